@@ -1,0 +1,76 @@
+"""quizapp: turns an article's claims into topics, flashcards and questions."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import sqlalchemy as sa
+from flask import Flask
+
+from quizapp.config import Config, load_secret_key
+from quizapp.extensions import csrf, db, login_manager, migrate
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def create_app(test_config: dict[str, Any] | None = None) -> Flask:
+    """The application factory: configuration, extensions, blueprints, commands."""
+    app = Flask(
+        __name__,
+        instance_relative_config=True,
+        template_folder=str(ROOT / "templates"),
+        static_folder=str(ROOT / "static"),
+    )
+    app.config.from_object(Config)
+    Path(app.instance_path).mkdir(parents=True, exist_ok=True)
+    app.config["SQLALCHEMY_DATABASE_URI"] = Config.database_url(app.instance_path)
+    if test_config:
+        app.config.update(test_config)
+    if not app.config.get("SECRET_KEY"):
+        app.config["SECRET_KEY"] = load_secret_key(app.instance_path)
+
+    configure_database(app)
+    configure_login(app)
+    register_blueprints(app)
+    return app
+
+
+def configure_database(app: Flask) -> None:
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(ROOT / "migrations"))
+    with app.app_context():
+        if db.engine.dialect.name == "sqlite":
+            busy_ms = app.config["SQLITE_BUSY_TIMEOUT_MS"]
+
+            @sa.event.listens_for(db.engine, "connect")
+            def _sqlite_pragmas(dbapi_connection, _record) -> None:
+                # Foreign keys are off by default in SQLite; WAL lets readers and one writer
+                # work at once; the busy timeout makes a second writer wait instead of failing.
+                cursor = dbapi_connection.cursor()
+                cursor.execute("PRAGMA foreign_keys=ON")
+                cursor.execute("PRAGMA journal_mode=WAL")
+                cursor.execute(f"PRAGMA busy_timeout={int(busy_ms)}")
+                cursor.close()
+
+
+def configure_login(app: Flask) -> None:
+    from quizapp.models import User
+
+    login_manager.init_app(app)
+    csrf.init_app(app)
+
+    @login_manager.user_loader
+    def load_user(user_id: str) -> User | None:
+        return db.session.get(User, int(user_id)) if user_id.isdigit() else None
+
+
+def register_blueprints(app: Flask) -> None:
+    from quizapp import cli, errors
+    from quizapp.auth.routes import bp as auth_bp
+    from quizapp.main.routes import bp as main_bp
+
+    app.register_blueprint(auth_bp)
+    app.register_blueprint(main_bp)
+    errors.init_app(app)
+    cli.init_app(app)

@@ -1,0 +1,85 @@
+"""Operator commands: ``flask seed`` and ``flask users create``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+import sqlalchemy as sa
+from flask import Flask
+from flask.cli import AppGroup
+
+from quizapp import ROOT
+from quizapp.core.bank import BankError
+from quizapp.extensions import db
+from quizapp.models import Role, User
+from quizapp.services.seeding import seed_article
+
+DEFAULT_ARTICLE = ROOT / "seed" / "article-russia-pivot-east.txt"
+DEFAULT_BANK = ROOT / "seed" / "question_bank.yaml"
+MIN_PASSWORD_LENGTH = 8
+
+users_cli = AppGroup("users", help="Manage accounts.")
+
+
+@click.command("seed")
+@click.option("--article", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              default=DEFAULT_ARTICLE, show_default=True)  # fmt: skip
+@click.option("--bank", type=click.Path(dir_okay=False, path_type=Path), default=DEFAULT_BANK,
+              show_default=True, help="Curated question bank (YAML), if present.")  # fmt: skip
+def seed_command(article: Path, bank: Path) -> None:
+    """Import the article, its topics, claims, flashcards and questions (idempotent)."""
+    bank_path = bank if bank.exists() else None
+    try:
+        with click.progressbar(length=1, label="Importing") as bar:
+
+            def progress(chunks):
+                bar.length = len(chunks)
+                for chunk in chunks:
+                    yield chunk
+                    bar.update(1)
+
+            report = seed_article(db.session, article, bank_path, progress)
+        db.session.commit()
+    except BankError as error:
+        db.session.rollback()
+        raise click.ClickException(f"The question bank is not valid; nothing was imported.\n"
+                                   f"{error}") from error  # fmt: skip
+    click.echo(f"Article: {article.name}" + (f", bank: {bank_path.name}" if bank_path else ""))
+    types = sorted({t for counts in report.by_topic.values() for t in counts})
+    click.echo(f"{'topic':40} " + " ".join(f"{t[:13]:>13}" for t in types))
+    for topic, counts in report.by_topic.items():
+        click.echo(f"{topic[:40]:40} " + " ".join(f"{counts.get(t, 0):>13}" for t in types))
+    total = {t: sum(c.get(t, 0) for c in report.by_topic.values()) for t in types}
+    click.echo(f"{'total':40} " + " ".join(f"{total[t]:>13}" for t in types))
+    if report.changed:
+        parts = [f"{n} {kind} created" for kind, n in report.created.items()]
+        parts += [f"{n} {kind} updated" for kind, n in report.updated.items()]
+        parts += [f"{n} {kind} retired" for kind, n in report.retired.items()]
+        click.echo("Changes: " + ", ".join(parts) + ".")
+    else:
+        click.echo("Nothing changed: the database already matches the seed.")
+
+
+@users_cli.command("create")
+@click.option("--email", prompt=True)
+@click.option("--name", "display_name", prompt="Display name")
+@click.option("--role", type=click.Choice([r.value for r in Role]), default=Role.STUDENT.value)
+@click.password_option()
+def create_user(email: str, display_name: str, role: str, password: str) -> None:
+    """Create an account (student, teacher or admin)."""
+    email = email.strip().lower()
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise click.ClickException(f"The password needs at least {MIN_PASSWORD_LENGTH} characters.")
+    if db.session.scalar(sa.select(User.id).where(User.email == email)):
+        raise click.ClickException(f"An account with the email {email} already exists.")
+    user = User(email=email, display_name=display_name.strip(), role=role)
+    user.set_password(password)
+    db.session.add(user)
+    db.session.commit()
+    click.echo(f"Created {role} {email}.")
+
+
+def init_app(app: Flask) -> None:
+    app.cli.add_command(seed_command)
+    app.cli.add_command(users_cli)

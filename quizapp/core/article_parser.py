@@ -1,0 +1,95 @@
+"""Parse a plain-text article into sections, paragraphs and bullets, keeping character offsets.
+
+The articles we take are plain text: a title on the first line, then blocks. A heading is a short
+line without final punctuation; a bullet is ``- Label: text`` (or ``- text``, a keyword list);
+anything else is a prose paragraph. Every block keeps its start offset in the source so claims can
+be quoted verbatim and located exactly.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+# A heading is short and does not end like a sentence; longer lines are prose.
+MAX_HEADING_WORDS = 12
+KEYWORD_HEADING_PATTERN = re.compile(r"^(long[- ]tail )?keywords?\s*:?$", re.IGNORECASE)
+BULLET_PATTERN = re.compile(r"^[-*\u2022]\s+(?:(?P<label>[^:\n]{1,60}):\s+)?(?P<body>.+)$")
+
+
+@dataclass(frozen=True)
+class Block:
+    """A paragraph or a bullet: ``text`` starts at ``start`` in the article."""
+
+    kind: str  # "paragraph" or "bullet"
+    text: str
+    start: int
+    label: str | None = None  # a bullet's "Label:" if it has one
+
+
+@dataclass
+class Section:
+    """A heading (None for the text before the first heading) and its blocks."""
+
+    heading: str | None
+    blocks: list[Block] = field(default_factory=list)
+    is_keywords: bool = False
+
+
+@dataclass
+class ParsedArticle:
+    title: str
+    text: str
+    sections: list[Section]
+
+    @property
+    def keywords(self) -> list[str]:
+        """Keyword lines ("Long-Tail Keywords") become tags, never claims."""
+        return [b.text for s in self.sections if s.is_keywords for b in s.blocks]
+
+
+def _looks_like_heading(line: str) -> bool:
+    stripped = line.strip()
+    if not stripped or stripped.startswith(("-", "*", "\u2022")):
+        return False
+    if KEYWORD_HEADING_PATTERN.match(stripped):
+        return True
+    return len(stripped.split()) <= MAX_HEADING_WORDS and stripped[-1] not in ".!?:;,\"'"
+
+
+def _lines_with_offsets(text: str) -> list[tuple[str, int]]:
+    lines, offset = [], 0
+    for raw in text.splitlines(keepends=True):
+        content = raw.rstrip("\r\n")
+        lead = len(content) - len(content.lstrip())
+        lines.append((content.strip(), offset + lead))
+        offset += len(raw)
+    return lines
+
+
+def parse_article(text: str) -> ParsedArticle:
+    """Split ``text`` into a title and sections of paragraphs and bullets, with offsets."""
+    lines = [(line, start) for line, start in _lines_with_offsets(text) if line]
+    if not lines:
+        raise ValueError("The article is empty.")
+    title = lines[0][0]
+    sections: list[Section] = [Section(heading=None)]
+    for line, start in lines[1:]:
+        if _looks_like_heading(line):
+            sections.append(
+                Section(heading=line, is_keywords=bool(KEYWORD_HEADING_PATTERN.match(line)))
+            )
+            continue
+        bullet = BULLET_PATTERN.match(line)
+        if bullet:
+            body_start = start + bullet.start("body")
+            label = bullet.group("label")
+            if sections[-1].is_keywords:
+                label = None
+                body_start = start + line.index(bullet.group(0)[2:].lstrip())
+            body = text[body_start : start + len(line)]
+            sections[-1].blocks.append(Block("bullet", body, body_start, label and label.strip()))
+        else:
+            sections[-1].blocks.append(Block("paragraph", line, start))
+    sections = [s for s in sections if s.blocks or s.heading]
+    return ParsedArticle(title=title, text=text, sections=sections)

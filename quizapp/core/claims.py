@@ -1,0 +1,169 @@
+"""Turn a parsed article into topics and claims: verbatim spans of the article with offsets.
+
+A claim is one sentence, or one clause of a long sentence where a participle or a connector
+("…, with …", "…, including …", "…, potentially …") starts a second statement that a learner can
+be asked about on its own. Each claim keeps its sentence's span too, so a flashcard can show the
+claim in context.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from quizapp.core.article_parser import Block, ParsedArticle
+from quizapp.core.text import slugify
+
+OVERVIEW_TITLE = "Overview"
+# Clause connectors after a comma that start a separately testable statement.
+CLAUSE_CONNECTORS = {"with", "which", "including", "often", "potentially", "particularly"}
+MIN_CLAUSE_WORDS = 4
+# Abbreviations whose full stop does not end a sentence.
+ABBREVIATIONS = ("U.S.", "U.K.", "e.g.", "i.e.", "Mr.", "Dr.", "St.", "vs.", "etc.")
+SENTENCE_END = re.compile(r"[.!?:](?=\s+|$)")
+STOPWORDS = frozenset(
+    """a an the and or of to in on for with by as at from into its their this that these those is
+    are was were be been has have had it both such which who also over more most other than
+    there within between across among""".split()
+)
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+
+
+@dataclass
+class TopicDraft:
+    key: str
+    title: str
+    parent_key: str | None
+    position: int
+    kind: str  # "section", "subtopic"
+    claims: list[ClaimDraft] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class ClaimDraft:
+    key: str
+    topic_key: str
+    quote: str
+    start: int
+    end: int
+    sentence_start: int
+    sentence_end: int
+    key_terms: tuple[str, ...]
+    block_label: str | None  # the bullet label the claim sits under, if any
+
+
+def _sentence_spans(text: str, start: int) -> list[Span]:
+    """Sentence spans of ``text`` (which starts at ``start`` in the article)."""
+    spans, begin = [], 0
+    for match in SENTENCE_END.finditer(text):
+        end = match.end()
+        if any(text[:end].endswith(a) for a in ABBREVIATIONS):
+            continue
+        spans.append(Span(start + begin, start + end))
+        begin = end + (len(text[end:]) - len(text[end:].lstrip()))
+    if text[begin:].strip():
+        spans.append(Span(start + begin, start + len(text.rstrip())))
+    return spans
+
+
+def _clause_spans(article: str, sentence: Span) -> list[Span]:
+    """Split a sentence at ", <connector>" or ", <participle>" into clauses of enough words."""
+    text = article[sentence.start : sentence.end]
+    cuts = [0]
+    for match in re.finditer(r",\s+(\w+)", text):
+        word = match.group(1)
+        if word.lower() in CLAUSE_CONNECTORS or (word.islower() and word.endswith("ing")):
+            cuts.append(match.start())
+    cuts.append(len(text))
+    pieces: list[tuple[int, int]] = []
+    for begin, end in zip(cuts, cuts[1:], strict=False):
+        begin = begin + len(text[begin:]) - len(text[begin:].lstrip(", "))
+        if pieces and len(text[begin:end].split()) < MIN_CLAUSE_WORDS:
+            pieces[-1] = (pieces[-1][0], end)
+        else:
+            pieces.append((begin, end))
+    spans = []
+    for begin, end in pieces:
+        clause = text[begin:end].rstrip(" .!?:;,")
+        spans.append(Span(sentence.start + begin, sentence.start + begin + len(clause)))
+    return spans
+
+
+def key_terms(quote: str) -> tuple[str, ...]:
+    """Proper-noun phrases of a quote (e.g. "Power of Siberia"), else its longest content word."""
+    phrases = re.findall(
+        r"(?:[A-Z][\w.\-']*(?:\s+(?:of|the)\s+|\s+)?)*[A-Z][\w.\-']*(?:\s+dollar)?", quote
+    )
+    words = quote.split()
+    first = words[0] if words else ""
+    terms: list[str] = []
+    for phrase in phrases:
+        phrase = phrase.strip(" ,'")
+        phrase = phrase.removesuffix("'s")
+        if phrase.endswith(".") and phrase.count(".") == 1:
+            phrase = phrase[:-1]
+        if phrase == first or len(phrase) < 3 or phrase.lower() in STOPWORDS:
+            continue
+        if phrase.startswith(first + " ") and first in {"The", "This", "Both", "Key", "By", "As"}:
+            phrase = phrase[len(first) + 1 :]
+        if phrase and phrase not in terms:
+            terms.append(phrase)
+    if not terms:
+        content = [
+            w.strip(".,:;'\"").removesuffix("'s")
+            for w in words
+            if w.lower() not in STOPWORDS | CLAUSE_CONNECTORS and not w.endswith(("ly", "ing"))
+        ]
+        if content:
+            terms.append(max(content, key=len))
+    return tuple(terms)
+
+
+def _block_claims(
+    article: ParsedArticle, block: Block, topic: TopicDraft, counter: list[int]
+) -> None:
+    for sentence in _sentence_spans(block.text, block.start):
+        for clause in _clause_spans(article.text, sentence):
+            quote = article.text[clause.start : clause.end]
+            counter[0] += 1
+            topic.claims.append(
+                ClaimDraft(
+                    key=f"{topic.key}-{len(topic.claims) + 1}",
+                    topic_key=topic.key,
+                    quote=quote,
+                    start=clause.start,
+                    end=clause.end,
+                    sentence_start=sentence.start,
+                    sentence_end=sentence.end,
+                    key_terms=key_terms(quote),
+                    block_label=block.label,
+                )
+            )
+
+
+def extract_topics(article: ParsedArticle) -> list[TopicDraft]:
+    """Topics in reading order (a section, then its sub-topics), each with its claims."""
+    topics: list[TopicDraft] = []
+    counter = [0]
+    for section in article.sections:
+        if section.is_keywords:
+            continue
+        title = section.heading or OVERVIEW_TITLE
+        parent = TopicDraft(slugify(title), title, None, len(topics), "section")
+        topics.append(parent)
+        for block in section.blocks:
+            target = parent
+            if block.label:
+                key = slugify(block.label)
+                target = next((t for t in topics if t.key == key), None) or TopicDraft(
+                    key, block.label, parent.key, len(topics), "subtopic"
+                )
+                if target not in topics:
+                    topics.append(target)
+            _block_claims(article, block, target, counter)
+    return topics

@@ -1,0 +1,121 @@
+"""Content: an article, its topics and claims, and the flashcards and questions made from them."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from quizapp.extensions import db
+from quizapp.models.base import utcnow
+
+
+class Article(db.Model):
+    id: Mapped[int] = mapped_column(primary_key=True)
+    slug: Mapped[str] = mapped_column(sa.String(120), unique=True)
+    title: Mapped[str] = mapped_column(sa.String(300))
+    text: Mapped[str] = mapped_column(sa.Text)
+    checksum: Mapped[str] = mapped_column(sa.String(64))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    topics: Mapped[list[Topic]] = relationship(
+        back_populates="article", order_by="Topic.position", cascade="all, delete-orphan"
+    )
+    tags: Mapped[list[ArticleTag]] = relationship(cascade="all, delete-orphan")
+
+
+class ArticleTag(db.Model):
+    """A keyword of the article ("Long-Tail Keywords"): a tag for search, not a claim."""
+
+    __table_args__ = (sa.UniqueConstraint("article_id", "name"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    article_id: Mapped[int] = mapped_column(sa.ForeignKey("article.id", ondelete="CASCADE"))
+    name: Mapped[str] = mapped_column(sa.String(200))
+
+
+class Topic(db.Model):
+    """A section of the article (parent None) or a sub-topic under one (a bullet label)."""
+
+    __table_args__ = (sa.UniqueConstraint("article_id", "key"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    article_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("article.id", ondelete="CASCADE"), index=True
+    )
+    parent_id: Mapped[int | None] = mapped_column(sa.ForeignKey("topic.id", ondelete="CASCADE"))
+    key: Mapped[str] = mapped_column(sa.String(120))
+    title: Mapped[str] = mapped_column(sa.String(200))
+    position: Mapped[int] = mapped_column(default=0)
+
+    article: Mapped[Article] = relationship(back_populates="topics")
+    parent: Mapped[Topic | None] = relationship(remote_side=[id])
+    claims: Mapped[list[Claim]] = relationship(
+        back_populates="topic", order_by="Claim.start_offset"
+    )
+
+
+class Claim(db.Model):
+    """A verbatim span of the article: ``article.text[start:end] == quote`` always."""
+
+    __table_args__ = (
+        sa.UniqueConstraint("article_id", "key"),
+        sa.CheckConstraint("start_offset >= 0 AND end_offset > start_offset", name="span"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    article_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("article.id", ondelete="CASCADE"), index=True
+    )
+    topic_id: Mapped[int] = mapped_column(sa.ForeignKey("topic.id", ondelete="CASCADE"), index=True)
+    key: Mapped[str] = mapped_column(sa.String(160))
+    quote: Mapped[str] = mapped_column(sa.Text)
+    start_offset: Mapped[int]
+    end_offset: Mapped[int]
+    sentence_start: Mapped[int]
+    sentence_end: Mapped[int]
+    key_terms: Mapped[list[str]] = mapped_column(sa.JSON, default=list)
+
+    topic: Mapped[Topic] = relationship(back_populates="claims")
+    article: Mapped[Article] = relationship()
+
+
+class Flashcard(db.Model):
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[str] = mapped_column(sa.String(160), unique=True)
+    claim_id: Mapped[int] = mapped_column(sa.ForeignKey("claim.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(sa.String(16), default="basic")  # basic | cloze
+    front: Mapped[str] = mapped_column(sa.Text)
+    back: Mapped[str] = mapped_column(sa.Text)
+    origin: Mapped[str] = mapped_column(sa.String(16))  # generated | curated | teacher
+    author_id: Mapped[int | None] = mapped_column(sa.ForeignKey("user.id", ondelete="SET NULL"))
+    # Items that left the bank are retired, not deleted, so learners' history stays whole.
+    retired: Mapped[bool] = mapped_column(default=False)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+    claim: Mapped[Claim] = relationship()
+
+
+class Question(db.Model):
+    """A question of one type; which fields are used depends on ``type`` (see core.bank)."""
+
+    __table_args__ = (
+        sa.CheckConstraint("difficulty BETWEEN 1 AND 3", name="difficulty_range"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[str] = mapped_column(sa.String(160), unique=True)
+    claim_id: Mapped[int] = mapped_column(sa.ForeignKey("claim.id", ondelete="CASCADE"), index=True)
+    type: Mapped[str] = mapped_column(sa.String(24), index=True)
+    prompt: Mapped[str] = mapped_column(sa.Text)
+    choices: Mapped[list[dict[str, Any]]] = mapped_column(sa.JSON, default=list)
+    accepted: Mapped[list[str]] = mapped_column(sa.JSON, default=list)
+    pairs: Mapped[list[list[str]]] = mapped_column(sa.JSON, default=list)
+    answer_bool: Mapped[bool | None]
+    explanation: Mapped[str] = mapped_column(sa.Text)
+    quote: Mapped[str | None] = mapped_column(sa.Text)
+    difficulty: Mapped[int] = mapped_column(default=2)
+    origin: Mapped[str] = mapped_column(sa.String(16))  # generated | curated | teacher
+    author_id: Mapped[int | None] = mapped_column(sa.ForeignKey("user.id", ondelete="SET NULL"))
+    retired: Mapped[bool] = mapped_column(default=False)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+    claim: Mapped[Claim] = relationship()

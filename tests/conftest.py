@@ -1,0 +1,127 @@
+"""Shared fixtures: an app on a migrated, seeded database (SQLite, or PostgreSQL when
+``TEST_DATABASE_URL`` is set), a test client, factories and a query counter."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import pytest
+import sqlalchemy as sa
+from flask_migrate import upgrade
+
+from quizapp import ROOT, create_app
+from quizapp.extensions import db as _db
+from quizapp.models import User
+from quizapp.services.seeding import seed_article
+
+ARTICLE = ROOT / "seed" / "article-russia-pivot-east.txt"
+BANK = ROOT / "seed" / "question_bank.yaml"
+PASSWORD = "correct horse battery"
+# Content is seeded once per run; everything else is emptied after each test.
+CONTENT_TABLES = {"article", "article_tag", "topic", "claim", "flashcard", "question",
+                  "alembic_version"}  # fmt: skip
+
+
+def _database_url(tmp_path_factory) -> str:
+    url = os.environ.get("TEST_DATABASE_URL")
+    if url:
+        engine = sa.create_engine(url)
+        with engine.begin() as conn:
+            conn.execute(sa.text("DROP SCHEMA public CASCADE"))
+            conn.execute(sa.text("CREATE SCHEMA public"))
+        engine.dispose()
+        return url
+    return f"sqlite:///{tmp_path_factory.mktemp('db') / 'test.sqlite'}"
+
+
+@pytest.fixture(scope="session")
+def app(tmp_path_factory):
+    app = create_app(
+        {
+            "TESTING": True,
+            "SECRET_KEY": "test-secret",
+            "SQLALCHEMY_DATABASE_URI": _database_url(tmp_path_factory),
+            "WTF_CSRF_ENABLED": False,
+        }
+    )
+    with app.app_context():
+        upgrade()
+        seed_article(_db.session, ARTICLE, BANK)
+        _db.session.commit()
+    yield app
+    with app.app_context():
+        _db.engine.dispose()
+
+
+@pytest.fixture
+def db(app) -> Iterator:
+    with app.app_context():
+        yield _db
+        _db.session.rollback()
+        # Teacher-authored content is per test; the seeded content stays.
+        for table in reversed(_db.metadata.sorted_tables):
+            if table.name not in CONTENT_TABLES:
+                _db.session.execute(table.delete())
+        for name in ("flashcard", "question"):
+            table = _db.metadata.tables[name]
+            _db.session.execute(table.delete().where(table.c.origin == "teacher"))
+        _db.session.commit()
+
+
+@pytest.fixture
+def client(app, db):
+    return app.test_client()
+
+
+@pytest.fixture
+def runner(app):
+    return app.test_cli_runner()
+
+
+def _make_user(db, role: str, email: str | None = None, name: str | None = None) -> User:
+    count = db.session.scalar(sa.select(sa.func.count(User.id))) + 1
+    user = User(email=email or f"{role}{count}@example.org", display_name=name or f"{role} {count}",
+                role=role)  # fmt: skip
+    user.set_password(PASSWORD)
+    db.session.add(user)
+    db.session.commit()
+    return user
+
+
+@pytest.fixture
+def make_student(db):
+    return lambda **kw: _make_user(db, "student", **kw)
+
+
+@pytest.fixture
+def make_teacher(db):
+    return lambda **kw: _make_user(db, "teacher", **kw)
+
+
+def login(client, user: User, password: str = PASSWORD):
+    """Log ``user`` in through the real form."""
+    return client.post("/auth/login", data={"email": user.email, "password": password})
+
+
+@pytest.fixture
+def count_queries(app):
+    """``with count_queries() as queries: ...`` then ``len(queries)``."""
+
+    @contextmanager
+    def counter():
+        statements: list[str] = []
+
+        def record(conn, cursor, statement, *args):
+            statements.append(statement)
+
+        with app.app_context():
+            engine = _db.engine
+        sa.event.listen(engine, "before_cursor_execute", record)
+        try:
+            yield statements
+        finally:
+            sa.event.remove(engine, "before_cursor_execute", record)
+
+    return counter

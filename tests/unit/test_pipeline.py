@@ -1,0 +1,119 @@
+"""The content pipeline: parse, claims, generated items (no app, no database)."""
+
+from __future__ import annotations
+
+from quizapp import ROOT
+from quizapp.core.article_parser import parse_article
+from quizapp.core.claims import extract_topics, key_terms
+from quizapp.core.item_generation import generate_items
+from quizapp.core.question_types import QuestionType
+
+ARTICLE = (ROOT / "seed" / "article-russia-pivot-east.txt").read_text(encoding="utf-8")
+
+PROSE = """A Short History of Tea
+Tea was first drunk in China as a medicine. Traders later carried it along the Silk Road, \
+and by the seventeenth century it had reached Europe.
+
+Tea in Britain
+The East India Company imported tea in large amounts. Afternoon tea became a custom in the \
+nineteenth century, popularised by the Duchess of Bedford.
+"""
+
+
+def test_parse_finds_title_sections_bullets_and_keywords():
+    parsed = parse_article(ARTICLE)
+    assert parsed.title.startswith("Russia's Pivot to the East")
+    headings = [s.heading for s in parsed.sections]
+    assert headings == [None, "Strengthening Sino-Russian Relations", "Engagement with North Korea",
+                        "Implications of Russia's Eastern Pivot", "Conclusion",
+                        "Long-Tail Keywords:"]  # fmt: skip
+    labels = [b.label for s in parsed.sections for b in s.blocks if b.label]
+    assert len(labels) == 9 and "Economic Resilience" in labels
+    assert "Russia China relations analysis" in parsed.keywords
+    for section in parsed.sections:
+        for block in section.blocks:
+            assert ARTICLE[block.start : block.start + len(block.text)] == block.text
+
+
+def test_claims_are_verbatim_spans_and_keywords_are_not_claims():
+    topics = extract_topics(parse_article(ARTICLE))
+    claims = [c for t in topics for c in t.claims]
+    assert len(claims) >= 30
+    assert len({c.key for c in claims}) == len(claims)
+    for claim in claims:
+        assert ARTICLE[claim.start : claim.end] == claim.quote
+        assert claim.sentence_start <= claim.start < claim.end <= claim.sentence_end
+    assert not any("relations analysis" in c.quote for c in claims)
+
+
+def test_topics_cover_every_section_and_bullet_label():
+    topics = extract_topics(parse_article(ARTICLE))
+    titles = [t.title for t in topics]
+    assert len(topics) >= 12
+    assert titles[0] == "Overview" and titles[-1] == "Conclusion"
+    economic = next(t for t in topics if t.title == "Economic Resilience")
+    assert economic.parent_key == "implications-of-russias-eastern-pivot"
+
+
+def test_sentence_split_keeps_abbreviations_together():
+    topics = extract_topics(parse_article(ARTICLE))
+    quotes = [c.quote for t in topics for c in t.claims]
+    assert any("counter U.S. influence, both nations" in q for q in quotes)
+
+
+def test_key_terms_prefer_proper_noun_phrases():
+    terms = key_terms("Key projects include the Power of Siberia gas pipeline")
+    assert terms == ("Power of Siberia",)
+    assert key_terms("including food and energy supplies") == ("supplies",)
+
+
+def test_every_claim_gets_a_flashcard_and_questions_point_to_claims():
+    topics = extract_topics(parse_article(ARTICLE))
+    claims = {c.key: c for t in topics for c in t.claims}
+    cards, questions = generate_items(topics, "Russia's Pivot")
+    assert {c.claim_key for c in cards} == set(claims)
+    for question in questions:
+        assert question.claim_key in claims
+        assert question.quote and question.quote in ARTICLE
+
+
+def test_generated_fill_blank_answers_come_from_the_claim():
+    topics = extract_topics(parse_article(ARTICLE))
+    claims = {c.key: c for t in topics for c in t.claims}
+    _, questions = generate_items(topics)
+    fills = [q for q in questions if q.type == QuestionType.FILL_BLANK]
+    assert fills
+    for q in fills:
+        assert q.accepted[0] in claims[q.claim_key].quote
+        assert q.prompt.count("_____") == 1
+
+
+def test_generated_false_statements_name_the_wrong_heading():
+    topics = extract_topics(parse_article(ARTICLE))
+    by_key = {c.key: t for t in topics for c in t.claims}
+    _, questions = generate_items(topics)
+    falses = [q for q in questions if q.type == QuestionType.TRUE_FALSE and not q.answer_bool]
+    assert falses
+    for q in falses:
+        right_heading = by_key[q.claim_key].title
+        assert f"under the heading “{right_heading}”" not in q.prompt
+
+
+def test_single_choice_questions_have_exactly_one_correct_choice():
+    _, questions = generate_items(extract_topics(parse_article(ARTICLE)))
+    for q in questions:
+        if q.type == QuestionType.SINGLE_CHOICE:
+            assert sum(c["correct"] for c in q.choices) == 1
+
+
+def test_prose_article_without_bullets_still_gives_topics_claims_and_items():
+    parsed = parse_article(PROSE)
+    topics = extract_topics(parsed)
+    assert [t.title for t in topics] == ["Overview", "Tea in Britain"]
+    claims = [c for t in topics for c in t.claims]
+    assert len(claims) >= 4
+    for claim in claims:
+        assert PROSE[claim.start : claim.end] == claim.quote
+    cards, questions = generate_items(topics, parsed.title)
+    assert len(cards) == len(claims)
+    assert any(q.type == QuestionType.FILL_BLANK for q in questions)

@@ -1,0 +1,138 @@
+"""`flask seed`: the content bar, provenance, idempotency, edits in place, and bad banks."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+import sqlalchemy as sa
+import yaml
+
+from quizapp.models import Article, ArticleTag, Claim, Flashcard, Question, Topic
+from tests.conftest import ARTICLE, BANK
+
+
+def _count(db, model) -> int:
+    return db.session.scalar(sa.select(sa.func.count()).select_from(model))
+
+
+def test_content_bar_for_the_seed_article(db):
+    assert _count(db, Topic) >= 12
+    assert _count(db, Claim) >= 30
+    questions = db.session.scalars(sa.select(Question).where(~Question.retired)).all()
+    assert len(questions) >= 80
+    types = Counter(q.type for q in questions)
+    assert len(types) >= 5, types
+    assert all(q.explanation.strip() and q.claim_id for q in questions)
+    carded = set(db.session.scalars(sa.select(Flashcard.claim_id)))
+    assert carded == set(db.session.scalars(sa.select(Claim.id)))
+    titles = set(db.session.scalars(sa.select(Topic.title)))
+    assert {"Overview", "Conclusion", "Economic Resilience", "Labor Cooperation"} <= titles
+
+
+def test_every_quote_is_the_article_text_at_its_offsets(db):
+    article = db.session.scalar(sa.select(Article))
+    for claim in db.session.scalars(sa.select(Claim)):
+        assert article.text[claim.start_offset : claim.end_offset] == claim.quote
+    for question in db.session.scalars(sa.select(Question)):
+        if question.quote:
+            assert question.quote in question.claim.quote
+
+
+def test_answers_are_supported_by_the_claim(db):
+    """Fill-in answers appear in the claim; every bank item's supporting quote is in it."""
+    for q in db.session.scalars(sa.select(Question).where(Question.type == "fill_blank")):
+        quote = q.claim.quote.casefold()
+        assert any(a.casefold().removeprefix("the ") in quote for a in q.accepted), q.key
+
+
+def test_keywords_become_tags_not_claims(db):
+    tags = set(db.session.scalars(sa.select(ArticleTag.name)))
+    assert "Russia pivot to Asia sanctions impact" in tags
+    assert not db.session.scalar(sa.select(Claim.id).where(Claim.quote.contains("Asia sanctions")))
+
+
+def test_seed_twice_changes_nothing(runner, db):
+    result = runner.invoke(args=["seed"])
+    assert result.exit_code == 0, result.output
+    assert "Nothing changed" in result.output
+    assert "Economic Resilience" in result.output  # the summary by topic
+
+
+def test_edited_bank_updates_items_in_place(runner, db, tmp_path):
+    data = yaml.safe_load(BANK.read_text())
+    item = data["questions"][0]
+    before = db.session.scalar(sa.select(Question).where(Question.key == item["key"]))
+    before_id, old_prompt = before.id, before.prompt
+    item["prompt"] = old_prompt + " (edited)"
+    edited = tmp_path / "bank.yaml"
+    edited.write_text(yaml.safe_dump(data, allow_unicode=True))
+    try:
+        result = runner.invoke(args=["seed", "--bank", str(edited)])
+        assert result.exit_code == 0, result.output
+        assert "1 questions updated" in result.output
+        db.session.expire_all()
+        after = db.session.scalar(sa.select(Question).where(Question.key == item["key"]))
+        assert after.id == before_id and after.prompt.endswith("(edited)")
+    finally:
+        assert runner.invoke(args=["seed"]).exit_code == 0
+
+
+def _first(data: dict, qtype: str) -> dict:
+    return next(q for q in data["questions"] if q["type"] == qtype)
+
+
+def _unknown_claim(data: dict) -> None:
+    data["questions"][0]["claim"] = "no-such-claim"
+
+
+def _zero_correct(data: dict) -> None:
+    for choice in _first(data, "single_choice")["choices"]:
+        choice["correct"] = False
+
+
+def _two_correct(data: dict) -> None:
+    for choice in _first(data, "single_choice")["choices"][:2]:
+        choice["correct"] = True
+
+
+def _duplicate_choices(data: dict) -> None:
+    choices = _first(data, "multiple_select")["choices"]
+    choices[1]["text"] = choices[0]["text"]
+
+
+def _quote_not_verbatim(data: dict) -> None:
+    data["questions"][3]["quote"] = "Russia loves sanctions"
+
+
+# case: (change to the bank, raw file text instead, reason expected in the message)
+BAD_BANKS = {
+    "bad YAML": (None, "questions: [unclosed", "bad YAML"),
+    "unknown claim": (_unknown_claim, None, "unknown claim key"),
+    "zero correct": (_zero_correct, None, "exactly one correct choice, found 0"),
+    "two correct": (_two_correct, None, "exactly one correct choice, found 2"),
+    "duplicate choices": (_duplicate_choices, None, "duplicate choices"),
+    "quote not verbatim": (_quote_not_verbatim, None, "not verbatim"),
+}
+
+
+@pytest.mark.parametrize("case", BAD_BANKS)
+def test_malformed_bank_stops_with_file_item_reason_and_writes_nothing(runner, db, tmp_path, case):
+    mutate, raw, reason = BAD_BANKS[case]
+    data = yaml.safe_load(BANK.read_text())
+    if mutate:
+        mutate(data)
+    bank = tmp_path / "broken.yaml"
+    bank.write_text(raw if raw is not None else yaml.safe_dump(data, allow_unicode=True))
+    before = (_count(db, Question), _count(db, Flashcard), _count(db, Claim))
+    prompts = dict(db.session.execute(sa.select(Question.key, Question.prompt)).all())
+
+    result = runner.invoke(args=["seed", "--bank", str(bank), "--article", str(ARTICLE)])
+
+    assert result.exit_code != 0
+    assert "broken.yaml" in result.output and reason in result.output
+    if raw is None:
+        assert "questions[" in result.output  # names the item
+    db.session.expire_all()
+    assert (_count(db, Question), _count(db, Flashcard), _count(db, Claim)) == before
+    assert dict(db.session.execute(sa.select(Question.key, Question.prompt)).all()) == prompts
