@@ -20,6 +20,7 @@ DEFAULT_BANK = ROOT / "seed" / "question_bank.yaml"
 MIN_PASSWORD_LENGTH = 8
 
 users_cli = AppGroup("users", help="Manage accounts.")
+fsrs_cli = AppGroup("fsrs", help="Fit learners' FSRS parameters to their review logs.")
 
 
 @click.command("seed")
@@ -80,6 +81,40 @@ def create_user(email: str, display_name: str, role: str, password: str) -> None
     click.echo(f"Created {role} {email}.")
 
 
+@fsrs_cli.command("fit")
+@click.option("--email", help="Fit this learner only.")
+@click.option("--all", "everyone", is_flag=True, help="Fit every learner with reviews.")
+def fit_command(email: str | None, everyone: bool) -> None:
+    """Fit FSRS parameters; keep them only where they predict later reviews better.
+
+    Run it from cron (nightly, say): fitting takes seconds per learner, so it never runs inside
+    a web request. Each learner is committed on its own, so one failure loses no other fit.
+    """
+    from quizapp.models import ReviewLog
+    from quizapp.services.learner_scheduler import fit_learner
+
+    if bool(email) == everyone:
+        raise click.UsageError("Give --email EMAIL or --all.")
+    if email:
+        user = db.session.scalar(sa.select(User).where(User.email == email.strip().lower()))
+        if user is None:
+            raise click.ClickException(f"No account with the email {email}.")
+        users = [user]
+    else:
+        ids = sa.select(ReviewLog.user_id).distinct()
+        users = list(db.session.scalars(sa.select(User).where(User.id.in_(ids)).order_by(User.id)))
+    results = []
+    with click.progressbar(users, label="Fitting", show_pos=True) as bar:
+        for user in bar:
+            outcome = fit_learner(db.session, user)
+            db.session.commit()
+            results.append((user.email, outcome))
+    for address, outcome in results:
+        verdict = "new parameters kept" if outcome.kept else "kept current parameters"
+        click.echo(f"{address}: {verdict}; {outcome.message}")
+
+
 def init_app(app: Flask) -> None:
     app.cli.add_command(seed_command)
     app.cli.add_command(users_cli)
+    app.cli.add_command(fsrs_cli)

@@ -9,6 +9,7 @@ from contextlib import contextmanager
 
 import pytest
 import sqlalchemy as sa
+from flask import g
 from flask_migrate import upgrade
 
 from quizapp import ROOT, create_app
@@ -46,6 +47,13 @@ def app(tmp_path_factory):
             "WTF_CSRF_ENABLED": False,
         }
     )
+
+    @app.before_request
+    def _forget_cached_user() -> None:
+        # Tests hold an app context open (the `db` fixture), which requests then share; drop
+        # Flask-Login's cached user so each request loads its own from its session cookie.
+        g.pop("_login_user", None)
+
     with app.app_context():
         upgrade()
         seed_article(_db.session, ARTICLE, BANK)

@@ -1,0 +1,53 @@
+"""Choose a practice quiz's questions: no repeats, weak topics and unmastered items first."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+# How much more likely an item is drawn, by what the learner did with it last time.
+WEIGHT_NEVER_ANSWERED = 3.0
+WEIGHT_LAST_WRONG = 4.0
+WEIGHT_LAST_RIGHT = 0.5
+# A topic at mastery 0 is drawn this many times as often as one at mastery 1.
+WEAK_TOPIC_BOOST = 3.0
+QUIZ_LENGTHS = (5, 10, 20)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    question_id: int
+    topic_id: int
+    last_correct: bool | None  # None: never answered
+
+
+def item_weight(candidate: Candidate, topic_mastery: Mapping[int, float | None]) -> float:
+    """The draw weight: the item's own history times how weak its topic is."""
+    if candidate.last_correct is None:
+        own = WEIGHT_NEVER_ANSWERED
+    else:
+        own = WEIGHT_LAST_RIGHT if candidate.last_correct else WEIGHT_LAST_WRONG
+    mastery = topic_mastery.get(candidate.topic_id)
+    weakness = 1.0 if mastery is None else 1.0 - mastery
+    return own * (1.0 + (WEAK_TOPIC_BOOST - 1.0) * weakness)
+
+
+def pick_questions(
+    candidates: Sequence[Candidate],
+    topic_mastery: Mapping[int, float | None],
+    length: int,
+    rng: random.Random,
+) -> list[int]:
+    """Up to ``length`` distinct question ids, drawn without replacement by weight.
+
+    Uses Efraimidis–Spirakis weighted sampling (key = u^(1/w), take the largest keys), which
+    draws without replacement in one pass.
+    """
+    unique = {c.question_id: c for c in candidates}
+    keyed = [
+        (rng.random() ** (1.0 / item_weight(c, topic_mastery)), c.question_id)
+        for c in unique.values()
+    ]
+    keyed.sort(reverse=True)
+    return [question_id for _, question_id in keyed[:length]]

@@ -1,0 +1,1 @@
+"""Taking quizzes: practice quizzes, the daily review's questions, assignments."""

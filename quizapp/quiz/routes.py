@@ -1,0 +1,171 @@
+"""Practice quizzes: set up, one question per screen, answers saved as given, results."""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from flask import Blueprint, abort, flash, jsonify, redirect, render_template, request, url_for
+from flask_login import current_user, login_required
+
+from quizapp.extensions import db
+from quizapp.models import Topic
+from quizapp.models.base import utcnow
+from quizapp.quiz.answers import answer_from_form, describe_answer, describe_key
+from quizapp.quiz.forms import PracticeForm
+from quizapp.services.learner_scheduler import learner_scheduler
+from quizapp.services.practice import start_practice
+from quizapp.services.progress import mastery_by_topic, topic_progress
+from quizapp.services.quizzes import (
+    QuizError,
+    expire_if_due,
+    first_unanswered,
+    load_attempt,
+    save_answer,
+    slot_at,
+    submit_attempt,
+)
+
+bp = Blueprint("quiz", __name__, url_prefix="/quiz")
+
+
+def _wants_json() -> bool:
+    return request.accept_mimetypes.best == "application/json"
+
+
+@bp.errorhandler(QuizError)
+def quiz_error(error: QuizError):
+    db.session.rollback()
+    if _wants_json():
+        return jsonify(error=error.message), error.status
+    return render_template("error.html", code=error.status, title="Not possible",
+                           message=error.message), error.status  # fmt: skip
+
+
+def _topic_choices():
+    topics = db.session.scalars(sa.select(Topic).order_by(Topic.article_id, Topic.position)).all()
+    return [(t.id, ("— " if t.parent_id else "") + t.title) for t in topics]
+
+
+@bp.route("/new", methods=["GET", "POST"])
+@login_required
+def new():
+    form = PracticeForm()
+    form.topics.choices = _topic_choices()
+    if request.method == "GET" and request.args.get("topic", "").isdigit():
+        form.topics.data = [int(request.args["topic"])]
+    if form.validate_on_submit():
+        now = utcnow()
+        scheduler = learner_scheduler(db.session, current_user)
+        mastery = mastery_by_topic(topic_progress(db.session, current_user.id, scheduler, now))
+        topics = form.topics.data or []
+        attempt = start_practice(db.session, current_user.id, topics, form.length.data, mastery)
+        db.session.commit()
+        return redirect(url_for("quiz.question", attempt_id=attempt.id, position=1))
+    status = 400 if form.is_submitted() else 200
+    return render_template("quiz/new.html", form=form), status
+
+
+def _feedback(slot, response):
+    question = slot.question
+    return {
+        "correct": response.correct,
+        "score": response.score,
+        "detail": None,
+        "your_answer": describe_answer(question, response.answer),
+        "correct_answer": describe_key(question),
+        "explanation": question.explanation,
+        "quote": question.claim.quote,
+        "source_url": url_for("main.reader", slug=question.claim.article.slug,
+                              _anchor=f"claim-{question.claim.key}"),
+    }  # fmt: skip
+
+
+@bp.route("/<int:attempt_id>/<int:position>", methods=["GET", "POST"])
+@login_required
+def question(attempt_id: int, position: int):
+    attempt = load_attempt(db.session, attempt_id, current_user.id)
+    now = utcnow()
+    if expire_if_due(db.session, attempt, now):
+        db.session.commit()
+        flash("Time is up: your saved answers were submitted.", "info")
+    if attempt.submitted_at is not None and request.method == "GET":
+        return redirect(url_for("quiz.results", attempt_id=attempt.id))
+    slot = slot_at(attempt, position)
+    total = len(attempt.questions)
+    if request.method == "POST":
+        action = request.form.get("action", "next")
+        check = action == "check" and attempt.shows_feedback_now(now)
+        answer = answer_from_form(slot, request.form)
+        response = slot.response
+        unchanged = response is not None and response.answer == answer and not check
+        # A checked answer is locked and its inputs are disabled, so moving on sends no answer.
+        moving_on = (
+            action in ("next", "back", "finish") and response is not None and response.checked
+        )
+        if (answer is not None or response is not None) and not unchanged and not moving_on:
+            response = save_answer(db.session, attempt, slot, answer, check=check, now=now)
+        db.session.commit()
+        if _wants_json():
+            payload = {"saved": True, "position": position}
+            if check and response is not None:
+                payload["feedback"] = _feedback(slot, response)
+            return jsonify(payload)
+        if action == "back" and position > 1:
+            return redirect(url_for("quiz.question", attempt_id=attempt.id, position=position - 1))
+        if action == "next" and position < total:
+            return redirect(url_for("quiz.question", attempt_id=attempt.id, position=position + 1))
+        if action == "finish":
+            return redirect(url_for("quiz.confirm", attempt_id=attempt.id))
+        return redirect(url_for("quiz.question", attempt_id=attempt.id, position=position))
+    response = slot.response
+    feedback = _feedback(slot, response) if response and response.checked else None
+    answered = sum(1 for s in attempt.questions if s.response is not None)
+    return render_template("quiz/question.html", attempt=attempt, slot=slot, position=position,
+                           total=total, response=response, feedback=feedback, answered=answered,
+                           immediate=attempt.shows_feedback_now(now))  # fmt: skip
+
+
+@bp.get("/<int:attempt_id>/resume")
+@login_required
+def resume(attempt_id: int):
+    attempt = load_attempt(db.session, attempt_id, current_user.id)
+    position = first_unanswered(attempt)
+    return redirect(url_for("quiz.question", attempt_id=attempt.id, position=position))
+
+
+@bp.get("/<int:attempt_id>/submit")
+@login_required
+def confirm(attempt_id: int):
+    attempt = load_attempt(db.session, attempt_id, current_user.id)
+    if attempt.submitted_at is not None:
+        return redirect(url_for("quiz.results", attempt_id=attempt.id))
+    unanswered = [s.position for s in attempt.questions if s.response is None]
+    return render_template("quiz/confirm.html", attempt=attempt, unanswered=unanswered)
+
+
+@bp.post("/<int:attempt_id>/submit")
+@login_required
+def submit(attempt_id: int):
+    attempt = load_attempt(db.session, attempt_id, current_user.id)
+    expire_if_due(db.session, attempt)
+    submit_attempt(db.session, attempt)
+    db.session.commit()
+    return redirect(url_for("quiz.results", attempt_id=attempt.id))
+
+
+@bp.get("/<int:attempt_id>/results")
+@login_required
+def results(attempt_id: int):
+    attempt = load_attempt(db.session, attempt_id, current_user.id)
+    if expire_if_due(db.session, attempt):
+        db.session.commit()
+    if attempt.submitted_at is None:
+        abort(409, "Submit this attempt first to see its results.")
+    now = utcnow()
+    rows = []
+    if attempt.shows_review(now):
+        for slot in attempt.questions:
+            rows.append((slot, slot.response, describe_answer(
+                slot.question, slot.response.answer if slot.response else None),
+                describe_key(slot.question)))  # fmt: skip
+    return render_template("quiz/results.html", attempt=attempt, rows=rows,
+                           review=attempt.shows_review(now))  # fmt: skip

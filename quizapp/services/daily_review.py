@@ -1,0 +1,81 @@
+"""Today's review: due flashcards, then recently missed questions, then the weakest topic."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session
+
+from quizapp.models import Claim, Question, QuizAttempt, Response
+from quizapp.services.practice import question_candidates
+from quizapp.services.progress import TopicProgress
+from quizapp.services.quizzes import QuizError, create_attempt
+
+MISSED_WITHIN = timedelta(days=30)
+REVIEW_QUESTIONS = 10
+
+
+@dataclass(frozen=True)
+class ReviewPlan:
+    due_cards: int
+    new_cards: int
+    missed_question_ids: list[int]
+    weakest: TopicProgress | None
+
+
+def missed_questions(session: Session, user_id: int, now: datetime) -> list[int]:
+    """Questions whose latest answer was wrong, within MISSED_WITHIN: asked until right."""
+    latest = (
+        sa.select(Response.question_id, Response.correct, Response.answered_at,
+                  sa.func.row_number().over(partition_by=Response.question_id,
+                                            order_by=Response.answered_at.desc()).label("rn"))
+        .where(Response.user_id == user_id, Response.answered_at >= now - MISSED_WITHIN)
+        .subquery()
+    )  # fmt: skip
+    rows = session.execute(
+        sa.select(latest.c.question_id)
+        .join(Question, Question.id == latest.c.question_id)
+        .where(latest.c.rn == 1, ~latest.c.correct, ~Question.retired)
+        .order_by(latest.c.answered_at.desc())
+    )
+    return [question_id for (question_id,) in rows]
+
+
+def weakest_topic(progress: list[TopicProgress]) -> TopicProgress | None:
+    """The started topic with the lowest mastery, else the first topic not started."""
+    started = [p for p in progress if p.mastery is not None]
+    if started:
+        return min(started, key=lambda p: p.mastery)
+    return next((p for p in progress if p.cards_total or p.topic.claims), None)
+
+
+def start_review_quiz(
+    session: Session,
+    user_id: int,
+    missed: list[int],
+    weakest: TopicProgress | None,
+    rng: random.Random | None = None,
+) -> QuizAttempt:
+    """A review attempt: the missed questions first, filled up from the weakest topic."""
+    rng = rng or random.Random()
+    ids = missed[:REVIEW_QUESTIONS]
+    if weakest is not None and len(ids) < REVIEW_QUESTIONS:
+        pool = [c for c in question_candidates(session, user_id, [weakest.topic.id])
+                if c.question_id not in ids and c.last_correct is not True]  # fmt: skip
+        rng.shuffle(pool)
+        ids += [c.question_id for c in pool[: REVIEW_QUESTIONS - len(ids)]]
+    if not ids:
+        raise QuizError("Nothing to review: no missed questions and no weak topic left.")
+    by_id = {q.id: q for q in session.scalars(sa.select(Question).where(Question.id.in_(ids)))}
+    title = "Daily review" + (f": {weakest.topic.title}" if weakest else "")
+    return create_attempt(session, user_id, [by_id[i] for i in ids], kind="review", title=title)
+
+
+def topic_of_questions(session: Session, question_ids: list[int]) -> dict[int, int]:
+    rows = session.execute(
+        sa.select(Question.id, Claim.topic_id).join(Claim).where(Question.id.in_(question_ids))
+    )
+    return dict(rows.all())

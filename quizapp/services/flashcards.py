@@ -1,0 +1,204 @@
+"""Flashcard study with FSRS: the due queue, ratings with a review log, undo.
+
+Scheduling is the ``fsrs`` package's; this module only stores its cards and logs. Fuzzing is
+off so the interval a rating button shows is exactly the interval the rating gives.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+import sqlalchemy as sa
+from fsrs import Card, Rating, Scheduler
+from sqlalchemy.orm import Session
+
+from quizapp.models import CardState, Claim, Flashcard, ReviewLog, User
+from quizapp.models.base import utcnow
+from quizapp.services.quizzes import QuizError
+
+RATINGS = {1: Rating.Again, 2: Rating.Hard, 3: Rating.Good, 4: Rating.Easy}
+RATING_LABELS = {1: "Again", 2: "Hard", 3: "Good", 4: "Easy"}
+MAX_DURATION_MS = 60 * 60 * 1000  # a card shown for over an hour was left open, not studied
+
+
+class CardNotFound(QuizError):
+    status = 404
+
+
+class NothingToUndo(QuizError):
+    status = 409
+
+
+def aware(moment: datetime) -> datetime:
+    """Stored datetimes are naive UTC; fsrs wants aware ones."""
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def naive(moment: datetime) -> datetime:
+    return moment.astimezone(UTC).replace(tzinfo=None)
+
+
+def scheduler_for(user: User, parameters: list[float] | None = None) -> Scheduler:
+    """The learner's scheduler: their fitted parameters if any, their desired retention."""
+    options = {"desired_retention": user.desired_retention, "enable_fuzzing": False}
+    if parameters:
+        options["parameters"] = tuple(parameters)
+    return Scheduler(**options)
+
+
+def format_interval(delta: timedelta) -> str:
+    """Anki-style short interval: 45s, 10m, 3h, 4d, 2.5mo, 1.2y."""
+    seconds = max(delta.total_seconds(), 0)
+    if seconds < 60:
+        return f"{int(seconds)}s"
+    if seconds < 3600:
+        return f"{round(seconds / 60)}m"
+    if seconds < 86400:
+        return f"{round(seconds / 3600)}h"
+    days = seconds / 86400
+    if days < 30:
+        return f"{round(days)}d"
+    if days < 365:
+        return f"{days / 30:.1f}mo".replace(".0mo", "mo")
+    return f"{days / 365:.1f}y".replace(".0y", "y")
+
+
+@dataclass(frozen=True)
+class StudyQueue:
+    card: Flashcard | None
+    state: CardState | None
+    due_count: int
+    new_count: int
+
+
+def _topic_filter(stmt, topic_ids):
+    if topic_ids:
+        stmt = stmt.where(Claim.topic_id.in_(topic_ids))
+    return stmt
+
+
+def new_cards_left_today(session: Session, user: User, now: datetime) -> int:
+    start = naive(aware(now)).replace(hour=0, minute=0, second=0, microsecond=0)
+    introduced = session.scalar(
+        sa.select(sa.func.count(CardState.id))
+        .where(CardState.user_id == user.id, CardState.introduced_at >= start)
+    )  # fmt: skip
+    return max(user.new_cards_per_day - (introduced or 0), 0)
+
+
+def study_queue(
+    session: Session, user: User, topic_ids: list[int], now: datetime, with_card: bool = True
+) -> StudyQueue:
+    """The next card to study (due cards first, then new ones within the daily limit).
+
+    ``with_card=False`` gives the counts alone, for pages that only show them.
+    """
+    now_naive = naive(aware(now))
+    due_stmt = _topic_filter(
+        sa.select(CardState)
+        .join(Flashcard, CardState.flashcard_id == Flashcard.id)
+        .join(Claim, Flashcard.claim_id == Claim.id)
+        .where(CardState.user_id == user.id, CardState.due <= now_naive, ~Flashcard.retired),
+        topic_ids,
+    )
+    due_count = session.scalar(sa.select(sa.func.count()).select_from(due_stmt.subquery()))
+    state = None
+    if with_card and due_count:
+        state = session.scalar(due_stmt.order_by(CardState.due).limit(1))
+    seen = sa.select(CardState.flashcard_id).where(CardState.user_id == user.id)
+    new_stmt = _topic_filter(
+        sa.select(Flashcard)
+        .join(Claim, Flashcard.claim_id == Claim.id)
+        .where(~Flashcard.retired, Flashcard.origin != "teacher", Flashcard.id.not_in(seen)),
+        topic_ids,
+    )
+    left = new_cards_left_today(session, user, now)
+    new_available = session.scalar(sa.select(sa.func.count()).select_from(new_stmt.subquery()))
+    new_count = min(left, new_available or 0)
+    if state is not None:
+        return StudyQueue(state.flashcard, state, due_count, new_count)
+    card = None
+    if with_card and new_count:
+        card = session.scalar(new_stmt.order_by(Claim.start_offset, Flashcard.id).limit(1))
+    return StudyQueue(card, None, due_count or 0, new_count)
+
+
+def fsrs_card(state: CardState | None, flashcard_id: int) -> Card:
+    if state is None:
+        return Card(card_id=flashcard_id)
+    return Card.from_dict(state.fsrs)
+
+
+def preview_intervals(scheduler: Scheduler, card: Card, now: datetime) -> dict[int, str]:
+    """What each rating would give, for the buttons ("10m", "3d")."""
+    moment = aware(now)
+    return {
+        value: format_interval(scheduler.review_card(card, rating, moment)[0].due - moment)
+        for value, rating in RATINGS.items()
+    }
+
+
+def rate_card(
+    session: Session,
+    user: User,
+    scheduler: Scheduler,
+    flashcard_id: int,
+    rating: int,
+    duration_ms: int | None,
+    now: datetime | None = None,
+) -> ReviewLog:
+    """Apply a rating with FSRS, store the new state and log the review."""
+    if rating not in RATINGS:
+        raise QuizError("Rate with 1 (Again), 2 (Hard), 3 (Good) or 4 (Easy).")
+    flashcard = session.get(Flashcard, flashcard_id)
+    if flashcard is None or flashcard.retired:
+        raise CardNotFound("There is no such flashcard to study.")
+    if duration_ms is not None and not 0 <= duration_ms <= MAX_DURATION_MS:
+        duration_ms = None
+    moment = aware(now or utcnow())
+    state = session.scalar(
+        sa.select(CardState).filter_by(user_id=user.id, flashcard_id=flashcard_id)
+    )
+    before = state.fsrs if state else None
+    card, _log = scheduler.review_card(fsrs_card(state, flashcard_id), RATINGS[rating], moment)
+    after = card.to_dict()
+    if state is None:
+        state = CardState(user_id=user.id, flashcard_id=flashcard_id, introduced_at=naive(moment))
+        session.add(state)
+    state.fsrs = after
+    state.due = naive(card.due)
+    state.state = int(card.state)
+    state.stability = card.stability
+    state.last_review = naive(card.last_review) if card.last_review else None
+    log = ReviewLog(user_id=user.id, flashcard_id=flashcard_id, rating=rating,
+                    reviewed_at=naive(moment), duration_ms=duration_ms,
+                    state_before=before, state_after=after)  # fmt: skip
+    session.add(log)
+    return log
+
+
+def undo_last_rating(session: Session, user: User) -> Flashcard:
+    """Take back the learner's last rating: the card returns to its state before it."""
+    log = session.scalar(
+        sa.select(ReviewLog).where(ReviewLog.user_id == user.id)
+        .order_by(ReviewLog.reviewed_at.desc(), ReviewLog.id.desc()).limit(1)
+    )  # fmt: skip
+    if log is None:
+        raise NothingToUndo("There is no rating to undo.")
+    state = session.scalar(
+        sa.select(CardState).filter_by(user_id=user.id, flashcard_id=log.flashcard_id)
+    )
+    flashcard = session.get(Flashcard, log.flashcard_id)
+    if log.state_before is None:
+        if state is not None:
+            session.delete(state)
+    elif state is not None:
+        card = Card.from_dict(log.state_before)
+        state.fsrs = log.state_before
+        state.due = naive(card.due)
+        state.state = int(card.state)
+        state.stability = card.stability
+        state.last_review = naive(card.last_review) if card.last_review else None
+    session.delete(log)
+    return flashcard

@@ -1,0 +1,176 @@
+"""A learner's progress per topic, in a fixed number of queries whatever their history."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+import sqlalchemy as sa
+from fsrs import Card, Scheduler
+from sqlalchemy.orm import Session
+
+from quizapp.core.mastery import RECENT_ANSWERS, topic_mastery
+from quizapp.models import CardState, Claim, Flashcard, Question, Response, ReviewLog, Topic
+from quizapp.services.flashcards import aware, naive
+
+LEARNED_STATE = 2  # fsrs.State.Review: the card has graduated from its learning steps
+FORECAST_DAYS = 14
+HEATMAP_DAYS = 182
+
+
+@dataclass
+class TopicProgress:
+    topic: Topic
+    answered: int = 0
+    accuracy: float | None = None
+    cards_total: int = 0
+    cards_learned: int = 0
+    cards_due: int = 0
+    memory: float | None = None
+    mastery: float | None = None
+    last_studied: datetime | None = None
+
+
+def _responses_by_topic(session: Session, user_id: int):
+    return session.execute(
+        sa.select(Claim.topic_id, sa.func.count(Response.id), sa.func.sum(Response.score),
+                  sa.func.max(Response.answered_at))
+        .join(Question, Response.question_id == Question.id)
+        .join(Claim, Question.claim_id == Claim.id)
+        .where(Response.user_id == user_id)
+        .group_by(Claim.topic_id)
+    ).all()  # fmt: skip
+
+
+def _recent_scores(session: Session, user_id: int) -> dict[int, list[float]]:
+    ranked = (
+        sa.select(Claim.topic_id.label("topic_id"), Response.score.label("score"),
+                  sa.func.row_number().over(partition_by=Claim.topic_id,
+                                            order_by=Response.answered_at.desc()).label("rn"))
+        .join(Question, Response.question_id == Question.id)
+        .join(Claim, Question.claim_id == Claim.id)
+        .where(Response.user_id == user_id)
+        .subquery()
+    )  # fmt: skip
+    scores: dict[int, list[float]] = defaultdict(list)
+    rows = session.execute(
+        sa.select(ranked.c.topic_id, ranked.c.score).where(ranked.c.rn <= RECENT_ANSWERS)
+    )
+    for topic_id, score in rows:
+        scores[topic_id].append(float(score))
+    return scores
+
+
+def _card_states(session: Session, user_id: int):
+    return session.execute(
+        sa.select(Claim.topic_id, CardState.fsrs, CardState.due, CardState.state)
+        .join(Flashcard, CardState.flashcard_id == Flashcard.id)
+        .join(Claim, Flashcard.claim_id == Claim.id)
+        .where(CardState.user_id == user_id, ~Flashcard.retired)
+    ).all()
+
+
+def topic_progress(
+    session: Session, user_id: int, scheduler: Scheduler, now: datetime
+) -> list[TopicProgress]:
+    """Per topic: answers, accuracy, cards learned and due, memory, mastery, last studied."""
+    topics = session.scalars(sa.select(Topic).order_by(Topic.article_id, Topic.position)).all()
+    rows = {t.id: TopicProgress(t) for t in topics}
+    for topic_id, count, total, last in _responses_by_topic(session, user_id):
+        progress = rows[topic_id]
+        progress.answered, progress.accuracy = count, (total or 0) / count
+        progress.last_studied = last
+    card_totals = session.execute(
+        sa.select(Claim.topic_id, sa.func.count(Flashcard.id))
+        .join(Claim, Flashcard.claim_id == Claim.id)
+        .where(~Flashcard.retired, Flashcard.origin != "teacher")
+        .group_by(Claim.topic_id)
+    ).all()
+    for topic_id, count in card_totals:
+        rows[topic_id].cards_total = count
+    last_reviews = session.execute(
+        sa.select(Claim.topic_id, sa.func.max(ReviewLog.reviewed_at))
+        .join(Flashcard, ReviewLog.flashcard_id == Flashcard.id)
+        .join(Claim, Flashcard.claim_id == Claim.id)
+        .where(ReviewLog.user_id == user_id)
+        .group_by(Claim.topic_id)
+    ).all()
+    for topic_id, last in last_reviews:
+        current = rows[topic_id].last_studied
+        rows[topic_id].last_studied = max(last, current) if current else last
+    retrievability: dict[int, list[float]] = defaultdict(list)
+    moment, now_naive = aware(now), naive(aware(now))
+    for topic_id, fsrs_dict, due, state in _card_states(session, user_id):
+        card = Card.from_dict(fsrs_dict)
+        retrievability[topic_id].append(scheduler.get_card_retrievability(card, moment))
+        rows[topic_id].cards_learned += state == LEARNED_STATE
+        rows[topic_id].cards_due += due <= now_naive
+    recent = _recent_scores(session, user_id)
+    for topic_id, progress in rows.items():
+        memory = retrievability.get(topic_id, [])
+        if memory and progress.cards_total:
+            progress.memory = sum(memory) / max(progress.cards_total, len(memory))
+        progress.mastery = topic_mastery(recent.get(topic_id, []), memory, progress.cards_total)
+    return list(rows.values())
+
+
+def mastery_by_topic(progress: list[TopicProgress]) -> dict[int, float | None]:
+    return {p.topic.id: p.mastery for p in progress}
+
+
+def activity_by_day(session: Session, user_id: int, since: datetime) -> dict[date, int]:
+    """Reviews plus answers per calendar day (UTC) since ``since``."""
+    counts: dict[date, int] = defaultdict(int)
+    for model, column in ((ReviewLog, ReviewLog.reviewed_at), (Response, Response.answered_at)):
+        day = sa.func.date(column)
+        rows = session.execute(
+            sa.select(day, sa.func.count()).where(model.user_id == user_id, column >= since)
+            .group_by(day)
+        )  # fmt: skip
+        for value, count in rows:
+            key = value if isinstance(value, date) else date.fromisoformat(str(value))
+            counts[key] += count
+    return dict(counts)
+
+
+def accuracy_by_day(
+    session: Session, user_id: int, since: datetime
+) -> list[tuple[date, float, int]]:
+    day = sa.func.date(Response.answered_at)
+    rows = session.execute(
+        sa.select(day, sa.func.avg(Response.score), sa.func.count())
+        .where(Response.user_id == user_id, Response.answered_at >= since)
+        .group_by(day).order_by(day)
+    )  # fmt: skip
+    return [
+        (value if isinstance(value, date) else date.fromisoformat(str(value)), float(avg), n)
+        for value, avg, n in rows
+    ]
+
+
+def due_forecast(session: Session, user_id: int, now: datetime) -> list[tuple[date, int]]:
+    """Cards falling due on each of the next FORECAST_DAYS days (overdue ones count today)."""
+    today = naive(aware(now)).date()
+    counts = [0] * FORECAST_DAYS
+    dues = session.scalars(
+        sa.select(CardState.due)
+        .join(Flashcard, CardState.flashcard_id == Flashcard.id)
+        .where(CardState.user_id == user_id, ~Flashcard.retired,
+               CardState.due < naive(aware(now)) + timedelta(days=FORECAST_DAYS))
+    )  # fmt: skip
+    for due in dues:
+        offset = max((due.date() - today).days, 0)
+        if offset < FORECAST_DAYS:
+            counts[offset] += 1
+    return [(today + timedelta(days=i), n) for i, n in enumerate(counts)]
+
+
+def streak(activity: dict[date, int], today: date) -> int:
+    """Days in a row with any study, ending today (or yesterday, if today has none yet)."""
+    day = today if activity.get(today) else today - timedelta(days=1)
+    count = 0
+    while activity.get(day):
+        count += 1
+        day -= timedelta(days=1)
+    return count

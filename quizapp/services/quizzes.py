@@ -1,0 +1,204 @@
+"""Quiz attempts: build one, save each answer as it is given, submit, expire.
+
+Shared by practice quizzes, the daily review and assignments. Errors a learner can cause are
+:class:`QuizError` subclasses carrying the HTTP status the web layer should answer with.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterable, Sequence
+from datetime import datetime
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session, selectinload
+
+from quizapp.core.grading import Choice, GradingKey, InvalidAnswer, grade_answer
+from quizapp.core.question_types import QuestionType
+from quizapp.models import AttemptQuestion, Claim, Question, QuizAttempt, Response
+from quizapp.models.base import utcnow
+
+
+class QuizError(Exception):
+    status = 400
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class NotYourAttempt(QuizError):
+    status = 404  # 404, not 403: do not confirm that someone else's attempt exists
+
+
+class AttemptClosed(QuizError):
+    status = 409
+
+
+class AnswerLocked(QuizError):
+    status = 409
+
+
+class BadAnswer(QuizError):
+    status = 400
+
+
+def grading_key(question: Question) -> GradingKey:
+    """The grader's view of a stored question."""
+    return GradingKey(
+        type=QuestionType(question.type),
+        choices=tuple(Choice(c["id"], c["text"], bool(c["correct"])) for c in question.choices),
+        accepted=tuple(question.accepted or ()),
+        pairs=tuple((a, b) for a, b in question.pairs or ()),
+        correct_bool=question.answer_bool,
+    )
+
+
+def create_attempt(
+    session: Session,
+    user_id: int,
+    questions: Sequence[Question],
+    *,
+    kind: str = "practice",
+    title: str = "Practice quiz",
+    shuffle_choices: bool = False,
+    rng: random.Random | None = None,
+    assignment_id: int | None = None,
+    deadline: datetime | None = None,
+    late_after: datetime | None = None,
+    feedback: str = "immediately",
+    feedback_after: datetime | None = None,
+) -> QuizAttempt:
+    """A new attempt over ``questions`` in the given order.
+
+    ``deadline``: the server submits the attempt at this time (a time limit); ``late_after``:
+    a submission after it is marked late; ``feedback``: see ``QuizAttempt.feedback``.
+    """
+    rng = rng or random.Random()
+    attempt = QuizAttempt(user_id=user_id, kind=kind, title=title, assignment_id=assignment_id,
+                          deadline=deadline, late_after=late_after, feedback=feedback,
+                          feedback_after=feedback_after,
+                          max_score=float(len(questions)))  # fmt: skip
+    for position, question in enumerate(questions, start=1):
+        order = [c["id"] for c in question.choices]
+        if question.type == QuestionType.MATCHING:
+            order = [str(i) for i in range(len(question.pairs))]
+        if shuffle_choices:
+            rng.shuffle(order)
+        attempt.questions.append(
+            AttemptQuestion(question=question, position=position, choice_order=order)
+        )
+    session.add(attempt)
+    return attempt
+
+
+def load_attempt(session: Session, attempt_id: int, user_id: int) -> QuizAttempt:
+    """The attempt if it belongs to ``user_id``; :class:`NotYourAttempt` otherwise.
+
+    Its questions, their claims and the answers come in the same few queries, so a page over
+    the attempt costs the same for 5 questions or 50.
+    """
+    attempt = session.scalar(
+        sa.select(QuizAttempt)
+        .where(QuizAttempt.id == attempt_id)
+        .options(
+            selectinload(QuizAttempt.questions).selectinload(AttemptQuestion.response),
+            selectinload(QuizAttempt.questions)
+            .selectinload(AttemptQuestion.question)
+            .selectinload(Question.claim)
+            .selectinload(Claim.article),
+        )
+    )
+    if attempt is None or attempt.user_id != user_id:
+        raise NotYourAttempt("There is no such quiz attempt in your account.")
+    return attempt
+
+
+def slot_at(attempt: QuizAttempt, position: int) -> AttemptQuestion:
+    slot = next((s for s in attempt.questions if s.position == position), None)
+    if slot is None:
+        raise NotYourAttempt(f"This quiz has no question {position}.")
+    return slot
+
+
+def expire_if_due(session: Session, attempt: QuizAttempt, now: datetime | None = None) -> bool:
+    """Submit a timed attempt whose time is up, with the answers saved so far."""
+    now = now or utcnow()
+    if attempt.submitted_at is None and attempt.deadline and now >= attempt.deadline:
+        submit_attempt(session, attempt, now=attempt.deadline)
+        return True
+    return False
+
+
+def save_answer(
+    session: Session,
+    attempt: QuizAttempt,
+    slot: AttemptQuestion,
+    answer: Any,
+    *,
+    check: bool = False,
+    now: datetime | None = None,
+) -> Response:
+    """Grade and store ``answer`` for ``slot``, replacing an unchecked earlier answer.
+
+    Saving the same answer again changes nothing but the time. ``check`` locks the answer
+    (its feedback has been shown).
+    """
+    now = now or utcnow()
+    if slot.attempt_id != attempt.id:
+        raise NotYourAttempt("That question is not part of this attempt.")
+    expire_if_due(session, attempt, now)
+    if attempt.submitted_at is not None:
+        raise AttemptClosed("This attempt has been submitted; its answers can no longer change.")
+    response = slot.response
+    if response is not None and response.checked and response.answer != answer:
+        raise AnswerLocked("You have already checked this answer; it can no longer change.")
+    try:
+        grade = grade_answer(grading_key(slot.question), answer)
+    except InvalidAnswer as error:
+        raise BadAnswer(f"That answer does not fit this question: {error}") from error
+    if response is None:
+        response = Response(slot=slot, user_id=attempt.user_id, question_id=slot.question_id,
+                            answer=answer)  # fmt: skip
+        session.add(response)
+    response.answer = answer
+    response.score = grade.score * slot.max_mark
+    response.correct = grade.correct
+    response.answered_at = now
+    response.checked = response.checked or check
+    return response
+
+
+def submit_attempt(session: Session, attempt: QuizAttempt, now: datetime | None = None) -> None:
+    """Close the attempt and total its score; submitting again changes nothing."""
+    if attempt.submitted_at is not None:
+        return
+    total = session.scalar(
+        sa.select(sa.func.coalesce(sa.func.sum(Response.score), 0.0))
+        .join(AttemptQuestion, Response.slot_id == AttemptQuestion.id)
+        .where(AttemptQuestion.attempt_id == attempt.id)
+    )
+    attempt.score = float(total or 0.0)
+    attempt.max_score = float(sum(s.max_mark for s in attempt.questions))
+    attempt.submitted_at = now or utcnow()
+    attempt.is_late = bool(attempt.late_after and attempt.submitted_at > attempt.late_after)
+
+
+def first_unanswered(attempt: QuizAttempt) -> int:
+    """The position to resume at: the first question without an answer, else the last."""
+    for slot in attempt.questions:
+        if slot.response is None:
+            return slot.position
+    return attempt.questions[-1].position if attempt.questions else 1
+
+
+def unfinished_attempts(session: Session, user_id: int, kinds: Iterable[str]) -> list[QuizAttempt]:
+    return list(
+        session.scalars(
+            sa.select(QuizAttempt)
+            .where(QuizAttempt.user_id == user_id, QuizAttempt.submitted_at.is_(None),
+                   QuizAttempt.kind.in_(list(kinds)))
+            .order_by(QuizAttempt.started_at.desc())
+        )
+    )  # fmt: skip

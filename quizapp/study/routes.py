@@ -1,0 +1,177 @@
+"""Dashboard, flashcards (FSRS), daily review, progress and study settings."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from flask import Blueprint, flash, jsonify, redirect, render_template, request, url_for
+from flask_login import current_user, login_required
+
+from quizapp.extensions import db
+from quizapp.models import Topic
+from quizapp.models.base import utcnow
+from quizapp.services import daily_review, flashcards, progress
+from quizapp.services.learner_scheduler import learner_scheduler, scheduling_summary
+from quizapp.services.practice import topic_and_descendants
+from quizapp.services.quizzes import QuizError, unfinished_attempts
+from quizapp.study.forms import StudySettingsForm
+
+bp = Blueprint("study", __name__)
+
+
+def _wants_json() -> bool:
+    return request.accept_mimetypes.best == "application/json"
+
+
+@bp.errorhandler(QuizError)
+def study_error(error: QuizError):
+    db.session.rollback()
+    if _wants_json():
+        return jsonify(error=error.message), error.status
+    return render_template("error.html", code=error.status, title="Not possible",
+                           message=error.message), error.status  # fmt: skip
+
+
+def _today_summary(now):
+    activity = progress.activity_by_day(db.session, current_user.id, now - timedelta(days=400))
+    today = now.date()
+    return activity, activity.get(today, 0), progress.streak(activity, today)
+
+
+@bp.get("/study")
+@login_required
+def dashboard():
+    now = utcnow()
+    scheduler = learner_scheduler(db.session, current_user)
+    queue = flashcards.study_queue(db.session, current_user, [], now, with_card=False)
+    missed = daily_review.missed_questions(db.session, current_user.id, now)
+    _activity, done_today, streak = _today_summary(now)
+    unfinished = unfinished_attempts(db.session, current_user.id, ["practice", "review"])
+    topics = progress.topic_progress(db.session, current_user.id, scheduler, now)
+    weakest = daily_review.weakest_topic(topics)
+    return render_template(
+        "study/dashboard.html", queue=queue, missed=missed, done_today=done_today, streak=streak,
+        unfinished=unfinished, weakest=weakest, goal=current_user.daily_goal,
+    )  # fmt: skip
+
+
+def _topic_ids() -> list[int]:
+    raw = request.values.get("topic", "")
+    if not raw:
+        return []
+    if not raw.isdigit() or db.session.get(Topic, int(raw)) is None:
+        raise QuizError("There is no such topic.")
+    return topic_and_descendants(db.session, [int(raw)])
+
+
+@bp.get("/cards")
+@login_required
+def cards():
+    now = utcnow()
+    topic_ids = _topic_ids()
+    topic = db.session.get(Topic, int(request.args["topic"])) if topic_ids else None
+    scheduler = learner_scheduler(db.session, current_user)
+    queue = flashcards.study_queue(db.session, current_user, topic_ids, now)
+    intervals = {}
+    if queue.card is not None:
+        card = flashcards.fsrs_card(queue.state, queue.card.id)
+        intervals = flashcards.preview_intervals(scheduler, card, now)
+    return render_template(
+        "study/cards.html", queue=queue, topic=topic, intervals=intervals,
+        labels=flashcards.RATING_LABELS, mode=request.args.get("mode", ""),
+    )  # fmt: skip
+
+
+def _int_field(name: str) -> int | None:
+    raw = request.form.get(name, "")
+    return int(raw) if raw.isdigit() else None
+
+
+@bp.post("/cards/rate")
+@login_required
+def rate():
+    flashcard_id, rating = _int_field("flashcard_id"), _int_field("rating")
+    if flashcard_id is None or rating is None:
+        raise QuizError("Rate a card with its id and a rating from 1 to 4.")
+    scheduler = learner_scheduler(db.session, current_user)
+    log = flashcards.rate_card(db.session, current_user, scheduler, flashcard_id, rating,
+                               _int_field("duration_ms"))  # fmt: skip
+    db.session.commit()
+    if _wants_json():
+        return jsonify(rated=True, due=log.state_after["due"])
+    return redirect(url_for("study.cards", topic=request.form.get("topic") or None,
+                            mode=request.form.get("mode") or None))  # fmt: skip
+
+
+@bp.post("/cards/undo")
+@login_required
+def undo():
+    card = flashcards.undo_last_rating(db.session, current_user)
+    db.session.commit()
+    flash(f"Undid your last rating (“{card.front[:60]}”).", "info")
+    return redirect(url_for("study.cards", topic=request.form.get("topic") or None,
+                            mode=request.form.get("mode") or None))  # fmt: skip
+
+
+@bp.get("/review")
+@login_required
+def review():
+    now = utcnow()
+    scheduler = learner_scheduler(db.session, current_user)
+    queue = flashcards.study_queue(db.session, current_user, [], now, with_card=False)
+    missed = daily_review.missed_questions(db.session, current_user.id, now)
+    topics = progress.topic_progress(db.session, current_user.id, scheduler, now)
+    weakest = daily_review.weakest_topic(topics)
+    _activity, done_today, streak = _today_summary(now)
+    return render_template(
+        "study/review.html", queue=queue, missed=missed, weakest=weakest, done_today=done_today,
+        streak=streak, goal=current_user.daily_goal,
+    )  # fmt: skip
+
+
+@bp.post("/review/start")
+@login_required
+def start_review():
+    now = utcnow()
+    scheduler = learner_scheduler(db.session, current_user)
+    missed = daily_review.missed_questions(db.session, current_user.id, now)
+    topics = progress.topic_progress(db.session, current_user.id, scheduler, now)
+    attempt = daily_review.start_review_quiz(
+        db.session, current_user.id, missed, daily_review.weakest_topic(topics)
+    )
+    db.session.commit()
+    return redirect(url_for("quiz.question", attempt_id=attempt.id, position=1))
+
+
+@bp.get("/progress")
+@login_required
+def progress_page():
+    now = utcnow()
+    scheduler = learner_scheduler(db.session, current_user)
+    topics = progress.topic_progress(db.session, current_user.id, scheduler, now)
+    since = now - timedelta(days=progress.HEATMAP_DAYS)
+    activity = progress.activity_by_day(db.session, current_user.id, since)
+    accuracy = progress.accuracy_by_day(db.session, current_user.id, now - timedelta(days=90))
+    forecast = progress.due_forecast(db.session, current_user.id, now)
+    days = [(now.date() - timedelta(days=i)) for i in range(progress.HEATMAP_DAYS - 1, -1, -1)]
+    heatmap = [(d, activity.get(d, 0)) for d in days]
+    scheduling = scheduling_summary(db.session, current_user, now)
+    return render_template(
+        "study/progress.html", topics=topics, accuracy=accuracy, forecast=forecast,
+        heatmap=heatmap, streak=progress.streak(activity, now.date()), scheduling=scheduling,
+    )  # fmt: skip
+
+
+@bp.route("/settings", methods=["GET", "POST"])
+@login_required
+def settings():
+    form = StudySettingsForm(obj=current_user)
+    if form.validate_on_submit():
+        current_user.desired_retention = float(form.desired_retention.data)
+        current_user.new_cards_per_day = form.new_cards_per_day.data
+        current_user.daily_goal = form.daily_goal.data
+        db.session.commit()
+        flash("Your study settings are saved.", "success")
+        return redirect(url_for("study.settings"))
+    status = 400 if form.is_submitted() else 200
+    return render_template("study/settings.html", form=form), status

@@ -1,0 +1,118 @@
+"""A student's day in a real browser: a keyboard-only practice quiz interrupted and resumed,
+the review with source quotes, five flashcards rated with keys 1-4, and progress updated."""
+
+from __future__ import annotations
+
+import os
+import re
+
+from playwright.sync_api import expect
+
+from tests.conftest import PASSWORD
+from tests.e2e.conftest import serious_violations
+
+MAX_TABS = 60
+
+
+def _tab_into(page, selector: str) -> None:
+    """Press Tab until the focus is inside ``selector``: keyboard only, like a learner would."""
+    for _ in range(MAX_TABS):
+        page.keyboard.press("Tab")
+        if page.evaluate(f"!!document.activeElement.closest({selector!r})"):
+            return
+    raise AssertionError(f"Tab never reached {selector}")
+
+
+def _answer_with_keyboard(page) -> None:
+    kind = page.locator(".prompt .badge").inner_text()
+    _tab_into(page, "#question-form fieldset")
+    if kind in ("single choice", "true false"):
+        page.keyboard.press("Space")
+    elif kind == "multiple select":
+        page.keyboard.press("Space")
+    elif kind == "matching":
+        count = page.locator("#question-form select").count()
+        for i in range(count):
+            page.keyboard.press("ArrowDown")
+            if i < count - 1:
+                page.keyboard.press("Tab")
+    else:
+        page.keyboard.type("Russia")
+    _tab_into(page, "#check-button")
+    page.keyboard.press("Enter")
+    expect(page.locator("#feedback .verdict")).to_be_visible()
+    # The live region now holds the verdict and the focus moved to Next (or Finish).
+    assert page.evaluate("document.activeElement.id") in ("next-button", "finish-button")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+
+
+def test_student_journey(browser, live_server, db, request):
+    context = browser.new_context(base_url=live_server)
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    page.goto("/auth/register")
+    page.get_by_label("Email").fill("learner@example.org")
+    page.get_by_label("Display name").fill("Learner")
+    page.get_by_label("Password", exact=True).fill(PASSWORD)
+    page.get_by_label("Repeat password").fill(PASSWORD)
+    page.get_by_role("button", name="Create account").click()
+    expect(page.locator(".flashes")).to_contain_text("Your account is ready")
+
+    page.goto("/quiz/new")
+    assert serious_violations(page) == []
+    page.get_by_label("Economic Resilience").check()
+    page.get_by_label("Number of questions").select_option("5")
+    page.get_by_role("button", name="Start quiz").click()
+    expect(page.locator("#quiz-progress-label")).to_contain_text("Question 1 of ")
+    total = int(re.search(r"of (\d+)", page.locator("#quiz-progress-label").inner_text())[1])
+    assert serious_violations(page) == []
+
+    for _ in range(2):
+        _answer_with_keyboard(page)
+    expect(page.locator("#quiz-progress-label")).to_contain_text("Question 3 of")
+    page.close()  # the learner closes the tab halfway
+
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    page.goto("/study")
+    page.get_by_role("link", name="Resume").click()
+    expect(page.locator("#quiz-progress-label")).to_contain_text("Question 3 of")
+    expect(page.locator("#quiz-progress-label")).to_contain_text("2 answered")
+    for _ in range(total - 2):
+        _answer_with_keyboard(page)
+    expect(page).to_have_url(re.compile(r"/submit$"))
+    page.keyboard.press("Enter")  # the submit button has the focus
+    expect(page.locator("#score")).to_contain_text("Score:")
+    assert page.locator(".review-item").count() == total
+    assert page.locator(".review-item .source").count() == total
+    assert serious_violations(page) == []
+    page.locator(".review-item .source a").first.click()
+    expect(page).to_have_url(re.compile(r"/articles/.+#claim-"))
+
+    page.goto("/cards")
+    assert serious_violations(page) == []
+    for key in ("1", "2", "3", "4", "3"):
+        front = page.locator("#fc-front").inner_text()
+        page.keyboard.press("Space")
+        expect(page.locator("#fc-back")).to_be_visible()
+        expect(page.locator(".rate-interval").first).to_be_visible()
+        with page.expect_navigation():
+            page.keyboard.press(key)
+        expect(page.locator("#queue-counts")).to_be_visible()
+        assert front  # each card showed a front before it was rated
+    page.keyboard.press("u")
+    expect(page.locator(".flashes")).to_contain_text("Undid your last rating")
+
+    page.goto("/review")
+    assert serious_violations(page) == []
+    page.goto("/progress")
+    row = page.locator('tr[data-topic="Economic Resilience"]')
+    expect(row.locator(".mastery")).not_to_contain_text("not started")
+    expect(row.locator("td").nth(1)).to_have_text(str(total))
+    expect(page.locator("#mastery-chart")).to_be_visible()
+    assert serious_violations(page) == []
+    if os.environ.get("SCREENSHOT_DIR"):
+        page.screenshot(path=os.path.join(os.environ["SCREENSHOT_DIR"], "progress.png"),
+                        full_page=True)  # fmt: skip
+    context.close()

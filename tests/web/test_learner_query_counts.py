@@ -1,0 +1,35 @@
+"""The learner's pages issue a bounded number of SQL queries, the same for 10 or 10,000 rows."""
+
+from __future__ import annotations
+
+from tests.conftest import login
+from tests.factories import bulk_history
+
+MAX_QUERIES = 15
+PAGES = ["/study", "/progress", "/review", "/quiz/new", "/cards"]
+
+
+def _page_counts(client, count_queries) -> dict[str, int]:
+    counts = {}
+    for url in PAGES:
+        with count_queries() as queries:
+            assert client.get(url).status_code == 200, url
+        counts[url] = len(queries)
+    location = client.post("/quiz/new", data={"length": "10"}).location
+    with count_queries() as queries:
+        assert client.get(location).status_code == 200
+    counts["quiz question"] = len(queries)
+    return counts
+
+
+def test_learner_pages_have_bounded_queries(app, client, db, make_student, count_queries):
+    light, heavy = make_student(), make_student()
+    bulk_history(db.session, light.id, responses=10, reviews=10)
+    bulk_history(db.session, heavy.id, responses=10_000, reviews=20_000)
+    login(client, light)
+    small = _page_counts(client, count_queries)
+    other = app.test_client()
+    login(other, heavy)
+    large = _page_counts(other, count_queries)
+    assert all(n <= MAX_QUERIES for n in large.values()), large
+    assert small == large

@@ -1,0 +1,149 @@
+"""Practice quizzes through the web: start, answer, resume, submit, results, bad input."""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+
+from quizapp.models import QuizAttempt, Response, Topic
+from tests.conftest import login
+
+
+def _start(client, db, topic_title: str | None = None, length: int = 5) -> QuizAttempt:
+    data = {"length": str(length)}
+    if topic_title:
+        data["topics"] = [str(db.session.scalar(sa.select(Topic.id).filter_by(title=topic_title)))]
+    response = client.post("/quiz/new", data=data)
+    assert response.status_code == 302, response.get_data(as_text=True)
+    attempt_id = int(response.location.split("/")[2])
+    return db.session.get(QuizAttempt, attempt_id)
+
+
+def _right_answer(slot) -> dict:
+    q = slot.question
+    if q.type == "single_choice":
+        return {"answer": next(c["id"] for c in q.choices if c["correct"])}
+    if q.type == "multiple_select":
+        return {"answer": [c["id"] for c in q.choices if c["correct"]]}
+    if q.type == "true_false":
+        return {"answer": "true" if q.answer_bool else "false"}
+    if q.type == "matching":
+        return {f"match-{i}": str(i) for i in range(len(q.pairs))}
+    return {"answer": q.accepted[0]}
+
+
+def test_practice_quiz_draws_from_the_chosen_topic_without_repeats(client, db, make_student):
+    login(client, make_student())
+    attempt = _start(client, db, "Economic Resilience", length=20)
+    topics = {s.question.claim.topic.title for s in attempt.questions}
+    assert topics == {"Economic Resilience"}
+    ids = [s.question_id for s in attempt.questions]
+    assert len(ids) == len(set(ids)) >= 3
+
+
+def test_section_includes_its_subtopics(client, db, make_student):
+    login(client, make_student())
+    attempt = _start(client, db, "Implications of Russia's Eastern Pivot", length=20)
+    topics = {s.question.claim.topic.title for s in attempt.questions}
+    assert "Economic Resilience" in topics or "Security Concerns" in topics
+
+
+def test_answers_are_saved_as_given_and_survive_leaving(client, db, make_student):
+    student = make_student()
+    login(client, student)
+    attempt = _start(client, db)
+    slot = attempt.questions[0]
+    page = client.get(f"/quiz/{attempt.id}/1").get_data(as_text=True)
+    assert "Question 1 of 5" in page
+    client.post(f"/quiz/{attempt.id}/1", data={**_right_answer(slot), "action": "next"})
+    # A new client (the tab was closed) finds the answer and the resume link.
+    other = client.application.test_client()
+    login(other, student)
+    assert f"/quiz/{attempt.id}/resume" in other.get("/study").get_data(as_text=True)
+    resume = other.get(f"/quiz/{attempt.id}/resume")
+    assert resume.location.endswith(f"/quiz/{attempt.id}/2")
+    db.session.expire_all()
+    assert db.session.scalar(sa.select(Response).filter_by(slot_id=slot.id)).correct
+
+
+def test_check_shows_feedback_and_locks_the_answer(client, db, make_student):
+    login(client, make_student())
+    attempt = _start(client, db)
+    slot = attempt.questions[0]
+    response = client.post(f"/quiz/{attempt.id}/1", data={**_right_answer(slot), "action": "check"},
+                           headers={"Accept": "application/json"})  # fmt: skip
+    body = response.get_json()
+    assert body["feedback"]["correct"] is True
+    assert body["feedback"]["quote"] == slot.question.claim.quote
+    assert "#claim-" in body["feedback"]["source_url"]
+    changed = client.post(f"/quiz/{attempt.id}/1", data={"answer": "zzz", "action": "check"})
+    assert changed.status_code == 409
+
+
+def test_submit_scores_and_reviews_every_question_with_its_source(client, db, make_student):
+    login(client, make_student())
+    attempt = _start(client, db)
+    for slot in attempt.questions[:3]:
+        client.post(f"/quiz/{attempt.id}/{slot.position}",
+                    data={**_right_answer(slot), "action": "next"})  # fmt: skip
+    assert client.post(f"/quiz/{attempt.id}/submit").status_code == 302
+    page = client.get(f"/quiz/{attempt.id}/results").get_data(as_text=True)
+    assert "Score: <strong>3 / 5</strong>" in page
+    assert page.count("Read it in the article") == 5
+    assert page.count("No answer") == 2
+    # Submitting again is harmless and changes nothing.
+    assert client.post(f"/quiz/{attempt.id}/submit").status_code == 302
+    db.session.expire_all()
+    assert db.session.get(QuizAttempt, attempt.id).score == 3
+
+
+def test_same_answer_twice_is_idempotent(client, db, make_student):
+    login(client, make_student())
+    attempt = _start(client, db)
+    slot = attempt.questions[0]
+    for _ in range(2):
+        client.post(f"/quiz/{attempt.id}/1", data={**_right_answer(slot), "action": "save"})
+    assert (
+        db.session.scalar(sa.select(sa.func.count(Response.id)).where(Response.slot_id == slot.id))
+        == 1
+    )
+
+
+def test_bad_input_gets_4xx_and_writes_nothing(client, db, make_student):
+    owner, intruder = make_student(), make_student()
+    login(client, owner)
+    attempt = _start(client, db)
+    slot = attempt.questions[0]
+    choice_slot = next((s for s in attempt.questions if s.question.choices), None)
+
+    assert client.post(f"/quiz/{attempt.id}/99", data={"answer": "x"}).status_code == 404
+    if choice_slot:
+        tampered = client.post(f"/quiz/{attempt.id}/{choice_slot.position}",
+                               data={"answer": "not-a-choice", "action": "save"})  # fmt: skip
+        assert tampered.status_code == 400
+    other = client.application.test_client()
+    login(other, intruder)
+    assert other.post(f"/quiz/{attempt.id}/1", data={"answer": "x"}).status_code == 404
+    assert other.get(f"/quiz/{attempt.id}/results").status_code == 404
+    assert other.post(f"/quiz/{attempt.id}/submit").status_code == 404
+    assert db.session.scalar(sa.select(sa.func.count(Response.id))) == 0
+
+    client.post(f"/quiz/{attempt.id}/submit")
+    late = client.post(f"/quiz/{attempt.id}/1", data={**_right_answer(slot), "action": "save"})
+    assert late.status_code == 409
+    assert db.session.scalar(sa.select(sa.func.count(Response.id))) == 0
+
+
+def test_unknown_topic_and_length_are_refused(client, db, make_student):
+    login(client, make_student())
+    assert client.post("/quiz/new", data={"topics": ["999999"], "length": "5"}).status_code == 400
+    assert client.post("/quiz/new", data={"length": "7"}).status_code == 400
+    assert db.session.scalar(sa.select(sa.func.count(QuizAttempt.id))) == 0
+
+
+def test_overlong_text_answer_is_refused(client, db, make_student):
+    login(client, make_student())
+    attempt = _start(client, db, "Economic Cooperation", length=20)
+    slot = next(s for s in attempt.questions if s.question.type in ("fill_blank", "short_answer"))
+    response = client.post(f"/quiz/{attempt.id}/{slot.position}", data={"answer": "x" * 5000})
+    assert response.status_code == 400
+    assert "2000 characters" in response.get_data(as_text=True)

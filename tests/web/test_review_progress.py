@@ -1,0 +1,67 @@
+"""The daily review, the goal and streak, and the progress page."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import sqlalchemy as sa
+
+from quizapp.models import QuizAttempt, Topic
+from quizapp.services.progress import streak
+from tests.conftest import login
+from tests.web.test_quiz import _right_answer, _start
+
+
+def _wrong_answer(slot) -> dict:
+    q = slot.question
+    if q.type == "single_choice":
+        return {"answer": next(c["id"] for c in q.choices if not c["correct"])}
+    if q.type == "true_false":
+        return {"answer": "false" if q.answer_bool else "true"}
+    return {"answer": "certainly wrong"} if q.type in ("fill_blank", "short_answer") else {}
+
+
+def test_missed_questions_come_back_in_the_review_until_right(client, db, make_student):
+    login(client, make_student())
+    attempt = _start(client, db, "Economic Cooperation", length=5)
+    missed = next(s for s in attempt.questions if _wrong_answer(s))
+    client.post(f"/quiz/{attempt.id}/{missed.position}", data=_wrong_answer(missed))
+    client.post(f"/quiz/{attempt.id}/submit")
+    assert "1 question you got wrong" in client.get("/review").get_data(as_text=True)
+    review_url = client.post("/review/start").location
+    review = db.session.get(QuizAttempt, int(review_url.split("/")[2]))
+    assert review.kind == "review" and review.questions[0].question_id == missed.question_id
+    client.post(review_url, data=_right_answer(review.questions[0]))
+    client.post(f"/quiz/{review.id}/submit")
+    assert "0 questions you got wrong" in client.get("/review").get_data(as_text=True)
+
+
+def test_progress_page_updates_the_topic(client, db, make_student):
+    login(client, make_student())
+    topic = db.session.scalar(sa.select(Topic).filter_by(title="Economic Resilience"))
+    attempt = _start(client, db, "Economic Resilience", length=5)
+    for slot in attempt.questions:
+        client.post(f"/quiz/{attempt.id}/{slot.position}", data=_right_answer(slot))
+    client.post(f"/quiz/{attempt.id}/submit")
+    page = client.get("/progress").get_data(as_text=True)
+    row = page[page.index(f'data-topic="{topic.title}"') :]
+    row = row[: row.index("</tr>")]
+    assert "100 %" in row and f"<td>{len(attempt.questions)}</td>" in row
+    assert 'id="retention-table"' in page and 'id="workload-chart"' in page
+    assert "FSRS-6 defaults" in page
+
+
+def test_goal_and_streak_on_the_dashboard(client, db, make_student):
+    login(client, make_student())
+    attempt = _start(client, db, length=5)
+    client.post(f"/quiz/{attempt.id}/1", data=_right_answer(attempt.questions[0]))
+    page = client.get("/study").get_data(as_text=True)
+    assert "1 / 20" in page and "1 day</strong> in a row" in page
+
+
+def test_streak_counts_consecutive_days():
+    today = date(2026, 11, 25)
+    days = {today - timedelta(days=i): 1 for i in (1, 2, 3, 5)}
+    assert streak(days, today) == 3
+    assert streak({**days, today: 4}, today) == 4
+    assert streak({}, today) == 0
