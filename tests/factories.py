@@ -54,14 +54,15 @@ def bulk_history(session, user_id: int, responses: int, reviews: int, seed: int 
     scheduler = Scheduler(enable_fuzzing=False)
     per_card = max(reviews // max(len(cards), 1), 1)
     logs, states = [], []
-    start = datetime.now(UTC) - timedelta(days=365)
+    start = datetime.now(UTC) - timedelta(days=400)
     for card_id in cards:
         card, moment = Card(card_id=card_id), start
         for _ in range(per_card):
             if len(logs) >= reviews:
                 break
             rating = Rating.Again if rng.random() < 0.1 else Rating.Good
-            moment = moment + timedelta(minutes=rng.randint(10, 600))
+            # Minutes to a week apart, so there are same-day steps and long-term reviews.
+            moment = moment + timedelta(minutes=rng.choice((10, 600, 1440, 4320, 10080)))
             before = card.to_dict()
             card, _ = scheduler.review_card(card, rating, moment)
             logs.append({"user_id": user_id, "flashcard_id": card_id, "rating": int(rating),

@@ -45,11 +45,12 @@ def missed_questions(session: Session, user_id: int, now: datetime) -> list[int]
 
 
 def weakest_topic(progress: list[TopicProgress]) -> TopicProgress | None:
-    """The started topic with the lowest mastery, else the first topic not started."""
-    started = [p for p in progress if p.mastery is not None]
-    if started:
-        return min(started, key=lambda p: p.mastery)
-    return next((p for p in progress if p.cards_total or p.topic.claims), None)
+    """The topic with the lowest mastery, a topic not started counting as 0; ties go to the
+    earlier topic in the article, so a new learner starts at the beginning."""
+    studyable = [p for p in progress if p.cards_total]
+    if not studyable:
+        return None
+    return min(studyable, key=lambda p: (p.mastery or 0.0, p.topic.position))
 
 
 def start_review_quiz(

@@ -31,5 +31,8 @@ def test_learner_pages_have_bounded_queries(app, client, db, make_student, count
     other = app.test_client()
     login(other, heavy)
     large = _page_counts(other, count_queries)
-    assert all(n <= MAX_QUERIES for n in large.values()), large
+    assert all(n <= MAX_QUERIES for n in [*small.values(), *large.values()]), (small, large)
+    # Whether a card is due right now decides which queries /cards runs (the next card and its
+    # source), not how many rows there are; every other page must cost exactly the same.
+    small.pop("/cards"), large.pop("/cards")
     assert small == large
