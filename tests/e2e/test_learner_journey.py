@@ -111,6 +111,14 @@ def test_student_journey(browser, live_server, db, request):
     expect(row.locator(".mastery")).not_to_contain_text("not started")
     expect(row.locator("td").nth(1)).to_have_text(str(total))
     expect(page.locator("#mastery-chart")).to_be_visible()
+    # Scheduler quality: desired vs true retention, parameters in use, the workload forecast.
+    retention = page.locator("#retention-table")
+    expect(retention).to_contain_text("Last week")
+    expect(retention.locator("tbody tr").first.locator("td").first).to_have_text("90.0 %")
+    expect(page.locator("#parameters-in-use")).to_contain_text("FSRS-6 defaults")
+    expect(page.locator("#workload-chart")).to_be_visible()
+    assert page.evaluate("!!Chart.getChart('workload-chart')")
+    expect(page.locator("#suggested-retention")).to_contain_text("Suggested desired retention")
     assert serious_violations(page) == []
     if os.environ.get("SCREENSHOT_DIR"):
         page.screenshot(path=os.path.join(os.environ["SCREENSHOT_DIR"], "progress.png"),
