@@ -47,7 +47,7 @@ def upgrade():
     sa.Column('name', sa.String(length=200), nullable=False),
     sa.ForeignKeyConstraint(['article_id'], ['article.id'], name=op.f('fk_article_tag_article_id_article'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_article_tag')),
-    sa.UniqueConstraint('article_id', 'name', name=op.f('uq_article_tag_article_id'))
+    sa.UniqueConstraint('article_id', 'name', name=op.f('uq_article_tag_article_id_name'))
     )
     op.create_table('topic',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -59,7 +59,7 @@ def upgrade():
     sa.ForeignKeyConstraint(['article_id'], ['article.id'], name=op.f('fk_topic_article_id_article'), ondelete='CASCADE'),
     sa.ForeignKeyConstraint(['parent_id'], ['topic.id'], name=op.f('fk_topic_parent_id_topic'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_topic')),
-    sa.UniqueConstraint('article_id', 'key', name=op.f('uq_topic_article_id'))
+    sa.UniqueConstraint('article_id', 'key', name=op.f('uq_topic_article_id_key'))
     )
     with op.batch_alter_table('topic', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_topic_article_id'), ['article_id'], unique=False)
@@ -79,7 +79,7 @@ def upgrade():
     sa.ForeignKeyConstraint(['article_id'], ['article.id'], name=op.f('fk_claim_article_id_article'), ondelete='CASCADE'),
     sa.ForeignKeyConstraint(['topic_id'], ['topic.id'], name=op.f('fk_claim_topic_id_topic'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_claim')),
-    sa.UniqueConstraint('article_id', 'key', name=op.f('uq_claim_article_id'))
+    sa.UniqueConstraint('article_id', 'key', name=op.f('uq_claim_article_id_key'))
     )
     with op.batch_alter_table('claim', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_claim_article_id'), ['article_id'], unique=False)

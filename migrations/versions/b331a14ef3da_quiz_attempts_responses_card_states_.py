@@ -66,8 +66,8 @@ def upgrade():
     sa.ForeignKeyConstraint(['attempt_id'], ['quiz_attempt.id'], name=op.f('fk_attempt_question_attempt_id_quiz_attempt'), ondelete='CASCADE'),
     sa.ForeignKeyConstraint(['question_id'], ['question.id'], name=op.f('fk_attempt_question_question_id_question'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_attempt_question')),
-    sa.UniqueConstraint('attempt_id', 'position', name=op.f('uq_attempt_question_attempt_id')),
-    sa.UniqueConstraint('attempt_id', 'question_id', name=op.f('uq_attempt_question_attempt_id'))
+    sa.UniqueConstraint('attempt_id', 'position', name=op.f('uq_attempt_question_attempt_id_position')),
+    sa.UniqueConstraint('attempt_id', 'question_id', name=op.f('uq_attempt_question_attempt_id_question_id'))
     )
     op.create_table('card_state',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -82,7 +82,7 @@ def upgrade():
     sa.ForeignKeyConstraint(['flashcard_id'], ['flashcard.id'], name=op.f('fk_card_state_flashcard_id_flashcard'), ondelete='CASCADE'),
     sa.ForeignKeyConstraint(['user_id'], ['user.id'], name=op.f('fk_card_state_user_id_user'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_card_state')),
-    sa.UniqueConstraint('user_id', 'flashcard_id', name=op.f('uq_card_state_user_id'))
+    sa.UniqueConstraint('user_id', 'flashcard_id', name=op.f('uq_card_state_user_id_flashcard_id'))
     )
     with op.batch_alter_table('card_state', schema=None) as batch_op:
         batch_op.create_index('ix_card_state_user_due', ['user_id', 'due'], unique=False)
