@@ -10,6 +10,7 @@ from flask import Flask
 
 from quizapp.config import Config, load_secret_key
 from quizapp.extensions import csrf, db, login_manager, migrate
+from quizapp.web_ids import IdConverter
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -30,6 +31,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = load_secret_key(app.instance_path)
 
+    app.url_map.converters["id"] = IdConverter
     configure_database(app)
     configure_login(app)
     register_blueprints(app)

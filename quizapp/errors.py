@@ -6,6 +6,8 @@ from flask import Flask, jsonify, render_template, request
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
 
+from quizapp.extensions import db
+
 
 def _wants_json() -> bool:
     return request.accept_mimetypes.best == "application/json" or request.is_json
@@ -14,6 +16,9 @@ def _wants_json() -> bool:
 def render_error(error: HTTPException):
     code = error.code or 500
     message = error.description or "Something went wrong."
+    if code >= 500:
+        # A failed statement leaves the session unusable; the page itself reads the user.
+        db.session.rollback()
     if _wants_json():
         return jsonify(error=message), code
     return render_template("error.html", code=code, title=error.name, message=message), code

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from functools import cache
 from urllib.parse import urlsplit
 
 import sqlalchemy as sa
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required, login_user, logout_user
+from werkzeug.security import check_password_hash, generate_password_hash
 
 from quizapp.auth.forms import LoginForm, RegisterForm
 from quizapp.extensions import db
@@ -16,6 +18,11 @@ bp = Blueprint("auth", __name__, url_prefix="/auth")
 
 # One message for a wrong email or a wrong password: the form never tells which accounts exist.
 BAD_LOGIN = "Wrong email or password."
+
+
+@cache
+def _dummy_hash() -> str:
+    return generate_password_hash("not a real password", method="scrypt")
 
 
 def _safe_next(target: str | None) -> str:
@@ -55,7 +62,10 @@ def login():
     if form.validate_on_submit():
         email = form.email.data.strip().lower()
         user = db.session.scalar(sa.select(User).where(User.email == email))
-        if user and user.check_password(form.password.data):
+        if user is None:
+            # Hash anyway, so an unknown email takes as long as a wrong password.
+            check_password_hash(_dummy_hash(), form.password.data)
+        elif user.check_password(form.password.data):
             login_user(user, remember=True)
             return redirect(_safe_next(request.args.get("next")))
         flash(BAD_LOGIN, "error")

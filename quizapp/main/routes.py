@@ -23,7 +23,7 @@ def home():
     return render_template("main/home.html", summaries=summaries, articles=articles)
 
 
-@bp.get("/topics/<int:topic_id>")
+@bp.get("/topics/<id:topic_id>")
 @login_required
 def topic(topic_id: int):
     topic = db.get_or_404(Topic, topic_id)

@@ -9,6 +9,7 @@ from werkzeug.datastructures import MultiDict
 from quizapp.core.question_types import QuestionType
 from quizapp.models import AttemptQuestion, Question
 from quizapp.services.quizzes import BadAnswer
+from quizapp.web_ids import parse_id
 
 MAX_TEXT_ANSWER = 2000  # longer typed answers are refused, not silently cut
 
@@ -18,7 +19,8 @@ def answer_from_form(slot: AttemptQuestion, form: MultiDict) -> Any:
     question = slot.question
     qtype = QuestionType(question.type)
     if qtype is QuestionType.MULTIPLE_SELECT:
-        return sorted(set(form.getlist("answer")))
+        picked = sorted(set(form.getlist("answer")))
+        return picked or None
     if qtype is QuestionType.MATCHING:
         rights = [pair[1] for pair in question.pairs]
         answer = {}
@@ -26,10 +28,11 @@ def answer_from_form(slot: AttemptQuestion, form: MultiDict) -> Any:
             picked = form.get(f"match-{index}", "")
             if picked == "":
                 continue
-            if not picked.isdigit() or int(picked) >= len(rights):
+            index = parse_id(picked)
+            if index is None or index >= len(rights):
                 raise BadAnswer("That matching answer does not fit this question.")
-            answer[left] = rights[int(picked)]
-        return answer
+            answer[left] = rights[index]
+        return answer or None
     value = form.get("answer")
     if value is None or value.strip() == "":
         return None

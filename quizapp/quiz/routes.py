@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from flask import Blueprint, abort, flash, jsonify, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
+from sqlalchemy.exc import IntegrityError
 
 from quizapp.extensions import db
 from quizapp.models import Topic
@@ -23,6 +24,7 @@ from quizapp.services.quizzes import (
     slot_at,
     submit_attempt,
 )
+from quizapp.web_ids import parse_id
 
 bp = Blueprint("quiz", __name__, url_prefix="/quiz")
 
@@ -50,8 +52,9 @@ def _topic_choices():
 def new():
     form = PracticeForm()
     form.topics.choices = _topic_choices()
-    if request.method == "GET" and request.args.get("topic", "").isdigit():
-        form.topics.data = [int(request.args["topic"])]
+    topic_id = parse_id(request.args.get("topic"))
+    if request.method == "GET" and topic_id is not None:
+        form.topics.data = [topic_id]
     if form.validate_on_submit():
         now = utcnow()
         scheduler = learner_scheduler(db.session, current_user)
@@ -79,7 +82,20 @@ def _feedback(slot, response):
     }  # fmt: skip
 
 
-@bp.route("/<int:attempt_id>/<int:position>", methods=["GET", "POST"])
+def _store_answer(attempt, slot, action: str, answer, check: bool, now):
+    """Save the answer unless nothing changed, then commit; returns the current response."""
+    response = slot.response
+    unchanged = response is not None and response.answer == answer and not check
+    # A checked answer is locked and its inputs are disabled, so moving on sends no answer.
+    moving_on = action in ("next", "back", "finish") and response is not None and response.checked
+    nothing = answer is None and response is None and not check
+    if not (unchanged or moving_on or nothing):
+        response = save_answer(db.session, attempt, slot, answer, check=check, now=now)
+    db.session.commit()
+    return response
+
+
+@bp.route("/<id:attempt_id>/<id:position>", methods=["GET", "POST"])
 @login_required
 def question(attempt_id: int, position: int):
     attempt = load_attempt(db.session, attempt_id, current_user.id)
@@ -95,15 +111,15 @@ def question(attempt_id: int, position: int):
         action = request.form.get("action", "next")
         check = action == "check" and attempt.shows_feedback_now(now)
         answer = answer_from_form(slot, request.form)
-        response = slot.response
-        unchanged = response is not None and response.answer == answer and not check
-        # A checked answer is locked and its inputs are disabled, so moving on sends no answer.
-        moving_on = (
-            action in ("next", "back", "finish") and response is not None and response.checked
-        )
-        if (answer is not None or response is not None) and not unchanged and not moving_on:
-            response = save_answer(db.session, attempt, slot, answer, check=check, now=now)
-        db.session.commit()
+        try:
+            response = _store_answer(attempt, slot, action, answer, check, now)
+        except IntegrityError:
+            # Two saves of one question raced (an autosave and Next): the other one inserted
+            # the row first, so this save becomes an update of it.
+            db.session.rollback()
+            attempt = load_attempt(db.session, attempt_id, current_user.id)
+            slot = slot_at(attempt, position)
+            response = _store_answer(attempt, slot, action, answer, check, now)
         if _wants_json():
             payload = {"saved": True, "position": position}
             if check and response is not None:
@@ -124,7 +140,7 @@ def question(attempt_id: int, position: int):
                            immediate=attempt.shows_feedback_now(now))  # fmt: skip
 
 
-@bp.get("/<int:attempt_id>/resume")
+@bp.get("/<id:attempt_id>/resume")
 @login_required
 def resume(attempt_id: int):
     attempt = load_attempt(db.session, attempt_id, current_user.id)
@@ -132,7 +148,7 @@ def resume(attempt_id: int):
     return redirect(url_for("quiz.question", attempt_id=attempt.id, position=position))
 
 
-@bp.get("/<int:attempt_id>/submit")
+@bp.get("/<id:attempt_id>/submit")
 @login_required
 def confirm(attempt_id: int):
     attempt = load_attempt(db.session, attempt_id, current_user.id)
@@ -142,7 +158,7 @@ def confirm(attempt_id: int):
     return render_template("quiz/confirm.html", attempt=attempt, unanswered=unanswered)
 
 
-@bp.post("/<int:attempt_id>/submit")
+@bp.post("/<id:attempt_id>/submit")
 @login_required
 def submit(attempt_id: int):
     attempt = load_attempt(db.session, attempt_id, current_user.id)
@@ -152,7 +168,7 @@ def submit(attempt_id: int):
     return redirect(url_for("quiz.results", attempt_id=attempt.id))
 
 
-@bp.get("/<int:attempt_id>/results")
+@bp.get("/<id:attempt_id>/results")
 @login_required
 def results(attempt_id: int):
     attempt = load_attempt(db.session, attempt_id, current_user.id)

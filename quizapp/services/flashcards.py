@@ -30,6 +30,22 @@ class NothingToUndo(QuizError):
     status = 409
 
 
+class AlreadyRated(QuizError):
+    status = 409
+
+
+class NotStudyable(QuizError):
+    status = 409
+
+
+def seen_marker(state: CardState | None) -> str:
+    """What the learner saw: the card's last review time, or "new". A rating sent for an older
+    view (a double key press, a second tab) is refused instead of rating the card twice."""
+    if state is None or state.last_review is None:
+        return "new"
+    return state.last_review.isoformat()
+
+
 def aware(moment: datetime) -> datetime:
     """Stored datetimes are naive UTC; fsrs wants aware ones."""
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
@@ -147,8 +163,14 @@ def rate_card(
     rating: int,
     duration_ms: int | None,
     now: datetime | None = None,
+    seen: str | None = None,
 ) -> ReviewLog:
-    """Apply a rating with FSRS, store the new state and log the review."""
+    """Apply a rating with FSRS, store the new state and log the review.
+
+    A learner rates their own cards, and new cards only within today's new-card limit and
+    only from the shared deck (teachers' own cards belong to their quiz sets). ``seen`` is the
+    ``seen_marker`` of the card as shown; a mismatch means it was rated meanwhile.
+    """
     if rating not in RATINGS:
         raise QuizError("Rate with 1 (Again), 2 (Hard), 3 (Good) or 4 (Easy).")
     flashcard = session.get(Flashcard, flashcard_id)
@@ -160,6 +182,13 @@ def rate_card(
     state = session.scalar(
         sa.select(CardState).filter_by(user_id=user.id, flashcard_id=flashcard_id)
     )
+    if seen is not None and seen != seen_marker(state):
+        raise AlreadyRated("This card was rated already; here is the next one.")
+    if state is None:
+        if flashcard.origin == "teacher":
+            raise CardNotFound("There is no such flashcard to study.")
+        if new_cards_left_today(session, user, moment) <= 0:
+            raise NotStudyable("Today's new cards are used up; this card comes another day.")
     before = state.fsrs if state else None
     card, _log = scheduler.review_card(fsrs_card(state, flashcard_id), RATINGS[rating], moment)
     after = card.to_dict()

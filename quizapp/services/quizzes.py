@@ -139,11 +139,12 @@ def save_answer(
     *,
     check: bool = False,
     now: datetime | None = None,
-) -> Response:
+) -> Response | None:
     """Grade and store ``answer`` for ``slot``, replacing an unchecked earlier answer.
 
     Saving the same answer again changes nothing but the time. ``check`` locks the answer
-    (its feedback has been shown).
+    (its feedback has been shown). ``None`` (a cleared answer) removes an unchecked answer, so
+    the question counts as unanswered again; checking nothing is refused.
     """
     now = now or utcnow()
     if slot.attempt_id != attempt.id:
@@ -154,6 +155,13 @@ def save_answer(
     response = slot.response
     if response is not None and response.checked and response.answer != answer:
         raise AnswerLocked("You have already checked this answer; it can no longer change.")
+    if answer is None:
+        if check:
+            raise BadAnswer("Choose or type an answer first, then check it.")
+        if response is not None:
+            session.delete(response)
+            slot.response = None
+        return None
     try:
         grade = grade_answer(grading_key(slot.question), answer)
     except InvalidAnswer as error:

@@ -6,6 +6,7 @@ from datetime import timedelta
 
 from flask import Blueprint, flash, jsonify, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
+from sqlalchemy.exc import IntegrityError
 
 from quizapp.extensions import db
 from quizapp.models import Topic
@@ -15,6 +16,7 @@ from quizapp.services.learner_scheduler import learner_scheduler, scheduling_sum
 from quizapp.services.practice import topic_and_descendants
 from quizapp.services.quizzes import QuizError, unfinished_attempts
 from quizapp.study.forms import StudySettingsForm
+from quizapp.web_ids import parse_id
 
 bp = Blueprint("study", __name__)
 
@@ -59,9 +61,10 @@ def _topic_ids() -> list[int]:
     raw = request.values.get("topic", "")
     if not raw:
         return []
-    if not raw.isdigit() or db.session.get(Topic, int(raw)) is None:
+    topic_id = parse_id(raw)
+    if topic_id is None or db.session.get(Topic, topic_id) is None:
         raise QuizError("There is no such topic.")
-    return topic_and_descendants(db.session, [int(raw)])
+    return topic_and_descendants(db.session, [topic_id])
 
 
 @bp.get("/cards")
@@ -69,7 +72,7 @@ def _topic_ids() -> list[int]:
 def cards():
     now = utcnow()
     topic_ids = _topic_ids()
-    topic = db.session.get(Topic, int(request.args["topic"])) if topic_ids else None
+    topic = db.session.get(Topic, parse_id(request.args["topic"])) if topic_ids else None
     scheduler = learner_scheduler(db.session, current_user)
     queue = flashcards.study_queue(db.session, current_user, topic_ids, now)
     intervals = {}
@@ -79,12 +82,13 @@ def cards():
     return render_template(
         "study/cards.html", queue=queue, topic=topic, intervals=intervals,
         labels=flashcards.RATING_LABELS, mode=request.args.get("mode", ""),
+        revealed=request.args.get("reveal") == "1",
+        seen=flashcards.seen_marker(queue.state),
     )  # fmt: skip
 
 
 def _int_field(name: str) -> int | None:
-    raw = request.form.get(name, "")
-    return int(raw) if raw.isdigit() else None
+    return parse_id(request.form.get(name))
 
 
 @bp.post("/cards/rate")
@@ -94,9 +98,20 @@ def rate():
     if flashcard_id is None or rating is None:
         raise QuizError("Rate a card with its id and a rating from 1 to 4.")
     scheduler = learner_scheduler(db.session, current_user)
-    log = flashcards.rate_card(db.session, current_user, scheduler, flashcard_id, rating,
-                               _int_field("duration_ms"))  # fmt: skip
-    db.session.commit()
+    try:
+        duration, seen = _int_field("duration_ms"), request.form.get("seen")
+        log = flashcards.rate_card(
+            db.session, current_user, scheduler, flashcard_id, rating, duration, seen=seen
+        )
+        db.session.commit()
+    except (flashcards.AlreadyRated, IntegrityError) as error:
+        # A double key press or a second tab: the card is rated once; move on quietly.
+        db.session.rollback()
+        message = getattr(error, "message", "This card was rated already; here is the next one.")
+        if _wants_json():
+            return jsonify(error=message), 409
+        flash(message, "info")
+        log = None
     if _wants_json():
         return jsonify(rated=True, due=log.state_after["due"])
     return redirect(url_for("study.cards", topic=request.form.get("topic") or None,
@@ -133,6 +148,9 @@ def review():
 @login_required
 def start_review():
     now = utcnow()
+    # A second click (or a second tab) continues the review already started.
+    for attempt in unfinished_attempts(db.session, current_user.id, ["review"]):
+        return redirect(url_for("quiz.resume", attempt_id=attempt.id))
     scheduler = learner_scheduler(db.session, current_user)
     missed = daily_review.missed_questions(db.session, current_user.id, now)
     topics = progress.topic_progress(db.session, current_user.id, scheduler, now)

@@ -1,5 +1,5 @@
-// Anki's keys: Space/Enter reveal, 1-4 rate, u undo. The rating is a plain form POST, so the
-// page also works without this script (buttons and the reveal button stay usable).
+// Anki's keys: Space/Enter reveal, 1-4 rate, u undo. Without this script the page still works:
+// "Show answer" is a link that reloads the card revealed, and the ratings are a plain form.
 (function () {
   const started = Date.now();
   const reveal = document.getElementById("reveal");
@@ -19,19 +19,26 @@
     const good = form.querySelector(".rate-3");
     if (good) good.focus();
   };
-  if (reveal) reveal.addEventListener("click", show);
-  if (form) form.addEventListener("submit", () => { duration.value = String(Date.now() - started); });
+  if (reveal) reveal.addEventListener("click", (event) => { event.preventDefault(); show(); });
+  if (form) form.addEventListener("submit", (event) => {
+    // One rating per card: a second key press or click while the first is on its way is dropped.
+    if (form.dataset.sending) { event.preventDefault(); return; }
+    form.dataset.sending = "1";
+    sent = true;
+    duration.value = String(Date.now() - started);
+  });
   document.addEventListener("keydown", (event) => {
     if (event.ctrlKey || event.metaKey || event.altKey || sent) return;
-    const tag = (event.target.tagName || "").toLowerCase();
+    const target = event.target;
+    const tag = (target.tagName || "").toLowerCase();
     if (tag === "input" || tag === "textarea" || tag === "select") return;
-    if ((event.key === " " || event.key === "Enter") && back && back.hidden) {
+    // Space and Enter keep their usual meaning on links and buttons (other than Show answer).
+    const onControl = (tag === "a" || tag === "button") && target !== reveal;
+    if ((event.key === " " || event.key === "Enter") && back && back.hidden && !onControl) {
       event.preventDefault();
       show();
     } else if (["1", "2", "3", "4"].includes(event.key) && back && !back.hidden) {
       event.preventDefault();
-      sent = true;
-      duration.value = String(Date.now() - started);
       form.requestSubmit(form.querySelector(`button[data-key="${event.key}"]`));
     } else if (event.key === "u" || event.key === "U") {
       event.preventDefault();

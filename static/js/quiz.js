@@ -1,34 +1,49 @@
-// Progressive enhancement for a quiz question: answers are saved as they are given, and
-// "Check answer" shows feedback in place, announced by the aria-live region.
+// Progressive enhancement for a quiz question: every answer is saved on the server as it is
+// given (choices at once, typing after a short pause, anything pending when the page is left),
+// and "Check answer" shows the feedback in place, announced by the aria-live region.
 (function () {
   const form = document.getElementById("question-form");
   if (!form) return;
   const feedback = document.getElementById("feedback");
-  const post = (action) => {
-    const data = new FormData(form);
-    data.set("action", action);
-    // form.action would be the button named "action"; read the attribute instead.
-    return fetch(form.getAttribute("action") || window.location.href, {
-      method: "POST", body: data, headers: { Accept: "application/json" }, credentials: "same-origin",
-    }).then((r) => r.json().then((body) => ({ ok: r.ok, body })));
-  };
+  const saveState = document.getElementById("save-state");
+  // form.action would be the button named "action"; read the attribute instead.
+  const url = form.getAttribute("action") || window.location.href;
+  const body = (action) => { const data = new FormData(form); data.set("action", action); return data; };
+  const post = (action, keepalive = false) =>
+    fetch(url, { method: "POST", body: body(action), keepalive, credentials: "same-origin",
+                 headers: { Accept: "application/json" } })
+      .then((r) => r.json().then((json) => ({ ok: r.ok, json })));
+  const say = (text) => { if (saveState) saveState.textContent = text; };
+
   let timer = null;
-  const autosave = () => {
+  let dirty = false;
+  const save = () => {
     clearTimeout(timer);
-    timer = setTimeout(() => post("save").catch(() => {}), 300);
+    if (!dirty) return;
+    dirty = false;
+    post("save").then(({ ok, json }) => say(ok ? "Answer saved." : `Not saved: ${json.error || "try again"}.`))
+      .catch(() => { dirty = true; say("Not saved: no connection. It will be sent when you move on."); });
   };
-  form.addEventListener("change", autosave);
-  form.addEventListener("input", (e) => { if (e.target.type === "text") autosave(); });
+  form.addEventListener("change", () => { dirty = true; save(); });
+  form.addEventListener("input", (e) => {
+    if (e.target.type !== "text") return;
+    dirty = true;
+    clearTimeout(timer);
+    timer = setTimeout(save, 400);
+  });
+  // Leaving the page (a link, closing the tab) sends what is still pending.
+  window.addEventListener("pagehide", () => { if (dirty) { dirty = false; post("save", true).catch(() => {}); } });
 
   const escape = (s) => String(s).replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c]));
   form.addEventListener("submit", (event) => {
+    clearTimeout(timer);
+    dirty = false;  // this submission carries the answer itself
     const submitter = event.submitter;
     if (!submitter || submitter.value !== "check") return;
     event.preventDefault();
-    clearTimeout(timer);
-    post("check").then(({ ok, body }) => {
-      if (!ok) { feedback.innerHTML = `<p class="verdict bad">${escape(body.error || "Could not check the answer.")}</p>`; return; }
-      const fb = body.feedback;
+    post("check").then(({ ok, json }) => {
+      if (!ok) { feedback.innerHTML = `<p class="verdict bad">${escape(json.error || "Could not check the answer.")}</p>`; return; }
+      const fb = json.feedback;
       if (!fb) return;
       const verdict = fb.correct ? "Correct." : (fb.score > 0 ? "Partly correct." : "Not correct.");
       feedback.innerHTML =
