@@ -7,13 +7,13 @@ Days are counted as in :mod:`quizapp.core.fsrs_fitting` (calendar dates of
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 import fsrs_rs_python as fsrs_rs
 
-from quizapp.core.fsrs_fitting import ReviewRecord, card_histories
+from quizapp.core.fsrs_fitting import ReviewRecord, card_histories, day_index
 
 WINDOWS: dict[str, timedelta] = {
     "day": timedelta(days=1),
@@ -59,6 +59,40 @@ def true_retention(
                 recalled += 1
     total = recalled + lapsed
     return RetentionFigure(recalled, lapsed, recalled / total if total else None)
+
+
+@dataclass(frozen=True)
+class ReviewWithPrevious:
+    """A review with its card's previous review time (None for the card's first review)."""
+
+    rating: int
+    reviewed_at: datetime
+    previous_at: datetime | None
+
+
+def true_retention_from_pairs(
+    reviews: Iterable[ReviewWithPrevious], now: datetime
+) -> dict[str, RetentionFigure]:
+    """The same figures as :func:`true_retention_summary`, from reviews that already carry
+    their predecessor (a database computes it with ``LAG``), so only the last month is read.
+
+    Same rule: a review counts when its card was last reviewed on an earlier calendar day.
+    """
+    counts = {name: [0, 0] for name in WINDOWS}
+    for review in reviews:
+        if review.previous_at is None:
+            continue
+        if day_index(review.previous_at) >= day_index(review.reviewed_at):
+            continue
+        for name, window in WINDOWS.items():
+            if now - window < review.reviewed_at <= now:
+                counts[name][review.rating == 1] += 1
+    return {
+        name: RetentionFigure(
+            recalled, lapsed, recalled / (recalled + lapsed) if recalled + lapsed else None
+        )  # fmt: skip
+        for name, (recalled, lapsed) in counts.items()
+    }
 
 
 def true_retention_summary(

@@ -21,10 +21,12 @@ from quizapp.core.fsrs_fitting import (
     propose_parameters,
 )
 from quizapp.core.retention_stats import (
+    WINDOWS,
     RetentionFigure,
+    ReviewWithPrevious,
     WorkloadForecast,
     suggest_retention,
-    true_retention_summary,
+    true_retention_from_pairs,
     workload_forecast,
 )
 from quizapp.models import CardState, Flashcard, FsrsParameters, ReviewLog, User
@@ -45,6 +47,31 @@ def current_parameters(session: Session, user_id: int) -> FsrsParameters | None:
 def learner_scheduler(session: Session, user: User) -> Scheduler:
     row = current_parameters(session, user.id)
     return scheduler_for(user, row.parameters if row else None)
+
+
+def recent_reviews_with_previous(
+    session: Session, user_id: int, since: datetime
+) -> list[ReviewWithPrevious]:
+    """Reviews after ``since``, each with its card's previous review time (SQL ``LAG``)."""
+    previous = sa.func.lag(ReviewLog.reviewed_at).over(
+        partition_by=ReviewLog.flashcard_id, order_by=(ReviewLog.reviewed_at, ReviewLog.id)
+    )
+    ranked = (
+        sa.select(
+            ReviewLog.rating,
+            ReviewLog.reviewed_at,
+            # type_coerce: SQLite hands a window function's value back as text.
+            sa.type_coerce(previous, sa.DateTime()).label("previous_at"),
+        )
+        .where(ReviewLog.user_id == user_id)
+        .subquery()
+    )
+    rows = session.execute(sa.select(ranked).where(ranked.c.reviewed_at > since))
+    return [
+        ReviewWithPrevious(rating, at.replace(tzinfo=UTC),
+                           previous.replace(tzinfo=UTC) if previous else None)
+        for rating, at, previous in rows
+    ]  # fmt: skip
 
 
 def review_records(session: Session, user_id: int) -> list[ReviewRecord]:
@@ -111,7 +138,10 @@ def scheduling_summary(session: Session, user: User, now: datetime) -> Schedulin
     moment = now if now.tzinfo else now.replace(tzinfo=UTC)
     fitted = current_parameters(session, user.id)
     parameters = tuple(fitted.parameters) if fitted and fitted.parameters else DEFAULT_PARAMETERS
-    retention = true_retention_summary(review_records(session, user.id), moment)
+    since = (moment - max(WINDOWS.values())).replace(tzinfo=None)
+    retention = true_retention_from_pairs(
+        recent_reviews_with_previous(session, user.id, since), moment
+    )
     seen = sa.select(CardState.flashcard_id).where(CardState.user_id == user.id)
     unseen = session.scalar(
         sa.select(sa.func.count(Flashcard.id))

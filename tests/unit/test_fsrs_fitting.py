@@ -341,3 +341,36 @@ def test_workload_forecast_shape_and_retention_effect():
 
 def test_suggest_retention_is_a_plausible_retention():
     assert 0.69 <= suggest_retention(DEFAULT_PARAMETERS, deck_size=200, days=120) <= 0.99
+
+
+def test_true_retention_from_pairs_matches_the_full_log_count() -> None:
+    """The month-only path (reviews carrying their predecessor) counts exactly as the
+    whole-log function does, on a random log with same-day steps and lapses."""
+    import random
+    from datetime import UTC, datetime, timedelta
+
+    from quizapp.core.retention_stats import (
+        ReviewWithPrevious,
+        true_retention_from_pairs,
+        true_retention_summary,
+    )
+
+    rng = random.Random(3)
+    now = datetime(2026, 11, 25, 12, tzinfo=UTC)
+    reviews = []
+    for card in range(30):
+        moment = now - timedelta(days=40)
+        for _ in range(15):
+            moment += timedelta(minutes=rng.choice((10, 300, 1440, 4000, 9000)))
+            if moment > now:
+                break
+            reviews.append(ReviewRecord(card, rng.choice((1, 2, 3, 3, 4)), moment))
+    pairs = []
+    by_card: dict[int, list[ReviewRecord]] = {}
+    for review in sorted(reviews, key=lambda r: r.reviewed_at):
+        history = by_card.setdefault(review.card_id, [])
+        previous = history[-1].reviewed_at if history else None
+        pairs.append(ReviewWithPrevious(review.rating, review.reviewed_at, previous))
+        history.append(review)
+    assert true_retention_from_pairs(pairs, now) == true_retention_summary(reviews, now)
+    assert true_retention_summary(reviews, now)["month"].ratio is not None
