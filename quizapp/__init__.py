@@ -73,10 +73,12 @@ def register_blueprints(app: Flask) -> None:
     from quizapp.main.routes import bp as main_bp
     from quizapp.quiz.routes import bp as quiz_bp
     from quizapp.study.routes import bp as study_bp
+    from quizapp.teach.routes import register as register_teaching
 
     app.register_blueprint(auth_bp)
     app.register_blueprint(main_bp)
     app.register_blueprint(quiz_bp)
     app.register_blueprint(study_bp)
+    register_teaching(app)
     errors.init_app(app)
     cli.init_app(app)

@@ -10,9 +10,19 @@ from quizapp.models.learning import (
     Response,
     ReviewLog,
 )
+from quizapp.models.teaching import (
+    Assignment,
+    AssignmentClass,
+    Enrollment,
+    QuizSet,
+    QuizSetItem,
+    SchoolClass,
+)
 
 __all__ = [
     "Article", "ArticleTag", "AttemptQuestion", "CardState", "Claim", "Flashcard", "FsrsParameters",
     "Question",
     "QuizAttempt", "Response", "ReviewLog", "Role", "Topic", "User",
 ]  # fmt: skip
+# Teaching (classes, quiz sets, assignments).
+__all__ += ["Assignment", "AssignmentClass", "Enrollment", "QuizSet", "QuizSetItem", "SchoolClass"]

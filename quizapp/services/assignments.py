@@ -1,0 +1,359 @@
+"""Assignments: give a set to classes with a schedule; students start, resume and finish them.
+
+Answering, saving, expiry, submission and results happen in the quiz routes like any attempt;
+this module decides whether a student may start one and with which deadline and feedback.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session, selectinload
+
+from quizapp.core.grading_methods import SubmittedAttempt, overall_grade
+from quizapp.models import (
+    Assignment,
+    AssignmentClass,
+    AttemptQuestion,
+    Enrollment,
+    QuizAttempt,
+    QuizSet,
+    Response,
+    SchoolClass,
+)
+from quizapp.services.quiz_sets import resolve_questions
+from quizapp.services.quizzes import create_attempt, expire_if_due
+from quizapp.services.teaching_errors import NotFound, NotNow, TeachingError
+
+MAX_TITLE = 200
+
+
+@dataclass(frozen=True)
+class Schedule:
+    """When an assignment opens and is due (naive UTC), and whether late work is accepted."""
+
+    title: str
+    due_at: datetime
+    open_at: datetime | None = None
+    accept_late: bool = False
+
+    def check(self) -> None:
+        if not self.title.strip() or len(self.title) > MAX_TITLE:
+            raise TeachingError(f"An assignment needs a title of 1 to {MAX_TITLE} characters.")
+        if self.open_at is not None and self.open_at >= self.due_at:
+            raise TeachingError("The due date must come after the open date.")
+
+
+def _owned_classes(session: Session, teacher_id: int, class_ids: Sequence[int]):
+    wanted = set(class_ids)
+    if not wanted:
+        raise TeachingError("Choose at least one class.")
+    classes = session.scalars(
+        sa.select(SchoolClass).where(SchoolClass.id.in_(wanted),
+                                     SchoolClass.teacher_id == teacher_id)
+    ).all()  # fmt: skip
+    if len(classes) != len(wanted):
+        raise NotFound("There is no such class among yours.")
+    return list(classes)
+
+
+def _apply(assignment: Assignment, schedule: Schedule) -> None:
+    schedule.check()
+    assignment.title = " ".join(schedule.title.split())
+    assignment.open_at = schedule.open_at
+    assignment.due_at = schedule.due_at
+    assignment.accept_late = schedule.accept_late
+
+
+def create_assignment(
+    session: Session, quiz_set: QuizSet, class_ids: Sequence[int], schedule: Schedule
+) -> Assignment:
+    """Assign ``quiz_set`` to the teacher's classes ``class_ids``."""
+    if not quiz_set.items:
+        raise TeachingError("Add questions to the set before assigning it.")
+    assignment = Assignment(quiz_set=quiz_set)
+    _apply(assignment, schedule)
+    assignment.classes = _owned_classes(session, quiz_set.teacher_id, class_ids)
+    session.add(assignment)
+    return assignment
+
+
+def update_assignment(
+    session: Session, assignment: Assignment, class_ids: Sequence[int], schedule: Schedule
+) -> None:
+    """Change the schedule or classes; attempts already started keep their own deadline."""
+    _apply(assignment, schedule)
+    assignment.classes = _owned_classes(session, assignment.quiz_set.teacher_id, class_ids)
+
+
+def owned_assignment(session: Session, assignment_id: int, teacher_id: int) -> Assignment:
+    assignment = session.scalar(
+        sa.select(Assignment)
+        .join(QuizSet, Assignment.quiz_set_id == QuizSet.id)
+        .where(Assignment.id == assignment_id, QuizSet.teacher_id == teacher_id)
+        .options(selectinload(Assignment.classes), selectinload(Assignment.quiz_set))
+    )
+    if assignment is None:
+        raise NotFound("There is no such assignment among yours.")
+    return assignment
+
+
+def teacher_assignments(session: Session, teacher_id: int) -> list[Assignment]:
+    return list(
+        session.scalars(
+            sa.select(Assignment)
+            .join(QuizSet, Assignment.quiz_set_id == QuizSet.id)
+            .where(QuizSet.teacher_id == teacher_id)
+            .options(selectinload(Assignment.classes), selectinload(Assignment.quiz_set))
+            .order_by(Assignment.due_at.desc(), Assignment.id.desc())
+        )
+    )
+
+
+def class_assignments(session: Session, class_id: int) -> list[Assignment]:
+    """A class's assignments by due date, each with its set."""
+    return list(
+        session.scalars(
+            sa.select(Assignment)
+            .join(AssignmentClass, AssignmentClass.assignment_id == Assignment.id)
+            .where(AssignmentClass.class_id == class_id)
+            .options(selectinload(Assignment.quiz_set))
+            .order_by(Assignment.due_at, Assignment.id)
+        )
+    )
+
+
+def enrolled_student_ids(session: Session, assignment: Assignment) -> set[int]:
+    """Students currently in any of the assignment's classes: the only results a teacher sees."""
+    return set(
+        session.scalars(
+            sa.select(Enrollment.student_id)
+            .join(AssignmentClass, AssignmentClass.class_id == Enrollment.class_id)
+            .where(AssignmentClass.assignment_id == assignment.id)
+        )
+    )
+
+
+# --- students --------------------------------------------------------------------------------
+
+
+def assignment_for_student(session: Session, assignment_id: int, user_id: int) -> Assignment:
+    """The assignment if the student is in one of its classes; :class:`NotFound` otherwise."""
+    assignment = session.scalar(
+        sa.select(Assignment)
+        .join(AssignmentClass, AssignmentClass.assignment_id == Assignment.id)
+        .join(Enrollment, Enrollment.class_id == AssignmentClass.class_id)
+        .where(Assignment.id == assignment_id, Enrollment.student_id == user_id)
+        .options(selectinload(Assignment.quiz_set))
+        .limit(1)
+    )
+    if assignment is None:
+        raise NotFound("There is no such assignment in your classes.")
+    return assignment
+
+
+def attempt_deadline(assignment: Assignment, started: datetime) -> datetime | None:
+    """When the server submits an attempt started at ``started``.
+
+    The time limit runs from the start; without late work the due date also ends it.
+    """
+    limit = assignment.quiz_set.time_limit_minutes
+    deadline = started + timedelta(minutes=limit) if limit else None
+    if not assignment.accept_late:
+        deadline = min(deadline, assignment.due_at) if deadline else assignment.due_at
+    return deadline
+
+
+def start_assignment_attempt(
+    session: Session,
+    assignment: Assignment,
+    user_id: int,
+    now: datetime,
+    rng: random.Random | None = None,
+) -> QuizAttempt:
+    """The student's unfinished attempt, or a new one if the schedule and attempts allow."""
+    quiz_set = assignment.quiz_set
+    if assignment.open_at is not None and now < assignment.open_at:
+        raise NotNow(f"This assignment opens on {assignment.open_at:%d %b %Y at %H:%M} UTC.")
+    attempts = session.scalars(
+        sa.select(QuizAttempt).where(QuizAttempt.user_id == user_id,
+                                     QuizAttempt.assignment_id == assignment.id,
+                                     QuizAttempt.kind == "assignment")
+    ).all()  # fmt: skip
+    for attempt in attempts:
+        expire_if_due(session, attempt, now)
+        if attempt.submitted_at is None:
+            return attempt
+    if now > assignment.due_at and not assignment.accept_late:
+        raise NotNow("The due date has passed and this assignment does not accept late work.")
+    allowed = quiz_set.attempts_allowed
+    if allowed and len(attempts) >= allowed:
+        raise NotNow(f"You have used all {allowed} attempt{'s' if allowed != 1 else ''}.")
+    rng = rng or random.Random()
+    questions = resolve_questions(session, quiz_set, rng)
+    if not questions:
+        raise NotNow("This assignment has no questions yet; tell your teacher.")
+    attempt = create_attempt(
+        session, user_id, questions, kind="assignment", title=assignment.title,
+        shuffle_choices=quiz_set.shuffle_choices, rng=rng, assignment_id=assignment.id,
+        deadline=attempt_deadline(assignment, now), late_after=assignment.due_at,
+        feedback=quiz_set.feedback, feedback_after=assignment.due_at,
+    )  # fmt: skip
+    attempt.started_at = now
+    return attempt
+
+
+def class_assignment_ids(class_id: int) -> sa.Select:
+    """A subquery of the class's assignment ids (for ``finalise_overdue_attempts``)."""
+    return sa.select(AssignmentClass.assignment_id).where(AssignmentClass.class_id == class_id)
+
+
+def finalise_overdue_attempts(
+    session: Session, now: datetime, assignment_ids: Sequence[int] | sa.Select
+) -> int:
+    """Submit, in one UPDATE, every attempt of these assignments whose deadline has passed.
+
+    The set-based form of ``quizzes.expire_if_due``/``submit_attempt`` (same score, maximum,
+    submission time and late mark), so the gradebook and statistics count timed-out work
+    without loading each attempt. Returns how many attempts it submitted.
+    """
+    if not isinstance(assignment_ids, sa.Select):
+        if not assignment_ids:
+            return 0
+        assignment_ids = list(assignment_ids)
+    scored = (
+        sa.select(sa.func.coalesce(sa.func.sum(Response.score), 0.0))
+        .join(AttemptQuestion, Response.slot_id == AttemptQuestion.id)
+        .where(AttemptQuestion.attempt_id == QuizAttempt.id)
+        .scalar_subquery()
+    )
+    maximum = (
+        sa.select(sa.func.coalesce(sa.func.sum(AttemptQuestion.max_mark), 0.0))
+        .where(AttemptQuestion.attempt_id == QuizAttempt.id)
+        .scalar_subquery()
+    )
+    late = sa.case(
+        (sa.and_(QuizAttempt.late_after.is_not(None),
+                 QuizAttempt.deadline > QuizAttempt.late_after), True), else_=False
+    )  # fmt: skip
+    result = session.execute(
+        sa.update(QuizAttempt)
+        .where(QuizAttempt.kind == "assignment",
+               QuizAttempt.assignment_id.in_(assignment_ids),
+               QuizAttempt.submitted_at.is_(None), QuizAttempt.deadline.is_not(None),
+               QuizAttempt.deadline <= now)
+        .values(score=scored, max_score=maximum, submitted_at=QuizAttempt.deadline, is_late=late)
+        .execution_options(synchronize_session=False)
+    )  # fmt: skip
+    if result.rowcount:
+        session.expire_all()  # attempts already loaded must not keep their open state
+    return result.rowcount or 0
+
+
+@dataclass
+class StudentAssignmentRow:
+    """One line of a student's assignment list (see ``templates/teach/_student_assignments``)."""
+
+    assignment_id: int
+    title: str
+    classes: list[str]
+    open_at: datetime | None
+    due_at: datetime
+    accept_late: bool
+    time_limit_minutes: int | None
+    attempts_allowed: int
+    status: str = "not_started"  # upcoming|not_started|in_progress|submitted|closed
+    attempts_used: int = 0
+    grade_percent: float | None = None
+    late: bool = False
+    can_start: bool = False
+    attempt_id: int | None = None  # the attempt to resume, else the latest to see results of
+    time_up: bool = False  # an unfinished attempt past its deadline (submitted when opened)
+    overdue: bool = False  # past the due date: a new attempt would be late
+    submitted: list[QuizAttempt] = field(default_factory=list)
+
+
+def student_assignment_rows(
+    session: Session, user_id: int, now: datetime
+) -> list[StudentAssignmentRow]:
+    """The student's assignments in all their classes, open ones first by due date.
+
+    Reads only (two queries whatever the number of classes, assignments and attempts); an
+    attempt whose time is up is shown as such and is submitted when the student opens it.
+    """
+    rows: dict[int, StudentAssignmentRow] = {}
+    methods: dict[int, str] = {}
+    listed = session.execute(
+        sa.select(Assignment, QuizSet, SchoolClass.name)
+        .join(QuizSet, Assignment.quiz_set_id == QuizSet.id)
+        .join(AssignmentClass, AssignmentClass.assignment_id == Assignment.id)
+        .join(SchoolClass, SchoolClass.id == AssignmentClass.class_id)
+        .join(Enrollment, Enrollment.class_id == SchoolClass.id)
+        .where(Enrollment.student_id == user_id)
+        .order_by(Assignment.due_at, Assignment.id, SchoolClass.name)
+    )
+    for assignment, quiz_set, class_name in listed:
+        row = rows.get(assignment.id)
+        if row is None:
+            row = rows[assignment.id] = StudentAssignmentRow(
+                assignment.id, assignment.title, [], assignment.open_at, assignment.due_at,
+                assignment.accept_late, quiz_set.time_limit_minutes, quiz_set.attempts_allowed,
+            )  # fmt: skip
+            methods[assignment.id] = quiz_set.grading_method
+        row.classes.append(class_name)
+    if not rows:
+        return []
+    attempts = session.scalars(
+        sa.select(QuizAttempt)
+        .where(QuizAttempt.user_id == user_id, QuizAttempt.kind == "assignment",
+               QuizAttempt.assignment_id.in_(list(rows)))
+        .order_by(QuizAttempt.started_at, QuizAttempt.id)
+    )  # fmt: skip
+    open_attempts: dict[int, QuizAttempt] = {}
+    for attempt in attempts:
+        row = rows[attempt.assignment_id]
+        row.attempts_used += 1
+        if attempt.submitted_at is not None:
+            row.submitted.append(attempt)
+        else:
+            open_attempts[attempt.assignment_id] = attempt
+    for assignment_id, row in rows.items():
+        _settle_status(row, open_attempts.get(assignment_id), methods[assignment_id], now)
+    order = {"in_progress": 0, "not_started": 1, "upcoming": 2, "submitted": 3, "closed": 4}
+    return sorted(rows.values(), key=lambda r: (order[r.status], r.due_at))
+
+
+def _settle_status(
+    row: StudentAssignmentRow, open_attempt: QuizAttempt | None, method: str, now: datetime
+) -> None:
+    grade = overall_grade(method, [
+        SubmittedAttempt(a.started_at, a.score or 0.0, a.max_score, a.is_late)
+        for a in row.submitted
+    ])  # fmt: skip
+    if grade is not None:
+        row.grade_percent, row.late = grade.percent, grade.late
+    row.overdue = now > row.due_at
+    accepting = not row.overdue or row.accept_late
+    attempts_left = not row.attempts_allowed or row.attempts_used < row.attempts_allowed
+    if open_attempt is not None:
+        row.attempt_id = open_attempt.id
+        if open_attempt.deadline is not None and now >= open_attempt.deadline:
+            row.status, row.time_up = "submitted", True
+        else:
+            row.status = "in_progress"
+        return
+    if row.submitted:
+        row.attempt_id = row.submitted[-1].id
+    if row.open_at is not None and now < row.open_at:
+        row.status = "upcoming"
+    elif row.submitted:
+        row.status = "submitted"
+        row.can_start = accepting and attempts_left
+    elif accepting:
+        row.status, row.can_start = "not_started", True
+    else:
+        row.status = "closed"

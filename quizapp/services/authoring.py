@@ -1,0 +1,272 @@
+"""Teachers' own questions and flashcards: create, edit, copy a seeded item, retire.
+
+Questions pass the same checks as the seed bank (``core.bank.validate_question_fields``); a
+quote, if given, must be part of the claim's own text. A problem raises :class:`TeachingError`
+before anything is written.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+from uuid import uuid4
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session
+
+from quizapp.core.bank import BLANK, validate_question_fields
+from quizapp.core.question_types import QuestionType
+from quizapp.models import AttemptQuestion, CardState, Claim, Flashcard, Question, Topic
+from quizapp.services.teaching_errors import NotFound, ReadOnly, TeachingError
+
+MAX_PROMPT = 2000
+MAX_EXPLANATION = 4000
+MAX_OPTIONS = 12  # choices, accepted answers or pairs
+MAX_OPTION = 500
+PAIR_SEPARATOR = "|"
+FLASHCARD_KINDS = ("basic", "cloze")
+
+
+def _fail(reason: str) -> None:
+    # The bank's reasons are lower-case fragments ("needs at least two choices"); make them
+    # sentences for the form.
+    raise TeachingError(reason[:1].upper() + reason[1:] + ("" if reason.endswith(".") else "."))
+
+
+def _lines(text: str) -> list[str]:
+    return [line.strip() for line in (text or "").splitlines() if line.strip()]
+
+
+@dataclass(frozen=True)
+class QuestionFields:
+    """A question as a teacher types it: one choice, accepted answer or pair per line.
+
+    Choices marked correct start with ``*``; a pair is ``left | right``.
+    """
+
+    claim_id: int
+    type: str
+    prompt: str
+    explanation: str
+    difficulty: int = 2
+    choices: str = ""
+    accepted: str = ""
+    pairs: str = ""
+    answer_bool: bool | None = None
+    quote: str = ""
+
+    def raw(self) -> dict[str, Any]:
+        """The fields in the seed bank's shape, for ``validate_question_fields``."""
+        if len(self.prompt) > MAX_PROMPT or len(self.explanation) > MAX_EXPLANATION:
+            _fail(f"The prompt has at most {MAX_PROMPT} characters, the explanation "
+                  f"{MAX_EXPLANATION}.")  # fmt: skip
+        raw: dict[str, Any] = {
+            "type": self.type,
+            "prompt": self.prompt,
+            "explanation": self.explanation,
+            "difficulty": self.difficulty,
+        }
+        qtype = self.type
+        if qtype in (QuestionType.SINGLE_CHOICE, QuestionType.MULTIPLE_SELECT):
+            lines = _limit(_lines(self.choices), "choices")
+            raw["choices"] = [{"text": line.lstrip("*").strip(), "correct": line.startswith("*")}
+                              for line in lines]  # fmt: skip
+        elif qtype in (QuestionType.FILL_BLANK, QuestionType.SHORT_ANSWER):
+            raw["accepted"] = _limit(_lines(self.accepted), "accepted answers")
+        elif qtype == QuestionType.MATCHING:
+            pairs = []
+            for line in _limit(_lines(self.pairs), "pairs"):
+                if line.count(PAIR_SEPARATOR) != 1:
+                    _fail(f"Write each pair as 'left {PAIR_SEPARATOR} right': {line!r}")
+                left, right = (part.strip() for part in line.split(PAIR_SEPARATOR))
+                if not left or not right:
+                    _fail(f"Both sides of a pair need text: {line!r}")
+                pairs.append([left, right])
+            raw["pairs"] = pairs
+        elif qtype == QuestionType.TRUE_FALSE:
+            if self.answer_bool is None:
+                _fail("Say whether the statement is true or false.")
+            raw["answer"] = self.answer_bool
+        return raw
+
+
+def _limit(lines: list[str], what: str) -> list[str]:
+    if len(lines) > MAX_OPTIONS:
+        _fail(f"At most {MAX_OPTIONS} {what}.")
+    if any(len(line) > MAX_OPTION for line in lines):
+        _fail(f"Each of the {what} has at most {MAX_OPTION} characters.")
+    return lines
+
+
+@dataclass(frozen=True)
+class FlashcardFields:
+    claim_id: int
+    kind: str
+    front: str
+    back: str
+
+
+def new_key(teacher_id: int) -> str:
+    """A unique key for a teacher's item (seeded items use stable keys from the bank)."""
+    return f"t{teacher_id}-{uuid4().hex[:10]}"
+
+
+def _claim(session: Session, claim_id: int) -> Claim:
+    claim = session.get(Claim, claim_id)
+    if claim is None:
+        _fail("Choose the claim of the article this item is about.")
+    return claim
+
+
+def _question_values(session: Session, fields: QuestionFields) -> dict[str, Any]:
+    claim = _claim(session, fields.claim_id)
+    draft = validate_question_fields(fields.raw(), _fail, origin="teacher")
+    quote = " ".join(fields.quote.split()) or None
+    if quote is not None and quote not in claim.quote:
+        _fail("The quote must be copied word for word from the claim's text.")
+    return {
+        "claim_id": claim.id, "type": str(draft.type), "prompt": draft.prompt,
+        "explanation": draft.explanation, "difficulty": draft.difficulty,
+        "choices": draft.choices, "accepted": draft.accepted, "pairs": draft.pairs,
+        "answer_bool": draft.answer_bool, "quote": quote,
+    }  # fmt: skip
+
+
+def create_question(session: Session, teacher_id: int, fields: QuestionFields) -> Question:
+    values = _question_values(session, fields)
+    question = Question(key=new_key(teacher_id), origin="teacher", author_id=teacher_id,
+                        **values)  # fmt: skip
+    session.add(question)
+    return question
+
+
+def update_question(session: Session, question: Question, fields: QuestionFields) -> None:
+    """Edit in place. Choice ids stay by position, so earlier answers keep their meaning."""
+    for name, value in _question_values(session, fields).items():
+        setattr(question, name, value)
+
+
+def fields_of(question: Question) -> QuestionFields:
+    """The form's view of a stored question (the inverse of ``QuestionFields.raw``)."""
+    return QuestionFields(
+        claim_id=question.claim_id, type=question.type, prompt=question.prompt,
+        explanation=question.explanation, difficulty=question.difficulty,
+        choices="\n".join(("* " if c["correct"] else "") + c["text"] for c in question.choices),
+        accepted="\n".join(question.accepted or []),
+        pairs="\n".join(f"{a} {PAIR_SEPARATOR} {b}" for a, b in question.pairs or []),
+        answer_bool=question.answer_bool, quote=question.quote or "",
+    )  # fmt: skip
+
+
+def _flashcard_values(session: Session, fields: FlashcardFields) -> dict[str, Any]:
+    claim = _claim(session, fields.claim_id)
+    front, back = fields.front.strip(), fields.back.strip()
+    if fields.kind not in FLASHCARD_KINDS:
+        _fail("A flashcard is basic or cloze.")
+    if not front or not back:
+        _fail("A flashcard needs a front and a back.")
+    if len(front) > MAX_PROMPT or len(back) > MAX_PROMPT:
+        _fail(f"Each side of a flashcard has at most {MAX_PROMPT} characters.")
+    if fields.kind == "cloze" and front.count(BLANK) != 1:
+        _fail(f"A cloze card's front needs exactly one {BLANK} where the back's answer goes.")
+    return {"claim_id": claim.id, "kind": fields.kind, "front": front, "back": back}
+
+
+def create_flashcard(session: Session, teacher_id: int, fields: FlashcardFields) -> Flashcard:
+    card = Flashcard(key=new_key(teacher_id), origin="teacher", author_id=teacher_id,
+                     **_flashcard_values(session, fields))  # fmt: skip
+    session.add(card)
+    return card
+
+
+def update_flashcard(session: Session, card: Flashcard, fields: FlashcardFields) -> None:
+    for name, value in _flashcard_values(session, fields).items():
+        setattr(card, name, value)
+
+
+# --- who may see and change what -------------------------------------------------------------
+
+
+def visible_item(session: Session, model, item_id: int, teacher_id: int):
+    """A live seeded item or the teacher's own; :class:`NotFound` for another teacher's."""
+    item = session.get(model, item_id)
+    if item is None or item.retired:
+        raise NotFound("There is no such item.")
+    if item.origin == "teacher" and item.author_id != teacher_id:
+        raise NotFound("There is no such item.")
+    return item
+
+
+def editable_item(session: Session, model, item_id: int, teacher_id: int):
+    """The teacher's own item; seeded items are read-only (copy them to edit)."""
+    item = visible_item(session, model, item_id, teacher_id)
+    if item.origin != "teacher":
+        raise ReadOnly("Items from the article's bank are read-only. Copy it to make your own "
+                       "version, then edit the copy.")  # fmt: skip
+    return item
+
+
+def copy_question(session: Session, question: Question, teacher_id: int) -> Question:
+    fields = ("claim_id", "type", "prompt", "explanation", "difficulty", "choices", "accepted",
+              "pairs", "answer_bool", "quote")  # fmt: skip
+    copy = Question(key=new_key(teacher_id), origin="teacher", author_id=teacher_id,
+                    **{name: getattr(question, name) for name in fields})  # fmt: skip
+    session.add(copy)
+    return copy
+
+
+def copy_flashcard(session: Session, card: Flashcard, teacher_id: int) -> Flashcard:
+    copy = Flashcard(
+        key=new_key(teacher_id),
+        origin="teacher",
+        author_id=teacher_id,
+        claim_id=card.claim_id,
+        kind=card.kind,
+        front=card.front,
+        back=card.back,
+    )
+    session.add(copy)
+    return copy
+
+
+def retire_or_delete(session: Session, item) -> str:
+    """Delete an item nobody has met; retire one with history, so results stay readable."""
+    if isinstance(item, Question):
+        used = sa.select(AttemptQuestion.id).where(AttemptQuestion.question_id == item.id)
+    else:
+        used = sa.select(CardState.id).where(CardState.flashcard_id == item.id)
+    if session.scalar(used.limit(1)) is not None:
+        item.retired = True
+        return "retired"
+    session.delete(item)
+    return "deleted"
+
+
+def teacher_items(
+    session: Session,
+    model,
+    teacher_id: int,
+    *,
+    mine: bool,
+    topic_ids: list[int] | None = None,
+    question_type: str | None = None,
+    limit: int = 200,
+):
+    """The teacher's own live items (``mine``) or the live seeded ones, in article order."""
+    stmt = (
+        sa.select(model)
+        .join(Claim, model.claim_id == Claim.id)
+        .join(Topic, Claim.topic_id == Topic.id)
+        .where(~model.retired)
+        .order_by(Topic.article_id, Topic.position, Claim.start_offset, model.id)
+        .limit(limit)
+    )
+    if mine:
+        stmt = stmt.where(model.origin == "teacher", model.author_id == teacher_id)
+    else:
+        stmt = stmt.where(model.origin != "teacher")
+    if topic_ids:
+        stmt = stmt.where(Claim.topic_id.in_(topic_ids))
+    if question_type and model is Question:
+        stmt = stmt.where(Question.type == question_type)
+    return list(session.scalars(stmt))

@@ -1,0 +1,136 @@
+"""CSV exports: a class's gradebook, and every response (one row per response)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session
+
+from quizapp.models import (
+    Assignment,
+    AttemptQuestion,
+    Claim,
+    Question,
+    QuizAttempt,
+    Response,
+    Topic,
+    User,
+)
+from quizapp.quiz.answers import describe_answer
+from quizapp.services.gradebook import Gradebook
+
+# A spreadsheet runs a cell starting with one of these as a formula; a student could name
+# themselves "=HYPERLINK(...)". OWASP's advice: prefix such text with a quote.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+RESPONSE_COLUMNS = [
+    "assignment", "student", "email", "attempt", "attempt_started", "attempt_submitted",
+    "attempt_late", "position", "question_id", "question_key", "topic", "type", "prompt",
+    "answer", "answer_raw", "score", "max_mark", "correct", "answered_at",
+]  # fmt: skip
+
+
+def safe_cell(value: object) -> object:
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
+def _render(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(header)
+    for row in rows:
+        writer.writerow([safe_cell(v) for v in row])
+    return buffer.getvalue()
+
+
+def _number(value: float | None) -> str:
+    return "" if value is None else f"{value:.1f}"
+
+
+def gradebook_csv(book: Gradebook) -> str:
+    """One row per student: per assignment the grade (%), attempts and late mark."""
+    header = ["student", "email"]
+    for assignment in book.assignments:
+        header += [f"{assignment.title} (%)", f"{assignment.title} attempts",
+                   f"{assignment.title} late"]  # fmt: skip
+    header.append("average (%)")
+    rows = []
+    for student in book.students:
+        row: list[object] = [student.display_name, student.email]
+        for assignment in book.assignments:
+            cell = book.cell(student.id, assignment.id)
+            grade = cell.grade
+            row += [_number(grade.percent if grade else None), cell.attempts,
+                    "late" if grade and grade.late else ""]  # fmt: skip
+        row.append(_number(book.student_average(student.id)))
+        rows.append(row)
+    return _render(header, rows)
+
+
+def responses_csv(session: Session, assignment_ids: Sequence[int], student_ids) -> str:
+    """Every response to these assignments by these students (a list or a subquery of ids),
+    ordered by assignment, student, attempt and position, in one query."""
+    if not assignment_ids:
+        return _render(RESPONSE_COLUMNS, [])
+    rows = session.execute(
+        sa.select(Assignment.id, Assignment.title, User.id, User.display_name, User.email,
+                  QuizAttempt.id,
+                  QuizAttempt.started_at, QuizAttempt.submitted_at, QuizAttempt.is_late,
+                  AttemptQuestion.position, AttemptQuestion.max_mark, Question, Topic.title,
+                  Response.answer, Response.score, Response.correct, Response.answered_at)
+        .select_from(Response)
+        .join(AttemptQuestion, Response.slot_id == AttemptQuestion.id)
+        .join(QuizAttempt, AttemptQuestion.attempt_id == QuizAttempt.id)
+        .join(Assignment, QuizAttempt.assignment_id == Assignment.id)
+        .join(User, QuizAttempt.user_id == User.id)
+        .join(Question, Response.question_id == Question.id)
+        .join(Claim, Question.claim_id == Claim.id)
+        .join(Topic, Claim.topic_id == Topic.id)
+        .where(QuizAttempt.kind == "assignment",
+               QuizAttempt.assignment_id.in_(list(assignment_ids)),
+               QuizAttempt.user_id.in_(student_ids))
+        .order_by(Assignment.due_at, Assignment.id, User.display_name, User.id,
+                  QuizAttempt.started_at, QuizAttempt.id, AttemptQuestion.position)
+    ).all()  # fmt: skip
+    numbers: dict[tuple[int, int], dict[int, int]] = defaultdict(dict)
+    out = []
+    for row in rows:
+        (
+            assignment_id,
+            title,
+            user_id,
+            name,
+            email,
+            attempt_id,
+            started,
+            submitted,
+            late,
+            position,
+            max_mark,
+            question,
+            topic,
+            answer,
+            score,
+            correct,
+            answered_at,
+        ) = row
+        per_student = numbers[(assignment_id, user_id)]
+        number = per_student.setdefault(attempt_id, len(per_student) + 1)
+        out.append([
+            title, name, email, number, _time(started), _time(submitted),
+            "late" if late else "", position, question.id, question.key, topic, question.type,
+            question.prompt, describe_answer(question, answer), json.dumps(answer),
+            f"{score:g}", f"{max_mark:g}", "yes" if correct else "no", _time(answered_at),
+        ])  # fmt: skip
+    return _render(RESPONSE_COLUMNS, out)
+
+
+def _time(moment) -> str:
+    return moment.strftime("%Y-%m-%d %H:%M:%S") if moment else ""

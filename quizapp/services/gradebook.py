@@ -1,0 +1,259 @@
+"""The gradebook of a class, a student's drill-down by topic, and class mastery by topic.
+
+Every function issues a fixed number of queries whatever the number of students, assignments,
+attempts and responses: rows are fetched in bulk and grouped here.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import datetime
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session
+
+from quizapp.core.grading_methods import Grade, SubmittedAttempt, overall_grade
+from quizapp.core.mastery import RECENT_ANSWERS, quiz_component
+from quizapp.models import (
+    Assignment,
+    AttemptQuestion,
+    Claim,
+    Enrollment,
+    Question,
+    QuizAttempt,
+    Response,
+    SchoolClass,
+    Topic,
+    User,
+)
+from quizapp.services.assignments import class_assignments
+from quizapp.services.teaching_errors import NotFound
+
+
+@dataclass
+class GradeCell:
+    """One student on one assignment."""
+
+    grade: Grade | None = None
+    attempts: int = 0  # started, submitted or not
+    in_progress: bool = False
+    status: str = "not_started"  # graded | in_progress | missing | not_started | upcoming
+
+
+@dataclass
+class Gradebook:
+    school_class: SchoolClass
+    students: list[User]
+    assignments: list[Assignment]
+    cells: dict[tuple[int, int], GradeCell] = field(default_factory=dict)
+
+    def cell(self, student_id: int, assignment_id: int) -> GradeCell:
+        return self.cells.get((student_id, assignment_id)) or GradeCell()
+
+    def assignment_average(self, assignment_id: int) -> float | None:
+        grades = [c.grade.percent for (_s, a), c in self.cells.items()
+                  if a == assignment_id and c.grade is not None]  # fmt: skip
+        return sum(grades) / len(grades) if grades else None
+
+    def student_average(self, student_id: int) -> float | None:
+        """Mean over the assignments graded so far (ungraded ones are not counted as 0)."""
+        grades = [c.grade.percent for (s, _a), c in self.cells.items()
+                  if s == student_id and c.grade is not None]  # fmt: skip
+        return sum(grades) / len(grades) if grades else None
+
+
+def class_students(session: Session, class_id: int) -> list[User]:
+    return list(
+        session.scalars(
+            sa.select(User)
+            .join(Enrollment, Enrollment.student_id == User.id)
+            .where(Enrollment.class_id == class_id)
+            .order_by(User.display_name, User.id)
+        )
+    )
+
+
+def _status(assignment: Assignment, cell: GradeCell, now: datetime) -> str:
+    if cell.in_progress:
+        return "in_progress"
+    if cell.grade is not None:
+        return "graded"
+    if assignment.open_at is not None and now < assignment.open_at:
+        return "upcoming"
+    return "missing" if now > assignment.due_at else "not_started"
+
+
+def class_gradebook(session: Session, school_class: SchoolClass, now: datetime) -> Gradebook:
+    """Students by assignments: the grade by each set's grading method, late marks, attempts.
+
+    Call ``assignments.finalise_overdue_attempts`` first so timed-out work is counted.
+    """
+    students = class_students(session, school_class.id)
+    assignments = class_assignments(session, school_class.id)
+    book = Gradebook(school_class, students, assignments)
+    if not students or not assignments:
+        return book
+    by_id = {a.id: a for a in assignments}
+    rows = session.execute(
+        sa.select(QuizAttempt.user_id, QuizAttempt.assignment_id, QuizAttempt.started_at,
+                  QuizAttempt.submitted_at, QuizAttempt.score, QuizAttempt.max_score,
+                  QuizAttempt.is_late)
+        .join(Enrollment, sa.and_(Enrollment.student_id == QuizAttempt.user_id,
+                                  Enrollment.class_id == school_class.id))
+        .where(QuizAttempt.kind == "assignment", QuizAttempt.assignment_id.in_(list(by_id)))
+        .order_by(QuizAttempt.started_at, QuizAttempt.id)
+    )  # fmt: skip
+    submitted: dict[tuple[int, int], list[SubmittedAttempt]] = defaultdict(list)
+    for user_id, assignment_id, started, done, score, maximum, late in rows:
+        cell = book.cells.setdefault((user_id, assignment_id), GradeCell())
+        cell.attempts += 1
+        if done is None:
+            cell.in_progress = True
+        else:
+            submitted[(user_id, assignment_id)].append(
+                SubmittedAttempt(started, score or 0.0, maximum, late)
+            )
+    for (user_id, assignment_id), attempts in submitted.items():
+        method = by_id[assignment_id].quiz_set.grading_method
+        book.cells[(user_id, assignment_id)].grade = overall_grade(method, attempts)
+    for student in students:
+        for assignment in assignments:
+            cell = book.cells.setdefault((student.id, assignment.id), GradeCell())
+            cell.status = _status(assignment, cell, now)
+    return book
+
+
+def class_student(session: Session, school_class: SchoolClass, student_id: int) -> User:
+    """A student of the class; :class:`NotFound` for anyone else."""
+    student = session.scalar(
+        sa.select(User)
+        .join(Enrollment, Enrollment.student_id == User.id)
+        .where(Enrollment.class_id == school_class.id, User.id == student_id)
+    )
+    if student is None:
+        raise NotFound("That student is not in this class.")
+    return student
+
+
+@dataclass
+class TopicResult:
+    topic: Topic
+    questions: int = 0
+    score: float = 0.0
+    max_score: float = 0.0
+
+    @property
+    def percent(self) -> float | None:
+        return 100.0 * self.score / self.max_score if self.max_score else None
+
+
+def student_topic_results(
+    session: Session, student_id: int, assignment_ids: list[int]
+) -> list[TopicResult]:
+    """A student's submitted assignment work by topic: questions seen, marks out of maximum.
+
+    Unanswered questions count 0, as they do in the grade.
+    """
+    if not assignment_ids:
+        return []
+    rows = session.execute(
+        sa.select(Claim.topic_id, sa.func.count(AttemptQuestion.id),
+                  sa.func.coalesce(sa.func.sum(Response.score), 0.0),
+                  sa.func.sum(AttemptQuestion.max_mark))
+        .join(QuizAttempt, AttemptQuestion.attempt_id == QuizAttempt.id)
+        .outerjoin(Response, Response.slot_id == AttemptQuestion.id)
+        .join(Question, AttemptQuestion.question_id == Question.id)
+        .join(Claim, Question.claim_id == Claim.id)
+        .where(QuizAttempt.user_id == student_id, QuizAttempt.kind == "assignment",
+               QuizAttempt.assignment_id.in_(assignment_ids),
+               QuizAttempt.submitted_at.is_not(None))
+        .group_by(Claim.topic_id)
+    ).all()  # fmt: skip
+    topics = {t.id: t for t in session.scalars(
+        sa.select(Topic).where(Topic.id.in_([r[0] for r in rows])))}  # fmt: skip
+    results = [TopicResult(topics[tid], n, float(score), float(maximum or 0.0))
+               for tid, n, score, maximum in rows]  # fmt: skip
+    return sorted(results, key=lambda r: (r.topic.article_id, r.topic.position))
+
+
+def student_attempts(
+    session: Session, student_id: int, assignment_ids: list[int]
+) -> list[QuizAttempt]:
+    if not assignment_ids:
+        return []
+    return list(
+        session.scalars(
+            sa.select(QuizAttempt)
+            .where(QuizAttempt.user_id == student_id, QuizAttempt.kind == "assignment",
+                   QuizAttempt.assignment_id.in_(assignment_ids))
+            .order_by(QuizAttempt.started_at, QuizAttempt.id)
+        )
+    )  # fmt: skip
+
+
+# --- class mastery heatmap -------------------------------------------------------------------
+
+# Cell colours by mastery band; MASTERY_BANDS[i] applies from its lower bound up.
+MASTERY_BANDS = ((0.8, "m4", "mastered"), (0.6, "m3", "nearly"), (0.4, "m2", "partly"),
+                 (0.0, "m1", "weak"))  # fmt: skip
+
+
+def mastery_band(value: float | None) -> str:
+    if value is None:
+        return "m0"
+    return next(css for bound, css, _label in MASTERY_BANDS if value >= bound)
+
+
+@dataclass
+class ClassMastery:
+    topics: list[Topic]
+    students: list[User]
+    cells: dict[tuple[int, int], float] = field(default_factory=dict)  # (student, topic)
+
+    def value(self, student_id: int, topic_id: int) -> float | None:
+        return self.cells.get((student_id, topic_id))
+
+    def topic_average(self, topic_id: int) -> float | None:
+        values = [v for (_s, t), v in self.cells.items() if t == topic_id]
+        return sum(values) / len(values) if values else None
+
+    def started(self, topic_id: int) -> int:
+        return sum(1 for (_s, t) in self.cells if t == topic_id)
+
+
+def class_mastery(session: Session, school_class: SchoolClass) -> ClassMastery:
+    """Each student's quiz mastery per topic: the mean score of their last RECENT_ANSWERS
+    answers to the topic's questions (``core.mastery.quiz_component``), in one query for the
+    whole class. The flashcard-memory half of a learner's mastery is left out here.
+    """
+    students = class_students(session, school_class.id)
+    topics = list(session.scalars(sa.select(Topic).order_by(Topic.article_id, Topic.position)))
+    result = ClassMastery(topics, students)
+    if not students:
+        return result
+    members = sa.select(Enrollment.student_id).where(Enrollment.class_id == school_class.id)
+    ranked = (
+        sa.select(Response.user_id.label("user_id"), Claim.topic_id.label("topic_id"),
+                  Response.score.label("score"),
+                  sa.func.row_number().over(partition_by=(Response.user_id, Claim.topic_id),
+                                            order_by=(Response.answered_at.desc(),
+                                                      Response.id.desc())).label("rn"))
+        .join(Question, Response.question_id == Question.id)
+        .join(Claim, Question.claim_id == Claim.id)
+        .where(Response.user_id.in_(members))
+        .subquery()
+    )  # fmt: skip
+    scores: dict[tuple[int, int], list[float]] = defaultdict(list)
+    rows = session.execute(
+        sa.select(ranked.c.user_id, ranked.c.topic_id, ranked.c.score).where(
+            ranked.c.rn <= RECENT_ANSWERS
+        )
+    )
+    for user_id, topic_id, score in rows:
+        scores[(user_id, topic_id)].append(float(score))
+    for key, values in scores.items():
+        value = quiz_component(values)
+        if value is not None:
+            result.cells[key] = value
+    return result

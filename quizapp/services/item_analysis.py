@@ -1,0 +1,191 @@
+"""Item analysis of an assignment (Moodle's quiz statistics) from the stored attempts.
+
+Loads the submitted attempts of students currently in the assignment's classes, their slots and
+responses in a fixed number of queries, and hands the numbers to the domain core
+(``core.item_statistics`` through ``core.assignment_statistics``).
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session
+
+from quizapp.core.assignment_statistics import SatAttempt, item_statistics_by_presence
+from quizapp.core.item_statistics import (
+    FLAG_LOW_DISCRIMINATION,
+    FLAG_NEGATIVE_DISCRIMINATION,
+    AttemptResponses,
+    ChoicePick,
+    ItemStatistics,
+    QuestionInfo,
+    choice_counts,
+    select_attempts,
+)
+from quizapp.core.question_types import QuestionType
+from quizapp.models import (
+    Assignment,
+    AssignmentClass,
+    AttemptQuestion,
+    Claim,
+    Enrollment,
+    Question,
+    QuizAttempt,
+    Response,
+    Topic,
+)
+
+Mode = Literal["first", "all"]
+TOP_TYPED_ANSWERS = 5  # typed questions list their most frequent answers
+SERIOUS_FLAGS = {FLAG_NEGATIVE_DISCRIMINATION, FLAG_LOW_DISCRIMINATION}
+
+
+@dataclass
+class ChoiceRow:
+    text: str
+    correct: bool
+    count: int
+    percent: float
+
+
+@dataclass
+class QuestionAnalysis:
+    question: Question
+    topic: str
+    stats: ItemStatistics
+    choices: list[ChoiceRow] = field(default_factory=list)  # distractor analysis
+    typed_answers: list[ChoiceRow] = field(default_factory=list)  # most frequent typed answers
+
+    @property
+    def flagged(self) -> bool:
+        return any(flag in SERIOUS_FLAGS for flag in self.stats.flags)
+
+
+@dataclass
+class ItemAnalysis:
+    mode: Mode
+    attempts: int
+    students: int
+    mean_percent: float | None
+    questions: list[QuestionAnalysis]
+
+    @property
+    def flagged(self) -> int:
+        return sum(q.flagged for q in self.questions)
+
+
+def _attempts(session: Session, assignment: Assignment):
+    members = (
+        sa.select(Enrollment.student_id)
+        .join(AssignmentClass, AssignmentClass.class_id == Enrollment.class_id)
+        .where(AssignmentClass.assignment_id == assignment.id)
+    )
+    return session.execute(
+        sa.select(QuizAttempt.id, QuizAttempt.user_id, QuizAttempt.started_at,
+                  QuizAttempt.score, QuizAttempt.max_score)
+        .where(QuizAttempt.assignment_id == assignment.id, QuizAttempt.kind == "assignment",
+               QuizAttempt.submitted_at.is_not(None), QuizAttempt.user_id.in_(members))
+        .order_by(QuizAttempt.started_at, QuizAttempt.id)
+    ).all()  # fmt: skip
+
+
+def _pick_value(question: Question, answer: Any) -> list[str | None]:
+    """The choice ids an answer picked (``[None]`` for a blank) for choice-like questions."""
+    if answer is None or answer == [] or answer == "":
+        return [None]
+    if question.type == QuestionType.MULTIPLE_SELECT:
+        return [str(a) for a in answer]
+    if question.type == QuestionType.TRUE_FALSE:
+        return ["true" if answer else "false"]
+    return [str(answer)]
+
+
+def _known_choices(question: Question) -> list[tuple[str, str, bool]]:
+    if question.type in (QuestionType.SINGLE_CHOICE, QuestionType.MULTIPLE_SELECT):
+        return [(c["id"], c["text"], bool(c["correct"])) for c in question.choices]
+    if question.type == QuestionType.TRUE_FALSE:
+        return [("true", "True", question.answer_bool is True),
+                ("false", "False", question.answer_bool is False)]  # fmt: skip
+    return []
+
+
+def analyse_assignment(session: Session, assignment: Assignment, mode: Mode) -> ItemAnalysis:
+    """Facility, SD, discrimination index and efficiency, flags and choice counts per question.
+
+    ``mode`` "first" analyses each student's first attempt (Moodle's default), "all" every
+    attempt. Call ``assignments.finalise_overdue_attempts`` first so timed-out work counts.
+    """
+    rows = _attempts(session, assignment)
+    meta = [(user_id, (started, attempt_id), AttemptResponses(attempt_id))
+            for attempt_id, user_id, started, _score, _max in rows]  # fmt: skip
+    keep = {a.attempt_id for a in select_attempts(meta, mode)}
+    chosen = [r for r in rows if r.id in keep]
+    if not chosen:
+        return ItemAnalysis(mode, 0, 0, None, [])
+    slots = session.execute(
+        sa.select(AttemptQuestion.attempt_id, AttemptQuestion.question_id,
+                  AttemptQuestion.position, AttemptQuestion.max_mark, Response.score,
+                  Response.answer, Response.correct)
+        .outerjoin(Response, Response.slot_id == AttemptQuestion.id)
+        .where(AttemptQuestion.attempt_id.in_([r.id for r in chosen]))
+    ).all()  # fmt: skip
+    marks: dict[int, dict[int, float]] = defaultdict(dict)
+    max_marks: dict[int, float] = {}
+    positions: dict[int, list[int]] = defaultdict(list)
+    for attempt_id, question_id, position, max_mark, score, _answer, _correct in slots:
+        marks[attempt_id][question_id] = float(score or 0.0)
+        max_marks[question_id] = max(max_marks.get(question_id, 0.0), float(max_mark))
+        positions[question_id].append(position)
+    loaded = session.execute(
+        sa.select(Question, Topic.title)
+        .join(Claim, Question.claim_id == Claim.id)
+        .join(Topic, Claim.topic_id == Topic.id)
+        .where(Question.id.in_(list(max_marks)))
+    )
+    questions = {q.id: (q, title) for q, title in loaded}
+    # The set's order as the students saw it on average (exact for unshuffled sets).
+    order = sorted(max_marks, key=lambda q: (sum(positions[q]) / len(positions[q]), q))
+    stats = item_statistics_by_presence(
+        [QuestionInfo(q, max_marks[q]) for q in order],
+        [SatAttempt(r.id, marks[r.id]) for r in chosen],
+    )
+    picks, typed = _responses_by_question(slots, questions)
+    known = {qid: [c[0] for c in _known_choices(q)] for qid, (q, _t) in questions.items()}
+    counts = choice_counts(picks, {qid: ids for qid, ids in known.items() if ids})
+    analyses = []
+    for stat in stats:
+        question, topic = questions[stat.question_id]
+        analysis = QuestionAnalysis(question, topic, stat)
+        n = stat.n or 1
+        per_question = counts.get(question.id, {})
+        for cid, text, correct in _known_choices(question):
+            count = per_question.get(cid, 0)
+            analysis.choices.append(ChoiceRow(text, correct, count, 100.0 * count / n))
+        if analysis.choices:
+            blank = per_question.get(None, 0)
+            analysis.choices.append(ChoiceRow("(no answer)", False, blank, 100.0 * blank / n))
+        for (text, correct), count in typed.get(question.id, Counter()).most_common(
+                TOP_TYPED_ANSWERS):  # fmt: skip
+            analysis.typed_answers.append(ChoiceRow(text, correct, count, 100.0 * count / n))
+        analyses.append(analysis)
+    percents = [100.0 * (r.score or 0.0) / r.max_score for r in chosen if r.max_score]
+    mean = sum(percents) / len(percents) if percents else None
+    return ItemAnalysis(mode, len(chosen), len({r.user_id for r in chosen}), mean, analyses)
+
+
+def _responses_by_question(slots, questions):
+    """Choice picks for choice-like questions, answer frequencies for typed ones."""
+    picks: list[ChoicePick] = []
+    typed: dict[int, Counter[tuple[str, bool]]] = defaultdict(Counter)
+    for attempt_id, question_id, _pos, _max, _score, answer, correct in slots:
+        question = questions[question_id][0]
+        if _known_choices(question):
+            picks.extend(ChoicePick(attempt_id, question_id, cid)
+                         for cid in _pick_value(question, answer))  # fmt: skip
+        elif question.type in (QuestionType.FILL_BLANK, QuestionType.SHORT_ANSWER):
+            text = " ".join(str(answer).split()).casefold() if answer else "(no answer)"
+            typed[question_id][(text, bool(correct))] += 1
+    return picks, typed

@@ -1,0 +1,1 @@
+"""Teaching: classes, quiz sets, assignments, the gradebook, item analysis and authoring."""

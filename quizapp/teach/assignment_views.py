@@ -1,0 +1,120 @@
+"""Teachers: assign a set to classes, change the schedule, and the item analysis."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from flask import Response, flash, redirect, render_template, request, url_for
+from flask_login import current_user
+from wtforms import SelectChoice
+
+from quizapp.core.item_statistics import LOW_DISCRIMINATION, LOW_DISCRIMINATIVE_EFFICIENCY
+from quizapp.extensions import db
+from quizapp.models.base import utcnow
+from quizapp.services import assignments as assigning
+from quizapp.services import classes, csv_export, quiz_sets
+from quizapp.services.item_analysis import analyse_assignment
+from quizapp.services.teaching_errors import TeachingError
+from quizapp.teach.blueprint import bp
+from quizapp.teach.forms import AssignForm
+
+
+def _class_choices() -> list[SelectChoice]:
+    return [SelectChoice(str(s.school_class.id), s.school_class.name)
+            for s in classes.teacher_classes(db.session, current_user.id)]  # fmt: skip
+
+
+def _save(form: AssignForm, action) -> bool:
+    """Run ``action(schedule)`` if the form is valid; put a service's complaint on the form."""
+    if not form.validate_on_submit():
+        return False
+    try:
+        action(form.schedule())
+    except TeachingError as error:
+        if error.status != 400:
+            raise
+        form.form_errors.append(error.message)
+        db.session.rollback()
+        return False
+    db.session.commit()
+    return True
+
+
+@bp.route("/sets/<int:set_id>/assign", methods=["GET", "POST"])
+def assign(set_id: int):
+    quiz_set = quiz_sets.owned_set(db.session, set_id, current_user.id)
+    form = AssignForm()
+    form.classes.choices = _class_choices()
+    if request.method == "GET":
+        form.title.data = quiz_set.title
+        # A week from now at the top of the hour: a sensible default to adjust.
+        form.due_at.data = (utcnow() + timedelta(days=7)).replace(minute=0, second=0,
+                                                                  microsecond=0)  # fmt: skip
+    created = []
+
+    def create(schedule):
+        created.append(assigning.create_assignment(db.session, quiz_set, form.classes.data,
+                                                   schedule))  # fmt: skip
+
+    if _save(form, create):
+        flash(f"Assigned to {', '.join(c.name for c in created[0].classes)}.", "success")
+        return redirect(url_for("teach.analysis", assignment_id=created[0].id))
+    status = 400 if form.is_submitted() else 200
+    return render_template("teach/assign.html", form=form, quiz_set=quiz_set,
+                           assignment=None), status  # fmt: skip
+
+
+@bp.route("/assignments/<int:assignment_id>/edit", methods=["GET", "POST"])
+def edit_assignment(assignment_id: int):
+    assignment = assigning.owned_assignment(db.session, assignment_id, current_user.id)
+    form = AssignForm(obj=None if request.method == "POST" else assignment)
+    form.classes.choices = _class_choices()
+    if request.method == "GET":
+        form.classes.data = [c.id for c in assignment.classes]
+    form.submit.label.text = "Save"
+
+    def update(schedule):
+        assigning.update_assignment(db.session, assignment, form.classes.data, schedule)
+
+    if _save(form, update):
+        flash("Assignment updated. Attempts already started keep their deadline.", "success")
+        return redirect(url_for("teach.analysis", assignment_id=assignment_id))
+    status = 400 if form.is_submitted() else 200
+    return render_template("teach/assign.html", form=form, quiz_set=assignment.quiz_set,
+                           assignment=assignment), status  # fmt: skip
+
+
+def _mode() -> str:
+    return "all" if request.args.get("attempts") == "all" else "first"
+
+
+@bp.get("/assignments/<int:assignment_id>/analysis")
+def analysis(assignment_id: int):
+    assignment = assigning.owned_assignment(db.session, assignment_id, current_user.id)
+    if assigning.finalise_overdue_attempts(db.session, utcnow(), [assignment.id]):
+        db.session.commit()
+        assignment = assigning.owned_assignment(db.session, assignment_id, current_user.id)
+    report = analyse_assignment(db.session, assignment, _mode())
+    return render_template(
+        "teach/analysis.html", assignment=assignment, report=report,
+        low_di=LOW_DISCRIMINATION, low_de=LOW_DISCRIMINATIVE_EFFICIENCY,
+    )  # fmt: skip
+
+
+@bp.get("/assignments/<int:assignment_id>/responses.csv")
+def assignment_responses_csv(assignment_id: int):
+    assignment = assigning.owned_assignment(db.session, assignment_id, current_user.id)
+    if assigning.finalise_overdue_attempts(db.session, utcnow(), [assignment.id]):
+        db.session.commit()
+    students = assigning.enrolled_student_ids(db.session, assignment)
+    body = csv_export.responses_csv(db.session, [assignment_id], list(students))
+    return csv_response(body, f"assignment-{assignment_id}-responses.csv")
+
+
+def csv_response(body: str, filename: str) -> Response:
+    # A byte-order mark so that Excel reads the UTF-8 names correctly.
+    return Response(
+        "\ufeff" + body,
+        mimetype="text/csv",
+        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
+    )

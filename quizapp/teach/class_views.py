@@ -1,0 +1,73 @@
+"""Teachers: the overview page, classes, their join codes and rosters."""
+
+from __future__ import annotations
+
+from flask import flash, redirect, render_template, url_for
+from flask_login import current_user
+
+from quizapp.extensions import db
+from quizapp.services import classes
+from quizapp.services.assignments import class_assignments, teacher_assignments
+from quizapp.services.quiz_sets import teacher_sets
+from quizapp.services.teaching_errors import TeachingError
+from quizapp.teach.blueprint import bp
+from quizapp.teach.forms import ClassForm
+
+
+@bp.get("/")
+def home():
+    return render_template(
+        "teach/home.html",
+        classes=classes.teacher_classes(db.session, current_user.id),
+        sets=teacher_sets(db.session, current_user.id),
+        assignments=teacher_assignments(db.session, current_user.id),
+        form=ClassForm(),
+    )
+
+
+@bp.route("/classes/new", methods=["GET", "POST"])
+def new_class():
+    form = ClassForm()
+    if form.validate_on_submit():
+        try:
+            school_class = classes.create_class(db.session, current_user.id, form.name.data)
+        except TeachingError as error:
+            form.name.errors.append(error.message)
+        else:
+            db.session.commit()
+            flash(f"Class “{school_class.name}” created. Share its join code with your students.",
+                  "success")  # fmt: skip
+            return redirect(url_for("teach.class_page", class_id=school_class.id))
+    status = 400 if form.is_submitted() else 200
+    return render_template("teach/class_new.html", form=form), status
+
+
+@bp.get("/classes/<int:class_id>")
+def class_page(class_id: int):
+    school_class = classes.owned_class(db.session, class_id, current_user.id)
+    join_link = url_for("classroom.join_link", code=school_class.join_code, _external=True)
+    return render_template(
+        "teach/class.html",
+        school_class=school_class,
+        roster=classes.roster(db.session, school_class.id),
+        assignments=class_assignments(db.session, school_class.id),
+        join_link=join_link,
+    )
+
+
+@bp.post("/classes/<int:class_id>/code")
+def new_code(class_id: int):
+    school_class = classes.owned_class(db.session, class_id, current_user.id)
+    code = classes.new_code_for(db.session, school_class)
+    db.session.commit()
+    flash(f"New join code: {code}. The old code and link no longer work.", "success")
+    return redirect(url_for("teach.class_page", class_id=class_id))
+
+
+@bp.post("/classes/<int:class_id>/students/<int:student_id>/remove")
+def remove_student(class_id: int, student_id: int):
+    school_class = classes.owned_class(db.session, class_id, current_user.id)
+    student = classes.remove_student(db.session, school_class, student_id)
+    db.session.commit()
+    flash(f"{student.display_name} was removed from {school_class.name}.", "success")
+    return redirect(url_for("teach.class_page", class_id=class_id))

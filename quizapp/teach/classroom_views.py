@@ -1,0 +1,90 @@
+"""Students: join a class with a code or a link, list assignments, start or resume one."""
+
+from __future__ import annotations
+
+import random
+
+from flask import flash, redirect, render_template, url_for
+from flask_login import current_user, login_required
+from sqlalchemy.exc import IntegrityError
+
+from quizapp.extensions import db
+from quizapp.models.base import utcnow
+from quizapp.services import classes
+from quizapp.services.assignments import (
+    assignment_for_student,
+    start_assignment_attempt,
+    student_assignment_rows,
+)
+from quizapp.services.quizzes import first_unanswered
+from quizapp.services.teaching_errors import NotFound
+from quizapp.teach.blueprint import classroom_bp as bp
+from quizapp.teach.forms import ConfirmJoinForm, JoinForm
+
+
+def _join(school_class):
+    try:
+        joined = classes.join_class(db.session, school_class, current_user)
+        db.session.commit()
+    except IntegrityError:
+        # A double submit raced us to the unique (class, student) row: already a member.
+        db.session.rollback()
+        joined = False
+    if joined:
+        flash(f"You joined {school_class.name}.", "success")
+    else:
+        flash(f"You are already in {school_class.name}.", "info")
+    return redirect(url_for("classroom.assignments"))
+
+
+@bp.route("/join", methods=["GET", "POST"])
+@login_required
+def join():
+    form = JoinForm()
+    if form.validate_on_submit():
+        try:
+            school_class = classes.class_by_code(db.session, form.code.data)
+        except NotFound as error:
+            form.code.errors.append(error.message)
+        else:
+            return _join(school_class)
+    status = 400 if form.is_submitted() else 200
+    return render_template("teach/join.html", form=form), status
+
+
+@bp.route("/join/<code>", methods=["GET", "POST"])
+@login_required
+def join_link(code: str):
+    """A join link shows the class and asks to confirm: a GET never enrols anyone."""
+    school_class = classes.class_by_code(db.session, code)
+    form = ConfirmJoinForm()
+    if form.validate_on_submit():
+        return _join(school_class)
+    member = classes.is_member(db.session, school_class.id, current_user.id)
+    return render_template("teach/join_link.html", school_class=school_class, form=form,
+                           member=member)  # fmt: skip
+
+
+@bp.get("/assignments")
+@login_required
+def assignments():
+    rows = student_assignment_rows(db.session, current_user.id, utcnow())
+    return render_template(
+        "teach/assignments.html",
+        student_assignments=rows,
+        my_classes=classes.student_classes(db.session, current_user.id),
+    )
+
+
+@bp.post("/assignments/<int:assignment_id>/start")
+@login_required
+def start(assignment_id: int):
+    """Start a new attempt, or resume the unfinished one, then go to its first open question."""
+    assignment = assignment_for_student(db.session, assignment_id, current_user.id)
+    attempt = start_assignment_attempt(db.session, assignment, current_user.id, utcnow(),
+                                       random.Random())  # fmt: skip
+    db.session.commit()
+    if attempt.submitted_at is not None:
+        return redirect(url_for("quiz.results", attempt_id=attempt.id))
+    position = first_unanswered(attempt)
+    return redirect(url_for("quiz.question", attempt_id=attempt.id, position=position))

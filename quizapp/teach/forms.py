@@ -1,0 +1,168 @@
+"""Forms for classes, quiz sets, assignments and joining a class."""
+
+from __future__ import annotations
+
+from flask_wtf import FlaskForm
+from wtforms import (
+    BooleanField,
+    DateTimeLocalField,
+    IntegerField,
+    RadioField,
+    SelectChoice,
+    SelectField,
+    SelectMultipleField,
+    StringField,
+    SubmitField,
+    widgets,
+)
+from wtforms.validators import (
+    DataRequired,
+    InputRequired,
+    Length,
+    NumberRange,
+    Optional,
+    ValidationError,
+)
+
+from quizapp.core.grading_methods import GRADING_LABELS
+from quizapp.core.question_types import QuestionType
+from quizapp.services.assignments import Schedule
+from quizapp.services.quiz_sets import (
+    FEEDBACK_LABELS,
+    MAX_ATTEMPTS,
+    MAX_DRAW,
+    MAX_TIME_LIMIT_MINUTES,
+    SetSettings,
+)
+
+# A datetime-local input sends "2030-01-31T17:00"; the first format is also how it is shown.
+DATETIME_FORMATS = ["%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M"]
+TYPE_LABELS = {t.value: t.value.replace("_", " ").capitalize() for t in QuestionType}
+DIFFICULTY_LABELS = {1: "1 (easy)", 2: "2 (medium)", 3: "3 (hard)"}
+
+
+def optional_int(value: object) -> int | None:
+    """Coerce "" (any) to None and digits to an int; anything else fails the choice check."""
+    if value in ("", None):
+        return None
+    return int(value)  # type: ignore[arg-type]
+
+
+def type_choices(any_label: str | None = "Any type") -> list[SelectChoice]:
+    first = [SelectChoice("", any_label)] if any_label else []
+    return first + [SelectChoice(value, label) for value, label in TYPE_LABELS.items()]
+
+
+def difficulty_choices(any_label: str | None = "Any difficulty") -> list[SelectChoice]:
+    first = [SelectChoice("", any_label)] if any_label else []
+    return first + [SelectChoice(str(k), v) for k, v in DIFFICULTY_LABELS.items()]
+
+
+class CheckboxesField(SelectMultipleField):
+    widget = widgets.ListWidget(prefix_label=False)
+    option_widget = widgets.CheckboxInput()
+
+
+class ClassForm(FlaskForm):
+    name = StringField("Class name", validators=[DataRequired(), Length(max=120)])
+    submit = SubmitField("Create class")
+
+
+class SetSettingsForm(FlaskForm):
+    title = StringField("Title", validators=[DataRequired(), Length(max=200)])
+    time_limit_minutes = IntegerField(
+        f"Time limit in minutes (1 to {MAX_TIME_LIMIT_MINUTES}; empty for none)",
+        validators=[Optional(), NumberRange(min=1, max=MAX_TIME_LIMIT_MINUTES)],
+    )
+    attempts_allowed = IntegerField(
+        f"Attempts allowed (1 to {MAX_ATTEMPTS}; 0 for unlimited)",
+        validators=[InputRequired(), NumberRange(min=0, max=MAX_ATTEMPTS)],
+        default=1,
+    )
+    grading_method = SelectField(
+        "Grade from",
+        choices=[SelectChoice(k, v) for k, v in GRADING_LABELS.items()],
+        default="highest",
+    )
+    shuffle_questions = BooleanField("Shuffle the order of the questions for each student")
+    shuffle_choices = BooleanField("Shuffle the choices within each question")
+    feedback = RadioField(
+        "Show right or wrong, the answer and the explanation",
+        choices=[SelectChoice(k, v) for k, v in FEEDBACK_LABELS.items()],
+        default="after_submission",
+    )
+    submit = SubmitField("Save settings")
+
+    def settings(self) -> SetSettings:
+        return SetSettings(
+            title=self.title.data or "",
+            time_limit_minutes=self.time_limit_minutes.data,
+            attempts_allowed=self.attempts_allowed.data,
+            grading_method=self.grading_method.data,
+            shuffle_questions=bool(self.shuffle_questions.data),
+            shuffle_choices=bool(self.shuffle_choices.data),
+            feedback=self.feedback.data,
+        )
+
+
+class QuestionFilterForm(FlaskForm):
+    """The builder's search (a GET form: no CSRF token needed, nothing changes)."""
+
+    class Meta:
+        csrf = False
+
+    topic = SelectField("Topic", coerce=optional_int)
+    type = SelectField("Type", choices=type_choices(), default="")
+    difficulty = SelectField("Difficulty", coerce=optional_int, choices=difficulty_choices())
+
+
+class AddQuestionsForm(FlaskForm):
+    # The service checks each id (usable by this teacher); the form only parses them.
+    question_ids = SelectMultipleField("Questions", coerce=int, validate_choice=False)
+    submit = SubmitField("Add the ticked questions")
+
+
+class DrawForm(FlaskForm):
+    """A random draw; used with ``prefix="draw"`` so it can share a page with the search."""
+
+    topic = SelectField("Topic", coerce=int)
+    count = IntegerField(
+        "How many", validators=[InputRequired(), NumberRange(min=1, max=MAX_DRAW)], default=3
+    )
+    question_type = SelectField("Type", choices=type_choices(), default="")
+    difficulty = SelectField("Difficulty", coerce=optional_int, choices=difficulty_choices())
+    submit = SubmitField("Add a random draw")
+
+
+class AssignForm(FlaskForm):
+    title = StringField("Title shown to students", validators=[DataRequired(), Length(max=200)])
+    classes = CheckboxesField("Classes", coerce=int)
+    open_at = DateTimeLocalField(
+        "Opens (UTC; empty: at once)", format=DATETIME_FORMATS, validators=[Optional()]
+    )
+    due_at = DateTimeLocalField("Due (UTC)", format=DATETIME_FORMATS, validators=[InputRequired()])
+    accept_late = BooleanField("Accept late work after the due date (it is marked late)")
+    submit = SubmitField("Assign")
+
+    def validate_classes(self, field) -> None:
+        if not field.data:
+            raise ValidationError("Choose at least one class.")
+
+    def schedule(self) -> Schedule:
+        return Schedule(
+            title=self.title.data or "",
+            due_at=self.due_at.data,
+            open_at=self.open_at.data,
+            accept_late=bool(self.accept_late.data),
+        )
+
+
+class JoinForm(FlaskForm):
+    code = StringField("Join code", validators=[DataRequired(), Length(max=32)])
+    submit = SubmitField("Join the class")
+
+
+class ConfirmJoinForm(FlaskForm):
+    """The join link's confirmation: the code is in the URL, the form only carries CSRF."""
+
+    submit = SubmitField("Join the class")

@@ -1,0 +1,21 @@
+"""Teaching routes: importing the view modules registers their routes on the blueprints."""
+
+from __future__ import annotations
+
+from flask import Flask
+
+from quizapp.teach import (  # noqa: F401  (imported for their routes)
+    assignment_views,
+    authoring_views,
+    class_views,
+    classroom_views,
+    gradebook_views,
+    set_views,
+)
+from quizapp.teach.blueprint import bp, classroom_bp
+
+
+def register(app: Flask) -> None:
+    """``/teach`` for teachers; ``/join`` and ``/assignments`` for students."""
+    app.register_blueprint(bp)
+    app.register_blueprint(classroom_bp)

@@ -1,0 +1,155 @@
+"""Factories for the teaching tests: classes, sets, assignments and attempts with chosen answers."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Sequence
+from datetime import datetime, timedelta
+
+import sqlalchemy as sa
+
+from quizapp.models import (
+    Assignment,
+    Claim,
+    Enrollment,
+    Question,
+    QuizAttempt,
+    QuizSet,
+    QuizSetItem,
+    SchoolClass,
+    Topic,
+    User,
+)
+from quizapp.models.base import utcnow
+from quizapp.services.assignments import start_assignment_attempt
+from quizapp.services.classes import new_join_code
+from quizapp.services.quizzes import save_answer, submit_attempt
+
+
+def make_class(db, teacher: User, name: str = "Year 10 History") -> SchoolClass:
+    school_class = SchoolClass(
+        teacher_id=teacher.id, name=name, join_code=new_join_code(db.session)
+    )
+    db.session.add(school_class)
+    db.session.commit()
+    return school_class
+
+
+def enrol(db, school_class: SchoolClass, *students: User) -> None:
+    for student in students:
+        db.session.add(Enrollment(class_id=school_class.id, student_id=student.id))
+    db.session.commit()
+
+
+def seeded_questions(db, count: int, qtype: str | None = None, topic: str | None = None):
+    """Live seeded questions in a stable order, optionally of one type or topic title."""
+    stmt = (
+        sa.select(Question)
+        .join(Claim, Question.claim_id == Claim.id)
+        .join(Topic, Claim.topic_id == Topic.id)
+        .where(~Question.retired, Question.origin != "teacher")
+        .order_by(Question.id)
+    )
+    if qtype:
+        stmt = stmt.where(Question.type == qtype)
+    if topic:
+        stmt = stmt.where(Topic.title == topic)
+    questions = list(db.session.scalars(stmt.limit(count)))
+    assert len(questions) == count, f"only {len(questions)} seeded questions match"
+    return questions
+
+
+def make_set(db, teacher: User, questions: Sequence[Question], **settings) -> QuizSet:
+    values = {
+        "title": "Pivot quiz",
+        "attempts_allowed": 0,
+        "grading_method": "highest",
+        "feedback": "after_submission",
+        **settings,
+    }
+    quiz_set = QuizSet(teacher_id=teacher.id, **values)
+    for position, question in enumerate(questions, start=1):
+        quiz_set.items.append(QuizSetItem(position=position, question_id=question.id))
+    db.session.add(quiz_set)
+    db.session.commit()
+    return quiz_set
+
+
+def make_assignment(
+    db,
+    quiz_set: QuizSet,
+    classes: Sequence[SchoolClass],
+    *,
+    due_at: datetime | None = None,
+    open_at: datetime | None = None,
+    accept_late: bool = False,
+    title: str | None = None,
+) -> Assignment:
+    assignment = Assignment(
+        quiz_set=quiz_set,
+        title=title or quiz_set.title,
+        due_at=due_at or utcnow() + timedelta(days=7),
+        open_at=open_at,
+        accept_late=accept_late,
+    )
+    assignment.classes = list(classes)
+    db.session.add(assignment)
+    db.session.commit()
+    return assignment
+
+
+def correct_answer(question: Question):
+    qtype = question.type
+    if qtype == "single_choice":
+        return next(c["id"] for c in question.choices if c["correct"])
+    if qtype == "multiple_select":
+        return sorted(c["id"] for c in question.choices if c["correct"])
+    if qtype == "true_false":
+        return question.answer_bool
+    if qtype == "matching":
+        return {left: right for left, right in question.pairs}
+    return question.accepted[0]
+
+
+def wrong_answer(question: Question):
+    qtype = question.type
+    if qtype == "single_choice":
+        return next(c["id"] for c in question.choices if not c["correct"])
+    if qtype == "multiple_select":
+        return [next(c["id"] for c in question.choices if not c["correct"])]
+    if qtype == "true_false":
+        return not question.answer_bool
+    if qtype == "matching":
+        lefts = [left for left, _ in question.pairs]
+        rights = [right for _, right in question.pairs]
+        return dict(zip(lefts, rights[1:] + rights[:1], strict=True))
+    return "zzzz qqqq"
+
+
+def take(
+    db,
+    assignment: Assignment,
+    student: User,
+    right: Sequence[bool | None] | None = None,
+    *,
+    now: datetime | None = None,
+    submit: bool = True,
+    seed: int = 0,
+) -> QuizAttempt:
+    """An attempt answering slot i right (True), wrong (False) or not at all (None).
+
+    ``right`` None answers every question right. Returns the attempt, submitted if ``submit``.
+    """
+    now = now or utcnow()
+    attempt = start_assignment_attempt(db.session, assignment, student.id, now, random.Random(seed))
+    db.session.flush()
+    for index, slot in enumerate(attempt.questions):
+        wanted = True if right is None else right[index]
+        if wanted is None:
+            continue
+        answer = correct_answer(slot.question) if wanted else wrong_answer(slot.question)
+        save_answer(db.session, attempt, slot, answer, now=now)
+    if submit:
+        submit_attempt(db.session, attempt, now=now)
+    db.session.commit()
+    return attempt

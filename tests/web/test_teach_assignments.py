@@ -1,0 +1,261 @@
+"""Assignments: assigning, the students' list, starting with the schedule, time limits,
+attempts allowed and late work; answering goes through the ordinary quiz routes."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import sqlalchemy as sa
+
+from quizapp.models import Assignment, QuizAttempt, QuizSetItem, Response, Topic
+from quizapp.models.base import utcnow
+from quizapp.services.assignments import student_assignment_rows
+from tests.conftest import login
+from tests.web.teach_support import (
+    enrol,
+    make_assignment,
+    make_class,
+    make_set,
+    seeded_questions,
+    take,
+)
+
+
+def _setup(db, make_teacher, make_student, **set_settings):
+    teacher, student = make_teacher(), make_student()
+    school_class = make_class(db, teacher)
+    enrol(db, school_class, student)
+    quiz_set = make_set(db, teacher, seeded_questions(db, 3, "true_false"), **set_settings)
+    return teacher, student, school_class, quiz_set
+
+
+def _attempts(db, student) -> list[QuizAttempt]:
+    db.session.expire_all()
+    return list(
+        db.session.scalars(
+            sa.select(QuizAttempt).where(QuizAttempt.user_id == student.id).order_by(QuizAttempt.id)
+        )
+    )
+
+
+def test_assign_a_set_to_two_classes(client, db, make_teacher, make_student):
+    teacher, _student, first, quiz_set = _setup(db, make_teacher, make_student)
+    second = make_class(db, teacher, "Year 11")
+    login(client, teacher)
+    form = client.get(f"/teach/sets/{quiz_set.id}/assign").get_data(as_text=True)
+    assert "Year 10 History" in form and "Year 11" in form
+    response = client.post(
+        f"/teach/sets/{quiz_set.id}/assign",
+        data={
+            "title": "Homework 1",
+            "classes": [first.id, second.id],
+            "open_at": "",
+            "due_at": "2031-01-31T17:00",
+            "accept_late": "y",
+        },
+    )
+    assert response.status_code == 302
+    assignment = db.session.scalar(sa.select(Assignment))
+    assert assignment.title == "Homework 1" and assignment.accept_late
+    assert assignment.due_at.isoformat() == "2031-01-31T17:00:00" and assignment.open_at is None
+    assert {c.id for c in assignment.classes} == {first.id, second.id}
+
+
+def test_bad_assignments_are_refused_and_nothing_written(client, db, make_teacher, make_student):
+    teacher, _student, school_class, quiz_set = _setup(db, make_teacher, make_student)
+    others = make_class(db, make_teacher(), "Not yours")
+    empty = make_set(db, teacher, [])
+    login(client, teacher)
+    good = {
+        "title": "HW",
+        "classes": [school_class.id],
+        "open_at": "2031-01-02T09:00",
+        "due_at": "2031-01-31T17:00",
+    }
+    cases = [
+        (quiz_set, {"due_at": "2031-01-01T17:00"}, b"The due date must come after the open date"),
+        (quiz_set, {"due_at": ""}, b"This field is required"),
+        (quiz_set, {"due_at": "next tuesday"}, b"Not a valid datetime value"),
+        (quiz_set, {"classes": []}, b"Choose at least one class"),
+        (quiz_set, {"classes": [others.id]}, b"not a valid choice"),
+        (quiz_set, {"title": ""}, b"This field is required"),
+        (empty, {}, b"Add questions to the set before assigning it"),
+    ]
+    for target, change, message in cases:
+        response = client.post(f"/teach/sets/{target.id}/assign", data={**good, **change})
+        assert response.status_code == 400, change
+        assert message in response.data, change
+    assert db.session.scalar(sa.select(sa.func.count(Assignment.id))) == 0
+
+
+def test_student_starts_an_assignment_and_answers_through_the_quiz(
+    client, db, make_teacher, make_student
+):
+    _teacher, student, school_class, quiz_set = _setup(
+        db, make_teacher, make_student, time_limit_minutes=15, shuffle_choices=True
+    )
+    assignment = make_assignment(db, quiz_set, [school_class], title="Homework 1")
+    login(client, student)
+    listing = client.get("/assignments").get_data(as_text=True)
+    assert "Homework 1" in listing and "Not started" in listing and ">Start<" in listing
+    response = client.post(f"/assignments/{assignment.id}/start")
+    (attempt,) = _attempts(db, student)
+    assert response.location.endswith(f"/quiz/{attempt.id}/1")
+    assert attempt.kind == "assignment" and attempt.assignment_id == assignment.id
+    assert attempt.title == "Homework 1" and attempt.feedback == "after_submission"
+    assert attempt.late_after == assignment.due_at == attempt.feedback_after
+    assert timedelta(minutes=14) < attempt.deadline - attempt.started_at <= timedelta(minutes=15)
+    # Answers are saved as given, by the quiz's own routes.
+    question = client.get(f"/quiz/{attempt.id}/1").get_data(as_text=True)
+    assert "Check answer" not in question  # feedback only after submission
+    client.post(f"/quiz/{attempt.id}/1", data={"answer": "true", "action": "next"})
+    assert db.session.scalar(sa.select(sa.func.count(Response.id))) == 1
+    assert "In progress" in client.get("/assignments").get_data(as_text=True)
+    # Starting again resumes the same attempt at the first unanswered question.
+    again = client.post(f"/assignments/{assignment.id}/start")
+    assert again.location.endswith(f"/quiz/{attempt.id}/2") and len(_attempts(db, student)) == 1
+
+
+def test_without_late_work_the_due_date_ends_the_attempt(db, make_teacher, make_student):
+    _teacher, student, school_class, quiz_set = _setup(
+        db, make_teacher, make_student, time_limit_minutes=60
+    )
+    now = utcnow()
+    assignment = make_assignment(db, quiz_set, [school_class], due_at=now + timedelta(minutes=10))
+    attempt = take(db, assignment, student, submit=False, now=now)
+    assert attempt.deadline == assignment.due_at  # 10 minutes left, not the full hour
+    late_ok = make_assignment(
+        db, quiz_set, [school_class], due_at=now + timedelta(minutes=10), accept_late=True
+    )
+    attempt = take(db, late_ok, student, submit=False, now=now)
+    assert attempt.deadline == now + timedelta(minutes=60)
+
+
+def test_time_limit_expiry_submits_the_saved_answers(client, db, make_teacher, make_student):
+    _teacher, student, school_class, quiz_set = _setup(
+        db, make_teacher, make_student, time_limit_minutes=5
+    )
+    assignment = make_assignment(db, quiz_set, [school_class])
+    attempt = take(db, assignment, student, [True, True, None], submit=False)
+    attempt.deadline = utcnow() - timedelta(seconds=1)  # the five minutes are over
+    db.session.commit()
+    login(client, student)
+    listing = client.get("/assignments").get_data(as_text=True)
+    assert "Time is up" in listing
+    response = client.get(f"/quiz/{attempt.id}/3", follow_redirects=True)
+    assert "Time is up: your saved answers were submitted." in response.get_data(as_text=True)
+    (attempt,) = _attempts(db, student)
+    assert attempt.submitted_at == attempt.deadline and attempt.score == 2.0
+    refused = client.post(f"/quiz/{attempt.id}/3", data={"answer": "true", "action": "finish"})
+    assert refused.status_code == 409  # no answer after the time is up
+
+
+def test_attempts_allowed(client, db, make_teacher, make_student):
+    _teacher, student, school_class, quiz_set = _setup(
+        db, make_teacher, make_student, attempts_allowed=2
+    )
+    assignment = make_assignment(db, quiz_set, [school_class])
+    take(db, assignment, student, [False, False, False])
+    login(client, student)
+    assert "Try again" in client.get("/assignments").get_data(as_text=True)
+    take(db, assignment, student)
+    listing = client.get("/assignments").get_data(as_text=True)
+    assert "Try again" not in listing and "Submitted: <strong>100 %</strong>" in listing
+    response = client.post(f"/assignments/{assignment.id}/start")
+    assert response.status_code == 409 and b"used all 2 attempts" in response.data
+    assert len(_attempts(db, student)) == 2
+
+
+def test_late_work_refused_or_accepted_and_marked_late(client, db, make_teacher, make_student):
+    _teacher, student, school_class, quiz_set = _setup(db, make_teacher, make_student)
+    past = utcnow() - timedelta(hours=1)
+    closed = make_assignment(db, quiz_set, [school_class], due_at=past, title="Closed one")
+    late_ok = make_assignment(
+        db, quiz_set, [school_class], due_at=past, accept_late=True, title="Late allowed"
+    )
+    login(client, student)
+    listing = client.get("/assignments").get_data(as_text=True)
+    assert "Closed: not submitted" in listing and "will be marked late" in listing
+    response = client.post(f"/assignments/{closed.id}/start")
+    assert response.status_code == 409 and b"does not accept late work" in response.data
+    assert client.post(f"/assignments/{late_ok.id}/start").status_code == 302
+    (attempt,) = _attempts(db, student)
+    client.post(f"/quiz/{attempt.id}/submit")
+    db.session.refresh(attempt)
+    assert attempt.is_late
+    assert '<span class="late">late</span>' in client.get("/assignments").get_data(as_text=True)
+
+
+def test_not_before_the_open_date(client, db, make_teacher, make_student):
+    _teacher, student, school_class, quiz_set = _setup(db, make_teacher, make_student)
+    soon = utcnow() + timedelta(days=1)
+    assignment = make_assignment(
+        db, quiz_set, [school_class], open_at=soon, due_at=soon + timedelta(days=1)
+    )
+    login(client, student)
+    assert "Opens " in client.get("/assignments").get_data(as_text=True)
+    response = client.post(f"/assignments/{assignment.id}/start")
+    assert response.status_code == 409 and b"opens on" in response.data
+    assert _attempts(db, student) == []
+
+
+def test_only_students_of_the_classes_can_start(client, db, make_teacher, make_student):
+    _teacher, _student, school_class, quiz_set = _setup(db, make_teacher, make_student)
+    assignment = make_assignment(db, quiz_set, [school_class])
+    outsider = make_student()
+    login(client, outsider)
+    assert client.post(f"/assignments/{assignment.id}/start").status_code == 404
+    assert client.post("/assignments/99999/start").status_code == 404
+    assert "Hello" not in client.get("/assignments").get_data(as_text=True)
+    assert student_assignment_rows(db.session, outsider.id, utcnow()) == []
+
+
+def test_random_draws_give_each_attempt_its_own_questions(db, make_teacher, make_student):
+    teacher = make_teacher()
+    school_class = make_class(db, teacher)
+    students = [make_student() for _ in range(4)]
+    enrol(db, school_class, *students)
+    topic = db.session.scalar(sa.select(Topic).where(Topic.title == "Military Cooperation"))
+    chosen = seeded_questions(db, 1, "true_false", topic="Overview")
+    quiz_set = make_set(db, teacher, chosen)
+    quiz_set.items.append(QuizSetItem(position=2, topic_id=topic.id, draw_count=5))
+    db.session.commit()
+    assignment = make_assignment(db, quiz_set, [school_class])
+    drawn = []
+    for seed, student in enumerate(students):
+        attempt = take(db, assignment, student, seed=seed)
+        ids = [slot.question_id for slot in attempt.questions]
+        assert len(ids) == 6 and ids[0] == chosen[0].id
+        assert all(slot.question.claim.topic_id == topic.id for slot in attempt.questions[1:])
+        drawn.append(tuple(sorted(ids[1:])))
+    assert len(set(drawn)) > 1
+
+
+def test_shuffled_questions_differ_between_students(db, make_teacher, make_student):
+    teacher = make_teacher()
+    school_class = make_class(db, teacher)
+    students = [make_student() for _ in range(3)]
+    enrol(db, school_class, *students)
+    questions = seeded_questions(db, 8)
+    quiz_set = make_set(db, teacher, questions, shuffle_questions=True)
+    assignment = make_assignment(db, quiz_set, [school_class])
+    orders = {
+        tuple(s.question_id for s in take(db, assignment, st, seed=i).questions)
+        for i, st in enumerate(students)
+    }
+    assert len(orders) > 1 and all(sorted(o) == sorted(q.id for q in questions) for o in orders)
+
+
+def test_the_teacher_edits_the_schedule(client, db, make_teacher, make_student):
+    teacher, _student, school_class, quiz_set = _setup(db, make_teacher, make_student)
+    assignment = make_assignment(db, quiz_set, [school_class])
+    login(client, teacher)
+    form = client.get(f"/teach/assignments/{assignment.id}/edit").get_data(as_text=True)
+    assert f'value="{assignment.due_at:%Y-%m-%dT%H:%M}"' in form
+    response = client.post(
+        f"/teach/assignments/{assignment.id}/edit",
+        data={"title": "Renamed", "classes": [school_class.id], "due_at": "2032-05-01T08:30"},
+    )
+    assert response.status_code == 302
+    db.session.refresh(assignment)
+    assert assignment.title == "Renamed" and assignment.due_at.year == 2032

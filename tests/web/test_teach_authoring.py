@@ -1,0 +1,282 @@
+"""Teachers' own questions and flashcards: every type, the bank's validation, read-only seeded
+items that can be copied, and no access to another teacher's items."""
+
+from __future__ import annotations
+
+import pytest
+import sqlalchemy as sa
+
+from quizapp.models import Claim, Flashcard, Question
+from tests.conftest import login
+from tests.web.teach_support import (
+    enrol,
+    make_assignment,
+    make_class,
+    make_set,
+    seeded_questions,
+    take,
+)
+
+BASE = {
+    "difficulty": "2",
+    "explanation": "Because the article says so.",
+    "quote": "",
+    "choices": "",
+    "accepted": "",
+    "pairs": "",
+}
+
+
+def _claim(db) -> Claim:
+    return db.session.scalar(sa.select(Claim).where(Claim.key == "economic-cooperation-3"))
+
+
+def _teacher_questions(db) -> list[Question]:
+    return list(db.session.scalars(sa.select(Question).where(Question.origin == "teacher")))
+
+
+VALID = {
+    "single_choice": {
+        "prompt": "Which pipeline?",
+        "choices": "* Power of Siberia\nNord Stream\nDruzhba",
+    },
+    "multiple_select": {"prompt": "Which apply?", "choices": "* Gas\n* Oil\nWheat"},
+    "true_false": {"prompt": "The pipeline carries gas.", "answer_bool": "true"},
+    "fill_blank": {"prompt": "The Power of _____ pipeline.", "accepted": "Siberia\nSibir"},
+    "short_answer": {"prompt": "Name the pipeline.", "accepted": "Power of Siberia"},
+    "matching": {"prompt": "Match them.", "pairs": "Gas | Pipeline\nOil | Tanker"},
+}
+
+
+@pytest.mark.parametrize("qtype", list(VALID))
+def test_create_a_question_of_every_type(client, db, make_teacher, qtype):
+    teacher = make_teacher()
+    login(client, teacher)
+    claim = _claim(db)
+    data = {**BASE, "type": qtype, "claim_id": claim.id, **VALID[qtype]}
+    response = client.post("/teach/questions/new", data=data)
+    assert response.status_code == 302, response.data
+    (question,) = _teacher_questions(db)
+    assert question.type == qtype and question.author_id == teacher.id
+    assert question.claim_id == claim.id and question.key.startswith(f"t{teacher.id}-")
+    if qtype == "single_choice":
+        assert question.choices == [
+            {"id": "a", "text": "Power of Siberia", "correct": True},
+            {"id": "b", "text": "Nord Stream", "correct": False},
+            {"id": "c", "text": "Druzhba", "correct": False},
+        ]
+    if qtype == "matching":
+        assert question.pairs == [["Gas", "Pipeline"], ["Oil", "Tanker"]]
+    if qtype == "true_false":
+        assert question.answer_bool is True
+    if qtype == "fill_blank":
+        assert question.accepted == ["Siberia", "Sibir"]
+
+
+INVALID = [
+    (
+        {"type": "single_choice", "choices": "Power of Siberia\nNord Stream"},
+        "exactly one correct choice",
+    ),
+    ({"type": "single_choice", "choices": "* Only one"}, "at least two choices"),
+    ({"type": "multiple_select", "choices": "* Gas\n* gas"}, "Duplicate choices"),
+    ({"type": "true_false", "answer_bool": ""}, "true or false"),
+    ({"type": "fill_blank", "prompt": "No blank here", "accepted": "x"}, "exactly one _____"),
+    ({"type": "short_answer", "accepted": ""}, "at least one accepted answer"),
+    ({"type": "matching", "pairs": "Gas - Pipeline\nOil | Tanker"}, "left | right"),
+    ({"type": "matching", "pairs": "Gas | Pipeline"}, "at least two [left, right] pairs"),
+    ({"type": "short_answer", "accepted": "x", "explanation": ""}, "This field is required"),
+    ({"type": "short_answer", "accepted": "x", "quote": "words not in the claim"}, "word for word"),
+    ({"type": "short_answer", "accepted": "x", "claim_id": "999999"}, "Not a valid choice"),
+    ({"type": "essay", "accepted": "x"}, "Not a valid choice"),
+    ({"type": "short_answer", "accepted": "x", "difficulty": "5"}, "Not a valid choice"),
+]
+
+
+@pytest.mark.parametrize(("change", "message"), INVALID)
+def test_invalid_questions_get_400_a_message_and_nothing_is_written(
+    client, db, make_teacher, change, message
+):
+    login(client, make_teacher())
+    data = {
+        **BASE,
+        "type": "short_answer",
+        "prompt": "Name it.",
+        "claim_id": _claim(db).id,
+        **change,
+    }
+    response = client.post("/teach/questions/new", data=data)
+    assert response.status_code == 400
+    assert message in response.get_data(as_text=True)
+    assert _teacher_questions(db) == []
+
+
+def test_a_quote_from_the_claim_is_accepted(client, db, make_teacher):
+    login(client, make_teacher())
+    claim = _claim(db)
+    quote = claim.quote.split(",")[0]
+    data = {
+        **BASE,
+        "type": "short_answer",
+        "prompt": "Name it.",
+        "accepted": "x",
+        "claim_id": claim.id,
+        "quote": quote,
+    }
+    assert client.post("/teach/questions/new", data=data).status_code == 302
+    assert _teacher_questions(db)[0].quote == quote
+
+
+def test_edit_own_question_and_a_failed_edit_changes_nothing(client, db, make_teacher):
+    login(client, make_teacher())
+    claim = _claim(db)
+    client.post(
+        "/teach/questions/new",
+        data={**BASE, "type": "single_choice", "claim_id": claim.id, **VALID["single_choice"]},
+    )
+    (question,) = _teacher_questions(db)
+    form = client.get(f"/teach/questions/{question.id}/edit").get_data(as_text=True)
+    assert "* Power of Siberia" in form
+    edited = {
+        **BASE,
+        "type": "single_choice",
+        "claim_id": claim.id,
+        "prompt": "Which one?",
+        "choices": "Power of Siberia\n* Nord Stream\nDruzhba",
+    }
+    assert client.post(f"/teach/questions/{question.id}/edit", data=edited).status_code == 302
+    db.session.refresh(question)
+    assert question.prompt == "Which one?" and question.choices[1]["correct"]
+    bad = {**edited, "prompt": "Broken", "choices": "no\ncorrect"}
+    assert client.post(f"/teach/questions/{question.id}/edit", data=bad).status_code == 400
+    db.session.refresh(question)
+    assert question.prompt == "Which one?"
+
+
+def test_seeded_items_are_read_only_but_can_be_copied(client, db, make_teacher):
+    teacher = make_teacher()
+    seeded = seeded_questions(db, 1, "single_choice")[0]
+    login(client, teacher)
+    assert client.get(f"/teach/questions/{seeded.id}/edit").status_code == 403
+    data = {
+        **BASE,
+        "type": "true_false",
+        "claim_id": seeded.claim_id,
+        "prompt": "x",
+        "answer_bool": "true",
+    }
+    assert client.post(f"/teach/questions/{seeded.id}/edit", data=data).status_code == 403
+    assert client.post(f"/teach/questions/{seeded.id}/delete").status_code == 403
+    response = client.post(f"/teach/questions/{seeded.id}/copy")
+    (copy,) = _teacher_questions(db)
+    assert response.location.endswith(f"/teach/questions/{copy.id}/edit")
+    assert copy.key != seeded.key and copy.author_id == teacher.id and copy.origin == "teacher"
+    assert (copy.prompt, copy.choices, copy.claim_id) == (
+        seeded.prompt,
+        seeded.choices,
+        seeded.claim_id,
+    )
+    edited = {
+        **BASE,
+        "type": "single_choice",
+        "claim_id": copy.claim_id,
+        "prompt": "My version",
+        "choices": "* Yes\nNo",
+    }
+    assert client.post(f"/teach/questions/{copy.id}/edit", data=edited).status_code == 302
+    db.session.refresh(seeded)
+    assert seeded.prompt != "My version" and seeded.origin != "teacher"
+
+
+def test_another_teachers_items_do_not_exist_for_me(client, db, make_teacher):
+    author, other = make_teacher(), make_teacher()
+    login(client, author)
+    client.post(
+        "/teach/questions/new",
+        data={**BASE, "type": "true_false", "claim_id": _claim(db).id, **VALID["true_false"]},
+    )
+    (question,) = _teacher_questions(db)
+    client.post("/auth/logout")
+    login(client, other)
+    assert client.get(f"/teach/questions/{question.id}/edit").status_code == 404
+    assert client.post(f"/teach/questions/{question.id}/copy").status_code == 404
+    assert client.post(f"/teach/questions/{question.id}/delete").status_code == 404
+    assert question.prompt not in client.get("/teach/items").get_data(as_text=True)
+    assert len(_teacher_questions(db)) == 1
+
+
+def test_flashcards_create_validate_copy(client, db, make_teacher):
+    teacher = make_teacher()
+    login(client, teacher)
+    claim = _claim(db)
+    ok = client.post(
+        "/teach/flashcards/new",
+        data={
+            "claim_id": claim.id,
+            "kind": "cloze",
+            "front": "The Power of _____ pipeline",
+            "back": "Siberia",
+        },
+    )
+    assert ok.status_code == 302
+    bad = client.post(
+        "/teach/flashcards/new",
+        data={"claim_id": claim.id, "kind": "cloze", "front": "No blank", "back": "x"},
+    )
+    assert bad.status_code == 400 and b"exactly one _____" in bad.data
+    cards = db.session.scalars(sa.select(Flashcard).where(Flashcard.origin == "teacher")).all()
+    assert len(cards) == 1 and cards[0].author_id == teacher.id
+    seeded = db.session.scalar(sa.select(Flashcard).where(Flashcard.origin != "teacher").limit(1))
+    assert client.get(f"/teach/flashcards/{seeded.id}/edit").status_code == 403
+    copied = client.post(f"/teach/flashcards/{seeded.id}/copy")
+    assert copied.status_code == 302 and "/teach/flashcards/" in copied.location
+    edit = client.post(
+        copied.location, data={"claim_id": claim.id, "kind": "basic", "front": "Q?", "back": "A."}
+    )
+    assert edit.status_code == 302
+
+
+def test_delete_or_retire(client, db, make_teacher, make_student):
+    teacher = make_teacher()
+    login(client, teacher)
+    claim = _claim(db)
+    for prompt in ("Unused", "Used"):
+        client.post(
+            "/teach/questions/new",
+            data={
+                **BASE,
+                "type": "true_false",
+                "claim_id": claim.id,
+                "prompt": prompt,
+                "answer_bool": "true",
+            },
+        )
+    unused, used = sorted(_teacher_questions(db), key=lambda q: q.prompt != "Unused")
+    school_class = make_class(db, teacher)
+    student = make_student()
+    enrol(db, school_class, student)
+    take(db, make_assignment(db, make_set(db, teacher, [used]), [school_class]), student)
+    client.post(f"/teach/questions/{unused.id}/delete")
+    response = client.post(f"/teach/questions/{used.id}/delete", follow_redirects=True)
+    assert "Retired" in response.get_data(as_text=True)
+    remaining = _teacher_questions(db)
+    assert [q.prompt for q in remaining] == ["Used"] and remaining[0].retired
+
+
+def test_my_questions_can_go_into_a_set(client, db, make_teacher):
+    teacher = make_teacher()
+    login(client, teacher)
+    client.post(
+        "/teach/questions/new",
+        data={**BASE, "type": "true_false", "claim_id": _claim(db).id, **VALID["true_false"]},
+    )
+    (question,) = _teacher_questions(db)
+    quiz_set = make_set(db, teacher, [])
+    found = client.get(f"/teach/sets/{quiz_set.id}?type=true_false").get_data(as_text=True)
+    assert question.prompt in found and "yours" in found
+    assert (
+        client.post(
+            f"/teach/sets/{quiz_set.id}/items", data={"question_ids": [question.id]}
+        ).status_code
+        == 302
+    )

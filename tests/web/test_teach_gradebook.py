@@ -1,0 +1,200 @@
+"""The gradebook (grading methods, late marks, attempt counts), a student's drill-down, the
+class mastery heatmap, and the CSV exports."""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import timedelta
+
+import pytest
+import sqlalchemy as sa
+
+from quizapp.models import Response
+from quizapp.models.base import utcnow
+from quizapp.services.gradebook import class_gradebook, student_topic_results
+from tests.conftest import login
+from tests.web.teach_support import (
+    enrol,
+    make_assignment,
+    make_class,
+    make_set,
+    seeded_questions,
+    take,
+)
+
+
+@pytest.fixture
+def school(db, make_teacher, make_student):
+    """Three students, two assignments of three true/false questions each.
+
+    Homework 1 (due next week): Student A 0/3 then 2/3; Student B 3/3; Student C nothing.
+    Homework 2 (due an hour ago, late work accepted): Student A 3/3 late; Student B started, not
+    submitted; Student C nothing.
+    """
+    teacher = make_teacher()
+    school_class = make_class(db, teacher)
+    student_a, student_b, student_c = (
+        make_student(name=n) for n in ("Student A", "Student B", "Student C")
+    )
+    enrol(db, school_class, student_a, student_b, student_c)
+    questions = seeded_questions(db, 6, "true_false")
+    first = make_set(db, teacher, questions[:3], title="Homework 1")
+    second = make_set(db, teacher, questions[3:], title="Homework 2", grading_method="last")
+    hw1 = make_assignment(db, first, [school_class])
+    hw2 = make_assignment(
+        db, second, [school_class], due_at=utcnow() - timedelta(hours=1), accept_late=True
+    )
+    take(db, hw1, student_a, [False, False, False], now=utcnow() - timedelta(minutes=5))
+    take(db, hw1, student_a, [True, True, False])
+    take(db, hw1, student_b)
+    take(db, hw2, student_a)
+    take(db, hw2, student_b, [True, None, None], submit=False)
+    return teacher, school_class, (student_a, student_b, student_c), (hw1, hw2)
+
+
+def test_gradebook_grades_late_marks_and_attempts(client, db, school):
+    teacher, school_class, (student_a, student_b, student_c), (hw1, hw2) = school
+    book = class_gradebook(db.session, school_class, utcnow())
+    assert [s.display_name for s in book.students] == ["Student A", "Student B", "Student C"]
+    assert [a.title for a in book.assignments] == ["Homework 2", "Homework 1"]  # by due date
+    cell = book.cell(student_a.id, hw1.id)
+    assert cell.grade.percent == pytest.approx(200 / 3) and cell.attempts == 2
+    assert cell.status == "graded" and not cell.grade.late
+    assert book.cell(student_b.id, hw1.id).grade.percent == pytest.approx(100)
+    assert book.cell(student_c.id, hw1.id).status == "not_started"
+    assert book.cell(student_a.id, hw2.id).grade.late
+    assert book.cell(student_b.id, hw2.id).status == "in_progress"
+    assert book.cell(student_c.id, hw2.id).status == "missing"
+    assert book.assignment_average(hw1.id) == pytest.approx((200 / 3 + 100) / 2)
+
+    login(client, teacher)
+    page = client.get(f"/teach/classes/{school_class.id}/gradebook").get_data(as_text=True)
+    student_a_row = page.split(">Student A<")[1].split("</tr>")[0]
+    assert "67 %" in student_a_row and "2 attempts" in student_a_row
+    assert '<span class="late">late</span>' in student_a_row
+    student_b_row = page.split(">Student B<")[1].split("</tr>")[0]
+    assert "100 %" in student_b_row and "in progress" in student_b_row
+    assert "missing" in page.split(">Student C<")[1].split("</tr>")[0]
+
+
+@pytest.mark.parametrize(
+    ("method", "percent"),
+    [("highest", 200 / 3), ("last", 200 / 3), ("first", 0.0), ("average", 100 / 3)],
+)
+def test_grading_methods_in_the_gradebook(db, school, method, percent):
+    _teacher, school_class, (student_a, _b, _v), (hw1, _hw2) = school
+    hw1.quiz_set.grading_method = method
+    db.session.commit()
+    book = class_gradebook(db.session, school_class, utcnow())
+    assert book.cell(student_a.id, hw1.id).grade.percent == pytest.approx(percent)
+
+
+def test_timed_out_work_is_submitted_when_the_teacher_looks(client, db, school):
+    teacher, school_class, (_a, student_b, _v), (_hw1, hw2) = school
+    attempt = next(a for a in _attempts(db, student_b) if a.submitted_at is None)
+    attempt.deadline = utcnow() - timedelta(minutes=1)
+    db.session.commit()
+    login(client, teacher)
+    page = client.get(f"/teach/classes/{school_class.id}/gradebook").get_data(as_text=True)
+    db.session.refresh(attempt)
+    assert attempt.submitted_at == attempt.deadline and attempt.score == 1.0 and attempt.is_late
+    assert "33 %" in page.split(">Student B<")[1].split("</tr>")[0]
+
+
+def _attempts(db, student):
+    from quizapp.models import QuizAttempt
+
+    return list(db.session.scalars(sa.select(QuizAttempt).where(QuizAttempt.user_id == student.id)))
+
+
+def test_drill_down_by_topic(client, db, school):
+    teacher, school_class, (student_a, _b, _v), (hw1, hw2) = school
+    results = student_topic_results(db.session, student_a.id, [hw1.id, hw2.id])
+    # Student A: 0 + 2 + 3 right out of 9 questions seen over three submitted attempts.
+    assert sum(r.questions for r in results) == 9
+    assert sum(r.score for r in results) == 5 and sum(r.max_score for r in results) == 9
+    login(client, teacher)
+    page = client.get(f"/teach/classes/{school_class.id}/students/{student_a.id}").get_data(
+        as_text=True
+    )
+    assert "By topic" in page and "Homework 1" in page and "Homework 2" in page
+    for result in results:
+        assert result.topic.title in page
+        assert f"{result.score:g} / {result.max_score:g}" in page
+
+
+def test_mastery_heatmap(client, db, school, make_student):
+    teacher, school_class, (student_a, student_b, student_c), _ = school
+    make_student(name="Outsider")
+    login(client, teacher)
+    page = client.get(f"/teach/classes/{school_class.id}/mastery").get_data(as_text=True)
+    assert "Student A" in page and "Student C" in page and "Outsider" not in page
+    assert "quiz mastery" in page and "not included" in page  # says what the figure is
+    assert 'class="heat-cell m4">100 %' in page  # Student B got everything right
+    assert 'class="heat-cell m0">—' in page  # Student C has not started
+
+
+def _csv(response):
+    assert response.status_code == 200
+    assert response.headers["Content-Type"].startswith("text/csv")
+    assert response.headers["Content-Disposition"].startswith("attachment;")
+    return list(csv.reader(io.StringIO(response.data.decode("utf-8-sig"))))
+
+
+def test_gradebook_csv(client, db, school):
+    teacher, school_class, _students, _ = school
+    login(client, teacher)
+    rows = _csv(client.get(f"/teach/classes/{school_class.id}/gradebook.csv"))
+    header, student_a = rows[0], rows[1]
+    assert header[:5] == [
+        "student",
+        "email",
+        "Homework 2 (%)",
+        "Homework 2 attempts",
+        "Homework 2 late",
+    ]
+    assert student_a[0] == "Student A" and student_a[2:8] == ["100.0", "1", "late", "66.7", "2", ""]
+    assert [r[0] for r in rows[1:]] == ["Student A", "Student B", "Student C"]
+
+
+def test_responses_csv_has_one_row_per_response(client, db, school, make_teacher, make_student):
+    teacher, school_class, (student_a, _b, _v), (hw1, _hw2) = school
+    # Someone else's class on the same set must not appear.
+    other_class = make_class(db, teacher, "Other")
+    stranger = make_student(name="Stranger")
+    enrol(db, other_class, stranger)
+    elsewhere = make_assignment(db, hw1.quiz_set, [other_class])
+    take(db, elsewhere, stranger)
+    login(client, teacher)
+    rows = _csv(client.get(f"/teach/classes/{school_class.id}/responses.csv"))
+    header, body = rows[0], rows[1:]
+    everyone = db.session.scalar(sa.select(sa.func.count(Response.id)))
+    assert len(body) == everyone - 3  # all but the stranger's three answers
+    assert header[:4] == ["assignment", "student", "email", "attempt"]
+    anna_hw1 = [r for r in body if r[1] == "Student A" and r[0] == "Homework 1"]
+    assert sorted({r[3] for r in anna_hw1}) == ["1", "2"]  # two attempts, numbered
+    assert {r[header.index("correct")] for r in anna_hw1} == {"yes", "no"}
+    assert "Stranger" not in {r[1] for r in body}
+    per_assignment = _csv(client.get(f"/teach/assignments/{elsewhere.id}/responses.csv"))
+    assert {r[1] for r in per_assignment[1:]} == {"Stranger"}
+
+
+def test_csv_cells_cannot_run_as_formulas(client, db, make_teacher, make_student):
+    teacher = make_teacher()
+    school_class = make_class(db, teacher)
+    enrol(db, school_class, make_student(name='=HYPERLINK("http://evil.example","x")'))
+    login(client, teacher)
+    rows = _csv(client.get(f"/teach/classes/{school_class.id}/gradebook.csv"))
+    assert rows[1][0].startswith("'=")
+
+
+def test_a_removed_student_leaves_the_gradebook(client, db, school):
+    teacher, school_class, (student_a, _b, _v), _ = school
+    login(client, teacher)
+    client.post(f"/teach/classes/{school_class.id}/students/{student_a.id}/remove")
+    page = client.get(f"/teach/classes/{school_class.id}/gradebook").get_data(as_text=True)
+    assert ">Student A<" not in page
+    assert (
+        client.get(f"/teach/classes/{school_class.id}/students/{student_a.id}").status_code == 404
+    )

@@ -1,0 +1,113 @@
+"""The gradebook, item analysis and the other class pages issue the same number of SQL queries
+for a small class and a bigger one: nothing is fetched per student, attempt or response."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+
+from quizapp.models.base import utcnow
+from quizapp.services.assignments import student_assignment_rows
+from tests.conftest import login
+from tests.web.teach_support import (
+    enrol,
+    make_assignment,
+    make_class,
+    make_set,
+    seeded_questions,
+    take,
+)
+
+PAGES = [
+    "/teach/classes/{c}/gradebook",
+    "/teach/assignments/{a}/analysis",
+    "/teach/assignments/{a}/analysis?attempts=all",
+    "/teach/classes/{c}/mastery",
+    "/teach/classes/{c}/students/{s}",
+    "/teach/classes/{c}/gradebook.csv",
+    "/teach/classes/{c}/responses.csv",
+    "/teach/assignments/{a}/responses.csv",
+]
+BOUND = 10  # a page's queries, including loading the logged-in user
+
+
+def _class_of(db, teacher, make_student, students: int, assignments: int):
+    school_class = make_class(db, teacher, f"{students} students")
+    members = [make_student() for _ in range(students)]
+    enrol(db, school_class, *members)
+    questions = seeded_questions(db, 4 * assignments, "true_false")
+    made = []
+    for index in range(assignments):
+        quiz_set = make_set(
+            db,
+            teacher,
+            questions[4 * index : 4 * index + 4],
+            title=f"Set {index}",
+            time_limit_minutes=30,
+        )
+        made.append(make_assignment(db, quiz_set, [school_class]))
+    for number, student in enumerate(members):
+        for assignment in made:
+            pattern = [(number + k) % 3 != 0 for k in range(4)]
+            take(db, assignment, student, pattern, now=utcnow() - timedelta(minutes=10))
+            if number % 2:
+                # A second, unfinished attempt whose time ran out: submitted by the page.
+                late = take(
+                    db,
+                    assignment,
+                    student,
+                    [True, None, None, None],
+                    submit=False,
+                    now=utcnow() - timedelta(minutes=5),
+                )
+                late.deadline = utcnow() - timedelta(minutes=1)
+    db.session.commit()
+    return school_class, members, made
+
+
+def _counts(client, db, count_queries, school_class, student, assignment):
+    counts = {}
+    for page in PAGES:
+        url = page.format(c=school_class, a=assignment, s=student)
+        client.get(url)  # the first view submits timed-out attempts; count the steady state
+        # The tests share one app context, hence one session, with the requests: start afresh
+        # so that nothing is served from the identity map.
+        db.session.remove()
+        with count_queries() as queries:
+            response = client.get(url)
+        assert response.status_code == 200, url
+        counts[page] = len(queries)
+    return counts
+
+
+def test_class_pages_issue_a_bounded_number_of_queries(
+    client, db, make_teacher, make_student, count_queries
+):
+    teacher = make_teacher()
+    small = _class_of(db, teacher, make_student, students=3, assignments=2)
+    big = _class_of(db, teacher, make_student, students=12, assignments=5)
+    login(client, teacher)
+    small_ids = small[0].id, small[1][0].id, small[2][0].id
+    big_ids = big[0].id, big[1][1].id, big[2][-1].id
+    small_counts = _counts(client, db, count_queries, *small_ids)
+    big_counts = _counts(client, db, count_queries, *big_ids)
+    assert small_counts == big_counts
+    assert max(big_counts.values()) <= BOUND, big_counts
+
+
+@pytest.mark.parametrize("classes", [1, 4])
+def test_the_students_assignment_list_costs_two_queries(
+    db, make_teacher, make_student, count_queries, classes
+):
+    student = make_student()
+    for _ in range(classes):
+        school_class, _members, made = _class_of(db, make_teacher(), make_student, 2, 2)
+        enrol(db, school_class, student)
+        for assignment in made:
+            take(db, assignment, student)
+    student_id = student.id
+    db.session.remove()
+    with count_queries() as queries:
+        rows = student_assignment_rows(db.session, student_id, utcnow())
+    assert len(rows) == 2 * classes and len(queries) == 2
