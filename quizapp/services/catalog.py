@@ -23,7 +23,7 @@ def _counts_by_topic(session: Session, model) -> dict[int, int]:
     stmt = (
         sa.select(Claim.topic_id, sa.func.count(model.id))
         .join(model, model.claim_id == Claim.id)
-        .where(~model.retired)
+        .where(~model.retired, model.origin != "teacher")
         .group_by(Claim.topic_id)
     )
     return dict(session.execute(stmt).all())
@@ -48,12 +48,15 @@ def items_by_claim(session: Session, claim_ids: list[int]):
     cards: dict[int, list[Flashcard]] = defaultdict(list)
     questions: dict[int, list[Question]] = defaultdict(list)
     for card in session.scalars(
-        sa.select(Flashcard).where(Flashcard.claim_id.in_(claim_ids), ~Flashcard.retired)
+        sa.select(Flashcard).where(
+            Flashcard.claim_id.in_(claim_ids), ~Flashcard.retired, Flashcard.origin != "teacher"
+        )
     ):
         cards[card.claim_id].append(card)
     for question in session.scalars(
         sa.select(Question)
-        .where(Question.claim_id.in_(claim_ids), ~Question.retired)
+        # Teachers' own items belong to their quiz sets, not to the public pages.
+        .where(Question.claim_id.in_(claim_ids), ~Question.retired, Question.origin != "teacher")
         .order_by(Question.difficulty, Question.id)
     ):
         questions[question.claim_id].append(question)

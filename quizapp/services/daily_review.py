@@ -9,7 +9,7 @@ from datetime import datetime, timedelta
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from quizapp.models import Claim, Question, QuizAttempt, Response
+from quizapp.models import AttemptQuestion, Claim, Question, QuizAttempt, Response
 from quizapp.services.practice import question_candidates
 from quizapp.services.progress import TopicProgress
 from quizapp.services.quizzes import QuizError, create_attempt
@@ -32,7 +32,12 @@ def missed_questions(session: Session, user_id: int, now: datetime) -> list[int]
         sa.select(Response.question_id, Response.correct, Response.answered_at,
                   sa.func.row_number().over(partition_by=Response.question_id,
                                             order_by=Response.answered_at.desc()).label("rn"))
-        .where(Response.user_id == user_id, Response.answered_at >= now - MISSED_WITHIN)
+        .join(AttemptQuestion, Response.slot_id == AttemptQuestion.id)
+        .join(QuizAttempt, AttemptQuestion.attempt_id == QuizAttempt.id)
+        # Assignment answers stay out: the review would show their answers before the
+        # assignment's own feedback time.
+        .where(Response.user_id == user_id, Response.answered_at >= now - MISSED_WITHIN,
+               QuizAttempt.kind != "assignment")
         .subquery()
     )  # fmt: skip
     rows = session.execute(

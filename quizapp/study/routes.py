@@ -12,6 +12,7 @@ from quizapp.extensions import db
 from quizapp.models import Topic
 from quizapp.models.base import utcnow
 from quizapp.services import daily_review, flashcards, progress
+from quizapp.services.assignments import student_assignment_rows
 from quizapp.services.learner_scheduler import learner_scheduler, scheduling_summary
 from quizapp.services.practice import topic_and_descendants
 from quizapp.services.quizzes import QuizError, unfinished_attempts
@@ -51,9 +52,11 @@ def dashboard():
     unfinished = unfinished_attempts(db.session, current_user.id, ["practice", "review"])
     topics = progress.topic_progress(db.session, current_user.id, scheduler, now)
     weakest = daily_review.weakest_topic(topics)
+    assignments = student_assignment_rows(db.session, current_user.id, now)
     return render_template(
         "study/dashboard.html", queue=queue, missed=missed, done_today=done_today, streak=streak,
         unfinished=unfinished, weakest=weakest, goal=current_user.daily_goal,
+        student_assignments=assignments,
     )  # fmt: skip
 
 

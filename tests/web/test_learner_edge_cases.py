@@ -7,7 +7,8 @@ import re
 import pytest
 import sqlalchemy as sa
 
-from quizapp.models import CardState, Flashcard, QuizAttempt, Response, ReviewLog
+from quizapp.models import CardState, Flashcard, Question, QuizAttempt, Response, ReviewLog
+from quizapp.services.quizzes import create_attempt
 from tests.conftest import login
 from tests.web.test_quiz import _start
 
@@ -89,13 +90,14 @@ def test_odd_ids_get_4xx_not_500(client, db, make_student, method, url, data):
 
 
 def test_odd_matching_index_is_refused(client, db, make_student):
-    login(client, make_student())
-    attempt = _start(client, db, "Strengthening Sino-Russian Relations", length=20)
-    slot = next((s for s in attempt.questions if s.question.type == "matching"), None)
-    if slot is None:
-        pytest.skip("no matching question drawn")
-    response = client.post(f"/quiz/{attempt.id}/{slot.position}", data={"match-0": "²"})
+    student = make_student()
+    login(client, student)
+    matching = db.session.scalar(sa.select(Question).where(Question.type == "matching").limit(1))
+    attempt = create_attempt(db.session, student.id, [matching])
+    db.session.commit()
+    response = client.post(f"/quiz/{attempt.id}/1", data={"match-0": "²"})
     assert response.status_code == 400
+    assert db.session.scalar(sa.select(sa.func.count(Response.id))) == 0
 
 
 def test_starting_the_review_twice_continues_the_first(client, db, make_student):
@@ -124,4 +126,3 @@ def test_database_error_renders_the_500_page(app, db, make_student):
         app.config["PROPAGATE_EXCEPTIONS"] = None
     assert response.status_code == 500
     assert "500: Internal Server Error" in response.get_data(as_text=True)
-

@@ -75,7 +75,9 @@ def test_check_shows_feedback_and_locks_the_answer(client, db, make_student):
     assert body["feedback"]["correct"] is True
     assert body["feedback"]["quote"] == slot.question.claim.quote
     assert "#claim-" in body["feedback"]["source_url"]
-    changed = client.post(f"/quiz/{attempt.id}/1", data={"answer": "zzz", "action": "check"})
+    # Any other answer is refused, even one that would be valid for the question (None here:
+    # a cleared answer).
+    changed = client.post(f"/quiz/{attempt.id}/1", data={"action": "check"})
     assert changed.status_code == 409
 
 
