@@ -24,22 +24,13 @@ from quizapp.services.quizzes import (
     slot_at,
     submit_attempt,
 )
+from quizapp.web_errors import quiz_error_response, wants_json
 from quizapp.web_ids import parse_id
 
 bp = Blueprint("quiz", __name__, url_prefix="/quiz")
 
 
-def _wants_json() -> bool:
-    return request.accept_mimetypes.best == "application/json"
-
-
-@bp.errorhandler(QuizError)
-def quiz_error(error: QuizError):
-    db.session.rollback()
-    if _wants_json():
-        return jsonify(error=error.message), error.status
-    return render_template("error.html", code=error.status, title="Not possible",
-                           message=error.message), error.status  # fmt: skip
+bp.register_error_handler(QuizError, quiz_error_response)
 
 
 def _topic_choices():
@@ -120,7 +111,7 @@ def question(attempt_id: int, position: int):
             attempt = load_attempt(db.session, attempt_id, current_user.id)
             slot = slot_at(attempt, position)
             response = _store_answer(attempt, slot, action, answer, check, now)
-        if _wants_json():
+        if wants_json():
             payload = {"saved": True, "position": position}
             if check and response is not None:
                 payload["feedback"] = _feedback(slot, response)

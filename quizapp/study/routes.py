@@ -17,47 +17,42 @@ from quizapp.services.learner_scheduler import learner_scheduler, scheduling_sum
 from quizapp.services.practice import topic_and_descendants
 from quizapp.services.quizzes import QuizError, unfinished_attempts
 from quizapp.study.forms import StudySettingsForm
+from quizapp.web_errors import quiz_error_response, wants_json
 from quizapp.web_ids import parse_id
 
 bp = Blueprint("study", __name__)
 
 
-def _wants_json() -> bool:
-    return request.accept_mimetypes.best == "application/json"
+bp.register_error_handler(QuizError, quiz_error_response)
 
 
-@bp.errorhandler(QuizError)
-def study_error(error: QuizError):
-    db.session.rollback()
-    if _wants_json():
-        return jsonify(error=error.message), error.status
-    return render_template("error.html", code=error.status, title="Not possible",
-                           message=error.message), error.status  # fmt: skip
+STREAK_LOOKBACK = timedelta(days=400)
 
 
-def _today_summary(now):
-    activity = progress.activity_by_day(db.session, current_user.id, now - timedelta(days=400))
-    today = now.date()
-    return activity, activity.get(today, 0), progress.streak(activity, today)
+def _today_plan(now) -> dict:
+    """What the dashboard and the review page both show: today's cards, missed questions,
+    the weakest topic, the daily goal and the streak."""
+    scheduler = learner_scheduler(db.session, current_user)
+    topics = progress.topic_progress(db.session, current_user.id, scheduler, now)
+    activity = progress.activity_by_day(db.session, current_user.id, now - STREAK_LOOKBACK)
+    return {
+        "queue": flashcards.study_queue(db.session, current_user, [], now, with_card=False),
+        "missed": daily_review.missed_questions(db.session, current_user.id, now),
+        "weakest": daily_review.weakest_topic(topics),
+        "done_today": activity.get(now.date(), 0),
+        "streak": progress.streak(activity, now.date()),
+        "goal": current_user.daily_goal,
+    }
 
 
 @bp.get("/study")
 @login_required
 def dashboard():
     now = utcnow()
-    scheduler = learner_scheduler(db.session, current_user)
-    queue = flashcards.study_queue(db.session, current_user, [], now, with_card=False)
-    missed = daily_review.missed_questions(db.session, current_user.id, now)
-    _activity, done_today, streak = _today_summary(now)
     unfinished = unfinished_attempts(db.session, current_user.id, ["practice", "review"])
-    topics = progress.topic_progress(db.session, current_user.id, scheduler, now)
-    weakest = daily_review.weakest_topic(topics)
     assignments = student_assignment_rows(db.session, current_user.id, now)
-    return render_template(
-        "study/dashboard.html", queue=queue, missed=missed, done_today=done_today, streak=streak,
-        unfinished=unfinished, weakest=weakest, goal=current_user.daily_goal,
-        student_assignments=assignments,
-    )  # fmt: skip
+    return render_template("study/dashboard.html", unfinished=unfinished,
+                           student_assignments=assignments, **_today_plan(now))  # fmt: skip
 
 
 def _topic_ids() -> list[int]:
@@ -111,11 +106,11 @@ def rate():
         # A double key press or a second tab: the card is rated once; move on quietly.
         db.session.rollback()
         message = getattr(error, "message", "This card was rated already; here is the next one.")
-        if _wants_json():
+        if wants_json():
             return jsonify(error=message), 409
         flash(message, "info")
         log = None
-    if _wants_json():
+    if wants_json():
         return jsonify(rated=True, due=log.state_after["due"])
     return redirect(url_for("study.cards", topic=request.form.get("topic") or None,
                             mode=request.form.get("mode") or None))  # fmt: skip
@@ -134,17 +129,7 @@ def undo():
 @bp.get("/review")
 @login_required
 def review():
-    now = utcnow()
-    scheduler = learner_scheduler(db.session, current_user)
-    queue = flashcards.study_queue(db.session, current_user, [], now, with_card=False)
-    missed = daily_review.missed_questions(db.session, current_user.id, now)
-    topics = progress.topic_progress(db.session, current_user.id, scheduler, now)
-    weakest = daily_review.weakest_topic(topics)
-    _activity, done_today, streak = _today_summary(now)
-    return render_template(
-        "study/review.html", queue=queue, missed=missed, weakest=weakest, done_today=done_today,
-        streak=streak, goal=current_user.daily_goal,
-    )  # fmt: skip
+    return render_template("study/review.html", **_today_plan(utcnow()))
 
 
 @bp.post("/review/start")
