@@ -26,11 +26,16 @@ fsrs_cli = AppGroup("fsrs", help="Fit learners' FSRS parameters to their review 
 @click.command("seed")
 @click.option("--article", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               default=DEFAULT_ARTICLE, show_default=True)  # fmt: skip
-@click.option("--bank", type=click.Path(dir_okay=False, path_type=Path), default=DEFAULT_BANK,
-              show_default=True, help="Curated question bank (YAML), if present.")  # fmt: skip
-def seed_command(article: Path, bank: Path) -> None:
-    """Import the article, its topics, claims, flashcards and questions (idempotent)."""
-    bank_path = bank if bank.exists() else None
+@click.option("--bank", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Question bank (YAML); the seed article's bank by default.")  # fmt: skip
+def seed_command(article: Path, bank: Path | None) -> None:
+    """Import the article, its topics, claims, flashcards and questions (idempotent).
+
+    Another article without a bank gets the generated items only.
+    """
+    bank_path = bank
+    if bank_path is None and article.resolve() == DEFAULT_ARTICLE.resolve():
+        bank_path = DEFAULT_BANK
     try:
         with click.progressbar(length=1, label="Importing") as bar:
 

@@ -50,8 +50,12 @@ class Topic(db.Model):
 
     article: Mapped[Article] = relationship(back_populates="topics")
     parent: Mapped[Topic | None] = relationship(remote_side=[id])
+    # Deleting an article deletes its topics and their claims; the database cascades the rest.
     claims: Mapped[list[Claim]] = relationship(
-        back_populates="topic", order_by="Claim.start_offset"
+        back_populates="topic",
+        order_by="Claim.start_offset",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
     )
 
 
@@ -98,9 +102,7 @@ class Flashcard(db.Model):
 class Question(db.Model):
     """A question of one type; which fields are used depends on ``type`` (see core.bank)."""
 
-    __table_args__ = (
-        sa.CheckConstraint("difficulty BETWEEN 1 AND 3", name="difficulty_range"),
-    )
+    __table_args__ = (sa.CheckConstraint("difficulty BETWEEN 1 AND 3", name="difficulty_range"),)
     id: Mapped[int] = mapped_column(primary_key=True)
     key: Mapped[str] = mapped_column(sa.String(160), unique=True)
     claim_id: Mapped[int] = mapped_column(sa.ForeignKey("claim.id", ondelete="CASCADE"), index=True)

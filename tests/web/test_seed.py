@@ -136,3 +136,41 @@ def test_malformed_bank_stops_with_file_item_reason_and_writes_nothing(runner, d
     db.session.expire_all()
     assert (_count(db, Question), _count(db, Flashcard), _count(db, Claim)) == before
     assert dict(db.session.execute(sa.select(Question.key, Question.prompt)).all()) == prompts
+
+
+PROSE_ARTICLE = """Coral Reefs Under Pressure
+Coral reefs cover less than one percent of the ocean floor. They shelter about a quarter of \
+all marine species.
+
+Bleaching
+When water grows too warm, corals expel the algae that feed them. Repeated bleaching \
+leaves reefs weakened, with less time to recover between events.
+"""
+
+
+def test_another_prose_article_gets_topics_claims_and_generated_items(runner, db, tmp_path):
+    article_file = tmp_path / "coral-reefs.txt"
+    article_file.write_text(PROSE_ARTICLE)
+    seed_questions = _count(db, Question)
+    try:
+        result = runner.invoke(args=["seed", "--article", str(article_file)])
+        assert result.exit_code == 0, result.output
+        article = db.session.scalar(sa.select(Article).where(Article.slug == "coral-reefs"))
+        topics = db.session.scalars(sa.select(Topic).filter_by(article_id=article.id)).all()
+        assert [t.title for t in topics] == ["Overview", "Bleaching"]
+        claims = db.session.scalars(sa.select(Claim).filter_by(article_id=article.id)).all()
+        assert len(claims) >= 4
+        assert all(article.text[c.start_offset : c.end_offset] == c.quote for c in claims)
+        assert _count(db, Question) > seed_questions
+        # The seed article's items are untouched (nothing retired by another article).
+        assert not db.session.scalar(sa.select(Question.id).where(Question.retired))
+    finally:
+        article = db.session.scalar(sa.select(Article).where(Article.slug == "coral-reefs"))
+        if article:
+            db.session.delete(article)
+            db.session.commit()
+
+
+def test_a_missing_bank_is_an_error(runner, db, tmp_path):
+    result = runner.invoke(args=["seed", "--bank", str(tmp_path / "nope.yaml")])
+    assert result.exit_code != 0 and "does not exist" in result.output
