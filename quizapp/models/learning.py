@@ -16,13 +16,22 @@ from quizapp.models.content import Flashcard, Question
 class QuizAttempt(db.Model):
     """One sitting of a quiz: a practice quiz, a daily review, or an assignment attempt."""
 
-    __table_args__ = (sa.Index("ix_quiz_attempt_user_submitted", "user_id", "submitted_at"),)
+    __table_args__ = (
+        sa.Index("ix_quiz_attempt_user_submitted", "user_id", "submitted_at"),
+        # One attempt per number: a double-clicked Start cannot open two attempts (NULLs, as
+        # in practice quizzes, never collide).
+        sa.UniqueConstraint("user_id", "assignment_id", "attempt_number"),
+    )
     id: Mapped[int] = mapped_column(primary_key=True)
     user_id: Mapped[int] = mapped_column(sa.ForeignKey("user.id", ondelete="CASCADE"))
     kind: Mapped[str] = mapped_column(
         sa.String(16), default="practice"
     )  # practice|review|assignment
-    assignment_id: Mapped[int | None] = mapped_column(index=True)
+    # An assigned set cannot be deleted (services.quiz_sets), so RESTRICT never bites a teacher.
+    assignment_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("assignment.id", ondelete="RESTRICT"), index=True
+    )
+    attempt_number: Mapped[int | None]
     title: Mapped[str] = mapped_column(sa.String(200), default="Practice quiz")
     started_at: Mapped[datetime] = mapped_column(default=utcnow)
     # Set when the attempt must end (a timed assignment); the server submits it after that.

@@ -202,6 +202,7 @@ def start_assignment_attempt(
         shuffle_choices=quiz_set.shuffle_choices, rng=rng, assignment_id=assignment.id,
         deadline=attempt_deadline(assignment, now), late_after=assignment.due_at,
         feedback=quiz_set.feedback, feedback_after=assignment.due_at,
+        attempt_number=len(attempts) + 1,
     )  # fmt: skip
     attempt.started_at = now
     return attempt

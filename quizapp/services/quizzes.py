@@ -69,6 +69,7 @@ def create_attempt(
     late_after: datetime | None = None,
     feedback: str = "immediately",
     feedback_after: datetime | None = None,
+    attempt_number: int | None = None,
 ) -> QuizAttempt:
     """A new attempt over ``questions`` in the given order.
 
@@ -78,7 +79,7 @@ def create_attempt(
     rng = rng or random.Random()
     attempt = QuizAttempt(user_id=user_id, kind=kind, title=title, assignment_id=assignment_id,
                           deadline=deadline, late_after=late_after, feedback=feedback,
-                          feedback_after=feedback_after,
+                          feedback_after=feedback_after, attempt_number=attempt_number,
                           max_score=float(len(questions)))  # fmt: skip
     for position, question in enumerate(questions, start=1):
         order = [c["id"] for c in question.choices]

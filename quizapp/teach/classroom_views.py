@@ -81,9 +81,16 @@ def assignments():
 def start(assignment_id: int):
     """Start a new attempt, or resume the unfinished one, then go to its first open question."""
     assignment = assignment_for_student(db.session, assignment_id, current_user.id)
-    attempt = start_assignment_attempt(db.session, assignment, current_user.id, utcnow(),
-                                       random.Random())  # fmt: skip
-    db.session.commit()
+    try:
+        attempt = start_assignment_attempt(db.session, assignment, current_user.id, utcnow(),
+                                           random.Random())  # fmt: skip
+        db.session.commit()
+    except IntegrityError:
+        # A second click raced the first and lost: continue the attempt the first one opened.
+        db.session.rollback()
+        assignment = assignment_for_student(db.session, assignment_id, current_user.id)
+        attempt = start_assignment_attempt(db.session, assignment, current_user.id, utcnow())
+        db.session.commit()
     if attempt.submitted_at is not None:
         return redirect(url_for("quiz.results", attempt_id=attempt.id))
     position = first_unanswered(attempt)

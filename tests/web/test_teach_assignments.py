@@ -259,3 +259,36 @@ def test_the_teacher_edits_the_schedule(client, db, make_teacher, make_student):
     assert response.status_code == 302
     db.session.refresh(assignment)
     assert assignment.title == "Renamed" and assignment.due_at.year == 2032
+
+
+def test_a_start_that_loses_a_race_continues_the_first_attempt(
+    client, db, make_teacher, make_student, monkeypatch
+):
+    """Two Start clicks at once: the database lets one attempt number 1 exist, and the losing
+    request continues the winner's attempt instead of opening a second one."""
+    from quizapp.services import assignments as assignment_service
+    from quizapp.services.quizzes import create_attempt
+    from quizapp.teach import classroom_views
+
+    _teacher, student, school_class, quiz_set = _setup(db, make_teacher, make_student)
+    assignment = make_assignment(db, quiz_set, [school_class])
+    login(client, student)
+    real_start = assignment_service.start_assignment_attempt
+    calls = []
+
+    def racing_start(session, assignment, user_id, now, rng=None):
+        if not calls:
+            # The other click's attempt lands between our check and our insert.
+            calls.append("raced")
+            real_start(session, assignment, user_id, now, rng)
+            session.commit()
+            questions = [item.question for item in assignment.quiz_set.items]
+            return create_attempt(session, user_id, questions, kind="assignment",
+                                  assignment_id=assignment.id, attempt_number=1)  # fmt: skip
+        return real_start(session, assignment, user_id, now, rng)
+
+    monkeypatch.setattr(classroom_views, "start_assignment_attempt", racing_start)
+    response = client.post(f"/assignments/{assignment.id}/start")
+    attempts = _attempts(db, student)
+    assert calls == ["raced"] and len(attempts) == 1 and attempts[0].attempt_number == 1
+    assert response.location.endswith(f"/quiz/{attempts[0].id}/1")
