@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Flask, jsonify, render_template, request
+from flask import Flask, abort, jsonify, render_template, request
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
 
@@ -24,10 +24,18 @@ def render_error(error: HTTPException):
     return render_template("error.html", code=code, title=error.name, message=message), code
 
 
+def reject_nul_characters() -> None:
+    """No text may contain NUL: PostgreSQL refuses it (a 500), SQLite would store it."""
+    for values in (request.args, request.form):
+        if any("\x00" in value for _key, many in values.lists() for value in many):
+            abort(400, "The text sent contains a NUL character, which is not allowed.")
+
+
 def init_app(app: Flask) -> None:
     # Unhandled exceptions reach the 500 handler as InternalServerError; the session is
     # removed (rolled back) at teardown, so a failed request writes nothing.
     app.register_error_handler(HTTPException, render_error)
+    app.before_request(reject_nul_characters)
 
     @app.errorhandler(CSRFError)
     def csrf_error(error: CSRFError):

@@ -58,3 +58,30 @@
     }).catch(() => { form.submit(); });
   });
 })();
+
+// Time left on an attempt that closes (a time limit or a due date without late work): shown
+// when under an hour, announced at 5 minutes and at 1 minute; the server submits at the end.
+(function () {
+  const box = document.getElementById("deadline");
+  if (!box) return;
+  const end = Date.parse(box.dataset.deadline);
+  const left = document.getElementById("time-left");
+  const warning = document.getElementById("time-warning");
+  const warned = new Set();
+  // Reload once when time runs out (the server then shows the submitted attempt); a page that
+  // opened with no time left must not reload again and again.
+  const hadTime = end > Date.now();
+  const tick = () => {
+    const seconds = Math.max(0, Math.round((end - Date.now()) / 1000));
+    if (seconds < 3600) left.textContent = `Time left: ${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, "0")}.`;
+    for (const mark of [300, 60]) {
+      if (seconds <= mark && !warned.has(mark)) {
+        warned.add(mark);
+        warning.textContent = `${mark / 60} minute${mark === 60 ? "" : "s"} left. Your answers are saved.`;
+      }
+    }
+    if (seconds === 0) { if (hadTime) window.location.reload(); return; }
+    setTimeout(tick, 1000);
+  };
+  tick();
+})();

@@ -66,3 +66,10 @@ def test_unexpected_error_renders_500_page(app, db):
         app.config["PROPAGATE_EXCEPTIONS"] = None
     assert response.status_code == 500
     assert "500: Internal Server Error" in response.get_data(as_text=True)
+
+
+def test_nul_characters_are_refused_with_400(client, db, make_student):
+    response = client.post("/auth/login", data={"email": "a\x00b@example.org", "password": "x"})
+    assert response.status_code == 400
+    assert "NUL character" in response.get_data(as_text=True)
+    assert client.get("/?q=a%00b").status_code == 400

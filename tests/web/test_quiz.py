@@ -149,3 +149,31 @@ def test_overlong_text_answer_is_refused(client, db, make_student):
     response = client.post(f"/quiz/{attempt.id}/{slot.position}", data={"answer": "x" * 5000})
     assert response.status_code == 400
     assert "2000 characters" in response.get_data(as_text=True)
+
+
+def test_hidden_feedback_hides_the_score_too(client, db, make_student):
+    """With feedback "never" (or after the due date, before it) the results page says the
+    attempt is submitted, without a score that would tell right from wrong."""
+    from datetime import timedelta
+
+    from quizapp.models import Question
+    from quizapp.models.base import utcnow
+    from quizapp.services.quizzes import create_attempt
+
+    student = make_student()
+    login(client, student)
+    question = db.session.scalar(sa.select(Question).where(Question.type == "true_false"))
+    due = utcnow() + timedelta(days=2)
+    hidden = create_attempt(db.session, student.id, [question], kind="assignment", feedback="never")
+    later = create_attempt(
+        db.session, student.id, [question], kind="assignment", feedback="after_due",
+        feedback_after=due,
+    )  # fmt: skip
+    db.session.commit()
+    for attempt in (hidden, later):
+        client.post(f"/quiz/{attempt.id}/1", data={"answer": "true"})
+        client.post(f"/quiz/{attempt.id}/submit")
+        page = client.get(f"/quiz/{attempt.id}/results").get_data(as_text=True)
+        assert "Score:" not in page and "Submitted" in page
+        assert "Correct answer" not in page
+    assert "shown after" in client.get(f"/quiz/{later.id}/results").get_data(as_text=True)
