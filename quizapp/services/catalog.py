@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
+from quizapp.core.anki_export import ExportCard
 from quizapp.models import Article, Claim, Flashcard, Question, Topic
 
 
@@ -65,3 +66,17 @@ def items_by_claim(session: Session, claim_ids: list[int]):
 
 def first_article(session: Session) -> Article | None:
     return session.scalar(sa.select(Article).order_by(Article.id).limit(1))
+
+
+def export_cards(session: Session, topic_ids: list[int]) -> list[ExportCard]:
+    """The shared deck's live flashcards (of the given topics, or all) with their sources."""
+    stmt = (
+        sa.select(Flashcard.key, Flashcard.front, Flashcard.back, Claim.quote, Topic.title)
+        .join(Claim, Flashcard.claim_id == Claim.id)
+        .join(Topic, Claim.topic_id == Topic.id)
+        .where(~Flashcard.retired, Flashcard.origin != "teacher")
+        .order_by(Topic.article_id, Claim.start_offset, Flashcard.id)
+    )
+    if topic_ids:
+        stmt = stmt.where(Claim.topic_id.in_(topic_ids))
+    return [ExportCard(*row) for row in session.execute(stmt)]

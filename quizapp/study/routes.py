@@ -2,17 +2,30 @@
 
 from __future__ import annotations
 
+import io
 from datetime import timedelta
 
-from flask import Blueprint, flash, jsonify, redirect, render_template, request, url_for
+from flask import (
+    Blueprint,
+    flash,
+    jsonify,
+    redirect,
+    render_template,
+    request,
+    send_file,
+    url_for,
+)
 from flask_login import current_user, login_required
 from sqlalchemy.exc import IntegrityError
 
+from quizapp.core.anki_export import anki_package
+from quizapp.core.text import slugify
 from quizapp.extensions import db
 from quizapp.models import Topic
 from quizapp.models.base import utcnow
 from quizapp.services import daily_review, flashcards, progress
 from quizapp.services.assignments import student_assignment_rows
+from quizapp.services.catalog import export_cards
 from quizapp.services.learner_scheduler import learner_scheduler, scheduling_summary
 from quizapp.services.practice import topic_and_descendants
 from quizapp.services.quizzes import QuizError, unfinished_attempts
@@ -114,6 +127,20 @@ def rate():
         return jsonify(rated=True, due=log.state_after["due"])
     return redirect(url_for("study.cards", topic=request.form.get("topic") or None,
                             mode=request.form.get("mode") or None))  # fmt: skip
+
+
+@bp.get("/cards/export.apkg")
+@login_required
+def export_deck():
+    """The flashcards as an Anki deck (of one topic with ?topic=, else all)."""
+    topic_ids = _topic_ids()
+    topic = db.session.get(Topic, topic_ids[0]) if topic_ids else None
+    cards = export_cards(db.session, topic_ids)
+    name = "quizapp" + (f"::{topic.title}" if topic else "")
+    data = anki_package(name, cards)
+    filename = "quizapp-" + (slugify(topic.title) if topic else "all") + ".apkg"
+    return send_file(io.BytesIO(data), mimetype="application/apkg", as_attachment=True,
+                     download_name=filename)  # fmt: skip
 
 
 @bp.post("/cards/undo")

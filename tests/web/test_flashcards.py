@@ -6,7 +6,7 @@ import re
 
 import sqlalchemy as sa
 
-from quizapp.models import CardState, Flashcard, ReviewLog, Topic
+from quizapp.models import CardState, Claim, Flashcard, ReviewLog, Topic
 from tests.conftest import login
 
 
@@ -107,3 +107,30 @@ def test_settings_validate_and_change_intervals(client, db, make_student):
     db.session.refresh(student)
     assert (student.desired_retention, student.new_cards_per_day, student.daily_goal) == (
         0.85, 5, 30)  # fmt: skip
+
+
+def test_export_as_anki_deck(client, db, make_student, tmp_path):
+    import sqlite3
+    import zipfile
+
+    login(client, make_student())
+    topic = db.session.scalar(sa.select(Topic).filter_by(title="Economic Cooperation"))
+    response = client.get(f"/cards/export.apkg?topic={topic.id}")
+    assert response.status_code == 200
+    assert "quizapp-economic-cooperation.apkg" in response.headers["Content-Disposition"]
+    archive = tmp_path / "deck.apkg"
+    archive.write_bytes(response.data)
+    with zipfile.ZipFile(archive) as package:
+        package.extract("collection.anki2", tmp_path)
+    notes = (
+        sqlite3.connect(tmp_path / "collection.anki2").execute("select flds from notes").fetchall()
+    )
+    expected = db.session.scalar(
+        sa.select(sa.func.count(Flashcard.id))
+        .join(Claim, Flashcard.claim_id == Claim.id)
+        .where(Claim.topic_id == topic.id, ~Flashcard.retired)
+    )
+    assert len(notes) == expected > 0
+    assert any("Power of Siberia" in fields for (fields,) in notes)
+    assert client.get("/cards/export.apkg").status_code == 200
+    assert client.get("/cards/export.apkg?topic=999999").status_code == 400
