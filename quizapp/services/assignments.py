@@ -69,12 +69,27 @@ def _apply(assignment: Assignment, schedule: Schedule) -> None:
     assignment.accept_late = schedule.accept_late
 
 
+LATE_WITH_FEEDBACK_AFTER_DUE = (
+    "Late work cannot be accepted when the set shows feedback after the due date: the answers "
+    "would be shown while late attempts can still start. Change the set's feedback setting, or "
+    "do not accept late work."
+)
+
+
+def check_feedback_allows_late(feedback: str, accept_late: bool) -> None:
+    """Feedback after the due date unlocks the answer key at the due date, so no attempt may
+    start after it: refuse it together with late work."""
+    if feedback == "after_due" and accept_late:
+        raise TeachingError(LATE_WITH_FEEDBACK_AFTER_DUE)
+
+
 def create_assignment(
     session: Session, quiz_set: QuizSet, class_ids: Sequence[int], schedule: Schedule
 ) -> Assignment:
     """Assign ``quiz_set`` to the teacher's classes ``class_ids``."""
     if not quiz_set.items:
         raise TeachingError("Add questions to the set before assigning it.")
+    check_feedback_allows_late(quiz_set.feedback, schedule.accept_late)
     assignment = Assignment(quiz_set=quiz_set)
     _apply(assignment, schedule)
     assignment.classes = _owned_classes(session, quiz_set.teacher_id, class_ids)
@@ -85,9 +100,26 @@ def create_assignment(
 def update_assignment(
     session: Session, assignment: Assignment, class_ids: Sequence[int], schedule: Schedule
 ) -> None:
-    """Change the schedule or classes; attempts already started keep their own deadline."""
+    """Change the schedule or classes; attempts already made follow the new schedule.
+
+    Every attempt's late mark and "after the due date" feedback move to the new due date, and
+    unfinished attempts get their deadline recomputed (as Moodle does for open attempts): an
+    extension keeps them open, an earlier due date closes them sooner.
+    """
+    check_feedback_allows_late(assignment.quiz_set.feedback, schedule.accept_late)
     _apply(assignment, schedule)
     assignment.classes = _owned_classes(session, assignment.quiz_set.teacher_id, class_ids)
+    mine = sa.and_(QuizAttempt.assignment_id == assignment.id, QuizAttempt.kind == "assignment")
+    session.execute(
+        sa.update(QuizAttempt)
+        .where(mine)
+        .values(late_after=assignment.due_at, feedback_after=assignment.due_at)
+    )
+    unfinished = session.scalars(
+        sa.select(QuizAttempt).where(mine, QuizAttempt.submitted_at.is_(None))
+    )
+    for attempt in unfinished:
+        attempt.deadline = attempt_deadline(assignment, attempt.started_at)
 
 
 def owned_assignment(session: Session, assignment_id: int, teacher_id: int) -> Assignment:
@@ -269,7 +301,8 @@ class StudentAssignmentRow:
     attempts_allowed: int
     status: str = "not_started"  # upcoming|not_started|in_progress|submitted|closed
     attempts_used: int = 0
-    grade_percent: float | None = None
+    grade_percent: float | None = None  # None until every submitted attempt shows its review
+    results_after: datetime | None = None  # feedback after the due date: when the grade shows
     late: bool = False
     can_start: bool = False
     attempt_id: int | None = None  # the attempt to resume, else the latest to see results of
@@ -336,7 +369,15 @@ def _settle_status(
         for a in row.submitted
     ])  # fmt: skip
     if grade is not None:
-        row.grade_percent, row.late = grade.percent, grade.late
+        row.late = grade.late
+        # The grade tells right from wrong: show it only when the set's feedback setting
+        # shows the review of every attempt it is made of.
+        if all(a.shows_review(now) for a in row.submitted):
+            row.grade_percent = grade.percent
+        else:
+            row.results_after = max((a.feedback_after for a in row.submitted
+                                     if a.feedback == "after_due" and a.feedback_after
+                                     and now < a.feedback_after), default=None)  # fmt: skip
     row.overdue = now > row.due_at
     accepting = not row.overdue or row.accept_late
     attempts_left = not row.attempts_allowed or row.attempts_used < row.attempts_allowed

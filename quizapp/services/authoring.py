@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from quizapp.core.bank import BLANK, validate_question_fields
 from quizapp.core.question_types import QuestionType
 from quizapp.models import AttemptQuestion, CardState, Claim, Flashcard, Question, Topic
-from quizapp.services.teaching_errors import NotFound, ReadOnly, TeachingError
+from quizapp.services.teaching_errors import NotFound, NotNow, ReadOnly, TeachingError
 
 MAX_PROMPT = 2000
 MAX_EXPLANATION = 4000
@@ -140,9 +140,37 @@ def create_question(session: Session, teacher_id: int, fields: QuestionFields) -
     return question
 
 
+ANSWERED_QUESTION = "Students have answered this question; copy it to change its answer."
+
+
+def _answer_key(values: dict[str, Any]) -> tuple:
+    """What earlier answers and their marks depend on: the type, each choice's id and whether
+    it is correct (its wording may change), accepted answers, pairs and the true/false answer."""
+    choices = tuple((c["id"], bool(c["correct"])) for c in values.get("choices") or [])
+    return (values["type"], choices, tuple(values.get("accepted") or []),
+            tuple(tuple(pair) for pair in values.get("pairs") or []),
+            values.get("answer_bool"))  # fmt: skip
+
+
+def is_answered(session: Session, question: Question) -> bool:
+    """Whether the question is part of any attempt (started or submitted)."""
+    used = sa.select(AttemptQuestion.id).where(AttemptQuestion.question_id == question.id)
+    return session.scalar(used.limit(1)) is not None
+
+
 def update_question(session: Session, question: Question, fields: QuestionFields) -> None:
-    """Edit in place. Choice ids stay by position, so earlier answers keep their meaning."""
-    for name, value in _question_values(session, fields).items():
+    """Edit in place. Choice ids stay by position, so earlier answers keep their meaning.
+
+    Once the question is part of an attempt, only its wording may change (prompt, explanation,
+    difficulty, choice texts): a new type or answer key would break the answers already given,
+    so it raises :class:`NotNow` (copy the question instead).
+    """
+    values = _question_values(session, fields)
+    current = {name: getattr(question, name) for name in
+               ("type", "choices", "accepted", "pairs", "answer_bool")}  # fmt: skip
+    if _answer_key(values) != _answer_key(current) and is_answered(session, question):
+        raise NotNow(ANSWERED_QUESTION)
+    for name, value in values.items():
         setattr(question, name, value)
 
 

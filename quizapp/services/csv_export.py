@@ -44,7 +44,7 @@ def safe_cell(value: object) -> object:
 def _render(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer)
-    writer.writerow(header)
+    writer.writerow([safe_cell(v) for v in header])  # headers carry assignment titles
     for row in rows:
         writer.writerow([safe_cell(v) for v in row])
     return buffer.getvalue()

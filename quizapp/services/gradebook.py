@@ -27,7 +27,7 @@ from quizapp.models import (
     Topic,
     User,
 )
-from quizapp.services.assignments import class_assignments
+from quizapp.services.assignments import class_assignment_ids, class_assignments
 from quizapp.services.teaching_errors import NotFound
 
 
@@ -233,15 +233,24 @@ def class_mastery(session: Session, school_class: SchoolClass) -> ClassMastery:
     if not students:
         return result
     members = sa.select(Enrollment.student_id).where(Enrollment.class_id == school_class.id)
+    # Practice and review answers, and submitted work on this class's assignments: never
+    # unfinished work, nor other classes' assignments (other teachers' results).
+    counted = sa.or_(
+        QuizAttempt.kind.in_(("practice", "review")),
+        sa.and_(QuizAttempt.kind == "assignment", QuizAttempt.submitted_at.is_not(None),
+                QuizAttempt.assignment_id.in_(class_assignment_ids(school_class.id))),
+    )  # fmt: skip
     ranked = (
         sa.select(Response.user_id.label("user_id"), Claim.topic_id.label("topic_id"),
                   Response.score.label("score"),
                   sa.func.row_number().over(partition_by=(Response.user_id, Claim.topic_id),
                                             order_by=(Response.answered_at.desc(),
                                                       Response.id.desc())).label("rn"))
+        .join(AttemptQuestion, Response.slot_id == AttemptQuestion.id)
+        .join(QuizAttempt, AttemptQuestion.attempt_id == QuizAttempt.id)
         .join(Question, Response.question_id == Question.id)
         .join(Claim, Question.claim_id == Claim.id)
-        .where(Response.user_id.in_(members))
+        .where(Response.user_id.in_(members), counted)
         .subquery()
     )  # fmt: skip
     scores: dict[tuple[int, int], list[float]] = defaultdict(list)

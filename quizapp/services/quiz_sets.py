@@ -81,8 +81,23 @@ def create_set(session: Session, teacher_id: int, settings: SetSettings) -> Quiz
     return quiz_set
 
 
-def update_settings(quiz_set: QuizSet, settings: SetSettings) -> None:
-    """Change how the set works; attempts already started keep the settings they began with."""
+def update_settings(session: Session, quiz_set: QuizSet, settings: SetSettings) -> None:
+    """Change how the set works; attempts already started keep the settings they began with.
+
+    Feedback after the due date is refused while an assignment of the set accepts late work.
+    """
+    if settings.feedback == "after_due":
+        late = session.scalar(
+            sa.select(Assignment.id)
+            .where(Assignment.quiz_set_id == quiz_set.id, Assignment.accept_late)
+            .limit(1)
+        )
+        if late is not None:
+            raise TeachingError(
+                "Feedback after the due date cannot be chosen while an assignment of this set "
+                "accepts late work: the answers would be shown while late attempts can still "
+                "start. Stop accepting late work in its assignments first."
+            )
     _apply(quiz_set, settings)
 
 
@@ -92,8 +107,25 @@ def settings_of(quiz_set: QuizSet) -> SetSettings:
                        quiz_set.shuffle_choices, quiz_set.feedback)  # fmt: skip
 
 
-def owned_set(session: Session, set_id: int, teacher_id: int) -> QuizSet:
-    quiz_set = session.get(QuizSet, set_id)
+def owned_set(
+    session: Session, set_id: int, teacher_id: int, *, with_items: bool = False
+) -> QuizSet:
+    """The teacher's set; ``with_items`` also loads its items with their questions, claims
+    and topics (for the builder), in a fixed number of queries whatever the set's size."""
+    if not with_items:
+        quiz_set = session.get(QuizSet, set_id)
+    else:
+        item = selectinload(QuizSet.items)
+        quiz_set = session.scalar(
+            sa.select(QuizSet)
+            .where(QuizSet.id == set_id, QuizSet.teacher_id == teacher_id)
+            .options(
+                item.selectinload(QuizSetItem.question)
+                .selectinload(Question.claim)
+                .selectinload(Claim.topic),
+                item.selectinload(QuizSetItem.topic),
+            )
+        )
     if quiz_set is None or quiz_set.teacher_id != teacher_id:
         raise NotFound("There is no such quiz set among yours.")
     return quiz_set

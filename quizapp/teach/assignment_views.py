@@ -77,7 +77,7 @@ def edit_assignment(assignment_id: int):
         assigning.update_assignment(db.session, assignment, form.classes.data, schedule)
 
     if _save(form, update):
-        flash("Assignment updated. Attempts already started keep their deadline.", "success")
+        flash("Assignment updated. Attempts already started follow the new due date.", "success")
         return redirect(url_for("teach.analysis", assignment_id=assignment_id))
     status = 400 if form.is_submitted() else 200
     return render_template("teach/assign.html", form=form, quiz_set=assignment.quiz_set,

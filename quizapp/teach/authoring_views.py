@@ -58,6 +58,9 @@ def _question_form(question=None):
 
 
 def _save_question(form, save) -> bool:
+    """Run ``save(fields)`` if the form is valid; put a service's complaint on the form, and
+    its status (400, or 409 for an answered question's key) in ``form.status``."""
+    form.status = 400
     if not form.validate_on_submit():
         return False
     try:
@@ -65,6 +68,7 @@ def _save_question(form, save) -> bool:
     except TeachingError as error:
         db.session.rollback()
         form.form_errors.append(error.message)
+        form.status = error.status
         return False
     db.session.commit()
     return True
@@ -91,8 +95,10 @@ def edit_question(question_id: int):
     if _save_question(form, lambda f: authoring.update_question(db.session, question, f)):
         flash("Question saved.", "success")
         return redirect(url_for("teach.items"))
-    status = 400 if form.is_submitted() else 200
-    return render_template("teach/question_form.html", form=form, question=question), status
+    status = form.status if form.is_submitted() else 200
+    answered = authoring.is_answered(db.session, question)
+    return render_template("teach/question_form.html", form=form, question=question,
+                           answered=answered), status  # fmt: skip
 
 
 def _flashcard_form(card=None):

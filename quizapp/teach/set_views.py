@@ -35,8 +35,8 @@ def topic_choices(any_label: str | None = None) -> list[SelectChoice]:
     ]
 
 
-def _owned(set_id: int):
-    return quiz_sets.owned_set(db.session, set_id, current_user.id)
+def _owned(set_id: int, *, with_items: bool = False):
+    return quiz_sets.owned_set(db.session, set_id, current_user.id, with_items=with_items)
 
 
 @bp.route("/sets/new", methods=["GET", "POST"])
@@ -62,8 +62,9 @@ def set_settings(set_id: int):
                            asdict(quiz_sets.settings_of(quiz_set)))  # fmt: skip
     if form.validate_on_submit():
         try:
-            quiz_sets.update_settings(quiz_set, form.settings())
+            quiz_sets.update_settings(db.session, quiz_set, form.settings())
         except TeachingError as error:
+            db.session.rollback()
             form.form_errors.append(error.message)
         else:
             db.session.commit()
@@ -97,7 +98,7 @@ def _render_builder(quiz_set, add_form=None, draw_form=None, status=200):
 
 @bp.get("/sets/<int:set_id>")
 def builder(set_id: int):
-    return _render_builder(_owned(set_id))
+    return _render_builder(_owned(set_id, with_items=True))
 
 
 def _back_to_builder(set_id: int):
@@ -120,7 +121,7 @@ def add_items(set_id: int):
             flash(f"{added} question{'s' if added != 1 else ''} added.", "success")
             return _back_to_builder(set_id)
     db.session.rollback()
-    return _render_builder(_owned(set_id), add_form=form, status=400)
+    return _render_builder(_owned(set_id, with_items=True), add_form=form, status=400)
 
 
 @bp.post("/sets/<int:set_id>/draws")
@@ -146,7 +147,7 @@ def add_draw(set_id: int):
                   "afresh for every attempt.", "success")  # fmt: skip
             return _back_to_builder(set_id)
     db.session.rollback()
-    return _render_builder(_owned(set_id), draw_form=form, status=400)
+    return _render_builder(_owned(set_id, with_items=True), draw_form=form, status=400)
 
 
 @bp.post("/sets/<int:set_id>/items/<int:item_id>/move")

@@ -120,7 +120,8 @@ def test_teacher_runs_a_class(page, browser, live_server, db):
     expect(row).to_contain_text("10 min")
     _shot(student, "student-assignments-phone")
     row.get_by_role("button", name="Start").click()
-    expect(student.locator(".deadline")).to_contain_text("Time limit")
+    expect(student.locator(".deadline")).to_contain_text("This attempt closes on")
+    expect(student.locator("#time-left")).to_have_text(re.compile(r"Time left: \d+:\d\d\."))
     _answer_every_question(student)
     student.get_by_role("button", name="Submit and see my results").click()
     score = student.locator("#score strong").inner_text()  # e.g. "3 / 4"

@@ -292,3 +292,131 @@ def test_a_start_that_loses_a_race_continues_the_first_attempt(
     attempts = _attempts(db, student)
     assert calls == ["raced"] and len(attempts) == 1 and attempts[0].attempt_number == 1
     assert response.location.endswith(f"/quiz/{attempts[0].id}/1")
+
+
+# --- a changed due date reaches the attempts already made --------------------------------------
+
+
+def test_an_extension_moves_started_attempts_to_the_new_due_date(
+    client, db, make_teacher, make_student
+):
+    teacher, student, school_class, quiz_set = _setup(
+        db, make_teacher, make_student, feedback="after_due"
+    )
+    other = make_student()
+    enrol(db, school_class, other)
+    now = utcnow()
+    assignment = make_assignment(db, quiz_set, [school_class], due_at=now + timedelta(hours=1))
+    done = take(db, assignment, other, now=now)
+    open_attempt = take(db, assignment, student, [True, None, None], submit=False, now=now)
+    assert open_attempt.deadline == assignment.due_at
+    login(client, teacher)
+    response = client.post(
+        f"/teach/assignments/{assignment.id}/edit",
+        data={"title": "HW", "classes": [school_class.id], "due_at": "2032-05-01T08:30"},
+        follow_redirects=True,
+    )
+    assert "follow the new due date" in response.get_data(as_text=True)
+    new_due = db.session.get(Assignment, assignment.id).due_at
+    for attempt in _attempts(db, student) + _attempts(db, other):
+        assert attempt.late_after == new_due and attempt.feedback_after == new_due
+    assert db.session.get(QuizAttempt, open_attempt.id).deadline == new_due
+    # The finished attempt's review waits for the new due date, not the old one.
+    assert not db.session.get(QuizAttempt, done.id).shows_review(now + timedelta(hours=2))
+
+
+def test_a_shorter_due_date_or_late_work_recomputes_open_deadlines(db, make_teacher, make_student):
+    from quizapp.services.assignments import Schedule, update_assignment
+
+    _teacher, student, school_class, quiz_set = _setup(
+        db, make_teacher, make_student, time_limit_minutes=60
+    )
+    now = utcnow()
+    assignment = make_assignment(db, quiz_set, [school_class], due_at=now + timedelta(days=1))
+    attempt = take(db, assignment, student, submit=False, now=now)
+    assert attempt.deadline == now + timedelta(minutes=60)
+    sooner = now + timedelta(minutes=10)
+    update_assignment(db.session, assignment, [school_class.id], Schedule("HW", sooner))
+    db.session.commit()
+    attempt = _attempts(db, student)[0]
+    assert attempt.deadline == sooner and attempt.late_after == sooner
+    # Accepting late work lifts the due date's cut: the time limit alone ends the attempt.
+    update_assignment(
+        db.session, assignment, [school_class.id], Schedule("HW", sooner, accept_late=True)
+    )
+    db.session.commit()
+    assert _attempts(db, student)[0].deadline == now + timedelta(minutes=60)
+
+
+# --- feedback after the due date and late work do not mix --------------------------------------
+
+LATE_REFUSED = "Late work cannot be accepted when the set shows feedback after the due date"
+
+
+def test_late_work_is_refused_for_a_set_with_feedback_after_the_due_date(
+    client, db, make_teacher, make_student
+):
+    teacher, _student, school_class, quiz_set = _setup(
+        db, make_teacher, make_student, feedback="after_due"
+    )
+    login(client, teacher)
+    data = {
+        "title": "HW",
+        "classes": [school_class.id],
+        "due_at": "2031-01-31T17:00",
+        "accept_late": "y",
+    }
+    response = client.post(f"/teach/sets/{quiz_set.id}/assign", data=data)
+    assert response.status_code == 400 and LATE_REFUSED in response.get_data(as_text=True)
+    assert db.session.scalar(sa.select(sa.func.count(Assignment.id))) == 0
+    assignment = make_assignment(db, quiz_set, [school_class])
+    response = client.post(f"/teach/assignments/{assignment.id}/edit", data=data)
+    assert response.status_code == 400 and LATE_REFUSED in response.get_data(as_text=True)
+    db.session.expire_all()
+    assert not assignment.accept_late and assignment.title == quiz_set.title
+
+
+def test_feedback_after_the_due_date_is_refused_while_late_work_is_accepted(
+    client, db, make_teacher, make_student
+):
+    teacher, _student, school_class, quiz_set = _setup(db, make_teacher, make_student)
+    make_assignment(db, quiz_set, [school_class], accept_late=True)
+    login(client, teacher)
+    settings = {"title": "New title", "attempts_allowed": "1", "grading_method": "highest"}
+    response = client.post(
+        f"/teach/sets/{quiz_set.id}/settings", data={**settings, "feedback": "after_due"}
+    )
+    assert response.status_code == 400
+    assert "Feedback after the due date cannot be chosen" in response.get_data(as_text=True)
+    db.session.expire_all()
+    assert quiz_set.feedback == "after_submission" and quiz_set.title == "Pivot quiz"
+    response = client.post(
+        f"/teach/sets/{quiz_set.id}/settings", data={**settings, "feedback": "never"}
+    )
+    assert response.status_code == 302
+
+
+# --- the student's list shows a grade only when the feedback setting does ----------------------
+
+
+def test_the_students_list_hides_the_grade_the_feedback_setting_hides(
+    client, db, make_teacher, make_student
+):
+    teacher, student, school_class, _ = _setup(db, make_teacher, make_student)
+    questions = seeded_questions(db, 3, "true_false")
+    due = utcnow() + timedelta(days=2)
+    for feedback in ("never", "after_due", "after_submission"):
+        quiz_set = make_set(db, teacher, questions, title=f"Set {feedback}", feedback=feedback)
+        take(db, make_assignment(db, quiz_set, [school_class], due_at=due), student)
+    rows = {r.title: r for r in student_assignment_rows(db.session, student.id, utcnow())}
+    assert rows["Set after_submission"].grade_percent == 100.0
+    assert rows["Set never"].grade_percent is None and rows["Set never"].results_after is None
+    hidden = rows["Set after_due"]
+    assert hidden.grade_percent is None and hidden.results_after == due
+    later = student_assignment_rows(db.session, student.id, due + timedelta(minutes=1))
+    assert {r.title: r.grade_percent for r in later}["Set after_due"] == 100.0
+    login(client, student)
+    page = client.get("/assignments").get_data(as_text=True)
+    assert page.count("%</strong>") == 1 and "100 %" in page
+    assert f"results after {due:%d %b %Y}" in page
+    assert 'See results<span class="visually-hidden"> of Set never</span>' in page

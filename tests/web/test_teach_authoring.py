@@ -280,3 +280,66 @@ def test_my_questions_can_go_into_a_set(client, db, make_teacher):
         ).status_code
         == 302
     )
+
+
+ANSWERED = "Students have answered this question; copy it to change its answer."
+
+
+def _answered_question(client, db, make_teacher, make_student, qtype: str) -> Question:
+    """A teacher's question of ``qtype`` that a student has answered in an assignment."""
+    teacher = make_teacher()
+    login(client, teacher)
+    client.post(
+        "/teach/questions/new",
+        data={**BASE, "type": qtype, "claim_id": _claim(db).id, **VALID[qtype]},
+    )
+    (question,) = _teacher_questions(db)
+    school_class = make_class(db, teacher)
+    student = make_student()
+    enrol(db, school_class, student)
+    take(db, make_assignment(db, make_set(db, teacher, [question]), [school_class]), student)
+    return question
+
+
+@pytest.mark.parametrize(
+    ("qtype", "change"),
+    [
+        ("single_choice", {"type": "true_false", "answer_bool": "true"}),
+        ("single_choice", {"type": "matching", "pairs": "a | b\nc | d"}),
+        ("single_choice", {"choices": "Power of Siberia\n* Nord Stream\nDruzhba"}),
+        ("single_choice", {"choices": "* Power of Siberia\nNord Stream"}),
+        ("short_answer", {"accepted": "Nord Stream"}),
+        ("matching", {"pairs": "Gas | Tanker\nOil | Pipeline"}),
+        ("true_false", {"answer_bool": "false"}),
+    ],
+)
+def test_an_answered_questions_answer_cannot_change(
+    client, db, make_teacher, make_student, qtype, change
+):
+    question = _answered_question(client, db, make_teacher, make_student, qtype)
+    before = (question.type, question.choices, question.accepted, question.pairs)
+    data = {**BASE, "type": qtype, "claim_id": question.claim_id, **VALID[qtype], **change}
+    response = client.post(f"/teach/questions/{question.id}/edit", data=data)
+    assert response.status_code == 409 and ANSWERED in response.get_data(as_text=True)
+    db.session.expire_all()
+    assert (question.type, question.choices, question.accepted, question.pairs) == before
+
+
+def test_an_answered_questions_wording_can_change(client, db, make_teacher, make_student):
+    question = _answered_question(client, db, make_teacher, make_student, "single_choice")
+    form = client.get(f"/teach/questions/{question.id}/edit").get_data(as_text=True)
+    assert "Students have answered this question:" in form
+    data = {
+        **BASE,
+        "type": "single_choice",
+        "claim_id": question.claim_id,
+        "prompt": "Which pipeline, again?",
+        "explanation": "Reworded.",
+        "difficulty": "3",
+        "choices": "* The Power of Siberia\nNord Stream\nDruzhba",
+    }
+    response = client.post(f"/teach/questions/{question.id}/edit", data=data)
+    assert response.status_code == 302
+    db.session.expire_all()
+    assert question.prompt == "Which pipeline, again?" and question.difficulty == 3
+    assert question.choices[0]["text"] == "The Power of Siberia" and question.choices[0]["correct"]

@@ -145,3 +145,13 @@ def test_teacher_overview_lists_own_classes_only(client, db, make_teacher):
     login(client, mine)
     page = client.get("/teach/").get_data(as_text=True)
     assert "Mine" in page and "Someone else" not in page
+
+
+def test_each_remove_button_names_its_student(client, db, make_teacher, make_student):
+    teacher = make_teacher()
+    school_class = make_class(db, teacher)
+    enrol(db, school_class, make_student(name="Ada"), make_student(name="Ben"))
+    login(client, teacher)
+    roster = client.get(f"/teach/classes/{school_class.id}").get_data(as_text=True)
+    for name in ("Ada", "Ben"):
+        assert f'Remove<span class="visually-hidden"> {name}</span>' in roster

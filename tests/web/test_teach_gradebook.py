@@ -198,3 +198,39 @@ def test_a_removed_student_leaves_the_gradebook(client, db, school):
     assert (
         client.get(f"/teach/classes/{school_class.id}/students/{student_a.id}").status_code == 404
     )
+
+
+def test_mastery_counts_practice_and_this_class_submitted_work_only(db, make_teacher, make_student):
+    from quizapp.services.gradebook import class_mastery
+    from quizapp.services.quizzes import create_attempt, save_answer
+    from tests.web.teach_support import correct_answer
+
+    mine, theirs = make_teacher(), make_teacher()
+    student = make_student()
+    my_class, their_class = make_class(db, mine, "Mine"), make_class(db, theirs, "Theirs")
+    enrol(db, my_class, student)
+    enrol(db, their_class, student)
+    questions = seeded_questions(db, 4, "true_false")
+    their_set = make_set(db, theirs, questions[:2], feedback="never")
+    their_hw = make_assignment(db, their_set, [their_class])
+    take(db, their_hw, student, [False, False], submit=False)  # unfinished, another class
+    take(db, make_assignment(db, their_set, [their_class]), student, [False, False])
+    my_hw = make_assignment(db, make_set(db, mine, questions[2:3]), [my_class])
+    take(db, my_hw, student, [True], submit=False)  # unfinished: not counted yet
+    assert class_mastery(db.session, my_class).cells == {}
+    practice = create_attempt(db.session, student.id, questions[3:])
+    db.session.flush()
+    save_answer(db.session, practice, practice.questions[0], correct_answer(questions[3]))
+    db.session.commit()
+    assert list(class_mastery(db.session, my_class).cells.values()) == [1.0]
+
+
+def test_csv_headers_cannot_run_as_formulas(client, db, make_teacher, make_student):
+    teacher = make_teacher()
+    school_class = make_class(db, teacher)
+    enrol(db, school_class, make_student())
+    quiz_set = make_set(db, teacher, seeded_questions(db, 1, "true_false"))
+    make_assignment(db, quiz_set, [school_class], title="=1+2")
+    login(client, teacher)
+    header = _csv(client.get(f"/teach/classes/{school_class.id}/gradebook.csv"))[0]
+    assert header[2:5] == ["'=1+2 (%)", "'=1+2 attempts", "'=1+2 late"]

@@ -6,7 +6,9 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+import sqlalchemy as sa
 
+from quizapp.models import QuizSetItem, Topic, User
 from quizapp.models.base import utcnow
 from quizapp.services.assignments import student_assignment_rows
 from tests.conftest import login
@@ -111,3 +113,34 @@ def test_the_students_assignment_list_costs_two_queries(
     with count_queries() as queries:
         rows = student_assignment_rows(db.session, student_id, utcnow())
     assert len(rows) == 2 * classes and len(queries) == 2
+
+
+def _builder_counts(client, db, count_queries, teacher_id, questions: int, draws: int):
+    teacher = db.session.get(User, teacher_id)
+    quiz_set = make_set(db, teacher, seeded_questions(db, questions), title=f"{questions} items")
+    topic = db.session.scalar(sa.select(Topic).order_by(Topic.id).limit(1))
+    for _ in range(draws):
+        quiz_set.items.append(
+            QuizSetItem(position=len(quiz_set.items) + 1, topic_id=topic.id, draw_count=1)
+        )
+    db.session.commit()
+    counts = {}
+    for page in (f"/teach/sets/{quiz_set.id}", f"/teach/sets/{quiz_set.id}/preview"):
+        db.session.remove()
+        with count_queries() as queries:
+            response = client.get(page)
+        assert response.status_code == 200, page
+        counts[page.replace(str(quiz_set.id), "S")] = len(queries)
+    return counts
+
+
+def test_the_set_builder_and_preview_cost_the_same_for_any_set_size(
+    client, db, make_teacher, count_queries
+):
+    teacher = make_teacher()
+    login(client, teacher)
+    teacher_id = teacher.id
+    small = _builder_counts(client, db, count_queries, teacher_id, questions=4, draws=1)
+    big = _builder_counts(client, db, count_queries, teacher_id, questions=25, draws=5)
+    assert small == big
+    assert max(big.values()) <= BOUND, big

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlalchemy as sa
+from markupsafe import escape
 
 from quizapp.models import Claim, Question, QuizSet, QuizSetItem, Topic
 from tests.conftest import login
@@ -265,3 +266,18 @@ def test_garbage_in_the_search_filters_is_ignored_not_a_500(client, db, make_tea
     for query in ("topic=abc&type=zzz&difficulty=x", "topic=99999", "difficulty=7"):
         assert client.get(f"/teach/sets/{quiz_set.id}?{query}").status_code == 200, query
         assert client.get(f"/teach/items?{query}").status_code == 200, query
+
+
+def test_each_item_button_names_its_item(client, db, make_teacher):
+    teacher = make_teacher()
+    first, second = seeded_questions(db, 2, "true_false")
+    quiz_set = make_set(db, teacher, [first, second])
+    topic = _topic(db, "Economic Cooperation")
+    quiz_set.items.append(QuizSetItem(position=3, topic_id=topic.id, draw_count=1))
+    db.session.commit()
+    login(client, teacher)
+    page = client.get(f"/teach/sets/{quiz_set.id}").get_data(as_text=True)
+    hidden = '<span class="visually-hidden"> item {}: {}'
+    assert "Move down" + hidden.format(1, escape(first.prompt[:30])) in page
+    assert "Move up" + hidden.format(2, escape(second.prompt[:30])) in page
+    assert "Remove" + hidden.format(3, "random draw from Economic Cooperation") in page
