@@ -19,6 +19,7 @@ from quizapp.models import (
 )
 
 SLOTS_PER_ATTEMPT = 100
+HISTORY = timedelta(days=365)
 
 
 def bulk_history(session, user_id: int, responses: int, reviews: int, seed: int = 1) -> None:
@@ -54,15 +55,21 @@ def bulk_history(session, user_id: int, responses: int, reviews: int, seed: int 
     scheduler = Scheduler(enable_fuzzing=False)
     per_card = max(reviews // max(len(cards), 1), 1)
     logs, states = [], []
-    start = datetime.now(UTC) - timedelta(days=400)
+    start = datetime.now(UTC) - HISTORY
     for card_id in cards:
         card, moment = Card(card_id=card_id), start
+        # A card's reviews are spread over the year up to now (none in the future), with some
+        # same-day repeats, like a learner who keeps studying.
+        spacing = HISTORY / (per_card + 1)
         for _ in range(per_card):
             if len(logs) >= reviews:
                 break
             rating = Rating.Again if rng.random() < 0.1 else Rating.Good
-            # Minutes to a week apart, so there are same-day steps and long-term reviews.
-            moment = moment + timedelta(minutes=rng.choice((10, 600, 1440, 4320, 10080)))
+            if rng.random() < 0.2:
+                moment = moment + timedelta(minutes=10)
+            else:
+                moment = moment + spacing * rng.uniform(0.5, 1.5)
+            moment = min(moment, datetime.now(UTC) - timedelta(minutes=1))
             before = card.to_dict()
             card, _ = scheduler.review_card(card, rating, moment)
             logs.append({"user_id": user_id, "flashcard_id": card_id, "rating": int(rating),
