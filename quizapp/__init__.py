@@ -10,7 +10,7 @@ from flask import Flask
 
 from quizapp.config import Config, load_secret_key
 from quizapp.extensions import csrf, db, login_manager, migrate
-from quizapp.web_ids import IdConverter
+from quizapp.web_ids import IdConverter, parse_id
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -64,7 +64,8 @@ def configure_login(app: Flask) -> None:
 
     @login_manager.user_loader
     def load_user(user_id: str) -> User | None:
-        return db.session.get(User, int(user_id)) if user_id.isdigit() else None
+        user_key = parse_id(user_id)
+        return db.session.get(User, user_key) if user_key is not None else None
 
 
 def register_blueprints(app: Flask) -> None:

@@ -17,6 +17,7 @@ from quizapp.teach.authoring_forms import FlashcardForm, QuestionForm, claim_cho
 from quizapp.teach.blueprint import bp
 from quizapp.teach.forms import TYPE_LABELS, QuestionFilterForm
 from quizapp.teach.set_views import topic_choices
+from quizapp.web_ids import parse_id
 
 KINDS = {"questions": Question, "flashcards": Flashcard}
 
@@ -57,7 +58,7 @@ def _question_form(question=None):
     return form
 
 
-def _save_question(form, save) -> bool:
+def _save_item(form, save) -> bool:
     """Run ``save(fields)`` if the form is valid; put a service's complaint on the form, and
     its status (400, or 409 for an answered question's key) in ``form.status``."""
     form.status = 400
@@ -77,10 +78,11 @@ def _save_question(form, save) -> bool:
 @bp.route("/questions/new", methods=["GET", "POST"])
 def new_question():
     form = _question_form()
-    if request.method == "GET" and request.args.get("claim", "").isdigit():
-        form.claim_id.data = int(request.args["claim"])
+    claim_id = parse_id(request.args.get("claim"))
+    if request.method == "GET" and claim_id is not None:
+        form.claim_id.data = claim_id
     made = []
-    if _save_question(form, lambda f: made.append(
+    if _save_item(form, lambda f: made.append(
             authoring.create_question(db.session, current_user.id, f))):  # fmt: skip
         flash("Question saved. It can now be added to your quiz sets.", "success")
         return redirect(url_for("teach.items"))
@@ -92,7 +94,7 @@ def new_question():
 def edit_question(question_id: int):
     question = authoring.editable_item(db.session, Question, question_id, current_user.id)
     form = _question_form(question)
-    if _save_question(form, lambda f: authoring.update_question(db.session, question, f)):
+    if _save_item(form, lambda f: authoring.update_question(db.session, question, f)):
         flash("Question saved.", "success")
         return redirect(url_for("teach.items"))
     status = form.status if form.is_submitted() else 200
@@ -112,7 +114,7 @@ def _flashcard_form(card=None):
 @bp.route("/flashcards/new", methods=["GET", "POST"])
 def new_flashcard():
     form = _flashcard_form()
-    if _save_question(form, lambda f: authoring.create_flashcard(db.session, current_user.id, f)):
+    if _save_item(form, lambda f: authoring.create_flashcard(db.session, current_user.id, f)):
         flash("Flashcard saved.", "success")
         return redirect(url_for("teach.items"))
     status = 400 if form.is_submitted() else 200
@@ -123,10 +125,10 @@ def new_flashcard():
 def edit_flashcard(card_id: int):
     card = authoring.editable_item(db.session, Flashcard, card_id, current_user.id)
     form = _flashcard_form(card)
-    if _save_question(form, lambda f: authoring.update_flashcard(db.session, card, f)):
+    if _save_item(form, lambda f: authoring.update_flashcard(db.session, card, f)):
         flash("Flashcard saved.", "success")
         return redirect(url_for("teach.items"))
-    status = 400 if form.is_submitted() else 200
+    status = form.status if form.is_submitted() else 200
     return render_template("teach/flashcard_form.html", form=form, card=card), status
 
 

@@ -343,3 +343,10 @@ def test_an_answered_questions_wording_can_change(client, db, make_teacher, make
     db.session.expire_all()
     assert question.prompt == "Which pipeline, again?" and question.difficulty == 3
     assert question.choices[0]["text"] == "The Power of Siberia" and question.choices[0]["correct"]
+
+
+def test_odd_claim_and_item_ids_get_4xx_not_500(client, db, make_teacher):
+    login(client, make_teacher())
+    assert client.get("/teach/questions/new?claim=²").status_code == 200  # ignored, form shown
+    for kind in ("questions", "flashcards"):
+        assert client.get(f"/teach/{kind}/{'9' * 30}/edit").status_code == 404
