@@ -13,11 +13,11 @@ from typing import Any
 
 import yaml
 
-from quizapp.core.item_drafts import FlashcardDraft, QuestionDraft, choice_id
-from quizapp.core.question_types import QuestionType
+from quizapp.core.item_drafts import FlashcardDraft, QuestionDraft
+from quizapp.core.question_kinds import UnknownKind, kind_of
+from quizapp.core.question_kinds.base import BLANK
 
-BLANK = "_____"
-CHOICE_TYPES = {QuestionType.SINGLE_CHOICE, QuestionType.MULTIPLE_SELECT}
+__all__ = ["BLANK", "Bank", "BankError", "load_bank", "validate_question_fields"]
 
 
 class BankError(ValueError):
@@ -45,10 +45,11 @@ def _text(raw: Mapping[str, Any], field: str, fail) -> str:
 def validate_question_fields(
     raw: Mapping[str, Any], fail, *, origin: str = "curated"
 ) -> QuestionDraft:
-    """Check one question's fields by type; shared by the seed bank and teachers' authoring."""
+    """Check one question's common fields, then its kind's own; shared by the seed bank, teachers'
+    authoring and imports."""
     try:
-        qtype = QuestionType(raw.get("type"))
-    except ValueError:
+        kind = kind_of(raw.get("type"))
+    except UnknownKind:
         fail(f"unknown type {raw.get('type')!r}")
     difficulty = raw.get("difficulty", 2)
     if difficulty not in (1, 2, 3):
@@ -56,51 +57,14 @@ def validate_question_fields(
     draft: dict[str, Any] = {
         "key": str(raw.get("key", "")),
         "claim_key": str(raw.get("claim", "")),
-        "type": qtype,
+        "type": kind.type,
         "prompt": _text(raw, "prompt", fail),
         "explanation": _text(raw, "explanation", fail),
         "difficulty": difficulty,
         "quote": raw.get("quote"),
         "origin": origin,
     }
-    if qtype in CHOICE_TYPES:
-        choices = raw.get("choices") or []
-        if len(choices) < 2:
-            fail("needs at least two choices")
-        texts = [str(c.get("text", "")).strip() for c in choices]
-        if any(not t for t in texts):
-            fail("a choice has no text")
-        if len({t.casefold() for t in texts}) != len(texts):
-            fail("duplicate choices")
-        correct = sum(bool(c.get("correct")) for c in choices)
-        if qtype is QuestionType.SINGLE_CHOICE and correct != 1:
-            fail(f"a single-choice question needs exactly one correct choice, found {correct}")
-        if qtype is QuestionType.MULTIPLE_SELECT and correct < 1:
-            fail("a multiple-select question needs at least one correct choice")
-        draft["choices"] = [
-            {"id": choice_id(i), "text": t, "correct": bool(c.get("correct"))}
-            for i, (t, c) in enumerate(zip(texts, choices, strict=True))
-        ]
-    elif qtype is QuestionType.TRUE_FALSE:
-        if not isinstance(raw.get("answer"), bool):
-            fail("a true/false question needs 'answer: true' or 'answer: false'")
-        draft["answer_bool"] = raw["answer"]
-    elif qtype in (QuestionType.FILL_BLANK, QuestionType.SHORT_ANSWER):
-        accepted = [str(a).strip() for a in raw.get("accepted") or [] if str(a).strip()]
-        if not accepted:
-            fail("needs at least one accepted answer")
-        if qtype is QuestionType.FILL_BLANK and draft["prompt"].count(BLANK) != 1:
-            fail(f"a fill-in-the-blank prompt needs exactly one {BLANK}")
-        draft["accepted"] = accepted
-    elif qtype is QuestionType.MATCHING:
-        pairs = raw.get("pairs") or []
-        if len(pairs) < 2 or any(not isinstance(p, list | tuple) or len(p) != 2 for p in pairs):
-            fail("matching needs at least two [left, right] pairs")
-        pairs = [[str(a).strip(), str(b).strip()] for a, b in pairs]
-        for side in (0, 1):
-            if len({p[side].casefold() for p in pairs}) != len(pairs):
-                fail("duplicate items in a matching question")
-        draft["pairs"] = pairs
+    kind.validate(raw, draft, fail)
     return QuestionDraft(**draft)
 
 

@@ -1,15 +1,16 @@
 """Grade one submitted answer against a question's grading key.
 
 Pure domain logic: plain dataclasses in, a `Grade` out, no web or database types. The one entry
-point is `grade_answer`. It raises `InvalidAnswer` for answers no honest form could have sent
-(tampered ids, wrong Python types) and `InvalidKey` for a grading key that cannot be graded; an
-empty answer is not an error, it scores 0 with detail "No answer".
+point is `grade_answer`, which asks the registry of question kinds for the key's grader. It
+raises `InvalidAnswer` for answers no honest form could have sent (tampered ids, wrong Python
+types) and `InvalidKey` for a grading key that cannot be graded; an empty answer is not an
+error, it scores 0 with detail "No answer".
 """
 
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from fractions import Fraction
 
@@ -93,13 +94,16 @@ def grade_answer(key: GradingKey, answer: object) -> Grade:
     collection) scores 0 with detail "No answer"; raises InvalidAnswer for a structurally invalid
     answer and InvalidKey for an ungradable key. Never mutates its arguments.
     """
+    # The registry's kinds call this module's graders, so it is imported here, not at the top.
+    from quizapp.core.question_kinds import UnknownKind, kind_of
+
     try:
-        question_type = QuestionType(key.type)
-    except ValueError:
+        kind = kind_of(key.type)
+    except UnknownKind:
         raise InvalidKey(f"unknown question type: {key.type!r}") from None
     if _is_empty(answer):
         return _grade(0, NO_ANSWER)
-    return _GRADERS[question_type](key, answer)
+    return kind.grade(key, answer)
 
 
 def _grade(score: float | Fraction, detail: str) -> Grade:
@@ -131,7 +135,7 @@ def _choice_ids(key: GradingKey) -> tuple[set[str], set[str]]:
     return set(ids), correct
 
 
-def _grade_single_choice(key: GradingKey, answer: object) -> Grade:
+def grade_single_choice(key: GradingKey, answer: object) -> Grade:
     """1 when the chosen id is a correct choice (several flagged correct: any of them)."""
     ids, correct = _choice_ids(key)
     if not isinstance(answer, str):
@@ -143,7 +147,7 @@ def _grade_single_choice(key: GradingKey, answer: object) -> Grade:
     return _grade(1, "Correct") if answer in correct else _grade(0, "Wrong choice")
 
 
-def _grade_multiple_select(key: GradingKey, answer: object) -> Grade:
+def grade_multiple_select(key: GradingKey, answer: object) -> Grade:
     """Partial credit, "right minus wrong" (as in Moodle/Canvas):
 
         score = max(0, right_picks / n_correct - wrong_picks * penalty)
@@ -180,7 +184,7 @@ def _grade_multiple_select(key: GradingKey, answer: object) -> Grade:
     return _grade(score, detail)
 
 
-def _grade_true_false(key: GradingKey, answer: object) -> Grade:
+def grade_true_false(key: GradingKey, answer: object) -> Grade:
     """1 when the answer equals the key; accepts a bool or the strings "true"/"false"."""
     if key.correct_bool is None:
         raise InvalidKey("true/false key has no correct value")
@@ -266,7 +270,7 @@ def _quote(text: str) -> str:
     return f"'{text}'"
 
 
-def _grade_text(key: GradingKey, answer: object) -> Grade:
+def grade_text(key: GradingKey, answer: object) -> Grade:
     """1 for an exact (normalised) match to any accepted variant or a small typo of one, else 0."""
     if not isinstance(answer, str):
         raise InvalidAnswer(f"text answer must be a string, got {type(answer).__name__}")
@@ -292,7 +296,7 @@ def _grade_text(key: GradingKey, answer: object) -> Grade:
 # --- matching ----------------------------------------------------------------------------------
 
 
-def _grade_matching(key: GradingKey, answer: object) -> Grade:
+def grade_matching(key: GradingKey, answer: object) -> Grade:
     """Credit per pair: score = right pairs / all pairs; unanswered lefts (missing, None or "")
     count as wrong. A left or right that is not part of the question is InvalidAnswer."""
     if not key.pairs:
@@ -320,13 +324,3 @@ def _grade_matching(key: GradingKey, answer: object) -> Grade:
     return _grade(
         Fraction(right_pairs, len(expected)), f"{right_pairs} of {len(expected)} pairs right"
     )
-
-
-_GRADERS: dict[QuestionType, Callable[[GradingKey, object], Grade]] = {
-    QuestionType.SINGLE_CHOICE: _grade_single_choice,
-    QuestionType.MULTIPLE_SELECT: _grade_multiple_select,
-    QuestionType.TRUE_FALSE: _grade_true_false,
-    QuestionType.FILL_BLANK: _grade_text,
-    QuestionType.SHORT_ANSWER: _grade_text,
-    QuestionType.MATCHING: _grade_matching,
-}

@@ -7,6 +7,7 @@ from flask import Blueprint, abort, flash, jsonify, redirect, render_template, r
 from flask_login import current_user, login_required
 from sqlalchemy.exc import IntegrityError
 
+from quizapp.core.question_kinds import QuestionKind, kind_of
 from quizapp.extensions import db
 from quizapp.models import Topic
 from quizapp.models.base import utcnow
@@ -31,6 +32,12 @@ bp = Blueprint("quiz", __name__, url_prefix="/quiz")
 
 
 bp.register_error_handler(QuizError, quiz_error_response)
+
+
+@bp.app_template_global("question_kind")
+def question_kind(question) -> QuestionKind:
+    """The kind of ``question``, so templates pick its partial and hint without a switch."""
+    return kind_of(question.type)
 
 
 def _topic_choices():

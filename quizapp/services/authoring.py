@@ -15,15 +15,13 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from quizapp.core.bank import BLANK, validate_question_fields
-from quizapp.core.question_types import QuestionType
+from quizapp.core.question_kinds import is_known_type, kind_of
+from quizapp.core.question_kinds.base import PAIR_SEPARATOR
 from quizapp.models import AttemptQuestion, CardState, Claim, Flashcard, Question, Topic
 from quizapp.services.teaching_errors import NotFound, NotNow, ReadOnly, TeachingError
 
 MAX_PROMPT = 2000
 MAX_EXPLANATION = 4000
-MAX_OPTIONS = 12  # choices, accepted answers or pairs
-MAX_OPTION = 500
-PAIR_SEPARATOR = "|"
 FLASHCARD_KINDS = ("basic", "cloze")
 
 
@@ -31,10 +29,6 @@ def _fail(reason: str) -> None:
     # The bank's reasons are lower-case fragments ("needs at least two choices"); make them
     # sentences for the form.
     raise TeachingError(reason[:1].upper() + reason[1:] + ("" if reason.endswith(".") else "."))
-
-
-def _lines(text: str) -> list[str]:
-    return [line.strip() for line in (text or "").splitlines() if line.strip()]
 
 
 @dataclass(frozen=True)
@@ -56,7 +50,8 @@ class QuestionFields:
     quote: str = ""
 
     def raw(self) -> dict[str, Any]:
-        """The fields in the seed bank's shape, for ``validate_question_fields``."""
+        """The fields in the seed bank's shape, for ``validate_question_fields``; the kind reads
+        its own fields (an unknown type is left for the validation to refuse)."""
         if len(self.prompt) > MAX_PROMPT or len(self.explanation) > MAX_EXPLANATION:
             _fail(f"The prompt has at most {MAX_PROMPT} characters, the explanation "
                   f"{MAX_EXPLANATION}.")  # fmt: skip
@@ -66,36 +61,9 @@ class QuestionFields:
             "explanation": self.explanation,
             "difficulty": self.difficulty,
         }
-        qtype = self.type
-        if qtype in (QuestionType.SINGLE_CHOICE, QuestionType.MULTIPLE_SELECT):
-            lines = _limit(_lines(self.choices), "choices")
-            raw["choices"] = [{"text": line.lstrip("*").strip(), "correct": line.startswith("*")}
-                              for line in lines]  # fmt: skip
-        elif qtype in (QuestionType.FILL_BLANK, QuestionType.SHORT_ANSWER):
-            raw["accepted"] = _limit(_lines(self.accepted), "accepted answers")
-        elif qtype == QuestionType.MATCHING:
-            pairs = []
-            for line in _limit(_lines(self.pairs), "pairs"):
-                if line.count(PAIR_SEPARATOR) != 1:
-                    _fail(f"Write each pair as 'left {PAIR_SEPARATOR} right': {line!r}")
-                left, right = (part.strip() for part in line.split(PAIR_SEPARATOR))
-                if not left or not right:
-                    _fail(f"Both sides of a pair need text: {line!r}")
-                pairs.append([left, right])
-            raw["pairs"] = pairs
-        elif qtype == QuestionType.TRUE_FALSE:
-            if self.answer_bool is None:
-                _fail("Say whether the statement is true or false.")
-            raw["answer"] = self.answer_bool
+        if is_known_type(self.type):
+            raw.update(kind_of(self.type).raw_from_authoring(self, _fail))
         return raw
-
-
-def _limit(lines: list[str], what: str) -> list[str]:
-    if len(lines) > MAX_OPTIONS:
-        _fail(f"At most {MAX_OPTIONS} {what}.")
-    if any(len(line) > MAX_OPTION for line in lines):
-        _fail(f"Each of the {what} has at most {MAX_OPTION} characters.")
-    return lines
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ from collections.abc import Iterable, Sequence
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
+from quizapp.core.question_kinds import describe_answer
 from quizapp.models import (
     Assignment,
     AttemptQuestion,
@@ -21,7 +22,6 @@ from quizapp.models import (
     Topic,
     User,
 )
-from quizapp.quiz.answers import describe_answer
 from quizapp.services.gradebook import Gradebook
 
 # A spreadsheet runs a cell starting with one of these as a formula; a student could name

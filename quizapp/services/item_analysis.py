@@ -25,7 +25,7 @@ from quizapp.core.item_statistics import (
     choice_counts,
     select_attempts,
 )
-from quizapp.core.question_types import QuestionType
+from quizapp.core.question_kinds import kind_of
 from quizapp.models import (
     Assignment,
     AssignmentClass,
@@ -96,20 +96,11 @@ def _pick_value(question: Question, answer: Any) -> list[str | None]:
     """The choice ids an answer picked (``[None]`` for a blank) for choice-like questions."""
     if answer is None or answer == [] or answer == "":
         return [None]
-    if question.type == QuestionType.MULTIPLE_SELECT:
-        return [str(a) for a in answer]
-    if question.type == QuestionType.TRUE_FALSE:
-        return ["true" if answer else "false"]
-    return [str(answer)]
+    return list(kind_of(question.type).picked_choice_ids(answer))
 
 
 def _known_choices(question: Question) -> list[tuple[str, str, bool]]:
-    if question.type in (QuestionType.SINGLE_CHOICE, QuestionType.MULTIPLE_SELECT):
-        return [(c["id"], c["text"], bool(c["correct"])) for c in question.choices]
-    if question.type == QuestionType.TRUE_FALSE:
-        return [("true", "True", question.answer_bool is True),
-                ("false", "False", question.answer_bool is False)]  # fmt: skip
-    return []
+    return kind_of(question.type).analysis_choices(question)
 
 
 def analyse_assignment(session: Session, assignment: Assignment, mode: Mode) -> ItemAnalysis:
@@ -185,7 +176,7 @@ def _responses_by_question(slots, questions):
         if _known_choices(question):
             picks.extend(ChoicePick(attempt_id, question_id, cid)
                          for cid in _pick_value(question, answer))  # fmt: skip
-        elif question.type in (QuestionType.FILL_BLANK, QuestionType.SHORT_ANSWER):
+        elif kind_of(question.type).tallies_typed_answers:
             text = " ".join(str(answer).split()).casefold() if answer else "(no answer)"
             typed[question_id][(text, bool(correct))] += 1
     return picks, typed

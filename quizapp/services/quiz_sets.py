@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session, selectinload
 
 from quizapp.core.grading_methods import GRADING_METHODS
-from quizapp.core.question_types import QuestionType
+from quizapp.core.question_kinds import is_known_type
 from quizapp.core.set_drawing import SetEntry, draw_questions
 from quizapp.models import Assignment, Claim, Question, QuizSet, QuizSetItem, Topic
 from quizapp.services.practice import topic_and_descendants
@@ -252,7 +252,7 @@ def add_draw(
         raise TeachingError("There is no such topic.")
     if not 1 <= count <= MAX_DRAW:
         raise TeachingError(f"Draw 1 to {MAX_DRAW} questions.")
-    if question_type and question_type not in set(QuestionType):
+    if question_type and not is_known_type(question_type):
         raise TeachingError("Unknown question type.")
     if difficulty is not None and difficulty not in (1, 2, 3):
         raise TeachingError("Difficulty is 1, 2 or 3.")

@@ -15,6 +15,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session, selectinload
 
 from quizapp.core.grading import Choice, GradingKey, InvalidAnswer, grade_answer
+from quizapp.core.question_kinds import kind_of
 from quizapp.core.question_types import QuestionType
 from quizapp.models import AttemptQuestion, Claim, Question, QuizAttempt, Response
 from quizapp.models.base import utcnow
@@ -82,9 +83,7 @@ def create_attempt(
                           feedback_after=feedback_after, attempt_number=attempt_number,
                           max_score=float(len(questions)))  # fmt: skip
     for position, question in enumerate(questions, start=1):
-        order = [c["id"] for c in question.choices]
-        if question.type == QuestionType.MATCHING:
-            order = [str(i) for i in range(len(question.pairs))]
+        order = kind_of(question.type).choice_order(question)
         if shuffle_choices:
             rng.shuffle(order)
         attempt.questions.append(

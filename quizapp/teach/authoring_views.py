@@ -7,9 +7,9 @@ from flask import flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from sqlalchemy.orm import selectinload
 
+from quizapp.core.question_kinds import describe_key
 from quizapp.extensions import db
 from quizapp.models import Claim, Flashcard, Question, Topic
-from quizapp.quiz.answers import describe_key
 from quizapp.services import authoring
 from quizapp.services.practice import topic_and_descendants
 from quizapp.services.teaching_errors import TeachingError

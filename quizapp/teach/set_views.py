@@ -11,9 +11,9 @@ from flask import flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from wtforms import SelectChoice
 
+from quizapp.core.question_kinds import describe_key, kind_of
 from quizapp.extensions import db
 from quizapp.models import Topic
-from quizapp.quiz.answers import describe_key
 from quizapp.services import quiz_sets
 from quizapp.services.teaching_errors import TeachingError
 from quizapp.teach.blueprint import bp
@@ -185,9 +185,7 @@ def preview(set_id: int):
     questions = quiz_sets.resolve_questions(db.session, quiz_set, rng)
     slots = []
     for position, question in enumerate(questions, start=1):
-        order = [c["id"] for c in question.choices]
-        if question.type == "matching":
-            order = [str(i) for i in range(len(question.pairs))]
+        order = kind_of(question.type).choice_order(question)
         if quiz_set.shuffle_choices:
             rng.shuffle(order)
         # The same shape as an attempt's slot, so the quiz's own input macros render it.

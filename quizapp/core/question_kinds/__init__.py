@@ -1,0 +1,59 @@
+"""The registry of question kinds: the one place that knows what each question type does.
+
+Everything else asks ``kind_of(question.type)`` and calls the kind (as CTFd's challenge type
+classes): validation, reading an answer from a form, grading, describing answers and keys, item
+analysis and the interchange formats. ``tests/unit/test_question_kinds.py`` fails when code
+outside this package compares against a type.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from quizapp.core.question_kinds.base import FormAnswerError, QuestionKind, QuestionLike
+from quizapp.core.question_kinds.choice import MultipleSelect, SingleChoice
+from quizapp.core.question_kinds.matching import Matching
+from quizapp.core.question_kinds.true_false import TrueFalse
+from quizapp.core.question_kinds.typed import FillBlank, ShortAnswer
+
+__all__ = ["FormAnswerError", "QuestionKind", "UnknownKind", "all_kinds", "describe_answer",
+           "describe_key", "is_known_type", "kind_of"]  # fmt: skip
+
+_KINDS: dict[str, QuestionKind] = {
+    kind.type.value: kind
+    for kind in (SingleChoice(), MultipleSelect(), TrueFalse(), FillBlank(), ShortAnswer(),
+                 Matching())  # fmt: skip
+}
+
+
+class UnknownKind(ValueError):
+    """No kind of question has this type."""
+
+
+def kind_of(question_type: object) -> QuestionKind:
+    """The kind for a type value ("single_choice" or the enum member); UnknownKind otherwise."""
+    kind = _KINDS.get(question_type) if isinstance(question_type, str) else None
+    if kind is None:
+        raise UnknownKind(f"unknown type {question_type!r}")
+    return kind
+
+
+def is_known_type(question_type: object) -> bool:
+    return isinstance(question_type, str) and question_type in _KINDS
+
+
+def all_kinds() -> list[QuestionKind]:
+    """Every kind, in the order forms list them."""
+    return list(_KINDS.values())
+
+
+def describe_answer(question: QuestionLike, answer: Any) -> str:
+    """The learner's answer in words, for the review and exports."""
+    if answer is None or answer == [] or answer == {}:
+        return "No answer"
+    return kind_of(question.type).describe_answer(question, answer)
+
+
+def describe_key(question: QuestionLike) -> str:
+    """The correct answer in words."""
+    return kind_of(question.type).describe_key(question)

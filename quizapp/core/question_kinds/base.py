@@ -1,0 +1,116 @@
+"""What every kind of question knows how to do; one subclass per :class:`QuestionType`.
+
+A kind never touches Flask or the database: it works on anything shaped like a question (the
+``Question`` model, a ``QuestionDraft``), on plain mappings from a form, and on grading keys.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any, ClassVar, NoReturn, Protocol
+
+from quizapp.core.grading import Grade, GradingKey
+from quizapp.core.question_types import QuestionType
+
+Fail = Callable[[str], NoReturn]
+
+BLANK = "_____"
+MAX_OPTIONS = 12  # choices, accepted answers or pairs a teacher may type
+MAX_OPTION = 500  # characters in one of them
+MAX_TEXT_ANSWER = 2000  # longer typed answers are refused, not silently cut
+PAIR_SEPARATOR = "|"
+
+
+class FormAnswerError(ValueError):
+    """A submitted form holds an answer no honest form for this question could have sent."""
+
+
+class QuestionLike(Protocol):
+    type: str
+    prompt: str
+    explanation: str
+    choices: list[dict[str, Any]]
+    accepted: list[str]
+    pairs: list[list[str]]
+    answer_bool: bool | None
+
+
+class FormData(Protocol):
+    """The part of werkzeug's ``MultiDict`` a kind reads."""
+
+    def get(self, key: str, default: Any = None) -> Any: ...
+
+    def getlist(self, key: str) -> list[Any]: ...
+
+
+def lines_of(text: str) -> list[str]:
+    """The non-blank lines of ``text``, stripped."""
+    return [line.strip() for line in (text or "").splitlines() if line.strip()]
+
+
+def limit_lines(lines: list[str], what: str, fail: Fail) -> list[str]:
+    """``lines`` when within MAX_OPTIONS lines of MAX_OPTION characters each; else ``fail``."""
+    if len(lines) > MAX_OPTIONS:
+        fail(f"At most {MAX_OPTIONS} {what}.")
+    if any(len(line) > MAX_OPTION for line in lines):
+        fail(f"Each of the {what} has at most {MAX_OPTION} characters.")
+    return lines
+
+
+class QuestionKind:
+    """One kind of question: how it is validated, answered, graded, described and exchanged.
+
+    Subclasses set the class attributes and override what differs; the defaults suit questions
+    whose answer is picked from ``choices``.
+    """
+
+    type: ClassVar[QuestionType]
+    label: ClassVar[str]
+    # The partial under templates/ that renders the answer controls.
+    input_template: ClassVar[str]
+    # A sentence shown above the controls ("Select all that apply."), or None.
+    hint: ClassVar[str | None] = None
+    # Whether item analysis lists the most frequent typed answers.
+    tallies_typed_answers: ClassVar[bool] = False
+
+    # --- authoring and validation ------------------------------------------------------------
+
+    def raw_from_authoring(self, fields: Any, fail: Fail) -> dict[str, Any]:
+        """The type's fields in the seed bank's shape from a teacher's form (text per line)."""
+        raise NotImplementedError
+
+    def validate(self, raw: Mapping[str, Any], draft: dict[str, Any], fail: Fail) -> None:
+        """Check the type's own fields of ``raw`` and add them to ``draft``; ``fail`` if bad."""
+        raise NotImplementedError
+
+    # --- answering and grading ---------------------------------------------------------------
+
+    def choice_order(self, question: QuestionLike) -> list[str]:
+        """The ids a quiz may shuffle, in their stored order."""
+        return [c["id"] for c in question.choices]
+
+    def answer_from_form(self, question: QuestionLike, form: FormData) -> Any:
+        """The JSON-able answer the form carries (None when blank); raises FormAnswerError."""
+        raise NotImplementedError
+
+    def grade(self, key: GradingKey, answer: object) -> Grade:
+        """Grade a non-empty answer against ``key`` (see ``core.grading``)."""
+        raise NotImplementedError
+
+    def describe_answer(self, question: QuestionLike, answer: Any) -> str:
+        """A non-empty answer in words, for the review."""
+        return str(answer)
+
+    def describe_key(self, question: QuestionLike) -> str:
+        """The correct answer in words."""
+        raise NotImplementedError
+
+    # --- item analysis ------------------------------------------------------------------------
+
+    def analysis_choices(self, question: QuestionLike) -> list[tuple[str, str, bool]]:
+        """(id, text, correct) of each option whose picks item analysis counts; [] for none."""
+        return []
+
+    def picked_choice_ids(self, answer: Any) -> list[str]:
+        """The option ids a non-empty answer picked (only for kinds with analysis choices)."""
+        return [str(answer)]
