@@ -6,10 +6,12 @@ A kind never touches Flask or the database: it works on anything shaped like a q
 
 from __future__ import annotations
 
+import xml.etree.ElementTree as ET
 from collections.abc import Callable, Mapping
 from typing import Any, ClassVar, NoReturn, Protocol
 
 from quizapp.core.grading import Grade, GradingKey
+from quizapp.core.interchange.gift_text import GiftQuestion, escape
 from quizapp.core.question_types import QuestionType
 
 Fail = Callable[[str], NoReturn]
@@ -114,3 +116,48 @@ class QuestionKind:
     def picked_choice_ids(self, answer: Any) -> list[str]:
         """The option ids a non-empty answer picked (only for kinds with analysis choices)."""
         return [str(answer)]
+
+    # --- interchange: Moodle XML -------------------------------------------------------------
+
+    # The ``type`` attribute of a Moodle ``<question>`` this kind is written as.
+    moodle_type: ClassVar[str]
+
+    def reads_moodle(self, moodle_type: str, element: ET.Element, prompt: str) -> bool:
+        """Whether a Moodle question of ``moodle_type`` (text ``prompt``) becomes this kind."""
+        return moodle_type == self.moodle_type
+
+    def read_moodle(self, element: ET.Element, prompt: str) -> dict[str, Any]:
+        """The type's raw fields (as ``validate`` takes them) from a Moodle ``<question>``; may
+        also set "prompt" when the kind rewrites the text (cloze)."""
+        raise NotImplementedError
+
+    def moodle_prompt(self, question: QuestionLike) -> str:
+        """The question text as Moodle shows it, before HTML escaping."""
+        return question.prompt
+
+    def write_moodle(self, question: QuestionLike, element: ET.Element) -> None:
+        """Add the type's own children to a Moodle ``<question>`` element."""
+        raise NotImplementedError
+
+    # --- interchange: GIFT --------------------------------------------------------------------
+
+    def reads_gift(self, parsed: GiftQuestion) -> bool:
+        """Whether a GIFT question with these answers becomes this kind."""
+        raise NotImplementedError
+
+    def read_gift(self, parsed: GiftQuestion) -> dict[str, Any]:
+        """The raw fields, "prompt" included, of a GIFT question."""
+        raise NotImplementedError
+
+    def gift_prompt(self, parsed: GiftQuestion) -> str:
+        """The prompt: text after the braces makes a "missing word" question with a blank."""
+        if parsed.after.strip():
+            return (parsed.before + BLANK + parsed.after).strip()
+        return parsed.before.strip()
+
+    def write_gift(self, question: QuestionLike) -> tuple[str, str, str]:
+        """(text before the braces, the answers inside them, text after), GIFT-escaped."""
+        return escape(question.prompt), self.gift_answers(question), ""
+
+    def gift_answers(self, question: QuestionLike) -> str:
+        raise NotImplementedError

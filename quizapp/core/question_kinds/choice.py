@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
+import xml.etree.ElementTree as ET
 from collections.abc import Mapping
 from typing import Any
 
 from quizapp.core.grading import Grade, GradingKey, grade_multiple_select, grade_single_choice
+from quizapp.core.interchange.gift_text import GiftQuestion, escape, restore
+from quizapp.core.interchange.moodle_fields import add_text, read_text
+from quizapp.core.interchange.records import (
+    format_fraction,
+    is_full_marks,
+    multiple_select_fractions,
+    parse_fraction,
+)
 from quizapp.core.item_drafts import choice_id
 from quizapp.core.question_kinds.base import (
     Fail,
@@ -56,6 +65,51 @@ class ChoiceKind(QuestionKind):
     def _texts(self, question: QuestionLike) -> dict[str, str]:
         return {c["id"]: c["text"] for c in question.choices}
 
+    # --- interchange ---------------------------------------------------------------------------
+
+    moodle_type = "multichoice"
+    single = True
+
+    def fractions(self, question: QuestionLike) -> list[float]:
+        """Each choice's Moodle grade fraction, in percent."""
+        raise NotImplementedError
+
+    def is_correct_fraction(self, percent: float) -> bool:
+        raise NotImplementedError
+
+    def reads_moodle(self, moodle_type: str, element: ET.Element, prompt: str) -> bool:
+        single = (element.findtext("single") or "true").strip().lower() in ("1", "true")
+        return moodle_type == self.moodle_type and single == self.single
+
+    def read_moodle(self, element: ET.Element, prompt: str) -> dict[str, Any]:
+        return {"choices": [
+            {"text": read_text(answer),
+             "correct": self.is_correct_fraction(parse_fraction(answer.get("fraction")))}
+            for answer in element.findall("answer")
+        ]}  # fmt: skip
+
+    def write_moodle(self, question: QuestionLike, element: ET.Element) -> None:
+        ET.SubElement(element, "single").text = "true" if self.single else "false"
+        ET.SubElement(element, "shuffleanswers").text = "true"
+        ET.SubElement(element, "answernumbering").text = "abc"
+        for choice, percent in zip(question.choices, self.fractions(question), strict=True):
+            add_text(element, "answer", choice["text"], fraction=format_fraction(percent))
+
+    def reads_gift(self, parsed: GiftQuestion) -> bool:
+        if not parsed.answers or any(a.marker == "=" and "->" in a.text for a in parsed.answers):
+            return False
+        if not any(a.marker == "~" for a in parsed.answers):
+            return False  # without a wrong (~) answer GIFT reads a short answer, as Moodle does
+        full = [a for a in parsed.answers if is_full_marks(a.percent)]
+        positive = [a for a in parsed.answers if a.percent > 0]
+        return (len(full) == 1 and len(positive) == 1) == self.single
+
+    def read_gift(self, parsed: GiftQuestion) -> dict[str, Any]:
+        return {"prompt": self.gift_prompt(parsed), "choices": [
+            {"text": restore(a.text), "correct": self.is_correct_fraction(a.percent)}
+            for a in parsed.answers
+        ]}  # fmt: skip
+
 
 class SingleChoice(ChoiceKind):
     type = QuestionType.SINGLE_CHOICE
@@ -64,6 +118,16 @@ class SingleChoice(ChoiceKind):
     def check_correct_count(self, correct: int, fail: Fail) -> None:
         if correct != 1:
             fail(f"a single-choice question needs exactly one correct choice, found {correct}")
+
+    def fractions(self, question: QuestionLike) -> list[float]:
+        return [100.0 if c["correct"] else 0.0 for c in question.choices]
+
+    def is_correct_fraction(self, percent: float) -> bool:
+        return is_full_marks(percent)  # partial credit has no place in a single choice
+
+    def gift_answers(self, question: QuestionLike) -> str:
+        return " ".join(("=" if c["correct"] else "~") + escape(c["text"])
+                        for c in question.choices)  # fmt: skip
 
     def answer_from_form(self, question: QuestionLike, form: FormData) -> Any:
         value = form.get("answer")
@@ -87,6 +151,21 @@ class MultipleSelect(ChoiceKind):
     def check_correct_count(self, correct: int, fail: Fail) -> None:
         if correct < 1:
             fail("a multiple-select question needs at least one correct choice")
+
+    single = False
+
+    def fractions(self, question: QuestionLike) -> list[float]:
+        correct = sum(bool(c["correct"]) for c in question.choices)
+        right, wrong = multiple_select_fractions(correct, len(question.choices) - correct)
+        return [right if c["correct"] else wrong for c in question.choices]
+
+    def is_correct_fraction(self, percent: float) -> bool:
+        return percent > 0
+
+    def gift_answers(self, question: QuestionLike) -> str:
+        return " ".join(f"~%{format_fraction(percent)}%{escape(c['text'])}"
+                        for c, percent in zip(question.choices, self.fractions(question),
+                                              strict=True))  # fmt: skip
 
     def answer_from_form(self, question: QuestionLike, form: FormData) -> Any:
         return sorted(set(form.getlist("answer"))) or None

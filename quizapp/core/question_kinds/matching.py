@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import xml.etree.ElementTree as ET
 from collections.abc import Mapping
 from typing import Any
 
 from quizapp.core.grading import Grade, GradingKey, grade_matching
+from quizapp.core.interchange.gift_text import GiftQuestion, escape, restore
+from quizapp.core.interchange.moodle_fields import add_text, read_text
 from quizapp.core.question_kinds.base import (
     PAIR_SEPARATOR,
     Fail,
@@ -76,3 +79,32 @@ class Matching(QuestionKind):
 
     def describe_key(self, question: QuestionLike) -> str:
         return _arrows(question.pairs)
+
+    # --- interchange ---------------------------------------------------------------------------
+
+    moodle_type = "matching"
+
+    def read_moodle(self, element: ET.Element, prompt: str) -> dict[str, Any]:
+        pairs = []
+        for sub in element.findall("subquestion"):
+            left = read_text(sub)
+            if left:  # a subquestion without text only adds a distractor answer
+                pairs.append([left, read_text(sub.find("answer"), format_of=sub)])
+        return {"pairs": pairs}
+
+    def write_moodle(self, question: QuestionLike, element: ET.Element) -> None:
+        ET.SubElement(element, "shuffleanswers").text = "true"
+        for left, right in question.pairs:
+            sub = add_text(element, "subquestion", left)
+            ET.SubElement(ET.SubElement(sub, "answer"), "text").text = right
+
+    def reads_gift(self, parsed: GiftQuestion) -> bool:
+        return bool(parsed.answers) and all(a.marker == "=" and "->" in a.text
+                                            for a in parsed.answers)  # fmt: skip
+
+    def read_gift(self, parsed: GiftQuestion) -> dict[str, Any]:
+        pairs = [[restore(part) for part in a.text.split("->", 1)] for a in parsed.answers]
+        return {"prompt": self.gift_prompt(parsed), "pairs": pairs}
+
+    def gift_answers(self, question: QuestionLike) -> str:
+        return " ".join(f"={escape(left)} -> {escape(right)}" for left, right in question.pairs)

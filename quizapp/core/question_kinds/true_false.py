@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import xml.etree.ElementTree as ET
 from collections.abc import Mapping
 from typing import Any
 
 from quizapp.core.grading import Grade, GradingKey, grade_true_false
+from quizapp.core.interchange.gift_text import GiftQuestion
+from quizapp.core.interchange.moodle_fields import add_plain
+from quizapp.core.interchange.records import is_full_marks, parse_fraction
 from quizapp.core.question_kinds.base import (
     Fail,
     FormAnswerError,
@@ -14,6 +18,13 @@ from quizapp.core.question_kinds.base import (
     QuestionLike,
 )
 from quizapp.core.question_types import QuestionType
+
+_GIFT_WORDS = {"T": True, "TRUE": True, "F": False, "FALSE": False}
+
+
+def _gift_value(parsed: GiftQuestion) -> bool | None:
+    """True/False for ``{T}``, ``{FALSE#feedback}``…; None for any other answer part."""
+    return _GIFT_WORDS.get(parsed.body.split("#")[0].strip().upper())
 
 
 def _word(value: object) -> str:
@@ -61,3 +72,28 @@ class TrueFalse(QuestionKind):
 
     def picked_choice_ids(self, answer: Any) -> list[str]:
         return ["true" if answer else "false"]
+
+    # --- interchange ---------------------------------------------------------------------------
+
+    moodle_type = "truefalse"
+
+    def read_moodle(self, element: ET.Element, prompt: str) -> dict[str, Any]:
+        for answer in element.findall("answer"):
+            word = (answer.findtext("text") or "").strip().lower()
+            if word in ("true", "false") and is_full_marks(parse_fraction(answer.get("fraction"))):
+                return {"answer": word == "true"}
+        return {}
+
+    def write_moodle(self, question: QuestionLike, element: ET.Element) -> None:
+        for word in ("true", "false"):
+            fraction = "100" if (word == "true") == bool(question.answer_bool) else "0"
+            add_plain(element, "answer", word, fraction=fraction, format="moodle_auto_format")
+
+    def reads_gift(self, parsed: GiftQuestion) -> bool:
+        return _gift_value(parsed) is not None
+
+    def read_gift(self, parsed: GiftQuestion) -> dict[str, Any]:
+        return {"prompt": self.gift_prompt(parsed), "answer": _gift_value(parsed)}
+
+    def gift_answers(self, question: QuestionLike) -> str:
+        return "TRUE" if question.answer_bool else "FALSE"

@@ -1,0 +1,68 @@
+"""Imported questions through the same validation as the seed bank and teachers' own."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from quizapp.core.bank import validate_question_fields
+from quizapp.core.interchange.records import (
+    InterchangeError,
+    ParsedBank,
+    Skipped,
+    difficulty_from_tags,
+)
+from quizapp.core.item_drafts import QuestionDraft
+
+# A file with more questions than this is refused whole: far beyond any real bank, and an
+# import must finish inside one request.
+MAX_IMPORT_QUESTIONS = 5000
+MAX_TEXT = 4000  # characters in a prompt, explanation or option
+NO_EXPLANATION = "No explanation came with this question."
+
+
+class _Refused(Exception):
+    pass
+
+
+def _refuse(reason: str) -> None:
+    raise _Refused(reason)
+
+
+@dataclass
+class ImportedDraft:
+    draft: QuestionDraft
+    topic: str | None
+    name: str
+
+
+@dataclass
+class CheckedBank:
+    drafts: list[ImportedDraft] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+
+
+def check_imported(parsed: ParsedBank) -> CheckedBank:
+    """Each question validated as the seed bank's are; a failing one is skipped with the reason.
+
+    Raises InterchangeError when the file holds more than MAX_IMPORT_QUESTIONS questions.
+    """
+    total = len(parsed.questions) + len(parsed.skipped)
+    if total > MAX_IMPORT_QUESTIONS:
+        raise InterchangeError(f"The file holds {total} questions; at most "
+                               f"{MAX_IMPORT_QUESTIONS} can be imported at once. Split it "
+                               f"into smaller files.")  # fmt: skip
+    checked = CheckedBank(skipped=list(parsed.skipped))
+    for item in parsed.questions:
+        raw = dict(item.raw)
+        raw["difficulty"], _other_tags = difficulty_from_tags(item.tags)
+        if not str(raw.get("explanation") or "").strip():
+            raw["explanation"] = NO_EXPLANATION
+        try:
+            if any(len(str(v)) > MAX_TEXT for v in (raw.get("prompt"), raw["explanation"])):
+                _refuse(f"its text is longer than {MAX_TEXT} characters")
+            draft = validate_question_fields(raw, _refuse, origin="teacher")
+        except _Refused as reason:
+            checked.skipped.append(Skipped(item.name, str(reason)))
+            continue
+        checked.drafts.append(ImportedDraft(draft, item.topic, item.name))
+    return checked

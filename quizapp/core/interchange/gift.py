@@ -1,0 +1,170 @@
+"""GIFT question files (Moodle's text format), read and written.
+
+Questions are separated by blank lines; ``//`` starts a comment line (``[tag:…]`` in one tags the
+question); ``$CATEGORY:`` sets the category of the questions after it; ``::name::`` names one;
+the answers sit in braces, and text after the braces makes a "missing word" question.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from quizapp.core.interchange.categories import category_path, topic_of_category
+from quizapp.core.interchange.gift_text import (
+    GiftAnswer,
+    GiftQuestion,
+    escape,
+    hide_escapes,
+    restore,
+)
+from quizapp.core.interchange.html_text import html_to_text
+from quizapp.core.interchange.records import (
+    ExportQuestion,
+    ImportedQuestion,
+    InterchangeError,
+    ParsedBank,
+    Skipped,
+    difficulty_tag,
+    parse_fraction,
+)
+from quizapp.core.question_kinds import all_kinds, kind_of
+
+SOURCE_COMMENT = "// source: "
+_TAG = re.compile(r"\[tag:((?:\\]|[^\]\x00-\x1f])+)\]")
+_FORMAT = re.compile(r"^\s*\[(html|moodle|plain|markdown)\]")
+_WEIGHT = re.compile(r"^%(-?[\d.]+)%")
+
+
+def write_gift(article_title: str, questions: Iterable[ExportQuestion]) -> str:
+    """A GIFT file: a ``$CATEGORY`` per topic, then its questions with tags, source quote and
+    general feedback (``####``)."""
+    out = [f"// Exported from quizapp: {article_title}", ""]
+    topic = None
+    for item in questions:
+        if item.topic != topic:
+            topic = item.topic
+            out += [f"$CATEGORY: {category_path(article_title, topic)}", ""]
+        question = item.question
+        before, answers, after = kind_of(question.type).write_gift(question)
+        out.append(f"// [tag:{difficulty_tag(question.difficulty)}]")
+        if question.quote:
+            out.append(SOURCE_COMMENT + " ".join(question.quote.split()))
+        feedback = f" ####{escape(question.explanation)}" if question.explanation else ""
+        out += [f"::{escape(item.name)}::{before}{{{answers}{feedback}}}{after}", ""]
+    return "\n".join(out)
+
+
+def read_gift(text: str) -> ParsedBank:
+    """Every question of the file, or those the app has no type for in ``skipped``.
+
+    Raises InterchangeError, naming the line, when a question's braces do not pair up.
+    """
+    parsed = ParsedBank()
+    topic: str | None = None
+    for first_line, lines in _blocks(text):
+        comments = [line.strip() for line in lines if line.strip().startswith("//")]
+        body = [line for line in lines if not line.strip().startswith("//")]
+        if body and body[0].strip().startswith("$CATEGORY:"):
+            topic = topic_of_category(body[0].strip().removeprefix("$CATEGORY:"))
+            body = body[1:]
+        if not "".join(body).strip():
+            continue
+        question = _split(first_line, "\n".join(body))
+        name = question.name or f"question at line {first_line}"
+        reason = _unsupported(question)
+        kind = None if reason else next((k for k in all_kinds() if k.reads_gift(question)), None)
+        if kind is None:
+            parsed.skipped.append(Skipped(name, reason or "answers in a form no question type "
+                                                           "of the app has"))  # fmt: skip
+            continue
+        raw = {"type": kind.type.value, "explanation": question.general_feedback,
+               "quote": _source(comments)}  # fmt: skip
+        raw.update(kind.read_gift(question))
+        tags = [m.group(1).replace("\\]", "]") for c in comments for m in _TAG.finditer(c)]
+        parsed.questions.append(ImportedQuestion(raw, topic, name, tags))
+    return parsed
+
+
+def _blocks(text: str) -> Iterable[tuple[int, list[str]]]:
+    """(first line number, lines) of each run of non-blank lines."""
+    block: list[str] = []
+    start = 0
+    for number, line in enumerate(text.splitlines(), start=1):
+        if line.strip():
+            if not block:
+                start = number
+            block.append(line)
+        elif block:
+            yield start, block
+            block = []
+    if block:
+        yield start, block
+
+
+def _split(first_line: int, text: str) -> GiftQuestion:
+    hidden = hide_escapes(text).strip()
+    name = ""
+    if hidden.startswith("::"):
+        end = hidden.find("::", 2)
+        if end < 0:
+            raise InterchangeError(f"Line {first_line}: a question name opens with :: but never "
+                                   f"closes.")  # fmt: skip
+        name, hidden = restore(hidden[2:end]), hidden[end + 2 :]
+    is_html = (match := _FORMAT.match(hidden)) is not None and match.group(1) == "html"
+    if match:
+        hidden = hidden[match.end() :]
+    opens, closes = hidden.count("{"), hidden.count("}")
+    if opens != closes or opens > 1 or (opens and hidden.index("{") > hidden.index("}")):
+        raise InterchangeError(f"Line {first_line}: the braces around the answers do not pair "
+                               f"up (write \\{{ or \\}} for a literal brace).")  # fmt: skip
+    if not opens:
+        return GiftQuestion(name, _text(hidden, is_html), "", "", has_braces=False)
+    start, end = hidden.index("{"), hidden.index("}")
+    body, _, general = hidden[start + 1 : end].partition("####")
+    question = GiftQuestion(name, _text(hidden[:start], is_html, strip=False),
+                            _text(hidden[end + 1 :], is_html, strip=False), body,
+                            general_feedback=restore(general))  # fmt: skip
+    question.answers = _answers(body)
+    return question
+
+
+def _text(hidden: str, is_html: bool, strip: bool = True) -> str:
+    text = restore(hidden, strip=strip)
+    if is_html:
+        edge_left = " " if text[:1].isspace() else ""
+        edge_right = " " if text[-1:].isspace() else ""
+        text = edge_left + html_to_text(text) + edge_right
+    return text
+
+
+def _answers(body: str) -> list[GiftAnswer]:
+    answers = []
+    for chunk in re.split(r"(?=[=~])", body):
+        if not chunk or chunk[0] not in "=~":
+            continue
+        text = chunk[1:]
+        weight = None
+        if match := _WEIGHT.match(text):
+            weight, text = parse_fraction(match.group(1)), text[match.end() :]
+        text, _, feedback = text.partition("#")
+        answers.append(GiftAnswer(chunk[0], text, weight, restore(feedback)))
+    return answers
+
+
+def _unsupported(question: GiftQuestion) -> str | None:
+    body = question.body.strip()
+    if not question.has_braces:
+        return "a description without answers: the app has no such items"
+    if not body:
+        return "an essay question (empty braces): the app has no essay questions"
+    if body.startswith("#"):
+        return "a numerical question: the app has no numerical questions"
+    return None
+
+
+def _source(comments: list[str]) -> str | None:
+    for comment in comments:
+        if comment.startswith(SOURCE_COMMENT.strip()):
+            return comment.removeprefix(SOURCE_COMMENT.strip()).strip() or None
+    return None

@@ -1,0 +1,48 @@
+"""Plain text to and from the HTML that Moodle keeps question texts in."""
+
+from __future__ import annotations
+
+import html
+from html.parser import HTMLParser
+
+# Tags after which a reader sees a line break.
+_BLOCKS = frozenset({"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6",
+                     "blockquote", "pre"})  # fmt: skip
+
+
+class _TextOnly(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._skip = 0
+
+    def handle_starttag(self, tag, attrs) -> None:
+        if tag in ("script", "style"):
+            self._skip += 1
+        elif tag in _BLOCKS:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag) -> None:
+        if tag in ("script", "style"):
+            self._skip = max(0, self._skip - 1)
+        elif tag in _BLOCKS:
+            self.parts.append("\n")
+
+    def handle_data(self, data) -> None:
+        if not self._skip:
+            self.parts.append(data)
+
+
+def html_to_text(markup: str) -> str:
+    """The words a reader sees: tags dropped (script and style with their content), entities
+    decoded, whitespace inside a line collapsed, blank lines dropped."""
+    parser = _TextOnly()
+    parser.feed(markup)
+    parser.close()
+    lines = (" ".join(line.split()) for line in "".join(parser.parts).split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+def text_to_html(text: str) -> str:
+    """One escaped paragraph per line of ``text``."""
+    return "".join(f"<p>{html.escape(line)}</p>" for line in text.split("\n") if line.strip())

@@ -1,0 +1,130 @@
+"""Moodle XML question files, read and written.
+
+The parser is defusedxml's with DTDs forbidden: a file declaring entities (the "billion laughs"
+expansion) or reaching outside itself is refused as a whole, before anything is built from it.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import xml.etree.ElementTree as ET
+from collections.abc import Iterable
+
+from defusedxml import DefusedXmlException
+from defusedxml.ElementTree import fromstring
+
+from quizapp.core.interchange.categories import category_path, topic_of_category
+from quizapp.core.interchange.html_text import html_to_text, text_to_html
+from quizapp.core.interchange.moodle_fields import add_plain, read_text
+from quizapp.core.interchange.records import (
+    ExportQuestion,
+    ImportedQuestion,
+    InterchangeError,
+    ParsedBank,
+    Skipped,
+    difficulty_tag,
+)
+from quizapp.core.question_kinds import all_kinds, kind_of
+
+# Our exports put the source quote in the general feedback under this class, so a Moodle
+# student sees it and an import back finds it.
+SOURCE_CLASS = "quizapp-source"
+_SOURCE = re.compile(r'<blockquote class="' + SOURCE_CLASS + r'">(.*?)</blockquote>', re.S)
+REFUSED_DTD = ("The file declares a DTD or entities, which are refused for safety; Moodle's own "
+               "exports never have one.")
+
+
+def write_moodle_xml(article_title: str, questions: Iterable[ExportQuestion]) -> bytes:
+    """A Moodle XML file: a category per topic (under one named after the article), then its
+    questions with their general feedback, source quote and tags."""
+    quiz = ET.Element("quiz")
+    topic = None
+    for item in questions:
+        if item.topic != topic:
+            topic = item.topic
+            category = ET.SubElement(quiz, "question", type="category")
+            add_plain(category, "category", category_path(article_title, topic))
+        quiz.append(_question_element(item))
+    ET.indent(quiz)
+    return ET.tostring(quiz, encoding="utf-8", xml_declaration=True) + b"\n"
+
+
+def _question_element(item: ExportQuestion) -> ET.Element:
+    question = item.question
+    kind = kind_of(question.type)
+    element = ET.Element("question", type=kind.moodle_type)
+    add_plain(element, "name", item.name)
+    text = ET.SubElement(element, "questiontext", format="html")
+    ET.SubElement(text, "text").text = text_to_html(kind.moodle_prompt(question))
+    feedback = text_to_html(question.explanation)
+    if question.quote:
+        feedback += f'<blockquote class="{SOURCE_CLASS}">{html.escape(question.quote)}</blockquote>'
+    general = ET.SubElement(element, "generalfeedback", format="html")
+    ET.SubElement(general, "text").text = feedback
+    ET.SubElement(element, "defaultgrade").text = "1"
+    ET.SubElement(element, "penalty").text = "0.3333333"
+    ET.SubElement(element, "hidden").text = "0"
+    kind.write_moodle(question, element)
+    tags = ET.SubElement(element, "tags")
+    add_plain(tags, "tag", difficulty_tag(question.difficulty))
+    return element
+
+
+def read_moodle_xml(data: bytes) -> ParsedBank:
+    """Every question of the file, or those the app has no type for in ``skipped``.
+
+    Raises InterchangeError when the file is not well-formed XML, declares a DTD or entities,
+    or is not a Moodle ``<quiz>``.
+    """
+    try:
+        root = fromstring(data, forbid_dtd=True)
+    except DefusedXmlException as error:
+        raise InterchangeError(REFUSED_DTD) from error
+    except ET.ParseError as error:
+        raise InterchangeError(f"This is not well-formed XML: {error}.") from error
+    if root.tag != "quiz":
+        raise InterchangeError(f"This is not a Moodle XML question file: it starts with "
+                               f"<{root.tag}>, not <quiz>.")  # fmt: skip
+    parsed = ParsedBank()
+    topic = None
+    for number, element in enumerate(root.findall("question"), start=1):
+        moodle_type = element.get("type", "")
+        if moodle_type == "category":
+            topic = topic_of_category(element.findtext("category/text") or "")
+            continue
+        name = (element.findtext("name/text") or "").strip() or f"question {number}"
+        prompt = read_text(element.find("questiontext"))
+        kind = next((k for k in all_kinds() if k.reads_moodle(moodle_type, element, prompt)),
+                    None)  # fmt: skip
+        if kind is None:
+            parsed.skipped.append(Skipped(name, _unsupported(moodle_type)))
+            continue
+        explanation, quote = _feedback(element)
+        raw = {"type": kind.type.value, "prompt": prompt, "explanation": explanation,
+               "quote": quote}  # fmt: skip
+        raw.update(kind.read_moodle(element, prompt))
+        tags = [t.strip() for t in (e.text or "" for e in element.findall("tags/tag/text"))
+                if t.strip()]  # fmt: skip
+        parsed.questions.append(ImportedQuestion(raw, topic, name, tags))
+    return parsed
+
+
+def _unsupported(moodle_type: str) -> str:
+    if moodle_type == "cloze":
+        return "a cloze question with other than exactly one short-answer gap"
+    if moodle_type == "multichoice":
+        return "a choice question the app cannot grade the same way"
+    return f"the app has no question type like Moodle's '{moodle_type or 'untyped'}'"
+
+
+def _feedback(element: ET.Element) -> tuple[str, str | None]:
+    """(general feedback as text, the source quote our exports put in it)."""
+    raw = element.findtext("generalfeedback/text") or ""
+    match = _SOURCE.search(raw)
+    quote = html_to_text(match.group(1)) if match else None
+    rest = _SOURCE.sub("", raw)
+    general = element.find("generalfeedback")
+    if general is not None and general.get("format") not in ("html", "moodle_auto_format", None):
+        return rest.strip(), quote
+    return html_to_text(rest), quote

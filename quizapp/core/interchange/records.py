@@ -1,0 +1,90 @@
+"""What an import yields and an export takes, independent of the file format."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+# Tags carry the difficulty across formats that have no field for it.
+DIFFICULTY_TAG = "difficulty-"
+
+
+class InterchangeError(ValueError):
+    """The file as a whole cannot be read: nothing from it is imported."""
+
+
+@dataclass
+class ImportedQuestion:
+    """One question read from a file, in the seed bank's raw shape (see ``core.bank``)."""
+
+    raw: dict[str, Any]
+    topic: str | None
+    name: str
+    tags: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A question the app cannot take, named as the file names it, and why."""
+
+    name: str
+    reason: str
+
+
+@dataclass
+class ParsedBank:
+    questions: list[ImportedQuestion] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class ExportQuestion:
+    """A question to write: its fields (as a ``QuestionDraft`` or the model has them), its topic
+    (a Moodle category under the article's) and a stable name."""
+
+    question: Any
+    topic: str
+    name: str
+
+
+def difficulty_tag(difficulty: int) -> str:
+    return f"{DIFFICULTY_TAG}{difficulty}"
+
+
+def difficulty_from_tags(tags: list[str]) -> tuple[int, list[str]]:
+    """The difficulty named by a tag (2 when none) and the other tags."""
+    difficulty, rest = 2, []
+    for tag in tags:
+        value = tag.removeprefix(DIFFICULTY_TAG)
+        if tag.startswith(DIFFICULTY_TAG) and value in ("1", "2", "3"):
+            difficulty = int(value)
+        else:
+            rest.append(tag)
+    return difficulty, rest
+
+
+def format_fraction(percent: float) -> str:
+    """A Moodle grade fraction as Moodle writes it: at most 5 decimals ("33.33333", "-50")."""
+    text = f"{percent:.5f}".rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
+
+
+def parse_fraction(text: str | None) -> float:
+    """A fraction attribute or GIFT weight; InterchangeError-free: bad text reads as 0."""
+    try:
+        return float((text or "0").strip())
+    except ValueError:
+        return 0.0
+
+
+def is_full_marks(percent: float) -> bool:
+    return abs(percent - 100.0) < 0.001
+
+
+def multiple_select_fractions(correct: int, incorrect: int) -> tuple[float, float]:
+    """(fraction of a correct choice, fraction of a wrong one) in percent, matching the app's
+    right-minus-wrong grading: each right pick earns 1/n_correct, each wrong pick costs
+    max(1/n_correct, 1/n_incorrect), so ticking everything never earns credit."""
+    right = 100.0 / correct
+    wrong = -100.0 * max(1 / correct, 1 / incorrect) if incorrect else 0.0
+    return right, wrong
