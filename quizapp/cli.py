@@ -1,4 +1,5 @@
-"""Operator commands: ``flask seed`` and ``flask users create``."""
+"""Operator commands: ``flask seed``, ``flask users create``, ``flask fsrs fit`` and (from
+``bank_cli``) ``flask bank export|import``."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from flask import Flask
 from flask.cli import AppGroup
 
 from quizapp import ROOT
+from quizapp.bank_cli import bank_cli
 from quizapp.core.bank import BankError
 from quizapp.extensions import db
 from quizapp.models import Role, User
@@ -120,6 +122,7 @@ def fit_command(email: str | None, everyone: bool) -> None:
 
 
 def init_app(app: Flask) -> None:
+    app.cli.add_command(bank_cli)
     app.cli.add_command(seed_command)
     app.cli.add_command(users_cli)
     app.cli.add_command(fsrs_cli)

@@ -43,6 +43,9 @@ class Config:
     SESSION_COOKIE_SAMESITE = "Lax"
     REMEMBER_COOKIE_SAMESITE = "Lax"
     MAX_CONTENT_LENGTH = 2 * 1024 * 1024
+    # Question banks and decks a teacher imports may be larger than any other form; the import
+    # routes raise the request's limit to this, and the command line refuses larger files too.
+    MAX_IMPORT_BYTES = 20 * 1024 * 1024
     SQLITE_BUSY_TIMEOUT_MS = 5000
 
     @staticmethod

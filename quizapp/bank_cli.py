@@ -1,0 +1,67 @@
+"""``flask bank export`` and ``flask bank import``: an article's questions as a file, and back."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+import sqlalchemy as sa
+from flask import current_app
+from flask.cli import AppGroup
+
+from quizapp.core.interchange.records import InterchangeError
+from quizapp.extensions import db
+from quizapp.models import User
+from quizapp.services.question_exchange import (
+    QUESTION_FORMATS,
+    export_questions,
+    import_question_file,
+)
+from quizapp.services.teaching_errors import TeachingError
+
+bank_cli = AppGroup("bank", help="Export and import question banks (Moodle XML, GIFT).")
+
+
+@bank_cli.command("export")
+@click.option("--article", "slug", required=True, help="The article's slug.")
+@click.option("--format", "fmt", type=click.Choice(sorted(QUESTION_FORMATS)), required=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True, path_type=Path),
+              required=True, help="The file to write.")  # fmt: skip
+def export_command(slug: str, fmt: str, output: Path) -> None:
+    """Write the article's live questions, a Moodle category per topic."""
+    try:
+        data = export_questions(db.session, slug, fmt)
+    except TeachingError as error:
+        raise click.ClickException(error.message) from error
+    output.write_bytes(data)
+    click.echo(f"Wrote {output} ({len(data)} bytes).")
+
+
+@bank_cli.command("import")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--article", "slug", help="Import into this article (made if missing); "
+              "without it, into a new article named after the file.")  # fmt: skip
+@click.option("--author", "email", help="A teacher whose own questions these become; without "
+              "it they join the shared bank, read-only for every teacher.")  # fmt: skip
+def import_command(file: Path, slug: str | None, email: str | None) -> None:
+    """Import a Moodle XML (.xml) or GIFT (.gift, .txt) file: all of it or nothing."""
+    limit = current_app.config["MAX_IMPORT_BYTES"]
+    if file.stat().st_size > limit:
+        raise click.ClickException(f"{file.name} is larger than {limit // (1024 * 1024)} MB.")
+    author_id = None
+    if email:
+        author_id = db.session.scalar(sa.select(User.id).where(User.email == email.lower()))
+        if author_id is None:
+            raise click.ClickException(f"No account with the email {email}.")
+    try:
+        report = import_question_file(db.session, file.name, file.read_bytes(),
+                                      importer_id=author_id, article_slug=slug)  # fmt: skip
+    except InterchangeError as error:
+        db.session.rollback()
+        raise click.ClickException(f"Nothing was imported. {error}") from error
+    db.session.commit()
+    kinds = ", ".join(f"{n} {t.replace('_', ' ')}" for t, n in sorted(report.imported.items()))
+    click.echo(f"Imported {report.total} questions into “{report.article_title}” "
+               f"({report.article_slug}): {kinds}.")  # fmt: skip
+    for skipped in report.skipped:
+        click.echo(f"Skipped {skipped.name}: {skipped.reason}")

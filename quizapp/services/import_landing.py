@@ -1,0 +1,113 @@
+"""Where imported items land, and as what: the one decision every import shares.
+
+Imports (Moodle XML, GIFT, later Anki and CSV decks) ask :func:`landing_for_import` for the
+article their items go into and the origin and author those items carry. Change the decision
+here, and only here (for example: drafts in the importer's own article once articles have
+owners and items have a review status).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import PurePath
+from uuid import uuid4
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session
+
+from quizapp.core.text import slugify
+from quizapp.models import Article, Claim, Topic
+
+DEFAULT_TOPIC = "Imported questions"
+MAX_TITLE = 300
+MAX_SLUG = 120
+
+
+@dataclass
+class Landing:
+    """The target of an import: an article, and the origin and author of the items put in it.
+
+    ``origin`` "teacher" with the importer as ``author_id`` makes the items the importer's own
+    (editable by them, seen by no other teacher); an import from the command line without an
+    author lands "curated", like the seed bank, read-only for every teacher.
+    """
+
+    article: Article
+    origin: str
+    author_id: int | None
+    created_article: bool = False
+    _topics: dict[str, Topic] = field(default_factory=dict)
+
+    def item_key(self) -> str:
+        owner = f"t{self.author_id}" if self.author_id is not None else "import"
+        return f"{owner}-{uuid4().hex[:10]}"
+
+
+def landing_for_import(session: Session, importer_id: int | None, source_name: str,
+                       article_slug: str | None = None) -> Landing:  # fmt: skip
+    """The article named by ``article_slug`` (made if missing), or a new article named after
+    the file ``source_name``; items are the importer's own ("teacher") or, without an
+    importer, "curated"."""
+    created = False
+    if article_slug:
+        slug = slugify(article_slug)[:MAX_SLUG]
+        article = session.scalar(sa.select(Article).where(Article.slug == slug))
+        title = article_slug
+    else:
+        article, title = None, PurePath(source_name).stem or "Imported questions"
+        slug = _free_slug(session, slugify(title)[:MAX_SLUG - 12])
+    if article is None:
+        article = Article(slug=slug, title=title[:MAX_TITLE], text="", checksum="")
+        session.add(article)
+        created = True
+    origin = "teacher" if importer_id is not None else "curated"
+    landing = Landing(article, origin, importer_id, created)
+    landing._topics = {t.title.casefold(): t for t in article.topics}
+    return landing
+
+
+def _free_slug(session: Session, base: str) -> str:
+    taken = set(session.scalars(sa.select(Article.slug).where(Article.slug.like(f"{base}%"))))
+    slug, number = base, 2
+    while slug in taken:
+        slug, number = f"{base}-{number}", number + 1
+    return slug
+
+
+def claims_for(landing: Landing, items: Sequence[tuple[str | None, str]]) -> list[Claim]:
+    """A claim per (topic title, text): the text appended to the article under its topic's
+    heading, so every imported item points at a verbatim span as seeded ones do."""
+    article = landing.article
+    text = article.text
+    claims = []
+    current = None
+    for topic_title, claim_text in items:
+        title = (topic_title or DEFAULT_TOPIC)[:200]
+        if title != current:
+            current = title
+            text += ("\n\n" if text else "") + title
+        start = len(text) + 2
+        text += "\n\n" + claim_text
+        claims.append(Claim(article=article, topic=_topic(landing, title),
+                            key=f"import-{uuid4().hex[:12]}", quote=claim_text,
+                            start_offset=start, end_offset=len(text), sentence_start=start,
+                            sentence_end=len(text), key_terms=[]))  # fmt: skip
+    article.text = text
+    article.checksum = hashlib.sha256(text.encode()).hexdigest()
+    return claims
+
+
+def _topic(landing: Landing, title: str) -> Topic:
+    topic = landing._topics.get(title.casefold())
+    if topic is None:
+        taken = {t.key for t in landing._topics.values()}
+        key, number = slugify(title)[:100], 2
+        base = key
+        while key in taken:
+            key, number = f"{base}-{number}", number + 1
+        topic = Topic(article=landing.article, key=key, title=title,
+                      position=len(landing._topics))  # fmt: skip
+        landing._topics[title.casefold()] = topic
+    return topic

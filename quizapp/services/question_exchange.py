@@ -1,0 +1,135 @@
+"""Question banks in and out: Moodle XML and GIFT files of an article's questions.
+
+An import validates every question first (``core.interchange``) and writes nothing when the
+file as a whole is unreadable; questions the app has no type for are skipped with the reason.
+Where the questions land is decided by ``import_landing.landing_for_import``.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import PurePath
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session
+
+from quizapp.core.interchange.drafts import check_imported
+from quizapp.core.interchange.gift import read_gift, write_gift
+from quizapp.core.interchange.moodle_xml import read_moodle_xml, write_moodle_xml
+from quizapp.core.interchange.records import (
+    ExportQuestion,
+    InterchangeError,
+    ParsedBank,
+    Skipped,
+)
+from quizapp.models import Article, Claim, Question, Topic
+from quizapp.services.import_landing import claims_for, landing_for_import
+from quizapp.services.teaching_errors import NotFound
+
+QUESTION_FORMATS = {"moodle-xml": ".xml", "gift": ".gift"}
+_READERS: dict[str, Callable[[bytes], ParsedBank]] = {
+    ".xml": read_moodle_xml,
+    ".gift": lambda data: read_gift(decode_text(data)),
+    ".txt": lambda data: read_gift(decode_text(data)),
+}
+
+
+def decode_text(data: bytes) -> str:
+    """UTF-8 text (a byte-order mark is dropped); InterchangeError for any other encoding."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise InterchangeError(
+            f"The file is not UTF-8 text (byte {error.start} cannot be read). Save it as UTF-8 "
+            f"and try again."
+        ) from error
+
+
+def is_question_file(filename: str) -> bool:
+    return PurePath(filename).suffix.lower() in _READERS
+
+
+@dataclass
+class ImportReport:
+    article_slug: str
+    article_title: str
+    imported: Counter[str] = field(default_factory=Counter)
+    skipped: list[Skipped] = field(default_factory=list)
+
+    @property
+    def total(self) -> int:
+        return sum(self.imported.values())
+
+
+def import_question_file(session: Session, filename: str, data: bytes, *,
+                         importer_id: int | None = None,
+                         article_slug: str | None = None) -> ImportReport:  # fmt: skip
+    """Import every question of a Moodle XML (.xml) or GIFT (.gift, .txt) file.
+
+    Raises InterchangeError, with nothing added to the session, when the file cannot be read
+    or holds no question the app can take.
+    """
+    reader = _READERS.get(PurePath(filename).suffix.lower())
+    if reader is None:
+        raise InterchangeError("Import a Moodle XML file (.xml) or a GIFT file (.gift or .txt).")
+    checked = check_imported(reader(data))
+    if not checked.drafts:
+        reasons = "; ".join(f"{s.name}: {s.reason}" for s in checked.skipped[:5])
+        raise InterchangeError("The file holds no question the app can import"
+                               + (f" ({reasons})." if reasons else "."))  # fmt: skip
+    landing = landing_for_import(session, importer_id, filename, article_slug)
+    known = [] if landing.created_article else _claims_of(session, landing.article)
+    new_claims = iter(claims_for(landing, [
+        (item.topic, " ".join((item.draft.quote or item.draft.prompt).split()))
+        for item in checked.drafts if _source_claim(known, item.draft.quote) is None
+    ]))  # fmt: skip
+    report = ImportReport(landing.article.slug, landing.article.title, skipped=checked.skipped)
+    for item in checked.drafts:
+        draft = item.draft
+        claim = _source_claim(known, draft.quote) or next(new_claims)
+        session.add(Question(
+            key=landing.item_key(), claim=claim, type=str(draft.type), prompt=draft.prompt,
+            explanation=draft.explanation, difficulty=draft.difficulty, choices=draft.choices,
+            accepted=draft.accepted, pairs=draft.pairs, answer_bool=draft.answer_bool,
+            quote=draft.quote, origin=landing.origin, author_id=landing.author_id,
+        ))  # fmt: skip
+        report.imported[str(draft.type)] += 1
+    session.flush()
+    return report
+
+
+def _claims_of(session: Session, article: Article) -> list[Claim]:
+    return list(session.scalars(sa.select(Claim).where(Claim.article_id == article.id)))
+
+
+def _source_claim(claims: list[Claim], quote: str | None) -> Claim | None:
+    """The article's claim a question's source quote comes from, when it is one of them."""
+    if not quote:
+        return None
+    return next((c for c in claims if quote in c.quote), None)
+
+
+def export_questions(session: Session, article_slug: str, fmt: str,
+                     teacher_id: int | None = None) -> bytes:  # fmt: skip
+    """The article's live questions as a file in ``fmt`` ("moodle-xml" or "gift"), a category
+    per topic; ``teacher_id`` limits them to what that teacher sees (seeded and their own)."""
+    article = session.scalar(sa.select(Article).where(Article.slug == article_slug))
+    if article is None:
+        raise NotFound(f"There is no article “{article_slug}”.")
+    stmt = (
+        sa.select(Question, Topic.title)
+        .join(Claim, Question.claim_id == Claim.id)
+        .join(Topic, Claim.topic_id == Topic.id)
+        .where(Claim.article_id == article.id, ~Question.retired)
+        .order_by(Topic.position, Topic.id, Claim.start_offset, Question.id)
+    )
+    if teacher_id is not None:
+        stmt = stmt.where(sa.or_(Question.origin != "teacher", Question.author_id == teacher_id))
+    items = [ExportQuestion(q, topic, q.key) for q, topic in session.execute(stmt)]
+    if fmt == "moodle-xml":
+        return write_moodle_xml(article.title, items)
+    if fmt == "gift":
+        return write_gift(article.title, items).encode("utf-8")
+    raise InterchangeError(f"Unknown question format {fmt!r}: use moodle-xml or gift.")

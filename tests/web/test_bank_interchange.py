@@ -1,0 +1,111 @@
+"""``flask bank export`` and ``flask bank import``: round trips through the database, reports of
+what was skipped, and files refused whole with nothing written."""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+
+from quizapp.models import Article, Claim, Question
+from tests.conftest import SEED_SLUG
+
+COMPARED = ("type", "prompt", "explanation", "difficulty", "accepted", "pairs", "answer_bool",
+            "quote")  # fmt: skip
+
+
+def _fingerprint(question: Question) -> tuple:
+    choices = tuple((c["text"], c["correct"]) for c in question.choices)
+    return (*(getattr(question, name) for name in COMPARED), choices)
+
+
+def _questions_of(db, slug: str) -> list[Question]:
+    return list(db.session.scalars(
+        sa.select(Question).join(Claim).join(Article)
+        .where(Article.slug == slug, ~Question.retired).order_by(Question.id)
+    ))  # fmt: skip
+
+
+def _counts(db) -> tuple[int, int, int]:
+    return tuple(db.session.scalar(sa.select(sa.func.count()).select_from(model))
+                 for model in (Article, Claim, Question))  # fmt: skip
+
+
+def test_export_then_import_gives_the_same_questions(db, runner, tmp_path):
+    seeded = _questions_of(db, SEED_SLUG)
+    for fmt, name in (("moodle-xml", "bank.xml"), ("gift", "bank.gift")):
+        out = tmp_path / name
+        result = runner.invoke(args=["bank", "export", "--article", SEED_SLUG, "--format", fmt,
+                                     "-o", str(out)])  # fmt: skip
+        assert result.exit_code == 0, result.output
+        result = runner.invoke(args=["bank", "import", str(out)])
+        assert result.exit_code == 0, result.output
+        assert f"Imported {len(seeded)} questions" in result.output
+        slug = "bank-2" if fmt == "gift" else "bank"
+        imported = _questions_of(db, slug)
+        assert sorted(map(_fingerprint, imported)) == sorted(map(_fingerprint, seeded))
+        article = db.session.scalar(sa.select(Article).where(Article.slug == slug))
+        for question in imported:  # every imported item points at a verbatim span
+            claim = question.claim
+            assert article.text[claim.start_offset : claim.end_offset] == claim.quote
+            assert question.origin == "curated" and question.author_id is None
+
+
+def test_import_into_the_same_article_finds_the_source_claims(db, runner, tmp_path, make_teacher):
+    teacher = make_teacher()
+    out = tmp_path / "again.xml"
+    runner.invoke(args=["bank", "export", "--article", SEED_SLUG, "--format", "moodle-xml",
+                        "-o", str(out)])  # fmt: skip
+    text_before = db.session.scalar(sa.select(Article.text).where(Article.slug == SEED_SLUG))
+    result = runner.invoke(args=["bank", "import", str(out), "--article", SEED_SLUG,
+                                 "--author", teacher.email])  # fmt: skip
+    assert result.exit_code == 0, result.output
+    mine = list(db.session.scalars(sa.select(Question).where(Question.author_id == teacher.id)))
+    assert mine and all(q.origin == "teacher" for q in mine)
+    # Every seeded question carries its source quote, so each finds its claim again and the
+    # article's text is left as it was.
+    assert all(q.quote and q.quote in q.claim.quote for q in mine)
+    assert {q.claim.article.slug for q in mine} == {SEED_SLUG}
+    db.session.expire_all()
+    text_after = db.session.scalar(sa.select(Article.text).where(Article.slug == SEED_SLUG))
+    assert text_after == text_before
+
+
+def test_import_reports_what_it_skipped(db, runner, tmp_path):
+    gift = tmp_path / "mixed bank.gift"
+    gift.write_text("::tf::The pipeline carries gas. {TRUE}\n\n::num::2 + 2? {#4}\n\n"
+                    "::essay::Discuss. {}\n", encoding="utf-8")  # fmt: skip
+    result = runner.invoke(args=["bank", "import", str(gift), "--article", "my-bank"])
+    assert result.exit_code == 0, result.output
+    assert "Imported 1 questions" in result.output
+    assert "Skipped num: a numerical question" in result.output
+    assert "Skipped essay: an essay question" in result.output
+    assert [q.prompt for q in _questions_of(db, "my-bank")] == ["The pipeline carries gas."]
+
+
+def test_a_bad_file_is_refused_and_nothing_is_written(db, runner, tmp_path):
+    before = _counts(db)
+    cases = {
+        "broken.xml": b"<quiz><question type='truefalse'>",
+        "bomb.xml": b'<?xml version="1.0"?><!DOCTYPE q [<!ENTITY a "aaaa">]><quiz>&a;</quiz>',
+        "braces.gift": b"Who? {=a ~b\n\nFine? {TRUE}\n",
+        "latin1.gift": "Qui est enterr\u00e9? {=personne}".encode("latin-1"),
+        "only-essays.gift": b"Discuss. {}\n",
+        "notes.docx": b"PK\x03\x04",
+    }
+    messages = {
+        "broken.xml": "not well-formed", "bomb.xml": "DTD or entities",
+        "braces.gift": "Line 1: the braces", "latin1.gift": "not UTF-8",
+        "only-essays.gift": "no question the app can import", "notes.docx": "Moodle XML file",
+    }  # fmt: skip
+    for name, data in cases.items():
+        path = tmp_path / name
+        path.write_bytes(data)
+        result = runner.invoke(args=["bank", "import", str(path)])
+        assert result.exit_code == 1, (name, result.output)
+        assert "Nothing was imported" in result.output and messages[name] in result.output, name
+    assert _counts(db) == before
+
+
+def test_export_of_an_unknown_article_says_so(db, runner, tmp_path):
+    result = runner.invoke(args=["bank", "export", "--article", "nope", "--format", "gift",
+                                 "-o", str(tmp_path / "x.gift")])  # fmt: skip
+    assert result.exit_code == 1 and "There is no article" in result.output
