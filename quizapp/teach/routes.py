@@ -9,6 +9,7 @@ from quizapp.teach import (  # noqa: F401  (imported for their routes)
     authoring_views,
     class_views,
     classroom_views,
+    exchange_views,
     gradebook_views,
     set_views,
 )
@@ -19,3 +20,4 @@ def register(app: Flask) -> None:
     """``/teach`` for teachers; ``/join`` and ``/assignments`` for students."""
     app.register_blueprint(bp)
     app.register_blueprint(classroom_bp)
+    exchange_views.register_limits(app)

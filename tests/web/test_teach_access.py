@@ -152,6 +152,10 @@ ROUTES = [
     ("teach.new_flashcard", "POST", "/teach/flashcards/new", _card, 302, False),
     ("teach.edit_flashcard", "GET", "/teach/flashcards/{w.card.id}/edit", None, 200, True),
     ("teach.edit_flashcard", "POST", "/teach/flashcards/{w.card.id}/edit", _card, 302, True),
+    ("teach.exchange", "GET", "/teach/exchange", None, 200, False),
+    ("teach.import_bank", "POST", "/teach/exchange/import", None, 302, False),
+    ("teach.export_bank", "GET", "/teach/exchange/export?article=article-russia-pivot-east"
+     "&format=gift", None, 200, False),
     ("teach.copy_item", "POST", "/teach/questions/{w.question.id}/copy", None, 302, True),
     ("teach.copy_item", "POST", "/teach/flashcards/{w.card.id}/copy", None, 302, True),
     ("teach.remove_item", "POST", S + "/items/{w.item.id}/remove", None, 302, True),
