@@ -12,25 +12,23 @@ from flask.cli import AppGroup
 from quizapp.core.interchange.records import InterchangeError
 from quizapp.extensions import db
 from quizapp.models import User
-from quizapp.services.question_exchange import (
-    QUESTION_FORMATS,
-    export_questions,
-    import_question_file,
-)
+from quizapp.services.interchange import EXPORT_FORMATS, export_file, import_file
 from quizapp.services.teaching_errors import TeachingError
 
-bank_cli = AppGroup("bank", help="Export and import question banks (Moodle XML, GIFT).")
+bank_cli = AppGroup("bank", help="Export and import questions (Moodle XML, GIFT) and decks "
+                    "(CSV, Anki).")
 
 
 @bank_cli.command("export")
 @click.option("--article", "slug", required=True, help="The article's slug.")
-@click.option("--format", "fmt", type=click.Choice(sorted(QUESTION_FORMATS)), required=True)
+@click.option("--format", "fmt", type=click.Choice(list(EXPORT_FORMATS)), required=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True, path_type=Path),
               required=True, help="The file to write.")  # fmt: skip
 def export_command(slug: str, fmt: str, output: Path) -> None:
-    """Write the article's live questions, a Moodle category per topic."""
+    """Write the article's live questions (moodle-xml, gift: a Moodle category per topic) or
+    flashcards (csv, apkg)."""
     try:
-        data = export_questions(db.session, slug, fmt)
+        data = export_file(db.session, slug, fmt)
     except TeachingError as error:
         raise click.ClickException(error.message) from error
     output.write_bytes(data)
@@ -44,7 +42,9 @@ def export_command(slug: str, fmt: str, output: Path) -> None:
 @click.option("--author", "email", help="A teacher whose own questions these become; without "
               "it they join the shared bank, read-only for every teacher.")  # fmt: skip
 def import_command(file: Path, slug: str | None, email: str | None) -> None:
-    """Import a Moodle XML (.xml) or GIFT (.gift, .txt) file: all of it or nothing."""
+    """Import a question bank (Moodle XML .xml, GIFT .gift or .txt) or a deck (CSV .csv or
+    .tsv, Anki .apkg): every item it can, with the reason for each one skipped; nothing at all
+    when the file cannot be read."""
     limit = current_app.config["MAX_IMPORT_BYTES"]
     if file.stat().st_size > limit:
         raise click.ClickException(f"{file.name} is larger than {limit // (1024 * 1024)} MB.")
@@ -54,14 +54,14 @@ def import_command(file: Path, slug: str | None, email: str | None) -> None:
         if author_id is None:
             raise click.ClickException(f"No account with the email {email}.")
     try:
-        report = import_question_file(db.session, file.name, file.read_bytes(),
-                                      importer_id=author_id, article_slug=slug)  # fmt: skip
+        report = import_file(db.session, file.name, file.read_bytes(), importer_id=author_id,
+                             article_slug=slug)  # fmt: skip
     except InterchangeError as error:
         db.session.rollback()
         raise click.ClickException(f"Nothing was imported. {error}") from error
     db.session.commit()
     kinds = ", ".join(f"{n} {t.replace('_', ' ')}" for t, n in sorted(report.imported.items()))
-    click.echo(f"Imported {report.total} questions into “{report.article_title}” "
+    click.echo(f"Imported {report.counted} into “{report.article_title}” "
                f"({report.article_slug}): {kinds}.")  # fmt: skip
     for skipped in report.skipped:
         click.echo(f"Skipped {skipped.name}: {skipped.reason}")

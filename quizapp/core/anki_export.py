@@ -1,7 +1,10 @@
 """Flashcards as an Anki deck (.apkg) with genanki, each note carrying its source quote.
 
-Ids are derived from stable keys, so importing a newer export updates the same notes in Anki
-instead of duplicating them.
+Basic cards become notes of a basic model with Source and Topic fields; cloze cards become real
+Anki Cloze notes (genanki's cloze model, ``{{c1::answer}}`` in the text) with the source and
+topic in "Back Extra". Ids are derived from stable keys, so importing a newer export updates the
+same notes in Anki instead of duplicating them. A learner's scheduling may come along: those
+cards arrive in Anki as review cards with their interval, due day and FSRS memory state.
 """
 
 from __future__ import annotations
@@ -9,13 +12,18 @@ from __future__ import annotations
 import hashlib
 import html
 import io
-from collections.abc import Iterable
+import json
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from datetime import date, datetime
 
 import genanki
 
+from quizapp.core.interchange.cloze import to_anki_cloze
+
 CARD_CSS = """.card { font-family: system-ui, sans-serif; font-size: 20px; text-align: left; }
 .source { font-size: 15px; color: #4a5360; border-left: 3px solid #0b5cad; padding-left: 8px; }"""
+ANKI_DEFAULT_EASE = 2500  # permille; Anki's default for a card it has not seen lapse
 
 
 @dataclass(frozen=True)
@@ -25,6 +33,19 @@ class ExportCard:
     back: str
     quote: str
     topic: str
+    kind: str = "basic"  # basic | cloze
+
+
+@dataclass(frozen=True)
+class CardSchedule:
+    """A learner's memory of one card, as Anki keeps it for a review card."""
+
+    due: datetime
+    interval_days: int
+    stability: float | None
+    difficulty: float | None
+    reps: int = 0
+    lapses: int = 0
 
 
 def stable_id(text: str) -> int:
@@ -53,21 +74,53 @@ def _tag(topic: str) -> str:
     return "quizapp::" + "_".join(topic.split())
 
 
-def anki_package(deck_name: str, cards: Iterable[ExportCard]) -> bytes:
-    """The .apkg file for ``cards`` in one deck named ``deck_name``."""
+def source_html(quote: str, topic: str) -> str:
+    """The source quote and topic as Back Extra shows them (and ``anki_import`` reads them)."""
+    return (f'<p class="source">{html.escape(f"“{quote}”")}</p>'
+            f'<p class="source topic">{html.escape(topic)}</p>')  # fmt: skip
+
+
+def _note(card: ExportCard, basic: genanki.Model) -> genanki.Note:
+    guid = genanki.guid_for("quizapp", card.key)
+    if card.kind == "cloze":
+        text = to_anki_cloze(html.escape(card.front), html.escape(card.back))
+        return genanki.Note(model=genanki.CLOZE_MODEL, fields=[text, source_html(card.quote,
+                            card.topic)], guid=guid, tags=[_tag(card.topic)])  # fmt: skip
+    fields = [html.escape(card.front), html.escape(card.back),
+              html.escape(f"“{card.quote}”"), html.escape(card.topic)]  # fmt: skip
+    return genanki.Note(model=basic, fields=fields, guid=guid, tags=[_tag(card.topic)])
+
+
+class _ScheduledPackage(genanki.Package):
+    """genanki writes every card as new; this sets the learner's review state afterwards."""
+
+    def __init__(self, deck: genanki.Deck, schedules: Mapping[str, CardSchedule]) -> None:
+        super().__init__(deck)
+        self.schedules = schedules  # by note guid
+
+    def write_to_db(self, cursor, timestamp: float, id_gen) -> None:
+        super().write_to_db(cursor, timestamp, id_gen)
+        created = date.fromtimestamp(cursor.execute("SELECT crt FROM col").fetchone()[0])
+        for guid, plan in self.schedules.items():
+            memory = {k: round(v, 4) for k, v in (("s", plan.stability), ("d", plan.difficulty))
+                      if v is not None}  # fmt: skip
+            cursor.execute(
+                "UPDATE cards SET type = 2, queue = 2, due = ?, ivl = ?, factor = ?, reps = ?,"
+                " lapses = ?, data = ? WHERE nid = (SELECT id FROM notes WHERE guid = ?)",
+                ((plan.due.date() - created).days, max(1, plan.interval_days),
+                 ANKI_DEFAULT_EASE, plan.reps, plan.lapses, json.dumps(memory), guid),
+            )  # fmt: skip
+
+
+def anki_package(deck_name: str, cards: Iterable[ExportCard],
+                 schedules: Mapping[str, CardSchedule] | None = None) -> bytes:  # fmt: skip
+    """The .apkg file for ``cards`` in one deck named ``deck_name``; ``schedules`` (by card
+    key) makes those cards review cards with the learner's progress."""
     model = _model()
     deck = genanki.Deck(stable_id("quizapp-deck:" + deck_name), deck_name)
     for card in cards:
-        fields = [html.escape(card.front), html.escape(card.back),
-                  html.escape(f"“{card.quote}”"), html.escape(card.topic)]  # fmt: skip
-        deck.add_note(
-            genanki.Note(
-                model=model,
-                fields=fields,
-                guid=genanki.guid_for("quizapp", card.key),
-                tags=[_tag(card.topic)],
-            )  # fmt: skip
-        )
+        deck.add_note(_note(card, model))
+    by_guid = {genanki.guid_for("quizapp", key): plan for key, plan in (schedules or {}).items()}
     buffer = io.BytesIO()
-    genanki.Package(deck).write_to_file(buffer)
+    _ScheduledPackage(deck, by_guid).write_to_file(buffer)
     return buffer.getvalue()

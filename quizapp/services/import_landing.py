@@ -46,17 +46,19 @@ class Landing:
 
 
 def landing_for_import(session: Session, importer_id: int | None, source_name: str,
-                       article_slug: str | None = None) -> Landing:  # fmt: skip
-    """The article named by ``article_slug`` (made if missing), or a new article named after
-    the file ``source_name``; items are the importer's own ("teacher") or, without an
-    importer, "curated"."""
+                       article_slug: str | None = None, *,
+                       title: str | None = None) -> Landing:  # fmt: skip
+    """The article named by ``article_slug`` (made if missing), or a new article named
+    ``title`` or after the file ``source_name``; items are the importer's own ("teacher") or,
+    without an importer, "curated"."""
     created = False
     if article_slug:
         slug = slugify(article_slug)[:MAX_SLUG]
         article = session.scalar(sa.select(Article).where(Article.slug == slug))
         title = article_slug
     else:
-        article, title = None, PurePath(source_name).stem or "Imported questions"
+        article = None
+        title = title or PurePath(source_name).stem or "Imported questions"
         slug = _free_slug(session, slugify(title)[:MAX_SLUG - 12])
     if article is None:
         article = Article(slug=slug, title=title[:MAX_TITLE], text="", checksum="")

@@ -57,10 +57,16 @@ class ImportReport:
     article_title: str
     imported: Counter[str] = field(default_factory=Counter)
     skipped: list[Skipped] = field(default_factory=list)
+    noun: str = "question"  # what was imported: question | flashcard
 
     @property
     def total(self) -> int:
         return sum(self.imported.values())
+
+    @property
+    def counted(self) -> str:
+        """"1 question", "12 flashcards"."""
+        return f"{self.total} {self.noun}{'' if self.total == 1 else 's'}"
 
 
 def import_question_file(session: Session, filename: str, data: bytes, *,
@@ -80,15 +86,15 @@ def import_question_file(session: Session, filename: str, data: bytes, *,
         raise InterchangeError("The file holds no question the app can import"
                                + (f" ({reasons})." if reasons else "."))  # fmt: skip
     landing = landing_for_import(session, importer_id, filename, article_slug)
-    known = [] if landing.created_article else _claims_of(session, landing.article)
+    known = [] if landing.created_article else claims_of(session, landing.article)
     new_claims = iter(claims_for(landing, [
         (item.topic, " ".join((item.draft.quote or item.draft.prompt).split()))
-        for item in checked.drafts if _source_claim(known, item.draft.quote) is None
+        for item in checked.drafts if source_claim(known, item.draft.quote) is None
     ]))  # fmt: skip
     report = ImportReport(landing.article.slug, landing.article.title, skipped=checked.skipped)
     for item in checked.drafts:
         draft = item.draft
-        claim = _source_claim(known, draft.quote) or next(new_claims)
+        claim = source_claim(known, draft.quote) or next(new_claims)
         session.add(Question(
             key=landing.item_key(), claim=claim, type=str(draft.type), prompt=draft.prompt,
             explanation=draft.explanation, difficulty=draft.difficulty, choices=draft.choices,
@@ -100,11 +106,11 @@ def import_question_file(session: Session, filename: str, data: bytes, *,
     return report
 
 
-def _claims_of(session: Session, article: Article) -> list[Claim]:
+def claims_of(session: Session, article: Article) -> list[Claim]:
     return list(session.scalars(sa.select(Claim).where(Claim.article_id == article.id)))
 
 
-def _source_claim(claims: list[Claim], quote: str | None) -> Claim | None:
+def source_claim(claims: list[Claim], quote: str | None) -> Claim | None:
     """The article's claim a question's source quote comes from, when it is one of them."""
     if not quote:
         return None

@@ -25,7 +25,7 @@ from quizapp.models import Topic
 from quizapp.models.base import utcnow
 from quizapp.services import daily_review, flashcards, progress
 from quizapp.services.assignments import student_assignment_rows
-from quizapp.services.catalog import export_cards
+from quizapp.services.catalog import export_cards, learner_schedules
 from quizapp.services.learner_scheduler import learner_scheduler, scheduling_summary
 from quizapp.services.practice import topic_and_descendants
 from quizapp.services.quizzes import QuizError, unfinished_attempts
@@ -132,12 +132,16 @@ def rate():
 @bp.get("/cards/export.apkg")
 @login_required
 def export_deck():
-    """The flashcards as an Anki deck (of one topic with ?topic=, else all)."""
+    """The flashcards as an Anki deck (of one topic with ?topic=, else all); with
+    ?progress=1 the learner's reviewed cards keep their schedule in Anki."""
     topic_ids = _topic_ids()
     topic = db.session.get(Topic, topic_ids[0]) if topic_ids else None
     cards = export_cards(db.session, topic_ids)
+    schedules = None
+    if request.args.get("progress") == "1":
+        schedules = learner_schedules(db.session, current_user.id, [c.key for c in cards])
     name = "quizapp" + (f"::{topic.title}" if topic else "")
-    data = anki_package(name, cards)
+    data = anki_package(name, cards, schedules)
     filename = "quizapp-" + (slugify(topic.title) if topic else "all") + ".apkg"
     return send_file(io.BytesIO(data), mimetype="application/apkg", as_attachment=True,
                      download_name=filename)  # fmt: skip

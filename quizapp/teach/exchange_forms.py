@@ -4,17 +4,44 @@ from __future__ import annotations
 
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
-from wtforms import SelectChoice, SelectField, SubmitField
+from wtforms import HiddenField, SelectChoice, SelectField, StringField, SubmitField, TextAreaField
+from wtforms.validators import InputRequired, Length, Optional
 
-from quizapp.services.question_exchange import QUESTION_FORMATS
+from quizapp.services.interchange import EXPORT_FORMATS
 
-FORMAT_LABELS = {"moodle-xml": "Moodle XML (.xml)", "gift": "GIFT (.gift)"}
+FORMAT_LABELS = {
+    "moodle-xml": "Questions as Moodle XML (.xml)",
+    "gift": "Questions as GIFT (.gift)",
+    "csv": "Flashcards as CSV (.csv)",
+    "apkg": "Flashcards as an Anki deck (.apkg)",
+}
+MAX_PASTE = 400_000  # characters; Flask refuses a form field over 500 kB before this is read
+MAX_DECK_NAME = 120
 
 
 class BankImportForm(FlaskForm):
-    file = FileField("Question bank: Moodle XML (.xml) or GIFT (.gift, .txt)",
+    file = FileField("A question bank (Moodle XML .xml, GIFT .gift) or a deck (Anki .apkg)",
                      validators=[FileRequired("Choose a file to import.")])  # fmt: skip
     submit = SubmitField("Import")
+
+
+class CardsPasteForm(FlaskForm):
+    """Flashcards pasted (or a CSV chosen), shown in a preview before anything is saved."""
+
+    name = StringField("Deck name", validators=[Optional(), Length(max=MAX_DECK_NAME)],
+                       description="The new article the cards go into; “Pasted flashcards” "
+                                   "if left empty.")  # fmt: skip
+    text = TextAreaField("Paste the cards: one a line, “term TAB definition” as Quizlet "
+                         "exports them, or CSV with a header (front, back, topic, source)",
+                         validators=[Optional(), Length(max=MAX_PASTE)])  # fmt: skip
+    file = FileField("…or choose a CSV file")
+    submit = SubmitField("Preview")
+
+
+class CardsSaveForm(FlaskForm):
+    name = HiddenField(validators=[Optional(), Length(max=MAX_DECK_NAME)])
+    text = HiddenField(validators=[InputRequired(), Length(max=MAX_PASTE)])
+    submit = SubmitField("Save these flashcards")
 
 
 class BankExportForm(FlaskForm):
@@ -23,4 +50,4 @@ class BankExportForm(FlaskForm):
 
     article = SelectField("Article", choices=[])
     format = SelectField("Format", choices=[SelectChoice(f, FORMAT_LABELS[f])
-                                            for f in QUESTION_FORMATS])  # fmt: skip
+                                            for f in EXPORT_FORMATS])  # fmt: skip

@@ -1,4 +1,4 @@
-"""Teachers: import a question bank (Moodle XML, GIFT) and export an article's questions."""
+"""Teachers: import question banks and decks, and export an article's questions or cards."""
 
 from __future__ import annotations
 
@@ -18,27 +18,35 @@ from flask import (
 from flask_login import current_user
 from wtforms import SelectChoice
 
+from quizapp.core.interchange.flashcard_csv import read_cards
 from quizapp.core.interchange.records import InterchangeError
 from quizapp.extensions import db
 from quizapp.models import Article
-from quizapp.services.question_exchange import (
-    QUESTION_FORMATS,
-    export_questions,
-    import_question_file,
-)
+from quizapp.services.deck_exchange import import_cards
+from quizapp.services.interchange import EXPORT_FORMATS, export_file, import_file
+from quizapp.services.question_exchange import ImportReport, decode_text
 from quizapp.services.teaching_errors import TeachingError
 from quizapp.teach.blueprint import bp
-from quizapp.teach.exchange_forms import BankExportForm, BankImportForm
+from quizapp.teach.exchange_forms import (
+    BankExportForm,
+    BankImportForm,
+    CardsPasteForm,
+    CardsSaveForm,
+)
 
-IMPORT_ENDPOINTS = {"teach.import_bank"}
+IMPORT_ENDPOINTS = {"teach.import_bank", "teach.preview_cards"}
 MAX_SKIPPED_SHOWN = 20
+PREVIEW_ROWS = 50
+DEFAULT_DECK = "Pasted flashcards"
+MIMETYPES = {"moodle-xml": "application/xml", "gift": "text/plain", "csv": "text/csv",
+             "apkg": "application/apkg"}  # fmt: skip
 
 
 def allow_large_imports() -> None:
-    """Raise this request's body limit to MAX_IMPORT_BYTES on the import route only.
+    """Raise this request's body limit to MAX_IMPORT_BYTES on the upload routes only.
 
     It must run before any other before-request function reads the form (CSRF protection
-    does), so ``register`` puts it first; a larger body is refused with 413 from its
+    does), so ``register_limits`` puts it first; a larger body is refused with 413 from its
     Content-Length before it is read.
     """
     if request.endpoint in IMPORT_ENDPOINTS:
@@ -56,17 +64,31 @@ def _export_form() -> BankExportForm:
     return form
 
 
-@bp.get("/exchange")
-def exchange():
-    """The import form and the export form."""
+def _page(cards_form: CardsPasteForm | None = None, status: int = 200):
     limit = current_app.config["MAX_IMPORT_BYTES"] // (1024 * 1024)
     return render_template("teach/exchange.html", import_form=BankImportForm(),
-                           export_form=_export_form(), limit_mb=limit)  # fmt: skip
+                           cards_form=cards_form or CardsPasteForm(), export_form=_export_form(),
+                           limit_mb=limit), status  # fmt: skip
+
+
+def _flash_report(report: ImportReport) -> None:
+    flash(f"Imported {report.counted} into the new article “{report.article_title}”; they are "
+          f"in My questions and flashcards.", "success")  # fmt: skip
+    for skipped in report.skipped[:MAX_SKIPPED_SHOWN]:
+        flash(f"Skipped {skipped.name}: {skipped.reason}.", "warning")
+    if len(report.skipped) > MAX_SKIPPED_SHOWN:
+        flash(f"… and {len(report.skipped) - MAX_SKIPPED_SHOWN} more skipped.", "warning")
+
+
+@bp.get("/exchange")
+def exchange():
+    """The upload form, the paste form for flashcards and the export form."""
+    return _page()
 
 
 @bp.post("/exchange/import")
 def import_bank():
-    """Import a file into a new article named after it; report what was skipped and why."""
+    """Import an uploaded file into a new article named after it, with a report."""
     form = BankImportForm()
     if not form.validate_on_submit():
         for errors in form.errors.values():
@@ -75,31 +97,62 @@ def import_bank():
         return redirect(url_for("teach.exchange"))
     upload = form.file.data
     try:
-        report = import_question_file(db.session, upload.filename or "import.xml",
-                                      upload.read(), importer_id=current_user.id)  # fmt: skip
+        report = import_file(db.session, upload.filename or "import", upload.read(),
+                             importer_id=current_user.id)  # fmt: skip
     except InterchangeError as error:
         db.session.rollback()
         flash(f"Nothing was imported. {error}", "error")
         return redirect(url_for("teach.exchange"))
     db.session.commit()
-    flash(f"Imported {report.total} question{'s' if report.total != 1 else ''} into the new "
-          f"article “{report.article_title}”; they are in My questions.", "success")  # fmt: skip
-    for skipped in report.skipped[:MAX_SKIPPED_SHOWN]:
-        flash(f"Skipped {skipped.name}: {skipped.reason}.", "warning")
-    if len(report.skipped) > MAX_SKIPPED_SHOWN:
-        flash(f"… and {len(report.skipped) - MAX_SKIPPED_SHOWN} more skipped.", "warning")
+    _flash_report(report)
+    return redirect(url_for("teach.exchange"))
+
+
+@bp.post("/exchange/cards/preview")
+def preview_cards():
+    """The cards a paste or CSV makes, with the separator found; nothing is saved yet."""
+    form = CardsPasteForm()
+    if not form.validate_on_submit():
+        return _page(form, 400)
+    try:
+        text = form.text.data or ""
+        if form.file.data:
+            text = decode_text(form.file.data.read())
+        if not text.strip():
+            raise InterchangeError("Paste some cards or choose a CSV file.")
+        parsed = read_cards(text)
+    except InterchangeError as error:
+        form.text.errors = [*form.text.errors, str(error)]
+        return _page(form, 400)
+    save = CardsSaveForm(formdata=None, name=form.name.data, text=text)
+    return render_template("teach/cards_preview.html", parsed=parsed, save_form=save,
+                           shown=parsed.cards[:PREVIEW_ROWS])  # fmt: skip
+
+
+@bp.post("/exchange/cards/import")
+def import_pasted_cards():
+    """Save the previewed cards into a new article named after the deck."""
+    form = CardsSaveForm()
+    if not form.validate_on_submit():
+        raise TeachingError("The cards to save were missing or too long; paste them again.")
+    try:
+        parsed = read_cards(form.text.data)
+    except InterchangeError as error:
+        raise TeachingError(str(error)) from error
+    report = import_cards(db.session, parsed, "paste", importer_id=current_user.id,
+                          title=(form.name.data or "").strip() or DEFAULT_DECK)  # fmt: skip
+    db.session.commit()
+    _flash_report(report)
     return redirect(url_for("teach.exchange"))
 
 
 @bp.get("/exchange/export")
 def export_bank():
-    """The chosen article's questions (seeded and the teacher's own) as a file."""
+    """The chosen article's questions or flashcards (seeded and the teacher's own) as a file."""
     form = _export_form()
     if not form.validate():
         raise TeachingError("Choose an article and a format.")
-    data = export_questions(db.session, form.article.data, form.format.data,
-                            teacher_id=current_user.id)  # fmt: skip
-    name = f"{form.article.data}{QUESTION_FORMATS[form.format.data]}"
-    mimetype = "application/xml" if form.format.data == "moodle-xml" else "text/plain"
-    return send_file(io.BytesIO(data), mimetype=mimetype, as_attachment=True,
-                     download_name=name)  # fmt: skip
+    fmt = form.format.data
+    data = export_file(db.session, form.article.data, fmt, teacher_id=current_user.id)
+    return send_file(io.BytesIO(data), mimetype=MIMETYPES[fmt], as_attachment=True,
+                     download_name=f"{form.article.data}{EXPORT_FORMATS[fmt]}")  # fmt: skip

@@ -75,7 +75,7 @@ def test_import_reports_what_it_skipped(db, runner, tmp_path):
                     "::essay::Discuss. {}\n", encoding="utf-8")  # fmt: skip
     result = runner.invoke(args=["bank", "import", str(gift), "--article", "my-bank"])
     assert result.exit_code == 0, result.output
-    assert "Imported 1 questions" in result.output
+    assert "Imported 1 question into" in result.output
     assert "Skipped num: a numerical question" in result.output
     assert "Skipped essay: an essay question" in result.output
     assert [q.prompt for q in _questions_of(db, "my-bank")] == ["The pipeline carries gas."]
@@ -94,7 +94,7 @@ def test_a_bad_file_is_refused_and_nothing_is_written(db, runner, tmp_path):
     messages = {
         "broken.xml": "not well-formed", "bomb.xml": "DTD or entities",
         "braces.gift": "Line 1: the braces", "latin1.gift": "not UTF-8",
-        "only-essays.gift": "no question the app can import", "notes.docx": "Moodle XML file",
+        "only-essays.gift": "no question the app can import", "notes.docx": "Moodle XML (.xml)",
     }  # fmt: skip
     for name, data in cases.items():
         path = tmp_path / name

@@ -154,6 +154,10 @@ ROUTES = [
     ("teach.edit_flashcard", "POST", "/teach/flashcards/{w.card.id}/edit", _card, 302, True),
     ("teach.exchange", "GET", "/teach/exchange", None, 200, False),
     ("teach.import_bank", "POST", "/teach/exchange/import", None, 302, False),
+    ("teach.preview_cards", "POST", "/teach/exchange/cards/preview",
+     lambda w: {"text": "Rason\tport"}, 200, False),
+    ("teach.import_pasted_cards", "POST", "/teach/exchange/cards/import",
+     lambda w: {"text": "Rason\tport", "name": "Deck"}, 302, False),
     ("teach.export_bank", "GET", "/teach/exchange/export?article=article-russia-pivot-east"
      "&format=gift", None, 200, False),
     ("teach.copy_item", "POST", "/teach/questions/{w.question.id}/copy", None, 302, True),

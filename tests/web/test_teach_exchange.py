@@ -6,7 +6,7 @@ import io
 
 import sqlalchemy as sa
 
-from quizapp.models import Article, Question
+from quizapp.models import Article, Flashcard, Question
 from tests.conftest import SEED_SLUG, login
 
 GIFT = (b"$CATEGORY: $course$/top/Energy\n\n"
@@ -43,7 +43,7 @@ def test_a_bad_file_shows_why_and_writes_nothing(client, db, make_teacher):
         ("bomb.xml", b'<!DOCTYPE q [<!ENTITY a "a">]><quiz>&a;</quiz>', "DTD or entities"),
         ("braces.gift", b"Who? {=a ~b\n", "braces around the answers"),
         ("latin1.gift", "Qui? {=d\u00e9j\u00e0}".encode("latin-1"), "not UTF-8"),
-        ("deck.pdf", b"%PDF-1.4", "Moodle XML file"),
+        ("deck.pdf", b"%PDF-1.4", "Moodle XML (.xml)"),
     ]:
         response = _upload(client, name, data)
         assert response.status_code == 200, name
@@ -76,3 +76,64 @@ def test_export_downloads_the_article_in_each_format(client, db, make_teacher):
     gift = client.get(f"/teach/exchange/export?article={SEED_SLUG}&format=gift")
     assert gift.status_code == 200 and b"$CATEGORY: $course$/top/" in gift.data
     assert client.get("/teach/exchange/export?article=nope&format=gift").status_code == 400
+
+
+QUIZLET = "Rason\tNorth Korean port leased to Russia\nPower of Siberia\tgas pipeline to China\n"
+
+
+def test_pasted_quizlet_cards_are_previewed_then_saved(client, db, make_teacher):
+    teacher = make_teacher()
+    login(client, teacher)
+    before = db.session.scalar(sa.select(sa.func.count(Flashcard.id)))
+    preview = client.post("/teach/exchange/cards/preview",
+                          data={"name": "Ports", "text": QUIZLET})  # fmt: skip
+    assert preview.status_code == 200
+    page = preview.get_data(as_text=True)
+    assert "2 flashcards to save" in page and "Separator found: <strong>tab</strong>" in page
+    assert "North Korean port leased to Russia" in page
+    assert db.session.scalar(sa.select(sa.func.count(Flashcard.id))) == before  # nothing saved
+    saved = client.post("/teach/exchange/cards/import", data={"name": "Ports", "text": QUIZLET},
+                        follow_redirects=True)  # fmt: skip
+    assert "Imported 2 flashcards into the new article “Ports”" in saved.get_data(as_text=True)
+    cards = db.session.scalars(sa.select(Flashcard).where(Flashcard.author_id == teacher.id)).all()
+    assert sorted((c.front, c.origin) for c in cards) == [("Power of Siberia", "teacher"),
+                                                          ("Rason", "teacher")]  # fmt: skip
+
+
+def test_a_csv_file_with_a_header_and_semicolons_is_previewed(client, db, make_teacher):
+    login(client, make_teacher())
+    data = b"Term;Definition;Topic\n\"Rason; the port\";North Korea;Trade\nempty;\n"
+    preview = client.post("/teach/exchange/cards/preview",
+                          data={"file": (io.BytesIO(data), "deck.csv")},
+                          content_type="multipart/form-data")  # fmt: skip
+    page = preview.get_data(as_text=True)
+    assert preview.status_code == 200
+    assert "semicolon" in page and "the first row is a header" in page
+    assert "Rason; the port" in page and "row 3: a card needs a front and a back" in page
+
+
+def test_bad_pastes_are_refused_with_a_message(client, db, make_teacher):
+    login(client, make_teacher())
+    before = db.session.scalar(sa.select(sa.func.count(Flashcard.id)))
+    for data, message in [
+        ({"text": "just one column\nand another"}, "No separator found"),
+        ({"text": ""}, "Paste some cards"),
+        ({"file": (io.BytesIO("a;b\nd\u00e9j\u00e0;c\n".encode("cp1252")), "x.csv")},
+         "not UTF-8"),
+        ({"text": "".join(f"t{i}\td{i}\n" for i in range(20_001))}, "at most 20000"),
+    ]:
+        response = client.post("/teach/exchange/cards/preview", data=data,
+                               content_type="multipart/form-data")  # fmt: skip
+        assert response.status_code == 400, message
+        assert message in response.get_data(as_text=True), message
+    assert db.session.scalar(sa.select(sa.func.count(Flashcard.id))) == before
+
+
+def test_a_csv_of_100000_rows_is_refused_with_a_message(client, db, make_teacher):
+    login(client, make_teacher())
+    rows = "front,back\n" + "".join(f"term {i},definition {i}\n" for i in range(100_000))
+    response = client.post("/teach/exchange/cards/preview",
+                           data={"file": (io.BytesIO(rows.encode()), "huge.csv")},
+                           content_type="multipart/form-data")  # fmt: skip
+    assert response.status_code == 400
+    assert "100001 rows: at most 20000 cards" in response.get_data(as_text=True)

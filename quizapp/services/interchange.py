@@ -1,0 +1,46 @@
+"""One entry for every import and export, chosen by the file's extension or the format name.
+
+Questions: Moodle XML (.xml), GIFT (.gift, .txt). Flashcards: CSV (.csv, .tsv) and Anki (.apkg).
+"""
+
+from __future__ import annotations
+
+from pathlib import PurePath
+
+from sqlalchemy.orm import Session
+
+from quizapp.core.interchange.anki_import import read_apkg
+from quizapp.core.interchange.flashcard_csv import read_cards
+from quizapp.core.interchange.records import InterchangeError
+from quizapp.services import deck_exchange, question_exchange
+from quizapp.services.question_exchange import ImportReport, decode_text
+
+EXPORT_FORMATS = {**question_exchange.QUESTION_FORMATS, **deck_exchange.DECK_FORMATS}
+IMPORT_EXTENSIONS = (".xml", ".gift", ".txt", ".csv", ".tsv", ".apkg")
+UNKNOWN_FILE = ("Import a Moodle XML (.xml) or GIFT (.gift, .txt) question bank, or a deck as "
+                "CSV (.csv, .tsv) or Anki package (.apkg).")
+
+
+def import_file(session: Session, filename: str, data: bytes, *, importer_id: int | None = None,
+                article_slug: str | None = None) -> ImportReport:  # fmt: skip
+    """Import ``data`` by its file name's extension; InterchangeError (nothing added to the
+    session) when it cannot be read."""
+    suffix = PurePath(filename).suffix.lower()
+    options = {"importer_id": importer_id, "article_slug": article_slug}
+    if question_exchange.is_question_file(filename):
+        return question_exchange.import_question_file(session, filename, data, **options)
+    if suffix in (".csv", ".tsv"):
+        parsed = read_cards(decode_text(data))
+    elif suffix == ".apkg":
+        parsed = read_apkg(data)
+    else:
+        raise InterchangeError(UNKNOWN_FILE)
+    return deck_exchange.import_cards(session, parsed, filename, **options)
+
+
+def export_file(session: Session, article_slug: str, fmt: str,
+                teacher_id: int | None = None) -> bytes:  # fmt: skip
+    """The article's questions (moodle-xml, gift) or flashcards (csv, apkg) as a file."""
+    if fmt in deck_exchange.DECK_FORMATS:
+        return deck_exchange.export_deck(session, article_slug, fmt, teacher_id)
+    return question_exchange.export_questions(session, article_slug, fmt, teacher_id)
