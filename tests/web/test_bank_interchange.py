@@ -109,3 +109,24 @@ def test_export_of_an_unknown_article_says_so(db, runner, tmp_path):
     result = runner.invoke(args=["bank", "export", "--article", "nope", "--format", "gift",
                                  "-o", str(tmp_path / "x.gift")])  # fmt: skip
     assert result.exit_code == 1 and "There is no article" in result.output
+
+
+def test_decks_go_out_and_come_back_as_csv_and_anki(db, runner, tmp_path):
+    from quizapp.models import Flashcard
+
+    def cards_of(slug):
+        return sorted(db.session.execute(
+            sa.select(Flashcard.front, Flashcard.back, Flashcard.kind).join(Claim).join(Article)
+            .where(Article.slug == slug, ~Flashcard.retired)).all())  # fmt: skip
+
+    seeded = cards_of(SEED_SLUG)
+    assert {kind for *_, kind in seeded} == {"basic", "cloze"}
+    for fmt in ("csv", "apkg"):
+        out = tmp_path / f"deck.{fmt}"
+        result = runner.invoke(args=["bank", "export", "--article", SEED_SLUG, "--format", fmt,
+                                     "-o", str(out)])  # fmt: skip
+        assert result.exit_code == 0, result.output
+        result = runner.invoke(args=["bank", "import", str(out), "--article", f"deck-{fmt}"])
+        assert result.exit_code == 0, result.output
+        assert f"Imported {len(seeded)} flashcards" in result.output
+        assert cards_of(f"deck-{fmt}") == seeded

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from quizapp.core.interchange.cloze import from_anki_cloze, has_cloze
 from quizapp.core.interchange.records import InterchangeError, Skipped
+from quizapp.core.question_kinds.base import BLANK
 
 MAX_CARD_ROWS = 20_000  # a deck larger than this is refused whole: split it
 MAX_SIDE = 2000  # characters on one side of a card, as for teachers' own cards
@@ -24,6 +25,7 @@ _NAMES = {
     "back": {"back", "definition", "answer", "meaning", "side 2", "back extra"},
     "topic": {"topic", "category", "deck", "tags", "tag"},
     "source": {"source", "quote"},
+    "kind": {"kind", "card type"},
 }
 SEPARATOR_NAMES = {",": "comma", ";": "semicolon", "\t": "tab", "|": "vertical bar"}
 DECK_COLUMNS = ["front", "back", "kind", "topic", "source"]
@@ -109,7 +111,10 @@ def read_cards(text: str) -> ParsedCards:
             parsed.skipped.append(Skipped(f"row {number}", reason))
             continue
         topic, source = cells.get("topic") or None, cells.get("source") or None
-        parsed.cards.append(card_from_sides(cells["front"], cells["back"], topic, source))
+        card = card_from_sides(cells["front"], cells["back"], topic, source)
+        if cells.get("kind", "").casefold() == "cloze" and cells["front"].count(BLANK) == 1:
+            card = CardRow(cells["front"], cells["back"], topic, source, kind="cloze")
+        parsed.cards.append(card)
     if not parsed.cards:
         raise InterchangeError("No row makes a card: each needs a front and a back.")
     return parsed
