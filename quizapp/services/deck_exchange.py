@@ -28,19 +28,20 @@ def import_cards(session: Session, parsed: ParsedCards, source_name: str, *,
     ``title`` or after ``source_name`` unless ``article_slug`` names one)."""
     landing = landing_for_import(session, importer_id, source_name, article_slug, title=title)
     known = [] if landing.created_article else claims_of(session, landing.article)
-    new_claims = iter(claims_for(landing, [
+    new_claims = iter(claims_for(session, landing, [
         (card.topic, " ".join((card.source or f"{card.front} — {card.back}").split()))
         for card in parsed.cards if source_claim(known, card.source) is None
     ]))  # fmt: skip
     report = ImportReport(landing.article.slug, landing.article.title,
                           skipped=list(parsed.skipped), noun="flashcard")  # fmt: skip
+    rows = []
     for card in parsed.cards:
-        claim = source_claim(known, card.source) or next(new_claims)
-        session.add(Flashcard(key=landing.item_key(), claim=claim, kind=card.kind,
-                              front=card.front, back=card.back, origin=landing.origin,
-                              author_id=landing.author_id))  # fmt: skip
+        claim = source_claim(known, card.source)
+        rows.append({"key": landing.item_key(), "claim_id": claim.id if claim else next(new_claims),
+                     "kind": card.kind, "front": card.front, "back": card.back,
+                     "origin": landing.origin, "author_id": landing.author_id})  # fmt: skip
         report.imported[card.kind] += 1
-    session.flush()
+    session.execute(sa.insert(Flashcard), rows)  # one statement for thousands of cards
     return report
 
 

@@ -78,30 +78,47 @@ def _free_slug(session: Session, base: str) -> str:
     return slug
 
 
-def claims_for(landing: Landing, items: Sequence[tuple[str | None, str]]) -> list[Claim]:
-    """A claim per (topic title, text): the text appended to the article under its topic's
-    heading, so every imported item points at a verbatim span as seeded ones do."""
+def claims_for(session: Session, landing: Landing,
+               items: Sequence[tuple[str | None, str]]) -> list[int]:  # fmt: skip
+    """Ids of new claims, one per (topic title, text): the text is appended to the article under
+    its topic's heading, so every imported item points at a verbatim span as seeded ones do.
+
+    Claims are inserted in one statement (thousands of them in an import), in ``items`` order.
+    """
     article = landing.article
     text = article.text
-    claims = []
+    pieces = [text]
+    length = len(text)
+    rows: list[dict] = []
     current = None
     for topic_title, claim_text in items:
         title = (topic_title or DEFAULT_TOPIC)[:200]
         if title != current:
             current = title
-            text += ("\n\n" if text else "") + title
-        start = len(text) + 2
-        text += "\n\n" + claim_text
-        claims.append(Claim(article=article, topic=_topic(landing, title),
-                            key=f"import-{uuid4().hex[:12]}", quote=claim_text,
-                            start_offset=start, end_offset=len(text), sentence_start=start,
-                            sentence_end=len(text), key_terms=[]))  # fmt: skip
-    article.text = text
-    article.checksum = hashlib.sha256(text.encode()).hexdigest()
-    return claims
+            heading = ("\n\n" if length else "") + title
+            pieces.append(heading)
+            length += len(heading)
+        start = length + 2
+        pieces.append("\n\n" + claim_text)
+        length += 2 + len(claim_text)
+        rows.append({"topic": _topic(session, landing, title), "key": f"import-{uuid4().hex[:12]}",
+                     "quote": claim_text, "start_offset": start, "end_offset": length,
+                     "sentence_start": start, "sentence_end": length, "key_terms": []})  # fmt: skip
+    article.text = "".join(pieces)
+    article.checksum = hashlib.sha256(article.text.encode()).hexdigest()
+    session.flush()  # the article and its new topics get their ids
+    if not rows:
+        return []
+    for row in rows:
+        row["topic_id"] = row.pop("topic").id
+        row["article_id"] = article.id
+    inserted = session.execute(
+        sa.insert(Claim).returning(Claim.id, sort_by_parameter_order=True), rows
+    )
+    return list(inserted.scalars())
 
 
-def _topic(landing: Landing, title: str) -> Topic:
+def _topic(session: Session, landing: Landing, title: str) -> Topic:
     topic = landing._topics.get(title.casefold())
     if topic is None:
         taken = {t.key for t in landing._topics.values()}
@@ -111,5 +128,6 @@ def _topic(landing: Landing, title: str) -> Topic:
             key, number = f"{base}-{number}", number + 1
         topic = Topic(article=landing.article, key=key, title=title,
                       position=len(landing._topics))  # fmt: skip
+        session.add(topic)  # SQLAlchemy 2 does not cascade a backref assignment into the session
         landing._topics[title.casefold()] = topic
     return topic

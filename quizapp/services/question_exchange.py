@@ -87,22 +87,24 @@ def import_question_file(session: Session, filename: str, data: bytes, *,
                                + (f" ({reasons})." if reasons else "."))  # fmt: skip
     landing = landing_for_import(session, importer_id, filename, article_slug)
     known = [] if landing.created_article else claims_of(session, landing.article)
-    new_claims = iter(claims_for(landing, [
+    new_claims = iter(claims_for(session, landing, [
         (item.topic, " ".join((item.draft.quote or item.draft.prompt).split()))
         for item in checked.drafts if source_claim(known, item.draft.quote) is None
     ]))  # fmt: skip
     report = ImportReport(landing.article.slug, landing.article.title, skipped=checked.skipped)
+    rows = []
     for item in checked.drafts:
         draft = item.draft
-        claim = source_claim(known, draft.quote) or next(new_claims)
-        session.add(Question(
-            key=landing.item_key(), claim=claim, type=str(draft.type), prompt=draft.prompt,
-            explanation=draft.explanation, difficulty=draft.difficulty, choices=draft.choices,
-            accepted=draft.accepted, pairs=draft.pairs, answer_bool=draft.answer_bool,
-            quote=draft.quote, origin=landing.origin, author_id=landing.author_id,
-        ))  # fmt: skip
+        claim = source_claim(known, draft.quote)
+        rows.append({
+            "key": landing.item_key(), "claim_id": claim.id if claim else next(new_claims),
+            "type": str(draft.type), "prompt": draft.prompt, "explanation": draft.explanation,
+            "difficulty": draft.difficulty, "choices": draft.choices, "accepted": draft.accepted,
+            "pairs": draft.pairs, "answer_bool": draft.answer_bool, "quote": draft.quote,
+            "origin": landing.origin, "author_id": landing.author_id,
+        })  # fmt: skip
         report.imported[str(draft.type)] += 1
-    session.flush()
+    session.execute(sa.insert(Question), rows)  # one statement for thousands of questions
     return report
 
 

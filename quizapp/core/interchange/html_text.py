@@ -36,6 +36,9 @@ class _TextOnly(HTMLParser):
 def html_to_text(markup: str) -> str:
     """The words a reader sees: tags dropped (script and style with their content), entities
     decoded, whitespace inside a line collapsed, blank lines dropped."""
+    if "<" not in markup and "&" not in markup:  # plain text: no parser needed (fast path)
+        lines = (" ".join(line.split()) for line in markup.split("\n"))
+        return "\n".join(line for line in lines if line)
     parser = _TextOnly()
     parser.feed(markup)
     parser.close()

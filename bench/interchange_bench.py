@@ -1,0 +1,108 @@
+"""How long do the biggest imports take: 2,000 Moodle XML questions, an .apkg of 10,000 notes?
+
+Run from the repository root:  .venv/bin/python bench/interchange_bench.py
+
+What it does: builds a scratch SQLite database in a temporary directory (migrations, the seeded
+article and bank), then
+1. writes a Moodle XML file of 2,000 questions (the seeded bank's 151 questions of all six types,
+   repeated with numbered prompts, over 14 topics) and times ``flask bank import`` of it as the
+   command does it: read, validate, write the article, claims and questions, commit;
+2. writes an .apkg of 10,000 notes (half Basic, half Cloze) with the app's own exporter and
+   times the same import of it.
+Each import runs three times into new articles; the table gives every run.
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+import time
+from dataclasses import replace
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+import sqlalchemy as sa  # noqa: E402
+from flask_migrate import upgrade  # noqa: E402
+
+from quizapp import create_app  # noqa: E402
+from quizapp.core.anki_export import ExportCard, anki_package  # noqa: E402
+from quizapp.core.interchange.moodle_xml import write_moodle_xml  # noqa: E402
+from quizapp.core.interchange.records import ExportQuestion  # noqa: E402
+from quizapp.core.item_drafts import QuestionDraft  # noqa: E402
+from quizapp.extensions import db  # noqa: E402
+from quizapp.models import Claim, Question, Topic  # noqa: E402
+from quizapp.services.interchange import import_file  # noqa: E402
+from quizapp.services.seeding import seed_article  # noqa: E402
+
+QUESTIONS = 2000
+NOTES = 10_000
+RUNS = 3
+LIMIT_S = 10.0
+
+
+def _questions() -> list[ExportQuestion]:
+    rows = db.session.execute(
+        sa.select(Question, Topic.title).join(Claim, Question.claim_id == Claim.id)
+        .join(Topic, Claim.topic_id == Topic.id).order_by(Question.id)
+    ).all()
+    out = []
+    for i in range(QUESTIONS):
+        question, topic = rows[i % len(rows)]
+        draft = QuestionDraft(key=question.key, claim_key="", type=question.type,
+                              prompt=f"{question.prompt} ({i})", explanation=question.explanation,
+                              difficulty=question.difficulty, choices=question.choices,
+                              accepted=question.accepted, pairs=question.pairs,
+                              answer_bool=question.answer_bool, quote=question.quote)  # fmt: skip
+        out.append(ExportQuestion(draft, topic, f"q{i}"))
+    out.sort(key=lambda item: item.topic)
+    return out
+
+
+def _cards() -> list[ExportCard]:
+    base = ExportCard("k", "", "", "Russia and China opened the Power of Siberia.", "Energy")
+    return [replace(base, key=f"k{i}", front=f"The _____ pipeline ({i})", back="Power of Siberia",
+                    kind="cloze") if i % 2 else
+            replace(base, key=f"k{i}", front=f"Which pipeline? ({i})", back="Power of Siberia")
+            for i in range(NOTES)]  # fmt: skip
+
+
+def _time_import(name: str, data: bytes) -> list[float]:
+    times = []
+    for _run in range(RUNS):
+        start = time.perf_counter()
+        report = import_file(db.session, name, data)
+        db.session.commit()
+        times.append(time.perf_counter() - start)
+        assert report.total > 0 and not report.skipped, report.skipped[:3]
+    return times
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        app = create_app({"SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp}/bench.sqlite",
+                          "SECRET_KEY": "bench"})  # fmt: skip
+        with app.app_context():
+            upgrade()
+            seed_article(db.session, ROOT / "seed" / "article-russia-pivot-east.txt",
+                         ROOT / "seed" / "question_bank.yaml")  # fmt: skip
+            db.session.commit()
+            xml = write_moodle_xml("Bench", _questions())
+            apkg = anki_package("Bench", _cards())
+            results = [
+                (f"Moodle XML, {QUESTIONS} questions ({len(xml) / 1e6:.1f} MB)",
+                 _time_import("bench.xml", xml)),
+                (f".apkg, {NOTES} notes ({len(apkg) / 1e6:.1f} MB)",
+                 _time_import("bench.apkg", apkg)),
+            ]  # fmt: skip
+    print("| import | run 1 s | run 2 s | run 3 s | under 10 s |")
+    print("|---|---:|---:|---:|---|")
+    for label, times in results:
+        cells = " | ".join(f"{t:.2f}" for t in times)
+        print(f"| {label} | {cells} | {'yes' if max(times) < LIMIT_S else 'NO'} |")
+
+
+if __name__ == "__main__":
+    main()
