@@ -34,7 +34,7 @@ class CardsPasteForm(FlaskForm):
     text = TextAreaField("Paste the cards: one a line, “term TAB definition” as Quizlet "
                          "exports them, or CSV with a header (front, back, topic, source)",
                          validators=[Optional(), Length(max=MAX_PASTE)])  # fmt: skip
-    file = FileField("…or choose a CSV file")
+    csv_file = FileField("…or choose a CSV file")
     submit = SubmitField("Preview")
 
 

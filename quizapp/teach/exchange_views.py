@@ -116,8 +116,8 @@ def preview_cards():
         return _page(form, 400)
     try:
         text = form.text.data or ""
-        if form.file.data:
-            text = decode_text(form.file.data.read())
+        if form.csv_file.data:
+            text = decode_text(form.csv_file.data.read())
         if not text.strip():
             raise InterchangeError("Paste some cards or choose a CSV file.")
         parsed = read_cards(text)

@@ -188,6 +188,7 @@ def test_teacher_pages_fit_a_phone_and_pass_axe(browser, live_server, db, make_t
         "items": "/teach/items",
         "question": "/teach/questions/new",
         "flashcard": "/teach/flashcards/new",
+        "exchange": "/teach/exchange",
     }
     for width, viewport in (("laptop", {"width": 1280, "height": 900}), ("phone", PHONE)):
         context = browser.new_context(base_url=live_server, viewport=viewport)

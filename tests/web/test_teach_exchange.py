@@ -104,7 +104,7 @@ def test_a_csv_file_with_a_header_and_semicolons_is_previewed(client, db, make_t
     login(client, make_teacher())
     data = b"Term;Definition;Topic\n\"Rason; the port\";North Korea;Trade\nempty;\n"
     preview = client.post("/teach/exchange/cards/preview",
-                          data={"file": (io.BytesIO(data), "deck.csv")},
+                          data={"csv_file": (io.BytesIO(data), "deck.csv")},
                           content_type="multipart/form-data")  # fmt: skip
     page = preview.get_data(as_text=True)
     assert preview.status_code == 200
@@ -118,7 +118,7 @@ def test_bad_pastes_are_refused_with_a_message(client, db, make_teacher):
     for data, message in [
         ({"text": "just one column\nand another"}, "No separator found"),
         ({"text": ""}, "Paste some cards"),
-        ({"file": (io.BytesIO("a;b\nd\u00e9j\u00e0;c\n".encode("cp1252")), "x.csv")},
+        ({"csv_file": (io.BytesIO("a;b\nd\u00e9j\u00e0;c\n".encode("cp1252")), "x.csv")},
          "not UTF-8"),
         ({"text": "".join(f"t{i}\td{i}\n" for i in range(20_001))}, "at most 20000"),
     ]:
@@ -133,7 +133,7 @@ def test_a_csv_of_100000_rows_is_refused_with_a_message(client, db, make_teacher
     login(client, make_teacher())
     rows = "front,back\n" + "".join(f"term {i},definition {i}\n" for i in range(100_000))
     response = client.post("/teach/exchange/cards/preview",
-                           data={"file": (io.BytesIO(rows.encode()), "huge.csv")},
+                           data={"csv_file": (io.BytesIO(rows.encode()), "huge.csv")},
                            content_type="multipart/form-data")  # fmt: skip
     assert response.status_code == 400
     assert "100001 rows: at most 20000 cards" in response.get_data(as_text=True)

@@ -70,7 +70,7 @@ def format_fraction(percent: float) -> str:
 
 
 def parse_fraction(text: str | None) -> float:
-    """A fraction attribute or GIFT weight; InterchangeError-free: bad text reads as 0."""
+    """A fraction attribute or GIFT weight in percent; text that is not a number reads as 0."""
     try:
         return float((text or "0").strip())
     except ValueError:

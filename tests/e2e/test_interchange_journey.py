@@ -1,0 +1,64 @@
+"""A teacher brings their Moodle questions and Quizlet cards, tried as a new teacher would: uploads
+a GIFT file, reads the report, pastes cards, checks the preview, saves, and finds everything
+among their own items; the pages pass axe."""
+
+from __future__ import annotations
+
+import os
+
+from playwright.sync_api import expect
+
+from tests.conftest import PASSWORD
+from tests.e2e.conftest import serious_violations
+
+GIFT = """$CATEGORY: $course$/top/Energy
+
+::pipe::The Power of Siberia pipeline carries gas to China.{TRUE ####It carries natural gas.}
+
+::ports::Match each port to its country.{=Rason -> North Korea =Vladivostok -> Russia}
+
+::essay::Discuss the pivot. {}
+"""
+QUIZLET = "Rason\tNorth Korean port leased to Russia\nPower of Siberia\tgas pipeline to China\n"
+
+
+def _shot(page, name: str) -> None:
+    shots = os.environ.get("SCREENSHOT_DIR")
+    if shots:
+        os.makedirs(shots, exist_ok=True)
+        page.screenshot(path=os.path.join(shots, f"{name}.png"), full_page=True)
+
+
+def test_teacher_imports_a_bank_and_a_deck(page, make_teacher, tmp_path):
+    teacher = make_teacher()
+    page.goto("/auth/login")
+    page.get_by_label("Email").fill(teacher.email)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    nav = page.get_by_role("navigation", name="Main")
+    nav.get_by_role("link", name="Import and export").click()
+    expect(page.get_by_role("heading", name="Import and export", exact=True)).to_be_visible()
+    assert serious_violations(page) == []
+
+    bank = tmp_path / "energy quiz.gift"
+    bank.write_text(GIFT, encoding="utf-8")
+    page.locator("input#file").set_input_files(str(bank))
+    page.get_by_role("button", name="Import").click()
+    flashes = page.locator(".flashes")
+    expect(flashes).to_contain_text("Imported 2 questions into the new article “energy quiz”")
+    expect(flashes).to_contain_text("Skipped essay: an essay question")
+    _shot(page, "exchange-report")
+
+    page.get_by_label("Deck name").fill("Ports")
+    page.get_by_label("Paste the cards").fill(QUIZLET)
+    page.get_by_role("button", name="Preview").click()
+    expect(page.get_by_role("heading", name="2 flashcards to save")).to_be_visible()
+    expect(page.locator("#cards-preview")).to_contain_text("North Korean port leased to Russia")
+    assert serious_violations(page) == []
+    _shot(page, "exchange-preview")
+    page.get_by_role("button", name="Save these flashcards").click()
+    expect(page.locator(".flashes")).to_contain_text("Imported 2 flashcards")
+
+    page.goto("/teach/items")
+    expect(page.locator("body")).to_contain_text("The Power of Siberia pipeline carries gas")
+    expect(page.locator("body")).to_contain_text("North Korean port leased to Russia")
