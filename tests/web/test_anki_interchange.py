@@ -161,3 +161,34 @@ def test_broken_packages_are_refused_whole(tmp_path):
     for data, message in cases:
         with pytest.raises(InterchangeError, match=message):
             read_apkg(data)
+
+
+def test_a_learner_downloads_their_deck_with_progress(client, db, make_student, tmp_path):
+    import re
+
+    import genanki
+
+    from tests.conftest import login
+
+    student = make_student()
+    login(client, student)
+    page = client.get("/cards").get_data(as_text=True)
+    card_id = int(re.search(r'data-card="(\d+)"', page).group(1))
+    assert client.post("/cards/rate", data={"flashcard_id": card_id, "rating": "4"}).status_code \
+        == 302
+    key = db.session.get(Flashcard, card_id).key
+    plain = _into_anki(tmp_path, client.get("/cards/export.apkg").data, "plain")
+    with_progress = _into_anki(tmp_path, client.get("/cards/export.apkg?progress=1").data,
+                               "progress")  # fmt: skip
+    try:
+        guid = genanki.guid_for("quizapp", key)
+        for col, expected in ((plain, 0), (with_progress, 2)):
+            cards = {col.get_note(nid).guid: col.get_note(nid).cards()[0]
+                     for nid in col.find_notes("")}  # fmt: skip
+            assert cards[guid].type == expected
+            assert sum(card.type == 2 for card in cards.values()) == (expected == 2)
+        reviewed = cards[guid]
+        assert reviewed.ivl >= 1 and reviewed.reps == 1 and reviewed.memory_state is not None
+    finally:
+        plain.close()
+        with_progress.close()
