@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from quizapp.core.anki_export import ExportCard
-from quizapp.models import Article, Claim, Flashcard, Question, Topic
+from quizapp.models import Article, Claim, Flashcard, Question, Topic, live
 
 
 @dataclass(frozen=True)
@@ -24,7 +24,7 @@ def _counts_by_topic(session: Session, model) -> dict[int, int]:
     stmt = (
         sa.select(Claim.topic_id, sa.func.count(model.id))
         .join(model, model.claim_id == Claim.id)
-        .where(~model.retired, model.origin != "teacher")
+        .where(live(model), model.origin != "teacher")
         .group_by(Claim.topic_id)
     )
     return dict(session.execute(stmt).all())
@@ -50,14 +50,14 @@ def items_by_claim(session: Session, claim_ids: list[int]):
     questions: dict[int, list[Question]] = defaultdict(list)
     for card in session.scalars(
         sa.select(Flashcard).where(
-            Flashcard.claim_id.in_(claim_ids), ~Flashcard.retired, Flashcard.origin != "teacher"
+            Flashcard.claim_id.in_(claim_ids), live(Flashcard), Flashcard.origin != "teacher"
         )
     ):
         cards[card.claim_id].append(card)
     for question in session.scalars(
         sa.select(Question)
         # Teachers' own items belong to their quiz sets, not to the public pages.
-        .where(Question.claim_id.in_(claim_ids), ~Question.retired, Question.origin != "teacher")
+        .where(Question.claim_id.in_(claim_ids), live(Question), Question.origin != "teacher")
         .order_by(Question.difficulty, Question.id)
     ):
         questions[question.claim_id].append(question)
@@ -74,7 +74,7 @@ def export_cards(session: Session, topic_ids: list[int]) -> list[ExportCard]:
         sa.select(Flashcard.key, Flashcard.front, Flashcard.back, Claim.quote, Topic.title)
         .join(Claim, Flashcard.claim_id == Claim.id)
         .join(Topic, Claim.topic_id == Topic.id)
-        .where(~Flashcard.retired, Flashcard.origin != "teacher")
+        .where(live(Flashcard), Flashcard.origin != "teacher")
         .order_by(Topic.article_id, Claim.start_offset, Flashcard.id)
     )
     if topic_ids:

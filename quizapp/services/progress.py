@@ -11,7 +11,7 @@ from fsrs import Card, Scheduler
 from sqlalchemy.orm import Session
 
 from quizapp.core.mastery import RECENT_ANSWERS, topic_mastery
-from quizapp.models import CardState, Claim, Flashcard, Question, Response, ReviewLog, Topic
+from quizapp.models import CardState, Claim, Flashcard, Question, Response, ReviewLog, Topic, live
 from quizapp.services.flashcards import aware, naive
 
 LEARNED_STATE = 2  # fsrs.State.Review: the card has graduated from its learning steps
@@ -67,7 +67,7 @@ def _card_states(session: Session, user_id: int):
         sa.select(Claim.topic_id, CardState.fsrs, CardState.due, CardState.state)
         .join(Flashcard, CardState.flashcard_id == Flashcard.id)
         .join(Claim, Flashcard.claim_id == Claim.id)
-        .where(CardState.user_id == user_id, ~Flashcard.retired)
+        .where(CardState.user_id == user_id, live(Flashcard))
     ).all()
 
 
@@ -84,7 +84,7 @@ def topic_progress(
     card_totals = session.execute(
         sa.select(Claim.topic_id, sa.func.count(Flashcard.id))
         .join(Claim, Flashcard.claim_id == Claim.id)
-        .where(~Flashcard.retired, Flashcard.origin != "teacher")
+        .where(live(Flashcard), Flashcard.origin != "teacher")
         .group_by(Claim.topic_id)
     ).all()
     for topic_id, count in card_totals:
@@ -156,7 +156,7 @@ def due_forecast(session: Session, user_id: int, now: datetime) -> list[tuple[da
     dues = session.scalars(
         sa.select(CardState.due)
         .join(Flashcard, CardState.flashcard_id == Flashcard.id)
-        .where(CardState.user_id == user_id, ~Flashcard.retired,
+        .where(CardState.user_id == user_id, live(Flashcard),
                CardState.due < naive(aware(now)) + timedelta(days=FORECAST_DAYS))
     )  # fmt: skip
     for due in dues:
