@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from quizapp.core.text import slugify
 from quizapp.core.text_extraction import ExtractionError, extract_article
-from quizapp.models import Article, ArticleShare, Enrollment, Role, SchoolClass, User
+from quizapp.models import Article, ArticleShare, Enrollment, Role, SchoolClass, Topic, User
 from quizapp.services.seeding import ArticleSource, SeedReport, import_article
 from quizapp.services.teaching_errors import NotFound, TeachingError
 
@@ -97,6 +97,19 @@ def visible_articles(user: User | None) -> sa.Select:
 
 def visible_article_ids(session: Session, user: User | None) -> list[int]:
     return list(session.scalars(visible_articles(user).with_only_columns(Article.id)))
+
+
+def visible_topic_ids(session: Session, user: User | None, article_id: int | None = None):
+    """Topics of the articles ``user`` may see (of one of them with ``article_id``).
+
+    Never empty: the services read an empty list as "every topic", so a learner who may see
+    nothing gets a list naming no topic at all.
+    """
+    visible = visible_articles(user).with_only_columns(Article.id)
+    if article_id is not None:
+        visible = visible.where(Article.id == article_id)
+    ids = list(session.scalars(sa.select(Topic.id).where(Topic.article_id.in_(visible))))
+    return ids or [0]
 
 
 def readable_article(session: Session, user: User | None, **where) -> Article:

@@ -30,9 +30,13 @@ def _counts_by_topic(session: Session, model) -> dict[int, int]:
     return dict(session.execute(stmt).all())
 
 
-def topic_summaries(session: Session) -> list[TopicSummary]:
-    """Every topic in reading order with its counts, in four queries whatever the size."""
-    topics = session.scalars(sa.select(Topic).order_by(Topic.article_id, Topic.position)).all()
+def topic_summaries(session: Session, article_ids: list[int] | None = None) -> list[TopicSummary]:
+    """Every topic (of ``article_ids``) in reading order with its counts, in four queries
+    whatever the size."""
+    stmt = sa.select(Topic).order_by(Topic.article_id, Topic.position)
+    if article_ids is not None:
+        stmt = stmt.where(Topic.article_id.in_(article_ids))
+    topics = session.scalars(stmt).all()
     claims = dict(
         session.execute(sa.select(Claim.topic_id, sa.func.count()).group_by(Claim.topic_id)).all()
     )
