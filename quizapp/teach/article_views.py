@@ -30,16 +30,26 @@ def articles():
                            articles=library.teacher_articles(db.session, current_user))
 
 
-def _import_form(article=None) -> tuple[ArticleImportForm, int]:
-    """The import form, and the status to answer with: 413 when the upload is too large (the
-    body is then not read at all, and the form says so)."""
-    request.max_content_length = IMPORT_MAX_BYTES
-    try:
-        return ArticleImportForm(), 200
-    except RequestEntityTooLarge:
-        form = ArticleImportForm(formdata=None)
-        form.upload.errors = [TOO_LARGE]
-        return form, 413
+IMPORT_ENDPOINTS = ("teach.import_article", "teach.reimport_article")
+
+
+@bp.before_app_request
+def allow_larger_uploads() -> None:
+    """Imports take files up to 10 MB (other forms keep the app's smaller limit). Registered
+    as an app hook, before the app's own hooks that read the form, so it applies to them."""
+    if request.endpoint in IMPORT_ENDPOINTS:
+        request.max_content_length = IMPORT_MAX_BYTES
+
+
+@bp.errorhandler(RequestEntityTooLarge)
+def upload_too_large(_error):
+    """A too-large upload is never read; the form comes back saying so."""
+    db.session.rollback()
+    form = ArticleImportForm(formdata=None)
+    form.upload.errors = [TOO_LARGE]
+    article_id = (request.view_args or {}).get("article_id")
+    article = library.owned_article(db.session, article_id, current_user) if article_id else None
+    return render_template("teach/article_import.html", form=form, article=article), 413
 
 
 def _run_import(form: ArticleImportForm, slug: str | None) -> tuple[object | None, int]:
@@ -59,8 +69,8 @@ def _run_import(form: ArticleImportForm, slug: str | None) -> tuple[object | Non
 
 @bp.route("/articles/new", methods=["GET", "POST"])
 def import_article():
-    form, status = _import_form()
-    if status == 200 and request.method == "POST":
+    form, status = ArticleImportForm(), 200
+    if request.method == "POST":
         done, status = _run_import(form, None)
         if done:
             article, report = done
@@ -75,10 +85,10 @@ def import_article():
 @bp.route("/articles/<int:article_id>/reimport", methods=["GET", "POST"])
 def reimport_article(article_id: int):
     article = library.owned_article(db.session, article_id, current_user)
-    form, status = _import_form()
+    form, status = ArticleImportForm(), 200
     if request.method == "GET":
         form.title.data = article.title
-    if status == 200 and request.method == "POST":
+    if request.method == "POST":
         done, status = _run_import(form, article.slug)
         if done:
             _article, report = done
