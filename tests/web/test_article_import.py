@@ -145,7 +145,8 @@ def test_reimport_keeps_reviewed_items_of_unchanged_claims(client, db, make_teac
             == 302  # fmt: skip
     card = db.session.scalar(sa.select(Flashcard).filter_by(claim_id=kept_claim.id))
     edit = client.post(f"/teach/articles/{article.id}/flashcards/{card.id}/edit",
-                       data={"claim_id": kept_claim.id, "kind": "basic", "front": "What do worms do?",
+                       data={"claim_id": kept_claim.id, "kind": "basic",
+                             "front": "What do worms do?",
                              "back": "They turn waste into soil."})  # fmt: skip
     assert edit.status_code == 302
     changed = GARDEN.replace("Bees visit the flowering herbs every morning.",
