@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sqlalchemy as sa
-from flask import Blueprint, abort, render_template
+from flask import Blueprint, abort, render_template, request
 from flask_login import current_user, login_required
 from sqlalchemy.orm import selectinload
 
@@ -16,8 +16,10 @@ from quizapp.services.article_library import visible_article_ids, visible_articl
 from quizapp.services.catalog import items_by_claim, topic_summaries
 from quizapp.services.learner_scheduler import learner_scheduler
 from quizapp.services.progress import topic_progress
+from quizapp.services.search import search
 
 bp = Blueprint("main", __name__)
+MAX_QUERY_CHARS = 200
 
 
 @bp.get("/")
@@ -94,3 +96,11 @@ def reader(slug: str):
         "main/reader.html", article=article, sections=sections, claims=by_key, cards=cards,
         questions=questions,
     )  # fmt: skip
+
+
+@bp.get("/search")
+@login_required
+def search_page():
+    query = request.args.get("q", "")[:MAX_QUERY_CHARS]
+    hits = search(db.session, current_user, query) if query.strip() else []
+    return render_template("main/search.html", query=query, hits=hits)
