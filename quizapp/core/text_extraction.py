@@ -8,6 +8,7 @@ per format, behind a registry keyed by file extension. Every failure is an
 
 from __future__ import annotations
 
+import codecs
 import io
 import re
 import statistics
@@ -45,6 +46,11 @@ def decode_text(data: bytes) -> str:
 
     Raises :class:`ExtractionError` for binary data (a picture renamed ``.txt``, say).
     """
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as error:
+            raise ExtractionError("This UTF-16 text file is damaged.") from error
     if b"\x00" in data[:8192]:
         raise ExtractionError("This file is not text (it looks like a binary file).")
     try:

@@ -92,6 +92,11 @@ def test_text_in_another_encoding_is_read():
     assert "Caf\u00e9 culture" in extracted.text
 
 
+def test_utf16_with_a_byte_order_mark_is_read():
+    text = ("Na\u00efve readers\n\n" + PROSE).encode("utf-16")
+    assert "Na\u00efve readers" in extract_article("notes.txt", text).text
+
+
 def test_hard_wrapped_paragraphs_are_joined():
     wrapped = (
         "The port of Vladivostok handles more container traffic every year and its\n"
