@@ -23,6 +23,7 @@ MIN_PASSWORD_LENGTH = 8
 
 users_cli = AppGroup("users", help="Manage accounts.")
 fsrs_cli = AppGroup("fsrs", help="Fit learners' FSRS parameters to their review logs.")
+articles_cli = AppGroup("articles", help="Import articles into the library.")
 
 
 @click.command("seed")
@@ -121,8 +122,47 @@ def fit_command(email: str | None, everyone: bool) -> None:
         click.echo(f"{address}: {verdict}; {outcome.message}")
 
 
+@articles_cli.command("import")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--publish", is_flag=True,
+              help="Open the article to everyone with its items published (no review).")
+@click.option("--title", default="", help="The article's title (else the file's own).")
+@click.option("--owner", "owner_email", help="The teacher who owns and reviews it.")
+def import_articles_command(file: Path, publish: bool, title: str, owner_email: str | None):
+    """Import FILE (.txt, .md, .html, .docx, .pdf); importing it again updates it.
+
+    Without --publish the items are drafts for the owner's review page.
+    """
+    from quizapp.core.text import slugify
+    from quizapp.services.article_library import ArticleUpload, import_upload
+    from quizapp.services.teaching_errors import TeachingError
+
+    owner = None
+    if owner_email:
+        owner = db.session.scalar(sa.select(User).where(User.email == owner_email.strip().lower()))
+        if owner is None or not owner.is_teacher:
+            raise click.ClickException(f"No teacher account with the email {owner_email}.")
+    upload = ArticleUpload(filename=file.name, data=file.read_bytes(), title=title)
+    try:
+        article, report = import_upload(db.session, upload, owner.id if owner else None,
+                                        slug=slugify(file.stem), publish=publish,
+                                        drafts=not publish)  # fmt: skip
+        db.session.commit()
+    except TeachingError as error:
+        db.session.rollback()
+        raise click.ClickException(f"{error.message} Nothing was imported.") from error
+    status = "published to everyone" if publish else "items are drafts awaiting review"
+    click.echo(f"Imported “{article.title}” ({article.slug}): {len(article.topics)} topics; "
+               f"{status}.")  # fmt: skip
+    parts = [f"{n} {kind} created" for kind, n in report.created.items()]
+    parts += [f"{n} {kind} updated" for kind, n in report.updated.items()]
+    parts += [f"{n} {kind} kept as reviewed" for kind, n in report.kept.items()]
+    click.echo(("Changes: " + ", ".join(parts) + ".") if parts else "Nothing changed.")
+
+
 def init_app(app: Flask) -> None:
     app.cli.add_command(bank_cli)
+    app.cli.add_command(articles_cli)
     app.cli.add_command(seed_command)
     app.cli.add_command(users_cli)
     app.cli.add_command(fsrs_cli)

@@ -19,7 +19,7 @@ from quizapp.services.seeding import seed_article
 
 ARTICLE = ROOT / "seed" / "article-russia-pivot-east.txt"
 BANK = ROOT / "seed" / "question_bank.yaml"
-SEED_SLUG = "article-russia-pivot-east"
+SEED_SLUG = ARTICLE.stem
 PASSWORD = "correct horse battery"
 # Content is seeded once per run; everything else is emptied after each test.
 CONTENT_TABLES = {"article", "article_tag", "topic", "claim", "flashcard", "question",
@@ -76,9 +76,10 @@ def db(app) -> Iterator:
         for name in ("flashcard", "question"):
             table = _db.metadata.tables[name]
             _db.session.execute(table.delete().where(table.c.origin == "teacher"))
-        # Articles made by imports go too (their topics, claims and items cascade).
-        article = _db.metadata.tables["article"]
-        _db.session.execute(article.delete().where(article.c.slug != SEED_SLUG))
+        # Articles a test imported go too (their topics, claims and items cascade).
+        articles = _db.metadata.tables["article"]
+        _db.session.execute(articles.delete().where(articles.c.slug != SEED_SLUG))
+        _db.session.execute(articles.update().values(published=True))
         _db.session.commit()
 
 

@@ -1,9 +1,12 @@
 """Parse a plain-text article into sections, paragraphs and bullets, keeping character offsets.
 
-The articles we take are plain text: a title on the first line, then blocks. A heading is a short
-line without final punctuation; a bullet is ``- Label: text`` (or ``- text``, a keyword list);
-anything else is a prose paragraph. Every block keeps its start offset in the source so claims can
-be quoted verbatim and located exactly.
+The articles we take are plain text: a title on the first line, then blocks. A heading is a
+Markdown heading (``## Title``), or a short line without final punctuation, or a short line ending
+in ":" (a lead-in such as "Key facts:"); a bullet is ``- Label: text`` (or ``- text``, a keyword
+list); anything else is a prose paragraph. Every block keeps its start offset in the source so
+claims can be quoted verbatim and located exactly.
+
+Prose without any heading is split into topics by paragraph groups (see ``core.segmentation``).
 """
 
 from __future__ import annotations
@@ -11,9 +14,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from quizapp.core.segmentation import group_paragraphs, label_groups
+
 # A heading is short and does not end like a sentence; longer lines are prose.
 MAX_HEADING_WORDS = 12
+MAX_LEAD_IN_WORDS = 6
 KEYWORD_HEADING_PATTERN = re.compile(r"^(long[- ]tail )?keywords?\s*:?$", re.IGNORECASE)
+MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+(?P<text>.+?)\s*#*$")
 BULLET_PATTERN = re.compile(r"^[-*\u2022]\s+(?:(?P<label>[^:\n]{1,60}):\s+)?(?P<body>.+)$")
 
 
@@ -48,13 +55,37 @@ class ParsedArticle:
         return [b.text for s in self.sections if s.is_keywords for b in s.blocks]
 
 
-def _looks_like_heading(line: str) -> bool:
+def _heading_text(line: str) -> str | None:
+    """The heading a line stands for, or None when it is a paragraph or a bullet."""
     stripped = line.strip()
-    if not stripped or stripped.startswith(("-", "*", "\u2022")):
-        return False
+    markdown = MARKDOWN_HEADING.match(stripped)
+    if markdown:
+        return markdown.group("text")
+    if not stripped or stripped.startswith(("-", "*", "\u2022", "#")):
+        return None
     if KEYWORD_HEADING_PATTERN.match(stripped):
-        return True
-    return len(stripped.split()) <= MAX_HEADING_WORDS and stripped[-1] not in ".!?:;,\"'"
+        return stripped
+    if len(stripped.split()) > MAX_HEADING_WORDS:
+        return None
+    if stripped.endswith(":"):
+        # "Key facts:" leads in a list; a longer line ending in ":" is a sentence.
+        if len(stripped.split()) > MAX_LEAD_IN_WORDS:
+            return None
+        return stripped[:-1].rstrip()
+    return None if stripped[-1] in ".!?;,\"'" else stripped
+
+
+def _segment_headless(sections: list[Section]) -> list[Section]:
+    """Prose with no heading at all becomes several topics, each named by its noun phrase."""
+    if len(sections) != 1 or sections[0].heading is not None or not sections[0].blocks:
+        return sections
+    blocks = sections[0].blocks
+    groups = group_paragraphs([b.text for b in blocks])
+    labels = label_groups([" ".join(blocks[i].text for i in group) for group in groups])
+    return [
+        Section(heading=label, blocks=[blocks[i] for i in group])
+        for label, group in zip(labels, groups, strict=True)
+    ]
 
 
 def _lines_with_offsets(text: str) -> list[tuple[str, int]]:
@@ -74,10 +105,12 @@ def parse_article(text: str) -> ParsedArticle:
         raise ValueError("The article is empty.")
     title = lines[0][0]
     sections: list[Section] = [Section(heading=None)]
+    title = MARKDOWN_HEADING.match(title).group("text") if MARKDOWN_HEADING.match(title) else title
     for line, start in lines[1:]:
-        if _looks_like_heading(line):
+        heading = _heading_text(line)
+        if heading is not None:
             sections.append(
-                Section(heading=line, is_keywords=bool(KEYWORD_HEADING_PATTERN.match(line)))
+                Section(heading=heading, is_keywords=bool(KEYWORD_HEADING_PATTERN.match(line)))
             )
             continue
         bullet = BULLET_PATTERN.match(line)
@@ -91,5 +124,5 @@ def parse_article(text: str) -> ParsedArticle:
             sections[-1].blocks.append(Block("bullet", body, body_start, label and label.strip()))
         else:
             sections[-1].blocks.append(Block("paragraph", line, start))
-    sections = [s for s in sections if s.blocks or s.heading]
+    sections = _segment_headless([s for s in sections if s.blocks or s.heading])
     return ParsedArticle(title=title, text=text, sections=sections)

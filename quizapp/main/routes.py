@@ -3,30 +3,58 @@
 from __future__ import annotations
 
 import sqlalchemy as sa
-from flask import Blueprint, abort, render_template
-from flask_login import login_required
+from flask import Blueprint, abort, render_template, request
+from flask_login import current_user, login_required
 from sqlalchemy.orm import selectinload
 
 from quizapp.core.article_parser import parse_article
 from quizapp.core.highlight import highlight_segments
 from quizapp.extensions import db
 from quizapp.models import Article, Claim, Topic
+from quizapp.models.base import utcnow
+from quizapp.services.article_library import visible_article_ids, visible_articles
 from quizapp.services.catalog import items_by_claim, topic_summaries
+from quizapp.services.learner_scheduler import learner_scheduler
+from quizapp.services.progress import topic_progress
+from quizapp.services.search import search
 
 bp = Blueprint("main", __name__)
+MAX_QUERY_CHARS = 200
 
 
 @bp.get("/")
 def home():
-    summaries = topic_summaries(db.session)
-    articles = db.session.scalars(sa.select(Article).order_by(Article.id)).all()
+    articles = db.session.scalars(visible_articles(current_user).order_by(Article.id)).all()
+    summaries = topic_summaries(db.session, [a.id for a in articles])
     return render_template("main/home.html", summaries=summaries, articles=articles)
+
+
+@bp.get("/library")
+@login_required
+def library():
+    """The articles open to the learner, each with its topics and the learner's progress."""
+    articles = db.session.scalars(
+        visible_articles(current_user).order_by(Article.published.desc(), Article.title)
+    ).all()
+    scheduler = learner_scheduler(db.session, current_user)
+    progress = topic_progress(db.session, current_user.id, scheduler, utcnow(),
+                              [a.id for a in articles])  # fmt: skip
+    summaries = {s.topic.id: s for s in topic_summaries(db.session, [a.id for a in articles])}
+    return render_template("main/library.html", articles=articles, progress=progress,
+                           summaries=summaries)  # fmt: skip
+
+
+def _visible_topic(topic_id: int) -> Topic:
+    topic = db.get_or_404(Topic, topic_id)
+    if topic.article_id not in visible_article_ids(db.session, current_user):
+        abort(404)
+    return topic
 
 
 @bp.get("/topics/<id:topic_id>")
 @login_required
 def topic(topic_id: int):
-    topic = db.get_or_404(Topic, topic_id)
+    topic = _visible_topic(topic_id)
     claims = topic.claims
     cards, questions = items_by_claim(db.session, [c.id for c in claims])
     children = db.session.scalars(
@@ -41,7 +69,7 @@ def topic(topic_id: int):
 @bp.get("/articles/<slug>")
 @login_required
 def reader(slug: str):
-    article = db.first_or_404(sa.select(Article).where(Article.slug == slug))
+    article = db.first_or_404(visible_articles(current_user).where(Article.slug == slug))
     claims = db.session.scalars(
         sa.select(Claim)
         .where(Claim.article_id == article.id)
@@ -68,3 +96,11 @@ def reader(slug: str):
         "main/reader.html", article=article, sections=sections, claims=by_key, cards=cards,
         questions=questions,
     )  # fmt: skip
+
+
+@bp.get("/search")
+@login_required
+def search_page():
+    query = request.args.get("q", "")[:MAX_QUERY_CHARS]
+    hits = search(db.session, current_user, query) if query.strip() else []
+    return render_template("main/search.html", query=query, hits=hits)

@@ -1,7 +1,17 @@
 """Database models, one module per area."""
 
 from quizapp.models.accounts import Role, User
-from quizapp.models.content import Article, ArticleTag, Claim, Flashcard, Question, Topic
+from quizapp.models.content import (
+    Article,
+    ArticleShare,
+    ArticleTag,
+    Claim,
+    Flashcard,
+    ItemStatus,
+    Question,
+    Topic,
+    live,
+)
 from quizapp.models.learning import (
     AttemptQuestion,
     CardState,
@@ -25,4 +35,5 @@ __all__ = [
     "QuizAttempt", "Response", "ReviewLog", "Role", "Topic", "User",
 ]  # fmt: skip
 # Teaching (classes, quiz sets, assignments).
+__all__ += ["ArticleShare", "ItemStatus", "live"]
 __all__ += ["Assignment", "AssignmentClass", "Enrollment", "QuizSet", "QuizSetItem", "SchoolClass"]

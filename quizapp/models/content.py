@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from enum import StrEnum
 from typing import Any
 
 import sqlalchemy as sa
@@ -12,18 +13,49 @@ from quizapp.extensions import db
 from quizapp.models.base import utcnow
 
 
+class ItemStatus(StrEnum):
+    """Where an item is in review: only published (and not retired) items reach students."""
+
+    DRAFT = "draft"
+    PUBLISHED = "published"
+    REJECTED = "rejected"
+
+
 class Article(db.Model):
+    """A reading. The seed article has no owner; an imported one belongs to its teacher."""
+
     id: Mapped[int] = mapped_column(primary_key=True)
     slug: Mapped[str] = mapped_column(sa.String(120), unique=True)
     title: Mapped[str] = mapped_column(sa.String(300))
     text: Mapped[str] = mapped_column(sa.Text)
     checksum: Mapped[str] = mapped_column(sa.String(64))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    owner_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("user.id", ondelete="SET NULL"), index=True
+    )
+    source_url: Mapped[str | None] = mapped_column(sa.String(2000))
+    source_author: Mapped[str | None] = mapped_column(sa.String(200))
+    licence_note: Mapped[str | None] = mapped_column(sa.String(500))
+    # Published to everyone (by an admin, or by an operator's import); otherwise the owner and
+    # the students of the classes it is shared with see it.
+    published: Mapped[bool] = mapped_column(default=False, server_default=sa.false())
 
     topics: Mapped[list[Topic]] = relationship(
         back_populates="article", order_by="Topic.position", cascade="all, delete-orphan"
     )
     tags: Mapped[list[ArticleTag]] = relationship(cascade="all, delete-orphan")
+
+
+class ArticleShare(db.Model):
+    """An article shared with a class: the class's students may read and study it."""
+
+    __tablename__ = "article_share"
+    __table_args__ = (sa.UniqueConstraint("article_id", "class_id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    article_id: Mapped[int] = mapped_column(sa.ForeignKey("article.id", ondelete="CASCADE"))
+    class_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("school_class.id", ondelete="CASCADE"), index=True
+    )
 
 
 class ArticleTag(db.Model):
@@ -83,9 +115,20 @@ class Claim(db.Model):
     article: Mapped[Article] = relationship()
 
 
+def _claim_article_id(context) -> int | None:
+    """An item's article is its claim's: items built from a claim id alone still get it."""
+    claim_id = context.get_current_parameters().get("claim_id")
+    return context.connection.scalar(sa.select(Claim.article_id).where(Claim.id == claim_id))
+
+
 class Flashcard(db.Model):
+    # Keys are unique per article: two articles may both have a "gen-basic-overview-1".
+    __table_args__ = (sa.UniqueConstraint("article_id", "key"),)
     id: Mapped[int] = mapped_column(primary_key=True)
-    key: Mapped[str] = mapped_column(sa.String(160), unique=True)
+    article_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("article.id", ondelete="CASCADE"), index=True, default=_claim_article_id
+    )
+    key: Mapped[str] = mapped_column(sa.String(160))
     claim_id: Mapped[int] = mapped_column(sa.ForeignKey("claim.id", ondelete="CASCADE"), index=True)
     kind: Mapped[str] = mapped_column(sa.String(16), default="basic")  # basic | cloze
     front: Mapped[str] = mapped_column(sa.Text)
@@ -94,6 +137,9 @@ class Flashcard(db.Model):
     author_id: Mapped[int | None] = mapped_column(sa.ForeignKey("user.id", ondelete="SET NULL"))
     # Items that left the bank are retired, not deleted, so learners' history stays whole.
     retired: Mapped[bool] = mapped_column(default=False)
+    status: Mapped[str] = mapped_column(
+        sa.String(16), default=ItemStatus.PUBLISHED, server_default=ItemStatus.PUBLISHED.value
+    )
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 
     claim: Mapped[Claim] = relationship()
@@ -102,9 +148,15 @@ class Flashcard(db.Model):
 class Question(db.Model):
     """A question of one type; which fields are used depends on ``type`` (see core.bank)."""
 
-    __table_args__ = (sa.CheckConstraint("difficulty BETWEEN 1 AND 3", name="difficulty_range"),)
+    __table_args__ = (
+        sa.CheckConstraint("difficulty BETWEEN 1 AND 3", name="difficulty_range"),
+        sa.UniqueConstraint("article_id", "key"),
+    )
     id: Mapped[int] = mapped_column(primary_key=True)
-    key: Mapped[str] = mapped_column(sa.String(160), unique=True)
+    article_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("article.id", ondelete="CASCADE"), index=True, default=_claim_article_id
+    )
+    key: Mapped[str] = mapped_column(sa.String(160))
     claim_id: Mapped[int] = mapped_column(sa.ForeignKey("claim.id", ondelete="CASCADE"), index=True)
     type: Mapped[str] = mapped_column(sa.String(24), index=True)
     prompt: Mapped[str] = mapped_column(sa.Text)
@@ -118,6 +170,14 @@ class Question(db.Model):
     origin: Mapped[str] = mapped_column(sa.String(16))  # generated | curated | teacher
     author_id: Mapped[int | None] = mapped_column(sa.ForeignKey("user.id", ondelete="SET NULL"))
     retired: Mapped[bool] = mapped_column(default=False)
+    status: Mapped[str] = mapped_column(
+        sa.String(16), default=ItemStatus.PUBLISHED, server_default=ItemStatus.PUBLISHED.value
+    )
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 
     claim: Mapped[Claim] = relationship()
+
+
+def live(model: type[Flashcard] | type[Question]) -> sa.ColumnElement[bool]:
+    """The condition for items students may see: published and not retired."""
+    return sa.and_(~model.retired, model.status == ItemStatus.PUBLISHED.value)

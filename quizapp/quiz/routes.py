@@ -13,6 +13,7 @@ from quizapp.models import Topic
 from quizapp.models.base import utcnow
 from quizapp.quiz.answers import answer_from_form, describe_answer, describe_key
 from quizapp.quiz.forms import PracticeForm
+from quizapp.services import article_library as library
 from quizapp.services.learner_scheduler import learner_scheduler
 from quizapp.services.practice import start_practice
 from quizapp.services.progress import mastery_by_topic, topic_progress
@@ -25,6 +26,7 @@ from quizapp.services.quizzes import (
     slot_at,
     submit_attempt,
 )
+from quizapp.services.teaching_errors import NotFound
 from quizapp.web_errors import quiz_error_response, wants_json
 from quizapp.web_ids import parse_id
 
@@ -40,16 +42,31 @@ def question_kind(question) -> QuestionKind:
     return kind_of(question.type)
 
 
-def _topic_choices():
-    topics = db.session.scalars(sa.select(Topic).order_by(Topic.article_id, Topic.position)).all()
+def _topic_choices(topic_ids: list[int]):
+    """The topics a learner may practise (of the articles they may see), in reading order."""
+    topics = db.session.scalars(
+        sa.select(Topic).where(Topic.id.in_(topic_ids)).order_by(Topic.article_id, Topic.position)
+    ).all()
     return [(t.id, ("— " if t.parent_id else "") + t.title) for t in topics]
+
+
+def _scope_topic_ids() -> list[int]:
+    """Topics of ``?article=`` if given (404 unless the learner may see it), else of every
+    article they may see."""
+    raw = request.values.get("article", "")
+    article_id = parse_id(raw) if raw else None
+    if raw and (article_id is None
+                or article_id not in library.visible_article_ids(db.session, current_user)):
+        raise NotFound("There is no such article.")
+    return library.visible_topic_ids(db.session, current_user, article_id)
 
 
 @bp.route("/new", methods=["GET", "POST"])
 @login_required
 def new():
     form = PracticeForm()
-    form.topics.choices = _topic_choices()
+    scope = _scope_topic_ids()
+    form.topics.choices = _topic_choices(scope)
     topic_id = parse_id(request.args.get("topic"))
     if request.method == "GET" and topic_id is not None:
         form.topics.data = [topic_id]
@@ -57,7 +74,7 @@ def new():
         now = utcnow()
         scheduler = learner_scheduler(db.session, current_user)
         mastery = mastery_by_topic(topic_progress(db.session, current_user.id, scheduler, now))
-        topics = form.topics.data or []
+        topics = form.topics.data or scope
         attempt = start_practice(db.session, current_user.id, topics, form.length.data, mastery)
         db.session.commit()
         return redirect(url_for("quiz.question", attempt_id=attempt.id, position=1))

@@ -17,7 +17,16 @@ from sqlalchemy.orm import Session
 from quizapp.core.bank import BLANK, validate_question_fields
 from quizapp.core.question_kinds import is_known_type, kind_of
 from quizapp.core.question_kinds.base import PAIR_SEPARATOR
-from quizapp.models import AttemptQuestion, CardState, Claim, Flashcard, Question, Topic
+from quizapp.models import (
+    AttemptQuestion,
+    CardState,
+    Claim,
+    Flashcard,
+    ItemStatus,
+    Question,
+    Topic,
+    live,
+)
 from quizapp.services.teaching_errors import NotFound, NotNow, ReadOnly, TeachingError
 
 MAX_PROMPT = 2000
@@ -186,7 +195,7 @@ def update_flashcard(session: Session, card: Flashcard, fields: FlashcardFields)
 def visible_item(session: Session, model, item_id: int, teacher_id: int):
     """A live seeded item or the teacher's own; :class:`NotFound` for another teacher's."""
     item = session.get(model, item_id)
-    if item is None or item.retired:
+    if item is None or item.retired or item.status != ItemStatus.PUBLISHED:
         raise NotFound("There is no such item.")
     if item.origin == "teacher" and item.author_id != teacher_id:
         raise NotFound("There is no such item.")
@@ -253,7 +262,7 @@ def teacher_items(
         sa.select(model)
         .join(Claim, model.claim_id == Claim.id)
         .join(Topic, Claim.topic_id == Topic.id)
-        .where(~model.retired)
+        .where(live(model))
         .order_by(Topic.article_id, Topic.position, Claim.start_offset, model.id)
         .limit(limit)
     )

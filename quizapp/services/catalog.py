@@ -9,7 +9,16 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from quizapp.core.anki_export import CardSchedule, ExportCard
-from quizapp.models import Article, CardState, Claim, Flashcard, Question, ReviewLog, Topic
+from quizapp.models import (
+    Article,
+    CardState,
+    Claim,
+    Flashcard,
+    Question,
+    ReviewLog,
+    Topic,
+    live,
+)
 
 
 @dataclass(frozen=True)
@@ -24,15 +33,19 @@ def _counts_by_topic(session: Session, model) -> dict[int, int]:
     stmt = (
         sa.select(Claim.topic_id, sa.func.count(model.id))
         .join(model, model.claim_id == Claim.id)
-        .where(~model.retired, model.origin != "teacher")
+        .where(live(model), model.origin != "teacher")
         .group_by(Claim.topic_id)
     )
     return dict(session.execute(stmt).all())
 
 
-def topic_summaries(session: Session) -> list[TopicSummary]:
-    """Every topic in reading order with its counts, in four queries whatever the size."""
-    topics = session.scalars(sa.select(Topic).order_by(Topic.article_id, Topic.position)).all()
+def topic_summaries(session: Session, article_ids: list[int] | None = None) -> list[TopicSummary]:
+    """Every topic (of ``article_ids``) in reading order with its counts, in four queries
+    whatever the size."""
+    stmt = sa.select(Topic).order_by(Topic.article_id, Topic.position)
+    if article_ids is not None:
+        stmt = stmt.where(Topic.article_id.in_(article_ids))
+    topics = session.scalars(stmt).all()
     claims = dict(
         session.execute(sa.select(Claim.topic_id, sa.func.count()).group_by(Claim.topic_id)).all()
     )
@@ -50,14 +63,14 @@ def items_by_claim(session: Session, claim_ids: list[int]):
     questions: dict[int, list[Question]] = defaultdict(list)
     for card in session.scalars(
         sa.select(Flashcard).where(
-            Flashcard.claim_id.in_(claim_ids), ~Flashcard.retired, Flashcard.origin != "teacher"
+            Flashcard.claim_id.in_(claim_ids), live(Flashcard), Flashcard.origin != "teacher"
         )
     ):
         cards[card.claim_id].append(card)
     for question in session.scalars(
         sa.select(Question)
         # Teachers' own items belong to their quiz sets, not to the public pages.
-        .where(Question.claim_id.in_(claim_ids), ~Question.retired, Question.origin != "teacher")
+        .where(Question.claim_id.in_(claim_ids), live(Question), Question.origin != "teacher")
         .order_by(Question.difficulty, Question.id)
     ):
         questions[question.claim_id].append(question)
@@ -75,7 +88,7 @@ def export_cards(session: Session, topic_ids: list[int]) -> list[ExportCard]:
                   Flashcard.kind)
         .join(Claim, Flashcard.claim_id == Claim.id)
         .join(Topic, Claim.topic_id == Topic.id)
-        .where(~Flashcard.retired, Flashcard.origin != "teacher")
+        .where(live(Flashcard), Flashcard.origin != "teacher")
         .order_by(Topic.article_id, Claim.start_offset, Flashcard.id)
     )
     if topic_ids:

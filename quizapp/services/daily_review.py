@@ -9,7 +9,7 @@ from datetime import datetime, timedelta
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from quizapp.models import AttemptQuestion, Claim, Question, QuizAttempt, Response
+from quizapp.models import AttemptQuestion, Claim, Question, QuizAttempt, Response, live
 from quizapp.services.practice import question_candidates
 from quizapp.services.progress import TopicProgress
 from quizapp.services.quizzes import QuizError, create_attempt
@@ -43,7 +43,7 @@ def missed_questions(session: Session, user_id: int, now: datetime) -> list[int]
     rows = session.execute(
         sa.select(latest.c.question_id)
         .join(Question, Question.id == latest.c.question_id)
-        .where(latest.c.rn == 1, ~latest.c.correct, ~Question.retired)
+        .where(latest.c.rn == 1, ~latest.c.correct, live(Question))
         .order_by(latest.c.answered_at.desc())
     )
     return [question_id for (question_id,) in rows]

@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from fsrs import Card, Rating, Scheduler
 from sqlalchemy.orm import Session
 
-from quizapp.models import CardState, Claim, Flashcard, ReviewLog, User
+from quizapp.models import CardState, Claim, Flashcard, ItemStatus, ReviewLog, User, live
 from quizapp.models.base import utcnow
 from quizapp.services.quizzes import QuizError
 
@@ -115,7 +115,7 @@ def study_queue(
         sa.select(CardState)
         .join(Flashcard, CardState.flashcard_id == Flashcard.id)
         .join(Claim, Flashcard.claim_id == Claim.id)
-        .where(CardState.user_id == user.id, CardState.due <= now_naive, ~Flashcard.retired),
+        .where(CardState.user_id == user.id, CardState.due <= now_naive, live(Flashcard)),
         topic_ids,
     )
     due_count = session.scalar(sa.select(sa.func.count()).select_from(due_stmt.subquery()))
@@ -126,7 +126,7 @@ def study_queue(
     new_stmt = _topic_filter(
         sa.select(Flashcard)
         .join(Claim, Flashcard.claim_id == Claim.id)
-        .where(~Flashcard.retired, Flashcard.origin != "teacher", Flashcard.id.not_in(seen)),
+        .where(live(Flashcard), Flashcard.origin != "teacher", Flashcard.id.not_in(seen)),
         topic_ids,
     )
     left = new_cards_left_today(session, user, now)
@@ -174,7 +174,7 @@ def rate_card(
     if rating not in RATINGS:
         raise QuizError("Rate with 1 (Again), 2 (Hard), 3 (Good) or 4 (Easy).")
     flashcard = session.get(Flashcard, flashcard_id)
-    if flashcard is None or flashcard.retired:
+    if flashcard is None or flashcard.retired or flashcard.status != ItemStatus.PUBLISHED:
         raise CardNotFound("There is no such flashcard to study.")
     if duration_ms is not None and not 0 <= duration_ms <= MAX_DURATION_MS:
         duration_ms = None

@@ -29,7 +29,7 @@ from quizapp.core.retention_stats import (
     true_retention_from_pairs,
     workload_forecast,
 )
-from quizapp.models import CardState, Flashcard, FsrsParameters, ReviewLog, User
+from quizapp.models import CardState, Flashcard, FsrsParameters, ReviewLog, User, live
 from quizapp.services.flashcards import scheduler_for
 
 FORECAST_DAYS = 30
@@ -145,7 +145,7 @@ def scheduling_summary(session: Session, user: User, now: datetime) -> Schedulin
     seen = sa.select(CardState.flashcard_id).where(CardState.user_id == user.id)
     unseen = session.scalar(
         sa.select(sa.func.count(Flashcard.id))
-        .where(~Flashcard.retired, Flashcard.origin != "teacher", Flashcard.id.not_in(seen))
+        .where(live(Flashcard), Flashcard.origin != "teacher", Flashcard.id.not_in(seen))
     )  # fmt: skip
     forecast = workload_forecast(parameters, user.desired_retention, max(unseen or 0, 1),
                                  max(user.new_cards_per_day, 1), FORECAST_DAYS)  # fmt: skip

@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from quizapp.core.quiz_selection import Candidate, pick_questions
-from quizapp.models import Claim, Question, QuizAttempt, Response, Topic
+from quizapp.models import Claim, Question, QuizAttempt, Response, Topic, live
 from quizapp.services.quizzes import QuizError, create_attempt
 
 
@@ -34,7 +34,7 @@ def question_candidates(session: Session, user_id: int, topic_ids: Sequence[int]
         sa.select(Question.id, Claim.topic_id, latest.c.correct)
         .join(Claim, Question.claim_id == Claim.id)
         .outerjoin(latest, sa.and_(latest.c.question_id == Question.id, latest.c.rn == 1))
-        .where(~Question.retired, Question.origin != "teacher")
+        .where(live(Question), Question.origin != "teacher")
     )
     if topic_ids:
         stmt = stmt.where(Claim.topic_id.in_(topic_ids))

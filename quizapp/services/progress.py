@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
@@ -11,7 +12,7 @@ from fsrs import Card, Scheduler
 from sqlalchemy.orm import Session
 
 from quizapp.core.mastery import RECENT_ANSWERS, topic_mastery
-from quizapp.models import CardState, Claim, Flashcard, Question, Response, ReviewLog, Topic
+from quizapp.models import CardState, Claim, Flashcard, Question, Response, ReviewLog, Topic, live
 from quizapp.services.flashcards import aware, naive
 
 LEARNED_STATE = 2  # fsrs.State.Review: the card has graduated from its learning steps
@@ -67,28 +68,42 @@ def _card_states(session: Session, user_id: int):
         sa.select(Claim.topic_id, CardState.fsrs, CardState.due, CardState.state)
         .join(Flashcard, CardState.flashcard_id == Flashcard.id)
         .join(Claim, Flashcard.claim_id == Claim.id)
-        .where(CardState.user_id == user_id, ~Flashcard.retired)
+        .where(CardState.user_id == user_id, live(Flashcard))
     ).all()
 
 
 def topic_progress(
-    session: Session, user_id: int, scheduler: Scheduler, now: datetime
+    session: Session,
+    user_id: int,
+    scheduler: Scheduler,
+    now: datetime,
+    article_ids: Collection[int] | sa.Select | None = None,
 ) -> list[TopicProgress]:
-    """Per topic: answers, accuracy, cards learned and due, memory, mastery, last studied."""
-    topics = session.scalars(sa.select(Topic).order_by(Topic.article_id, Topic.position)).all()
+    """Per topic: answers, accuracy, cards learned and due, memory, mastery, last studied.
+
+    ``article_ids`` (ids, or a statement selecting them) limits the topics to those articles.
+    """
+    stmt = sa.select(Topic).order_by(Topic.article_id, Topic.position)
+    if article_ids is not None:
+        ids = article_ids if isinstance(article_ids, sa.Select) else list(article_ids)
+        stmt = stmt.where(Topic.article_id.in_(ids))
+    topics = session.scalars(stmt).all()
     rows = {t.id: TopicProgress(t) for t in topics}
     for topic_id, count, total, last in _responses_by_topic(session, user_id):
+        if topic_id not in rows:
+            continue
         progress = rows[topic_id]
         progress.answered, progress.accuracy = count, (total or 0) / count
         progress.last_studied = last
     card_totals = session.execute(
         sa.select(Claim.topic_id, sa.func.count(Flashcard.id))
         .join(Claim, Flashcard.claim_id == Claim.id)
-        .where(~Flashcard.retired, Flashcard.origin != "teacher")
+        .where(live(Flashcard), Flashcard.origin != "teacher")
         .group_by(Claim.topic_id)
     ).all()
     for topic_id, count in card_totals:
-        rows[topic_id].cards_total = count
+        if topic_id in rows:
+            rows[topic_id].cards_total = count
     last_reviews = session.execute(
         sa.select(Claim.topic_id, sa.func.max(ReviewLog.reviewed_at))
         .join(Flashcard, ReviewLog.flashcard_id == Flashcard.id)
@@ -97,11 +112,15 @@ def topic_progress(
         .group_by(Claim.topic_id)
     ).all()
     for topic_id, last in last_reviews:
+        if topic_id not in rows:
+            continue
         current = rows[topic_id].last_studied
         rows[topic_id].last_studied = max(last, current) if current else last
     retrievability: dict[int, list[float]] = defaultdict(list)
     moment, now_naive = aware(now), naive(aware(now))
     for topic_id, fsrs_dict, due, state in _card_states(session, user_id):
+        if topic_id not in rows:
+            continue
         card = Card.from_dict(fsrs_dict)
         retrievability[topic_id].append(scheduler.get_card_retrievability(card, moment))
         rows[topic_id].cards_learned += state == LEARNED_STATE
@@ -156,7 +175,7 @@ def due_forecast(session: Session, user_id: int, now: datetime) -> list[tuple[da
     dues = session.scalars(
         sa.select(CardState.due)
         .join(Flashcard, CardState.flashcard_id == Flashcard.id)
-        .where(CardState.user_id == user_id, ~Flashcard.retired,
+        .where(CardState.user_id == user_id, live(Flashcard),
                CardState.due < naive(aware(now)) + timedelta(days=FORECAST_DAYS))
     )  # fmt: skip
     for due in dues:

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session, selectinload
 from quizapp.core.grading_methods import GRADING_METHODS
 from quizapp.core.question_kinds import is_known_type
 from quizapp.core.set_drawing import SetEntry, draw_questions
-from quizapp.models import Assignment, Claim, Question, QuizSet, QuizSetItem, Topic
+from quizapp.models import Article, Assignment, Claim, Question, QuizSet, QuizSetItem, Topic, live
 from quizapp.services.practice import topic_and_descendants
 from quizapp.services.teaching_errors import NotFound, NotNow, TeachingError
 
@@ -164,9 +164,14 @@ def delete_set(session: Session, quiz_set: QuizSet) -> None:
 
 
 def usable_by(teacher_id: int):
-    """Live seeded questions, and the teacher's own; never another teacher's."""
+    """Live questions of the articles the teacher may use (published ones and their own), and
+    the teacher's own questions; never another teacher's."""
+    articles = sa.select(Article.id).where(
+        sa.or_(Article.published, Article.owner_id == teacher_id)
+    )
     return sa.and_(
-        ~Question.retired,
+        live(Question),
+        Question.article_id.in_(articles),
         sa.or_(Question.origin != "teacher", Question.author_id == teacher_id),
     )
 
@@ -345,7 +350,7 @@ def resolve_questions(
         ).all()
     live_fixed = set(session.scalars(
         sa.select(Question.id).where(Question.id.in_([i.question_id for i in items
-                                                      if not i.is_draw]), ~Question.retired)
+                                                      if not i.is_draw]), live(Question))
     ))  # fmt: skip
     entries = []
     for item in items:

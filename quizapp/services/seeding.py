@@ -1,4 +1,13 @@
-"""Import an article and its items into the database: an idempotent upsert by stable keys."""
+"""Import an article and its items into the database: an idempotent upsert by stable keys.
+
+Keys of topics, claims and items are unique per article, so a second article whose sections
+share names with the first never touches the first one's rows.
+
+Two modes. ``flask seed`` publishes what it generates (an operator's bank is reviewed already).
+A teacher's import makes drafts: new items wait for review, and on re-import an item that was
+reviewed (published or rejected) keeps its content and status while its claim's quote is
+unchanged; an item whose claim changed is regenerated and goes back to draft.
+"""
 
 from __future__ import annotations
 
@@ -17,7 +26,7 @@ from quizapp.core.claims import TopicDraft, extract_topics
 from quizapp.core.item_drafts import FlashcardDraft, QuestionDraft
 from quizapp.core.item_generation import generate_items
 from quizapp.core.text import slugify
-from quizapp.models import Article, ArticleTag, Claim, Flashcard, Question, Topic
+from quizapp.models import Article, ArticleTag, Claim, Flashcard, ItemStatus, Question, Topic
 
 QUESTION_FIELDS = (
     "type", "prompt", "explanation", "difficulty", "choices", "accepted", "pairs",
@@ -33,6 +42,8 @@ class SeedReport:
     created: Counter[str] = field(default_factory=Counter)
     updated: Counter[str] = field(default_factory=Counter)
     retired: Counter[str] = field(default_factory=Counter)
+    # Reviewed items left as the teacher had them (a re-import in draft mode).
+    kept: Counter[str] = field(default_factory=Counter)
     by_topic: dict[str, Counter[str]] = field(default_factory=dict)
 
     @property
@@ -62,15 +73,25 @@ def _upsert(session: Session, model, existing: dict, key, values: dict, kind, re
     return row
 
 
-def _import_topics(session, article, drafts: list[TopicDraft], report) -> dict[str, Claim]:
+def _import_topics(
+    session, article, drafts: list[TopicDraft], report, keep_titles: bool
+) -> tuple[dict[str, Claim], set[str]]:
+    """Upsert topics and claims; return the claims by key and the keys whose quote is new."""
     topics = {t.key: t for t in session.scalars(sa.select(Topic).filter_by(article_id=article.id))}
     claims = {c.key: c for c in session.scalars(sa.select(Claim).filter_by(article_id=article.id))}
+    changed: set[str] = set()
     for draft in drafts:
         parent = topics.get(draft.parent_key) if draft.parent_key else None
         values = {"article": article, "key": draft.key, "title": draft.title,
                   "position": draft.position, "parent": parent}  # fmt: skip
+        if keep_titles and draft.key in topics:
+            # A teacher's renames and reordering survive a re-import of the text.
+            del values["title"], values["position"]
         topic = _upsert(session, Topic, topics, draft.key, values, "topics", report)
         for claim in draft.claims:
+            old = claims.get(claim.key)
+            if old is None or old.quote != claim.quote:
+                changed.add(claim.key)
             values = {
                 "article": article, "topic": topic, "key": claim.key, "quote": claim.quote,
                 "start_offset": claim.start, "end_offset": claim.end,
@@ -78,36 +99,70 @@ def _import_topics(session, article, drafts: list[TopicDraft], report) -> dict[s
                 "key_terms": list(claim.key_terms),
             }  # fmt: skip
             _upsert(session, Claim, claims, claim.key, values, "claims", report)
-    return claims
+    return claims, changed
 
 
-def _import_items(session, model, drafts: Iterable, claims, fields, kind, report) -> None:
+@dataclass(frozen=True)
+class _ItemImport:
+    """Where items go and how: the article, its claims, and the review mode."""
+
+    article: Article
+    claims: dict[str, Claim]
+    changed_claims: set[str]
+    drafts: bool
+
+
+def _import_items(session, model, drafts: Iterable, target: _ItemImport, fields, kind, report):
     drafts = list(drafts)
     keys = [d.key for d in drafts]
-    existing = {r.key: r for r in session.scalars(sa.select(model).where(model.key.in_(keys)))}
+    existing = {
+        r.key: r
+        for r in session.scalars(
+            sa.select(model).where(model.article_id == target.article.id, model.key.in_(keys))
+        )
+    }
     for draft in drafts:
+        claim = target.claims[draft.claim_key]
+        row = existing.get(draft.key)
+        reviewed = row is not None and row.status != ItemStatus.DRAFT and not row.retired
+        if target.drafts and reviewed and draft.claim_key not in target.changed_claims:
+            # The teacher's decision (and any edit) on an unchanged claim stands.
+            report.kept[kind] += 1
+            continue
         values = {name: getattr(draft, name) for name in fields}
-        values["claim"] = claims[draft.claim_key]
+        values["claim"] = claim
         values["retired"] = False
-        if draft.key not in existing:
+        values["status"] = ItemStatus.DRAFT if target.drafts else ItemStatus.PUBLISHED
+        if row is None:
             values["key"] = draft.key
+            values["article_id"] = target.article.id
         _upsert(session, model, existing, draft.key, values, kind, report)
-        topic = claims[draft.claim_key].topic.title
+        topic = claim.topic.title
         label = getattr(draft, "type", "flashcard")
         report.by_topic.setdefault(topic, Counter())[str(label)] += 1
 
 
 def _retire_missing(session, model, article, keys: set[str], kind, report) -> None:
     """Items of this article that left the bank are retired, keeping learners' history."""
-    stmt = (
-        sa.select(model)
-        .join(Claim)
-        .where(Claim.article_id == article.id, model.origin != "teacher", ~model.retired)
+    stmt = sa.select(model).where(
+        model.article_id == article.id, model.origin != "teacher", ~model.retired
     )
     for row in session.scalars(stmt):
         if row.key not in keys:
             row.retired = True
             report.retired[kind] += 1
+
+
+@dataclass(frozen=True)
+class ArticleSource:
+    """An article's text and what is known of it; ``slug`` names it for re-imports."""
+
+    slug: str
+    text: str
+    owner_id: int | None = None
+    source_url: str | None = None
+    source_author: str | None = None
+    licence_note: str | None = None
 
 
 def seed_article(
@@ -116,11 +171,31 @@ def seed_article(
     bank_path: Path | None,
     progress: Callable[[Iterable], Iterable] = lambda items: items,
 ) -> SeedReport:
-    """Upsert the article, its topics, claims and items; raise ``BankError`` on a bad bank.
-
-    Nothing is written to the session before the bank has been validated in full.
-    """
+    """Upsert the article, its topics, claims and published items; raise ``BankError`` on a bad
+    bank. Nothing is written to the session before the bank has been validated in full."""
     text = article_path.read_text(encoding="utf-8")
+    source = ArticleSource(slug=slugify(article_path.stem), text=text)
+    _article, report = import_article(session, source, bank_path, progress=progress)
+    return report
+
+
+def import_article(
+    session: Session,
+    source: ArticleSource,
+    bank_path: Path | None = None,
+    *,
+    drafts: bool = False,
+    publish: bool = True,
+    progress: Callable[[Iterable], Iterable] = lambda items: items,
+) -> tuple[Article, SeedReport]:
+    """Upsert ``source`` as an article with its topics, claims and items.
+
+    ``drafts``: generated items wait for a teacher's review (see the module docstring).
+    ``publish``: the article is open to everyone (an operator's or an admin's choice); a
+    re-import never withdraws an article that is published already.
+    Raises ``ValueError`` for an empty text and ``BankError`` for a bad bank, before any write.
+    """
+    text = source.text
     parsed = parse_article(text)
     topic_drafts = extract_topics(parsed)
     claim_quotes = {c.key: c.quote for t in topic_drafts for c in t.claims}
@@ -130,10 +205,15 @@ def seed_article(
     questions = questions + (bank.questions if bank else [])
 
     report = SeedReport()
-    slug = slugify(article_path.stem)
+    slug = source.slug
     existing = {a.slug: a for a in session.scalars(sa.select(Article).filter_by(slug=slug))}
     values = {"slug": slug, "title": parsed.title, "text": text,
               "checksum": hashlib.sha256(text.encode()).hexdigest()}  # fmt: skip
+    for name in ("owner_id", "source_url", "source_author", "licence_note"):
+        if getattr(source, name) is not None:
+            values[name] = getattr(source, name)
+    if publish:
+        values["published"] = True
     article = _upsert(session, Article, existing, slug, values, "articles", report)
     session.flush()
     have_tags = {t.name for t in article.tags}
@@ -141,17 +221,18 @@ def seed_article(
         if name not in have_tags:
             article.tags.append(ArticleTag(name=name))
             report.created["tags"] += 1
-    claims = _import_topics(session, article, topic_drafts, report)
+    claims, changed = _import_topics(session, article, topic_drafts, report, keep_titles=drafts)
     session.flush()
+    target = _ItemImport(article, claims, changed, drafts)
     items: list[FlashcardDraft | QuestionDraft] = [*cards, *questions]
     for chunk in progress([items[i : i + 25] for i in range(0, len(items), 25)]):
         chunk_cards = [d for d in chunk if isinstance(d, FlashcardDraft)]
         chunk_questions = [d for d in chunk if isinstance(d, QuestionDraft)]
-        _import_items(session, Flashcard, chunk_cards, claims, CARD_FIELDS, "flashcards", report)
+        _import_items(session, Flashcard, chunk_cards, target, CARD_FIELDS, "flashcards", report)
         _import_items(
-            session, Question, chunk_questions, claims, QUESTION_FIELDS, "questions", report
+            session, Question, chunk_questions, target, QUESTION_FIELDS, "questions", report
         )
     session.flush()
     _retire_missing(session, Flashcard, article, {c.key for c in cards}, "flashcards", report)
     _retire_missing(session, Question, article, {q.key for q in questions}, "questions", report)
-    return report
+    return article, report

@@ -21,14 +21,16 @@ from sqlalchemy.exc import IntegrityError
 from quizapp.core.anki_export import anki_package
 from quizapp.core.text import slugify
 from quizapp.extensions import db
-from quizapp.models import Topic
+from quizapp.models import Article, Topic
 from quizapp.models.base import utcnow
+from quizapp.services import article_library as library
 from quizapp.services import daily_review, flashcards, progress
 from quizapp.services.assignments import student_assignment_rows
 from quizapp.services.catalog import export_cards, learner_schedules
 from quizapp.services.learner_scheduler import learner_scheduler, scheduling_summary
 from quizapp.services.practice import topic_and_descendants
 from quizapp.services.quizzes import QuizError, unfinished_attempts
+from quizapp.services.teaching_errors import NotFound
 from quizapp.study.forms import StudySettingsForm
 from quizapp.web_errors import quiz_error_response, wants_json
 from quizapp.web_ids import parse_id
@@ -42,14 +44,31 @@ bp.register_error_handler(QuizError, quiz_error_response)
 STREAK_LOOKBACK = timedelta(days=400)
 
 
+def _article_scope():
+    """The articles the learner studies: the one named by ``?article=`` (404 if not theirs to
+    see), else every article they may see (as a subquery: no query of its own); and that
+    article's id, if one."""
+    raw = request.values.get("article", "")
+    if raw:
+        article_id = parse_id(raw)
+        visible = library.visible_article_ids(db.session, current_user)
+        if article_id is None or article_id not in visible:
+            raise NotFound("There is no such article.")
+        return [article_id], article_id
+    return library.visible_articles(current_user).with_only_columns(Article.id), None
+
+
 def _today_plan(now) -> dict:
     """What the dashboard and the review page both show: today's cards, missed questions,
     the weakest topic, the daily goal and the streak."""
     scheduler = learner_scheduler(db.session, current_user)
-    topics = progress.topic_progress(db.session, current_user.id, scheduler, now)
+    article_ids, _one = _article_scope()
+    topics = progress.topic_progress(db.session, current_user.id, scheduler, now, article_ids)
     activity = progress.activity_by_day(db.session, current_user.id, now - STREAK_LOOKBACK)
+    visible_topics = [t.topic.id for t in topics] or [0]
     return {
-        "queue": flashcards.study_queue(db.session, current_user, [], now, with_card=False),
+        "queue": flashcards.study_queue(db.session, current_user, visible_topics, now,
+                                        with_card=False),
         "missed": daily_review.missed_questions(db.session, current_user.id, now),
         "weakest": daily_review.weakest_topic(topics),
         "done_today": activity.get(now.date(), 0),
@@ -69,11 +88,16 @@ def dashboard():
 
 
 def _topic_ids() -> list[int]:
+    """The chosen topic and its sub-topics, else the topics of the article scope."""
     raw = request.values.get("topic", "")
+    _articles, article_id = _article_scope()
     if not raw:
-        return []
+        return library.visible_topic_ids(db.session, current_user, article_id)
     topic_id = parse_id(raw)
-    if topic_id is None or db.session.get(Topic, topic_id) is None:
+    topic = db.session.get(Topic, topic_id) if topic_id is not None else None
+    if topic is None or topic.article_id not in library.visible_article_ids(
+        db.session, current_user
+    ):
         raise QuizError("There is no such topic.")
     return topic_and_descendants(db.session, [topic_id])
 
@@ -83,7 +107,7 @@ def _topic_ids() -> list[int]:
 def cards():
     now = utcnow()
     topic_ids = _topic_ids()
-    topic = db.session.get(Topic, parse_id(request.args["topic"])) if topic_ids else None
+    topic = db.session.get(Topic, topic_ids[0]) if request.args.get("topic") else None
     scheduler = learner_scheduler(db.session, current_user)
     queue = flashcards.study_queue(db.session, current_user, topic_ids, now)
     intervals = {}
@@ -126,6 +150,7 @@ def rate():
     if wants_json():
         return jsonify(rated=True, due=log.state_after["due"])
     return redirect(url_for("study.cards", topic=request.form.get("topic") or None,
+                            article=request.form.get("article") or None,
                             mode=request.form.get("mode") or None))  # fmt: skip
 
 
@@ -135,7 +160,7 @@ def export_deck():
     """The flashcards as an Anki deck (of one topic with ?topic=, else all); with
     ?progress=1 the learner's reviewed cards keep their schedule in Anki."""
     topic_ids = _topic_ids()
-    topic = db.session.get(Topic, topic_ids[0]) if topic_ids else None
+    topic = db.session.get(Topic, topic_ids[0]) if request.args.get("topic") else None
     cards = export_cards(db.session, topic_ids)
     schedules = None
     if request.args.get("progress") == "1":
@@ -154,6 +179,7 @@ def undo():
     db.session.commit()
     flash(f"Undid your last rating (“{card.front[:60]}”).", "info")
     return redirect(url_for("study.cards", topic=request.form.get("topic") or None,
+                            article=request.form.get("article") or None,
                             mode=request.form.get("mode") or None))  # fmt: skip
 
 
@@ -172,7 +198,8 @@ def start_review():
         return redirect(url_for("quiz.resume", attempt_id=attempt.id))
     scheduler = learner_scheduler(db.session, current_user)
     missed = daily_review.missed_questions(db.session, current_user.id, now)
-    topics = progress.topic_progress(db.session, current_user.id, scheduler, now)
+    article_ids, _one = _article_scope()
+    topics = progress.topic_progress(db.session, current_user.id, scheduler, now, article_ids)
     attempt = daily_review.start_review_quiz(
         db.session, current_user.id, missed, daily_review.weakest_topic(topics)
     )
@@ -185,7 +212,8 @@ def start_review():
 def progress_page():
     now = utcnow()
     scheduler = learner_scheduler(db.session, current_user)
-    topics = progress.topic_progress(db.session, current_user.id, scheduler, now)
+    article_ids, _one = _article_scope()
+    topics = progress.topic_progress(db.session, current_user.id, scheduler, now, article_ids)
     since = now - timedelta(days=progress.HEATMAP_DAYS)
     activity = progress.activity_by_day(db.session, current_user.id, since)
     accuracy = progress.accuracy_by_day(db.session, current_user.id, now - timedelta(days=90))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask import Flask
 
 from quizapp.teach import (  # noqa: F401  (imported for their routes)
+    article_views,
     assignment_views,
     authoring_views,
     class_views,

@@ -13,8 +13,9 @@ from wtforms import SelectChoice
 
 from quizapp.core.question_kinds import describe_key, kind_of
 from quizapp.extensions import db
-from quizapp.models import Topic
+from quizapp.models import Article, Topic
 from quizapp.services import quiz_sets
+from quizapp.services.article_library import visible_articles
 from quizapp.services.teaching_errors import TeachingError
 from quizapp.teach.blueprint import bp
 from quizapp.teach.forms import (
@@ -28,7 +29,12 @@ from quizapp.teach.forms import (
 
 
 def topic_choices(any_label: str | None = None) -> list[SelectChoice]:
-    topics = db.session.scalars(sa.select(Topic).order_by(Topic.article_id, Topic.position))
+    """Topics of the articles the teacher may see (published, or their own), in order."""
+    visible = visible_articles(current_user).with_only_columns(Article.id)
+    topics = db.session.scalars(
+        sa.select(Topic).where(Topic.article_id.in_(visible))
+        .order_by(Topic.article_id, Topic.position)
+    )  # fmt: skip
     first = [SelectChoice("", any_label)] if any_label else []
     return first + [
         SelectChoice(str(t.id), ("— " if t.parent_id else "") + t.title) for t in topics

@@ -149,3 +149,10 @@ def test_kinds_describe_keys_in_words():
         pairs = [["Power of Siberia", "gas"], ["Rason", "port"]]
 
     assert describe_key(Q()) == "Power of Siberia → gas; Rason → port"
+
+
+def test_every_kind_names_its_authoring_field():
+    from quizapp.core.question_kinds import all_kinds
+
+    fields = {kind.type: kind.authoring_field for kind in all_kinds()}
+    assert set(fields.values()) == {"choices", "accepted", "pairs", "answer_bool"}

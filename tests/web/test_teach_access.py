@@ -12,7 +12,8 @@ from types import SimpleNamespace
 import pytest
 import sqlalchemy as sa
 
-from quizapp.models import Flashcard, Question, QuizSetItem, SchoolClass
+from quizapp.models import Claim, Flashcard, Question, QuizSetItem, SchoolClass
+from quizapp.services.article_library import ArticleUpload, import_upload
 from tests.conftest import login
 from tests.web.teach_support import (
     enrol,
@@ -22,6 +23,7 @@ from tests.web.teach_support import (
     seeded_questions,
     take,
 )
+from tests.web.test_article_namespaces import LOOKALIKE
 
 
 @pytest.fixture
@@ -60,7 +62,13 @@ def world(db, make_teacher, make_student):
         for i in range(2)
     ]
     db.session.add_all(mine + cards)
+    article, _ = import_upload(
+        db.session, ArticleUpload("notes.txt", LOOKALIKE.encode()), owner.id
+    )
     db.session.commit()
+    claims = db.session.scalars(sa.select(Claim).filter_by(article_id=article.id)).all()
+    drafts = db.session.scalars(sa.select(Question).filter_by(article_id=article.id)).all()
+    draft_cards = db.session.scalars(sa.select(Flashcard).filter_by(article_id=article.id)).all()
     items = sorted(quiz_set.items, key=lambda i: i.position)
     return SimpleNamespace(
         owner=owner,
@@ -81,6 +89,11 @@ def world(db, make_teacher, make_student):
         item2=items[1],
         seeded_id=questions[2].id,
         topic_id=questions[0].claim.topic_id,
+        article=article,
+        article_claim=claims[0],
+        article_claim2=claims[-1],
+        draft_question=drafts[0],
+        draft_card=draft_cards[0],
     )
 
 
@@ -111,6 +124,15 @@ def _card(w):
     return {"claim_id": w.claim_id, "kind": "basic", "front": "F2", "back": "B2"}
 
 
+def _paste(w):
+    return {"title": "Another Pivot East", "text": LOOKALIKE}
+
+
+def _draft_card(w):
+    return {"claim_id": w.draft_card.claim_id, "kind": "basic", "front": "F3", "back": "B3"}
+
+
+AR = "/teach/articles/{w.article.id}"
 C = "/teach/classes/{w.school_class.id}"
 S = "/teach/sets/{w.quiz_set.id}"
 A = "/teach/assignments/{w.assignment.id}"
@@ -166,6 +188,25 @@ ROUTES = [
     ("teach.delete_item", "POST", "/teach/questions/{w.question2.id}/delete", None, 302, True),
     ("teach.delete_item", "POST", "/teach/flashcards/{w.card2.id}/delete", None, 302, True),
     ("teach.delete_set", "POST", "/teach/sets/{w.empty_set.id}/delete", None, 302, True),
+    ("teach.articles", "GET", "/teach/articles", None, 200, False),
+    ("teach.import_article", "GET", "/teach/articles/new", None, 200, False),
+    ("teach.import_article", "POST", "/teach/articles/new", _paste, 302, False),
+    ("teach.review_article", "GET", AR, None, 200, True),
+    ("teach.reimport_article", "GET", AR + "/reimport", None, 200, True),
+    ("teach.reimport_article", "POST", AR + "/reimport", _paste, 302, True),
+    ("teach.decide_item", "POST", AR + "/questions/{w.draft_question.id}/decide",
+     lambda w: {"decision": "accept"}, 302, True),
+    ("teach.edit_draft", "GET", AR + "/flashcards/{w.draft_card.id}/edit", None, 200, True),
+    ("teach.edit_draft", "POST", AR + "/flashcards/{w.draft_card.id}/edit", _draft_card, 302,
+     True),
+    ("teach.accept_claim", "POST", AR + "/claims/{w.article_claim.id}/accept", None, 302, True),
+    ("teach.change_topic", "POST", AR + "/topics/{w.article_claim.topic_id}",
+     lambda w: {"action": "rename", "title": "Renamed"}, 302, True),
+    ("teach.share_article", "POST", AR + "/share", lambda w: {"classes": [w.school_class.id]},
+     302, True),
+    # Only an admin publishes to everyone; a teacher, owner or not, is refused.
+    ("teach.publish_article", "POST", AR + "/publish", lambda w: {"published": "1"}, 403, False),
+    ("teach.drop_claim", "POST", AR + "/claims/{w.article_claim2.id}/drop", None, 302, True),
     ("teach.remove_student", "POST", C + "/students/{w.spare.id}/remove", None, 302, True),
 ]  # fmt: skip
 # The students' side: (endpoint, method, url, data, status for the enrolled student,

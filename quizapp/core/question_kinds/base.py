@@ -72,6 +72,8 @@ class QuestionKind:
     input_template: ClassVar[str]
     # A sentence shown above the controls ("Select all that apply."), or None.
     hint: ClassVar[str | None] = None
+    # The authoring form's field that holds this kind's answer (choices, accepted, ...).
+    authoring_field: ClassVar[str]
     # Whether item analysis lists the most frequent typed answers.
     tallies_typed_answers: ClassVar[bool] = False
 

@@ -32,6 +32,7 @@ class Matching(QuestionKind):
     type = QuestionType.MATCHING
     label = "Matching"
     input_template = "quiz/kinds/matching.html"
+    authoring_field = "pairs"
 
     def raw_from_authoring(self, fields: Any, fail: Fail) -> dict[str, Any]:
         pairs = []

@@ -35,6 +35,7 @@ class TrueFalse(QuestionKind):
     type = QuestionType.TRUE_FALSE
     label = "True false"
     input_template = "quiz/kinds/true_false.html"
+    authoring_field = "answer_bool"
 
     def raw_from_authoring(self, fields: Any, fail: Fail) -> dict[str, Any]:
         if fields.answer_bool is None:

@@ -71,6 +71,7 @@ class TypedKind(QuestionKind):
     """A typed answer graded leniently against every accepted variant."""
 
     input_template = "quiz/kinds/typed.html"
+    authoring_field = "accepted"
     tallies_typed_answers = True
 
     def raw_from_authoring(self, fields: Any, fail: Fail) -> dict[str, Any]:

@@ -1,0 +1,269 @@
+"""Turn what a teacher brings (pasted text, .txt, .md, .html, .docx, .pdf) into article text.
+
+The result is the plain format ``core.article_parser`` reads: a title line, then blocks, with
+headings as Markdown ``## Heading`` lines and list items as ``- item`` lines. One extractor class
+per format, behind a registry keyed by file extension. Every failure is an
+:class:`ExtractionError` whose message a teacher can act on.
+"""
+
+from __future__ import annotations
+
+import codecs
+import io
+import re
+import statistics
+from dataclasses import dataclass
+from typing import ClassVar
+
+MAX_TITLE_WORDS = 12
+MIN_WORDS = 20  # fewer words than this is not an article (an all-navigation page, say)
+WRAPPED_LINE_CHARS = 60  # a line this long not ending a sentence was wrapped mid-paragraph
+SENTENCE_END = (".", "!", "?", ":", ";", "\u201d", '"', ")")
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+INLINE_MARKUP = [
+    (re.compile(r"!\[[^\]]*\]\([^)]*\)"), ""),  # images
+    (re.compile(r"\[([^\]]+)\]\([^)]*\)"), r"\1"),  # links keep their text
+    (re.compile(r"(\*\*|__)(.+?)\1"), r"\2"),  # bold
+    (re.compile(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?!\w)"), r"\1"),  # italics
+    (re.compile(r"`([^`]+)`"), r"\1"),  # code
+]
+
+
+class ExtractionError(ValueError):
+    """The file cannot become an article; the message says why, for the form."""
+
+
+@dataclass(frozen=True)
+class ExtractedText:
+    """Article text in the parser's format; ``title`` is a title the file itself carries."""
+
+    text: str
+    title: str | None = None
+
+
+def decode_text(data: bytes) -> str:
+    """Bytes to text: UTF-8 first, else the encoding charset-normalizer detects.
+
+    Raises :class:`ExtractionError` for binary data (a picture renamed ``.txt``, say).
+    """
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as error:
+            raise ExtractionError("This UTF-16 text file is damaged.") from error
+    if b"\x00" in data[:8192]:
+        raise ExtractionError("This file is not text (it looks like a binary file).")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    text = str(best) if best is not None else ""
+    if not text or len(CONTROL_CHARACTERS.findall(text)) > len(text) / 100:
+        raise ExtractionError(
+            "This file's text could not be read: save it as UTF-8 text and try again."
+        )
+    return text
+
+
+def strip_inline_markup(line: str) -> str:
+    for pattern, replacement in INLINE_MARKUP:
+        line = pattern.sub(replacement, line)
+    return line
+
+
+def reflow(text: str) -> str:
+    """Join lines wrapped inside a paragraph, so each paragraph is one line.
+
+    A line is joined to the one before when it starts in lower case, or when the one before is
+    long and does not end a sentence. Headings, bullets and blank lines are never joined.
+    """
+    out: list[str] = []
+    for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        line = CONTROL_CHARACTERS.sub("", raw).replace("\t", " ").strip()
+        previous = out[-1] if out else ""
+        joinable = (
+            line
+            and previous
+            and not line.startswith(("-", "*", "\u2022", "#"))
+            and not previous.startswith(("#", "-", "*", "\u2022"))
+            and (
+                line[0].islower()
+                or (len(previous) >= WRAPPED_LINE_CHARS and not previous.endswith(SENTENCE_END))
+            )
+        )
+        if joinable and previous.endswith("-") and line[0].islower():
+            out[-1] = previous[:-1] + line  # a word hyphenated at the line's end
+        elif joinable:
+            out[-1] = f"{previous} {line}"
+        else:
+            out.append(line)
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(out)).strip() + "\n"
+
+
+class Extractor:
+    """One source format. ``extract`` takes the file's bytes."""
+
+    extensions: ClassVar[tuple[str, ...]] = ()
+
+    def extract(self, data: bytes) -> ExtractedText:
+        raise NotImplementedError
+
+
+class PlainTextExtractor(Extractor):
+    extensions = (".txt", "")
+
+    def extract(self, data: bytes) -> ExtractedText:
+        return ExtractedText(reflow(decode_text(data)))
+
+
+class MarkdownExtractor(Extractor):
+    extensions = (".md", ".markdown")
+
+    def extract(self, data: bytes) -> ExtractedText:
+        lines = [strip_inline_markup(line) for line in decode_text(data).splitlines()]
+        return ExtractedText(reflow("\n".join(lines)))
+
+
+class HtmlExtractor(Extractor):
+    """A saved web page: trafilatura finds the main text and drops navigation and footers."""
+
+    extensions = (".html", ".htm")
+
+    def extract(self, data: bytes) -> ExtractedText:
+        import trafilatura
+
+        html = decode_text(data)
+        markdown = trafilatura.extract(
+            html, output_format="markdown", include_formatting=True, include_links=False,
+            include_images=False, include_tables=False, include_comments=False,
+        )  # fmt: skip
+        metadata = trafilatura.extract_metadata(html)
+        title = metadata.title if metadata is not None else None
+        lines = [strip_inline_markup(line) for line in (markdown or "").splitlines()]
+        return ExtractedText(reflow("\n".join(lines)), title or None)
+
+
+class DocxExtractor(Extractor):
+    """A Word document: its heading styles become headings, list styles bullets."""
+
+    extensions = (".docx",)
+
+    def extract(self, data: bytes) -> ExtractedText:
+        import docx
+        from docx.opc.exceptions import PackageNotFoundError
+
+        try:
+            document = docx.Document(io.BytesIO(data))
+        except (PackageNotFoundError, KeyError, ValueError) as error:
+            raise ExtractionError("This is not a Word (.docx) document we can read.") from error
+        except Exception as error:  # zipfile.BadZipFile and lxml errors on a damaged file
+            raise ExtractionError("This Word document is damaged or not a .docx file.") from error
+        lines, title = [], document.core_properties.title or None
+        for paragraph in document.paragraphs:
+            text = " ".join(paragraph.text.split())
+            style = (paragraph.style.name if paragraph.style is not None else "") or ""
+            if not text:
+                continue
+            if style == "Title":
+                title = title or text
+                lines.append(f"# {text}")
+            elif style.startswith("Heading"):
+                lines.append(f"## {text}")
+            elif "List" in style:
+                lines.append(f"- {text}")
+            else:
+                lines.append(text)
+            lines.append("")
+        return ExtractedText("\n".join(lines).strip() + "\n", title)
+
+
+class PdfExtractor(Extractor):
+    """A PDF with a text layer; a scan (images only) is refused with a clear message."""
+
+    extensions = (".pdf",)
+
+    def extract(self, data: bytes) -> ExtractedText:
+        from pypdf import PdfReader
+        from pypdf.errors import PyPdfError
+
+        try:
+            reader = PdfReader(io.BytesIO(data))
+            pages = [page.extract_text() or "" for page in reader.pages]
+            title = reader.metadata.title if reader.metadata else None
+        except (PyPdfError, ValueError, KeyError, OSError) as error:
+            raise ExtractionError("This PDF is damaged or not a PDF we can read.") from error
+        if not "".join(pages).strip():
+            raise ExtractionError(
+                "This PDF has no text layer (it is probably a scan). Export it with text, "
+                "or paste the text instead."
+            )
+        return ExtractedText(_reflow_pdf("\n\n".join(pages)), title or None)
+
+
+def _reflow_pdf(text: str) -> str:
+    """PDF lines are wrapped at the page width: a paragraph ends at a short line that ends a
+    sentence; other lines are joined."""
+    lines = [line.strip() for line in text.splitlines()]
+    widths = [len(line) for line in lines if line]
+    typical = statistics.median(widths) if widths else 0
+    paragraphs: list[str] = []
+    current: list[str] = []
+    for line in lines:
+        if not line:
+            continue
+        current.append(line)
+        if line.endswith(SENTENCE_END) and len(line) < 0.8 * typical:
+            paragraphs.append(" ".join(current))
+            current = []
+    if current:
+        paragraphs.append(" ".join(current))
+    return "\n\n".join(re.sub(r"(\w)- (\w)", r"\1\2", p) for p in paragraphs) + "\n"
+
+
+EXTRACTORS: dict[str, Extractor] = {
+    extension: extractor
+    for extractor in (PlainTextExtractor(), MarkdownExtractor(), HtmlExtractor(),
+                      DocxExtractor(), PdfExtractor())  # fmt: skip
+    for extension in extractor.extensions
+}
+ACCEPTED_EXTENSIONS = tuple(sorted(e for e in EXTRACTORS if e))
+
+
+def extract_article(filename: str, data: bytes, title: str | None = None) -> ExtractedText:
+    """The article text of an uploaded file (or of pasted text, as ``.txt``), with its title as
+    the first line. ``title`` (the form's) wins over one found in the file.
+
+    Raises :class:`ExtractionError` for an unknown format, an empty or unreadable file, or a
+    text too short to be an article.
+    """
+    extension = ("." + filename.rsplit(".", 1)[-1].lower()) if "." in filename else ""
+    extractor = EXTRACTORS.get(extension)
+    if extractor is None:
+        raise ExtractionError(
+            f"Files of this type cannot be imported; use one of {', '.join(ACCEPTED_EXTENSIONS)}."
+        )
+    if not data.strip():
+        raise ExtractionError("The file is empty.")
+    extracted = extractor.extract(data)
+    body = extracted.text.strip()
+    words = len(re.findall(r"\w+", body))
+    if words < MIN_WORDS:
+        raise ExtractionError(
+            f"We found only {words} words of article text here; an article needs at least "
+            f"{MIN_WORDS}. A saved web page may hold only navigation: paste the text instead."
+        )
+    chosen = " ".join((title or extracted.title or "").split())
+    first, _, rest = body.partition("\n")
+    first_text = first.lstrip("#").strip()
+    if not chosen and (len(first_text.split()) > MAX_TITLE_WORDS or first_text.endswith(".")):
+        # The text starts with prose: name the article after the file.
+        stem = filename.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+        chosen = " ".join(re.sub(r"[-_]+", " ", stem).split()).capitalize() or "Untitled"
+    if chosen and first_text != chosen:
+        body = f"{chosen}\n\n{body}"
+    elif first.startswith("#"):
+        body = f"{first_text}\n{rest}"
+    return ExtractedText(body + "\n", chosen or first_text)

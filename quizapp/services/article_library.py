@@ -1,0 +1,161 @@
+"""The library of articles: importing a teacher's text, who may see which article, sharing.
+
+An article is seen by its owner, by admins, by the students of the classes it is shared with,
+and by everyone once it is published (the seed article, or an admin's choice). Everyone else
+gets a 404, as for other teachers' classes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session
+
+from quizapp.core.text import slugify
+from quizapp.core.text_extraction import ExtractionError, extract_article
+from quizapp.models import Article, ArticleShare, Enrollment, Role, SchoolClass, Topic, User
+from quizapp.services.seeding import ArticleSource, SeedReport, import_article
+from quizapp.services.teaching_errors import NotFound, TeachingError
+
+MAX_SLUG_BASE = 100
+
+
+@dataclass(frozen=True)
+class ArticleUpload:
+    """What the import form (or the CLI) hands over: a file's name and bytes, and the fields."""
+
+    filename: str
+    data: bytes
+    title: str = ""
+    source_url: str = ""
+    source_author: str = ""
+    licence_note: str = ""
+
+
+def unique_slug(session: Session, title: str) -> str:
+    """A slug no other article has: the title's, with -2, -3, ... when taken."""
+    base = slugify(title)[:MAX_SLUG_BASE] or "article"
+    taken = set(session.scalars(sa.select(Article.slug).where(Article.slug.startswith(base))))
+    slug, number = base, 1
+    while slug in taken:
+        number += 1
+        slug = f"{base}-{number}"
+    return slug
+
+
+def import_upload(
+    session: Session,
+    upload: ArticleUpload,
+    owner_id: int | None,
+    *,
+    slug: str | None = None,
+    publish: bool = False,
+    drafts: bool = True,
+) -> tuple[Article, SeedReport]:
+    """Extract, parse and import ``upload`` as a draft article of ``owner_id``.
+
+    ``slug`` re-imports into that article (reviewed items of unchanged claims are kept);
+    without it a new article is made. ``drafts=False`` publishes the items at once (an
+    operator's import). Raises :class:`TeachingError` with a message for the
+    form when the file cannot become an article; nothing is written then.
+    """
+    try:
+        extracted = extract_article(upload.filename, upload.data, upload.title.strip() or None)
+    except ExtractionError as error:
+        raise TeachingError(str(error)) from error
+    source = ArticleSource(
+        slug=slug or unique_slug(session, extracted.title or upload.filename),
+        text=extracted.text,
+        owner_id=owner_id,
+        source_url=upload.source_url.strip() or None,
+        source_author=upload.source_author.strip() or None,
+        licence_note=upload.licence_note.strip() or None,
+    )
+    try:
+        return import_article(session, source, drafts=drafts, publish=publish)
+    except ValueError as error:  # parse_article's "The article is empty."
+        raise TeachingError(str(error)) from error
+
+
+def visible_articles(user: User | None) -> sa.Select:
+    """Articles ``user`` may read, as a statement to refine (order, filters)."""
+    stmt = sa.select(Article)
+    if user is not None and user.is_authenticated and user.role == Role.ADMIN:
+        return stmt
+    if user is None or not user.is_authenticated:
+        return stmt.where(Article.published)
+    shared = (
+        sa.select(ArticleShare.article_id)
+        .join(Enrollment, Enrollment.class_id == ArticleShare.class_id)
+        .where(Enrollment.student_id == user.id)
+    )
+    return stmt.where(
+        sa.or_(Article.published, Article.owner_id == user.id, Article.id.in_(shared))
+    )
+
+
+def visible_article_ids(session: Session, user: User | None) -> list[int]:
+    return list(session.scalars(visible_articles(user).with_only_columns(Article.id)))
+
+
+def visible_topic_ids(session: Session, user: User | None, article_id: int | None = None):
+    """Topics of the articles ``user`` may see (of one of them with ``article_id``).
+
+    Never empty: the services read an empty list as "every topic", so a learner who may see
+    nothing gets a list naming no topic at all.
+    """
+    visible = visible_articles(user).with_only_columns(Article.id)
+    if article_id is not None:
+        visible = visible.where(Article.id == article_id)
+    ids = list(session.scalars(sa.select(Topic.id).where(Topic.article_id.in_(visible))))
+    return ids or [0]
+
+
+def readable_article(session: Session, user: User | None, **where) -> Article:
+    """The article matching ``where`` if ``user`` may read it, else :class:`NotFound`."""
+    article = session.scalar(visible_articles(user).filter_by(**where))
+    if article is None:
+        raise NotFound("There is no such article.")
+    return article
+
+
+def owned_article(session: Session, article_id: int, user: User) -> Article:
+    """An article ``user`` may review and share: their own (any, for an admin)."""
+    article = session.get(Article, article_id)
+    if article is None or (user.role != Role.ADMIN and article.owner_id != user.id):
+        raise NotFound("There is no such article.")
+    return article
+
+
+def teacher_articles(session: Session, user: User) -> list[Article]:
+    stmt = sa.select(Article).order_by(Article.created_at.desc(), Article.id.desc())
+    if user.role != Role.ADMIN:
+        stmt = stmt.where(Article.owner_id == user.id)
+    return list(session.scalars(stmt))
+
+
+def shared_class_ids(session: Session, article: Article) -> set[int]:
+    return set(session.scalars(
+        sa.select(ArticleShare.class_id).where(ArticleShare.article_id == article.id)
+    ))  # fmt: skip
+
+
+def share_with_classes(
+    session: Session, article: Article, teacher_id: int, class_ids: list[int]
+) -> None:
+    """Share the article with exactly these classes of the teacher's (others are unshared)."""
+    own = set(session.scalars(
+        sa.select(SchoolClass.id).where(SchoolClass.teacher_id == teacher_id)
+    ))  # fmt: skip
+    wanted = set(class_ids)
+    if not wanted <= own:
+        raise TeachingError("You can share only with your own classes.")
+    current = shared_class_ids(session, article)
+    for class_id in wanted - current:
+        session.add(ArticleShare(article_id=article.id, class_id=class_id))
+    if current - wanted:
+        session.execute(sa.delete(ArticleShare).where(
+            ArticleShare.article_id == article.id,
+            ArticleShare.class_id.in_((current - wanted) & own),
+        ))  # fmt: skip

@@ -1,0 +1,58 @@
+"""Forms for importing an article and sharing it."""
+
+from __future__ import annotations
+
+from flask_wtf import FlaskForm
+from flask_wtf.file import FileField
+from wtforms import StringField, SubmitField, TextAreaField
+from wtforms.validators import Length, Optional, ValidationError
+
+from quizapp.core.text_extraction import ACCEPTED_EXTENSIONS
+from quizapp.services.article_library import ArticleUpload
+from quizapp.teach.forms import CheckboxesField
+
+MAX_PASTE_CHARS = 400_000  # about 60,000 words: far above a reading, far below a book
+
+
+class ArticleImportForm(FlaskForm):
+    title = StringField("Title", validators=[Length(max=300)],
+                        description="Leave empty to use the file's own title.")  # fmt: skip
+    text = TextAreaField("Paste the text", validators=[Length(max=MAX_PASTE_CHARS)])
+    upload = FileField(
+        "…or upload a file",
+        description="Plain text, Markdown, a saved web page, Word (.docx) or PDF, up to 10 MB.",
+        render_kw={"accept": ",".join(ACCEPTED_EXTENSIONS)},
+    )
+    source_url = StringField("Source URL", validators=[Optional(), Length(max=2000)])
+    source_author = StringField("Author", validators=[Optional(), Length(max=200)])
+    licence_note = StringField("Licence note", validators=[Optional(), Length(max=500)],
+                               description="For example “CC BY 4.0” or “Used with permission”.")
+    submit = SubmitField("Import and make drafts")
+
+    def _has_file(self) -> bool:
+        return bool(self.upload.data and getattr(self.upload.data, "filename", ""))
+
+    def validate_title(self, field) -> None:
+        if not self._has_file() and (self.text.data or "").strip() and not field.data.strip():
+            raise ValidationError("Give the pasted text a title.")
+
+    def validate_text(self, field) -> None:
+        if self._has_file() and (field.data or "").strip():
+            raise ValidationError("Paste a text or upload a file, not both.")
+        if not self._has_file() and not (field.data or "").strip():
+            raise ValidationError("Paste the article's text, or choose a file to upload.")
+
+    def upload_of(self) -> ArticleUpload:
+        if self._has_file():
+            filename, data = self.upload.data.filename, self.upload.data.read()
+        else:
+            filename, data = "pasted.txt", (self.text.data or "").encode()
+        return ArticleUpload(filename=filename, data=data, title=self.title.data or "",
+                             source_url=self.source_url.data or "",
+                             source_author=self.source_author.data or "",
+                             licence_note=self.licence_note.data or "")  # fmt: skip
+
+
+class ShareForm(FlaskForm):
+    classes = CheckboxesField("Share with these classes", coerce=int)
+    submit = SubmitField("Save sharing")

@@ -1,0 +1,228 @@
+"""Teachers' articles: import (paste or upload), the claim-by-claim review, sharing."""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from flask import abort, flash, redirect, render_template, request, url_for
+from flask_login import current_user
+from sqlalchemy.orm import selectinload
+from werkzeug.exceptions import RequestEntityTooLarge
+
+from quizapp.extensions import db
+from quizapp.models import Claim, ItemStatus, Role
+from quizapp.quiz.answers import describe_key
+from quizapp.services import article_library as library
+from quizapp.services import article_review as review
+from quizapp.services import authoring
+from quizapp.services.classes import teacher_classes
+from quizapp.services.teaching_errors import TeachingError
+from quizapp.teach.article_forms import ArticleImportForm, ShareForm
+from quizapp.teach.authoring_forms import FlashcardForm, QuestionForm, claim_choices
+from quizapp.teach.blueprint import bp
+
+IMPORT_MAX_BYTES = 10 * 1024 * 1024
+TOO_LARGE = "That file is larger than 10 MB. Import the article's text only (paste it, say)."
+
+
+@bp.get("/articles")
+def articles():
+    return render_template("teach/articles.html",
+                           articles=library.teacher_articles(db.session, current_user))
+
+
+IMPORT_ENDPOINTS = ("teach.import_article", "teach.reimport_article")
+
+
+@bp.before_app_request
+def allow_larger_uploads() -> None:
+    """Imports take files up to 10 MB (other forms keep the app's smaller limit). Registered
+    as an app hook, before the app's own hooks that read the form, so it applies to them."""
+    if request.endpoint in IMPORT_ENDPOINTS:
+        request.max_content_length = IMPORT_MAX_BYTES
+
+
+@bp.errorhandler(RequestEntityTooLarge)
+def upload_too_large(_error):
+    """A too-large upload is never read; the form comes back saying so."""
+    db.session.rollback()
+    form = ArticleImportForm(formdata=None)
+    form.upload.errors = [TOO_LARGE]
+    article_id = (request.view_args or {}).get("article_id")
+    article = library.owned_article(db.session, article_id, current_user) if article_id else None
+    return render_template("teach/article_import.html", form=form, article=article), 413
+
+
+def _run_import(form: ArticleImportForm, slug: str | None) -> tuple[object | None, int]:
+    if not form.validate_on_submit():
+        return None, 400 if form.is_submitted() else 200
+    try:
+        article, report = library.import_upload(
+            db.session, form.upload_of(), current_user.id, slug=slug
+        )
+    except TeachingError as error:
+        db.session.rollback()
+        form.upload.errors = [*form.upload.errors, error.message]
+        return None, error.status
+    db.session.commit()
+    return (article, report), 200
+
+
+@bp.route("/articles/new", methods=["GET", "POST"])
+def import_article():
+    form, status = ArticleImportForm(), 200
+    if request.method == "POST":
+        done, status = _run_import(form, None)
+        if done:
+            article, report = done
+            flash(f"“{article.title}” imported: {report.created['claims']} claims, "
+                  f"{report.created['questions']} draft questions and "
+                  f"{report.created['flashcards']} draft flashcards to review.",
+                  "success")  # fmt: skip
+            return redirect(url_for("teach.review_article", article_id=article.id))
+    return render_template("teach/article_import.html", form=form, article=None), status
+
+
+@bp.route("/articles/<int:article_id>/reimport", methods=["GET", "POST"])
+def reimport_article(article_id: int):
+    article = library.owned_article(db.session, article_id, current_user)
+    form, status = ArticleImportForm(), 200
+    if request.method == "GET":
+        form.title.data = article.title
+    if request.method == "POST":
+        done, status = _run_import(form, article.slug)
+        if done:
+            _article, report = done
+            flash(f"Text updated: {sum(report.kept.values())} reviewed items kept; "
+                  f"{sum(report.updated.values()) + sum(report.created.values())} rows changed "
+                  "and waiting for review.", "success")  # fmt: skip
+            return redirect(url_for("teach.review_article", article_id=article.id))
+    return render_template("teach/article_import.html", form=form, article=article), status
+
+
+@bp.get("/articles/<int:article_id>")
+def review_article(article_id: int):
+    article = library.owned_article(db.session, article_id, current_user)
+    share = ShareForm()
+    share.classes.choices = [(c.school_class.id, c.school_class.name)
+                             for c in teacher_classes(db.session, current_user.id)]  # fmt: skip
+    share.classes.data = sorted(library.shared_class_ids(db.session, article))
+    return render_template("teach/article_review.html", article=article, share=share,
+                           review=review.article_review(db.session, article),
+                           describe_key=describe_key)  # fmt: skip
+
+
+def _back(article, anchor: str = ""):
+    return redirect(url_for("teach.review_article", article_id=article.id) + anchor)
+
+
+@bp.post("/articles/<int:article_id>/<any(questions, flashcards):kind>/<int:item_id>/decide")
+def decide_item(article_id: int, kind: str, item_id: int):
+    article = library.owned_article(db.session, article_id, current_user)
+    item = review.article_item(db.session, article, kind, item_id)
+    review.decide(item, request.form.get("decision", ""))
+    db.session.commit()
+    return _back(article, f"#claim-{item.claim_id}")
+
+
+@bp.post("/articles/<int:article_id>/claims/<int:claim_id>/accept")
+def accept_claim(article_id: int, claim_id: int):
+    article = library.owned_article(db.session, article_id, current_user)
+    claim = review.article_claim(db.session, article, claim_id)
+    count = review.accept_claim(db.session, claim)
+    db.session.commit()
+    flash(f"{count} items accepted.", "success")
+    return _back(article, f"#claim-{claim.id}")
+
+
+@bp.post("/articles/<int:article_id>/claims/<int:claim_id>/drop")
+def drop_claim(article_id: int, claim_id: int):
+    article = library.owned_article(db.session, article_id, current_user)
+    review.drop_claim(db.session, review.article_claim(db.session, article, claim_id))
+    db.session.commit()
+    flash("Claim dropped with its items.", "success")
+    return _back(article)
+
+
+@bp.post("/articles/<int:article_id>/topics/<int:topic_id>")
+def change_topic(article_id: int, topic_id: int):
+    """Rename, move or merge a topic: the button pressed says which."""
+    article = library.owned_article(db.session, article_id, current_user)
+    topic = review.article_topic(db.session, article, topic_id)
+    action = request.form.get("action", "")
+    if action == "rename":
+        review.rename_topic(topic, request.form.get("title", ""))
+    elif action in ("up", "down"):
+        review.move_topic(db.session, article, topic, action)
+    elif action == "merge":
+        target_id = request.form.get("into", type=int)
+        into = review.article_topic(db.session, article, target_id or 0)
+        review.merge_topic(db.session, article, topic, into)
+    else:
+        abort(400, "Rename, move or merge a topic.")
+    db.session.commit()
+    flash("Topics saved.", "success")
+    return _back(article, f"#topic-{topic_id}" if action != "merge" else "")
+
+
+@bp.post("/articles/<int:article_id>/share")
+def share_article(article_id: int):
+    article = library.owned_article(db.session, article_id, current_user)
+    form = ShareForm()
+    form.classes.choices = [(c.school_class.id, c.school_class.name)
+                            for c in teacher_classes(db.session, current_user.id)]  # fmt: skip
+    if not form.validate_on_submit():
+        abort(400, "Choose among your own classes.")
+    library.share_with_classes(db.session, article, current_user.id, form.classes.data or [])
+    db.session.commit()
+    flash("Sharing saved: students of the chosen classes see the accepted items.", "success")
+    return _back(article)
+
+
+@bp.post("/articles/<int:article_id>/publish")
+def publish_article(article_id: int):
+    if current_user.role != Role.ADMIN:
+        abort(403, "Only an admin publishes an article to everyone.")
+    article = library.owned_article(db.session, article_id, current_user)
+    article.published = request.form.get("published") == "1"
+    db.session.commit()
+    flash("Published to everyone." if article.published else "No longer public.", "success")
+    return _back(article)
+
+
+def _article_claims(article):
+    return db.session.scalars(
+        sa.select(Claim).where(Claim.article_id == article.id)
+        .options(selectinload(Claim.topic)).order_by(Claim.start_offset)
+    ).all()  # fmt: skip
+
+
+@bp.route("/articles/<int:article_id>/<any(questions, flashcards):kind>/<int:item_id>/edit",
+          methods=["GET", "POST"])  # fmt: skip
+def edit_draft(article_id: int, kind: str, item_id: int):
+    """Edit a draft with the bank's checks; saving accepts it (the teacher has looked at it)."""
+    article = library.owned_article(db.session, article_id, current_user)
+    item = review.article_item(db.session, article, kind, item_id)
+    form = QuestionForm() if kind == "questions" else FlashcardForm()
+    form.claim_id.choices = claim_choices(_article_claims(article))
+    if request.method == "GET":
+        form.fill(authoring.fields_of(item) if kind == "questions" else item)
+    status = 200
+    if form.is_submitted():
+        status = 400
+        if form.validate():
+            try:
+                if kind == "questions":
+                    authoring.update_question(db.session, item, form.fields())
+                else:
+                    authoring.update_flashcard(db.session, item, form.fields())
+            except TeachingError as error:
+                db.session.rollback()
+                form.form_errors.append(error.message)
+                status = error.status
+            else:
+                item.status = ItemStatus.PUBLISHED
+                db.session.commit()
+                flash("Saved and accepted.", "success")
+                return _back(article, f"#claim-{item.claim_id}")
+    return render_template("teach/article_item_form.html", form=form, article=article,
+                           item=item, kind=kind), status  # fmt: skip

@@ -1,0 +1,60 @@
+"""The parser's headings (Markdown, "Label:" lead-ins) and the segmentation of headless prose."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from quizapp.core.article_parser import parse_article
+from quizapp.core.claims import OVERVIEW_TITLE, extract_topics
+from quizapp.core.segmentation import group_paragraphs, topic_count
+
+GARDEN = Path(__file__).with_name("garden_prose.txt")
+
+
+def test_markdown_headings_and_colon_lead_ins_are_headings_not_claims():
+    text = (
+        "# Title\n\n## The hive\n\nBees live in hives of many thousands.\n\n"
+        "Key facts:\n\nA queen lays the eggs.\n"
+    )
+    parsed = parse_article(text)
+    assert parsed.title == "Title"
+    assert [s.heading for s in parsed.sections] == ["The hive", "Key facts"]
+    quotes = [c.quote for t in extract_topics(parsed) for c in t.claims]
+    assert not any("Key facts" in q or "hive\n" in q for q in quotes)
+
+
+def test_a_long_sentence_ending_in_a_colon_stays_prose():
+    text = "Title\n\nThe relationship has grown stronger across many different sectors:\n"
+    (section,) = parse_article(text).sections
+    assert [b.kind for b in section.blocks] == ["paragraph"]
+    assert section.heading == "Relationship"  # named by its noun phrase, not by the sentence
+
+
+def test_prose_without_headings_becomes_several_labelled_topics():
+    parsed = parse_article(GARDEN.read_text())
+    topics = extract_topics(parsed)
+    titles = [t.title for t in topics]
+    assert len(topics) >= 3
+    assert OVERVIEW_TITLE not in titles
+    assert len({t.key for t in topics}) == len(topics)
+    assert all(t.claims for t in topics)
+    # Every claim is still the article's text at its offsets.
+    for topic in topics:
+        for claim in topic.claims:
+            assert parsed.text[claim.start : claim.end] == claim.quote
+
+
+def test_topic_counts_by_length():
+    assert [topic_count(n) for n in (1, 2, 4, 5, 9, 12, 60)] == [1, 2, 2, 3, 3, 4, 10]
+
+
+def test_groups_cut_where_the_vocabulary_changes():
+    paragraphs = [
+        "Bees visit herbs. Bees make honey in hives.",
+        "The hives hold bees and honey.",
+        "Rainwater fills barrels. Barrels feed the drip hose.",
+        "The drip hose waters tomatoes from the barrels.",
+        "Tomatoes are weighed on Friday. Tomatoes are sold.",
+        "The tomato harvest was forty kilograms of tomatoes.",
+    ]
+    assert group_paragraphs(paragraphs) == [[0, 1], [2, 3], [4, 5]]

@@ -1,0 +1,240 @@
+"""Importing an article in the browser: drafts, bad input that writes nothing, one transaction,
+re-import that keeps reviewed items, and who sees what."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+import sqlalchemy as sa
+
+from quizapp.models import Article, Claim, Flashcard, ItemStatus, Question, Topic
+from tests.conftest import login
+from tests.web.teach_support import enrol, make_class
+
+GARDEN = (
+    "Our school garden began as a patch of bare clay behind the gym. Students dug the first "
+    "beds in spring and mixed compost from the kitchen into the soil.\n\n"
+    "The compost heap is fed by fruit peel and coffee grounds from the staff room. Worms turn "
+    "the waste into dark soil within three months.\n\n"
+    "Bees visit the flowering herbs every morning. The beekeeper from the village keeps two "
+    "hives at the edge of the field.\n\n"
+    "The hives produced twelve jars of honey last summer. Students sold the honey at the "
+    "autumn fair to pay for new seeds.\n\n"
+    "Rainwater from the gym roof fills four large barrels. A drip hose carries the water to "
+    "the tomato beds during the dry weeks.\n\n"
+    "The tomato harvest is weighed every Friday. Last year the beds gave more than forty "
+    "kilograms of tomatoes.\n"
+)
+
+
+def _articles(db) -> int:
+    return db.session.scalar(sa.select(sa.func.count(Article.id)))
+
+
+def _import(client, **data):
+    form = {"title": "Our garden", "text": GARDEN, "source_url": "https://example.org/garden",
+            "source_author": "Class 7B", "licence_note": "CC BY 4.0"} | data  # fmt: skip
+    return client.post("/teach/articles/new", data=form, content_type="multipart/form-data")
+
+
+def test_pasted_prose_becomes_a_draft_article_with_several_topics(client, db, make_teacher):
+    teacher = make_teacher()
+    login(client, teacher)
+    response = _import(client)
+    assert response.status_code == 302
+    article = db.session.scalar(sa.select(Article).where(Article.owner_id == teacher.id))
+    assert response.location.endswith(f"/teach/articles/{article.id}")
+    assert (article.title, article.source_author, article.licence_note, article.published) == (
+        "Our garden", "Class 7B", "CC BY 4.0", False)
+    titles = db.session.scalars(sa.select(Topic.title).filter_by(article_id=article.id)).all()
+    assert len(titles) >= 3 and "Overview" not in titles
+    statuses = set(db.session.scalars(sa.select(Question.status).filter_by(article_id=article.id)))
+    assert statuses == {ItemStatus.DRAFT}
+    page = client.get(response.location).get_data(as_text=True)
+    assert "drafts to review" in page and "Worms turn the waste" in page
+
+
+def _blank_pdf() -> bytes:
+    from pypdf import PdfWriter
+
+    writer, buffer = PdfWriter(), io.BytesIO()
+    writer.add_blank_page(width=612, height=792)
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "message"),
+    [
+        ("empty.txt", b"", "The file is empty."),
+        ("photo.txt", b"\x89PNG\r\n\x1a\n\x00\x00" + bytes(range(256)) * 8, "not text"),
+        ("scan.pdf", None, "no text layer"),
+        ("menu.html", b"<html><body><nav><a href='/'>Home</a><a href='/b'>Blog</a></nav>"
+                      b"<footer>Contact</footer></body></html>", "only navigation"),
+        ("notes.odt", b"whatever it is", "cannot be imported"),
+    ],
+)
+def test_bad_files_get_a_clear_message_and_write_nothing(client, db, make_teacher, name, data,
+                                                         message):
+    login(client, make_teacher())
+    before = _articles(db)
+    data = _blank_pdf() if data is None else data
+    response = _import(client, text="", upload=(io.BytesIO(data), name))
+    assert response.status_code == 400
+    assert message in response.get_data(as_text=True)
+    assert _articles(db) == before
+
+
+def test_a_50_mb_upload_is_refused_on_the_form(client, db, make_teacher):
+    login(client, make_teacher())
+    before = _articles(db)
+    response = _import(client, text="", upload=(io.BytesIO(b"a " * (25 * 1024 * 1024)),
+                                                 "big.txt"))
+    assert response.status_code == 413
+    assert "larger than 10 MB" in response.get_data(as_text=True)
+    assert "<form" in response.get_data(as_text=True)
+    assert _articles(db) == before
+
+
+def test_text_in_another_encoding_is_imported_readably(client, db, make_teacher):
+    login(client, make_teacher())
+    data = ("Caf\u00e9 au lait\n\n" + GARDEN.replace("gym", "caf\u00e9")).encode("cp1252")
+    assert _import(client, title="", text="", upload=(io.BytesIO(data), "cafe.txt")).status_code \
+        == 302  # fmt: skip
+    article = db.session.scalar(sa.select(Article).where(Article.slug.startswith("cafe")))
+    assert "behind the caf\u00e9." in article.text
+
+
+def test_missing_text_or_title_is_a_form_error(client, db, make_teacher):
+    login(client, make_teacher())
+    before = _articles(db)
+    assert "Give the pasted text a title" in _import(client, title="").get_data(as_text=True)
+    assert "Paste the article" in _import(client, text="").get_data(as_text=True)
+    assert _articles(db) == before
+
+
+def test_a_crash_halfway_leaves_no_half_article(client, db, make_teacher, monkeypatch):
+    from quizapp.services import seeding
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(seeding, "_retire_missing", broken)
+    login(client, make_teacher())
+    before = _articles(db)
+    with pytest.raises(RuntimeError):
+        _import(client)
+    db.session.rollback()
+    assert _articles(db) == before
+    assert db.session.scalar(sa.select(sa.func.count(Topic.id)).where(
+        Topic.article_id.not_in(sa.select(Article.id)))) == 0  # fmt: skip
+
+
+def test_reimport_keeps_reviewed_items_of_unchanged_claims(client, db, make_teacher):
+    teacher = make_teacher()
+    login(client, teacher)
+    _import(client)
+    article = db.session.scalar(sa.select(Article).where(Article.owner_id == teacher.id))
+    claims = {c.quote: c for c in db.session.scalars(sa.select(Claim).filter_by(
+        article_id=article.id))}  # fmt: skip
+    kept_claim = claims["Worms turn the waste into dark soil within three months"]
+    changed_claim = claims["Bees visit the flowering herbs every morning"]
+    for claim in (kept_claim, changed_claim):
+        assert client.post(f"/teach/articles/{article.id}/claims/{claim.id}/accept").status_code \
+            == 302  # fmt: skip
+    card = db.session.scalar(sa.select(Flashcard).filter_by(claim_id=kept_claim.id))
+    edit = client.post(f"/teach/articles/{article.id}/flashcards/{card.id}/edit",
+                       data={"claim_id": kept_claim.id, "kind": "basic",
+                             "front": "What do worms do?",
+                             "back": "They turn waste into soil."})  # fmt: skip
+    assert edit.status_code == 302
+    changed = GARDEN.replace("Bees visit the flowering herbs every morning.",
+                             "Bees visit the flowering herbs every afternoon.")
+    response = client.post(f"/teach/articles/{article.id}/reimport",
+                           data={"title": "Our garden", "text": changed})
+    assert response.status_code == 302
+    db.session.expire_all()
+    card = db.session.get(Flashcard, card.id)
+    assert (card.front, card.status) == ("What do worms do?", ItemStatus.PUBLISHED)
+    assert set(db.session.scalars(sa.select(Question.status).filter_by(
+        claim_id=kept_claim.id))) == {ItemStatus.PUBLISHED}  # fmt: skip
+    rewritten = db.session.get(Claim, changed_claim.id)
+    assert rewritten.quote.endswith("every afternoon")
+    assert set(db.session.scalars(sa.select(Question.status).filter_by(
+        claim_id=rewritten.id, retired=False))) == {ItemStatus.DRAFT}  # fmt: skip
+    assert _articles(db) == db.session.scalar(sa.select(sa.func.count(Article.id)))
+
+
+def test_students_of_shared_classes_see_the_article_and_others_get_404(client, db,
+                                                                        make_teacher,
+                                                                        make_student):
+    teacher, insider, outsider = make_teacher(), make_student(), make_student()
+    shared, other = make_class(db, teacher), make_class(db, teacher, name="Other")
+    enrol(db, shared, insider)
+    enrol(db, other, outsider)
+    login(client, teacher)
+    _import(client)
+    article = db.session.scalar(sa.select(Article).where(Article.owner_id == teacher.id))
+    claim = db.session.scalar(sa.select(Claim).filter_by(article_id=article.id))
+    client.post(f"/teach/articles/{article.id}/claims/{claim.id}/accept")
+    client.post(f"/teach/articles/{article.id}/share", data={"classes": [shared.id]})
+    reader = f"/articles/{article.slug}"
+
+    client.post("/auth/logout")
+    login(client, outsider)
+    assert client.get(reader).status_code == 404
+    assert client.get(f"/quiz/new?article={article.id}").status_code == 404
+    assert article.title not in client.get("/library").get_data(as_text=True)
+
+    client.post("/auth/logout")
+    login(client, insider)
+    assert client.get(reader).status_code == 200
+    assert article.title in client.get("/library").get_data(as_text=True)
+    start = client.post(f"/quiz/new?article={article.id}", data={"length": "10"})
+    assert start.status_code == 302
+    page = client.get(start.location).get_data(as_text=True)
+    published = set(db.session.scalars(sa.select(Question.prompt).filter_by(
+        article_id=article.id, status=ItemStatus.PUBLISHED)))  # fmt: skip
+    assert published and any(p.split("_")[0][:30] in page for p in published)
+
+
+def test_the_review_page_of_a_long_article_has_bounded_queries(client, db, make_teacher,
+                                                                count_queries):
+    teacher = make_teacher()
+    login(client, teacher)
+    _import(client, text=GARDEN * 1)
+    small = db.session.scalar(sa.select(Article.id).where(Article.owner_id == teacher.id))
+    long_text = "\n\n".join(f"{p.strip()} Section {i} adds a point about plot {i}."
+                            for i in range(12) for p in GARDEN.split("\n\n"))  # fmt: skip
+    _import(client, title="Long garden", text=long_text)
+    large = db.session.scalar(sa.select(Article.id).where(Article.title == "Long garden"))
+    claims = db.session.scalar(sa.select(sa.func.count(Claim.id)).filter_by(article_id=large))
+    assert claims >= 150
+    counts = []
+    for article_id in (small, large):
+        db.session.expunge_all()  # requests share the test's session: start each one cold
+        with count_queries() as queries:
+            assert client.get(f"/teach/articles/{article_id}").status_code == 200
+        counts.append(len(queries))
+    assert counts[0] == counts[1] <= 15, counts
+
+
+def test_quiz_sets_draw_on_articles_the_teacher_may_see(db, make_teacher):
+    from quizapp.services.article_library import ArticleUpload, import_upload
+    from quizapp.services.quiz_sets import search_questions
+
+    owner, other = make_teacher(), make_teacher()
+    article, _ = import_upload(db.session, ArticleUpload("g.txt", GARDEN.encode(), "Garden"),
+                               owner.id, drafts=False)  # fmt: skip
+    db.session.commit()
+    ids = set(db.session.scalars(sa.select(Question.id).filter_by(article_id=article.id)))
+    topic = db.session.scalar(sa.select(Topic.id).filter_by(article_id=article.id))
+
+    def offered(teacher):
+        return {q.id for q in search_questions(db.session, teacher.id, topic_id=topic)} & ids
+
+    assert offered(owner) and not offered(other)
+    article.published = True
+    db.session.commit()
+    assert offered(other)
