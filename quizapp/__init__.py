@@ -12,7 +12,19 @@ from quizapp.config import Config, load_secret_key
 from quizapp.extensions import csrf, db, login_manager, migrate
 from quizapp.web_ids import IdConverter, parse_id
 
-ROOT = Path(__file__).resolve().parent.parent
+
+def _resource_root() -> Path:
+    """Where ``templates/``, ``static/``, ``migrations/`` and ``seed/`` live.
+
+    An installed wheel carries them in ``quizapp/bundle`` (the build copies them there, see
+    ``setup.py``); a checkout (and an editable install) has them at the top of the repository.
+    """
+    package = Path(__file__).resolve().parent
+    bundled = package / "bundle"
+    return bundled if (bundled / "templates").is_dir() else package.parent
+
+
+ROOT = _resource_root()
 
 
 def create_app(test_config: dict[str, Any] | None = None) -> Flask:
