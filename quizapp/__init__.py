@@ -9,8 +9,8 @@ import sqlalchemy as sa
 from flask import Flask
 
 from quizapp.config import Config, load_secret_key
-from quizapp.extensions import csrf, db, login_manager, migrate
-from quizapp.web_ids import IdConverter, parse_id
+from quizapp.extensions import csrf, db, limiter, migrate
+from quizapp.web_ids import IdConverter
 
 
 def _resource_root() -> Path:
@@ -46,6 +46,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.url_map.converters["id"] = IdConverter
     configure_database(app)
     configure_login(app)
+    configure_security(app)
     register_blueprints(app)
     return app
 
@@ -69,15 +70,18 @@ def configure_database(app: Flask) -> None:
 
 
 def configure_login(app: Flask) -> None:
-    from quizapp.models import User
+    from quizapp.auth import sessions
 
-    login_manager.init_app(app)
+    sessions.init_app(app)
     csrf.init_app(app)
 
-    @login_manager.user_loader
-    def load_user(user_id: str) -> User | None:
-        user_key = parse_id(user_id)
-        return db.session.get(User, user_key) if user_key is not None else None
+
+def configure_security(app: Flask) -> None:
+    from quizapp import operations, security_headers
+
+    security_headers.init_app(app)
+    limiter.init_app(app)
+    operations.init_app(app)
 
 
 def register_blueprints(app: Flask) -> None:
