@@ -85,7 +85,8 @@ def configure_security(app: Flask) -> None:
 
 
 def register_blueprints(app: Flask) -> None:
-    from quizapp import cli, errors
+    from quizapp import cli, errors, time_display
+    from quizapp.auth.account import bp as account_bp
     from quizapp.auth.routes import bp as auth_bp
     from quizapp.main.routes import bp as main_bp
     from quizapp.quiz.routes import bp as quiz_bp
@@ -93,9 +94,11 @@ def register_blueprints(app: Flask) -> None:
     from quizapp.teach.routes import register as register_teaching
 
     app.register_blueprint(auth_bp)
+    app.register_blueprint(account_bp)
     app.register_blueprint(main_bp)
     app.register_blueprint(quiz_bp)
     app.register_blueprint(study_bp)
     register_teaching(app)
     errors.init_app(app)
+    time_display.init_app(app)
     cli.init_app(app)

@@ -51,6 +51,15 @@ class Config:
     TRUSTED_PROXIES = int(os.environ.get("TRUSTED_PROXIES", "0") or 0)
     HSTS_SECONDS = 365 * 24 * 3600
 
+    # Mail (password reset). Without MAIL_SERVER the message goes to the server log.
+    MAIL_SERVER = os.environ.get("MAIL_SERVER", "")
+    MAIL_PORT = int(os.environ.get("MAIL_PORT", "25") or 25)
+    MAIL_USE_TLS = os.environ.get("MAIL_USE_TLS", "").lower() in ("1", "true", "yes")
+    MAIL_USERNAME = os.environ.get("MAIL_USERNAME", "")
+    MAIL_PASSWORD = os.environ.get("MAIL_PASSWORD", "")
+    MAIL_SENDER = os.environ.get("MAIL_SENDER", "quizapp <no-reply@localhost>")
+    PASSWORD_RESET_SECONDS = 3600
+
     # Sessions: "remember me" is opt-in, new at each login, and expires.
     REMEMBER_DAYS = 30
     REMEMBER_COOKIE = "quizapp_remember"

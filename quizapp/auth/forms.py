@@ -10,6 +10,7 @@ from wtforms import (
     PasswordField,
     RadioField,
     SelectChoice,
+    SelectField,
     StringField,
     SubmitField,
 )
@@ -55,3 +56,27 @@ class LoginForm(FlaskForm):
     # Off by default: school computers are shared.
     remember = BooleanField("Remember me on this computer", default=False)
     submit = SubmitField("Log in")
+
+
+class ResetRequestForm(FlaskForm):
+    email = EmailField("Email", validators=[DataRequired(), Email(), Length(max=254)])
+    submit = SubmitField("Send me a link")
+
+
+class NewPasswordForm(FlaskForm):
+    """A new password, for a reset link (no current password) or a change (with it)."""
+
+    current_password = PasswordField("Current password", validators=[Optional(), Length(max=200)])
+    password = PasswordField("New password", validators=[DataRequired(), Length(max=200),
+                                                         StrongPassword()])  # fmt: skip
+    confirm = PasswordField(
+        "Repeat new password", validators=[DataRequired(), EqualTo("password", "Passwords differ.")]
+    )
+    submit = SubmitField("Change password")
+
+
+class ProfileForm(FlaskForm):
+    display_name = StringField("Display name", validators=[DataRequired(), Length(max=80)])
+    email = EmailField("Email", validators=[DataRequired(), Email(), Length(max=254)])
+    time_zone = SelectField("Time zone", validators=[DataRequired()])
+    submit = SubmitField("Save")

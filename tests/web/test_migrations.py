@@ -15,8 +15,9 @@ def test_accounts_migration_keeps_every_user_and_their_history(tmp_path):
     from quizapp import create_app
     from quizapp.extensions import db
 
+    url = f"sqlite:///{tmp_path / 'old.sqlite'}"
     app = create_app({"TESTING": True, "SECRET_KEY": "x", "RATELIMIT_STORAGE_URI": "memory://",
-                      "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'old.sqlite'}"})  # fmt: skip
+                      "SQLALCHEMY_DATABASE_URI": url})  # fmt: skip
     with app.app_context():
         upgrade(revision="ba69940e4412")
         db.session.execute(sa.text(
