@@ -18,6 +18,7 @@ from quizapp.core.item_drafts import FlashcardDraft, QuestionDraft
 from quizapp.core.item_generation import generate_items
 from quizapp.core.text import slugify
 from quizapp.models import Article, ArticleTag, Claim, Flashcard, Question, Topic
+from quizapp.services.choice_ids import with_opaque_ids
 
 QUESTION_FIELDS = (
     "type", "prompt", "explanation", "difficulty", "choices", "accepted", "pairs",
@@ -87,6 +88,10 @@ def _import_items(session, model, drafts: Iterable, claims, fields, kind, report
     existing = {r.key: r for r in session.scalars(sa.select(model).where(model.key.in_(keys)))}
     for draft in drafts:
         values = {name: getattr(draft, name) for name in fields}
+        if "choices" in values:  # ids by position in the bank become opaque, kept on re-seed
+            stored = existing.get(draft.key)
+            values["choices"] = with_opaque_ids(values["choices"],
+                                                stored.choices if stored else None)  # fmt: skip
         values["claim"] = claims[draft.claim_key]
         values["retired"] = False
         if draft.key not in existing:

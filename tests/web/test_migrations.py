@@ -8,12 +8,18 @@ def test_models_match_migrations(runner, db):
 
 def test_accounts_migration_keeps_every_user_and_their_history(tmp_path):
     """Upgrading a database built by the previous migrations keeps ids and rows; every account
-    gets generation 0 and the UTC zone."""
+    gets generation 0 and the UTC zone; choice ids become opaque and every stored answer and
+    choice order follows them."""
+    import json
+
     import sqlalchemy as sa
     from flask_migrate import upgrade
 
     from quizapp import create_app
     from quizapp.extensions import db
+    from quizapp.models import AttemptQuestion, Question, Response
+    from quizapp.services.seeding import seed_article
+    from tests.conftest import ARTICLE, BANK
 
     url = f"sqlite:///{tmp_path / 'old.sqlite'}"
     app = create_app({"TESTING": True, "SECRET_KEY": "x", "RATELIMIT_STORAGE_URI": "memory://",
@@ -29,8 +35,33 @@ def test_accounts_migration_keeps_every_user_and_their_history(tmp_path):
             "INSERT INTO quiz_attempt (id, user_id, kind, title, started_at, max_score, "
             "is_late, feedback) VALUES (7, 41, 'practice', 'Old', '2026-01-02 03:05:00', 5, "
             "0, 'immediately')"))  # fmt: skip
+        # A single-choice question answered before: ids by position, the key first.
+        seed_article(db.session, ARTICLE, BANK)
+        question_id, choices = db.session.execute(sa.text(
+            "SELECT id, choices FROM question WHERE type = 'single_choice' ORDER BY id LIMIT 1"
+        )).one()  # fmt: skip
+        choices = json.loads(choices) if isinstance(choices, str) else choices
+        lettered = [{**c, "id": chr(ord("a") + i)} for i, c in enumerate(choices)]
+        picked_text = lettered[1]["text"]
+        db.session.execute(sa.text("UPDATE question SET choices = :c WHERE id = :q"),
+                           {"c": json.dumps(lettered), "q": question_id})  # fmt: skip
+        db.session.execute(sa.text(
+            "INSERT INTO attempt_question (id, attempt_id, question_id, position, choice_order, "
+            "max_mark) VALUES (3, 7, :q, 1, :order, 1)"),
+            {"q": question_id, "order": json.dumps(["c", "a", "b"])})  # fmt: skip
+        db.session.execute(sa.text(
+            "INSERT INTO response (id, slot_id, user_id, question_id, answer, score, correct, "
+            "checked, answered_at) VALUES (5, 3, 41, :q, :a, 0, 0, 1, '2026-01-02 03:06:00')"),
+            {"q": question_id, "a": json.dumps("b")})  # fmt: skip
         db.session.commit()
         upgrade()
+        stored = db.session.get(Question, question_id)
+        by_text = {c["text"]: c["id"] for c in stored.choices}
+        assert not set(by_text.values()) & {"a", "b", "c"}
+        assert db.session.get(Response, 5).answer == by_text[picked_text]  # the same choice
+        texts = [c["text"] for c in lettered]
+        assert db.session.get(AttemptQuestion, 3).choice_order == [
+            by_text[texts[2]], by_text[texts[0]], by_text[texts[1]]]
         row = db.session.execute(sa.text(
             "SELECT id, email, session_generation, time_zone, teacher_status FROM user"
         )).one()  # fmt: skip
