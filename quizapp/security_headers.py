@@ -47,9 +47,8 @@ def init_app(app: Flask) -> None:
         hops = app.config["TRUSTED_PROXIES"]
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
     https = app.config["PREFERRED_URL_SCHEME"] == "https"
-    app.config.setdefault("SESSION_COOKIE_SECURE", https)
     if https:
-        app.config["SESSION_COOKIE_SECURE"] = True
+        app.config["SESSION_COOKIE_SECURE"] = True  # the remember cookie follows this setting
     app.after_request(add_security_headers)
 
     if https:

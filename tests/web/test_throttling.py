@@ -3,6 +3,7 @@ page that says when to try again."""
 
 from __future__ import annotations
 
+import pytest
 import sqlalchemy as sa
 
 from quizapp.models import User
@@ -54,3 +55,30 @@ def test_each_test_starts_with_fresh_counters(client, make_student):
     student = make_student()
     response = client.post("/auth/login", data={"email": student.email, "password": PASSWORD})
     assert response.status_code == 302
+
+
+def test_with_redis_the_limit_is_shared_by_every_server(tmp_path, make_student):
+    """Two app servers (two apps here) count against one limit when REDIS_URL names Redis."""
+    import os
+    import secrets
+
+    from quizapp import create_app
+
+    redis_url = os.environ.get("TEST_REDIS_URL") or os.environ.get("REDIS_URL")
+    if not redis_url:
+        pytest.skip("TEST_REDIS_URL/REDIS_URL not set")
+    student = make_student()
+    from flask import current_app
+
+    database = current_app.config["SQLALCHEMY_DATABASE_URI"]
+    prefix = "quizapp-test-" + secrets.token_hex(4)  # no other run shares these counters
+    servers = [create_app({"TESTING": True, "SECRET_KEY": "test-secret",
+                           "WTF_CSRF_ENABLED": False, "SQLALCHEMY_DATABASE_URI": database,
+                           "RATELIMIT_STORAGE_URI": redis_url, "RATELIMIT_KEY_PREFIX": prefix})
+               for _ in range(2)]  # fmt: skip
+    statuses = []
+    for i in range(6):
+        client = servers[i % 2].test_client()
+        statuses.append(client.post("/auth/login", data={"email": student.email,
+                                                         "password": "nope"}).status_code)
+    assert statuses == [400] * 5 + [429]
