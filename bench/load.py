@@ -25,6 +25,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from urllib.parse import quote
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -116,8 +117,9 @@ def wrk(port: int, seconds: int, **shape: str) -> dict:
             "p50": millis("50%"), "p99": millis("99%"), "errors": errors}  # fmt: skip
 
 
-def log_in(port: int) -> tuple[str, str, str]:
-    """A logged-in session: its cookie header, a CSRF token and a quiz question's address."""
+def log_in(port: int) -> tuple[str, str, str, str]:
+    """A logged-in session: its cookie header, a CSRF token, a quiz question's address and an
+    answer it accepts."""
     client = Client(port)
     _, _, page, _ = client.request("GET", "/auth/login")
     form = {"csrf_token": csrf(page), "email": "load@example.org", "password": PASSWORD}
@@ -128,8 +130,11 @@ def log_in(port: int) -> tuple[str, str, str]:
     status, location, _, _ = client.request("POST", "/quiz/new", {"csrf_token": token,
                                                                   "length": "20"})  # fmt: skip
     assert status == 302, "no quiz"
+    _, _, page, _ = client.request("GET", location)
+    choice = re.search(r'name="answer" value="([^"]+)"', page)
+    answer = choice[1] if choice else "Siberia"  # a choice of the question, or typed text
     cookie = "; ".join(f"{k}={v}" for k, v in client.cookies.items())
-    return cookie, token, location
+    return cookie, token, location, answer
 
 
 def run(label: str, url: str, seconds: int) -> list[str]:
@@ -140,7 +145,7 @@ def run(label: str, url: str, seconds: int) -> list[str]:
     hello, hello_port = start_gunicorn("hello_app:app", env, ROOT / "bench")
     rows = []
     try:
-        cookie, token, question = log_in(app_port)
+        cookie, token, question, answer = log_in(app_port)
         ceiling = wrk(hello_port, seconds, path="/")
         rows.append(f"| {label} | ceiling: Flask hello | {ceiling['rps']:.0f} | 100 % | "
                     f"{ceiling['p50']:.1f} | {ceiling['p99']:.1f} | {ceiling['errors']} |")
@@ -150,7 +155,7 @@ def run(label: str, url: str, seconds: int) -> list[str]:
             "dashboard": {"path": "/study"},
             "quiz question": {"path": question},
             "answer save": {"path": question, "method": "POST", "accept": "application/json",
-                            "body": f"csrf_token={token}&action=save&answer=x"},
+                            "body": f"csrf_token={token}&action=save&answer={quote(answer)}"},
             "card rating": {"path": "/cards/rate", "method": "POST", "cards": cards,
                             "accept": "application/json",
                             "body": f"csrf_token={token}&flashcard_id={{card}}&rating={{rating}}"},
