@@ -48,7 +48,7 @@ def init_app(app: Flask) -> None:
         current = limiter.current_limit
         wait = max(1, math.ceil(current.reset_at - time.time())) if current else 60
         when = f"{wait} seconds" if wait < 120 else f"{math.ceil(wait / 60)} minutes"
-        error.description = f"Too many attempts from here. Try again in {when}."
+        error.description = f"Too many attempts. Try again in {when}."
         response = render_error(error)
         response = app.make_response(response)
         response.headers["Retry-After"] = str(wait)
