@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hmac
-import logging
 from functools import cache
 from urllib.parse import urlsplit
 
@@ -17,12 +16,12 @@ from quizapp.auth.sessions import forget_remember_cookie, set_remember_cookie
 from quizapp.auth.throttling import failed, succeeded, throttled
 from quizapp.core.time_zones import zone_or_default
 from quizapp.extensions import db
+from quizapp.mail import send_mail
 from quizapp.models import Role, User
 from quizapp.models.base import utcnow
 from quizapp.services.sessions import end_all_sessions, issue_remember_token
 
 bp = Blueprint("auth", __name__, url_prefix="/auth")
-log = logging.getLogger(__name__)
 
 # One message for a wrong email or a wrong password: the form never tells which accounts exist.
 BAD_LOGIN = "Wrong email or password."
@@ -77,8 +76,12 @@ def register():
                         time_zone=zone_or_default(form.time_zone.data))  # fmt: skip
             user.set_password(form.password.data)  # hashed either way: same time for both
             if db.session.scalar(sa.select(User.id).where(User.email == email)):
-                # Say nothing different; the owner of the address is the one to be told.
-                log.info("Sign-up with the existing account %s: nothing created.", email)
+                # Say nothing different on the page; the owner of the address is told by mail.
+                send_mail(email, "Someone tried to sign up with your email",
+                          "Someone tried to create a quizapp account with this email, which "
+                          "already has one. Nothing was changed. If it was you, log in; if you "
+                          "forgot the password, use \"Forgot your password?\" on the login "
+                          "page.\n")  # fmt: skip
             else:
                 db.session.add(user)
                 db.session.commit()

@@ -161,3 +161,12 @@ def test_a_teacher_types_due_dates_in_their_zone_and_sees_them_there(client, mak
     page = client.get(f"/teach/assignments/{assignment.id}/edit").data.decode()
     assert 'value="2031-01-15T18:00"' in page
     assert "15 Jan 2031, 18:00 CET" in client.get("/teach/").data.decode()
+
+
+def test_sign_up_with_a_taken_email_tells_its_owner_by_mail(client, mailbox, make_student):
+    student = make_student()
+    response = client.post("/auth/register", data={"email": student.email, "display_name": "X",
+                                                   "password": PASSWORD, "confirm": PASSWORD})
+    assert response.status_code == 302
+    assert [m["To"] for m in mailbox.messages] == [student.email]
+    assert "already has one" in mailbox.messages[0].get_payload(decode=True).decode()

@@ -83,3 +83,14 @@ def test_sessions_from_before_generations_are_refused(app, make_student):
     with client.session_transaction() as session:
         session["_user_id"] = str(student.id)  # what the app stored before this change
     assert client.get("/study").status_code == 302
+
+
+def test_expired_tokens_are_deleted_when_a_new_one_is_issued(app, make_student, db):
+    student = make_student()
+    for _ in range(2):
+        app.test_client().post("/auth/login", data={"email": student.email, "password": PASSWORD,
+                                                     "remember": "y"})  # fmt: skip
+        db.session.execute(sa.update(RememberToken).values(
+            expires_at=RememberToken.expires_at - timedelta(days=31)))
+        db.session.commit()
+    assert db.session.scalar(sa.select(sa.func.count(RememberToken.id))) == 1
