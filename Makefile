@@ -6,15 +6,23 @@ export FLASK_APP := quizapp
 
 .PHONY: run test install lint bench
 
-$(BIN)/activate: pyproject.toml
+# `make run` installs what running needs; `make test` adds the test and lint tools.
+$(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $(BIN)/activate
 
-install: $(BIN)/activate
+$(VENV)/.runtime-installed: pyproject.toml setup.py $(BIN)/activate
+	$(BIN)/pip install --quiet -e .
+	touch $@
 
-run: install
+$(VENV)/.dev-installed: pyproject.toml setup.py $(BIN)/activate
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $@ $(VENV)/.runtime-installed
+
+install: $(VENV)/.dev-installed
+
+run: $(VENV)/.runtime-installed
 	$(BIN)/flask db upgrade
 	$(BIN)/flask seed
 	$(BIN)/flask run --host 127.0.0.1 --port 5000

@@ -9,10 +9,22 @@ import sqlalchemy as sa
 from flask import Flask
 
 from quizapp.config import Config, load_secret_key
-from quizapp.extensions import csrf, db, login_manager, migrate
-from quizapp.web_ids import IdConverter, parse_id
+from quizapp.extensions import csrf, db, limiter, migrate
+from quizapp.web_ids import IdConverter
 
-ROOT = Path(__file__).resolve().parent.parent
+
+def _resource_root() -> Path:
+    """Where ``templates/``, ``static/``, ``migrations/`` and ``seed/`` live.
+
+    An installed wheel carries them in ``quizapp/bundle`` (the build copies them there, see
+    ``setup.py``); a checkout (and an editable install) has them at the top of the repository.
+    """
+    package = Path(__file__).resolve().parent
+    bundled = package / "bundle"
+    return bundled if (bundled / "templates").is_dir() else package.parent
+
+
+ROOT = _resource_root()
 
 
 def create_app(test_config: dict[str, Any] | None = None) -> Flask:
@@ -34,6 +46,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.url_map.converters["id"] = IdConverter
     configure_database(app)
     configure_login(app)
+    configure_security(app)
     register_blueprints(app)
     return app
 
@@ -57,19 +70,23 @@ def configure_database(app: Flask) -> None:
 
 
 def configure_login(app: Flask) -> None:
-    from quizapp.models import User
+    from quizapp.auth import sessions
 
-    login_manager.init_app(app)
+    sessions.init_app(app)
     csrf.init_app(app)
 
-    @login_manager.user_loader
-    def load_user(user_id: str) -> User | None:
-        user_key = parse_id(user_id)
-        return db.session.get(User, user_key) if user_key is not None else None
+
+def configure_security(app: Flask) -> None:
+    from quizapp import operations, security_headers
+
+    security_headers.init_app(app)
+    limiter.init_app(app)
+    operations.init_app(app)
 
 
 def register_blueprints(app: Flask) -> None:
-    from quizapp import cli, errors
+    from quizapp import cli, errors, time_display
+    from quizapp.auth.account import bp as account_bp
     from quizapp.auth.routes import bp as auth_bp
     from quizapp.main.routes import bp as main_bp
     from quizapp.quiz.routes import bp as quiz_bp
@@ -77,9 +94,11 @@ def register_blueprints(app: Flask) -> None:
     from quizapp.teach.routes import register as register_teaching
 
     app.register_blueprint(auth_bp)
+    app.register_blueprint(account_bp)
     app.register_blueprint(main_bp)
     app.register_blueprint(quiz_bp)
     app.register_blueprint(study_bp)
     register_teaching(app)
     errors.init_app(app)
+    time_display.init_app(app)
     cli.init_app(app)

@@ -13,13 +13,13 @@ from flask.cli import AppGroup
 from quizapp import ROOT
 from quizapp.bank_cli import bank_cli
 from quizapp.core.bank import BankError
+from quizapp.core.passwords import password_problem
 from quizapp.extensions import db
 from quizapp.models import Role, User
 from quizapp.services.seeding import seed_article
 
 DEFAULT_ARTICLE = ROOT / "seed" / "article-russia-pivot-east.txt"
 DEFAULT_BANK = ROOT / "seed" / "question_bank.yaml"
-MIN_PASSWORD_LENGTH = 8
 
 users_cli = AppGroup("users", help="Manage accounts.")
 fsrs_cli = AppGroup("fsrs", help="Fit learners' FSRS parameters to their review logs.")
@@ -78,8 +78,9 @@ def seed_command(article: Path, bank: Path | None) -> None:
 def create_user(email: str, display_name: str, role: str, password: str) -> None:
     """Create an account (student, teacher or admin)."""
     email = email.strip().lower()
-    if len(password) < MIN_PASSWORD_LENGTH:
-        raise click.ClickException(f"The password needs at least {MIN_PASSWORD_LENGTH} characters.")
+    problem = password_problem(password, email=email, name=display_name)
+    if problem:
+        raise click.ClickException(problem)
     if db.session.scalar(sa.select(User.id).where(User.email == email)):
         raise click.ClickException(f"An account with the email {email} already exists.")
     user = User(email=email, display_name=display_name.strip(), role=role)
@@ -87,6 +88,29 @@ def create_user(email: str, display_name: str, role: str, password: str) -> None
     db.session.add(user)
     db.session.commit()
     click.echo(f"Created {role} {email}.")
+
+
+@users_cli.command("pending")
+def list_pending_teachers() -> None:
+    """Teacher accounts waiting for an admin's approval."""
+    pending = db.session.scalars(sa.select(User).where(User.teacher_status == "pending")
+                                 .order_by(User.created_at)).all()  # fmt: skip
+    for user in pending:
+        click.echo(f"{user.email}\t{user.display_name}\t{user.created_at:%Y-%m-%d %H:%M} UTC")
+    if not pending:
+        click.echo("No teacher account is waiting for approval.")
+
+
+@users_cli.command("approve")
+@click.argument("email")
+def approve_teacher(email: str) -> None:
+    """Make a pending teacher account a teacher."""
+    user = db.session.scalar(sa.select(User).where(User.email == email.strip().lower()))
+    if user is None or user.teacher_status != "pending":
+        raise click.ClickException(f"No teacher account waits for approval under {email}.")
+    user.role, user.teacher_status = Role.TEACHER, None
+    db.session.commit()
+    click.echo(f"{user.email} is a teacher now.")
 
 
 @fsrs_cli.command("fit")

@@ -48,6 +48,44 @@ class Config:
     MAX_IMPORT_BYTES = 20 * 1024 * 1024
     SQLITE_BUSY_TIMEOUT_MS = 5000
 
+    # Behind a TLS-terminating proxy set PREFERRED_URL_SCHEME=https: cookies become Secure and
+    # responses carry HSTS. TRUSTED_PROXIES: how many proxies set X-Forwarded-For/-Proto.
+    PREFERRED_URL_SCHEME = os.environ.get("PREFERRED_URL_SCHEME", "http")
+    TRUSTED_PROXIES = int(os.environ.get("TRUSTED_PROXIES", "0") or 0)
+    HSTS_SECONDS = 365 * 24 * 3600
+
+    # Mail (password reset). Without MAIL_SERVER the message goes to the server log.
+    MAIL_SERVER = os.environ.get("MAIL_SERVER", "")
+    MAIL_PORT = int(os.environ.get("MAIL_PORT", "25") or 25)
+    MAIL_USE_TLS = os.environ.get("MAIL_USE_TLS", "").lower() in ("1", "true", "yes")
+    MAIL_USERNAME = os.environ.get("MAIL_USERNAME", "")
+    MAIL_PASSWORD = os.environ.get("MAIL_PASSWORD", "")
+    MAIL_SENDER = os.environ.get("MAIL_SENDER", "quizapp <no-reply@localhost>")
+    PASSWORD_RESET_SECONDS = 3600
+
+    # Sessions: "remember me" is opt-in, new at each login, and expires.
+    REMEMBER_DAYS = 30
+    REMEMBER_COOKIE = "quizapp_remember"
+
+    # Who may sign up as a teacher: "anyone" (so a newcomer can try the app), "code" (with
+    # TEACHER_INVITE_CODE) or "approval" (an admin approves: `flask users approve EMAIL`).
+    TEACHER_SIGNUP = os.environ.get("TEACHER_SIGNUP", "anyone")
+    TEACHER_INVITE_CODE = os.environ.get("TEACHER_INVITE_CODE", "")
+
+    # Rate limits (Flask-Limiter). Counters in Redis when REDIS_URL is set, else in memory
+    # (one process only). Per address limits are generous: a class signs in behind one NAT.
+    RATELIMIT_STORAGE_URI = os.environ.get("REDIS_URL") or "memory://"
+    RATELIMIT_KEY_PREFIX = "quizapp"
+    RATELIMIT_HEADERS_ENABLED = True
+    RATE_LIMIT_LOGIN_PER_ADDRESS = "60 per minute"
+    RATE_LIMIT_LOGIN_PER_ACCOUNT = "5 per minute; 20 per hour"
+    RATE_LIMIT_SIGNUP_PER_ADDRESS = "10 per minute; 60 per hour"
+    RATE_LIMIT_SIGNUP_PER_ACCOUNT = "3 per hour"
+    RATE_LIMIT_RESET_PER_ADDRESS = "10 per minute; 30 per hour"
+    RATE_LIMIT_RESET_PER_ACCOUNT = "3 per hour"
+    RATE_LIMIT_JOIN_PER_ADDRESS = "60 per minute"
+    RATE_LIMIT_JOIN_PER_ACCOUNT = "10 per minute"
+
     @staticmethod
     def database_url(instance_path: str) -> str:
         url = os.environ.get("DATABASE_URL")

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import math
+import time
+
 from flask import Flask, abort, jsonify, render_template, request
+from flask_limiter import RateLimitExceeded
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
 
-from quizapp.extensions import db
+from quizapp.extensions import db, limiter
 
 
 def _wants_json() -> bool:
@@ -26,6 +30,8 @@ def render_error(error: HTTPException):
 
 def reject_nul_characters() -> None:
     """No text may contain NUL: PostgreSQL refuses it (a 500), SQLite would store it."""
+    if "\x00" in request.path:
+        abort(404)  # no page has a NUL in its address (`/articles/%00`)
     for values in (request.args, request.form):
         if any("\x00" in value for _key, many in values.lists() for value in many):
             abort(400, "The text sent contains a NUL character, which is not allowed.")
@@ -36,6 +42,17 @@ def init_app(app: Flask) -> None:
     # removed (rolled back) at teardown, so a failed request writes nothing.
     app.register_error_handler(HTTPException, render_error)
     app.before_request(reject_nul_characters)
+
+    @app.errorhandler(RateLimitExceeded)
+    def too_many_requests(error: RateLimitExceeded):
+        current = limiter.current_limit
+        wait = max(1, math.ceil(current.reset_at - time.time())) if current else 60
+        when = f"{wait} seconds" if wait < 120 else f"{math.ceil(wait / 60)} minutes"
+        error.description = f"Too many attempts. Try again in {when}."
+        response = render_error(error)
+        response = app.make_response(response)
+        response.headers["Retry-After"] = str(wait)
+        return response
 
     @app.errorhandler(CSRFError)
     def csrf_error(error: CSRFError):

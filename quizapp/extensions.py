@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from flask_limiter import Limiter
+from flask_limiter.util import get_remote_address
 from flask_login import LoginManager
 from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
@@ -31,3 +33,5 @@ login_manager.login_view = "auth.login"
 login_manager.login_message = "Please log in to open that page."
 login_manager.login_message_category = "info"
 csrf = CSRFProtect()
+# Limits are declared per view (quizapp.auth.throttling); none applies by default.
+limiter = Limiter(key_func=get_remote_address)

@@ -14,6 +14,7 @@ from flask_migrate import upgrade
 
 from quizapp import ROOT, create_app
 from quizapp.extensions import db as _db
+from quizapp.extensions import limiter
 from quizapp.models import User
 from quizapp.services.seeding import seed_article
 
@@ -46,6 +47,8 @@ def app(tmp_path_factory):
             "SECRET_KEY": "test-secret",
             "SQLALCHEMY_DATABASE_URI": _database_url(tmp_path_factory),
             "WTF_CSRF_ENABLED": False,
+            # Each test starts with fresh counters (see `client`), never shared through Redis.
+            "RATELIMIT_STORAGE_URI": "memory://",
         }
     )
 
@@ -67,6 +70,7 @@ def app(tmp_path_factory):
 @pytest.fixture
 def db(app) -> Iterator:
     with app.app_context():
+        limiter.reset()  # no test is throttled by the requests of another
         yield _db
         _db.session.rollback()
         # Teacher-authored content is per test; the seeded content stays.

@@ -4,24 +4,38 @@ from __future__ import annotations
 
 from flask_wtf import FlaskForm
 from wtforms import (
+    BooleanField,
     EmailField,
+    HiddenField,
     PasswordField,
     RadioField,
     SelectChoice,
+    SelectField,
     StringField,
     SubmitField,
 )
-from wtforms.validators import DataRequired, Email, EqualTo, Length
+from wtforms.validators import DataRequired, Email, EqualTo, Length, Optional, ValidationError
 
-from quizapp.cli import MIN_PASSWORD_LENGTH
+from quizapp.core.passwords import password_problem
+
+
+class StrongPassword:
+    """Refuses the passwords :func:`password_problem` names, with its reason."""
+
+    def __call__(self, form, field) -> None:
+        email = getattr(form, "email", None)
+        name = getattr(form, "display_name", None)
+        problem = password_problem(field.data or "", email=(email.data or "") if email else "",
+                                   name=(name.data or "") if name else "")  # fmt: skip
+        if problem:
+            raise ValidationError(problem)
 
 
 class RegisterForm(FlaskForm):
     email = EmailField("Email", validators=[DataRequired(), Email(), Length(max=254)])
     display_name = StringField("Display name", validators=[DataRequired(), Length(max=80)])
-    password = PasswordField(
-        "Password", validators=[DataRequired(), Length(min=MIN_PASSWORD_LENGTH, max=200)]
-    )
+    password = PasswordField("Password", validators=[DataRequired(), Length(max=200),
+                                                     StrongPassword()])  # fmt: skip
     confirm = PasswordField(
         "Repeat password", validators=[DataRequired(), EqualTo("password", "Passwords differ.")]
     )
@@ -30,10 +44,39 @@ class RegisterForm(FlaskForm):
         choices=[SelectChoice("student", "Student"), SelectChoice("teacher", "Teacher")],
         default="student",
     )
+    teacher_code = StringField("Teacher invitation code", validators=[Optional(), Length(max=100)])
+    # Filled in by static/js/time-zone.js from the browser; checked by the route.
+    time_zone = HiddenField(validators=[Optional(), Length(max=64)])
     submit = SubmitField("Create account")
 
 
 class LoginForm(FlaskForm):
-    email = EmailField("Email", validators=[DataRequired(), Email()])
-    password = PasswordField("Password", validators=[DataRequired()])
+    email = EmailField("Email", validators=[DataRequired(), Email(), Length(max=254)])
+    password = PasswordField("Password", validators=[DataRequired(), Length(max=200)])
+    # Off by default: school computers are shared.
+    remember = BooleanField("Remember me on this computer", default=False)
     submit = SubmitField("Log in")
+
+
+class ResetRequestForm(FlaskForm):
+    email = EmailField("Email", validators=[DataRequired(), Email(), Length(max=254)])
+    submit = SubmitField("Send me a link")
+
+
+class NewPasswordForm(FlaskForm):
+    """A new password, for a reset link (no current password) or a change (with it)."""
+
+    current_password = PasswordField("Current password", validators=[Optional(), Length(max=200)])
+    password = PasswordField("New password", validators=[DataRequired(), Length(max=200),
+                                                         StrongPassword()])  # fmt: skip
+    confirm = PasswordField(
+        "Repeat new password", validators=[DataRequired(), EqualTo("password", "Passwords differ.")]
+    )
+    submit = SubmitField("Change password")
+
+
+class ProfileForm(FlaskForm):
+    display_name = StringField("Display name", validators=[DataRequired(), Length(max=80)])
+    email = EmailField("Email", validators=[DataRequired(), Email(), Length(max=254)])
+    time_zone = SelectField("Time zone", validators=[DataRequired()])
+    submit = SubmitField("Save")

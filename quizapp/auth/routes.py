@@ -2,22 +2,32 @@
 
 from __future__ import annotations
 
+import hmac
 from functools import cache
 from urllib.parse import urlsplit
 
 import sqlalchemy as sa
-from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required, login_user, logout_user
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from quizapp.auth.forms import LoginForm, RegisterForm
+from quizapp.auth.sessions import forget_remember_cookie, set_remember_cookie
+from quizapp.auth.throttling import failed, succeeded, throttled
+from quizapp.core.time_zones import zone_or_default
 from quizapp.extensions import db
-from quizapp.models import User
+from quizapp.mail import send_mail
+from quizapp.models import Role, User
+from quizapp.models.base import utcnow
+from quizapp.services.sessions import end_all_sessions, issue_remember_token
 
 bp = Blueprint("auth", __name__, url_prefix="/auth")
 
 # One message for a wrong email or a wrong password: the form never tells which accounts exist.
 BAD_LOGIN = "Wrong email or password."
+# The same answer whether or not the email had an account, so sign-up tells nothing either.
+REGISTERED = "Your account is ready: log in with your email and password."
+WRONG_TEACHER_CODE = "The teacher invitation code is not right; ask your school's admin for it."
 
 
 @cache
@@ -27,34 +37,65 @@ def _dummy_hash() -> str:
 
 def _safe_next(target: str | None) -> str:
     """Only same-site paths, so a crafted link cannot bounce a user to another site."""
-    if target and urlsplit(target).netloc == "" and target.startswith("/"):
+    if target and urlsplit(target).netloc == "" and target.startswith("/") \
+            and not target.startswith("//") and len(target) <= 2000:  # fmt: skip
         return target
     return url_for("main.home")
 
 
+def _teacher_role(form: RegisterForm) -> tuple[str, str | None] | None:
+    """The role and teacher status the sign-up policy gives; None when the code is wrong."""
+    if form.role.data != Role.TEACHER:
+        return Role.STUDENT, None
+    policy = current_app.config["TEACHER_SIGNUP"]
+    if policy == "code":
+        expected = current_app.config["TEACHER_INVITE_CODE"]
+        given = (form.teacher_code.data or "").strip()
+        if not expected or not hmac.compare_digest(given.encode(), expected.encode()):
+            return None
+    if policy == "approval":
+        return Role.STUDENT, "pending"
+    return Role.TEACHER, None
+
+
 @bp.route("/register", methods=["GET", "POST"])
+@throttled("SIGNUP", account_counts=succeeded)
 def register():
     if current_user.is_authenticated:
         return redirect(url_for("main.home"))
     form = RegisterForm()
+    policy = current_app.config["TEACHER_SIGNUP"]
     if form.validate_on_submit():
-        email = form.email.data.strip().lower()
-        if db.session.scalar(sa.select(User.id).where(User.email == email)):
-            form.email.errors.append("An account with this email exists; log in instead.")
+        role = _teacher_role(form)
+        if role is None:
+            form.teacher_code.errors.append(WRONG_TEACHER_CODE)
         else:
-            user = User(email=email, display_name=form.display_name.data.strip(),
-                        role=form.role.data)  # fmt: skip
-            user.set_password(form.password.data)
-            db.session.add(user)
-            db.session.commit()
-            login_user(user)
-            flash(f"Welcome, {user.display_name}. Your account is ready.", "success")
-            return redirect(url_for("main.home"))
+            email = form.email.data.strip().lower()
+            user = User(email=email, display_name=form.display_name.data.strip(), role=role[0],
+                        teacher_status=role[1],
+                        time_zone=zone_or_default(form.time_zone.data))  # fmt: skip
+            user.set_password(form.password.data)  # hashed either way: same time for both
+            if db.session.scalar(sa.select(User.id).where(User.email == email)):
+                # Say nothing different on the page; the owner of the address is told by mail.
+                send_mail(email, "Someone tried to sign up with your email",
+                          "Someone tried to create a quizapp account with this email, which "
+                          "already has one. Nothing was changed. If it was you, log in; if you "
+                          "forgot the password, use \"Forgot your password?\" on the login "
+                          "page.\n")  # fmt: skip
+            else:
+                db.session.add(user)
+                db.session.commit()
+            flash(REGISTERED, "success")
+            if role[1] == "pending":
+                flash("An admin will approve your teacher account; until then you can study.",
+                      "info")  # fmt: skip
+            return redirect(url_for("auth.login"))
     status = 400 if form.is_submitted() else 200
-    return render_template("auth/register.html", form=form), status
+    return render_template("auth/register.html", form=form, teacher_policy=policy), status
 
 
 @bp.route("/login", methods=["GET", "POST"])
+@throttled("LOGIN", account_counts=failed)
 def login():
     if current_user.is_authenticated:
         return redirect(url_for("main.home"))
@@ -66,8 +107,16 @@ def login():
             # Hash anyway, so an unknown email takes as long as a wrong password.
             check_password_hash(_dummy_hash(), form.password.data)
         elif user.check_password(form.password.data):
-            login_user(user, remember=True)
-            return redirect(_safe_next(request.args.get("next")))
+            login_user(user)
+            token = None
+            if form.remember.data:
+                token = issue_remember_token(db.session, user, utcnow(),
+                                             current_app.config["REMEMBER_DAYS"])  # fmt: skip
+                db.session.commit()
+            response = redirect(_safe_next(request.args.get("next")))
+            if token:
+                set_remember_cookie(response, token)
+            return response
         flash(BAD_LOGIN, "error")
     status = 400 if form.is_submitted() else 200
     return render_template("auth/login.html", form=form), status
@@ -76,6 +125,12 @@ def login():
 @bp.post("/logout")
 @login_required
 def logout():
+    # The session cookie and every remember token stop working on the server, not just here:
+    # a copied cookie opens nothing after logout.
+    end_all_sessions(db.session, current_user)
+    db.session.commit()
     logout_user()
     flash("You are logged out.", "info")
-    return redirect(url_for("main.home"))
+    response = redirect(url_for("main.home"))
+    forget_remember_cookie(response)
+    return response

@@ -1,6 +1,6 @@
 """Database models, one module per area."""
 
-from quizapp.models.accounts import Role, User
+from quizapp.models.accounts import RememberToken, Role, User
 from quizapp.models.content import (
     Article,
     ArticleShare,
@@ -32,7 +32,7 @@ from quizapp.models.teaching import (
 __all__ = [
     "Article", "ArticleTag", "AttemptQuestion", "CardState", "Claim", "Flashcard", "FsrsParameters",
     "Question",
-    "QuizAttempt", "Response", "ReviewLog", "Role", "Topic", "User",
+    "QuizAttempt", "RememberToken", "Response", "ReviewLog", "Role", "Topic", "User",
 ]  # fmt: skip
 # Teaching (classes, quiz sets, assignments).
 __all__ += ["ArticleShare", "ItemStatus", "live"]

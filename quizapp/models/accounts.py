@@ -16,6 +16,7 @@ from quizapp.models.base import utcnow
 DEFAULT_DESIRED_RETENTION = 0.90
 DEFAULT_NEW_CARDS_PER_DAY = 20
 DEFAULT_DAILY_GOAL = 20
+DEFAULT_TIME_ZONE = "UTC"
 
 
 class Role(StrEnum):
@@ -36,6 +37,22 @@ class User(UserMixin, db.Model):
     desired_retention: Mapped[float] = mapped_column(default=DEFAULT_DESIRED_RETENTION)
     new_cards_per_day: Mapped[int] = mapped_column(default=DEFAULT_NEW_CARDS_PER_DAY)
     daily_goal: Mapped[int] = mapped_column(default=DEFAULT_DAILY_GOAL)
+    # Part of every session's user id (see get_id): raising it ends every session and remember
+    # token of the account at once (logout, password change).
+    session_generation: Mapped[int] = mapped_column(default=0, server_default="0")
+    # An IANA zone name; times are stored in UTC and shown in this zone.
+    time_zone: Mapped[str] = mapped_column(sa.String(64), default=DEFAULT_TIME_ZONE,
+                                           server_default=DEFAULT_TIME_ZONE)  # fmt: skip
+    # "pending" while a teacher account waits for an admin (TEACHER_SIGNUP = "approval").
+    teacher_status: Mapped[str | None] = mapped_column(sa.String(16))
+
+    def get_id(self) -> str:
+        """The id Flask-Login keeps in the session: the account and its session generation."""
+        return f"{self.id}:{self.session_generation}"
+
+    def end_all_sessions(self) -> None:
+        """Every session and remember token issued so far stops working."""
+        self.session_generation += 1
 
     def set_password(self, password: str) -> None:
         self.password_hash = generate_password_hash(password, method="scrypt")
@@ -49,3 +66,21 @@ class User(UserMixin, db.Model):
 
     def __repr__(self) -> str:
         return f"<User {self.email} {self.role}>"
+
+
+class RememberToken(db.Model):
+    """A "remember me" login: new at each login, expiring, revoked with the session generation.
+
+    The cookie holds ``selector:validator``; only a hash of the validator is stored, so a copy
+    of the database cannot log anyone in.
+    """
+
+    __tablename__ = "remember_token"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(sa.ForeignKey("user.id", ondelete="CASCADE"), index=True)
+    selector: Mapped[str] = mapped_column(sa.String(32), unique=True)
+    validator_hash: Mapped[str] = mapped_column(sa.String(64))
+    session_generation: Mapped[int]
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    expires_at: Mapped[datetime]

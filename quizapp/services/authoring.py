@@ -27,6 +27,7 @@ from quizapp.models import (
     Topic,
     live,
 )
+from quizapp.services.choice_ids import with_opaque_ids
 from quizapp.services.teaching_errors import NotFound, NotNow, ReadOnly, TeachingError
 
 MAX_PROMPT = 2000
@@ -111,6 +112,7 @@ def _question_values(session: Session, fields: QuestionFields) -> dict[str, Any]
 
 def create_question(session: Session, teacher_id: int, fields: QuestionFields) -> Question:
     values = _question_values(session, fields)
+    values["choices"] = with_opaque_ids(values["choices"])
     question = Question(key=new_key(teacher_id), origin="teacher", author_id=teacher_id,
                         **values)  # fmt: skip
     session.add(question)
@@ -143,6 +145,7 @@ def update_question(session: Session, question: Question, fields: QuestionFields
     so it raises :class:`NotNow` (copy the question instead).
     """
     values = _question_values(session, fields)
+    values["choices"] = with_opaque_ids(values["choices"], question.choices)
     current = {name: getattr(question, name) for name in
                ("type", "choices", "accepted", "pairs", "answer_bool")}  # fmt: skip
     if _answer_key(values) != _answer_key(current) and is_answered(session, question):

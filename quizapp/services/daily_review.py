@@ -77,7 +77,8 @@ def start_review_quiz(
         raise QuizError("Nothing to review: no missed questions and no weak topic left.")
     by_id = {q.id: q for q in session.scalars(sa.select(Question).where(Question.id.in_(ids)))}
     title = "Daily review" + (f": {weakest.topic.title}" if weakest else "")
-    return create_attempt(session, user_id, [by_id[i] for i in ids], kind="review", title=title)
+    return create_attempt(session, user_id, [by_id[i] for i in ids], kind="review", title=title,
+                          shuffle_choices=True)  # choices in a new order each time
 
 
 def topic_of_questions(session: Session, question_ids: list[int]) -> dict[int, int]:

@@ -39,7 +39,8 @@ def import_cards(session: Session, parsed: ParsedCards, source_name: str, *,
         claim = source_claim(known, card.source)
         rows.append({"key": landing.item_key(), "claim_id": claim.id if claim else next(new_claims),
                      "kind": card.kind, "front": card.front, "back": card.back,
-                     "origin": landing.origin, "author_id": landing.author_id})  # fmt: skip
+                     "origin": landing.origin, "author_id": landing.author_id,
+                     "article_id": landing.article.id})  # fmt: skip
         report.imported[card.kind] += 1
     session.execute(sa.insert(Flashcard), rows)  # one statement for thousands of cards
     return report

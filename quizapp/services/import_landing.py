@@ -4,6 +4,10 @@ Imports (Moodle XML, GIFT, later Anki and CSV decks) ask :func:`landing_for_impo
 article their items go into and the origin and author those items carry. Change the decision
 here, and only here (for example: drafts in the importer's own article once articles have
 owners and items have a review status).
+
+A teacher's import lands in an article the teacher owns, its questions as drafts for the
+article's review page, like an imported reading's; an operator's import from the command line
+without an author lands published and open to everyone, like the seed bank.
 """
 
 from __future__ import annotations
@@ -18,7 +22,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from quizapp.core.text import slugify
-from quizapp.models import Article, Claim, Topic
+from quizapp.models import Article, Claim, ItemStatus, Topic
 
 DEFAULT_TOPIC = "Imported questions"
 MAX_TITLE = 300
@@ -38,6 +42,11 @@ class Landing:
     origin: str
     author_id: int | None
     created_article: bool = False
+    # Questions a teacher imports become the article's own bank (origin "curated", read-only
+    # to other teachers), drafts until the owner accepts them on the review page; flashcards of
+    # origin "teacher" are the teacher's own deck, never studied by students, so need no review.
+    question_status: str = ItemStatus.PUBLISHED
+    question_origin: str = "curated"
     _topics: dict[str, Topic] = field(default_factory=dict)
 
     def item_key(self) -> str:
@@ -61,11 +70,19 @@ def landing_for_import(session: Session, importer_id: int | None, source_name: s
         title = title or PurePath(source_name).stem or "Imported questions"
         slug = _free_slug(session, slugify(title)[:MAX_SLUG - 12])
     if article is None:
-        article = Article(slug=slug, title=title[:MAX_TITLE], text="", checksum="")
+        article = Article(slug=slug, title=title[:MAX_TITLE], text="", checksum="",
+                          owner_id=importer_id, published=importer_id is None)  # fmt: skip
         session.add(article)
         created = True
     origin = "teacher" if importer_id is not None else "curated"
     landing = Landing(article, origin, importer_id, created)
+    if importer_id is not None:
+        if article.owner_id == importer_id:
+            landing.question_status = ItemStatus.DRAFT
+        else:
+            # Into an article the importer does not own (an operator's --article): the
+            # questions stay the importer's own, like questions a teacher writes by hand.
+            landing.question_origin = "teacher"
     landing._topics = {t.title.casefold(): t for t in article.topics}
     return landing
 

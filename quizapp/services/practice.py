@@ -4,12 +4,27 @@ from __future__ import annotations
 
 import random
 from collections.abc import Mapping, Sequence
+from datetime import datetime
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from quizapp.core.quiz_selection import Candidate, pick_questions
-from quizapp.models import Claim, Question, QuizAttempt, Response, Topic, live
+from quizapp.models import (
+    Assignment,
+    AssignmentClass,
+    AttemptQuestion,
+    Claim,
+    Enrollment,
+    Question,
+    QuizAttempt,
+    QuizSet,
+    QuizSetItem,
+    Response,
+    Topic,
+    live,
+)
+from quizapp.models.base import utcnow
 from quizapp.services.quizzes import QuizError, create_attempt
 
 
@@ -21,8 +36,49 @@ def topic_and_descendants(session: Session, topic_ids: Sequence[int]) -> list[in
     return sorted(set(topic_ids) | set(children))
 
 
-def question_candidates(session: Session, user_id: int, topic_ids: Sequence[int]):
-    """Live questions in the topics (all when empty), with the learner's last result on each."""
+def questions_with_hidden_keys(user_id: int, now: datetime):
+    """Ids of questions whose answer an assignment of the learner does not show yet: practice
+    must not offer them, or "Check" would give the key away.
+
+    That is every question chosen for a set assigned to one of the learner's classes while its
+    feedback is held back (never; after the due date, before it; after submission, before the
+    learner submitted), and every question the learner drew in such an attempt.
+    """
+    submitted = (
+        sa.select(QuizAttempt.id)
+        .where(QuizAttempt.user_id == user_id, QuizAttempt.assignment_id == Assignment.id,
+               QuizAttempt.submitted_at.is_not(None))
+        .exists()
+    )  # fmt: skip
+    chosen = (
+        sa.select(QuizSetItem.question_id)
+        .join(QuizSet, QuizSet.id == QuizSetItem.quiz_set_id)
+        .join(Assignment, Assignment.quiz_set_id == QuizSet.id)
+        .join(AssignmentClass, AssignmentClass.assignment_id == Assignment.id)
+        .join(Enrollment, Enrollment.class_id == AssignmentClass.class_id)
+        .where(Enrollment.student_id == user_id, QuizSetItem.question_id.is_not(None),
+               sa.or_(QuizSet.feedback == "never",
+                      sa.and_(QuizSet.feedback == "after_due", Assignment.due_at > now),
+                      sa.and_(QuizSet.feedback == "after_submission", ~submitted)))
+    )  # fmt: skip
+    drawn = (
+        sa.select(AttemptQuestion.question_id)
+        .join(QuizAttempt, QuizAttempt.id == AttemptQuestion.attempt_id)
+        .where(QuizAttempt.user_id == user_id, QuizAttempt.assignment_id.is_not(None),
+               sa.or_(QuizAttempt.feedback == "never",
+                      sa.and_(QuizAttempt.feedback == "after_due",
+                              QuizAttempt.feedback_after > now),
+                      sa.and_(QuizAttempt.submitted_at.is_(None),
+                              QuizAttempt.feedback != "immediately")))
+    )  # fmt: skip
+    return sa.union(chosen, drawn)
+
+
+def question_candidates(
+    session: Session, user_id: int, topic_ids: Sequence[int], now: datetime | None = None
+):
+    """Live questions in the topics (all when empty), with the learner's last result on each;
+    never a question whose key an assignment still hides (see questions_with_hidden_keys)."""
     latest = (
         sa.select(Response.question_id, Response.correct,
                   sa.func.row_number().over(partition_by=Response.question_id,
@@ -34,8 +90,9 @@ def question_candidates(session: Session, user_id: int, topic_ids: Sequence[int]
         sa.select(Question.id, Claim.topic_id, latest.c.correct)
         .join(Claim, Question.claim_id == Claim.id)
         .outerjoin(latest, sa.and_(latest.c.question_id == Question.id, latest.c.rn == 1))
-        .where(live(Question), Question.origin != "teacher")
-    )
+        .where(live(Question), Question.origin != "teacher",
+               Question.id.not_in(questions_with_hidden_keys(user_id, now or utcnow())))
+    )  # fmt: skip
     if topic_ids:
         stmt = stmt.where(Claim.topic_id.in_(topic_ids))
     return [Candidate(qid, tid, correct) for qid, tid, correct in session.execute(stmt)]
@@ -59,4 +116,6 @@ def start_practice(
     by_id = {q.id: q for q in session.scalars(sa.select(Question).where(Question.id.in_(ids)))}
     names = session.scalars(sa.select(Topic.title).where(Topic.id.in_(topic_ids))).all()
     title = "Practice: " + (", ".join(names) if names else "all topics")
-    return create_attempt(session, user_id, [by_id[i] for i in ids], title=title[:200], rng=rng)
+    # Choices in a new order each time: the bank's order (key first, often) tells nothing.
+    return create_attempt(session, user_id, [by_id[i] for i in ids], title=title[:200], rng=rng,
+                          shuffle_choices=True)  # fmt: skip

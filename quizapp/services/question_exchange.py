@@ -25,6 +25,7 @@ from quizapp.core.interchange.records import (
     Skipped,
 )
 from quizapp.models import Article, Claim, Question, Topic
+from quizapp.services.choice_ids import with_opaque_ids
 from quizapp.services.import_landing import claims_for, landing_for_import
 from quizapp.services.teaching_errors import NotFound
 
@@ -99,9 +100,11 @@ def import_question_file(session: Session, filename: str, data: bytes, *,
         rows.append({
             "key": landing.item_key(), "claim_id": claim.id if claim else next(new_claims),
             "type": str(draft.type), "prompt": draft.prompt, "explanation": draft.explanation,
-            "difficulty": draft.difficulty, "choices": draft.choices, "accepted": draft.accepted,
-            "pairs": draft.pairs, "answer_bool": draft.answer_bool, "quote": draft.quote,
-            "origin": landing.origin, "author_id": landing.author_id,
+            "difficulty": draft.difficulty, "choices": with_opaque_ids(draft.choices),
+            "accepted": draft.accepted, "pairs": draft.pairs, "answer_bool": draft.answer_bool,
+            "quote": draft.quote, "origin": landing.question_origin,
+            "author_id": landing.author_id,
+            "article_id": landing.article.id, "status": landing.question_status,
         })  # fmt: skip
         report.imported[str(draft.type)] += 1
     session.execute(sa.insert(Question), rows)  # one statement for thousands of questions

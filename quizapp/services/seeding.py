@@ -27,6 +27,7 @@ from quizapp.core.item_drafts import FlashcardDraft, QuestionDraft
 from quizapp.core.item_generation import generate_items
 from quizapp.core.text import slugify
 from quizapp.models import Article, ArticleTag, Claim, Flashcard, ItemStatus, Question, Topic
+from quizapp.services.choice_ids import with_opaque_ids
 
 QUESTION_FIELDS = (
     "type", "prompt", "explanation", "difficulty", "choices", "accepted", "pairs",
@@ -130,6 +131,9 @@ def _import_items(session, model, drafts: Iterable, target: _ItemImport, fields,
             report.kept[kind] += 1
             continue
         values = {name: getattr(draft, name) for name in fields}
+        if "choices" in values:  # ids by position in the bank become opaque, kept on re-seed
+            values["choices"] = with_opaque_ids(values["choices"],
+                                                row.choices if row else None)  # fmt: skip
         values["claim"] = claim
         values["retired"] = False
         values["status"] = ItemStatus.DRAFT if target.drafts else ItemStatus.PUBLISHED

@@ -116,10 +116,19 @@ def cards():
         intervals = flashcards.preview_intervals(scheduler, card, now)
     return render_template(
         "study/cards.html", queue=queue, topic=topic, intervals=intervals,
-        labels=flashcards.RATING_LABELS, mode=request.args.get("mode", ""),
+        labels=flashcards.RATING_LABELS, mode=_mode(request.args) or "",
         revealed=request.args.get("reveal") == "1",
         seen=flashcards.seen_marker(queue.state),
     )  # fmt: skip
+
+
+# The card page's modes; anything else is dropped, never echoed into a redirect.
+CARD_MODES = frozenset({"review"})
+
+
+def _mode(values) -> str | None:
+    mode = values.get("mode")
+    return mode if mode in CARD_MODES else None
 
 
 def _int_field(name: str) -> int | None:
@@ -149,9 +158,9 @@ def rate():
         log = None
     if wants_json():
         return jsonify(rated=True, due=log.state_after["due"])
-    return redirect(url_for("study.cards", topic=request.form.get("topic") or None,
-                            article=request.form.get("article") or None,
-                            mode=request.form.get("mode") or None))  # fmt: skip
+    return redirect(url_for("study.cards", topic=parse_id(request.form.get("topic")),
+                            article=parse_id(request.form.get("article")),
+                            mode=_mode(request.form)))  # fmt: skip
 
 
 @bp.get("/cards/export.apkg")
@@ -178,9 +187,9 @@ def undo():
     card = flashcards.undo_last_rating(db.session, current_user)
     db.session.commit()
     flash(f"Undid your last rating (“{card.front[:60]}”).", "info")
-    return redirect(url_for("study.cards", topic=request.form.get("topic") or None,
-                            article=request.form.get("article") or None,
-                            mode=request.form.get("mode") or None))  # fmt: skip
+    return redirect(url_for("study.cards", topic=parse_id(request.form.get("topic")),
+                            article=parse_id(request.form.get("article")),
+                            mode=_mode(request.form)))  # fmt: skip
 
 
 @bp.get("/review")

@@ -9,6 +9,7 @@ from flask_login import current_user
 from wtforms import SelectChoice
 
 from quizapp.core.item_statistics import LOW_DISCRIMINATION, LOW_DISCRIMINATIVE_EFFICIENCY
+from quizapp.core.time_zones import to_local
 from quizapp.extensions import db
 from quizapp.models.base import utcnow
 from quizapp.services import assignments as assigning
@@ -29,7 +30,7 @@ def _save(form: AssignForm, action) -> bool:
     if not form.validate_on_submit():
         return False
     try:
-        action(form.schedule())
+        action(form.schedule(current_user.time_zone))
     except TeachingError as error:
         if error.status != 400:
             raise
@@ -47,9 +48,9 @@ def assign(set_id: int):
     form.classes.choices = _class_choices()
     if request.method == "GET":
         form.title.data = quiz_set.title
-        # A week from now at the top of the hour: a sensible default to adjust.
-        form.due_at.data = (utcnow() + timedelta(days=7)).replace(minute=0, second=0,
-                                                                  microsecond=0)  # fmt: skip
+        # A week from now at the top of the hour (the teacher's): a sensible default to adjust.
+        in_a_week = to_local(utcnow() + timedelta(days=7), current_user.time_zone)
+        form.due_at.data = in_a_week.replace(minute=0, second=0, microsecond=0, tzinfo=None)
     created = []
 
     def create(schedule):
@@ -71,6 +72,11 @@ def edit_assignment(assignment_id: int):
     form.classes.choices = _class_choices()
     if request.method == "GET":
         form.classes.data = [c.id for c in assignment.classes]
+        # Stored in UTC, typed and shown in the teacher's zone.
+        zone = current_user.time_zone
+        form.due_at.data = to_local(assignment.due_at, zone).replace(tzinfo=None)
+        if assignment.open_at:
+            form.open_at.data = to_local(assignment.open_at, zone).replace(tzinfo=None)
     form.submit.label.text = "Save"
 
     def update(schedule):

@@ -12,6 +12,7 @@ from datetime import datetime
 from flask import Blueprint, abort, current_app, jsonify, render_template, request
 from flask_login import current_user
 
+from quizapp import time_display
 from quizapp.extensions import db
 from quizapp.services.quizzes import QuizError
 
@@ -54,5 +55,5 @@ classroom_bp.register_error_handler(QuizError, _quiz_error)
 
 @bp.app_template_filter("when")
 def when(moment: datetime | None) -> str:
-    """A stored (naive UTC) time as "31 Jan 2030, 17:00 UTC"."""
-    return moment.strftime("%d %b %Y, %H:%M UTC") if moment else ""
+    """A stored (naive UTC) time in the viewer's zone, as "31 Jan 2030, 18:00 CET"."""
+    return time_display.when(moment)

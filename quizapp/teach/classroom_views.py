@@ -8,6 +8,7 @@ from flask import flash, redirect, render_template, url_for
 from flask_login import current_user, login_required
 from sqlalchemy.exc import IntegrityError
 
+from quizapp.auth.throttling import throttled_per_user
 from quizapp.extensions import db
 from quizapp.models.base import utcnow
 from quizapp.services import classes
@@ -39,6 +40,7 @@ def _join(school_class):
 
 @bp.route("/join", methods=["GET", "POST"])
 @login_required
+@throttled_per_user("JOIN")
 def join():
     form = JoinForm()
     if form.validate_on_submit():
@@ -54,6 +56,7 @@ def join():
 
 @bp.route("/join/<code>", methods=["GET", "POST"])
 @login_required
+@throttled_per_user("JOIN", methods=("GET", "POST"))  # a GET shows whether a code exists
 def join_link(code: str):
     """A join link shows the class and asks to confirm: a GET never enrols anyone."""
     school_class = classes.class_by_code(db.session, code)

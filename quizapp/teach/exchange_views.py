@@ -22,6 +22,7 @@ from quizapp.core.interchange.flashcard_csv import read_cards
 from quizapp.core.interchange.records import InterchangeError
 from quizapp.extensions import db
 from quizapp.models import Article
+from quizapp.services.article_library import visible_articles
 from quizapp.services.deck_exchange import import_cards
 from quizapp.services.interchange import EXPORT_FORMATS, export_file, import_file
 from quizapp.services.question_exchange import ImportReport, decode_text
@@ -59,8 +60,10 @@ def register_limits(app: Flask) -> None:
 
 def _export_form() -> BankExportForm:
     form = BankExportForm(formdata=request.args or None)
+    # Only the articles this teacher may read: another teacher's private reading stays private.
+    visible = visible_articles(current_user).with_only_columns(Article.slug, Article.title)
     form.article.choices = [SelectChoice(slug, title) for slug, title in db.session.execute(
-        sa.select(Article.slug, Article.title).order_by(Article.title))]  # fmt: skip
+        visible.order_by(Article.title))]  # fmt: skip
     return form
 
 
@@ -72,8 +75,10 @@ def _page(cards_form: CardsPasteForm | None = None, status: int = 200):
 
 
 def _flash_report(report: ImportReport) -> None:
-    flash(f"Imported {report.counted} into the new article “{report.article_title}”; they are "
-          f"in My questions and flashcards.", "success")  # fmt: skip
+    where = ("as drafts: accept, edit or reject them below before students see them"
+             if report.noun == "question" else "in My questions and flashcards")
+    flash(f"Imported {report.counted} into the new article “{report.article_title}”, {where}.",
+          "success")  # fmt: skip
     for skipped in report.skipped[:MAX_SKIPPED_SHOWN]:
         flash(f"Skipped {skipped.name}: {skipped.reason}.", "warning")
     if len(report.skipped) > MAX_SKIPPED_SHOWN:
@@ -105,6 +110,11 @@ def import_bank():
         return redirect(url_for("teach.exchange"))
     db.session.commit()
     _flash_report(report)
+    if report.noun == "question" and report.total:
+        # Imported questions are drafts: the article's review page is where they go next.
+        article_id = db.session.scalar(
+            sa.select(Article.id).where(Article.slug == report.article_slug))
+        return redirect(url_for("teach.review_article", article_id=article_id))
     return redirect(url_for("teach.exchange"))
 
 

@@ -26,6 +26,7 @@ from wtforms.validators import (
 
 from quizapp.core.grading_methods import GRADING_LABELS
 from quizapp.core.question_types import QuestionType
+from quizapp.core.time_zones import to_utc
 from quizapp.services.assignments import Schedule
 from quizapp.services.quiz_sets import (
     FEEDBACK_LABELS,
@@ -138,9 +139,9 @@ class AssignForm(FlaskForm):
     title = StringField("Title shown to students", validators=[DataRequired(), Length(max=200)])
     classes = CheckboxesField("Classes", coerce=int)
     open_at = DateTimeLocalField(
-        "Opens (UTC; empty: at once)", format=DATETIME_FORMATS, validators=[Optional()]
+        "Opens (empty: at once)", format=DATETIME_FORMATS, validators=[Optional()]
     )
-    due_at = DateTimeLocalField("Due (UTC)", format=DATETIME_FORMATS, validators=[InputRequired()])
+    due_at = DateTimeLocalField("Due", format=DATETIME_FORMATS, validators=[InputRequired()])
     accept_late = BooleanField("Accept late work after the due date (it is marked late)")
     submit = SubmitField("Assign")
 
@@ -148,11 +149,12 @@ class AssignForm(FlaskForm):
         if not field.data:
             raise ValidationError("Choose at least one class.")
 
-    def schedule(self) -> Schedule:
+    def schedule(self, zone: str) -> Schedule:
+        """The schedule in UTC; the teacher typed the times in ``zone``."""
         return Schedule(
             title=self.title.data or "",
-            due_at=self.due_at.data,
-            open_at=self.open_at.data,
+            due_at=to_utc(self.due_at.data, zone),
+            open_at=to_utc(self.open_at.data, zone) if self.open_at.data else None,
             accept_late=bool(self.accept_late.data),
         )
 

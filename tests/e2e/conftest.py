@@ -61,3 +61,14 @@ def serious_violations(page) -> list[str]:
         for v in results.response["violations"]
         if v.get("impact") in SERIOUS
     ]
+
+
+def log_in_after_sign_up(page, email: str, password: str) -> None:
+    """Sign-up ends on the login page (it never tells whether an email had an account)."""
+    from playwright.sync_api import expect
+
+    expect(page.locator(".flashes")).to_contain_text("Your account is ready")
+    page.get_by_label("Email").fill(email)
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name="Log in").click()
+    expect(page.get_by_role("button", name="Log out")).to_be_visible()

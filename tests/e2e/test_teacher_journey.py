@@ -13,7 +13,7 @@ import re
 from playwright.sync_api import expect
 
 from tests.conftest import PASSWORD
-from tests.e2e.conftest import serious_violations
+from tests.e2e.conftest import log_in_after_sign_up, serious_violations
 from tests.web.teach_support import enrol, make_assignment, make_class, make_set, seeded_questions
 from tests.web.teach_support import take as take_attempt
 
@@ -35,7 +35,7 @@ def _register(page, email: str, name: str, role: str) -> None:
     page.get_by_label("Repeat password").fill(PASSWORD)
     page.get_by_label(role).check()
     page.get_by_role("button", name="Create account").click()
-    expect(page.locator(".flashes")).to_contain_text("Your account is ready")
+    log_in_after_sign_up(page, email, PASSWORD)
 
 
 def _nav(page, name: str) -> None:

@@ -27,12 +27,14 @@ def test_a_teacher_imports_a_gift_file_and_sees_the_report(client, db, make_teac
     response = _upload(client, "energy quiz.gift", GIFT)
     assert response.status_code == 200
     text = response.get_data(as_text=True)
-    assert "Imported 1 question into the new article “energy quiz”" in text
+    assert "Imported 1 question into the new article “energy quiz”, as drafts" in text
     assert "Skipped num: a numerical question" in text
+    # The questions land as drafts in an article the teacher owns, on its review page.
+    assert "Power of Siberia carries gas." in text and "Accept" in text
     mine = db.session.scalars(sa.select(Question).where(Question.author_id == teacher.id)).all()
-    assert [(q.type, q.origin, q.claim.topic.title) for q in mine] == [
-        ("true_false", "teacher", "Energy")]
-    assert b"Power of Siberia carries gas." in client.get("/teach/items").data
+    assert [(q.type, q.origin, q.status, q.claim.topic.title) for q in mine] == [
+        ("true_false", "curated", "draft", "Energy")]
+    assert mine[0].claim.article.owner_id == teacher.id and not mine[0].claim.article.published
 
 
 def test_a_bad_file_shows_why_and_writes_nothing(client, db, make_teacher):
@@ -137,3 +139,16 @@ def test_a_csv_of_100000_rows_is_refused_with_a_message(client, db, make_teacher
                            content_type="multipart/form-data")  # fmt: skip
     assert response.status_code == 400
     assert "100001 rows: at most 20000 cards" in response.get_data(as_text=True)
+
+
+def test_another_teachers_private_article_cannot_be_exported(client, db, make_teacher):
+    owner, other = make_teacher(), make_teacher()
+    login(client, owner)
+    _upload(client, "private bank.gift", GIFT)
+    private = db.session.scalar(sa.select(Article).where(Article.owner_id == owner.id))
+    client.post("/auth/logout")
+    login(client, other)
+    page = client.get("/teach/exchange").get_data(as_text=True)
+    assert f'value="{private.slug}"' not in page and f'value="{SEED_SLUG}"' in page
+    response = client.get(f"/teach/exchange/export?article={private.slug}&format=gift")
+    assert response.status_code == 400 and b"Power of Siberia" not in response.data

@@ -1,0 +1,193 @@
+"""Throughput under load: each page as a share of a bare Flask "hello" served the same way.
+
+Run from the repository root (wrk from Debian: `apt-get install wrk`):
+
+    .venv/bin/python bench/load.py [--database sqlite|postgresql|both] [--seconds 5]
+
+For each database it builds a scratch database (migrations, seed, one learner with a history of
+1,000 answers and 2,000 card reviews), starts gunicorn (2 workers) on it and, in the same run,
+gunicorn (2 workers) on bench/hello_app.py, the ceiling. wrk (2 threads, 32 connections) then
+drives, logged in: the home page, the dashboard, a quiz question, an answer save (JSON
+autosave) and a card rating (JSON). It prints requests per second, the share of the ceiling,
+p50 and p99 latency and errors (non-2xx/3xx responses and socket errors).
+
+PostgreSQL: the database is `$BENCH_PG_URL` (default
+postgresql://postgres@127.0.0.1:5432/quizapp_i10_bench), dropped and created by this script.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from urllib.parse import quote
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from learner_bench import Client, csrf, free_port  # noqa: E402
+
+from quizapp import create_app  # noqa: E402
+from quizapp.extensions import db  # noqa: E402
+from quizapp.models import Flashcard, User  # noqa: E402
+from quizapp.services.seeding import seed_article  # noqa: E402
+from tests.factories import bulk_history  # noqa: E402
+
+PASSWORD = "bench password for load"
+WORKERS = "2"
+DEFAULT_PG = "postgresql+psycopg://postgres@127.0.0.1:5432/quizapp_i10_bench"
+PG_URL = os.environ.get("BENCH_PG_URL", DEFAULT_PG)
+
+
+def fresh_postgres(url: str) -> None:
+    import sqlalchemy as sa
+
+    name = url.rsplit("/", 1)[1]
+    admin = sa.create_engine(url.rsplit("/", 1)[0] + "/postgres", isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
+    admin.dispose()
+
+
+def build_database(url: str) -> list[int]:
+    from flask_migrate import upgrade
+
+    app = create_app({"SQLALCHEMY_DATABASE_URI": url, "SECRET_KEY": "bench"})
+    with app.app_context():
+        upgrade()
+        seed_article(db.session, ROOT / "seed/article-russia-pivot-east.txt",
+                     ROOT / "seed/question_bank.yaml")  # fmt: skip
+        user = User(email="load@example.org", display_name="Load", role="student")
+        user.set_password(PASSWORD)
+        user.new_cards_per_day = 10_000
+        db.session.add(user)
+        db.session.commit()
+        bulk_history(db.session, user.id, responses=1_000, reviews=2_000)
+        ids = list(db.session.scalars(db.select(Flashcard.id)))
+        db.session.remove()
+        db.engine.dispose()
+        return ids
+
+
+def start_gunicorn(app_spec: str, env: dict, cwd: Path,
+                   new_session: bool = False) -> tuple[subprocess.Popen, int]:  # fmt: skip
+    """gunicorn on a free loopback port, answering; ``new_session``: in its own process group
+    (so a drill can kill master and workers at once)."""
+    port = free_port()
+    server = subprocess.Popen(
+        [str(ROOT / ".venv/bin/gunicorn"), "--workers", WORKERS, "--bind", f"127.0.0.1:{port}",
+         "--log-level", "warning", app_spec], cwd=cwd, env=env,
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=new_session,
+    )  # fmt: skip
+    for _ in range(150):
+        try:
+            Client(port).request("GET", "/")
+            return server, port
+        except OSError:
+            time.sleep(0.1)
+    server.kill()
+    raise SystemExit(f"{app_spec} did not start")
+
+
+def wrk(port: int, seconds: int, **shape: str) -> dict:
+    env = {**os.environ, **{f"WRK_{k.upper()}": v for k, v in shape.items()}}
+    out = subprocess.run(
+        ["wrk", "-t2", "-c32", f"-d{seconds}s", "--latency", "-s",
+         str(ROOT / "bench/wrk_request.lua"), f"http://127.0.0.1:{port}"],
+        env=env, capture_output=True, text=True, check=True,
+    ).stdout  # fmt: skip
+
+    def millis(label: str) -> float:
+        value, unit = re.search(rf"^\s+{label}\s+([\d.]+)(us|ms|s)\s*$", out, re.M).groups()
+        return float(value) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
+
+    errors = sum(int(n) for n in re.findall(r"Non-2xx or 3xx responses: (\d+)", out))
+    socket_errors = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), "
+                              r"timeout (\d+)", out)  # fmt: skip
+    if socket_errors:
+        errors += sum(int(n) for n in socket_errors.groups())
+    return {"rps": float(re.search(r"Requests/sec:\s+([\d.]+)", out)[1]),
+            "p50": millis("50%"), "p99": millis("99%"), "errors": errors}  # fmt: skip
+
+
+def log_in(port: int) -> tuple[str, str, str, str]:
+    """A logged-in session: its cookie header, a CSRF token, a quiz question's address and an
+    answer it accepts."""
+    client = Client(port)
+    _, _, page, _ = client.request("GET", "/auth/login")
+    form = {"csrf_token": csrf(page), "email": "load@example.org", "password": PASSWORD}
+    status, _, _, _ = client.request("POST", "/auth/login", form)
+    assert status == 302, "login failed"
+    _, _, page, _ = client.request("GET", "/quiz/new")
+    token = csrf(page)
+    status, location, _, _ = client.request("POST", "/quiz/new", {"csrf_token": token,
+                                                                  "length": "20"})  # fmt: skip
+    assert status == 302, "no quiz"
+    _, _, page, _ = client.request("GET", location)
+    choice = re.search(r'name="answer" value="([^"]+)"', page)
+    answer = choice[1] if choice else "Siberia"  # a choice of the question, or typed text
+    cookie = "; ".join(f"{k}={v}" for k, v in client.cookies.items())
+    return cookie, token, location, answer
+
+
+def run(label: str, url: str, seconds: int) -> list[str]:
+    card_ids = build_database(url)
+    env = {**os.environ, "DATABASE_URL": url, "SECRET_KEY": "bench"}
+    env.pop("REDIS_URL", None)
+    app, app_port = start_gunicorn("quizapp:create_app()", env, ROOT)
+    hello, hello_port = start_gunicorn("hello_app:app", env, ROOT / "bench")
+    rows = []
+    try:
+        cookie, token, question, answer = log_in(app_port)
+        ceiling = wrk(hello_port, seconds, path="/")
+        rows.append(f"| {label} | ceiling: Flask hello | {ceiling['rps']:.0f} | 100 % | "
+                    f"{ceiling['p50']:.1f} | {ceiling['p99']:.1f} | {ceiling['errors']} |")
+        cards = ",".join(map(str, card_ids))
+        shapes = {
+            "home page": {"path": "/"},
+            "dashboard": {"path": "/study"},
+            "quiz question": {"path": question},
+            "answer save": {"path": question, "method": "POST", "accept": "application/json",
+                            "body": f"csrf_token={token}&action=save&answer={quote(answer)}"},
+            "card rating": {"path": "/cards/rate", "method": "POST", "cards": cards,
+                            "accept": "application/json",
+                            "body": f"csrf_token={token}&flashcard_id={{card}}&rating={{rating}}"},
+        }  # fmt: skip
+        for name, shape in shapes.items():
+            result = wrk(app_port, seconds, cookie=cookie, **shape)
+            share = 100 * result["rps"] / ceiling["rps"]
+            rows.append(f"| {label} | {name} | {result['rps']:.0f} | {share:.1f} % | "
+                        f"{result['p50']:.1f} | {result['p99']:.1f} | {result['errors']} |")
+    finally:
+        for server in (app, hello):
+            server.terminate()
+            server.wait(timeout=30)
+    return rows
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--database", choices=("sqlite", "postgresql", "both"), default="both")
+    parser.add_argument("--seconds", type=int, default=5)
+    args = parser.parse_args()
+    rows = []
+    if args.database in ("sqlite", "both"):
+        path = Path(tempfile.mkdtemp(prefix="quizapp-load-")) / "load.sqlite"
+        rows += run("SQLite", f"sqlite:///{path}", args.seconds)
+    if args.database in ("postgresql", "both"):
+        fresh_postgres(PG_URL)
+        rows += run("PostgreSQL", PG_URL, args.seconds)
+    print("| database | request | req/s | share of ceiling | p50 ms | p99 ms | errors |")
+    print("|---|---|---|---|---|---|---|")
+    print("\n".join(rows))
+
+
+if __name__ == "__main__":
+    main()

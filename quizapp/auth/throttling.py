@@ -1,0 +1,65 @@
+"""Rate limits on the doors an attacker knocks at: log in, sign up, password reset, join a
+class. Each is limited per address and per account, with the numbers in ``Config``.
+
+The counters live in Redis when ``REDIS_URL`` is set (shared by every worker and server),
+in memory otherwise.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from flask import Response, current_app, request
+from flask_limiter.util import get_remote_address
+from flask_login import current_user
+
+from quizapp.extensions import limiter
+
+
+def _account_from_form() -> str:
+    """The email a form names (login, sign-up, reset), normalised as accounts store it."""
+    return "account:" + (request.form.get("email") or "").strip().lower()[:254]
+
+
+def _signed_in_account() -> str:
+    return "user:" + (str(current_user.id) if current_user.is_authenticated else "anonymous")
+
+
+def _setting(name: str) -> Callable[[], str]:
+    return lambda: current_app.config[name]
+
+
+def throttled(prefix: str, *, per_account: Callable[[], str] = _account_from_form,
+              methods: tuple[str, ...] = ("POST",),
+              account_counts: Callable[[Response], bool] | None = None):  # fmt: skip
+    """Limit a view (its POSTs by default) by ``RATE_LIMIT_<PREFIX>_PER_ADDRESS`` and
+    ``RATE_LIMIT_<PREFIX>_PER_ACCOUNT``; the two counters are shared by every view with the
+    same prefix. ``account_counts``: which responses count against the account (all when
+    None), so a typo in a form does not lock its owner out."""
+    by_address = limiter.shared_limit(_setting(f"RATE_LIMIT_{prefix}_PER_ADDRESS"),
+                                      scope=f"{prefix}-address", key_func=get_remote_address,
+                                      methods=list(methods))  # fmt: skip
+    by_account = limiter.shared_limit(_setting(f"RATE_LIMIT_{prefix}_PER_ACCOUNT"),
+                                      scope=f"{prefix}-account", key_func=per_account,
+                                      methods=list(methods),
+                                      deduct_when=account_counts)  # fmt: skip
+
+    def decorate(view):
+        return by_address(by_account(view))
+
+    return decorate
+
+
+def throttled_per_user(prefix: str, methods: tuple[str, ...] = ("POST",)):
+    """As :func:`throttled`, with the signed-in user as the account (join by code)."""
+    return throttled(prefix, per_account=_signed_in_account, methods=methods)
+
+
+def failed(response: Response) -> bool:
+    """A refused form (wrong password): what guessing produces."""
+    return response.status_code == 400
+
+
+def succeeded(response: Response) -> bool:
+    """A form that went through (an account signed up, a reset mail asked for)."""
+    return response.status_code == 302

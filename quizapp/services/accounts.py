@@ -1,0 +1,86 @@
+"""Account changes: password reset tokens, new passwords, name, email and time zone.
+
+Services take the session and never commit; the route commits once.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+
+import sqlalchemy as sa
+from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
+from sqlalchemy.orm import Session
+
+from quizapp.core.time_zones import known_zones
+from quizapp.models import User
+from quizapp.services.sessions import end_all_sessions
+
+RESET_SALT = "password-reset"
+
+
+class AccountError(Exception):
+    """A change that cannot be made, with the sentence to show."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+def _password_fingerprint(user: User) -> str:
+    # Changes whenever the password does, so a used (or outdated) link stops working.
+    return hashlib.sha256(user.password_hash.encode()).hexdigest()[:16]
+
+
+def reset_token(secret_key: str, user: User) -> str:
+    """A signed token for a password reset link; single-use because it names the password
+    hash and session generation it was made for."""
+    serializer = URLSafeTimedSerializer(secret_key, salt=RESET_SALT)
+    return serializer.dumps({"u": user.id, "g": user.session_generation,
+                             "p": _password_fingerprint(user)})  # fmt: skip
+
+
+def user_for_reset_token(session: Session, secret_key: str, token: str,
+                         max_age: int) -> User | None:  # fmt: skip
+    """The account a reset token is for, or None when it is forged, older than ``max_age``
+    seconds, or already used."""
+    serializer = URLSafeTimedSerializer(secret_key, salt=RESET_SALT)
+    try:
+        data = serializer.loads(token, max_age=max_age)
+    except (SignatureExpired, BadSignature):
+        return None
+    if not isinstance(data, dict) or not isinstance(data.get("u"), int):
+        return None
+    user = session.get(User, data["u"])
+    if user is None or data.get("g") != user.session_generation:
+        return None
+    if data.get("p") != _password_fingerprint(user):
+        return None
+    return user
+
+
+def set_new_password(session: Session, user: User, password: str) -> None:
+    """A new password ends every session and remember token of the account."""
+    user.set_password(password)
+    end_all_sessions(session, user)
+
+
+@dataclass(frozen=True)
+class ProfileChange:
+    display_name: str
+    email: str
+    time_zone: str
+
+
+def update_profile(session: Session, user: User, change: ProfileChange) -> None:
+    """Name, email (unique) and time zone (an IANA name)."""
+    email = change.email.strip().lower()
+    if change.time_zone not in known_zones():
+        raise AccountError("Choose a time zone from the list.")
+    if email != user.email:
+        taken = session.scalar(sa.select(User.id).where(User.email == email, User.id != user.id))
+        if taken:
+            raise AccountError("This email cannot be used; choose another.")
+        user.email = email
+    user.display_name = change.display_name.strip()
+    user.time_zone = change.time_zone

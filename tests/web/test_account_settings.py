@@ -1,0 +1,172 @@
+"""Password reset by real mail (a local SMTP server started here), and the account page:
+name, email, time zone and password."""
+
+from __future__ import annotations
+
+import re
+import socket
+from datetime import datetime
+from email import message_from_bytes
+
+import pytest
+import sqlalchemy as sa
+
+from quizapp.models import Assignment, User
+from tests.conftest import PASSWORD, login
+from tests.web.teach_support import make_class, make_set, seeded_questions
+
+NEW_PASSWORD = "a brand new passphrase"
+
+
+class Mailbox:
+    """An aiosmtpd handler keeping every message it receives."""
+
+    def __init__(self) -> None:
+        self.messages = []
+
+    async def handle_DATA(self, server, session, envelope):  # noqa: N802 (aiosmtpd's name)
+        self.messages.append(message_from_bytes(envelope.content))
+        return "250 OK"
+
+
+@pytest.fixture
+def mailbox(app):
+    from aiosmtpd.controller import Controller
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    box = Mailbox()
+    controller = Controller(box, hostname="127.0.0.1", port=port)
+    controller.start()
+    app.config.update(MAIL_SERVER="127.0.0.1", MAIL_PORT=port)
+    yield box
+    app.config.update(MAIL_SERVER="", MAIL_PORT=25)
+    controller.stop()
+
+
+def _reset_link(message) -> str:
+    body = message.get_payload(decode=True).decode()
+    return re.search(r"http://localhost(/account/reset/\S+)", body)[1]
+
+
+def test_password_reset_by_mail_is_single_use_and_ends_sessions(app, client, mailbox, make_student,
+                                                                db):  # fmt: skip
+    student = make_student()
+    other_device = app.test_client()
+    login(other_device, student)
+    unknown = client.post("/account/reset", data={"email": "nobody@example.org"})
+    known = client.post("/account/reset", data={"email": student.email})
+    assert unknown.status_code == known.status_code == 302
+    assert len(mailbox.messages) == 1 and mailbox.messages[0]["To"] == student.email
+    link = _reset_link(mailbox.messages[0])
+
+    assert client.post(link, data={"password": NEW_PASSWORD, "confirm": NEW_PASSWORD}
+                       ).status_code == 302  # fmt: skip
+    assert other_device.get("/study").status_code == 302  # the other session ended
+    again = client.post(link, data={"password": "another fine passphrase",
+                                    "confirm": "another fine passphrase"})  # fmt: skip
+    assert again.status_code == 302 and "/account/reset" in again.location  # used already
+    db.session.expire_all()
+    assert db.session.get(User, student.id).check_password(NEW_PASSWORD)
+
+
+def test_the_reset_page_answers_the_same_for_unknown_emails(client, mailbox, make_student):
+    student = make_student()
+    pages = []
+    for email in ("nobody@example.org", student.email):
+        response = client.post("/account/reset", data={"email": email})
+        pages.append((response.status_code, response.location, client.get("/auth/login").data))
+    assert pages[0] == pages[1]
+
+
+def test_a_reset_link_expires_after_an_hour(app, client, mailbox, make_student, monkeypatch):
+    student = make_student()
+    client.post("/account/reset", data={"email": student.email})
+    link = _reset_link(mailbox.messages[0])
+    app.config["PASSWORD_RESET_SECONDS"] = -1  # as if the hour had passed
+    try:
+        response = client.post(link, data={"password": NEW_PASSWORD, "confirm": NEW_PASSWORD})
+    finally:
+        app.config["PASSWORD_RESET_SECONDS"] = 3600
+    assert "/account/reset" in response.location
+
+
+def test_without_smtp_the_link_goes_to_the_server_log(client, make_student, caplog):
+    student = make_student()
+    with caplog.at_level("WARNING", logger="quizapp.mail"):
+        client.post("/account/reset", data={"email": student.email})
+    assert "/account/reset/" in caplog.text
+
+
+def test_change_name_email_and_time_zone(client, make_student, db):
+    student = make_student()
+    login(client, student)
+    response = client.post("/account/", data={"form": "profile", "display_name": "Renamed",
+                                              "email": "Renamed@Example.org",
+                                              "time_zone": "Europe/Berlin"})  # fmt: skip
+    assert response.status_code == 302
+    db.session.expire_all()
+    user = db.session.get(User, student.id)
+    assert (user.display_name, user.email, user.time_zone) == (
+        "Renamed", "renamed@example.org", "Europe/Berlin")
+    bad = client.post("/account/", data={"form": "profile", "display_name": "X",
+                                         "email": "x@example.org", "time_zone": "Mars/Base"})
+    assert bad.status_code == 400
+
+
+def test_change_password_ends_every_other_session(app, client, make_student, db):
+    student = make_student()
+    other_device = app.test_client()
+    login(other_device, student)
+    login(client, student)
+    wrong = client.post("/account/", data={"form": "password", "pw-current_password": "nope",
+                                           "pw-password": NEW_PASSWORD,
+                                           "pw-confirm": NEW_PASSWORD})  # fmt: skip
+    assert wrong.status_code == 400
+    weak = client.post("/account/", data={"form": "password", "pw-current_password": PASSWORD,
+                                          "pw-password": "12345678", "pw-confirm": "12345678"})
+    assert weak.status_code == 400
+    done = client.post("/account/", data={"form": "password", "pw-current_password": PASSWORD,
+                                          "pw-password": NEW_PASSWORD,
+                                          "pw-confirm": NEW_PASSWORD})  # fmt: skip
+    assert done.status_code == 302
+    assert client.get("/study").status_code == 200  # this session carries on
+    assert other_device.get("/study").status_code == 302
+
+
+def test_sign_up_keeps_the_browser_time_zone(client, db):
+    client.post("/auth/register", data={"email": "z@example.org", "display_name": "Zed",
+                                        "password": PASSWORD, "confirm": PASSWORD,
+                                        "time_zone": "America/New_York"})  # fmt: skip
+    client.post("/auth/register", data={"email": "y@example.org", "display_name": "Why",
+                                        "password": PASSWORD, "confirm": PASSWORD,
+                                        "time_zone": "Nowhere/Else"})  # fmt: skip
+    zones = dict(db.session.execute(sa.select(User.email, User.time_zone)).all())
+    assert zones == {"z@example.org": "America/New_York", "y@example.org": "UTC"}
+
+
+def test_a_teacher_types_due_dates_in_their_zone_and_sees_them_there(client, make_teacher, db):
+    teacher = make_teacher()
+    teacher.time_zone = "Europe/Berlin"  # UTC+1 in January
+    db.session.commit()
+    school_class = make_class(db, teacher)
+    quiz_set = make_set(db, teacher, seeded_questions(db, 2))
+    login(client, teacher)
+    response = client.post(f"/teach/sets/{quiz_set.id}/assign", data={
+        "title": "Winter quiz", "classes": [school_class.id], "due_at": "2031-01-15T18:00"})
+    assert response.status_code == 302, response.data
+    assignment = db.session.scalar(sa.select(Assignment))
+    assert assignment.due_at == datetime(2031, 1, 15, 17, 0)  # stored in UTC
+    page = client.get(f"/teach/assignments/{assignment.id}/edit").data.decode()
+    assert 'value="2031-01-15T18:00"' in page
+    assert "15 Jan 2031, 18:00 CET" in client.get("/teach/").data.decode()
+
+
+def test_sign_up_with_a_taken_email_tells_its_owner_by_mail(client, mailbox, make_student):
+    student = make_student()
+    response = client.post("/auth/register", data={"email": student.email, "display_name": "X",
+                                                   "password": PASSWORD, "confirm": PASSWORD})
+    assert response.status_code == 302
+    assert [m["To"] for m in mailbox.messages] == [student.email]
+    assert "already has one" in mailbox.messages[0].get_payload(decode=True).decode()
