@@ -29,13 +29,19 @@ def _safe_next(target: str | None) -> str:
     """Only same-site paths, so a crafted link cannot bounce a user to another site."""
     if target and urlsplit(target).netloc == "" and target.startswith("/"):
         return target
-    return url_for("main.home")
+    return landing_page(current_user)
+
+
+def landing_page(user) -> str:
+    """Where an account lands after signing up or in: a teacher's Teach page, a student's
+    dashboard (the marketing page is for visitors)."""
+    return url_for("teach.home") if user.is_teacher else url_for("study.dashboard")
 
 
 @bp.route("/register", methods=["GET", "POST"])
 def register():
     if current_user.is_authenticated:
-        return redirect(url_for("main.home"))
+        return redirect(landing_page(current_user))
     form = RegisterForm()
     if form.validate_on_submit():
         email = form.email.data.strip().lower()
@@ -49,7 +55,7 @@ def register():
             db.session.commit()
             login_user(user)
             flash(f"Welcome, {user.display_name}. Your account is ready.", "success")
-            return redirect(url_for("main.home"))
+            return redirect(landing_page(user))
     status = 400 if form.is_submitted() else 200
     return render_template("auth/register.html", form=form), status
 
@@ -57,7 +63,7 @@ def register():
 @bp.route("/login", methods=["GET", "POST"])
 def login():
     if current_user.is_authenticated:
-        return redirect(url_for("main.home"))
+        return redirect(landing_page(current_user))
     form = LoginForm()
     if form.validate_on_submit():
         email = form.email.data.strip().lower()

@@ -50,6 +50,8 @@ def assign(set_id: int):
         # A week from now at the top of the hour: a sensible default to adjust.
         form.due_at.data = (utcnow() + timedelta(days=7)).replace(minute=0, second=0,
                                                                   microsecond=0)  # fmt: skip
+        if len(form.classes.choices) == 1:  # a teacher with one class means that one
+            form.classes.data = [int(form.classes.choices[0].value)]
     created = []
 
     def create(schedule):
@@ -58,7 +60,10 @@ def assign(set_id: int):
 
     if _save(form, create):
         flash(f"Assigned to {', '.join(c.name for c in created[0].classes)}.", "success")
-        return redirect(url_for("teach.analysis", assignment_id=created[0].id))
+        # The gradebook shows the new assignment beside the class's others; its item analysis
+        # would be empty until students answer.
+        first_class = min(created[0].classes, key=lambda c: c.id)
+        return redirect(url_for("teach.class_gradebook", class_id=first_class.id))
     status = 400 if form.is_submitted() else 200
     return render_template("teach/assign.html", form=form, quiz_set=quiz_set,
                            assignment=None), status  # fmt: skip

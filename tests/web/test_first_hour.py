@@ -1,0 +1,75 @@
+"""Where a new student or teacher lands, and the small things in their first hour."""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+
+from quizapp.models import Assignment
+from tests.conftest import PASSWORD, login
+from tests.web.teach_support import enrol, make_class, make_set, seeded_questions
+
+
+def _register(client, role: str):
+    return client.post("/auth/register", data={
+        "email": f"new-{role}@example.org", "display_name": f"New {role}", "role": role,
+        "password": PASSWORD, "confirm": PASSWORD,
+    })  # fmt: skip
+
+
+def test_a_new_student_lands_on_the_dashboard(client, db):
+    assert _register(client, "student").location.endswith("/study")
+
+
+def test_a_new_teacher_lands_on_teach(client, db):
+    assert _register(client, "teacher").location.endswith("/teach/")
+
+
+def test_logging_in_lands_on_the_accounts_home(client, make_teacher):
+    response = client.post("/auth/login", data={"email": make_teacher().email,
+                                                 "password": PASSWORD})  # fmt: skip
+    assert response.status_code == 302 and response.location.endswith("/teach/")
+
+
+def test_the_assign_form_preselects_a_lone_class(client, db, make_teacher):
+    teacher = make_teacher()
+    school_class = make_class(db, teacher)
+    quiz_set = make_set(db, teacher, seeded_questions(db, 2, "true_false"))
+    login(client, teacher)
+    page = client.get(f"/teach/sets/{quiz_set.id}/assign").get_data(as_text=True)
+    at = page.index(f'value="{school_class.id}"')
+    assert "checked" in page[at - 120 : at + 60]
+
+
+def test_assigning_lands_on_the_class_gradebook(client, db, make_teacher, make_student):
+    teacher = make_teacher()
+    school_class = make_class(db, teacher)
+    enrol(db, school_class, make_student())
+    quiz_set = make_set(db, teacher, seeded_questions(db, 2, "true_false"))
+    login(client, teacher)
+    response = client.post(f"/teach/sets/{quiz_set.id}/assign", data={
+        "title": "Homework", "classes": [school_class.id], "open_at": "",
+        "due_at": "2031-01-31T17:00",
+    })  # fmt: skip
+    assert db.session.scalar(sa.select(sa.func.count(Assignment.id))) == 1
+    assert response.location.endswith(f"/teach/classes/{school_class.id}/gradebook")
+    gradebook = client.get(response.location).get_data(as_text=True)
+    assert "Homework" in gradebook
+
+
+def test_the_current_page_is_marked_in_the_navigation(client, make_student):
+    login(client, make_student())
+    page = client.get("/progress").get_data(as_text=True)
+    assert '<a href="/progress" aria-current="page">Progress</a>' in page
+    assert page.count('aria-current="page"') == 1
+
+
+def test_a_new_account_is_not_told_its_weakest_topic(client, make_student):
+    login(client, make_student())
+    page = client.get("/study").get_data(as_text=True)
+    assert "Weakest topic" not in page and "A topic to start with" in page
+
+
+def test_the_favicon_is_served(client):
+    page = client.get("/").get_data(as_text=True)
+    assert 'rel="icon"' in page
+    assert client.get("/static/favicon.svg").status_code == 200
