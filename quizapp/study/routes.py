@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import textwrap
 from datetime import timedelta
 
 from flask import (
@@ -93,7 +94,7 @@ def cards():
     return render_template(
         "study/cards.html", queue=queue, topic=topic, intervals=intervals,
         labels=flashcards.RATING_LABELS, mode=request.args.get("mode", ""),
-        revealed=request.args.get("reveal") == "1",
+        revealed=request.args.get("reveal") == "1", can_undo=request.args.get("undo") == "1",
         seen=flashcards.seen_marker(queue.state),
     )  # fmt: skip
 
@@ -126,7 +127,8 @@ def rate():
     if wants_json():
         return jsonify(rated=True, due=log.state_after["due"])
     return redirect(url_for("study.cards", topic=request.form.get("topic") or None,
-                            mode=request.form.get("mode") or None))  # fmt: skip
+                            mode=request.form.get("mode") or None,
+                            undo=1 if log is not None else None))  # fmt: skip
 
 
 @bp.get("/cards/export.apkg")
@@ -148,7 +150,8 @@ def export_deck():
 def undo():
     card = flashcards.undo_last_rating(db.session, current_user)
     db.session.commit()
-    flash(f"Undid your last rating (“{card.front[:60]}”).", "info")
+    flash(f"Undid your last rating (“{textwrap.shorten(card.front, 80, placeholder='…')}”).",
+          "info")  # fmt: skip
     return redirect(url_for("study.cards", topic=request.form.get("topic") or None,
                             mode=request.form.get("mode") or None))  # fmt: skip
 
