@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sqlalchemy as sa
-from flask import Blueprint, abort, render_template
+from flask import Blueprint, abort, redirect, render_template, url_for
 from flask_login import login_required
 from sqlalchemy.orm import selectinload
 
@@ -21,6 +21,12 @@ def home():
     summaries = topic_summaries(db.session)
     articles = db.session.scalars(sa.select(Article).order_by(Article.id)).all()
     return render_template("main/home.html", summaries=summaries, articles=articles)
+
+
+@bp.get("/favicon.ico")
+def favicon():
+    # Pages name the icon in <head>; this answers clients that ask the conventional path.
+    return redirect(url_for("static", filename="favicon.svg"), code=301)
 
 
 @bp.get("/topics/<id:topic_id>")

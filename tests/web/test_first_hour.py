@@ -73,3 +73,8 @@ def test_the_favicon_is_served(client):
     page = client.get("/").get_data(as_text=True)
     assert 'rel="icon"' in page
     assert client.get("/static/favicon.svg").status_code == 200
+
+
+def test_the_conventional_favicon_path_redirects_to_the_icon(client):
+    response = client.get("/favicon.ico")
+    assert response.status_code == 301 and response.location.endswith("/static/favicon.svg")
