@@ -8,7 +8,11 @@ from flask import Response, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from wtforms import SelectChoice
 
-from quizapp.core.item_statistics import LOW_DISCRIMINATION, LOW_DISCRIMINATIVE_EFFICIENCY
+from quizapp.core.item_statistics import (
+    LOW_DISCRIMINATION,
+    LOW_DISCRIMINATIVE_EFFICIENCY,
+    MIN_RESPONSES_FOR_FLAGS,
+)
 from quizapp.extensions import db
 from quizapp.models.base import utcnow
 from quizapp.services import assignments as assigning
@@ -103,6 +107,7 @@ def analysis(assignment_id: int):
     return render_template(
         "teach/analysis.html", assignment=assignment, report=report,
         low_di=LOW_DISCRIMINATION, low_de=LOW_DISCRIMINATIVE_EFFICIENCY,
+        min_responses=MIN_RESPONSES_FOR_FLAGS,
     )  # fmt: skip
 
 
