@@ -6,7 +6,14 @@ import sqlalchemy as sa
 
 from quizapp.models import Assignment
 from tests.conftest import PASSWORD, login
-from tests.web.teach_support import enrol, make_class, make_set, seeded_questions
+from tests.web.teach_support import (
+    enrol,
+    make_assignment,
+    make_class,
+    make_set,
+    seeded_questions,
+    take,
+)
 
 
 def _register(client, role: str):
@@ -78,3 +85,25 @@ def test_the_favicon_is_served(client):
 def test_the_conventional_favicon_path_redirects_to_the_icon(client):
     response = client.get("/favicon.ico")
     assert response.status_code == 301 and response.location.endswith("/static/favicon.svg")
+
+
+def test_a_teacher_opens_one_attempt_question_by_question(client, db, make_teacher, make_student):
+    teacher, student = make_teacher(), make_student()
+    school_class = make_class(db, teacher)
+    enrol(db, school_class, student)
+    questions = seeded_questions(db, 3, "true_false")
+    assignment = make_assignment(db, make_set(db, teacher, questions), [school_class])
+    attempt = take(db, assignment, student, right=[True, False, None])
+    login(client, teacher)
+    base = f"/teach/classes/{school_class.id}/students/{student.id}"
+    assert f"{base}/attempts/{attempt.id}" in client.get(base).get_data(as_text=True)
+    page = client.get(f"{base}/attempts/{attempt.id}").get_data(as_text=True)
+    assert page.count('class="card review-item') == 3
+    assert "Correct</span>" in page and "Not correct</span>" in page and "No answer</span>" in page
+    assert page.count("<dt>Student's answer</dt>") == 3
+
+    # Another class of the same teacher: the attempt is not one of its own.
+    other = make_class(db, teacher, "Year 11")
+    enrol(db, other, student)
+    wrong = f"/teach/classes/{other.id}/students/{student.id}/attempts/{attempt.id}"
+    assert client.get(wrong).status_code == 404
