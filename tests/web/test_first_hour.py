@@ -107,3 +107,16 @@ def test_a_teacher_opens_one_attempt_question_by_question(client, db, make_teach
     enrol(db, other, student)
     wrong = f"/teach/classes/{other.id}/students/{student.id}/attempts/{attempt.id}"
     assert client.get(wrong).status_code == 404
+
+
+def test_the_bank_page_is_small_and_paginated(client, db, make_teacher):
+    login(client, make_teacher())
+    first = client.get("/teach/items")
+    assert first.status_code == 200 and len(first.data) < 60_000
+    page = first.get_data(as_text=True)
+    assert "Page 1 of" in page and "page=2" in page
+    second = client.get("/teach/items?page=2").get_data(as_text=True)
+    assert "Page 2 of" in second
+    # A page past the end shows the last one; nonsense shows the first.
+    assert client.get("/teach/items?page=999").status_code == 200
+    assert "Page 1 of" in client.get("/teach/items?page=abc").get_data(as_text=True)
