@@ -4,7 +4,8 @@ Starting from the main navigation, the crawl follows the links of each page (one
 shape: /topics/3 and /topics/4 are one shape) as a student and as a teacher, at phone width
 (390 px) and laptop width (1280 px), in the light and the dark theme. Every page must load
 without a server error or a script error, fit the screen with no sideways scroll, and give axe
-nothing serious or critical. A screenshot of each goes into ``CRAWL_SCREENSHOT_DIR``
+nothing serious or critical; on the phone every button, field and navigation link is at least
+44 px tall. A screenshot of each goes into ``CRAWL_SCREENSHOT_DIR``
 (``artifacts/crawl`` in CI, named in the README), so a new page that breaks any of this fails
 here, and what it looked like is kept.
 """
@@ -29,6 +30,12 @@ THEMES = ("light", "dark")
 MAX_PAGES = 60  # per role: far above today's count, a stop against a crawl that runs away
 # Links that leave the page's world or change data: downloads, logging out, the article anchors.
 SKIP = re.compile(r"(\.csv|\.apkg|/logout|/static/|^mailto:)")
+# Controls a thumb must hit, visible and shorter than 44 px (inline text links are exempt).
+SMALL_TARGETS = """() => [...document.querySelectorAll(
+    'button, .button, input[type=submit], select, input[type=text], input[type=email],'
+    + ' input[type=password], .nav a, .link-button')]
+  .filter(e => e.offsetParent !== null && e.getBoundingClientRect().height < 44)
+  .map(e => e.outerHTML.slice(0, 80))"""
 
 
 def _shape(path: str) -> str:
@@ -117,6 +124,9 @@ def _check(browser, live_server, email: str, urls: list[str], label: str) -> lis
             if overflow > 0:
                 problems.append(f"{where}: scrolls sideways by {overflow} px")
             problems.extend(f"{where}: console: {text}" for text in errors)
+            if size == "phone":
+                small = page.evaluate(SMALL_TARGETS)
+                problems.extend(f"{where}: touch target under 44 px: {html}" for html in small)
             problems.extend(f"{where}: axe: {v}" for v in serious_violations(page))
             if shots:
                 os.makedirs(shots, exist_ok=True)
