@@ -122,7 +122,6 @@ def study_queue(
         .where(CardState.user_id == user.id, CardState.due <= now_naive, ~Flashcard.retired),
         topic_ids,
     )
-    due_count = session.scalar(sa.select(sa.func.count()).select_from(due_stmt.subquery()))
     ahead_naive = naive(aware(now + LEARN_AHEAD))
     ahead_stmt = _topic_filter(
         sa.select(CardState)
@@ -132,7 +131,18 @@ def study_queue(
                CardState.due <= ahead_naive, ~Flashcard.retired),
         topic_ids,
     )  # fmt: skip
-    learning = session.scalar(sa.select(sa.func.count()).select_from(ahead_stmt.subquery()))
+    # Due now and coming back within the learn-ahead window, counted in one query.
+    soon = _topic_filter(
+        sa.select(CardState.due)
+        .join(Flashcard, CardState.flashcard_id == Flashcard.id)
+        .join(Claim, Flashcard.claim_id == Claim.id)
+        .where(CardState.user_id == user.id, CardState.due <= ahead_naive, ~Flashcard.retired),
+        topic_ids,
+    ).subquery()
+    due_count, learning = session.execute(
+        sa.select(sa.func.count().filter(soon.c.due <= now_naive),
+                  sa.func.count().filter(soon.c.due > now_naive))
+    ).one()  # fmt: skip
     state = None
     if with_card and due_count:
         state = session.scalar(due_stmt.order_by(CardState.due).limit(1))
