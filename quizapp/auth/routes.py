@@ -40,7 +40,13 @@ def _safe_next(target: str | None) -> str:
     if target and urlsplit(target).netloc == "" and target.startswith("/") \
             and not target.startswith("//") and len(target) <= 2000:  # fmt: skip
         return target
-    return url_for("main.home")
+    return landing_page(current_user)
+
+
+def landing_page(user) -> str:
+    """Where an account lands after signing up or in: a teacher's Teach page, a student's
+    dashboard (the marketing page is for visitors)."""
+    return url_for("teach.home") if user.is_teacher else url_for("study.dashboard")
 
 
 def _teacher_role(form: RegisterForm) -> tuple[str, str | None] | None:
@@ -62,7 +68,7 @@ def _teacher_role(form: RegisterForm) -> tuple[str, str | None] | None:
 @throttled("SIGNUP", account_counts=succeeded)
 def register():
     if current_user.is_authenticated:
-        return redirect(url_for("main.home"))
+        return redirect(landing_page(current_user))
     form = RegisterForm()
     policy = current_app.config["TEACHER_SIGNUP"]
     if form.validate_on_submit():
@@ -98,7 +104,7 @@ def register():
 @throttled("LOGIN", account_counts=failed)
 def login():
     if current_user.is_authenticated:
-        return redirect(url_for("main.home"))
+        return redirect(landing_page(current_user))
     form = LoginForm()
     if form.validate_on_submit():
         email = form.email.data.strip().lower()

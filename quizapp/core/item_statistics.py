@@ -32,6 +32,7 @@ __all__ = [
     "FLAG_NEGATIVE_DISCRIMINATION",
     "FLAG_VERY_EASY",
     "FLAG_VERY_HARD",
+    "MIN_RESPONSES_FOR_FLAGS",
     "LOW_DISCRIMINATION",
     "LOW_DISCRIMINATIVE_EFFICIENCY",
     "VERY_EASY_FACILITY",
@@ -63,6 +64,10 @@ LOW_DISCRIMINATIVE_EFFICIENCY = 15.0
 # (or wrong) carry little information about who knows more, which also depresses DI/DE.
 VERY_EASY_FACILITY = 0.95
 VERY_HARD_FACILITY = 0.05
+# Below this many responses the pages show no flags (the figures are still computed): one
+# answer makes any item "very hard" and two make any DI +-100. Moodle's documentation warns
+# that its statistics mean little for small groups; a class set of ten is the least we read.
+MIN_RESPONSES_FOR_FLAGS = 10
 
 FLAG_NEGATIVE_DISCRIMINATION = "negative discrimination"
 FLAG_LOW_DISCRIMINATION = "low discrimination"

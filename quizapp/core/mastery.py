@@ -4,8 +4,10 @@
                 to the topic's questions (partial credit counts by its score);
     memory    = mean FSRS retrievability now of the topic's flashcards, where a card the
                 learner has not studied counts as 0 (knowing half the cards is half the memory);
-    mastery   = QUIZ_WEIGHT * quiz + (1 - QUIZ_WEIGHT) * memory, when both are known;
-                the known one alone when only one is; None (not started) when neither is.
+    mastery   = QUIZ_WEIGHT * quiz + (1 - QUIZ_WEIGHT) * memory, where a part the learner has
+                not started counts 0 (studying one card of five and answering nothing is not
+                mastery); a topic with no flashcards is its quiz part alone; None (not started)
+                when the learner has done neither.
 
 A learner who has answered nothing and studied no card has no mastery figure, which the pages
 show as "not started" rather than 0 %.
@@ -40,8 +42,8 @@ def topic_mastery(
     """Mastery from 0 to 1 by the formula in this module's docstring, or None if not started."""
     quiz = quiz_component(recent_scores)
     memory = memory_component(retrievabilities, card_count)
-    if quiz is None:
-        return memory
-    if memory is None:
+    if quiz is None and memory is None:
+        return None
+    if card_count <= 0:
         return quiz
-    return QUIZ_WEIGHT * quiz + (1.0 - QUIZ_WEIGHT) * memory
+    return QUIZ_WEIGHT * (quiz or 0.0) + (1.0 - QUIZ_WEIGHT) * (memory or 0.0)

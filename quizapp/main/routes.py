@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sqlalchemy as sa
-from flask import Blueprint, abort, render_template, request
+from flask import Blueprint, abort, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 from sqlalchemy.orm import selectinload
 
@@ -49,6 +49,10 @@ def _visible_topic(topic_id: int) -> Topic:
     if topic.article_id not in visible_article_ids(db.session, current_user):
         abort(404)
     return topic
+@bp.get("/favicon.ico")
+def favicon():
+    # Pages name the icon in <head>; this answers clients that ask the conventional path.
+    return redirect(url_for("static", filename="favicon.svg"), code=301)
 
 
 @bp.get("/topics/<id:topic_id>")

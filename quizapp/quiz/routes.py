@@ -14,6 +14,7 @@ from quizapp.models.base import utcnow
 from quizapp.quiz.answers import answer_from_form, describe_answer, describe_key
 from quizapp.quiz.forms import PracticeForm
 from quizapp.services import article_library as library
+from quizapp.services.attempt_followups import discard_practice, start_missed_practice
 from quizapp.services.learner_scheduler import learner_scheduler
 from quizapp.services.practice import start_practice
 from quizapp.services.progress import mastery_by_topic, topic_progress
@@ -82,9 +83,19 @@ def new():
     return render_template("quiz/new.html", form=form), status
 
 
+def _choice_marks(question) -> dict[str, bool]:
+    """Which answer values are right, for marking the options once feedback is shown."""
+    if question.choices:
+        return {c["id"]: bool(c.get("correct")) for c in question.choices}
+    if question.answer_bool is not None:
+        return {"true": question.answer_bool, "false": not question.answer_bool}
+    return {}
+
+
 def _feedback(slot, response):
     question = slot.question
     return {
+        "marks": _choice_marks(question),
         "correct": response.correct,
         "score": response.score,
         "detail": None,
@@ -138,7 +149,11 @@ def question(attempt_id: int, position: int):
         if wants_json():
             payload = {"saved": True, "position": position}
             if check and response is not None:
-                payload["feedback"] = _feedback(slot, response)
+                feedback = _feedback(slot, response)
+                payload["feedback"] = feedback
+                # The page inserts the server's own markup: the feedback is written once.
+                payload["feedback_html"] = render_template("quiz/_feedback_fragment.html",
+                                                           fb=feedback)  # fmt: skip
             return jsonify(payload)
         if action == "back" and position > 1:
             return redirect(url_for("quiz.question", attempt_id=attempt.id, position=position - 1))
@@ -200,3 +215,23 @@ def results(attempt_id: int):
                 describe_key(slot.question)))  # fmt: skip
     return render_template("quiz/results.html", attempt=attempt, rows=rows,
                            review=attempt.shows_review(now))  # fmt: skip
+
+
+@bp.post("/<id:attempt_id>/missed")
+@login_required
+def practise_missed(attempt_id: int):
+    attempt = load_attempt(db.session, attempt_id, current_user.id)
+    retry = start_missed_practice(db.session, attempt, utcnow())
+    db.session.commit()
+    return redirect(url_for("quiz.question", attempt_id=retry.id, position=1))
+
+
+@bp.post("/<id:attempt_id>/discard")
+@login_required
+def discard(attempt_id: int):
+    attempt = load_attempt(db.session, attempt_id, current_user.id)
+    title = attempt.title
+    discard_practice(db.session, attempt)
+    db.session.commit()
+    flash(f"Discarded “{title}”.", "info")
+    return redirect(url_for("study.dashboard"))

@@ -20,6 +20,9 @@ from quizapp.services.quizzes import QuizError
 RATINGS = {1: Rating.Again, 2: Rating.Hard, 3: Rating.Good, 4: Rating.Easy}
 RATING_LABELS = {1: "Again", 2: "Hard", 3: "Good", 4: "Easy"}
 MAX_DURATION_MS = 60 * 60 * 1000  # a card shown for over an hour was left open, not studied
+# Anki's "learn ahead limit": a card in learning (rated Again a minute ago) due within this
+# window counts as coming up, and is shown early once nothing else is left.
+LEARN_AHEAD = timedelta(minutes=20)
 
 
 class CardNotFound(QuizError):
@@ -86,6 +89,7 @@ class StudyQueue:
     state: CardState | None
     due_count: int
     new_count: int
+    learning_count: int = 0  # due within LEARN_AHEAD, not yet now
 
 
 def _topic_filter(stmt, topic_ids):
@@ -118,7 +122,27 @@ def study_queue(
         .where(CardState.user_id == user.id, CardState.due <= now_naive, live(Flashcard)),
         topic_ids,
     )
-    due_count = session.scalar(sa.select(sa.func.count()).select_from(due_stmt.subquery()))
+    ahead_naive = naive(aware(now + LEARN_AHEAD))
+    ahead_stmt = _topic_filter(
+        sa.select(CardState)
+        .join(Flashcard, CardState.flashcard_id == Flashcard.id)
+        .join(Claim, Flashcard.claim_id == Claim.id)
+        .where(CardState.user_id == user.id, CardState.due > now_naive,
+               CardState.due <= ahead_naive, ~Flashcard.retired),
+        topic_ids,
+    )  # fmt: skip
+    # Due now and coming back within the learn-ahead window, counted in one query.
+    soon = _topic_filter(
+        sa.select(CardState.due)
+        .join(Flashcard, CardState.flashcard_id == Flashcard.id)
+        .join(Claim, Flashcard.claim_id == Claim.id)
+        .where(CardState.user_id == user.id, CardState.due <= ahead_naive, ~Flashcard.retired),
+        topic_ids,
+    ).subquery()
+    due_count, learning = session.execute(
+        sa.select(sa.func.count().filter(soon.c.due <= now_naive),
+                  sa.func.count().filter(soon.c.due > now_naive))
+    ).one()  # fmt: skip
     state = None
     if with_card and due_count:
         state = session.scalar(due_stmt.order_by(CardState.due).limit(1))
@@ -133,11 +157,15 @@ def study_queue(
     new_available = session.scalar(sa.select(sa.func.count()).select_from(new_stmt.subquery()))
     new_count = min(left, new_available or 0)
     if state is not None:
-        return StudyQueue(state.flashcard, state, due_count, new_count)
+        return StudyQueue(state.flashcard, state, due_count, new_count, learning or 0)
     card = None
     if with_card and new_count:
         card = session.scalar(new_stmt.order_by(Claim.start_offset, Flashcard.id).limit(1))
-    return StudyQueue(card, None, due_count or 0, new_count)
+    elif with_card and learning:
+        # Nothing due and no new card left: the cards just failed come back early, as in Anki.
+        state = session.scalar(ahead_stmt.order_by(CardState.due).limit(1))
+        return StudyQueue(state.flashcard, state, due_count or 0, new_count, learning)
+    return StudyQueue(card, None, due_count or 0, new_count, learning or 0)
 
 
 def fsrs_card(state: CardState | None, flashcard_id: int) -> Card:

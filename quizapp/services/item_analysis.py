@@ -18,6 +18,7 @@ from quizapp.core.assignment_statistics import SatAttempt, item_statistics_by_pr
 from quizapp.core.item_statistics import (
     FLAG_LOW_DISCRIMINATION,
     FLAG_NEGATIVE_DISCRIMINATION,
+    MIN_RESPONSES_FOR_FLAGS,
     AttemptResponses,
     ChoicePick,
     ItemStatistics,
@@ -60,8 +61,17 @@ class QuestionAnalysis:
     typed_answers: list[ChoiceRow] = field(default_factory=list)  # most frequent typed answers
 
     @property
+    def judged(self) -> bool:
+        """Enough responses for the flags to mean something (``MIN_RESPONSES_FOR_FLAGS``)."""
+        return self.stats.n >= MIN_RESPONSES_FOR_FLAGS
+
+    @property
+    def flags(self) -> tuple[str, ...]:
+        return self.stats.flags if self.judged else ()
+
+    @property
     def flagged(self) -> bool:
-        return any(flag in SERIOUS_FLAGS for flag in self.stats.flags)
+        return any(flag in SERIOUS_FLAGS for flag in self.flags)
 
 
 @dataclass

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import textwrap
 from datetime import timedelta
 
 from flask import (
@@ -117,7 +118,7 @@ def cards():
     return render_template(
         "study/cards.html", queue=queue, topic=topic, intervals=intervals,
         labels=flashcards.RATING_LABELS, mode=_mode(request.args) or "",
-        revealed=request.args.get("reveal") == "1",
+        revealed=request.args.get("reveal") == "1", can_undo=request.args.get("undo") == "1",
         seen=flashcards.seen_marker(queue.state),
     )  # fmt: skip
 
@@ -160,7 +161,8 @@ def rate():
         return jsonify(rated=True, due=log.state_after["due"])
     return redirect(url_for("study.cards", topic=parse_id(request.form.get("topic")),
                             article=parse_id(request.form.get("article")),
-                            mode=_mode(request.form)))  # fmt: skip
+                            mode=_mode(request.form),
+                            undo=1 if log is not None else None))  # fmt: skip
 
 
 @bp.get("/cards/export.apkg")
@@ -186,7 +188,8 @@ def export_deck():
 def undo():
     card = flashcards.undo_last_rating(db.session, current_user)
     db.session.commit()
-    flash(f"Undid your last rating (“{card.front[:60]}”).", "info")
+    flash(f"Undid your last rating (“{textwrap.shorten(card.front, 80, placeholder='…')}”).",
+          "info")  # fmt: skip
     return redirect(url_for("study.cards", topic=parse_id(request.form.get("topic")),
                             article=parse_id(request.form.get("article")),
                             mode=_mode(request.form)))  # fmt: skip

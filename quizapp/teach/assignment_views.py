@@ -8,7 +8,11 @@ from flask import Response, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from wtforms import SelectChoice
 
-from quizapp.core.item_statistics import LOW_DISCRIMINATION, LOW_DISCRIMINATIVE_EFFICIENCY
+from quizapp.core.item_statistics import (
+    LOW_DISCRIMINATION,
+    LOW_DISCRIMINATIVE_EFFICIENCY,
+    MIN_RESPONSES_FOR_FLAGS,
+)
 from quizapp.core.time_zones import to_local
 from quizapp.extensions import db
 from quizapp.models.base import utcnow
@@ -51,6 +55,8 @@ def assign(set_id: int):
         # A week from now at the top of the hour (the teacher's): a sensible default to adjust.
         in_a_week = to_local(utcnow() + timedelta(days=7), current_user.time_zone)
         form.due_at.data = in_a_week.replace(minute=0, second=0, microsecond=0, tzinfo=None)
+        if len(form.classes.choices) == 1:  # a teacher with one class means that one
+            form.classes.data = [int(form.classes.choices[0].value)]
     created = []
 
     def create(schedule):
@@ -59,7 +65,10 @@ def assign(set_id: int):
 
     if _save(form, create):
         flash(f"Assigned to {', '.join(c.name for c in created[0].classes)}.", "success")
-        return redirect(url_for("teach.analysis", assignment_id=created[0].id))
+        # The gradebook shows the new assignment beside the class's others; its item analysis
+        # would be empty until students answer.
+        first_class = min(created[0].classes, key=lambda c: c.id)
+        return redirect(url_for("teach.class_gradebook", class_id=first_class.id))
     status = 400 if form.is_submitted() else 200
     return render_template("teach/assign.html", form=form, quiz_set=quiz_set,
                            assignment=None), status  # fmt: skip
@@ -104,6 +113,7 @@ def analysis(assignment_id: int):
     return render_template(
         "teach/analysis.html", assignment=assignment, report=report,
         low_di=LOW_DISCRIMINATION, low_de=LOW_DISCRIMINATIVE_EFFICIENCY,
+        min_responses=MIN_RESPONSES_FOR_FLAGS,
     )  # fmt: skip
 
 

@@ -22,6 +22,9 @@ from quizapp.web_ids import parse_id
 KINDS = {"questions": Question, "flashcards": Flashcard}
 
 
+BANK_PAGE_SIZE = 25
+
+
 def _claims():
     return db.session.scalars(
         sa.select(Claim).join(Topic, Claim.topic_id == Topic.id)
@@ -46,8 +49,17 @@ def items():
                 db.session, model, current_user.id, mine=mine, topic_ids=topics,
                 question_type=qtype,
             )  # fmt: skip
-    return render_template("teach/items.html", listing=listing, filters=filters,
-                           type_labels=TYPE_LABELS, describe_key=describe_key)  # fmt: skip
+    # The bank runs to hundreds of items once teachers import articles: a page at a time keeps
+    # the page small (every row carries its own copy form).
+    page = max(parse_id(request.args.get("page")) or 1, 1)
+    bank = {name: listing[(name, False)] for name in KINDS}
+    pages = max(-(-len(items) // BANK_PAGE_SIZE) for items in bank.values()) or 1
+    page = min(page, pages)
+    start = (page - 1) * BANK_PAGE_SIZE
+    shown = {name: items[start : start + BANK_PAGE_SIZE] for name, items in bank.items()}
+    return render_template("teach/items.html", listing=listing, filters=filters, bank=bank,
+                           shown=shown, page=page, pages=pages, type_labels=TYPE_LABELS,
+                           describe_key=describe_key)  # fmt: skip
 
 
 def _question_form(question=None):

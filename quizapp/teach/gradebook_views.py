@@ -10,7 +10,8 @@ from quizapp.core.mastery import MASTERED, RECENT_ANSWERS
 from quizapp.extensions import db
 from quizapp.models import Enrollment
 from quizapp.models.base import utcnow
-from quizapp.services import classes, csv_export, gradebook
+from quizapp.quiz.answers import describe_answer, describe_key
+from quizapp.services import attempt_review, classes, csv_export, gradebook
 from quizapp.services.assignments import (
     class_assignment_ids,
     class_assignments,
@@ -75,3 +76,20 @@ def class_responses_csv(class_id: int):
     members = sa.select(Enrollment.student_id).where(Enrollment.class_id == school_class.id)
     body = csv_export.responses_csv(db.session, ids, members)
     return csv_response(body, f"responses-class-{class_id}.csv")
+
+
+@bp.get("/classes/<int:class_id>/students/<int:student_id>/attempts/<int:attempt_id>")
+def student_attempt(class_id: int, student_id: int, attempt_id: int):
+    """One attempt question by question: the student's answer, the key, the mark."""
+    school_class = _class_with_fresh_attempts(class_id)
+    student = gradebook.class_student(db.session, school_class, student_id)
+    attempt = attempt_review.class_student_attempt(db.session, school_class, student.id,
+                                                   attempt_id)  # fmt: skip
+    rows = [
+        (slot, slot.response,
+         describe_answer(slot.question, slot.response.answer if slot.response else None),
+         describe_key(slot.question))
+        for slot in attempt.questions
+    ]  # fmt: skip
+    return render_template("teach/attempt.html", school_class=school_class, student=student,
+                           attempt=attempt, rows=rows)  # fmt: skip

@@ -13,6 +13,10 @@
     if (!back || !back.hidden) return;
     back.hidden = false;
     form.hidden = false;
+    // A cloze's answer fills the blank in place, so the blanked sentence gives way to it.
+    const card = document.getElementById("flashcard");
+    const front = document.getElementById("fc-front");
+    if (card && front && card.dataset.kind === "cloze") front.hidden = true;
     reveal.setAttribute("aria-expanded", "true");
     reveal.hidden = true;
     status.textContent = "Answer shown. Rate 1 Again, 2 Hard, 3 Good, 4 Easy.";
@@ -40,7 +44,7 @@
     } else if (["1", "2", "3", "4"].includes(event.key) && back && !back.hidden) {
       event.preventDefault();
       form.requestSubmit(form.querySelector(`button[data-key="${event.key}"]`));
-    } else if (event.key === "u" || event.key === "U") {
+    } else if ((event.key === "u" || event.key === "U") && undo) {
       event.preventDefault();
       sent = true;
       undo.requestSubmit();

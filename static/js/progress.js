@@ -4,7 +4,11 @@
   const el = document.getElementById("progress-data");
   if (!el || !window.Chart) return;
   const data = JSON.parse(el.textContent);
-  const ink = "#1b1f24", accent = "#0b5cad", good = "#176f2c";
+  // Colours come from the stylesheet so the charts follow the light or dark theme.
+  const css = getComputedStyle(document.documentElement);
+  const color = (name) => css.getPropertyValue(name).trim();
+  const ink = color("--ink"), accent = color("--accent"), good = color("--good");
+  Chart.defaults.borderColor = color("--line");
   Chart.defaults.color = ink;
   Chart.defaults.animation = false;
   const bar = (id, labels, values, opts = {}) => {
@@ -28,25 +32,4 @@
   bar("due-chart", data.due.labels, data.due.values);
   bar("workload-chart", data.workload.values.map((_, i) => (i === 0 ? "Today" : `+${i}`)), data.workload.values);
 
-  const heat = document.getElementById("heatmap-chart");
-  if (heat && Chart.registry.controllers.get("matrix")) {
-    const first = new Date(data.heatmap.days[0] + "T00:00:00Z");
-    const offset = first.getUTCDay();
-    const cells = data.heatmap.days.map((day, i) => ({ x: Math.floor((i + offset) / 7), y: (i + offset) % 7, v: data.heatmap.values[i], day }));
-    const max = Math.max(1, ...data.heatmap.values);
-    new Chart(heat, {
-      type: "matrix",
-      data: { datasets: [{
-        data: cells,
-        backgroundColor: (c) => { const v = c.raw ? c.raw.v : 0; return v === 0 ? "#ebedf0" : `rgba(23, 111, 44, ${0.25 + 0.75 * v / max})`; },
-        width: ({ chart }) => (chart.chartArea || {}).width / 27 - 2,
-        height: ({ chart }) => (chart.chartArea || {}).height / 7 - 2,
-      }] },
-      options: {
-        maintainAspectRatio: false,
-        plugins: { legend: { display: false }, tooltip: { callbacks: { title: () => "", label: (c) => `${c.raw.day}: ${c.raw.v}` } } },
-        scales: { x: { type: "linear", offset: true, min: -0.5, max: 26.5, display: false }, y: { type: "linear", offset: true, reverse: true, min: -0.5, max: 6.5, display: false } },
-      },
-    });
-  }
 })();

@@ -35,27 +35,71 @@
   window.addEventListener("pagehide", () => { if (dirty) { dirty = false; post("save", true).catch(() => {}); } });
 
   const escape = (s) => String(s).replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c]));
+
+  // Once feedback shows, each option says whether it is right, and whether it was picked
+  // (in words as well as colour).
+  const markChoices = (marks, answer) => {
+    const picked = new Set([].concat(answer === null || answer === undefined ? [] : answer).map(String));
+    form.querySelectorAll('input[name="answer"]').forEach((input) => {
+      if (!(input.value in marks)) return;
+      const label = input.closest(".choice");
+      if (!label || label.querySelector(".mark-text")) return;
+      const right = marks[input.value], chosen = picked.has(input.value);
+      label.classList.add(right ? "is-right" : (chosen ? "is-wrong" : "is-other"));
+      if (!right && !chosen) return;
+      const text = document.createElement("span");
+      text.className = "mark-text";
+      text.textContent = right ? (chosen ? "Your answer: right" : "Right answer") : "Your answer: not right";
+      label.appendChild(text);
+    });
+  };
+  if (feedback.dataset.marks) markChoices(JSON.parse(feedback.dataset.marks), JSON.parse(feedback.dataset.answer || "null"));
+
+  const currentAnswer = () => {
+    const data = new FormData(form);
+    const values = data.getAll("answer").map(String);
+    return values.length > 1 ? values : (values[0] === undefined ? null : values[0]);
+  };
+
   form.addEventListener("submit", (event) => {
     clearTimeout(timer);
     dirty = false;  // this submission carries the answer itself
     const submitter = event.submitter;
     if (!submitter || submitter.value !== "check") return;
     event.preventDefault();
+    const answer = currentAnswer();
     post("check").then(({ ok, json }) => {
       if (!ok) { feedback.innerHTML = `<p class="verdict bad">${escape(json.error || "Could not check the answer.")}</p>`; return; }
-      const fb = json.feedback;
-      if (!fb) return;
-      const verdict = fb.correct ? "Correct." : (fb.score > 0 ? "Partly correct." : "Not correct.");
-      feedback.innerHTML =
-        `<p class="verdict ${fb.correct ? "good" : "bad"}"><strong>${verdict}</strong> ` +
-        (fb.correct ? "" : `The answer: ${escape(fb.correct_answer)}.`) + `</p>` +
-        `<p>${escape(fb.explanation)}</p>` +
-        `<blockquote class="source">“${escape(fb.quote)}” <a href="${escape(fb.source_url)}">Read it in the article</a></blockquote>`;
+      if (!json.feedback_html) return;
+      feedback.innerHTML = json.feedback_html;
+      markChoices(json.feedback.marks || {}, answer);
       form.querySelectorAll("fieldset input, fieldset select").forEach((el) => { el.disabled = true; });
       submitter.remove();
       const next = document.getElementById("next-button") || document.getElementById("finish-button");
       if (next) { next.classList.remove("secondary"); next.focus(); }
     }).catch(() => { form.submit(); });
+  });
+
+  // Keys: 1-9 pick the n-th option; Enter checks (or moves on once checked) from anywhere
+  // outside a text field, where Enter already submits the form.
+  document.addEventListener("keydown", (event) => {
+    if (event.ctrlKey || event.metaKey || event.altKey) return;
+    const target = event.target;
+    const typing = target.matches && target.matches("input[type=text], textarea, select");
+    if (typing) return;
+    if (/^[1-9]$/.test(event.key)) {
+      const options = form.querySelectorAll('input[name="answer"]:not([disabled])');
+      const input = options[Number(event.key) - 1];
+      if (!input) return;
+      event.preventDefault();
+      input.click();
+      input.focus();
+    } else if (event.key === "Enter" && !(target.matches && target.matches("button, a"))) {
+      const button = document.getElementById("check-button") || document.getElementById("next-button") || document.getElementById("finish-button");
+      if (!button) return;
+      event.preventDefault();
+      button.click();
+    }
   });
 })();
 

@@ -3,6 +3,8 @@ serious on those pages."""
 
 from __future__ import annotations
 
+import re
+
 from playwright.sync_api import expect
 
 from tests.conftest import PASSWORD
@@ -34,7 +36,9 @@ def test_register_login_and_read_the_article(page, db):
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Log in").click()
     expect(page.locator("nav")).to_contain_text("Reader")
+    expect(page).to_have_url(re.compile(r"/study$"))  # a student lands on the dashboard
 
+    page.goto("/")
     page.get_by_role("link", name="Read the article with every claim highlighted").click()
     marks = page.locator("a.claim-mark")
     expect(marks.first).to_be_visible()

@@ -84,7 +84,7 @@ def test_login_next_only_follows_local_paths(client, make_student):
     student = make_student()
     data = {"email": student.email, "password": PASSWORD}
     response = client.post("/auth/login?next=https://evil.example/", data=data)
-    assert response.location == "/"
+    assert response.location == "/study"  # the student's dashboard, never the other site
 
 
 def test_users_create_command(runner, db):

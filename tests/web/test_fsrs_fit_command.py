@@ -32,10 +32,10 @@ def test_fit_all_records_the_figures_and_the_page_shows_them(runner, client, db,
     login(client, student)
     page = client.get("/progress").get_data(as_text=True)
     if row.kept:
-        assert "fitted to your reviews" in page
+        assert "tuned to your own reviews" in page and 'id="suggested-retention"' in page
     else:
-        assert "FSRS-6 defaults" in page
-    assert "Last month" in page and "Suggested desired retention" in page
+        assert "uses standard settings" in page and 'id="suggested-retention"' not in page
+    assert "Last month" in page
 
 
 def test_fit_needs_a_target(runner, db):

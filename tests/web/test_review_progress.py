@@ -46,9 +46,12 @@ def test_progress_page_updates_the_topic(client, db, make_student):
     page = client.get("/progress").get_data(as_text=True)
     row = page[page.index(f'data-topic="{topic.title}"') :]
     row = row[: row.index("</tr>")]
-    assert "100 %" in row and f"<td>{len(attempt.questions)}</td>" in row
+    # All right, no flashcards studied: accuracy 100 %, mastery half (memory not started).
+    assert '<td class="mastery">50 %</td>' in row and "100 %" in row
+    assert f"<td>{len(attempt.questions)}</td>" in row
     assert 'id="retention-table"' in page and 'id="workload-chart"' in page
-    assert "FSRS-6 defaults" in page
+    # No reviews yet: standard settings and no suggested target without data.
+    assert "uses standard settings" in page and 'id="suggested-retention"' not in page
 
 
 def test_goal_and_streak_on_the_dashboard(client, db, make_student):

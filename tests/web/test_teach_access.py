@@ -149,6 +149,8 @@ ROUTES = [
     ("teach.class_responses_csv", "GET", C + "/responses.csv", None, 200, True),
     ("teach.class_mastery", "GET", C + "/mastery", None, 200, True),
     ("teach.student_page", "GET", C + "/students/{w.student.id}", None, 200, True),
+    ("teach.student_attempt", "GET", C + "/students/{w.student.id}/attempts/{w.attempt.id}", None,
+     200, True),
     ("teach.new_set", "GET", "/teach/sets/new", None, 200, False),
     ("teach.new_set", "POST", "/teach/sets/new", _settings, 302, False),
     ("teach.builder", "GET", S, None, 200, True),

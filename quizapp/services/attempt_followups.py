@@ -1,0 +1,55 @@
+"""What a learner does with a practice attempt besides answering it: practise the questions
+they missed once it is submitted, or throw away one they no longer want to finish."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session
+
+from quizapp.models import AttemptQuestion, QuizAttempt, Response
+from quizapp.services.quizzes import QuizError, create_attempt
+
+MISSED_TITLE = "Practice: what I missed"
+
+
+class NothingMissed(QuizError):
+    status = 409
+
+
+class NotDiscardable(QuizError):
+    status = 409
+
+
+def start_missed_practice(session: Session, attempt: QuizAttempt, now: datetime) -> QuizAttempt:
+    """A new practice attempt over the questions of ``attempt`` not answered fully right.
+
+    Only once the attempt's review is shown: before that, the list of missed questions would
+    tell the learner which answers were wrong (a teacher may hide that until the due date).
+    """
+    if attempt.submitted_at is None or not attempt.shows_review(now):
+        raise NothingMissed("The results of this quiz are not shown yet.")
+    missed = [
+        slot.question
+        for slot in attempt.questions
+        if not slot.question.retired and (slot.response is None or not slot.response.correct)
+    ]
+    if not missed:
+        raise NothingMissed("You got every question right: nothing to practise again.")
+    return create_attempt(session, attempt.user_id, missed, title=MISSED_TITLE)
+
+
+def discard_practice(session: Session, attempt: QuizAttempt) -> None:
+    """Delete an unfinished practice or review attempt with its answers, as the learner asked.
+
+    Assignment attempts are never discarded: they belong to the teacher's gradebook.
+    """
+    if attempt.submitted_at is not None or attempt.kind == "assignment":
+        raise NotDiscardable("Only an unfinished practice quiz can be discarded.")
+    slots = sa.select(AttemptQuestion.id).where(AttemptQuestion.attempt_id == attempt.id)
+    # Bulk deletes in foreign-key order; the ORM would try to unlink each answer first.
+    session.execute(sa.delete(Response).where(Response.slot_id.in_(slots)))
+    session.execute(sa.delete(AttemptQuestion).where(AttemptQuestion.attempt_id == attempt.id))
+    session.execute(sa.delete(QuizAttempt).where(QuizAttempt.id == attempt.id))
+    session.expunge(attempt)

@@ -1,0 +1,102 @@
+"""After a practice quiz: practise what I missed; before finishing one: discard it."""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+
+from quizapp.models import AttemptQuestion, QuizAttempt, Response
+from tests.conftest import login
+from tests.web.teach_support import enrol, make_assignment, make_class, make_set, seeded_questions
+from tests.web.test_quiz import _right_answer, _start
+
+
+def _answer_first_right_rest_blank(client, attempt):
+    first = attempt.questions[0]
+    client.post(f"/quiz/{attempt.id}/1", data={**_right_answer(first), "action": "next"})
+    client.post(f"/quiz/{attempt.id}/submit")
+
+
+def test_practise_what_i_missed_asks_only_the_missed_questions(client, db, make_student):
+    login(client, make_student())
+    attempt = _start(client, db, "Economic Resilience", length=5)
+    _answer_first_right_rest_blank(client, attempt)
+    results = client.get(f"/quiz/{attempt.id}/results").get_data(as_text=True)
+    missed = len(attempt.questions) - 1
+    assert f"Practise the {missed} I missed" in results
+    response = client.post(f"/quiz/{attempt.id}/missed")
+    assert response.status_code == 302
+    retry = db.session.get(QuizAttempt, int(response.location.split("/")[2]))
+    assert retry.id != attempt.id and retry.submitted_at is None
+    assert [s.question_id for s in retry.questions] == [
+        s.question_id for s in attempt.questions[1:]
+    ]
+
+
+def test_nothing_missed_gets_a_clear_409(client, db, make_student):
+    login(client, make_student())
+    attempt = _start(client, db, "Economic Resilience", length=5)
+    for slot in attempt.questions:
+        client.post(f"/quiz/{attempt.id}/{slot.position}", data=_right_answer(slot))
+    client.post(f"/quiz/{attempt.id}/submit")
+    assert "I missed" not in client.get(f"/quiz/{attempt.id}/results").get_data(as_text=True)
+    response = client.post(f"/quiz/{attempt.id}/missed")
+    assert response.status_code == 409 and b"every question right" in response.data
+
+
+def test_missed_practice_waits_for_the_teachers_feedback(client, db, make_teacher, make_student):
+    teacher, student = make_teacher(), make_student()
+    school_class = make_class(db, teacher)
+    enrol(db, school_class, student)
+    quiz_set = make_set(db, teacher, seeded_questions(db, 2, "true_false"), feedback="never")
+    assignment = make_assignment(db, quiz_set, [school_class])
+    login(client, student)
+    start = client.post(f"/assignments/{assignment.id}/start")
+    attempt_id = int(start.location.split("/")[2])
+    client.post(f"/quiz/{attempt_id}/submit")
+    before = db.session.scalar(sa.select(sa.func.count(QuizAttempt.id)))
+    response = client.post(f"/quiz/{attempt_id}/missed")
+    assert response.status_code == 409
+    assert db.session.scalar(sa.select(sa.func.count(QuizAttempt.id))) == before
+
+
+def test_discarding_an_unfinished_practice_quiz(client, db, make_student):
+    login(client, make_student())
+    attempt = _start(client, db, "Economic Resilience", length=5)
+    client.post(f"/quiz/{attempt.id}/1", data={**_right_answer(attempt.questions[0])})
+    dashboard = client.get("/study").get_data(as_text=True)
+    assert f"/quiz/{attempt.id}/discard" in dashboard
+    response = client.post(f"/quiz/{attempt.id}/discard")
+    assert response.status_code == 302 and response.location.endswith("/study")
+    db.session.expire_all()
+    assert db.session.get(QuizAttempt, attempt.id) is None
+    assert db.session.scalar(
+        sa.select(sa.func.count(AttemptQuestion.id)).filter_by(attempt_id=attempt.id)) == 0
+    assert db.session.scalar(sa.select(sa.func.count(Response.id))) == 0
+    assert f"/quiz/{attempt.id}/resume" not in client.get("/study").get_data(as_text=True)
+
+
+def test_a_submitted_or_foreign_attempt_cannot_be_discarded(client, db, make_student):
+    owner = make_student()
+    login(client, owner)
+    attempt = _start(client, db, "Economic Resilience", length=5)
+    client.post(f"/quiz/{attempt.id}/submit")
+    assert client.post(f"/quiz/{attempt.id}/discard").status_code == 409
+    other = _start(client, db, "Economic Resilience", length=5)
+    client.post("/auth/logout")
+    login(client, make_student(email="other@example.org"))
+    assert client.post(f"/quiz/{other.id}/discard").status_code == 404
+    db.session.expire_all()
+    assert db.session.get(QuizAttempt, other.id) is not None
+
+
+def test_checking_an_answer_returns_the_servers_feedback_markup(client, db, make_student):
+    login(client, make_student())
+    attempt = _start(client, db, "Economic Resilience", length=5)
+    slot = attempt.questions[0]
+    response = client.post(f"/quiz/{attempt.id}/1", data={**_right_answer(slot), "action": "check"},
+                           headers={"Accept": "application/json"})  # fmt: skip
+    payload = response.get_json()
+    assert 'class="verdict good"' in payload["feedback_html"]
+    assert payload["feedback_html"].count(slot.question.claim.quote) == 1
+    if slot.question.choices:
+        assert set(payload["feedback"]["marks"]) == {c["id"] for c in slot.question.choices}
