@@ -7,7 +7,7 @@ from flask import Blueprint, abort, flash, jsonify, redirect, render_template, r
 from flask_login import current_user, login_required
 from sqlalchemy.exc import IntegrityError
 
-from quizapp.core.question_kinds import QuestionKind, kind_of
+from quizapp.core.question_kinds import QuestionKind, all_kinds, kind_of
 from quizapp.extensions import db
 from quizapp.models import Topic
 from quizapp.models.base import utcnow
@@ -41,6 +41,13 @@ bp.register_error_handler(QuizError, quiz_error_response)
 def question_kind(question) -> QuestionKind:
     """The kind of ``question``, so templates pick its partial and hint without a switch."""
     return kind_of(question.type)
+
+
+@bp.app_template_global("answer_fields")
+def answer_fields() -> dict[str, str]:
+    """Each question type's authoring field, for the question form to show only the chosen
+    type's (static/js/question-form.js)."""
+    return {str(kind.type): kind.authoring_field for kind in all_kinds()}
 
 
 def _topic_choices(topic_ids: list[int]):

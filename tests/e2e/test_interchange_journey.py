@@ -47,8 +47,12 @@ def test_teacher_imports_a_bank_and_a_deck(page, make_teacher, tmp_path):
     flashes = page.locator(".flashes")
     expect(flashes).to_contain_text("Imported 2 questions into the new article “energy quiz”")
     expect(flashes).to_contain_text("Skipped essay: an essay question")
+    # The imported questions are drafts: the teacher lands on the article's review page.
+    expect(page.locator(".review-counts")).to_contain_text("2")
+    assert serious_violations(page) == []
     _shot(page, "exchange-report")
 
+    nav.get_by_role("link", name="Import and export").click()
     page.get_by_label("Deck name").fill("Ports")
     page.get_by_label("Paste the cards").fill(QUIZLET)
     page.get_by_role("button", name="Preview").click()

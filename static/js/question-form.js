@@ -1,0 +1,18 @@
+// The question form shows only the answer field of the chosen type (choices, accepted
+// answers, pairs or true/false). Without this script every field shows and the others are
+// ignored on save, so nothing depends on it.
+(function () {
+  "use strict";
+  const box = document.getElementById("answer-fields");
+  const type = document.getElementById("type");
+  if (!box || !type) return;
+  const fields = JSON.parse(box.dataset.fields || "{}");
+  const show = () => {
+    const wanted = fields[type.value];
+    box.querySelectorAll("[data-answer-field]").forEach((el) => {
+      el.hidden = Boolean(wanted) && el.dataset.answerField !== wanted;
+    });
+  };
+  type.addEventListener("change", show);
+  show();
+})();
