@@ -69,7 +69,7 @@ def configure_login(app: Flask) -> None:
 
 
 def register_blueprints(app: Flask) -> None:
-    from quizapp import cli, errors
+    from quizapp import cli, errors, live
     from quizapp.auth.routes import bp as auth_bp
     from quizapp.main.routes import bp as main_bp
     from quizapp.quiz.routes import bp as quiz_bp
@@ -81,5 +81,6 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(quiz_bp)
     app.register_blueprint(study_bp)
     register_teaching(app)
+    live.init_app(app)
     errors.init_app(app)
     cli.init_app(app)

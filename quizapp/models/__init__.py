@@ -26,3 +26,7 @@ __all__ = [
 ]  # fmt: skip
 # Teaching (classes, quiz sets, assignments).
 __all__ += ["Assignment", "AssignmentClass", "Enrollment", "QuizSet", "QuizSetItem", "SchoolClass"]
+# Live class games.
+from quizapp.models.live import LiveAnswer, LiveGame, LivePlayer  # noqa: E402
+
+__all__ += ["LiveAnswer", "LiveGame", "LivePlayer"]
