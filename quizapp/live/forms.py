@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, SelectField, StringField, SubmitField
+from wtforms import BooleanField, SelectChoice, SelectField, StringField, SubmitField
 from wtforms.validators import InputRequired, Length
 
 from quizapp.services.live_games import SECONDS_CHOICES
@@ -11,7 +11,7 @@ from quizapp.services.live_games import SECONDS_CHOICES
 
 class NewGameForm(FlaskForm):
     seconds = SelectField("Time per question", coerce=int, default=20,
-                          choices=[(s, f"{s} seconds") for s in SECONDS_CHOICES])
+                          choices=[SelectChoice(s, f"{s} seconds") for s in SECONDS_CHOICES])
     allow_guests = BooleanField("Let guests join with a nickname (no account)", default=True)
     submit = SubmitField("Open the lobby")
 
