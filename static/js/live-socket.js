@@ -5,8 +5,11 @@
   function connect(path, onMessage, onStatus) {
     var delay = 500;
     function open() {
+      // url_for gives WebSocket routes as absolute ws:// URLs; keep only the path and use this
+      // page's own host and security, as a proxy in front may change both.
+      var target = new URL(path, location.href);
       var scheme = location.protocol === "https:" ? "wss:" : "ws:";
-      var socket = new WebSocket(scheme + "//" + location.host + path);
+      var socket = new WebSocket(scheme + "//" + location.host + target.pathname + target.search);
       socket.onopen = function () { delay = 500; onStatus("Connected"); };
       socket.onmessage = function (message) {
         var data = JSON.parse(message.data);
