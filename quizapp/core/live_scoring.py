@@ -97,7 +97,7 @@ def new_pin(rng: random.Random, taken: Sequence[str] = ()) -> str:
 def normalise_pin(raw: str) -> str | None:
     """The PIN as typed ("123 456", "123-456") or None when it cannot be one."""
     digits = re.sub(r"[\s-]", "", raw or "")
-    return digits if re.fullmatch(rf"\d{{{PIN_DIGITS}}}", digits) else None
+    return digits if re.fullmatch(rf"[0-9]{{{PIN_DIGITS}}}", digits) else None
 
 
 def clean_nickname(raw: str) -> str:
