@@ -50,8 +50,12 @@ class LocalBroker:
         self.deliver(game_id, event)
 
     def deliver(self, game_id: int, event: dict[str, Any]) -> None:
+        # A host-only event (each answer's count) wakes the host's socket alone, not the
+        # room's: 300 answers must not wake 300 phone threads each.
+        host_only = event.get("audience") == "host"
         with self._lock:
-            targets = list(self._subscribers.get(game_id, ()))
+            targets = [s for s in self._subscribers.get(game_id, ())
+                       if not host_only or s.role == "host"]
         for subscription in targets:
             subscription.events.put(event)
 

@@ -81,10 +81,14 @@ def answer(game_id: int):
         abort(400, "Send the answer as JSON.")
     if player is None or payload.get("player") != player.id:
         raise NotAllowed("You can only answer as the player you joined as.")
-    submit_answer(db.session, game, player, payload.get("index"), payload.get("answer"), now())
+    row = submit_answer(db.session, game, player, payload.get("index"), payload.get("answer"),
+                        now())
+    index = row.question_index
     db.session.commit()
-    broker().publish(game.id, answered_event(db.session, game))
-    if close_if_all_answered(db.session, game):
+    event = answered_event(db.session, game_id, index)
+    broker().publish(game.id, event)
+    if close_if_all_answered(db.session, game, event["host"]["answered"]):
         db.session.commit()
         publish_state(game)
-    return jsonify(answered=True)
+    # How many had answered once this answer was in: the host's count reaches at least this.
+    return jsonify(answered=event["host"]["answered"])

@@ -25,6 +25,24 @@ sock = Sock()
 KEEPALIVE_SECONDS = 15  # a quiet socket is pinged so proxies keep it and dead ones are noticed
 
 
+def _coalesced(first: dict, subscription: Subscription) -> list[dict]:
+    """``first`` and whatever else is queued, keeping of each run of answer counts only the
+    newest: a host screen that fell behind shows the current count, not every step to it."""
+    events = [first]
+    while True:
+        try:
+            events.append(subscription.events.get_nowait())
+        except queue.Empty:
+            break
+    kept = []
+    for event in events:
+        if kept and event.get("audience") == "host" and kept[-1].get("audience") == "host":
+            kept[-1] = event
+        else:
+            kept.append(event)
+    return kept
+
+
 @sock.route("/ws/<id:game_id>", bp=bp)
 def game_socket(ws, game_id: int) -> None:
     from quizapp.live.player_views import session_player
@@ -57,8 +75,9 @@ def game_socket(ws, game_id: int) -> None:
             except queue.Empty:
                 ws.send('{"type": "ping"}')
                 continue
-            view = view_for(event, role, player_id)
-            if view is not None:
-                ws.send(json.dumps(view))
+            for pending in _coalesced(event, subscription):
+                view = view_for(pending, role, player_id)
+                if view is not None:
+                    ws.send(json.dumps(view))
     finally:
         broker().unsubscribe(subscription)

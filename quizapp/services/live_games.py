@@ -161,7 +161,8 @@ def submit_answer(session: Session, game: LiveGame, player: LivePlayer, question
     """Grade and keep the player's one answer to the open question, timed by the server.
 
     Refused (nothing written): a finished game, a question not being asked now, a paused or
-    timed-out question, a second answer, an answer no tile could have sent.
+    timed-out question, a second answer, an answer no tile could have sent. On a refused
+    second answer the session is rolled back.
     """
     if game.status == "finished":
         raise GameOver("That game has finished.")
@@ -172,10 +173,6 @@ def submit_answer(session: Session, game: LiveGame, player: LivePlayer, question
         raise Refused("The game is paused.")
     if clock is None or not clock.accepts_answer_at(now):
         raise Refused("Time is up for this question.")
-    answered = session.scalar(sa.select(LiveAnswer.id).where(
-        LiveAnswer.player_id == player.id, LiveAnswer.question_index == question_index))
-    if answered is not None:
-        raise Refused("You have already answered this question.")
     question = current_question(session, game)
     assert question is not None  # an open question always has its index in range
     try:
@@ -187,10 +184,14 @@ def submit_answer(session: Session, game: LiveGame, player: LivePlayer, question
     row = LiveAnswer(game_id=game.id, player_id=player.id, question_index=question_index,
                      question_id=question.id, answer=answer, score=grade.score,
                      correct=grade.correct, points=points, elapsed_ms=elapsed, answered_at=now)
+    session.add(row)
     try:
-        with session.begin_nested():
-            session.add(row)
-    except IntegrityError:  # the same player's second answer, sent at the same moment
+        # The unique (player, question) constraint is the one check of "answered already":
+        # it also holds for two answers sent at the same moment. Nothing was written before
+        # this row, so rolling back loses nothing.
+        session.flush()
+    except IntegrityError:
+        session.rollback()
         raise Refused("You have already answered this question.") from None
     session.execute(sa.update(LivePlayer).where(LivePlayer.id == player.id)
                     .values(score=LivePlayer.score + points))  # fmt: skip

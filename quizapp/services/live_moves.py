@@ -95,9 +95,9 @@ def run_command(session: Session, game: LiveGame, command: str, now: datetime) -
         raise Refused(f"“{command}” does not fit the game now.")
 
 
-def close_if_all_answered(session: Session, game: LiveGame) -> bool:
-    """Reveal the question once every player has answered; False when another request did."""
-    answered, _ = answer_counts(session, game.id, game.question_index)
+def close_if_all_answered(session: Session, game: LiveGame, answered: int) -> bool:
+    """Reveal the question once every player has answered (``answered`` of them have);
+    False when some have not, or another request already revealed it."""
     if answered < player_count(session, game.id):
         return False
     try:

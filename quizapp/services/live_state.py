@@ -92,11 +92,11 @@ def _rows(standings: list[rules.Standing]) -> list[dict[str, Any]]:
     return [{"rank": s.rank, "nickname": s.nickname, "score": s.score} for s in standings]
 
 
-def answered_event(session: Session, game: LiveGame) -> dict[str, Any]:
+def answered_event(session: Session, game_id: int, index: int) -> dict[str, Any]:
     """For the host alone: the count answered so far and the chart's counts."""
-    answered, counts = answer_counts(session, game.id, game.question_index)
+    answered, counts = answer_counts(session, game_id, index)
     return {"audience": "host",
-            "host": {"type": "answered", "index": game.question_index, "answered": answered,
+            "host": {"type": "answered", "index": index, "answered": answered,
                      "counts": counts}}  # fmt: skip
 
 
