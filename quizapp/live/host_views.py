@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import segno
+import sqlalchemy as sa
 from flask import Response, abort, jsonify, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
@@ -14,6 +15,8 @@ from quizapp.services import live_results
 from quizapp.services.live_games import NotAllowed, create_game, owned_game
 from quizapp.services.live_moves import run_command
 from quizapp.services.quiz_sets import owned_set
+
+EARLIER_GAMES_SHOWN = 10
 
 
 def _teacher() -> None:
@@ -33,7 +36,12 @@ def new_game(set_id: int):
         db.session.commit()
         return redirect(url_for("live.host", game_id=game.id))
     status = 400 if form.is_submitted() else 200
-    return render_template("live/new.html", form=form, quiz_set=quiz_set), status
+    earlier = db.session.scalars(
+        sa.select(LiveGame).where(LiveGame.quiz_set_id == quiz_set.id)
+        .order_by(LiveGame.id.desc()).limit(EARLIER_GAMES_SHOWN)
+    ).all()
+    return render_template("live/new.html", form=form, quiz_set=quiz_set,
+                           earlier=earlier), status
 
 
 @bp.route("/host/<id:game_id>")

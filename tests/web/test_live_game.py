@@ -221,3 +221,35 @@ def test_a_set_without_choice_questions_cannot_be_played(db, client, make_teache
     response = client.post(f"/live/host/new/{empty.id}", data={"seconds": 20})
     assert response.status_code == 400 and counts(db) == (0, 0, 0)
     assert db.session.scalar(sa.select(sa.func.count(LiveGame.id))) == 0
+
+
+def test_the_set_page_links_to_play_live_and_lists_earlier_games(db, client, game):
+    login(client, game.teacher)
+    builder = client.get(f"/teach/sets/{game.quiz_set_id}").get_data(as_text=True)
+    assert f"/live/host/new/{game.quiz_set_id}" in builder and "Play live" in builder
+    page = client.get(f"/live/host/new/{game.quiz_set_id}").get_data(as_text=True)
+    assert f"still open, PIN {game.pin}" in page
+    host = client.get(f"/live/host/{game.id}").get_data(as_text=True)
+    assert "<svg" in host and game.pin[:3] in host
+
+
+def test_the_pushed_state_costs_the_same_queries_for_2_or_20_players(app, db, client, game,
+                                                                     count_queries):
+    from quizapp.services.live_state import game_event
+
+    def queries_at_reveal(players: int) -> int:
+        for i in range(players):
+            join(app, game.pin, nickname=f"n{players}-{i}")
+        stored = db.session.get(LiveGame, game.id)
+        stored.status, stored.question_index = "reveal", 0
+        db.session.commit()
+        db.session.expire_all()
+        with count_queries() as queries:
+            event = game_event(db.session, db.session.get(LiveGame, game.id), utcnow())
+        assert event["public"]["players"] >= players
+        stored = db.session.get(LiveGame, game.id)
+        stored.status = "lobby"
+        db.session.commit()
+        return len(queries)
+
+    assert queries_at_reveal(2) == queries_at_reveal(18)
