@@ -74,7 +74,9 @@ def run_command(session: Session, game: LiveGame, command: str, now: datetime) -
     elif command == "close" and status == "question":
         clock = clock_of(game)
         answered, _ = answer_counts(session, game.id, game.question_index)
-        time_up = clock is not None and game.paused_remaining_ms is None and now >= clock.deadline
+        # Time is up once no answer could still arrive in the network's grace.
+        time_up = (clock is not None and game.paused_remaining_ms is None
+                   and not clock.accepts_answer_at(now))
         if not (time_up or answered >= player_count(session, game.id)):
             raise Refused("Time is not up yet.")
         _move(session, game, "question", REVEAL, paused=False)

@@ -170,6 +170,11 @@ def test_answers_that_do_not_fit_the_game_are_refused(app, db, client, game, mak
     second_try = answer(sam, game, sam_id, 0, wrong_choice(first))
     assert second_try.status_code == 409 and "already answered" in second_try.get_json()["error"]
     assert counts(db) == before
+    # While paused.
+    host_command(client, game, "pause")
+    paused = answer(other, game, other_id, 0, correct_choice(first))
+    assert paused.status_code == 409 and "paused" in paused.get_json()["error"]
+    host_command(client, game, "resume")
     # After the time.
     stored = db.session.get(LiveGame, game.id)
     stored.deadline = utcnow() - timedelta(seconds=2)
@@ -204,6 +209,12 @@ def test_commands_out_of_turn_are_refused(app, db, client, game):
     assert host_command(client, game, "pause").status_code == 200
     assert host_command(client, game, "pause").status_code == 409
     assert host_command(client, game, "resume").status_code == 200
+    stored = db.session.get(LiveGame, game.id)
+    stored.deadline = utcnow() - timedelta(seconds=1)
+    db.session.commit()
+    assert host_command(client, game, "close").status_code == 200  # time is up now
+    assert host_command(client, game, "skip").status_code == 409  # already revealed
+    assert host_command(client, game, "next").status_code == 200
     assert host_command(client, game, "skip").status_code == 200
     assert host_command(client, game, "bogus").status_code == 400
     db.session.expire_all()
