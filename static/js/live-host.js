@@ -68,10 +68,16 @@
     });
   }
 
-  function updateCounts(answered, counts) {
-    Live.setField(root, "answered", answered);
+  /* Counts from two servers may arrive out of order: a count never goes down. */
+  var shown = {answered: 0, counts: {}};
+  function updateCounts(answered, counts, fresh) {
+    if (fresh) { shown = {answered: 0, counts: {}}; }
+    shown.answered = Math.max(shown.answered, answered || 0);
+    Live.setField(root, "answered", shown.answered);
     root.querySelectorAll(".tile-count").forEach(function (el) {
-      el.textContent = counts[el.getAttribute("data-choice")] || 0;
+      var id = el.getAttribute("data-choice");
+      shown.counts[id] = Math.max(shown.counts[id] || 0, (counts && counts[id]) || 0);
+      el.textContent = shown.counts[id];
     });
   }
 
@@ -80,6 +86,7 @@
       if (state && data.index === state.index) { updateCounts(data.answered, data.counts); }
       return;
     }
+    var previous = state;
     state = data;
     Live.show(root, data.status);
     Live.setField(root, "players", data.players);
@@ -90,8 +97,9 @@
     }
     if (data.question) { Live.setField(root, "prompt", data.question.prompt); }
     if (data.status === "question") {
+      var fresh = !previous || previous.status !== "question" || previous.index !== data.index;
       renderTiles(data.question, data.counts);
-      updateCounts(data.answered, data.counts);
+      updateCounts(data.answered, data.counts, fresh);
       root.querySelector('[data-command="pause"]').hidden = data.paused;
       root.querySelector('[data-command="resume"]').hidden = !data.paused;
       if (data.paused) {

@@ -89,7 +89,7 @@
       Live.setField(root, "rank", me.rank || "–");
       Live.setField(root, "key", data.reveal.key);
       Live.setField(root, "quote", data.reveal.quote);
-      announce.textContent = verdict + ". Rank " + (me.rank || "–") + ".";
+      announce.textContent = verdict.replace(/!$/, "") + ", rank " + (me.rank || "–") + ".";
     }
     if (data.status === "finished") {
       Live.setField(root, "rank", me.rank || "–");
