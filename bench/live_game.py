@@ -279,6 +279,23 @@ async def host_screen(room: Room, http: Http, port: int) -> None:
                 return
 
 
+def cpu_seconds(master_pids: list[int]) -> float:
+    """User + system CPU of the gunicorn masters and their workers so far (Linux /proc)."""
+    total = 0.0
+    pids = list(master_pids)
+    for pid in master_pids:
+        children = Path(f"/proc/{pid}/task/{pid}/children")
+        if children.exists():
+            pids += [int(c) for c in children.read_text().split()]
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return total
+
+
 def pct(values: list[float], q: float) -> float:
     return statistics.quantiles(values, n=100)[q - 1] if len(values) > 1 else values[0]
 
@@ -348,9 +365,10 @@ def main() -> None:
     try:
         for port in ports:
             asyncio.run(wait_up(port))
-        started = time.perf_counter()
+        started, cpu_before = time.perf_counter(), cpu_seconds([s.pid for s in servers])
         room = asyncio.run(run(args, ports))
         elapsed = time.perf_counter() - started
+        server_cpu = cpu_seconds([s.pid for s in servers]) - cpu_before
     finally:
         for server in servers:
             server.terminate()
@@ -378,6 +396,8 @@ def main() -> None:
     print(f"  of which the answer POST's own round trip: p50 {pct(room.answer_rtt, 50) * ms:.0f} "
           f"ms, p95 {pct(room.answer_rtt, 95) * ms:.0f} ms")
     lost = room.accepted - stored
+    print(f"server processes' CPU during the game: {server_cpu:.1f} s "
+          f"({server_cpu / room.accepted * 1000:.1f} ms per answer, all work included)")
     print(f"answers accepted {room.accepted}, refused {room.refused}, stored {stored}, "
           f"lost {lost}")
 

@@ -51,7 +51,6 @@ def upgrade():
     sa.Column('user_id', sa.Integer(), nullable=True),
     sa.Column('nickname', sa.String(length=40), nullable=False),
     sa.Column('nickname_key', sa.String(length=40), nullable=False),
-    sa.Column('score', sa.Integer(), nullable=False),
     sa.Column('attempt_id', sa.Integer(), nullable=True),
     sa.Column('joined_at', sa.DateTime(), nullable=False),
     sa.ForeignKeyConstraint(['attempt_id'], ['quiz_attempt.id'], name=op.f('fk_live_player_attempt_id_quiz_attempt'), ondelete='SET NULL'),

@@ -10,11 +10,18 @@ from quizapp.extensions import db
 from quizapp.live.blueprint import bp, broker, now, publish_state
 from quizapp.live.forms import JoinForm
 from quizapp.models.live import LiveGame, LivePlayer
-from quizapp.services.live_games import NotAllowed, game_by_pin, join_game, submit_answer
+from quizapp.services.live_games import (
+    NotAllowed,
+    answer_tally,
+    game_by_pin,
+    join_game,
+    submit_answer,
+)
 from quizapp.services.live_moves import close_if_all_answered
 from quizapp.services.live_state import answered_event
 
 SESSION_KEY = "live_players"  # {game id: player id}, in the signed session cookie
+NEAR_THE_END = 3  # answers short of everyone's at which an answer re-counts after its commit
 
 
 def session_player(game: LiveGame) -> LivePlayer | None:
@@ -68,14 +75,27 @@ def play(game_id: int):
     return render_template("live/play.html", game=game, player=player)
 
 
+def _game_and_player(game_id: int) -> tuple[LiveGame, LivePlayer | None]:
+    """The game and this browser's player, in one query on the answer path."""
+    player_id = session.get(SESSION_KEY, {}).get(str(game_id))
+    if isinstance(player_id, int):
+        row = db.session.execute(
+            sa.select(LiveGame, LivePlayer).join(LivePlayer, LivePlayer.game_id == LiveGame.id)
+            .where(LiveGame.id == game_id, LivePlayer.id == player_id)).first()  # fmt: skip
+        if row is not None:
+            return row[0], row[1]
+    game = _game(game_id)
+    return game, session_player(game)
+
+
 @bp.route("/play/<id:game_id>/answer", methods=["POST"])
 def answer(game_id: int):
     """JSON ``{"player": id, "index": question index, "answer": …}`` from the player's phone.
 
     The player is the one this browser joined as; a body naming another player is refused.
+    The answer, the count and (when it was the last one) the reveal are one transaction.
     """
-    game = _game(game_id)
-    player = session_player(game)
+    game, player = _game_and_player(game_id)
     payload = request.get_json(silent=True)
     if not isinstance(payload, dict):
         abort(400, "Send the answer as JSON.")
@@ -84,11 +104,17 @@ def answer(game_id: int):
     row = submit_answer(db.session, game, player, payload.get("index"), payload.get("answer"),
                         now())
     index = row.question_index
+    answered, counts, players = answer_tally(db.session, game_id, index)
+    revealed = close_if_all_answered(db.session, game, answered, players)
     db.session.commit()
-    event = answered_event(db.session, game_id, index)
-    broker().publish(game.id, event)
-    if close_if_all_answered(db.session, game, event["host"]["answered"]):
+    broker().publish(game_id, answered_event(index, answered, counts))
+    if not revealed and answered >= players - NEAR_THE_END:
+        # Answers committed side by side each counted without the other: the last ones look
+        # again once committed, so the reveal never waits for the clock.
+        fresh, _counts, players = answer_tally(db.session, game_id, index)
+        revealed = close_if_all_answered(db.session, game, fresh, players)
         db.session.commit()
+    if revealed:
         publish_state(game)
     # How many had answered once this answer was in: the host's count reaches at least this.
-    return jsonify(answered=event["host"]["answered"])
+    return jsonify(answered=answered)

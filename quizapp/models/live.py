@@ -56,6 +56,8 @@ class LiveGame(db.Model):
 class LivePlayer(db.Model):
     """Someone in a game: a logged-in user (``user_id``) or a guest known by nickname only.
 
+    A player's score is the sum of their answers' points, never stored twice.
+
     ``attempt_id`` is the logged-in player's mirror attempt (kind ``live``), whose responses
     feed mastery and the daily review like any other answers.
     """
@@ -72,7 +74,6 @@ class LivePlayer(db.Model):
     )
     nickname: Mapped[str] = mapped_column(sa.String(40))
     nickname_key: Mapped[str] = mapped_column(sa.String(40))  # casefolded: "Ann" == "ann"
-    score: Mapped[int] = mapped_column(default=0)
     attempt_id: Mapped[int | None] = mapped_column(
         sa.ForeignKey("quiz_attempt.id", ondelete="SET NULL")
     )

@@ -29,6 +29,8 @@ LIVE_TYPES = (QuestionType.SINGLE_CHOICE, QuestionType.TRUE_FALSE, QuestionType.
 PIN_LIFETIME = timedelta(hours=12)  # a lobby left open overnight is not joined the next day
 MAX_QUESTIONS = 50
 SECONDS_CHOICES = (10, 20, 30, 60, 90)
+QUESTION_CACHE_SECONDS = timedelta(seconds=60)
+_QUESTION_CACHE: dict[int, tuple[datetime, Any, list[str]]] = {}
 
 
 class LiveError(QuizError):
@@ -166,23 +168,25 @@ def submit_answer(session: Session, game: LiveGame, player: LivePlayer, question
     """
     if game.status == "finished":
         raise GameOver("That game has finished.")
-    if game.status != "question" or question_index != game.question_index:
+    # type() rather than isinstance: True and 1.0 equal 1 but are not a question's index.
+    if game.status != "question" or type(question_index) is not int \
+            or question_index != game.question_index:
         raise Refused("That question is not being asked now.")
     clock = clock_of(game)
     if game.paused_remaining_ms is not None:
         raise Refused("The game is paused.")
     if clock is None or not clock.accepts_answer_at(now):
         raise Refused("Time is up for this question.")
-    question = current_question(session, game)
-    assert question is not None  # an open question always has its index in range
+    question_id = game.question_ids[question_index]
+    key, choice_ids = _grading_key(session, question_id, now)
     try:
-        grade = grade_answer(grading_key(question), answer)
+        grade = grade_answer(key, answer)
     except InvalidAnswer:
         raise LiveError("That answer does not fit this question.") from None
     elapsed = clock.elapsed_ms(now)
     points = rules.answer_points(grade.score, elapsed, game.seconds_per_question * 1000)
     row = LiveAnswer(game_id=game.id, player_id=player.id, question_index=question_index,
-                     question_id=question.id, answer=answer, score=grade.score,
+                     question_id=question_id, answer=answer, score=grade.score,
                      correct=grade.correct, points=points, elapsed_ms=elapsed, answered_at=now)
     session.add(row)
     try:
@@ -193,27 +197,54 @@ def submit_answer(session: Session, game: LiveGame, player: LivePlayer, question
     except IntegrityError:
         session.rollback()
         raise Refused("You have already answered this question.") from None
-    session.execute(sa.update(LivePlayer).where(LivePlayer.id == player.id)
-                    .values(score=LivePlayer.score + points))  # fmt: skip
     if player.attempt_id is not None:
-        _mirror_answer(session, player, question, question_index, answer, grade, now)
+        _mirror_answer(session, player, question_id, choice_ids, question_index, answer, grade,
+                       now)
     return row
 
 
-def _mirror_answer(session, player: LivePlayer, question: Question, index: int, answer,
-                   grade, now: datetime) -> None:
+def _grading_key(session: Session, question_id: int, now: datetime):
+    """The question's grading key and choice ids, read once a minute per process: a room's
+    answers then cost no query for the question (a teacher's edit reaches a running game
+    within ``QUESTION_CACHE_SECONDS``)."""
+    cached = _QUESTION_CACHE.get(question_id)
+    if cached is not None and now < cached[0]:
+        return cached[1], cached[2]
+    question = session.get(Question, question_id)
+    assert question is not None  # a game's questions are deleted only with the game
+    key, choice_ids = grading_key(question), [c["id"] for c in question.choices]
+    _QUESTION_CACHE[question_id] = (now + QUESTION_CACHE_SECONDS, key, choice_ids)
+    return key, choice_ids
+
+
+def _mirror_answer(session, player: LivePlayer, question_id: int, choice_ids: list[str],
+                   index: int, answer, grade, now: datetime) -> None:
     """The answer again as a quiz response of the player's ``live`` attempt, so mastery and
     the daily review's missed questions count it like any other."""
-    slot = AttemptQuestion(attempt_id=player.attempt_id, question_id=question.id,
-                           position=index + 1, choice_order=[c["id"] for c in question.choices])
+    slot = AttemptQuestion(attempt_id=player.attempt_id, question_id=question_id,
+                           position=index + 1, choice_order=choice_ids)
     session.add(slot)
     session.flush()
-    session.add(Response(slot_id=slot.id, user_id=player.user_id, question_id=question.id,
+    session.add(Response(slot_id=slot.id, user_id=player.user_id, question_id=question_id,
                          answer=answer, score=grade.score, correct=grade.correct, checked=True,
                          answered_at=now))  # fmt: skip
     session.execute(sa.update(QuizAttempt).where(QuizAttempt.id == player.attempt_id).values(
         score=sa.func.coalesce(QuizAttempt.score, 0.0) + grade.score,
         max_score=QuizAttempt.max_score + 1.0))  # fmt: skip
+
+
+def answer_tally(session: Session, game_id: int, index: int) -> tuple[int, dict[str, int], int]:
+    """``answer_counts`` and the number of players, in one query (the answer path's)."""
+    players = (sa.select(sa.func.count(LivePlayer.id)).where(LivePlayer.game_id == game_id)
+               .scalar_subquery())  # fmt: skip
+    rows = session.execute(sa.select(LiveAnswer.answer, players).where(
+        LiveAnswer.game_id == game_id, LiveAnswer.question_index == index)).all()
+    counts: dict[str, int] = {}
+    for answer, _players in rows:
+        for key in _picked(answer):
+            counts[key] = counts.get(key, 0) + 1
+    total = rows[0][1] if rows else player_count(session, game_id)
+    return len(rows), counts, total
 
 
 def answer_counts(session: Session, game_id: int, index: int) -> tuple[int, dict[str, int]]:
@@ -234,6 +265,17 @@ def _picked(answer: Any) -> list[str]:
     if isinstance(answer, list):
         return [str(a) for a in answer]
     return [str(answer)]
+
+
+def players_with_scores(game_id: int) -> sa.Select:
+    """``(id, nickname, score, user_id)`` of every player of the game, score summed from
+    their answers' points."""
+    points = (sa.select(LiveAnswer.player_id, sa.func.sum(LiveAnswer.points).label("points"))
+              .where(LiveAnswer.game_id == game_id).group_by(LiveAnswer.player_id).subquery())
+    return (sa.select(LivePlayer.id, LivePlayer.nickname,
+                      sa.func.coalesce(points.c.points, 0), LivePlayer.user_id)
+            .outerjoin(points, points.c.player_id == LivePlayer.id)
+            .where(LivePlayer.game_id == game_id).order_by(LivePlayer.id))  # fmt: skip
 
 
 def player_count(session: Session, game_id: int) -> int:

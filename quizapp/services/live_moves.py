@@ -97,10 +97,11 @@ def run_command(session: Session, game: LiveGame, command: str, now: datetime) -
         raise Refused(f"“{command}” does not fit the game now.")
 
 
-def close_if_all_answered(session: Session, game: LiveGame, answered: int) -> bool:
-    """Reveal the question once every player has answered (``answered`` of them have);
-    False when some have not, or another request already revealed it."""
-    if answered < player_count(session, game.id):
+def close_if_all_answered(session: Session, game: LiveGame, answered: int,
+                          players: int) -> bool:
+    """Reveal the question once every player has answered (``answered`` of ``players``
+    have); False when some have not, or another request already revealed it."""
+    if answered < players:
         return False
     try:
         _move(session, game, "question", REVEAL)

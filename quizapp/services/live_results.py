@@ -12,8 +12,9 @@ from sqlalchemy.orm import Session
 
 from quizapp.core import live_scoring as rules
 from quizapp.models import Question, User
-from quizapp.models.live import LiveAnswer, LiveGame, LivePlayer
+from quizapp.models.live import LiveAnswer, LiveGame
 from quizapp.services.csv_export import safe_cell
+from quizapp.services.live_games import players_with_scores
 from quizapp.services.live_state import choices_of, correct_ids
 
 
@@ -58,13 +59,14 @@ class GameResults:
 
 def game_results(session: Session, game: LiveGame) -> GameResults:
     """Every player (ranked) and every question asked so far, in four queries."""
+    scored = players_with_scores(game.id).subquery()
     players = session.execute(
-        sa.select(LivePlayer.id, LivePlayer.nickname, LivePlayer.score, User.email)
-        .outerjoin(User, LivePlayer.user_id == User.id).where(LivePlayer.game_id == game.id)
+        sa.select(scored.c.id, scored.c.nickname, scored.c[2], User.email)
+        .outerjoin(User, scored.c.user_id == User.id)
     ).all()
     accounts = {pid: email or "guest" for pid, _name, _score, email in players}
     by_player = {s.player_id: PlayerResult(s.rank, s.nickname, accounts[s.player_id], s.score)
-                 for s in rules.standings((p, n, s) for p, n, s, _e in players)}  # fmt: skip
+                 for s in rules.standings((p, n, int(s)) for p, n, s, _e in players)}  # fmt: skip
     answers = session.execute(
         sa.select(LiveAnswer.player_id, LiveAnswer.question_index, LiveAnswer.answer,
                   LiveAnswer.correct, LiveAnswer.points, LiveAnswer.elapsed_ms)

@@ -16,9 +16,14 @@ from sqlalchemy.orm import Session
 from quizapp.core import live_scoring as rules
 from quizapp.core.question_types import QuestionType
 from quizapp.models import Question
-from quizapp.models.live import LiveAnswer, LiveGame, LivePlayer
+from quizapp.models.live import LiveAnswer, LiveGame
 from quizapp.quiz.answers import describe_key
-from quizapp.services.live_games import answer_counts, clock_of, current_question
+from quizapp.services.live_games import (
+    answer_counts,
+    clock_of,
+    current_question,
+    players_with_scores,
+)
 
 LEADERBOARD_SIZE = 5
 PODIUM_SIZE = 3
@@ -39,10 +44,8 @@ def correct_ids(question: Question) -> list[str]:
 
 def game_event(session: Session, game: LiveGame, now: datetime) -> dict[str, Any]:
     """The whole state of the game as every screen should show it now."""
-    players = session.execute(
-        sa.select(LivePlayer.id, LivePlayer.nickname, LivePlayer.score)
-        .where(LivePlayer.game_id == game.id).order_by(LivePlayer.id)
-    ).all()
+    players = [(pid, name, int(score))
+               for pid, name, score, _user in session.execute(players_with_scores(game.id))]
     table = rules.standings(players)
     public: dict[str, Any] = {
         "type": "state", "status": game.status, "title": game.title,
@@ -92,9 +95,8 @@ def _rows(standings: list[rules.Standing]) -> list[dict[str, Any]]:
     return [{"rank": s.rank, "nickname": s.nickname, "score": s.score} for s in standings]
 
 
-def answered_event(session: Session, game_id: int, index: int) -> dict[str, Any]:
+def answered_event(index: int, answered: int, counts: dict[str, int]) -> dict[str, Any]:
     """For the host alone: the count answered so far and the chart's counts."""
-    answered, counts = answer_counts(session, game_id, index)
     return {"audience": "host",
             "host": {"type": "answered", "index": index, "answered": answered,
                      "counts": counts}}  # fmt: skip

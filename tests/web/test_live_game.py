@@ -78,8 +78,8 @@ def test_a_whole_game_scores_ranks_and_feeds_mastery(app, db, client, game, make
     db.session.expire_all()
     # Everyone answered: the server revealed the question by itself.
     assert db.session.get(LiveGame, game.id).status == "reveal"
-    fox = db.session.get(LivePlayer, fox_id)
-    assert 500 <= fox.score <= 1000 and db.session.get(LivePlayer, sam_id).score == 0
+    points = dict(db.session.execute(sa.select(LiveAnswer.player_id, LiveAnswer.points)).all())
+    assert 500 <= points[fox_id] <= 1000 and points[sam_id] == 0
 
     assert host_command(client, game, "next").status_code == 200
     second = question(db, game, 1)
@@ -161,6 +161,8 @@ def test_answers_that_do_not_fit_the_game_are_refused(app, db, client, game, mak
     host_command(client, game, "start")
     # A question not shown (the next one), another player's id, a tampered choice.
     assert answer(sam, game, sam_id, 1, correct_choice(first)).status_code == 409
+    assert answer(sam, game, sam_id, 0.0, correct_choice(first)).status_code == 409
+    assert answer(sam, game, sam_id, "0", correct_choice(first)).status_code == 409
     assert answer(sam, game, other_id, 0, correct_choice(first)).status_code == 403
     assert answer(sam, game, sam_id, 0, "no-such-choice").status_code == 400
     assert counts(db) == (2, 0, 0)
