@@ -21,7 +21,12 @@ from quizapp.services.live_moves import close_if_all_answered
 from quizapp.services.live_state import answered_event
 
 SESSION_KEY = "live_players"  # {game id: player id}, in the signed session cookie
-NEAR_THE_END = 3  # answers short of everyone's at which an answer re-counts after its commit
+# Answers short of everyone's at which an answer counts again after its commit: answers in
+# flight together each count without the others, so the last few look again. As many as the
+# transactions two default-sized pools (5 + 10 connections each) can hold at once; if more are
+# ever in flight, the reveal waits for the host screen's clock instead, as it does anyway when
+# someone does not answer.
+NEAR_THE_END = 30
 
 
 def session_player(game: LiveGame) -> LivePlayer | None:
