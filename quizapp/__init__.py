@@ -85,7 +85,7 @@ def configure_security(app: Flask) -> None:
 
 
 def register_blueprints(app: Flask) -> None:
-    from quizapp import cli, errors, time_display
+    from quizapp import cli, errors, live, time_display
     from quizapp.auth.account import bp as account_bp
     from quizapp.auth.routes import bp as auth_bp
     from quizapp.main.routes import bp as main_bp
@@ -99,6 +99,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(quiz_bp)
     app.register_blueprint(study_bp)
     register_teaching(app)
+    live.init_app(app)
     errors.init_app(app)
     time_display.init_app(app)
     cli.init_app(app)

@@ -37,3 +37,7 @@ __all__ = [
 # Teaching (classes, quiz sets, assignments).
 __all__ += ["ArticleShare", "ItemStatus", "live"]
 __all__ += ["Assignment", "AssignmentClass", "Enrollment", "QuizSet", "QuizSetItem", "SchoolClass"]
+# Live class games.
+from quizapp.models.live import LiveAnswer, LiveGame, LivePlayer  # noqa: E402
+
+__all__ += ["LiveAnswer", "LiveGame", "LivePlayer"]

@@ -1,0 +1,86 @@
+"""The host's side: open a game from a set, run it on the projector, read the results."""
+
+from __future__ import annotations
+
+import segno
+import sqlalchemy as sa
+from flask import Response, abort, jsonify, redirect, render_template, request, url_for
+from flask_login import current_user, login_required
+
+from quizapp.extensions import db
+from quizapp.live.blueprint import bp, now, publish_state
+from quizapp.live.forms import NewGameForm
+from quizapp.models.live import LiveGame
+from quizapp.services import live_results
+from quizapp.services.live_games import NotAllowed, create_game, owned_game
+from quizapp.services.live_moves import run_command
+from quizapp.services.quiz_sets import owned_set
+
+EARLIER_GAMES_SHOWN = 10
+
+
+def _teacher() -> None:
+    if not current_user.is_teacher:
+        abort(403, "Only teachers host live games.")
+
+
+@bp.route("/host/new/<id:set_id>", methods=["GET", "POST"])
+@login_required
+def new_game(set_id: int):
+    _teacher()
+    quiz_set = owned_set(db.session, set_id, current_user.id, with_items=True)
+    form = NewGameForm()
+    if form.validate_on_submit():
+        game = create_game(db.session, quiz_set, current_user.id, seconds=form.seconds.data,
+                           allow_guests=form.allow_guests.data)
+        db.session.commit()
+        return redirect(url_for("live.host", game_id=game.id))
+    status = 400 if form.is_submitted() else 200
+    earlier = db.session.scalars(
+        sa.select(LiveGame).where(LiveGame.quiz_set_id == quiz_set.id)
+        .order_by(LiveGame.id.desc()).limit(EARLIER_GAMES_SHOWN)
+    ).all()
+    return render_template("live/new.html", form=form, quiz_set=quiz_set,
+                           earlier=earlier), status
+
+
+@bp.route("/host/<id:game_id>")
+@login_required
+def host(game_id: int):
+    game = owned_game(db.session, game_id, current_user.id)
+    join_url = url_for("live.join", pin=game.pin, _external=True)
+    qr_svg = segno.make(join_url, error="m").svg_inline(scale=6, title="QR code to join")
+    return render_template("live/host.html", game=game, join_url=join_url, qr_svg=qr_svg)
+
+
+@bp.route("/host/<id:game_id>/command", methods=["POST"])
+def command(game_id: int):
+    """One host command (JSON ``{"command": …}``); only the game's host may send it."""
+    game = db.session.get(LiveGame, game_id)
+    if game is None:
+        abort(404, "There is no such game.")
+    if not current_user.is_authenticated or current_user.id != game.host_id:
+        raise NotAllowed("Only the game's host can run it.")
+    payload = request.get_json(silent=True) or {}
+    run_command(db.session, game, str(payload.get("command", "")), now())
+    db.session.commit()
+    event = publish_state(game)
+    return jsonify(status=event["public"]["status"], index=event["public"]["index"])
+
+
+@bp.route("/host/<id:game_id>/results")
+@login_required
+def results(game_id: int):
+    game = owned_game(db.session, game_id, current_user.id)
+    report = live_results.game_results(db.session, game)
+    return render_template("live/results.html", game=game, report=report)
+
+
+@bp.route("/host/<id:game_id>/results.csv")
+@login_required
+def results_csv(game_id: int):
+    game = owned_game(db.session, game_id, current_user.id)
+    report = live_results.game_results(db.session, game)
+    filename = f"live-game-{game.id}-results.csv"
+    return Response(live_results.results_csv(report), mimetype="text/csv",
+                    headers={"Content-Disposition": f'attachment; filename="{filename}"'})

@@ -1,0 +1,120 @@
+"""The host's commands: start, next, close (time up), skip, pause, resume, end.
+
+Each is a conditional UPDATE on the status, question and pause it expects, so a double click
+or a race with the last answer moves the game once and refuses the other.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session
+
+from quizapp.core import live_scoring as rules
+from quizapp.models import QuizAttempt
+from quizapp.models.live import LiveGame, LivePlayer
+from quizapp.services.live_games import (
+    GameOver,
+    LiveError,
+    Refused,
+    answer_counts,
+    clock_of,
+    player_count,
+)
+
+COMMANDS = ("start", "next", "close", "skip", "pause", "resume", "end")
+
+
+def _move(session: Session, game: LiveGame, expect: str, values: dict,
+          paused: bool | None = None) -> None:
+    """Apply ``values`` if the game is still at status ``expect`` and the question (and pause)
+    it was read at; refuse otherwise."""
+    where = [LiveGame.id == game.id, LiveGame.status == expect,
+             LiveGame.question_index == game.question_index]
+    if paused is not None:
+        column = LiveGame.paused_remaining_ms
+        where.append(column.is_not(None) if paused else column.is_(None))
+    result = session.execute(sa.update(LiveGame).where(*where).values(**values)
+                             .execution_options(synchronize_session=False))  # fmt: skip
+    session.expire(game)
+    if result.rowcount != 1:
+        raise Refused("The game has already moved on.")
+
+
+def _open_question(session: Session, game: LiveGame, index: int, now: datetime,
+                   expect: str) -> None:
+    clock = rules.open_clock(now, game.seconds_per_question)
+    _move(session, game, expect, {"status": "question", "question_index": index,
+                                  "question_started_at": clock.started_at,
+                                  "deadline": clock.deadline, "paused_remaining_ms": None})
+
+
+REVEAL = {"status": "reveal"}
+
+
+def run_command(session: Session, game: LiveGame, command: str, now: datetime) -> None:
+    """Carry out a host command or refuse it (409) when the game is not where it fits."""
+    if command not in COMMANDS:
+        raise LiveError("Unknown command.")
+    if game.status == "finished":
+        raise GameOver("That game has finished.")
+    status = game.status
+    if command == "end":
+        finish(session, game, now)
+    elif command in ("start", "next") and status == "lobby":
+        if player_count(session, game.id) == 0:
+            raise Refused("Wait for at least one player to join.")
+        _open_question(session, game, 0, now, "lobby")
+    elif command == "next" and status == "reveal":
+        if game.question_index + 1 >= len(game.question_ids):
+            finish(session, game, now)
+        else:
+            _open_question(session, game, game.question_index + 1, now, "reveal")
+    elif command == "close" and status == "question":
+        clock = clock_of(game)
+        answered, _ = answer_counts(session, game.id, game.question_index)
+        # Time is up once no answer could still arrive in the network's grace.
+        time_up = (clock is not None and game.paused_remaining_ms is None
+                   and not clock.accepts_answer_at(now))
+        if not (time_up or answered >= player_count(session, game.id)):
+            raise Refused("Time is not up yet.")
+        _move(session, game, "question", REVEAL, paused=False)
+    elif command == "skip" and status == "question":
+        _move(session, game, "question", REVEAL)
+    elif command == "pause" and status == "question":
+        clock = clock_of(game)
+        remaining = clock.remaining_ms(now) if clock else 0
+        _move(session, game, "question", {"paused_remaining_ms": remaining}, paused=False)
+    elif command == "resume" and status == "question" and game.paused_remaining_ms is not None:
+        clock = clock_of(game)
+        assert clock is not None
+        resumed = clock.resumed(now, game.paused_remaining_ms, game.seconds_per_question * 1000)
+        _move(session, game, "question", {"paused_remaining_ms": None,
+                                          "question_started_at": resumed.started_at,
+                                          "deadline": resumed.deadline}, paused=True)
+    else:
+        raise Refused(f"“{command}” does not fit the game now.")
+
+
+def close_if_all_answered(session: Session, game: LiveGame, answered: int,
+                          players: int) -> bool:
+    """Reveal the question once every player has answered (``answered`` of ``players``
+    have); False when some have not, or another request already revealed it."""
+    if answered < players:
+        return False
+    try:
+        _move(session, game, "question", REVEAL)
+    except Refused:
+        return False
+    return True
+
+
+def finish(session: Session, game: LiveGame, now: datetime) -> None:
+    """End the game (its PIN is free again) and submit the logged-in players' attempts."""
+    _move(session, game, game.status, {"status": "finished", "finished_at": now})
+    attempts = sa.select(LivePlayer.attempt_id).where(LivePlayer.game_id == game.id,
+                                                      LivePlayer.attempt_id.is_not(None))
+    session.execute(sa.update(QuizAttempt).where(QuizAttempt.id.in_(attempts),
+                                                 QuizAttempt.submitted_at.is_(None))
+                    .values(submitted_at=now).execution_options(synchronize_session=False))

@@ -1,0 +1,113 @@
+"""A finished (or running) game's results, per player and per question, and as CSV."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session
+
+from quizapp.core import live_scoring as rules
+from quizapp.models import Question, User
+from quizapp.models.live import LiveAnswer, LiveGame
+from quizapp.services.csv_export import safe_cell
+from quizapp.services.live_games import players_with_scores
+from quizapp.services.live_state import choices_of, correct_ids
+
+
+@dataclass
+class PlayerResult:
+    rank: int
+    nickname: str
+    account: str  # the student's email, or "guest"
+    score: int
+    correct: int = 0
+    answered: int = 0
+    points: dict[int, int] = field(default_factory=dict)  # question index -> points
+
+
+@dataclass
+class ChoiceCount:
+    text: str
+    correct: bool
+    count: int
+
+
+@dataclass
+class QuestionResult:
+    position: int
+    prompt: str
+    answered: int
+    correct: int
+    mean_seconds: float | None
+    choices: list[ChoiceCount]
+
+    @property
+    def facility(self) -> float | None:
+        """Share of the answers that were right (Moodle's facility index, live)."""
+        return self.correct / self.answered if self.answered else None
+
+
+@dataclass
+class GameResults:
+    players: list[PlayerResult]
+    questions: list[QuestionResult]
+
+
+def game_results(session: Session, game: LiveGame) -> GameResults:
+    """Every player (ranked) and every question asked so far, in four queries."""
+    scored = players_with_scores(game.id).subquery()
+    players = session.execute(
+        sa.select(scored.c.id, scored.c.nickname, scored.c[2], User.email)
+        .outerjoin(User, scored.c.user_id == User.id)
+    ).all()
+    accounts = {pid: email or "guest" for pid, _name, _score, email in players}
+    by_player = {s.player_id: PlayerResult(s.rank, s.nickname, accounts[s.player_id], s.score)
+                 for s in rules.standings((p, n, int(s)) for p, n, s, _e in players)}  # fmt: skip
+    answers = session.execute(
+        sa.select(LiveAnswer.player_id, LiveAnswer.question_index, LiveAnswer.answer,
+                  LiveAnswer.correct, LiveAnswer.points, LiveAnswer.elapsed_ms)
+        .where(LiveAnswer.game_id == game.id)
+    ).all()  # fmt: skip
+    per_question: dict[int, list] = defaultdict(list)
+    for player_id, index, answer, correct, points, elapsed in answers:
+        row = by_player[player_id]
+        row.answered += 1
+        row.correct += bool(correct)
+        row.points[index] = points
+        per_question[index].append((answer, correct, elapsed))
+    asked = game.question_ids[: game.question_index + 1] if game.question_index >= 0 else []
+    questions = {q.id: q for q in session.scalars(sa.select(Question).where(
+        Question.id.in_(asked)))}  # fmt: skip
+    results = []
+    for index, question_id in enumerate(asked):
+        question, given = questions[question_id], per_question.get(index, [])
+        counts: dict[str, int] = defaultdict(int)
+        for answer, _correct, _elapsed in given:
+            for key in ([answer] if not isinstance(answer, list) else answer):
+                counts[("true" if key else "false") if isinstance(key, bool) else str(key)] += 1
+        right = set(correct_ids(question))
+        results.append(QuestionResult(
+            position=index + 1, prompt=question.prompt, answered=len(given),
+            correct=sum(1 for _a, c, _e in given if c),
+            mean_seconds=(sum(e for _a, _c, e in given) / len(given) / 1000) if given else None,
+            choices=[ChoiceCount(c["text"], c["id"] in right, counts.get(c["id"], 0))
+                     for c in choices_of(question)]))  # fmt: skip
+    ranked = sorted(by_player.values(), key=lambda r: (r.rank, r.nickname.casefold()))
+    return GameResults(ranked, results)
+
+
+def results_csv(report: GameResults) -> str:
+    """One row per player: rank, name, account, score, right answers, then points per question."""
+    out = io.StringIO()
+    writer = csv.writer(out)
+    positions = [q.position for q in report.questions]
+    writer.writerow(["rank", "nickname", "account", "score", "correct", "answered"]
+                    + [f"Q{p} points" for p in positions])  # fmt: skip
+    for row in report.players:
+        writer.writerow([row.rank, safe_cell(row.nickname), row.account, row.score, row.correct,
+                         row.answered] + [row.points.get(p - 1, "") for p in positions])
+    return out.getvalue()

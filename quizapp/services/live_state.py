@@ -1,0 +1,114 @@
+"""What hosts and players are shown of a game, built once per change and pushed to all.
+
+An event is ``{"public": …, "host": …, "personal": {player id: …}}``: every screen gets the
+public part, the host screen the host part, each phone only its own personal part. Building it
+costs a fixed handful of queries whatever the number of players.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session
+
+from quizapp.core import live_scoring as rules
+from quizapp.core.question_types import QuestionType
+from quizapp.models import Question
+from quizapp.models.live import LiveAnswer, LiveGame
+from quizapp.quiz.answers import describe_key
+from quizapp.services.live_games import (
+    answer_counts,
+    clock_of,
+    current_question,
+    players_with_scores,
+)
+
+LEADERBOARD_SIZE = 5
+PODIUM_SIZE = 3
+
+
+def choices_of(question: Question) -> list[dict[str, str]]:
+    """The tiles of a question: its choices, or True and False."""
+    if question.type == QuestionType.TRUE_FALSE:
+        return [{"id": "true", "text": "True"}, {"id": "false", "text": "False"}]
+    return [{"id": c["id"], "text": c["text"]} for c in question.choices]
+
+
+def correct_ids(question: Question) -> list[str]:
+    if question.type == QuestionType.TRUE_FALSE:
+        return ["true" if question.answer_bool else "false"]
+    return [c["id"] for c in question.choices if c["correct"]]
+
+
+def game_event(session: Session, game: LiveGame, now: datetime) -> dict[str, Any]:
+    """The whole state of the game as every screen should show it now."""
+    players = [(pid, name, int(score))
+               for pid, name, score, _user in session.execute(players_with_scores(game.id))]
+    table = rules.standings(players)
+    public: dict[str, Any] = {
+        "type": "state", "status": game.status, "title": game.title,
+        "index": game.question_index, "total": len(game.question_ids),
+        "timer_ms": game.seconds_per_question * 1000, "players": len(players),
+    }  # fmt: skip
+    host: dict[str, Any] = {"names": [name for _id, name, _score in players]}
+    personal: dict[str, dict[str, Any]] = {
+        str(s.player_id): {"score": s.score, "rank": s.rank, "nickname": s.nickname}
+        for s in table
+    }
+    question = current_question(session, game) if game.status != "finished" else None
+    if question is not None and game.status in ("question", "reveal"):
+        public["question"] = {"prompt": question.prompt, "type": question.type,
+                              "choices": choices_of(question)}  # fmt: skip
+        answered, counts = answer_counts(session, game.id, game.question_index)
+        host.update(answered=answered, counts=counts)
+        clock = clock_of(game)
+        paused = game.paused_remaining_ms is not None
+        public["paused"] = paused
+        public["remaining_ms"] = (game.paused_remaining_ms if paused
+                                  else clock.remaining_ms(now) if clock else 0)  # fmt: skip
+        mine = session.execute(
+            sa.select(LiveAnswer.player_id, LiveAnswer.correct, LiveAnswer.points)
+            .where(LiveAnswer.game_id == game.id,
+                   LiveAnswer.question_index == game.question_index)
+        ).all()  # fmt: skip
+        for player_id, correct, points in mine:
+            entry = personal.get(str(player_id))
+            if entry is not None:
+                entry["answered"] = True
+                if game.status == "reveal":
+                    entry.update(correct=correct, points=points)
+        if game.status == "reveal":
+            public["reveal"] = {"correct": correct_ids(question), "key": describe_key(question),
+                                "quote": question.quote or question.claim.quote,
+                                "explanation": question.explanation, "counts": counts,
+                                "answered": answered}  # fmt: skip
+            public["leaderboard"] = _rows(table[:LEADERBOARD_SIZE])
+    if game.status == "finished":
+        public["podium"] = _rows([s for s in table if s.rank <= PODIUM_SIZE][:PODIUM_SIZE])
+        public["leaderboard"] = _rows(table[:LEADERBOARD_SIZE])
+    return {"public": public, "host": host, "personal": personal}
+
+
+def _rows(standings: list[rules.Standing]) -> list[dict[str, Any]]:
+    return [{"rank": s.rank, "nickname": s.nickname, "score": s.score} for s in standings]
+
+
+def answered_event(index: int, answered: int, counts: dict[str, int]) -> dict[str, Any]:
+    """For the host alone: the count answered so far and the chart's counts."""
+    return {"audience": "host",
+            "host": {"type": "answered", "index": index, "answered": answered,
+                     "counts": counts}}  # fmt: skip
+
+
+def view_for(event: dict[str, Any], role: str, player_id: int | None) -> dict[str, Any] | None:
+    """The part of ``event`` one screen sees; None when it is not for that screen."""
+    if event.get("audience") == "host":
+        return event["host"] if role == "host" else None
+    view = dict(event["public"])
+    if role == "host":
+        view.update(event["host"])
+    else:
+        view["me"] = event["personal"].get(str(player_id))
+    return view

@@ -1,0 +1,103 @@
+/* Live game, player's phone: big tiles, one answer per question, right/wrong and rank. */
+(function () {
+  "use strict";
+  var root = document.getElementById("live-play");
+  if (!root) { return; }
+  var Live = window.Live, csrf = root.dataset.csrf, player = Number(root.dataset.player);
+  var status = document.getElementById("connection");
+  var announce = document.getElementById("announce");
+  var state = null, picked = [];
+
+  var countdown = new Live.Countdown(function (seconds) {
+    Live.setField(root, "seconds", seconds);
+  }, function () {});
+
+  function submit(answer) {
+    var index = state.index;
+    root.querySelectorAll(".player-tiles button").forEach(function (b) { b.disabled = true; });
+    Live.postJSON(root.dataset.answer, csrf, {player: player, index: index, answer: answer})
+      .then(function (result) {
+        if (result.ok) {
+          if (state.status === "question" && state.index === index) { Live.show(root, "waiting"); }
+          announce.textContent = "Answer sent.";
+        } else {
+          announce.textContent = result.data.error || "That answer was refused.";
+          root.querySelectorAll(".player-tiles button").forEach(function (b) { b.disabled = false; });
+        }
+      });
+  }
+
+  function renderTiles(question) {
+    var box = root.querySelector('[data-field="tiles"]');
+    var multiple = question.type === "multiple_select";
+    box.textContent = "";
+    picked = [];
+    question.choices.forEach(function (choice, i) {
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "tile tile-" + (i % 4);
+      button.textContent = choice.text;
+      if (multiple) { button.setAttribute("aria-pressed", "false"); }
+      button.addEventListener("click", function () {
+        if (!multiple) {
+          submit(question.type === "true_false" ? choice.id === "true" : choice.id);
+          return;
+        }
+        var at = picked.indexOf(choice.id);
+        if (at >= 0) { picked.splice(at, 1); } else { picked.push(choice.id); }
+        button.setAttribute("aria-pressed", at >= 0 ? "false" : "true");
+      });
+      box.appendChild(button);
+    });
+    root.querySelector('[data-field="send"]').hidden = !multiple;
+  }
+
+  root.querySelector('[data-field="send"]').addEventListener("click", function () {
+    submit(picked.slice());
+  });
+
+  function render(data) {
+    var previous = state;
+    state = data;
+    var me = data.me || {};
+    Live.setField(root, "players", data.players);
+    Live.setField(root, "total", data.total);
+    Live.setField(root, "number", data.index + 1);
+    if (me.score !== undefined) { Live.setField(root, "score", me.score); }
+    if (data.status === "question") {
+      if (me.answered) {
+        Live.show(root, "waiting");
+      } else {
+        var fresh = !previous || previous.status !== "question" || previous.index !== data.index;
+        Live.show(root, "question");
+        Live.setField(root, "prompt", data.question.prompt);
+        if (fresh) { renderTiles(data.question); }
+        root.querySelector('[data-field="paused"]').hidden = !data.paused;
+        root.querySelectorAll(".player-tiles button").forEach(function (b) {
+          b.disabled = data.paused;
+        });
+      }
+      if (data.paused) { countdown.stop(); } else { countdown.start(data.remaining_ms); }
+      return;
+    }
+    countdown.stop();
+    Live.show(root, data.status);
+    if (data.status === "reveal") {
+      var verdict = !me.answered ? "No answer" : me.correct ? "Right!" : "Wrong";
+      Live.setField(root, "verdict", verdict);
+      Live.setField(root, "points", me.answered ? "+" + (me.points || 0) + " points" : "");
+      Live.setField(root, "rank", me.rank || "–");
+      Live.setField(root, "key", data.reveal.key);
+      Live.setField(root, "quote", data.reveal.quote);
+      announce.textContent = verdict.replace(/!$/, "") + ", rank " + (me.rank || "–") + ".";
+    }
+    if (data.status === "finished") {
+      Live.setField(root, "rank", me.rank || "–");
+      Live.listInto(root.querySelector('[data-field="podium"]'), data.podium || [], function (r) {
+        return r.rank + ". " + r.nickname + " — " + r.score + " points";
+      });
+    }
+  }
+
+  Live.connect(root.dataset.socket, render, function (text) { status.textContent = text; });
+})();

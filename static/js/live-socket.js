@@ -1,0 +1,80 @@
+/* Live game: the push socket (reconnecting) and JSON posts, shared by host and player pages. */
+(function () {
+  "use strict";
+
+  function connect(path, onMessage, onStatus) {
+    var delay = 500;
+    function open() {
+      // url_for gives WebSocket routes as absolute ws:// URLs; keep only the path and use this
+      // page's own host and security, as a proxy in front may change both.
+      var target = new URL(path, location.href);
+      var scheme = location.protocol === "https:" ? "wss:" : "ws:";
+      var socket = new WebSocket(scheme + "//" + location.host + target.pathname + target.search);
+      socket.onopen = function () { delay = 500; onStatus("Connected"); };
+      socket.onmessage = function (message) {
+        var data = JSON.parse(message.data);
+        if (data.type !== "ping") { onMessage(data); }
+      };
+      socket.onclose = function () {
+        onStatus("Connection lost, reconnecting…");
+        setTimeout(open, delay);
+        delay = Math.min(delay * 2, 5000);
+      };
+    }
+    open();
+  }
+
+  function postJSON(url, csrf, body) {
+    return fetch(url, {
+      method: "POST", credentials: "same-origin",
+      headers: {"Content-Type": "application/json", "Accept": "application/json",
+                "X-CSRFToken": csrf},
+      body: JSON.stringify(body)
+    }).then(function (response) {
+      return response.json().catch(function () { return {}; }).then(function (data) {
+        return {ok: response.ok, status: response.status, data: data};
+      });
+    });
+  }
+
+  /* Counts down from the server's remaining time; the server alone decides when time is up. */
+  function Countdown(onTick, onZero) {
+    var timer = null, end = 0, fired = false;
+    this.start = function (remainingMs) {
+      this.stop(); fired = false;
+      end = Date.now() + remainingMs;
+      var tick = function () {
+        var left = Math.max(0, end - Date.now());
+        onTick(Math.ceil(left / 1000));
+        if (left <= 0 && !fired) { fired = true; clearInterval(timer); timer = null; onZero(); }
+      };
+      tick();
+      timer = setInterval(tick, 250);
+    };
+    this.stop = function () { if (timer) { clearInterval(timer); timer = null; } };
+  }
+
+  function show(root, view) {
+    root.querySelectorAll("[data-view]").forEach(function (section) {
+      section.hidden = section.getAttribute("data-view") !== view;
+    });
+  }
+
+  function setField(root, name, text) {
+    root.querySelectorAll('[data-field="' + name + '"]').forEach(function (el) {
+      el.textContent = text;
+    });
+  }
+
+  function listInto(list, rows, render) {
+    list.textContent = "";
+    rows.forEach(function (row) {
+      var item = document.createElement("li");
+      item.textContent = render(row);
+      list.appendChild(item);
+    });
+  }
+
+  window.Live = {connect: connect, postJSON: postJSON, Countdown: Countdown, show: show,
+                 setField: setField, listInto: listInto};
+})();
