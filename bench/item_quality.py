@@ -1,0 +1,164 @@
+"""How good are the generated items? Figures per article and item type, no database needed.
+
+Run from the repository root:  python bench/item_quality.py
+
+For the seed article and every article of ``seed/corpus`` (then, separately, of
+``seed/corpus/heldout``, never used to tune the generator) it prints:
+
+* items made, by type (card, fill_blank, choice = multiple choice and which-heading,
+  true_false, matching);
+* true/false balance (true : false);
+* blanks on title entities: the share of blank answers (cards, fill-in, completion) whose words
+  are in the article's title;
+* fragments: the share of items whose shown sentence starts mid-sentence ("which …", "…") or
+  with an unresolved pronoun ("It", "This engagement");
+* alias coverage: the share of fill-in answers with more than one accepted form, and of
+  fill-in answers that are names (capitalised) with more than one;
+* pattern rule: the accuracy of the best single-word rule ("contains w" -> true or false, words
+  in at least 10 % of statements) and the best length rule (longer than n characters -> true
+  or false) at predicting a true/false answer over all statements of the group. A generator
+  whose answers can be read off the wording scores far above 50 %; the target is at most 65 %.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from quizapp.core.answer_targets import ArticleFacts  # noqa: E402
+from quizapp.core.article_parser import parse_article  # noqa: E402
+from quizapp.core.claims import extract_topics  # noqa: E402
+from quizapp.core.item_generation import generate_items  # noqa: E402
+from quizapp.core.lexicon import UNRESOLVED_STARTS  # noqa: E402
+
+MIN_RULE_SUPPORT = 0.10
+TYPES = ("card", "fill_blank", "single_choice", "true_false", "matching")
+
+
+def articles(group: str) -> list[Path]:
+    corpus = ROOT / "seed" / "corpus"
+    if group == "held-out":
+        return sorted((corpus / "heldout").glob("*.txt"))
+    return [ROOT / "seed" / "article-russia-pivot-east.txt", *sorted(corpus.glob("*.txt"))]
+
+
+def shown_text(prompt: str) -> str:
+    """The article sentence inside a prompt, without the question's own frame."""
+    text = re.sub(r"^(Fill in the blank|True or false): ", "", prompt)
+    text = re.sub(r"^[^:]{1,60}: (?=\S)", "", text) if ": " in text[:62] else text
+    match = re.search(r"“(.+?)”", text)
+    return match.group(1) if match else text
+
+
+def is_fragment(text: str) -> bool:
+    first = text.split()[0] if text.split() else ""
+    return first.startswith("…") or first[:1].islower() or first.lower() in UNRESOLVED_STARTS
+
+
+def best_word_rule(statements: list[tuple[str, bool]]) -> tuple[float, str]:
+    """Accuracy of the best "contains word -> answer" rule with enough support."""
+    if not statements:
+        return 0.0, "-"
+    words = Counter(w for text, _ in statements for w in set(re.findall(r"\w+", text.lower())))
+    best, best_rule = 0.0, "-"
+    for word, count in words.items():
+        if count < MIN_RULE_SUPPORT * len(statements):
+            continue
+        for when_present in (True, False):
+            hits = sum(
+                (word in set(re.findall(r"\w+", t.lower()))) == (answer == when_present)
+                for t, answer in statements
+            )
+            accuracy = hits / len(statements)
+            if accuracy > best:
+                best, best_rule = accuracy, f"'{word}' -> {when_present}"
+    return best, best_rule
+
+
+def best_length_rule(statements: list[tuple[str, bool]]) -> tuple[float, str]:
+    if not statements:
+        return 0.0, "-"
+    best, best_rule = 0.0, "-"
+    for threshold in sorted({len(t) for t, _ in statements}):
+        for longer_is in (True, False):
+            hits = sum((len(t) > threshold) == (a == longer_is) for t, a in statements)
+            if hits / len(statements) > best:
+                best = hits / len(statements)
+                best_rule = f"longer than {threshold} -> {longer_is}"
+    return best, best_rule
+
+
+def article_figures(path: Path, statements: list[tuple[str, bool]]) -> dict:
+    parsed = parse_article(path.read_text(encoding="utf-8"))
+    topics = extract_topics(parsed)
+    cards, questions = generate_items(topics, parsed.title)
+    sentences = [parsed.text[c.sentence_start : c.sentence_end] for t in topics for c in t.claims]
+    facts = ArticleFacts.build(parsed.title, sentences)
+    made = Counter({"card": len(cards)})
+    made.update(str(q.type) for q in questions)
+    tf = [q for q in questions if q.type == "true_false"]
+    statements += [(shown_text(q.prompt), bool(q.answer_bool)) for q in tf]
+    answers = [c.back for c in cards if c.kind == "cloze"]
+    answers += [q.accepted[0] for q in questions if q.type == "fill_blank"]
+    answers += [c["text"] for q in questions if q.key.startswith("gen-mc-") for c in q.choices
+                if c["correct"]]  # fmt: skip
+    shown = [c.front.split(": ", 1)[-1] for c in cards if c.kind == "cloze"]
+    shown += [shown_text(q.prompt) for q in questions if q.type != "matching"]
+    fills = [q for q in questions if q.type == "fill_blank"]
+    names = [q for q in fills if q.accepted[0][:1].isupper()]
+    return {
+        "made": made,
+        "tf": (sum(bool(q.answer_bool) for q in tf), sum(not q.answer_bool for q in tf)),
+        "title_blanks": (sum(facts.in_title(a) for a in answers), len(answers)),
+        "fragments": (sum(is_fragment(s) for s in shown), len(shown)),
+        "aliases": (sum(len(q.accepted) > 1 for q in fills), len(fills)),
+        "name_aliases": (sum(len(q.accepted) > 1 for q in names), len(names)),
+    }
+
+
+def share(pair: tuple[int, int]) -> str:
+    part, whole = pair
+    return f"{part}/{whole}" + (f" ({100 * part / whole:.0f} %)" if whole else "")
+
+
+def main() -> None:
+    for group in ("corpus", "held-out"):
+        print(f"\n## {group}\n")
+        print("| article | " + " | ".join(TYPES) + " | T:F | title blanks | fragments | "
+              "aliases (all / names) |")  # fmt: skip
+        print("|---" * (len(TYPES) + 5) + "|")
+        statements: list[tuple[str, bool]] = []
+        totals: dict[str, list[int]] = {}
+        for path in articles(group):
+            f = article_figures(path, statements)
+            for name in ("title_blanks", "fragments", "aliases", "name_aliases"):
+                whole = totals.setdefault(name, [0, 0])
+                whole[0] += f[name][0]
+                whole[1] += f[name][1]
+            counts = " | ".join(str(f["made"][t]) for t in TYPES)
+            print(f"| {path.stem} | {counts} | {f['tf'][0]}:{f['tf'][1]} | "
+                  f"{share(f['title_blanks'])} | {share(f['fragments'])} | "
+                  f"{share(f['aliases'])} / {share(f['name_aliases'])} |")  # fmt: skip
+        t = {k: tuple(v) for k, v in totals.items()}
+        print(f"| **all** | | | | | | | {share(t['title_blanks'])} | {share(t['fragments'])} "
+              f"| {share(t['aliases'])} / {share(t['name_aliases'])} |")  # fmt: skip
+        true = sum(a for _, a in statements)
+        word, word_rule = best_word_rule(statements)
+        length, length_rule = best_length_rule(statements)
+        print(
+            f"\nTrue/false statements: {len(statements)} ({true} true, "
+            f"{len(statements) - true} false)."
+        )
+        print(
+            f"Best single-word rule: {100 * word:.0f} % ({word_rule}); "
+            f"best length rule: {100 * length:.0f} % ({length_rule})."
+        )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,150 @@
+"""Material for true/false and multiple-choice items, taken from the article itself.
+
+A false statement changes what the claim says, never how it says it: a number or date moved,
+the opposite trend verb, or another name of the same kind from the article. So the wording,
+length and punctuation of a false statement look like a true one's. Distractors of a multiple
+choice are of the answer's kind: years with years, countries with countries, names listed
+together in the article with each other, topped up from the ``pycountry`` gazetteer.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import pycountry
+
+from quizapp.core.aliases import country_names
+from quizapp.core.answer_targets import ArticleFacts, Target, numbers
+from quizapp.core.number_format import changed_numbers
+
+# Pairs of opposite trend words; each works in both directions.
+OPPOSITES = (
+    ("increased", "decreased"), ("increase", "decrease"), ("increases", "decreases"),
+    ("rose", "fell"), ("risen", "fallen"), ("rising", "falling"), ("grew", "shrank"),
+    ("surged", "slumped"), ("higher", "lower"), ("larger", "smaller"), ("largest", "smallest"),
+    ("stronger", "weaker"), ("strongly", "weakly"), ("longer", "shorter"),
+    ("heavier", "lighter"), ("before", "after"), ("reduce", "increase"), ("reduced", "raised"),
+    ("gained", "lost"), ("westward", "eastward"), ("warmer", "cooler"), ("cheap", "expensive"),
+    ("up from", "down from"), ("more than", "less than"), ("at least", "at most"),
+)  # fmt: skip
+OPPOSITE = {a: b for a, b in OPPOSITES} | {b: a for a, b in OPPOSITES}
+RAISING = re.compile(r"(at least|more than|over|nearly|almost|up to)\s+$")
+LOWERING = re.compile(r"(at most|less than|fewer than|under|up to)\s+$")
+
+
+def _direction(statement: str, target: Target) -> int:
+    before = statement[: target.start]
+    if RAISING.search(before):
+        return 1
+    if LOWERING.search(before):
+        return -1
+    return 0
+
+
+def _replace(statement: str, target: Target, text: str) -> str:
+    return statement[: target.start] + text + statement[target.end :]
+
+
+def _number_change(statement: str, seed: int) -> str | None:
+    found = numbers(statement)
+    plain = [n for n in found if n.kind == "number"]
+    if len(plain) >= 2:
+        # Two quantities of one sentence usually relate ("31 staff, equal to 24 posts"):
+        # changing one would contradict the other, so only a year may change.
+        found = [n for n in found if n.kind == "year"]
+    for target in found:
+        for value in changed_numbers(target.text, _direction(statement, target), seed):
+            changed = _replace(statement, target, value)
+            # "from 1967 to 1975" must not become "from 1979 to 1975": keep the order of years.
+            years_before = [n.value for n in numbers(statement) if n.kind == "year"]
+            years_after = [n.value for n in numbers(changed) if n.kind == "year"]
+            if years_before == sorted(years_before) and years_after != sorted(years_after):
+                continue
+            if value not in statement:
+                return changed
+    return None
+
+
+def _opposite_change(statement: str) -> str | None:
+    for word, opposite in OPPOSITE.items():
+        match = re.search(rf"\b{re.escape(word)}\b", statement)
+        if match and opposite not in statement:
+            return statement[: match.start()] + opposite + statement[match.end() :]
+    return None
+
+
+def same_kind_names(name: str, facts: ArticleFacts) -> list[str]:
+    """Names of the article of the same kind as ``name``: listed with it, or both countries."""
+    kin = set(facts.same_group(name))
+    if country_names(name):
+        kin |= {n for n in facts.entity_sentences if n != name and country_names(n)}
+    return sorted(kin)
+
+
+def _name_swap(statement: str, facts: ArticleFacts, seed: int) -> str | None:
+    for target in facts.entities(statement):
+        # A name in a list or pair ("Russia, China and North Korea") is swapped into a statement
+        # the article neither makes nor denies; only a name standing alone is swapped.
+        before, after = statement[: target.start], statement[target.end :]
+        if re.search(r"(,| and| or| between)\s*$", before) or re.match(r"\s*(,|and\b|or\b)", after):
+            continue
+        # A one-word name for a two-word one reads as a different kind of name ("Marie" and
+        # "Pierre Curie"), so only names of as many words are swapped.
+        width = len(target.text.split())
+        options = [
+            n
+            for n in same_kind_names(target.text, facts)
+            if n not in statement and len(n.split()) == width
+        ]
+        if options:
+            return _replace(statement, target, options[seed % len(options)])
+    return None
+
+
+def false_statement(statement: str, facts: ArticleFacts, seed: int) -> str | None:
+    """``statement`` changed so that the article contradicts it, or None when no change is safe."""
+    for change in (
+        lambda: _number_change(statement, seed),
+        lambda: _opposite_change(statement),
+        lambda: _name_swap(statement, facts, seed),
+    ):
+        changed = change()
+        if changed and changed != statement:
+            return changed
+    return None
+
+
+@lru_cache(maxsize=1)
+def _gazetteer_countries() -> tuple[str, ...]:
+    names = (getattr(c, "common_name", None) or c.name for c in pycountry.countries)
+    return tuple(sorted(n for n in names if "," not in n and "(" not in n and len(n) <= 14))
+
+
+def distractors(target: Target, shown: str, facts: ArticleFacts, seed: int, count: int = 3):
+    """``count`` wrong options of the target's kind not in ``shown``, or None if too few."""
+    options: list[str] = []
+    if target.kind == "year":
+        article_years = sorted(str(y) for y in facts.years if str(y) != target.text)
+        options = [y for y in article_years if y not in shown]
+        options += changed_numbers(target.text, 0, seed)
+    elif target.kind == "number":
+        if _direction(shown, target):
+            return None  # "at least six": a smaller option would be true as well
+        options = changed_numbers(target.text, 0, seed)
+    elif target.kind == "entity":
+        options = [n for n in same_kind_names(target.text, facts) if n not in shown]
+        if country_names(target.text) and len(options) < count:
+            pool = [c for c in _gazetteer_countries() if c not in shown and c != target.text]
+            start = seed % len(pool)
+            options += (pool[start:] + pool[:start])[: count - len(options)]
+    unique = []
+    for option in options:
+        if option not in unique and option.casefold() != target.text.casefold():
+            unique.append(option)
+    if len(unique) < count:
+        return None
+    if target.kind in ("year", "number"):
+        return unique[:count]
+    start = seed % len(unique)
+    return (unique[start:] + unique[:start])[:count]
