@@ -156,8 +156,11 @@ def key_terms(quote: str) -> tuple[str, ...]:
 
 
 def is_lead_in_line(block: Block) -> bool:
-    """A line that only announces what follows ("Key takeaways:") states nothing."""
-    return block.text.rstrip().endswith(":") and len(_sentence_spans(block.text, 0)) == 1
+    """A line that only announces what follows ("Key takeaways:", "Steps to follow:") states
+    nothing; a full sentence ending in a colon ("… have several important implications:") is
+    still a claim, and curated items may point at it."""
+    text = block.text.rstrip()
+    return text.endswith(":") and len(content_words(text)) < MIN_CONTENT_WORDS
 
 
 def _block_claims(

@@ -20,12 +20,17 @@ def test_content_bar_for_the_seed_article(db):
     assert _count(db, Topic) >= 12
     assert _count(db, Claim) >= 30
     questions = db.session.scalars(sa.select(Question).where(~Question.retired)).all()
-    assert len(questions) >= 80
+    # Generated items are fewer than before and worth keeping: at most two per claim, none on
+    # a fragment or an unresolved "This …" (docs/item-quality.md).
+    assert len(questions) >= 70
+    generated = [q for q in questions if q.origin == "generated"]
+    assert 12 <= len(generated) <= 2 * _count(db, Claim)
     types = Counter(q.type for q in questions)
     assert len(types) >= 5, types
     assert all(q.explanation.strip() and q.claim_id for q in questions)
-    carded = set(db.session.scalars(sa.select(Flashcard.claim_id)))
-    assert carded == set(db.session.scalars(sa.select(Claim.id)))
+    live_cards = sa.select(Flashcard.claim_id).where(~Flashcard.retired)
+    carded = set(db.session.scalars(live_cards))
+    assert len(carded) >= 0.6 * _count(db, Claim)
     titles = set(db.session.scalars(sa.select(Topic.title)))
     assert {"Overview", "Conclusion", "Economic Resilience", "Labor Cooperation"} <= titles
 
