@@ -1,7 +1,7 @@
 """Accepted answers as sets: every spelling a student who knows the answer may write.
 
 An answer carries its aliases: common entities from a small table ("US", "U.S.", "United
-States"), country names from ``pycountry``, the part of a multi-word name that the article itself
+States"), country names (``gazetteer``), the part of a multi-word name that the article itself
 uses alone ("Wren" for "Christopher Wren"), noun and adjective forms ("Russia", "Russian"),
 singular and plural, and numbers with and without separators ("184,000", "184000").
 """
@@ -10,10 +10,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from functools import lru_cache
 
-import pycountry
-
+from quizapp.core.gazetteer import country_names
 from quizapp.core.lexicon import DIGITS_TO_WORD, NUMBER_WORDS, is_function_word
 
 # Each set is one entity under its common spellings.
@@ -43,17 +41,6 @@ ADJECTIVE_FORMS = {
     "Europe": "European", "Africa": "African", "Asia": "Asian", "America": "American",
     "Flanders": "Flemish", "Prussia": "Prussian", "Russian Empire": "Russia",
 }  # fmt: skip
-
-
-@lru_cache(maxsize=1024)
-def country_names(name: str) -> frozenset[str]:
-    """The names ``pycountry`` knows for a country (name, common and official name)."""
-    try:
-        country = pycountry.countries.lookup(name)
-    except LookupError:
-        return frozenset()
-    names = {getattr(country, a, None) for a in ("name", "common_name", "official_name")}
-    return frozenset(n for n in names if n and "," not in n)
 
 
 def number_forms(text: str) -> set[str]:

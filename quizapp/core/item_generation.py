@@ -18,10 +18,13 @@ from quizapp.core.item_drafts import FlashcardDraft, QuestionDraft, choice_id
 from quizapp.core.item_headings import heading_question, matching_question
 from quizapp.core.item_variants import distractors, false_statement
 from quizapp.core.legacy_keys import item_key
+from quizapp.core.number_format import number_value
 from quizapp.core.question_types import QuestionType
 from quizapp.core.subjects import ShownClaim, shown_claims
 
 BLANK = "_____"
+# The same frame for true and false statements, so the frame tells nothing about the answer.
+TRUE_FALSE_FRAME = "True or false, according to the article: "
 # One claim, one question per quiz: the pool holds at most this many generated questions a claim.
 MAX_QUESTIONS_PER_CLAIM = 2
 
@@ -75,8 +78,7 @@ def _multiple_choice(shown: ShownClaim, target: Target, facts) -> QuestionDraft 
         return None
     options = [target.text, *wrong]
     if target.kind in ("year", "number"):
-        options.sort(key=lambda text: float("".join(c for c in text if c.isdigit() or c == ".")
-                                            or 0))  # fmt: skip
+        options.sort(key=lambda text: number_value(text) or 0.0)
     else:
         options.sort()
     choices = [
@@ -115,7 +117,7 @@ def _true_false(shown: ShownClaim, statement: str, as_false: str | None) -> Ques
         key=key,
         claim_key=claim.key,
         type=QuestionType.TRUE_FALSE,
-        prompt=f"True or false: {text}",
+        prompt=f"{TRUE_FALSE_FRAME}{text}",
         explanation=explanation,
         answer_bool=answer,
         difficulty=2,

@@ -4,18 +4,16 @@ A false statement changes what the claim says, never how it says it: a number or
 the opposite trend verb, or another name of the same kind from the article. So the wording,
 length and punctuation of a false statement look like a true one's. Distractors of a multiple
 choice are of the answer's kind: years with years, countries with countries, names listed
-together in the article with each other, topped up from the ``pycountry`` gazetteer.
+together in the article with each other, topped up with countries of the same part of the
+world (``gazetteer``).
 """
 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
-import pycountry
-
-from quizapp.core.aliases import country_names
 from quizapp.core.answer_targets import ArticleFacts, Target, numbers
+from quizapp.core.gazetteer import country_names, neighbours
 from quizapp.core.number_format import changed_numbers
 
 # Pairs of opposite trend words; each works in both directions.
@@ -24,11 +22,12 @@ OPPOSITES = (
     ("rose", "fell"), ("risen", "fallen"), ("rising", "falling"), ("grew", "shrank"),
     ("surged", "slumped"), ("higher", "lower"), ("larger", "smaller"), ("largest", "smallest"),
     ("stronger", "weaker"), ("strongly", "weakly"), ("longer", "shorter"),
-    ("heavier", "lighter"), ("before", "after"), ("reduce", "increase"), ("reduced", "raised"),
+    ("heavier", "lighter"), ("before", "after"), ("reduce", "increase"), ("reduced", "increased"),
     ("gained", "lost"), ("westward", "eastward"), ("warmer", "cooler"), ("cheap", "expensive"),
     ("up from", "down from"), ("more than", "less than"), ("at least", "at most"),
 )  # fmt: skip
-OPPOSITE = {a: b for a, b in OPPOSITES} | {b: a for a, b in OPPOSITES}
+# The first pair naming a word wins ("increased" -> "decreased", not "reduced").
+OPPOSITE = {b: a for a, b in reversed(OPPOSITES)} | {a: b for a, b in reversed(OPPOSITES)}
 RAISING = re.compile(r"(at least|more than|over|nearly|almost|up to)\s+$")
 LOWERING = re.compile(r"(at most|less than|fewer than|under|up to)\s+$")
 
@@ -84,6 +83,10 @@ def same_kind_names(name: str, facts: ArticleFacts) -> list[str]:
 
 def _name_swap(statement: str, facts: ArticleFacts, seed: int) -> str | None:
     for target in facts.entities(statement):
+        if target.start == 0:
+            # The subject: "China has advocated a peaceful resolution" is a claim the article
+            # neither makes nor denies when it says so of Russia; only what it did is swapped.
+            continue
         # A name in a list or pair ("Russia, China and North Korea") is swapped into a statement
         # the article neither makes nor denies; only a name standing alone is swapped.
         before, after = statement[: target.start], statement[target.end :]
@@ -115,29 +118,24 @@ def false_statement(statement: str, facts: ArticleFacts, seed: int) -> str | Non
     return None
 
 
-@lru_cache(maxsize=1)
-def _gazetteer_countries() -> tuple[str, ...]:
-    names = (getattr(c, "common_name", None) or c.name for c in pycountry.countries)
-    return tuple(sorted(n for n in names if "," not in n and "(" not in n and len(n) <= 14))
-
-
 def distractors(target: Target, shown: str, facts: ArticleFacts, seed: int, count: int = 3):
     """``count`` wrong options of the target's kind not in ``shown``, or None if too few."""
     options: list[str] = []
     if target.kind == "year":
         article_years = sorted(str(y) for y in facts.years if str(y) != target.text)
         options = [y for y in article_years if y not in shown]
-        options += changed_numbers(target.text, 0, seed)
+        options += [o for o in changed_numbers(target.text, 0, seed) if o not in shown]
     elif target.kind == "number":
         if _direction(shown, target):
             return None  # "at least six": a smaller option would be true as well
         options = changed_numbers(target.text, 0, seed)
+        options = [o for o in options if o not in shown]
     elif target.kind == "entity":
         options = [n for n in same_kind_names(target.text, facts) if n not in shown]
-        if country_names(target.text) and len(options) < count:
-            pool = [c for c in _gazetteer_countries() if c not in shown and c != target.text]
-            start = seed % len(pool)
-            options += (pool[start:] + pool[:start])[: count - len(options)]
+        if len(options) < count:
+            near = [c for c in neighbours(target.text) if c not in shown and c not in options]
+            start = seed % len(near) if near else 0
+            options += (near[start:] + near[:start])[: count - len(options)]
     unique = []
     for option in options:
         if option not in unique and option.casefold() != target.text.casefold():

@@ -96,7 +96,7 @@ def test_generated_false_statements_change_the_claim_not_the_frame():
     falses = [q for q in questions if q.type == QuestionType.TRUE_FALSE and not q.answer_bool]
     assert falses
     for q in falses:
-        statement = q.prompt.removeprefix("True or false: ").rstrip(".")
+        statement = q.prompt.split(": ", 1)[1].rstrip(".")
         assert statement not in claims[q.claim_key].quote
         assert "under the heading" not in q.prompt
 
