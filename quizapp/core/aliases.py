@@ -93,6 +93,9 @@ def accepted_answers(answer: str, kind: str, article_names: Iterable[str] = ()) 
     itself uses it.
     """
     forms: list[str] = [answer]
+    if kind == "entity" and answer.startswith("the "):
+        answer = answer.removeprefix("the ")
+        forms.append(answer)
     if kind in ("year", "number"):
         forms += sorted(number_forms(answer))
     elif kind == "entity":
@@ -104,8 +107,6 @@ def accepted_answers(answer: str, kind: str, article_names: Iterable[str] = ()) 
             if answer == noun:
                 forms.append(adjective)
         forms += sorted(_parts_used_alone(answer, article_names))
-        if answer.lower().startswith("the "):
-            forms.append(answer[4:])
     else:
         forms += sorted(_singular_forms(answer))
     seen: set[str] = set()

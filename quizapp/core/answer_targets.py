@@ -39,6 +39,9 @@ TOKEN = re.compile(
 MONTHS = frozenset(
     "January February March April May June July August September October November December".split()
 )
+# "… called thylakoids", "… known as the law of limiting factors": the sentence names a term.
+DEFINING = re.compile(r"\b(called|named|known as|termed|the word)\s+(the\s+)?$")
+ADJECTIVE_ENDINGS = ("al", "ive", "ous", "ic", "ary", "ful", "less", "able", "ible", "ant", "ent")
 KIND_RANK = {"year": 0, "number": 0, "entity": 1, "word": 2}
 
 
@@ -85,6 +88,13 @@ def _prefix(word: str) -> str:
     return word[:5] if len(word) >= 5 else word
 
 
+def _term(word: str) -> str:
+    """A word and its plural as one term ("chloroplast", "chloroplasts"), kept apart from
+    words that only start alike ("interoperability", "international")."""
+    word = word.lower().strip("'’.")
+    return word[:7] if len(word) >= 7 else word.removesuffix("s")
+
+
 @dataclass
 class ArticleFacts:
     """What the whole article says about its words: title words, names, counts, lists."""
@@ -94,6 +104,8 @@ class ArticleFacts:
     entity_sentences: Counter[str] = field(default_factory=Counter)
     entity_groups: list[set[str]] = field(default_factory=list)
     years: set[int] = field(default_factory=set)
+    takes_the: set[str] = field(default_factory=set)  # names written "the United States"
+    word_sentences: Counter[str] = field(default_factory=Counter)  # by word prefix
 
     @classmethod
     def build(cls, title: str, sentences: Iterable[str]) -> ArticleFacts:
@@ -107,7 +119,12 @@ class ArticleFacts:
             names = facts.entities(sentence)
             for name in {n.text for n in names}:
                 facts.entity_sentences[name] += 1
+            for name in names:
+                if sentence[: name.start].lower().endswith("the "):
+                    facts.takes_the.add(name.text)
             facts.years.update(int(n.text) for n in numbers(sentence) if n.kind == "year")
+            for term in {_term(w) for w in content_words(sentence)}:
+                facts.word_sentences[term] += 1
             facts._collect_lists(sentence, names)
         return facts
 
@@ -130,6 +147,21 @@ class ArticleFacts:
     def _keep_list(self, group: list[str], joined: bool) -> None:
         if len(group) >= 2 and joined:
             self.entity_groups.append(set(group))
+
+    def with_the(self, sentence: str, names: list[Target]) -> list[Target]:
+        """Names that the article writes with "the" take it inside their span, so a blank or a
+        swap carries its own article ("the United States" for "Egypt")."""
+        spanned = []
+        for name in names:
+            if name.text in self.takes_the and sentence[: name.start].endswith("the "):
+                start = name.start - 4
+                name = Target(sentence[start : name.end], start, name.end, name.kind)
+            spanned.append(name)
+        return spanned
+
+    def written(self, name: str) -> str:
+        """``name`` as the article would write it in a sentence ("the United States")."""
+        return f"the {name}" if name in self.takes_the else name
 
     def in_title(self, text: str) -> bool:
         return any(_prefix(w) in self.title_prefixes for w in content_words(text))
@@ -199,13 +231,17 @@ def numbers(sentence: str) -> list[Target]:
             is_year = re.fullmatch(r"1\d{3}|20\d{2}", tok.text) is not None
             kind = "year" if is_year else "number"
             found.append(Target(sentence[tok.start : end], tok.start, end, kind, value=value))
-        elif tok.text in NUMBER_WORDS and nxt and nxt not in FRACTION_WORDS and nxt.islower():
+        elif tok.text.lower() in NUMBER_WORDS and nxt and nxt.lower() not in FRACTION_WORDS:
+            # "six hours", and "The Two Stages" in a heading (which may give "two" away).
             found.append(Target(tok.text, tok.start, tok.end, "number",
-                                value=float(NUMBER_WORDS[tok.text])))  # fmt: skip
+                                value=float(NUMBER_WORDS[tok.text.lower()])))  # fmt: skip
     return found
 
 
 def _rare_words(sentence: str, facts: ArticleFacts) -> list[Target]:
+    """Words rare in English that are the article's own terms: named by the sentence itself
+    ("structures called _____") or used in another sentence too. A rare word said once in
+    passing ("a strategic recalibration") has too many words that fit its blank."""
     found = []
     for index, tok in enumerate(tokens(sentence)):
         word = tok.text
@@ -221,9 +257,11 @@ def _rare_words(sentence: str, facts: ArticleFacts) -> list[Target]:
         ):
             continue
         zipf = english_zipf(lower)
-        if zipf <= RARE_WORD_ZIPF:
-            text = word if index > 0 else word
-            found.append(Target(text, tok.start, tok.end, "word", score=(zipf,)))
+        defined = DEFINING.search(sentence[: tok.start]) is not None
+        if lower.endswith(ADJECTIVE_ENDINGS):
+            continue  # "in response to _____ pressures": an adjective's blank fits many words
+        if zipf <= RARE_WORD_ZIPF and (defined or facts.word_sentences[_term(word)] >= 2):
+            found.append(Target(word, tok.start, tok.end, "word", score=(zipf,)))
     return found
 
 
@@ -252,11 +290,11 @@ def candidate_targets(
     for target in numbers(sentence):
         pool.append(Target(target.text, target.start, target.end, target.kind,
                            (KIND_RANK[target.kind], 0.0), target.value))  # fmt: skip
-    for name in facts.entities(sentence):
-        count = facts.entity_sentences[name.text]
+    for name in facts.with_the(sentence, facts.entities(sentence)):
+        count = facts.entity_sentences[name.text.removeprefix("the ")]
         if facts.in_title(name.text) or count > MAX_ENTITY_SENTENCES:
             continue
-        if name.text.lower() in COMPASS_WORDS:
+        if name.text.removeprefix("the ").lower() in COMPASS_WORDS:
             continue
         pool.append(Target(name.text, name.start, name.end, "entity",
                            (KIND_RANK["entity"], float(count))))  # fmt: skip

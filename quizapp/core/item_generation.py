@@ -10,6 +10,7 @@ says with the article's own material (``item_variants``); a claim gets at most t
 from __future__ import annotations
 
 import zlib
+from collections import Counter
 
 from quizapp.core.aliases import accepted_answers
 from quizapp.core.answer_targets import ArticleFacts, Target, candidate_targets
@@ -43,11 +44,14 @@ def _blanked(shown: ShownClaim, target: Target) -> str:
     return shown.text[: target.start] + BLANK + shown.text[target.end :]
 
 
-def _card(topic: TopicDraft, shown: ShownClaim, target: Target | None) -> FlashcardDraft | None:
-    """A cloze on the claim's target; without one, a whole sentence's topic-to-claim card (a
-    later clause without a target would only repeat its sentence's card)."""
+def _card(
+    topic: TopicDraft, shown: ShownClaim, target: Target | None, alone: bool
+) -> FlashcardDraft | None:
+    """A cloze on the claim's target; without one, a label-to-claim card only when the claim is
+    the one sentence under a bullet's label (``alone``): "Watering: what does the article
+    say?" has one answer then, "Overview: what does the article say?" never does."""
     claim = shown.claim
-    if target is None and not claim.is_whole_sentence:
+    if target is None and not (alone and claim.is_whole_sentence and topic.kind == "subtopic"):
         return None
     if target is None:
         front = f"{topic.title}: what does the article say?"
@@ -152,12 +156,19 @@ def generate_items(
     usable = [s for s in all_shown if claim_problem(s.claim, s.text) is None]
     true_false = _true_false_items(usable, facts)
     topic_of = {c.key: t for t in topics for c in t.claims}
+    sentences_in_topic = Counter(
+        topic_of[s.claim.key].key for s in usable if s.claim.is_whole_sentence
+    )
+    targets = {s.claim.key: _target(s, facts, topic_of[s.claim.key].title) for s in usable}
+    with_cloze = {s.claim.sentence_start for s in usable if targets[s.claim.key]}
     cards: list[FlashcardDraft] = []
     questions: list[QuestionDraft] = []
     for shown in usable:
         topic = topic_of[shown.claim.key]
-        target = _target(shown, facts, topic.title)
-        card = _card(topic, shown, target)
+        target = targets[shown.claim.key]
+        # A sentence with a cloze card needs no second card saying the same sentence.
+        alone = sentences_in_topic[topic.key] == 1 and shown.claim.sentence_start not in with_cloze
+        card = _card(topic, shown, target, alone)
         if card:
             cards.append(card)
         mine: list[QuestionDraft | None] = []

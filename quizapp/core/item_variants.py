@@ -82,7 +82,7 @@ def same_kind_names(name: str, facts: ArticleFacts) -> list[str]:
 
 
 def _name_swap(statement: str, facts: ArticleFacts, seed: int) -> str | None:
-    for target in facts.entities(statement):
+    for target in facts.with_the(statement, facts.entities(statement)):
         if target.start == 0:
             # The subject: "China has advocated a peaceful resolution" is a claim the article
             # neither makes nor denies when it says so of Russia; only what it did is swapped.
@@ -94,14 +94,20 @@ def _name_swap(statement: str, facts: ArticleFacts, seed: int) -> str | None:
             continue
         # A one-word name for a two-word one reads as a different kind of name ("Marie" and
         # "Pierre Curie"), so only names of as many words are swapped.
-        width = len(target.text.split())
+        name = target.text.removeprefix("the ")
+        width = len(name.split())
         options = [
             n
-            for n in same_kind_names(target.text, facts)
+            for n in same_kind_names(name, facts)
             if n not in statement and len(n.split()) == width
         ]
         if options:
-            return _replace(statement, target, options[seed % len(options)])
+            replacement = options[seed % len(options)]
+            if target.text.startswith("the "):
+                replacement = facts.written(replacement)
+            elif replacement in facts.takes_the and not statement[: target.start].endswith("the "):
+                replacement = f"the {replacement}"
+            return _replace(statement, target, replacement)
     return None
 
 
@@ -131,11 +137,17 @@ def distractors(target: Target, shown: str, facts: ArticleFacts, seed: int, coun
         options = changed_numbers(target.text, 0, seed)
         options = [o for o in options if o not in shown]
     elif target.kind == "entity":
-        options = [n for n in same_kind_names(target.text, facts) if n not in shown]
+        name = target.text.removeprefix("the ")
+        options = [n for n in same_kind_names(name, facts) if n not in shown]
         if len(options) < count:
-            near = [c for c in neighbours(target.text) if c not in shown and c not in options]
+            near = [c for c in neighbours(name) if c not in shown and c not in options]
             start = seed % len(near) if near else 0
             options += (near[start:] + near[:start])[: count - len(options)]
+    if target.kind == "entity":
+        # "the United States" among "Egypt" and "France" would stand out: options agree on "the".
+        wants_the = target.text.startswith("the ")
+        options = [o for o in options if (o in facts.takes_the) == wants_the]
+        options = [facts.written(o) for o in options]
     unique = []
     for option in options:
         if option not in unique and option.casefold() != target.text.casefold():

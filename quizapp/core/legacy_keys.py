@@ -31,6 +31,6 @@ def legacy_answer(claim: ClaimDraft, title: str) -> str | None:
 
 def item_key(prefix: str, claim: ClaimDraft, answer: str, legacy: str | None) -> str:
     """``prefix-<claim>`` when the answer is the first generator's, else one naming the answer."""
-    if legacy is not None and answer == legacy:
+    if legacy is not None and answer.removeprefix("the ") == legacy:
         return f"{prefix}-{claim.key}"
     return f"{prefix}-{claim.key}-{slugify(answer)}"
