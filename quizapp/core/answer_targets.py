@@ -288,6 +288,8 @@ def candidate_targets(
     begin, finish = span
     pool: list[Target] = []
     for target in numbers(sentence):
+        if facts.in_title(target.text.split()[0]):
+            continue  # "The Great Fire of London, 1666": the title gives the year away
         pool.append(Target(target.text, target.start, target.end, target.kind,
                            (KIND_RANK[target.kind], 0.0), target.value))  # fmt: skip
     for name in facts.with_the(sentence, facts.entities(sentence)):

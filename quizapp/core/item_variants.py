@@ -14,7 +14,7 @@ import re
 
 from quizapp.core.answer_targets import ArticleFacts, Target, numbers
 from quizapp.core.gazetteer import country_names, neighbours
-from quizapp.core.number_format import changed_numbers
+from quizapp.core.number_format import changed_numbers, number_value
 
 # Pairs of opposite trend words; each works in both directions.
 OPPOSITES = (
@@ -45,8 +45,16 @@ def _replace(statement: str, target: Target, text: str) -> str:
     return statement[: target.start] + text + statement[target.end :]
 
 
-def _number_change(statement: str, seed: int) -> str | None:
-    found = numbers(statement)
+def is_plausible(text: str, target: Target, value: str) -> bool:
+    """A share cannot pass 100 percent ("97 percent" never becomes "150 percent")."""
+    share = re.match(r"\s*(percent|per cent|%)", text[target.end :]) is not None
+    number = number_value(value)
+    return not (share and number is not None and number > 100)
+
+
+def _number_change(statement: str, facts: ArticleFacts, seed: int) -> str | None:
+    # A number in the title is the article's own: changing it contradicts the title, not a claim.
+    found = [n for n in numbers(statement) if not facts.in_title(n.text.split()[0])]
     plain = [n for n in found if n.kind == "number"]
     if len(plain) >= 2:
         # Two quantities of one sentence usually relate ("31 staff, equal to 24 posts"):
@@ -54,6 +62,8 @@ def _number_change(statement: str, seed: int) -> str | None:
         found = [n for n in found if n.kind == "year"]
     for target in found:
         for value in changed_numbers(target.text, _direction(statement, target), seed):
+            if not is_plausible(statement, target, value):
+                continue
             changed = _replace(statement, target, value)
             # "from 1967 to 1975" must not become "from 1979 to 1975": keep the order of years.
             years_before = [n.value for n in numbers(statement) if n.kind == "year"]
@@ -114,7 +124,7 @@ def _name_swap(statement: str, facts: ArticleFacts, seed: int) -> str | None:
 def false_statement(statement: str, facts: ArticleFacts, seed: int) -> str | None:
     """``statement`` changed so that the article contradicts it, or None when no change is safe."""
     for change in (
-        lambda: _number_change(statement, seed),
+        lambda: _number_change(statement, facts, seed),
         lambda: _opposite_change(statement),
         lambda: _name_swap(statement, facts, seed),
     ):
@@ -135,7 +145,7 @@ def distractors(target: Target, shown: str, facts: ArticleFacts, seed: int, coun
         if _direction(shown, target):
             return None  # "at least six": a smaller option would be true as well
         options = changed_numbers(target.text, 0, seed)
-        options = [o for o in options if o not in shown]
+        options = [o for o in options if o not in shown and is_plausible(shown, target, o)]
     elif target.kind == "entity":
         name = target.text.removeprefix("the ")
         options = [n for n in same_kind_names(name, facts) if n not in shown]

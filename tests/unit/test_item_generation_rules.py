@@ -19,6 +19,7 @@ from quizapp.core.item_generation import (
     TRUE_FALSE_FRAME,
     generate_items,
 )
+from quizapp.core.item_variants import distractors, false_statement
 from quizapp.core.lexicon import FUNCTION_WORDS
 from quizapp.core.question_types import QuestionType
 
@@ -303,3 +304,25 @@ def test_at_most_two_generated_questions_per_claim(path):
     per_claim = Counter(q.claim_key for q in questions)
     assert max(per_claim.values()) <= MAX_QUESTIONS_PER_CLAIM
     assert len({q.key for q in questions}) == len(questions)
+
+
+def test_a_number_in_the_title_is_never_blanked_nor_changed():
+    title = "The Great Fire of London, 1666"
+    sentence = "The fire swept through the city from 2 September to 6 September 1666 and beyond"
+    facts = _facts(title, sentence)
+    assert "1666" not in [t.text for t in candidate_targets(sentence, (0, 80), facts)]
+    assert false_statement(sentence, facts, seed=1) is None or "1666" in false_statement(
+        sentence, facts, seed=1
+    )
+
+
+def test_a_share_never_passes_a_hundred_percent():
+    sentence = "About 97 percent of the Earth's water is salt water in the deep oceans"
+    facts = _facts("Water", sentence)
+    target = candidate_targets(sentence, (0, len(sentence)), facts)[0]
+    assert target.text == "97"
+    for seed in range(6):
+        options = distractors(target, sentence, facts, seed) or []
+        assert all(float(o) <= 100 for o in options)
+        changed = false_statement(sentence, facts, seed)
+        assert changed is None or float(changed.split()[1]) <= 100
