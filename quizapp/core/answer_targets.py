@@ -88,13 +88,6 @@ def _prefix(word: str) -> str:
     return word[:5] if len(word) >= 5 else word
 
 
-def _term(word: str) -> str:
-    """A word and its plural as one term ("chloroplast", "chloroplasts"), kept apart from
-    words that only start alike ("interoperability", "international")."""
-    word = word.lower().strip("'’.")
-    return word[:7] if len(word) >= 7 else word.removesuffix("s")
-
-
 @dataclass
 class ArticleFacts:
     """What the whole article says about its words: title words, names, counts, lists."""
@@ -105,7 +98,6 @@ class ArticleFacts:
     entity_groups: list[set[str]] = field(default_factory=list)
     years: set[int] = field(default_factory=set)
     takes_the: set[str] = field(default_factory=set)  # names written "the United States"
-    word_sentences: Counter[str] = field(default_factory=Counter)  # by word prefix
 
     @classmethod
     def build(cls, title: str, sentences: Iterable[str]) -> ArticleFacts:
@@ -123,8 +115,6 @@ class ArticleFacts:
                 if sentence[: name.start].lower().endswith("the "):
                     facts.takes_the.add(name.text)
             facts.years.update(int(n.text) for n in numbers(sentence) if n.kind == "year")
-            for term in {_term(w) for w in content_words(sentence)}:
-                facts.word_sentences[term] += 1
             facts._collect_lists(sentence, names)
         return facts
 
@@ -207,7 +197,10 @@ class ArticleFacts:
             before_noun = bool(re.match(r" [a-z]", after))
             initialism = re.fullmatch(r"(?:[A-Z]\.){2,}|[A-Z]{2,4}", last) is not None
             adjective = before_noun and (last.endswith(DEMONYM_ENDINGS) or initialism)
-            if not adjective and len(sentence[start:end]) > 1:
+            # "Apis mellifera": a capital before a word English does not know is half a name.
+            latin = re.match(r" ([a-z]+)", after)
+            half_name = latin is not None and english_zipf(latin.group(1)) == 0
+            if not adjective and not half_name and len(sentence[start:end]) > 1:
                 found.append(Target(sentence[start:end], start, end, "entity"))
             i = j + 1
         return found
@@ -239,9 +232,9 @@ def numbers(sentence: str) -> list[Target]:
 
 
 def _rare_words(sentence: str, facts: ArticleFacts) -> list[Target]:
-    """Words rare in English that are the article's own terms: named by the sentence itself
-    ("structures called _____") or used in another sentence too. A rare word said once in
-    passing ("a strategic recalibration") has too many words that fit its blank."""
+    """Words rare in English that the sentence itself names as a term ("structures called
+    _____"). Any other word's blank ("a strategic _____", "because _____ dry out") has too
+    many words that fit it, however rare the word is."""
     found = []
     for index, tok in enumerate(tokens(sentence)):
         word = tok.text
@@ -260,7 +253,7 @@ def _rare_words(sentence: str, facts: ArticleFacts) -> list[Target]:
         defined = DEFINING.search(sentence[: tok.start]) is not None
         if lower.endswith(ADJECTIVE_ENDINGS):
             continue  # "in response to _____ pressures": an adjective's blank fits many words
-        if zipf <= RARE_WORD_ZIPF and (defined or facts.word_sentences[_term(word)] >= 2):
+        if zipf <= RARE_WORD_ZIPF and defined:
             found.append(Target(word, tok.start, tok.end, "word", score=(zipf,)))
     return found
 

@@ -19,6 +19,8 @@ OVERVIEW_TITLE = "Overview"
 # Clause connectors after a comma that start a separately testable statement.
 CLAUSE_CONNECTORS = {"with", "which", "including", "often", "potentially", "particularly"}
 MIN_CLAUSE_WORDS = 4
+# "At its height it linked …", "When she finds …": a subject pronoun a few words in.
+SUBJECT_PRONOUNS = frozenset({"it", "she", "he", "they"})
 # A claim with fewer content words than this makes no item: there is nothing to ask.
 MIN_CONTENT_WORDS = 4
 # Abbreviations whose full stop does not end a sentence.
@@ -120,6 +122,10 @@ def claim_problem(claim: ClaimDraft, shown: str | None = None) -> str | None:
         return "starts in the middle of a sentence"
     if first.lower().strip("\"“'‘(") in UNRESOLVED_STARTS:
         return f"starts with an unresolved “{first}”"
+    opening = [w.lower().strip(",") for w in shown.split()[1:4]]
+    pronoun = next((w for w in opening if w in SUBJECT_PRONOUNS), None)
+    if pronoun:
+        return f"its opening clause has an unresolved “{pronoun}”"
     if len(content_words(claim.quote)) < MIN_CONTENT_WORDS:
         return "says too little"
     return None

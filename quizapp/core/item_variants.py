@@ -22,7 +22,7 @@ OPPOSITES = (
     ("rose", "fell"), ("risen", "fallen"), ("rising", "falling"), ("grew", "shrank"),
     ("surged", "slumped"), ("higher", "lower"), ("larger", "smaller"), ("largest", "smallest"),
     ("stronger", "weaker"), ("strongly", "weakly"), ("longer", "shorter"),
-    ("heavier", "lighter"), ("before", "after"), ("reduce", "increase"), ("reduced", "increased"),
+    ("heavier", "lighter"), ("reduce", "increase"), ("reduced", "increased"),
     ("gained", "lost"), ("westward", "eastward"), ("warmer", "cooler"), ("cheap", "expensive"),
     ("up from", "down from"), ("more than", "less than"), ("at least", "at most"),
 )  # fmt: skip

@@ -2,9 +2,10 @@
 
 A clause ("…, which are crucial for the country's stability") is shown inside its whole sentence
 so that it keeps its subject. When a sentence opens with "She"/"He" in an article about one
-person, or with "It" right after a sentence about the article's subject, the pronoun is replaced
-by that subject ("Marie Curie was born …"); any other opening pronoun stays, and such a claim
-makes no item (see ``claims.claim_problem``).
+person (or has one a few words in: "In 1891 she moved …"), or opens with "It" right after a
+sentence about the article's subject, the pronoun is replaced by that subject ("Marie Curie
+was born …"); any other opening pronoun stays, and such a claim makes no item (see
+``claims.claim_problem``).
 """
 
 from __future__ import annotations
@@ -45,6 +46,10 @@ def _resolved(sentence: str, subject: str | None, previous: str) -> str:
     is_person = PERSON_NAME.fullmatch(subject) is not None and not subject.startswith("The ")
     if first in ("She", "He") and is_person:
         return subject + sentence[len(first) :]
+    # "In 1891 she moved to Paris": the subject of the opening clause, a few words in.
+    opening = re.match(r"^((?:\S+ ){1,3})(she|he) ", sentence)
+    if opening and is_person:
+        return opening.group(1) + subject + sentence[opening.end() - 1 :]
     bare = subject.removeprefix("The ")
     if first == "It" and (previous.startswith(subject) or previous.startswith(bare)):
         return subject + sentence[len(first) :]
