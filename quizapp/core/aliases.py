@@ -2,7 +2,8 @@
 
 An answer carries its aliases: common entities from a small table ("US", "U.S.", "United
 States"), country names (``gazetteer``), the part of a multi-word name that the article itself
-uses alone ("Wren" for "Christopher Wren"), noun and adjective forms ("Russia", "Russian"),
+uses alone ("Wren" for "Christopher Wren") and the article's fuller mention of a short name
+("Charles Babbage" for "Babbage"), noun and adjective forms ("Russia", "Russian"),
 singular and plural, and numbers with and without separators ("184,000", "184000").
 """
 
@@ -85,6 +86,14 @@ def _parts_used_alone(answer: str, article_names: Iterable[str]) -> set[str]:
     return {p for p in parts if p in names and p != answer} if len(parts) > 1 else set()
 
 
+def _longer_mentions(answer: str, article_names: Iterable[str]) -> set[str]:
+    """The one longer name of the article that contains ``answer`` ("Charles Babbage" for
+    "Babbage"); none when several do ("Marie Curie", "Pierre Curie" for "Curie")."""
+    pattern = re.compile(rf"(?<!\w){re.escape(answer)}(?!\w)")
+    longer = {n for n in article_names if n != answer and pattern.search(n)}
+    return longer if len(longer) == 1 else set()
+
+
 def accepted_answers(answer: str, kind: str, article_names: Iterable[str] = ()) -> list[str]:
     """The answer first, then its aliases, without duplicates (compared case-insensitively).
 
@@ -107,6 +116,7 @@ def accepted_answers(answer: str, kind: str, article_names: Iterable[str] = ()) 
             if answer == noun:
                 forms.append(adjective)
         forms += sorted(_parts_used_alone(answer, article_names))
+        forms += sorted(_longer_mentions(answer, article_names))
     else:
         forms += sorted(_singular_forms(answer))
     seen: set[str] = set()

@@ -42,6 +42,9 @@ MONTHS = frozenset(
 # "… called thylakoids", "… known as the law of limiting factors": the sentence names a term.
 DEFINING = re.compile(r"\b(called|named|known as|termed|the word)\s+(the\s+)?$")
 ADJECTIVE_ENDINGS = ("al", "ive", "ous", "ic", "ary", "ful", "less", "able", "ible", "ant", "ent")
+CALENDAR_WORDS = MONTHS | frozenset(
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
+)
 KIND_RANK = {"year": 0, "number": 0, "entity": 1, "word": 2}
 
 
@@ -183,6 +186,7 @@ class ArticleFacts:
                     j += 1
                 elif (
                     gap == " "
+                    and toks[j].text not in CALENDAR_WORDS  # "Tuesday of October": two names
                     and nxt.text in NAME_CONNECTORS
                     and j + 2 < len(toks)
                     and sentence[nxt.end : toks[j + 2].start] == " "
