@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from quizapp.core.claims import TopicDraft, claim_problem
 from quizapp.core.item_drafts import QuestionDraft, choice_id
-from quizapp.core.lexicon import content_words
+from quizapp.core.lexicon import content_words, stem
 from quizapp.core.question_types import QuestionType
 from quizapp.core.subjects import ShownClaim
 
@@ -19,7 +19,8 @@ MIN_MATCHING_PAIRS = 3
 
 
 def _prefixes(text: str) -> set[str]:
-    return {w.lower()[:5] for w in content_words(text)}
+    """Stems of the content words: "Pests" and "pest", "Evaporation" and "evaporates"."""
+    return {stem(w)[:5] for w in content_words(text)}
 
 
 def shares_a_word(heading: str, text: str) -> bool:

@@ -19,6 +19,7 @@ from quizapp.core.item_generation import (
     TRUE_FALSE_FRAME,
     generate_items,
 )
+from quizapp.core.item_headings import shares_a_word
 from quizapp.core.item_variants import distractors, false_statement
 from quizapp.core.lexicon import FUNCTION_WORDS
 from quizapp.core.question_types import QuestionType
@@ -338,3 +339,8 @@ def test_a_share_never_passes_a_hundred_percent():
         assert all(float(o) <= 100 for o in options)
         changed = false_statement(sentence, facts, seed)
         assert changed is None or float(changed.split()[1]) <= 100
+
+
+def test_a_heading_and_its_plural_or_verb_form_share_a_word():
+    assert shares_a_word("Pests", "Slugs are the most common pest of young plants")
+    assert not shares_a_word("Economic Cooperation", "Trade volume between the two has surged")
