@@ -42,6 +42,7 @@ MONTHS = frozenset(
 # "… called thylakoids", "… known as the law of limiting factors": the sentence names a term.
 DEFINING = re.compile(r"\b(called|named|known as|termed|the word)\s+(the\s+)?$")
 ADJECTIVE_ENDINGS = ("al", "ive", "ous", "ic", "ary", "ful", "less", "able", "ible", "ant", "ent")
+LATIN_ZIPF = 3.0
 CALENDAR_WORDS = MONTHS | frozenset(
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
 )
@@ -201,9 +202,10 @@ class ArticleFacts:
             before_noun = bool(re.match(r" [a-z]", after))
             initialism = re.fullmatch(r"(?:[A-Z]\.){2,}|[A-Z]{2,4}", last) is not None
             adjective = before_noun and (last.endswith(DEMONYM_ENDINGS) or initialism)
-            # "Apis mellifera": a capital before a word English does not know is half a name.
-            latin = re.match(r" ([a-z]+)", after)
-            half_name = latin is not None and english_zipf(latin.group(1)) == 0
+            # "Apis mellifera", "Homo sapiens": a capital before a rare Latin-looking word is
+            # half of a species name.
+            latin = re.match(r" ([a-z]+(?:a|us|um|is|ae|ii|ens))\b", after)
+            half_name = latin is not None and english_zipf(latin.group(1)) < LATIN_ZIPF
             if not adjective and not half_name and len(sentence[start:end]) > 1:
                 found.append(Target(sentence[start:end], start, end, "entity"))
             i = j + 1

@@ -344,3 +344,9 @@ def test_a_share_never_passes_a_hundred_percent():
 def test_a_heading_and_its_plural_or_verb_form_share_a_word():
     assert shares_a_word("Pests", "Slugs are the most common pest of young plants")
     assert not shares_a_word("Economic Cooperation", "Trade volume between the two has surged")
+
+
+def test_half_a_species_name_is_never_an_answer():
+    sentence = "The western honey bee, Apis mellifera, turns the nectar of flowers into honey"
+    names = [n.text for n in _facts("Honey", sentence).entities(sentence)]
+    assert "Apis" not in names
