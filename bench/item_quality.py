@@ -1,6 +1,7 @@
 """How good are the generated items? Figures per article and item type, no database needed.
 
 Run from the repository root:  python bench/item_quality.py
+A sample to label by hand:      python bench/item_quality.py --sample corpus 64 23
 
 For the seed article and every article of ``seed/corpus`` (then, separately, of
 ``seed/corpus/heldout``, never used to tune the generator) it prints:
@@ -26,6 +27,7 @@ For the seed article and every article of ``seed/corpus`` (then, separately, of
 
 from __future__ import annotations
 
+import random
 import re
 import sys
 from collections import Counter
@@ -127,7 +129,8 @@ def article_figures(path: Path, statements: dict[str, list[tuple[str, bool]]]) -
     made = Counter({"card": len(cards)})
     made.update(str(q.type) for q in questions)
     tf = [q for q in questions if q.type == "true_false"]
-    statements[path.stem] = [(shown_text(q.prompt), bool(q.answer_bool)) for q in tf]
+    # The whole prompt, frame included: a student sees the frame too.
+    statements[path.stem] = [(q.prompt, bool(q.answer_bool)) for q in tf]
     answers = [c.back for c in cards if c.kind == "cloze"]
     answers += [q.accepted[0] for q in questions if q.type == "fill_blank"]
     answers += [c["text"] for q in questions if q.key.startswith("gen-mc-") for c in q.choices
@@ -151,7 +154,31 @@ def share(pair: tuple[int, int]) -> str:
     return f"{part}/{whole}" + (f" ({100 * part / whole:.0f} %)" if whole else "")
 
 
+def print_sample(group: str, size: int, seed: int) -> None:
+    """A random sample of generated items to label by hand (``size`` 0: every item)."""
+    items = []
+    for path in articles(group):
+        parsed = parse_article(path.read_text(encoding="utf-8"))
+        cards, questions = generate_items(extract_topics(parsed), parsed.title)
+        items += [(path.stem, "card", c.front, c.back) for c in cards]
+        for q in questions:
+            if q.choices:
+                answer = str([("*" if c["correct"] else "") + c["text"] for c in q.choices])
+            elif q.answer_bool is not None:
+                answer = str(q.answer_bool)
+            else:
+                answer = str(q.accepted or q.pairs)
+            items.append((path.stem, str(q.type), q.prompt, answer))
+    chosen = random.Random(seed).sample(items, size) if size else items
+    for number, (stem, kind, shown, answer) in enumerate(chosen, start=1):
+        print(f"{number}. [{stem}|{kind}] {shown}\n   -> {answer}")
+
+
 def main() -> None:
+    if len(sys.argv) > 1 and sys.argv[1] == "--sample":
+        # python bench/item_quality.py --sample corpus|held-out SIZE SEED
+        print_sample(sys.argv[2], int(sys.argv[3]), int(sys.argv[4]))
+        return
     learnt: list[tuple[str, bool]] = []
     for group in ("corpus", "held-out"):
         print(f"\n## {group}\n")
