@@ -12,12 +12,17 @@ import re
 from dataclasses import dataclass, field
 
 from quizapp.core.article_parser import Block, ParsedArticle
+from quizapp.core.lexicon import UNRESOLVED_STARTS, content_words
 from quizapp.core.text import slugify
 
 OVERVIEW_TITLE = "Overview"
 # Clause connectors after a comma that start a separately testable statement.
 CLAUSE_CONNECTORS = {"with", "which", "including", "often", "potentially", "particularly"}
 MIN_CLAUSE_WORDS = 4
+# "At its height it linked …", "When she finds …": a subject pronoun a few words in.
+SUBJECT_PRONOUNS = frozenset({"it", "she", "he", "they"})
+# A claim with fewer content words than this makes no item: there is nothing to ask.
+MIN_CONTENT_WORDS = 4
 # Abbreviations whose full stop does not end a sentence.
 ABBREVIATIONS = ("U.S.", "U.K.", "e.g.", "i.e.", "Mr.", "Dr.", "St.", "vs.", "etc.")
 SENTENCE_END = re.compile(r"[.!?:](?=\s+|$)")
@@ -55,6 +60,15 @@ class ClaimDraft:
     sentence_end: int
     key_terms: tuple[str, ...]
     block_label: str | None  # the bullet label the claim sits under, if any
+    sentence: str = ""  # the whole sentence the claim is part of, as in the article
+
+    @property
+    def is_whole_sentence(self) -> bool:
+        return self.start == self.sentence_start
+
+    @property
+    def span_in_sentence(self) -> tuple[int, int]:
+        return self.start - self.sentence_start, self.end - self.sentence_start
 
 
 def _sentence_spans(text: str, start: int) -> list[Span]:
@@ -94,6 +108,29 @@ def _clause_spans(article: str, sentence: Span) -> list[Span]:
     return spans
 
 
+def claim_problem(claim: ClaimDraft, shown: str | None = None) -> str | None:
+    """Why a claim cannot stand as an item on its own, or None when it can.
+
+    A claim shown to a student starts its sentence (a later clause is shown inside its whole
+    sentence), so the sentence must not open with a word pointing back to something unsaid
+    ("It", "This engagement"); ``shown`` is the sentence as shown, after any pronoun was
+    resolved. The claim itself must say something: four content words.
+    """
+    shown = claim.sentence if shown is None else shown
+    first = shown.split()[0] if shown.split() else ""
+    if first[:1].islower():
+        return "starts in the middle of a sentence"
+    if first.lower().strip("\"“'‘(") in UNRESOLVED_STARTS:
+        return f"starts with an unresolved “{first}”"
+    opening = [w.lower().strip(",") for w in shown.split()[1:4]]
+    pronoun = next((w for w in opening if w in SUBJECT_PRONOUNS), None)
+    if pronoun:
+        return f"its opening clause has an unresolved “{pronoun}”"
+    if len(content_words(claim.quote)) < MIN_CONTENT_WORDS:
+        return "says too little"
+    return None
+
+
 def key_terms(quote: str) -> tuple[str, ...]:
     """Proper-noun phrases of a quote (e.g. "Power of Siberia"), else its longest content word."""
     phrases = re.findall(
@@ -124,9 +161,19 @@ def key_terms(quote: str) -> tuple[str, ...]:
     return tuple(terms)
 
 
+def is_lead_in_line(block: Block) -> bool:
+    """A line that only announces what follows ("Key takeaways:", "Steps to follow:") states
+    nothing; a full sentence ending in a colon ("… have several important implications:") is
+    still a claim, and curated items may point at it."""
+    text = block.text.rstrip()
+    return text.endswith(":") and len(content_words(text)) < MIN_CONTENT_WORDS
+
+
 def _block_claims(
     article: ParsedArticle, block: Block, topic: TopicDraft, counter: list[int]
 ) -> None:
+    if is_lead_in_line(block):
+        return
     for sentence in _sentence_spans(block.text, block.start):
         for clause in _clause_spans(article.text, sentence):
             quote = article.text[clause.start : clause.end]
@@ -142,6 +189,7 @@ def _block_claims(
                     sentence_end=sentence.end,
                     key_terms=key_terms(quote),
                     block_label=block.label,
+                    sentence=article.text[sentence.start : sentence.end],
                 )
             )
 

@@ -1,176 +1,191 @@
 """Generate flashcards and questions from topics and claims.
 
-Generated items only say what the structure and text of the article say: a claim's own words
-(cloze and true statements), the heading a bullet sits under (which-area questions, matching,
-and false statements that put a claim under the wrong heading). Statements that need judgement
-(false facts, distractors from outside the article) are left to the curated bank.
+Every item stands on a whole claim: a later clause is shown inside its whole sentence, a
+sentence opening with an unresolved pronoun or saying too little makes no item. Blanks go where
+a student must know something (see ``answer_targets``); each answer carries its aliases
+(``aliases``); true/false statements are about half false, made by changing what the claim
+says with the article's own material (``item_variants``); a claim gets at most two questions.
 """
 
 from __future__ import annotations
 
-import re
+import zlib
+from collections import Counter
 
-from quizapp.core.claims import ClaimDraft, TopicDraft
+from quizapp.core.aliases import accepted_answers
+from quizapp.core.answer_targets import ArticleFacts, Target, candidate_targets
+from quizapp.core.claims import ClaimDraft, TopicDraft, claim_problem
 from quizapp.core.item_drafts import FlashcardDraft, QuestionDraft, choice_id
+from quizapp.core.item_headings import heading_question, matching_question
+from quizapp.core.item_variants import distractors, false_statement
+from quizapp.core.legacy_keys import item_key
+from quizapp.core.number_format import number_value
 from quizapp.core.question_types import QuestionType
+from quizapp.core.subjects import ShownClaim, shown_claims
 
 BLANK = "_____"
-MIN_WORDS_AROUND_BLANK = 4
-MAX_HEADING_CHOICES = 4
-MAX_MATCHING_PAIRS = 4
+# The same frame for true and false statements, so the frame tells nothing about the answer.
+TRUE_FALSE_FRAME = "True or false, according to the article: "
+# One claim, one question per quiz: the pool holds at most this many generated questions a claim.
+MAX_QUESTIONS_PER_CLAIM = 2
 
 
-def _blanked(quote: str, term: str) -> str | None:
-    """The quote with the first whole-word ``term`` blanked, if enough context remains."""
-    pattern = re.compile(rf"(?<![\w]){re.escape(term)}(?![\w])")
-    if not pattern.search(quote):
+def _seed(claim: ClaimDraft) -> int:
+    """A stable per-claim number, so the same article always gives the same items."""
+    return zlib.crc32(claim.key.encode())
+
+
+def _target(shown: ShownClaim, facts: ArticleFacts, heading: str) -> Target | None:
+    found = candidate_targets(shown.text, shown.span, facts, extra_shown=heading)
+    return found[0] if found else None
+
+
+def _blanked(shown: ShownClaim, target: Target) -> str:
+    return shown.text[: target.start] + BLANK + shown.text[target.end :]
+
+
+def _card(
+    topic: TopicDraft, shown: ShownClaim, target: Target | None, alone: bool
+) -> FlashcardDraft | None:
+    """A cloze on the claim's target; without one, a label-to-claim card only when the claim is
+    the one sentence under a bullet's label (``alone``): "Watering: what does the article
+    say?" has one answer then, "Overview: what does the article say?" never does."""
+    claim = shown.claim
+    if target is None and not (alone and claim.is_whole_sentence and topic.kind == "subtopic"):
         return None
-    blanked = pattern.sub(BLANK, quote, count=1)
-    if len(blanked.replace(BLANK, "").split()) < MIN_WORDS_AROUND_BLANK:
-        return None
-    return blanked
+    if target is None:
+        front = f"{topic.title}: what does the article say?"
+        return FlashcardDraft(f"gen-card-{claim.key}", claim.key, front, f"{shown.text}.")
+    front = f"{topic.title}: {_blanked(shown, target)}."
+    key = item_key("gen-card", claim, target.text, shown.legacy_answer)
+    return FlashcardDraft(key, claim.key, front, target.text, kind="cloze")
 
 
-def _cloze_term(claim: ClaimDraft, title: str = "") -> tuple[str, str] | None:
-    # Names in the article's title (Russia, China) are in every answer; blank something rarer.
-    terms = sorted(claim.key_terms, key=lambda term: (term in title, -len(term)))
-    for term in terms:
-        blanked = _blanked(claim.quote, term)
-        if blanked:
-            return term, blanked
-    return None
-
-
-def _sentence_case(text: str) -> str:
-    return text[:1].upper() + text[1:]
-
-
-def _as_shown(claim: ClaimDraft, text: str) -> str:
-    """A whole sentence starts with a capital; a clause shows it continues one ("… including")."""
-    return _sentence_case(text) if claim.start == claim.sentence_start else f"… {text}"
-
-
-def flashcards_for(topic: TopicDraft, claim: ClaimDraft, title: str) -> list[FlashcardDraft]:
-    """One card per claim: a cloze on its key term, else a topic-to-claim card."""
-    cloze = _cloze_term(claim, title)
-    if cloze:
-        term, blanked = cloze
-        front = f"{topic.title}: {_as_shown(claim, blanked)}."
-        return [FlashcardDraft(f"gen-card-{claim.key}", claim.key, front, term, kind="cloze")]
-    front = f"{topic.title}: what does the article say?"
-    return [FlashcardDraft(f"gen-card-{claim.key}", claim.key, front, _sentence_case(claim.quote))]
-
-
-def _fill_blank(claim: ClaimDraft, title: str) -> QuestionDraft | None:
-    cloze = _cloze_term(claim, title)
-    if not cloze:
-        return None
-    term, blanked = cloze
+def _fill_blank(shown: ShownClaim, target: Target, names) -> QuestionDraft:
+    claim = shown.claim
     return QuestionDraft(
-        key=f"gen-fill-{claim.key}",
+        key=item_key("gen-fill", claim, target.text, shown.legacy_answer),
         claim_key=claim.key,
         type=QuestionType.FILL_BLANK,
-        prompt=f"Fill in the blank: {_as_shown(claim, blanked)}.",
-        explanation=f"The article says: “{claim.quote}”.",
-        accepted=[term],
+        prompt=f"Fill in the blank: {_blanked(shown, target)}.",
+        explanation=f"The article says: “{shown.text}.”",
+        accepted=accepted_answers(target.text, target.kind, names),
         difficulty=2,
         quote=claim.quote,
     )
 
 
-def _true_statement(claim: ClaimDraft) -> QuestionDraft | None:
-    # Only whole sentences: a clause alone ("including food and energy supplies") is no statement.
-    if claim.start != claim.sentence_start:
+def _multiple_choice(shown: ShownClaim, target: Target, facts) -> QuestionDraft | None:
+    claim = shown.claim
+    wrong = distractors(target, shown.text, facts, _seed(claim))
+    if not wrong:
         return None
+    options = [target.text, *wrong]
+    if target.kind in ("year", "number"):
+        options.sort(key=lambda text: number_value(text) or 0.0)
+    else:
+        options.sort()
+    choices = [
+        {"id": choice_id(i), "text": text, "correct": text == target.text}
+        for i, text in enumerate(options)
+    ]
     return QuestionDraft(
-        key=f"gen-tf-{claim.key}",
+        key=f"gen-mc-{claim.key}",
+        claim_key=claim.key,
+        type=QuestionType.SINGLE_CHOICE,
+        prompt=f"Which completes the sentence from the article? “{_blanked(shown, target)}.”",
+        explanation=f"The article says: “{shown.text}.”",
+        choices=choices,
+        difficulty=2,
+        quote=claim.quote,
+    )
+
+
+def _statement(shown: ShownClaim) -> str | None:
+    """The claim as a statement: only a claim that starts its sentence is one."""
+    if not shown.claim.is_whole_sentence:
+        return None
+    return shown.text[: shown.span[1]].rstrip(" ,;:")
+
+
+def _true_false(shown: ShownClaim, statement: str, as_false: str | None) -> QuestionDraft:
+    claim = shown.claim
+    said = f"{statement}."
+    if as_false is None:
+        key, text, answer = f"gen-tf-{claim.key}", said, True
+        explanation = f"True: the article says “{said}”"
+    else:
+        key, text, answer = f"gen-tf-false-{claim.key}", f"{as_false}.", False
+        explanation = f"False: the article says “{said}”"
+    return QuestionDraft(
+        key=key,
         claim_key=claim.key,
         type=QuestionType.TRUE_FALSE,
-        prompt=f"True or false: according to the article, {claim.quote[0].lower()}"
-        f"{claim.quote[1:]}.",
-        explanation=f"True: the article says “{claim.quote}”.",
-        answer_bool=True,
-        difficulty=1,
+        prompt=f"{TRUE_FALSE_FRAME}{text}",
+        explanation=explanation,
+        answer_bool=answer,
+        difficulty=2,
         quote=claim.quote,
     )
 
 
-def _sibling_titles(topic: TopicDraft, topics: list[TopicDraft]) -> list[str]:
-    return [t.title for t in topics if t.parent_key == topic.parent_key and t is not topic]
-
-
-def _heading_questions(topic: TopicDraft, claim: ClaimDraft, topics: list[TopicDraft]):
-    """Which heading is this claim under, and a false statement placing it under a sibling."""
-    siblings = _sibling_titles(topic, topics)
-    if topic.parent_key is None or len(siblings) < 2:
-        return []
-    labels = [topic.title, *siblings[: MAX_HEADING_CHOICES - 1]]
-    # Sorting keeps the correct answer from always being first; the quiz may shuffle again.
-    labels.sort()
-    choices = [
-        {"id": choice_id(i), "text": label, "correct": label == topic.title}
-        for i, label in enumerate(labels)
-    ]
-    parent = next(t for t in topics if t.key == topic.parent_key)
-    where = f"under “{topic.title}” in the section “{parent.title}”"
-    wrong = siblings[0]
-    return [
-        QuestionDraft(
-            key=f"gen-heading-{claim.key}",
-            claim_key=claim.key,
-            type=QuestionType.SINGLE_CHOICE,
-            prompt=f"Under which heading does the article say: “{claim.quote}”?",
-            explanation=f"The article says this {where}.",
-            choices=choices,
-            difficulty=2,
-            quote=claim.quote,
-        ),
-        QuestionDraft(
-            key=f"gen-tf-heading-{claim.key}",
-            claim_key=claim.key,
-            type=QuestionType.TRUE_FALSE,
-            prompt=f"True or false: the article says “{claim.quote}” under the heading “{wrong}”.",
-            explanation=f"False: the article says this {where}, not under “{wrong}”.",
-            answer_bool=False,
-            difficulty=3,
-            quote=claim.quote,
-        ),
-    ]
-
-
-def _matching(parent: TopicDraft, topics: list[TopicDraft]) -> QuestionDraft | None:
-    children = [t for t in topics if t.parent_key == parent.key and t.claims]
-    if len(children) < 3:
-        return None
-    children = children[:MAX_MATCHING_PAIRS]
-    first = children[0].claims[0]
-    return QuestionDraft(
-        key=f"gen-match-{parent.key}",
-        claim_key=first.key,
-        type=QuestionType.MATCHING,
-        prompt=f"Match each heading of “{parent.title}” to what the article says under it.",
-        explanation="Each statement is quoted from the article under its heading.",
-        pairs=[[t.title, _sentence_case(t.claims[0].quote)] for t in children],
-        difficulty=2,
-        quote=first.quote,
-    )
+def _true_false_items(shown_list: list[ShownClaim], facts) -> dict[str, QuestionDraft]:
+    """About half false: only claims that can be made false are asked, alternately true and
+    false in a stable order, so true and false statements come from the same kind of claim."""
+    falsifiable = []
+    for shown in shown_list:
+        statement = _statement(shown)
+        changed = statement and false_statement(statement, facts, _seed(shown.claim))
+        if statement and changed:
+            falsifiable.append((shown, statement, changed))
+    falsifiable.sort(key=lambda item: _seed(item[0].claim))
+    items = {}
+    for index, (shown, statement, changed) in enumerate(falsifiable):
+        as_false = changed if index % 2 else None
+        items[shown.claim.key] = _true_false(shown, statement, as_false)
+    return items
 
 
 def generate_items(
     topics: list[TopicDraft], title: str = ""
 ) -> tuple[list[FlashcardDraft], list[QuestionDraft]]:
     """All generated flashcards and questions for the article's topics, in reading order."""
+    all_shown = shown_claims(topics, title)
+    facts = ArticleFacts.build(title, [s.text for s in all_shown])
+    names = set(facts.entity_sentences)
+    usable = [s for s in all_shown if claim_problem(s.claim, s.text) is None]
+    true_false = _true_false_items(usable, facts)
+    topic_of = {c.key: t for t in topics for c in t.claims}
+    sentences_in_topic = Counter(
+        topic_of[s.claim.key].key for s in usable if s.claim.is_whole_sentence
+    )
+    targets = {s.claim.key: _target(s, facts, topic_of[s.claim.key].title) for s in usable}
+    with_cloze = {s.claim.sentence_start for s in usable if targets[s.claim.key]}
     cards: list[FlashcardDraft] = []
     questions: list[QuestionDraft] = []
+    for shown in usable:
+        topic = topic_of[shown.claim.key]
+        target = targets[shown.claim.key]
+        # A sentence with a cloze card needs no second card saying the same sentence.
+        alone = sentences_in_topic[topic.key] == 1 and shown.claim.sentence_start not in with_cloze
+        card = _card(topic, shown, target, alone)
+        if card:
+            cards.append(card)
+        mine: list[QuestionDraft | None] = []
+        if target is not None:
+            choice = None
+            if target.kind != "word" and _seed(shown.claim) % 2 == 0:
+                choice = _multiple_choice(shown, target, facts)
+            mine.append(choice or _fill_blank(shown, target, names))
+        mine.append(true_false.get(shown.claim.key))
+        mine.append(heading_question(topic, shown, topics))
+        questions.extend([q for q in mine if q][:MAX_QUESTIONS_PER_CLAIM])
+    per_claim = {}
+    for question in questions:
+        per_claim[question.claim_key] = per_claim.get(question.claim_key, 0) + 1
     for topic in topics:
-        for claim in topic.claims:
-            cards.extend(flashcards_for(topic, claim, title))
-            for draft in (_fill_blank(claim, title), _true_statement(claim)):
-                if draft:
-                    questions.append(draft)
-            questions.extend(_heading_questions(topic, claim, topics))
         if topic.parent_key is None:
-            match = _matching(topic, topics)
-            if match:
+            match = matching_question(topic, topics, usable)
+            if match and per_claim.get(match.claim_key, 0) < MAX_QUESTIONS_PER_CLAIM:
                 questions.append(match)
     return cards, questions

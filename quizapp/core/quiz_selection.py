@@ -6,6 +6,8 @@ import random
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from quizapp.core.item_overlap import ItemFacts, compatible_subset, origin_priority
+
 # How much more likely an item is drawn, by what the learner did with it last time.
 WEIGHT_NEVER_ANSWERED = 3.0
 WEIGHT_LAST_WRONG = 4.0
@@ -20,6 +22,7 @@ class Candidate:
     question_id: int
     topic_id: int
     last_correct: bool | None  # None: never answered
+    facts: ItemFacts | None = None  # claim, origin, text and answers, when known
 
 
 def item_weight(candidate: Candidate, topic_mastery: Mapping[int, float | None]) -> float:
@@ -42,7 +45,8 @@ def pick_questions(
     """Up to ``length`` distinct question ids, drawn without replacement by weight.
 
     Uses Efraimidis–Spirakis weighted sampling (key = u^(1/w), take the largest keys), which
-    draws without replacement in one pass.
+    draws without replacement in one pass. Curated and teacher items come before generated
+    ones, and no two picked items overlap (same claim, or one giving the other's answer).
     """
     unique = {c.question_id: c for c in candidates}
     keyed = [
@@ -50,4 +54,6 @@ def pick_questions(
         for c in unique.values()
     ]
     keyed.sort(reverse=True)
-    return [question_id for _, question_id in keyed[:length]]
+    facts = [unique[qid].facts or ItemFacts(qid) for _, qid in keyed]
+    facts.sort(key=lambda f: origin_priority(f.origin))  # stable: keeps the weighted order
+    return compatible_subset(facts, length)

@@ -10,7 +10,7 @@ from flask import Blueprint, current_app, jsonify, render_template, request
 from quizapp.extensions import db
 from quizapp.live.broker import LocalBroker
 from quizapp.models.base import utcnow
-from quizapp.models.live import LiveGame
+from quizapp.models.live_games import LiveGame
 from quizapp.services.live_state import game_event
 from quizapp.services.quizzes import QuizError
 

@@ -10,7 +10,7 @@ from flask_login import current_user, login_required
 from quizapp.extensions import db
 from quizapp.live.blueprint import bp, now, publish_state
 from quizapp.live.forms import NewGameForm
-from quizapp.models.live import LiveGame
+from quizapp.models.live_games import LiveGame
 from quizapp.services import live_results
 from quizapp.services.live_games import NotAllowed, create_game, owned_game
 from quizapp.services.live_moves import run_command

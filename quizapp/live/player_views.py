@@ -9,7 +9,7 @@ from flask_login import current_user
 from quizapp.extensions import db
 from quizapp.live.blueprint import bp, broker, now, publish_state
 from quizapp.live.forms import JoinForm
-from quizapp.models.live import LiveGame, LivePlayer
+from quizapp.models.live_games import LiveGame, LivePlayer
 from quizapp.services.live_games import (
     NotAllowed,
     answer_tally,

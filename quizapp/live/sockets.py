@@ -18,7 +18,7 @@ from flask_sock import Sock
 from quizapp.extensions import db
 from quizapp.live.blueprint import bp, broker, now
 from quizapp.live.broker import Subscription
-from quizapp.models.live import LiveGame
+from quizapp.models.live_games import LiveGame
 from quizapp.services.live_state import game_event, view_for
 
 sock = Sock()

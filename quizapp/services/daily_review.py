@@ -9,6 +9,7 @@ from datetime import datetime, timedelta
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
+from quizapp.core.item_overlap import ItemFacts, compatible_subset, item_facts, origin_priority
 from quizapp.models import AttemptQuestion, Claim, Question, QuizAttempt, Response, live
 from quizapp.services.practice import question_candidates
 from quizapp.services.progress import TopicProgress
@@ -65,20 +66,36 @@ def start_review_quiz(
     weakest: TopicProgress | None,
     rng: random.Random | None = None,
 ) -> QuizAttempt:
-    """A review attempt: the missed questions first, filled up from the weakest topic."""
+    """A review attempt: the missed questions first, filled up from the weakest topic.
+
+    The fill-up never repeats a claim already in the review nor gives away an answer in it,
+    and takes curated and teacher questions before generated ones.
+    """
     rng = rng or random.Random()
     ids = missed[:REVIEW_QUESTIONS]
     if weakest is not None and len(ids) < REVIEW_QUESTIONS:
         pool = [c for c in question_candidates(session, user_id, [weakest.topic.id])
                 if c.question_id not in ids and c.last_correct is not True]  # fmt: skip
         rng.shuffle(pool)
-        ids += [c.question_id for c in pool[: REVIEW_QUESTIONS - len(ids)]]
+        ranked = sorted((c.facts for c in pool if c.facts), key=lambda f: origin_priority(f.origin))
+        in_review = _facts_of(session, ids)
+        ids += compatible_subset(ranked, REVIEW_QUESTIONS - len(ids), in_review)
     if not ids:
         raise QuizError("Nothing to review: no missed questions and no weak topic left.")
     by_id = {q.id: q for q in session.scalars(sa.select(Question).where(Question.id.in_(ids)))}
     title = "Daily review" + (f": {weakest.topic.title}" if weakest else "")
     return create_attempt(session, user_id, [by_id[i] for i in ids], kind="review", title=title,
                           shuffle_choices=True)  # choices in a new order each time
+
+
+def _facts_of(session: Session, ids: list[int]) -> list[ItemFacts]:
+    if not ids:
+        return []
+    rows = session.execute(
+        sa.select(Question.id, Question.claim_id, Question.origin, Question.prompt,
+                  Question.accepted, Question.choices).where(Question.id.in_(ids))
+    )  # fmt: skip
+    return [item_facts(*row) for row in rows]
 
 
 def topic_of_questions(session: Session, question_ids: list[int]) -> dict[int, int]:

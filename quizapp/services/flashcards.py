@@ -128,7 +128,7 @@ def study_queue(
         .join(Flashcard, CardState.flashcard_id == Flashcard.id)
         .join(Claim, Flashcard.claim_id == Claim.id)
         .where(CardState.user_id == user.id, CardState.due > now_naive,
-               CardState.due <= ahead_naive, ~Flashcard.retired),
+               CardState.due <= ahead_naive, live(Flashcard)),
         topic_ids,
     )  # fmt: skip
     # Due now and coming back within the learn-ahead window, counted in one query.
@@ -136,7 +136,7 @@ def study_queue(
         sa.select(CardState.due)
         .join(Flashcard, CardState.flashcard_id == Flashcard.id)
         .join(Claim, Flashcard.claim_id == Claim.id)
-        .where(CardState.user_id == user.id, CardState.due <= ahead_naive, ~Flashcard.retired),
+        .where(CardState.user_id == user.id, CardState.due <= ahead_naive, live(Flashcard)),
         topic_ids,
     ).subquery()
     due_count, learning = session.execute(

@@ -17,15 +17,14 @@ from sqlalchemy.orm import Session
 
 from quizapp.core import live_scoring as rules
 from quizapp.core.grading import InvalidAnswer, grade_answer
-from quizapp.core.question_types import QuestionType
+from quizapp.core.question_kinds import kind_of
 from quizapp.models import AttemptQuestion, Question, QuizAttempt, QuizSet, Response, User
-from quizapp.models.live import LiveAnswer, LiveGame, LivePlayer
+from quizapp.models.live_games import LiveAnswer, LiveGame, LivePlayer
 from quizapp.services.quiz_sets import resolve_questions
 from quizapp.services.quizzes import QuizError, grading_key
 
 # Kinds a room can answer by tapping a tile and a chart can count; typed answers stay for
 # homework.
-LIVE_TYPES = (QuestionType.SINGLE_CHOICE, QuestionType.TRUE_FALSE, QuestionType.MULTIPLE_SELECT)
 PIN_LIFETIME = timedelta(hours=12)  # a lobby left open overnight is not joined the next day
 MAX_QUESTIONS = 50
 SECONDS_CHOICES = (10, 20, 30, 60, 90)
@@ -60,7 +59,7 @@ def create_game(session: Session, quiz_set: QuizSet, host_id: int, *, seconds: i
     if seconds not in SECONDS_CHOICES:
         raise LiveError("Choose a time per question from the list.")
     questions = [q for q in resolve_questions(session, quiz_set, rng)
-                 if q.type in LIVE_TYPES][:MAX_QUESTIONS]  # fmt: skip
+                 if kind_of(q.type).tiles(q) is not None][:MAX_QUESTIONS]  # fmt: skip
     if not questions:
         raise LiveError("This set has no choice or true/false questions to play live.")
     taken = session.scalars(sa.select(LiveGame.pin).where(LiveGame.status != "finished")).all()

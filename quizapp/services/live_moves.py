@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from quizapp.core import live_scoring as rules
 from quizapp.models import QuizAttempt
-from quizapp.models.live import LiveGame, LivePlayer
+from quizapp.models.live_games import LiveGame, LivePlayer
 from quizapp.services.live_games import (
     GameOver,
     LiveError,

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from quizapp.core import live_scoring as rules
 from quizapp.models import Question, User
-from quizapp.models.live import LiveAnswer, LiveGame
+from quizapp.models.live_games import LiveAnswer, LiveGame
 from quizapp.services.csv_export import safe_cell
 from quizapp.services.live_games import players_with_scores
 from quizapp.services.live_state import choices_of, correct_ids

@@ -14,9 +14,9 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from quizapp.core import live_scoring as rules
-from quizapp.core.question_types import QuestionType
+from quizapp.core.question_kinds import kind_of
 from quizapp.models import Question
-from quizapp.models.live import LiveAnswer, LiveGame
+from quizapp.models.live_games import LiveAnswer, LiveGame
 from quizapp.quiz.answers import describe_key
 from quizapp.services.live_games import (
     answer_counts,
@@ -30,16 +30,12 @@ PODIUM_SIZE = 3
 
 
 def choices_of(question: Question) -> list[dict[str, str]]:
-    """The tiles of a question: its choices, or True and False."""
-    if question.type == QuestionType.TRUE_FALSE:
-        return [{"id": "true", "text": "True"}, {"id": "false", "text": "False"}]
-    return [{"id": c["id"], "text": c["text"]} for c in question.choices]
+    """The tiles of a question: its choices, or True and False (its kind says)."""
+    return kind_of(question.type).tiles(question) or []
 
 
 def correct_ids(question: Question) -> list[str]:
-    if question.type == QuestionType.TRUE_FALSE:
-        return ["true" if question.answer_bool else "false"]
-    return [c["id"] for c in question.choices if c["correct"]]
+    return kind_of(question.type).right_tile_ids(question)
 
 
 def game_event(session: Session, game: LiveGame, now: datetime) -> dict[str, Any]:

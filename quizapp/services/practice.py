@@ -9,6 +9,7 @@ from datetime import datetime
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
+from quizapp.core.item_overlap import item_facts
 from quizapp.core.quiz_selection import Candidate, pick_questions
 from quizapp.models import (
     Assignment,
@@ -87,7 +88,16 @@ def question_candidates(
         .subquery()
     )  # fmt: skip
     stmt = (
-        sa.select(Question.id, Claim.topic_id, latest.c.correct)
+        sa.select(
+            Question.id,
+            Claim.topic_id,
+            latest.c.correct,
+            Question.claim_id,
+            Question.origin,
+            Question.prompt,
+            Question.accepted,
+            Question.choices,
+        )
         .join(Claim, Question.claim_id == Claim.id)
         .outerjoin(latest, sa.and_(latest.c.question_id == Question.id, latest.c.rn == 1))
         .where(live(Question), Question.origin != "teacher",
@@ -95,7 +105,10 @@ def question_candidates(
     )  # fmt: skip
     if topic_ids:
         stmt = stmt.where(Claim.topic_id.in_(topic_ids))
-    return [Candidate(qid, tid, correct) for qid, tid, correct in session.execute(stmt)]
+    return [
+        Candidate(qid, tid, correct, item_facts(qid, claim_id, origin, prompt, accepted, choices))
+        for qid, tid, correct, claim_id, origin, prompt, accepted, choices in session.execute(stmt)
+    ]
 
 
 def start_practice(

@@ -10,6 +10,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session, selectinload
 
 from quizapp.core.grading_methods import GRADING_METHODS
+from quizapp.core.item_overlap import item_facts
 from quizapp.core.question_kinds import is_known_type
 from quizapp.core.set_drawing import SetEntry, draw_questions
 from quizapp.models import Article, Assignment, Claim, Question, QuizSet, QuizSetItem, Topic, live
@@ -252,7 +253,11 @@ def add_draw(
     question_type: str | None = None,
     difficulty: int | None = None,
 ) -> int:
-    """Append a random draw of ``count`` questions from a topic; returns the pool's size."""
+    """Append a random draw of ``count`` questions from a topic; returns the pool's size.
+
+    The pool's size counts claims, not questions: a draw holds one question per claim
+    (``core.item_overlap``), so it can never give more questions than the topic has claims.
+    """
     if session.get(Topic, topic_id) is None:
         raise TeachingError("There is no such topic.")
     if not 1 <= count <= MAX_DRAW:
@@ -262,14 +267,18 @@ def add_draw(
     if difficulty is not None and difficulty not in (1, 2, 3):
         raise TeachingError("Difficulty is 1, 2 or 3.")
     topics = topic_and_descendants(session, [topic_id])
+    matching = _pool_stmt(quiz_set.teacher_id, topics, question_type, difficulty)
     pool = session.scalar(
-        sa.select(sa.func.count()).select_from(
-            _pool_stmt(quiz_set.teacher_id, topics, question_type, difficulty).subquery())
+        sa.select(sa.func.count(sa.distinct(Question.claim_id))).where(
+            Question.id.in_(matching.scalar_subquery()))
     )  # fmt: skip
     if pool == 0:
         raise TeachingError("No question matches these filters; widen them.")
     if pool < count:
-        raise TeachingError(f"Only {pool} questions match these filters; draw {pool} or fewer.")
+        raise TeachingError(
+            f"Only {pool} questions on different sentences match these filters; "
+            f"draw {pool} or fewer."
+        )
     _check_room(quiz_set, count)
     position = max((item.position for item in quiz_set.items), default=0) + 1
     quiz_set.items.append(QuizSetItem(position=position, topic_id=topic_id, draw_count=count,
@@ -318,6 +327,11 @@ def remove_item(session: Session, quiz_set: QuizSet, item_id: int) -> None:
 # --- resolving a set for an attempt or a preview ---------------------------------------------
 
 
+# What a draw needs to keep overlapping questions apart (see core.item_overlap).
+OVERLAP_COLUMNS = (Question.claim_id, Question.origin, Question.prompt, Question.accepted,
+                   Question.choices)  # fmt: skip
+
+
 def _topic_scopes(session: Session, topic_ids: Sequence[int]) -> dict[int, set[int]]:
     """Each topic with its sub-topics, in one query for all the draws of a set."""
     scopes = {topic_id: {topic_id} for topic_id in topic_ids}
@@ -344,14 +358,21 @@ def resolve_questions(
     if draws:
         all_topics = sorted({t for scope in topic_scope.values() for t in scope})
         candidates = session.execute(
-            sa.select(Question.id, Claim.topic_id, Question.type, Question.difficulty)
+            sa.select(
+                Question.id, Claim.topic_id, Question.type, Question.difficulty, *OVERLAP_COLUMNS
+            )
             .join(Claim, Question.claim_id == Claim.id)
             .where(usable_by(quiz_set.teacher_id), Claim.topic_id.in_(all_topics))
         ).all()
-    live_fixed = set(session.scalars(
-        sa.select(Question.id).where(Question.id.in_([i.question_id for i in items
-                                                      if not i.is_draw]), live(Question))
-    ))  # fmt: skip
+    fixed_rows = session.execute(
+        sa.select(Question.id, *OVERLAP_COLUMNS).where(
+            Question.id.in_([i.question_id for i in items if not i.is_draw]), live(Question)
+        )
+    ).all()
+    live_fixed = {row[0] for row in fixed_rows}
+    facts = {row[0]: item_facts(row[0], *row[1:]) for row in fixed_rows}
+    facts |= {row[0]: item_facts(row[0], *row[4:]) for row in candidates}
+    candidates = [row[:4] for row in candidates]
     entries = []
     for item in items:
         if not item.is_draw:
@@ -364,7 +385,7 @@ def resolve_questions(
                 and (not item.difficulty or level == item.difficulty)]  # fmt: skip
         entries.append(SetEntry(pool=pool, count=item.draw_count or 0))
     shuffle = quiz_set.shuffle_questions if shuffle is None else shuffle
-    ids = draw_questions(entries, rng, shuffle=shuffle)
+    ids = draw_questions(entries, rng, shuffle=shuffle, facts=facts)
     by_id = {q.id: q for q in session.scalars(
         sa.select(Question).where(Question.id.in_(ids))
         .options(selectinload(Question.claim).selectinload(Claim.topic)))}  # fmt: skip

@@ -146,15 +146,23 @@ def _import_items(session, model, drafts: Iterable, target: _ItemImport, fields,
         report.by_topic.setdefault(topic, Counter())[str(label)] += 1
 
 
-def _retire_missing(session, model, article, keys: set[str], kind, report) -> None:
-    """Items of this article that left the bank are retired, keeping learners' history."""
+def _retire_missing(session, model, target: _ItemImport, keys: set[str], kind, report) -> None:
+    """Items of this article that left the bank are retired, keeping learners' history; in a
+    reviewed article, a teacher's decision on an unchanged claim stands even when the
+    generator no longer drafts that item."""
     stmt = sa.select(model).where(
-        model.article_id == article.id, model.origin != "teacher", ~model.retired
+        model.article_id == target.article.id, model.origin != "teacher", ~model.retired
     )
+    changed_ids = {claim.id for key, claim in target.claims.items() if key in target.changed_claims}
     for row in session.scalars(stmt):
-        if row.key not in keys:
-            row.retired = True
-            report.retired[kind] += 1
+        if row.key in keys:
+            continue
+        reviewed = row.status != ItemStatus.DRAFT
+        if target.drafts and reviewed and row.claim_id not in changed_ids:
+            report.kept[kind] += 1
+            continue
+        row.retired = True
+        report.retired[kind] += 1
 
 
 @dataclass(frozen=True)
@@ -237,6 +245,6 @@ def import_article(
             session, Question, chunk_questions, target, QUESTION_FIELDS, "questions", report
         )
     session.flush()
-    _retire_missing(session, Flashcard, article, {c.key for c in cards}, "flashcards", report)
-    _retire_missing(session, Question, article, {q.key for q in questions}, "questions", report)
+    _retire_missing(session, Flashcard, target, {c.key for c in cards}, "flashcards", report)
+    _retire_missing(session, Question, target, {q.key for q in questions}, "questions", report)
     return article, report

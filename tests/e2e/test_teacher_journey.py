@@ -78,7 +78,8 @@ def test_teacher_runs_a_class(page, browser, live_server, db):
     expect(page.locator(".flashes")).to_contain_text("Now add questions")
 
     draw = page.locator("#draw")
-    draw.get_by_label("Topic").select_option(label="— Economic Cooperation")
+    # A draw holds one question per sentence: this topic has two with true/false questions.
+    draw.get_by_label("Topic").select_option(label="— Labor Cooperation")
     draw.get_by_label("How many").fill("2")
     draw.get_by_label("Type").select_option(label="True false")
     draw.get_by_role("button", name="Add a random draw").click()

@@ -139,28 +139,33 @@ def test_reimport_keeps_reviewed_items_of_unchanged_claims(client, db, make_teac
     claims = {c.quote: c for c in db.session.scalars(sa.select(Claim).filter_by(
         article_id=article.id))}  # fmt: skip
     kept_claim = claims["Worms turn the waste into dark soil within three months"]
-    changed_claim = claims["Bees visit the flowering herbs every morning"]
+    changed_claim = claims["The hives produced twelve jars of honey last summer"]
     for claim in (kept_claim, changed_claim):
         assert client.post(f"/teach/articles/{article.id}/claims/{claim.id}/accept").status_code \
             == 302  # fmt: skip
+    reviewed = set(db.session.scalars(sa.select(Question.id).filter_by(claim_id=kept_claim.id)))
     card = db.session.scalar(sa.select(Flashcard).filter_by(claim_id=kept_claim.id))
     edit = client.post(f"/teach/articles/{article.id}/flashcards/{card.id}/edit",
                        data={"claim_id": kept_claim.id, "kind": "basic",
                              "front": "What do worms do?",
                              "back": "They turn waste into soil."})  # fmt: skip
     assert edit.status_code == 302
-    changed = GARDEN.replace("Bees visit the flowering herbs every morning.",
-                             "Bees visit the flowering herbs every afternoon.")
+    changed = GARDEN.replace("The hives produced twelve jars of honey last summer.",
+                             "The hives produced fifteen jars of honey last summer.")
     response = client.post(f"/teach/articles/{article.id}/reimport",
                            data={"title": "Our garden", "text": changed})
     assert response.status_code == 302
     db.session.expire_all()
     card = db.session.get(Flashcard, card.id)
     assert (card.front, card.status) == ("What do worms do?", ItemStatus.PUBLISHED)
-    assert set(db.session.scalars(sa.select(Question.status).filter_by(
-        claim_id=kept_claim.id))) == {ItemStatus.PUBLISHED}  # fmt: skip
+    # Every reviewed question of the unchanged claim stands; anything new there is a draft.
+    after = {q.id: q for q in db.session.scalars(sa.select(Question).filter_by(
+        claim_id=kept_claim.id))}  # fmt: skip
+    assert reviewed and all(after[i].status == ItemStatus.PUBLISHED and not after[i].retired
+                            for i in reviewed)  # fmt: skip
+    assert all(q.status == ItemStatus.DRAFT for i, q in after.items() if i not in reviewed)
     rewritten = db.session.get(Claim, changed_claim.id)
-    assert rewritten.quote.endswith("every afternoon")
+    assert "fifteen jars" in rewritten.quote
     assert set(db.session.scalars(sa.select(Question.status).filter_by(
         claim_id=rewritten.id, retired=False))) == {ItemStatus.DRAFT}  # fmt: skip
     assert _articles(db) == db.session.scalar(sa.select(sa.func.count(Article.id)))
@@ -176,7 +181,9 @@ def test_students_of_shared_classes_see_the_article_and_others_get_404(client, d
     login(client, teacher)
     _import(client)
     article = db.session.scalar(sa.select(Article).where(Article.owner_id == teacher.id))
-    claim = db.session.scalar(sa.select(Claim).filter_by(article_id=article.id))
+    # A claim the generator made questions from (it makes none from a plain description).
+    claim = db.session.scalar(sa.select(Claim).filter_by(article_id=article.id)
+                              .where(Claim.quote.startswith("Worms")))  # fmt: skip
     client.post(f"/teach/articles/{article.id}/claims/{claim.id}/accept")
     client.post(f"/teach/articles/{article.id}/share", data={"classes": [shared.id]})
     reader = f"/articles/{article.slug}"

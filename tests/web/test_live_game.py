@@ -9,7 +9,7 @@ import sqlalchemy as sa
 
 from quizapp.models import Question, QuizAttempt, Response
 from quizapp.models.base import utcnow
-from quizapp.models.live import LiveAnswer, LiveGame, LivePlayer
+from quizapp.models.live_games import LiveAnswer, LiveGame, LivePlayer
 from quizapp.services.daily_review import missed_questions
 from tests.conftest import login
 from tests.web.live_support import choice_set, correct_choice, wrong_choice

@@ -18,7 +18,7 @@ def _answer_first_right_rest_blank(client, attempt):
 
 def test_practise_what_i_missed_asks_only_the_missed_questions(client, db, make_student):
     login(client, make_student())
-    attempt = _start(client, db, "Economic Resilience", length=5)
+    attempt = _start(client, db, length=5)  # all topics: one question per claim, five claims
     _answer_first_right_rest_blank(client, attempt)
     results = client.get(f"/quiz/{attempt.id}/results").get_data(as_text=True)
     missed = len(attempt.questions) - 1

@@ -31,6 +31,9 @@ def test_missed_questions_come_back_in_the_review_until_right(client, db, make_s
     review_url = client.post("/review/start").location
     review = db.session.get(QuizAttempt, int(review_url.split("/")[2]))
     assert review.kind == "review" and review.questions[0].question_id == missed.question_id
+    # The fill-up from the weakest topic never repeats the missed question's claim.
+    claims = [slot.question.claim_id for slot in review.questions]
+    assert len(claims) == len(set(claims))
     client.post(review_url, data=_right_answer(review.questions[0]))
     client.post(f"/quiz/{review.id}/submit")
     assert "0 questions you got wrong" in client.get("/review").get_data(as_text=True)

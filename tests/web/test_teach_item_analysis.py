@@ -34,7 +34,7 @@ def analysed(db, make_teacher, make_student):
     school_class = make_class(db, teacher)
     students = [make_student() for _ in range(4)]
     enrol(db, school_class, *students)
-    q1 = next(q for q in seeded_questions(db, 20, "single_choice") if len(q.choices) >= 3)
+    q1 = next(q for q in seeded_questions(db, 10, "single_choice") if len(q.choices) >= 3)
     q2, q3 = seeded_questions(db, 2, "true_false")
     quiz_set = make_set(db, teacher, [q1, q2, q3], attempts_allowed=0)
     assignment = make_assignment(db, quiz_set, [school_class])

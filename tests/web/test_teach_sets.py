@@ -163,16 +163,18 @@ def test_random_draw_from_a_topic_and_too_small_a_pool(client, db, make_teacher)
         data = {"topic": topic.id, "count": "2", "question_type": "", "difficulty": "", **fields}
         return client.post(url, data={f"draw-{k}": v for k, v in data.items()})
 
-    assert draw(count="3", question_type="true_false").status_code == 302
+    assert draw(count="2", question_type="true_false").status_code == 302
     item = db.session.scalar(sa.select(QuizSetItem))
     assert (item.topic_id, item.draw_count, item.question_type, item.difficulty) == (
         topic.id,
-        3,
+        2,
         "true_false",
         None,
     )
     too_many = draw(count="40")
-    assert too_many.status_code == 400 and b"Only 15 questions match" in too_many.data
+    # A draw holds one question per claim: the topic's three sentences are its limit.
+    assert too_many.status_code == 400
+    assert b"Only 3 questions on different sentences match" in too_many.data
     for bad in (
         {"count": "0"},
         {"topic": "99999"},
@@ -234,11 +236,11 @@ def test_preview_of_a_draw_shows_one_possible_draw(client, db, make_teacher):
     teacher = make_teacher()
     quiz_set = make_set(db, teacher, [])
     topic = _topic(db, "Economic Cooperation")
-    quiz_set.items.append(QuizSetItem(position=1, topic_id=topic.id, draw_count=4))
+    quiz_set.items.append(QuizSetItem(position=1, topic_id=topic.id, draw_count=3))
     db.session.commit()
     login(client, teacher)
     page = client.get(f"/teach/sets/{quiz_set.id}/preview").get_data(as_text=True)
-    assert "Question 4 of 4" in page and "one possible draw" in page
+    assert "Question 3 of 3" in page and "one possible draw" in page
 
 
 def test_delete_an_unassigned_set(client, db, make_teacher):

@@ -89,6 +89,17 @@ class QuestionKind:
 
     # --- answering and grading ---------------------------------------------------------------
 
+    # --- live games: a question played as tiles on phones -----------------------------------
+
+    def tiles(self, question: QuestionLike) -> list[dict[str, str]] | None:
+        """The options a live game shows as tiles (id and text), or None when this kind cannot
+        be answered with a tap (typed answers, matching)."""
+        return None
+
+    def right_tile_ids(self, question: QuestionLike) -> list[str]:
+        """The ids of the tiles that are right."""
+        return []
+
     def choice_order(self, question: QuestionLike) -> list[str]:
         """The ids a quiz may shuffle, in their stored order."""
         return [c["id"] for c in question.choices]

@@ -57,6 +57,12 @@ class ChoiceKind(QuestionKind):
     def check_correct_count(self, correct: int, fail: Fail) -> None:
         raise NotImplementedError
 
+    def tiles(self, question: QuestionLike) -> list[dict[str, str]] | None:
+        return [{"id": c["id"], "text": c["text"]} for c in question.choices]
+
+    def right_tile_ids(self, question: QuestionLike) -> list[str]:
+        return [c["id"] for c in question.choices if c["correct"]]
+
     def describe_key(self, question: QuestionLike) -> str:
         return "; ".join(c["text"] for c in question.choices if c["correct"])
 

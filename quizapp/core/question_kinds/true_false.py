@@ -64,6 +64,12 @@ class TrueFalse(QuestionKind):
     def describe_answer(self, question: QuestionLike, answer: Any) -> str:
         return _word(answer)
 
+    def tiles(self, question: QuestionLike) -> list[dict[str, str]] | None:
+        return [{"id": "true", "text": "True"}, {"id": "false", "text": "False"}]
+
+    def right_tile_ids(self, question: QuestionLike) -> list[str]:
+        return ["true" if question.answer_bool else "false"]
+
     def describe_key(self, question: QuestionLike) -> str:
         return _word(question.answer_bool)
 

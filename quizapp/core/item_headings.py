@@ -1,0 +1,92 @@
+"""Questions about where the article says something: which heading, and matching.
+
+An option whose word appears in the quoted sentence would point at itself (or mislead), so it is
+dropped; when the right heading's own word is in the quote, no question is made at all.
+"""
+
+from __future__ import annotations
+
+from quizapp.core.claims import TopicDraft, claim_problem
+from quizapp.core.item_drafts import QuestionDraft, choice_id
+from quizapp.core.lexicon import content_words, stem
+from quizapp.core.question_types import QuestionType
+from quizapp.core.subjects import ShownClaim
+
+MAX_HEADING_CHOICES = 4
+MIN_HEADING_CHOICES = 3
+MAX_MATCHING_PAIRS = 4
+MIN_MATCHING_PAIRS = 3
+
+
+def _prefixes(text: str) -> set[str]:
+    """Stems of the content words: "Pests" and "pest", "Evaporation" and "evaporates"."""
+    return {stem(w)[:5] for w in content_words(text)}
+
+
+def shares_a_word(heading: str, text: str) -> bool:
+    """True when a content word of ``heading`` (or its stem) appears in ``text``."""
+    return bool(_prefixes(heading) & _prefixes(text))
+
+
+def _siblings(topic: TopicDraft, topics: list[TopicDraft]) -> list[str]:
+    return [t.title for t in topics if t.parent_key == topic.parent_key and t is not topic]
+
+
+def heading_question(
+    topic: TopicDraft, shown: ShownClaim, topics: list[TopicDraft]
+) -> QuestionDraft | None:
+    """Under which heading does the article say this whole sentence?"""
+    siblings = _siblings(topic, topics)
+    if topic.parent_key is None or len(siblings) < 2 or not shown.claim.is_whole_sentence:
+        return None
+    if shares_a_word(topic.title, shown.text):
+        return None
+    labels = sorted([topic.title, *siblings[: MAX_HEADING_CHOICES - 1]])
+    # Ids follow the full sorted list, so a dropped option never renumbers the others.
+    choices = [
+        {"id": choice_id(i), "text": label, "correct": label == topic.title}
+        for i, label in enumerate(labels)
+        if label == topic.title or not shares_a_word(label, shown.text)
+    ]
+    if len(choices) < MIN_HEADING_CHOICES:
+        return None
+    parent = next(t for t in topics if t.key == topic.parent_key)
+    return QuestionDraft(
+        key=f"gen-heading-{shown.claim.key}",
+        claim_key=shown.claim.key,
+        type=QuestionType.SINGLE_CHOICE,
+        prompt=f"Under which heading does the article say: “{shown.text}.”?",
+        explanation=f"The article says this under “{topic.title}” in the section “{parent.title}”.",
+        choices=choices,
+        difficulty=2,
+        quote=shown.claim.quote,
+    )
+
+
+def matching_question(
+    parent: TopicDraft, topics: list[TopicDraft], usable: list[ShownClaim]
+) -> QuestionDraft | None:
+    """Match headings of a section to a sentence from each, leaving out give-away pairs."""
+    first_of: dict[str, ShownClaim] = {}
+    for shown in usable:
+        if shown.claim.is_whole_sentence and claim_problem(shown.claim, shown.text) is None:
+            first_of.setdefault(shown.claim.topic_key, shown)
+    pairs: list[tuple[TopicDraft, ShownClaim]] = []
+    for child in topics:
+        shown = first_of.get(child.key)
+        if child.parent_key == parent.key and shown and not shares_a_word(child.title, shown.text):
+            pairs.append((child, shown))
+    if len(pairs) < MIN_MATCHING_PAIRS:
+        return None
+    pairs = pairs[:MAX_MATCHING_PAIRS]
+    first = pairs[0][1].claim
+    return QuestionDraft(
+        key=f"gen-match-{parent.key}",
+        claim_key=first.key,
+        type=QuestionType.MATCHING,
+        prompt=f"Match each heading of “{parent.title}” to what the article says under it.",
+        explanation="Each statement is from the article, under its heading.",
+        pairs=[[child.title, f"{shown.text}."] for child, shown in pairs],
+        difficulty=2,
+        quote=first.quote,
+    )

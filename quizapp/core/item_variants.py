@@ -1,0 +1,170 @@
+"""Material for true/false and multiple-choice items, taken from the article itself.
+
+A false statement changes what the claim says, never how it says it: a number or date moved,
+the opposite trend verb, or another name of the same kind from the article. So the wording,
+length and punctuation of a false statement look like a true one's. Distractors of a multiple
+choice are of the answer's kind: years with years, countries with countries, names listed
+together in the article with each other, topped up with countries of the same part of the
+world (``gazetteer``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from quizapp.core.answer_targets import ArticleFacts, Target, numbers
+from quizapp.core.gazetteer import country_names, neighbours
+from quizapp.core.number_format import changed_numbers, number_value
+
+# Pairs of opposite trend words; each works in both directions.
+OPPOSITES = (
+    ("increased", "decreased"), ("increase", "decrease"), ("increases", "decreases"),
+    ("rose", "fell"), ("risen", "fallen"), ("rising", "falling"), ("grew", "shrank"),
+    ("surged", "slumped"), ("higher", "lower"), ("larger", "smaller"), ("largest", "smallest"),
+    ("stronger", "weaker"), ("strongly", "weakly"), ("longer", "shorter"),
+    ("heavier", "lighter"), ("reduce", "increase"), ("reduced", "increased"),
+    ("gained", "lost"), ("westward", "eastward"), ("warmer", "cooler"), ("cheap", "expensive"),
+    ("up from", "down from"), ("more than", "less than"), ("at least", "at most"),
+)  # fmt: skip
+# The first pair naming a word wins ("increased" -> "decreased", not "reduced").
+OPPOSITE = {b: a for a, b in reversed(OPPOSITES)} | {a: b for a, b in reversed(OPPOSITES)}
+RAISING = re.compile(r"(at least|more than|over|nearly|almost|up to)\s+$")
+LOWERING = re.compile(r"(at most|less than|fewer than|under|up to)\s+$")
+
+
+def _direction(statement: str, target: Target) -> int:
+    before = statement[: target.start]
+    if RAISING.search(before):
+        return 1
+    if LOWERING.search(before):
+        return -1
+    return 0
+
+
+def _replace(statement: str, target: Target, text: str) -> str:
+    return statement[: target.start] + text + statement[target.end :]
+
+
+def is_plausible(text: str, target: Target, value: str) -> bool:
+    """A share cannot pass 100 percent ("97 percent" never becomes "150 percent")."""
+    share = re.match(r"\s*(percent|per cent|%)", text[target.end :]) is not None
+    number = number_value(value)
+    return not (share and number is not None and number > 100)
+
+
+def _number_change(statement: str, facts: ArticleFacts, seed: int) -> str | None:
+    # A number in the title is the article's own: changing it contradicts the title, not a claim.
+    found = [n for n in numbers(statement) if not facts.in_title(n.text.split()[0])]
+    plain = [n for n in found if n.kind == "number"]
+    if len(plain) >= 2:
+        # Two quantities of one sentence usually relate ("31 staff, equal to 24 posts"):
+        # changing one would contradict the other, so only a year may change.
+        found = [n for n in found if n.kind == "year"]
+    for target in found:
+        for value in changed_numbers(target.text, _direction(statement, target), seed):
+            if not is_plausible(statement, target, value):
+                continue
+            changed = _replace(statement, target, value)
+            # "from 1967 to 1975" must not become "from 1979 to 1975": keep the order of years.
+            years_before = [n.value for n in numbers(statement) if n.kind == "year"]
+            years_after = [n.value for n in numbers(changed) if n.kind == "year"]
+            if years_before == sorted(years_before) and years_after != sorted(years_after):
+                continue
+            if value not in statement:
+                return changed
+    return None
+
+
+def _opposite_change(statement: str) -> str | None:
+    for word, opposite in OPPOSITE.items():
+        match = re.search(rf"\b{re.escape(word)}\b", statement)
+        if match and opposite not in statement:
+            return statement[: match.start()] + opposite + statement[match.end() :]
+    return None
+
+
+def same_kind_names(name: str, facts: ArticleFacts) -> list[str]:
+    """Names of the article of the same kind as ``name``: listed with it, or both countries."""
+    kin = set(facts.same_group(name))
+    if country_names(name):
+        kin |= {n for n in facts.entity_sentences if n != name and country_names(n)}
+    return sorted(kin)
+
+
+def _name_swap(statement: str, facts: ArticleFacts, seed: int) -> str | None:
+    for target in facts.with_the(statement, facts.entities(statement)):
+        if target.start == 0:
+            # The subject: "China has advocated a peaceful resolution" is a claim the article
+            # neither makes nor denies when it says so of Russia; only what it did is swapped.
+            continue
+        # A name in a list or pair ("Russia, China and North Korea") is swapped into a statement
+        # the article neither makes nor denies; only a name standing alone is swapped.
+        before, after = statement[: target.start], statement[target.end :]
+        if re.search(r"(,| and| or| between)\s*$", before) or re.match(r"\s*(,|and\b|or\b)", after):
+            continue
+        # A one-word name for a two-word one reads as a different kind of name ("Marie" and
+        # "Pierre Curie"), so only names of as many words are swapped.
+        name = target.text.removeprefix("the ")
+        width = len(name.split())
+        options = [
+            n
+            for n in same_kind_names(name, facts)
+            if n not in statement and len(n.split()) == width
+        ]
+        if options:
+            replacement = options[seed % len(options)]
+            if target.text.startswith("the "):
+                replacement = facts.written(replacement)
+            elif replacement in facts.takes_the and not statement[: target.start].endswith("the "):
+                replacement = f"the {replacement}"
+            return _replace(statement, target, replacement)
+    return None
+
+
+def false_statement(statement: str, facts: ArticleFacts, seed: int) -> str | None:
+    """``statement`` changed so that the article contradicts it, or None when no change is safe."""
+    for change in (
+        lambda: _number_change(statement, facts, seed),
+        lambda: _opposite_change(statement),
+        lambda: _name_swap(statement, facts, seed),
+    ):
+        changed = change()
+        if changed and changed != statement:
+            return changed
+    return None
+
+
+def distractors(target: Target, shown: str, facts: ArticleFacts, seed: int, count: int = 3):
+    """``count`` wrong options of the target's kind not in ``shown``, or None if too few."""
+    options: list[str] = []
+    if target.kind == "year":
+        article_years = sorted(str(y) for y in facts.years if str(y) != target.text)
+        options = [y for y in article_years if y not in shown]
+        options += [o for o in changed_numbers(target.text, 0, seed) if o not in shown]
+    elif target.kind == "number":
+        if _direction(shown, target):
+            return None  # "at least six": a smaller option would be true as well
+        options = changed_numbers(target.text, 0, seed)
+        options = [o for o in options if o not in shown and is_plausible(shown, target, o)]
+    elif target.kind == "entity":
+        name = target.text.removeprefix("the ")
+        options = [n for n in same_kind_names(name, facts) if n not in shown]
+        if len(options) < count:
+            near = [c for c in neighbours(name) if c not in shown and c not in options]
+            start = seed % len(near) if near else 0
+            options += (near[start:] + near[:start])[: count - len(options)]
+    if target.kind == "entity":
+        # "the United States" among "Egypt" and "France" would stand out: options agree on "the".
+        wants_the = target.text.startswith("the ")
+        options = [o for o in options if (o in facts.takes_the) == wants_the]
+        options = [facts.written(o) for o in options]
+    unique = []
+    for option in options:
+        if option not in unique and option.casefold() != target.text.casefold():
+            unique.append(option)
+    if len(unique) < count:
+        return None
+    if target.kind in ("year", "number"):
+        return unique[:count]
+    start = seed % len(unique)
+    return (unique[start:] + unique[:start])[:count]
