@@ -1,4 +1,4 @@
-// Import form: when the server takes more than a second, show that it is working, and keep
+// Import forms (an article, a question bank): when the server takes more than a second, show that it is working, and keep
 // the button from sending the same article twice.
 (function () {
   "use strict";

@@ -5,7 +5,7 @@ shape: /topics/3 and /topics/4 are one shape) as a student and as a teacher, at 
 (390 px) and laptop width (1280 px), in the light and the dark theme. Every page must load
 without a server error or a script error, fit the screen with no sideways scroll, and give axe
 nothing serious or critical; on the phone every button, field and navigation link is at least
-44 px tall. A screenshot of each goes into ``CRAWL_SCREENSHOT_DIR``
+44 px tall; no page's HTML passes 60 KB. A screenshot of each goes into ``CRAWL_SCREENSHOT_DIR``
 (``artifacts/crawl`` in CI, named in the README), so a new page that breaks any of this fails
 here, and what it looked like is kept.
 """
@@ -27,6 +27,7 @@ from tests.web.teach_support import take as take_attempt
 
 VIEWPORTS = {"phone": {"width": 390, "height": 844}, "laptop": {"width": 1280, "height": 900}}
 THEMES = ("light", "dark")
+MAX_HTML_BYTES = 60_000  # the largest page a phone should have to load
 MAX_PAGES = 60  # per role: far above today's count, a stop against a crawl that runs away
 # Links that leave the page's world or change data: downloads, logging out, the article anchors.
 SKIP = re.compile(r"(\.csv|\.apkg|/logout|/static/|^mailto:)")
@@ -118,6 +119,8 @@ def _check(browser, live_server, email: str, urls: list[str], label: str) -> lis
             where = f"{label} {size} {theme} {url}"
             if response is not None and response.status >= 500:
                 problems.append(f"{where}: HTTP {response.status}")
+            if response is not None and len(response.body()) > MAX_HTML_BYTES:
+                problems.append(f"{where}: {len(response.body())} bytes of HTML")
             overflow = page.evaluate(
                 "document.documentElement.scrollWidth - document.documentElement.clientWidth"
             )
