@@ -91,12 +91,11 @@ def new():
 
 
 def _choice_marks(question) -> dict[str, bool]:
-    """Which answer values are right, for marking the options once feedback is shown."""
-    if question.choices:
-        return {c["id"]: bool(c.get("correct")) for c in question.choices}
-    if question.answer_bool is not None:
-        return {"true": question.answer_bool, "false": not question.answer_bool}
-    return {}
+    """Which options are right, for marking them once feedback is shown: the same tiles a live
+    game shows (none for typed answers and matching)."""
+    kind = kind_of(question.type)
+    right = set(kind.right_tile_ids(question))
+    return {tile["id"]: tile["id"] in right for tile in kind.tiles(question) or []}
 
 
 def _feedback(slot, response):

@@ -14,10 +14,9 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from quizapp.core import live_scoring as rules
-from quizapp.core.question_kinds import kind_of
+from quizapp.core.question_kinds import describe_key, kind_of
 from quizapp.models import Question
 from quizapp.models.live_games import LiveAnswer, LiveGame
-from quizapp.quiz.answers import describe_key
 from quizapp.services.live_games import (
     answer_counts,
     clock_of,

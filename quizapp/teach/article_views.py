@@ -8,9 +8,9 @@ from flask_login import current_user
 from sqlalchemy.orm import selectinload
 from werkzeug.exceptions import RequestEntityTooLarge
 
+from quizapp.core.question_kinds import describe_key
 from quizapp.extensions import db
 from quizapp.models import Claim, ItemStatus, Role
-from quizapp.quiz.answers import describe_key
 from quizapp.services import article_library as library
 from quizapp.services import article_review as review
 from quizapp.services import authoring

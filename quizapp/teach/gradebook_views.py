@@ -7,10 +7,10 @@ from flask import render_template
 from flask_login import current_user
 
 from quizapp.core.mastery import MASTERED, RECENT_ANSWERS
+from quizapp.core.question_kinds import describe_answer, describe_key
 from quizapp.extensions import db
 from quizapp.models import Enrollment
 from quizapp.models.base import utcnow
-from quizapp.quiz.answers import describe_answer, describe_key
 from quizapp.services import attempt_review, classes, csv_export, gradebook
 from quizapp.services.assignments import (
     class_assignment_ids,
