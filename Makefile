@@ -29,10 +29,11 @@ run: $(VENV)/.runtime-installed
 
 test: install
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest
 
 lint: install
-	$(BIN)/ruff check . && $(BIN)/ruff format --check quizapp tests bench
+	$(BIN)/ruff check . && $(BIN)/ruff format --check .
 
 bench: install
 	$(BIN)/python bench/scheduler_eval.py

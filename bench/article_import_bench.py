@@ -36,16 +36,54 @@ from quizapp.services.article_library import ArticleUpload, import_upload  # noq
 from quizapp.services.seeding import seed_article  # noqa: E402
 
 PASSWORD = "bench password"
-SUBJECTS = ["The river delta", "The northern harbour", "The old railway", "The village council",
-            "The salt marsh", "The copper mine", "The weather station", "The ferry company",
-            "The grain market", "The lighthouse keeper", "The school library", "The town museum"]
-VERBS = ["supplies", "protects", "employs", "records", "attracts", "connects", "measures",
-         "feeds", "shelters", "finances"]
-OBJECTS = ["forty families", "migrating geese", "the coastal road", "rare orchids",
-           "seasonal workers", "the spring floods", "local fishermen", "two new bridges",
-           "the winter fair", "stone from the quarry", "the evening tide", "young apprentices"]
-TAILS = ["every year since the war", "during the dry months", "with help from the county",
-         "according to the parish records", "despite the rising costs", "in most seasons"]
+SUBJECTS = [
+    "The river delta",
+    "The northern harbour",
+    "The old railway",
+    "The village council",
+    "The salt marsh",
+    "The copper mine",
+    "The weather station",
+    "The ferry company",
+    "The grain market",
+    "The lighthouse keeper",
+    "The school library",
+    "The town museum",
+]
+VERBS = [
+    "supplies",
+    "protects",
+    "employs",
+    "records",
+    "attracts",
+    "connects",
+    "measures",
+    "feeds",
+    "shelters",
+    "finances",
+]
+OBJECTS = [
+    "forty families",
+    "migrating geese",
+    "the coastal road",
+    "rare orchids",
+    "seasonal workers",
+    "the spring floods",
+    "local fishermen",
+    "two new bridges",
+    "the winter fair",
+    "stone from the quarry",
+    "the evening tide",
+    "young apprentices",
+]
+TAILS = [
+    "every year since the war",
+    "during the dry months",
+    "with help from the county",
+    "according to the parish records",
+    "despite the rising costs",
+    "in most seasons",
+]
 
 
 def prose(words: int, seed: int = 7) -> str:
@@ -56,8 +94,10 @@ def prose(words: int, seed: int = 7) -> str:
         subject = rng.choice(SUBJECTS)
         sentences = []
         for _ in range(rng.randint(4, 6)):
-            sentence = (f"{rng.choice([subject, subject, rng.choice(SUBJECTS)])} "
-                        f"{rng.choice(VERBS)} {rng.choice(OBJECTS)} {rng.choice(TAILS)}.")
+            sentence = (
+                f"{rng.choice([subject, subject, rng.choice(SUBJECTS)])} "
+                f"{rng.choice(VERBS)} {rng.choice(OBJECTS)} {rng.choice(TAILS)}."
+            )
             sentences.append(sentence)
             count += len(sentence.split())
         paragraphs.append(" ".join(sentences))
@@ -73,12 +113,20 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         from flask_migrate import upgrade
 
-        app = create_app({"SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp}/bench.sqlite",
-                          "SECRET_KEY": "bench", "WTF_CSRF_ENABLED": False})  # fmt: skip
+        app = create_app(
+            {
+                "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp}/bench.sqlite",
+                "SECRET_KEY": "bench",
+                "WTF_CSRF_ENABLED": False,
+            }
+        )
         with app.app_context():
             upgrade()
-            seed_article(db.session, ROOT / "seed" / "article-russia-pivot-east.txt",
-                         ROOT / "seed" / "question_bank.yaml")  # fmt: skip
+            seed_article(
+                db.session,
+                ROOT / "seed" / "article-russia-pivot-east.txt",
+                ROOT / "seed" / "question_bank.yaml",
+            )
             teacher = User(email="t@example.org", display_name="Teacher", role="teacher")
             teacher.set_password(PASSWORD)
             db.session.add(teacher)
@@ -111,8 +159,7 @@ def main() -> None:
         statements: list[str] = []
         with app.app_context():
             engine = db.engine
-        sa.event.listen(engine, "before_cursor_execute",
-                        lambda *a: statements.append(a[2]))  # fmt: skip
+        sa.event.listen(engine, "before_cursor_execute", lambda *a: statements.append(a[2]))
         review_times = []
         for _ in range(10):
             statements.clear()
@@ -120,14 +167,22 @@ def main() -> None:
             assert client.get(f"/teach/articles/{article_id}").status_code == 200
             review_times.append(time.perf_counter() - started)
         words = len(text.split())
-        print(f"article: {words} words, {len(topics)} topics, {claims} claims, "
-              f"{len(cards)} flashcards and {len(questions)} questions drafted")
-        print(f"phases: extract {extract_s * 1000:.0f} ms, parse + segment + claims "
-              f"{parse_s * 1000:.0f} ms, item drafts {generate_s * 1000:.0f} ms")
-        print(f"import (all of it, with database writes and commit), {args.runs} runs: "
-              f"median {statistics.median(totals):.2f} s, max {max(totals):.2f} s")
-        print(f"review page: {len(statements)} SQL queries, median "
-              f"{statistics.median(review_times) * 1000:.0f} ms over 10 requests")
+        print(
+            f"article: {words} words, {len(topics)} topics, {claims} claims, "
+            f"{len(cards)} flashcards and {len(questions)} questions drafted"
+        )
+        print(
+            f"phases: extract {extract_s * 1000:.0f} ms, parse + segment + claims "
+            f"{parse_s * 1000:.0f} ms, item drafts {generate_s * 1000:.0f} ms"
+        )
+        print(
+            f"import (all of it, with database writes and commit), {args.runs} runs: "
+            f"median {statistics.median(totals):.2f} s, max {max(totals):.2f} s"
+        )
+        print(
+            f"review page: {len(statements)} SQL queries, median "
+            f"{statistics.median(review_times) * 1000:.0f} ms over 10 requests"
+        )
 
 
 if __name__ == "__main__":

@@ -36,9 +36,11 @@ def logged_in(port: int) -> tuple[Client, str]:
     client = Client(port)
     _, _, page, _ = client.request("GET", "/auth/login")
     token = csrf(page)
-    status, *_ = client.request("POST", "/auth/login", {"csrf_token": token,
-                                                        "email": "load@example.org",
-                                                        "password": PASSWORD})  # fmt: skip
+    status, *_ = client.request(
+        "POST",
+        "/auth/login",
+        {"csrf_token": token, "email": "load@example.org", "password": PASSWORD},
+    )
     assert status == 302, status
     _, _, page, _ = client.request("GET", "/study")
     return client, csrf(page)
@@ -54,8 +56,12 @@ def writers(port: int, cards: list[int], count: int, stop: threading.Event, tall
             card = cards[(n * 7 + i) % len(cards)]
             i += 1
             try:
-                status, _, _, _ = client.request("POST", "/cards/rate", {
-                    "csrf_token": token, "flashcard_id": card, "rating": "3"}, json=True)
+                status, _, _, _ = client.request(
+                    "POST",
+                    "/cards/rate",
+                    {"csrf_token": token, "flashcard_id": card, "rating": "3"},
+                    json=True,
+                )
             except OSError:
                 tally["failed"] += 1
                 time.sleep(0.05)
@@ -105,8 +111,10 @@ def kill9() -> None:
     for thread in threads:
         thread.join(timeout=10)
     stored = review_count(url) - before
-    print(f"kill -9 after 3 s under 8 writers: {acknowledged} ratings acknowledged, "
-          f"{stored} in the review log, {max(0, acknowledged - stored)} lost")
+    print(
+        f"kill -9 after 3 s under 8 writers: {acknowledged} ratings acknowledged, "
+        f"{stored} in the review log, {max(0, acknowledged - stored)} lost"
+    )
 
 
 def pg_terminate() -> None:
@@ -125,9 +133,13 @@ def pg_terminate() -> None:
         name = PG_URL.rsplit("/", 1)[1]
         admin = sa.create_engine(PG_URL.rsplit("/", 1)[0] + "/postgres")
         with admin.connect() as conn:
-            ended = conn.execute(sa.text(
-                "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
-                "WHERE datname = :name AND pid <> pg_backend_pid()"), {"name": name}).scalar_one()
+            ended = conn.execute(
+                sa.text(
+                    "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
+                    "WHERE datname = :name AND pid <> pg_backend_pid()"
+                ),
+                {"name": name},
+            ).scalar_one()
         admin.dispose()
         time.sleep(3)
         stop.set()
@@ -136,9 +148,11 @@ def pg_terminate() -> None:
     finally:
         server.terminate()
         server.wait(timeout=30)
-    print(f"terminated {ended} PostgreSQL connections mid-load: {tally['acknowledged']} "
-          f"ratings acknowledged, {tally['failed']} failed ({before['failed']} before the "
-          f"cut), {tally['acknowledged'] - before['acknowledged']} acknowledged after it")
+    print(
+        f"terminated {ended} PostgreSQL connections mid-load: {tally['acknowledged']} "
+        f"ratings acknowledged, {tally['failed']} failed ({before['failed']} before the "
+        f"cut), {tally['acknowledged'] - before['acknowledged']} acknowledged after it"
+    )
 
 
 def two_servers() -> None:
@@ -155,25 +169,39 @@ def two_servers() -> None:
         on_b = Client(port_b)
         on_b.cookies = dict(client.cookies)
         session_holds = on_b.request("GET", "/study")[0] == 200
-        status, *_ = on_b.request("POST", "/account/", {"csrf_token": token, "form": "profile",
-                                                         "display_name": "Load",
-                                                         "email": "load@example.org",
-                                                         "time_zone": "Europe/Paris"})  # fmt: skip
+        status, *_ = on_b.request(
+            "POST",
+            "/account/",
+            {
+                "csrf_token": token,
+                "form": "profile",
+                "display_name": "Load",
+                "email": "load@example.org",
+                "time_zone": "Europe/Paris",
+            },
+        )
         csrf_holds = status == 302
         statuses = []
         for i in range(6):
             port = (port_a, port_b)[i % 2]
             guest = Client(port)
             _, _, page, _ = guest.request("GET", "/auth/login")
-            statuses.append(guest.request("POST", "/auth/login", {
-                "csrf_token": csrf(page), "email": "load@example.org", "password": "wrong"})[0])
+            statuses.append(
+                guest.request(
+                    "POST",
+                    "/auth/login",
+                    {"csrf_token": csrf(page), "email": "load@example.org", "password": "wrong"},
+                )[0]
+            )
     finally:
         for server in (a, b):
             server.terminate()
             server.wait(timeout=30)
         redis.Redis.from_url(REDIS_URL).flushdb()
-    print(f"session from A works on B: {session_holds}; CSRF token from A accepted by B: "
-          f"{csrf_holds}; wrong passwords alternating A/B: {statuses} (limit 5 per minute)")
+    print(
+        f"session from A works on B: {session_holds}; CSRF token from A accepted by B: "
+        f"{csrf_holds}; wrong passwords alternating A/B: {statuses} (limit 5 per minute)"
+    )
 
 
 def main() -> None:

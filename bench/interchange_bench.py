@@ -45,17 +45,27 @@ LIMIT_S = 10.0
 
 def _questions() -> list[ExportQuestion]:
     rows = db.session.execute(
-        sa.select(Question, Topic.title).join(Claim, Question.claim_id == Claim.id)
-        .join(Topic, Claim.topic_id == Topic.id).order_by(Question.id)
+        sa.select(Question, Topic.title)
+        .join(Claim, Question.claim_id == Claim.id)
+        .join(Topic, Claim.topic_id == Topic.id)
+        .order_by(Question.id)
     ).all()
     out = []
     for i in range(QUESTIONS):
         question, topic = rows[i % len(rows)]
-        draft = QuestionDraft(key=question.key, claim_key="", type=question.type,
-                              prompt=f"{question.prompt} ({i})", explanation=question.explanation,
-                              difficulty=question.difficulty, choices=question.choices,
-                              accepted=question.accepted, pairs=question.pairs,
-                              answer_bool=question.answer_bool, quote=question.quote)  # fmt: skip
+        draft = QuestionDraft(
+            key=question.key,
+            claim_key="",
+            type=question.type,
+            prompt=f"{question.prompt} ({i})",
+            explanation=question.explanation,
+            difficulty=question.difficulty,
+            choices=question.choices,
+            accepted=question.accepted,
+            pairs=question.pairs,
+            answer_bool=question.answer_bool,
+            quote=question.quote,
+        )
         out.append(ExportQuestion(draft, topic, f"q{i}"))
     out.sort(key=lambda item: item.topic)
     return out
@@ -63,10 +73,18 @@ def _questions() -> list[ExportQuestion]:
 
 def _cards() -> list[ExportCard]:
     base = ExportCard("k", "", "", "Russia and China opened the Power of Siberia.", "Energy")
-    return [replace(base, key=f"k{i}", front=f"The _____ pipeline ({i})", back="Power of Siberia",
-                    kind="cloze") if i % 2 else
-            replace(base, key=f"k{i}", front=f"Which pipeline? ({i})", back="Power of Siberia")
-            for i in range(NOTES)]  # fmt: skip
+    return [
+        replace(
+            base,
+            key=f"k{i}",
+            front=f"The _____ pipeline ({i})",
+            back="Power of Siberia",
+            kind="cloze",
+        )
+        if i % 2
+        else replace(base, key=f"k{i}", front=f"Which pipeline? ({i})", back="Power of Siberia")
+        for i in range(NOTES)
+    ]
 
 
 def _time_import(name: str, data: bytes) -> list[float]:
@@ -82,21 +100,29 @@ def _time_import(name: str, data: bytes) -> list[float]:
 
 def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
-        app = create_app({"SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp}/bench.sqlite",
-                          "SECRET_KEY": "bench"})  # fmt: skip
+        app = create_app(
+            {"SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp}/bench.sqlite", "SECRET_KEY": "bench"}
+        )
         with app.app_context():
             upgrade()
-            seed_article(db.session, ROOT / "seed" / "article-russia-pivot-east.txt",
-                         ROOT / "seed" / "question_bank.yaml")  # fmt: skip
+            seed_article(
+                db.session,
+                ROOT / "seed" / "article-russia-pivot-east.txt",
+                ROOT / "seed" / "question_bank.yaml",
+            )
             db.session.commit()
             xml = write_moodle_xml("Bench", _questions())
             apkg = anki_package("Bench", _cards())
             results = [
-                (f"Moodle XML, {QUESTIONS} questions ({len(xml) / 1e6:.1f} MB)",
-                 _time_import("bench.xml", xml)),
-                (f".apkg, {NOTES} notes ({len(apkg) / 1e6:.1f} MB)",
-                 _time_import("bench.apkg", apkg)),
-            ]  # fmt: skip
+                (
+                    f"Moodle XML, {QUESTIONS} questions ({len(xml) / 1e6:.1f} MB)",
+                    _time_import("bench.xml", xml),
+                ),
+                (
+                    f".apkg, {NOTES} notes ({len(apkg) / 1e6:.1f} MB)",
+                    _time_import("bench.apkg", apkg),
+                ),
+            ]
     print("| import | run 1 s | run 2 s | run 3 s | under 10 s |")
     print("|---|---:|---:|---:|---|")
     for label, times in results:

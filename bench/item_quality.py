@@ -133,8 +133,13 @@ def article_figures(path: Path, statements: dict[str, list[tuple[str, bool]]]) -
     statements[path.stem] = [(q.prompt, bool(q.answer_bool)) for q in tf]
     answers = [c.back for c in cards if c.kind == "cloze"]
     answers += [q.accepted[0] for q in questions if q.type == "fill_blank"]
-    answers += [c["text"] for q in questions if q.key.startswith("gen-mc-") for c in q.choices
-                if c["correct"]]  # fmt: skip
+    answers += [
+        c["text"]
+        for q in questions
+        if q.key.startswith("gen-mc-")
+        for c in q.choices
+        if c["correct"]
+    ]
     shown = [c.front.split(": ", 1)[-1] for c in cards if c.kind == "cloze"]
     shown += [shown_text(q.prompt) for q in questions if q.type != "matching"]
     fills = [q for q in questions if q.type == "fill_blank"]
@@ -182,8 +187,10 @@ def main() -> None:
     learnt: list[tuple[str, bool]] = []
     for group in ("corpus", "held-out"):
         print(f"\n## {group}\n")
-        print("| article | " + " | ".join(TYPES) + " | T:F | title blanks | fragments | "
-              "aliases (all / names) |")  # fmt: skip
+        print(
+            "| article | " + " | ".join(TYPES) + " | T:F | title blanks | fragments | "
+            "aliases (all / names) |"
+        )
         print("|---" * (len(TYPES) + 5) + "|")
         statements: dict[str, list[tuple[str, bool]]] = {}
         totals: dict[str, list[int]] = {}
@@ -194,25 +201,33 @@ def main() -> None:
                 whole[0] += f[name][0]
                 whole[1] += f[name][1]
             counts = " | ".join(str(f["made"][t]) for t in TYPES)
-            print(f"| {path.stem} | {counts} | {f['tf'][0]}:{f['tf'][1]} | "
-                  f"{share(f['title_blanks'])} | {share(f['fragments'])} | "
-                  f"{share(f['aliases'])} / {share(f['name_aliases'])} |")  # fmt: skip
+            print(
+                f"| {path.stem} | {counts} | {f['tf'][0]}:{f['tf'][1]} | "
+                f"{share(f['title_blanks'])} | {share(f['fragments'])} | "
+                f"{share(f['aliases'])} / {share(f['name_aliases'])} |"
+            )
         t = {k: tuple(v) for k, v in totals.items()}
-        print(f"| **all** | | | | | | | {share(t['title_blanks'])} | {share(t['fragments'])} "
-              f"| {share(t['aliases'])} / {share(t['name_aliases'])} |")  # fmt: skip
+        print(
+            f"| **all** | | | | | | | {share(t['title_blanks'])} | {share(t['fragments'])} "
+            f"| {share(t['aliases'])} / {share(t['name_aliases'])} |"
+        )
         pooled = [s for group in statements.values() for s in group]
         true = sum(a for _, a in pooled)
         print(f"\nTrue/false statements: {len(pooled)} ({true} true, {len(pooled) - true} false).")
         for kind in ("word", "length"):
             fit, rule = best_rule(pooled, kind)
             unseen = held_out_rule_accuracy(statements, kind)
-            print(f"Best single-{kind} rule: {100 * fit:.0f} % in sample ({describe(rule)}); "
-                  f"{100 * unseen:.0f} % on an article left out.")  # fmt: skip
+            print(
+                f"Best single-{kind} rule: {100 * fit:.0f} % in sample ({describe(rule)}); "
+                f"{100 * unseen:.0f} % on an article left out."
+            )
             if group == "held-out" and learnt:
                 _, corpus_rule = best_rule(learnt, kind)
                 score = accuracy(corpus_rule, pooled)
-                print(f"  The corpus's best {kind} rule ({describe(corpus_rule)}) scores "
-                      f"{100 * score:.0f} % on the held-out articles.")  # fmt: skip
+                print(
+                    f"  The corpus's best {kind} rule ({describe(corpus_rule)}) scores "
+                    f"{100 * score:.0f} % on the held-out articles."
+                )
         learnt = pooled
 
 

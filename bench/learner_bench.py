@@ -48,8 +48,11 @@ def build_database(path: Path) -> list[int]:
     app = create_app({"SQLALCHEMY_DATABASE_URI": f"sqlite:///{path}", "SECRET_KEY": "bench"})
     with app.app_context():
         upgrade()
-        seed_article(db.session, ROOT / "seed/article-russia-pivot-east.txt",
-                     ROOT / "seed/question_bank.yaml")  # fmt: skip
+        seed_article(
+            db.session,
+            ROOT / "seed/article-russia-pivot-east.txt",
+            ROOT / "seed/question_bank.yaml",
+        )
         user = User(email="bench@example.org", display_name="Bench", role="student")
         user.set_password(PASSWORD)
         user.new_cards_per_day = 10_000
@@ -113,9 +116,19 @@ def main() -> None:
     port = free_port()
     env = {**os.environ, "DATABASE_URL": f"sqlite:///{database}", "SECRET_KEY": "bench"}
     server = subprocess.Popen(
-        [str(ROOT / ".venv/bin/gunicorn"), "--workers", "1", "--bind", f"127.0.0.1:{port}",
-         "--log-level", "warning", "quizapp:create_app()"], cwd=ROOT, env=env,
-    )  # fmt: skip
+        [
+            str(ROOT / ".venv/bin/gunicorn"),
+            "--workers",
+            "1",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--log-level",
+            "warning",
+            "quizapp:create_app()",
+        ],
+        cwd=ROOT,
+        env=env,
+    )
     try:
         client = Client(port)
         for _ in range(100):
@@ -135,12 +148,14 @@ def main() -> None:
             rows.append(measure(f"GET {path}", times))
         _, _, page, _ = client.request("GET", "/quiz/new")
         token = csrf(page)
-        status, location, _, _ = client.request("POST", "/quiz/new", {"csrf_token": token,
-                                                                      "length": "20"})  # fmt: skip
+        status, location, _, _ = client.request(
+            "POST", "/quiz/new", {"csrf_token": token, "length": "20"}
+        )
         _, _, page, _ = client.request("GET", location)
         choice = re.search(r'name="answer" value="([^"]+)"', page)
-        rows.append(measure("GET quiz question", [client.request("GET", location)[3]
-                                                  for _ in range(20)]))  # fmt: skip
+        rows.append(
+            measure("GET quiz question", [client.request("GET", location)[3] for _ in range(20)])
+        )
         answer_times = []
         for i in range(args.requests):
             # Alternate between two answers so every request really writes.

@@ -67,16 +67,22 @@ def build_database(url: str, questions: int) -> int:
     app = create_app({"SQLALCHEMY_DATABASE_URI": url, "SECRET_KEY": "bench"})
     with app.app_context():
         upgrade()
-        seed_article(db.session, ROOT / "seed/article-russia-pivot-east.txt",
-                     ROOT / "seed/question_bank.yaml")  # fmt: skip
+        seed_article(
+            db.session,
+            ROOT / "seed/article-russia-pivot-east.txt",
+            ROOT / "seed/question_bank.yaml",
+        )
         teacher = User(email="host@example.org", display_name="Host", role="teacher")
         teacher.set_password(PASSWORD)
         db.session.add(teacher)
         db.session.flush()
         ids = db.session.scalars(
-            sa.select(Question.id).join(Claim).where(Question.type == "single_choice",
-                                                     ~Question.retired)
-            .order_by(Question.id).limit(questions))  # fmt: skip
+            sa.select(Question.id)
+            .join(Claim)
+            .where(Question.type == "single_choice", ~Question.retired)
+            .order_by(Question.id)
+            .limit(questions)
+        )
         quiz_set = QuizSet(teacher_id=teacher.id, title="Bench game")
         quiz_set.items = [QuizSetItem(position=i, question_id=q) for i, q in enumerate(ids, 1)]
         db.session.add(quiz_set)
@@ -95,15 +101,20 @@ class Http:
         self.location = ""
         self.used = 0.0
 
-    async def request(self, method: str, path: str, body: bytes = b"",
-                      headers: dict | None = None) -> tuple[int, str]:
+    async def request(
+        self, method: str, path: str, body: bytes = b"", headers: dict | None = None
+    ) -> tuple[int, str]:
         if self.writer is not None and time.perf_counter() - self.used > IDLE_CLOSE_SECONDS:
             self.writer.close()  # gunicorn closes idle keep-alive connections after 2 s
             self.writer = None
         if self.writer is None:
             self.reader, self.writer = await asyncio.open_connection("127.0.0.1", self.port)
-        lines = [f"{method} {path} HTTP/1.1", f"Host: 127.0.0.1:{self.port}",
-                 f"Content-Length: {len(body)}", "Connection: keep-alive"]
+        lines = [
+            f"{method} {path} HTTP/1.1",
+            f"Host: 127.0.0.1:{self.port}",
+            f"Content-Length: {len(body)}",
+            "Connection: keep-alive",
+        ]
         if self.cookies:
             lines.append("Cookie: " + self.cookie_header())
         lines += [f"{k}: {v}" for k, v in (headers or {}).items()]
@@ -111,7 +122,7 @@ class Http:
         await self.writer.drain()
         status = int((await self.reader.readline()).split()[1])
         length, close = 0, False
-        while (line := (await self.reader.readline()).decode("latin-1").strip()):
+        while line := (await self.reader.readline()).decode("latin-1").strip():
             key, _, value = line.partition(":")
             key = key.lower()
             if key == "content-length":
@@ -134,13 +145,20 @@ class Http:
         return "; ".join(f"{k}={v}" for k, v in self.cookies.items())
 
     async def form(self, path: str, data: dict) -> tuple[int, str]:
-        return await self.request("POST", path, urlencode(data).encode(),
-                                  {"Content-Type": "application/x-www-form-urlencoded"})
+        return await self.request(
+            "POST",
+            path,
+            urlencode(data).encode(),
+            {"Content-Type": "application/x-www-form-urlencoded"},
+        )
 
     async def post_json(self, path: str, payload: dict, csrf: str) -> tuple[int, str]:
-        return await self.request("POST", path, json.dumps(payload).encode(),
-                                  {"Content-Type": "application/json", "X-CSRFToken": csrf,
-                                   "Accept": "application/json"})  # fmt: skip
+        return await self.request(
+            "POST",
+            path,
+            json.dumps(payload).encode(),
+            {"Content-Type": "application/json", "X-CSRFToken": csrf, "Accept": "application/json"},
+        )
 
 
 def token(page: str) -> str:
@@ -157,9 +175,23 @@ def free_port() -> int:
 
 def start_server(port: int, env: dict, threads: int) -> subprocess.Popen:
     return subprocess.Popen(
-        [str(ROOT / ".venv/bin/gunicorn"), "--workers", "1", "--worker-class", "gthread",
-         "--threads", str(threads), "--bind", f"127.0.0.1:{port}", "--log-level", "warning",
-         "quizapp:create_app()"], cwd=ROOT, env=env)  # fmt: skip
+        [
+            str(ROOT / ".venv/bin/gunicorn"),
+            "--workers",
+            "1",
+            "--worker-class",
+            "gthread",
+            "--threads",
+            str(threads),
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--log-level",
+            "warning",
+            "quizapp:create_app()",
+        ],
+        cwd=ROOT,
+        env=env,
+    )
 
 
 async def wait_up(port: int) -> None:
@@ -196,15 +228,17 @@ class Room:
 async def play_as(room: Room, port: int, nickname: str, rng: random.Random) -> None:
     http = Http(port)
     _s, page = await http.request("GET", "/live/join")
-    status, _ = await http.form("/live/join", {"csrf_token": token(page), "pin": room.pin,
-                                               "nickname": nickname})
+    status, _ = await http.form(
+        "/live/join", {"csrf_token": token(page), "pin": room.pin, "nickname": nickname}
+    )
     assert status == 302, f"join refused: {status}"
     status, play = await http.request("GET", f"/live/play/{room.game_id}")
     player_id = int(re.search(r'data-player="(\d+)"', play).group(1))
     csrf = token(play)
     url = f"ws://127.0.0.1:{port}/live/ws/{room.game_id}"
-    async with websockets.connect(url, additional_headers={"Cookie": http.cookie_header()},
-                                  max_size=None) as ws:
+    async with websockets.connect(
+        url, additional_headers={"Cookie": http.cookie_header()}, max_size=None
+    ) as ws:
         room.joined += 1
         async for raw in ws:
             data = json.loads(raw)
@@ -224,7 +258,8 @@ async def play_as(room: Room, port: int, nickname: str, rng: random.Random) -> N
             if len(seen) == room.players:
                 room.event(room.everyone, index).set()
             task = asyncio.get_running_loop().create_task(
-                answer(room, http, index, player_id, csrf, data["question"]["choices"], rng))
+                answer(room, http, index, player_id, csrf, data["question"]["choices"], rng)
+            )
             task.add_done_callback(report_failure)
 
 
@@ -234,13 +269,16 @@ def report_failure(task: asyncio.Task) -> None:
         print(f"  an answer failed: {room_error!r}")
 
 
-async def answer(room: Room, http: Http, index: int, player_id: int, csrf: str, choices,
-                 rng: random.Random) -> None:
+async def answer(
+    room: Room, http: Http, index: int, player_id: int, csrf: str, choices, rng: random.Random
+) -> None:
     await asyncio.sleep(rng.uniform(*room.answer_window))
     sent = time.perf_counter()
-    status, text = await http.post_json(f"/live/play/{room.game_id}/answer",
-                                        {"player": player_id, "index": index,
-                                         "answer": rng.choice(choices)["id"]}, csrf)
+    status, text = await http.post_json(
+        f"/live/play/{room.game_id}/answer",
+        {"player": player_id, "index": index, "answer": rng.choice(choices)["id"]},
+        csrf,
+    )
     if status != 200:
         room.refused += 1
         print(f"  refused ({status}): {text[:120]}")
@@ -259,8 +297,9 @@ async def answer(room: Room, http: Http, index: int, player_id: int, csrf: str, 
 
 async def host_screen(room: Room, http: Http, port: int) -> None:
     url = f"ws://127.0.0.1:{port}/live/ws/{room.game_id}?role=host"
-    async with websockets.connect(url, additional_headers={"Cookie": http.cookie_header()},
-                                  max_size=None) as ws:
+    async with websockets.connect(
+        url, additional_headers={"Cookie": http.cookie_header()}, max_size=None
+    ) as ws:
         room.host_ready.set()
         async for raw in ws:
             data = json.loads(raw)
@@ -308,11 +347,15 @@ async def run(args, ports: list[int]) -> Room:
     room.seen_by, room.joined, room.host_ready = {}, 0, asyncio.Event()
     host = Http(ports[0])
     _s, page = await host.request("GET", "/auth/login")
-    await host.form("/auth/login", {"csrf_token": token(page), "email": "host@example.org",
-                                    "password": PASSWORD})
+    await host.form(
+        "/auth/login",
+        {"csrf_token": token(page), "email": "host@example.org", "password": PASSWORD},
+    )
     _s, page = await host.request("GET", f"/live/host/new/{args.set_id}")
-    status, _ = await host.form(f"/live/host/new/{args.set_id}",
-                                {"csrf_token": token(page), "seconds": 20, "allow_guests": "y"})
+    status, _ = await host.form(
+        f"/live/host/new/{args.set_id}",
+        {"csrf_token": token(page), "seconds": 20, "allow_guests": "y"},
+    )
     assert status == 302, f"could not open the game: {status}"
     room.game_id = int(host.location.rstrip("/").rsplit("/", 1)[1])
     _s, host_page = await host.request("GET", f"/live/host/{room.game_id}")
@@ -323,8 +366,11 @@ async def run(args, ports: list[int]) -> Room:
     rng = random.Random(7)
     players = []
     for i in range(args.players):
-        players.append(asyncio.create_task(
-            play_as(room, ports[i % 2], f"player{i:03d}", random.Random(rng.random()))))
+        players.append(
+            asyncio.create_task(
+                play_as(room, ports[i % 2], f"player{i:03d}", random.Random(rng.random()))
+            )
+        )
         if i % 25 == 24:
             await asyncio.sleep(0.2)  # a class does not join in the same millisecond
     while room.joined < args.players:
@@ -335,8 +381,9 @@ async def run(args, ports: list[int]) -> Room:
     for index in range(args.questions):
         await asyncio.sleep(1.0)
         room.next_sent[index] = time.perf_counter()
-        status, text = await commander.post_json(f"/live/host/{room.game_id}/command",
-                                                 {"command": "next"}, host_csrf)
+        status, text = await commander.post_json(
+            f"/live/host/{room.game_id}/command", {"command": "next"}, host_csrf
+        )
         assert status == 200, text
         await asyncio.wait_for(room.event(room.everyone, index).wait(), 30)
         # As the host page does: when the countdown ends, ask for the reveal until it comes.
@@ -344,15 +391,15 @@ async def run(args, ports: list[int]) -> Room:
         while not room.event(room.revealed, index).is_set():
             if time.perf_counter() >= deadline:
                 room.timer_reveals.add(index)
-                await commander.post_json(f"/live/host/{room.game_id}/command",
-                                          {"command": "close"}, host_csrf)
+                await commander.post_json(
+                    f"/live/host/{room.game_id}/command", {"command": "close"}, host_csrf
+                )
             try:
                 await asyncio.wait_for(room.event(room.revealed, index).wait(), 0.5)
             except TimeoutError:
                 pass
     await asyncio.sleep(0.5)
-    await commander.post_json(f"/live/host/{room.game_id}/command", {"command": "next"},
-                              host_csrf)
+    await commander.post_json(f"/live/host/{room.game_id}/command", {"command": "next"}, host_csrf)
     await asyncio.wait_for(asyncio.gather(host_task, *players), 60)
     return room
 
@@ -364,14 +411,23 @@ def main() -> None:
     parser.add_argument("--database", default="quizapp_i13_bench")
     parser.add_argument("--redis", default="redis://127.0.0.1:6379/2")
     parser.add_argument("--threads", type=int, default=256)
-    parser.add_argument("--answer-from", type=float, default=0.3,
-                        help="earliest a player answers, seconds after the question arrives")
+    parser.add_argument(
+        "--answer-from",
+        type=float,
+        default=0.3,
+        help="earliest a player answers, seconds after the question arrives",
+    )
     parser.add_argument("--answer-to", type=float, default=3.0, help="latest, likewise")
     args = parser.parse_args()
     url = f"{PG}/{args.database}"
     args.set_id = build_database(url, args.questions)
-    env = dict(os.environ, DATABASE_URL=url, SECRET_KEY="bench-secret", REDIS_URL=args.redis,
-               LIVE_REDIS_PREFIX="quizapp-bench")  # fmt: skip
+    env = dict(
+        os.environ,
+        DATABASE_URL=url,
+        SECRET_KEY="bench-secret",
+        REDIS_URL=args.redis,
+        LIVE_REDIS_PREFIX="quizapp-bench",
+    )
     ports = [free_port(), free_port()]
     servers = [start_server(port, env, args.threads) for port in ports]
     try:
@@ -393,27 +449,38 @@ def main() -> None:
     delivery = [t for times in room.seen.values() for t in times]
     last = [max(times) for _i, times in sorted(room.seen.items())]
     ms = 1000
-    print(f"game of {args.questions} questions, {args.players} players, 2 gunicorn processes "
-          f"(gthread, {args.threads} threads) sharing Redis; {elapsed:.1f} s; answers "
-          f"{args.answer_from}-{args.answer_to} s after each question; load average "
-          f"{os.getloadavg()[0]:.1f} at the end")
-    print(f"host next -> player has the question: p50 {pct(delivery, 50) * ms:.0f} ms, "
-          f"p95 {pct(delivery, 95) * ms:.0f} ms, max {max(delivery) * ms:.0f} ms "
-          f"({len(delivery)} deliveries)")
-    print("  until the last player had it, per question (ms): "
-          + ", ".join(f"{t * ms:.0f}" for t in last))
-    print(f"player answer -> host count: p50 {pct(room.answer_latency, 50) * ms:.0f} ms, "
-          f"p95 {pct(room.answer_latency, 95) * ms:.0f} ms, "
-          f"max {max(room.answer_latency) * ms:.0f} ms ({len(room.answer_latency)} answers)")
-    print(f"  of which the answer POST's own round trip: p50 {pct(room.answer_rtt, 50) * ms:.0f} "
-          f"ms, p95 {pct(room.answer_rtt, 95) * ms:.0f} ms")
+    print(
+        f"game of {args.questions} questions, {args.players} players, 2 gunicorn processes "
+        f"(gthread, {args.threads} threads) sharing Redis; {elapsed:.1f} s; answers "
+        f"{args.answer_from}-{args.answer_to} s after each question; load average "
+        f"{os.getloadavg()[0]:.1f} at the end"
+    )
+    print(
+        f"host next -> player has the question: p50 {pct(delivery, 50) * ms:.0f} ms, "
+        f"p95 {pct(delivery, 95) * ms:.0f} ms, max {max(delivery) * ms:.0f} ms "
+        f"({len(delivery)} deliveries)"
+    )
+    print(
+        "  until the last player had it, per question (ms): "
+        + ", ".join(f"{t * ms:.0f}" for t in last)
+    )
+    print(
+        f"player answer -> host count: p50 {pct(room.answer_latency, 50) * ms:.0f} ms, "
+        f"p95 {pct(room.answer_latency, 95) * ms:.0f} ms, "
+        f"max {max(room.answer_latency) * ms:.0f} ms ({len(room.answer_latency)} answers)"
+    )
+    print(
+        f"  of which the answer POST's own round trip: p50 {pct(room.answer_rtt, 50) * ms:.0f} "
+        f"ms, p95 {pct(room.answer_rtt, 95) * ms:.0f} ms"
+    )
     early = args.questions - len(room.timer_reveals)
     print(f"questions revealed as soon as everyone had answered: {early} of {args.questions}")
     lost = room.accepted - stored
-    print(f"server processes' CPU during the game: {server_cpu:.1f} s "
-          f"({server_cpu / room.accepted * 1000:.1f} ms per answer, all work included)")
-    print(f"answers accepted {room.accepted}, refused {room.refused}, stored {stored}, "
-          f"lost {lost}")
+    print(
+        f"server processes' CPU during the game: {server_cpu:.1f} s "
+        f"({server_cpu / room.accepted * 1000:.1f} ms per answer, all work included)"
+    )
+    print(f"answers accepted {room.accepted}, refused {room.refused}, stored {stored}, lost {lost}")
 
 
 if __name__ == "__main__":

@@ -62,8 +62,11 @@ def build_database(url: str) -> list[int]:
     app = create_app({"SQLALCHEMY_DATABASE_URI": url, "SECRET_KEY": "bench"})
     with app.app_context():
         upgrade()
-        seed_article(db.session, ROOT / "seed/article-russia-pivot-east.txt",
-                     ROOT / "seed/question_bank.yaml")  # fmt: skip
+        seed_article(
+            db.session,
+            ROOT / "seed/article-russia-pivot-east.txt",
+            ROOT / "seed/question_bank.yaml",
+        )
         user = User(email="load@example.org", display_name="Load", role="student")
         user.set_password(PASSWORD)
         user.new_cards_per_day = 10_000
@@ -76,16 +79,29 @@ def build_database(url: str) -> list[int]:
         return ids
 
 
-def start_gunicorn(app_spec: str, env: dict, cwd: Path,
-                   new_session: bool = False) -> tuple[subprocess.Popen, int]:  # fmt: skip
+def start_gunicorn(
+    app_spec: str, env: dict, cwd: Path, new_session: bool = False
+) -> tuple[subprocess.Popen, int]:
     """gunicorn on a free loopback port, answering; ``new_session``: in its own process group
     (so a drill can kill master and workers at once)."""
     port = free_port()
     server = subprocess.Popen(
-        [str(ROOT / ".venv/bin/gunicorn"), "--workers", WORKERS, "--bind", f"127.0.0.1:{port}",
-         "--log-level", "warning", app_spec], cwd=cwd, env=env,
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=new_session,
-    )  # fmt: skip
+        [
+            str(ROOT / ".venv/bin/gunicorn"),
+            "--workers",
+            WORKERS,
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--log-level",
+            "warning",
+            app_spec,
+        ],
+        cwd=cwd,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=new_session,
+    )
     for _ in range(150):
         try:
             Client(port).request("GET", "/")
@@ -99,22 +115,40 @@ def start_gunicorn(app_spec: str, env: dict, cwd: Path,
 def wrk(port: int, seconds: int, **shape: str) -> dict:
     env = {**os.environ, **{f"WRK_{k.upper()}": v for k, v in shape.items()}}
     out = subprocess.run(
-        ["wrk", "-t2", "-c32", f"-d{seconds}s", "--latency", "-s",
-         str(ROOT / "bench/wrk_request.lua"), f"http://127.0.0.1:{port}"],
-        env=env, capture_output=True, text=True, check=True,
-    ).stdout  # fmt: skip
+        [
+            "wrk",
+            "-t2",
+            "-c32",
+            f"-d{seconds}s",
+            "--latency",
+            "-s",
+            str(ROOT / "bench/wrk_request.lua"),
+            f"http://127.0.0.1:{port}",
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
 
     def millis(label: str) -> float:
         value, unit = re.search(rf"^\s+{label}\s+([\d.]+)(us|ms|s)\s*$", out, re.M).groups()
         return float(value) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
 
     errors = sum(int(n) for n in re.findall(r"Non-2xx or 3xx responses: (\d+)", out))
-    socket_errors = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), "
-                              r"timeout (\d+)", out)  # fmt: skip
+    socket_errors = re.search(
+        r"Socket errors: connect (\d+), read (\d+), write (\d+), "
+        r"timeout (\d+)",
+        out,
+    )
     if socket_errors:
         errors += sum(int(n) for n in socket_errors.groups())
-    return {"rps": float(re.search(r"Requests/sec:\s+([\d.]+)", out)[1]),
-            "p50": millis("50%"), "p99": millis("99%"), "errors": errors}  # fmt: skip
+    return {
+        "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", out)[1]),
+        "p50": millis("50%"),
+        "p99": millis("99%"),
+        "errors": errors,
+    }
 
 
 def log_in(port: int) -> tuple[str, str, str, str]:
@@ -127,8 +161,9 @@ def log_in(port: int) -> tuple[str, str, str, str]:
     assert status == 302, "login failed"
     _, _, page, _ = client.request("GET", "/quiz/new")
     token = csrf(page)
-    status, location, _, _ = client.request("POST", "/quiz/new", {"csrf_token": token,
-                                                                  "length": "20"})  # fmt: skip
+    status, location, _, _ = client.request(
+        "POST", "/quiz/new", {"csrf_token": token, "length": "20"}
+    )
     assert status == 302, "no quiz"
     _, _, page, _ = client.request("GET", location)
     choice = re.search(r'name="answer" value="([^"]+)"', page)
@@ -147,24 +182,36 @@ def run(label: str, url: str, seconds: int) -> list[str]:
     try:
         cookie, token, question, answer = log_in(app_port)
         ceiling = wrk(hello_port, seconds, path="/")
-        rows.append(f"| {label} | ceiling: Flask hello | {ceiling['rps']:.0f} | 100 % | "
-                    f"{ceiling['p50']:.1f} | {ceiling['p99']:.1f} | {ceiling['errors']} |")
+        rows.append(
+            f"| {label} | ceiling: Flask hello | {ceiling['rps']:.0f} | 100 % | "
+            f"{ceiling['p50']:.1f} | {ceiling['p99']:.1f} | {ceiling['errors']} |"
+        )
         cards = ",".join(map(str, card_ids))
         shapes = {
             "home page": {"path": "/"},
             "dashboard": {"path": "/study"},
             "quiz question": {"path": question},
-            "answer save": {"path": question, "method": "POST", "accept": "application/json",
-                            "body": f"csrf_token={token}&action=save&answer={quote(answer)}"},
-            "card rating": {"path": "/cards/rate", "method": "POST", "cards": cards,
-                            "accept": "application/json",
-                            "body": f"csrf_token={token}&flashcard_id={{card}}&rating={{rating}}"},
-        }  # fmt: skip
+            "answer save": {
+                "path": question,
+                "method": "POST",
+                "accept": "application/json",
+                "body": f"csrf_token={token}&action=save&answer={quote(answer)}",
+            },
+            "card rating": {
+                "path": "/cards/rate",
+                "method": "POST",
+                "cards": cards,
+                "accept": "application/json",
+                "body": f"csrf_token={token}&flashcard_id={{card}}&rating={{rating}}",
+            },
+        }
         for name, shape in shapes.items():
             result = wrk(app_port, seconds, cookie=cookie, **shape)
             share = 100 * result["rps"] / ceiling["rps"]
-            rows.append(f"| {label} | {name} | {result['rps']:.0f} | {share:.1f} % | "
-                        f"{result['p50']:.1f} | {result['p99']:.1f} | {result['errors']} |")
+            rows.append(
+                f"| {label} | {name} | {result['rps']:.0f} | {share:.1f} % | "
+                f"{result['p50']:.1f} | {result['p99']:.1f} | {result['errors']} |"
+            )
     finally:
         for server in (app, hello):
             server.terminate()

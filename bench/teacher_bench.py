@@ -102,10 +102,14 @@ def _people(rng: random.Random) -> tuple[User, SchoolClass, list[User]]:
     db.session.flush()
     # One scrypt hash for everyone: hashing 40 passwords would only time the hash.
     students = [
-        User(email=f"s{i}@bench.example", display_name=f"Student {i:02d}", role="student",
-             password_hash=teacher.password_hash)
+        User(
+            email=f"s{i}@bench.example",
+            display_name=f"Student {i:02d}",
+            role="student",
+            password_hash=teacher.password_hash,
+        )
         for i in range(STUDENTS)
-    ]  # fmt: skip
+    ]
     db.session.add_all(students)
     db.session.flush()
     db.session.add_all(Enrollment(class_id=school_class.id, student_id=s.id) for s in students)
@@ -116,14 +120,20 @@ def _assignments(rng, teacher, school_class, questions) -> list[tuple[Assignment
     methods = ("highest", "last", "first", "average")
     made = []
     for index in range(ASSIGNMENTS):
-        quiz_set = QuizSet(teacher_id=teacher.id, title=f"Set {index + 1}", time_limit_minutes=30,
-                           attempts_allowed=2, grading_method=methods[index % 4])  # fmt: skip
+        quiz_set = QuizSet(
+            teacher_id=teacher.id,
+            title=f"Set {index + 1}",
+            time_limit_minutes=30,
+            attempts_allowed=2,
+            grading_method=methods[index % 4],
+        )
         chosen = rng.sample(questions, QUESTIONS_PER_SET)
         for position, question in enumerate(chosen, 1):
             quiz_set.items.append(QuizSetItem(position=position, question_id=question.id))
         due = utcnow() - timedelta(days=ASSIGNMENTS - index)
-        assignment = Assignment(quiz_set=quiz_set, title=f"Homework {index + 1}", due_at=due,
-                                accept_late=True)  # fmt: skip
+        assignment = Assignment(
+            quiz_set=quiz_set, title=f"Homework {index + 1}", due_at=due, accept_late=True
+        )
         db.session.add(assignment)
         db.session.flush()
         db.session.add(AssignmentClass(assignment_id=assignment.id, class_id=school_class.id))
@@ -145,22 +155,47 @@ def _attempt_rows(rng, assignments, students, by_id):
                 right = rng.random() < ability[student.id] - 0.1 * (question.difficulty - 2)
                 score += float(right)
                 slot_id = len(slots) + 1
-                slots.append(dict(id=slot_id, attempt_id=attempt_id, question_id=question_id,
-                                  position=position, choice_order=[], max_mark=1.0))  # fmt: skip
-                responses.append(dict(
-                    id=slot_id, slot_id=slot_id, user_id=student.id, question_id=question_id,
-                    score=float(right), correct=right, checked=False,
-                    answer=_answer(question, right, rng),
-                    answered_at=started + timedelta(seconds=20 * position),
-                ))  # fmt: skip
-            attempts.append(dict(
-                id=attempt_id, user_id=student.id, kind="assignment", title=assignment.title,
-                assignment_id=assignment.id, started_at=started,
-                deadline=started + timedelta(minutes=30),
-                submitted_at=started + timedelta(minutes=15), score=score,
-                max_score=float(len(question_ids)), late_after=assignment.due_at, is_late=False,
-                feedback="after_submission", feedback_after=assignment.due_at,
-            ))  # fmt: skip
+                slots.append(
+                    dict(
+                        id=slot_id,
+                        attempt_id=attempt_id,
+                        question_id=question_id,
+                        position=position,
+                        choice_order=[],
+                        max_mark=1.0,
+                    )
+                )
+                responses.append(
+                    dict(
+                        id=slot_id,
+                        slot_id=slot_id,
+                        user_id=student.id,
+                        question_id=question_id,
+                        score=float(right),
+                        correct=right,
+                        checked=False,
+                        answer=_answer(question, right, rng),
+                        answered_at=started + timedelta(seconds=20 * position),
+                    )
+                )
+            attempts.append(
+                dict(
+                    id=attempt_id,
+                    user_id=student.id,
+                    kind="assignment",
+                    title=assignment.title,
+                    assignment_id=assignment.id,
+                    started_at=started,
+                    deadline=started + timedelta(minutes=30),
+                    submitted_at=started + timedelta(minutes=15),
+                    score=score,
+                    max_score=float(len(question_ids)),
+                    late_after=assignment.due_at,
+                    is_late=False,
+                    feedback="after_submission",
+                    feedback_after=assignment.due_at,
+                )
+            )
     return attempts, slots, responses
 
 
@@ -181,8 +216,12 @@ def build_database(url: str, seed: int = 7) -> dict[str, int]:
         db.session.execute(sa.insert(AttemptQuestion), slots)
         db.session.execute(sa.insert(Response), responses)
         db.session.commit()
-        ids = {"class_id": school_class.id, "assignment_id": assignments[-1][0].id,
-               "attempts": len(attempts), "responses": len(responses)}  # fmt: skip
+        ids = {
+            "class_id": school_class.id,
+            "assignment_id": assignments[-1][0].id,
+            "attempts": len(attempts),
+            "responses": len(responses),
+        }
         db.engine.dispose()
     return ids
 
@@ -199,8 +238,9 @@ def pages(ids: dict[str, int]) -> dict[str, str]:
 
 
 def count_queries(url: str, ids: dict[str, int]) -> dict[str, int]:
-    app = create_app({"SQLALCHEMY_DATABASE_URI": url, "SECRET_KEY": "bench",
-                      "WTF_CSRF_ENABLED": False})  # fmt: skip
+    app = create_app(
+        {"SQLALCHEMY_DATABASE_URI": url, "SECRET_KEY": "bench", "WTF_CSRF_ENABLED": False}
+    )
     counts = {}
     with app.app_context():
         engine = db.engine
@@ -236,10 +276,20 @@ def _opener():
 def serve(url: str, port: int) -> subprocess.Popen:
     env = {**os.environ, "DATABASE_URL": url, "SECRET_KEY": secrets.token_hex(16)}
     server = subprocess.Popen(
-        [str(ROOT / ".venv" / "bin" / "gunicorn"), "--workers", "1", "--bind",
-         f"127.0.0.1:{port}", "--log-level", "warning", "quizapp:create_app()"],
-        cwd=ROOT, env=env, start_new_session=True,
-    )  # fmt: skip
+        [
+            str(ROOT / ".venv" / "bin" / "gunicorn"),
+            "--workers",
+            "1",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--log-level",
+            "warning",
+            "quizapp:create_app()",
+        ],
+        cwd=ROOT,
+        env=env,
+        start_new_session=True,
+    )
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
         try:
@@ -286,9 +336,11 @@ def main() -> None:
         url = f"sqlite:///{Path(tmp) / 'bench.sqlite'}"
         started = time.perf_counter()
         ids = build_database(url)
-        print(f"Database: {STUDENTS} students, {ASSIGNMENTS} assignments x {QUESTIONS_PER_SET} "
-              f"questions, {ids['attempts']} attempts, {ids['responses']} responses "
-              f"(built in {time.perf_counter() - started:.1f} s)")  # fmt: skip
+        print(
+            f"Database: {STUDENTS} students, {ASSIGNMENTS} assignments x {QUESTIONS_PER_SET} "
+            f"questions, {ids['attempts']} attempts, {ids['responses']} responses "
+            f"(built in {time.perf_counter() - started:.1f} s)"
+        )
         queries = count_queries(url, ids)
         port = _free_port()
         server = serve(url, port)

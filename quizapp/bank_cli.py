@@ -15,15 +15,21 @@ from quizapp.models import User
 from quizapp.services.interchange import EXPORT_FORMATS, export_file, import_file
 from quizapp.services.teaching_errors import TeachingError
 
-bank_cli = AppGroup("bank", help="Export and import questions (Moodle XML, GIFT) and decks "
-                    "(CSV, Anki).")
+bank_cli = AppGroup(
+    "bank", help="Export and import questions (Moodle XML, GIFT) and decks (CSV, Anki)."
+)
 
 
 @bank_cli.command("export")
 @click.option("--article", "slug", required=True, help="The article's slug.")
 @click.option("--format", "fmt", type=click.Choice(list(EXPORT_FORMATS)), required=True)
-@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True, path_type=Path),
-              required=True, help="The file to write.")  # fmt: skip
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, writable=True, path_type=Path),
+    required=True,
+    help="The file to write.",
+)
 def export_command(slug: str, fmt: str, output: Path) -> None:
     """Write the article's live questions (moodle-xml, gift: a Moodle category per topic) or
     flashcards (csv, apkg)."""
@@ -37,10 +43,18 @@ def export_command(slug: str, fmt: str, output: Path) -> None:
 
 @bank_cli.command("import")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--article", "slug", help="Import into this article (made if missing); "
-              "without it, into a new article named after the file.")  # fmt: skip
-@click.option("--author", "email", help="A teacher whose own questions these become; without "
-              "it they join the shared bank, read-only for every teacher.")  # fmt: skip
+@click.option(
+    "--article",
+    "slug",
+    help="Import into this article (made if missing); "
+    "without it, into a new article named after the file.",
+)
+@click.option(
+    "--author",
+    "email",
+    help="A teacher whose own questions these become; without "
+    "it they join the shared bank, read-only for every teacher.",
+)
 def import_command(file: Path, slug: str | None, email: str | None) -> None:
     """Import a question bank (Moodle XML .xml, GIFT .gift or .txt) or a deck (CSV .csv or
     .tsv, Anki .apkg): every item it can, with the reason for each one skipped; nothing at all
@@ -54,14 +68,16 @@ def import_command(file: Path, slug: str | None, email: str | None) -> None:
         if author_id is None:
             raise click.ClickException(f"No account with the email {email}.")
     try:
-        report = import_file(db.session, file.name, file.read_bytes(), importer_id=author_id,
-                             article_slug=slug)  # fmt: skip
+        report = import_file(
+            db.session, file.name, file.read_bytes(), importer_id=author_id, article_slug=slug
+        )
     except InterchangeError as error:
         db.session.rollback()
         raise click.ClickException(f"Nothing was imported. {error}") from error
     db.session.commit()
     kinds = ", ".join(f"{n} {t.replace('_', ' ')}" for t, n in sorted(report.imported.items()))
-    click.echo(f"Imported {report.counted} into “{report.article_title}” "
-               f"({report.article_slug}): {kinds}.")  # fmt: skip
+    click.echo(
+        f"Imported {report.counted} into “{report.article_title}” ({report.article_slug}): {kinds}."
+    )
     for skipped in report.skipped:
         click.echo(f"Skipped {skipped.name}: {skipped.reason}")

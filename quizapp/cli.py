@@ -27,10 +27,17 @@ articles_cli = AppGroup("articles", help="Import articles into the library.")
 
 
 @click.command("seed")
-@click.option("--article", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              default=DEFAULT_ARTICLE, show_default=True)  # fmt: skip
-@click.option("--bank", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="Question bank (YAML); the seed article's bank by default.")  # fmt: skip
+@click.option(
+    "--article",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    default=DEFAULT_ARTICLE,
+    show_default=True,
+)
+@click.option(
+    "--bank",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Question bank (YAML); the seed article's bank by default.",
+)
 def seed_command(article: Path, bank: Path | None) -> None:
     """Import the article, its topics, claims, flashcards and questions (idempotent).
 
@@ -52,8 +59,9 @@ def seed_command(article: Path, bank: Path | None) -> None:
         db.session.commit()
     except BankError as error:
         db.session.rollback()
-        raise click.ClickException(f"The question bank is not valid; nothing was imported.\n"
-                                   f"{error}") from error  # fmt: skip
+        raise click.ClickException(
+            f"The question bank is not valid; nothing was imported.\n{error}"
+        ) from error
     click.echo(f"Article: {article.name}" + (f", bank: {bank_path.name}" if bank_path else ""))
     types = sorted({t for counts in report.by_topic.values() for t in counts})
     click.echo(f"{'topic':40} " + " ".join(f"{t[:13]:>13}" for t in types))
@@ -93,8 +101,9 @@ def create_user(email: str, display_name: str, role: str, password: str) -> None
 @users_cli.command("pending")
 def list_pending_teachers() -> None:
     """Teacher accounts waiting for an admin's approval."""
-    pending = db.session.scalars(sa.select(User).where(User.teacher_status == "pending")
-                                 .order_by(User.created_at)).all()  # fmt: skip
+    pending = db.session.scalars(
+        sa.select(User).where(User.teacher_status == "pending").order_by(User.created_at)
+    ).all()
     for user in pending:
         click.echo(f"{user.email}\t{user.display_name}\t{user.created_at:%Y-%m-%d %H:%M} UTC")
     if not pending:
@@ -148,8 +157,11 @@ def fit_command(email: str | None, everyone: bool) -> None:
 
 @articles_cli.command("import")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--publish", is_flag=True,
-              help="Open the article to everyone with its items published (no review).")
+@click.option(
+    "--publish",
+    is_flag=True,
+    help="Open the article to everyone with its items published (no review).",
+)
 @click.option("--title", default="", help="The article's title (else the file's own).")
 @click.option("--owner", "owner_email", help="The teacher who owns and reviews it.")
 def import_articles_command(file: Path, publish: bool, title: str, owner_email: str | None):
@@ -168,16 +180,22 @@ def import_articles_command(file: Path, publish: bool, title: str, owner_email: 
             raise click.ClickException(f"No teacher account with the email {owner_email}.")
     upload = ArticleUpload(filename=file.name, data=file.read_bytes(), title=title)
     try:
-        article, report = import_upload(db.session, upload, owner.id if owner else None,
-                                        slug=slugify(file.stem), publish=publish,
-                                        drafts=not publish)  # fmt: skip
+        article, report = import_upload(
+            db.session,
+            upload,
+            owner.id if owner else None,
+            slug=slugify(file.stem),
+            publish=publish,
+            drafts=not publish,
+        )
         db.session.commit()
     except TeachingError as error:
         db.session.rollback()
         raise click.ClickException(f"{error.message} Nothing was imported.") from error
     status = "published to everyone" if publish else "items are drafts awaiting review"
-    click.echo(f"Imported “{article.title}” ({article.slug}): {len(article.topics)} topics; "
-               f"{status}.")  # fmt: skip
+    click.echo(
+        f"Imported “{article.title}” ({article.slug}): {len(article.topics)} topics; {status}."
+    )
     parts = [f"{n} {kind} created" for kind, n in report.created.items()]
     parts += [f"{n} {kind} updated" for kind, n in report.updated.items()]
     parts += [f"{n} {kind} kept as reviewed" for kind, n in report.kept.items()]

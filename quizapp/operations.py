@@ -41,8 +41,12 @@ def _log_request(response: Response) -> Response:
     response.headers["X-Request-ID"] = g.request_id
     request_log.info(
         "request_id=%s method=%s path=%s status=%s time_ms=%.1f",
-        g.request_id, request.method, request.path[:200], response.status_code, elapsed_ms,
-    )  # fmt: skip
+        g.request_id,
+        request.method,
+        request.path[:200],
+        response.status_code,
+        elapsed_ms,
+    )
     return response
 
 

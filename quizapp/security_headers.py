@@ -9,18 +9,20 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 
 # Scripts only from our own files (no inline code, no eval); styles allow inline attributes,
 # which Chart.js sets on its canvases.
-CONTENT_SECURITY_POLICY = "; ".join([
-    "default-src 'self'",
-    "script-src 'self'",
-    "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data:",
-    "font-src 'self'",
-    "connect-src 'self'",
-    "object-src 'none'",
-    "base-uri 'self'",
-    "form-action 'self'",
-    "frame-ancestors 'none'",
-])  # fmt: skip
+CONTENT_SECURITY_POLICY = "; ".join(
+    [
+        "default-src 'self'",
+        "script-src 'self'",
+        "style-src 'self' 'unsafe-inline'",
+        "img-src 'self' data:",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+        "frame-ancestors 'none'",
+    ]
+)
 
 
 def _is_personal(response: Response) -> bool:
@@ -56,6 +58,7 @@ def init_app(app: Flask) -> None:
         @app.after_request
         def strict_transport_security(response: Response) -> Response:
             seconds = app.config["HSTS_SECONDS"]
-            response.headers.setdefault("Strict-Transport-Security",
-                                        f"max-age={seconds}; includeSubDomains")  # fmt: skip
+            response.headers.setdefault(
+                "Strict-Transport-Security", f"max-age={seconds}; includeSubDomains"
+            )
             return response

@@ -17,6 +17,7 @@ def quiz_error_response(error: QuizError):
     db.session.rollback()
     if wants_json():
         return jsonify(error=error.message), error.status
-    page = render_template("error.html", code=error.status, title="Not possible",
-                           message=error.message)  # fmt: skip
+    page = render_template(
+        "error.html", code=error.status, title="Not possible", message=error.message
+    )
     return page, error.status

@@ -23,8 +23,15 @@ BANK = ROOT / "seed" / "question_bank.yaml"
 SEED_SLUG = ARTICLE.stem
 PASSWORD = "correct horse battery"
 # Content is seeded once per run; everything else is emptied after each test.
-CONTENT_TABLES = {"article", "article_tag", "topic", "claim", "flashcard", "question",
-                  "alembic_version"}  # fmt: skip
+CONTENT_TABLES = {
+    "article",
+    "article_tag",
+    "topic",
+    "claim",
+    "flashcard",
+    "question",
+    "alembic_version",
+}
 
 
 def _database_url(tmp_path_factory) -> str:
@@ -99,8 +106,11 @@ def runner(app):
 
 def _make_user(db, role: str, email: str | None = None, name: str | None = None) -> User:
     count = db.session.scalar(sa.select(sa.func.count(User.id))) + 1
-    user = User(email=email or f"{role}{count}@example.org", display_name=name or f"{role} {count}",
-                role=role)  # fmt: skip
+    user = User(
+        email=email or f"{role}{count}@example.org",
+        display_name=name or f"{role} {count}",
+        role=role,
+    )
     user.set_password(PASSWORD)
     db.session.add(user)
     db.session.commit()

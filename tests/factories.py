@@ -32,24 +32,52 @@ def bulk_history(session, user_id: int, responses: int, reviews: int, seed: int 
     while remaining > 0:
         count = min(SLOTS_PER_ATTEMPT, remaining, len(question_ids))
         started = now - timedelta(days=rng.randint(1, 365))
-        attempt = QuizAttempt(user_id=user_id, kind="practice", title="Bulk", started_at=started,
-                              submitted_at=started, score=0, max_score=count)  # fmt: skip
+        attempt = QuizAttempt(
+            user_id=user_id,
+            kind="practice",
+            title="Bulk",
+            started_at=started,
+            submitted_at=started,
+            score=0,
+            max_score=count,
+        )
         session.add(attempt)
         session.flush()
         chosen = rng.sample(question_ids, count)
-        session.execute(sa.insert(AttemptQuestion), [
-            {"attempt_id": attempt.id, "question_id": q, "position": i + 1, "choice_order": [],
-             "max_mark": 1.0} for i, q in enumerate(chosen)
-        ])  # fmt: skip
+        session.execute(
+            sa.insert(AttemptQuestion),
+            [
+                {
+                    "attempt_id": attempt.id,
+                    "question_id": q,
+                    "position": i + 1,
+                    "choice_order": [],
+                    "max_mark": 1.0,
+                }
+                for i, q in enumerate(chosen)
+            ],
+        )
         slots = session.execute(
             sa.select(AttemptQuestion.id, AttemptQuestion.question_id).filter_by(
-                attempt_id=attempt.id)
-        ).all()  # fmt: skip
-        session.execute(sa.insert(Response), [
-            {"slot_id": sid, "user_id": user_id, "question_id": qid, "answer": None,
-             "score": float(ok := rng.random() < 0.7), "correct": ok, "checked": True,
-             "answered_at": started + timedelta(seconds=i)} for i, (sid, qid) in enumerate(slots)
-        ])  # fmt: skip
+                attempt_id=attempt.id
+            )
+        ).all()
+        session.execute(
+            sa.insert(Response),
+            [
+                {
+                    "slot_id": sid,
+                    "user_id": user_id,
+                    "question_id": qid,
+                    "answer": None,
+                    "score": float(ok := rng.random() < 0.7),
+                    "correct": ok,
+                    "checked": True,
+                    "answered_at": started + timedelta(seconds=i),
+                }
+                for i, (sid, qid) in enumerate(slots)
+            ],
+        )
         remaining -= count
     cards = session.scalars(sa.select(Flashcard.id).where(~Flashcard.retired)).all()
     scheduler = Scheduler(enable_fuzzing=False)
@@ -72,14 +100,29 @@ def bulk_history(session, user_id: int, responses: int, reviews: int, seed: int 
             moment = min(moment, datetime.now(UTC) - timedelta(minutes=1))
             before = card.to_dict()
             card, _ = scheduler.review_card(card, rating, moment)
-            logs.append({"user_id": user_id, "flashcard_id": card_id, "rating": int(rating),
-                         "reviewed_at": moment.replace(tzinfo=None), "duration_ms": 4000,
-                         "state_before": before, "state_after": card.to_dict()})  # fmt: skip
-        states.append({"user_id": user_id, "flashcard_id": card_id, "fsrs": card.to_dict(),
-                       "due": card.due.replace(tzinfo=None), "state": int(card.state),
-                       "stability": card.stability, "introduced_at": start.replace(tzinfo=None),
-                       "last_review": card.last_review.replace(tzinfo=None)
-                       if card.last_review else None})  # fmt: skip
+            logs.append(
+                {
+                    "user_id": user_id,
+                    "flashcard_id": card_id,
+                    "rating": int(rating),
+                    "reviewed_at": moment.replace(tzinfo=None),
+                    "duration_ms": 4000,
+                    "state_before": before,
+                    "state_after": card.to_dict(),
+                }
+            )
+        states.append(
+            {
+                "user_id": user_id,
+                "flashcard_id": card_id,
+                "fsrs": card.to_dict(),
+                "due": card.due.replace(tzinfo=None),
+                "state": int(card.state),
+                "stability": card.stability,
+                "introduced_at": start.replace(tzinfo=None),
+                "last_review": card.last_review.replace(tzinfo=None) if card.last_review else None,
+            }
+        )
     for i in range(0, len(logs), 5000):
         session.execute(sa.insert(ReviewLog), logs[i : i + 5000])
     session.execute(sa.insert(CardState), states)

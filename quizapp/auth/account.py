@@ -18,8 +18,10 @@ from quizapp.services import accounts
 bp = Blueprint("account", __name__, url_prefix="/account")
 
 # The same answer whether or not the email has an account.
-RESET_SENT = ("If an account uses this email, a link to choose a new password is on its way. "
-              "It works once, for one hour.")  # fmt: skip
+RESET_SENT = (
+    "If an account uses this email, a link to choose a new password is on its way. "
+    "It works once, for one hour."
+)
 RESET_BAD_LINK = "This link has expired or was used already. Ask for a new one."
 
 
@@ -35,8 +37,9 @@ def settings():
     password = NewPasswordForm(prefix="pw")
     if request.method == "POST" and request.form.get("form") == "profile":
         if profile.validate_on_submit():
-            change = accounts.ProfileChange(profile.display_name.data, profile.email.data,
-                                            profile.time_zone.data)  # fmt: skip
+            change = accounts.ProfileChange(
+                profile.display_name.data, profile.email.data, profile.time_zone.data
+            )
             try:
                 accounts.update_profile(db.session, current_user, change)
             except accounts.AccountError as error:
@@ -72,10 +75,13 @@ def reset_request():
         if user is not None:
             token = accounts.reset_token(current_app.config["SECRET_KEY"], user)
             link = url_for("account.reset_password", token=token, _external=True)
-            send_mail(user.email, "Choose a new quizapp password",
-                      f"Hello {user.display_name},\n\nTo choose a new password, open this link "
-                      f"within one hour:\n\n{link}\n\nIf you did not ask for it, ignore this "
-                      f"mail; your password stays as it is.\n")  # fmt: skip
+            send_mail(
+                user.email,
+                "Choose a new quizapp password",
+                f"Hello {user.display_name},\n\nTo choose a new password, open this link "
+                f"within one hour:\n\n{link}\n\nIf you did not ask for it, ignore this "
+                f"mail; your password stays as it is.\n",
+            )
         flash(RESET_SENT, "info")
         return redirect(url_for("auth.login"))
     status = 400 if form.is_submitted() else 200
@@ -85,8 +91,9 @@ def reset_request():
 @bp.route("/reset/<token>", methods=["GET", "POST"])
 def reset_password(token: str):
     config = current_app.config
-    user = accounts.user_for_reset_token(db.session, config["SECRET_KEY"], token[:500],
-                                         config["PASSWORD_RESET_SECONDS"])  # fmt: skip
+    user = accounts.user_for_reset_token(
+        db.session, config["SECRET_KEY"], token[:500], config["PASSWORD_RESET_SECONDS"]
+    )
     if user is None:
         flash(RESET_BAD_LINK, "error")
         return redirect(url_for("account.reset_request"))

@@ -25,8 +25,11 @@ class StrongPassword:
     def __call__(self, form, field) -> None:
         email = getattr(form, "email", None)
         name = getattr(form, "display_name", None)
-        problem = password_problem(field.data or "", email=(email.data or "") if email else "",
-                                   name=(name.data or "") if name else "")  # fmt: skip
+        problem = password_problem(
+            field.data or "",
+            email=(email.data or "") if email else "",
+            name=(name.data or "") if name else "",
+        )
         if problem:
             raise ValidationError(problem)
 
@@ -34,8 +37,9 @@ class StrongPassword:
 class RegisterForm(FlaskForm):
     email = EmailField("Email", validators=[DataRequired(), Email(), Length(max=254)])
     display_name = StringField("Display name", validators=[DataRequired(), Length(max=80)])
-    password = PasswordField("Password", validators=[DataRequired(), Length(max=200),
-                                                     StrongPassword()])  # fmt: skip
+    password = PasswordField(
+        "Password", validators=[DataRequired(), Length(max=200), StrongPassword()]
+    )
     confirm = PasswordField(
         "Repeat password", validators=[DataRequired(), EqualTo("password", "Passwords differ.")]
     )
@@ -67,8 +71,9 @@ class NewPasswordForm(FlaskForm):
     """A new password, for a reset link (no current password) or a change (with it)."""
 
     current_password = PasswordField("Current password", validators=[Optional(), Length(max=200)])
-    password = PasswordField("New password", validators=[DataRequired(), Length(max=200),
-                                                         StrongPassword()])  # fmt: skip
+    password = PasswordField(
+        "New password", validators=[DataRequired(), Length(max=200), StrongPassword()]
+    )
     confirm = PasswordField(
         "Repeat new password", validators=[DataRequired(), EqualTo("password", "Passwords differ.")]
     )

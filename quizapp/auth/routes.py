@@ -37,8 +37,13 @@ def _dummy_hash() -> str:
 
 def _safe_next(target: str | None) -> str:
     """Only same-site paths, so a crafted link cannot bounce a user to another site."""
-    if target and urlsplit(target).netloc == "" and target.startswith("/") \
-            and not target.startswith("//") and len(target) <= 2000:  # fmt: skip
+    if (
+        target
+        and urlsplit(target).netloc == ""
+        and target.startswith("/")
+        and not target.startswith("//")
+        and len(target) <= 2000
+    ):
         return target
     return landing_page(current_user)
 
@@ -77,24 +82,32 @@ def register():
             form.teacher_code.errors.append(WRONG_TEACHER_CODE)
         else:
             email = form.email.data.strip().lower()
-            user = User(email=email, display_name=form.display_name.data.strip(), role=role[0],
-                        teacher_status=role[1],
-                        time_zone=zone_or_default(form.time_zone.data))  # fmt: skip
+            user = User(
+                email=email,
+                display_name=form.display_name.data.strip(),
+                role=role[0],
+                teacher_status=role[1],
+                time_zone=zone_or_default(form.time_zone.data),
+            )
             user.set_password(form.password.data)  # hashed either way: same time for both
             if db.session.scalar(sa.select(User.id).where(User.email == email)):
                 # Say nothing different on the page; the owner of the address is told by mail.
-                send_mail(email, "Someone tried to sign up with your email",
-                          "Someone tried to create a quizapp account with this email, which "
-                          "already has one. Nothing was changed. If it was you, log in; if you "
-                          "forgot the password, use \"Forgot your password?\" on the login "
-                          "page.\n")  # fmt: skip
+                send_mail(
+                    email,
+                    "Someone tried to sign up with your email",
+                    "Someone tried to create a quizapp account with this email, which "
+                    "already has one. Nothing was changed. If it was you, log in; if you "
+                    'forgot the password, use "Forgot your password?" on the login '
+                    "page.\n",
+                )
             else:
                 db.session.add(user)
                 db.session.commit()
             flash(REGISTERED, "success")
             if role[1] == "pending":
-                flash("An admin will approve your teacher account; until then you can study.",
-                      "info")  # fmt: skip
+                flash(
+                    "An admin will approve your teacher account; until then you can study.", "info"
+                )
             return redirect(url_for("auth.login"))
     status = 400 if form.is_submitted() else 200
     return render_template("auth/register.html", form=form, teacher_policy=policy), status
@@ -116,8 +129,9 @@ def login():
             login_user(user)
             token = None
             if form.remember.data:
-                token = issue_remember_token(db.session, user, utcnow(),
-                                             current_app.config["REMEMBER_DAYS"])  # fmt: skip
+                token = issue_remember_token(
+                    db.session, user, utcnow(), current_app.config["REMEMBER_DAYS"]
+                )
                 db.session.commit()
             response = redirect(_safe_next(request.args.get("next")))
             if token:

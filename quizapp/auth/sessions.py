@@ -38,14 +38,23 @@ def load_user_from_remember_cookie(_request) -> User | None:
 
 def set_remember_cookie(response: Response, value: str) -> None:
     config = current_app.config
-    response.set_cookie(config["REMEMBER_COOKIE"], value,
-                        max_age=config["REMEMBER_DAYS"] * 24 * 3600, httponly=True,
-                        samesite="Lax", secure=config["SESSION_COOKIE_SECURE"])  # fmt: skip
+    response.set_cookie(
+        config["REMEMBER_COOKIE"],
+        value,
+        max_age=config["REMEMBER_DAYS"] * 24 * 3600,
+        httponly=True,
+        samesite="Lax",
+        secure=config["SESSION_COOKIE_SECURE"],
+    )
 
 
 def forget_remember_cookie(response: Response) -> None:
-    response.delete_cookie(current_app.config["REMEMBER_COOKIE"], httponly=True, samesite="Lax",
-                           secure=current_app.config["SESSION_COOKIE_SECURE"])  # fmt: skip
+    response.delete_cookie(
+        current_app.config["REMEMBER_COOKIE"],
+        httponly=True,
+        samesite="Lax",
+        secure=current_app.config["SESSION_COOKIE_SECURE"],
+    )
 
 
 def init_app(app: Flask) -> None:

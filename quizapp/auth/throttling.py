@@ -29,20 +29,30 @@ def _setting(name: str) -> Callable[[], str]:
     return lambda: current_app.config[name]
 
 
-def throttled(prefix: str, *, per_account: Callable[[], str] = _account_from_form,
-              methods: tuple[str, ...] = ("POST",),
-              account_counts: Callable[[Response], bool] | None = None):  # fmt: skip
+def throttled(
+    prefix: str,
+    *,
+    per_account: Callable[[], str] = _account_from_form,
+    methods: tuple[str, ...] = ("POST",),
+    account_counts: Callable[[Response], bool] | None = None,
+):
     """Limit a view (its POSTs by default) by ``RATE_LIMIT_<PREFIX>_PER_ADDRESS`` and
     ``RATE_LIMIT_<PREFIX>_PER_ACCOUNT``; the two counters are shared by every view with the
     same prefix. ``account_counts``: which responses count against the account (all when
     None), so a typo in a form does not lock its owner out."""
-    by_address = limiter.shared_limit(_setting(f"RATE_LIMIT_{prefix}_PER_ADDRESS"),
-                                      scope=f"{prefix}-address", key_func=get_remote_address,
-                                      methods=list(methods))  # fmt: skip
-    by_account = limiter.shared_limit(_setting(f"RATE_LIMIT_{prefix}_PER_ACCOUNT"),
-                                      scope=f"{prefix}-account", key_func=per_account,
-                                      methods=list(methods),
-                                      deduct_when=account_counts)  # fmt: skip
+    by_address = limiter.shared_limit(
+        _setting(f"RATE_LIMIT_{prefix}_PER_ADDRESS"),
+        scope=f"{prefix}-address",
+        key_func=get_remote_address,
+        methods=list(methods),
+    )
+    by_account = limiter.shared_limit(
+        _setting(f"RATE_LIMIT_{prefix}_PER_ACCOUNT"),
+        scope=f"{prefix}-account",
+        key_func=per_account,
+        methods=list(methods),
+        deduct_when=account_counts,
+    )
 
     def decorate(view):
         return by_address(by_account(view))

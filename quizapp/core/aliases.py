@@ -35,13 +35,30 @@ ALIAS_SETS: tuple[frozenset[str], ...] = tuple(
 )
 # Noun and adjective forms of places that articles often use both ways.
 ADJECTIVE_FORMS = {
-    "Russia": "Russian", "China": "Chinese", "North Korea": "North Korean", "Japan": "Japanese",
-    "France": "French", "Britain": "British", "Germany": "German", "Egypt": "Egyptian",
-    "Poland": "Polish", "Sweden": "Swedish", "Netherlands": "Dutch", "Spain": "Spanish",
-    "Italy": "Italian", "India": "Indian", "Israel": "Israeli", "England": "English",
-    "Europe": "European", "Africa": "African", "Asia": "Asian", "America": "American",
-    "Flanders": "Flemish", "Prussia": "Prussian", "Russian Empire": "Russia",
-}  # fmt: skip
+    "Russia": "Russian",
+    "China": "Chinese",
+    "North Korea": "North Korean",
+    "Japan": "Japanese",
+    "France": "French",
+    "Britain": "British",
+    "Germany": "German",
+    "Egypt": "Egyptian",
+    "Poland": "Polish",
+    "Sweden": "Swedish",
+    "Netherlands": "Dutch",
+    "Spain": "Spanish",
+    "Italy": "Italian",
+    "India": "Indian",
+    "Israel": "Israeli",
+    "England": "English",
+    "Europe": "European",
+    "Africa": "African",
+    "Asia": "Asian",
+    "America": "American",
+    "Flanders": "Flemish",
+    "Prussia": "Prussian",
+    "Russian Empire": "Russia",
+}
 
 
 def number_forms(text: str) -> set[str]:

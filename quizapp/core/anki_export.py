@@ -76,18 +76,28 @@ def _tag(topic: str) -> str:
 
 def source_html(quote: str, topic: str) -> str:
     """The source quote and topic as Back Extra shows them (and ``anki_import`` reads them)."""
-    return (f'<p class="source">{html.escape(f"“{quote}”")}</p>'
-            f'<p class="source topic">{html.escape(topic)}</p>')  # fmt: skip
+    return (
+        f'<p class="source">{html.escape(f"“{quote}”")}</p>'
+        f'<p class="source topic">{html.escape(topic)}</p>'
+    )
 
 
 def _note(card: ExportCard, basic: genanki.Model) -> genanki.Note:
     guid = genanki.guid_for("quizapp", card.key)
     if card.kind == "cloze":
         text = to_anki_cloze(html.escape(card.front), html.escape(card.back))
-        return genanki.Note(model=genanki.CLOZE_MODEL, fields=[text, source_html(card.quote,
-                            card.topic)], guid=guid, tags=[_tag(card.topic)])  # fmt: skip
-    fields = [html.escape(card.front), html.escape(card.back),
-              html.escape(f"“{card.quote}”"), html.escape(card.topic)]  # fmt: skip
+        return genanki.Note(
+            model=genanki.CLOZE_MODEL,
+            fields=[text, source_html(card.quote, card.topic)],
+            guid=guid,
+            tags=[_tag(card.topic)],
+        )
+    fields = [
+        html.escape(card.front),
+        html.escape(card.back),
+        html.escape(f"“{card.quote}”"),
+        html.escape(card.topic),
+    ]
     return genanki.Note(model=basic, fields=fields, guid=guid, tags=[_tag(card.topic)])
 
 
@@ -102,18 +112,29 @@ class _ScheduledPackage(genanki.Package):
         super().write_to_db(cursor, timestamp, id_gen)
         created = date.fromtimestamp(cursor.execute("SELECT crt FROM col").fetchone()[0])
         for guid, plan in self.schedules.items():
-            memory = {k: round(v, 4) for k, v in (("s", plan.stability), ("d", plan.difficulty))
-                      if v is not None}  # fmt: skip
+            memory = {
+                k: round(v, 4)
+                for k, v in (("s", plan.stability), ("d", plan.difficulty))
+                if v is not None
+            }
             cursor.execute(
                 "UPDATE cards SET type = 2, queue = 2, due = ?, ivl = ?, factor = ?, reps = ?,"
                 " lapses = ?, data = ? WHERE nid = (SELECT id FROM notes WHERE guid = ?)",
-                ((plan.due.date() - created).days, max(1, plan.interval_days),
-                 ANKI_DEFAULT_EASE, plan.reps, plan.lapses, json.dumps(memory), guid),
-            )  # fmt: skip
+                (
+                    (plan.due.date() - created).days,
+                    max(1, plan.interval_days),
+                    ANKI_DEFAULT_EASE,
+                    plan.reps,
+                    plan.lapses,
+                    json.dumps(memory),
+                    guid,
+                ),
+            )
 
 
-def anki_package(deck_name: str, cards: Iterable[ExportCard],
-                 schedules: Mapping[str, CardSchedule] | None = None) -> bytes:  # fmt: skip
+def anki_package(
+    deck_name: str, cards: Iterable[ExportCard], schedules: Mapping[str, CardSchedule] | None = None
+) -> bytes:
     """The .apkg file for ``cards`` in one deck named ``deck_name``; ``schedules`` (by card
     key) makes those cards review cards with the learner's progress."""
     model = _model()

@@ -232,8 +232,15 @@ def numbers(sentence: str) -> list[Target]:
             found.append(Target(sentence[tok.start : end], tok.start, end, kind, value=value))
         elif tok.text.lower() in NUMBER_WORDS and nxt and nxt.lower() not in FRACTION_WORDS:
             # "six hours", and "The Two Stages" in a heading (which may give "two" away).
-            found.append(Target(tok.text, tok.start, tok.end, "number",
-                                value=float(NUMBER_WORDS[tok.text.lower()])))  # fmt: skip
+            found.append(
+                Target(
+                    tok.text,
+                    tok.start,
+                    tok.end,
+                    "number",
+                    value=float(NUMBER_WORDS[tok.text.lower()]),
+                )
+            )
     return found
 
 
@@ -272,8 +279,9 @@ def gives_away(target: Target, shown: str) -> bool:
         if any(n.text.split()[0].replace(",", "") == digits for n in others):
             return True
         if target.kind == "year":
-            return any(n.kind == "year" and abs((n.value or 0) - (target.value or 0)) <= 1
-                       for n in others)  # fmt: skip
+            return any(
+                n.kind == "year" and abs((n.value or 0) - (target.value or 0)) <= 1 for n in others
+            )
         return False
     wanted = {_prefix(w) for w in content_words(target.text)}
     return any(_prefix(w) in wanted for w in content_words(shown))
@@ -289,21 +297,31 @@ def candidate_targets(
     for target in numbers(sentence):
         if facts.in_title(target.text.split()[0]):
             continue  # "The Great Fire of London, 1666": the title gives the year away
-        pool.append(Target(target.text, target.start, target.end, target.kind,
-                           (KIND_RANK[target.kind], 0.0), target.value))  # fmt: skip
+        pool.append(
+            Target(
+                target.text,
+                target.start,
+                target.end,
+                target.kind,
+                (KIND_RANK[target.kind], 0.0),
+                target.value,
+            )
+        )
     for name in facts.with_the(sentence, facts.entities(sentence)):
         count = facts.entity_sentences[name.text.removeprefix("the ")]
         if facts.in_title(name.text) or count > MAX_ENTITY_SENTENCES:
             continue
         if name.text.removeprefix("the ").lower() in COMPASS_WORDS:
             continue
-        pool.append(Target(name.text, name.start, name.end, "entity",
-                           (KIND_RANK["entity"], float(count))))  # fmt: skip
+        pool.append(
+            Target(name.text, name.start, name.end, "entity", (KIND_RANK["entity"], float(count)))
+        )
     for word in _rare_words(sentence, facts):
         if facts.in_title(word.text):
             continue
-        pool.append(Target(word.text, word.start, word.end, "word",
-                           (KIND_RANK["word"], *word.score)))  # fmt: skip
+        pool.append(
+            Target(word.text, word.start, word.end, "word", (KIND_RANK["word"], *word.score))
+        )
     good = []
     for target in pool:
         if target.start < begin or target.end > finish:

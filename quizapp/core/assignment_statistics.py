@@ -46,11 +46,12 @@ def item_statistics_by_presence(
     for info in questions:
         qid = info.question_id
         pairs = [
-            AttemptResponses(a.attempt_id, {qid: a.marks[qid], _REST: totals[a.attempt_id]
-                                            - a.marks[qid]})
+            AttemptResponses(
+                a.attempt_id, {qid: a.marks[qid], _REST: totals[a.attempt_id] - a.marks[qid]}
+            )
             for a in attempts
             if qid in a.marks
-        ]  # fmt: skip
+        ]
         # The rest column's own statistics are discarded; its max mark only has to be valid.
         results.append(item_statistics([info, QuestionInfo(_REST, 1.0)], pairs)[0])
     return results

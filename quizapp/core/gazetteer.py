@@ -13,12 +13,29 @@ from functools import lru_cache
 import pycountry
 
 EVERYDAY_NAMES = {
-    "Russia": "RU", "Britain": "GB", "Great Britain": "GB", "Turkey": "TR", "America": "US",
-    "Holland": "NL", "the Netherlands": "NL", "Burma": "MM", "Persia": "IR", "Ivory Coast": "CI",
-    "Czech Republic": "CZ", "Vietnam": "VN", "Syria": "SY", "Iran": "IR", "Laos": "LA",
-    "South Korea": "KR", "North Korea": "KP", "Taiwan": "TW", "Bolivia": "BO", "Venezuela": "VE",
-    "Tanzania": "TZ", "Moldova": "MD",
-}  # fmt: skip
+    "Russia": "RU",
+    "Britain": "GB",
+    "Great Britain": "GB",
+    "Turkey": "TR",
+    "America": "US",
+    "Holland": "NL",
+    "the Netherlands": "NL",
+    "Burma": "MM",
+    "Persia": "IR",
+    "Ivory Coast": "CI",
+    "Czech Republic": "CZ",
+    "Vietnam": "VN",
+    "Syria": "SY",
+    "Iran": "IR",
+    "Laos": "LA",
+    "South Korea": "KR",
+    "North Korea": "KP",
+    "Taiwan": "TW",
+    "Bolivia": "BO",
+    "Venezuela": "VE",
+    "Tanzania": "TZ",
+    "Moldova": "MD",
+}
 REGIONS = {
     "Europe": "Austria Belgium Denmark Finland France Germany Greece Hungary Ireland Italy "
     "Netherlands Norway Poland Portugal Romania Spain Sweden Switzerland Ukraine Britain Russia",

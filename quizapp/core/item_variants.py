@@ -18,14 +18,31 @@ from quizapp.core.number_format import changed_numbers, number_value
 
 # Pairs of opposite trend words; each works in both directions.
 OPPOSITES = (
-    ("increased", "decreased"), ("increase", "decrease"), ("increases", "decreases"),
-    ("rose", "fell"), ("risen", "fallen"), ("rising", "falling"), ("grew", "shrank"),
-    ("surged", "slumped"), ("higher", "lower"), ("larger", "smaller"), ("largest", "smallest"),
-    ("stronger", "weaker"), ("strongly", "weakly"), ("longer", "shorter"),
-    ("heavier", "lighter"), ("reduce", "increase"), ("reduced", "increased"),
-    ("gained", "lost"), ("westward", "eastward"), ("warmer", "cooler"), ("cheap", "expensive"),
-    ("up from", "down from"), ("more than", "less than"), ("at least", "at most"),
-)  # fmt: skip
+    ("increased", "decreased"),
+    ("increase", "decrease"),
+    ("increases", "decreases"),
+    ("rose", "fell"),
+    ("risen", "fallen"),
+    ("rising", "falling"),
+    ("grew", "shrank"),
+    ("surged", "slumped"),
+    ("higher", "lower"),
+    ("larger", "smaller"),
+    ("largest", "smallest"),
+    ("stronger", "weaker"),
+    ("strongly", "weakly"),
+    ("longer", "shorter"),
+    ("heavier", "lighter"),
+    ("reduce", "increase"),
+    ("reduced", "increased"),
+    ("gained", "lost"),
+    ("westward", "eastward"),
+    ("warmer", "cooler"),
+    ("cheap", "expensive"),
+    ("up from", "down from"),
+    ("more than", "less than"),
+    ("at least", "at most"),
+)
 # The first pair naming a word wins ("increased" -> "decreased", not "reduced").
 OPPOSITE = {b: a for a, b in reversed(OPPOSITES)} | {a: b for a, b in reversed(OPPOSITES)}
 RAISING = re.compile(r"(at least|more than|over|nearly|almost|up to)\s+$")

@@ -7,12 +7,14 @@ MIN_PASSWORD_LENGTH = 10
 MIN_DISTINCT_CHARACTERS = 5
 # The most common passwords of at least the minimum length in public breach lists; the
 # length and variety rules already refuse the shorter ones (123456, password, qwerty, ...).
-COMMON_PASSWORDS = frozenset("""
+COMMON_PASSWORDS = frozenset(
+    """
 1234567890 0123456789 0987654321 1234512345 1q2w3e4r5t qwertyuiop 1qaz2wsx3edc password12
 password123 password1! iloveyou12 qwerty1234 qwerty12345 abcdef1234 abc1234567 zaq12wsx12
 letmein123 welcome123 administrator passw0rd12 football12 baseball12 1q2w3e4r5t6y asdfghjkl1
 superman12 trustno1234 princess12 sunshine12 changeme12 monkey1234 dragon1234 starwars12
-""".split())
+""".split()
+)
 
 
 def password_problem(password: str, *, email: str = "", name: str = "") -> str | None:

@@ -90,7 +90,7 @@ def true_retention_from_pairs(
     return {
         name: RetentionFigure(
             recalled, lapsed, recalled / (recalled + lapsed) if recalled + lapsed else None
-        )  # fmt: skip
+        )
         for name, (recalled, lapsed) in counts.items()
     }
 

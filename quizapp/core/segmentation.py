@@ -96,8 +96,10 @@ def _phrases(text: str) -> Counter[str]:
                     continue
                 lowered = word.lower()
                 # Adverbs, and past tenses or participles after the head ("hives produced").
-                if lowered in STOPWORDS or lowered.endswith("ly") or (
-                    run and lowered.endswith(("ed", "ing"))
+                if (
+                    lowered in STOPWORDS
+                    or lowered.endswith("ly")
+                    or (run and lowered.endswith(("ed", "ing")))
                 ):
                     break
                 run.append(word)

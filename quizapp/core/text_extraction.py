@@ -137,9 +137,14 @@ class HtmlExtractor(Extractor):
 
         html = decode_text(data)
         markdown = trafilatura.extract(
-            html, output_format="markdown", include_formatting=True, include_links=False,
-            include_images=False, include_tables=False, include_comments=False,
-        )  # fmt: skip
+            html,
+            output_format="markdown",
+            include_formatting=True,
+            include_links=False,
+            include_images=False,
+            include_tables=False,
+            include_comments=False,
+        )
         metadata = trafilatura.extract_metadata(html)
         title = metadata.title if metadata is not None else None
         lines = [strip_inline_markup(line) for line in (markdown or "").splitlines()]
@@ -225,8 +230,13 @@ def _reflow_pdf(text: str) -> str:
 
 EXTRACTORS: dict[str, Extractor] = {
     extension: extractor
-    for extractor in (PlainTextExtractor(), MarkdownExtractor(), HtmlExtractor(),
-                      DocxExtractor(), PdfExtractor())  # fmt: skip
+    for extractor in (
+        PlainTextExtractor(),
+        MarkdownExtractor(),
+        HtmlExtractor(),
+        DocxExtractor(),
+        PdfExtractor(),
+    )
     for extension in extractor.extensions
 }
 ACCEPTED_EXTENSIONS = tuple(sorted(e for e in EXTRACTORS if e))

@@ -18,7 +18,8 @@ def init_app(app: Flask) -> None:
 
     app.config.setdefault("REDIS_URL", os.environ.get("REDIS_URL") or None)
     app.config.setdefault("LIVE_REDIS_PREFIX", os.environ.get("LIVE_REDIS_PREFIX", "quizapp"))
-    app.extensions["live_broker"] = make_broker(app.config["REDIS_URL"],
-                                                app.config["LIVE_REDIS_PREFIX"])
+    app.extensions["live_broker"] = make_broker(
+        app.config["REDIS_URL"], app.config["LIVE_REDIS_PREFIX"]
+    )
     app.register_blueprint(bp)
     sock.init_app(app)

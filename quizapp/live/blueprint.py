@@ -22,8 +22,9 @@ def refused(error: QuizError):
     db.session.rollback()
     if request.is_json or request.accept_mimetypes.best == "application/json":
         return jsonify(error=error.message), error.status
-    return render_template("error.html", code=error.status, title="Not possible",
-                           message=error.message), error.status  # fmt: skip
+    return render_template(
+        "error.html", code=error.status, title="Not possible", message=error.message
+    ), error.status
 
 
 def broker() -> LocalBroker:

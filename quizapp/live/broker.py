@@ -54,8 +54,9 @@ class LocalBroker:
         # room's: 300 answers must not wake 300 phone threads each.
         host_only = event.get("audience") == "host"
         with self._lock:
-            targets = [s for s in self._subscribers.get(game_id, ())
-                       if not host_only or s.role == "host"]
+            targets = [
+                s for s in self._subscribers.get(game_id, ()) if not host_only or s.role == "host"
+            ]
         for subscription in targets:
             subscription.events.put(event)
 
@@ -92,8 +93,9 @@ class RedisBroker(LocalBroker):
         with self._start_lock:
             if self._listener is None or not self._listener.is_alive():
                 ready = threading.Event()
-                self._listener = threading.Thread(target=self._listen, args=(ready,),
-                                                  name="live-redis-listener", daemon=True)
+                self._listener = threading.Thread(
+                    target=self._listen, args=(ready,), name="live-redis-listener", daemon=True
+                )
                 self._listener.start()
                 ready.wait(timeout=5)
 

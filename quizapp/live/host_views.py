@@ -31,17 +31,23 @@ def new_game(set_id: int):
     quiz_set = owned_set(db.session, set_id, current_user.id, with_items=True)
     form = NewGameForm()
     if form.validate_on_submit():
-        game = create_game(db.session, quiz_set, current_user.id, seconds=form.seconds.data,
-                           allow_guests=form.allow_guests.data)
+        game = create_game(
+            db.session,
+            quiz_set,
+            current_user.id,
+            seconds=form.seconds.data,
+            allow_guests=form.allow_guests.data,
+        )
         db.session.commit()
         return redirect(url_for("live.host", game_id=game.id))
     status = 400 if form.is_submitted() else 200
     earlier = db.session.scalars(
-        sa.select(LiveGame).where(LiveGame.quiz_set_id == quiz_set.id)
-        .order_by(LiveGame.id.desc()).limit(EARLIER_GAMES_SHOWN)
+        sa.select(LiveGame)
+        .where(LiveGame.quiz_set_id == quiz_set.id)
+        .order_by(LiveGame.id.desc())
+        .limit(EARLIER_GAMES_SHOWN)
     ).all()
-    return render_template("live/new.html", form=form, quiz_set=quiz_set,
-                           earlier=earlier), status
+    return render_template("live/new.html", form=form, quiz_set=quiz_set, earlier=earlier), status
 
 
 @bp.route("/host/<id:game_id>")
@@ -82,5 +88,8 @@ def results_csv(game_id: int):
     game = owned_game(db.session, game_id, current_user.id)
     report = live_results.game_results(db.session, game)
     filename = f"live-game-{game.id}-results.csv"
-    return Response(live_results.results_csv(report), mimetype="text/csv",
-                    headers={"Content-Disposition": f'attachment; filename="{filename}"'})
+    return Response(
+        live_results.results_csv(report),
+        mimetype="text/csv",
+        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
+    )

@@ -36,8 +36,11 @@ def session_player(game: LiveGame) -> LivePlayer | None:
     if player is not None and player.game_id == game.id:
         return player
     if current_user.is_authenticated:
-        return db.session.scalar(sa.select(LivePlayer).where(
-            LivePlayer.game_id == game.id, LivePlayer.user_id == current_user.id))
+        return db.session.scalar(
+            sa.select(LivePlayer).where(
+                LivePlayer.game_id == game.id, LivePlayer.user_id == current_user.id
+            )
+        )
     return None
 
 
@@ -85,8 +88,10 @@ def _game_and_player(game_id: int) -> tuple[LiveGame, LivePlayer | None]:
     player_id = session.get(SESSION_KEY, {}).get(str(game_id))
     if isinstance(player_id, int):
         row = db.session.execute(
-            sa.select(LiveGame, LivePlayer).join(LivePlayer, LivePlayer.game_id == LiveGame.id)
-            .where(LiveGame.id == game_id, LivePlayer.id == player_id)).first()  # fmt: skip
+            sa.select(LiveGame, LivePlayer)
+            .join(LivePlayer, LivePlayer.game_id == LiveGame.id)
+            .where(LiveGame.id == game_id, LivePlayer.id == player_id)
+        ).first()
         if row is not None:
             return row[0], row[1]
     game = _game(game_id)
@@ -106,8 +111,9 @@ def answer(game_id: int):
         abort(400, "Send the answer as JSON.")
     if player is None or payload.get("player") != player.id:
         raise NotAllowed("You can only answer as the player you joined as.")
-    row = submit_answer(db.session, game, player, payload.get("index"), payload.get("answer"),
-                        now())
+    row = submit_answer(
+        db.session, game, player, payload.get("index"), payload.get("answer"), now()
+    )
     index = row.question_index
     answered, counts, players = answer_tally(db.session, game_id, index)
     revealed = close_if_all_answered(db.session, game, answered, players)

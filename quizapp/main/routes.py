@@ -37,11 +37,13 @@ def library():
         visible_articles(current_user).order_by(Article.published.desc(), Article.title)
     ).all()
     scheduler = learner_scheduler(db.session, current_user)
-    progress = topic_progress(db.session, current_user.id, scheduler, utcnow(),
-                              [a.id for a in articles])  # fmt: skip
+    progress = topic_progress(
+        db.session, current_user.id, scheduler, utcnow(), [a.id for a in articles]
+    )
     summaries = {s.topic.id: s for s in topic_summaries(db.session, [a.id for a in articles])}
-    return render_template("main/library.html", articles=articles, progress=progress,
-                           summaries=summaries)  # fmt: skip
+    return render_template(
+        "main/library.html", articles=articles, progress=progress, summaries=summaries
+    )
 
 
 def _visible_topic(topic_id: int) -> Topic:
@@ -49,6 +51,8 @@ def _visible_topic(topic_id: int) -> Topic:
     if topic.article_id not in visible_article_ids(db.session, current_user):
         abort(404)
     return topic
+
+
 @bp.get("/favicon.ico")
 def favicon():
     # Pages name the icon in <head>; this answers clients that ask the conventional path.
@@ -65,9 +69,13 @@ def topic(topic_id: int):
         sa.select(Topic).where(Topic.parent_id == topic.id).order_by(Topic.position)
     ).all()
     return render_template(
-        "main/topic.html", topic=topic, claims=claims, cards=cards, questions=questions,
+        "main/topic.html",
+        topic=topic,
+        claims=claims,
+        cards=cards,
+        questions=questions,
         children=children,
-    )  # fmt: skip
+    )
 
 
 @bp.get("/articles/<slug>")
@@ -89,17 +97,23 @@ def reader(slug: str):
         if section.is_keywords:
             continue
         blocks = [
-            (block, highlight_segments(article.text, block.start, block.start + len(block.text),
-                                       spans))
+            (
+                block,
+                highlight_segments(article.text, block.start, block.start + len(block.text), spans),
+            )
             for block in section.blocks
-        ]  # fmt: skip
+        ]
         sections.append((section.heading, blocks))
     by_key = {c.key: c for c in claims}
     cards, questions = items_by_claim(db.session, [c.id for c in claims])
     return render_template(
-        "main/reader.html", article=article, sections=sections, claims=by_key, cards=cards,
+        "main/reader.html",
+        article=article,
+        sections=sections,
+        claims=by_key,
+        cards=cards,
         questions=questions,
-    )  # fmt: skip
+    )
 
 
 @bp.get("/search")

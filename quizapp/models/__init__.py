@@ -30,10 +30,22 @@ from quizapp.models.teaching import (
 )
 
 __all__ = [
-    "Article", "ArticleTag", "AttemptQuestion", "CardState", "Claim", "Flashcard", "FsrsParameters",
+    "Article",
+    "ArticleTag",
+    "AttemptQuestion",
+    "CardState",
+    "Claim",
+    "Flashcard",
+    "FsrsParameters",
     "Question",
-    "QuizAttempt", "RememberToken", "Response", "ReviewLog", "Role", "Topic", "User",
-]  # fmt: skip
+    "QuizAttempt",
+    "RememberToken",
+    "Response",
+    "ReviewLog",
+    "Role",
+    "Topic",
+    "User",
+]
 # Teaching (classes, quiz sets, assignments).
 __all__ += ["ArticleShare", "ItemStatus", "live"]
 __all__ += ["Assignment", "AssignmentClass", "Enrollment", "QuizSet", "QuizSetItem", "SchoolClass"]

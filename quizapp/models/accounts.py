@@ -41,8 +41,9 @@ class User(UserMixin, db.Model):
     # token of the account at once (logout, password change).
     session_generation: Mapped[int] = mapped_column(default=0, server_default="0")
     # An IANA zone name; times are stored in UTC and shown in this zone.
-    time_zone: Mapped[str] = mapped_column(sa.String(64), default=DEFAULT_TIME_ZONE,
-                                           server_default=DEFAULT_TIME_ZONE)  # fmt: skip
+    time_zone: Mapped[str] = mapped_column(
+        sa.String(64), default=DEFAULT_TIME_ZONE, server_default=DEFAULT_TIME_ZONE
+    )
     # "pending" while a teacher account waits for an admin (TEACHER_SIGNUP = "approval").
     teacher_status: Mapped[str | None] = mapped_column(sa.String(16))
 

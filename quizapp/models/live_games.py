@@ -23,11 +23,15 @@ class LiveGame(db.Model):
 
     __tablename__ = "live_game"
     __table_args__ = (
-        sa.Index("uq_live_game_open_pin", "pin", unique=True,
-                 sqlite_where=sa.text("status != 'finished'"),
-                 postgresql_where=sa.text("status != 'finished'")),
+        sa.Index(
+            "uq_live_game_open_pin",
+            "pin",
+            unique=True,
+            sqlite_where=sa.text("status != 'finished'"),
+            postgresql_where=sa.text("status != 'finished'"),
+        ),
         sa.CheckConstraint("seconds_per_question BETWEEN 5 AND 240", name="seconds_range"),
-    )  # fmt: skip
+    )
     id: Mapped[int] = mapped_column(primary_key=True)
     host_id: Mapped[int] = mapped_column(sa.ForeignKey("user.id", ondelete="CASCADE"), index=True)
     # Deleting a set keeps its games' results: the title and question ids are copied here.

@@ -51,10 +51,11 @@ class QuizSet(db.Model):
 
     __tablename__ = "quiz_set"
     __table_args__ = (
-        sa.CheckConstraint("time_limit_minutes IS NULL OR time_limit_minutes > 0",
-                           name="time_limit_positive"),
+        sa.CheckConstraint(
+            "time_limit_minutes IS NULL OR time_limit_minutes > 0", name="time_limit_positive"
+        ),
         sa.CheckConstraint("attempts_allowed >= 0", name="attempts_not_negative"),
-    )  # fmt: skip
+    )
     id: Mapped[int] = mapped_column(primary_key=True)
     teacher_id: Mapped[int] = mapped_column(
         sa.ForeignKey("user.id", ondelete="CASCADE"), index=True
@@ -89,9 +90,10 @@ class QuizSetItem(db.Model):
             "(question_id IS NULL AND topic_id IS NOT NULL AND draw_count > 0)",
             name="question_or_draw",
         ),
-        sa.CheckConstraint("difficulty IS NULL OR difficulty BETWEEN 1 AND 3",
-                           name="difficulty_range"),
-    )  # fmt: skip
+        sa.CheckConstraint(
+            "difficulty IS NULL OR difficulty BETWEEN 1 AND 3", name="difficulty_range"
+        ),
+    )
     id: Mapped[int] = mapped_column(primary_key=True)
     quiz_set_id: Mapped[int] = mapped_column(sa.ForeignKey("quiz_set.id", ondelete="CASCADE"))
     position: Mapped[int]

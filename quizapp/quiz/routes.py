@@ -63,8 +63,10 @@ def _scope_topic_ids() -> list[int]:
     article they may see."""
     raw = request.values.get("article", "")
     article_id = parse_id(raw) if raw else None
-    if raw and (article_id is None
-                or article_id not in library.visible_article_ids(db.session, current_user)):
+    if raw and (
+        article_id is None
+        or article_id not in library.visible_article_ids(db.session, current_user)
+    ):
         raise NotFound("There is no such article.")
     return library.visible_topic_ids(db.session, current_user, article_id)
 
@@ -109,9 +111,10 @@ def _feedback(slot, response):
         "correct_answer": describe_key(question),
         "explanation": question.explanation,
         "quote": question.claim.quote,
-        "source_url": url_for("main.reader", slug=question.claim.article.slug,
-                              _anchor=f"claim-{question.claim.key}"),
-    }  # fmt: skip
+        "source_url": url_for(
+            "main.reader", slug=question.claim.article.slug, _anchor=f"claim-{question.claim.key}"
+        ),
+    }
 
 
 def _store_answer(attempt, slot, action: str, answer, check: bool, now):
@@ -158,8 +161,9 @@ def question(attempt_id: int, position: int):
                 feedback = _feedback(slot, response)
                 payload["feedback"] = feedback
                 # The page inserts the server's own markup: the feedback is written once.
-                payload["feedback_html"] = render_template("quiz/_feedback_fragment.html",
-                                                           fb=feedback)  # fmt: skip
+                payload["feedback_html"] = render_template(
+                    "quiz/_feedback_fragment.html", fb=feedback
+                )
             return jsonify(payload)
         if action == "back" and position > 1:
             return redirect(url_for("quiz.question", attempt_id=attempt.id, position=position - 1))
@@ -171,9 +175,17 @@ def question(attempt_id: int, position: int):
     response = slot.response
     feedback = _feedback(slot, response) if response and response.checked else None
     answered = sum(1 for s in attempt.questions if s.response is not None)
-    return render_template("quiz/question.html", attempt=attempt, slot=slot, position=position,
-                           total=total, response=response, feedback=feedback, answered=answered,
-                           immediate=attempt.shows_feedback_now(now))  # fmt: skip
+    return render_template(
+        "quiz/question.html",
+        attempt=attempt,
+        slot=slot,
+        position=position,
+        total=total,
+        response=response,
+        feedback=feedback,
+        answered=answered,
+        immediate=attempt.shows_feedback_now(now),
+    )
 
 
 @bp.get("/<id:attempt_id>/resume")
@@ -216,11 +228,17 @@ def results(attempt_id: int):
     rows = []
     if attempt.shows_review(now):
         for slot in attempt.questions:
-            rows.append((slot, slot.response, describe_answer(
-                slot.question, slot.response.answer if slot.response else None),
-                describe_key(slot.question)))  # fmt: skip
-    return render_template("quiz/results.html", attempt=attempt, rows=rows,
-                           review=attempt.shows_review(now))  # fmt: skip
+            rows.append(
+                (
+                    slot,
+                    slot.response,
+                    describe_answer(slot.question, slot.response.answer if slot.response else None),
+                    describe_key(slot.question),
+                )
+            )
+    return render_template(
+        "quiz/results.html", attempt=attempt, rows=rows, review=attempt.shows_review(now)
+    )
 
 
 @bp.post("/<id:attempt_id>/missed")

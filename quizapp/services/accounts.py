@@ -36,12 +36,14 @@ def reset_token(secret_key: str, user: User) -> str:
     """A signed token for a password reset link; single-use because it names the password
     hash and session generation it was made for."""
     serializer = URLSafeTimedSerializer(secret_key, salt=RESET_SALT)
-    return serializer.dumps({"u": user.id, "g": user.session_generation,
-                             "p": _password_fingerprint(user)})  # fmt: skip
+    return serializer.dumps(
+        {"u": user.id, "g": user.session_generation, "p": _password_fingerprint(user)}
+    )
 
 
-def user_for_reset_token(session: Session, secret_key: str, token: str,
-                         max_age: int) -> User | None:  # fmt: skip
+def user_for_reset_token(
+    session: Session, secret_key: str, token: str, max_age: int
+) -> User | None:
     """The account a reset token is for, or None when it is forged, older than ``max_age``
     seconds, or already used."""
     serializer = URLSafeTimedSerializer(secret_key, salt=RESET_SALT)

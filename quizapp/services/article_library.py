@@ -136,18 +136,20 @@ def teacher_articles(session: Session, user: User) -> list[Article]:
 
 
 def shared_class_ids(session: Session, article: Article) -> set[int]:
-    return set(session.scalars(
-        sa.select(ArticleShare.class_id).where(ArticleShare.article_id == article.id)
-    ))  # fmt: skip
+    return set(
+        session.scalars(
+            sa.select(ArticleShare.class_id).where(ArticleShare.article_id == article.id)
+        )
+    )
 
 
 def share_with_classes(
     session: Session, article: Article, teacher_id: int, class_ids: list[int]
 ) -> None:
     """Share the article with exactly these classes of the teacher's (others are unshared)."""
-    own = set(session.scalars(
-        sa.select(SchoolClass.id).where(SchoolClass.teacher_id == teacher_id)
-    ))  # fmt: skip
+    own = set(
+        session.scalars(sa.select(SchoolClass.id).where(SchoolClass.teacher_id == teacher_id))
+    )
     wanted = set(class_ids)
     if not wanted <= own:
         raise TeachingError("You can share only with your own classes.")
@@ -155,7 +157,9 @@ def share_with_classes(
     for class_id in wanted - current:
         session.add(ArticleShare(article_id=article.id, class_id=class_id))
     if current - wanted:
-        session.execute(sa.delete(ArticleShare).where(
-            ArticleShare.article_id == article.id,
-            ArticleShare.class_id.in_((current - wanted) & own),
-        ))  # fmt: skip
+        session.execute(
+            sa.delete(ArticleShare).where(
+                ArticleShare.article_id == article.id,
+                ArticleShare.class_id.in_((current - wanted) & own),
+            )
+        )

@@ -27,8 +27,11 @@ from quizapp.models import (
 from quizapp.services.teaching_errors import NotFound, TeachingError
 
 ITEM_MODELS = {"questions": Question, "flashcards": Flashcard}
-DECISIONS = {"accept": ItemStatus.PUBLISHED, "reject": ItemStatus.REJECTED,
-             "reopen": ItemStatus.DRAFT}  # fmt: skip
+DECISIONS = {
+    "accept": ItemStatus.PUBLISHED,
+    "reject": ItemStatus.REJECTED,
+    "reopen": ItemStatus.DRAFT,
+}
 MAX_TOPIC_TITLE = 200
 
 
@@ -61,9 +64,13 @@ class ArticleReview:
 
 def article_review(session: Session, article: Article) -> ArticleReview:
     """Topics in order, each claim with its items (not retired), in four queries."""
-    topics = list(session.scalars(
-        sa.select(Topic).where(Topic.article_id == article.id).order_by(Topic.position, Topic.id)
-    ))  # fmt: skip
+    topics = list(
+        session.scalars(
+            sa.select(Topic)
+            .where(Topic.article_id == article.id)
+            .order_by(Topic.position, Topic.id)
+        )
+    )
     claims = session.scalars(
         sa.select(Claim).where(Claim.article_id == article.id).order_by(Claim.start_offset)
     )
@@ -118,8 +125,11 @@ def accept_claim(session: Session, claim: Claim) -> int:
     """Publish every draft item of the claim; return how many."""
     accepted = 0
     for model in ITEM_MODELS.values():
-        for item in session.scalars(sa.select(model).where(
-                model.claim_id == claim.id, model.status == ItemStatus.DRAFT, ~model.retired)):
+        for item in session.scalars(
+            sa.select(model).where(
+                model.claim_id == claim.id, model.status == ItemStatus.DRAFT, ~model.retired
+            )
+        ):
             item.status = ItemStatus.PUBLISHED
             accepted += 1
     return accepted
@@ -151,9 +161,13 @@ def rename_topic(topic: Topic, title: str) -> None:
 
 def move_topic(session: Session, article: Article, topic: Topic, direction: str) -> None:
     """Swap the topic with its neighbour above ("up") or below ("down")."""
-    topics = list(session.scalars(
-        sa.select(Topic).where(Topic.article_id == article.id).order_by(Topic.position, Topic.id)
-    ))  # fmt: skip
+    topics = list(
+        session.scalars(
+            sa.select(Topic)
+            .where(Topic.article_id == article.id)
+            .order_by(Topic.position, Topic.id)
+        )
+    )
     index = topics.index(topic)
     other = index - 1 if direction == "up" else index + 1
     if direction not in ("up", "down") or not 0 <= other < len(topics):

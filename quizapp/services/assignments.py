@@ -53,9 +53,10 @@ def _owned_classes(session: Session, teacher_id: int, class_ids: Sequence[int]):
     if not wanted:
         raise TeachingError("Choose at least one class.")
     classes = session.scalars(
-        sa.select(SchoolClass).where(SchoolClass.id.in_(wanted),
-                                     SchoolClass.teacher_id == teacher_id)
-    ).all()  # fmt: skip
+        sa.select(SchoolClass).where(
+            SchoolClass.id.in_(wanted), SchoolClass.teacher_id == teacher_id
+        )
+    ).all()
     if len(classes) != len(wanted):
         raise NotFound("There is no such class among yours.")
     return list(classes)
@@ -212,10 +213,12 @@ def start_assignment_attempt(
     if assignment.open_at is not None and now < assignment.open_at:
         raise NotNow(f"This assignment opens on {assignment.open_at:%d %b %Y at %H:%M} UTC.")
     attempts = session.scalars(
-        sa.select(QuizAttempt).where(QuizAttempt.user_id == user_id,
-                                     QuizAttempt.assignment_id == assignment.id,
-                                     QuizAttempt.kind == "assignment")
-    ).all()  # fmt: skip
+        sa.select(QuizAttempt).where(
+            QuizAttempt.user_id == user_id,
+            QuizAttempt.assignment_id == assignment.id,
+            QuizAttempt.kind == "assignment",
+        )
+    ).all()
     for attempt in attempts:
         expire_if_due(session, attempt, now)
         if attempt.submitted_at is None:
@@ -230,12 +233,20 @@ def start_assignment_attempt(
     if not questions:
         raise NotNow("This assignment has no questions yet; tell your teacher.")
     attempt = create_attempt(
-        session, user_id, questions, kind="assignment", title=assignment.title,
-        shuffle_choices=quiz_set.shuffle_choices, rng=rng, assignment_id=assignment.id,
-        deadline=attempt_deadline(assignment, now), late_after=assignment.due_at,
-        feedback=quiz_set.feedback, feedback_after=assignment.due_at,
+        session,
+        user_id,
+        questions,
+        kind="assignment",
+        title=assignment.title,
+        shuffle_choices=quiz_set.shuffle_choices,
+        rng=rng,
+        assignment_id=assignment.id,
+        deadline=attempt_deadline(assignment, now),
+        late_after=assignment.due_at,
+        feedback=quiz_set.feedback,
+        feedback_after=assignment.due_at,
         attempt_number=len(attempts) + 1,
-    )  # fmt: skip
+    )
     attempt.started_at = now
     return attempt
 
@@ -270,18 +281,26 @@ def finalise_overdue_attempts(
         .scalar_subquery()
     )
     late = sa.case(
-        (sa.and_(QuizAttempt.late_after.is_not(None),
-                 QuizAttempt.deadline > QuizAttempt.late_after), True), else_=False
-    )  # fmt: skip
+        (
+            sa.and_(
+                QuizAttempt.late_after.is_not(None), QuizAttempt.deadline > QuizAttempt.late_after
+            ),
+            True,
+        ),
+        else_=False,
+    )
     result = session.execute(
         sa.update(QuizAttempt)
-        .where(QuizAttempt.kind == "assignment",
-               QuizAttempt.assignment_id.in_(assignment_ids),
-               QuizAttempt.submitted_at.is_(None), QuizAttempt.deadline.is_not(None),
-               QuizAttempt.deadline <= now)
+        .where(
+            QuizAttempt.kind == "assignment",
+            QuizAttempt.assignment_id.in_(assignment_ids),
+            QuizAttempt.submitted_at.is_(None),
+            QuizAttempt.deadline.is_not(None),
+            QuizAttempt.deadline <= now,
+        )
         .values(score=scored, max_score=maximum, submitted_at=QuizAttempt.deadline, is_late=late)
         .execution_options(synchronize_session=False)
-    )  # fmt: skip
+    )
     if result.rowcount:
         session.expire_all()  # attempts already loaded must not keep their open state
     return result.rowcount or 0
@@ -334,19 +353,28 @@ def student_assignment_rows(
         row = rows.get(assignment.id)
         if row is None:
             row = rows[assignment.id] = StudentAssignmentRow(
-                assignment.id, assignment.title, [], assignment.open_at, assignment.due_at,
-                assignment.accept_late, quiz_set.time_limit_minutes, quiz_set.attempts_allowed,
-            )  # fmt: skip
+                assignment.id,
+                assignment.title,
+                [],
+                assignment.open_at,
+                assignment.due_at,
+                assignment.accept_late,
+                quiz_set.time_limit_minutes,
+                quiz_set.attempts_allowed,
+            )
             methods[assignment.id] = quiz_set.grading_method
         row.classes.append(class_name)
     if not rows:
         return []
     attempts = session.scalars(
         sa.select(QuizAttempt)
-        .where(QuizAttempt.user_id == user_id, QuizAttempt.kind == "assignment",
-               QuizAttempt.assignment_id.in_(list(rows)))
+        .where(
+            QuizAttempt.user_id == user_id,
+            QuizAttempt.kind == "assignment",
+            QuizAttempt.assignment_id.in_(list(rows)),
+        )
         .order_by(QuizAttempt.started_at, QuizAttempt.id)
-    )  # fmt: skip
+    )
     open_attempts: dict[int, QuizAttempt] = {}
     for attempt in attempts:
         row = rows[attempt.assignment_id]
@@ -364,10 +392,13 @@ def student_assignment_rows(
 def _settle_status(
     row: StudentAssignmentRow, open_attempt: QuizAttempt | None, method: str, now: datetime
 ) -> None:
-    grade = overall_grade(method, [
-        SubmittedAttempt(a.started_at, a.score or 0.0, a.max_score, a.is_late)
-        for a in row.submitted
-    ])  # fmt: skip
+    grade = overall_grade(
+        method,
+        [
+            SubmittedAttempt(a.started_at, a.score or 0.0, a.max_score, a.is_late)
+            for a in row.submitted
+        ],
+    )
     if grade is not None:
         row.late = grade.late
         # The grade tells right from wrong: show it only when the set's feedback setting
@@ -375,9 +406,14 @@ def _settle_status(
         if all(a.shows_review(now) for a in row.submitted):
             row.grade_percent = grade.percent
         else:
-            row.results_after = max((a.feedback_after for a in row.submitted
-                                     if a.feedback == "after_due" and a.feedback_after
-                                     and now < a.feedback_after), default=None)  # fmt: skip
+            row.results_after = max(
+                (
+                    a.feedback_after
+                    for a in row.submitted
+                    if a.feedback == "after_due" and a.feedback_after and now < a.feedback_after
+                ),
+                default=None,
+            )
     row.overdue = now > row.due_at
     accepting = not row.overdue or row.accept_late
     attempts_left = not row.attempts_allowed or row.attempts_used < row.attempts_allowed

@@ -18,11 +18,17 @@ def class_student_attempt(
     assignment_ids = class_assignment_ids(school_class.id)
     attempt = session.scalar(
         sa.select(QuizAttempt)
-        .where(QuizAttempt.id == attempt_id, QuizAttempt.user_id == student_id,
-               QuizAttempt.kind == "assignment", QuizAttempt.assignment_id.in_(assignment_ids))
-        .options(selectinload(QuizAttempt.questions).selectinload(AttemptQuestion.question),
-                 selectinload(QuizAttempt.questions).selectinload(AttemptQuestion.response))
-    )  # fmt: skip
+        .where(
+            QuizAttempt.id == attempt_id,
+            QuizAttempt.user_id == student_id,
+            QuizAttempt.kind == "assignment",
+            QuizAttempt.assignment_id.in_(assignment_ids),
+        )
+        .options(
+            selectinload(QuizAttempt.questions).selectinload(AttemptQuestion.question),
+            selectinload(QuizAttempt.questions).selectinload(AttemptQuestion.response),
+        )
+    )
     if attempt is None:
         raise NotFound("That attempt is not one of this class's.")
     return attempt

@@ -63,8 +63,10 @@ class QuestionFields:
         """The fields in the seed bank's shape, for ``validate_question_fields``; the kind reads
         its own fields (an unknown type is left for the validation to refuse)."""
         if len(self.prompt) > MAX_PROMPT or len(self.explanation) > MAX_EXPLANATION:
-            _fail(f"The prompt has at most {MAX_PROMPT} characters, the explanation "
-                  f"{MAX_EXPLANATION}.")  # fmt: skip
+            _fail(
+                f"The prompt has at most {MAX_PROMPT} characters, the explanation "
+                f"{MAX_EXPLANATION}."
+            )
         raw: dict[str, Any] = {
             "type": self.type,
             "prompt": self.prompt,
@@ -103,18 +105,23 @@ def _question_values(session: Session, fields: QuestionFields) -> dict[str, Any]
     if quote is not None and quote not in claim.quote:
         _fail("The quote must be copied word for word from the claim's text.")
     return {
-        "claim_id": claim.id, "type": str(draft.type), "prompt": draft.prompt,
-        "explanation": draft.explanation, "difficulty": draft.difficulty,
-        "choices": draft.choices, "accepted": draft.accepted, "pairs": draft.pairs,
-        "answer_bool": draft.answer_bool, "quote": quote,
-    }  # fmt: skip
+        "claim_id": claim.id,
+        "type": str(draft.type),
+        "prompt": draft.prompt,
+        "explanation": draft.explanation,
+        "difficulty": draft.difficulty,
+        "choices": draft.choices,
+        "accepted": draft.accepted,
+        "pairs": draft.pairs,
+        "answer_bool": draft.answer_bool,
+        "quote": quote,
+    }
 
 
 def create_question(session: Session, teacher_id: int, fields: QuestionFields) -> Question:
     values = _question_values(session, fields)
     values["choices"] = with_opaque_ids(values["choices"])
-    question = Question(key=new_key(teacher_id), origin="teacher", author_id=teacher_id,
-                        **values)  # fmt: skip
+    question = Question(key=new_key(teacher_id), origin="teacher", author_id=teacher_id, **values)
     session.add(question)
     return question
 
@@ -126,9 +133,13 @@ def _answer_key(values: dict[str, Any]) -> tuple:
     """What earlier answers and their marks depend on: the type, each choice's id and whether
     it is correct (its wording may change), accepted answers, pairs and the true/false answer."""
     choices = tuple((c["id"], bool(c["correct"])) for c in values.get("choices") or [])
-    return (values["type"], choices, tuple(values.get("accepted") or []),
-            tuple(tuple(pair) for pair in values.get("pairs") or []),
-            values.get("answer_bool"))  # fmt: skip
+    return (
+        values["type"],
+        choices,
+        tuple(values.get("accepted") or []),
+        tuple(tuple(pair) for pair in values.get("pairs") or []),
+        values.get("answer_bool"),
+    )
 
 
 def is_answered(session: Session, question: Question) -> bool:
@@ -146,8 +157,10 @@ def update_question(session: Session, question: Question, fields: QuestionFields
     """
     values = _question_values(session, fields)
     values["choices"] = with_opaque_ids(values["choices"], question.choices)
-    current = {name: getattr(question, name) for name in
-               ("type", "choices", "accepted", "pairs", "answer_bool")}  # fmt: skip
+    current = {
+        name: getattr(question, name)
+        for name in ("type", "choices", "accepted", "pairs", "answer_bool")
+    }
     if _answer_key(values) != _answer_key(current) and is_answered(session, question):
         raise NotNow(ANSWERED_QUESTION)
     for name, value in values.items():
@@ -157,13 +170,17 @@ def update_question(session: Session, question: Question, fields: QuestionFields
 def fields_of(question: Question) -> QuestionFields:
     """The form's view of a stored question (the inverse of ``QuestionFields.raw``)."""
     return QuestionFields(
-        claim_id=question.claim_id, type=question.type, prompt=question.prompt,
-        explanation=question.explanation, difficulty=question.difficulty,
+        claim_id=question.claim_id,
+        type=question.type,
+        prompt=question.prompt,
+        explanation=question.explanation,
+        difficulty=question.difficulty,
         choices="\n".join(("* " if c["correct"] else "") + c["text"] for c in question.choices),
         accepted="\n".join(question.accepted or []),
         pairs="\n".join(f"{a} {PAIR_SEPARATOR} {b}" for a, b in question.pairs or []),
-        answer_bool=question.answer_bool, quote=question.quote or "",
-    )  # fmt: skip
+        answer_bool=question.answer_bool,
+        quote=question.quote or "",
+    )
 
 
 def _flashcard_values(session: Session, fields: FlashcardFields) -> dict[str, Any]:
@@ -181,8 +198,12 @@ def _flashcard_values(session: Session, fields: FlashcardFields) -> dict[str, An
 
 
 def create_flashcard(session: Session, teacher_id: int, fields: FlashcardFields) -> Flashcard:
-    card = Flashcard(key=new_key(teacher_id), origin="teacher", author_id=teacher_id,
-                     **_flashcard_values(session, fields))  # fmt: skip
+    card = Flashcard(
+        key=new_key(teacher_id),
+        origin="teacher",
+        author_id=teacher_id,
+        **_flashcard_values(session, fields),
+    )
     session.add(card)
     return card
 
@@ -209,16 +230,32 @@ def editable_item(session: Session, model, item_id: int, teacher_id: int):
     """The teacher's own item; seeded items are read-only (copy them to edit)."""
     item = visible_item(session, model, item_id, teacher_id)
     if item.origin != "teacher":
-        raise ReadOnly("Items from the article's bank are read-only. Copy it to make your own "
-                       "version, then edit the copy.")  # fmt: skip
+        raise ReadOnly(
+            "Items from the article's bank are read-only. Copy it to make your own "
+            "version, then edit the copy."
+        )
     return item
 
 
 def copy_question(session: Session, question: Question, teacher_id: int) -> Question:
-    fields = ("claim_id", "type", "prompt", "explanation", "difficulty", "choices", "accepted",
-              "pairs", "answer_bool", "quote")  # fmt: skip
-    copy = Question(key=new_key(teacher_id), origin="teacher", author_id=teacher_id,
-                    **{name: getattr(question, name) for name in fields})  # fmt: skip
+    fields = (
+        "claim_id",
+        "type",
+        "prompt",
+        "explanation",
+        "difficulty",
+        "choices",
+        "accepted",
+        "pairs",
+        "answer_bool",
+        "quote",
+    )
+    copy = Question(
+        key=new_key(teacher_id),
+        origin="teacher",
+        author_id=teacher_id,
+        **{name: getattr(question, name) for name in fields},
+    )
     session.add(copy)
     return copy
 

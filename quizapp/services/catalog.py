@@ -84,8 +84,9 @@ def first_article(session: Session) -> Article | None:
 def export_cards(session: Session, topic_ids: list[int]) -> list[ExportCard]:
     """The shared deck's live flashcards (of the given topics, or all) with their sources."""
     stmt = (
-        sa.select(Flashcard.key, Flashcard.front, Flashcard.back, Claim.quote, Topic.title,
-                  Flashcard.kind)
+        sa.select(
+            Flashcard.key, Flashcard.front, Flashcard.back, Claim.quote, Topic.title, Flashcard.kind
+        )
         .join(Claim, Flashcard.claim_id == Claim.id)
         .join(Topic, Claim.topic_id == Topic.id)
         .where(live(Flashcard), Flashcard.origin != "teacher")
@@ -100,25 +101,40 @@ def learner_schedules(session: Session, user_id: int, keys: list[str]) -> dict[s
     """The learner's memory of the cards with these keys, for an Anki export with progress:
     cards they have reviewed, with their due time, interval, FSRS state, reviews and lapses."""
     reviews = (
-        sa.select(ReviewLog.flashcard_id, sa.func.count().label("reps"),
-                  sa.func.sum(sa.case((ReviewLog.rating == 1, 1), else_=0)).label("lapses"))
+        sa.select(
+            ReviewLog.flashcard_id,
+            sa.func.count().label("reps"),
+            sa.func.sum(sa.case((ReviewLog.rating == 1, 1), else_=0)).label("lapses"),
+        )
         .where(ReviewLog.user_id == user_id)
         .group_by(ReviewLog.flashcard_id)
         .subquery()
-    )  # fmt: skip
+    )
     rows = session.execute(
-        sa.select(Flashcard.key, CardState.due, CardState.last_review, CardState.fsrs,
-                  reviews.c.reps, reviews.c.lapses)
+        sa.select(
+            Flashcard.key,
+            CardState.due,
+            CardState.last_review,
+            CardState.fsrs,
+            reviews.c.reps,
+            reviews.c.lapses,
+        )
         .join(CardState, CardState.flashcard_id == Flashcard.id)
         .outerjoin(reviews, reviews.c.flashcard_id == Flashcard.id)
-        .where(CardState.user_id == user_id, Flashcard.key.in_(keys),
-               CardState.last_review.is_not(None))
-    )  # fmt: skip
+        .where(
+            CardState.user_id == user_id,
+            Flashcard.key.in_(keys),
+            CardState.last_review.is_not(None),
+        )
+    )
     schedules = {}
     for key, due, last_review, memory, reps, lapses in rows:
         schedules[key] = CardSchedule(
-            due=due, interval_days=max(1, (due - last_review).days),
-            stability=memory.get("stability"), difficulty=memory.get("difficulty"),
-            reps=int(reps or 0), lapses=int(lapses or 0),
-        )  # fmt: skip
+            due=due,
+            interval_days=max(1, (due - last_review).days),
+            stability=memory.get("stability"),
+            difficulty=memory.get("difficulty"),
+            reps=int(reps or 0),
+            lapses=int(lapses or 0),
+        )
     return schedules

@@ -46,8 +46,9 @@ def _clean_name(name: str) -> str:
 
 
 def create_class(session: Session, teacher_id: int, name: str) -> SchoolClass:
-    school_class = SchoolClass(teacher_id=teacher_id, name=_clean_name(name),
-                               join_code=new_join_code(session))  # fmt: skip
+    school_class = SchoolClass(
+        teacher_id=teacher_id, name=_clean_name(name), join_code=new_join_code(session)
+    )
     session.add(school_class)
     return school_class
 
@@ -100,9 +101,10 @@ def roster(session: Session, class_id: int) -> list[tuple[Enrollment, User]]:
 def remove_student(session: Session, school_class: SchoolClass, student_id: int) -> User:
     """Take a student off the roster; their past attempts stay in their own account."""
     enrollment = session.scalar(
-        sa.select(Enrollment).where(Enrollment.class_id == school_class.id,
-                                    Enrollment.student_id == student_id)
-    )  # fmt: skip
+        sa.select(Enrollment).where(
+            Enrollment.class_id == school_class.id, Enrollment.student_id == student_id
+        )
+    )
     if enrollment is None:
         raise NotFound("That student is not in this class.")
     student = enrollment.student
@@ -121,10 +123,14 @@ def class_by_code(session: Session, raw_code: str) -> SchoolClass:
 
 
 def is_member(session: Session, class_id: int, user_id: int) -> bool:
-    return session.scalar(
-        sa.select(Enrollment.id).where(Enrollment.class_id == class_id,
-                                       Enrollment.student_id == user_id)
-    ) is not None  # fmt: skip
+    return (
+        session.scalar(
+            sa.select(Enrollment.id).where(
+                Enrollment.class_id == class_id, Enrollment.student_id == user_id
+            )
+        )
+        is not None
+    )
 
 
 def join_class(session: Session, school_class: SchoolClass, user: User) -> bool:

@@ -29,10 +29,26 @@ from quizapp.services.gradebook import Gradebook
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 RESPONSE_COLUMNS = [
-    "assignment", "student", "email", "attempt", "attempt_started", "attempt_submitted",
-    "attempt_late", "position", "question_id", "question_key", "topic", "type", "prompt",
-    "answer", "answer_raw", "score", "max_mark", "correct", "answered_at",
-]  # fmt: skip
+    "assignment",
+    "student",
+    "email",
+    "attempt",
+    "attempt_started",
+    "attempt_submitted",
+    "attempt_late",
+    "position",
+    "question_id",
+    "question_key",
+    "topic",
+    "type",
+    "prompt",
+    "answer",
+    "answer_raw",
+    "score",
+    "max_mark",
+    "correct",
+    "answered_at",
+]
 
 
 def safe_cell(value: object) -> object:
@@ -58,8 +74,11 @@ def gradebook_csv(book: Gradebook) -> str:
     """One row per student: per assignment the grade (%), attempts and late mark."""
     header = ["student", "email"]
     for assignment in book.assignments:
-        header += [f"{assignment.title} (%)", f"{assignment.title} attempts",
-                   f"{assignment.title} late"]  # fmt: skip
+        header += [
+            f"{assignment.title} (%)",
+            f"{assignment.title} attempts",
+            f"{assignment.title} late",
+        ]
     header.append("average (%)")
     rows = []
     for student in book.students:
@@ -67,8 +86,11 @@ def gradebook_csv(book: Gradebook) -> str:
         for assignment in book.assignments:
             cell = book.cell(student.id, assignment.id)
             grade = cell.grade
-            row += [_number(grade.percent if grade else None), cell.attempts,
-                    "late" if grade and grade.late else ""]  # fmt: skip
+            row += [
+                _number(grade.percent if grade else None),
+                cell.attempts,
+                "late" if grade and grade.late else "",
+            ]
         row.append(_number(book.student_average(student.id)))
         rows.append(row)
     return _render(header, rows)
@@ -80,11 +102,25 @@ def responses_csv(session: Session, assignment_ids: Sequence[int], student_ids) 
     if not assignment_ids:
         return _render(RESPONSE_COLUMNS, [])
     rows = session.execute(
-        sa.select(Assignment.id, Assignment.title, User.id, User.display_name, User.email,
-                  QuizAttempt.id,
-                  QuizAttempt.started_at, QuizAttempt.submitted_at, QuizAttempt.is_late,
-                  AttemptQuestion.position, AttemptQuestion.max_mark, Question, Topic.title,
-                  Response.answer, Response.score, Response.correct, Response.answered_at)
+        sa.select(
+            Assignment.id,
+            Assignment.title,
+            User.id,
+            User.display_name,
+            User.email,
+            QuizAttempt.id,
+            QuizAttempt.started_at,
+            QuizAttempt.submitted_at,
+            QuizAttempt.is_late,
+            AttemptQuestion.position,
+            AttemptQuestion.max_mark,
+            Question,
+            Topic.title,
+            Response.answer,
+            Response.score,
+            Response.correct,
+            Response.answered_at,
+        )
         .select_from(Response)
         .join(AttemptQuestion, Response.slot_id == AttemptQuestion.id)
         .join(QuizAttempt, AttemptQuestion.attempt_id == QuizAttempt.id)
@@ -93,12 +129,21 @@ def responses_csv(session: Session, assignment_ids: Sequence[int], student_ids) 
         .join(Question, Response.question_id == Question.id)
         .join(Claim, Question.claim_id == Claim.id)
         .join(Topic, Claim.topic_id == Topic.id)
-        .where(QuizAttempt.kind == "assignment",
-               QuizAttempt.assignment_id.in_(list(assignment_ids)),
-               QuizAttempt.user_id.in_(student_ids))
-        .order_by(Assignment.due_at, Assignment.id, User.display_name, User.id,
-                  QuizAttempt.started_at, QuizAttempt.id, AttemptQuestion.position)
-    ).all()  # fmt: skip
+        .where(
+            QuizAttempt.kind == "assignment",
+            QuizAttempt.assignment_id.in_(list(assignment_ids)),
+            QuizAttempt.user_id.in_(student_ids),
+        )
+        .order_by(
+            Assignment.due_at,
+            Assignment.id,
+            User.display_name,
+            User.id,
+            QuizAttempt.started_at,
+            QuizAttempt.id,
+            AttemptQuestion.position,
+        )
+    ).all()
     numbers: dict[tuple[int, int], dict[int, int]] = defaultdict(dict)
     out = []
     for row in rows:
@@ -123,12 +168,29 @@ def responses_csv(session: Session, assignment_ids: Sequence[int], student_ids) 
         ) = row
         per_student = numbers[(assignment_id, user_id)]
         number = per_student.setdefault(attempt_id, len(per_student) + 1)
-        out.append([
-            title, name, email, number, _time(started), _time(submitted),
-            "late" if late else "", position, question.id, question.key, topic, question.type,
-            question.prompt, describe_answer(question, answer), json.dumps(answer),
-            f"{score:g}", f"{max_mark:g}", "yes" if correct else "no", _time(answered_at),
-        ])  # fmt: skip
+        out.append(
+            [
+                title,
+                name,
+                email,
+                number,
+                _time(started),
+                _time(submitted),
+                "late" if late else "",
+                position,
+                question.id,
+                question.key,
+                topic,
+                question.type,
+                question.prompt,
+                describe_answer(question, answer),
+                json.dumps(answer),
+                f"{score:g}",
+                f"{max_mark:g}",
+                "yes" if correct else "no",
+                _time(answered_at),
+            ]
+        )
     return _render(RESPONSE_COLUMNS, out)
 
 

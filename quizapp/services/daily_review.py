@@ -30,17 +30,25 @@ class ReviewPlan:
 def missed_questions(session: Session, user_id: int, now: datetime) -> list[int]:
     """Questions whose latest answer was wrong, within MISSED_WITHIN: asked until right."""
     latest = (
-        sa.select(Response.question_id, Response.correct, Response.answered_at,
-                  sa.func.row_number().over(partition_by=Response.question_id,
-                                            order_by=Response.answered_at.desc()).label("rn"))
+        sa.select(
+            Response.question_id,
+            Response.correct,
+            Response.answered_at,
+            sa.func.row_number()
+            .over(partition_by=Response.question_id, order_by=Response.answered_at.desc())
+            .label("rn"),
+        )
         .join(AttemptQuestion, Response.slot_id == AttemptQuestion.id)
         .join(QuizAttempt, AttemptQuestion.attempt_id == QuizAttempt.id)
         # Assignment answers stay out: the review would show their answers before the
         # assignment's own feedback time.
-        .where(Response.user_id == user_id, Response.answered_at >= now - MISSED_WITHIN,
-               QuizAttempt.kind != "assignment")
+        .where(
+            Response.user_id == user_id,
+            Response.answered_at >= now - MISSED_WITHIN,
+            QuizAttempt.kind != "assignment",
+        )
         .subquery()
-    )  # fmt: skip
+    )
     rows = session.execute(
         sa.select(latest.c.question_id)
         .join(Question, Question.id == latest.c.question_id)
@@ -74,8 +82,11 @@ def start_review_quiz(
     rng = rng or random.Random()
     ids = missed[:REVIEW_QUESTIONS]
     if weakest is not None and len(ids) < REVIEW_QUESTIONS:
-        pool = [c for c in question_candidates(session, user_id, [weakest.topic.id])
-                if c.question_id not in ids and c.last_correct is not True]  # fmt: skip
+        pool = [
+            c
+            for c in question_candidates(session, user_id, [weakest.topic.id])
+            if c.question_id not in ids and c.last_correct is not True
+        ]
         rng.shuffle(pool)
         ranked = sorted((c.facts for c in pool if c.facts), key=lambda f: origin_priority(f.origin))
         in_review = _facts_of(session, ids)
@@ -84,17 +95,24 @@ def start_review_quiz(
         raise QuizError("Nothing to review: no missed questions and no weak topic left.")
     by_id = {q.id: q for q in session.scalars(sa.select(Question).where(Question.id.in_(ids)))}
     title = "Daily review" + (f": {weakest.topic.title}" if weakest else "")
-    return create_attempt(session, user_id, [by_id[i] for i in ids], kind="review", title=title,
-                          shuffle_choices=True)  # choices in a new order each time
+    return create_attempt(
+        session, user_id, [by_id[i] for i in ids], kind="review", title=title, shuffle_choices=True
+    )  # choices in a new order each time
 
 
 def _facts_of(session: Session, ids: list[int]) -> list[ItemFacts]:
     if not ids:
         return []
     rows = session.execute(
-        sa.select(Question.id, Question.claim_id, Question.origin, Question.prompt,
-                  Question.accepted, Question.choices).where(Question.id.in_(ids))
-    )  # fmt: skip
+        sa.select(
+            Question.id,
+            Question.claim_id,
+            Question.origin,
+            Question.prompt,
+            Question.accepted,
+            Question.choices,
+        ).where(Question.id.in_(ids))
+    )
     return [item_facts(*row) for row in rows]
 
 

@@ -21,53 +21,78 @@ from quizapp.services.teaching_errors import NotFound
 DECK_FORMATS = {"csv": ".csv", "apkg": ".apkg"}
 
 
-def import_cards(session: Session, parsed: ParsedCards, source_name: str, *,
-                 importer_id: int | None = None, article_slug: str | None = None,
-                 title: str | None = None) -> ImportReport:  # fmt: skip
+def import_cards(
+    session: Session,
+    parsed: ParsedCards,
+    source_name: str,
+    *,
+    importer_id: int | None = None,
+    article_slug: str | None = None,
+    title: str | None = None,
+) -> ImportReport:
     """Add every card of ``parsed`` (already checked) to the landing article (a new one named
     ``title`` or after ``source_name`` unless ``article_slug`` names one)."""
     landing = landing_for_import(session, importer_id, source_name, article_slug, title=title)
     known = [] if landing.created_article else claims_of(session, landing.article)
-    new_claims = iter(claims_for(session, landing, [
-        (card.topic, " ".join((card.source or f"{card.front} — {card.back}").split()))
-        for card in parsed.cards if source_claim(known, card.source) is None
-    ]))  # fmt: skip
-    report = ImportReport(landing.article.slug, landing.article.title,
-                          skipped=list(parsed.skipped), noun="flashcard")  # fmt: skip
+    new_claims = iter(
+        claims_for(
+            session,
+            landing,
+            [
+                (card.topic, " ".join((card.source or f"{card.front} — {card.back}").split()))
+                for card in parsed.cards
+                if source_claim(known, card.source) is None
+            ],
+        )
+    )
+    report = ImportReport(
+        landing.article.slug, landing.article.title, skipped=list(parsed.skipped), noun="flashcard"
+    )
     rows = []
     for card in parsed.cards:
         claim = source_claim(known, card.source)
-        rows.append({"key": landing.item_key(), "claim_id": claim.id if claim else next(new_claims),
-                     "kind": card.kind, "front": card.front, "back": card.back,
-                     "origin": landing.origin, "author_id": landing.author_id,
-                     "article_id": landing.article.id})  # fmt: skip
+        rows.append(
+            {
+                "key": landing.item_key(),
+                "claim_id": claim.id if claim else next(new_claims),
+                "kind": card.kind,
+                "front": card.front,
+                "back": card.back,
+                "origin": landing.origin,
+                "author_id": landing.author_id,
+                "article_id": landing.article.id,
+            }
+        )
         report.imported[card.kind] += 1
     session.execute(sa.insert(Flashcard), rows)  # one statement for thousands of cards
     return report
 
 
-def deck_cards(session: Session, article_slug: str,
-               teacher_id: int | None = None) -> tuple[Article, list[ExportCard]]:  # fmt: skip
+def deck_cards(
+    session: Session, article_slug: str, teacher_id: int | None = None
+) -> tuple[Article, list[ExportCard]]:
     """The article's live flashcards with their source and topic; ``teacher_id`` limits them to
     what that teacher sees (seeded and their own)."""
     article = session.scalar(sa.select(Article).where(Article.slug == article_slug))
     if article is None:
         raise NotFound(f"There is no article “{article_slug}”.")
     stmt = (
-        sa.select(Flashcard.key, Flashcard.front, Flashcard.back, Claim.quote, Topic.title,
-                  Flashcard.kind)
+        sa.select(
+            Flashcard.key, Flashcard.front, Flashcard.back, Claim.quote, Topic.title, Flashcard.kind
+        )
         .join(Claim, Flashcard.claim_id == Claim.id)
         .join(Topic, Claim.topic_id == Topic.id)
         .where(Claim.article_id == article.id, ~Flashcard.retired)
         .order_by(Topic.position, Topic.id, Claim.start_offset, Flashcard.id)
-    )  # fmt: skip
+    )
     if teacher_id is not None:
         stmt = stmt.where(sa.or_(Flashcard.origin != "teacher", Flashcard.author_id == teacher_id))
     return article, [ExportCard(*row) for row in session.execute(stmt)]
 
 
-def export_deck(session: Session, article_slug: str, fmt: str,
-                teacher_id: int | None = None) -> bytes:  # fmt: skip
+def export_deck(
+    session: Session, article_slug: str, fmt: str, teacher_id: int | None = None
+) -> bytes:
     """The article's deck as CSV (front, back, kind, topic, source) or an Anki package."""
     article, cards = deck_cards(session, article_slug, teacher_id)
     if fmt == "apkg":

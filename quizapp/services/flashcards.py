@@ -101,9 +101,10 @@ def _topic_filter(stmt, topic_ids):
 def new_cards_left_today(session: Session, user: User, now: datetime) -> int:
     start = naive(aware(now)).replace(hour=0, minute=0, second=0, microsecond=0)
     introduced = session.scalar(
-        sa.select(sa.func.count(CardState.id))
-        .where(CardState.user_id == user.id, CardState.introduced_at >= start)
-    )  # fmt: skip
+        sa.select(sa.func.count(CardState.id)).where(
+            CardState.user_id == user.id, CardState.introduced_at >= start
+        )
+    )
     return max(user.new_cards_per_day - (introduced or 0), 0)
 
 
@@ -127,10 +128,14 @@ def study_queue(
         sa.select(CardState)
         .join(Flashcard, CardState.flashcard_id == Flashcard.id)
         .join(Claim, Flashcard.claim_id == Claim.id)
-        .where(CardState.user_id == user.id, CardState.due > now_naive,
-               CardState.due <= ahead_naive, live(Flashcard)),
+        .where(
+            CardState.user_id == user.id,
+            CardState.due > now_naive,
+            CardState.due <= ahead_naive,
+            live(Flashcard),
+        ),
         topic_ids,
-    )  # fmt: skip
+    )
     # Due now and coming back within the learn-ahead window, counted in one query.
     soon = _topic_filter(
         sa.select(CardState.due)
@@ -140,9 +145,11 @@ def study_queue(
         topic_ids,
     ).subquery()
     due_count, learning = session.execute(
-        sa.select(sa.func.count().filter(soon.c.due <= now_naive),
-                  sa.func.count().filter(soon.c.due > now_naive))
-    ).one()  # fmt: skip
+        sa.select(
+            sa.func.count().filter(soon.c.due <= now_naive),
+            sa.func.count().filter(soon.c.due > now_naive),
+        )
+    ).one()
     state = None
     if with_card and due_count:
         state = session.scalar(due_stmt.order_by(CardState.due).limit(1))
@@ -228,9 +235,15 @@ def rate_card(
     state.state = int(card.state)
     state.stability = card.stability
     state.last_review = naive(card.last_review) if card.last_review else None
-    log = ReviewLog(user_id=user.id, flashcard_id=flashcard_id, rating=rating,
-                    reviewed_at=naive(moment), duration_ms=duration_ms,
-                    state_before=before, state_after=after)  # fmt: skip
+    log = ReviewLog(
+        user_id=user.id,
+        flashcard_id=flashcard_id,
+        rating=rating,
+        reviewed_at=naive(moment),
+        duration_ms=duration_ms,
+        state_before=before,
+        state_after=after,
+    )
     session.add(log)
     return log
 
@@ -238,9 +251,11 @@ def rate_card(
 def undo_last_rating(session: Session, user: User) -> Flashcard:
     """Take back the learner's last rating: the card returns to its state before it."""
     log = session.scalar(
-        sa.select(ReviewLog).where(ReviewLog.user_id == user.id)
-        .order_by(ReviewLog.reviewed_at.desc(), ReviewLog.id.desc()).limit(1)
-    )  # fmt: skip
+        sa.select(ReviewLog)
+        .where(ReviewLog.user_id == user.id)
+        .order_by(ReviewLog.reviewed_at.desc(), ReviewLog.id.desc())
+        .limit(1)
+    )
     if log is None:
         raise NothingToUndo("There is no rating to undo.")
     state = session.scalar(

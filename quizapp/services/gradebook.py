@@ -52,14 +52,20 @@ class Gradebook:
         return self.cells.get((student_id, assignment_id)) or GradeCell()
 
     def assignment_average(self, assignment_id: int) -> float | None:
-        grades = [c.grade.percent for (_s, a), c in self.cells.items()
-                  if a == assignment_id and c.grade is not None]  # fmt: skip
+        grades = [
+            c.grade.percent
+            for (_s, a), c in self.cells.items()
+            if a == assignment_id and c.grade is not None
+        ]
         return sum(grades) / len(grades) if grades else None
 
     def student_average(self, student_id: int) -> float | None:
         """Mean over the assignments graded so far (ungraded ones are not counted as 0)."""
-        grades = [c.grade.percent for (s, _a), c in self.cells.items()
-                  if s == student_id and c.grade is not None]  # fmt: skip
+        grades = [
+            c.grade.percent
+            for (s, _a), c in self.cells.items()
+            if s == student_id and c.grade is not None
+        ]
         return sum(grades) / len(grades) if grades else None
 
 
@@ -96,14 +102,24 @@ def class_gradebook(session: Session, school_class: SchoolClass, now: datetime) 
         return book
     by_id = {a.id: a for a in assignments}
     rows = session.execute(
-        sa.select(QuizAttempt.user_id, QuizAttempt.assignment_id, QuizAttempt.started_at,
-                  QuizAttempt.submitted_at, QuizAttempt.score, QuizAttempt.max_score,
-                  QuizAttempt.is_late)
-        .join(Enrollment, sa.and_(Enrollment.student_id == QuizAttempt.user_id,
-                                  Enrollment.class_id == school_class.id))
+        sa.select(
+            QuizAttempt.user_id,
+            QuizAttempt.assignment_id,
+            QuizAttempt.started_at,
+            QuizAttempt.submitted_at,
+            QuizAttempt.score,
+            QuizAttempt.max_score,
+            QuizAttempt.is_late,
+        )
+        .join(
+            Enrollment,
+            sa.and_(
+                Enrollment.student_id == QuizAttempt.user_id, Enrollment.class_id == school_class.id
+            ),
+        )
         .where(QuizAttempt.kind == "assignment", QuizAttempt.assignment_id.in_(list(by_id)))
         .order_by(QuizAttempt.started_at, QuizAttempt.id)
-    )  # fmt: skip
+    )
     submitted: dict[tuple[int, int], list[SubmittedAttempt]] = defaultdict(list)
     for user_id, assignment_id, started, done, score, maximum, late in rows:
         cell = book.cells.setdefault((user_id, assignment_id), GradeCell())
@@ -158,22 +174,31 @@ def student_topic_results(
     if not assignment_ids:
         return []
     rows = session.execute(
-        sa.select(Claim.topic_id, sa.func.count(AttemptQuestion.id),
-                  sa.func.coalesce(sa.func.sum(Response.score), 0.0),
-                  sa.func.sum(AttemptQuestion.max_mark))
+        sa.select(
+            Claim.topic_id,
+            sa.func.count(AttemptQuestion.id),
+            sa.func.coalesce(sa.func.sum(Response.score), 0.0),
+            sa.func.sum(AttemptQuestion.max_mark),
+        )
         .join(QuizAttempt, AttemptQuestion.attempt_id == QuizAttempt.id)
         .outerjoin(Response, Response.slot_id == AttemptQuestion.id)
         .join(Question, AttemptQuestion.question_id == Question.id)
         .join(Claim, Question.claim_id == Claim.id)
-        .where(QuizAttempt.user_id == student_id, QuizAttempt.kind == "assignment",
-               QuizAttempt.assignment_id.in_(assignment_ids),
-               QuizAttempt.submitted_at.is_not(None))
+        .where(
+            QuizAttempt.user_id == student_id,
+            QuizAttempt.kind == "assignment",
+            QuizAttempt.assignment_id.in_(assignment_ids),
+            QuizAttempt.submitted_at.is_not(None),
+        )
         .group_by(Claim.topic_id)
-    ).all()  # fmt: skip
-    topics = {t.id: t for t in session.scalars(
-        sa.select(Topic).where(Topic.id.in_([r[0] for r in rows])))}  # fmt: skip
-    results = [TopicResult(topics[tid], n, float(score), float(maximum or 0.0))
-               for tid, n, score, maximum in rows]  # fmt: skip
+    ).all()
+    topics = {
+        t.id: t for t in session.scalars(sa.select(Topic).where(Topic.id.in_([r[0] for r in rows])))
+    }
+    results = [
+        TopicResult(topics[tid], n, float(score), float(maximum or 0.0))
+        for tid, n, score, maximum in rows
+    ]
     return sorted(results, key=lambda r: (r.topic.article_id, r.topic.position))
 
 
@@ -185,18 +210,25 @@ def student_attempts(
     return list(
         session.scalars(
             sa.select(QuizAttempt)
-            .where(QuizAttempt.user_id == student_id, QuizAttempt.kind == "assignment",
-                   QuizAttempt.assignment_id.in_(assignment_ids))
+            .where(
+                QuizAttempt.user_id == student_id,
+                QuizAttempt.kind == "assignment",
+                QuizAttempt.assignment_id.in_(assignment_ids),
+            )
             .order_by(QuizAttempt.started_at, QuizAttempt.id)
         )
-    )  # fmt: skip
+    )
 
 
 # --- class mastery heatmap -------------------------------------------------------------------
 
 # Cell colours by mastery band; MASTERY_BANDS[i] applies from its lower bound up.
-MASTERY_BANDS = ((0.8, "m4", "mastered"), (0.6, "m3", "nearly"), (0.4, "m2", "partly"),
-                 (0.0, "m1", "weak"))  # fmt: skip
+MASTERY_BANDS = (
+    (0.8, "m4", "mastered"),
+    (0.6, "m3", "nearly"),
+    (0.4, "m2", "partly"),
+    (0.0, "m1", "weak"),
+)
 
 
 def mastery_band(value: float | None) -> str:
@@ -237,22 +269,31 @@ def class_mastery(session: Session, school_class: SchoolClass) -> ClassMastery:
     # unfinished work, nor other classes' assignments (other teachers' results).
     counted = sa.or_(
         QuizAttempt.kind.in_(("practice", "review")),
-        sa.and_(QuizAttempt.kind == "assignment", QuizAttempt.submitted_at.is_not(None),
-                QuizAttempt.assignment_id.in_(class_assignment_ids(school_class.id))),
-    )  # fmt: skip
+        sa.and_(
+            QuizAttempt.kind == "assignment",
+            QuizAttempt.submitted_at.is_not(None),
+            QuizAttempt.assignment_id.in_(class_assignment_ids(school_class.id)),
+        ),
+    )
     ranked = (
-        sa.select(Response.user_id.label("user_id"), Claim.topic_id.label("topic_id"),
-                  Response.score.label("score"),
-                  sa.func.row_number().over(partition_by=(Response.user_id, Claim.topic_id),
-                                            order_by=(Response.answered_at.desc(),
-                                                      Response.id.desc())).label("rn"))
+        sa.select(
+            Response.user_id.label("user_id"),
+            Claim.topic_id.label("topic_id"),
+            Response.score.label("score"),
+            sa.func.row_number()
+            .over(
+                partition_by=(Response.user_id, Claim.topic_id),
+                order_by=(Response.answered_at.desc(), Response.id.desc()),
+            )
+            .label("rn"),
+        )
         .join(AttemptQuestion, Response.slot_id == AttemptQuestion.id)
         .join(QuizAttempt, AttemptQuestion.attempt_id == QuizAttempt.id)
         .join(Question, Response.question_id == Question.id)
         .join(Claim, Question.claim_id == Claim.id)
         .where(Response.user_id.in_(members), counted)
         .subquery()
-    )  # fmt: skip
+    )
     scores: dict[tuple[int, int], list[float]] = defaultdict(list)
     rows = session.execute(
         sa.select(ranked.c.user_id, ranked.c.topic_id, ranked.c.score).where(

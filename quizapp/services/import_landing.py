@@ -54,9 +54,14 @@ class Landing:
         return f"{owner}-{uuid4().hex[:10]}"
 
 
-def landing_for_import(session: Session, importer_id: int | None, source_name: str,
-                       article_slug: str | None = None, *,
-                       title: str | None = None) -> Landing:  # fmt: skip
+def landing_for_import(
+    session: Session,
+    importer_id: int | None,
+    source_name: str,
+    article_slug: str | None = None,
+    *,
+    title: str | None = None,
+) -> Landing:
     """The article named by ``article_slug`` (made if missing), or a new article named
     ``title`` or after the file ``source_name``; items are the importer's own ("teacher") or,
     without an importer, "curated"."""
@@ -68,10 +73,16 @@ def landing_for_import(session: Session, importer_id: int | None, source_name: s
     else:
         article = None
         title = title or PurePath(source_name).stem or "Imported questions"
-        slug = _free_slug(session, slugify(title)[:MAX_SLUG - 12])
+        slug = _free_slug(session, slugify(title)[: MAX_SLUG - 12])
     if article is None:
-        article = Article(slug=slug, title=title[:MAX_TITLE], text="", checksum="",
-                          owner_id=importer_id, published=importer_id is None)  # fmt: skip
+        article = Article(
+            slug=slug,
+            title=title[:MAX_TITLE],
+            text="",
+            checksum="",
+            owner_id=importer_id,
+            published=importer_id is None,
+        )
         session.add(article)
         created = True
     origin = "teacher" if importer_id is not None else "curated"
@@ -95,8 +106,9 @@ def _free_slug(session: Session, base: str) -> str:
     return slug
 
 
-def claims_for(session: Session, landing: Landing,
-               items: Sequence[tuple[str | None, str]]) -> list[int]:  # fmt: skip
+def claims_for(
+    session: Session, landing: Landing, items: Sequence[tuple[str | None, str]]
+) -> list[int]:
     """Ids of new claims, one per (topic title, text): the text is appended to the article under
     its topic's heading, so every imported item points at a verbatim span as seeded ones do.
 
@@ -118,9 +130,18 @@ def claims_for(session: Session, landing: Landing,
         start = length + 2
         pieces.append("\n\n" + claim_text)
         length += 2 + len(claim_text)
-        rows.append({"topic": _topic(session, landing, title), "key": f"import-{uuid4().hex[:12]}",
-                     "quote": claim_text, "start_offset": start, "end_offset": length,
-                     "sentence_start": start, "sentence_end": length, "key_terms": []})  # fmt: skip
+        rows.append(
+            {
+                "topic": _topic(session, landing, title),
+                "key": f"import-{uuid4().hex[:12]}",
+                "quote": claim_text,
+                "start_offset": start,
+                "end_offset": length,
+                "sentence_start": start,
+                "sentence_end": length,
+                "key_terms": [],
+            }
+        )
     article.text = "".join(pieces)
     article.checksum = hashlib.sha256(article.text.encode()).hexdigest()
     session.flush()  # the article and its new topics get their ids
@@ -143,8 +164,7 @@ def _topic(session: Session, landing: Landing, title: str) -> Topic:
         base = key
         while key in taken:
             key, number = f"{base}-{number}", number + 1
-        topic = Topic(article=landing.article, key=key, title=title,
-                      position=len(landing._topics))  # fmt: skip
+        topic = Topic(article=landing.article, key=key, title=title, position=len(landing._topics))
         session.add(topic)  # SQLAlchemy 2 does not cascade a backref assignment into the session
         landing._topics[title.casefold()] = topic
     return topic

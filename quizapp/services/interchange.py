@@ -17,12 +17,20 @@ from quizapp.services.question_exchange import ImportReport, decode_text
 
 EXPORT_FORMATS = {**question_exchange.QUESTION_FORMATS, **deck_exchange.DECK_FORMATS}
 IMPORT_EXTENSIONS = (".xml", ".gift", ".txt", ".csv", ".tsv", ".apkg")
-UNKNOWN_FILE = ("Import a Moodle XML (.xml) or GIFT (.gift, .txt) question bank, or a deck as "
-                "CSV (.csv, .tsv) or Anki package (.apkg).")
+UNKNOWN_FILE = (
+    "Import a Moodle XML (.xml) or GIFT (.gift, .txt) question bank, or a deck as "
+    "CSV (.csv, .tsv) or Anki package (.apkg)."
+)
 
 
-def import_file(session: Session, filename: str, data: bytes, *, importer_id: int | None = None,
-                article_slug: str | None = None) -> ImportReport:  # fmt: skip
+def import_file(
+    session: Session,
+    filename: str,
+    data: bytes,
+    *,
+    importer_id: int | None = None,
+    article_slug: str | None = None,
+) -> ImportReport:
     """Import ``data`` by its file name's extension; InterchangeError (nothing added to the
     session) when it cannot be read."""
     suffix = PurePath(filename).suffix.lower()
@@ -38,8 +46,9 @@ def import_file(session: Session, filename: str, data: bytes, *, importer_id: in
     return deck_exchange.import_cards(session, parsed, filename, **options)
 
 
-def export_file(session: Session, article_slug: str, fmt: str,
-                teacher_id: int | None = None) -> bytes:  # fmt: skip
+def export_file(
+    session: Session, article_slug: str, fmt: str, teacher_id: int | None = None
+) -> bytes:
     """The article's questions (moodle-xml, gift) or flashcards (csv, apkg) as a file."""
     if fmt in deck_exchange.DECK_FORMATS:
         return deck_exchange.export_deck(session, article_slug, fmt, teacher_id)

@@ -94,12 +94,21 @@ def _attempts(session: Session, assignment: Assignment):
         .where(AssignmentClass.assignment_id == assignment.id)
     )
     return session.execute(
-        sa.select(QuizAttempt.id, QuizAttempt.user_id, QuizAttempt.started_at,
-                  QuizAttempt.score, QuizAttempt.max_score)
-        .where(QuizAttempt.assignment_id == assignment.id, QuizAttempt.kind == "assignment",
-               QuizAttempt.submitted_at.is_not(None), QuizAttempt.user_id.in_(members))
+        sa.select(
+            QuizAttempt.id,
+            QuizAttempt.user_id,
+            QuizAttempt.started_at,
+            QuizAttempt.score,
+            QuizAttempt.max_score,
+        )
+        .where(
+            QuizAttempt.assignment_id == assignment.id,
+            QuizAttempt.kind == "assignment",
+            QuizAttempt.submitted_at.is_not(None),
+            QuizAttempt.user_id.in_(members),
+        )
         .order_by(QuizAttempt.started_at, QuizAttempt.id)
-    ).all()  # fmt: skip
+    ).all()
 
 
 def _pick_value(question: Question, answer: Any) -> list[str | None]:
@@ -120,19 +129,27 @@ def analyse_assignment(session: Session, assignment: Assignment, mode: Mode) -> 
     attempt. Call ``assignments.finalise_overdue_attempts`` first so timed-out work counts.
     """
     rows = _attempts(session, assignment)
-    meta = [(user_id, (started, attempt_id), AttemptResponses(attempt_id))
-            for attempt_id, user_id, started, _score, _max in rows]  # fmt: skip
+    meta = [
+        (user_id, (started, attempt_id), AttemptResponses(attempt_id))
+        for attempt_id, user_id, started, _score, _max in rows
+    ]
     keep = {a.attempt_id for a in select_attempts(meta, mode)}
     chosen = [r for r in rows if r.id in keep]
     if not chosen:
         return ItemAnalysis(mode, 0, 0, None, [])
     slots = session.execute(
-        sa.select(AttemptQuestion.attempt_id, AttemptQuestion.question_id,
-                  AttemptQuestion.position, AttemptQuestion.max_mark, Response.score,
-                  Response.answer, Response.correct)
+        sa.select(
+            AttemptQuestion.attempt_id,
+            AttemptQuestion.question_id,
+            AttemptQuestion.position,
+            AttemptQuestion.max_mark,
+            Response.score,
+            Response.answer,
+            Response.correct,
+        )
         .outerjoin(Response, Response.slot_id == AttemptQuestion.id)
         .where(AttemptQuestion.attempt_id.in_([r.id for r in chosen]))
-    ).all()  # fmt: skip
+    ).all()
     marks: dict[int, dict[int, float]] = defaultdict(dict)
     max_marks: dict[int, float] = {}
     positions: dict[int, list[int]] = defaultdict(list)
@@ -169,7 +186,8 @@ def analyse_assignment(session: Session, assignment: Assignment, mode: Mode) -> 
             blank = per_question.get(None, 0)
             analysis.choices.append(ChoiceRow("(no answer)", False, blank, 100.0 * blank / n))
         for (text, correct), count in typed.get(question.id, Counter()).most_common(
-                TOP_TYPED_ANSWERS):  # fmt: skip
+            TOP_TYPED_ANSWERS
+        ):
             analysis.typed_answers.append(ChoiceRow(text, correct, count, 100.0 * count / n))
         analyses.append(analysis)
     percents = [100.0 * (r.score or 0.0) / r.max_score for r in chosen if r.max_score]
@@ -184,8 +202,9 @@ def _responses_by_question(slots, questions):
     for attempt_id, question_id, _pos, _max, _score, answer, correct in slots:
         question = questions[question_id][0]
         if _known_choices(question):
-            picks.extend(ChoicePick(attempt_id, question_id, cid)
-                         for cid in _pick_value(question, answer))  # fmt: skip
+            picks.extend(
+                ChoicePick(attempt_id, question_id, cid) for cid in _pick_value(question, answer)
+            )
         elif kind_of(question.type).tallies_typed_answers:
             text = " ".join(str(answer).split()).casefold() if answer else "(no answer)"
             typed[question_id][(text, bool(correct))] += 1

@@ -68,19 +68,21 @@ def recent_reviews_with_previous(
     )
     rows = session.execute(sa.select(ranked).where(ranked.c.reviewed_at > since))
     return [
-        ReviewWithPrevious(rating, at.replace(tzinfo=UTC),
-                           previous.replace(tzinfo=UTC) if previous else None)
+        ReviewWithPrevious(
+            rating, at.replace(tzinfo=UTC), previous.replace(tzinfo=UTC) if previous else None
+        )
         for rating, at, previous in rows
-    ]  # fmt: skip
+    ]
 
 
 def review_records(session: Session, user_id: int) -> list[ReviewRecord]:
     rows = session.execute(
-        sa.select(ReviewLog.flashcard_id, ReviewLog.rating, ReviewLog.reviewed_at,
-                  ReviewLog.duration_ms)
+        sa.select(
+            ReviewLog.flashcard_id, ReviewLog.rating, ReviewLog.reviewed_at, ReviewLog.duration_ms
+        )
         .where(ReviewLog.user_id == user_id)
         .order_by(ReviewLog.reviewed_at, ReviewLog.id)
-    )  # fmt: skip
+    )
     return [
         ReviewRecord(card, rating, moment.replace(tzinfo=UTC), duration)
         for card, rating, moment, duration in rows
@@ -104,10 +106,14 @@ def fit_learner(session: Session, user: User, now: datetime | None = None) -> Fi
     current_params = list(current.parameters) if current and current.parameters else None
     decision = propose_parameters(current_params, reviews)
     row = FsrsParameters(
-        user_id=user.id, parameters=list(decision.parameters) if decision.keep_new else None,
-        kept=decision.keep_new, n_reviews=len(reviews), current_log_loss=decision.current_loss,
-        candidate_log_loss=decision.candidate_loss, reason=decision.reason,
-    )  # fmt: skip
+        user_id=user.id,
+        parameters=list(decision.parameters) if decision.keep_new else None,
+        kept=decision.keep_new,
+        n_reviews=len(reviews),
+        current_log_loss=decision.current_loss,
+        candidate_log_loss=decision.candidate_loss,
+        reason=decision.reason,
+    )
     session.add(row)
     return FitOutcome(decision.keep_new, decision.reason)
 
@@ -144,11 +150,17 @@ def scheduling_summary(session: Session, user: User, now: datetime) -> Schedulin
     )
     seen = sa.select(CardState.flashcard_id).where(CardState.user_id == user.id)
     unseen = session.scalar(
-        sa.select(sa.func.count(Flashcard.id))
-        .where(live(Flashcard), Flashcard.origin != "teacher", Flashcard.id.not_in(seen))
-    )  # fmt: skip
-    forecast = workload_forecast(parameters, user.desired_retention, max(unseen or 0, 1),
-                                 max(user.new_cards_per_day, 1), FORECAST_DAYS)  # fmt: skip
+        sa.select(sa.func.count(Flashcard.id)).where(
+            live(Flashcard), Flashcard.origin != "teacher", Flashcard.id.not_in(seen)
+        )
+    )
+    forecast = workload_forecast(
+        parameters,
+        user.desired_retention,
+        max(unseen or 0, 1),
+        max(user.new_cards_per_day, 1),
+        FORECAST_DAYS,
+    )
     today = moment.date()
     due = [0] * FORECAST_DAYS
     for (when,) in session.execute(sa.select(CardState.due).where(CardState.user_id == user.id)):
@@ -156,8 +168,11 @@ def scheduling_summary(session: Session, user: User, now: datetime) -> Schedulin
         if offset < FORECAST_DAYS:
             due[offset] += 1
     return SchedulingSummary(
-        desired_retention=user.desired_retention, true_retention=retention,
-        parameters=parameters, fitted=fitted, forecast=forecast,
+        desired_retention=user.desired_retention,
+        true_retention=retention,
+        parameters=parameters,
+        fitted=fitted,
+        forecast=forecast,
         due_per_day=[d + s for d, s in zip(due, forecast.reviews_per_day, strict=False)],
         suggested_retention=_suggested(parameters),
-    )  # fmt: skip
+    )

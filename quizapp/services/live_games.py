@@ -52,21 +52,34 @@ class Refused(LiveError):
     status = 409
 
 
-def create_game(session: Session, quiz_set: QuizSet, host_id: int, *, seconds: int,
-                allow_guests: bool, rng: random.Random | None = None) -> LiveGame:
+def create_game(
+    session: Session,
+    quiz_set: QuizSet,
+    host_id: int,
+    *,
+    seconds: int,
+    allow_guests: bool,
+    rng: random.Random | None = None,
+) -> LiveGame:
     """A game in its lobby over the set's choice and true/false questions, with a fresh PIN."""
     rng = rng or random.Random()
     if seconds not in SECONDS_CHOICES:
         raise LiveError("Choose a time per question from the list.")
-    questions = [q for q in resolve_questions(session, quiz_set, rng)
-                 if kind_of(q.type).tiles(q) is not None][:MAX_QUESTIONS]  # fmt: skip
+    questions = [
+        q for q in resolve_questions(session, quiz_set, rng) if kind_of(q.type).tiles(q) is not None
+    ][:MAX_QUESTIONS]
     if not questions:
         raise LiveError("This set has no choice or true/false questions to play live.")
     taken = session.scalars(sa.select(LiveGame.pin).where(LiveGame.status != "finished")).all()
-    game = LiveGame(host_id=host_id, quiz_set_id=quiz_set.id, title=quiz_set.title,
-                    pin=rules.new_pin(rng, taken), allow_guests=allow_guests,
-                    seconds_per_question=seconds,
-                    question_ids=[q.id for q in questions])  # fmt: skip
+    game = LiveGame(
+        host_id=host_id,
+        quiz_set_id=quiz_set.id,
+        title=quiz_set.title,
+        pin=rules.new_pin(rng, taken),
+        allow_guests=allow_guests,
+        seconds_per_question=seconds,
+        question_ids=[q.id for q in questions],
+    )
     session.add(game)
     session.flush()
     return game
@@ -101,23 +114,37 @@ def owned_game(session: Session, game_id: int, host_id: int) -> LiveGame:
     return game
 
 
-def join_game(session: Session, game: LiveGame, user: User | None, nickname: str,
-              now: datetime) -> LivePlayer:
+def join_game(
+    session: Session, game: LiveGame, user: User | None, nickname: str, now: datetime
+) -> LivePlayer:
     """The player for ``user`` (as themselves; the same player again on a second join) or a
     new guest under ``nickname`` when the host allows guests."""
     check_joinable(game, now)
     if user is not None:
-        existing = session.scalar(sa.select(LivePlayer).where(
-            LivePlayer.game_id == game.id, LivePlayer.user_id == user.id))  # fmt: skip
+        existing = session.scalar(
+            sa.select(LivePlayer).where(
+                LivePlayer.game_id == game.id, LivePlayer.user_id == user.id
+            )
+        )
         if existing is not None:
             return existing
         name = _free_name(session, game.id, user.display_name[: rules.NICKNAME_MAX].strip())
-        attempt = QuizAttempt(user_id=user.id, kind="live", title=f"Live game: {game.title}",
-                              started_at=now, max_score=0.0)  # fmt: skip
+        attempt = QuizAttempt(
+            user_id=user.id,
+            kind="live",
+            title=f"Live game: {game.title}",
+            started_at=now,
+            max_score=0.0,
+        )
         session.add(attempt)
         session.flush()
-        player = LivePlayer(game_id=game.id, user_id=user.id, nickname=name,
-                            nickname_key=rules.nickname_key(name), attempt_id=attempt.id)
+        player = LivePlayer(
+            game_id=game.id,
+            user_id=user.id,
+            nickname=name,
+            nickname_key=rules.nickname_key(name),
+            attempt_id=attempt.id,
+        )
     else:
         if not game.allow_guests:
             raise NotAllowed("This game is for logged-in students: log in to join.")
@@ -136,8 +163,9 @@ def join_game(session: Session, game: LiveGame, user: User | None, nickname: str
 
 def _free_name(session: Session, game_id: int, name: str) -> str:
     """``name``, or ``name 2``, ``name 3``… when a player of the game already has it."""
-    keys = set(session.scalars(sa.select(LivePlayer.nickname_key)
-                               .where(LivePlayer.game_id == game_id)))  # fmt: skip
+    keys = set(
+        session.scalars(sa.select(LivePlayer.nickname_key).where(LivePlayer.game_id == game_id))
+    )
     candidate, n = name or "Player", 1
     while rules.nickname_key(candidate) in keys:
         n += 1
@@ -157,8 +185,14 @@ def current_question(session: Session, game: LiveGame) -> Question | None:
     return None
 
 
-def submit_answer(session: Session, game: LiveGame, player: LivePlayer, question_index: Any,
-                  answer: Any, now: datetime) -> LiveAnswer:
+def submit_answer(
+    session: Session,
+    game: LiveGame,
+    player: LivePlayer,
+    question_index: Any,
+    answer: Any,
+    now: datetime,
+) -> LiveAnswer:
     """Grade and keep the player's one answer to the open question, timed by the server.
 
     Refused (nothing written): a finished game, a question not being asked now, a paused or
@@ -168,8 +202,11 @@ def submit_answer(session: Session, game: LiveGame, player: LivePlayer, question
     if game.status == "finished":
         raise GameOver("That game has finished.")
     # type() rather than isinstance: True and 1.0 equal 1 but are not a question's index.
-    if game.status != "question" or type(question_index) is not int \
-            or question_index != game.question_index:
+    if (
+        game.status != "question"
+        or type(question_index) is not int
+        or question_index != game.question_index
+    ):
         raise Refused("That question is not being asked now.")
     clock = clock_of(game)
     if game.paused_remaining_ms is not None:
@@ -184,9 +221,18 @@ def submit_answer(session: Session, game: LiveGame, player: LivePlayer, question
         raise LiveError("That answer does not fit this question.") from None
     elapsed = clock.elapsed_ms(now)
     points = rules.answer_points(grade.score, elapsed, game.seconds_per_question * 1000)
-    row = LiveAnswer(game_id=game.id, player_id=player.id, question_index=question_index,
-                     question_id=question_id, answer=answer, score=grade.score,
-                     correct=grade.correct, points=points, elapsed_ms=elapsed, answered_at=now)
+    row = LiveAnswer(
+        game_id=game.id,
+        player_id=player.id,
+        question_index=question_index,
+        question_id=question_id,
+        answer=answer,
+        score=grade.score,
+        correct=grade.correct,
+        points=points,
+        elapsed_ms=elapsed,
+        answered_at=now,
+    )
     session.add(row)
     try:
         # The unique (player, question) constraint is the one check of "answered already":
@@ -197,8 +243,7 @@ def submit_answer(session: Session, game: LiveGame, player: LivePlayer, question
         session.rollback()
         raise Refused("You have already answered this question.") from None
     if player.attempt_id is not None:
-        _mirror_answer(session, player, question_id, choice_ids, question_index, answer, grade,
-                       now)
+        _mirror_answer(session, player, question_id, choice_ids, question_index, answer, grade, now)
     return row
 
 
@@ -216,28 +261,60 @@ def _grading_key(session: Session, question_id: int, now: datetime):
     return key, choice_ids
 
 
-def _mirror_answer(session, player: LivePlayer, question_id: int, choice_ids: list[str],
-                   index: int, answer, grade, now: datetime) -> None:
+def _mirror_answer(
+    session,
+    player: LivePlayer,
+    question_id: int,
+    choice_ids: list[str],
+    index: int,
+    answer,
+    grade,
+    now: datetime,
+) -> None:
     """The answer again as a quiz response of the player's ``live`` attempt, so mastery and
     the daily review's missed questions count it like any other."""
-    slot = AttemptQuestion(attempt_id=player.attempt_id, question_id=question_id,
-                           position=index + 1, choice_order=choice_ids)
+    slot = AttemptQuestion(
+        attempt_id=player.attempt_id,
+        question_id=question_id,
+        position=index + 1,
+        choice_order=choice_ids,
+    )
     session.add(slot)
     session.flush()
-    session.add(Response(slot_id=slot.id, user_id=player.user_id, question_id=question_id,
-                         answer=answer, score=grade.score, correct=grade.correct, checked=True,
-                         answered_at=now))  # fmt: skip
-    session.execute(sa.update(QuizAttempt).where(QuizAttempt.id == player.attempt_id).values(
-        score=sa.func.coalesce(QuizAttempt.score, 0.0) + grade.score,
-        max_score=QuizAttempt.max_score + 1.0))  # fmt: skip
+    session.add(
+        Response(
+            slot_id=slot.id,
+            user_id=player.user_id,
+            question_id=question_id,
+            answer=answer,
+            score=grade.score,
+            correct=grade.correct,
+            checked=True,
+            answered_at=now,
+        )
+    )
+    session.execute(
+        sa.update(QuizAttempt)
+        .where(QuizAttempt.id == player.attempt_id)
+        .values(
+            score=sa.func.coalesce(QuizAttempt.score, 0.0) + grade.score,
+            max_score=QuizAttempt.max_score + 1.0,
+        )
+    )
 
 
 def answer_tally(session: Session, game_id: int, index: int) -> tuple[int, dict[str, int], int]:
     """``answer_counts`` and the number of players, in one query (the answer path's)."""
-    players = (sa.select(sa.func.count(LivePlayer.id)).where(LivePlayer.game_id == game_id)
-               .scalar_subquery())  # fmt: skip
-    rows = session.execute(sa.select(LiveAnswer.answer, players).where(
-        LiveAnswer.game_id == game_id, LiveAnswer.question_index == index)).all()
+    players = (
+        sa.select(sa.func.count(LivePlayer.id))
+        .where(LivePlayer.game_id == game_id)
+        .scalar_subquery()
+    )
+    rows = session.execute(
+        sa.select(LiveAnswer.answer, players).where(
+            LiveAnswer.game_id == game_id, LiveAnswer.question_index == index
+        )
+    ).all()
     counts: dict[str, int] = {}
     for answer, _players in rows:
         for key in _picked(answer):
@@ -250,8 +327,11 @@ def answer_counts(session: Session, game_id: int, index: int) -> tuple[int, dict
     """How many answered the question, and how many picked each choice ("true"/"false" for
     true/false)."""
     counts: dict[str, int] = {}
-    answers = session.scalars(sa.select(LiveAnswer.answer).where(
-        LiveAnswer.game_id == game_id, LiveAnswer.question_index == index)).all()
+    answers = session.scalars(
+        sa.select(LiveAnswer.answer).where(
+            LiveAnswer.game_id == game_id, LiveAnswer.question_index == index
+        )
+    ).all()
     for answer in answers:
         for key in _picked(answer):
             counts[key] = counts.get(key, 0) + 1
@@ -269,14 +349,27 @@ def _picked(answer: Any) -> list[str]:
 def players_with_scores(game_id: int) -> sa.Select:
     """``(id, nickname, score, user_id)`` of every player of the game, score summed from
     their answers' points."""
-    points = (sa.select(LiveAnswer.player_id, sa.func.sum(LiveAnswer.points).label("points"))
-              .where(LiveAnswer.game_id == game_id).group_by(LiveAnswer.player_id).subquery())
-    return (sa.select(LivePlayer.id, LivePlayer.nickname,
-                      sa.func.coalesce(points.c.points, 0), LivePlayer.user_id)
-            .outerjoin(points, points.c.player_id == LivePlayer.id)
-            .where(LivePlayer.game_id == game_id).order_by(LivePlayer.id))  # fmt: skip
+    points = (
+        sa.select(LiveAnswer.player_id, sa.func.sum(LiveAnswer.points).label("points"))
+        .where(LiveAnswer.game_id == game_id)
+        .group_by(LiveAnswer.player_id)
+        .subquery()
+    )
+    return (
+        sa.select(
+            LivePlayer.id,
+            LivePlayer.nickname,
+            sa.func.coalesce(points.c.points, 0),
+            LivePlayer.user_id,
+        )
+        .outerjoin(points, points.c.player_id == LivePlayer.id)
+        .where(LivePlayer.game_id == game_id)
+        .order_by(LivePlayer.id)
+    )
 
 
 def player_count(session: Session, game_id: int) -> int:
-    return session.scalar(sa.select(sa.func.count(LivePlayer.id))
-                          .where(LivePlayer.game_id == game_id)) or 0  # fmt: skip
+    return (
+        session.scalar(sa.select(sa.func.count(LivePlayer.id)).where(LivePlayer.game_id == game_id))
+        or 0
+    )

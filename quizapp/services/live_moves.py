@@ -26,28 +26,46 @@ from quizapp.services.live_games import (
 COMMANDS = ("start", "next", "close", "skip", "pause", "resume", "end")
 
 
-def _move(session: Session, game: LiveGame, expect: str, values: dict,
-          paused: bool | None = None) -> None:
+def _move(
+    session: Session, game: LiveGame, expect: str, values: dict, paused: bool | None = None
+) -> None:
     """Apply ``values`` if the game is still at status ``expect`` and the question (and pause)
     it was read at; refuse otherwise."""
-    where = [LiveGame.id == game.id, LiveGame.status == expect,
-             LiveGame.question_index == game.question_index]
+    where = [
+        LiveGame.id == game.id,
+        LiveGame.status == expect,
+        LiveGame.question_index == game.question_index,
+    ]
     if paused is not None:
         column = LiveGame.paused_remaining_ms
         where.append(column.is_not(None) if paused else column.is_(None))
-    result = session.execute(sa.update(LiveGame).where(*where).values(**values)
-                             .execution_options(synchronize_session=False))  # fmt: skip
+    result = session.execute(
+        sa.update(LiveGame)
+        .where(*where)
+        .values(**values)
+        .execution_options(synchronize_session=False)
+    )
     session.expire(game)
     if result.rowcount != 1:
         raise Refused("The game has already moved on.")
 
 
-def _open_question(session: Session, game: LiveGame, index: int, now: datetime,
-                   expect: str) -> None:
+def _open_question(
+    session: Session, game: LiveGame, index: int, now: datetime, expect: str
+) -> None:
     clock = rules.open_clock(now, game.seconds_per_question)
-    _move(session, game, expect, {"status": "question", "question_index": index,
-                                  "question_started_at": clock.started_at,
-                                  "deadline": clock.deadline, "paused_remaining_ms": None})
+    _move(
+        session,
+        game,
+        expect,
+        {
+            "status": "question",
+            "question_index": index,
+            "question_started_at": clock.started_at,
+            "deadline": clock.deadline,
+            "paused_remaining_ms": None,
+        },
+    )
 
 
 REVEAL = {"status": "reveal"}
@@ -75,8 +93,11 @@ def run_command(session: Session, game: LiveGame, command: str, now: datetime) -
         clock = clock_of(game)
         answered, _ = answer_counts(session, game.id, game.question_index)
         # Time is up once no answer could still arrive in the network's grace.
-        time_up = (clock is not None and game.paused_remaining_ms is None
-                   and not clock.accepts_answer_at(now))
+        time_up = (
+            clock is not None
+            and game.paused_remaining_ms is None
+            and not clock.accepts_answer_at(now)
+        )
         if not (time_up or answered >= player_count(session, game.id)):
             raise Refused("Time is not up yet.")
         _move(session, game, "question", REVEAL, paused=False)
@@ -90,15 +111,22 @@ def run_command(session: Session, game: LiveGame, command: str, now: datetime) -
         clock = clock_of(game)
         assert clock is not None
         resumed = clock.resumed(now, game.paused_remaining_ms, game.seconds_per_question * 1000)
-        _move(session, game, "question", {"paused_remaining_ms": None,
-                                          "question_started_at": resumed.started_at,
-                                          "deadline": resumed.deadline}, paused=True)
+        _move(
+            session,
+            game,
+            "question",
+            {
+                "paused_remaining_ms": None,
+                "question_started_at": resumed.started_at,
+                "deadline": resumed.deadline,
+            },
+            paused=True,
+        )
     else:
         raise Refused(f"“{command}” does not fit the game now.")
 
 
-def close_if_all_answered(session: Session, game: LiveGame, answered: int,
-                          players: int) -> bool:
+def close_if_all_answered(session: Session, game: LiveGame, answered: int, players: int) -> bool:
     """Reveal the question once every player has answered (``answered`` of ``players``
     have); False when some have not, or another request already revealed it."""
     if answered < players:
@@ -113,8 +141,12 @@ def close_if_all_answered(session: Session, game: LiveGame, answered: int,
 def finish(session: Session, game: LiveGame, now: datetime) -> None:
     """End the game (its PIN is free again) and submit the logged-in players' attempts."""
     _move(session, game, game.status, {"status": "finished", "finished_at": now})
-    attempts = sa.select(LivePlayer.attempt_id).where(LivePlayer.game_id == game.id,
-                                                      LivePlayer.attempt_id.is_not(None))
-    session.execute(sa.update(QuizAttempt).where(QuizAttempt.id.in_(attempts),
-                                                 QuizAttempt.submitted_at.is_(None))
-                    .values(submitted_at=now).execution_options(synchronize_session=False))
+    attempts = sa.select(LivePlayer.attempt_id).where(
+        LivePlayer.game_id == game.id, LivePlayer.attempt_id.is_not(None)
+    )
+    session.execute(
+        sa.update(QuizAttempt)
+        .where(QuizAttempt.id.in_(attempts), QuizAttempt.submitted_at.is_(None))
+        .values(submitted_at=now)
+        .execution_options(synchronize_session=False)
+    )

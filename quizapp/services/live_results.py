@@ -61,17 +61,25 @@ def game_results(session: Session, game: LiveGame) -> GameResults:
     """Every player (ranked) and every question asked so far, in four queries."""
     scored = players_with_scores(game.id).subquery()
     players = session.execute(
-        sa.select(scored.c.id, scored.c.nickname, scored.c[2], User.email)
-        .outerjoin(User, scored.c.user_id == User.id)
+        sa.select(scored.c.id, scored.c.nickname, scored.c[2], User.email).outerjoin(
+            User, scored.c.user_id == User.id
+        )
     ).all()
     accounts = {pid: email or "guest" for pid, _name, _score, email in players}
-    by_player = {s.player_id: PlayerResult(s.rank, s.nickname, accounts[s.player_id], s.score)
-                 for s in rules.standings((p, n, int(s)) for p, n, s, _e in players)}  # fmt: skip
+    by_player = {
+        s.player_id: PlayerResult(s.rank, s.nickname, accounts[s.player_id], s.score)
+        for s in rules.standings((p, n, int(s)) for p, n, s, _e in players)
+    }
     answers = session.execute(
-        sa.select(LiveAnswer.player_id, LiveAnswer.question_index, LiveAnswer.answer,
-                  LiveAnswer.correct, LiveAnswer.points, LiveAnswer.elapsed_ms)
-        .where(LiveAnswer.game_id == game.id)
-    ).all()  # fmt: skip
+        sa.select(
+            LiveAnswer.player_id,
+            LiveAnswer.question_index,
+            LiveAnswer.answer,
+            LiveAnswer.correct,
+            LiveAnswer.points,
+            LiveAnswer.elapsed_ms,
+        ).where(LiveAnswer.game_id == game.id)
+    ).all()
     per_question: dict[int, list] = defaultdict(list)
     for player_id, index, answer, correct, points, elapsed in answers:
         row = by_player[player_id]
@@ -80,22 +88,30 @@ def game_results(session: Session, game: LiveGame) -> GameResults:
         row.points[index] = points
         per_question[index].append((answer, correct, elapsed))
     asked = game.question_ids[: game.question_index + 1] if game.question_index >= 0 else []
-    questions = {q.id: q for q in session.scalars(sa.select(Question).where(
-        Question.id.in_(asked)))}  # fmt: skip
+    questions = {
+        q.id: q for q in session.scalars(sa.select(Question).where(Question.id.in_(asked)))
+    }
     results = []
     for index, question_id in enumerate(asked):
         question, given = questions[question_id], per_question.get(index, [])
         counts: dict[str, int] = defaultdict(int)
         for answer, _correct, _elapsed in given:
-            for key in ([answer] if not isinstance(answer, list) else answer):
+            for key in [answer] if not isinstance(answer, list) else answer:
                 counts[("true" if key else "false") if isinstance(key, bool) else str(key)] += 1
         right = set(correct_ids(question))
-        results.append(QuestionResult(
-            position=index + 1, prompt=question.prompt, answered=len(given),
-            correct=sum(1 for _a, c, _e in given if c),
-            mean_seconds=(sum(e for _a, _c, e in given) / len(given) / 1000) if given else None,
-            choices=[ChoiceCount(c["text"], c["id"] in right, counts.get(c["id"], 0))
-                     for c in choices_of(question)]))  # fmt: skip
+        results.append(
+            QuestionResult(
+                position=index + 1,
+                prompt=question.prompt,
+                answered=len(given),
+                correct=sum(1 for _a, c, _e in given if c),
+                mean_seconds=(sum(e for _a, _c, e in given) / len(given) / 1000) if given else None,
+                choices=[
+                    ChoiceCount(c["text"], c["id"] in right, counts.get(c["id"], 0))
+                    for c in choices_of(question)
+                ],
+            )
+        )
     ranked = sorted(by_player.values(), key=lambda r: (r.rank, r.nickname.casefold()))
     return GameResults(ranked, results)
 
@@ -105,9 +121,13 @@ def results_csv(report: GameResults) -> str:
     out = io.StringIO()
     writer = csv.writer(out)
     positions = [q.position for q in report.questions]
-    writer.writerow(["rank", "nickname", "account", "score", "correct", "answered"]
-                    + [f"Q{p} points" for p in positions])  # fmt: skip
+    writer.writerow(
+        ["rank", "nickname", "account", "score", "correct", "answered"]
+        + [f"Q{p} points" for p in positions]
+    )
     for row in report.players:
-        writer.writerow([row.rank, safe_cell(row.nickname), row.account, row.score, row.correct,
-                         row.answered] + [row.points.get(p - 1, "") for p in positions])
+        writer.writerow(
+            [row.rank, safe_cell(row.nickname), row.account, row.score, row.correct, row.answered]
+            + [row.points.get(p - 1, "") for p in positions]
+        )
     return out.getvalue()

@@ -39,35 +39,44 @@ def correct_ids(question: Question) -> list[str]:
 
 def game_event(session: Session, game: LiveGame, now: datetime) -> dict[str, Any]:
     """The whole state of the game as every screen should show it now."""
-    players = [(pid, name, int(score))
-               for pid, name, score, _user in session.execute(players_with_scores(game.id))]
+    players = [
+        (pid, name, int(score))
+        for pid, name, score, _user in session.execute(players_with_scores(game.id))
+    ]
     table = rules.standings(players)
     public: dict[str, Any] = {
-        "type": "state", "status": game.status, "title": game.title,
-        "index": game.question_index, "total": len(game.question_ids),
-        "timer_ms": game.seconds_per_question * 1000, "players": len(players),
-    }  # fmt: skip
+        "type": "state",
+        "status": game.status,
+        "title": game.title,
+        "index": game.question_index,
+        "total": len(game.question_ids),
+        "timer_ms": game.seconds_per_question * 1000,
+        "players": len(players),
+    }
     host: dict[str, Any] = {"names": [name for _id, name, _score in players]}
     personal: dict[str, dict[str, Any]] = {
-        str(s.player_id): {"score": s.score, "rank": s.rank, "nickname": s.nickname}
-        for s in table
+        str(s.player_id): {"score": s.score, "rank": s.rank, "nickname": s.nickname} for s in table
     }
     question = current_question(session, game) if game.status != "finished" else None
     if question is not None and game.status in ("question", "reveal"):
-        public["question"] = {"prompt": question.prompt, "type": question.type,
-                              "choices": choices_of(question)}  # fmt: skip
+        public["question"] = {
+            "prompt": question.prompt,
+            "type": question.type,
+            "choices": choices_of(question),
+        }
         answered, counts = answer_counts(session, game.id, game.question_index)
         host.update(answered=answered, counts=counts)
         clock = clock_of(game)
         paused = game.paused_remaining_ms is not None
         public["paused"] = paused
-        public["remaining_ms"] = (game.paused_remaining_ms if paused
-                                  else clock.remaining_ms(now) if clock else 0)  # fmt: skip
+        public["remaining_ms"] = (
+            game.paused_remaining_ms if paused else clock.remaining_ms(now) if clock else 0
+        )
         mine = session.execute(
-            sa.select(LiveAnswer.player_id, LiveAnswer.correct, LiveAnswer.points)
-            .where(LiveAnswer.game_id == game.id,
-                   LiveAnswer.question_index == game.question_index)
-        ).all()  # fmt: skip
+            sa.select(LiveAnswer.player_id, LiveAnswer.correct, LiveAnswer.points).where(
+                LiveAnswer.game_id == game.id, LiveAnswer.question_index == game.question_index
+            )
+        ).all()
         for player_id, correct, points in mine:
             entry = personal.get(str(player_id))
             if entry is not None:
@@ -75,10 +84,14 @@ def game_event(session: Session, game: LiveGame, now: datetime) -> dict[str, Any
                 if game.status == "reveal":
                     entry.update(correct=correct, points=points)
         if game.status == "reveal":
-            public["reveal"] = {"correct": correct_ids(question), "key": describe_key(question),
-                                "quote": question.quote or question.claim.quote,
-                                "explanation": question.explanation, "counts": counts,
-                                "answered": answered}  # fmt: skip
+            public["reveal"] = {
+                "correct": correct_ids(question),
+                "key": describe_key(question),
+                "quote": question.quote or question.claim.quote,
+                "explanation": question.explanation,
+                "counts": counts,
+                "answered": answered,
+            }
             public["leaderboard"] = _rows(table[:LEADERBOARD_SIZE])
     if game.status == "finished":
         public["podium"] = _rows([s for s in table if s.rank <= PODIUM_SIZE][:PODIUM_SIZE])
@@ -92,9 +105,10 @@ def _rows(standings: list[rules.Standing]) -> list[dict[str, Any]]:
 
 def answered_event(index: int, answered: int, counts: dict[str, int]) -> dict[str, Any]:
     """For the host alone: the count answered so far and the chart's counts."""
-    return {"audience": "host",
-            "host": {"type": "answered", "index": index, "answered": answered,
-                     "counts": counts}}  # fmt: skip
+    return {
+        "audience": "host",
+        "host": {"type": "answered", "index": index, "answered": answered, "counts": counts},
+    }
 
 
 def view_for(event: dict[str, Any], role: str, player_id: int | None) -> dict[str, Any] | None:

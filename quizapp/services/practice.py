@@ -47,31 +47,42 @@ def questions_with_hidden_keys(user_id: int, now: datetime):
     """
     submitted = (
         sa.select(QuizAttempt.id)
-        .where(QuizAttempt.user_id == user_id, QuizAttempt.assignment_id == Assignment.id,
-               QuizAttempt.submitted_at.is_not(None))
+        .where(
+            QuizAttempt.user_id == user_id,
+            QuizAttempt.assignment_id == Assignment.id,
+            QuizAttempt.submitted_at.is_not(None),
+        )
         .exists()
-    )  # fmt: skip
+    )
     chosen = (
         sa.select(QuizSetItem.question_id)
         .join(QuizSet, QuizSet.id == QuizSetItem.quiz_set_id)
         .join(Assignment, Assignment.quiz_set_id == QuizSet.id)
         .join(AssignmentClass, AssignmentClass.assignment_id == Assignment.id)
         .join(Enrollment, Enrollment.class_id == AssignmentClass.class_id)
-        .where(Enrollment.student_id == user_id, QuizSetItem.question_id.is_not(None),
-               sa.or_(QuizSet.feedback == "never",
-                      sa.and_(QuizSet.feedback == "after_due", Assignment.due_at > now),
-                      sa.and_(QuizSet.feedback == "after_submission", ~submitted)))
-    )  # fmt: skip
+        .where(
+            Enrollment.student_id == user_id,
+            QuizSetItem.question_id.is_not(None),
+            sa.or_(
+                QuizSet.feedback == "never",
+                sa.and_(QuizSet.feedback == "after_due", Assignment.due_at > now),
+                sa.and_(QuizSet.feedback == "after_submission", ~submitted),
+            ),
+        )
+    )
     drawn = (
         sa.select(AttemptQuestion.question_id)
         .join(QuizAttempt, QuizAttempt.id == AttemptQuestion.attempt_id)
-        .where(QuizAttempt.user_id == user_id, QuizAttempt.assignment_id.is_not(None),
-               sa.or_(QuizAttempt.feedback == "never",
-                      sa.and_(QuizAttempt.feedback == "after_due",
-                              QuizAttempt.feedback_after > now),
-                      sa.and_(QuizAttempt.submitted_at.is_(None),
-                              QuizAttempt.feedback != "immediately")))
-    )  # fmt: skip
+        .where(
+            QuizAttempt.user_id == user_id,
+            QuizAttempt.assignment_id.is_not(None),
+            sa.or_(
+                QuizAttempt.feedback == "never",
+                sa.and_(QuizAttempt.feedback == "after_due", QuizAttempt.feedback_after > now),
+                sa.and_(QuizAttempt.submitted_at.is_(None), QuizAttempt.feedback != "immediately"),
+            ),
+        )
+    )
     return sa.union(chosen, drawn)
 
 
@@ -81,12 +92,16 @@ def question_candidates(
     """Live questions in the topics (all when empty), with the learner's last result on each;
     never a question whose key an assignment still hides (see questions_with_hidden_keys)."""
     latest = (
-        sa.select(Response.question_id, Response.correct,
-                  sa.func.row_number().over(partition_by=Response.question_id,
-                                            order_by=Response.answered_at.desc()).label("rn"))
+        sa.select(
+            Response.question_id,
+            Response.correct,
+            sa.func.row_number()
+            .over(partition_by=Response.question_id, order_by=Response.answered_at.desc())
+            .label("rn"),
+        )
         .where(Response.user_id == user_id)
         .subquery()
-    )  # fmt: skip
+    )
     stmt = (
         sa.select(
             Question.id,
@@ -100,9 +115,12 @@ def question_candidates(
         )
         .join(Claim, Question.claim_id == Claim.id)
         .outerjoin(latest, sa.and_(latest.c.question_id == Question.id, latest.c.rn == 1))
-        .where(live(Question), Question.origin != "teacher",
-               Question.id.not_in(questions_with_hidden_keys(user_id, now or utcnow())))
-    )  # fmt: skip
+        .where(
+            live(Question),
+            Question.origin != "teacher",
+            Question.id.not_in(questions_with_hidden_keys(user_id, now or utcnow())),
+        )
+    )
     if topic_ids:
         stmt = stmt.where(Claim.topic_id.in_(topic_ids))
     return [
@@ -130,5 +148,6 @@ def start_practice(
     names = session.scalars(sa.select(Topic.title).where(Topic.id.in_(topic_ids))).all()
     title = "Practice: " + (", ".join(names) if names else "all topics")
     # Choices in a new order each time: the bank's order (key first, often) tells nothing.
-    return create_attempt(session, user_id, [by_id[i] for i in ids], title=title[:200], rng=rng,
-                          shuffle_choices=True)  # fmt: skip
+    return create_attempt(
+        session, user_id, [by_id[i] for i in ids], title=title[:200], rng=rng, shuffle_choices=True
+    )

@@ -35,25 +35,33 @@ class TopicProgress:
 
 def _responses_by_topic(session: Session, user_id: int):
     return session.execute(
-        sa.select(Claim.topic_id, sa.func.count(Response.id), sa.func.sum(Response.score),
-                  sa.func.max(Response.answered_at))
+        sa.select(
+            Claim.topic_id,
+            sa.func.count(Response.id),
+            sa.func.sum(Response.score),
+            sa.func.max(Response.answered_at),
+        )
         .join(Question, Response.question_id == Question.id)
         .join(Claim, Question.claim_id == Claim.id)
         .where(Response.user_id == user_id)
         .group_by(Claim.topic_id)
-    ).all()  # fmt: skip
+    ).all()
 
 
 def _recent_scores(session: Session, user_id: int) -> dict[int, list[float]]:
     ranked = (
-        sa.select(Claim.topic_id.label("topic_id"), Response.score.label("score"),
-                  sa.func.row_number().over(partition_by=Claim.topic_id,
-                                            order_by=Response.answered_at.desc()).label("rn"))
+        sa.select(
+            Claim.topic_id.label("topic_id"),
+            Response.score.label("score"),
+            sa.func.row_number()
+            .over(partition_by=Claim.topic_id, order_by=Response.answered_at.desc())
+            .label("rn"),
+        )
         .join(Question, Response.question_id == Question.id)
         .join(Claim, Question.claim_id == Claim.id)
         .where(Response.user_id == user_id)
         .subquery()
-    )  # fmt: skip
+    )
     scores: dict[int, list[float]] = defaultdict(list)
     rows = session.execute(
         sa.select(ranked.c.topic_id, ranked.c.score).where(ranked.c.rn <= RECENT_ANSWERS)
@@ -144,9 +152,10 @@ def activity_by_day(session: Session, user_id: int, since: datetime) -> dict[dat
     for model, column in ((ReviewLog, ReviewLog.reviewed_at), (Response, Response.answered_at)):
         day = sa.func.date(column)
         rows = session.execute(
-            sa.select(day, sa.func.count()).where(model.user_id == user_id, column >= since)
+            sa.select(day, sa.func.count())
+            .where(model.user_id == user_id, column >= since)
             .group_by(day)
-        )  # fmt: skip
+        )
         for value, count in rows:
             key = value if isinstance(value, date) else date.fromisoformat(str(value))
             counts[key] += count
@@ -160,8 +169,9 @@ def accuracy_by_day(
     rows = session.execute(
         sa.select(day, sa.func.avg(Response.score), sa.func.count())
         .where(Response.user_id == user_id, Response.answered_at >= since)
-        .group_by(day).order_by(day)
-    )  # fmt: skip
+        .group_by(day)
+        .order_by(day)
+    )
     return [
         (value if isinstance(value, date) else date.fromisoformat(str(value)), float(avg), n)
         for value, avg, n in rows
@@ -175,9 +185,12 @@ def due_forecast(session: Session, user_id: int, now: datetime) -> list[tuple[da
     dues = session.scalars(
         sa.select(CardState.due)
         .join(Flashcard, CardState.flashcard_id == Flashcard.id)
-        .where(CardState.user_id == user_id, live(Flashcard),
-               CardState.due < naive(aware(now)) + timedelta(days=FORECAST_DAYS))
-    )  # fmt: skip
+        .where(
+            CardState.user_id == user_id,
+            live(Flashcard),
+            CardState.due < naive(aware(now)) + timedelta(days=FORECAST_DAYS),
+        )
+    )
     for due in dues:
         offset = max((due.date() - today).days, 0)
         if offset < FORECAST_DAYS:

@@ -66,13 +66,18 @@ class ImportReport:
 
     @property
     def counted(self) -> str:
-        """"1 question", "12 flashcards"."""
+        """ "1 question", "12 flashcards"."""
         return f"{self.total} {self.noun}{'' if self.total == 1 else 's'}"
 
 
-def import_question_file(session: Session, filename: str, data: bytes, *,
-                         importer_id: int | None = None,
-                         article_slug: str | None = None) -> ImportReport:  # fmt: skip
+def import_question_file(
+    session: Session,
+    filename: str,
+    data: bytes,
+    *,
+    importer_id: int | None = None,
+    article_slug: str | None = None,
+) -> ImportReport:
     """Import every question of a Moodle XML (.xml) or GIFT (.gift, .txt) file.
 
     Raises InterchangeError, with nothing added to the session, when the file cannot be read
@@ -84,28 +89,46 @@ def import_question_file(session: Session, filename: str, data: bytes, *,
     checked = check_imported(reader(data))
     if not checked.drafts:
         reasons = "; ".join(f"{s.name}: {s.reason}" for s in checked.skipped[:5])
-        raise InterchangeError("The file holds no question the app can import"
-                               + (f" ({reasons})." if reasons else "."))  # fmt: skip
+        raise InterchangeError(
+            "The file holds no question the app can import" + (f" ({reasons})." if reasons else ".")
+        )
     landing = landing_for_import(session, importer_id, filename, article_slug)
     known = [] if landing.created_article else claims_of(session, landing.article)
-    new_claims = iter(claims_for(session, landing, [
-        (item.topic, " ".join((item.draft.quote or item.draft.prompt).split()))
-        for item in checked.drafts if source_claim(known, item.draft.quote) is None
-    ]))  # fmt: skip
+    new_claims = iter(
+        claims_for(
+            session,
+            landing,
+            [
+                (item.topic, " ".join((item.draft.quote or item.draft.prompt).split()))
+                for item in checked.drafts
+                if source_claim(known, item.draft.quote) is None
+            ],
+        )
+    )
     report = ImportReport(landing.article.slug, landing.article.title, skipped=checked.skipped)
     rows = []
     for item in checked.drafts:
         draft = item.draft
         claim = source_claim(known, draft.quote)
-        rows.append({
-            "key": landing.item_key(), "claim_id": claim.id if claim else next(new_claims),
-            "type": str(draft.type), "prompt": draft.prompt, "explanation": draft.explanation,
-            "difficulty": draft.difficulty, "choices": with_opaque_ids(draft.choices),
-            "accepted": draft.accepted, "pairs": draft.pairs, "answer_bool": draft.answer_bool,
-            "quote": draft.quote, "origin": landing.question_origin,
-            "author_id": landing.author_id,
-            "article_id": landing.article.id, "status": landing.question_status,
-        })  # fmt: skip
+        rows.append(
+            {
+                "key": landing.item_key(),
+                "claim_id": claim.id if claim else next(new_claims),
+                "type": str(draft.type),
+                "prompt": draft.prompt,
+                "explanation": draft.explanation,
+                "difficulty": draft.difficulty,
+                "choices": with_opaque_ids(draft.choices),
+                "accepted": draft.accepted,
+                "pairs": draft.pairs,
+                "answer_bool": draft.answer_bool,
+                "quote": draft.quote,
+                "origin": landing.question_origin,
+                "author_id": landing.author_id,
+                "article_id": landing.article.id,
+                "status": landing.question_status,
+            }
+        )
         report.imported[str(draft.type)] += 1
     session.execute(sa.insert(Question), rows)  # one statement for thousands of questions
     return report
@@ -122,8 +145,9 @@ def source_claim(claims: list[Claim], quote: str | None) -> Claim | None:
     return next((c for c in claims if quote in c.quote), None)
 
 
-def export_questions(session: Session, article_slug: str, fmt: str,
-                     teacher_id: int | None = None) -> bytes:  # fmt: skip
+def export_questions(
+    session: Session, article_slug: str, fmt: str, teacher_id: int | None = None
+) -> bytes:
     """The article's live questions as a file in ``fmt`` ("moodle-xml" or "gift"), a category
     per topic; ``teacher_id`` limits them to what that teacher sees (seeded and their own)."""
     article = session.scalar(sa.select(Article).where(Article.slug == article_slug))

@@ -47,8 +47,9 @@ class SetSettings:
             raise TeachingError("A quiz set needs a title of 1 to 200 characters.")
         limit = self.time_limit_minutes
         if limit is not None and not 1 <= limit <= MAX_TIME_LIMIT_MINUTES:
-            raise TeachingError(f"The time limit is 1 to {MAX_TIME_LIMIT_MINUTES} minutes, "
-                                "or empty for none.")  # fmt: skip
+            raise TeachingError(
+                f"The time limit is 1 to {MAX_TIME_LIMIT_MINUTES} minutes, or empty for none."
+            )
         if not 0 <= self.attempts_allowed <= MAX_ATTEMPTS:
             raise TeachingError(f"Attempts allowed: 1 to {MAX_ATTEMPTS}, or 0 for unlimited.")
         if self.grading_method not in GRADING_METHODS:
@@ -103,9 +104,15 @@ def update_settings(session: Session, quiz_set: QuizSet, settings: SetSettings) 
 
 
 def settings_of(quiz_set: QuizSet) -> SetSettings:
-    return SetSettings(quiz_set.title, quiz_set.time_limit_minutes, quiz_set.attempts_allowed,
-                       quiz_set.grading_method, quiz_set.shuffle_questions,
-                       quiz_set.shuffle_choices, quiz_set.feedback)  # fmt: skip
+    return SetSettings(
+        quiz_set.title,
+        quiz_set.time_limit_minutes,
+        quiz_set.attempts_allowed,
+        quiz_set.grading_method,
+        quiz_set.shuffle_questions,
+        quiz_set.shuffle_choices,
+        quiz_set.feedback,
+    )
 
 
 def owned_set(
@@ -139,9 +146,11 @@ def set_question_count(items: Sequence[QuizSetItem]) -> int:
 
 def teacher_sets(session: Session, teacher_id: int) -> list[SetSummary]:
     sets = session.scalars(
-        sa.select(QuizSet).where(QuizSet.teacher_id == teacher_id)
-        .options(selectinload(QuizSet.items)).order_by(QuizSet.updated_at.desc())
-    ).all()  # fmt: skip
+        sa.select(QuizSet)
+        .where(QuizSet.teacher_id == teacher_id)
+        .options(selectinload(QuizSet.items))
+        .order_by(QuizSet.updated_at.desc())
+    ).all()
     counts = dict(
         session.execute(
             sa.select(Assignment.quiz_set_id, sa.func.count(Assignment.id))
@@ -154,8 +163,9 @@ def teacher_sets(session: Session, teacher_id: int) -> list[SetSummary]:
 
 
 def delete_set(session: Session, quiz_set: QuizSet) -> None:
-    used = session.scalar(sa.select(sa.func.count(Assignment.id))
-                          .where(Assignment.quiz_set_id == quiz_set.id))  # fmt: skip
+    used = session.scalar(
+        sa.select(sa.func.count(Assignment.id)).where(Assignment.quiz_set_id == quiz_set.id)
+    )
     if used:
         raise NotNow("This set has been assigned; it stays so that its results stay readable.")
     session.delete(quiz_set)
@@ -231,9 +241,11 @@ def add_questions(session: Session, quiz_set: QuizSet, question_ids: Sequence[in
         raise TeachingError("Tick at least one question to add.")
     if any(not 0 < qid <= MAX_ID for qid in wanted):
         raise TeachingError("Some of those questions cannot be used (retired or not yours).")
-    usable = set(session.scalars(
-        sa.select(Question.id).where(Question.id.in_(wanted), usable_by(quiz_set.teacher_id))
-    ))  # fmt: skip
+    usable = set(
+        session.scalars(
+            sa.select(Question.id).where(Question.id.in_(wanted), usable_by(quiz_set.teacher_id))
+        )
+    )
     if len(usable) != len(wanted):
         raise TeachingError("Some of those questions cannot be used (retired or not yours).")
     present = {item.question_id for item in quiz_set.items}
@@ -270,8 +282,9 @@ def add_draw(
     matching = _pool_stmt(quiz_set.teacher_id, topics, question_type, difficulty)
     pool = session.scalar(
         sa.select(sa.func.count(sa.distinct(Question.claim_id))).where(
-            Question.id.in_(matching.scalar_subquery()))
-    )  # fmt: skip
+            Question.id.in_(matching.scalar_subquery())
+        )
+    )
     if pool == 0:
         raise TeachingError("No question matches these filters; widen them.")
     if pool < count:
@@ -281,9 +294,15 @@ def add_draw(
         )
     _check_room(quiz_set, count)
     position = max((item.position for item in quiz_set.items), default=0) + 1
-    quiz_set.items.append(QuizSetItem(position=position, topic_id=topic_id, draw_count=count,
-                                      question_type=question_type or None,
-                                      difficulty=difficulty))  # fmt: skip
+    quiz_set.items.append(
+        QuizSetItem(
+            position=position,
+            topic_id=topic_id,
+            draw_count=count,
+            question_type=question_type or None,
+            difficulty=difficulty,
+        )
+    )
     return pool
 
 
@@ -328,8 +347,13 @@ def remove_item(session: Session, quiz_set: QuizSet, item_id: int) -> None:
 
 
 # What a draw needs to keep overlapping questions apart (see core.item_overlap).
-OVERLAP_COLUMNS = (Question.claim_id, Question.origin, Question.prompt, Question.accepted,
-                   Question.choices)  # fmt: skip
+OVERLAP_COLUMNS = (
+    Question.claim_id,
+    Question.origin,
+    Question.prompt,
+    Question.accepted,
+    Question.choices,
+)
 
 
 def _topic_scopes(session: Session, topic_ids: Sequence[int]) -> dict[int, set[int]]:
@@ -380,13 +404,22 @@ def resolve_questions(
                 entries.append(SetEntry(question_id=item.question_id))
             continue
         scope = topic_scope[item.topic_id]
-        pool = [qid for qid, tid, qtype, level in candidates
-                if tid in scope and (not item.question_type or qtype == item.question_type)
-                and (not item.difficulty or level == item.difficulty)]  # fmt: skip
+        pool = [
+            qid
+            for qid, tid, qtype, level in candidates
+            if tid in scope
+            and (not item.question_type or qtype == item.question_type)
+            and (not item.difficulty or level == item.difficulty)
+        ]
         entries.append(SetEntry(pool=pool, count=item.draw_count or 0))
     shuffle = quiz_set.shuffle_questions if shuffle is None else shuffle
     ids = draw_questions(entries, rng, shuffle=shuffle, facts=facts)
-    by_id = {q.id: q for q in session.scalars(
-        sa.select(Question).where(Question.id.in_(ids))
-        .options(selectinload(Question.claim).selectinload(Claim.topic)))}  # fmt: skip
+    by_id = {
+        q.id: q
+        for q in session.scalars(
+            sa.select(Question)
+            .where(Question.id.in_(ids))
+            .options(selectinload(Question.claim).selectinload(Claim.topic))
+        )
+    }
     return [by_id[qid] for qid in ids]

@@ -78,10 +78,18 @@ def create_attempt(
     a submission after it is marked late; ``feedback``: see ``QuizAttempt.feedback``.
     """
     rng = rng or random.Random()
-    attempt = QuizAttempt(user_id=user_id, kind=kind, title=title, assignment_id=assignment_id,
-                          deadline=deadline, late_after=late_after, feedback=feedback,
-                          feedback_after=feedback_after, attempt_number=attempt_number,
-                          max_score=float(len(questions)))  # fmt: skip
+    attempt = QuizAttempt(
+        user_id=user_id,
+        kind=kind,
+        title=title,
+        assignment_id=assignment_id,
+        deadline=deadline,
+        late_after=late_after,
+        feedback=feedback,
+        feedback_after=feedback_after,
+        attempt_number=attempt_number,
+        max_score=float(len(questions)),
+    )
     for position, question in enumerate(questions, start=1):
         order = kind_of(question.type).choice_order(question)
         if shuffle_choices:
@@ -167,8 +175,9 @@ def save_answer(
     except InvalidAnswer as error:
         raise BadAnswer(f"That answer does not fit this question: {error}") from error
     if response is None:
-        response = Response(slot=slot, user_id=attempt.user_id, question_id=slot.question_id,
-                            answer=answer)  # fmt: skip
+        response = Response(
+            slot=slot, user_id=attempt.user_id, question_id=slot.question_id, answer=answer
+        )
         session.add(response)
     response.answer = answer
     response.score = grade.score * slot.max_mark
@@ -205,8 +214,11 @@ def unfinished_attempts(session: Session, user_id: int, kinds: Iterable[str]) ->
     return list(
         session.scalars(
             sa.select(QuizAttempt)
-            .where(QuizAttempt.user_id == user_id, QuizAttempt.submitted_at.is_(None),
-                   QuizAttempt.kind.in_(list(kinds)))
+            .where(
+                QuizAttempt.user_id == user_id,
+                QuizAttempt.submitted_at.is_(None),
+                QuizAttempt.kind.in_(list(kinds)),
+            )
             .order_by(QuizAttempt.started_at.desc())
         )
-    )  # fmt: skip
+    )

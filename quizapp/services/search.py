@@ -37,21 +37,34 @@ def _documents(user: User | None) -> sa.Select:
     articles = visible_articles(user).with_only_columns(Article.id).scalar_subquery()
     null_int = sa.null().cast(sa.Integer)
     parts = [
-        sa.select(sa.literal("article").label("kind"), Article.title.label("body"),
-                  Article.id.label("article_id"), null_int.label("topic_id"),
-                  null_int.label("claim_id")).where(Article.id.in_(articles)),
-        sa.select(sa.literal("topic"), Topic.title, Topic.article_id, Topic.id, null_int)
-        .where(Topic.article_id.in_(articles)),
-        sa.select(sa.literal("claim"), Claim.quote, Claim.article_id, Claim.topic_id, Claim.id)
-        .where(Claim.article_id.in_(articles)),
-        sa.select(sa.literal("question"), Question.prompt, Question.article_id, null_int,
-                  Question.claim_id)
-        .where(Question.article_id.in_(articles), live(Question), Question.origin != "teacher"),
-        sa.select(sa.literal("flashcard"), Flashcard.front + " " + Flashcard.back,
-                  Flashcard.article_id, null_int, Flashcard.claim_id)
-        .where(Flashcard.article_id.in_(articles), live(Flashcard),
-               Flashcard.origin != "teacher"),
-    ]  # fmt: skip
+        sa.select(
+            sa.literal("article").label("kind"),
+            Article.title.label("body"),
+            Article.id.label("article_id"),
+            null_int.label("topic_id"),
+            null_int.label("claim_id"),
+        ).where(Article.id.in_(articles)),
+        sa.select(sa.literal("topic"), Topic.title, Topic.article_id, Topic.id, null_int).where(
+            Topic.article_id.in_(articles)
+        ),
+        sa.select(
+            sa.literal("claim"), Claim.quote, Claim.article_id, Claim.topic_id, Claim.id
+        ).where(Claim.article_id.in_(articles)),
+        sa.select(
+            sa.literal("question"),
+            Question.prompt,
+            Question.article_id,
+            null_int,
+            Question.claim_id,
+        ).where(Question.article_id.in_(articles), live(Question), Question.origin != "teacher"),
+        sa.select(
+            sa.literal("flashcard"),
+            Flashcard.front + " " + Flashcard.back,
+            Flashcard.article_id,
+            null_int,
+            Flashcard.claim_id,
+        ).where(Flashcard.article_id.in_(articles), live(Flashcard), Flashcard.origin != "teacher"),
+    ]
     return sa.union_all(*parts)
 
 
@@ -71,14 +84,16 @@ def _sqlite_matches(session: Session, documents: sa.Select, words: list[str]) ->
     rows = connection.execute(documents).all()
     connection.exec_driver_sql(
         "INSERT INTO temp.search_documents (kind, body, article_id, topic_id, claim_id) "
-        "VALUES (?, ?, ?, ?, ?)", [tuple(row) for row in rows]
-    )  # fmt: skip
+        "VALUES (?, ?, ?, ?, ?)",
+        [tuple(row) for row in rows],
+    )
     # Each word quoted (so no FTS5 syntax gets through) and matched as a prefix.
     match = " ".join(f'"{word}"*' for word in words)
     return connection.exec_driver_sql(
         "SELECT kind, body, article_id, topic_id, claim_id FROM temp.search_documents "
-        "WHERE search_documents MATCH ? ORDER BY rank LIMIT ?", (match, MAX_RESULTS)
-    ).all()  # fmt: skip
+        "WHERE search_documents MATCH ? ORDER BY rank LIMIT ?",
+        (match, MAX_RESULTS),
+    ).all()
 
 
 def _postgres_matches(session: Session, documents: sa.Select, words: list[str]) -> list[tuple]:
@@ -110,12 +125,24 @@ def search(session: Session, user: User | None, query: str) -> list[SearchHit]:
         matches = _sqlite_matches(session, documents, words)
     article_ids = {m[2] for m in matches}
     claim_ids = {m[4] for m in matches if m[4] is not None}
-    articles = {a.id: a for a in session.scalars(sa.select(Article).where(
-        Article.id.in_(article_ids)))} if article_ids else {}  # fmt: skip
-    claims = dict(session.execute(sa.select(Claim.id, Claim.key).where(
-        Claim.id.in_(claim_ids))).all()) if claim_ids else {}  # fmt: skip
+    articles = (
+        {a.id: a for a in session.scalars(sa.select(Article).where(Article.id.in_(article_ids)))}
+        if article_ids
+        else {}
+    )
+    claims = (
+        dict(session.execute(sa.select(Claim.id, Claim.key).where(Claim.id.in_(claim_ids))).all())
+        if claim_ids
+        else {}
+    )
     return [
-        SearchHit(kind, body, articles[article_id].title, articles[article_id].slug, topic_id,
-                  claims.get(claim_id))
+        SearchHit(
+            kind,
+            body,
+            articles[article_id].title,
+            articles[article_id].slug,
+            topic_id,
+            claims.get(claim_id),
+        )
         for kind, body, article_id, topic_id, claim_id in matches
     ]

@@ -30,9 +30,17 @@ from quizapp.models import Article, ArticleTag, Claim, Flashcard, ItemStatus, Qu
 from quizapp.services.choice_ids import with_opaque_ids
 
 QUESTION_FIELDS = (
-    "type", "prompt", "explanation", "difficulty", "choices", "accepted", "pairs",
-    "answer_bool", "quote", "origin",
-)  # fmt: skip
+    "type",
+    "prompt",
+    "explanation",
+    "difficulty",
+    "choices",
+    "accepted",
+    "pairs",
+    "answer_bool",
+    "quote",
+    "origin",
+)
 CARD_FIELDS = ("front", "back", "kind", "origin")
 
 
@@ -83,8 +91,13 @@ def _import_topics(
     changed: set[str] = set()
     for draft in drafts:
         parent = topics.get(draft.parent_key) if draft.parent_key else None
-        values = {"article": article, "key": draft.key, "title": draft.title,
-                  "position": draft.position, "parent": parent}  # fmt: skip
+        values = {
+            "article": article,
+            "key": draft.key,
+            "title": draft.title,
+            "position": draft.position,
+            "parent": parent,
+        }
         if keep_titles and draft.key in topics:
             # A teacher's renames and reordering survive a re-import of the text.
             del values["title"], values["position"]
@@ -94,11 +107,16 @@ def _import_topics(
             if old is None or old.quote != claim.quote:
                 changed.add(claim.key)
             values = {
-                "article": article, "topic": topic, "key": claim.key, "quote": claim.quote,
-                "start_offset": claim.start, "end_offset": claim.end,
-                "sentence_start": claim.sentence_start, "sentence_end": claim.sentence_end,
+                "article": article,
+                "topic": topic,
+                "key": claim.key,
+                "quote": claim.quote,
+                "start_offset": claim.start,
+                "end_offset": claim.end,
+                "sentence_start": claim.sentence_start,
+                "sentence_end": claim.sentence_end,
                 "key_terms": list(claim.key_terms),
-            }  # fmt: skip
+            }
             _upsert(session, Claim, claims, claim.key, values, "claims", report)
     return claims, changed
 
@@ -132,8 +150,7 @@ def _import_items(session, model, drafts: Iterable, target: _ItemImport, fields,
             continue
         values = {name: getattr(draft, name) for name in fields}
         if "choices" in values:  # ids by position in the bank become opaque, kept on re-seed
-            values["choices"] = with_opaque_ids(values["choices"],
-                                                row.choices if row else None)  # fmt: skip
+            values["choices"] = with_opaque_ids(values["choices"], row.choices if row else None)
         values["claim"] = claim
         values["retired"] = False
         values["status"] = ItemStatus.DRAFT if target.drafts else ItemStatus.PUBLISHED
@@ -219,8 +236,12 @@ def import_article(
     report = SeedReport()
     slug = source.slug
     existing = {a.slug: a for a in session.scalars(sa.select(Article).filter_by(slug=slug))}
-    values = {"slug": slug, "title": parsed.title, "text": text,
-              "checksum": hashlib.sha256(text.encode()).hexdigest()}  # fmt: skip
+    values = {
+        "slug": slug,
+        "title": parsed.title,
+        "text": text,
+        "checksum": hashlib.sha256(text.encode()).hexdigest(),
+    }
     for name in ("owner_id", "source_url", "source_author", "licence_note"):
         if getattr(source, name) is not None:
             values[name] = getattr(source, name)

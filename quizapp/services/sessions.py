@@ -25,11 +25,21 @@ def issue_remember_token(session: Session, user: User, now: datetime, days: int)
     """A new token for ``user``, valid ``days``; returns the cookie value ``selector:validator``."""
     selector, validator = secrets.token_urlsafe(12), secrets.token_urlsafe(32)
     # Expired tokens of the account go as a new one comes, so the table does not grow forever.
-    session.execute(sa.delete(RememberToken).where(RememberToken.user_id == user.id,
-                                                   RememberToken.expires_at <= now))  # fmt: skip
-    session.add(RememberToken(user_id=user.id, selector=selector, validator_hash=_digest(validator),
-                              session_generation=user.session_generation, created_at=now,
-                              expires_at=now + timedelta(days=days)))  # fmt: skip
+    session.execute(
+        sa.delete(RememberToken).where(
+            RememberToken.user_id == user.id, RememberToken.expires_at <= now
+        )
+    )
+    session.add(
+        RememberToken(
+            user_id=user.id,
+            selector=selector,
+            validator_hash=_digest(validator),
+            session_generation=user.session_generation,
+            created_at=now,
+            expires_at=now + timedelta(days=days),
+        )
+    )
     return f"{selector}:{validator}"
 
 

@@ -68,8 +68,9 @@ def _today_plan(now) -> dict:
     activity = progress.activity_by_day(db.session, current_user.id, now - STREAK_LOOKBACK)
     visible_topics = [t.topic.id for t in topics] or [0]
     return {
-        "queue": flashcards.study_queue(db.session, current_user, visible_topics, now,
-                                        with_card=False),
+        "queue": flashcards.study_queue(
+            db.session, current_user, visible_topics, now, with_card=False
+        ),
         "missed": daily_review.missed_questions(db.session, current_user.id, now),
         "weakest": daily_review.weakest_topic(topics),
         "done_today": activity.get(now.date(), 0),
@@ -84,8 +85,12 @@ def dashboard():
     now = utcnow()
     unfinished = unfinished_attempts(db.session, current_user.id, ["practice", "review"])
     assignments = student_assignment_rows(db.session, current_user.id, now)
-    return render_template("study/dashboard.html", unfinished=unfinished,
-                           student_assignments=assignments, **_today_plan(now))  # fmt: skip
+    return render_template(
+        "study/dashboard.html",
+        unfinished=unfinished,
+        student_assignments=assignments,
+        **_today_plan(now),
+    )
 
 
 def _topic_ids() -> list[int]:
@@ -116,11 +121,16 @@ def cards():
         card = flashcards.fsrs_card(queue.state, queue.card.id)
         intervals = flashcards.preview_intervals(scheduler, card, now)
     return render_template(
-        "study/cards.html", queue=queue, topic=topic, intervals=intervals,
-        labels=flashcards.RATING_LABELS, mode=_mode(request.args) or "",
-        revealed=request.args.get("reveal") == "1", can_undo=request.args.get("undo") == "1",
+        "study/cards.html",
+        queue=queue,
+        topic=topic,
+        intervals=intervals,
+        labels=flashcards.RATING_LABELS,
+        mode=_mode(request.args) or "",
+        revealed=request.args.get("reveal") == "1",
+        can_undo=request.args.get("undo") == "1",
         seen=flashcards.seen_marker(queue.state),
-    )  # fmt: skip
+    )
 
 
 # The card page's modes; anything else is dropped, never echoed into a redirect.
@@ -159,10 +169,15 @@ def rate():
         log = None
     if wants_json():
         return jsonify(rated=True, due=log.state_after["due"])
-    return redirect(url_for("study.cards", topic=parse_id(request.form.get("topic")),
-                            article=parse_id(request.form.get("article")),
-                            mode=_mode(request.form),
-                            undo=1 if log is not None else None))  # fmt: skip
+    return redirect(
+        url_for(
+            "study.cards",
+            topic=parse_id(request.form.get("topic")),
+            article=parse_id(request.form.get("article")),
+            mode=_mode(request.form),
+            undo=1 if log is not None else None,
+        )
+    )
 
 
 @bp.get("/cards/export.apkg")
@@ -179,8 +194,9 @@ def export_deck():
     name = "quizapp" + (f"::{topic.title}" if topic else "")
     data = anki_package(name, cards, schedules)
     filename = "quizapp-" + (slugify(topic.title) if topic else "all") + ".apkg"
-    return send_file(io.BytesIO(data), mimetype="application/apkg", as_attachment=True,
-                     download_name=filename)  # fmt: skip
+    return send_file(
+        io.BytesIO(data), mimetype="application/apkg", as_attachment=True, download_name=filename
+    )
 
 
 @bp.post("/cards/undo")
@@ -188,11 +204,17 @@ def export_deck():
 def undo():
     card = flashcards.undo_last_rating(db.session, current_user)
     db.session.commit()
-    flash(f"Undid your last rating (“{textwrap.shorten(card.front, 80, placeholder='…')}”).",
-          "info")  # fmt: skip
-    return redirect(url_for("study.cards", topic=parse_id(request.form.get("topic")),
-                            article=parse_id(request.form.get("article")),
-                            mode=_mode(request.form)))  # fmt: skip
+    flash(
+        f"Undid your last rating (“{textwrap.shorten(card.front, 80, placeholder='…')}”).", "info"
+    )
+    return redirect(
+        url_for(
+            "study.cards",
+            topic=parse_id(request.form.get("topic")),
+            article=parse_id(request.form.get("article")),
+            mode=_mode(request.form),
+        )
+    )
 
 
 @bp.get("/review")
@@ -234,9 +256,14 @@ def progress_page():
     heatmap = [(d, activity.get(d, 0)) for d in days]
     scheduling = scheduling_summary(db.session, current_user, now)
     return render_template(
-        "study/progress.html", topics=topics, accuracy=accuracy, forecast=forecast,
-        heatmap=heatmap, streak=progress.streak(activity, now.date()), scheduling=scheduling,
-    )  # fmt: skip
+        "study/progress.html",
+        topics=topics,
+        accuracy=accuracy,
+        forecast=forecast,
+        heatmap=heatmap,
+        streak=progress.streak(activity, now.date()),
+        scheduling=scheduling,
+    )
 
 
 @bp.route("/settings", methods=["GET", "POST"])

@@ -15,8 +15,11 @@ MAX_PASTE_CHARS = 400_000  # about 60,000 words: far above a reading, far below 
 
 
 class ArticleImportForm(FlaskForm):
-    title = StringField("Title", validators=[Length(max=300)],
-                        description="Leave empty to use the file's own title.")  # fmt: skip
+    title = StringField(
+        "Title",
+        validators=[Length(max=300)],
+        description="Leave empty to use the file's own title.",
+    )
     text = TextAreaField("Paste the text", validators=[Length(max=MAX_PASTE_CHARS)])
     upload = FileField(
         "…or upload a file",
@@ -25,8 +28,11 @@ class ArticleImportForm(FlaskForm):
     )
     source_url = StringField("Source URL", validators=[Optional(), Length(max=2000)])
     source_author = StringField("Author", validators=[Optional(), Length(max=200)])
-    licence_note = StringField("Licence note", validators=[Optional(), Length(max=500)],
-                               description="For example “CC BY 4.0” or “Used with permission”.")
+    licence_note = StringField(
+        "Licence note",
+        validators=[Optional(), Length(max=500)],
+        description="For example “CC BY 4.0” or “Used with permission”.",
+    )
     submit = SubmitField("Import and make drafts")
 
     def _has_file(self) -> bool:
@@ -47,10 +53,14 @@ class ArticleImportForm(FlaskForm):
             filename, data = self.upload.data.filename, self.upload.data.read()
         else:
             filename, data = "pasted.txt", (self.text.data or "").encode()
-        return ArticleUpload(filename=filename, data=data, title=self.title.data or "",
-                             source_url=self.source_url.data or "",
-                             source_author=self.source_author.data or "",
-                             licence_note=self.licence_note.data or "")  # fmt: skip
+        return ArticleUpload(
+            filename=filename,
+            data=data,
+            title=self.title.data or "",
+            source_url=self.source_url.data or "",
+            source_author=self.source_author.data or "",
+            licence_note=self.licence_note.data or "",
+        )
 
 
 class ShareForm(FlaskForm):

@@ -26,8 +26,9 @@ TOO_LARGE = "That file is larger than 10 MB. Import the article's text only (pas
 
 @bp.get("/articles")
 def articles():
-    return render_template("teach/articles.html",
-                           articles=library.teacher_articles(db.session, current_user))
+    return render_template(
+        "teach/articles.html", articles=library.teacher_articles(db.session, current_user)
+    )
 
 
 IMPORT_ENDPOINTS = ("teach.import_article", "teach.reimport_article")
@@ -74,10 +75,12 @@ def import_article():
         done, status = _run_import(form, None)
         if done:
             article, report = done
-            flash(f"“{article.title}” imported: {report.created['claims']} claims, "
-                  f"{report.created['questions']} draft questions and "
-                  f"{report.created['flashcards']} draft flashcards to review.",
-                  "success")  # fmt: skip
+            flash(
+                f"“{article.title}” imported: {report.created['claims']} claims, "
+                f"{report.created['questions']} draft questions and "
+                f"{report.created['flashcards']} draft flashcards to review.",
+                "success",
+            )
             return redirect(url_for("teach.review_article", article_id=article.id))
     return render_template("teach/article_import.html", form=form, article=None), status
 
@@ -92,9 +95,12 @@ def reimport_article(article_id: int):
         done, status = _run_import(form, article.slug)
         if done:
             _article, report = done
-            flash(f"Text updated: {sum(report.kept.values())} reviewed items kept; "
-                  f"{sum(report.updated.values()) + sum(report.created.values())} rows changed "
-                  "and waiting for review.", "success")  # fmt: skip
+            flash(
+                f"Text updated: {sum(report.kept.values())} reviewed items kept; "
+                f"{sum(report.updated.values()) + sum(report.created.values())} rows changed "
+                "and waiting for review.",
+                "success",
+            )
             return redirect(url_for("teach.review_article", article_id=article.id))
     return render_template("teach/article_import.html", form=form, article=article), status
 
@@ -103,12 +109,18 @@ def reimport_article(article_id: int):
 def review_article(article_id: int):
     article = library.owned_article(db.session, article_id, current_user)
     share = ShareForm()
-    share.classes.choices = [(c.school_class.id, c.school_class.name)
-                             for c in teacher_classes(db.session, current_user.id)]  # fmt: skip
+    share.classes.choices = [
+        (c.school_class.id, c.school_class.name)
+        for c in teacher_classes(db.session, current_user.id)
+    ]
     share.classes.data = sorted(library.shared_class_ids(db.session, article))
-    return render_template("teach/article_review.html", article=article, share=share,
-                           review=review.article_review(db.session, article),
-                           describe_key=describe_key)  # fmt: skip
+    return render_template(
+        "teach/article_review.html",
+        article=article,
+        share=share,
+        review=review.article_review(db.session, article),
+        describe_key=describe_key,
+    )
 
 
 def _back(article, anchor: str = ""):
@@ -168,8 +180,10 @@ def change_topic(article_id: int, topic_id: int):
 def share_article(article_id: int):
     article = library.owned_article(db.session, article_id, current_user)
     form = ShareForm()
-    form.classes.choices = [(c.school_class.id, c.school_class.name)
-                            for c in teacher_classes(db.session, current_user.id)]  # fmt: skip
+    form.classes.choices = [
+        (c.school_class.id, c.school_class.name)
+        for c in teacher_classes(db.session, current_user.id)
+    ]
     if not form.validate_on_submit():
         abort(400, "Choose among your own classes.")
     library.share_with_classes(db.session, article, current_user.id, form.classes.data or [])
@@ -191,13 +205,17 @@ def publish_article(article_id: int):
 
 def _article_claims(article):
     return db.session.scalars(
-        sa.select(Claim).where(Claim.article_id == article.id)
-        .options(selectinload(Claim.topic)).order_by(Claim.start_offset)
-    ).all()  # fmt: skip
+        sa.select(Claim)
+        .where(Claim.article_id == article.id)
+        .options(selectinload(Claim.topic))
+        .order_by(Claim.start_offset)
+    ).all()
 
 
-@bp.route("/articles/<int:article_id>/<any(questions, flashcards):kind>/<int:item_id>/edit",
-          methods=["GET", "POST"])  # fmt: skip
+@bp.route(
+    "/articles/<int:article_id>/<any(questions, flashcards):kind>/<int:item_id>/edit",
+    methods=["GET", "POST"],
+)
 def edit_draft(article_id: int, kind: str, item_id: int):
     """Edit a draft with the bank's checks; saving accepts it (the teacher has looked at it)."""
     article = library.owned_article(db.session, article_id, current_user)
@@ -224,5 +242,6 @@ def edit_draft(article_id: int, kind: str, item_id: int):
                 db.session.commit()
                 flash("Saved and accepted.", "success")
                 return _back(article, f"#claim-{item.claim_id}")
-    return render_template("teach/article_item_form.html", form=form, article=article,
-                           item=item, kind=kind), status  # fmt: skip
+    return render_template(
+        "teach/article_item_form.html", form=form, article=article, item=item, kind=kind
+    ), status

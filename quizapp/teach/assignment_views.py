@@ -25,8 +25,10 @@ from quizapp.teach.forms import AssignForm
 
 
 def _class_choices() -> list[SelectChoice]:
-    return [SelectChoice(str(s.school_class.id), s.school_class.name)
-            for s in classes.teacher_classes(db.session, current_user.id)]  # fmt: skip
+    return [
+        SelectChoice(str(s.school_class.id), s.school_class.name)
+        for s in classes.teacher_classes(db.session, current_user.id)
+    ]
 
 
 def _save(form: AssignForm, action) -> bool:
@@ -60,8 +62,9 @@ def assign(set_id: int):
     created = []
 
     def create(schedule):
-        created.append(assigning.create_assignment(db.session, quiz_set, form.classes.data,
-                                                   schedule))  # fmt: skip
+        created.append(
+            assigning.create_assignment(db.session, quiz_set, form.classes.data, schedule)
+        )
 
     if _save(form, create):
         flash(f"Assigned to {', '.join(c.name for c in created[0].classes)}.", "success")
@@ -70,8 +73,9 @@ def assign(set_id: int):
         first_class = min(created[0].classes, key=lambda c: c.id)
         return redirect(url_for("teach.class_gradebook", class_id=first_class.id))
     status = 400 if form.is_submitted() else 200
-    return render_template("teach/assign.html", form=form, quiz_set=quiz_set,
-                           assignment=None), status  # fmt: skip
+    return render_template(
+        "teach/assign.html", form=form, quiz_set=quiz_set, assignment=None
+    ), status
 
 
 @bp.route("/assignments/<int:assignment_id>/edit", methods=["GET", "POST"])
@@ -95,8 +99,9 @@ def edit_assignment(assignment_id: int):
         flash("Assignment updated. Attempts already started follow the new due date.", "success")
         return redirect(url_for("teach.analysis", assignment_id=assignment_id))
     status = 400 if form.is_submitted() else 200
-    return render_template("teach/assign.html", form=form, quiz_set=assignment.quiz_set,
-                           assignment=assignment), status  # fmt: skip
+    return render_template(
+        "teach/assign.html", form=form, quiz_set=assignment.quiz_set, assignment=assignment
+    ), status
 
 
 def _mode() -> str:
@@ -111,10 +116,13 @@ def analysis(assignment_id: int):
         assignment = assigning.owned_assignment(db.session, assignment_id, current_user.id)
     report = analyse_assignment(db.session, assignment, _mode())
     return render_template(
-        "teach/analysis.html", assignment=assignment, report=report,
-        low_di=LOW_DISCRIMINATION, low_de=LOW_DISCRIMINATIVE_EFFICIENCY,
+        "teach/analysis.html",
+        assignment=assignment,
+        report=report,
+        low_di=LOW_DISCRIMINATION,
+        low_de=LOW_DISCRIMINATIVE_EFFICIENCY,
         min_responses=MIN_RESPONSES_FOR_FLAGS,
-    )  # fmt: skip
+    )
 
 
 @bp.get("/assignments/<int:assignment_id>/responses.csv")

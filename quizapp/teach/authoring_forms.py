@@ -79,8 +79,17 @@ class QuestionForm(FlaskForm):
         )
 
     def fill(self, fields: QuestionFields) -> None:
-        for name in ("claim_id", "type", "prompt", "explanation", "difficulty", "choices",
-                     "accepted", "pairs", "quote"):  # fmt: skip
+        for name in (
+            "claim_id",
+            "type",
+            "prompt",
+            "explanation",
+            "difficulty",
+            "choices",
+            "accepted",
+            "pairs",
+            "quote",
+        ):
             getattr(self, name).data = getattr(fields, name)
         if fields.answer_bool is not None:
             self.answer_bool.data = "true" if fields.answer_bool else "false"
@@ -90,10 +99,12 @@ class FlashcardForm(FlaskForm):
     claim_id = SelectField("Claim of the article it teaches", coerce=int)
     kind = RadioField(
         "Kind",
-        choices=[SelectChoice("basic", "Basic (question and answer)"),
-                 SelectChoice("cloze", "Cloze (the front has one _____)")],
+        choices=[
+            SelectChoice("basic", "Basic (question and answer)"),
+            SelectChoice("cloze", "Cloze (the front has one _____)"),
+        ],
         default="basic",
-    )  # fmt: skip
+    )
     front = TextAreaField("Front", validators=[InputRequired(), Length(max=MAX_PROMPT)])
     back = TextAreaField("Back", validators=[InputRequired(), Length(max=MAX_PROMPT)])
     submit = SubmitField("Save flashcard")

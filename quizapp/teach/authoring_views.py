@@ -27,10 +27,11 @@ BANK_PAGE_SIZE = 25
 
 def _claims():
     return db.session.scalars(
-        sa.select(Claim).join(Topic, Claim.topic_id == Topic.id)
+        sa.select(Claim)
+        .join(Topic, Claim.topic_id == Topic.id)
         .options(selectinload(Claim.topic))
         .order_by(Topic.article_id, Topic.position, Claim.start_offset)
-    ).all()  # fmt: skip
+    ).all()
 
 
 @bp.get("/items")
@@ -46,9 +47,13 @@ def items():
     for name, model in KINDS.items():
         for mine in (True, False):
             listing[(name, mine)] = authoring.teacher_items(
-                db.session, model, current_user.id, mine=mine, topic_ids=topics,
+                db.session,
+                model,
+                current_user.id,
+                mine=mine,
+                topic_ids=topics,
                 question_type=qtype,
-            )  # fmt: skip
+            )
     # The bank runs to hundreds of items once teachers import articles: a page at a time keeps
     # the page small (every row carries its own copy form).
     page = max(parse_id(request.args.get("page")) or 1, 1)
@@ -57,9 +62,17 @@ def items():
     page = min(page, pages)
     start = (page - 1) * BANK_PAGE_SIZE
     shown = {name: items[start : start + BANK_PAGE_SIZE] for name, items in bank.items()}
-    return render_template("teach/items.html", listing=listing, filters=filters, bank=bank,
-                           shown=shown, page=page, pages=pages, type_labels=TYPE_LABELS,
-                           describe_key=describe_key)  # fmt: skip
+    return render_template(
+        "teach/items.html",
+        listing=listing,
+        filters=filters,
+        bank=bank,
+        shown=shown,
+        page=page,
+        pages=pages,
+        type_labels=TYPE_LABELS,
+        describe_key=describe_key,
+    )
 
 
 def _question_form(question=None):
@@ -94,8 +107,9 @@ def new_question():
     if request.method == "GET" and claim_id is not None:
         form.claim_id.data = claim_id
     made = []
-    if _save_item(form, lambda f: made.append(
-            authoring.create_question(db.session, current_user.id, f))):  # fmt: skip
+    if _save_item(
+        form, lambda f: made.append(authoring.create_question(db.session, current_user.id, f))
+    ):
         flash("Question saved. It can now be added to your quiz sets.", "success")
         return redirect(url_for("teach.items"))
     status = 400 if form.is_submitted() else 200
@@ -111,8 +125,9 @@ def edit_question(question_id: int):
         return redirect(url_for("teach.items"))
     status = form.status if form.is_submitted() else 200
     answered = authoring.is_answered(db.session, question)
-    return render_template("teach/question_form.html", form=form, question=question,
-                           answered=answered), status  # fmt: skip
+    return render_template(
+        "teach/question_form.html", form=form, question=question, answered=answered
+    ), status
 
 
 def _flashcard_form(card=None):
@@ -165,8 +180,10 @@ def delete_item(kind: str, item_id: int):
     outcome = authoring.retire_or_delete(db.session, item)
     db.session.commit()
     if outcome == "retired":
-        flash("Retired: it has been used, so it is kept for the results but no longer offered.",
-              "success")  # fmt: skip
+        flash(
+            "Retired: it has been used, so it is kept for the results but no longer offered.",
+            "success",
+        )
     else:
         flash("Deleted.", "success")
     return redirect(url_for("teach.items"))

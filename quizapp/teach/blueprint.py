@@ -45,8 +45,9 @@ def _quiz_error(error: QuizError):
     db.session.rollback()
     if request.accept_mimetypes.best == "application/json":
         return jsonify(error=error.message), error.status
-    return render_template("error.html", code=error.status, title="Not possible",
-                           message=error.message), error.status  # fmt: skip
+    return render_template(
+        "error.html", code=error.status, title="Not possible", message=error.message
+    ), error.status
 
 
 bp.register_error_handler(QuizError, _quiz_error)

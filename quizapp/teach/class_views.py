@@ -35,8 +35,10 @@ def new_class():
             form.name.errors.append(error.message)
         else:
             db.session.commit()
-            flash(f"Class “{school_class.name}” created. Share its join code with your students.",
-                  "success")  # fmt: skip
+            flash(
+                f"Class “{school_class.name}” created. Share its join code with your students.",
+                "success",
+            )
             return redirect(url_for("teach.class_page", class_id=school_class.id))
     status = 400 if form.is_submitted() else 200
     return render_template("teach/class_new.html", form=form), status

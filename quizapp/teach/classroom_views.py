@@ -64,8 +64,9 @@ def join_link(code: str):
     if form.validate_on_submit():
         return _join(school_class)
     member = classes.is_member(db.session, school_class.id, current_user.id)
-    return render_template("teach/join_link.html", school_class=school_class, form=form,
-                           member=member)  # fmt: skip
+    return render_template(
+        "teach/join_link.html", school_class=school_class, form=form, member=member
+    )
 
 
 @bp.get("/assignments")
@@ -85,8 +86,9 @@ def start(assignment_id: int):
     """Start a new attempt, or resume the unfinished one, then go to its first open question."""
     assignment = assignment_for_student(db.session, assignment_id, current_user.id)
     try:
-        attempt = start_assignment_attempt(db.session, assignment, current_user.id, utcnow(),
-                                           random.Random())  # fmt: skip
+        attempt = start_assignment_attempt(
+            db.session, assignment, current_user.id, utcnow(), random.Random()
+        )
         db.session.commit()
     except IntegrityError:
         # A second click raced the first and lost: continue the attempt the first one opened.

@@ -20,20 +20,26 @@ MAX_DECK_NAME = 120
 
 
 class BankImportForm(FlaskForm):
-    file = FileField("A question bank (Moodle XML .xml, GIFT .gift) or a deck (Anki .apkg)",
-                     validators=[FileRequired("Choose a file to import.")])  # fmt: skip
+    file = FileField(
+        "A question bank (Moodle XML .xml, GIFT .gift) or a deck (Anki .apkg)",
+        validators=[FileRequired("Choose a file to import.")],
+    )
     submit = SubmitField("Import")
 
 
 class CardsPasteForm(FlaskForm):
     """Flashcards pasted (or a CSV chosen), shown in a preview before anything is saved."""
 
-    name = StringField("Deck name", validators=[Optional(), Length(max=MAX_DECK_NAME)],
-                       description="The new article the cards go into; “Pasted flashcards” "
-                                   "if left empty.")  # fmt: skip
-    text = TextAreaField("Paste the cards: one a line, “term TAB definition” as Quizlet "
-                         "exports them, or CSV with a header (front, back, topic, source)",
-                         validators=[Optional(), Length(max=MAX_PASTE)])  # fmt: skip
+    name = StringField(
+        "Deck name",
+        validators=[Optional(), Length(max=MAX_DECK_NAME)],
+        description="The new article the cards go into; “Pasted flashcards” if left empty.",
+    )
+    text = TextAreaField(
+        "Paste the cards: one a line, “term TAB definition” as Quizlet "
+        "exports them, or CSV with a header (front, back, topic, source)",
+        validators=[Optional(), Length(max=MAX_PASTE)],
+    )
     csv_file = FileField("…or choose a CSV file")
     submit = SubmitField("Preview")
 
@@ -49,5 +55,6 @@ class BankExportForm(FlaskForm):
         csrf = False  # a GET that only reads
 
     article = SelectField("Article", choices=[])
-    format = SelectField("Format", choices=[SelectChoice(f, FORMAT_LABELS[f])
-                                            for f in EXPORT_FORMATS])  # fmt: skip
+    format = SelectField(
+        "Format", choices=[SelectChoice(f, FORMAT_LABELS[f]) for f in EXPORT_FORMATS]
+    )

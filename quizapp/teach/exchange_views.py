@@ -39,8 +39,12 @@ IMPORT_ENDPOINTS = {"teach.import_bank", "teach.preview_cards"}
 MAX_SKIPPED_SHOWN = 20
 PREVIEW_ROWS = 50
 DEFAULT_DECK = "Pasted flashcards"
-MIMETYPES = {"moodle-xml": "application/xml", "gift": "text/plain", "csv": "text/csv",
-             "apkg": "application/apkg"}  # fmt: skip
+MIMETYPES = {
+    "moodle-xml": "application/xml",
+    "gift": "text/plain",
+    "csv": "text/csv",
+    "apkg": "application/apkg",
+}
 
 
 def allow_large_imports() -> None:
@@ -62,23 +66,34 @@ def _export_form() -> BankExportForm:
     form = BankExportForm(formdata=request.args or None)
     # Only the articles this teacher may read: another teacher's private reading stays private.
     visible = visible_articles(current_user).with_only_columns(Article.slug, Article.title)
-    form.article.choices = [SelectChoice(slug, title) for slug, title in db.session.execute(
-        visible.order_by(Article.title))]  # fmt: skip
+    form.article.choices = [
+        SelectChoice(slug, title)
+        for slug, title in db.session.execute(visible.order_by(Article.title))
+    ]
     return form
 
 
 def _page(cards_form: CardsPasteForm | None = None, status: int = 200):
     limit = current_app.config["MAX_IMPORT_BYTES"] // (1024 * 1024)
-    return render_template("teach/exchange.html", import_form=BankImportForm(),
-                           cards_form=cards_form or CardsPasteForm(), export_form=_export_form(),
-                           limit_mb=limit), status  # fmt: skip
+    return render_template(
+        "teach/exchange.html",
+        import_form=BankImportForm(),
+        cards_form=cards_form or CardsPasteForm(),
+        export_form=_export_form(),
+        limit_mb=limit,
+    ), status
 
 
 def _flash_report(report: ImportReport) -> None:
-    where = ("as drafts: accept, edit or reject them below before students see them"
-             if report.noun == "question" else "in My questions and flashcards")
-    flash(f"Imported {report.counted} into the new article “{report.article_title}”, {where}.",
-          "success")  # fmt: skip
+    where = (
+        "as drafts: accept, edit or reject them below before students see them"
+        if report.noun == "question"
+        else "in My questions and flashcards"
+    )
+    flash(
+        f"Imported {report.counted} into the new article “{report.article_title}”, {where}.",
+        "success",
+    )
     for skipped in report.skipped[:MAX_SKIPPED_SHOWN]:
         flash(f"Skipped {skipped.name}: {skipped.reason}.", "warning")
     if len(report.skipped) > MAX_SKIPPED_SHOWN:
@@ -102,8 +117,9 @@ def import_bank():
         return redirect(url_for("teach.exchange"))
     upload = form.file.data
     try:
-        report = import_file(db.session, upload.filename or "import", upload.read(),
-                             importer_id=current_user.id)  # fmt: skip
+        report = import_file(
+            db.session, upload.filename or "import", upload.read(), importer_id=current_user.id
+        )
     except InterchangeError as error:
         db.session.rollback()
         flash(f"Nothing was imported. {error}", "error")
@@ -113,7 +129,8 @@ def import_bank():
     if report.noun == "question" and report.total:
         # Imported questions are drafts: the article's review page is where they go next.
         article_id = db.session.scalar(
-            sa.select(Article.id).where(Article.slug == report.article_slug))
+            sa.select(Article.id).where(Article.slug == report.article_slug)
+        )
         return redirect(url_for("teach.review_article", article_id=article_id))
     return redirect(url_for("teach.exchange"))
 
@@ -135,8 +152,9 @@ def preview_cards():
         form.text.errors = [*form.text.errors, str(error)]
         return _page(form, 400)
     save = CardsSaveForm(formdata=None, name=form.name.data, text=text)
-    return render_template("teach/cards_preview.html", parsed=parsed, save_form=save,
-                           shown=parsed.cards[:PREVIEW_ROWS])  # fmt: skip
+    return render_template(
+        "teach/cards_preview.html", parsed=parsed, save_form=save, shown=parsed.cards[:PREVIEW_ROWS]
+    )
 
 
 @bp.post("/exchange/cards/import")
@@ -149,8 +167,13 @@ def import_pasted_cards():
         parsed = read_cards(form.text.data)
     except InterchangeError as error:
         raise TeachingError(str(error)) from error
-    report = import_cards(db.session, parsed, "paste", importer_id=current_user.id,
-                          title=(form.name.data or "").strip() or DEFAULT_DECK)  # fmt: skip
+    report = import_cards(
+        db.session,
+        parsed,
+        "paste",
+        importer_id=current_user.id,
+        title=(form.name.data or "").strip() or DEFAULT_DECK,
+    )
     db.session.commit()
     _flash_report(report)
     return redirect(url_for("teach.exchange"))
@@ -164,5 +187,9 @@ def export_bank():
         raise TeachingError("Choose an article and a format.")
     fmt = form.format.data
     data = export_file(db.session, form.article.data, fmt, teacher_id=current_user.id)
-    return send_file(io.BytesIO(data), mimetype=MIMETYPES[fmt], as_attachment=True,
-                     download_name=f"{form.article.data}{EXPORT_FORMATS[fmt]}")  # fmt: skip
+    return send_file(
+        io.BytesIO(data),
+        mimetype=MIMETYPES[fmt],
+        as_attachment=True,
+        download_name=f"{form.article.data}{EXPORT_FORMATS[fmt]}",
+    )

@@ -44,11 +44,13 @@ def student_page(class_id: int, student_id: int):
     assignments = class_assignments(db.session, class_id)
     ids = [a.id for a in assignments]
     return render_template(
-        "teach/student.html", school_class=school_class, student=student,
+        "teach/student.html",
+        school_class=school_class,
+        student=student,
         assignments={a.id: a for a in assignments},
         topics=gradebook.student_topic_results(db.session, student.id, ids),
         attempts=gradebook.student_attempts(db.session, student.id, ids),
-    )  # fmt: skip
+    )
 
 
 @bp.get("/classes/<int:class_id>/mastery")
@@ -56,10 +58,14 @@ def class_mastery(class_id: int):
     school_class = classes.owned_class(db.session, class_id, current_user.id)
     mastery = gradebook.class_mastery(db.session, school_class)
     return render_template(
-        "teach/mastery.html", school_class=school_class, mastery=mastery,
-        band=gradebook.mastery_band, bands=gradebook.MASTERY_BANDS, mastered=MASTERED,
+        "teach/mastery.html",
+        school_class=school_class,
+        mastery=mastery,
+        band=gradebook.mastery_band,
+        bands=gradebook.MASTERY_BANDS,
+        mastered=MASTERED,
         recent=RECENT_ANSWERS,
-    )  # fmt: skip
+    )
 
 
 @bp.get("/classes/<int:class_id>/gradebook.csv")
@@ -83,13 +89,16 @@ def student_attempt(class_id: int, student_id: int, attempt_id: int):
     """One attempt question by question: the student's answer, the key, the mark."""
     school_class = _class_with_fresh_attempts(class_id)
     student = gradebook.class_student(db.session, school_class, student_id)
-    attempt = attempt_review.class_student_attempt(db.session, school_class, student.id,
-                                                   attempt_id)  # fmt: skip
+    attempt = attempt_review.class_student_attempt(db.session, school_class, student.id, attempt_id)
     rows = [
-        (slot, slot.response,
-         describe_answer(slot.question, slot.response.answer if slot.response else None),
-         describe_key(slot.question))
+        (
+            slot,
+            slot.response,
+            describe_answer(slot.question, slot.response.answer if slot.response else None),
+            describe_key(slot.question),
+        )
         for slot in attempt.questions
-    ]  # fmt: skip
-    return render_template("teach/attempt.html", school_class=school_class, student=student,
-                           attempt=attempt, rows=rows)  # fmt: skip
+    ]
+    return render_template(
+        "teach/attempt.html", school_class=school_class, student=student, attempt=attempt, rows=rows
+    )

@@ -32,9 +32,10 @@ def topic_choices(any_label: str | None = None) -> list[SelectChoice]:
     """Topics of the articles the teacher may see (published, or their own), in order."""
     visible = visible_articles(current_user).with_only_columns(Article.id)
     topics = db.session.scalars(
-        sa.select(Topic).where(Topic.article_id.in_(visible))
+        sa.select(Topic)
+        .where(Topic.article_id.in_(visible))
         .order_by(Topic.article_id, Topic.position)
-    )  # fmt: skip
+    )
     first = [SelectChoice("", any_label)] if any_label else []
     return first + [
         SelectChoice(str(t.id), ("— " if t.parent_id else "") + t.title) for t in topics
@@ -64,8 +65,9 @@ def new_set():
 @bp.route("/sets/<int:set_id>/settings", methods=["GET", "POST"])
 def set_settings(set_id: int):
     quiz_set = _owned(set_id)
-    form = SetSettingsForm(data=None if request.method == "POST" else
-                           asdict(quiz_sets.settings_of(quiz_set)))  # fmt: skip
+    form = SetSettingsForm(
+        data=None if request.method == "POST" else asdict(quiz_sets.settings_of(quiz_set))
+    )
     if form.validate_on_submit():
         try:
             quiz_sets.update_settings(db.session, quiz_set, form.settings())
@@ -87,19 +89,27 @@ def _render_builder(quiz_set, add_form=None, draw_form=None, status=200):
     found = []
     if request.args:
         found = quiz_sets.search_questions(
-            db.session, current_user.id, filters.topic.data if not filters.topic.errors else None,
+            db.session,
+            current_user.id,
+            filters.topic.data if not filters.topic.errors else None,
             filters.type.data if not filters.type.errors else None,
             filters.difficulty.data if not filters.difficulty.errors else None,
-        )  # fmt: skip
+        )
     draw_form = draw_form or DrawForm(prefix="draw")
     draw_form.topic.choices = topic_choices()
     in_set = {item.question_id for item in quiz_set.items}
     return render_template(
-        "teach/builder.html", quiz_set=quiz_set, filters=filters, found=found, in_set=in_set,
-        add_form=add_form or AddQuestionsForm(), draw_form=draw_form,
+        "teach/builder.html",
+        quiz_set=quiz_set,
+        filters=filters,
+        found=found,
+        in_set=in_set,
+        add_form=add_form or AddQuestionsForm(),
+        draw_form=draw_form,
         question_count=quiz_sets.set_question_count(quiz_set.items),
-        type_labels=TYPE_LABELS, difficulty_labels=DIFFICULTY_LABELS,
-    ), status  # fmt: skip
+        type_labels=TYPE_LABELS,
+        difficulty_labels=DIFFICULTY_LABELS,
+    ), status
 
 
 @bp.get("/sets/<int:set_id>")
@@ -149,8 +159,11 @@ def add_draw(set_id: int):
             form.count.errors.append(error.message)
         else:
             db.session.commit()
-            flash(f"Random draw added: {form.count.data} of {pool} matching questions, drawn "
-                  "afresh for every attempt.", "success")  # fmt: skip
+            flash(
+                f"Random draw added: {form.count.data} of {pool} matching questions, drawn "
+                "afresh for every attempt.",
+                "success",
+            )
             return _back_to_builder(set_id)
     db.session.rollback()
     return _render_builder(_owned(set_id, with_items=True), draw_form=form, status=400)
@@ -195,8 +208,16 @@ def preview(set_id: int):
         if quiz_set.shuffle_choices:
             rng.shuffle(order)
         # The same shape as an attempt's slot, so the quiz's own input macros render it.
-        slots.append(SimpleNamespace(id=position, position=position, question=question,
-                                     choice_order=order, key=describe_key(question)))  # fmt: skip
+        slots.append(
+            SimpleNamespace(
+                id=position,
+                position=position,
+                question=question,
+                choice_order=order,
+                key=describe_key(question),
+            )
+        )
     has_draws = any(item.is_draw for item in quiz_set.items)
-    return render_template("teach/preview.html", quiz_set=quiz_set, slots=slots,
-                           has_draws=has_draws)  # fmt: skip
+    return render_template(
+        "teach/preview.html", quiz_set=quiz_set, slots=slots, has_draws=has_draws
+    )

@@ -16,8 +16,12 @@ def test_sign_up_keeps_the_browser_zone_and_the_account_page_works(browser, live
     page = context.new_page()
     page.set_default_timeout(10_000)
     blocked = []
-    page.on("console", lambda message: blocked.append(message.text)
-            if "Content Security Policy" in message.text else None)  # fmt: skip
+    page.on(
+        "console",
+        lambda message: (
+            blocked.append(message.text) if "Content Security Policy" in message.text else None
+        ),
+    )
     try:
         page.goto("/auth/register")
         page.get_by_label("Email").fill("berlin@example.org")

@@ -39,8 +39,10 @@ def test_teacher_imports_reviews_shares_and_a_student_practises(
     page, db, make_teacher, make_student
 ):
     teacher, insider, outsider = make_teacher(), make_student(), make_student()
-    shared, other = make_class(db, teacher, name="Year 8 Biology"), make_class(db, teacher,
-                                                                               name="Year 9")
+    shared, other = (
+        make_class(db, teacher, name="Year 8 Biology"),
+        make_class(db, teacher, name="Year 9"),
+    )
     enrol(db, shared, insider)
     enrol(db, other, outsider)
 
@@ -86,8 +88,11 @@ def test_teacher_imports_reviews_shares_and_a_student_practises(
     page.get_by_role("button", name="Save sharing").click()
     expect(page.locator(".flashes")).to_contain_text("Sharing saved")
     article = db.session.scalar(sa.select(Article).where(Article.owner_id == teacher.id))
-    accepted = set(db.session.scalars(sa.select(Question.id).filter_by(
-        article_id=article.id, status=ItemStatus.PUBLISHED)))  # fmt: skip
+    accepted = set(
+        db.session.scalars(
+            sa.select(Question.id).filter_by(article_id=article.id, status=ItemStatus.PUBLISHED)
+        )
+    )
     assert accepted and "rejected" not in rejected_text
 
     # A student of that class finds it in the library and by search.
@@ -108,8 +113,9 @@ def test_teacher_imports_reviews_shares_and_a_student_practises(
     page.get_by_role("button", name="Start quiz").click()
     expect(page.locator(".prompt")).to_be_visible()
     attempt = db.session.scalar(sa.select(QuizAttempt).where(QuizAttempt.user_id == insider.id))
-    asked = set(db.session.scalars(sa.select(AttemptQuestion.question_id).filter_by(
-        attempt_id=attempt.id)))  # fmt: skip
+    asked = set(
+        db.session.scalars(sa.select(AttemptQuestion.question_id).filter_by(attempt_id=attempt.id))
+    )
     assert asked and asked <= accepted
 
     # A student of another class cannot see it.

@@ -105,8 +105,7 @@ def _check(browser, live_server, email: str, urls: list[str], label: str) -> lis
     problems = []
     shots = os.environ.get("CRAWL_SCREENSHOT_DIR")
     for (size, viewport), theme in ((v, t) for v in VIEWPORTS.items() for t in THEMES):
-        context = browser.new_context(base_url=live_server, viewport=viewport,
-                                      color_scheme=theme)  # fmt: skip
+        context = browser.new_context(base_url=live_server, viewport=viewport, color_scheme=theme)
         page = context.new_page()
         errors: list[str] = []
         page.on("console", lambda m, e=errors: e.append(m.text) if m.type == "error" else None)
@@ -134,8 +133,9 @@ def _check(browser, live_server, email: str, urls: list[str], label: str) -> lis
             if shots:
                 os.makedirs(shots, exist_ok=True)
                 name = re.sub(r"[^A-Za-z0-9]+", "_", url).strip("_") or "home"
-                page.screenshot(path=os.path.join(shots, f"{label}-{size}-{theme}-{name}.png"),
-                                full_page=True)  # fmt: skip
+                page.screenshot(
+                    path=os.path.join(shots, f"{label}-{size}-{theme}-{name}.png"), full_page=True
+                )
         context.close()
     return problems
 
@@ -145,9 +145,19 @@ def test_every_page_fits_works_and_passes_axe(browser, live_server, world, role)
     email = world[role].email
     urls = _crawl(browser, live_server, email)
     # The crawl must have reached every page of the navigation, or it checks too little.
-    expected = {"student": ["/study", "/review", "/quiz/new", "/cards", "/progress",
-                            "/assignments", "/", f"/quiz/{world['practice']}/resume"],
-                "teacher": ["/teach/", "/teach/items", "/teach/sets/new"]}[role]  # fmt: skip
+    expected = {
+        "student": [
+            "/study",
+            "/review",
+            "/quiz/new",
+            "/cards",
+            "/progress",
+            "/assignments",
+            "/",
+            f"/quiz/{world['practice']}/resume",
+        ],
+        "teacher": ["/teach/", "/teach/items", "/teach/sets/new"],
+    }[role]
     assert set(expected) <= set(urls), urls
     problems = _check(browser, live_server, email, urls, role)
     assert problems == [], "\n".join(problems)

@@ -119,8 +119,12 @@ def test_student_journey(browser, live_server, db, request):
     page.goto("/review")
     assert serious_violations(page) == []
     page.goto("/progress")
-    section = ("Implications of Russia's Eastern Pivot", "Geopolitical Realignment",
-               "Economic Resilience", "Security Concerns")  # fmt: skip
+    section = (
+        "Implications of Russia's Eastern Pivot",
+        "Geopolitical Realignment",
+        "Economic Resilience",
+        "Security Concerns",
+    )
     answered = 0
     for title in section:
         row = page.locator(f'tr[data-topic="{title}"]')
@@ -142,6 +146,7 @@ def test_student_journey(browser, live_server, db, request):
     expect(active_days.first).to_be_visible()
     assert serious_violations(page) == []
     if os.environ.get("SCREENSHOT_DIR"):
-        page.screenshot(path=os.path.join(os.environ["SCREENSHOT_DIR"], "progress.png"),
-                        full_page=True)  # fmt: skip
+        page.screenshot(
+            path=os.path.join(os.environ["SCREENSHOT_DIR"], "progress.png"), full_page=True
+        )
     context.close()

@@ -32,8 +32,9 @@ def _log_in(page, user) -> None:
 
 
 def _phone(browser, live_server):
-    context = browser.new_context(base_url=live_server, viewport=PHONE, is_mobile=True,
-                                  has_touch=True)
+    context = browser.new_context(
+        base_url=live_server, viewport=PHONE, is_mobile=True, has_touch=True
+    )
     page = context.new_page()
     page.set_default_timeout(10_000)
     return context, page
@@ -106,12 +107,14 @@ def test_a_class_plays_a_live_game(browser, live_server, page, db, make_teacher,
 
     page.get_by_role("button", name="Next").click()
     expect(players["Ana"].locator('[data-view="question"] .prompt')).to_have_text(
-        questions[1].prompt)
+        questions[1].prompt
+    )
     _tile(players["Ana"], right[1]).click()
     # Ben's phone reloads in the middle of the question and carries on where the game is.
     players["Ben"].reload()
     expect(players["Ben"].locator('[data-view="question"] .prompt')).to_have_text(
-        questions[1].prompt)
+        questions[1].prompt
+    )
     _tile(players["Ben"], wrong[1]).click()
     players["Ana"].reload()
     expect(players["Ana"].get_by_role("heading", name="Answer sent")).to_be_visible()

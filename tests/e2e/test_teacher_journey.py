@@ -163,8 +163,9 @@ def test_teacher_runs_a_class(page, browser, live_server, db):
     expect(page.get_by_role("link", name="All attempts")).to_have_attribute("aria-current", "page")
 
 
-def test_teacher_pages_fit_a_phone_and_pass_axe(browser, live_server, db, make_teacher,
-                                                make_student):  # fmt: skip
+def test_teacher_pages_fit_a_phone_and_pass_axe(
+    browser, live_server, db, make_teacher, make_student
+):
     """Seeded class data, every teacher page at phone and laptop width: no page scrolls
     sideways (wide tables scroll in their own region) and axe finds nothing serious."""
     teacher = make_teacher(name="Class teacher")

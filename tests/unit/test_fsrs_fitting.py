@@ -163,8 +163,11 @@ def test_fit_refused_for_too_few_reviews():
 
 
 def test_fit_refused_when_every_review_is_same_day():
-    log = [rev(card, rating, 0, 9, minute) for card in range(250) for minute, rating in
-           ((0, 1), (5, 3))]  # fmt: skip
+    log = [
+        rev(card, rating, 0, 9, minute)
+        for card in range(250)
+        for minute, rating in ((0, 1), (5, 3))
+    ]
     assert len(log) >= MIN_REVIEWS_TO_FIT
     result = fit_parameters(log)
     assert not result.ok

@@ -17,39 +17,90 @@ FILES = Path(__file__).parent / "interchange_files"
 
 
 def _question(**fields):
-    base = {"choices": [], "accepted": [], "pairs": [], "answer_bool": None, "quote": None,
-            "difficulty": 2, "explanation": "Because {braces} = equals # hash ~ tilde : colon."}
-    base.update(fields)  # fmt: skip
+    base = {
+        "choices": [],
+        "accepted": [],
+        "pairs": [],
+        "answer_bool": None,
+        "quote": None,
+        "difficulty": 2,
+        "explanation": "Because {braces} = equals # hash ~ tilde : colon.",
+    }
+    base.update(fields)
     return SimpleNamespace(**base)
 
 
 def _choices(*texts_and_flags):
-    return [{"id": chr(97 + i), "text": t, "correct": c}
-            for i, (t, c) in enumerate(texts_and_flags)]  # fmt: skip
+    return [
+        {"id": chr(97 + i), "text": t, "correct": c} for i, (t, c) in enumerate(texts_and_flags)
+    ]
 
 
 EVERY_KIND = [
-    ExportQuestion(_question(type="single_choice", prompt="Which pipeline & <why>?",
-                             choices=_choices(("Power of Siberia {1}", True),
-                                              ("Nord=Stream", False), ("TurkStream", False)),
-                             quote="Russia and China opened the pipeline."),
-                   "Energy / gas", "q-single"),
-    ExportQuestion(_question(type="multiple_select", prompt="Which are members?", difficulty=3,
-                             choices=_choices(("Russia", True), ("China", True), ("India", True),
-                                              ("Chile", False))),
-                   "Energy / gas", "q-multi"),
-    ExportQuestion(_question(type="true_false", prompt="The pipeline carries oil.",
-                             answer_bool=False, difficulty=1), "Trade", "q-tf"),
-    ExportQuestion(_question(type="short_answer", prompt="Name the pipeline.",
-                             accepted=["Power of Siberia", "Sila Sibiri"]), "Trade", "q-short"),
-    ExportQuestion(_question(type="fill_blank", prompt="The _____ pipeline opened in 2019.",
-                             accepted=["Power of Siberia"]), "Trade", "q-fill"),
-    ExportQuestion(_question(type="fill_blank", prompt="The pipeline is called _____",
-                             accepted=["Power of Siberia"]), "Trade", "q-fill-end"),
-    ExportQuestion(_question(type="matching", prompt="Match each port to its country.",
-                             pairs=[["Rason", "North Korea"], ["Vladivostok", "Russia"]]),
-                   "Trade", "q-match"),
-]  # fmt: skip
+    ExportQuestion(
+        _question(
+            type="single_choice",
+            prompt="Which pipeline & <why>?",
+            choices=_choices(
+                ("Power of Siberia {1}", True), ("Nord=Stream", False), ("TurkStream", False)
+            ),
+            quote="Russia and China opened the pipeline.",
+        ),
+        "Energy / gas",
+        "q-single",
+    ),
+    ExportQuestion(
+        _question(
+            type="multiple_select",
+            prompt="Which are members?",
+            difficulty=3,
+            choices=_choices(("Russia", True), ("China", True), ("India", True), ("Chile", False)),
+        ),
+        "Energy / gas",
+        "q-multi",
+    ),
+    ExportQuestion(
+        _question(
+            type="true_false", prompt="The pipeline carries oil.", answer_bool=False, difficulty=1
+        ),
+        "Trade",
+        "q-tf",
+    ),
+    ExportQuestion(
+        _question(
+            type="short_answer",
+            prompt="Name the pipeline.",
+            accepted=["Power of Siberia", "Sila Sibiri"],
+        ),
+        "Trade",
+        "q-short",
+    ),
+    ExportQuestion(
+        _question(
+            type="fill_blank",
+            prompt="The _____ pipeline opened in 2019.",
+            accepted=["Power of Siberia"],
+        ),
+        "Trade",
+        "q-fill",
+    ),
+    ExportQuestion(
+        _question(
+            type="fill_blank", prompt="The pipeline is called _____", accepted=["Power of Siberia"]
+        ),
+        "Trade",
+        "q-fill-end",
+    ),
+    ExportQuestion(
+        _question(
+            type="matching",
+            prompt="Match each port to its country.",
+            pairs=[["Rason", "North Korea"], ["Vladivostok", "Russia"]],
+        ),
+        "Trade",
+        "q-match",
+    ),
+]
 
 
 def _same(draft, exported: ExportQuestion, topic) -> None:
@@ -68,8 +119,11 @@ def _same(draft, exported: ExportQuestion, topic) -> None:
     assert topic == exported.topic
 
 
-@pytest.mark.parametrize("write,read", [(write_moodle_xml, read_moodle_xml),
-                                        (write_gift, read_gift)], ids=["moodle-xml", "gift"])
+@pytest.mark.parametrize(
+    "write,read",
+    [(write_moodle_xml, read_moodle_xml), (write_gift, read_gift)],
+    ids=["moodle-xml", "gift"],
+)
 def test_export_then_import_gives_the_same_questions(write, read):
     checked = check_imported(read(write("Russia's pivot", EVERY_KIND)))
     assert checked.skipped == []
@@ -79,10 +133,17 @@ def test_export_then_import_gives_the_same_questions(write, read):
 
 
 def test_multiple_select_fractions_are_written_as_moodle_writes_them():
-    three_of_six = ExportQuestion(_question(type="multiple_select", prompt="Primes?",
-                                            choices=_choices(("2", True), ("3", True), ("5", True),
-                                                             ("4", False), ("6", False),
-                                                             ("9", False))), "t", "n")  # fmt: skip
+    three_of_six = ExportQuestion(
+        _question(
+            type="multiple_select",
+            prompt="Primes?",
+            choices=_choices(
+                ("2", True), ("3", True), ("5", True), ("4", False), ("6", False), ("9", False)
+            ),
+        ),
+        "t",
+        "n",
+    )
     xml = write_moodle_xml("a", [three_of_six]).decode()
     assert xml.count('fraction="33.33333"') == 3 and xml.count('fraction="-33.33333"') == 3
     assert "~%33.33333%2" in write_gift("a", [three_of_six])
@@ -108,7 +169,10 @@ def test_moodle_documentation_examples():
     assert by_name["Capitals"].draft.pairs == [["Canada", "Ottawa"], ["Italy", "Rome"]]
     cloze = by_name["Cloze"].draft
     assert (cloze.type, cloze.prompt, cloze.accepted) == (
-        "fill_blank", "The capital of France is _____.", ["Paris"])
+        "fill_blank",
+        "The capital of France is _____.",
+        ["Paris"],
+    )
     skipped = {s.name: s.reason for s in checked.skipped}
     assert set(skipped) == {"Cloze with choices", "Essay", "Numerical", "Calculated"}
     assert "essay" in skipped["Essay"] and "calculated" in skipped["Calculated"]
@@ -118,8 +182,16 @@ def test_gift_documentation_examples():
     checked = check_imported(read_gift((FILES / "moodle_docs.gift").read_text()))
     drafts = [d.draft for d in checked.drafts]
     assert [d.type for d in drafts] == [
-        "single_choice", "single_choice", "true_false", "short_answer", "fill_blank",
-        "matching", "multiple_select", "single_choice", "true_false"]  # fmt: skip
+        "single_choice",
+        "single_choice",
+        "true_false",
+        "short_answer",
+        "fill_blank",
+        "matching",
+        "multiple_select",
+        "single_choice",
+        "true_false",
+    ]
     tomb = checked.drafts[0]
     assert (tomb.name, tomb.topic, tomb.draft.difficulty) == ("Grant's tomb", "Grant", 1)
     assert drafts[1].prompt == "Grant is _____ in Grant's tomb."
@@ -138,26 +210,38 @@ def test_gift_documentation_examples():
     assert "numerical" in reasons[0] and "essay" in reasons[1] and "description" in reasons[2]
 
 
-@pytest.mark.parametrize("text", [
-    "Who? {=a ~b",
-    "Who? =a ~b}",
-    "Who? {=a} {=b}",
-    "::unclosed name Who? {=a}",
-])  # fmt: skip
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Who? {=a ~b",
+        "Who? =a ~b}",
+        "Who? {=a} {=b}",
+        "::unclosed name Who? {=a}",
+    ],
+)
 def test_gift_with_unbalanced_braces_is_refused_whole(text):
     with pytest.raises(InterchangeError, match="Line 3"):
         read_gift("// a comment\n\n" + text + "\n\nFine? {=yes}\n")
 
 
-@pytest.mark.parametrize("data,message", [
-    (b"<quiz><question type='truefalse'>", "not well-formed"),
-    (b"not xml at all", "not well-formed"),
-    (b"<html><body/></html>", "not a Moodle XML"),
-    (b'<?xml version="1.0"?><!DOCTYPE quiz [<!ENTITY a "aaaaaaaaaa">'
-     b'<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]><quiz>&b;</quiz>', "DTD or entities"),
-    (b'<?xml version="1.0"?><!DOCTYPE quiz [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
-     b"<quiz>&x;</quiz>", "DTD or entities"),
-])  # fmt: skip
+@pytest.mark.parametrize(
+    "data,message",
+    [
+        (b"<quiz><question type='truefalse'>", "not well-formed"),
+        (b"not xml at all", "not well-formed"),
+        (b"<html><body/></html>", "not a Moodle XML"),
+        (
+            b'<?xml version="1.0"?><!DOCTYPE quiz [<!ENTITY a "aaaaaaaaaa">'
+            b'<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]><quiz>&b;</quiz>',
+            "DTD or entities",
+        ),
+        (
+            b'<?xml version="1.0"?><!DOCTYPE quiz [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
+            b"<quiz>&x;</quiz>",
+            "DTD or entities",
+        ),
+    ],
+)
 def test_bad_moodle_xml_is_refused_whole(data, message):
     with pytest.raises(InterchangeError, match=message):
         read_moodle_xml(data)

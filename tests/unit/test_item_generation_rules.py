@@ -40,8 +40,13 @@ def _answers(cards, questions) -> list[str]:
     """Every blank's answer: cloze cards, fill-ins and the right option of completions."""
     found = [c.back for c in cards if c.kind == "cloze"]
     found += [q.accepted[0] for q in questions if q.type == QuestionType.FILL_BLANK]
-    found += [c["text"] for q in questions if q.key.startswith("gen-mc-") for c in q.choices
-              if c["correct"]]  # fmt: skip
+    found += [
+        c["text"]
+        for q in questions
+        if q.key.startswith("gen-mc-")
+        for c in q.choices
+        if c["correct"]
+    ]
     return found
 
 
@@ -270,10 +275,16 @@ def test_which_heading_options_never_share_a_word_with_the_quote():
 def test_no_item_shows_a_fragment_or_an_unresolved_pronoun(path):
     _, _, cards, questions = _generate(path)
     shown = [c.front.split(": ", 1)[1] for c in cards if c.kind == "cloze"]
-    shown += [q.prompt.removeprefix("Fill in the blank: ") for q in questions
-              if q.type == QuestionType.FILL_BLANK]  # fmt: skip
-    shown += [q.prompt.removeprefix(TRUE_FALSE_FRAME) for q in questions
-              if q.type == QuestionType.TRUE_FALSE]  # fmt: skip
+    shown += [
+        q.prompt.removeprefix("Fill in the blank: ")
+        for q in questions
+        if q.type == QuestionType.FILL_BLANK
+    ]
+    shown += [
+        q.prompt.removeprefix(TRUE_FALSE_FRAME)
+        for q in questions
+        if q.type == QuestionType.TRUE_FALSE
+    ]
     for text in shown:
         first = text.split()[0]
         assert first[0].isupper() or first.startswith("_"), text

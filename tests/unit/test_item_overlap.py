@@ -15,14 +15,22 @@ from quizapp.core.quiz_selection import Candidate, pick_questions
 from quizapp.core.set_drawing import SetEntry, draw_questions
 
 FILL = item_facts(
-    1, 10, "generated", "Fill in the blank: Key projects include the _____ gas pipeline.",
-    ["Power of Siberia"], [],
-)  # fmt: skip
+    1,
+    10,
+    "generated",
+    "Fill in the blank: Key projects include the _____ gas pipeline.",
+    ["Power of Siberia"],
+    [],
+)
 HEADING = item_facts(
-    2, 11, "generated",
+    2,
+    11,
+    "generated",
     "Under which heading does the article say: “Key projects include the Power of Siberia gas "
-    "pipeline.”?", [], [{"id": "a", "text": "Economic Cooperation", "correct": True}],
-)  # fmt: skip
+    "pipeline.”?",
+    [],
+    [{"id": "a", "text": "Economic Cooperation", "correct": True}],
+)
 SAME_CLAIM = ItemFacts(3, 10, "curated", "True or false: trade has surged.", ())
 OTHER = ItemFacts(4, 12, "generated", "Fill in the blank: Russia remains a _____.", ("supplier",))
 
@@ -52,10 +60,14 @@ def test_compatible_subset_skips_overlapping_items_and_counts_those_already_take
 
 def test_a_practice_quiz_never_holds_two_items_of_one_claim():
     candidates = [
-        Candidate(qid, topic_id=1, last_correct=None,
-                  facts=ItemFacts(qid, claim_id=qid % 3, origin="curated"))
+        Candidate(
+            qid,
+            topic_id=1,
+            last_correct=None,
+            facts=ItemFacts(qid, claim_id=qid % 3, origin="curated"),
+        )
         for qid in range(1, 13)
-    ]  # fmt: skip
+    ]
     for seed in range(20):
         picked = pick_questions(candidates, {}, 10, random.Random(seed))
         assert len(picked) == 3

@@ -30,8 +30,10 @@ def test_events_reach_the_screens_of_their_game_and_host_counts_only_the_host():
     assert player.events.empty()
 
 
-@pytest.mark.skipif(not os.environ.get("TEST_REDIS_URL"),
-                    reason="set TEST_REDIS_URL (e.g. redis://127.0.0.1:6379/2) to run")
+@pytest.mark.skipif(
+    not os.environ.get("TEST_REDIS_URL"),
+    reason="set TEST_REDIS_URL (e.g. redis://127.0.0.1:6379/2) to run",
+)
 def test_an_event_published_in_one_process_reaches_screens_in_another():
     prefix = f"test-{uuid.uuid4().hex[:8]}"
     url = os.environ["TEST_REDIS_URL"]

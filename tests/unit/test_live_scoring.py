@@ -12,9 +12,17 @@ from quizapp.core import live_scoring as rules
 T0 = datetime(2030, 1, 1, 9, 0, 0)
 
 
-@pytest.mark.parametrize("elapsed_ms, expected", [
-    (0, 1000), (500, 1000), (2000, 967), (15000, 750), (30000, 500), (45000, 500),
-])  # fmt: skip
+@pytest.mark.parametrize(
+    "elapsed_ms, expected",
+    [
+        (0, 1000),
+        (500, 1000),
+        (2000, 967),
+        (15000, 750),
+        (30000, 500),
+        (45000, 500),
+    ],
+)
 def test_points_fall_with_time_as_kahoot_documents(elapsed_ms, expected):
     # Kahoot's worked example: 2 s into a 30 s timer earns 967 of 1000.
     assert rules.answer_points(1.0, elapsed_ms, 30_000) == expected

@@ -24,9 +24,14 @@ def test_parse_finds_title_sections_bullets_and_keywords():
     parsed = parse_article(ARTICLE)
     assert parsed.title.startswith("Russia's Pivot to the East")
     headings = [s.heading for s in parsed.sections]
-    assert headings == [None, "Strengthening Sino-Russian Relations", "Engagement with North Korea",
-                        "Implications of Russia's Eastern Pivot", "Conclusion",
-                        "Long-Tail Keywords:"]  # fmt: skip
+    assert headings == [
+        None,
+        "Strengthening Sino-Russian Relations",
+        "Engagement with North Korea",
+        "Implications of Russia's Eastern Pivot",
+        "Conclusion",
+        "Long-Tail Keywords:",
+    ]
     labels = [b.label for s in parsed.sections for b in s.blocks if b.label]
     assert len(labels) == 9 and "Economic Resilience" in labels
     assert "Russia China relations analysis" in parsed.keywords

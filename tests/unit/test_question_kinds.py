@@ -26,8 +26,11 @@ TYPE_VALUES = {t.value for t in QuestionType}
 
 
 def _is_member(node: ast.AST) -> bool:
-    return (isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name)
-            and node.value.id == "QuestionType")  # fmt: skip
+    return (
+        isinstance(node, ast.Attribute)
+        and isinstance(node.value, ast.Name)
+        and node.value.id == "QuestionType"
+    )
 
 
 def _is_type_value(node: ast.AST) -> bool:
@@ -57,13 +60,11 @@ def type_switches(source: str) -> list[int]:
     for node in ast.walk(ast.parse(source)):
         if isinstance(node, ast.Compare):
             operands = [o for side in [node.left, *node.comparators] for o in _operands(side)]
-            if any(_is_member(o) or _is_type_value(o) or _is_type_attribute(o)
-                   for o in operands):  # fmt: skip
+            if any(_is_member(o) or _is_type_value(o) or _is_type_attribute(o) for o in operands):
                 lines.append(node.lineno)
         elif isinstance(node, ast.Match) and _is_type_attribute(node.subject):
             lines.append(node.lineno)
-        elif isinstance(node, ast.Dict) and any(k is not None and _is_member(k)
-                                                for k in node.keys):  # fmt: skip
+        elif isinstance(node, ast.Dict) and any(k is not None and _is_member(k) for k in node.keys):
             lines.append(node.lineno)
     return lines
 
@@ -106,8 +107,10 @@ KIND_PARTIALS = ROOT / "templates" / "quiz" / "kinds"
 
 def _compares_type(line: str) -> bool:
     """A ``.type`` comparison, except a WTForms field's (``f.type == 'RadioField'``)."""
-    return any(not re.match(r"['\"]\w*Field['\"]", m.group(1))
-               for m in TEMPLATE_TYPE_COMPARE.finditer(line))  # fmt: skip
+    return any(
+        not re.match(r"['\"]\w*Field['\"]", m.group(1))
+        for m in TEMPLATE_TYPE_COMPARE.finditer(line)
+    )
 
 
 def test_the_template_check_catches_comparisons():

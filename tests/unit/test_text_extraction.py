@@ -37,8 +37,9 @@ def _minimal_pdf(text: str) -> bytes:
     out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
     for offset in offsets:
         out.write(b"%010d 00000 n \n" % offset)
-    out.write(b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n"
-              % (len(objects) + 1, xref))  # fmt: skip
+    out.write(
+        b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    )
     return out.getvalue()
 
 
@@ -112,8 +113,12 @@ def test_hard_wrapped_paragraphs_are_joined():
         ("empty.txt", b"", "empty"),
         ("blank.txt", b"  \n\n ", "empty"),
         ("picture.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4, "not text"),
-        ("nav.html", b"<html><body><nav><a href='/'>Home</a> <a href='/a'>About</a></nav>"
-                     b"<footer>Contact</footer></body></html>", "only"),
+        (
+            "nav.html",
+            b"<html><body><nav><a href='/'>Home</a> <a href='/a'>About</a></nav>"
+            b"<footer>Contact</footer></body></html>",
+            "only",
+        ),
         ("scan.pdf", None, "no text layer"),
         ("broken.pdf", b"%PDF-1.4 this is not really a pdf", "PDF"),
         ("broken.docx", b"PK\x03\x04 not a zip really", "docx"),

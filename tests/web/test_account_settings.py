@@ -50,8 +50,9 @@ def _reset_link(message) -> str:
     return re.search(r"http://localhost(/account/reset/\S+)", body)[1]
 
 
-def test_password_reset_by_mail_is_single_use_and_ends_sessions(app, client, mailbox, make_student,
-                                                                db):  # fmt: skip
+def test_password_reset_by_mail_is_single_use_and_ends_sessions(
+    app, client, mailbox, make_student, db
+):
     student = make_student()
     other_device = app.test_client()
     login(other_device, student)
@@ -61,11 +62,14 @@ def test_password_reset_by_mail_is_single_use_and_ends_sessions(app, client, mai
     assert len(mailbox.messages) == 1 and mailbox.messages[0]["To"] == student.email
     link = _reset_link(mailbox.messages[0])
 
-    assert client.post(link, data={"password": NEW_PASSWORD, "confirm": NEW_PASSWORD}
-                       ).status_code == 302  # fmt: skip
+    assert (
+        client.post(link, data={"password": NEW_PASSWORD, "confirm": NEW_PASSWORD}).status_code
+        == 302
+    )
     assert other_device.get("/study").status_code == 302  # the other session ended
-    again = client.post(link, data={"password": "another fine passphrase",
-                                    "confirm": "another fine passphrase"})  # fmt: skip
+    again = client.post(
+        link, data={"password": "another fine passphrase", "confirm": "another fine passphrase"}
+    )
     assert again.status_code == 302 and "/account/reset" in again.location  # used already
     db.session.expire_all()
     assert db.session.get(User, student.id).check_password(NEW_PASSWORD)
@@ -102,16 +106,32 @@ def test_without_smtp_the_link_goes_to_the_server_log(client, make_student, capl
 def test_change_name_email_and_time_zone(client, make_student, db):
     student = make_student()
     login(client, student)
-    response = client.post("/account/", data={"form": "profile", "display_name": "Renamed",
-                                              "email": "Renamed@Example.org",
-                                              "time_zone": "Europe/Berlin"})  # fmt: skip
+    response = client.post(
+        "/account/",
+        data={
+            "form": "profile",
+            "display_name": "Renamed",
+            "email": "Renamed@Example.org",
+            "time_zone": "Europe/Berlin",
+        },
+    )
     assert response.status_code == 302
     db.session.expire_all()
     user = db.session.get(User, student.id)
     assert (user.display_name, user.email, user.time_zone) == (
-        "Renamed", "renamed@example.org", "Europe/Berlin")
-    bad = client.post("/account/", data={"form": "profile", "display_name": "X",
-                                         "email": "x@example.org", "time_zone": "Mars/Base"})
+        "Renamed",
+        "renamed@example.org",
+        "Europe/Berlin",
+    )
+    bad = client.post(
+        "/account/",
+        data={
+            "form": "profile",
+            "display_name": "X",
+            "email": "x@example.org",
+            "time_zone": "Mars/Base",
+        },
+    )
     assert bad.status_code == 400
 
 
@@ -120,28 +140,61 @@ def test_change_password_ends_every_other_session(app, client, make_student, db)
     other_device = app.test_client()
     login(other_device, student)
     login(client, student)
-    wrong = client.post("/account/", data={"form": "password", "pw-current_password": "nope",
-                                           "pw-password": NEW_PASSWORD,
-                                           "pw-confirm": NEW_PASSWORD})  # fmt: skip
+    wrong = client.post(
+        "/account/",
+        data={
+            "form": "password",
+            "pw-current_password": "nope",
+            "pw-password": NEW_PASSWORD,
+            "pw-confirm": NEW_PASSWORD,
+        },
+    )
     assert wrong.status_code == 400
-    weak = client.post("/account/", data={"form": "password", "pw-current_password": PASSWORD,
-                                          "pw-password": "12345678", "pw-confirm": "12345678"})
+    weak = client.post(
+        "/account/",
+        data={
+            "form": "password",
+            "pw-current_password": PASSWORD,
+            "pw-password": "12345678",
+            "pw-confirm": "12345678",
+        },
+    )
     assert weak.status_code == 400
-    done = client.post("/account/", data={"form": "password", "pw-current_password": PASSWORD,
-                                          "pw-password": NEW_PASSWORD,
-                                          "pw-confirm": NEW_PASSWORD})  # fmt: skip
+    done = client.post(
+        "/account/",
+        data={
+            "form": "password",
+            "pw-current_password": PASSWORD,
+            "pw-password": NEW_PASSWORD,
+            "pw-confirm": NEW_PASSWORD,
+        },
+    )
     assert done.status_code == 302
     assert client.get("/study").status_code == 200  # this session carries on
     assert other_device.get("/study").status_code == 302
 
 
 def test_sign_up_keeps_the_browser_time_zone(client, db):
-    client.post("/auth/register", data={"email": "z@example.org", "display_name": "Zed",
-                                        "password": PASSWORD, "confirm": PASSWORD,
-                                        "time_zone": "America/New_York"})  # fmt: skip
-    client.post("/auth/register", data={"email": "y@example.org", "display_name": "Why",
-                                        "password": PASSWORD, "confirm": PASSWORD,
-                                        "time_zone": "Nowhere/Else"})  # fmt: skip
+    client.post(
+        "/auth/register",
+        data={
+            "email": "z@example.org",
+            "display_name": "Zed",
+            "password": PASSWORD,
+            "confirm": PASSWORD,
+            "time_zone": "America/New_York",
+        },
+    )
+    client.post(
+        "/auth/register",
+        data={
+            "email": "y@example.org",
+            "display_name": "Why",
+            "password": PASSWORD,
+            "confirm": PASSWORD,
+            "time_zone": "Nowhere/Else",
+        },
+    )
     zones = dict(db.session.execute(sa.select(User.email, User.time_zone)).all())
     assert zones == {"z@example.org": "America/New_York", "y@example.org": "UTC"}
 
@@ -153,8 +206,10 @@ def test_a_teacher_types_due_dates_in_their_zone_and_sees_them_there(client, mak
     school_class = make_class(db, teacher)
     quiz_set = make_set(db, teacher, seeded_questions(db, 2))
     login(client, teacher)
-    response = client.post(f"/teach/sets/{quiz_set.id}/assign", data={
-        "title": "Winter quiz", "classes": [school_class.id], "due_at": "2031-01-15T18:00"})
+    response = client.post(
+        f"/teach/sets/{quiz_set.id}/assign",
+        data={"title": "Winter quiz", "classes": [school_class.id], "due_at": "2031-01-15T18:00"},
+    )
     assert response.status_code == 302, response.data
     assignment = db.session.scalar(sa.select(Assignment))
     assert assignment.due_at == datetime(2031, 1, 15, 17, 0)  # stored in UTC
@@ -165,8 +220,15 @@ def test_a_teacher_types_due_dates_in_their_zone_and_sees_them_there(client, mak
 
 def test_sign_up_with_a_taken_email_tells_its_owner_by_mail(client, mailbox, make_student):
     student = make_student()
-    response = client.post("/auth/register", data={"email": student.email, "display_name": "X",
-                                                   "password": PASSWORD, "confirm": PASSWORD})
+    response = client.post(
+        "/auth/register",
+        data={
+            "email": student.email,
+            "display_name": "X",
+            "password": PASSWORD,
+            "confirm": PASSWORD,
+        },
+    )
     assert response.status_code == 302
     assert [m["To"] for m in mailbox.messages] == [student.email]
     assert "already has one" in mailbox.messages[0].get_payload(decode=True).decode()

@@ -9,10 +9,16 @@ from tests.conftest import PASSWORD, login
 
 
 def _register(client, email="new@example.org", role="student", password=PASSWORD, confirm=None):
-    return client.post("/auth/register", data={
-        "email": email, "display_name": "New Learner", "password": password,
-        "confirm": confirm or password, "role": role,
-    })  # fmt: skip
+    return client.post(
+        "/auth/register",
+        data={
+            "email": email,
+            "display_name": "New Learner",
+            "password": password,
+            "confirm": confirm or password,
+            "role": role,
+        },
+    )
 
 
 def test_register_hashes_password_then_the_user_logs_in(client, db):
@@ -88,16 +94,48 @@ def test_login_next_only_follows_local_paths(client, make_student):
 
 
 def test_users_create_command(runner, db):
-    result = runner.invoke(args=["users", "create", "--email", "Ops@Example.org", "--name", "Ops",
-                                 "--role", "admin", "--password", PASSWORD])  # fmt: skip
+    result = runner.invoke(
+        args=[
+            "users",
+            "create",
+            "--email",
+            "Ops@Example.org",
+            "--name",
+            "Ops",
+            "--role",
+            "admin",
+            "--password",
+            PASSWORD,
+        ]
+    )
     assert result.exit_code == 0, result.output
     user = db.session.scalar(sa.select(User).where(User.email == "ops@example.org"))
     assert user.role == "admin" and user.check_password(PASSWORD)
-    again = runner.invoke(args=["users", "create", "--email", "ops@example.org", "--name", "Ops",
-                                "--password", PASSWORD])  # fmt: skip
+    again = runner.invoke(
+        args=[
+            "users",
+            "create",
+            "--email",
+            "ops@example.org",
+            "--name",
+            "Ops",
+            "--password",
+            PASSWORD,
+        ]
+    )
     assert again.exit_code != 0 and "already exists" in again.output
-    weak = runner.invoke(args=["users", "create", "--email", "w@example.org", "--name", "W",
-                               "--password", "12345678"])  # fmt: skip
+    weak = runner.invoke(
+        args=[
+            "users",
+            "create",
+            "--email",
+            "w@example.org",
+            "--name",
+            "W",
+            "--password",
+            "12345678",
+        ]
+    )
     assert weak.exit_code != 0
 
 

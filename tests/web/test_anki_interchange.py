@@ -60,19 +60,31 @@ def test_anki_reads_our_deck_with_cloze_notes_and_sources(db, tmp_path):
         # Importing the same export again updates the notes rather than duplicating them.
         package = tmp_path / "again.apkg"
         package.write_bytes(data)
-        col.import_anki_package(ImportAnkiPackageRequest(
-            package_path=str(package), options=ImportAnkiPackageOptions(with_scheduling=True)))
+        col.import_anki_package(
+            ImportAnkiPackageRequest(
+                package_path=str(package), options=ImportAnkiPackageOptions(with_scheduling=True)
+            )
+        )
         assert len(col.find_notes("")) == len(seeded)
     finally:
         col.close()
 
 
 def test_a_learners_progress_carries_over_to_anki(tmp_path):
-    cards = [ExportCard("k-new", "Rason?", "A port", "Rason is a port.", "Trade"),
-             ExportCard("k-seen", "Power of _____", "Siberia", "Power of Siberia.", "Energy",
-                        kind="cloze")]  # fmt: skip
-    plan = CardSchedule(due=utcnow() + timedelta(days=5), interval_days=12, stability=14.2,
-                        difficulty=4.5, reps=4, lapses=1)  # fmt: skip
+    cards = [
+        ExportCard("k-new", "Rason?", "A port", "Rason is a port.", "Trade"),
+        ExportCard(
+            "k-seen", "Power of _____", "Siberia", "Power of Siberia.", "Energy", kind="cloze"
+        ),
+    ]
+    plan = CardSchedule(
+        due=utcnow() + timedelta(days=5),
+        interval_days=12,
+        stability=14.2,
+        difficulty=4.5,
+        reps=4,
+        lapses=1,
+    )
     col = _into_anki(tmp_path, anki_package("quizapp", cards, {"k-seen": plan}))
     try:
         by_front = {}
@@ -116,8 +128,13 @@ def _anki_made_package(tmp_path, legacy: bool = True) -> bytes:
         word["Word"], word["Back"] = "pivot", "a turn"
         col.add_note(word, deck)
         out = tmp_path / "from-anki.apkg"
-        col.export_anki_package(out_path=str(out), options=ExportAnkiPackageOptions(
-            with_scheduling=False, with_media=False, legacy=legacy), limit=ExportLimit())
+        col.export_anki_package(
+            out_path=str(out),
+            options=ExportAnkiPackageOptions(
+                with_scheduling=False, with_media=False, legacy=legacy
+            ),
+            limit=ExportLimit(),
+        )
         return out.read_bytes()
     finally:
         col.close()
@@ -130,8 +147,10 @@ def test_we_read_what_anki_writes(tmp_path):
     assert ("cloze", "The _____ carries gas.", "Power of Siberia", None) in cards
     assert ("basic", "Capital?", "Pyongyang", None) in cards  # Front/Back: read as basic
     reasons = sorted(s.reason for s in parsed.skipped)
-    assert reasons == ["a cloze note with other than one gap ({{c1::…}})",
-                       "only Basic and Cloze notes can be imported"]  # fmt: skip
+    assert reasons == [
+        "a cloze note with other than one gap ({{c1::…}})",
+        "only Basic and Cloze notes can be imported",
+    ]
 
 
 def test_the_newest_anki_format_gets_a_message_saying_how_to_export(tmp_path):
@@ -174,17 +193,20 @@ def test_a_learner_downloads_their_deck_with_progress(client, db, make_student, 
     login(client, student)
     page = client.get("/cards").get_data(as_text=True)
     card_id = int(re.search(r'data-card="(\d+)"', page).group(1))
-    assert client.post("/cards/rate", data={"flashcard_id": card_id, "rating": "4"}).status_code \
-        == 302
+    assert (
+        client.post("/cards/rate", data={"flashcard_id": card_id, "rating": "4"}).status_code == 302
+    )
     key = db.session.get(Flashcard, card_id).key
     plain = _into_anki(tmp_path, client.get("/cards/export.apkg").data, "plain")
-    with_progress = _into_anki(tmp_path, client.get("/cards/export.apkg?progress=1").data,
-                               "progress")  # fmt: skip
+    with_progress = _into_anki(
+        tmp_path, client.get("/cards/export.apkg?progress=1").data, "progress"
+    )
     try:
         guid = genanki.guid_for("quizapp", key)
         for col, expected in ((plain, 0), (with_progress, 2)):
-            cards = {col.get_note(nid).guid: col.get_note(nid).cards()[0]
-                     for nid in col.find_notes("")}  # fmt: skip
+            cards = {
+                col.get_note(nid).guid: col.get_note(nid).cards()[0] for nid in col.find_notes("")
+            }
             assert cards[guid].type == expected
             assert sum(card.type == 2 for card in cards.values()) == (expected == 2)
         reviewed = cards[guid]

@@ -33,8 +33,13 @@ def _articles(db) -> int:
 
 
 def _import(client, **data):
-    form = {"title": "Our garden", "text": GARDEN, "source_url": "https://example.org/garden",
-            "source_author": "Class 7B", "licence_note": "CC BY 4.0"} | data  # fmt: skip
+    form = {
+        "title": "Our garden",
+        "text": GARDEN,
+        "source_url": "https://example.org/garden",
+        "source_author": "Class 7B",
+        "licence_note": "CC BY 4.0",
+    } | data
     return client.post("/teach/articles/new", data=form, content_type="multipart/form-data")
 
 
@@ -46,7 +51,11 @@ def test_pasted_prose_becomes_a_draft_article_with_several_topics(client, db, ma
     article = db.session.scalar(sa.select(Article).where(Article.owner_id == teacher.id))
     assert response.location.endswith(f"/teach/articles/{article.id}")
     assert (article.title, article.source_author, article.licence_note, article.published) == (
-        "Our garden", "Class 7B", "CC BY 4.0", False)
+        "Our garden",
+        "Class 7B",
+        "CC BY 4.0",
+        False,
+    )
     titles = db.session.scalars(sa.select(Topic.title).filter_by(article_id=article.id)).all()
     assert len(titles) >= 3 and "Overview" not in titles
     statuses = set(db.session.scalars(sa.select(Question.status).filter_by(article_id=article.id)))
@@ -70,13 +79,18 @@ def _blank_pdf() -> bytes:
         ("empty.txt", b"", "The file is empty."),
         ("photo.txt", b"\x89PNG\r\n\x1a\n\x00\x00" + bytes(range(256)) * 8, "not text"),
         ("scan.pdf", None, "no text layer"),
-        ("menu.html", b"<html><body><nav><a href='/'>Home</a><a href='/b'>Blog</a></nav>"
-                      b"<footer>Contact</footer></body></html>", "only navigation"),
+        (
+            "menu.html",
+            b"<html><body><nav><a href='/'>Home</a><a href='/b'>Blog</a></nav>"
+            b"<footer>Contact</footer></body></html>",
+            "only navigation",
+        ),
         ("notes.odt", b"whatever it is", "cannot be imported"),
     ],
 )
-def test_bad_files_get_a_clear_message_and_write_nothing(client, db, make_teacher, name, data,
-                                                         message):
+def test_bad_files_get_a_clear_message_and_write_nothing(
+    client, db, make_teacher, name, data, message
+):
     login(client, make_teacher())
     before = _articles(db)
     data = _blank_pdf() if data is None else data
@@ -89,8 +103,7 @@ def test_bad_files_get_a_clear_message_and_write_nothing(client, db, make_teache
 def test_a_50_mb_upload_is_refused_on_the_form(client, db, make_teacher):
     login(client, make_teacher())
     before = _articles(db)
-    response = _import(client, text="", upload=(io.BytesIO(b"a " * (25 * 1024 * 1024)),
-                                                 "big.txt"))
+    response = _import(client, text="", upload=(io.BytesIO(b"a " * (25 * 1024 * 1024)), "big.txt"))
     assert response.status_code == 413
     assert "larger than 10 MB" in response.get_data(as_text=True)
     assert "<form" in response.get_data(as_text=True)
@@ -100,8 +113,9 @@ def test_a_50_mb_upload_is_refused_on_the_form(client, db, make_teacher):
 def test_text_in_another_encoding_is_imported_readably(client, db, make_teacher):
     login(client, make_teacher())
     data = ("Caf\u00e9 au lait\n\n" + GARDEN.replace("gym", "caf\u00e9")).encode("cp1252")
-    assert _import(client, title="", text="", upload=(io.BytesIO(data), "cafe.txt")).status_code \
-        == 302  # fmt: skip
+    assert (
+        _import(client, title="", text="", upload=(io.BytesIO(data), "cafe.txt")).status_code == 302
+    )
     article = db.session.scalar(sa.select(Article).where(Article.slug.startswith("cafe")))
     assert "behind the caf\u00e9." in article.text
 
@@ -127,8 +141,12 @@ def test_a_crash_halfway_leaves_no_half_article(client, db, make_teacher, monkey
         _import(client)
     db.session.rollback()
     assert _articles(db) == before
-    assert db.session.scalar(sa.select(sa.func.count(Topic.id)).where(
-        Topic.article_id.not_in(sa.select(Article.id)))) == 0  # fmt: skip
+    assert (
+        db.session.scalar(
+            sa.select(sa.func.count(Topic.id)).where(Topic.article_id.not_in(sa.select(Article.id)))
+        )
+        == 0
+    )
 
 
 def test_reimport_keeps_reviewed_items_of_unchanged_claims(client, db, make_teacher):
@@ -136,44 +154,59 @@ def test_reimport_keeps_reviewed_items_of_unchanged_claims(client, db, make_teac
     login(client, teacher)
     _import(client)
     article = db.session.scalar(sa.select(Article).where(Article.owner_id == teacher.id))
-    claims = {c.quote: c for c in db.session.scalars(sa.select(Claim).filter_by(
-        article_id=article.id))}  # fmt: skip
+    claims = {
+        c.quote: c for c in db.session.scalars(sa.select(Claim).filter_by(article_id=article.id))
+    }
     kept_claim = claims["Worms turn the waste into dark soil within three months"]
     changed_claim = claims["The hives produced twelve jars of honey last summer"]
     for claim in (kept_claim, changed_claim):
-        assert client.post(f"/teach/articles/{article.id}/claims/{claim.id}/accept").status_code \
-            == 302  # fmt: skip
+        assert (
+            client.post(f"/teach/articles/{article.id}/claims/{claim.id}/accept").status_code == 302
+        )
     reviewed = set(db.session.scalars(sa.select(Question.id).filter_by(claim_id=kept_claim.id)))
     card = db.session.scalar(sa.select(Flashcard).filter_by(claim_id=kept_claim.id))
-    edit = client.post(f"/teach/articles/{article.id}/flashcards/{card.id}/edit",
-                       data={"claim_id": kept_claim.id, "kind": "basic",
-                             "front": "What do worms do?",
-                             "back": "They turn waste into soil."})  # fmt: skip
+    edit = client.post(
+        f"/teach/articles/{article.id}/flashcards/{card.id}/edit",
+        data={
+            "claim_id": kept_claim.id,
+            "kind": "basic",
+            "front": "What do worms do?",
+            "back": "They turn waste into soil.",
+        },
+    )
     assert edit.status_code == 302
-    changed = GARDEN.replace("The hives produced twelve jars of honey last summer.",
-                             "The hives produced fifteen jars of honey last summer.")
-    response = client.post(f"/teach/articles/{article.id}/reimport",
-                           data={"title": "Our garden", "text": changed})
+    changed = GARDEN.replace(
+        "The hives produced twelve jars of honey last summer.",
+        "The hives produced fifteen jars of honey last summer.",
+    )
+    response = client.post(
+        f"/teach/articles/{article.id}/reimport", data={"title": "Our garden", "text": changed}
+    )
     assert response.status_code == 302
     db.session.expire_all()
     card = db.session.get(Flashcard, card.id)
     assert (card.front, card.status) == ("What do worms do?", ItemStatus.PUBLISHED)
     # Every reviewed question of the unchanged claim stands; anything new there is a draft.
-    after = {q.id: q for q in db.session.scalars(sa.select(Question).filter_by(
-        claim_id=kept_claim.id))}  # fmt: skip
-    assert reviewed and all(after[i].status == ItemStatus.PUBLISHED and not after[i].retired
-                            for i in reviewed)  # fmt: skip
+    after = {
+        q.id: q for q in db.session.scalars(sa.select(Question).filter_by(claim_id=kept_claim.id))
+    }
+    assert reviewed and all(
+        after[i].status == ItemStatus.PUBLISHED and not after[i].retired for i in reviewed
+    )
     assert all(q.status == ItemStatus.DRAFT for i, q in after.items() if i not in reviewed)
     rewritten = db.session.get(Claim, changed_claim.id)
     assert "fifteen jars" in rewritten.quote
-    assert set(db.session.scalars(sa.select(Question.status).filter_by(
-        claim_id=rewritten.id, retired=False))) == {ItemStatus.DRAFT}  # fmt: skip
+    assert set(
+        db.session.scalars(
+            sa.select(Question.status).filter_by(claim_id=rewritten.id, retired=False)
+        )
+    ) == {ItemStatus.DRAFT}
     assert _articles(db) == db.session.scalar(sa.select(sa.func.count(Article.id)))
 
 
-def test_students_of_shared_classes_see_the_article_and_others_get_404(client, db,
-                                                                        make_teacher,
-                                                                        make_student):
+def test_students_of_shared_classes_see_the_article_and_others_get_404(
+    client, db, make_teacher, make_student
+):
     teacher, insider, outsider = make_teacher(), make_student(), make_student()
     shared, other = make_class(db, teacher), make_class(db, teacher, name="Other")
     enrol(db, shared, insider)
@@ -182,8 +215,9 @@ def test_students_of_shared_classes_see_the_article_and_others_get_404(client, d
     _import(client)
     article = db.session.scalar(sa.select(Article).where(Article.owner_id == teacher.id))
     # A claim the generator made questions from (it makes none from a plain description).
-    claim = db.session.scalar(sa.select(Claim).filter_by(article_id=article.id)
-                              .where(Claim.quote.startswith("Worms")))  # fmt: skip
+    claim = db.session.scalar(
+        sa.select(Claim).filter_by(article_id=article.id).where(Claim.quote.startswith("Worms"))
+    )
     client.post(f"/teach/articles/{article.id}/claims/{claim.id}/accept")
     client.post(f"/teach/articles/{article.id}/share", data={"classes": [shared.id]})
     reader = f"/articles/{article.slug}"
@@ -201,19 +235,26 @@ def test_students_of_shared_classes_see_the_article_and_others_get_404(client, d
     start = client.post(f"/quiz/new?article={article.id}", data={"length": "10"})
     assert start.status_code == 302
     page = client.get(start.location).get_data(as_text=True)
-    published = set(db.session.scalars(sa.select(Question.prompt).filter_by(
-        article_id=article.id, status=ItemStatus.PUBLISHED)))  # fmt: skip
+    published = set(
+        db.session.scalars(
+            sa.select(Question.prompt).filter_by(article_id=article.id, status=ItemStatus.PUBLISHED)
+        )
+    )
     assert published and any(p.split("_")[0][:30] in page for p in published)
 
 
-def test_the_review_page_of_a_long_article_has_bounded_queries(client, db, make_teacher,
-                                                                count_queries):
+def test_the_review_page_of_a_long_article_has_bounded_queries(
+    client, db, make_teacher, count_queries
+):
     teacher = make_teacher()
     login(client, teacher)
     _import(client, text=GARDEN * 1)
     small = db.session.scalar(sa.select(Article.id).where(Article.owner_id == teacher.id))
-    long_text = "\n\n".join(f"{p.strip()} Section {i} adds a point about plot {i}."
-                            for i in range(12) for p in GARDEN.split("\n\n"))  # fmt: skip
+    long_text = "\n\n".join(
+        f"{p.strip()} Section {i} adds a point about plot {i}."
+        for i in range(12)
+        for p in GARDEN.split("\n\n")
+    )
     _import(client, title="Long garden", text=long_text)
     large = db.session.scalar(sa.select(Article.id).where(Article.title == "Long garden"))
     claims = db.session.scalar(sa.select(sa.func.count(Claim.id)).filter_by(article_id=large))
@@ -232,8 +273,9 @@ def test_quiz_sets_draw_on_articles_the_teacher_may_see(db, make_teacher):
     from quizapp.services.quiz_sets import search_questions
 
     owner, other = make_teacher(), make_teacher()
-    article, _ = import_upload(db.session, ArticleUpload("g.txt", GARDEN.encode(), "Garden"),
-                               owner.id, drafts=False)  # fmt: skip
+    article, _ = import_upload(
+        db.session, ArticleUpload("g.txt", GARDEN.encode(), "Garden"), owner.id, drafts=False
+    )
     db.session.commit()
     ids = set(db.session.scalars(sa.select(Question.id).filter_by(article_id=article.id)))
     topic = db.session.scalar(sa.select(Topic.id).filter_by(article_id=article.id))

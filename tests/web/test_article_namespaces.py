@@ -27,31 +27,59 @@ The region's economy depends on a small number of large customers.
 
 def _snapshot(db, article_id: int) -> dict[str, list[tuple]]:
     """Every row of the article's content, with the columns a learner would notice."""
+
     def rows(stmt) -> list[tuple]:
         return [tuple(r) for r in db.session.execute(stmt).all()]
 
     return {
-        "topics": rows(sa.select(Topic.id, Topic.key, Topic.title, Topic.position)
-                       .where(Topic.article_id == article_id).order_by(Topic.id)),
-        "claims": rows(sa.select(Claim.id, Claim.key, Claim.quote, Claim.topic_id)
-                       .where(Claim.article_id == article_id).order_by(Claim.id)),
-        "questions": rows(sa.select(Question.id, Question.key, Question.claim_id, Question.prompt,
-                                    Question.accepted, Question.retired, Question.status)
-                          .join(Claim).where(Claim.article_id == article_id)
-                          .order_by(Question.id)),
-        "flashcards": rows(sa.select(Flashcard.id, Flashcard.key, Flashcard.claim_id,
-                                     Flashcard.front, Flashcard.back, Flashcard.retired,
-                                     Flashcard.status)
-                           .join(Claim).where(Claim.article_id == article_id)
-                           .order_by(Flashcard.id)),
-    }  # fmt: skip
+        "topics": rows(
+            sa.select(Topic.id, Topic.key, Topic.title, Topic.position)
+            .where(Topic.article_id == article_id)
+            .order_by(Topic.id)
+        ),
+        "claims": rows(
+            sa.select(Claim.id, Claim.key, Claim.quote, Claim.topic_id)
+            .where(Claim.article_id == article_id)
+            .order_by(Claim.id)
+        ),
+        "questions": rows(
+            sa.select(
+                Question.id,
+                Question.key,
+                Question.claim_id,
+                Question.prompt,
+                Question.accepted,
+                Question.retired,
+                Question.status,
+            )
+            .join(Claim)
+            .where(Claim.article_id == article_id)
+            .order_by(Question.id)
+        ),
+        "flashcards": rows(
+            sa.select(
+                Flashcard.id,
+                Flashcard.key,
+                Flashcard.claim_id,
+                Flashcard.front,
+                Flashcard.back,
+                Flashcard.retired,
+                Flashcard.status,
+            )
+            .join(Claim)
+            .where(Claim.article_id == article_id)
+            .order_by(Flashcard.id)
+        ),
+    }
 
 
 def test_second_article_with_the_same_section_names_leaves_the_first_alone(db):
     seed = db.session.scalar(sa.select(Article).where(Article.slug == SEED_SLUG))
     before = _snapshot(db, seed.id)
     article, report = import_article(
-        db.session, ArticleSource(slug="another-pivot-east", text=LOOKALIKE), drafts=True,
+        db.session,
+        ArticleSource(slug="another-pivot-east", text=LOOKALIKE),
+        drafts=True,
         publish=False,
     )
     db.session.commit()
@@ -67,9 +95,10 @@ def test_second_article_with_the_same_section_names_leaves_the_first_alone(db):
     assert all(r[-1] == "draft" for r in second["questions"] + second["flashcards"])
     # Every item points at a claim of its own article.
     mixed = db.session.scalar(
-        sa.select(sa.func.count(Question.id)).join(Claim)
+        sa.select(sa.func.count(Question.id))
+        .join(Claim)
         .where(Question.article_id != Claim.article_id)
-    )  # fmt: skip
+    )
     assert mixed == 0
 
 

@@ -8,8 +8,16 @@ import sqlalchemy as sa
 from quizapp.models import Article, Claim, Question
 from tests.conftest import SEED_SLUG
 
-COMPARED = ("type", "prompt", "explanation", "difficulty", "accepted", "pairs", "answer_bool",
-            "quote")  # fmt: skip
+COMPARED = (
+    "type",
+    "prompt",
+    "explanation",
+    "difficulty",
+    "accepted",
+    "pairs",
+    "answer_bool",
+    "quote",
+)
 
 
 def _fingerprint(question: Question) -> tuple:
@@ -18,23 +26,31 @@ def _fingerprint(question: Question) -> tuple:
 
 
 def _questions_of(db, slug: str) -> list[Question]:
-    return list(db.session.scalars(
-        sa.select(Question).join(Claim).join(Article)
-        .where(Article.slug == slug, ~Question.retired).order_by(Question.id)
-    ))  # fmt: skip
+    return list(
+        db.session.scalars(
+            sa.select(Question)
+            .join(Claim)
+            .join(Article)
+            .where(Article.slug == slug, ~Question.retired)
+            .order_by(Question.id)
+        )
+    )
 
 
 def _counts(db) -> tuple[int, int, int]:
-    return tuple(db.session.scalar(sa.select(sa.func.count()).select_from(model))
-                 for model in (Article, Claim, Question))  # fmt: skip
+    return tuple(
+        db.session.scalar(sa.select(sa.func.count()).select_from(model))
+        for model in (Article, Claim, Question)
+    )
 
 
 def test_export_then_import_gives_the_same_questions(db, runner, tmp_path):
     seeded = _questions_of(db, SEED_SLUG)
     for fmt, name in (("moodle-xml", "bank.xml"), ("gift", "bank.gift")):
         out = tmp_path / name
-        result = runner.invoke(args=["bank", "export", "--article", SEED_SLUG, "--format", fmt,
-                                     "-o", str(out)])  # fmt: skip
+        result = runner.invoke(
+            args=["bank", "export", "--article", SEED_SLUG, "--format", fmt, "-o", str(out)]
+        )
         assert result.exit_code == 0, result.output
         result = runner.invoke(args=["bank", "import", str(out)])
         assert result.exit_code == 0, result.output
@@ -52,11 +68,13 @@ def test_export_then_import_gives_the_same_questions(db, runner, tmp_path):
 def test_import_into_the_same_article_finds_the_source_claims(db, runner, tmp_path, make_teacher):
     teacher = make_teacher()
     out = tmp_path / "again.xml"
-    runner.invoke(args=["bank", "export", "--article", SEED_SLUG, "--format", "moodle-xml",
-                        "-o", str(out)])  # fmt: skip
+    runner.invoke(
+        args=["bank", "export", "--article", SEED_SLUG, "--format", "moodle-xml", "-o", str(out)]
+    )
     text_before = db.session.scalar(sa.select(Article.text).where(Article.slug == SEED_SLUG))
-    result = runner.invoke(args=["bank", "import", str(out), "--article", SEED_SLUG,
-                                 "--author", teacher.email])  # fmt: skip
+    result = runner.invoke(
+        args=["bank", "import", str(out), "--article", SEED_SLUG, "--author", teacher.email]
+    )
     assert result.exit_code == 0, result.output
     mine = list(db.session.scalars(sa.select(Question).where(Question.author_id == teacher.id)))
     assert mine and all(q.origin == "teacher" for q in mine)
@@ -71,8 +89,10 @@ def test_import_into_the_same_article_finds_the_source_claims(db, runner, tmp_pa
 
 def test_import_reports_what_it_skipped(db, runner, tmp_path):
     gift = tmp_path / "mixed bank.gift"
-    gift.write_text("::tf::The pipeline carries gas. {TRUE}\n\n::num::2 + 2? {#4}\n\n"
-                    "::essay::Discuss. {}\n", encoding="utf-8")  # fmt: skip
+    gift.write_text(
+        "::tf::The pipeline carries gas. {TRUE}\n\n::num::2 + 2? {#4}\n\n::essay::Discuss. {}\n",
+        encoding="utf-8",
+    )
     result = runner.invoke(args=["bank", "import", str(gift), "--article", "my-bank"])
     assert result.exit_code == 0, result.output
     assert "Imported 1 question into" in result.output
@@ -92,10 +112,13 @@ def test_a_bad_file_is_refused_and_nothing_is_written(db, runner, tmp_path):
         "notes.docx": b"PK\x03\x04",
     }
     messages = {
-        "broken.xml": "not well-formed", "bomb.xml": "DTD or entities",
-        "braces.gift": "Line 1: the braces", "latin1.gift": "not UTF-8",
-        "only-essays.gift": "no question the app can import", "notes.docx": "Moodle XML (.xml)",
-    }  # fmt: skip
+        "broken.xml": "not well-formed",
+        "bomb.xml": "DTD or entities",
+        "braces.gift": "Line 1: the braces",
+        "latin1.gift": "not UTF-8",
+        "only-essays.gift": "no question the app can import",
+        "notes.docx": "Moodle XML (.xml)",
+    }
     for name, data in cases.items():
         path = tmp_path / name
         path.write_bytes(data)
@@ -106,8 +129,18 @@ def test_a_bad_file_is_refused_and_nothing_is_written(db, runner, tmp_path):
 
 
 def test_export_of_an_unknown_article_says_so(db, runner, tmp_path):
-    result = runner.invoke(args=["bank", "export", "--article", "nope", "--format", "gift",
-                                 "-o", str(tmp_path / "x.gift")])  # fmt: skip
+    result = runner.invoke(
+        args=[
+            "bank",
+            "export",
+            "--article",
+            "nope",
+            "--format",
+            "gift",
+            "-o",
+            str(tmp_path / "x.gift"),
+        ]
+    )
     assert result.exit_code == 1 and "There is no article" in result.output
 
 
@@ -115,16 +148,22 @@ def test_decks_go_out_and_come_back_as_csv_and_anki(db, runner, tmp_path):
     from quizapp.models import Flashcard
 
     def cards_of(slug):
-        return sorted(db.session.execute(
-            sa.select(Flashcard.front, Flashcard.back, Flashcard.kind).join(Claim).join(Article)
-            .where(Article.slug == slug, ~Flashcard.retired)).all())  # fmt: skip
+        return sorted(
+            db.session.execute(
+                sa.select(Flashcard.front, Flashcard.back, Flashcard.kind)
+                .join(Claim)
+                .join(Article)
+                .where(Article.slug == slug, ~Flashcard.retired)
+            ).all()
+        )
 
     seeded = cards_of(SEED_SLUG)
     assert {kind for *_, kind in seeded} == {"basic", "cloze"}
     for fmt in ("csv", "apkg"):
         out = tmp_path / f"deck.{fmt}"
-        result = runner.invoke(args=["bank", "export", "--article", SEED_SLUG, "--format", fmt,
-                                     "-o", str(out)])  # fmt: skip
+        result = runner.invoke(
+            args=["bank", "export", "--article", SEED_SLUG, "--format", fmt, "-o", str(out)]
+        )
         assert result.exit_code == 0, result.output
         result = runner.invoke(args=["bank", "import", str(out), "--article", f"deck-{fmt}"])
         assert result.exit_code == 0, result.output

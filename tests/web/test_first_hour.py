@@ -20,10 +20,16 @@ def _register_and_log_in(client, role: str):
     """Sign up (which ends on the login page, so it never tells whether an email is taken),
     then log in as the new account would."""
     email = f"new-{role}@example.org"
-    response = client.post("/auth/register", data={
-        "email": email, "display_name": f"New {role}", "role": role,
-        "password": PASSWORD, "confirm": PASSWORD,
-    })  # fmt: skip
+    response = client.post(
+        "/auth/register",
+        data={
+            "email": email,
+            "display_name": f"New {role}",
+            "role": role,
+            "password": PASSWORD,
+            "confirm": PASSWORD,
+        },
+    )
     assert response.location.endswith("/auth/login")
     return client.post("/auth/login", data={"email": email, "password": PASSWORD})
 
@@ -37,8 +43,9 @@ def test_a_new_teacher_lands_on_teach(client, db):
 
 
 def test_logging_in_lands_on_the_accounts_home(client, make_teacher):
-    response = client.post("/auth/login", data={"email": make_teacher().email,
-                                                 "password": PASSWORD})  # fmt: skip
+    response = client.post(
+        "/auth/login", data={"email": make_teacher().email, "password": PASSWORD}
+    )
     assert response.status_code == 302 and response.location.endswith("/teach/")
 
 
@@ -58,10 +65,15 @@ def test_assigning_lands_on_the_class_gradebook(client, db, make_teacher, make_s
     enrol(db, school_class, make_student())
     quiz_set = make_set(db, teacher, seeded_questions(db, 2, "true_false"))
     login(client, teacher)
-    response = client.post(f"/teach/sets/{quiz_set.id}/assign", data={
-        "title": "Homework", "classes": [school_class.id], "open_at": "",
-        "due_at": "2031-01-31T17:00",
-    })  # fmt: skip
+    response = client.post(
+        f"/teach/sets/{quiz_set.id}/assign",
+        data={
+            "title": "Homework",
+            "classes": [school_class.id],
+            "open_at": "",
+            "due_at": "2031-01-31T17:00",
+        },
+    )
     assert db.session.scalar(sa.select(sa.func.count(Assignment.id))) == 1
     assert response.location.endswith(f"/teach/classes/{school_class.id}/gradebook")
     gradebook = client.get(response.location).get_data(as_text=True)

@@ -18,9 +18,17 @@ def test_a_cloze_answer_fills_the_blank_on_reveal(client, db, make_student):
     student.new_cards_per_day = 1
     db.session.commit()
     login(client, student)
-    cloze = db.session.scalar(sa.select(Flashcard).where(
-        Flashcard.kind == "cloze", Flashcard.front.contains("_____"), ~Flashcard.retired,
-        Flashcard.origin != "teacher").order_by(Flashcard.id).limit(1))  # fmt: skip
+    cloze = db.session.scalar(
+        sa.select(Flashcard)
+        .where(
+            Flashcard.kind == "cloze",
+            Flashcard.front.contains("_____"),
+            ~Flashcard.retired,
+            Flashcard.origin != "teacher",
+        )
+        .order_by(Flashcard.id)
+        .limit(1)
+    )
     assert cloze is not None, "the seed deck has a cloze card"
     # Rated Again as today's one new card, it is the card shown next (Anki's learn-ahead).
     client.post("/cards/rate", data={"flashcard_id": cloze.id, "rating": "1"})

@@ -21,8 +21,9 @@ def test_rating_schedules_the_card_and_logs_the_review(client, db, make_student)
     card_id = _card_id(page)
     assert re.search(r'rate-label">Again</span> <span class="rate-interval">1m', page)
     assert re.search(r'rate-label">Good</span> <span class="rate-interval">10m', page)
-    response = client.post("/cards/rate", data={"flashcard_id": card_id, "rating": "3",
-                                                "duration_ms": "4200"})  # fmt: skip
+    response = client.post(
+        "/cards/rate", data={"flashcard_id": card_id, "rating": "3", "duration_ms": "4200"}
+    )
     assert response.status_code == 302
     log = db.session.scalar(sa.select(ReviewLog).filter_by(user_id=student.id))
     assert (log.flashcard_id, log.rating, log.duration_ms) == (card_id, 3, 4200)
@@ -98,15 +99,22 @@ def test_another_learners_rating_cannot_be_undone(client, db, make_student):
 def test_settings_validate_and_change_intervals(client, db, make_student):
     student = make_student()
     login(client, student)
-    bad = client.post("/settings", data={"desired_retention": "1.5", "new_cards_per_day": "20",
-                                         "daily_goal": "20"})  # fmt: skip
+    bad = client.post(
+        "/settings",
+        data={"desired_retention": "1.5", "new_cards_per_day": "20", "daily_goal": "20"},
+    )
     assert bad.status_code == 400
-    ok = client.post("/settings", data={"desired_retention": "0.85", "new_cards_per_day": "5",
-                                        "daily_goal": "30"})  # fmt: skip
+    ok = client.post(
+        "/settings",
+        data={"desired_retention": "0.85", "new_cards_per_day": "5", "daily_goal": "30"},
+    )
     assert ok.status_code == 302
     db.session.refresh(student)
     assert (student.desired_retention, student.new_cards_per_day, student.daily_goal) == (
-        0.85, 5, 30)  # fmt: skip
+        0.85,
+        5,
+        30,
+    )
 
 
 def test_export_as_anki_deck(client, db, make_student, tmp_path):

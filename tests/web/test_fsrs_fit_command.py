@@ -24,10 +24,11 @@ def _more_cards(db, count: int) -> None:
     needs a history spread over many cards, more than the seed article's live ones."""
     claim = db.session.scalar(sa.select(Claim).limit(1))
     db.session.add_all(
-        Flashcard(key=f"fit-card-{i}", claim=claim, front=f"Front {i}", back=f"Back {i}",
-                  origin="teacher")
+        Flashcard(
+            key=f"fit-card-{i}", claim=claim, front=f"Front {i}", back=f"Back {i}", origin="teacher"
+        )
         for i in range(count)
-    )  # fmt: skip
+    )
     db.session.commit()
 
 

@@ -59,8 +59,9 @@ def test_new_cards_beyond_the_limit_and_teachers_cards_cannot_be_rated(client, d
     over = client.post("/cards/rate", data={"flashcard_id": others[0], "rating": "3"})
     assert over.status_code == 409
     source = db.session.get(Flashcard, card)
-    own = Flashcard(key="t-test-card", claim_id=source.claim_id, front="f", back="b",
-                    origin="teacher")  # fmt: skip
+    own = Flashcard(
+        key="t-test-card", claim_id=source.claim_id, front="f", back="b", origin="teacher"
+    )
     db.session.add(own)
     db.session.commit()
     student.new_cards_per_day = 50

@@ -20,8 +20,9 @@ def game(db, client, make_teacher):
     teacher = make_teacher()
     quiz_set = choice_set(db, teacher)
     login(client, teacher)
-    response = client.post(f"/live/host/new/{quiz_set.id}", data={"seconds": 20,
-                                                                 "allow_guests": "y"})
+    response = client.post(
+        f"/live/host/new/{quiz_set.id}", data={"seconds": 20, "allow_guests": "y"}
+    )
     assert response.status_code == 302
     client.post("/auth/logout")
     game = db.session.scalar(sa.select(LiveGame))
@@ -49,8 +50,9 @@ def player_id(db, client_game, nickname):
 
 
 def answer(player_client, game, player, index, choice):
-    return player_client.post(f"/live/play/{game.id}/answer",
-                              json={"player": player, "index": index, "answer": choice})
+    return player_client.post(
+        f"/live/play/{game.id}/answer", json={"player": player, "index": index, "answer": choice}
+    )
 
 
 def question(db, game, index) -> Question:
@@ -59,8 +61,10 @@ def question(db, game, index) -> Question:
 
 
 def counts(db):
-    return tuple(db.session.scalar(sa.select(sa.func.count()).select_from(m))
-                 for m in (LivePlayer, LiveAnswer, Response))
+    return tuple(
+        db.session.scalar(sa.select(sa.func.count()).select_from(m))
+        for m in (LivePlayer, LiveAnswer, Response)
+    )
 
 
 def test_a_whole_game_scores_ranks_and_feeds_mastery(app, db, client, game, make_student):
@@ -99,7 +103,8 @@ def test_a_whole_game_scores_ranks_and_feeds_mastery(app, db, client, game, make
     # The student's answers are quiz responses: mastery counts them, the review asks the miss.
     responses = db.session.scalars(sa.select(Response).where(Response.user_id == student.id)).all()
     assert sorted((r.question_id, r.correct) for r in responses) == sorted(
-        [(first.id, False), (second.id, True)])
+        [(first.id, False), (second.id, True)]
+    )
     attempt = db.session.scalar(sa.select(QuizAttempt).where(QuizAttempt.user_id == student.id))
     assert attempt.kind == "live" and attempt.submitted_at is not None and attempt.score == 1.0
     assert missed_questions(db.session, student.id, utcnow()) == [first.id]
@@ -117,9 +122,14 @@ def test_a_reloaded_player_is_the_same_player(app, db, game, make_student):
     assert counts(db)[0] == 2
 
 
-@pytest.mark.parametrize("nickname, message", [
-    ("   ", "Choose a nickname"), ("x" * 21, "at most 20"), ("ann\u202eevil", "cannot be shown"),
-])  # fmt: skip
+@pytest.mark.parametrize(
+    "nickname, message",
+    [
+        ("   ", "Choose a nickname"),
+        ("x" * 21, "at most 20"),
+        ("ann\u202eevil", "cannot be shown"),
+    ],
+)
 def test_bad_nicknames_are_refused(app, db, game, nickname, message):
     _, response = join(app, game.pin, nickname=nickname)
     assert response.status_code == 400 and message in response.get_data(as_text=True)
@@ -246,8 +256,9 @@ def test_the_set_page_links_to_play_live_and_lists_earlier_games(db, client, gam
     assert "<svg" in host and game.pin[:3] in host
 
 
-def test_the_pushed_state_costs_the_same_queries_for_2_or_20_players(app, db, client, game,
-                                                                     count_queries):
+def test_the_pushed_state_costs_the_same_queries_for_2_or_20_players(
+    app, db, client, game, count_queries
+):
     from quizapp.services.live_state import game_event
 
     def queries_at_reveal(players: int) -> int:

@@ -20,51 +20,84 @@ def test_accounts_migration_keeps_every_user_and_their_history(tmp_path):
     from quizapp.models import AttemptQuestion, Question, Response
 
     url = f"sqlite:///{tmp_path / 'old.sqlite'}"
-    app = create_app({"TESTING": True, "SECRET_KEY": "x", "RATELIMIT_STORAGE_URI": "memory://",
-                      "SQLALCHEMY_DATABASE_URI": url})  # fmt: skip
+    app = create_app(
+        {
+            "TESTING": True,
+            "SECRET_KEY": "x",
+            "RATELIMIT_STORAGE_URI": "memory://",
+            "SQLALCHEMY_DATABASE_URI": url,
+        }
+    )
     with app.app_context():
         upgrade(revision="ba69940e4412")
-        db.session.execute(sa.text(
-            "INSERT INTO user (id, email, display_name, password_hash, role, created_at, "
-            "desired_retention, new_cards_per_day, daily_goal) VALUES "
-            "(41, 'kept@example.org', 'Kept', 'scrypt:x', 'student', '2026-01-02 03:04:05', "
-            "0.9, 20, 20)"))  # fmt: skip
-        db.session.execute(sa.text(
-            "INSERT INTO quiz_attempt (id, user_id, kind, title, started_at, max_score, "
-            "is_late, feedback) VALUES (7, 41, 'practice', 'Old', '2026-01-02 03:05:00', 5, "
-            "0, 'immediately')"))  # fmt: skip
+        db.session.execute(
+            sa.text(
+                "INSERT INTO user (id, email, display_name, password_hash, role, created_at, "
+                "desired_retention, new_cards_per_day, daily_goal) VALUES "
+                "(41, 'kept@example.org', 'Kept', 'scrypt:x', 'student', '2026-01-02 03:04:05', "
+                "0.9, 20, 20)"
+            )
+        )
+        db.session.execute(
+            sa.text(
+                "INSERT INTO quiz_attempt (id, user_id, kind, title, started_at, max_score, "
+                "is_late, feedback) VALUES (7, 41, 'practice', 'Old', '2026-01-02 03:05:00', 5, "
+                "0, 'immediately')"
+            )
+        )
         # A single-choice question answered before: ids by position, the key first. Written
         # as the old schema had it (the models now describe a later one).
-        db.session.execute(sa.text(
-            "INSERT INTO article (id, slug, title, text, checksum, created_at) VALUES "
-            "(1, 'old', 'Old', 'Old text about things.', 'x', '2026-01-01 00:00:00')"))
-        db.session.execute(sa.text(
-            "INSERT INTO topic (id, article_id, key, title, position) VALUES "
-            "(1, 1, 'overview', 'Overview', 0)"))
-        db.session.execute(sa.text(
-            "INSERT INTO claim (id, article_id, topic_id, key, quote, start_offset, end_offset, "
-            "sentence_start, sentence_end, key_terms) VALUES "
-            "(1, 1, 1, 'overview-1', 'Old text about things', 0, 21, 0, 22, '[]')"))
-        choices = [{"id": "x", "text": t, "correct": t == "First"}
-                   for t in ("First", "Second", "Third")]  # fmt: skip
+        db.session.execute(
+            sa.text(
+                "INSERT INTO article (id, slug, title, text, checksum, created_at) VALUES "
+                "(1, 'old', 'Old', 'Old text about things.', 'x', '2026-01-01 00:00:00')"
+            )
+        )
+        db.session.execute(
+            sa.text(
+                "INSERT INTO topic (id, article_id, key, title, position) VALUES "
+                "(1, 1, 'overview', 'Overview', 0)"
+            )
+        )
+        db.session.execute(
+            sa.text(
+                "INSERT INTO claim (id, article_id, topic_id, key, quote, start_offset, "
+                "end_offset, sentence_start, sentence_end, key_terms) VALUES "
+                "(1, 1, 1, 'overview-1', 'Old text about things', 0, 21, 0, 22, '[]')"
+            )
+        )
+        choices = [
+            {"id": "x", "text": t, "correct": t == "First"} for t in ("First", "Second", "Third")
+        ]
         question_id = 9
-        db.session.execute(sa.text(
-            "INSERT INTO question (id, key, claim_id, type, prompt, choices, accepted, pairs, "
-            "explanation, difficulty, origin, retired, updated_at) VALUES (9, 'old-q', 1, "
-            "'single_choice', 'Which?', '[]', '[]', '[]', 'E', 2, 'curated', 0, "
-            "'2026-01-01 00:00:00')"))  # fmt: skip
+        db.session.execute(
+            sa.text(
+                "INSERT INTO question (id, key, claim_id, type, prompt, choices, accepted, pairs, "
+                "explanation, difficulty, origin, retired, updated_at) VALUES (9, 'old-q', 1, "
+                "'single_choice', 'Which?', '[]', '[]', '[]', 'E', 2, 'curated', 0, "
+                "'2026-01-01 00:00:00')"
+            )
+        )
         lettered = [{**c, "id": chr(ord("a") + i)} for i, c in enumerate(choices)]
         picked_text = lettered[1]["text"]
-        db.session.execute(sa.text("UPDATE question SET choices = :c WHERE id = :q"),
-                           {"c": json.dumps(lettered), "q": question_id})  # fmt: skip
-        db.session.execute(sa.text(
-            "INSERT INTO attempt_question (id, attempt_id, question_id, position, choice_order, "
-            "max_mark) VALUES (3, 7, :q, 1, :order, 1)"),
-            {"q": question_id, "order": json.dumps(["c", "a", "b"])})  # fmt: skip
-        db.session.execute(sa.text(
-            "INSERT INTO response (id, slot_id, user_id, question_id, answer, score, correct, "
-            "checked, answered_at) VALUES (5, 3, 41, :q, :a, 0, 0, 1, '2026-01-02 03:06:00')"),
-            {"q": question_id, "a": json.dumps("b")})  # fmt: skip
+        db.session.execute(
+            sa.text("UPDATE question SET choices = :c WHERE id = :q"),
+            {"c": json.dumps(lettered), "q": question_id},
+        )
+        db.session.execute(
+            sa.text(
+                "INSERT INTO attempt_question (id, attempt_id, question_id, position, "
+                "choice_order, max_mark) VALUES (3, 7, :q, 1, :order, 1)"
+            ),
+            {"q": question_id, "order": json.dumps(["c", "a", "b"])},
+        )
+        db.session.execute(
+            sa.text(
+                "INSERT INTO response (id, slot_id, user_id, question_id, answer, score, correct, "
+                "checked, answered_at) VALUES (5, 3, 41, :q, :a, 0, 0, 1, '2026-01-02 03:06:00')"
+            ),
+            {"q": question_id, "a": json.dumps("b")},
+        )
         db.session.commit()
         upgrade()
         stored = db.session.get(Question, question_id)
@@ -73,10 +106,13 @@ def test_accounts_migration_keeps_every_user_and_their_history(tmp_path):
         assert db.session.get(Response, 5).answer == by_text[picked_text]  # the same choice
         texts = [c["text"] for c in lettered]
         assert db.session.get(AttemptQuestion, 3).choice_order == [
-            by_text[texts[2]], by_text[texts[0]], by_text[texts[1]]]
-        row = db.session.execute(sa.text(
-            "SELECT id, email, session_generation, time_zone, teacher_status FROM user"
-        )).one()  # fmt: skip
+            by_text[texts[2]],
+            by_text[texts[0]],
+            by_text[texts[1]],
+        ]
+        row = db.session.execute(
+            sa.text("SELECT id, email, session_generation, time_zone, teacher_status FROM user")
+        ).one()
         assert tuple(row) == (41, "kept@example.org", 0, "UTC", None)
         assert db.session.scalar(sa.text("SELECT user_id FROM quiz_attempt WHERE id = 7")) == 41
         db.session.remove()

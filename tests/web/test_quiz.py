@@ -72,8 +72,11 @@ def test_check_shows_feedback_and_locks_the_answer(client, db, make_student):
     login(client, make_student())
     attempt = _start(client, db)
     slot = attempt.questions[0]
-    response = client.post(f"/quiz/{attempt.id}/1", data={**_right_answer(slot), "action": "check"},
-                           headers={"Accept": "application/json"})  # fmt: skip
+    response = client.post(
+        f"/quiz/{attempt.id}/1",
+        data={**_right_answer(slot), "action": "check"},
+        headers={"Accept": "application/json"},
+    )
     body = response.get_json()
     assert body["feedback"]["correct"] is True
     assert body["feedback"]["quote"] == slot.question.claim.quote
@@ -88,8 +91,9 @@ def test_submit_scores_and_reviews_every_question_with_its_source(client, db, ma
     login(client, make_student())
     attempt = _start(client, db)
     for slot in attempt.questions[:3]:
-        client.post(f"/quiz/{attempt.id}/{slot.position}",
-                    data={**_right_answer(slot), "action": "next"})  # fmt: skip
+        client.post(
+            f"/quiz/{attempt.id}/{slot.position}", data={**_right_answer(slot), "action": "next"}
+        )
     assert client.post(f"/quiz/{attempt.id}/submit").status_code == 302
     page = client.get(f"/quiz/{attempt.id}/results").get_data(as_text=True)
     assert "Score: <strong>3 / 5</strong>" in page
@@ -122,8 +126,10 @@ def test_bad_input_gets_4xx_and_writes_nothing(client, db, make_student):
 
     assert client.post(f"/quiz/{attempt.id}/99", data={"answer": "x"}).status_code == 404
     if choice_slot:
-        tampered = client.post(f"/quiz/{attempt.id}/{choice_slot.position}",
-                               data={"answer": "not-a-choice", "action": "save"})  # fmt: skip
+        tampered = client.post(
+            f"/quiz/{attempt.id}/{choice_slot.position}",
+            data={"answer": "not-a-choice", "action": "save"},
+        )
         assert tampered.status_code == 400
     other = client.application.test_client()
     login(other, intruder)
@@ -169,9 +175,13 @@ def test_hidden_feedback_hides_the_score_too(client, db, make_student):
     due = utcnow() + timedelta(days=2)
     hidden = create_attempt(db.session, student.id, [question], kind="assignment", feedback="never")
     later = create_attempt(
-        db.session, student.id, [question], kind="assignment", feedback="after_due",
+        db.session,
+        student.id,
+        [question],
+        kind="assignment",
+        feedback="after_due",
         feedback_after=due,
-    )  # fmt: skip
+    )
     db.session.commit()
     for attempt in (hidden, later):
         client.post(f"/quiz/{attempt.id}/1", data={"answer": "true"})

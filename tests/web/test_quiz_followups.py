@@ -69,8 +69,12 @@ def test_discarding_an_unfinished_practice_quiz(client, db, make_student):
     assert response.status_code == 302 and response.location.endswith("/study")
     db.session.expire_all()
     assert db.session.get(QuizAttempt, attempt.id) is None
-    assert db.session.scalar(
-        sa.select(sa.func.count(AttemptQuestion.id)).filter_by(attempt_id=attempt.id)) == 0
+    assert (
+        db.session.scalar(
+            sa.select(sa.func.count(AttemptQuestion.id)).filter_by(attempt_id=attempt.id)
+        )
+        == 0
+    )
     assert db.session.scalar(sa.select(sa.func.count(Response.id))) == 0
     assert f"/quiz/{attempt.id}/resume" not in client.get("/study").get_data(as_text=True)
 
@@ -93,8 +97,11 @@ def test_checking_an_answer_returns_the_servers_feedback_markup(client, db, make
     login(client, make_student())
     attempt = _start(client, db, "Economic Resilience", length=5)
     slot = attempt.questions[0]
-    response = client.post(f"/quiz/{attempt.id}/1", data={**_right_answer(slot), "action": "check"},
-                           headers={"Accept": "application/json"})  # fmt: skip
+    response = client.post(
+        f"/quiz/{attempt.id}/1",
+        data={**_right_answer(slot), "action": "check"},
+        headers={"Accept": "application/json"},
+    )
     payload = response.get_json()
     assert 'class="verdict good"' in payload["feedback_html"]
     assert payload["feedback_html"].count(slot.question.claim.quote) == 1

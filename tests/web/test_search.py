@@ -22,8 +22,12 @@ def test_search_finds_claims_and_links_into_the_reader(client, db, make_student)
 
 def test_search_sees_only_what_the_user_may_see(db, make_student, make_teacher):
     teacher, student = make_teacher(), make_student()
-    article, _ = import_article(db.session, ArticleSource(slug="private", text=LOOKALIKE,
-                                owner_id=teacher.id), drafts=True, publish=False)  # fmt: skip
+    article, _ = import_article(
+        db.session,
+        ArticleSource(slug="private", text=LOOKALIKE, owner_id=teacher.id),
+        drafts=True,
+        publish=False,
+    )
     db.session.commit()
     assert search(db.session, student, "Vladivostok") == []
     hits = search(db.session, teacher, "Vladivostok container")
@@ -35,8 +39,9 @@ def test_search_sees_only_what_the_user_may_see(db, make_student, make_teacher):
     assert any(h.kind == "question" for h in search(db.session, teacher, prompt_word))
 
 
-@pytest.mark.parametrize("query", ['"', "NEAR(", "a* OR -b", "'; DROP TABLE article; --",
-                                   "ü" * 300, "    "])
+@pytest.mark.parametrize(
+    "query", ['"', "NEAR(", "a* OR -b", "'; DROP TABLE article; --", "ü" * 300, "    "]
+)
 def test_odd_queries_never_fail(client, db, make_student, query):
     login(client, make_student())
     assert client.get("/search", query_string={"q": query}).status_code == 200

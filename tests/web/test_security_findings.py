@@ -24,8 +24,9 @@ def test_a_huge_mode_or_topic_field_is_not_echoed_into_the_redirect(client, db, 
     login(client, make_student())
     card_id = db.session.scalar(sa.select(Flashcard.id).order_by(Flashcard.id).limit(1))
     huge = "x" * 1_000_000
-    rated = client.post("/cards/rate", data={"flashcard_id": card_id, "rating": "3",
-                                             "mode": huge, "topic": huge})  # fmt: skip
+    rated = client.post(
+        "/cards/rate", data={"flashcard_id": card_id, "rating": "3", "mode": huge, "topic": huge}
+    )
     undone = client.post("/cards/undo", data={"mode": huge, "topic": huge})
     for response in (rated, undone):
         assert response.status_code == 302
@@ -36,8 +37,9 @@ def _practice_ids(db, student) -> set[int]:
     return {c.question_id for c in question_candidates(db.session, student.id, [])}
 
 
-def test_practice_never_offers_a_question_whose_assignment_hides_its_key(db, make_student,
-                                                                         make_teacher):  # fmt: skip
+def test_practice_never_offers_a_question_whose_assignment_hides_its_key(
+    db, make_student, make_teacher
+):
     student, teacher = make_student(), make_teacher()
     school_class = make_class(db, teacher)
     enrol(db, school_class, student)
@@ -54,8 +56,9 @@ def test_practice_never_offers_a_question_whose_assignment_hides_its_key(db, mak
     assert _practice_ids(db, outsider) == everything
 
     # Once the due date passed, "after the due date" feedback is out: practice may offer it.
-    db.session.execute(sa.text("UPDATE assignment SET due_at = :past"),
-                       {"past": utcnow() - timedelta(days=1)})  # fmt: skip
+    db.session.execute(
+        sa.text("UPDATE assignment SET due_at = :past"), {"past": utcnow() - timedelta(days=1)}
+    )
     db.session.commit()
     assert after_due.id in _practice_ids(db, student)
     assert hidden.id not in _practice_ids(db, student)

@@ -38,9 +38,15 @@ def test_teacher_csv_export_is_not_stored(client, make_teacher, db):
 
 
 def test_https_makes_cookies_secure_and_adds_hsts(tmp_path):
-    app = create_app({"TESTING": True, "SECRET_KEY": "x", "PREFERRED_URL_SCHEME": "https",
-                      "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'h.sqlite'}",
-                      "RATELIMIT_STORAGE_URI": "memory://"})  # fmt: skip
+    app = create_app(
+        {
+            "TESTING": True,
+            "SECRET_KEY": "x",
+            "PREFERRED_URL_SCHEME": "https",
+            "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'h.sqlite'}",
+            "RATELIMIT_STORAGE_URI": "memory://",
+        }
+    )
     assert app.config["SESSION_COOKIE_SECURE"] is True
     response = app.test_client().get("/healthz", base_url="https://localhost")
     assert "max-age=" in response.headers["Strict-Transport-Security"]

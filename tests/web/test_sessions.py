@@ -43,8 +43,9 @@ def test_remember_token_is_new_at_each_login_and_revoked_at_logout(app, make_stu
     tokens = []
     for _ in range(2):
         client = app.test_client()
-        client.post("/auth/login", data={"email": student.email, "password": PASSWORD,
-                                         "remember": "y"})  # fmt: skip
+        client.post(
+            "/auth/login", data={"email": student.email, "password": PASSWORD, "remember": "y"}
+        )
         tokens.append(_cookie(client, REMEMBER))
     assert None not in tokens and tokens[0] != tokens[1]
 
@@ -62,8 +63,7 @@ def test_remember_token_is_new_at_each_login_and_revoked_at_logout(app, make_stu
 def test_an_expired_or_forged_remember_token_opens_nothing(app, make_student, db):
     student = make_student()
     client = app.test_client()
-    client.post("/auth/login", data={"email": student.email, "password": PASSWORD,
-                                     "remember": "y"})  # fmt: skip
+    client.post("/auth/login", data={"email": student.email, "password": PASSWORD, "remember": "y"})
     token = _cookie(client, REMEMBER)
     selector = token.partition(":")[0]
     forged = app.test_client()
@@ -88,9 +88,13 @@ def test_sessions_from_before_generations_are_refused(app, make_student):
 def test_expired_tokens_are_deleted_when_a_new_one_is_issued(app, make_student, db):
     student = make_student()
     for _ in range(2):
-        app.test_client().post("/auth/login", data={"email": student.email, "password": PASSWORD,
-                                                     "remember": "y"})  # fmt: skip
-        db.session.execute(sa.update(RememberToken).values(
-            expires_at=RememberToken.expires_at - timedelta(days=31)))
+        app.test_client().post(
+            "/auth/login", data={"email": student.email, "password": PASSWORD, "remember": "y"}
+        )
+        db.session.execute(
+            sa.update(RememberToken).values(
+                expires_at=RememberToken.expires_at - timedelta(days=31)
+            )
+        )
         db.session.commit()
     assert db.session.scalar(sa.select(sa.func.count(RememberToken.id))) == 1

@@ -62,9 +62,7 @@ def world(db, make_teacher, make_student):
         for i in range(2)
     ]
     db.session.add_all(mine + cards)
-    article, _ = import_upload(
-        db.session, ArticleUpload("notes.txt", LOOKALIKE.encode()), owner.id
-    )
+    article, _ = import_upload(db.session, ArticleUpload("notes.txt", LOOKALIKE.encode()), owner.id)
     db.session.commit()
     claims = db.session.scalars(sa.select(Claim).filter_by(article_id=article.id)).all()
     drafts = db.session.scalars(sa.select(Question).filter_by(article_id=article.id)).all()
@@ -149,8 +147,14 @@ ROUTES = [
     ("teach.class_responses_csv", "GET", C + "/responses.csv", None, 200, True),
     ("teach.class_mastery", "GET", C + "/mastery", None, 200, True),
     ("teach.student_page", "GET", C + "/students/{w.student.id}", None, 200, True),
-    ("teach.student_attempt", "GET", C + "/students/{w.student.id}/attempts/{w.attempt.id}", None,
-     200, True),
+    (
+        "teach.student_attempt",
+        "GET",
+        C + "/students/{w.student.id}/attempts/{w.attempt.id}",
+        None,
+        200,
+        True,
+    ),
     ("teach.new_set", "GET", "/teach/sets/new", None, 200, False),
     ("teach.new_set", "POST", "/teach/sets/new", _settings, 302, False),
     ("teach.builder", "GET", S, None, 200, True),
@@ -159,8 +163,14 @@ ROUTES = [
     ("teach.preview", "GET", S + "/preview", None, 200, True),
     ("teach.add_items", "POST", S + "/items", lambda w: {"question_ids": [w.seeded_id]}, 302, True),
     ("teach.add_draw", "POST", S + "/draws", _draw, 302, True),
-    ("teach.move_item", "POST", S + "/items/{w.item2.id}/move", lambda w: {"direction": "up"}, 302,
-     True),
+    (
+        "teach.move_item",
+        "POST",
+        S + "/items/{w.item2.id}/move",
+        lambda w: {"direction": "up"},
+        302,
+        True,
+    ),
     ("teach.assign", "GET", S + "/assign", None, 200, True),
     ("teach.assign", "POST", S + "/assign", _schedule, 302, True),
     ("teach.edit_assignment", "GET", A + "/edit", None, 200, True),
@@ -178,12 +188,30 @@ ROUTES = [
     ("teach.edit_flashcard", "POST", "/teach/flashcards/{w.card.id}/edit", _card, 302, True),
     ("teach.exchange", "GET", "/teach/exchange", None, 200, False),
     ("teach.import_bank", "POST", "/teach/exchange/import", None, 302, False),
-    ("teach.preview_cards", "POST", "/teach/exchange/cards/preview",
-     lambda w: {"text": "Rason\tport"}, 200, False),
-    ("teach.import_pasted_cards", "POST", "/teach/exchange/cards/import",
-     lambda w: {"text": "Rason\tport", "name": "Deck"}, 302, False),
-    ("teach.export_bank", "GET", "/teach/exchange/export?article=article-russia-pivot-east"
-     "&format=gift", None, 200, False),
+    (
+        "teach.preview_cards",
+        "POST",
+        "/teach/exchange/cards/preview",
+        lambda w: {"text": "Rason\tport"},
+        200,
+        False,
+    ),
+    (
+        "teach.import_pasted_cards",
+        "POST",
+        "/teach/exchange/cards/import",
+        lambda w: {"text": "Rason\tport", "name": "Deck"},
+        302,
+        False,
+    ),
+    (
+        "teach.export_bank",
+        "GET",
+        "/teach/exchange/export?article=article-russia-pivot-east&format=gift",
+        None,
+        200,
+        False,
+    ),
     ("teach.copy_item", "POST", "/teach/questions/{w.question.id}/copy", None, 302, True),
     ("teach.copy_item", "POST", "/teach/flashcards/{w.card.id}/copy", None, 302, True),
     ("teach.remove_item", "POST", S + "/items/{w.item.id}/remove", None, 302, True),
@@ -196,21 +224,38 @@ ROUTES = [
     ("teach.review_article", "GET", AR, None, 200, True),
     ("teach.reimport_article", "GET", AR + "/reimport", None, 200, True),
     ("teach.reimport_article", "POST", AR + "/reimport", _paste, 302, True),
-    ("teach.decide_item", "POST", AR + "/questions/{w.draft_question.id}/decide",
-     lambda w: {"decision": "accept"}, 302, True),
+    (
+        "teach.decide_item",
+        "POST",
+        AR + "/questions/{w.draft_question.id}/decide",
+        lambda w: {"decision": "accept"},
+        302,
+        True,
+    ),
     ("teach.edit_draft", "GET", AR + "/flashcards/{w.draft_card.id}/edit", None, 200, True),
-    ("teach.edit_draft", "POST", AR + "/flashcards/{w.draft_card.id}/edit", _draft_card, 302,
-     True),
+    ("teach.edit_draft", "POST", AR + "/flashcards/{w.draft_card.id}/edit", _draft_card, 302, True),
     ("teach.accept_claim", "POST", AR + "/claims/{w.article_claim.id}/accept", None, 302, True),
-    ("teach.change_topic", "POST", AR + "/topics/{w.article_claim.topic_id}",
-     lambda w: {"action": "rename", "title": "Renamed"}, 302, True),
-    ("teach.share_article", "POST", AR + "/share", lambda w: {"classes": [w.school_class.id]},
-     302, True),
+    (
+        "teach.change_topic",
+        "POST",
+        AR + "/topics/{w.article_claim.topic_id}",
+        lambda w: {"action": "rename", "title": "Renamed"},
+        302,
+        True,
+    ),
+    (
+        "teach.share_article",
+        "POST",
+        AR + "/share",
+        lambda w: {"classes": [w.school_class.id]},
+        302,
+        True,
+    ),
     # Only an admin publishes to everyone; a teacher, owner or not, is refused.
     ("teach.publish_article", "POST", AR + "/publish", lambda w: {"published": "1"}, 403, False),
     ("teach.drop_claim", "POST", AR + "/claims/{w.article_claim2.id}/drop", None, 302, True),
     ("teach.remove_student", "POST", C + "/students/{w.spare.id}/remove", None, 302, True),
-]  # fmt: skip
+]
 # The students' side: (endpoint, method, url, data, status for the enrolled student,
 # for another teacher (not in the class), for anonymous).
 CLASSROOM = [
@@ -220,7 +265,7 @@ CLASSROOM = [
     ("classroom.join_link", "GET", "/join/{w.school_class.join_code}", None, 200, 200),
     ("classroom.join_link", "POST", "/join/NOSUCHCODE", None, 404, 404),
     ("classroom.start", "POST", "/assignments/{w.assignment.id}/start", None, 302, 404),
-]  # fmt: skip
+]
 
 
 def _call(client, method, url, data, w):

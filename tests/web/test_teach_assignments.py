@@ -288,8 +288,14 @@ def test_a_start_that_loses_a_race_continues_the_first_attempt(
             real_start(session, assignment, user_id, now, rng)
             session.commit()
             questions = [item.question for item in assignment.quiz_set.items]
-            return create_attempt(session, user_id, questions, kind="assignment",
-                                  assignment_id=assignment.id, attempt_number=1)  # fmt: skip
+            return create_attempt(
+                session,
+                user_id,
+                questions,
+                kind="assignment",
+                assignment_id=assignment.id,
+                attempt_number=1,
+            )
         return real_start(session, assignment, user_id, now, rng)
 
     monkeypatch.setattr(classroom_views, "start_assignment_attempt", racing_start)

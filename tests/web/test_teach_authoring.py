@@ -61,7 +61,10 @@ def test_create_a_question_of_every_type(client, db, make_teacher, qtype):
     assert question.claim_id == claim.id and question.key.startswith(f"t{teacher.id}-")
     if qtype == "single_choice":
         assert [(c["text"], c["correct"]) for c in question.choices] == [
-            ("Power of Siberia", True), ("Nord Stream", False), ("Druzhba", False)]
+            ("Power of Siberia", True),
+            ("Nord Stream", False),
+            ("Druzhba", False),
+        ]
         ids = [c["id"] for c in question.choices]  # opaque: nothing says which came first
         assert len(set(ids)) == 3 and not set(ids) & {"a", "b", "c"}
     if qtype == "matching":

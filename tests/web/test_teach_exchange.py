@@ -9,14 +9,20 @@ import sqlalchemy as sa
 from quizapp.models import Article, Flashcard, Question
 from tests.conftest import SEED_SLUG, login
 
-GIFT = (b"$CATEGORY: $course$/top/Energy\n\n"
-        b"::pipe::Power of Siberia carries gas. {TRUE ####It carries natural gas.}\n\n"
-        b"::num::How long is it? {#3000}\n")  # fmt: skip
+GIFT = (
+    b"$CATEGORY: $course$/top/Energy\n\n"
+    b"::pipe::Power of Siberia carries gas. {TRUE ####It carries natural gas.}\n\n"
+    b"::num::How long is it? {#3000}\n"
+)
 
 
 def _upload(client, name: str, data: bytes, follow: bool = True):
-    return client.post("/teach/exchange/import", data={"file": (io.BytesIO(data), name)},
-                       content_type="multipart/form-data", follow_redirects=follow)  # fmt: skip
+    return client.post(
+        "/teach/exchange/import",
+        data={"file": (io.BytesIO(data), name)},
+        content_type="multipart/form-data",
+        follow_redirects=follow,
+    )
 
 
 def test_a_teacher_imports_a_gift_file_and_sees_the_report(client, db, make_teacher):
@@ -33,7 +39,8 @@ def test_a_teacher_imports_a_gift_file_and_sees_the_report(client, db, make_teac
     assert "Power of Siberia carries gas." in text and "Accept" in text
     mine = db.session.scalars(sa.select(Question).where(Question.author_id == teacher.id)).all()
     assert [(q.type, q.origin, q.status, q.claim.topic.title) for q in mine] == [
-        ("true_false", "curated", "draft", "Energy")]
+        ("true_false", "curated", "draft", "Energy")
+    ]
     assert mine[0].claim.article.owner_id == teacher.id and not mine[0].claim.article.published
 
 
@@ -87,27 +94,33 @@ def test_pasted_quizlet_cards_are_previewed_then_saved(client, db, make_teacher)
     teacher = make_teacher()
     login(client, teacher)
     before = db.session.scalar(sa.select(sa.func.count(Flashcard.id)))
-    preview = client.post("/teach/exchange/cards/preview",
-                          data={"name": "Ports", "text": QUIZLET})  # fmt: skip
+    preview = client.post("/teach/exchange/cards/preview", data={"name": "Ports", "text": QUIZLET})
     assert preview.status_code == 200
     page = preview.get_data(as_text=True)
     assert "2 flashcards to save" in page and "Separator found: <strong>tab</strong>" in page
     assert "North Korean port leased to Russia" in page
     assert db.session.scalar(sa.select(sa.func.count(Flashcard.id))) == before  # nothing saved
-    saved = client.post("/teach/exchange/cards/import", data={"name": "Ports", "text": QUIZLET},
-                        follow_redirects=True)  # fmt: skip
+    saved = client.post(
+        "/teach/exchange/cards/import",
+        data={"name": "Ports", "text": QUIZLET},
+        follow_redirects=True,
+    )
     assert "Imported 2 flashcards into the new article “Ports”" in saved.get_data(as_text=True)
     cards = db.session.scalars(sa.select(Flashcard).where(Flashcard.author_id == teacher.id)).all()
-    assert sorted((c.front, c.origin) for c in cards) == [("Power of Siberia", "teacher"),
-                                                          ("Rason", "teacher")]  # fmt: skip
+    assert sorted((c.front, c.origin) for c in cards) == [
+        ("Power of Siberia", "teacher"),
+        ("Rason", "teacher"),
+    ]
 
 
 def test_a_csv_file_with_a_header_and_semicolons_is_previewed(client, db, make_teacher):
     login(client, make_teacher())
-    data = b"Term;Definition;Topic\n\"Rason; the port\";North Korea;Trade\nempty;\n"
-    preview = client.post("/teach/exchange/cards/preview",
-                          data={"csv_file": (io.BytesIO(data), "deck.csv")},
-                          content_type="multipart/form-data")  # fmt: skip
+    data = b'Term;Definition;Topic\n"Rason; the port";North Korea;Trade\nempty;\n'
+    preview = client.post(
+        "/teach/exchange/cards/preview",
+        data={"csv_file": (io.BytesIO(data), "deck.csv")},
+        content_type="multipart/form-data",
+    )
     page = preview.get_data(as_text=True)
     assert preview.status_code == 200
     assert "semicolon" in page and "the first row is a header" in page
@@ -120,12 +133,15 @@ def test_bad_pastes_are_refused_with_a_message(client, db, make_teacher):
     for data, message in [
         ({"text": "just one column\nand another"}, "No separator found"),
         ({"text": ""}, "Paste some cards"),
-        ({"csv_file": (io.BytesIO("a;b\nd\u00e9j\u00e0;c\n".encode("cp1252")), "x.csv")},
-         "not UTF-8"),
+        (
+            {"csv_file": (io.BytesIO("a;b\nd\u00e9j\u00e0;c\n".encode("cp1252")), "x.csv")},
+            "not UTF-8",
+        ),
         ({"text": "".join(f"t{i}\td{i}\n" for i in range(20_001))}, "at most 20000"),
     ]:
-        response = client.post("/teach/exchange/cards/preview", data=data,
-                               content_type="multipart/form-data")  # fmt: skip
+        response = client.post(
+            "/teach/exchange/cards/preview", data=data, content_type="multipart/form-data"
+        )
         assert response.status_code == 400, message
         assert message in response.get_data(as_text=True), message
     assert db.session.scalar(sa.select(sa.func.count(Flashcard.id))) == before
@@ -134,9 +150,11 @@ def test_bad_pastes_are_refused_with_a_message(client, db, make_teacher):
 def test_a_csv_of_100000_rows_is_refused_with_a_message(client, db, make_teacher):
     login(client, make_teacher())
     rows = "front,back\n" + "".join(f"term {i},definition {i}\n" for i in range(100_000))
-    response = client.post("/teach/exchange/cards/preview",
-                           data={"csv_file": (io.BytesIO(rows.encode()), "huge.csv")},
-                           content_type="multipart/form-data")  # fmt: skip
+    response = client.post(
+        "/teach/exchange/cards/preview",
+        data={"csv_file": (io.BytesIO(rows.encode()), "huge.csv")},
+        content_type="multipart/form-data",
+    )
     assert response.status_code == 400
     assert "100001 rows: at most 20000 cards" in response.get_data(as_text=True)
 

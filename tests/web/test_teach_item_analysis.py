@@ -130,12 +130,19 @@ def test_no_attempts_yet(client, db, make_teacher, make_student):
 
 
 def test_flags_show_from_the_stated_minimum_of_responses():
-    stats = ItemStatistics(question_id=1, n=MIN_RESPONSES_FOR_FLAGS - 1, facility=0.0,
-                           facility_percent=0.0, sd=0.0, discrimination_index=-20.0,
-                           discriminative_efficiency=-20.0,
-                           flags=("negative discrimination", "very hard"))  # fmt: skip
+    stats = ItemStatistics(
+        question_id=1,
+        n=MIN_RESPONSES_FOR_FLAGS - 1,
+        facility=0.0,
+        facility_percent=0.0,
+        sd=0.0,
+        discrimination_index=-20.0,
+        discriminative_efficiency=-20.0,
+        flags=("negative discrimination", "very hard"),
+    )
     few = QuestionAnalysis(question=None, topic="", stats=stats)
     assert not few.judged and not few.flagged
-    enough = QuestionAnalysis(question=None, topic="",
-                              stats=dataclasses.replace(stats, n=MIN_RESPONSES_FOR_FLAGS))
+    enough = QuestionAnalysis(
+        question=None, topic="", stats=dataclasses.replace(stats, n=MIN_RESPONSES_FOR_FLAGS)
+    )
     assert enough.judged and enough.flagged and enough.flags == stats.flags

@@ -20,9 +20,17 @@ def policy(app):
 
 
 def _sign_up(client, email: str, **extra):
-    return client.post("/auth/register", data={
-        "email": email, "display_name": "Teacher", "password": PASSWORD, "confirm": PASSWORD,
-        "role": "teacher", **extra})  # fmt: skip
+    return client.post(
+        "/auth/register",
+        data={
+            "email": email,
+            "display_name": "Teacher",
+            "password": PASSWORD,
+            "confirm": PASSWORD,
+            "role": "teacher",
+            **extra,
+        },
+    )
 
 
 def _user(db, email):

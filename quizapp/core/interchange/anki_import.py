@@ -24,8 +24,10 @@ _COLLECTIONS = ("collection.anki21", "collection.anki2")
 _SOURCE = re.compile(r'<p class="source">(.*?)</p>', re.S)
 _TOPIC_TAG = "quizapp::"
 NOT_A_PACKAGE = "This is not an Anki package: an .apkg file is a zip archive."
-NEW_FORMAT = ("This package uses the newest Anki format, which cannot be read here. In Anki, "
-              "export again with “Support older Anki versions” ticked.")
+NEW_FORMAT = (
+    "This package uses the newest Anki format, which cannot be read here. In Anki, "
+    "export again with “Support older Anki versions” ticked."
+)
 DAMAGED = "The package's collection is damaged or is not an Anki collection."
 
 
@@ -38,8 +40,11 @@ def _collection_bytes(data: bytes) -> bytes:
         names = set(archive.namelist())
         name = next((n for n in _COLLECTIONS if n in names), None)
         if name is None or ("collection.anki21b" in names and name == "collection.anki2"):
-            raise InterchangeError(NEW_FORMAT if "collection.anki21b" in names else
-                                   "The package holds no Anki collection.")  # fmt: skip
+            raise InterchangeError(
+                NEW_FORMAT
+                if "collection.anki21b" in names
+                else "The package holds no Anki collection."
+            )
         if archive.getinfo(name).file_size > MAX_COLLECTION_BYTES:
             raise InterchangeError("The package's collection is too large to import.")
         try:
@@ -77,7 +82,7 @@ def _topic(tags: str, fields: dict[str, str]) -> str | None:
 
 
 def _quote(text: str) -> str | None:
-    text = text.strip().strip("“”\"").strip()
+    text = text.strip().strip('“”"').strip()
     return text or None
 
 
@@ -95,8 +100,10 @@ def read_apkg(data: bytes) -> ParsedCards:
     finally:
         db.close()
     if len(notes) > MAX_CARD_ROWS:
-        raise InterchangeError(f"The package holds {len(notes)} notes: at most {MAX_CARD_ROWS} "
-                               f"can be imported at once.")  # fmt: skip
+        raise InterchangeError(
+            f"The package holds {len(notes)} notes: at most {MAX_CARD_ROWS} "
+            f"can be imported at once."
+        )
     parsed = ParsedCards(separator="", has_header=False)
     for note_id, mid, tags, flds in notes:
         model = types.get(int(mid), {})

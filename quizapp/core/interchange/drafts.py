@@ -48,9 +48,11 @@ def check_imported(parsed: ParsedBank) -> CheckedBank:
     """
     total = len(parsed.questions) + len(parsed.skipped)
     if total > MAX_IMPORT_QUESTIONS:
-        raise InterchangeError(f"The file holds {total} questions; at most "
-                               f"{MAX_IMPORT_QUESTIONS} can be imported at once. Split it "
-                               f"into smaller files.")  # fmt: skip
+        raise InterchangeError(
+            f"The file holds {total} questions; at most "
+            f"{MAX_IMPORT_QUESTIONS} can be imported at once. Split it "
+            f"into smaller files."
+        )
     checked = CheckedBank(skipped=list(parsed.skipped))
     for item in parsed.questions:
         raw = dict(item.raw)

@@ -29,8 +29,10 @@ _NAMES = {
 }
 SEPARATOR_NAMES = {",": "comma", ";": "semicolon", "\t": "tab", "|": "vertical bar"}
 DECK_COLUMNS = ["front", "back", "kind", "topic", "source"]
-NO_SEPARATOR = ("No separator found: write one card a line as 'front, back' (or with a tab, a "
-                "semicolon or | between the sides).")
+NO_SEPARATOR = (
+    "No separator found: write one card a line as 'front, back' (or with a tab, a "
+    "semicolon or | between the sides)."
+)
 
 
 @dataclass(frozen=True)
@@ -42,8 +44,9 @@ class CardRow:
     kind: str = "basic"  # basic | cloze (a front with one blank, the answer on the back)
 
 
-def card_from_sides(front: str, back: str, topic: str | None = None,
-                    source: str | None = None) -> CardRow:  # fmt: skip
+def card_from_sides(
+    front: str, back: str, topic: str | None = None, source: str | None = None
+) -> CardRow:
     """A card; a front in Anki's cloze syntax with one gap becomes a cloze card."""
     cloze = from_anki_cloze(front)
     if cloze is not None:
@@ -95,8 +98,10 @@ def read_cards(text: str) -> ParsedCards:
     rows = [row for row in csv.reader(io.StringIO(text), dialect) if any(c.strip() for c in row)]
     columns = _columns(rows[0]) if rows else None
     if len(rows) - (columns is not None) > MAX_CARD_ROWS:
-        raise InterchangeError(f"{len(rows)} rows: at most {MAX_CARD_ROWS} cards can be imported "
-                               f"at once. Split the file.")  # fmt: skip
+        raise InterchangeError(
+            f"{len(rows)} rows: at most {MAX_CARD_ROWS} cards can be imported "
+            f"at once. Split the file."
+        )
     parsed = ParsedCards(dialect.delimiter, columns is not None)
     columns = columns or {"front": 0, "back": 1}
     first = 2 if parsed.has_header else 1

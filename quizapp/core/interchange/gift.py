@@ -75,11 +75,15 @@ def read_gift(text: str) -> ParsedBank:
         reason = _unsupported(question)
         kind = None if reason else next((k for k in all_kinds() if k.reads_gift(question)), None)
         if kind is None:
-            parsed.skipped.append(Skipped(name, reason or "answers in a form no question type "
-                                                           "of the app has"))  # fmt: skip
+            parsed.skipped.append(
+                Skipped(name, reason or "answers in a form no question type of the app has")
+            )
             continue
-        raw = {"type": kind.type.value, "explanation": question.general_feedback,
-               "quote": _source(comments)}  # fmt: skip
+        raw = {
+            "type": kind.type.value,
+            "explanation": question.general_feedback,
+            "quote": _source(comments),
+        }
         raw.update(kind.read_gift(question))
         tags = [m.group(1).replace("\\]", "]") for c in comments for m in _TAG.finditer(c)]
         parsed.questions.append(ImportedQuestion(raw, topic, name, tags))
@@ -108,23 +112,30 @@ def _split(first_line: int, text: str) -> GiftQuestion:
     if hidden.startswith("::"):
         end = hidden.find("::", 2)
         if end < 0:
-            raise InterchangeError(f"Line {first_line}: a question name opens with :: but never "
-                                   f"closes.")  # fmt: skip
+            raise InterchangeError(
+                f"Line {first_line}: a question name opens with :: but never closes."
+            )
         name, hidden = restore(hidden[2:end]), hidden[end + 2 :]
     is_html = (match := _FORMAT.match(hidden)) is not None and match.group(1) == "html"
     if match:
         hidden = hidden[match.end() :]
     opens, closes = hidden.count("{"), hidden.count("}")
     if opens != closes or opens > 1 or (opens and hidden.index("{") > hidden.index("}")):
-        raise InterchangeError(f"Line {first_line}: the braces around the answers do not pair "
-                               f"up (write \\{{ or \\}} for a literal brace).")  # fmt: skip
+        raise InterchangeError(
+            f"Line {first_line}: the braces around the answers do not pair "
+            f"up (write \\{{ or \\}} for a literal brace)."
+        )
     if not opens:
         return GiftQuestion(name, _text(hidden, is_html), "", "", has_braces=False)
     start, end = hidden.index("{"), hidden.index("}")
     body, _, general = hidden[start + 1 : end].partition("####")
-    question = GiftQuestion(name, _text(hidden[:start], is_html, strip=False),
-                            _text(hidden[end + 1 :], is_html, strip=False), body,
-                            general_feedback=restore(general))  # fmt: skip
+    question = GiftQuestion(
+        name,
+        _text(hidden[:start], is_html, strip=False),
+        _text(hidden[end + 1 :], is_html, strip=False),
+        body,
+        general_feedback=restore(general),
+    )
     question.answers = _answers(body)
     return question
 

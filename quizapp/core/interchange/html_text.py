@@ -6,8 +6,9 @@ import html
 from html.parser import HTMLParser
 
 # Tags after which a reader sees a line break.
-_BLOCKS = frozenset({"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6",
-                     "blockquote", "pre"})  # fmt: skip
+_BLOCKS = frozenset(
+    {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre"}
+)
 
 
 class _TextOnly(HTMLParser):

@@ -10,8 +10,9 @@ from quizapp.core.interchange.html_text import html_to_text, text_to_html
 HTML_FORMATS = {"html", "moodle_auto_format", None}
 
 
-def add_text(parent: ET.Element, tag: str, text: str, *, paragraphs: bool = False,
-             **attributes: str) -> ET.Element:  # fmt: skip
+def add_text(
+    parent: ET.Element, tag: str, text: str, *, paragraphs: bool = False, **attributes: str
+) -> ET.Element:
     """``<tag format="html"><text>…</text></tag>`` with ``text`` escaped as HTML."""
     element = ET.SubElement(parent, tag, {"format": "html", **attributes})
     body = text_to_html(text) if paragraphs else html.escape(text)

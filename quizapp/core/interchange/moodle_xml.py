@@ -31,8 +31,10 @@ from quizapp.core.question_kinds import all_kinds, kind_of
 # student sees it and an import back finds it.
 SOURCE_CLASS = "quizapp-source"
 _SOURCE = re.compile(r'<blockquote class="' + SOURCE_CLASS + r'">(.*?)</blockquote>', re.S)
-REFUSED_DTD = ("The file declares a DTD or entities, which are refused for safety; Moodle's own "
-               "exports never have one.")
+REFUSED_DTD = (
+    "The file declares a DTD or entities, which are refused for safety; Moodle's own "
+    "exports never have one."
+)
 
 
 def write_moodle_xml(article_title: str, questions: Iterable[ExportQuestion]) -> bytes:
@@ -84,8 +86,9 @@ def read_moodle_xml(data: bytes) -> ParsedBank:
     except ET.ParseError as error:
         raise InterchangeError(f"This is not well-formed XML: {error}.") from error
     if root.tag != "quiz":
-        raise InterchangeError(f"This is not a Moodle XML question file: it starts with "
-                               f"<{root.tag}>, not <quiz>.")  # fmt: skip
+        raise InterchangeError(
+            f"This is not a Moodle XML question file: it starts with <{root.tag}>, not <quiz>."
+        )
     parsed = ParsedBank()
     topic = None
     for number, element in enumerate(root.findall("question"), start=1):
@@ -95,17 +98,21 @@ def read_moodle_xml(data: bytes) -> ParsedBank:
             continue
         name = (element.findtext("name/text") or "").strip() or f"question {number}"
         prompt = read_text(element.find("questiontext"))
-        kind = next((k for k in all_kinds() if k.reads_moodle(moodle_type, element, prompt)),
-                    None)  # fmt: skip
+        kind = next((k for k in all_kinds() if k.reads_moodle(moodle_type, element, prompt)), None)
         if kind is None:
             parsed.skipped.append(Skipped(name, _unsupported(moodle_type)))
             continue
         explanation, quote = _feedback(element)
-        raw = {"type": kind.type.value, "prompt": prompt, "explanation": explanation,
-               "quote": quote}  # fmt: skip
+        raw = {
+            "type": kind.type.value,
+            "prompt": prompt,
+            "explanation": explanation,
+            "quote": quote,
+        }
         raw.update(kind.read_moodle(element, prompt))
-        tags = [t.strip() for t in (e.text or "" for e in element.findall("tags/tag/text"))
-                if t.strip()]  # fmt: skip
+        tags = [
+            t.strip() for t in (e.text or "" for e in element.findall("tags/tag/text")) if t.strip()
+        ]
         parsed.questions.append(ImportedQuestion(raw, topic, name, tags))
     return parsed
 

@@ -16,13 +16,27 @@ from quizapp.core.question_kinds.matching import Matching
 from quizapp.core.question_kinds.true_false import TrueFalse
 from quizapp.core.question_kinds.typed import FillBlank, ShortAnswer
 
-__all__ = ["FormAnswerError", "QuestionKind", "UnknownKind", "all_kinds", "describe_answer",
-           "describe_key", "is_known_type", "kind_of"]  # fmt: skip
+__all__ = [
+    "FormAnswerError",
+    "QuestionKind",
+    "UnknownKind",
+    "all_kinds",
+    "describe_answer",
+    "describe_key",
+    "is_known_type",
+    "kind_of",
+]
 
 _KINDS: dict[str, QuestionKind] = {
     kind.type.value: kind
-    for kind in (SingleChoice(), MultipleSelect(), TrueFalse(), FillBlank(), ShortAnswer(),
-                 Matching())  # fmt: skip
+    for kind in (
+        SingleChoice(),
+        MultipleSelect(),
+        TrueFalse(),
+        FillBlank(),
+        ShortAnswer(),
+        Matching(),
+    )
 }
 
 

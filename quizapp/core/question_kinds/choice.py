@@ -36,8 +36,12 @@ class ChoiceKind(QuestionKind):
 
     def raw_from_authoring(self, fields: Any, fail: Fail) -> dict[str, Any]:
         lines = limit_lines(lines_of(fields.choices), "choices", fail)
-        return {"choices": [{"text": line.lstrip("*").strip(), "correct": line.startswith("*")}
-                            for line in lines]}  # fmt: skip
+        return {
+            "choices": [
+                {"text": line.lstrip("*").strip(), "correct": line.startswith("*")}
+                for line in lines
+            ]
+        }
 
     def validate(self, raw: Mapping[str, Any], draft: dict[str, Any], fail: Fail) -> None:
         choices = raw.get("choices") or []
@@ -89,11 +93,15 @@ class ChoiceKind(QuestionKind):
         return moodle_type == self.moodle_type and single == self.single
 
     def read_moodle(self, element: ET.Element, prompt: str) -> dict[str, Any]:
-        return {"choices": [
-            {"text": read_text(answer),
-             "correct": self.is_correct_fraction(parse_fraction(answer.get("fraction")))}
-            for answer in element.findall("answer")
-        ]}  # fmt: skip
+        return {
+            "choices": [
+                {
+                    "text": read_text(answer),
+                    "correct": self.is_correct_fraction(parse_fraction(answer.get("fraction"))),
+                }
+                for answer in element.findall("answer")
+            ]
+        }
 
     def write_moodle(self, question: QuestionLike, element: ET.Element) -> None:
         ET.SubElement(element, "single").text = "true" if self.single else "false"
@@ -112,10 +120,13 @@ class ChoiceKind(QuestionKind):
         return (len(full) == 1 and len(positive) == 1) == self.single
 
     def read_gift(self, parsed: GiftQuestion) -> dict[str, Any]:
-        return {"prompt": self.gift_prompt(parsed), "choices": [
-            {"text": restore(a.text), "correct": self.is_correct_fraction(a.percent)}
-            for a in parsed.answers
-        ]}  # fmt: skip
+        return {
+            "prompt": self.gift_prompt(parsed),
+            "choices": [
+                {"text": restore(a.text), "correct": self.is_correct_fraction(a.percent)}
+                for a in parsed.answers
+            ],
+        }
 
 
 class SingleChoice(ChoiceKind):
@@ -133,8 +144,9 @@ class SingleChoice(ChoiceKind):
         return is_full_marks(percent)  # partial credit has no place in a single choice
 
     def gift_answers(self, question: QuestionLike) -> str:
-        return " ".join(("=" if c["correct"] else "~") + escape(c["text"])
-                        for c in question.choices)  # fmt: skip
+        return " ".join(
+            ("=" if c["correct"] else "~") + escape(c["text"]) for c in question.choices
+        )
 
     def answer_from_form(self, question: QuestionLike, form: FormData) -> Any:
         value = form.get("answer")
@@ -170,9 +182,10 @@ class MultipleSelect(ChoiceKind):
         return percent > 0
 
     def gift_answers(self, question: QuestionLike) -> str:
-        return " ".join(f"~%{format_fraction(percent)}%{escape(c['text'])}"
-                        for c, percent in zip(question.choices, self.fractions(question),
-                                              strict=True))  # fmt: skip
+        return " ".join(
+            f"~%{format_fraction(percent)}%{escape(c['text'])}"
+            for c, percent in zip(question.choices, self.fractions(question), strict=True)
+        )
 
     def answer_from_form(self, question: QuestionLike, form: FormData) -> Any:
         return sorted(set(form.getlist("answer"))) or None

@@ -66,8 +66,12 @@ class Matching(QuestionKind):
             picked = form.get(f"match-{index}", "")
             if picked == "":
                 continue
-            if (not picked.isascii() or not picked.isdigit() or len(picked) > MAX_INDEX_DIGITS
-                    or int(picked) >= len(rights)):  # fmt: skip
+            if (
+                not picked.isascii()
+                or not picked.isdigit()
+                or len(picked) > MAX_INDEX_DIGITS
+                or int(picked) >= len(rights)
+            ):
                 raise FormAnswerError("That matching answer does not fit this question.")
             answer[left] = rights[int(picked)]
         return answer or None
@@ -100,8 +104,9 @@ class Matching(QuestionKind):
             ET.SubElement(ET.SubElement(sub, "answer"), "text").text = right
 
     def reads_gift(self, parsed: GiftQuestion) -> bool:
-        return bool(parsed.answers) and all(a.marker == "=" and "->" in a.text
-                                            for a in parsed.answers)  # fmt: skip
+        return bool(parsed.answers) and all(
+            a.marker == "=" and "->" in a.text for a in parsed.answers
+        )
 
     def read_gift(self, parsed: GiftQuestion) -> dict[str, Any]:
         pairs = [[restore(part) for part in a.text.split("->", 1)] for a in parsed.answers]

@@ -74,8 +74,10 @@ class TrueFalse(QuestionKind):
         return _word(question.answer_bool)
 
     def analysis_choices(self, question: QuestionLike) -> list[tuple[str, str, bool]]:
-        return [("true", "True", question.answer_bool is True),
-                ("false", "False", question.answer_bool is False)]  # fmt: skip
+        return [
+            ("true", "True", question.answer_bool is True),
+            ("false", "False", question.answer_bool is False),
+        ]
 
     def picked_choice_ids(self, answer: Any) -> list[str]:
         return ["true" if answer else "false"]

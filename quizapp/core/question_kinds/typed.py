@@ -61,7 +61,7 @@ def cloze_accepted(body: str) -> list[str]:
         if answer.startswith("="):
             answer, percent = answer[1:], 100.0
         elif match := _CLOZE_WEIGHT.match(answer):
-            answer, percent = answer[match.end():], parse_fraction(match.group(1))
+            answer, percent = answer[match.end() :], parse_fraction(match.group(1))
         if is_full_marks(percent):
             accepted.append(_CLOZE_ESCAPED.sub(r"\1", answer).strip())
     return accepted
@@ -118,8 +118,13 @@ class TypedKind(QuestionKind):
         return moodle_type == "shortanswer" and self.wants_prompt(prompt)
 
     def read_moodle(self, element: ET.Element, prompt: str) -> dict[str, Any]:
-        return {"accepted": [read_text(answer) for answer in element.findall("answer")
-                             if is_full_marks(parse_fraction(answer.get("fraction")))]}  # fmt: skip
+        return {
+            "accepted": [
+                read_text(answer)
+                for answer in element.findall("answer")
+                if is_full_marks(parse_fraction(answer.get("fraction")))
+            ]
+        }
 
     def write_moodle(self, question: QuestionLike, element: ET.Element) -> None:
         ET.SubElement(element, "usecase").text = "0"
@@ -127,9 +132,11 @@ class TypedKind(QuestionKind):
             add_text(element, "answer", answer, fraction="100")
 
     def reads_gift(self, parsed: GiftQuestion) -> bool:
-        return (bool(parsed.answers)
-                and all(a.marker == "=" and "->" not in a.text for a in parsed.answers)
-                and self.wants_prompt(self.gift_prompt(parsed)))  # fmt: skip
+        return (
+            bool(parsed.answers)
+            and all(a.marker == "=" and "->" not in a.text for a in parsed.answers)
+            and self.wants_prompt(self.gift_prompt(parsed))
+        )
 
     def read_gift(self, parsed: GiftQuestion) -> dict[str, Any]:
         accepted = [restore(a.text) for a in parsed.answers if is_full_marks(a.percent)]
