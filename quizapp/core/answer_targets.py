@@ -170,46 +170,60 @@ class ArticleFacts:
         found: list[Target] = []
         i = 0
         while i < len(toks):
-            tok = toks[i]
-            initial = i == 0 or sentence[: tok.start].strip(" \"“'‘(") == ""
-            if (
-                not tok.is_capitalised
-                or is_function_word(tok.text)
-                or (initial and tok.text not in self.mid_sentence_capitals)
-            ):
+            if not self._starts_name(sentence, toks, i):
                 i += 1
                 continue
-            j = i
-            while j + 1 < len(toks):
-                nxt = toks[j + 1]
-                gap = sentence[toks[j].end : nxt.start]
-                if gap == " " and nxt.is_capitalised:
-                    j += 1
-                elif (
-                    gap == " "
-                    and toks[j].text not in CALENDAR_WORDS  # "Tuesday of October": two names
-                    and nxt.text in NAME_CONNECTORS
-                    and j + 2 < len(toks)
-                    and sentence[nxt.end : toks[j + 2].start] == " "
-                    and toks[j + 2].is_capitalised
-                ):
-                    j += 2
-                else:
-                    break
-            start, end = tok.start, toks[j].end
-            after = sentence[end:]
-            last = toks[j].text
-            before_noun = bool(re.match(r" [a-z]", after))
-            initialism = re.fullmatch(r"(?:[A-Z]\.){2,}|[A-Z]{2,4}", last) is not None
-            adjective = before_noun and (last.endswith(DEMONYM_ENDINGS) or initialism)
-            # "Apis mellifera", "Homo sapiens": a capital before a rare Latin-looking word is
-            # half of a species name.
-            latin = re.match(r" ([a-z]+(?:a|us|um|is|ae|ii|ens))\b", after)
-            half_name = latin is not None and english_zipf(latin.group(1)) < LATIN_ZIPF
-            if not adjective and not half_name and len(sentence[start:end]) > 1:
+            j = _name_end(sentence, toks, i)
+            start, end = toks[i].start, toks[j].end
+            if _is_proper_noun(sentence, start, end, toks[j].text):
                 found.append(Target(sentence[start:end], start, end, "entity"))
             i = j + 1
         return found
+
+    def _starts_name(self, sentence: str, toks: list[Token], i: int) -> bool:
+        """A capitalised content word; at a sentence's start only if the article also
+        capitalises it mid-sentence ("The" or "Because" is not a name)."""
+        tok = toks[i]
+        initial = i == 0 or sentence[: tok.start].strip(" \"“'‘(") == ""
+        if not tok.is_capitalised or is_function_word(tok.text):
+            return False
+        return not initial or tok.text in self.mid_sentence_capitals
+
+
+def _name_end(sentence: str, toks: list[Token], i: int) -> int:
+    """Index of the last token of the name starting at ``toks[i]``: capitalised words joined by
+    single spaces, or by a connector ("Bay of Bengal")."""
+    j = i
+    while j + 1 < len(toks):
+        nxt = toks[j + 1]
+        gap = sentence[toks[j].end : nxt.start]
+        if gap == " " and nxt.is_capitalised:
+            j += 1
+        elif (
+            gap == " "
+            and toks[j].text not in CALENDAR_WORDS  # "Tuesday of October": two names
+            and nxt.text in NAME_CONNECTORS
+            and j + 2 < len(toks)
+            and sentence[nxt.end : toks[j + 2].start] == " "
+            and toks[j + 2].is_capitalised
+        ):
+            j += 2
+        else:
+            break
+    return j
+
+
+def _is_proper_noun(sentence: str, start: int, end: int, last: str) -> bool:
+    """``sentence[start:end]`` names something, rather than qualifying the noun after it."""
+    after = sentence[end:]
+    before_noun = bool(re.match(r" [a-z]", after))
+    initialism = re.fullmatch(r"(?:[A-Z]\.){2,}|[A-Z]{2,4}", last) is not None
+    adjective = before_noun and (last.endswith(DEMONYM_ENDINGS) or initialism)
+    # "Apis mellifera", "Homo sapiens": a capital before a rare Latin-looking word is
+    # half of a species name.
+    latin = re.match(r" ([a-z]+(?:a|us|um|is|ae|ii|ens))\b", after)
+    half_name = latin is not None and english_zipf(latin.group(1)) < LATIN_ZIPF
+    return not adjective and not half_name and len(sentence[start:end]) > 1
 
 
 def numbers(sentence: str) -> list[Target]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import zlib
 from collections import Counter
+from dataclasses import dataclass
 
 from quizapp.core.aliases import accepted_answers
 from quizapp.core.answer_targets import ArticleFacts, Target, candidate_targets
@@ -146,46 +147,85 @@ def _true_false_items(shown_list: list[ShownClaim], facts) -> dict[str, Question
     return items
 
 
+@dataclass(frozen=True)
+class _ArticleContext:
+    """What every claim's questions are drawn from: the whole article's facts and items."""
+
+    topics: list[TopicDraft]
+    facts: ArticleFacts
+    names: set[str]
+    true_false: dict[str, QuestionDraft]
+
+
+def _claim_questions(
+    shown: ShownClaim,
+    topic: TopicDraft,
+    target: Target | None,
+    context: _ArticleContext,
+) -> list[QuestionDraft]:
+    """A claim's questions in order of preference, at most ``MAX_QUESTIONS_PER_CLAIM``."""
+    mine: list[QuestionDraft | None] = []
+    if target is not None:
+        choice = None
+        if target.kind != "word" and _seed(shown.claim) % 2 == 0:
+            choice = _multiple_choice(shown, target, context.facts)
+        mine.append(choice or _fill_blank(shown, target, context.names))
+    mine.append(context.true_false.get(shown.claim.key))
+    mine.append(heading_question(topic, shown, context.topics))
+    return [q for q in mine if q][:MAX_QUESTIONS_PER_CLAIM]
+
+
+def _matching_questions(
+    topics: list[TopicDraft], usable: list[ShownClaim], questions: list[QuestionDraft]
+) -> list[QuestionDraft]:
+    """One matching question per top-level topic, on a claim that has room for another."""
+    per_claim = Counter(question.claim_key for question in questions)
+    found = []
+    for topic in topics:
+        if topic.parent_key is None:
+            match = matching_question(topic, topics, usable)
+            if match and per_claim[match.claim_key] < MAX_QUESTIONS_PER_CLAIM:
+                found.append(match)
+    return found
+
+
+def _alone_sentences(
+    usable: list[ShownClaim], topic_of: dict[str, TopicDraft], targets: dict[str, Target | None]
+) -> set[str]:
+    """Keys of claims whose sentence is the only one in its topic and has no cloze card."""
+    sentences_in_topic = Counter(
+        topic_of[s.claim.key].key for s in usable if s.claim.is_whole_sentence
+    )
+    # A sentence with a cloze card needs no second card saying the same sentence.
+    with_cloze = {s.claim.sentence_start for s in usable if targets[s.claim.key]}
+    return {
+        s.claim.key
+        for s in usable
+        if sentences_in_topic[topic_of[s.claim.key].key] == 1
+        and s.claim.sentence_start not in with_cloze
+    }
+
+
 def generate_items(
     topics: list[TopicDraft], title: str = ""
 ) -> tuple[list[FlashcardDraft], list[QuestionDraft]]:
     """All generated flashcards and questions for the article's topics, in reading order."""
     all_shown = shown_claims(topics, title)
     facts = ArticleFacts.build(title, [s.text for s in all_shown])
-    names = set(facts.entity_sentences)
     usable = [s for s in all_shown if claim_problem(s.claim, s.text) is None]
-    true_false = _true_false_items(usable, facts)
-    topic_of = {c.key: t for t in topics for c in t.claims}
-    sentences_in_topic = Counter(
-        topic_of[s.claim.key].key for s in usable if s.claim.is_whole_sentence
+    context = _ArticleContext(
+        topics, facts, set(facts.entity_sentences), _true_false_items(usable, facts)
     )
+    topic_of = {c.key: t for t in topics for c in t.claims}
     targets = {s.claim.key: _target(s, facts, topic_of[s.claim.key].title) for s in usable}
-    with_cloze = {s.claim.sentence_start for s in usable if targets[s.claim.key]}
+    alone = _alone_sentences(usable, topic_of, targets)
     cards: list[FlashcardDraft] = []
     questions: list[QuestionDraft] = []
     for shown in usable:
-        topic = topic_of[shown.claim.key]
-        target = targets[shown.claim.key]
-        # A sentence with a cloze card needs no second card saying the same sentence.
-        alone = sentences_in_topic[topic.key] == 1 and shown.claim.sentence_start not in with_cloze
-        card = _card(topic, shown, target, alone)
+        key = shown.claim.key
+        card = _card(topic_of[key], shown, targets[key], key in alone)
         if card:
             cards.append(card)
-        mine: list[QuestionDraft | None] = []
-        if target is not None:
-            choice = None
-            if target.kind != "word" and _seed(shown.claim) % 2 == 0:
-                choice = _multiple_choice(shown, target, facts)
-            mine.append(choice or _fill_blank(shown, target, names))
-        mine.append(true_false.get(shown.claim.key))
-        mine.append(heading_question(topic, shown, topics))
-        questions.extend([q for q in mine if q][:MAX_QUESTIONS_PER_CLAIM])
-    per_claim = {}
-    for question in questions:
-        per_claim[question.claim_key] = per_claim.get(question.claim_key, 0) + 1
-    for topic in topics:
-        if topic.parent_key is None:
-            match = matching_question(topic, topics, usable)
-            if match and per_claim.get(match.claim_key, 0) < MAX_QUESTIONS_PER_CLAIM:
-                questions.append(match)
+        questions.extend(_claim_questions(shown, topic_of[key], targets[key], context))
+    questions.extend(_matching_questions(topics, usable, questions))
     return cards, questions

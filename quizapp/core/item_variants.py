@@ -151,31 +151,55 @@ def false_statement(statement: str, facts: ArticleFacts, seed: int) -> str | Non
     return None
 
 
+def _year_options(target: Target, shown: str, facts: ArticleFacts, seed: int) -> list[str]:
+    """The article's other years first, then years near the target's."""
+    article_years = sorted(str(y) for y in facts.years if str(y) != target.text)
+    options = [y for y in article_years if y not in shown]
+    return options + [o for o in changed_numbers(target.text, 0, seed) if o not in shown]
+
+
+def _number_options(target: Target, shown: str, seed: int) -> list[str] | None:
+    """Numbers near the target's, or None when a changed number could be true as well."""
+    if _direction(shown, target):
+        return None  # "at least six": a smaller option would be true as well
+    options = changed_numbers(target.text, 0, seed)
+    return [o for o in options if o not in shown and is_plausible(shown, target, o)]
+
+
+def _entity_options(
+    target: Target, shown: str, facts: ArticleFacts, seed: int, count: int
+) -> list[str]:
+    """Names of the target's kind, topped up with neighbouring countries, written alike."""
+    name = target.text.removeprefix("the ")
+    options = [n for n in same_kind_names(name, facts) if n not in shown]
+    if len(options) < count:
+        near = [c for c in neighbours(name) if c not in shown and c not in options]
+        start = seed % len(near) if near else 0
+        options += (near[start:] + near[:start])[: count - len(options)]
+    # "the United States" among "Egypt" and "France" would stand out: options agree on "the".
+    wants_the = target.text.startswith("the ")
+    options = [o for o in options if (o in facts.takes_the) == wants_the]
+    return [facts.written(o) for o in options]
+
+
+def _kind_options(
+    target: Target, shown: str, facts: ArticleFacts, seed: int, count: int
+) -> list[str] | None:
+    if target.kind == "year":
+        return _year_options(target, shown, facts, seed)
+    if target.kind == "number":
+        return _number_options(target, shown, seed)
+    if target.kind == "entity":
+        return _entity_options(target, shown, facts, seed, count)
+    return []
+
+
 def distractors(target: Target, shown: str, facts: ArticleFacts, seed: int, count: int = 3):
     """``count`` wrong options of the target's kind not in ``shown``, or None if too few."""
-    options: list[str] = []
-    if target.kind == "year":
-        article_years = sorted(str(y) for y in facts.years if str(y) != target.text)
-        options = [y for y in article_years if y not in shown]
-        options += [o for o in changed_numbers(target.text, 0, seed) if o not in shown]
-    elif target.kind == "number":
-        if _direction(shown, target):
-            return None  # "at least six": a smaller option would be true as well
-        options = changed_numbers(target.text, 0, seed)
-        options = [o for o in options if o not in shown and is_plausible(shown, target, o)]
-    elif target.kind == "entity":
-        name = target.text.removeprefix("the ")
-        options = [n for n in same_kind_names(name, facts) if n not in shown]
-        if len(options) < count:
-            near = [c for c in neighbours(name) if c not in shown and c not in options]
-            start = seed % len(near) if near else 0
-            options += (near[start:] + near[:start])[: count - len(options)]
-    if target.kind == "entity":
-        # "the United States" among "Egypt" and "France" would stand out: options agree on "the".
-        wants_the = target.text.startswith("the ")
-        options = [o for o in options if (o in facts.takes_the) == wants_the]
-        options = [facts.written(o) for o in options]
-    unique = []
+    options = _kind_options(target, shown, facts, seed, count)
+    if options is None:
+        return None
+    unique: list[str] = []
     for option in options:
         if option not in unique and option.casefold() != target.text.casefold():
             unique.append(option)

@@ -87,15 +87,37 @@ def _columns(header: list[str]) -> dict[str, int] | None:
     return found if {"front", "back"} <= found.keys() else None
 
 
+def _rows(text: str) -> tuple[csv.Dialect | type[csv.Dialect], list[list[str]]]:
+    """The dialect sniffed from ``text`` and its rows that have any cell filled."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    dialect = _dialect(text[:20_000])
+    rows = [row for row in csv.reader(io.StringIO(text), dialect) if any(c.strip() for c in row)]
+    return dialect, rows
+
+
+def _row_problem(cells: dict[str, str]) -> str | None:
+    """Why a row makes no card, or None when it makes one."""
+    if not cells["front"] or not (cells["back"] or has_cloze(cells["front"])):
+        return "a card needs a front and a back"
+    if len(cells["front"]) > MAX_SIDE or len(cells["back"]) > MAX_SIDE:
+        return f"a side has more than {MAX_SIDE} characters"
+    return None
+
+
+def _row_card(cells: dict[str, str]) -> CardRow:
+    topic, source = cells.get("topic") or None, cells.get("source") or None
+    if cells.get("kind", "").casefold() == "cloze" and cells["front"].count(BLANK) == 1:
+        return CardRow(cells["front"], cells["back"], topic, source, kind="cloze")
+    return card_from_sides(cells["front"], cells["back"], topic, source)
+
+
 def read_cards(text: str) -> ParsedCards:
     """The cards of ``text``; rows with an empty or over-long side are skipped with the reason.
 
     Raises InterchangeError when no separator can be found, when no row makes a card, or when
     there are more than MAX_CARD_ROWS rows.
     """
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    dialect = _dialect(text[:20_000])
-    rows = [row for row in csv.reader(io.StringIO(text), dialect) if any(c.strip() for c in row)]
+    dialect, rows = _rows(text)
     columns = _columns(rows[0]) if rows else None
     if len(rows) - (columns is not None) > MAX_CARD_ROWS:
         raise InterchangeError(
@@ -107,19 +129,11 @@ def read_cards(text: str) -> ParsedCards:
     first = 2 if parsed.has_header else 1
     for number, row in enumerate(rows[1:] if parsed.has_header else rows, start=first):
         cells = {role: row[i].strip() if i < len(row) else "" for role, i in columns.items()}
-        reason = None
-        if not cells["front"] or not (cells["back"] or has_cloze(cells["front"])):
-            reason = "a card needs a front and a back"
-        elif len(cells["front"]) > MAX_SIDE or len(cells["back"]) > MAX_SIDE:
-            reason = f"a side has more than {MAX_SIDE} characters"
+        reason = _row_problem(cells)
         if reason:
             parsed.skipped.append(Skipped(f"row {number}", reason))
-            continue
-        topic, source = cells.get("topic") or None, cells.get("source") or None
-        card = card_from_sides(cells["front"], cells["back"], topic, source)
-        if cells.get("kind", "").casefold() == "cloze" and cells["front"].count(BLANK) == 1:
-            card = CardRow(cells["front"], cells["back"], topic, source, kind="cloze")
-        parsed.cards.append(card)
+        else:
+            parsed.cards.append(_row_card(cells))
     if not parsed.cards:
         raise InterchangeError("No row makes a card: each needs a front and a back.")
     return parsed
