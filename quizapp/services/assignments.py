@@ -392,6 +392,16 @@ def student_assignment_rows(
 def _settle_status(
     row: StudentAssignmentRow, open_attempt: QuizAttempt | None, method: str, now: datetime
 ) -> None:
+    _settle_grade(row, method, now)
+    row.overdue = now > row.due_at
+    if open_attempt is not None:
+        _settle_open(row, open_attempt, now)
+    else:
+        _settle_without_open(row, now)
+
+
+def _settle_grade(row: StudentAssignmentRow, method: str, now: datetime) -> None:
+    """The row's overall grade, or when its results are shown if they are not yet."""
     grade = overall_grade(
         method,
         [
@@ -399,31 +409,37 @@ def _settle_status(
             for a in row.submitted
         ],
     )
-    if grade is not None:
-        row.late = grade.late
-        # The grade tells right from wrong: show it only when the set's feedback setting
-        # shows the review of every attempt it is made of.
-        if all(a.shows_review(now) for a in row.submitted):
-            row.grade_percent = grade.percent
-        else:
-            row.results_after = max(
-                (
-                    a.feedback_after
-                    for a in row.submitted
-                    if a.feedback == "after_due" and a.feedback_after and now < a.feedback_after
-                ),
-                default=None,
-            )
-    row.overdue = now > row.due_at
+    if grade is None:
+        return
+    row.late = grade.late
+    # The grade tells right from wrong: show it only when the set's feedback setting
+    # shows the review of every attempt it is made of.
+    if all(a.shows_review(now) for a in row.submitted):
+        row.grade_percent = grade.percent
+    else:
+        row.results_after = max(
+            (
+                a.feedback_after
+                for a in row.submitted
+                if a.feedback == "after_due" and a.feedback_after and now < a.feedback_after
+            ),
+            default=None,
+        )
+
+
+def _settle_open(row: StudentAssignmentRow, open_attempt: QuizAttempt, now: datetime) -> None:
+    """An attempt under way: in progress, or submitted when its time is up."""
+    row.attempt_id = open_attempt.id
+    if open_attempt.deadline is not None and now >= open_attempt.deadline:
+        row.status, row.time_up = "submitted", True
+    else:
+        row.status = "in_progress"
+
+
+def _settle_without_open(row: StudentAssignmentRow, now: datetime) -> None:
+    """No attempt under way: upcoming, submitted (perhaps with another try), open or closed."""
     accepting = not row.overdue or row.accept_late
     attempts_left = not row.attempts_allowed or row.attempts_used < row.attempts_allowed
-    if open_attempt is not None:
-        row.attempt_id = open_attempt.id
-        if open_attempt.deadline is not None and now >= open_attempt.deadline:
-            row.status, row.time_up = "submitted", True
-        else:
-            row.status = "in_progress"
-        return
     if row.submitted:
         row.attempt_id = row.submitted[-1].id
     if row.open_at is not None and now < row.open_at:

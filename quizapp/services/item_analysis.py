@@ -122,22 +122,20 @@ def _known_choices(question: Question) -> list[tuple[str, str, bool]]:
     return kind_of(question.type).analysis_choices(question)
 
 
-def analyse_assignment(session: Session, assignment: Assignment, mode: Mode) -> ItemAnalysis:
-    """Facility, SD, discrimination index and efficiency, flags and choice counts per question.
-
-    ``mode`` "first" analyses each student's first attempt (Moodle's default), "all" every
-    attempt. Call ``assignments.finalise_overdue_attempts`` first so timed-out work counts.
-    """
+def _chosen_attempts(session: Session, assignment: Assignment, mode: Mode) -> list[sa.Row]:
+    """The submitted attempts the analysis covers: each student's first, or all of them."""
     rows = _attempts(session, assignment)
     meta = [
         (user_id, (started, attempt_id), AttemptResponses(attempt_id))
         for attempt_id, user_id, started, _score, _max in rows
     ]
     keep = {a.attempt_id for a in select_attempts(meta, mode)}
-    chosen = [r for r in rows if r.id in keep]
-    if not chosen:
-        return ItemAnalysis(mode, 0, 0, None, [])
-    slots = session.execute(
+    return [r for r in rows if r.id in keep]
+
+
+def _slots(session: Session, attempt_ids: list[int]) -> list[sa.Row]:
+    """Every question slot of the attempts with its response (score, answer, correct), if any."""
+    return session.execute(
         sa.select(
             AttemptQuestion.attempt_id,
             AttemptQuestion.question_id,
@@ -148,51 +146,108 @@ def analyse_assignment(session: Session, assignment: Assignment, mode: Mode) -> 
             Response.correct,
         )
         .outerjoin(Response, Response.slot_id == AttemptQuestion.id)
-        .where(AttemptQuestion.attempt_id.in_([r.id for r in chosen]))
+        .where(AttemptQuestion.attempt_id.in_(attempt_ids))
     ).all()
-    marks: dict[int, dict[int, float]] = defaultdict(dict)
-    max_marks: dict[int, float] = {}
-    positions: dict[int, list[int]] = defaultdict(list)
-    for attempt_id, question_id, position, max_mark, score, _answer, _correct in slots:
-        marks[attempt_id][question_id] = float(score or 0.0)
-        max_marks[question_id] = max(max_marks.get(question_id, 0.0), float(max_mark))
-        positions[question_id].append(position)
+
+
+@dataclass
+class _Marks:
+    """Marks per attempt and question, each question's maximum and the positions it was at."""
+
+    by_attempt: dict[int, dict[int, float]] = field(default_factory=lambda: defaultdict(dict))
+    maximum: dict[int, float] = field(default_factory=dict)
+    positions: dict[int, list[int]] = field(default_factory=lambda: defaultdict(list))
+
+    @classmethod
+    def of(cls, slots: list[sa.Row]) -> _Marks:
+        marks = cls()
+        for attempt_id, question_id, position, max_mark, score, _answer, _correct in slots:
+            marks.by_attempt[attempt_id][question_id] = float(score or 0.0)
+            marks.maximum[question_id] = max(marks.maximum.get(question_id, 0.0), float(max_mark))
+            marks.positions[question_id].append(position)
+        return marks
+
+    def seen_order(self) -> list[int]:
+        """The set's order as the students saw it on average (exact for unshuffled sets)."""
+        positions = self.positions
+        return sorted(self.maximum, key=lambda q: (sum(positions[q]) / len(positions[q]), q))
+
+
+def _questions_with_topics(
+    session: Session, question_ids: list[int]
+) -> dict[int, tuple[Question, str]]:
     loaded = session.execute(
         sa.select(Question, Topic.title)
         .join(Claim, Question.claim_id == Claim.id)
         .join(Topic, Claim.topic_id == Topic.id)
-        .where(Question.id.in_(list(max_marks)))
+        .where(Question.id.in_(question_ids))
     )
-    questions = {q.id: (q, title) for q, title in loaded}
-    # The set's order as the students saw it on average (exact for unshuffled sets).
-    order = sorted(max_marks, key=lambda q: (sum(positions[q]) / len(positions[q]), q))
+    return {q.id: (q, title) for q, title in loaded}
+
+
+def _question_analysis(
+    stat: ItemStatistics,
+    question: Question,
+    topic: str,
+    per_question: dict[str | None, int],
+    typed: Counter[tuple[str, bool]],
+) -> QuestionAnalysis:
+    """A question's statistics with its choice counts or its most frequent typed answers."""
+    analysis = QuestionAnalysis(question, topic, stat)
+    n = stat.n or 1
+    for cid, text, correct in _known_choices(question):
+        count = per_question.get(cid, 0)
+        analysis.choices.append(ChoiceRow(text, correct, count, 100.0 * count / n))
+    if analysis.choices:
+        blank = per_question.get(None, 0)
+        analysis.choices.append(ChoiceRow("(no answer)", False, blank, 100.0 * blank / n))
+    for (text, correct), count in typed.most_common(TOP_TYPED_ANSWERS):
+        analysis.typed_answers.append(ChoiceRow(text, correct, count, 100.0 * count / n))
+    return analysis
+
+
+def analyse_assignment(session: Session, assignment: Assignment, mode: Mode) -> ItemAnalysis:
+    """Facility, SD, discrimination index and efficiency, flags and choice counts per question.
+
+    ``mode`` "first" analyses each student's first attempt (Moodle's default), "all" every
+    attempt. Call ``assignments.finalise_overdue_attempts`` first so timed-out work counts.
+    """
+    chosen = _chosen_attempts(session, assignment, mode)
+    if not chosen:
+        return ItemAnalysis(mode, 0, 0, None, [])
+    slots = _slots(session, [r.id for r in chosen])
+    marks = _Marks.of(slots)
+    questions = _questions_with_topics(session, list(marks.maximum))
     stats = item_statistics_by_presence(
-        [QuestionInfo(q, max_marks[q]) for q in order],
-        [SatAttempt(r.id, marks[r.id]) for r in chosen],
+        [QuestionInfo(q, marks.maximum[q]) for q in marks.seen_order()],
+        [SatAttempt(r.id, marks.by_attempt[r.id]) for r in chosen],
     )
     picks, typed = _responses_by_question(slots, questions)
+    counts = _choice_counts(picks, questions)
+    analyses = [
+        _question_analysis(
+            stat,
+            *questions[stat.question_id],
+            counts.get(stat.question_id, {}),
+            typed.get(stat.question_id, Counter()),
+        )
+        for stat in stats
+    ]
+    students = len({r.user_id for r in chosen})
+    return ItemAnalysis(mode, len(chosen), students, _mean_percent(chosen), analyses)
+
+
+def _choice_counts(
+    picks: list[ChoicePick], questions: dict[int, tuple[Question, str]]
+) -> dict[int, dict[str | None, int]]:
+    """Picks per choice of every choice-like question (a choice nobody picked counts 0)."""
     known = {qid: [c[0] for c in _known_choices(q)] for qid, (q, _t) in questions.items()}
-    counts = choice_counts(picks, {qid: ids for qid, ids in known.items() if ids})
-    analyses = []
-    for stat in stats:
-        question, topic = questions[stat.question_id]
-        analysis = QuestionAnalysis(question, topic, stat)
-        n = stat.n or 1
-        per_question = counts.get(question.id, {})
-        for cid, text, correct in _known_choices(question):
-            count = per_question.get(cid, 0)
-            analysis.choices.append(ChoiceRow(text, correct, count, 100.0 * count / n))
-        if analysis.choices:
-            blank = per_question.get(None, 0)
-            analysis.choices.append(ChoiceRow("(no answer)", False, blank, 100.0 * blank / n))
-        for (text, correct), count in typed.get(question.id, Counter()).most_common(
-            TOP_TYPED_ANSWERS
-        ):
-            analysis.typed_answers.append(ChoiceRow(text, correct, count, 100.0 * count / n))
-        analyses.append(analysis)
+    return choice_counts(picks, {qid: ids for qid, ids in known.items() if ids})
+
+
+def _mean_percent(chosen: list[sa.Row]) -> float | None:
     percents = [100.0 * (r.score or 0.0) / r.max_score for r in chosen if r.max_score]
-    mean = sum(percents) / len(percents) if percents else None
-    return ItemAnalysis(mode, len(chosen), len({r.user_id for r in chosen}), mean, analyses)
+    return sum(percents) / len(percents) if percents else None
 
 
 def _responses_by_question(slots, questions):

@@ -6,6 +6,7 @@ or a race with the last answer moves the game once and refuses the other.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 
 import sqlalchemy as sa
@@ -71,59 +72,83 @@ def _open_question(
 REVEAL = {"status": "reveal"}
 
 
+def _start(session: Session, game: LiveGame, now: datetime) -> None:
+    if player_count(session, game.id) == 0:
+        raise Refused("Wait for at least one player to join.")
+    _open_question(session, game, 0, now, "lobby")
+
+
+def _next_after_reveal(session: Session, game: LiveGame, now: datetime) -> None:
+    if game.question_index + 1 >= len(game.question_ids):
+        finish(session, game, now)
+    else:
+        _open_question(session, game, game.question_index + 1, now, "reveal")
+
+
+def _close(session: Session, game: LiveGame, now: datetime) -> None:
+    clock = clock_of(game)
+    answered, _ = answer_counts(session, game.id, game.question_index)
+    # Time is up once no answer could still arrive in the network's grace.
+    time_up = (
+        clock is not None and game.paused_remaining_ms is None and not clock.accepts_answer_at(now)
+    )
+    if not (time_up or answered >= player_count(session, game.id)):
+        raise Refused("Time is not up yet.")
+    _move(session, game, "question", REVEAL, paused=False)
+
+
+def _skip(session: Session, game: LiveGame, now: datetime) -> None:
+    _move(session, game, "question", REVEAL)
+
+
+def _pause(session: Session, game: LiveGame, now: datetime) -> None:
+    clock = clock_of(game)
+    remaining = clock.remaining_ms(now) if clock else 0
+    _move(session, game, "question", {"paused_remaining_ms": remaining}, paused=False)
+
+
+def _resume(session: Session, game: LiveGame, now: datetime) -> None:
+    clock = clock_of(game)
+    assert clock is not None and game.paused_remaining_ms is not None
+    resumed = clock.resumed(now, game.paused_remaining_ms, game.seconds_per_question * 1000)
+    _move(
+        session,
+        game,
+        "question",
+        {
+            "paused_remaining_ms": None,
+            "question_started_at": resumed.started_at,
+            "deadline": resumed.deadline,
+        },
+        paused=True,
+    )
+
+
+# Each command with the status it fits ("end" fits every status but finished).
+MOVES: dict[tuple[str, str], Callable[[Session, LiveGame, datetime], None]] = {
+    ("start", "lobby"): _start,
+    ("next", "lobby"): _start,
+    ("next", "reveal"): _next_after_reveal,
+    ("close", "question"): _close,
+    ("skip", "question"): _skip,
+    ("pause", "question"): _pause,
+    ("resume", "question"): _resume,
+}
+
+
 def run_command(session: Session, game: LiveGame, command: str, now: datetime) -> None:
     """Carry out a host command or refuse it (409) when the game is not where it fits."""
     if command not in COMMANDS:
         raise LiveError("Unknown command.")
     if game.status == "finished":
         raise GameOver("That game has finished.")
-    status = game.status
     if command == "end":
         finish(session, game, now)
-    elif command in ("start", "next") and status == "lobby":
-        if player_count(session, game.id) == 0:
-            raise Refused("Wait for at least one player to join.")
-        _open_question(session, game, 0, now, "lobby")
-    elif command == "next" and status == "reveal":
-        if game.question_index + 1 >= len(game.question_ids):
-            finish(session, game, now)
-        else:
-            _open_question(session, game, game.question_index + 1, now, "reveal")
-    elif command == "close" and status == "question":
-        clock = clock_of(game)
-        answered, _ = answer_counts(session, game.id, game.question_index)
-        # Time is up once no answer could still arrive in the network's grace.
-        time_up = (
-            clock is not None
-            and game.paused_remaining_ms is None
-            and not clock.accepts_answer_at(now)
-        )
-        if not (time_up or answered >= player_count(session, game.id)):
-            raise Refused("Time is not up yet.")
-        _move(session, game, "question", REVEAL, paused=False)
-    elif command == "skip" and status == "question":
-        _move(session, game, "question", REVEAL)
-    elif command == "pause" and status == "question":
-        clock = clock_of(game)
-        remaining = clock.remaining_ms(now) if clock else 0
-        _move(session, game, "question", {"paused_remaining_ms": remaining}, paused=False)
-    elif command == "resume" and status == "question" and game.paused_remaining_ms is not None:
-        clock = clock_of(game)
-        assert clock is not None
-        resumed = clock.resumed(now, game.paused_remaining_ms, game.seconds_per_question * 1000)
-        _move(
-            session,
-            game,
-            "question",
-            {
-                "paused_remaining_ms": None,
-                "question_started_at": resumed.started_at,
-                "deadline": resumed.deadline,
-            },
-            paused=True,
-        )
-    else:
+        return
+    move = MOVES.get((command, game.status))
+    if move is None or (command == "resume" and game.paused_remaining_ms is None):
         raise Refused(f"“{command}” does not fit the game now.")
+    move(session, game, now)
 
 
 def close_if_all_answered(session: Session, game: LiveGame, answered: int, players: int) -> bool:

@@ -368,6 +368,48 @@ def _topic_scopes(session: Session, topic_ids: Sequence[int]) -> dict[int, set[i
     return scopes
 
 
+def _draw_candidates(
+    session: Session, quiz_set: QuizSet, topic_scope: dict[int, set[int]]
+) -> list[sa.Row]:
+    """Every question the set's draws may take: id, topic, type, difficulty, overlap columns."""
+    if not topic_scope:
+        return []
+    all_topics = sorted({t for scope in topic_scope.values() for t in scope})
+    return session.execute(
+        sa.select(Question.id, Claim.topic_id, Question.type, Question.difficulty, *OVERLAP_COLUMNS)
+        .join(Claim, Question.claim_id == Claim.id)
+        .where(usable_by(quiz_set.teacher_id), Claim.topic_id.in_(all_topics))
+    ).all()
+
+
+def _draw_pool(item: QuizSetItem, scope: set[int], candidates: list[tuple]) -> list[int]:
+    """The candidates a draw item may take: in its topics, of its type and difficulty if set."""
+    return [
+        qid
+        for qid, tid, qtype, level in candidates
+        if tid in scope
+        and (not item.question_type or qtype == item.question_type)
+        and (not item.difficulty or level == item.difficulty)
+    ]
+
+
+def _set_entries(
+    items: list[QuizSetItem],
+    live_fixed: set[int],
+    topic_scope: dict[int, set[int]],
+    candidates: list[tuple],
+) -> list[SetEntry]:
+    """One entry per item in order; a chosen question that was retired is left out."""
+    entries = []
+    for item in items:
+        if item.is_draw:
+            pool = _draw_pool(item, topic_scope[item.topic_id], candidates)
+            entries.append(SetEntry(pool=pool, count=item.draw_count or 0))
+        elif item.question_id in live_fixed:
+            entries.append(SetEntry(question_id=item.question_id))
+    return entries
+
+
 def resolve_questions(
     session: Session, quiz_set: QuizSet, rng: random.Random, *, shuffle: bool | None = None
 ) -> list[Question]:
@@ -376,42 +418,17 @@ def resolve_questions(
     Retired questions are left out. A fixed number of queries whatever the set's size.
     """
     items = sorted(quiz_set.items, key=lambda i: i.position)
-    draws = [i for i in items if i.is_draw]
-    topic_scope = _topic_scopes(session, [i.topic_id for i in draws])
-    candidates = []
-    if draws:
-        all_topics = sorted({t for scope in topic_scope.values() for t in scope})
-        candidates = session.execute(
-            sa.select(
-                Question.id, Claim.topic_id, Question.type, Question.difficulty, *OVERLAP_COLUMNS
-            )
-            .join(Claim, Question.claim_id == Claim.id)
-            .where(usable_by(quiz_set.teacher_id), Claim.topic_id.in_(all_topics))
-        ).all()
+    topic_scope = _topic_scopes(session, [i.topic_id for i in items if i.is_draw])
+    candidates = _draw_candidates(session, quiz_set, topic_scope)
     fixed_rows = session.execute(
         sa.select(Question.id, *OVERLAP_COLUMNS).where(
             Question.id.in_([i.question_id for i in items if not i.is_draw]), live(Question)
         )
     ).all()
-    live_fixed = {row[0] for row in fixed_rows}
     facts = {row[0]: item_facts(row[0], *row[1:]) for row in fixed_rows}
     facts |= {row[0]: item_facts(row[0], *row[4:]) for row in candidates}
-    candidates = [row[:4] for row in candidates]
-    entries = []
-    for item in items:
-        if not item.is_draw:
-            if item.question_id in live_fixed:
-                entries.append(SetEntry(question_id=item.question_id))
-            continue
-        scope = topic_scope[item.topic_id]
-        pool = [
-            qid
-            for qid, tid, qtype, level in candidates
-            if tid in scope
-            and (not item.question_type or qtype == item.question_type)
-            and (not item.difficulty or level == item.difficulty)
-        ]
-        entries.append(SetEntry(pool=pool, count=item.draw_count or 0))
+    live_fixed = {row[0] for row in fixed_rows}
+    entries = _set_entries(items, live_fixed, topic_scope, [row[:4] for row in candidates])
     shuffle = quiz_set.shuffle_questions if shuffle is None else shuffle
     ids = draw_questions(entries, rng, shuffle=shuffle, facts=facts)
     by_id = {

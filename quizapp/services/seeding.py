@@ -234,30 +234,52 @@ def import_article(
     questions = questions + (bank.questions if bank else [])
 
     report = SeedReport()
-    slug = source.slug
-    existing = {a.slug: a for a in session.scalars(sa.select(Article).filter_by(slug=slug))}
-    values = {
-        "slug": slug,
-        "title": parsed.title,
-        "text": text,
-        "checksum": hashlib.sha256(text.encode()).hexdigest(),
+    existing = {a.slug: a for a in session.scalars(sa.select(Article).filter_by(slug=source.slug))}
+    values = _article_values(source, parsed.title, publish)
+    article = _upsert(session, Article, existing, source.slug, values, "articles", report)
+    session.flush()
+    _add_tags(article, parsed.keywords, report)
+    claims, changed = _import_topics(session, article, topic_drafts, report, keep_titles=drafts)
+    session.flush()
+    target = _ItemImport(article, claims, changed, drafts)
+    _import_drafts(session, target, [*cards, *questions], progress, report)
+    _retire_missing(session, Flashcard, target, {c.key for c in cards}, "flashcards", report)
+    _retire_missing(session, Question, target, {q.key for q in questions}, "questions", report)
+    return article, report
+
+
+def _article_values(source: ArticleSource, title: str, publish: bool) -> dict[str, object]:
+    """The article's columns; what the source does not know keeps its stored value."""
+    values: dict[str, object] = {
+        "slug": source.slug,
+        "title": title,
+        "text": source.text,
+        "checksum": hashlib.sha256(source.text.encode()).hexdigest(),
     }
     for name in ("owner_id", "source_url", "source_author", "licence_note"):
         if getattr(source, name) is not None:
             values[name] = getattr(source, name)
     if publish:
         values["published"] = True
-    article = _upsert(session, Article, existing, slug, values, "articles", report)
-    session.flush()
+    return values
+
+
+def _add_tags(article: Article, keywords: Iterable[str], report: SeedReport) -> None:
     have_tags = {t.name for t in article.tags}
-    for name in parsed.keywords:
+    for name in keywords:
         if name not in have_tags:
             article.tags.append(ArticleTag(name=name))
             report.created["tags"] += 1
-    claims, changed = _import_topics(session, article, topic_drafts, report, keep_titles=drafts)
-    session.flush()
-    target = _ItemImport(article, claims, changed, drafts)
-    items: list[FlashcardDraft | QuestionDraft] = [*cards, *questions]
+
+
+def _import_drafts(
+    session: Session,
+    target: _ItemImport,
+    items: list[FlashcardDraft | QuestionDraft],
+    progress: Callable[[Iterable], Iterable],
+    report: SeedReport,
+) -> None:
+    """Cards and questions in chunks of 25, so ``progress`` can show how far the import is."""
     for chunk in progress([items[i : i + 25] for i in range(0, len(items), 25)]):
         chunk_cards = [d for d in chunk if isinstance(d, FlashcardDraft)]
         chunk_questions = [d for d in chunk if isinstance(d, QuestionDraft)]
@@ -266,6 +288,3 @@ def import_article(
             session, Question, chunk_questions, target, QUESTION_FIELDS, "questions", report
         )
     session.flush()
-    _retire_missing(session, Flashcard, target, {c.key for c in cards}, "flashcards", report)
-    _retire_missing(session, Question, target, {q.key for q in questions}, "questions", report)
-    return article, report
