@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export FLASK_APP := quizapp
 
-.PHONY: run test install lint bench
+.PHONY: run test install lint bench complexity
 
 # `make run` installs what running needs; `make test` adds the test and lint tools.
 $(BIN)/activate:
@@ -37,3 +37,7 @@ lint: install
 
 bench: install
 	$(BIN)/python bench/scheduler_eval.py
+
+# Fails when any function in quizapp/ reaches cyclomatic complexity 20 (radon).
+complexity: install
+	$(BIN)/python bench/complexity.py
