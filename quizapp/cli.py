@@ -16,6 +16,7 @@ from quizapp.core.bank import BankError
 from quizapp.core.passwords import password_problem
 from quizapp.extensions import db
 from quizapp.models import Role, User
+from quizapp.services.accounts import AccountError, create_account
 from quizapp.services.seeding import seed_article
 
 DEFAULT_ARTICLE = ROOT / "seed" / "article-russia-pivot-east.txt"
@@ -89,11 +90,10 @@ def create_user(email: str, display_name: str, role: str, password: str) -> None
     problem = password_problem(password, email=email, name=display_name)
     if problem:
         raise click.ClickException(problem)
-    if db.session.scalar(sa.select(User.id).where(User.email == email)):
-        raise click.ClickException(f"An account with the email {email} already exists.")
-    user = User(email=email, display_name=display_name.strip(), role=role)
-    user.set_password(password)
-    db.session.add(user)
+    try:
+        create_account(db.session, email, display_name, password, role)
+    except AccountError as error:
+        raise click.ClickException(error.message) from error
     db.session.commit()
     click.echo(f"Created {role} {email}.")
 

@@ -19,6 +19,7 @@ from quizapp.extensions import db
 from quizapp.mail import send_mail
 from quizapp.models import Role, User
 from quizapp.models.base import utcnow
+from quizapp.services.accounts import email_taken, new_account
 from quizapp.services.sessions import end_all_sessions, issue_remember_token
 
 bp = Blueprint("auth", __name__, url_prefix="/auth")
@@ -82,15 +83,16 @@ def register():
             form.teacher_code.errors.append(WRONG_TEACHER_CODE)
         else:
             email = form.email.data.strip().lower()
-            user = User(
-                email=email,
-                display_name=form.display_name.data.strip(),
-                role=role[0],
+            # Hashed either way (new_account hashes): the same time whether the email is taken.
+            user = new_account(
+                email,
+                form.display_name.data,
+                form.password.data,
+                role[0],
                 teacher_status=role[1],
                 time_zone=zone_or_default(form.time_zone.data),
             )
-            user.set_password(form.password.data)  # hashed either way: same time for both
-            if db.session.scalar(sa.select(User.id).where(User.email == email)):
+            if email_taken(db.session, email):
                 # Say nothing different on the page; the owner of the address is told by mail.
                 send_mail(
                     email,

@@ -314,17 +314,6 @@ def holdout_items(
     return [item for item in items if (item.card_id, item.reviewed_at) in targets]
 
 
-def evaluate_log_loss(
-    parameters: Sequence[float],
-    train_reviews: Sequence[ReviewRecord],
-    test_reviews: Sequence[ReviewRecord],
-    day_offset: timedelta = timedelta(0),
-) -> Metrics:
-    """How well ``parameters`` predict the next-day-or-later reviews in ``test_reviews``."""
-    items = holdout_items(train_reviews, test_reviews, day_offset)
-    return compute_metrics(predict_recall(parameters, items), items)
-
-
 def split_by_time(
     reviews: Sequence[ReviewRecord],
     holdout_fraction: float = 0.2,

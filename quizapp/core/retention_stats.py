@@ -73,7 +73,7 @@ class ReviewWithPrevious:
 def true_retention_from_pairs(
     reviews: Iterable[ReviewWithPrevious], now: datetime
 ) -> dict[str, RetentionFigure]:
-    """The same figures as :func:`true_retention_summary`, from reviews that already carry
+    """:func:`true_retention` for each of ``WINDOWS``, from reviews that already carry
     their predecessor (a database computes it with ``LAG``), so only the last month is read.
 
     Same rule: a review counts when its card was last reviewed on an earlier calendar day.
@@ -92,17 +92,6 @@ def true_retention_from_pairs(
             recalled, lapsed, recalled / (recalled + lapsed) if recalled + lapsed else None
         )
         for name, (recalled, lapsed) in counts.items()
-    }
-
-
-def true_retention_summary(
-    reviews: Sequence[ReviewRecord],
-    now: datetime,
-    day_offset: timedelta = timedelta(0),
-) -> dict[str, RetentionFigure]:
-    """True retention for the last day, week (7 days) and month (30 days)."""
-    return {
-        name: true_retention(reviews, now, window, day_offset) for name, window in WINDOWS.items()
     }
 
 

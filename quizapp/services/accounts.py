@@ -1,4 +1,4 @@
-"""Account changes: password reset tokens, new passwords, name, email and time zone.
+"""Accounts: new ones, password reset tokens, new passwords, name, email and time zone.
 
 Services take the session and never commit; the route commits once.
 """
@@ -13,7 +13,7 @@ from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
 from sqlalchemy.orm import Session
 
 from quizapp.core.time_zones import known_zones
-from quizapp.models import User
+from quizapp.models import Role, User
 from quizapp.services.sessions import end_all_sessions
 
 RESET_SALT = "password-reset"
@@ -25,6 +25,44 @@ class AccountError(Exception):
     def __init__(self, message: str) -> None:
         super().__init__(message)
         self.message = message
+
+
+def new_account(
+    email: str,
+    display_name: str,
+    password: str,
+    role: str = Role.STUDENT,
+    *,
+    teacher_status: str | None = None,
+    time_zone: str | None = None,
+) -> User:
+    """An account with its password hashed, not yet added to the session: the email is
+    lower-cased and trimmed, the name trimmed; no time zone keeps the model's default."""
+    user = User(
+        email=email.strip().lower(),
+        display_name=display_name.strip(),
+        role=role,
+        teacher_status=teacher_status,
+    )
+    if time_zone is not None:
+        user.time_zone = time_zone
+    user.set_password(password)
+    return user
+
+
+def email_taken(session: Session, email: str) -> bool:
+    return session.scalar(sa.select(User.id).where(User.email == email.strip().lower())) is not None
+
+
+def create_account(
+    session: Session, email: str, display_name: str, password: str, role: str = Role.STUDENT
+) -> User:
+    """A new account added to the session; AccountError when the email has one already."""
+    if email_taken(session, email):
+        raise AccountError(f"An account with the email {email.strip().lower()} already exists.")
+    user = new_account(email, display_name, password, role)
+    session.add(user)
+    return user
 
 
 def _password_fingerprint(user: User) -> str:

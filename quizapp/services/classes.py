@@ -88,6 +88,7 @@ def teacher_classes(session: Session, teacher_id: int) -> list[ClassSummary]:
 
 
 def roster(session: Session, class_id: int) -> list[tuple[Enrollment, User]]:
+    """The class's enrolments with their students, by name."""
     return list(
         session.execute(
             sa.select(Enrollment, User)
@@ -96,6 +97,11 @@ def roster(session: Session, class_id: int) -> list[tuple[Enrollment, User]]:
             .order_by(User.display_name, User.id)
         ).all()
     )
+
+
+def class_students(session: Session, class_id: int) -> list[User]:
+    """The class's students, by name (the roster without the enrolments)."""
+    return [student for _enrollment, student in roster(session, class_id)]
 
 
 def remove_student(session: Session, school_class: SchoolClass, student_id: int) -> User:

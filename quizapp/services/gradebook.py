@@ -28,6 +28,7 @@ from quizapp.models import (
     User,
 )
 from quizapp.services.assignments import class_assignment_ids, class_assignments
+from quizapp.services.classes import class_students
 from quizapp.services.teaching_errors import NotFound
 
 
@@ -67,17 +68,6 @@ class Gradebook:
             if s == student_id and c.grade is not None
         ]
         return sum(grades) / len(grades) if grades else None
-
-
-def class_students(session: Session, class_id: int) -> list[User]:
-    return list(
-        session.scalars(
-            sa.select(User)
-            .join(Enrollment, Enrollment.student_id == User.id)
-            .where(Enrollment.class_id == class_id)
-            .order_by(User.display_name, User.id)
-        )
-    )
 
 
 def _status(assignment: Assignment, cell: GradeCell, now: datetime) -> str:

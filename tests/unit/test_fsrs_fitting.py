@@ -28,7 +28,6 @@ from quizapp.core.fsrs_fitting import (
 from quizapp.core.retention_stats import (
     suggest_retention,
     true_retention,
-    true_retention_summary,
     workload_forecast,
 )
 
@@ -323,12 +322,6 @@ def test_true_retention_without_counted_reviews_has_no_ratio():
     assert (figure.recalled, figure.lapsed, figure.ratio) == (0, 0, None)
 
 
-def test_true_retention_summary_has_day_week_month():
-    summary = true_retention_summary(RETENTION_LOG, NOW)
-    assert list(summary) == ["day", "week", "month"]
-    assert summary["week"].ratio == 0.75
-
-
 # --- workload and retention suggestion -------------------------------------------------
 
 
@@ -352,11 +345,7 @@ def test_true_retention_from_pairs_matches_the_full_log_count() -> None:
     import random
     from datetime import UTC, datetime, timedelta
 
-    from quizapp.core.retention_stats import (
-        ReviewWithPrevious,
-        true_retention_from_pairs,
-        true_retention_summary,
-    )
+    from quizapp.core.retention_stats import WINDOWS, ReviewWithPrevious, true_retention_from_pairs
 
     rng = random.Random(3)
     now = datetime(2026, 11, 25, 12, tzinfo=UTC)
@@ -375,5 +364,7 @@ def test_true_retention_from_pairs_matches_the_full_log_count() -> None:
         previous = history[-1].reviewed_at if history else None
         pairs.append(ReviewWithPrevious(review.rating, review.reviewed_at, previous))
         history.append(review)
-    assert true_retention_from_pairs(pairs, now) == true_retention_summary(reviews, now)
-    assert true_retention_summary(reviews, now)["month"].ratio is not None
+    whole_log = {name: true_retention(reviews, now, window) for name, window in WINDOWS.items()}
+    assert true_retention_from_pairs(pairs, now) == whole_log
+    assert list(whole_log) == ["day", "week", "month"]
+    assert whole_log["month"].ratio is not None
