@@ -112,14 +112,6 @@ def visible_topic_ids(session: Session, user: User | None, article_id: int | Non
     return ids or [0]
 
 
-def readable_article(session: Session, user: User | None, **where) -> Article:
-    """The article matching ``where`` if ``user`` may read it, else :class:`NotFound`."""
-    article = session.scalar(visible_articles(user).filter_by(**where))
-    if article is None:
-        raise NotFound("There is no such article.")
-    return article
-
-
 def owned_article(session: Session, article_id: int, user: User) -> Article:
     """An article ``user`` may review and share: their own (any, for an admin)."""
     article = session.get(Article, article_id)

@@ -10,7 +10,6 @@ from sqlalchemy.orm import Session
 
 from quizapp.core.anki_export import CardSchedule, ExportCard
 from quizapp.models import (
-    Article,
     CardState,
     Claim,
     Flashcard,
@@ -75,10 +74,6 @@ def items_by_claim(session: Session, claim_ids: list[int]):
     ):
         questions[question.claim_id].append(question)
     return cards, questions
-
-
-def first_article(session: Session) -> Article | None:
-    return session.scalar(sa.select(Article).order_by(Article.id).limit(1))
 
 
 def export_cards(session: Session, topic_ids: list[int]) -> list[ExportCard]:

@@ -53,10 +53,6 @@ def create_class(session: Session, teacher_id: int, name: str) -> SchoolClass:
     return school_class
 
 
-def rename_class(school_class: SchoolClass, name: str) -> None:
-    school_class.name = _clean_name(name)
-
-
 def new_code_for(session: Session, school_class: SchoolClass) -> str:
     """Replace the join code (a leaked code stops working; members stay)."""
     school_class.join_code = new_join_code(session)

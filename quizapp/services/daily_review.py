@@ -3,28 +3,19 @@
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from quizapp.core.item_overlap import ItemFacts, compatible_subset, item_facts, origin_priority
-from quizapp.models import AttemptQuestion, Claim, Question, QuizAttempt, Response, live
+from quizapp.models import AttemptQuestion, Question, QuizAttempt, Response, live
 from quizapp.services.practice import question_candidates
 from quizapp.services.progress import TopicProgress
 from quizapp.services.quizzes import QuizError, create_attempt
 
 MISSED_WITHIN = timedelta(days=30)
 REVIEW_QUESTIONS = 10
-
-
-@dataclass(frozen=True)
-class ReviewPlan:
-    due_cards: int
-    new_cards: int
-    missed_question_ids: list[int]
-    weakest: TopicProgress | None
 
 
 def missed_questions(session: Session, user_id: int, now: datetime) -> list[int]:
@@ -114,10 +105,3 @@ def _facts_of(session: Session, ids: list[int]) -> list[ItemFacts]:
         ).where(Question.id.in_(ids))
     )
     return [item_facts(*row) for row in rows]
-
-
-def topic_of_questions(session: Session, question_ids: list[int]) -> dict[int, int]:
-    rows = session.execute(
-        sa.select(Question.id, Claim.topic_id).join(Claim).where(Question.id.in_(question_ids))
-    )
-    return dict(rows.all())

@@ -35,7 +35,3 @@ def read_text(element: ET.Element | None, *, format_of: ET.Element | None = None
     if source.get("format") in HTML_FORMATS or "<" in raw:
         return html_to_text(raw)
     return "\n".join(line.strip() for line in raw.strip().splitlines() if line.strip())
-
-
-def is_true(text: str | None) -> bool:
-    return (text or "").strip().lower() in ("1", "true", "yes")
