@@ -20,6 +20,7 @@ from datetime import date, datetime
 import genanki
 
 from quizapp.core.interchange.cloze import to_anki_cloze
+from quizapp.core.vocabulary import CardKind
 
 CARD_CSS = """.card { font-family: system-ui, sans-serif; font-size: 20px; text-align: left; }
 .source { font-size: 15px; color: #4a5360; border-left: 3px solid #0b5cad; padding-left: 8px; }"""
@@ -33,7 +34,7 @@ class ExportCard:
     back: str
     quote: str
     topic: str
-    kind: str = "basic"  # basic | cloze
+    kind: str = CardKind.BASIC
 
 
 @dataclass(frozen=True)
@@ -84,7 +85,7 @@ def source_html(quote: str, topic: str) -> str:
 
 def _note(card: ExportCard, basic: genanki.Model) -> genanki.Note:
     guid = genanki.guid_for("quizapp", card.key)
-    if card.kind == "cloze":
+    if card.kind == CardKind.CLOZE:
         text = to_anki_cloze(html.escape(card.front), html.escape(card.back))
         return genanki.Note(
             model=genanki.CLOZE_MODEL,

@@ -16,6 +16,7 @@ import yaml
 from quizapp.core.item_drafts import FlashcardDraft, QuestionDraft
 from quizapp.core.question_kinds import UnknownKind, kind_of
 from quizapp.core.question_kinds.base import BLANK
+from quizapp.core.vocabulary import ItemOrigin
 
 __all__ = ["BLANK", "Bank", "BankError", "load_bank", "validate_question_fields"]
 
@@ -43,7 +44,7 @@ def _text(raw: Mapping[str, Any], field: str, fail) -> str:
 
 
 def validate_question_fields(
-    raw: Mapping[str, Any], fail, *, origin: str = "curated"
+    raw: Mapping[str, Any], fail, *, origin: str = ItemOrigin.CURATED
 ) -> QuestionDraft:
     """Check one question's common fields, then its kind's own; shared by the seed bank, teachers'
     authoring and imports."""
@@ -110,5 +111,7 @@ def load_bank(path: Path, article_text: str, claim_quotes: Mapping[str, str]) ->
                 questions.append(validate_question_fields(raw, fail))
             else:
                 front, back = _text(raw, "front", fail), _text(raw, "back", fail)
-                cards.append(FlashcardDraft(raw["key"], claim_key, front, back, origin="curated"))
+                cards.append(
+                    FlashcardDraft(raw["key"], claim_key, front, back, origin=ItemOrigin.CURATED)
+                )
     return Bank(str(data.get("article", "")), questions, cards)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from quizapp.core.vocabulary import CardKind, ItemOrigin
+
 DIFFICULTY_LABELS = {1: "easy", 2: "medium", 3: "hard"}
 
 
@@ -14,8 +16,8 @@ class FlashcardDraft:
     claim_key: str
     front: str
     back: str
-    kind: str = "basic"  # basic | cloze
-    origin: str = "generated"
+    kind: str = CardKind.BASIC
+    origin: str = ItemOrigin.GENERATED
 
 
 @dataclass(frozen=True)
@@ -33,7 +35,7 @@ class QuestionDraft:
     pairs: list[list[str]] = field(default_factory=list)
     answer_bool: bool | None = None
     quote: str | None = None
-    origin: str = "generated"
+    origin: str = ItemOrigin.GENERATED
 
 
 def choice_id(position: int) -> str:

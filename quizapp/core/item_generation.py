@@ -23,6 +23,7 @@ from quizapp.core.legacy_keys import item_key
 from quizapp.core.number_format import number_value
 from quizapp.core.question_types import QuestionType
 from quizapp.core.subjects import ShownClaim, shown_claims
+from quizapp.core.vocabulary import CardKind
 
 BLANK = "_____"
 # The same frame for true and false statements, so the frame tells nothing about the answer.
@@ -59,7 +60,7 @@ def _card(
         return FlashcardDraft(f"gen-card-{claim.key}", claim.key, front, f"{shown.text}.")
     front = f"{topic.title}: {_blanked(shown, target)}."
     key = item_key("gen-card", claim, target.text, shown.legacy_answer)
-    return FlashcardDraft(key, claim.key, front, target.text, kind="cloze")
+    return FlashcardDraft(key, claim.key, front, target.text, kind=CardKind.CLOZE)
 
 
 def _fill_blank(shown: ShownClaim, target: Target, names) -> QuestionDraft:

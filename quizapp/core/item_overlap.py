@@ -13,15 +13,17 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from quizapp.core.vocabulary import ItemOrigin
+
 # Lower comes first. Generated items are drafts no teacher has looked at.
-ORIGIN_PRIORITY = {"curated": 0, "teacher": 0, "generated": 1}
+ORIGIN_PRIORITY = {ItemOrigin.CURATED: 0, ItemOrigin.TEACHER: 0, ItemOrigin.GENERATED: 1}
 # An answer this short ("9", "UN") appears inside unrelated words and texts by chance.
 MIN_ANSWER_CHARS = 3
 
 
 def origin_priority(origin: str | None) -> int:
     """0 for items a person wrote or accepted, 1 for unreviewed generated ones."""
-    return ORIGIN_PRIORITY.get(origin or "curated", 1)
+    return ORIGIN_PRIORITY.get(origin or ItemOrigin.CURATED, 1)
 
 
 @dataclass(frozen=True)
@@ -30,7 +32,7 @@ class ItemFacts:
 
     question_id: int
     claim_id: int | None = None
-    origin: str = "curated"
+    origin: str = ItemOrigin.CURATED
     text: str = ""
     answers: tuple[str, ...] = field(default_factory=tuple)
 
@@ -47,7 +49,7 @@ def item_facts(
     choices = choices or []
     answers = [*(accepted or ()), *(c["text"] for c in choices if c.get("correct"))]
     text = " ".join([prompt, *(c["text"] for c in choices)])
-    return ItemFacts(question_id, claim_id, origin or "curated", text, tuple(answers))
+    return ItemFacts(question_id, claim_id, origin or ItemOrigin.CURATED, text, tuple(answers))
 
 
 def _contains(text: str, answer: str) -> bool:

@@ -9,6 +9,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from quizapp.core.vocabulary import CardKind
 from quizapp.extensions import db
 from quizapp.models.base import utcnow
 
@@ -130,10 +131,10 @@ class Flashcard(db.Model):
     )
     key: Mapped[str] = mapped_column(sa.String(160))
     claim_id: Mapped[int] = mapped_column(sa.ForeignKey("claim.id", ondelete="CASCADE"), index=True)
-    kind: Mapped[str] = mapped_column(sa.String(16), default="basic")  # basic | cloze
+    kind: Mapped[str] = mapped_column(sa.String(16), default=CardKind.BASIC)
     front: Mapped[str] = mapped_column(sa.Text)
     back: Mapped[str] = mapped_column(sa.Text)
-    origin: Mapped[str] = mapped_column(sa.String(16))  # generated | curated | teacher
+    origin: Mapped[str] = mapped_column(sa.String(16))  # an ItemOrigin
     author_id: Mapped[int | None] = mapped_column(sa.ForeignKey("user.id", ondelete="SET NULL"))
     # Items that left the bank are retired, not deleted, so learners' history stays whole.
     retired: Mapped[bool] = mapped_column(default=False)
@@ -167,7 +168,7 @@ class Question(db.Model):
     explanation: Mapped[str] = mapped_column(sa.Text)
     quote: Mapped[str | None] = mapped_column(sa.Text)
     difficulty: Mapped[int] = mapped_column(default=2)
-    origin: Mapped[str] = mapped_column(sa.String(16))  # generated | curated | teacher
+    origin: Mapped[str] = mapped_column(sa.String(16))  # an ItemOrigin
     author_id: Mapped[int | None] = mapped_column(sa.ForeignKey("user.id", ondelete="SET NULL"))
     retired: Mapped[bool] = mapped_column(default=False)
     status: Mapped[str] = mapped_column(

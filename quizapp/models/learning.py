@@ -8,6 +8,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from quizapp.core.vocabulary import AttemptKind, FeedbackTiming
 from quizapp.extensions import db
 from quizapp.models.base import utcnow
 from quizapp.models.content import Flashcard, Question
@@ -24,9 +25,7 @@ class QuizAttempt(db.Model):
     )
     id: Mapped[int] = mapped_column(primary_key=True)
     user_id: Mapped[int] = mapped_column(sa.ForeignKey("user.id", ondelete="CASCADE"))
-    kind: Mapped[str] = mapped_column(
-        sa.String(16), default="practice"
-    )  # practice|review|assignment
+    kind: Mapped[str] = mapped_column(sa.String(16), default=AttemptKind.PRACTICE)  # AttemptKind
     # An assigned set cannot be deleted (services.quiz_sets), so RESTRICT never bites a teacher.
     assignment_id: Mapped[int | None] = mapped_column(
         sa.ForeignKey("assignment.id", ondelete="RESTRICT"), index=True
@@ -44,7 +43,7 @@ class QuizAttempt(db.Model):
     is_late: Mapped[bool] = mapped_column(default=False)
     # When the learner sees right/wrong and the explanation: immediately | after_submission |
     # after_due | never; copied from the assignment so later edits do not change a sitting.
-    feedback: Mapped[str] = mapped_column(sa.String(20), default="immediately")
+    feedback: Mapped[str] = mapped_column(sa.String(20), default=FeedbackTiming.IMMEDIATELY)
     feedback_after: Mapped[datetime | None]  # for after_due: the due date
 
     questions: Mapped[list[AttemptQuestion]] = relationship(
@@ -53,13 +52,13 @@ class QuizAttempt(db.Model):
 
     def shows_feedback_now(self, now: datetime) -> bool:
         """Right/wrong and explanations for a question just answered."""
-        return self.feedback == "immediately"
+        return self.feedback == FeedbackTiming.IMMEDIATELY
 
     def shows_review(self, now: datetime) -> bool:
         """The per-question review after submission."""
-        if self.submitted_at is None or self.feedback == "never":
+        if self.submitted_at is None or self.feedback == FeedbackTiming.NEVER:
             return False
-        if self.feedback == "after_due":
+        if self.feedback == FeedbackTiming.AFTER_DUE:
             return self.feedback_after is None or now >= self.feedback_after
         return True
 

@@ -8,6 +8,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from quizapp.core.vocabulary import GameStatus
 from quizapp.extensions import db
 from quizapp.models.base import utcnow
 
@@ -43,7 +44,7 @@ class LiveGame(db.Model):
     allow_guests: Mapped[bool] = mapped_column(default=True)
     seconds_per_question: Mapped[int] = mapped_column(default=20)
     question_ids: Mapped[list[int]] = mapped_column(sa.JSON, default=list)
-    status: Mapped[str] = mapped_column(sa.String(16), default="lobby")
+    status: Mapped[str] = mapped_column(sa.String(16), default=GameStatus.LOBBY)
     question_index: Mapped[int] = mapped_column(default=-1)  # -1 in the lobby
     question_started_at: Mapped[datetime | None]
     deadline: Mapped[datetime | None]

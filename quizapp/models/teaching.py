@@ -7,6 +7,7 @@ from datetime import datetime
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from quizapp.core.vocabulary import FeedbackTiming
 from quizapp.extensions import db
 from quizapp.models.accounts import User
 from quizapp.models.base import utcnow
@@ -66,7 +67,7 @@ class QuizSet(db.Model):
     grading_method: Mapped[str] = mapped_column(sa.String(16), default="highest")
     shuffle_questions: Mapped[bool] = mapped_column(default=False)
     shuffle_choices: Mapped[bool] = mapped_column(default=False)
-    feedback: Mapped[str] = mapped_column(sa.String(20), default="after_submission")
+    feedback: Mapped[str] = mapped_column(sa.String(20), default=FeedbackTiming.AFTER_SUBMISSION)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
+from quizapp.core.vocabulary import ItemOrigin
 from quizapp.models import (
     Article,
     AttemptQuestion,
@@ -83,7 +84,9 @@ def article_review(session: Session, article: Article) -> ArticleReview:
     for name, model in ITEM_MODELS.items():
         rows = session.scalars(
             sa.select(model)
-            .where(model.article_id == article.id, ~model.retired, model.origin != "teacher")
+            .where(
+                model.article_id == article.id, ~model.retired, model.origin != ItemOrigin.TEACHER
+            )
             .order_by(model.id)
         )
         for item in rows:

@@ -15,6 +15,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session, selectinload
 
 from quizapp.core.grading_methods import SubmittedAttempt, overall_grade
+from quizapp.core.vocabulary import AttemptKind, FeedbackTiming
 from quizapp.models import (
     Assignment,
     AssignmentClass,
@@ -80,7 +81,7 @@ LATE_WITH_FEEDBACK_AFTER_DUE = (
 def check_feedback_allows_late(feedback: str, accept_late: bool) -> None:
     """Feedback after the due date unlocks the answer key at the due date, so no attempt may
     start after it: refuse it together with late work."""
-    if feedback == "after_due" and accept_late:
+    if feedback == FeedbackTiming.AFTER_DUE and accept_late:
         raise TeachingError(LATE_WITH_FEEDBACK_AFTER_DUE)
 
 
@@ -110,7 +111,9 @@ def update_assignment(
     check_feedback_allows_late(assignment.quiz_set.feedback, schedule.accept_late)
     _apply(assignment, schedule)
     assignment.classes = _owned_classes(session, assignment.quiz_set.teacher_id, class_ids)
-    mine = sa.and_(QuizAttempt.assignment_id == assignment.id, QuizAttempt.kind == "assignment")
+    mine = sa.and_(
+        QuizAttempt.assignment_id == assignment.id, QuizAttempt.kind == AttemptKind.ASSIGNMENT
+    )
     session.execute(
         sa.update(QuizAttempt)
         .where(mine)
@@ -216,7 +219,7 @@ def start_assignment_attempt(
         sa.select(QuizAttempt).where(
             QuizAttempt.user_id == user_id,
             QuizAttempt.assignment_id == assignment.id,
-            QuizAttempt.kind == "assignment",
+            QuizAttempt.kind == AttemptKind.ASSIGNMENT,
         )
     ).all()
     for attempt in attempts:
@@ -236,7 +239,7 @@ def start_assignment_attempt(
         session,
         user_id,
         questions,
-        kind="assignment",
+        kind=AttemptKind.ASSIGNMENT,
         title=assignment.title,
         shuffle_choices=quiz_set.shuffle_choices,
         rng=rng,
@@ -292,7 +295,7 @@ def finalise_overdue_attempts(
     result = session.execute(
         sa.update(QuizAttempt)
         .where(
-            QuizAttempt.kind == "assignment",
+            QuizAttempt.kind == AttemptKind.ASSIGNMENT,
             QuizAttempt.assignment_id.in_(assignment_ids),
             QuizAttempt.submitted_at.is_(None),
             QuizAttempt.deadline.is_not(None),
@@ -370,7 +373,7 @@ def student_assignment_rows(
         sa.select(QuizAttempt)
         .where(
             QuizAttempt.user_id == user_id,
-            QuizAttempt.kind == "assignment",
+            QuizAttempt.kind == AttemptKind.ASSIGNMENT,
             QuizAttempt.assignment_id.in_(list(rows)),
         )
         .order_by(QuizAttempt.started_at, QuizAttempt.id)
@@ -421,7 +424,9 @@ def _settle_grade(row: StudentAssignmentRow, method: str, now: datetime) -> None
             (
                 a.feedback_after
                 for a in row.submitted
-                if a.feedback == "after_due" and a.feedback_after and now < a.feedback_after
+                if a.feedback == FeedbackTiming.AFTER_DUE
+                and a.feedback_after
+                and now < a.feedback_after
             ),
             default=None,
         )

@@ -8,6 +8,7 @@ from datetime import datetime
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
+from quizapp.core.vocabulary import AttemptKind
 from quizapp.models import AttemptQuestion, QuizAttempt, Response
 from quizapp.services.quizzes import QuizError, create_attempt
 
@@ -45,7 +46,7 @@ def discard_practice(session: Session, attempt: QuizAttempt) -> None:
 
     Assignment attempts are never discarded: they belong to the teacher's gradebook.
     """
-    if attempt.submitted_at is not None or attempt.kind == "assignment":
+    if attempt.submitted_at is not None or attempt.kind == AttemptKind.ASSIGNMENT:
         raise NotDiscardable("Only an unfinished practice quiz can be discarded.")
     slots = sa.select(AttemptQuestion.id).where(AttemptQuestion.attempt_id == attempt.id)
     # Bulk deletes in foreign-key order; the ORM would try to unlink each answer first.

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from sqlalchemy.orm import Session, selectinload
 
+from quizapp.core.vocabulary import AttemptKind
 from quizapp.models import AttemptQuestion, QuizAttempt, SchoolClass
 from quizapp.services.assignments import class_assignment_ids
 from quizapp.services.teaching_errors import NotFound
@@ -21,7 +22,7 @@ def class_student_attempt(
         .where(
             QuizAttempt.id == attempt_id,
             QuizAttempt.user_id == student_id,
-            QuizAttempt.kind == "assignment",
+            QuizAttempt.kind == AttemptKind.ASSIGNMENT,
             QuizAttempt.assignment_id.in_(assignment_ids),
         )
         .options(

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from quizapp.core.bank import BLANK, validate_question_fields
 from quizapp.core.question_kinds import is_known_type, kind_of
 from quizapp.core.question_kinds.base import PAIR_SEPARATOR
+from quizapp.core.vocabulary import CardKind, ItemOrigin
 from quizapp.models import (
     AttemptQuestion,
     CardState,
@@ -32,7 +33,7 @@ from quizapp.services.teaching_errors import NotFound, NotNow, ReadOnly, Teachin
 
 MAX_PROMPT = 2000
 MAX_EXPLANATION = 4000
-FLASHCARD_KINDS = ("basic", "cloze")
+FLASHCARD_KINDS = tuple(CardKind)
 
 
 def _fail(reason: str) -> None:
@@ -100,7 +101,7 @@ def _claim(session: Session, claim_id: int) -> Claim:
 
 def _question_values(session: Session, fields: QuestionFields) -> dict[str, Any]:
     claim = _claim(session, fields.claim_id)
-    draft = validate_question_fields(fields.raw(), _fail, origin="teacher")
+    draft = validate_question_fields(fields.raw(), _fail, origin=ItemOrigin.TEACHER)
     quote = " ".join(fields.quote.split()) or None
     if quote is not None and quote not in claim.quote:
         _fail("The quote must be copied word for word from the claim's text.")
@@ -121,7 +122,9 @@ def _question_values(session: Session, fields: QuestionFields) -> dict[str, Any]
 def create_question(session: Session, teacher_id: int, fields: QuestionFields) -> Question:
     values = _question_values(session, fields)
     values["choices"] = with_opaque_ids(values["choices"])
-    question = Question(key=new_key(teacher_id), origin="teacher", author_id=teacher_id, **values)
+    question = Question(
+        key=new_key(teacher_id), origin=ItemOrigin.TEACHER, author_id=teacher_id, **values
+    )
     session.add(question)
     return question
 
@@ -192,7 +195,7 @@ def _flashcard_values(session: Session, fields: FlashcardFields) -> dict[str, An
         _fail("A flashcard needs a front and a back.")
     if len(front) > MAX_PROMPT or len(back) > MAX_PROMPT:
         _fail(f"Each side of a flashcard has at most {MAX_PROMPT} characters.")
-    if fields.kind == "cloze" and front.count(BLANK) != 1:
+    if fields.kind == CardKind.CLOZE and front.count(BLANK) != 1:
         _fail(f"A cloze card's front needs exactly one {BLANK} where the back's answer goes.")
     return {"claim_id": claim.id, "kind": fields.kind, "front": front, "back": back}
 
@@ -200,7 +203,7 @@ def _flashcard_values(session: Session, fields: FlashcardFields) -> dict[str, An
 def create_flashcard(session: Session, teacher_id: int, fields: FlashcardFields) -> Flashcard:
     card = Flashcard(
         key=new_key(teacher_id),
-        origin="teacher",
+        origin=ItemOrigin.TEACHER,
         author_id=teacher_id,
         **_flashcard_values(session, fields),
     )
@@ -221,7 +224,7 @@ def visible_item(session: Session, model, item_id: int, teacher_id: int):
     item = session.get(model, item_id)
     if item is None or item.retired or item.status != ItemStatus.PUBLISHED:
         raise NotFound("There is no such item.")
-    if item.origin == "teacher" and item.author_id != teacher_id:
+    if item.origin == ItemOrigin.TEACHER and item.author_id != teacher_id:
         raise NotFound("There is no such item.")
     return item
 
@@ -229,7 +232,7 @@ def visible_item(session: Session, model, item_id: int, teacher_id: int):
 def editable_item(session: Session, model, item_id: int, teacher_id: int):
     """The teacher's own item; seeded items are read-only (copy them to edit)."""
     item = visible_item(session, model, item_id, teacher_id)
-    if item.origin != "teacher":
+    if item.origin != ItemOrigin.TEACHER:
         raise ReadOnly(
             "Items from the article's bank are read-only. Copy it to make your own "
             "version, then edit the copy."
@@ -252,7 +255,7 @@ def copy_question(session: Session, question: Question, teacher_id: int) -> Ques
     )
     copy = Question(
         key=new_key(teacher_id),
-        origin="teacher",
+        origin=ItemOrigin.TEACHER,
         author_id=teacher_id,
         **{name: getattr(question, name) for name in fields},
     )
@@ -263,7 +266,7 @@ def copy_question(session: Session, question: Question, teacher_id: int) -> Ques
 def copy_flashcard(session: Session, card: Flashcard, teacher_id: int) -> Flashcard:
     copy = Flashcard(
         key=new_key(teacher_id),
-        origin="teacher",
+        origin=ItemOrigin.TEACHER,
         author_id=teacher_id,
         claim_id=card.claim_id,
         kind=card.kind,
@@ -307,9 +310,9 @@ def teacher_items(
         .limit(limit)
     )
     if mine:
-        stmt = stmt.where(model.origin == "teacher", model.author_id == teacher_id)
+        stmt = stmt.where(model.origin == ItemOrigin.TEACHER, model.author_id == teacher_id)
     else:
-        stmt = stmt.where(model.origin != "teacher")
+        stmt = stmt.where(model.origin != ItemOrigin.TEACHER)
     if topic_ids:
         stmt = stmt.where(Claim.topic_id.in_(topic_ids))
     if question_type and model is Question:

@@ -9,6 +9,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from quizapp.core.anki_export import CardSchedule, ExportCard
+from quizapp.core.vocabulary import ItemOrigin
 from quizapp.models import (
     CardState,
     Claim,
@@ -32,7 +33,7 @@ def _counts_by_topic(session: Session, model) -> dict[int, int]:
     stmt = (
         sa.select(Claim.topic_id, sa.func.count(model.id))
         .join(model, model.claim_id == Claim.id)
-        .where(live(model), model.origin != "teacher")
+        .where(live(model), model.origin != ItemOrigin.TEACHER)
         .group_by(Claim.topic_id)
     )
     return dict(session.execute(stmt).all())
@@ -62,14 +63,18 @@ def items_by_claim(session: Session, claim_ids: list[int]):
     questions: dict[int, list[Question]] = defaultdict(list)
     for card in session.scalars(
         sa.select(Flashcard).where(
-            Flashcard.claim_id.in_(claim_ids), live(Flashcard), Flashcard.origin != "teacher"
+            Flashcard.claim_id.in_(claim_ids),
+            live(Flashcard),
+            Flashcard.origin != ItemOrigin.TEACHER,
         )
     ):
         cards[card.claim_id].append(card)
     for question in session.scalars(
         sa.select(Question)
         # Teachers' own items belong to their quiz sets, not to the public pages.
-        .where(Question.claim_id.in_(claim_ids), live(Question), Question.origin != "teacher")
+        .where(
+            Question.claim_id.in_(claim_ids), live(Question), Question.origin != ItemOrigin.TEACHER
+        )
         .order_by(Question.difficulty, Question.id)
     ):
         questions[question.claim_id].append(question)
@@ -84,7 +89,7 @@ def export_cards(session: Session, topic_ids: list[int]) -> list[ExportCard]:
         )
         .join(Claim, Flashcard.claim_id == Claim.id)
         .join(Topic, Claim.topic_id == Topic.id)
-        .where(live(Flashcard), Flashcard.origin != "teacher")
+        .where(live(Flashcard), Flashcard.origin != ItemOrigin.TEACHER)
         .order_by(Topic.article_id, Claim.start_offset, Flashcard.id)
     )
     if topic_ids:

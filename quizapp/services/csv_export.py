@@ -12,6 +12,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from quizapp.core.question_kinds import describe_answer
+from quizapp.core.vocabulary import AttemptKind
 from quizapp.models import (
     Assignment,
     AttemptQuestion,
@@ -130,7 +131,7 @@ def responses_csv(session: Session, assignment_ids: Sequence[int], student_ids) 
         .join(Claim, Question.claim_id == Claim.id)
         .join(Topic, Claim.topic_id == Topic.id)
         .where(
-            QuizAttempt.kind == "assignment",
+            QuizAttempt.kind == AttemptKind.ASSIGNMENT,
             QuizAttempt.assignment_id.in_(list(assignment_ids)),
             QuizAttempt.user_id.in_(student_ids),
         )

@@ -9,6 +9,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from quizapp.core.item_overlap import ItemFacts, compatible_subset, item_facts, origin_priority
+from quizapp.core.vocabulary import AttemptKind
 from quizapp.models import AttemptQuestion, Question, QuizAttempt, Response, live
 from quizapp.services.practice import question_candidates
 from quizapp.services.progress import TopicProgress
@@ -36,7 +37,7 @@ def missed_questions(session: Session, user_id: int, now: datetime) -> list[int]
         .where(
             Response.user_id == user_id,
             Response.answered_at >= now - MISSED_WITHIN,
-            QuizAttempt.kind != "assignment",
+            QuizAttempt.kind != AttemptKind.ASSIGNMENT,
         )
         .subquery()
     )
@@ -87,7 +88,12 @@ def start_review_quiz(
     by_id = {q.id: q for q in session.scalars(sa.select(Question).where(Question.id.in_(ids)))}
     title = "Daily review" + (f": {weakest.topic.title}" if weakest else "")
     return create_attempt(
-        session, user_id, [by_id[i] for i in ids], kind="review", title=title, shuffle_choices=True
+        session,
+        user_id,
+        [by_id[i] for i in ids],
+        kind=AttemptKind.REVIEW,
+        title=title,
+        shuffle_choices=True,
     )  # choices in a new order each time
 
 

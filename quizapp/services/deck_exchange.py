@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from quizapp.core.anki_export import ExportCard, anki_package
 from quizapp.core.interchange.flashcard_csv import ParsedCards, deck_csv
+from quizapp.core.vocabulary import ItemOrigin
 from quizapp.models import Article, Claim, Flashcard, Topic
 from quizapp.services.csv_export import safe_cell
 from quizapp.services.import_landing import claims_for, landing_for_import
@@ -86,7 +87,9 @@ def deck_cards(
         .order_by(Topic.position, Topic.id, Claim.start_offset, Flashcard.id)
     )
     if teacher_id is not None:
-        stmt = stmt.where(sa.or_(Flashcard.origin != "teacher", Flashcard.author_id == teacher_id))
+        stmt = stmt.where(
+            sa.or_(Flashcard.origin != ItemOrigin.TEACHER, Flashcard.author_id == teacher_id)
+        )
     return article, [ExportCard(*row) for row in session.execute(stmt)]
 
 

@@ -13,6 +13,7 @@ import sqlalchemy as sa
 from fsrs import Card, Rating, Scheduler
 from sqlalchemy.orm import Session
 
+from quizapp.core.vocabulary import ItemOrigin
 from quizapp.models import CardState, Claim, Flashcard, ItemStatus, ReviewLog, User, live
 from quizapp.models.base import utcnow
 from quizapp.services.quizzes import QuizError
@@ -157,7 +158,7 @@ def study_queue(
     new_stmt = _topic_filter(
         sa.select(Flashcard)
         .join(Claim, Flashcard.claim_id == Claim.id)
-        .where(live(Flashcard), Flashcard.origin != "teacher", Flashcard.id.not_in(seen)),
+        .where(live(Flashcard), Flashcard.origin != ItemOrigin.TEACHER, Flashcard.id.not_in(seen)),
         topic_ids,
     )
     left = new_cards_left_today(session, user, now)
@@ -220,7 +221,7 @@ def rate_card(
     if seen is not None and seen != seen_marker(state):
         raise AlreadyRated("This card was rated already; here is the next one.")
     if state is None:
-        if flashcard.origin == "teacher":
+        if flashcard.origin == ItemOrigin.TEACHER:
             raise CardNotFound("There is no such flashcard to study.")
         if new_cards_left_today(session, user, moment) <= 0:
             raise NotStudyable("Today's new cards are used up; this card comes another day.")

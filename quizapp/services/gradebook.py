@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from quizapp.core.grading_methods import Grade, SubmittedAttempt, overall_grade
 from quizapp.core.mastery import RECENT_ANSWERS, quiz_component
+from quizapp.core.vocabulary import AttemptKind
 from quizapp.models import (
     Assignment,
     AttemptQuestion,
@@ -107,7 +108,9 @@ def class_gradebook(session: Session, school_class: SchoolClass, now: datetime) 
                 Enrollment.student_id == QuizAttempt.user_id, Enrollment.class_id == school_class.id
             ),
         )
-        .where(QuizAttempt.kind == "assignment", QuizAttempt.assignment_id.in_(list(by_id)))
+        .where(
+            QuizAttempt.kind == AttemptKind.ASSIGNMENT, QuizAttempt.assignment_id.in_(list(by_id))
+        )
         .order_by(QuizAttempt.started_at, QuizAttempt.id)
     )
     submitted: dict[tuple[int, int], list[SubmittedAttempt]] = defaultdict(list)
@@ -176,7 +179,7 @@ def student_topic_results(
         .join(Claim, Question.claim_id == Claim.id)
         .where(
             QuizAttempt.user_id == student_id,
-            QuizAttempt.kind == "assignment",
+            QuizAttempt.kind == AttemptKind.ASSIGNMENT,
             QuizAttempt.assignment_id.in_(assignment_ids),
             QuizAttempt.submitted_at.is_not(None),
         )
@@ -202,7 +205,7 @@ def student_attempts(
             sa.select(QuizAttempt)
             .where(
                 QuizAttempt.user_id == student_id,
-                QuizAttempt.kind == "assignment",
+                QuizAttempt.kind == AttemptKind.ASSIGNMENT,
                 QuizAttempt.assignment_id.in_(assignment_ids),
             )
             .order_by(QuizAttempt.started_at, QuizAttempt.id)
@@ -258,9 +261,9 @@ def class_mastery(session: Session, school_class: SchoolClass) -> ClassMastery:
     # Practice and review answers, and submitted work on this class's assignments: never
     # unfinished work, nor other classes' assignments (other teachers' results).
     counted = sa.or_(
-        QuizAttempt.kind.in_(("practice", "review")),
+        QuizAttempt.kind.in_((AttemptKind.PRACTICE, AttemptKind.REVIEW)),
         sa.and_(
-            QuizAttempt.kind == "assignment",
+            QuizAttempt.kind == AttemptKind.ASSIGNMENT,
             QuizAttempt.submitted_at.is_not(None),
             QuizAttempt.assignment_id.in_(class_assignment_ids(school_class.id)),
         ),

@@ -22,6 +22,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from quizapp.core.text import slugify
+from quizapp.core.vocabulary import ItemOrigin
 from quizapp.models import Article, Claim, ItemStatus, Topic
 
 DEFAULT_TOPIC = "Imported questions"
@@ -46,7 +47,7 @@ class Landing:
     # to other teachers), drafts until the owner accepts them on the review page; flashcards of
     # origin "teacher" are the teacher's own deck, never studied by students, so need no review.
     question_status: str = ItemStatus.PUBLISHED
-    question_origin: str = "curated"
+    question_origin: str = ItemOrigin.CURATED
     _topics: dict[str, Topic] = field(default_factory=dict)
 
     def item_key(self) -> str:
@@ -85,7 +86,7 @@ def landing_for_import(
         )
         session.add(article)
         created = True
-    origin = "teacher" if importer_id is not None else "curated"
+    origin = ItemOrigin.TEACHER if importer_id is not None else ItemOrigin.CURATED
     landing = Landing(article, origin, importer_id, created)
     if importer_id is not None:
         if article.owner_id == importer_id:
@@ -93,7 +94,7 @@ def landing_for_import(
         else:
             # Into an article the importer does not own (an operator's --article): the
             # questions stay the importer's own, like questions a teacher writes by hand.
-            landing.question_origin = "teacher"
+            landing.question_origin = ItemOrigin.TEACHER
     landing._topics = {t.title.casefold(): t for t in article.topics}
     return landing
 

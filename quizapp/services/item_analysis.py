@@ -27,6 +27,7 @@ from quizapp.core.item_statistics import (
     select_attempts,
 )
 from quizapp.core.question_kinds import kind_of
+from quizapp.core.vocabulary import AttemptKind
 from quizapp.models import (
     Assignment,
     AssignmentClass,
@@ -103,7 +104,7 @@ def _attempts(session: Session, assignment: Assignment):
         )
         .where(
             QuizAttempt.assignment_id == assignment.id,
-            QuizAttempt.kind == "assignment",
+            QuizAttempt.kind == AttemptKind.ASSIGNMENT,
             QuizAttempt.submitted_at.is_not(None),
             QuizAttempt.user_id.in_(members),
         )

@@ -29,6 +29,7 @@ from quizapp.core.retention_stats import (
     true_retention_from_pairs,
     workload_forecast,
 )
+from quizapp.core.vocabulary import ItemOrigin
 from quizapp.models import CardState, Flashcard, FsrsParameters, ReviewLog, User, live
 from quizapp.services.flashcards import scheduler_for
 
@@ -151,7 +152,7 @@ def scheduling_summary(session: Session, user: User, now: datetime) -> Schedulin
     seen = sa.select(CardState.flashcard_id).where(CardState.user_id == user.id)
     unseen = session.scalar(
         sa.select(sa.func.count(Flashcard.id)).where(
-            live(Flashcard), Flashcard.origin != "teacher", Flashcard.id.not_in(seen)
+            live(Flashcard), Flashcard.origin != ItemOrigin.TEACHER, Flashcard.id.not_in(seen)
         )
     )
     forecast = workload_forecast(

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from quizapp.core import live_scoring as rules
 from quizapp.core.grading import InvalidAnswer, grade_answer
 from quizapp.core.question_kinds import kind_of
+from quizapp.core.vocabulary import AttemptKind, GameStatus
 from quizapp.models import AttemptQuestion, Question, QuizAttempt, QuizSet, Response, User
 from quizapp.models.live_games import LiveAnswer, LiveGame, LivePlayer
 from quizapp.services.quiz_sets import resolve_questions
@@ -70,7 +71,9 @@ def create_game(
     ][:MAX_QUESTIONS]
     if not questions:
         raise LiveError("This set has no choice or true/false questions to play live.")
-    taken = session.scalars(sa.select(LiveGame.pin).where(LiveGame.status != "finished")).all()
+    taken = session.scalars(
+        sa.select(LiveGame.pin).where(LiveGame.status != GameStatus.FINISHED)
+    ).all()
     game = LiveGame(
         host_id=host_id,
         quiz_set_id=quiz_set.id,
@@ -100,7 +103,7 @@ def game_by_pin(session: Session, raw_pin: str, now: datetime) -> LiveGame:
 
 
 def check_joinable(game: LiveGame, now: datetime) -> None:
-    if game.status == "finished":
+    if game.status == GameStatus.FINISHED:
         raise GameOver("That game has finished.")
     if now - game.created_at > PIN_LIFETIME:
         raise GameOver("That game's PIN has expired. Ask for a new one.")
@@ -131,7 +134,7 @@ def join_game(
         name = _free_name(session, game.id, user.display_name[: rules.NICKNAME_MAX].strip())
         attempt = QuizAttempt(
             user_id=user.id,
-            kind="live",
+            kind=AttemptKind.LIVE,
             title=f"Live game: {game.title}",
             started_at=now,
             max_score=0.0,
@@ -199,11 +202,11 @@ def submit_answer(
     timed-out question, a second answer, an answer no tile could have sent. On a refused
     second answer the session is rolled back.
     """
-    if game.status == "finished":
+    if game.status == GameStatus.FINISHED:
         raise GameOver("That game has finished.")
     # type() rather than isinstance: True and 1.0 equal 1 but are not a question's index.
     if (
-        game.status != "question"
+        game.status != GameStatus.QUESTION
         or type(question_index) is not int
         or question_index != game.question_index
     ):

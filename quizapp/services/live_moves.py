@@ -13,6 +13,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from quizapp.core import live_scoring as rules
+from quizapp.core.vocabulary import GameStatus
 from quizapp.models import QuizAttempt
 from quizapp.models.live_games import LiveGame, LivePlayer
 from quizapp.services.live_games import (
@@ -60,7 +61,7 @@ def _open_question(
         game,
         expect,
         {
-            "status": "question",
+            "status": GameStatus.QUESTION,
             "question_index": index,
             "question_started_at": clock.started_at,
             "deadline": clock.deadline,
@@ -69,20 +70,20 @@ def _open_question(
     )
 
 
-REVEAL = {"status": "reveal"}
+REVEAL = {"status": GameStatus.REVEAL}
 
 
 def _start(session: Session, game: LiveGame, now: datetime) -> None:
     if player_count(session, game.id) == 0:
         raise Refused("Wait for at least one player to join.")
-    _open_question(session, game, 0, now, "lobby")
+    _open_question(session, game, 0, now, GameStatus.LOBBY)
 
 
 def _next_after_reveal(session: Session, game: LiveGame, now: datetime) -> None:
     if game.question_index + 1 >= len(game.question_ids):
         finish(session, game, now)
     else:
-        _open_question(session, game, game.question_index + 1, now, "reveal")
+        _open_question(session, game, game.question_index + 1, now, GameStatus.REVEAL)
 
 
 def _close(session: Session, game: LiveGame, now: datetime) -> None:
@@ -94,17 +95,17 @@ def _close(session: Session, game: LiveGame, now: datetime) -> None:
     )
     if not (time_up or answered >= player_count(session, game.id)):
         raise Refused("Time is not up yet.")
-    _move(session, game, "question", REVEAL, paused=False)
+    _move(session, game, GameStatus.QUESTION, REVEAL, paused=False)
 
 
 def _skip(session: Session, game: LiveGame, now: datetime) -> None:
-    _move(session, game, "question", REVEAL)
+    _move(session, game, GameStatus.QUESTION, REVEAL)
 
 
 def _pause(session: Session, game: LiveGame, now: datetime) -> None:
     clock = clock_of(game)
     remaining = clock.remaining_ms(now) if clock else 0
-    _move(session, game, "question", {"paused_remaining_ms": remaining}, paused=False)
+    _move(session, game, GameStatus.QUESTION, {"paused_remaining_ms": remaining}, paused=False)
 
 
 def _resume(session: Session, game: LiveGame, now: datetime) -> None:
@@ -126,13 +127,13 @@ def _resume(session: Session, game: LiveGame, now: datetime) -> None:
 
 # Each command with the status it fits ("end" fits every status but finished).
 MOVES: dict[tuple[str, str], Callable[[Session, LiveGame, datetime], None]] = {
-    ("start", "lobby"): _start,
-    ("next", "lobby"): _start,
-    ("next", "reveal"): _next_after_reveal,
-    ("close", "question"): _close,
-    ("skip", "question"): _skip,
-    ("pause", "question"): _pause,
-    ("resume", "question"): _resume,
+    ("start", GameStatus.LOBBY): _start,
+    ("next", GameStatus.LOBBY): _start,
+    ("next", GameStatus.REVEAL): _next_after_reveal,
+    ("close", GameStatus.QUESTION): _close,
+    ("skip", GameStatus.QUESTION): _skip,
+    ("pause", GameStatus.QUESTION): _pause,
+    ("resume", GameStatus.QUESTION): _resume,
 }
 
 
@@ -140,7 +141,7 @@ def run_command(session: Session, game: LiveGame, command: str, now: datetime) -
     """Carry out a host command or refuse it (409) when the game is not where it fits."""
     if command not in COMMANDS:
         raise LiveError("Unknown command.")
-    if game.status == "finished":
+    if game.status == GameStatus.FINISHED:
         raise GameOver("That game has finished.")
     if command == "end":
         finish(session, game, now)
@@ -157,7 +158,7 @@ def close_if_all_answered(session: Session, game: LiveGame, answered: int, playe
     if answered < players:
         return False
     try:
-        _move(session, game, "question", REVEAL)
+        _move(session, game, GameStatus.QUESTION, REVEAL)
     except Refused:
         return False
     return True
@@ -165,7 +166,7 @@ def close_if_all_answered(session: Session, game: LiveGame, answered: int, playe
 
 def finish(session: Session, game: LiveGame, now: datetime) -> None:
     """End the game (its PIN is free again) and submit the logged-in players' attempts."""
-    _move(session, game, game.status, {"status": "finished", "finished_at": now})
+    _move(session, game, game.status, {"status": GameStatus.FINISHED, "finished_at": now})
     attempts = sa.select(LivePlayer.attempt_id).where(
         LivePlayer.game_id == game.id, LivePlayer.attempt_id.is_not(None)
     )

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from quizapp.core import live_scoring as rules
 from quizapp.core.question_kinds import describe_key, kind_of
+from quizapp.core.vocabulary import GameStatus
 from quizapp.models import Question
 from quizapp.models.live_games import LiveAnswer, LiveGame
 from quizapp.services.live_games import (
@@ -57,8 +58,8 @@ def game_event(session: Session, game: LiveGame, now: datetime) -> dict[str, Any
     personal: dict[str, dict[str, Any]] = {
         str(s.player_id): {"score": s.score, "rank": s.rank, "nickname": s.nickname} for s in table
     }
-    question = current_question(session, game) if game.status != "finished" else None
-    if question is not None and game.status in ("question", "reveal"):
+    question = current_question(session, game) if game.status != GameStatus.FINISHED else None
+    if question is not None and game.status in (GameStatus.QUESTION, GameStatus.REVEAL):
         public["question"] = {
             "prompt": question.prompt,
             "type": question.type,
@@ -81,9 +82,9 @@ def game_event(session: Session, game: LiveGame, now: datetime) -> dict[str, Any
             entry = personal.get(str(player_id))
             if entry is not None:
                 entry["answered"] = True
-                if game.status == "reveal":
+                if game.status == GameStatus.REVEAL:
                     entry.update(correct=correct, points=points)
-        if game.status == "reveal":
+        if game.status == GameStatus.REVEAL:
             public["reveal"] = {
                 "correct": correct_ids(question),
                 "key": describe_key(question),
@@ -93,7 +94,7 @@ def game_event(session: Session, game: LiveGame, now: datetime) -> dict[str, Any
                 "answered": answered,
             }
             public["leaderboard"] = _rows(table[:LEADERBOARD_SIZE])
-    if game.status == "finished":
+    if game.status == GameStatus.FINISHED:
         public["podium"] = _rows([s for s in table if s.rank <= PODIUM_SIZE][:PODIUM_SIZE])
         public["leaderboard"] = _rows(table[:LEADERBOARD_SIZE])
     return {"public": public, "host": host, "personal": personal}

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from quizapp.core.item_overlap import item_facts
 from quizapp.core.quiz_selection import Candidate, pick_questions
+from quizapp.core.vocabulary import FeedbackTiming, ItemOrigin
 from quizapp.models import (
     Assignment,
     AssignmentClass,
@@ -64,9 +65,9 @@ def questions_with_hidden_keys(user_id: int, now: datetime):
             Enrollment.student_id == user_id,
             QuizSetItem.question_id.is_not(None),
             sa.or_(
-                QuizSet.feedback == "never",
-                sa.and_(QuizSet.feedback == "after_due", Assignment.due_at > now),
-                sa.and_(QuizSet.feedback == "after_submission", ~submitted),
+                QuizSet.feedback == FeedbackTiming.NEVER,
+                sa.and_(QuizSet.feedback == FeedbackTiming.AFTER_DUE, Assignment.due_at > now),
+                sa.and_(QuizSet.feedback == FeedbackTiming.AFTER_SUBMISSION, ~submitted),
             ),
         )
     )
@@ -77,9 +78,15 @@ def questions_with_hidden_keys(user_id: int, now: datetime):
             QuizAttempt.user_id == user_id,
             QuizAttempt.assignment_id.is_not(None),
             sa.or_(
-                QuizAttempt.feedback == "never",
-                sa.and_(QuizAttempt.feedback == "after_due", QuizAttempt.feedback_after > now),
-                sa.and_(QuizAttempt.submitted_at.is_(None), QuizAttempt.feedback != "immediately"),
+                QuizAttempt.feedback == FeedbackTiming.NEVER,
+                sa.and_(
+                    QuizAttempt.feedback == FeedbackTiming.AFTER_DUE,
+                    QuizAttempt.feedback_after > now,
+                ),
+                sa.and_(
+                    QuizAttempt.submitted_at.is_(None),
+                    QuizAttempt.feedback != FeedbackTiming.IMMEDIATELY,
+                ),
             ),
         )
     )
@@ -117,7 +124,7 @@ def question_candidates(
         .outerjoin(latest, sa.and_(latest.c.question_id == Question.id, latest.c.rn == 1))
         .where(
             live(Question),
-            Question.origin != "teacher",
+            Question.origin != ItemOrigin.TEACHER,
             Question.id.not_in(questions_with_hidden_keys(user_id, now or utcnow())),
         )
     )

@@ -24,6 +24,7 @@ from quizapp.core.interchange.records import (
     ParsedBank,
     Skipped,
 )
+from quizapp.core.vocabulary import ItemOrigin
 from quizapp.models import Article, Claim, Question, Topic
 from quizapp.services.choice_ids import with_opaque_ids
 from quizapp.services.import_landing import claims_for, landing_for_import
@@ -161,7 +162,9 @@ def export_questions(
         .order_by(Topic.position, Topic.id, Claim.start_offset, Question.id)
     )
     if teacher_id is not None:
-        stmt = stmt.where(sa.or_(Question.origin != "teacher", Question.author_id == teacher_id))
+        stmt = stmt.where(
+            sa.or_(Question.origin != ItemOrigin.TEACHER, Question.author_id == teacher_id)
+        )
     items = [ExportQuestion(q, topic, q.key) for q, topic in session.execute(stmt)]
     if fmt == "moodle-xml":
         return write_moodle_xml(article.title, items)

@@ -13,15 +13,16 @@ from quizapp.core.grading_methods import GRADING_METHODS
 from quizapp.core.item_overlap import item_facts
 from quizapp.core.question_kinds import is_known_type
 from quizapp.core.set_drawing import SetEntry, draw_questions
+from quizapp.core.vocabulary import FeedbackTiming, ItemOrigin
 from quizapp.models import Article, Assignment, Claim, Question, QuizSet, QuizSetItem, Topic, live
 from quizapp.services.practice import topic_and_descendants
 from quizapp.services.teaching_errors import NotFound, NotNow, TeachingError
 
 FEEDBACK_LABELS = {
-    "immediately": "Immediately, after each answer",
-    "after_submission": "After submission",
-    "after_due": "After the due date",
-    "never": "Never",
+    FeedbackTiming.IMMEDIATELY: "Immediately, after each answer",
+    FeedbackTiming.AFTER_SUBMISSION: "After submission",
+    FeedbackTiming.AFTER_DUE: "After the due date",
+    FeedbackTiming.NEVER: "Never",
 }
 MAX_TIME_LIMIT_MINUTES = 600
 MAX_ATTEMPTS = 20
@@ -39,7 +40,7 @@ class SetSettings:
     grading_method: str = "highest"
     shuffle_questions: bool = False
     shuffle_choices: bool = False
-    feedback: str = "after_submission"
+    feedback: str = FeedbackTiming.AFTER_SUBMISSION
 
     def check(self) -> None:
         """Raise :class:`TeachingError` naming the first setting out of range."""
@@ -88,7 +89,7 @@ def update_settings(session: Session, quiz_set: QuizSet, settings: SetSettings) 
 
     Feedback after the due date is refused while an assignment of the set accepts late work.
     """
-    if settings.feedback == "after_due":
+    if settings.feedback == FeedbackTiming.AFTER_DUE:
         late = session.scalar(
             sa.select(Assignment.id)
             .where(Assignment.quiz_set_id == quiz_set.id, Assignment.accept_late)
@@ -183,7 +184,7 @@ def usable_by(teacher_id: int):
     return sa.and_(
         live(Question),
         Question.article_id.in_(articles),
-        sa.or_(Question.origin != "teacher", Question.author_id == teacher_id),
+        sa.or_(Question.origin != ItemOrigin.TEACHER, Question.author_id == teacher_id),
     )
 
 

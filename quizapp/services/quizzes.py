@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session, selectinload
 from quizapp.core.grading import Choice, GradingKey, InvalidAnswer, grade_answer
 from quizapp.core.question_kinds import kind_of
 from quizapp.core.question_types import QuestionType
+from quizapp.core.vocabulary import AttemptKind, FeedbackTiming
 from quizapp.models import AttemptQuestion, Claim, Question, QuizAttempt, Response
 from quizapp.models.base import utcnow
 
@@ -61,14 +62,14 @@ def create_attempt(
     user_id: int,
     questions: Sequence[Question],
     *,
-    kind: str = "practice",
+    kind: str = AttemptKind.PRACTICE,
     title: str = "Practice quiz",
     shuffle_choices: bool = False,
     rng: random.Random | None = None,
     assignment_id: int | None = None,
     deadline: datetime | None = None,
     late_after: datetime | None = None,
-    feedback: str = "immediately",
+    feedback: str = FeedbackTiming.IMMEDIATELY,
     feedback_after: datetime | None = None,
     attempt_number: int | None = None,
 ) -> QuizAttempt:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
+from quizapp.core.vocabulary import ItemOrigin
 from quizapp.models import Article, Claim, Flashcard, Question, Topic, User, live
 from quizapp.services.article_library import visible_articles
 
@@ -56,14 +57,20 @@ def _documents(user: User | None) -> sa.Select:
             Question.article_id,
             null_int,
             Question.claim_id,
-        ).where(Question.article_id.in_(articles), live(Question), Question.origin != "teacher"),
+        ).where(
+            Question.article_id.in_(articles), live(Question), Question.origin != ItemOrigin.TEACHER
+        ),
         sa.select(
             sa.literal("flashcard"),
             Flashcard.front + " " + Flashcard.back,
             Flashcard.article_id,
             null_int,
             Flashcard.claim_id,
-        ).where(Flashcard.article_id.in_(articles), live(Flashcard), Flashcard.origin != "teacher"),
+        ).where(
+            Flashcard.article_id.in_(articles),
+            live(Flashcard),
+            Flashcard.origin != ItemOrigin.TEACHER,
+        ),
     ]
     return sa.union_all(*parts)
 

@@ -26,6 +26,7 @@ from quizapp.core.claims import TopicDraft, extract_topics
 from quizapp.core.item_drafts import FlashcardDraft, QuestionDraft
 from quizapp.core.item_generation import generate_items
 from quizapp.core.text import slugify
+from quizapp.core.vocabulary import ItemOrigin
 from quizapp.models import Article, ArticleTag, Claim, Flashcard, ItemStatus, Question, Topic
 from quizapp.services.choice_ids import with_opaque_ids
 
@@ -168,7 +169,7 @@ def _retire_missing(session, model, target: _ItemImport, keys: set[str], kind, r
     reviewed article, a teacher's decision on an unchanged claim stands even when the
     generator no longer drafts that item."""
     stmt = sa.select(model).where(
-        model.article_id == target.article.id, model.origin != "teacher", ~model.retired
+        model.article_id == target.article.id, model.origin != ItemOrigin.TEACHER, ~model.retired
     )
     changed_ids = {claim.id for key, claim in target.claims.items() if key in target.changed_claims}
     for row in session.scalars(stmt):

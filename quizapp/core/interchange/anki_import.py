@@ -18,6 +18,7 @@ from quizapp.core.interchange.cloze import from_anki_cloze
 from quizapp.core.interchange.flashcard_csv import MAX_CARD_ROWS, MAX_SIDE, CardRow, ParsedCards
 from quizapp.core.interchange.html_text import html_to_text
 from quizapp.core.interchange.records import InterchangeError, Skipped
+from quizapp.core.vocabulary import CardKind
 
 MAX_COLLECTION_BYTES = 200 * 1024 * 1024  # uncompressed: a zip bomb stops here
 _COLLECTIONS = ("collection.anki21", "collection.anki2")
@@ -66,9 +67,9 @@ def _kind(model: dict) -> str | None:
     """ "cloze" or "basic" for the note types the app can take; None for any other."""
     names = [n.casefold() for n in _field_names(model)]
     if model.get("type") == 1 and names and names[0] == "text":
-        return "cloze"
+        return CardKind.CLOZE
     if model.get("type", 0) == 0 and names[:2] == ["front", "back"]:
-        return "basic"
+        return CardKind.BASIC
     return None
 
 
@@ -126,7 +127,7 @@ def read_apkg(data: bytes) -> ParsedCards:
 
 def _card(kind: str, fields: dict[str, str], tags: str) -> tuple[CardRow | None, str]:
     topic = _topic(tags, {k: html_to_text(v) for k, v in fields.items() if k == "topic"})
-    if kind == "cloze":
+    if kind == CardKind.CLOZE:
         extra = fields.get("back extra", "")
         sources = _SOURCE.findall(extra)
         gap = from_anki_cloze(html_to_text(fields.get("text", "")))

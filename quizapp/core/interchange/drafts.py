@@ -12,6 +12,7 @@ from quizapp.core.interchange.records import (
     difficulty_from_tags,
 )
 from quizapp.core.item_drafts import QuestionDraft
+from quizapp.core.vocabulary import ItemOrigin
 
 # A file with more questions than this is refused whole: far beyond any real bank, and an
 # import must finish inside one request.
@@ -62,7 +63,7 @@ def check_imported(parsed: ParsedBank) -> CheckedBank:
         try:
             if any(len(str(v)) > MAX_TEXT for v in (raw.get("prompt"), raw["explanation"])):
                 _refuse(f"its text is longer than {MAX_TEXT} characters")
-            draft = validate_question_fields(raw, _refuse, origin="teacher")
+            draft = validate_question_fields(raw, _refuse, origin=ItemOrigin.TEACHER)
         except _Refused as reason:
             checked.skipped.append(Skipped(item.name, str(reason)))
             continue

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from quizapp.core.interchange.cloze import from_anki_cloze, has_cloze
 from quizapp.core.interchange.records import InterchangeError, Skipped
 from quizapp.core.question_kinds.base import BLANK
+from quizapp.core.vocabulary import CardKind
 
 MAX_CARD_ROWS = 20_000  # a deck larger than this is refused whole: split it
 MAX_SIDE = 2000  # characters on one side of a card, as for teachers' own cards
@@ -41,7 +42,7 @@ class CardRow:
     back: str
     topic: str | None = None
     source: str | None = None
-    kind: str = "basic"  # basic | cloze (a front with one blank, the answer on the back)
+    kind: str = CardKind.BASIC  # basic | cloze (a front with one blank, the answer on the back)
 
 
 def card_from_sides(
@@ -50,7 +51,7 @@ def card_from_sides(
     """A card; a front in Anki's cloze syntax with one gap becomes a cloze card."""
     cloze = from_anki_cloze(front)
     if cloze is not None:
-        return CardRow(cloze[0], cloze[1], topic, source or None, kind="cloze")
+        return CardRow(cloze[0], cloze[1], topic, source or None, kind=CardKind.CLOZE)
     return CardRow(front, back, topic, source)
 
 
@@ -106,8 +107,8 @@ def _row_problem(cells: dict[str, str]) -> str | None:
 
 def _row_card(cells: dict[str, str]) -> CardRow:
     topic, source = cells.get("topic") or None, cells.get("source") or None
-    if cells.get("kind", "").casefold() == "cloze" and cells["front"].count(BLANK) == 1:
-        return CardRow(cells["front"], cells["back"], topic, source, kind="cloze")
+    if cells.get("kind", "").casefold() == CardKind.CLOZE and cells["front"].count(BLANK) == 1:
+        return CardRow(cells["front"], cells["back"], topic, source, kind=CardKind.CLOZE)
     return card_from_sides(cells["front"], cells["back"], topic, source)
 
 
