@@ -15,7 +15,7 @@ from quizapp.bank_cli import bank_cli
 from quizapp.core.bank import BankError
 from quizapp.core.passwords import password_problem
 from quizapp.extensions import db
-from quizapp.models import Role, User
+from quizapp.models import Role, TeacherStatus, User
 from quizapp.services.accounts import AccountError, create_account
 from quizapp.services.seeding import seed_article
 
@@ -102,7 +102,9 @@ def create_user(email: str, display_name: str, role: str, password: str) -> None
 def list_pending_teachers() -> None:
     """Teacher accounts waiting for an admin's approval."""
     pending = db.session.scalars(
-        sa.select(User).where(User.teacher_status == "pending").order_by(User.created_at)
+        sa.select(User)
+        .where(User.teacher_status == TeacherStatus.PENDING)
+        .order_by(User.created_at)
     ).all()
     for user in pending:
         click.echo(f"{user.email}\t{user.display_name}\t{user.created_at:%Y-%m-%d %H:%M} UTC")
@@ -115,7 +117,7 @@ def list_pending_teachers() -> None:
 def approve_teacher(email: str) -> None:
     """Make a pending teacher account a teacher."""
     user = db.session.scalar(sa.select(User).where(User.email == email.strip().lower()))
-    if user is None or user.teacher_status != "pending":
+    if user is None or user.teacher_status != TeacherStatus.PENDING:
         raise click.ClickException(f"No teacher account waits for approval under {email}.")
     user.role, user.teacher_status = Role.TEACHER, None
     db.session.commit()

@@ -14,14 +14,25 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from enum import StrEnum
 from typing import Any
 
-GRADING_METHODS = ("highest", "last", "first", "average")
+
+class GradingMethod(StrEnum):
+    """How a grade comes from several attempts; the values are stored on quiz sets."""
+
+    HIGHEST = "highest"
+    LAST = "last"
+    FIRST = "first"
+    AVERAGE = "average"
+
+
+GRADING_METHODS = tuple(GradingMethod)
 GRADING_LABELS = {
-    "highest": "Highest grade",
-    "last": "Last attempt",
-    "first": "First attempt",
-    "average": "Average of attempts",
+    GradingMethod.HIGHEST: "Highest grade",
+    GradingMethod.LAST: "Last attempt",
+    GradingMethod.FIRST: "First attempt",
+    GradingMethod.AVERAGE: "Average of attempts",
 }
 
 
@@ -63,12 +74,12 @@ def overall_grade(method: str, attempts: Sequence[SubmittedAttempt]) -> Grade | 
         return None
     # Stable sort: equal start times keep the input order.
     ordered = sorted(attempts, key=lambda a: a.started_at)
-    if method == "average":
+    if method == GradingMethod.AVERAGE:
         fraction = sum(a.fraction for a in ordered) / len(ordered)
         return Grade(fraction, any(a.late for a in ordered), len(ordered))
-    if method == "first":
+    if method == GradingMethod.FIRST:
         chosen = ordered[0]
-    elif method == "last":
+    elif method == GradingMethod.LAST:
         chosen = ordered[-1]
     else:
         # max() keeps the first of equal maxima: the earliest attempt reaching the best grade.

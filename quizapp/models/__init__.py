@@ -1,6 +1,6 @@
 """Database models, one module per area."""
 
-from quizapp.models.accounts import RememberToken, Role, User
+from quizapp.models.accounts import RememberToken, Role, TeacherStatus, User
 from quizapp.models.content import (
     Article,
     ArticleShare,
@@ -43,6 +43,7 @@ __all__ = [
     "Response",
     "ReviewLog",
     "Role",
+    "TeacherStatus",
     "Topic",
     "User",
 ]

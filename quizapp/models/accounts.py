@@ -25,6 +25,12 @@ class Role(StrEnum):
     ADMIN = "admin"
 
 
+class TeacherStatus(StrEnum):
+    """A teacher account's state before it is one (None once approved, or never asked)."""
+
+    PENDING = "pending"  # waits for an admin (TEACHER_SIGNUP = "approval")
+
+
 class User(UserMixin, db.Model):
     __tablename__ = "user"
 

@@ -7,6 +7,7 @@ from datetime import datetime
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from quizapp.core.grading_methods import GradingMethod
 from quizapp.core.vocabulary import FeedbackTiming
 from quizapp.extensions import db
 from quizapp.models.accounts import User
@@ -64,7 +65,7 @@ class QuizSet(db.Model):
     title: Mapped[str] = mapped_column(sa.String(200))
     time_limit_minutes: Mapped[int | None]  # None: no time limit
     attempts_allowed: Mapped[int] = mapped_column(default=1)  # 0: unlimited
-    grading_method: Mapped[str] = mapped_column(sa.String(16), default="highest")
+    grading_method: Mapped[str] = mapped_column(sa.String(16), default=GradingMethod.HIGHEST)
     shuffle_questions: Mapped[bool] = mapped_column(default=False)
     shuffle_choices: Mapped[bool] = mapped_column(default=False)
     feedback: Mapped[str] = mapped_column(sa.String(20), default=FeedbackTiming.AFTER_SUBMISSION)

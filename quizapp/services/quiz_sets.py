@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import sqlalchemy as sa
 from sqlalchemy.orm import Session, selectinload
 
-from quizapp.core.grading_methods import GRADING_METHODS
+from quizapp.core.grading_methods import GRADING_METHODS, GradingMethod
 from quizapp.core.item_overlap import item_facts
 from quizapp.core.question_kinds import is_known_type
 from quizapp.core.set_drawing import SetEntry, draw_questions
@@ -37,7 +37,7 @@ class SetSettings:
     title: str
     time_limit_minutes: int | None = None
     attempts_allowed: int = 1
-    grading_method: str = "highest"
+    grading_method: str = GradingMethod.HIGHEST
     shuffle_questions: bool = False
     shuffle_choices: bool = False
     feedback: str = FeedbackTiming.AFTER_SUBMISSION
