@@ -21,11 +21,11 @@ from quizapp.core.item_headings import heading_question, matching_question
 from quizapp.core.item_variants import distractors, false_statement
 from quizapp.core.legacy_keys import item_key
 from quizapp.core.number_format import number_value
+from quizapp.core.question_kinds.base import BLANK
 from quizapp.core.question_types import QuestionType
 from quizapp.core.subjects import ShownClaim, shown_claims
 from quizapp.core.vocabulary import CardKind
 
-BLANK = "_____"
 # The same frame for true and false statements, so the frame tells nothing about the answer.
 TRUE_FALSE_FRAME = "True or false, according to the article: "
 # One claim, one question per quiz: the pool holds at most this many generated questions a claim.

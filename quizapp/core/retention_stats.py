@@ -20,6 +20,8 @@ WINDOWS: dict[str, timedelta] = {
     "week": timedelta(days=7),
     "month": timedelta(days=30),
 }
+# The progress page's workload chart: fsrs-rs simulates this many days of reviews.
+WORKLOAD_FORECAST_DAYS = 30
 
 
 @dataclass(frozen=True)
@@ -119,7 +121,7 @@ def workload_forecast(
     desired_retention: float,
     new_cards: int,
     new_cards_per_day: int = 20,
-    days: int = 30,
+    days: int = WORKLOAD_FORECAST_DAYS,
     seed: int = 42,
 ) -> WorkloadForecast:
     """Expected reviews and study time per day when ``new_cards`` unseen cards are

@@ -7,6 +7,8 @@ from datetime import UTC, datetime
 from functools import cache
 from zoneinfo import ZoneInfo, available_timezones
 
+from quizapp.core.clock import naive
+
 DEFAULT_ZONE = "UTC"
 
 
@@ -27,5 +29,4 @@ def to_local(moment: datetime, zone: str) -> datetime:
 
 def to_utc(wall_clock: datetime, zone: str) -> datetime:
     """A time typed in ``zone`` (naive) as the naive UTC the database stores."""
-    aware = wall_clock.replace(tzinfo=ZoneInfo(zone_or_default(zone)))
-    return aware.astimezone(UTC).replace(tzinfo=None)
+    return naive(wall_clock.replace(tzinfo=ZoneInfo(zone_or_default(zone))))

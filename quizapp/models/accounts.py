@@ -10,13 +10,13 @@ from flask_login import UserMixin
 from sqlalchemy.orm import Mapped, mapped_column
 from werkzeug.security import check_password_hash, generate_password_hash
 
+from quizapp.core.clock import utcnow
+from quizapp.core.time_zones import DEFAULT_ZONE
 from quizapp.extensions import db
-from quizapp.models.base import utcnow
 
 DEFAULT_DESIRED_RETENTION = 0.90
 DEFAULT_NEW_CARDS_PER_DAY = 20
 DEFAULT_DAILY_GOAL = 20
-DEFAULT_TIME_ZONE = "UTC"
 
 
 class Role(StrEnum):
@@ -48,7 +48,7 @@ class User(UserMixin, db.Model):
     session_generation: Mapped[int] = mapped_column(default=0, server_default="0")
     # An IANA zone name; times are stored in UTC and shown in this zone.
     time_zone: Mapped[str] = mapped_column(
-        sa.String(64), default=DEFAULT_TIME_ZONE, server_default=DEFAULT_TIME_ZONE
+        sa.String(64), default=DEFAULT_ZONE, server_default=DEFAULT_ZONE
     )
     # "pending" while a teacher account waits for an admin (TEACHER_SIGNUP = "approval").
     teacher_status: Mapped[str | None] = mapped_column(sa.String(16))

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+# Views that stamp times import ``utcnow`` from here; it lives with the other time helpers in
+# core.clock (models and services import it from there).
+from quizapp.core.clock import utcnow
 
-
-def utcnow() -> datetime:
-    """Timezone-aware now; stored as naive UTC by SQLite, as timestamptz-free UTC on PostgreSQL."""
-    return datetime.now(UTC).replace(tzinfo=None)
+__all__ = ["utcnow"]

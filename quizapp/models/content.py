@@ -9,9 +9,9 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from quizapp.core.clock import utcnow
 from quizapp.core.vocabulary import CardKind
 from quizapp.extensions import db
-from quizapp.models.base import utcnow
 
 
 class ItemStatus(StrEnum):

@@ -7,11 +7,11 @@ from datetime import datetime
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from quizapp.core.clock import utcnow
 from quizapp.core.grading_methods import GradingMethod
 from quizapp.core.vocabulary import FeedbackTiming
 from quizapp.extensions import db
 from quizapp.models.accounts import User
-from quizapp.models.base import utcnow
 from quizapp.models.content import Question, Topic
 
 

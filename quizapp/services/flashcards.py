@@ -7,15 +7,15 @@ off so the interval a rating button shows is exactly the interval the rating giv
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
 import sqlalchemy as sa
 from fsrs import Card, Rating, Scheduler
 from sqlalchemy.orm import Session
 
+from quizapp.core.clock import aware, naive, utcnow
 from quizapp.core.vocabulary import ItemOrigin
 from quizapp.models import CardState, Claim, Flashcard, ItemStatus, ReviewLog, User, live
-from quizapp.models.base import utcnow
 from quizapp.services.quizzes import QuizError
 
 RATINGS = {1: Rating.Again, 2: Rating.Hard, 3: Rating.Good, 4: Rating.Easy}
@@ -48,15 +48,6 @@ def seen_marker(state: CardState | None) -> str:
     if state is None or state.last_review is None:
         return "new"
     return state.last_review.isoformat()
-
-
-def aware(moment: datetime) -> datetime:
-    """Stored datetimes are naive UTC; fsrs wants aware ones."""
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
-
-
-def naive(moment: datetime) -> datetime:
-    return moment.astimezone(UTC).replace(tzinfo=None)
 
 
 def scheduler_for(user: User, parameters: list[float] | None = None) -> Scheduler:

@@ -8,13 +8,14 @@ request: the optimizer takes seconds on a large log.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from functools import lru_cache
 
 import sqlalchemy as sa
 from fsrs import Scheduler
 from sqlalchemy.orm import Session
 
+from quizapp.core.clock import aware
 from quizapp.core.fsrs_fitting import (
     DEFAULT_PARAMETERS,
     ReviewRecord,
@@ -22,6 +23,7 @@ from quizapp.core.fsrs_fitting import (
 )
 from quizapp.core.retention_stats import (
     WINDOWS,
+    WORKLOAD_FORECAST_DAYS,
     RetentionFigure,
     ReviewWithPrevious,
     WorkloadForecast,
@@ -32,8 +34,6 @@ from quizapp.core.retention_stats import (
 from quizapp.core.vocabulary import ItemOrigin
 from quizapp.models import CardState, Flashcard, FsrsParameters, ReviewLog, User, live
 from quizapp.services.flashcards import scheduler_for
-
-FORECAST_DAYS = 30
 
 
 def current_parameters(session: Session, user_id: int) -> FsrsParameters | None:
@@ -69,9 +69,7 @@ def recent_reviews_with_previous(
     )
     rows = session.execute(sa.select(ranked).where(ranked.c.reviewed_at > since))
     return [
-        ReviewWithPrevious(
-            rating, at.replace(tzinfo=UTC), previous.replace(tzinfo=UTC) if previous else None
-        )
+        ReviewWithPrevious(rating, aware(at), aware(previous) if previous else None)
         for rating, at, previous in rows
     ]
 
@@ -85,7 +83,7 @@ def review_records(session: Session, user_id: int) -> list[ReviewRecord]:
         .order_by(ReviewLog.reviewed_at, ReviewLog.id)
     )
     return [
-        ReviewRecord(card, rating, moment.replace(tzinfo=UTC), duration)
+        ReviewRecord(card, rating, aware(moment), duration)
         for card, rating, moment, duration in rows
     ]
 
@@ -142,7 +140,7 @@ def scheduling_summary(session: Session, user: User, now: datetime) -> Schedulin
     The forecast adds the learner's cards already scheduled (their next due date) to fsrs-rs's
     simulation of the cards not yet introduced, at the learner's new-card limit.
     """
-    moment = now if now.tzinfo else now.replace(tzinfo=UTC)
+    moment = aware(now)
     fitted = current_parameters(session, user.id)
     parameters = tuple(fitted.parameters) if fitted and fitted.parameters else DEFAULT_PARAMETERS
     since = (moment - max(WINDOWS.values())).replace(tzinfo=None)
@@ -160,13 +158,13 @@ def scheduling_summary(session: Session, user: User, now: datetime) -> Schedulin
         user.desired_retention,
         max(unseen or 0, 1),
         max(user.new_cards_per_day, 1),
-        FORECAST_DAYS,
+        WORKLOAD_FORECAST_DAYS,
     )
     today = moment.date()
-    due = [0] * FORECAST_DAYS
+    due = [0] * WORKLOAD_FORECAST_DAYS
     for (when,) in session.execute(sa.select(CardState.due).where(CardState.user_id == user.id)):
         offset = max((when.date() - today).days, 0)
-        if offset < FORECAST_DAYS:
+        if offset < WORKLOAD_FORECAST_DAYS:
             due[offset] += 1
     return SchedulingSummary(
         desired_retention=user.desired_retention,

@@ -9,6 +9,7 @@ from datetime import datetime
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
+from quizapp.core.clock import utcnow
 from quizapp.core.item_overlap import item_facts
 from quizapp.core.quiz_selection import Candidate, pick_questions
 from quizapp.core.vocabulary import FeedbackTiming, ItemOrigin
@@ -26,7 +27,6 @@ from quizapp.models import (
     Topic,
     live,
 )
-from quizapp.models.base import utcnow
 from quizapp.services.quizzes import QuizError, create_attempt
 
 

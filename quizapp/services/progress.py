@@ -11,12 +11,13 @@ import sqlalchemy as sa
 from fsrs import Card, Scheduler
 from sqlalchemy.orm import Session
 
+from quizapp.core.clock import aware, naive
 from quizapp.core.mastery import RECENT_ANSWERS, topic_mastery
 from quizapp.models import CardState, Claim, Flashcard, Question, Response, ReviewLog, Topic, live
-from quizapp.services.flashcards import aware, naive
 
 LEARNED_STATE = 2  # fsrs.State.Review: the card has graduated from its learning steps
-FORECAST_DAYS = 14
+# The progress page's due chart: cards already scheduled for each of the next this many days.
+DUE_FORECAST_DAYS = 14
 HEATMAP_DAYS = 182
 
 
@@ -179,21 +180,21 @@ def accuracy_by_day(
 
 
 def due_forecast(session: Session, user_id: int, now: datetime) -> list[tuple[date, int]]:
-    """Cards falling due on each of the next FORECAST_DAYS days (overdue ones count today)."""
+    """Cards falling due on each of the next DUE_FORECAST_DAYS days (overdue ones count today)."""
     today = naive(aware(now)).date()
-    counts = [0] * FORECAST_DAYS
+    counts = [0] * DUE_FORECAST_DAYS
     dues = session.scalars(
         sa.select(CardState.due)
         .join(Flashcard, CardState.flashcard_id == Flashcard.id)
         .where(
             CardState.user_id == user_id,
             live(Flashcard),
-            CardState.due < naive(aware(now)) + timedelta(days=FORECAST_DAYS),
+            CardState.due < naive(aware(now)) + timedelta(days=DUE_FORECAST_DAYS),
         )
     )
     for due in dues:
         offset = max((due.date() - today).days, 0)
-        if offset < FORECAST_DAYS:
+        if offset < DUE_FORECAST_DAYS:
             counts[offset] += 1
     return [(today + timedelta(days=i), n) for i, n in enumerate(counts)]
 

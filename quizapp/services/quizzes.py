@@ -14,12 +14,12 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.orm import Session, selectinload
 
+from quizapp.core.clock import utcnow
 from quizapp.core.grading import Choice, GradingKey, InvalidAnswer, grade_answer
 from quizapp.core.question_kinds import kind_of
 from quizapp.core.question_types import QuestionType
 from quizapp.core.vocabulary import AttemptKind, FeedbackTiming
 from quizapp.models import AttemptQuestion, Claim, Question, QuizAttempt, Response
-from quizapp.models.base import utcnow
 
 
 class QuizError(Exception):
