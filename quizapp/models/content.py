@@ -122,18 +122,16 @@ def _claim_article_id(context) -> int | None:
     return context.connection.scalar(sa.select(Claim.article_id).where(Claim.id == claim_id))
 
 
-class Flashcard(db.Model):
-    # Keys are unique per article: two articles may both have a "gen-basic-overview-1".
-    __table_args__ = (sa.UniqueConstraint("article_id", "key"),)
+class _Item:
+    """What flashcards and questions share: their claim and article, a key unique in the
+    article, where they came from, and where they are in review."""
+
     id: Mapped[int] = mapped_column(primary_key=True)
     article_id: Mapped[int] = mapped_column(
         sa.ForeignKey("article.id", ondelete="CASCADE"), index=True, default=_claim_article_id
     )
     key: Mapped[str] = mapped_column(sa.String(160))
     claim_id: Mapped[int] = mapped_column(sa.ForeignKey("claim.id", ondelete="CASCADE"), index=True)
-    kind: Mapped[str] = mapped_column(sa.String(16), default=CardKind.BASIC)
-    front: Mapped[str] = mapped_column(sa.Text)
-    back: Mapped[str] = mapped_column(sa.Text)
     origin: Mapped[str] = mapped_column(sa.String(16))  # an ItemOrigin
     author_id: Mapped[int | None] = mapped_column(sa.ForeignKey("user.id", ondelete="SET NULL"))
     # Items that left the bank are retired, not deleted, so learners' history stays whole.
@@ -143,22 +141,40 @@ class Flashcard(db.Model):
     )
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 
+
+class Flashcard(_Item, db.Model):
+    # Keys are unique per article: two articles may both have a "gen-basic-overview-1".
+    __table_args__ = (sa.UniqueConstraint("article_id", "key"),)
+    kind: Mapped[str] = mapped_column(sa.String(16), default=CardKind.BASIC)
+    front: Mapped[str] = mapped_column(sa.Text)
+    back: Mapped[str] = mapped_column(sa.Text)
+
     claim: Mapped[Claim] = relationship()
 
 
-class Question(db.Model):
+# What a question says, as opposed to where it sits and who owns it: what a copy or a re-seed
+# takes over.
+QUESTION_CONTENT_FIELDS = (
+    "type",
+    "prompt",
+    "explanation",
+    "difficulty",
+    "choices",
+    "accepted",
+    "pairs",
+    "answer_bool",
+    "quote",
+)
+FLASHCARD_CONTENT_FIELDS = ("front", "back", "kind")
+
+
+class Question(_Item, db.Model):
     """A question of one type; which fields are used depends on ``type`` (see core.bank)."""
 
     __table_args__ = (
         sa.CheckConstraint("difficulty BETWEEN 1 AND 3", name="difficulty_range"),
         sa.UniqueConstraint("article_id", "key"),
     )
-    id: Mapped[int] = mapped_column(primary_key=True)
-    article_id: Mapped[int] = mapped_column(
-        sa.ForeignKey("article.id", ondelete="CASCADE"), index=True, default=_claim_article_id
-    )
-    key: Mapped[str] = mapped_column(sa.String(160))
-    claim_id: Mapped[int] = mapped_column(sa.ForeignKey("claim.id", ondelete="CASCADE"), index=True)
     type: Mapped[str] = mapped_column(sa.String(24), index=True)
     prompt: Mapped[str] = mapped_column(sa.Text)
     choices: Mapped[list[dict[str, Any]]] = mapped_column(sa.JSON, default=list)
@@ -168,13 +184,6 @@ class Question(db.Model):
     explanation: Mapped[str] = mapped_column(sa.Text)
     quote: Mapped[str | None] = mapped_column(sa.Text)
     difficulty: Mapped[int] = mapped_column(default=2)
-    origin: Mapped[str] = mapped_column(sa.String(16))  # an ItemOrigin
-    author_id: Mapped[int | None] = mapped_column(sa.ForeignKey("user.id", ondelete="SET NULL"))
-    retired: Mapped[bool] = mapped_column(default=False)
-    status: Mapped[str] = mapped_column(
-        sa.String(16), default=ItemStatus.PUBLISHED, server_default=ItemStatus.PUBLISHED.value
-    )
-    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 
     claim: Mapped[Claim] = relationship()
 

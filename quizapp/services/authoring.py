@@ -28,6 +28,7 @@ from quizapp.models import (
     Topic,
     live,
 )
+from quizapp.models.content import FLASHCARD_CONTENT_FIELDS, QUESTION_CONTENT_FIELDS
 from quizapp.services.choice_ids import with_opaque_ids
 from quizapp.services.teaching_errors import NotFound, NotNow, ReadOnly, TeachingError
 
@@ -241,23 +242,12 @@ def editable_item(session: Session, model, item_id: int, teacher_id: int):
 
 
 def copy_question(session: Session, question: Question, teacher_id: int) -> Question:
-    fields = (
-        "claim_id",
-        "type",
-        "prompt",
-        "explanation",
-        "difficulty",
-        "choices",
-        "accepted",
-        "pairs",
-        "answer_bool",
-        "quote",
-    )
     copy = Question(
         key=new_key(teacher_id),
         origin=ItemOrigin.TEACHER,
         author_id=teacher_id,
-        **{name: getattr(question, name) for name in fields},
+        claim_id=question.claim_id,
+        **{name: getattr(question, name) for name in QUESTION_CONTENT_FIELDS},
     )
     session.add(copy)
     return copy
@@ -269,9 +259,7 @@ def copy_flashcard(session: Session, card: Flashcard, teacher_id: int) -> Flashc
         origin=ItemOrigin.TEACHER,
         author_id=teacher_id,
         claim_id=card.claim_id,
-        kind=card.kind,
-        front=card.front,
-        back=card.back,
+        **{name: getattr(card, name) for name in FLASHCARD_CONTENT_FIELDS},
     )
     session.add(copy)
     return copy

@@ -28,21 +28,11 @@ from quizapp.core.item_generation import generate_items
 from quizapp.core.text import slugify
 from quizapp.core.vocabulary import ItemOrigin
 from quizapp.models import Article, ArticleTag, Claim, Flashcard, ItemStatus, Question, Topic
+from quizapp.models.content import FLASHCARD_CONTENT_FIELDS, QUESTION_CONTENT_FIELDS
 from quizapp.services.choice_ids import with_opaque_ids
 
-QUESTION_FIELDS = (
-    "type",
-    "prompt",
-    "explanation",
-    "difficulty",
-    "choices",
-    "accepted",
-    "pairs",
-    "answer_bool",
-    "quote",
-    "origin",
-)
-CARD_FIELDS = ("front", "back", "kind", "origin")
+QUESTION_FIELDS = (*QUESTION_CONTENT_FIELDS, "origin")
+CARD_FIELDS = (*FLASHCARD_CONTENT_FIELDS, "origin")
 
 
 @dataclass
