@@ -12,12 +12,16 @@ from sqlalchemy.orm import Session
 
 from quizapp.core.anki_export import ExportCard, anki_package
 from quizapp.core.interchange.flashcard_csv import ParsedCards, deck_csv
-from quizapp.core.vocabulary import ItemOrigin
 from quizapp.models import Article, Claim, Flashcard, Topic
 from quizapp.services.csv_export import safe_cell
 from quizapp.services.import_landing import claims_for, landing_for_import
-from quizapp.services.question_exchange import ImportReport, claims_of, source_claim
-from quizapp.services.teaching_errors import NotFound
+from quizapp.services.question_exchange import (
+    ImportReport,
+    article_to_export,
+    claims_of,
+    exported_items,
+    source_claim,
+)
 
 DECK_FORMATS = {"csv": ".csv", "apkg": ".apkg"}
 
@@ -74,22 +78,15 @@ def deck_cards(
 ) -> tuple[Article, list[ExportCard]]:
     """The article's live flashcards with their source and topic; ``teacher_id`` limits them to
     what that teacher sees (seeded and their own)."""
-    article = session.scalar(sa.select(Article).where(Article.slug == article_slug))
-    if article is None:
-        raise NotFound(f"There is no article “{article_slug}”.")
+    article = article_to_export(session, article_slug)
     stmt = (
         sa.select(
             Flashcard.key, Flashcard.front, Flashcard.back, Claim.quote, Topic.title, Flashcard.kind
         )
         .join(Claim, Flashcard.claim_id == Claim.id)
         .join(Topic, Claim.topic_id == Topic.id)
-        .where(Claim.article_id == article.id, ~Flashcard.retired)
-        .order_by(Topic.position, Topic.id, Claim.start_offset, Flashcard.id)
     )
-    if teacher_id is not None:
-        stmt = stmt.where(
-            sa.or_(Flashcard.origin != ItemOrigin.TEACHER, Flashcard.author_id == teacher_id)
-        )
+    stmt = exported_items(stmt, Flashcard, article, teacher_id)
     return article, [ExportCard(*row) for row in session.execute(stmt)]
 
 

@@ -25,7 +25,7 @@ from quizapp.core.interchange.records import (
     Skipped,
 )
 from quizapp.core.vocabulary import ItemOrigin
-from quizapp.models import Article, Claim, Question, Topic
+from quizapp.models import Article, Claim, Flashcard, Question, Topic
 from quizapp.services.choice_ids import with_opaque_ids
 from quizapp.services.import_landing import claims_for, landing_for_import
 from quizapp.services.teaching_errors import NotFound
@@ -146,25 +146,41 @@ def source_claim(claims: list[Claim], quote: str | None) -> Claim | None:
     return next((c for c in claims if quote in c.quote), None)
 
 
+def article_to_export(session: Session, article_slug: str) -> Article:
+    article = session.scalar(sa.select(Article).where(Article.slug == article_slug))
+    if article is None:
+        raise NotFound(f"There is no article “{article_slug}”.")
+    return article
+
+
+def exported_items(
+    stmt: sa.Select,
+    model: type[Question] | type[Flashcard],
+    article: Article,
+    teacher_id: int | None,
+) -> sa.Select:
+    """``stmt`` (joined to the items' claims and topics) narrowed to the article's items that
+    are not retired, in reading order; ``teacher_id`` keeps the shared ones and their own."""
+    stmt = stmt.where(Claim.article_id == article.id, ~model.retired).order_by(
+        Topic.position, Topic.id, Claim.start_offset, model.id
+    )
+    if teacher_id is not None:
+        stmt = stmt.where(sa.or_(model.origin != ItemOrigin.TEACHER, model.author_id == teacher_id))
+    return stmt
+
+
 def export_questions(
     session: Session, article_slug: str, fmt: str, teacher_id: int | None = None
 ) -> bytes:
     """The article's live questions as a file in ``fmt`` ("moodle-xml" or "gift"), a category
     per topic; ``teacher_id`` limits them to what that teacher sees (seeded and their own)."""
-    article = session.scalar(sa.select(Article).where(Article.slug == article_slug))
-    if article is None:
-        raise NotFound(f"There is no article “{article_slug}”.")
+    article = article_to_export(session, article_slug)
     stmt = (
         sa.select(Question, Topic.title)
         .join(Claim, Question.claim_id == Claim.id)
         .join(Topic, Claim.topic_id == Topic.id)
-        .where(Claim.article_id == article.id, ~Question.retired)
-        .order_by(Topic.position, Topic.id, Claim.start_offset, Question.id)
     )
-    if teacher_id is not None:
-        stmt = stmt.where(
-            sa.or_(Question.origin != ItemOrigin.TEACHER, Question.author_id == teacher_id)
-        )
+    stmt = exported_items(stmt, Question, article, teacher_id)
     items = [ExportQuestion(q, topic, q.key) for q, topic in session.execute(stmt)]
     if fmt == "moodle-xml":
         return write_moodle_xml(article.title, items)
