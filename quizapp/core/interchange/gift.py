@@ -26,14 +26,13 @@ from quizapp.core.interchange.records import (
     ParsedBank,
     Skipped,
     difficulty_tag,
-    parse_fraction,
+    split_weight,
 )
 from quizapp.core.question_kinds import all_kinds, kind_of
 
 SOURCE_COMMENT = "// source: "
 _TAG = re.compile(r"\[tag:((?:\\]|[^\]\x00-\x1f])+)\]")
 _FORMAT = re.compile(r"^\s*\[(html|moodle|plain|markdown)\]")
-_WEIGHT = re.compile(r"^%(-?[\d.]+)%")
 
 
 def write_gift(article_title: str, questions: Iterable[ExportQuestion]) -> str:
@@ -155,9 +154,7 @@ def _answers(body: str) -> list[GiftAnswer]:
         if not chunk or chunk[0] not in "=~":
             continue
         text = chunk[1:]
-        weight = None
-        if match := _WEIGHT.match(text):
-            weight, text = parse_fraction(match.group(1)), text[match.end() :]
+        weight, text = split_weight(text)
         text, _, feedback = text.partition("#")
         answers.append(GiftAnswer(chunk[0], text, weight, restore(feedback)))
     return answers

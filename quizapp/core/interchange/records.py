@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
 # Tags carry the difficulty across formats that have no field for it.
 DIFFICULTY_TAG = "difficulty-"
+# An answer's weight in percent, in GIFT and in Moodle's cloze syntax: "%50%Berlin".
+_WEIGHT = re.compile(r"^%(-?[\d.]+)%")
 
 
 class InterchangeError(ValueError):
@@ -75,6 +78,15 @@ def parse_fraction(text: str | None) -> float:
         return float((text or "0").strip())
     except ValueError:
         return 0.0
+
+
+def split_weight(answer: str) -> tuple[float | None, str]:
+    """A GIFT or Moodle cloze answer's leading weight ("%50%Berlin" -> 50.0, "Berlin"), or None
+    and the answer as it is when it has none."""
+    match = _WEIGHT.match(answer)
+    if match is None:
+        return None, answer
+    return parse_fraction(match.group(1)), answer[match.end() :]
 
 
 def is_full_marks(percent: float) -> bool:

@@ -10,7 +10,7 @@ from typing import Any
 from quizapp.core.grading import Grade, GradingKey, grade_text
 from quizapp.core.interchange.gift_text import GiftQuestion, escape, restore
 from quizapp.core.interchange.moodle_fields import add_text, read_text
-from quizapp.core.interchange.records import is_full_marks, parse_fraction
+from quizapp.core.interchange.records import is_full_marks, parse_fraction, split_weight
 from quizapp.core.question_kinds.base import (
     BLANK,
     MAX_TEXT_ANSWER,
@@ -28,7 +28,6 @@ from quizapp.core.question_types import QuestionType
 _CLOZE_ANY = re.compile(r"\{\d*:[A-Z_]+:(?:\\.|[^}\\])*\}")
 _CLOZE_SHORT = re.compile(r"\{\d*:(?:SHORTANSWER|SA|MW|SHORTANSWER_C|SAC|MWC):((?:\\.|[^}\\])*)\}")
 _CLOZE_ESCAPED = re.compile(r"\\(.)")
-_CLOZE_WEIGHT = re.compile(r"^%(-?[\d.]+)%")
 
 
 def _cloze_escape(text: str) -> str:
@@ -57,11 +56,11 @@ def cloze_accepted(body: str) -> list[str]:
     accepted = []
     for part in _split_unescaped(body, "~"):
         answer = _split_unescaped(part, "#")[0].strip()
-        percent = 0.0
         if answer.startswith("="):
             answer, percent = answer[1:], 100.0
-        elif match := _CLOZE_WEIGHT.match(answer):
-            answer, percent = answer[match.end() :], parse_fraction(match.group(1))
+        else:
+            weight, answer = split_weight(answer)
+            percent = weight or 0.0
         if is_full_marks(percent):
             accepted.append(_CLOZE_ESCAPED.sub(r"\1", answer).strip())
     return accepted
