@@ -241,28 +241,25 @@ def editable_item(session: Session, model, item_id: int, teacher_id: int):
     return item
 
 
-def copy_question(session: Session, question: Question, teacher_id: int) -> Question:
-    copy = Question(
+def _copy(session: Session, item: Question | Flashcard, fields: tuple[str, ...], teacher_id: int):
+    """The teacher's own copy of ``item``: its claim and content, a new key, their authorship."""
+    copy = type(item)(
         key=new_key(teacher_id),
         origin=ItemOrigin.TEACHER,
         author_id=teacher_id,
-        claim_id=question.claim_id,
-        **{name: getattr(question, name) for name in QUESTION_CONTENT_FIELDS},
+        claim_id=item.claim_id,
+        **{name: getattr(item, name) for name in fields},
     )
     session.add(copy)
     return copy
+
+
+def copy_question(session: Session, question: Question, teacher_id: int) -> Question:
+    return _copy(session, question, QUESTION_CONTENT_FIELDS, teacher_id)
 
 
 def copy_flashcard(session: Session, card: Flashcard, teacher_id: int) -> Flashcard:
-    copy = Flashcard(
-        key=new_key(teacher_id),
-        origin=ItemOrigin.TEACHER,
-        author_id=teacher_id,
-        claim_id=card.claim_id,
-        **{name: getattr(card, name) for name in FLASHCARD_CONTENT_FIELDS},
-    )
-    session.add(copy)
-    return copy
+    return _copy(session, card, FLASHCARD_CONTENT_FIELDS, teacher_id)
 
 
 def retire_or_delete(session: Session, item) -> str:
