@@ -31,7 +31,6 @@ class BankError(ValueError):
 
 @dataclass(frozen=True)
 class Bank:
-    article_file: str
     questions: list[QuestionDraft]
     flashcards: list[FlashcardDraft]
 
@@ -114,4 +113,4 @@ def load_bank(path: Path, article_text: str, claim_quotes: Mapping[str, str]) ->
                 cards.append(
                     FlashcardDraft(raw["key"], claim_key, front, back, origin=ItemOrigin.CURATED)
                 )
-    return Bank(str(data.get("article", "")), questions, cards)
+    return Bank(questions, cards)

@@ -59,7 +59,6 @@ class ClaimDraft:
     sentence_start: int
     sentence_end: int
     key_terms: tuple[str, ...]
-    block_label: str | None  # the bullet label the claim sits under, if any
     sentence: str = ""  # the whole sentence the claim is part of, as in the article
 
     @property
@@ -188,7 +187,6 @@ def _block_claims(
                     sentence_start=sentence.start,
                     sentence_end=sentence.end,
                     key_terms=key_terms(quote),
-                    block_label=block.label,
                     sentence=article.text[sentence.start : sentence.end],
                 )
             )
