@@ -10,6 +10,7 @@ import random
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from enum import StrEnum
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session, selectinload
@@ -309,6 +310,16 @@ def finalise_overdue_attempts(
     return result.rowcount or 0
 
 
+class RowStatus(StrEnum):
+    """Where an assignment stands for a student, in the order their list shows them."""
+
+    IN_PROGRESS = "in_progress"
+    NOT_STARTED = "not_started"
+    UPCOMING = "upcoming"
+    SUBMITTED = "submitted"
+    CLOSED = "closed"
+
+
 @dataclass
 class StudentAssignmentRow:
     """One line of a student's assignment list (see ``templates/teach/_student_assignments``)."""
@@ -321,7 +332,7 @@ class StudentAssignmentRow:
     accept_late: bool
     time_limit_minutes: int | None
     attempts_allowed: int
-    status: str = "not_started"  # upcoming|not_started|in_progress|submitted|closed
+    status: str = RowStatus.NOT_STARTED
     attempts_used: int = 0
     grade_percent: float | None = None  # None until every submitted attempt shows its review
     results_after: datetime | None = None  # feedback after the due date: when the grade shows
@@ -388,7 +399,7 @@ def student_assignment_rows(
             open_attempts[attempt.assignment_id] = attempt
     for assignment_id, row in rows.items():
         _settle_status(row, open_attempts.get(assignment_id), methods[assignment_id], now)
-    order = {"in_progress": 0, "not_started": 1, "upcoming": 2, "submitted": 3, "closed": 4}
+    order = {status: position for position, status in enumerate(RowStatus)}
     return sorted(rows.values(), key=lambda r: (order[r.status], r.due_at))
 
 
@@ -436,9 +447,9 @@ def _settle_open(row: StudentAssignmentRow, open_attempt: QuizAttempt, now: date
     """An attempt under way: in progress, or submitted when its time is up."""
     row.attempt_id = open_attempt.id
     if open_attempt.deadline is not None and now >= open_attempt.deadline:
-        row.status, row.time_up = "submitted", True
+        row.status, row.time_up = RowStatus.SUBMITTED, True
     else:
-        row.status = "in_progress"
+        row.status = RowStatus.IN_PROGRESS
 
 
 def _settle_without_open(row: StudentAssignmentRow, now: datetime) -> None:
@@ -448,11 +459,11 @@ def _settle_without_open(row: StudentAssignmentRow, now: datetime) -> None:
     if row.submitted:
         row.attempt_id = row.submitted[-1].id
     if row.open_at is not None and now < row.open_at:
-        row.status = "upcoming"
+        row.status = RowStatus.UPCOMING
     elif row.submitted:
-        row.status = "submitted"
+        row.status = RowStatus.SUBMITTED
         row.can_start = accepting and attempts_left
     elif accepting:
-        row.status, row.can_start = "not_started", True
+        row.status, row.can_start = RowStatus.NOT_STARTED, True
     else:
-        row.status = "closed"
+        row.status = RowStatus.CLOSED

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime
+from enum import StrEnum
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
@@ -33,6 +34,16 @@ from quizapp.services.classes import class_students
 from quizapp.services.teaching_errors import NotFound
 
 
+class CellStatus(StrEnum):
+    """Where a student is on an assignment, as the gradebook shows it (and styles it)."""
+
+    GRADED = "graded"
+    IN_PROGRESS = "in_progress"
+    MISSING = "missing"
+    NOT_STARTED = "not_started"
+    UPCOMING = "upcoming"
+
+
 @dataclass
 class GradeCell:
     """One student on one assignment."""
@@ -40,7 +51,7 @@ class GradeCell:
     grade: Grade | None = None
     attempts: int = 0  # started, submitted or not
     in_progress: bool = False
-    status: str = "not_started"  # graded | in_progress | missing | not_started | upcoming
+    status: str = CellStatus.NOT_STARTED
 
 
 @dataclass
@@ -73,12 +84,12 @@ class Gradebook:
 
 def _status(assignment: Assignment, cell: GradeCell, now: datetime) -> str:
     if cell.in_progress:
-        return "in_progress"
+        return CellStatus.IN_PROGRESS
     if cell.grade is not None:
-        return "graded"
+        return CellStatus.GRADED
     if assignment.open_at is not None and now < assignment.open_at:
-        return "upcoming"
-    return "missing" if now > assignment.due_at else "not_started"
+        return CellStatus.UPCOMING
+    return CellStatus.MISSING if now > assignment.due_at else CellStatus.NOT_STARTED
 
 
 def class_gradebook(session: Session, school_class: SchoolClass, now: datetime) -> Gradebook:
