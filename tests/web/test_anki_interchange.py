@@ -182,12 +182,10 @@ def test_broken_packages_are_refused_whole(tmp_path):
             read_apkg(data)
 
 
-def test_a_learner_downloads_their_deck_with_progress(client, db, make_student, tmp_path):
+def test_a_learner_downloads_their_deck_with_progress(client, db, make_student, tmp_path, login):
     import re
 
     import genanki
-
-    from tests.conftest import login
 
     student = make_student()
     login(client, student)

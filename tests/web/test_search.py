@@ -9,11 +9,10 @@ import sqlalchemy as sa
 from quizapp.models import Article, ItemStatus, Question
 from quizapp.services.search import search
 from quizapp.services.seeding import ArticleSource, import_article
-from tests.conftest import login
 from tests.web.test_article_namespaces import LOOKALIKE
 
 
-def test_search_finds_claims_and_links_into_the_reader(client, db, make_student):
+def test_search_finds_claims_and_links_into_the_reader(client, db, make_student, login):
     login(client, make_student())
     page = client.get("/search?q=North Korea").get_data(as_text=True)
     assert "result" in page
@@ -42,7 +41,7 @@ def test_search_sees_only_what_the_user_may_see(db, make_student, make_teacher):
 @pytest.mark.parametrize(
     "query", ['"', "NEAR(", "a* OR -b", "'; DROP TABLE article; --", "ü" * 300, "    "]
 )
-def test_odd_queries_never_fail(client, db, make_student, query):
+def test_odd_queries_never_fail(client, db, make_student, query, login):
     login(client, make_student())
     assert client.get("/search", query_string={"q": query}).status_code == 200
     assert db.session.scalar(sa.select(sa.func.count(Article.id))) >= 1

@@ -10,17 +10,18 @@ import sqlalchemy as sa
 from quizapp.models import AttemptQuestion, Flashcard, Question
 from quizapp.models.base import utcnow
 from quizapp.services.practice import question_candidates, start_practice
-from tests.conftest import login
-from tests.web.teach_support import enrol, make_assignment, make_class, make_set
+from tests.builders import enrol, make_assignment, make_class, make_set
 
 
-def test_a_nul_in_an_address_is_a_404_not_a_500(client, make_student):
+def test_a_nul_in_an_address_is_a_404_not_a_500(client, make_student, login):
     login(client, make_student())
     assert client.get("/articles/%00").status_code == 404
     assert client.get("/articles/x%00y").status_code == 404
 
 
-def test_a_huge_mode_or_topic_field_is_not_echoed_into_the_redirect(client, db, make_student):
+def test_a_huge_mode_or_topic_field_is_not_echoed_into_the_redirect(
+    client, db, make_student, login
+):
     login(client, make_student())
     card_id = db.session.scalar(sa.select(Flashcard.id).order_by(Flashcard.id).limit(1))
     huge = "x" * 1_000_000

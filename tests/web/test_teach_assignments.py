@@ -10,8 +10,7 @@ import sqlalchemy as sa
 from quizapp.models import Assignment, QuizAttempt, QuizSetItem, Response, Topic
 from quizapp.models.base import utcnow
 from quizapp.services.assignments import student_assignment_rows
-from tests.conftest import login
-from tests.web.teach_support import (
+from tests.builders import (
     enrol,
     make_assignment,
     make_class,
@@ -38,7 +37,7 @@ def _attempts(db, student) -> list[QuizAttempt]:
     )
 
 
-def test_assign_a_set_to_two_classes(client, db, make_teacher, make_student):
+def test_assign_a_set_to_two_classes(client, db, make_teacher, make_student, login):
     teacher, _student, first, quiz_set = _setup(db, make_teacher, make_student)
     second = make_class(db, teacher, "Year 11")
     login(client, teacher)
@@ -61,7 +60,9 @@ def test_assign_a_set_to_two_classes(client, db, make_teacher, make_student):
     assert {c.id for c in assignment.classes} == {first.id, second.id}
 
 
-def test_bad_assignments_are_refused_and_nothing_written(client, db, make_teacher, make_student):
+def test_bad_assignments_are_refused_and_nothing_written(
+    client, db, make_teacher, make_student, login
+):
     teacher, _student, school_class, quiz_set = _setup(db, make_teacher, make_student)
     others = make_class(db, make_teacher(), "Not yours")
     empty = make_set(db, teacher, [])
@@ -89,7 +90,7 @@ def test_bad_assignments_are_refused_and_nothing_written(client, db, make_teache
 
 
 def test_student_starts_an_assignment_and_answers_through_the_quiz(
-    client, db, make_teacher, make_student
+    client, db, make_teacher, make_student, login
 ):
     _teacher, student, school_class, quiz_set = _setup(
         db, make_teacher, make_student, time_limit_minutes=15, shuffle_choices=True
@@ -131,7 +132,7 @@ def test_without_late_work_the_due_date_ends_the_attempt(db, make_teacher, make_
     assert attempt.deadline == now + timedelta(minutes=60)
 
 
-def test_time_limit_expiry_submits_the_saved_answers(client, db, make_teacher, make_student):
+def test_time_limit_expiry_submits_the_saved_answers(client, db, make_teacher, make_student, login):
     _teacher, student, school_class, quiz_set = _setup(
         db, make_teacher, make_student, time_limit_minutes=5
     )
@@ -150,7 +151,7 @@ def test_time_limit_expiry_submits_the_saved_answers(client, db, make_teacher, m
     assert refused.status_code == 409  # no answer after the time is up
 
 
-def test_attempts_allowed(client, db, make_teacher, make_student):
+def test_attempts_allowed(client, db, make_teacher, make_student, login):
     _teacher, student, school_class, quiz_set = _setup(
         db, make_teacher, make_student, attempts_allowed=2
     )
@@ -166,7 +167,9 @@ def test_attempts_allowed(client, db, make_teacher, make_student):
     assert len(_attempts(db, student)) == 2
 
 
-def test_late_work_refused_or_accepted_and_marked_late(client, db, make_teacher, make_student):
+def test_late_work_refused_or_accepted_and_marked_late(
+    client, db, make_teacher, make_student, login
+):
     _teacher, student, school_class, quiz_set = _setup(db, make_teacher, make_student)
     past = utcnow() - timedelta(hours=1)
     closed = make_assignment(db, quiz_set, [school_class], due_at=past, title="Closed one")
@@ -186,7 +189,7 @@ def test_late_work_refused_or_accepted_and_marked_late(client, db, make_teacher,
     assert '<span class="late">late</span>' in client.get("/assignments").get_data(as_text=True)
 
 
-def test_not_before_the_open_date(client, db, make_teacher, make_student):
+def test_not_before_the_open_date(client, db, make_teacher, make_student, login):
     _teacher, student, school_class, quiz_set = _setup(db, make_teacher, make_student)
     soon = utcnow() + timedelta(days=1)
     assignment = make_assignment(
@@ -199,7 +202,7 @@ def test_not_before_the_open_date(client, db, make_teacher, make_student):
     assert _attempts(db, student) == []
 
 
-def test_only_students_of_the_classes_can_start(client, db, make_teacher, make_student):
+def test_only_students_of_the_classes_can_start(client, db, make_teacher, make_student, login):
     _teacher, _student, school_class, quiz_set = _setup(db, make_teacher, make_student)
     assignment = make_assignment(db, quiz_set, [school_class])
     outsider = make_student()
@@ -251,7 +254,7 @@ def test_shuffled_questions_differ_between_students(db, make_teacher, make_stude
     assert len(orders) > 1 and all(sorted(o) == sorted(q.id for q in questions) for o in orders)
 
 
-def test_the_teacher_edits_the_schedule(client, db, make_teacher, make_student):
+def test_the_teacher_edits_the_schedule(client, db, make_teacher, make_student, login):
     teacher, _student, school_class, quiz_set = _setup(db, make_teacher, make_student)
     assignment = make_assignment(db, quiz_set, [school_class])
     login(client, teacher)
@@ -267,7 +270,7 @@ def test_the_teacher_edits_the_schedule(client, db, make_teacher, make_student):
 
 
 def test_a_start_that_loses_a_race_continues_the_first_attempt(
-    client, db, make_teacher, make_student, monkeypatch
+    client, db, make_teacher, make_student, monkeypatch, login
 ):
     """Two Start clicks at once: the database lets one attempt number 1 exist, and the losing
     request continues the winner's attempt instead of opening a second one."""
@@ -309,7 +312,7 @@ def test_a_start_that_loses_a_race_continues_the_first_attempt(
 
 
 def test_an_extension_moves_started_attempts_to_the_new_due_date(
-    client, db, make_teacher, make_student
+    client, db, make_teacher, make_student, login
 ):
     teacher, student, school_class, quiz_set = _setup(
         db, make_teacher, make_student, feedback="after_due"
@@ -365,7 +368,7 @@ LATE_REFUSED = "Late work cannot be accepted when the set shows feedback after t
 
 
 def test_late_work_is_refused_for_a_set_with_feedback_after_the_due_date(
-    client, db, make_teacher, make_student
+    client, db, make_teacher, make_student, login
 ):
     teacher, _student, school_class, quiz_set = _setup(
         db, make_teacher, make_student, feedback="after_due"
@@ -388,7 +391,7 @@ def test_late_work_is_refused_for_a_set_with_feedback_after_the_due_date(
 
 
 def test_feedback_after_the_due_date_is_refused_while_late_work_is_accepted(
-    client, db, make_teacher, make_student
+    client, db, make_teacher, make_student, login
 ):
     teacher, _student, school_class, quiz_set = _setup(db, make_teacher, make_student)
     make_assignment(db, quiz_set, [school_class], accept_late=True)
@@ -411,7 +414,7 @@ def test_feedback_after_the_due_date_is_refused_while_late_work_is_accepted(
 
 
 def test_the_students_list_hides_the_grade_the_feedback_setting_hides(
-    client, db, make_teacher, make_student
+    client, db, make_teacher, make_student, login
 ):
     teacher, student, school_class, _ = _setup(db, make_teacher, make_student)
     questions = seeded_questions(db, 3, "true_false")

@@ -17,8 +17,7 @@ import pytest
 
 from quizapp.core.item_statistics import MIN_RESPONSES_FOR_FLAGS, ItemStatistics
 from quizapp.services.item_analysis import QuestionAnalysis, analyse_assignment
-from tests.conftest import login
-from tests.web.teach_support import (
+from tests.builders import (
     enrol,
     make_assignment,
     make_class,
@@ -104,7 +103,7 @@ def test_all_attempts(db, analysed):
     assert one.discriminative_efficiency == pytest.approx(100)
 
 
-def test_the_page_and_its_switch(client, db, analysed):
+def test_the_page_and_its_switch(client, db, analysed, login):
     teacher, assignment, (q1, _q2, _q3) = analysed
     login(client, teacher)
     first = client.get(f"/teach/assignments/{assignment.id}/analysis").get_data(as_text=True)
@@ -120,7 +119,7 @@ def test_the_page_and_its_switch(client, db, analysed):
     assert q1.prompt in every
 
 
-def test_no_attempts_yet(client, db, make_teacher, make_student):
+def test_no_attempts_yet(client, db, make_teacher, make_student, login):
     teacher = make_teacher()
     school_class = make_class(db, teacher)
     assignment = make_assignment(db, make_set(db, teacher, seeded_questions(db, 2)), [school_class])

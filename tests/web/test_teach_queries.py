@@ -11,8 +11,7 @@ import sqlalchemy as sa
 from quizapp.models import QuizSetItem, Topic, User
 from quizapp.models.base import utcnow
 from quizapp.services.assignments import student_assignment_rows
-from tests.conftest import login
-from tests.web.teach_support import (
+from tests.builders import (
     enrol,
     make_assignment,
     make_class,
@@ -85,7 +84,7 @@ def _counts(client, db, count_queries, school_class, student, assignment):
 
 
 def test_class_pages_issue_a_bounded_number_of_queries(
-    client, db, make_teacher, make_student, count_queries
+    client, db, make_teacher, make_student, count_queries, login
 ):
     teacher = make_teacher()
     small = _class_of(db, teacher, make_student, students=3, assignments=2)
@@ -136,7 +135,7 @@ def _builder_counts(client, db, count_queries, teacher_id, questions: int, draws
 
 
 def test_the_set_builder_and_preview_cost_the_same_for_any_set_size(
-    client, db, make_teacher, count_queries
+    client, db, make_teacher, count_queries, login
 ):
     teacher = make_teacher()
     login(client, teacher)
