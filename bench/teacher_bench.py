@@ -1,6 +1,6 @@
 """How fast are the gradebook and the item analysis for a full class, served by a real server?
 
-Run from the repository root:  .venv/bin/python bench/teacher_bench.py [--requests 20]
+Run from the repository root:  .venv/bin/python -m bench.teacher_bench [--requests 20]
 
 What it does:
 
@@ -29,11 +29,7 @@ import os
 import random
 import re
 import secrets
-import signal
-import socket
 import statistics
-import subprocess
-import sys
 import tempfile
 import time
 import urllib.parse
@@ -41,16 +37,13 @@ import urllib.request
 from datetime import timedelta
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
+import sqlalchemy as sa
 
-import sqlalchemy as sa  # noqa: E402
-from flask_migrate import upgrade  # noqa: E402
-
-from quizapp import create_app  # noqa: E402
-from quizapp.extensions import db  # noqa: E402
-from quizapp.models import (  # noqa: E402
+from bench.scratch import seeded_app
+from bench.server import start_gunicorn, stop
+from quizapp import create_app
+from quizapp.extensions import db
+from quizapp.models import (
     Assignment,
     AssignmentClass,
     AttemptQuestion,
@@ -63,16 +56,13 @@ from quizapp.models import (  # noqa: E402
     SchoolClass,
     User,
 )
-from quizapp.models.base import utcnow  # noqa: E402
-from quizapp.services.seeding import seed_article  # noqa: E402
+from quizapp.models.base import utcnow
 
 STUDENTS = 40
 ASSIGNMENTS = 20
 QUESTIONS_PER_SET = 30
 PASSWORD = "benchmark password"
 TEACHER_EMAIL = "teacher@bench.example"
-ARTICLE = ROOT / "seed" / "article-russia-pivot-east.txt"
-BANK = ROOT / "seed" / "question_bank.yaml"
 
 
 def _answer(question: Question, right: bool, rng: random.Random):
@@ -202,10 +192,8 @@ def _attempt_rows(rng, assignments, students, by_id):
 def build_database(url: str, seed: int = 7) -> dict[str, int]:
     """Migrate, seed and fill the scratch database; returns the ids the pages need."""
     rng = random.Random(seed)
-    app = create_app({"SQLALCHEMY_DATABASE_URI": url, "SECRET_KEY": "bench"})
+    app = seeded_app(url)
     with app.app_context():
-        upgrade()
-        seed_article(db.session, ARTICLE, BANK)
         teacher, school_class, students = _people(rng)
         questions = list(db.session.scalars(sa.select(Question).where(~Question.retired)))
         assignments = _assignments(rng, teacher, school_class, questions)
@@ -261,44 +249,10 @@ def count_queries(url: str, ids: dict[str, int]) -> dict[str, int]:
     return counts
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def _opener():
     return urllib.request.build_opener(
         urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar())
     )
-
-
-def serve(url: str, port: int) -> subprocess.Popen:
-    env = {**os.environ, "DATABASE_URL": url, "SECRET_KEY": secrets.token_hex(16)}
-    server = subprocess.Popen(
-        [
-            str(ROOT / ".venv" / "bin" / "gunicorn"),
-            "--workers",
-            "1",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--log-level",
-            "warning",
-            "quizapp:create_app()",
-        ],
-        cwd=ROOT,
-        env=env,
-        start_new_session=True,
-    )
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        try:
-            urllib.request.urlopen(f"http://127.0.0.1:{port}/auth/login", timeout=2).read()
-            return server
-        except OSError:
-            time.sleep(0.2)
-    server.terminate()
-    raise SystemExit("gunicorn did not start")
 
 
 def login(opener, base: str) -> None:
@@ -342,13 +296,12 @@ def main() -> None:
             f"(built in {time.perf_counter() - started:.1f} s)"
         )
         queries = count_queries(url, ids)
-        port = _free_port()
-        server = serve(url, port)
+        env = {**os.environ, "DATABASE_URL": url, "SECRET_KEY": secrets.token_hex(16)}
+        server, port = start_gunicorn(env, new_session=True)
         try:
             timings = time_pages(f"http://127.0.0.1:{port}", ids, args.requests)
         finally:
-            os.killpg(server.pid, signal.SIGTERM)
-            server.wait(timeout=10)
+            stop(server)
     print(f"\n{args.requests} timed requests per page after one warm-up request.\n")
     print("| page | SQL queries | median ms | p90 ms | max ms |")
     print("|---|---:|---:|---:|---:|")
