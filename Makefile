@@ -36,4 +36,4 @@ lint: install
 	$(BIN)/ruff check . && $(BIN)/ruff format --check .
 
 bench: install
-	$(BIN)/python bench/scheduler_eval.py
+	$(BIN)/python -m bench.scheduler_eval
