@@ -37,7 +37,7 @@ def test_drafts_reach_no_student_until_published(db, make_student, make_teacher)
 
     assert offered() == (set(), set())
     queue = study_queue(db.session, student, [], datetime.now(UTC))
-    assert queue.card is None or queue.card.id not in cards
+    assert queue.card is not None and queue.card.id not in cards  # a seeded card, not a draft
 
     chosen = db.session.get(Question, min(questions))
     chosen.status = ItemStatus.PUBLISHED

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
-from quizapp.models import QuizAttempt, Response, Topic
+from quizapp.models import Question, QuizAttempt, Response, Topic
+from quizapp.services.quizzes import create_attempt
 
 
 def _start(client, db, topic_title: str | None = None, length: int = 5) -> QuizAttempt:
@@ -44,9 +45,16 @@ def test_practice_quiz_draws_from_the_chosen_topic_without_repeats(client, db, m
 
 def test_section_includes_its_subtopics(client, db, make_student, login):
     login(client, make_student())
-    attempt = _start(client, db, "Implications of Russia's Eastern Pivot", length=20)
+    section = db.session.scalar(
+        sa.select(Topic).filter_by(title="Implications of Russia's Eastern Pivot")
+    )
+    subtopics = set(db.session.scalars(sa.select(Topic.title).filter_by(parent_id=section.id)))
+    assert len(subtopics) == 3
+    attempt = _start(client, db, section.title, length=20)
     topics = {s.question.claim.topic.title for s in attempt.questions}
-    assert "Economic Resilience" in topics or "Security Concerns" in topics
+    # The section and its subtopics have fewer claims with questions than the 20 asked for, so
+    # one question of each claim is drawn: every subtopic shows, and nothing from outside.
+    assert topics == {section.title, *subtopics}
 
 
 def test_answers_are_saved_as_given_and_survive_leaving(client, db, make_student, login):
@@ -121,15 +129,18 @@ def test_bad_input_gets_4xx_and_writes_nothing(client, db, make_student, login):
     login(client, owner)
     attempt = _start(client, db)
     slot = attempt.questions[0]
-    choice_slot = next((s for s in attempt.questions if s.question.choices), None)
+    # A choice question of its own, so the tampered choice is always tried.
+    choice = db.session.scalar(
+        sa.select(Question).where(Question.type == "single_choice", ~Question.retired).limit(1)
+    )
+    choice_attempt = create_attempt(db.session, owner.id, [choice])
+    db.session.commit()
 
     assert client.post(f"/quiz/{attempt.id}/99", data={"answer": "x"}).status_code == 404
-    if choice_slot:
-        tampered = client.post(
-            f"/quiz/{attempt.id}/{choice_slot.position}",
-            data={"answer": "not-a-choice", "action": "save"},
-        )
-        assert tampered.status_code == 400
+    tampered = client.post(
+        f"/quiz/{choice_attempt.id}/1", data={"answer": "not-a-choice", "action": "save"}
+    )
+    assert tampered.status_code == 400
     other = client.application.test_client()
     login(other, intruder)
     assert other.post(f"/quiz/{attempt.id}/1", data={"answer": "x"}).status_code == 404
