@@ -18,6 +18,9 @@ from quizapp.extensions import limiter
 from quizapp.services.seeding import seed_article
 from tests.builders import log_in, make_user
 
+# Worked examples shared by tests in more than one folder.
+pytest_plugins = ("tests.fixtures",)
+
 ARTICLE = ROOT / "seed" / "article-russia-pivot-east.txt"
 BANK = ROOT / "seed" / "question_bank.yaml"
 SEED_SLUG = ARTICLE.stem

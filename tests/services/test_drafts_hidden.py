@@ -13,7 +13,7 @@ from quizapp.services.flashcards import study_queue
 from quizapp.services.practice import question_candidates
 from quizapp.services.quiz_sets import search_questions
 from quizapp.services.seeding import ArticleSource, import_article
-from tests.web.test_article_namespaces import LOOKALIKE
+from tests.services.test_article_namespaces import LOOKALIKE
 
 
 def test_drafts_reach_no_student_until_published(db, make_student, make_teacher):

@@ -265,24 +265,3 @@ def test_the_review_page_of_a_long_article_has_bounded_queries(
             assert client.get(f"/teach/articles/{article_id}").status_code == 200
         counts.append(len(queries))
     assert counts[0] == counts[1] <= 15, counts
-
-
-def test_quiz_sets_draw_on_articles_the_teacher_may_see(db, make_teacher):
-    from quizapp.services.article_library import ArticleUpload, import_upload
-    from quizapp.services.quiz_sets import search_questions
-
-    owner, other = make_teacher(), make_teacher()
-    article, _ = import_upload(
-        db.session, ArticleUpload("g.txt", GARDEN.encode(), "Garden"), owner.id, drafts=False
-    )
-    db.session.commit()
-    ids = set(db.session.scalars(sa.select(Question.id).filter_by(article_id=article.id)))
-    topic = db.session.scalar(sa.select(Topic.id).filter_by(article_id=article.id))
-
-    def offered(teacher):
-        return {q.id for q in search_questions(db.session, teacher.id, topic_id=topic)} & ids
-
-    assert offered(owner) and not offered(other)
-    article.published = True
-    db.session.commit()
-    assert offered(other)

@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
-
 import sqlalchemy as sa
 
 from quizapp.models import QuizAttempt, Topic
-from quizapp.services.progress import streak
 from tests.web.test_quiz import _right_answer, _start
 
 
@@ -62,11 +59,3 @@ def test_goal_and_streak_on_the_dashboard(client, db, make_student, login):
     client.post(f"/quiz/{attempt.id}/1", data=_right_answer(attempt.questions[0]))
     page = client.get("/study").get_data(as_text=True)
     assert "1 / 20" in page and "1 day</strong> in a row" in page
-
-
-def test_streak_counts_consecutive_days():
-    today = date(2026, 11, 25)
-    days = {today - timedelta(days=i): 1 for i in (1, 2, 3, 5)}
-    assert streak(days, today) == 3
-    assert streak({**days, today: 4}, today) == 4
-    assert streak({}, today) == 0

@@ -22,7 +22,7 @@ from tests.builders import (
     seeded_questions,
     take,
 )
-from tests.web.test_article_namespaces import LOOKALIKE
+from tests.services.test_article_namespaces import LOOKALIKE
 
 
 @pytest.fixture

@@ -23,35 +23,6 @@ from tests.builders import (
 )
 
 
-@pytest.fixture
-def school(db, make_teacher, make_student):
-    """Three students, two assignments of three true/false questions each.
-
-    Homework 1 (due next week): Student A 0/3 then 2/3; Student B 3/3; Student C nothing.
-    Homework 2 (due an hour ago, late work accepted): Student A 3/3 late; Student B started, not
-    submitted; Student C nothing.
-    """
-    teacher = make_teacher()
-    school_class = make_class(db, teacher)
-    student_a, student_b, student_c = (
-        make_student(name=n) for n in ("Student A", "Student B", "Student C")
-    )
-    enrol(db, school_class, student_a, student_b, student_c)
-    questions = seeded_questions(db, 6, "true_false")
-    first = make_set(db, teacher, questions[:3], title="Homework 1")
-    second = make_set(db, teacher, questions[3:], title="Homework 2", grading_method="last")
-    hw1 = make_assignment(db, first, [school_class])
-    hw2 = make_assignment(
-        db, second, [school_class], due_at=utcnow() - timedelta(hours=1), accept_late=True
-    )
-    take(db, hw1, student_a, [False, False, False], now=utcnow() - timedelta(minutes=5))
-    take(db, hw1, student_a, [True, True, False])
-    take(db, hw1, student_b)
-    take(db, hw2, student_a)
-    take(db, hw2, student_b, [True, None, None], submit=False)
-    return teacher, school_class, (student_a, student_b, student_c), (hw1, hw2)
-
-
 def test_gradebook_grades_late_marks_and_attempts(client, db, school, login):
     teacher, school_class, (student_a, student_b, student_c), (hw1, hw2) = school
     book = class_gradebook(db.session, school_class, utcnow())
@@ -75,18 +46,6 @@ def test_gradebook_grades_late_marks_and_attempts(client, db, school, login):
     student_b_row = page.split(">Student B<")[1].split("</tr>")[0]
     assert "100 %" in student_b_row and "in progress" in student_b_row
     assert "missing" in page.split(">Student C<")[1].split("</tr>")[0]
-
-
-@pytest.mark.parametrize(
-    ("method", "percent"),
-    [("highest", 200 / 3), ("last", 200 / 3), ("first", 0.0), ("average", 100 / 3)],
-)
-def test_grading_methods_in_the_gradebook(db, school, method, percent):
-    _teacher, school_class, (student_a, _b, _v), (hw1, _hw2) = school
-    hw1.quiz_set.grading_method = method
-    db.session.commit()
-    book = class_gradebook(db.session, school_class, utcnow())
-    assert book.cell(student_a.id, hw1.id).grade.percent == pytest.approx(percent)
 
 
 def test_timed_out_work_is_submitted_when_the_teacher_looks(client, db, school, login):
@@ -199,31 +158,6 @@ def test_a_removed_student_leaves_the_gradebook(client, db, school, login):
     assert (
         client.get(f"/teach/classes/{school_class.id}/students/{student_a.id}").status_code == 404
     )
-
-
-def test_mastery_counts_practice_and_this_class_submitted_work_only(db, make_teacher, make_student):
-    from quizapp.services.gradebook import class_mastery
-    from quizapp.services.quizzes import create_attempt, save_answer
-    from tests.builders import correct_answer
-
-    mine, theirs = make_teacher(), make_teacher()
-    student = make_student()
-    my_class, their_class = make_class(db, mine, "Mine"), make_class(db, theirs, "Theirs")
-    enrol(db, my_class, student)
-    enrol(db, their_class, student)
-    questions = seeded_questions(db, 4, "true_false")
-    their_set = make_set(db, theirs, questions[:2], feedback="never")
-    their_hw = make_assignment(db, their_set, [their_class])
-    take(db, their_hw, student, [False, False], submit=False)  # unfinished, another class
-    take(db, make_assignment(db, their_set, [their_class]), student, [False, False])
-    my_hw = make_assignment(db, make_set(db, mine, questions[2:3]), [my_class])
-    take(db, my_hw, student, [True], submit=False)  # unfinished: not counted yet
-    assert class_mastery(db.session, my_class).cells == {}
-    practice = create_attempt(db.session, student.id, questions[3:])
-    db.session.flush()
-    save_answer(db.session, practice, practice.questions[0], correct_answer(questions[3]))
-    db.session.commit()
-    assert list(class_mastery(db.session, my_class).cells.values()) == [1.0]
 
 
 def test_csv_headers_cannot_run_as_formulas(client, db, make_teacher, make_student, login):
