@@ -45,18 +45,15 @@ from quizapp import create_app
 from quizapp.extensions import db
 from quizapp.models import (
     Assignment,
-    AssignmentClass,
     AttemptQuestion,
-    Enrollment,
     Question,
     QuizAttempt,
-    QuizSet,
-    QuizSetItem,
     Response,
     SchoolClass,
     User,
 )
 from quizapp.models.base import utcnow
+from tests.builders import enrol, make_assignment, make_class, make_set, make_user
 
 STUDENTS = 40
 ASSIGNMENTS = 20
@@ -84,12 +81,9 @@ def _answer(question: Question, right: bool, rng: random.Random):
     return question.accepted[0] if right else "no idea"
 
 
-def _people(rng: random.Random) -> tuple[User, SchoolClass, list[User]]:
-    teacher = User(email=TEACHER_EMAIL, display_name="Bench Teacher", role="teacher")
-    teacher.set_password(PASSWORD)
-    school_class = SchoolClass(teacher=teacher, name="Class of 40", join_code="BENCH234")
-    db.session.add_all([teacher, school_class])
-    db.session.flush()
+def _people() -> tuple[User, SchoolClass, list[User]]:
+    teacher = make_user(db.session, "teacher", TEACHER_EMAIL, "Bench Teacher", PASSWORD)
+    school_class = make_class(db, teacher, "Class of 40")
     # One scrypt hash for everyone: hashing 40 passwords would only time the hash.
     students = [
         User(
@@ -102,7 +96,7 @@ def _people(rng: random.Random) -> tuple[User, SchoolClass, list[User]]:
     ]
     db.session.add_all(students)
     db.session.flush()
-    db.session.add_all(Enrollment(class_id=school_class.id, student_id=s.id) for s in students)
+    enrol(db, school_class, *students)
     return teacher, school_class, students
 
 
@@ -110,23 +104,25 @@ def _assignments(rng, teacher, school_class, questions) -> list[tuple[Assignment
     methods = ("highest", "last", "first", "average")
     made = []
     for index in range(ASSIGNMENTS):
-        quiz_set = QuizSet(
-            teacher_id=teacher.id,
+        chosen = rng.sample(questions, QUESTIONS_PER_SET)
+        quiz_set = make_set(
+            db,
+            teacher,
+            chosen,
             title=f"Set {index + 1}",
             time_limit_minutes=30,
             attempts_allowed=2,
             grading_method=methods[index % 4],
         )
-        chosen = rng.sample(questions, QUESTIONS_PER_SET)
-        for position, question in enumerate(chosen, 1):
-            quiz_set.items.append(QuizSetItem(position=position, question_id=question.id))
         due = utcnow() - timedelta(days=ASSIGNMENTS - index)
-        assignment = Assignment(
-            quiz_set=quiz_set, title=f"Homework {index + 1}", due_at=due, accept_late=True
+        assignment = make_assignment(
+            db,
+            quiz_set,
+            [school_class],
+            due_at=due,
+            accept_late=True,
+            title=f"Homework {index + 1}",
         )
-        db.session.add(assignment)
-        db.session.flush()
-        db.session.add(AssignmentClass(assignment_id=assignment.id, class_id=school_class.id))
         made.append((assignment, [q.id for q in chosen]))
     return made
 
@@ -194,7 +190,7 @@ def build_database(url: str, seed: int = 7) -> dict[str, int]:
     rng = random.Random(seed)
     app = seeded_app(url)
     with app.app_context():
-        teacher, school_class, students = _people(rng)
+        teacher, school_class, students = _people()
         questions = list(db.session.scalars(sa.select(Question).where(~Question.retired)))
         assignments = _assignments(rng, teacher, school_class, questions)
         by_id = {q.id: q for q in questions}
