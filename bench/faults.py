@@ -24,7 +24,7 @@ from pathlib import Path
 
 from bench.client import Client, csrf
 from bench.load import PASSWORD, PG_URL, WORKERS, build_database, fresh_postgres
-from bench.server import start_gunicorn, stop
+from bench.server import start_gunicorn, stop_gunicorn
 
 REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/1")
 
@@ -143,7 +143,7 @@ def pg_terminate() -> None:
         for thread in threads:
             thread.join(timeout=10)
     finally:
-        stop(server)
+        stop_gunicorn(server)
     print(
         f"terminated {ended} PostgreSQL connections mid-load: {tally['acknowledged']} "
         f"ratings acknowledged, {tally['failed']} failed ({before['failed']} before the "
@@ -190,7 +190,7 @@ def two_servers() -> None:
                 )[0]
             )
     finally:
-        stop(a, b)
+        stop_gunicorn(a, b)
         redis.Redis.from_url(REDIS_URL).flushdb()
     print(
         f"session from A works on B: {session_holds}; CSRF token from A accepted by B: "

@@ -26,7 +26,7 @@ from pathlib import Path
 
 from bench.client import Client, csrf
 from bench.scratch import seeded_app
-from bench.server import start_gunicorn, stop
+from bench.server import start_gunicorn, stop_gunicorn
 from quizapp.extensions import db
 from quizapp.models import Flashcard
 from tests.builders import bulk_history, make_user
@@ -100,7 +100,7 @@ def main() -> None:
             rate_times.append(elapsed)
         rows.append(measure("POST card rating", rate_times))
     finally:
-        stop(server)
+        stop_gunicorn(server)
     print("| request | n | median ms | p95 ms |")
     print("|---|---|---|---|")
     print("\n".join(rows))

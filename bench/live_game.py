@@ -39,7 +39,7 @@ import websockets
 
 from bench.load import fresh_postgres
 from bench.scratch import seeded_app
-from bench.server import start_gunicorn, stop
+from bench.server import start_gunicorn, stop_gunicorn
 from quizapp.extensions import db
 from quizapp.models import Claim, Question, QuizSet, QuizSetItem
 from tests.builders import make_user
@@ -379,7 +379,7 @@ def main() -> None:
         elapsed = time.perf_counter() - started
         server_cpu = cpu_seconds([s.pid for s in servers]) - cpu_before
     finally:
-        stop(*servers)
+        stop_gunicorn(*servers)
     engine = sa.create_engine(url)
     with engine.connect() as conn:
         stored = conn.execute(sa.text("SELECT count(*) FROM live_answer")).scalar()

@@ -26,7 +26,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from bench.client import Client, csrf
-from bench.server import start_gunicorn, stop
+from bench.server import start_gunicorn, stop_gunicorn
 from quizapp import create_app
 from quizapp.extensions import db
 from quizapp.models import Flashcard, User
@@ -175,7 +175,7 @@ def run(label: str, url: str, seconds: int) -> list[str]:
                 f"{result['p50']:.1f} | {result['p99']:.1f} | {result['errors']} |"
             )
     finally:
-        stop(app, hello)
+        stop_gunicorn(app, hello)
     return rows
 
 

@@ -69,11 +69,11 @@ def wait_until_answering(server: subprocess.Popen, port: int) -> None:
             return
         except OSError:
             time.sleep(0.1)
-    stop(server)
+    stop_gunicorn(server)
     raise SystemExit(f"gunicorn on port {port} did not answer within {START_SECONDS} s")
 
 
-def stop(*servers: subprocess.Popen) -> None:
+def stop_gunicorn(*servers: subprocess.Popen) -> None:
     """Asks every server to stop, then waits for each; a server started in a session of its
     own is stopped with its whole process group."""
     for server in servers:

@@ -40,7 +40,7 @@ from pathlib import Path
 import sqlalchemy as sa
 
 from bench.scratch import seeded_app
-from bench.server import start_gunicorn, stop
+from bench.server import start_gunicorn, stop_gunicorn
 from quizapp import create_app
 from quizapp.extensions import db
 from quizapp.models import (
@@ -297,7 +297,7 @@ def main() -> None:
         try:
             timings = time_pages(f"http://127.0.0.1:{port}", ids, args.requests)
         finally:
-            stop(server)
+            stop_gunicorn(server)
     print(f"\n{args.requests} timed requests per page after one warm-up request.\n")
     print("| page | SQL queries | median ms | p90 ms | max ms |")
     print("|---|---:|---:|---:|---:|")
