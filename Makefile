@@ -36,8 +36,8 @@ lint: install
 	$(BIN)/ruff check . && $(BIN)/ruff format --check .
 
 bench: install
-	$(BIN)/python bench/scheduler_eval.py
+	$(BIN)/python -m bench.scheduler_eval
 
 # Fails when any function in quizapp/ reaches cyclomatic complexity 20 (radon).
 complexity: install
-	$(BIN)/python bench/complexity.py
+	$(BIN)/python -m bench.complexity

@@ -1,6 +1,6 @@
 """How long does a teacher wait for an import, and what does the review page cost?
 
-Run from the repository root:  .venv/bin/python bench/article_import_bench.py [--words 5000]
+Run from the repository root:  .venv/bin/python -m bench.article_import_bench [--words 5000]
 
 Builds a scratch SQLite database (migrations + seed) and a teacher, writes a prose article of
 ``--words`` words (paragraphs, no headings: the case that needs segmentation), then in process:
@@ -15,25 +15,20 @@ from __future__ import annotations
 import argparse
 import random
 import statistics
-import sys
 import tempfile
 import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+import sqlalchemy as sa
 
-import sqlalchemy as sa  # noqa: E402
-
-from quizapp import create_app  # noqa: E402
-from quizapp.core.article_parser import parse_article  # noqa: E402
-from quizapp.core.claims import extract_topics  # noqa: E402
-from quizapp.core.item_generation import generate_items  # noqa: E402
-from quizapp.core.text_extraction import extract_article  # noqa: E402
-from quizapp.extensions import db  # noqa: E402
-from quizapp.models import Claim, User  # noqa: E402
-from quizapp.services.article_library import ArticleUpload, import_upload  # noqa: E402
-from quizapp.services.seeding import seed_article  # noqa: E402
+from bench.scratch import seeded_app
+from quizapp.core.article_parser import parse_article
+from quizapp.core.claims import extract_topics
+from quizapp.core.item_generation import generate_items
+from quizapp.core.text_extraction import extract_article
+from quizapp.extensions import db
+from quizapp.models import Claim
+from quizapp.services.article_library import ArticleUpload, import_upload
+from tests.builders import make_user
 
 PASSWORD = "bench password"
 SUBJECTS = [
@@ -111,26 +106,9 @@ def main() -> None:
     args = parser.parse_args()
     text = prose(args.words)
     with tempfile.TemporaryDirectory() as tmp:
-        from flask_migrate import upgrade
-
-        app = create_app(
-            {
-                "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp}/bench.sqlite",
-                "SECRET_KEY": "bench",
-                "WTF_CSRF_ENABLED": False,
-            }
-        )
+        app = seeded_app(f"sqlite:///{tmp}/bench.sqlite", WTF_CSRF_ENABLED=False)
         with app.app_context():
-            upgrade()
-            seed_article(
-                db.session,
-                ROOT / "seed" / "article-russia-pivot-east.txt",
-                ROOT / "seed" / "question_bank.yaml",
-            )
-            teacher = User(email="t@example.org", display_name="Teacher", role="teacher")
-            teacher.set_password(PASSWORD)
-            db.session.add(teacher)
-            db.session.commit()
+            teacher = make_user(db.session, "teacher", "t@example.org", "Teacher", PASSWORD)
 
             started = time.perf_counter()
             extracted = extract_article("bench.txt", text.encode(), "Bench article")

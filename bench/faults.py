@@ -1,8 +1,8 @@
 """Fault drills on loopback, each printing what it found:
 
-    .venv/bin/python bench/faults.py kill9        # kill -9 gunicorn under 8 writing clients
-    .venv/bin/python bench/faults.py pg-terminate # PostgreSQL ends every app connection mid-load
-    .venv/bin/python bench/faults.py two-servers  # two app servers on one PostgreSQL and Redis
+    .venv/bin/python -m bench.faults kill9        # kill -9 gunicorn under 8 writing clients
+    .venv/bin/python -m bench.faults pg-terminate # PostgreSQL ends every app connection mid-load
+    .venv/bin/python -m bench.faults two-servers  # two app servers on one PostgreSQL and Redis
 
 kill9 (SQLite): 8 clients rate cards as fast as they can; after 3 s the server's whole process
 group is killed with SIGKILL, then every rating a client saw acknowledged (HTTP 200) must be in
@@ -17,17 +17,14 @@ from __future__ import annotations
 import argparse
 import os
 import signal
-import sys
 import tempfile
 import threading
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "bench"))
-
-from learner_bench import Client, csrf  # noqa: E402
-from load import PASSWORD, PG_URL, build_database, fresh_postgres, start_gunicorn  # noqa: E402
+from bench.client import Client, csrf
+from bench.load import PASSWORD, PG_URL, WORKERS, build_database, fresh_postgres
+from bench.server import start_gunicorn, stop_gunicorn
 
 REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/1")
 
@@ -100,7 +97,7 @@ def kill9() -> None:
     before = review_count(url)
     env = {**os.environ, "DATABASE_URL": url, "SECRET_KEY": "bench"}
     env.pop("REDIS_URL", None)
-    server, port = start_gunicorn("quizapp:create_app()", env, ROOT, new_session=True)
+    server, port = start_gunicorn(env, workers=WORKERS, new_session=True, quiet=True)
     stop, tally = threading.Event(), {"acknowledged": 0, "failed": 0}
     threads = writers(port, cards, 8, stop, tally)
     time.sleep(3)
@@ -124,7 +121,7 @@ def pg_terminate() -> None:
     cards = build_database(PG_URL)
     env = {**os.environ, "DATABASE_URL": PG_URL, "SECRET_KEY": "bench"}
     env.pop("REDIS_URL", None)
-    server, port = start_gunicorn("quizapp:create_app()", env, ROOT)
+    server, port = start_gunicorn(env, workers=WORKERS, quiet=True)
     stop, tally = threading.Event(), {"acknowledged": 0, "failed": 0}
     try:
         threads = writers(port, cards, 8, stop, tally)
@@ -146,8 +143,7 @@ def pg_terminate() -> None:
         for thread in threads:
             thread.join(timeout=10)
     finally:
-        server.terminate()
-        server.wait(timeout=30)
+        stop_gunicorn(server)
     print(
         f"terminated {ended} PostgreSQL connections mid-load: {tally['acknowledged']} "
         f"ratings acknowledged, {tally['failed']} failed ({before['failed']} before the "
@@ -162,8 +158,8 @@ def two_servers() -> None:
     build_database(PG_URL)
     redis.Redis.from_url(REDIS_URL).flushdb()
     env = {**os.environ, "DATABASE_URL": PG_URL, "SECRET_KEY": "bench", "REDIS_URL": REDIS_URL}
-    a, port_a = start_gunicorn("quizapp:create_app()", env, ROOT)
-    b, port_b = start_gunicorn("quizapp:create_app()", env, ROOT)
+    a, port_a = start_gunicorn(env, workers=WORKERS, quiet=True)
+    b, port_b = start_gunicorn(env, workers=WORKERS, quiet=True)
     try:
         client, token = logged_in(port_a)
         on_b = Client(port_b)
@@ -194,9 +190,7 @@ def two_servers() -> None:
                 )[0]
             )
     finally:
-        for server in (a, b):
-            server.terminate()
-            server.wait(timeout=30)
+        stop_gunicorn(a, b)
         redis.Redis.from_url(REDIS_URL).flushdb()
     print(
         f"session from A works on B: {session_holds}; CSRF token from A accepted by B: "

@@ -1,6 +1,6 @@
 """How long do the biggest imports take: 2,000 Moodle XML questions, an .apkg of 10,000 notes?
 
-Run from the repository root:  .venv/bin/python bench/interchange_bench.py
+Run from the repository root:  .venv/bin/python -m bench.interchange_bench
 
 What it does: builds a scratch SQLite database in a temporary directory (migrations, the seeded
 article and bank), then
@@ -14,28 +14,20 @@ Each import runs three times into new articles; the table gives every run.
 
 from __future__ import annotations
 
-import sys
 import tempfile
 import time
 from dataclasses import replace
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
+import sqlalchemy as sa
 
-import sqlalchemy as sa  # noqa: E402
-from flask_migrate import upgrade  # noqa: E402
-
-from quizapp import create_app  # noqa: E402
-from quizapp.core.anki_export import ExportCard, anki_package  # noqa: E402
-from quizapp.core.interchange.moodle_xml import write_moodle_xml  # noqa: E402
-from quizapp.core.interchange.records import ExportQuestion  # noqa: E402
-from quizapp.core.item_drafts import QuestionDraft  # noqa: E402
-from quizapp.extensions import db  # noqa: E402
-from quizapp.models import Claim, Question, Topic  # noqa: E402
-from quizapp.services.interchange import import_file  # noqa: E402
-from quizapp.services.seeding import seed_article  # noqa: E402
+from bench.scratch import seeded_app
+from quizapp.core.anki_export import ExportCard, anki_package
+from quizapp.core.interchange.moodle_xml import write_moodle_xml
+from quizapp.core.interchange.records import ExportQuestion
+from quizapp.core.item_drafts import QuestionDraft
+from quizapp.extensions import db
+from quizapp.models import Claim, Question, Topic
+from quizapp.services.interchange import import_file
 
 QUESTIONS = 2000
 NOTES = 10_000
@@ -100,17 +92,8 @@ def _time_import(name: str, data: bytes) -> list[float]:
 
 def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
-        app = create_app(
-            {"SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp}/bench.sqlite", "SECRET_KEY": "bench"}
-        )
+        app = seeded_app(f"sqlite:///{tmp}/bench.sqlite")
         with app.app_context():
-            upgrade()
-            seed_article(
-                db.session,
-                ROOT / "seed" / "article-russia-pivot-east.txt",
-                ROOT / "seed" / "question_bank.yaml",
-            )
-            db.session.commit()
             xml = write_moodle_xml("Bench", _questions())
             apkg = anki_package("Bench", _cards())
             results = [

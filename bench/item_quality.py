@@ -1,7 +1,7 @@
 """How good are the generated items? Figures per article and item type, no database needed.
 
-Run from the repository root:  python bench/item_quality.py
-A sample to label by hand:      python bench/item_quality.py --sample corpus 64 23
+Run from the repository root:  python -m bench.item_quality
+A sample to label by hand:      python -m bench.item_quality --sample corpus 64 23
 
 For the seed article and every article of ``seed/corpus`` (then, separately, of
 ``seed/corpus/heldout``, never used to tune the generator) it prints:
@@ -33,14 +33,13 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from quizapp.core.answer_targets import ArticleFacts
+from quizapp.core.article_parser import parse_article
+from quizapp.core.claims import extract_topics
+from quizapp.core.item_generation import generate_items
+from quizapp.core.lexicon import UNRESOLVED_STARTS
 
-from quizapp.core.answer_targets import ArticleFacts  # noqa: E402
-from quizapp.core.article_parser import parse_article  # noqa: E402
-from quizapp.core.claims import extract_topics  # noqa: E402
-from quizapp.core.item_generation import generate_items  # noqa: E402
-from quizapp.core.lexicon import UNRESOLVED_STARTS  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 MIN_RULE_SUPPORT = 0.10
 TYPES = ("card", "fill_blank", "single_choice", "true_false", "matching")
@@ -181,7 +180,7 @@ def print_sample(group: str, size: int, seed: int) -> None:
 
 def main() -> None:
     if len(sys.argv) > 1 and sys.argv[1] == "--sample":
-        # python bench/item_quality.py --sample corpus|held-out SIZE SEED
+        # python -m bench.item_quality --sample corpus|held-out SIZE SEED
         print_sample(sys.argv[2], int(sys.argv[3]), int(sys.argv[4]))
         return
     learnt: list[tuple[str, bool]] = []

@@ -1,6 +1,6 @@
 """How fast are a learner's pages and actions with a long history, on a real server?
 
-Run from the repository root:  .venv/bin/python bench/learner_bench.py [--requests 200]
+Run from the repository root:  .venv/bin/python -m bench.learner_bench [--requests 200]
 
 Builds a scratch SQLite database (migrations + seed), gives one learner 10,000 quiz answers
 and 20,000 flashcard reviews, starts gunicorn (1 worker, like `make run` on one machine) on a
@@ -17,85 +17,32 @@ asserted in tests/web/test_learner_query_counts.py, not here.
 from __future__ import annotations
 
 import argparse
-import http.client
 import os
 import re
-import socket
 import statistics
-import subprocess
-import sys
 import tempfile
 import time
 from pathlib import Path
-from urllib.parse import urlencode
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-from quizapp import create_app  # noqa: E402
-from quizapp.extensions import db  # noqa: E402
-from quizapp.models import Flashcard, User  # noqa: E402
-from quizapp.services.seeding import seed_article  # noqa: E402
-from tests.factories import bulk_history  # noqa: E402
+from bench.client import Client, csrf
+from bench.scratch import seeded_app
+from bench.server import start_gunicorn, stop_gunicorn
+from quizapp.extensions import db
+from quizapp.models import Flashcard
+from tests.builders import bulk_history, make_user
 
 PASSWORD = "bench password"
 
 
 def build_database(path: Path) -> list[int]:
     """The scratch database; returns the flashcard ids to rate."""
-    from flask_migrate import upgrade
-
-    app = create_app({"SQLALCHEMY_DATABASE_URI": f"sqlite:///{path}", "SECRET_KEY": "bench"})
+    app = seeded_app(f"sqlite:///{path}")
     with app.app_context():
-        upgrade()
-        seed_article(
-            db.session,
-            ROOT / "seed/article-russia-pivot-east.txt",
-            ROOT / "seed/question_bank.yaml",
-        )
-        user = User(email="bench@example.org", display_name="Bench", role="student")
-        user.set_password(PASSWORD)
+        user = make_user(db.session, "student", "bench@example.org", "Bench", PASSWORD)
         user.new_cards_per_day = 10_000
-        db.session.add(user)
         db.session.commit()
         bulk_history(db.session, user.id, responses=10_000, reviews=20_000)
         return list(db.session.scalars(db.select(Flashcard.id)))
-
-
-class Client:
-    """A keep-alive HTTP client with a cookie and the page's CSRF token."""
-
-    def __init__(self, port: int) -> None:
-        self.conn = http.client.HTTPConnection("127.0.0.1", port)
-        self.cookies: dict[str, str] = {}
-
-    def request(self, method: str, path: str, form: dict | None = None, json: bool = False):
-        headers = {"Cookie": "; ".join(f"{k}={v}" for k, v in self.cookies.items())}
-        body = None
-        if form is not None:
-            body = urlencode(form, doseq=True)
-            headers["Content-Type"] = "application/x-www-form-urlencoded"
-        if json:
-            headers["Accept"] = "application/json"
-        started = time.perf_counter()
-        self.conn.request(method, path, body=body, headers=headers)
-        response = self.conn.getresponse()
-        data = response.read().decode()
-        elapsed = (time.perf_counter() - started) * 1000
-        for header in response.headers.get_all("Set-Cookie") or []:
-            name, _, rest = header.partition("=")
-            self.cookies[name] = rest.split(";")[0]
-        return response.status, response.getheader("Location"), data, elapsed
-
-
-def csrf(page: str) -> str:
-    return re.search(r'name="csrf_token" (?:type="hidden" )?value="([^"]+)"', page).group(1)
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def measure(label: str, times: list[float]) -> str:
@@ -113,31 +60,10 @@ def main() -> None:
     started = time.perf_counter()
     card_ids = build_database(database)
     print(f"Built {database} in {time.perf_counter() - started:.1f} s")
-    port = free_port()
     env = {**os.environ, "DATABASE_URL": f"sqlite:///{database}", "SECRET_KEY": "bench"}
-    server = subprocess.Popen(
-        [
-            str(ROOT / ".venv/bin/gunicorn"),
-            "--workers",
-            "1",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--log-level",
-            "warning",
-            "quizapp:create_app()",
-        ],
-        cwd=ROOT,
-        env=env,
-    )
+    server, port = start_gunicorn(env)  # one worker, like `make run` on one machine
     try:
         client = Client(port)
-        for _ in range(100):
-            try:
-                status, *_ = client.request("GET", "/auth/login")
-                break
-            except OSError:
-                time.sleep(0.1)
-                client = Client(port)
         _, _, page, _ = client.request("GET", "/auth/login")
         form = {"csrf_token": csrf(page), "email": "bench@example.org", "password": PASSWORD}
         status, _, _, _ = client.request("POST", "/auth/login", form)
@@ -174,8 +100,7 @@ def main() -> None:
             rate_times.append(elapsed)
         rows.append(measure("POST card rating", rate_times))
     finally:
-        server.terminate()
-        server.wait()
+        stop_gunicorn(server)
     print("| request | n | median ms | p95 ms |")
     print("|---|---|---|---|")
     print("\n".join(rows))

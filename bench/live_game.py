@@ -2,7 +2,7 @@
 
 Run from the repository root (PostgreSQL and Redis on this machine):
 
-    .venv/bin/python bench/live_game.py --players 300 --questions 10
+    .venv/bin/python -m bench.live_game --players 300 --questions 10
 
 Builds a scratch PostgreSQL database (migrations + seed), starts two gunicorn processes
 (gthread workers, one each) on two ports with the same ``DATABASE_URL``, ``SECRET_KEY`` and
@@ -29,10 +29,7 @@ import json
 import os
 import random
 import re
-import socket
 import statistics
-import subprocess
-import sys
 import time
 from pathlib import Path
 from urllib.parse import urlencode
@@ -40,13 +37,12 @@ from urllib.parse import urlencode
 import sqlalchemy as sa
 import websockets
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-from quizapp import create_app  # noqa: E402
-from quizapp.extensions import db  # noqa: E402
-from quizapp.models import Claim, Question, QuizSet, QuizSetItem, User  # noqa: E402
-from quizapp.services.seeding import seed_article  # noqa: E402
+from bench.load import fresh_postgres
+from bench.scratch import seeded_app
+from bench.server import start_gunicorn, stop_gunicorn
+from quizapp.extensions import db
+from quizapp.models import Claim, Question, QuizSet, QuizSetItem
+from tests.builders import make_user
 
 PASSWORD = "bench password"
 IDLE_CLOSE_SECONDS = 1.5
@@ -56,26 +52,10 @@ CSRF = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"|data-csrf="([^"]+)"')
 
 def build_database(url: str, questions: int) -> int:
     """A fresh database with the seed, a teacher and a set of ``questions`` choice items."""
-    from flask_migrate import upgrade
-
-    name = url.rsplit("/", 1)[1]
-    admin = sa.create_engine(f"{PG}/postgres", isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
-    admin.dispose()
-    app = create_app({"SQLALCHEMY_DATABASE_URI": url, "SECRET_KEY": "bench"})
+    fresh_postgres(url)
+    app = seeded_app(url)
     with app.app_context():
-        upgrade()
-        seed_article(
-            db.session,
-            ROOT / "seed/article-russia-pivot-east.txt",
-            ROOT / "seed/question_bank.yaml",
-        )
-        teacher = User(email="host@example.org", display_name="Host", role="teacher")
-        teacher.set_password(PASSWORD)
-        db.session.add(teacher)
-        db.session.flush()
+        teacher = make_user(db.session, "teacher", "host@example.org", "Host", PASSWORD)
         ids = db.session.scalars(
             sa.select(Question.id)
             .join(Claim)
@@ -165,44 +145,6 @@ def token(page: str) -> str:
     match = CSRF.search(page)
     assert match, "no CSRF token on the page"
     return match.group(1) or match.group(2)
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def start_server(port: int, env: dict, threads: int) -> subprocess.Popen:
-    return subprocess.Popen(
-        [
-            str(ROOT / ".venv/bin/gunicorn"),
-            "--workers",
-            "1",
-            "--worker-class",
-            "gthread",
-            "--threads",
-            str(threads),
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--log-level",
-            "warning",
-            "quizapp:create_app()",
-        ],
-        cwd=ROOT,
-        env=env,
-    )
-
-
-async def wait_up(port: int) -> None:
-    for _ in range(100):
-        try:
-            _r, writer = await asyncio.open_connection("127.0.0.1", port)
-            writer.close()
-            return
-        except OSError:
-            await asyncio.sleep(0.1)
-    raise SystemExit(f"server on {port} did not start")
 
 
 class Room:
@@ -428,20 +370,16 @@ def main() -> None:
         REDIS_URL=args.redis,
         LIVE_REDIS_PREFIX="quizapp-bench",
     )
-    ports = [free_port(), free_port()]
-    servers = [start_server(port, env, args.threads) for port in ports]
+    # Two processes with one gthread worker each, like two app servers behind a balancer.
+    launched = [start_gunicorn(env, threads=args.threads) for _ in range(2)]
+    servers, ports = [server for server, _ in launched], [port for _, port in launched]
     try:
-        for port in ports:
-            asyncio.run(wait_up(port))
         started, cpu_before = time.perf_counter(), cpu_seconds([s.pid for s in servers])
         room = asyncio.run(run(args, ports))
         elapsed = time.perf_counter() - started
         server_cpu = cpu_seconds([s.pid for s in servers]) - cpu_before
     finally:
-        for server in servers:
-            server.terminate()
-        for server in servers:
-            server.wait(timeout=30)
+        stop_gunicorn(*servers)
     engine = sa.create_engine(url)
     with engine.connect() as conn:
         stored = conn.execute(sa.text("SELECT count(*) FROM live_answer")).scalar()

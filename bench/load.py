@@ -2,7 +2,7 @@
 
 Run from the repository root (wrk from Debian: `apt-get install wrk`):
 
-    .venv/bin/python bench/load.py [--database sqlite|postgresql|both] [--seconds 5]
+    .venv/bin/python -m bench.load [--database sqlite|postgresql|both] [--seconds 5]
 
 For each database it builds a scratch database (migrations, seed, one learner with a history of
 1,000 answers and 2,000 card reviews), starts gunicorn (2 workers) on it and, in the same run,
@@ -21,26 +21,21 @@ import argparse
 import os
 import re
 import subprocess
-import sys
 import tempfile
-import time
 from pathlib import Path
 from urllib.parse import quote
 
+from bench.client import Client, csrf
+from bench.server import start_gunicorn, stop_gunicorn
+from quizapp import create_app
+from quizapp.extensions import db
+from quizapp.models import Flashcard, User
+from quizapp.services.seeding import seed_article
+from tests.builders import bulk_history
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "bench"))
-
-from learner_bench import Client, csrf, free_port  # noqa: E402
-
-from quizapp import create_app  # noqa: E402
-from quizapp.extensions import db  # noqa: E402
-from quizapp.models import Flashcard, User  # noqa: E402
-from quizapp.services.seeding import seed_article  # noqa: E402
-from tests.factories import bulk_history  # noqa: E402
-
 PASSWORD = "bench password for load"
-WORKERS = "2"
+WORKERS = 2
 DEFAULT_PG = "postgresql+psycopg://postgres@127.0.0.1:5432/quizapp_i10_bench"
 PG_URL = os.environ.get("BENCH_PG_URL", DEFAULT_PG)
 
@@ -77,39 +72,6 @@ def build_database(url: str) -> list[int]:
         db.session.remove()
         db.engine.dispose()
         return ids
-
-
-def start_gunicorn(
-    app_spec: str, env: dict, cwd: Path, new_session: bool = False
-) -> tuple[subprocess.Popen, int]:
-    """gunicorn on a free loopback port, answering; ``new_session``: in its own process group
-    (so a drill can kill master and workers at once)."""
-    port = free_port()
-    server = subprocess.Popen(
-        [
-            str(ROOT / ".venv/bin/gunicorn"),
-            "--workers",
-            WORKERS,
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--log-level",
-            "warning",
-            app_spec,
-        ],
-        cwd=cwd,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        start_new_session=new_session,
-    )
-    for _ in range(150):
-        try:
-            Client(port).request("GET", "/")
-            return server, port
-        except OSError:
-            time.sleep(0.1)
-    server.kill()
-    raise SystemExit(f"{app_spec} did not start")
 
 
 def wrk(port: int, seconds: int, **shape: str) -> dict:
@@ -176,8 +138,8 @@ def run(label: str, url: str, seconds: int) -> list[str]:
     card_ids = build_database(url)
     env = {**os.environ, "DATABASE_URL": url, "SECRET_KEY": "bench"}
     env.pop("REDIS_URL", None)
-    app, app_port = start_gunicorn("quizapp:create_app()", env, ROOT)
-    hello, hello_port = start_gunicorn("hello_app:app", env, ROOT / "bench")
+    app, app_port = start_gunicorn(env, workers=WORKERS, quiet=True)
+    hello, hello_port = start_gunicorn(env, app="bench.hello_app:app", workers=WORKERS, quiet=True)
     rows = []
     try:
         cookie, token, question, answer = log_in(app_port)
@@ -213,9 +175,7 @@ def run(label: str, url: str, seconds: int) -> list[str]:
                 f"{result['p50']:.1f} | {result['p99']:.1f} | {result['errors']} |"
             )
     finally:
-        for server in (app, hello):
-            server.terminate()
-            server.wait(timeout=30)
+        stop_gunicorn(app, hello)
     return rows
 
 

@@ -1,6 +1,6 @@
 """How well do SM-2, FSRS-6 (default) and FSRS-6 (fitted per learner) predict recall?
 
-Run from the repository root:  python bench/scheduler_eval.py [path/to/review-logs.csv]
+Run from the repository root:  python -m bench.scheduler_eval [path/to/review-logs.csv]
 
 Method (that of the open-spaced-repetition benchmark and fsrs-rs's
 ``evaluate_with_time_series_splits``):
@@ -31,18 +31,13 @@ from __future__ import annotations
 
 import argparse
 import csv
-import sys
 import time
 from datetime import datetime
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
+import fsrs_rs_python as fsrs_rs
 
-import fsrs_rs_python as fsrs_rs  # noqa: E402
-
-from quizapp.core.fsrs_fitting import (  # noqa: E402
+from quizapp.core.fsrs_fitting import (
     DEFAULT_PARAMETERS,
     ReviewRecord,
     TrainingItem,
@@ -52,6 +47,8 @@ from quizapp.core.fsrs_fitting import (  # noqa: E402
     predict_recall,
     propose_parameters,
 )
+
+ROOT = Path(__file__).resolve().parent.parent
 
 DEFAULT_CSV = ROOT.parent / "shared" / "data" / "review-logs" / "py-fsrs-test-review-logs.csv"
 N_SPLITS = 5

@@ -1,6 +1,6 @@
 """How fast are the gradebook and the item analysis for a full class, served by a real server?
 
-Run from the repository root:  .venv/bin/python bench/teacher_bench.py [--requests 20]
+Run from the repository root:  .venv/bin/python -m bench.teacher_bench [--requests 20]
 
 What it does:
 
@@ -29,11 +29,7 @@ import os
 import random
 import re
 import secrets
-import signal
-import socket
 import statistics
-import subprocess
-import sys
 import tempfile
 import time
 import urllib.parse
@@ -41,38 +37,29 @@ import urllib.request
 from datetime import timedelta
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
+import sqlalchemy as sa
 
-import sqlalchemy as sa  # noqa: E402
-from flask_migrate import upgrade  # noqa: E402
-
-from quizapp import create_app  # noqa: E402
-from quizapp.extensions import db  # noqa: E402
-from quizapp.models import (  # noqa: E402
+from bench.scratch import seeded_app
+from bench.server import start_gunicorn, stop_gunicorn
+from quizapp import create_app
+from quizapp.extensions import db
+from quizapp.models import (
     Assignment,
-    AssignmentClass,
     AttemptQuestion,
-    Enrollment,
     Question,
     QuizAttempt,
-    QuizSet,
-    QuizSetItem,
     Response,
     SchoolClass,
     User,
 )
-from quizapp.models.base import utcnow  # noqa: E402
-from quizapp.services.seeding import seed_article  # noqa: E402
+from quizapp.models.base import utcnow
+from tests.builders import enrol, make_assignment, make_class, make_set, make_user
 
 STUDENTS = 40
 ASSIGNMENTS = 20
 QUESTIONS_PER_SET = 30
 PASSWORD = "benchmark password"
 TEACHER_EMAIL = "teacher@bench.example"
-ARTICLE = ROOT / "seed" / "article-russia-pivot-east.txt"
-BANK = ROOT / "seed" / "question_bank.yaml"
 
 
 def _answer(question: Question, right: bool, rng: random.Random):
@@ -94,12 +81,9 @@ def _answer(question: Question, right: bool, rng: random.Random):
     return question.accepted[0] if right else "no idea"
 
 
-def _people(rng: random.Random) -> tuple[User, SchoolClass, list[User]]:
-    teacher = User(email=TEACHER_EMAIL, display_name="Bench Teacher", role="teacher")
-    teacher.set_password(PASSWORD)
-    school_class = SchoolClass(teacher=teacher, name="Class of 40", join_code="BENCH234")
-    db.session.add_all([teacher, school_class])
-    db.session.flush()
+def _people() -> tuple[User, SchoolClass, list[User]]:
+    teacher = make_user(db.session, "teacher", TEACHER_EMAIL, "Bench Teacher", PASSWORD)
+    school_class = make_class(db, teacher, "Class of 40")
     # One scrypt hash for everyone: hashing 40 passwords would only time the hash.
     students = [
         User(
@@ -112,7 +96,7 @@ def _people(rng: random.Random) -> tuple[User, SchoolClass, list[User]]:
     ]
     db.session.add_all(students)
     db.session.flush()
-    db.session.add_all(Enrollment(class_id=school_class.id, student_id=s.id) for s in students)
+    enrol(db, school_class, *students)
     return teacher, school_class, students
 
 
@@ -120,23 +104,25 @@ def _assignments(rng, teacher, school_class, questions) -> list[tuple[Assignment
     methods = ("highest", "last", "first", "average")
     made = []
     for index in range(ASSIGNMENTS):
-        quiz_set = QuizSet(
-            teacher_id=teacher.id,
+        chosen = rng.sample(questions, QUESTIONS_PER_SET)
+        quiz_set = make_set(
+            db,
+            teacher,
+            chosen,
             title=f"Set {index + 1}",
             time_limit_minutes=30,
             attempts_allowed=2,
             grading_method=methods[index % 4],
         )
-        chosen = rng.sample(questions, QUESTIONS_PER_SET)
-        for position, question in enumerate(chosen, 1):
-            quiz_set.items.append(QuizSetItem(position=position, question_id=question.id))
         due = utcnow() - timedelta(days=ASSIGNMENTS - index)
-        assignment = Assignment(
-            quiz_set=quiz_set, title=f"Homework {index + 1}", due_at=due, accept_late=True
+        assignment = make_assignment(
+            db,
+            quiz_set,
+            [school_class],
+            due_at=due,
+            accept_late=True,
+            title=f"Homework {index + 1}",
         )
-        db.session.add(assignment)
-        db.session.flush()
-        db.session.add(AssignmentClass(assignment_id=assignment.id, class_id=school_class.id))
         made.append((assignment, [q.id for q in chosen]))
     return made
 
@@ -202,11 +188,9 @@ def _attempt_rows(rng, assignments, students, by_id):
 def build_database(url: str, seed: int = 7) -> dict[str, int]:
     """Migrate, seed and fill the scratch database; returns the ids the pages need."""
     rng = random.Random(seed)
-    app = create_app({"SQLALCHEMY_DATABASE_URI": url, "SECRET_KEY": "bench"})
+    app = seeded_app(url)
     with app.app_context():
-        upgrade()
-        seed_article(db.session, ARTICLE, BANK)
-        teacher, school_class, students = _people(rng)
+        teacher, school_class, students = _people()
         questions = list(db.session.scalars(sa.select(Question).where(~Question.retired)))
         assignments = _assignments(rng, teacher, school_class, questions)
         by_id = {q.id: q for q in questions}
@@ -261,44 +245,10 @@ def count_queries(url: str, ids: dict[str, int]) -> dict[str, int]:
     return counts
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def _opener():
     return urllib.request.build_opener(
         urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar())
     )
-
-
-def serve(url: str, port: int) -> subprocess.Popen:
-    env = {**os.environ, "DATABASE_URL": url, "SECRET_KEY": secrets.token_hex(16)}
-    server = subprocess.Popen(
-        [
-            str(ROOT / ".venv" / "bin" / "gunicorn"),
-            "--workers",
-            "1",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--log-level",
-            "warning",
-            "quizapp:create_app()",
-        ],
-        cwd=ROOT,
-        env=env,
-        start_new_session=True,
-    )
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        try:
-            urllib.request.urlopen(f"http://127.0.0.1:{port}/auth/login", timeout=2).read()
-            return server
-        except OSError:
-            time.sleep(0.2)
-    server.terminate()
-    raise SystemExit("gunicorn did not start")
 
 
 def login(opener, base: str) -> None:
@@ -342,13 +292,12 @@ def main() -> None:
             f"(built in {time.perf_counter() - started:.1f} s)"
         )
         queries = count_queries(url, ids)
-        port = _free_port()
-        server = serve(url, port)
+        env = {**os.environ, "DATABASE_URL": url, "SECRET_KEY": secrets.token_hex(16)}
+        server, port = start_gunicorn(env, new_session=True)
         try:
             timings = time_pages(f"http://127.0.0.1:{port}", ids, args.requests)
         finally:
-            os.killpg(server.pid, signal.SIGTERM)
-            server.wait(timeout=10)
+            stop_gunicorn(server)
     print(f"\n{args.requests} timed requests per page after one warm-up request.\n")
     print("| page | SQL queries | median ms | p90 ms | max ms |")
     print("|---|---:|---:|---:|---:|")

@@ -15,13 +15,15 @@ from flask_migrate import upgrade
 from quizapp import ROOT, create_app
 from quizapp.extensions import db as _db
 from quizapp.extensions import limiter
-from quizapp.models import User
 from quizapp.services.seeding import seed_article
+from tests.builders import log_in, make_user
+
+# Worked examples shared by tests in more than one folder.
+pytest_plugins = ("tests.fixtures",)
 
 ARTICLE = ROOT / "seed" / "article-russia-pivot-east.txt"
 BANK = ROOT / "seed" / "question_bank.yaml"
 SEED_SLUG = ARTICLE.stem
-PASSWORD = "correct horse battery"
 # Content is seeded once per run; everything else is emptied after each test.
 CONTENT_TABLES = {
     "article",
@@ -104,32 +106,20 @@ def runner(app):
     return app.test_cli_runner()
 
 
-def _make_user(db, role: str, email: str | None = None, name: str | None = None) -> User:
-    count = db.session.scalar(sa.select(sa.func.count(User.id))) + 1
-    user = User(
-        email=email or f"{role}{count}@example.org",
-        display_name=name or f"{role} {count}",
-        role=role,
-    )
-    user.set_password(PASSWORD)
-    db.session.add(user)
-    db.session.commit()
-    return user
-
-
 @pytest.fixture
 def make_student(db):
-    return lambda **kw: _make_user(db, "student", **kw)
+    return lambda **kw: make_user(db.session, "student", **kw)
 
 
 @pytest.fixture
 def make_teacher(db):
-    return lambda **kw: _make_user(db, "teacher", **kw)
+    return lambda **kw: make_user(db.session, "teacher", **kw)
 
 
-def login(client, user: User, password: str = PASSWORD):
-    """Log ``user`` in through the real form."""
-    return client.post("/auth/login", data={"email": user.email, "password": password})
+@pytest.fixture
+def login():
+    """``login(client, user, password=PASSWORD)`` logs ``user`` in through the real form."""
+    return log_in
 
 
 @pytest.fixture

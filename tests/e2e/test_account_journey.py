@@ -7,7 +7,7 @@ import sqlalchemy as sa
 from playwright.sync_api import expect
 
 from quizapp.models import User
-from tests.conftest import PASSWORD
+from tests.builders import PASSWORD
 from tests.e2e.conftest import log_in_after_sign_up, serious_violations
 
 

@@ -12,9 +12,8 @@ import sqlalchemy as sa
 from playwright.sync_api import expect
 
 from quizapp.models import Article, AttemptQuestion, ItemStatus, Question, QuizAttempt
-from tests.conftest import PASSWORD
+from tests.builders import PASSWORD, enrol, make_class
 from tests.e2e.conftest import serious_violations
-from tests.web.teach_support import enrol, make_class
 
 # A prose text of our own making: six paragraphs, no headings.
 PROSE = (Path(__file__).parent / "orchard_prose.txt").read_text()

@@ -20,10 +20,9 @@ from urllib.parse import urlsplit
 import pytest
 
 from quizapp.services.quizzes import create_attempt
-from tests.conftest import PASSWORD
+from tests.builders import PASSWORD, enrol, make_assignment, make_class, make_set, seeded_questions
+from tests.builders import take as take_attempt
 from tests.e2e.conftest import serious_violations
-from tests.web.teach_support import enrol, make_assignment, make_class, make_set, seeded_questions
-from tests.web.teach_support import take as take_attempt
 
 VIEWPORTS = {"phone": {"width": 390, "height": 844}, "laptop": {"width": 1280, "height": 900}}
 THEMES = ("light", "dark")

@@ -8,7 +8,7 @@ import os
 
 from playwright.sync_api import expect
 
-from tests.conftest import PASSWORD
+from tests.builders import PASSWORD
 from tests.e2e.conftest import serious_violations
 
 GIFT = """$CATEGORY: $course$/top/Energy

@@ -10,9 +10,8 @@ import os
 from playwright.sync_api import expect
 
 from quizapp.models import QuizSet, QuizSetItem
-from tests.conftest import PASSWORD
+from tests.builders import PASSWORD, seeded_questions
 from tests.e2e.conftest import serious_violations
-from tests.web.teach_support import seeded_questions
 
 PHONE = {"width": 390, "height": 844}
 

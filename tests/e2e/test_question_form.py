@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from playwright.sync_api import expect
 
-from tests.conftest import PASSWORD
+from tests.builders import PASSWORD
 
 
 def test_only_the_chosen_types_answer_field_shows(page, db, make_teacher):

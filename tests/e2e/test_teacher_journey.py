@@ -12,10 +12,9 @@ import re
 
 from playwright.sync_api import expect
 
-from tests.conftest import PASSWORD
+from tests.builders import PASSWORD, enrol, make_assignment, make_class, make_set, seeded_questions
+from tests.builders import take as take_attempt
 from tests.e2e.conftest import log_in_after_sign_up, serious_violations
-from tests.web.teach_support import enrol, make_assignment, make_class, make_set, seeded_questions
-from tests.web.teach_support import take as take_attempt
 
 PHONE = {"width": 390, "height": 844}
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from quizapp.models import QuizSet, QuizSetItem
-from tests.web.teach_support import seeded_questions
+from tests.builders import seeded_questions
 
 
 def choice_set(db, teacher, count: int = 3) -> QuizSet:

@@ -12,8 +12,7 @@ import pytest
 import sqlalchemy as sa
 
 from quizapp.models import Assignment, User
-from tests.conftest import PASSWORD, login
-from tests.web.teach_support import make_class, make_set, seeded_questions
+from tests.builders import PASSWORD, make_class, make_set, seeded_questions
 
 NEW_PASSWORD = "a brand new passphrase"
 
@@ -51,7 +50,7 @@ def _reset_link(message) -> str:
 
 
 def test_password_reset_by_mail_is_single_use_and_ends_sessions(
-    app, client, mailbox, make_student, db
+    app, client, mailbox, make_student, db, login
 ):
     student = make_student()
     other_device = app.test_client()
@@ -103,7 +102,7 @@ def test_without_smtp_the_link_goes_to_the_server_log(client, make_student, capl
     assert "/account/reset/" in caplog.text
 
 
-def test_change_name_email_and_time_zone(client, make_student, db):
+def test_change_name_email_and_time_zone(client, make_student, db, login):
     student = make_student()
     login(client, student)
     response = client.post(
@@ -135,7 +134,7 @@ def test_change_name_email_and_time_zone(client, make_student, db):
     assert bad.status_code == 400
 
 
-def test_change_password_ends_every_other_session(app, client, make_student, db):
+def test_change_password_ends_every_other_session(app, client, make_student, db, login):
     student = make_student()
     other_device = app.test_client()
     login(other_device, student)
@@ -199,7 +198,9 @@ def test_sign_up_keeps_the_browser_time_zone(client, db):
     assert zones == {"z@example.org": "America/New_York", "y@example.org": "UTC"}
 
 
-def test_a_teacher_types_due_dates_in_their_zone_and_sees_them_there(client, make_teacher, db):
+def test_a_teacher_types_due_dates_in_their_zone_and_sees_them_there(
+    client, make_teacher, db, login
+):
     teacher = make_teacher()
     teacher.time_zone = "Europe/Berlin"  # UTC+1 in January
     db.session.commit()

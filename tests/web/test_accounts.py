@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 
 from quizapp.models import User
-from tests.conftest import PASSWORD, login
+from tests.builders import PASSWORD
 
 
 def _register(client, email="new@example.org", role="student", password=PASSWORD, confirm=None):
@@ -21,7 +21,7 @@ def _register(client, email="new@example.org", role="student", password=PASSWORD
     )
 
 
-def test_register_hashes_password_then_the_user_logs_in(client, db):
+def test_register_hashes_password_then_the_user_logs_in(client, db, login):
     response = _register(client, email="New@Example.org", role="teacher")
     assert response.status_code == 302 and response.location == "/auth/login"
     user = db.session.scalar(sa.select(User).where(User.email == "new@example.org"))
@@ -74,7 +74,7 @@ def test_wrong_email_and_wrong_password_get_the_same_message(client, make_studen
     )
 
 
-def test_login_logout_and_login_required(client, make_student, db):
+def test_login_logout_and_login_required(client, make_student, db, login):
     article = db.session.scalar(sa.text("select slug from article"))
     page = f"/articles/{article}"
     response = client.get(page)

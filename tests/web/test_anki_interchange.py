@@ -9,7 +9,6 @@ import zipfile
 from datetime import timedelta
 
 import pytest
-import sqlalchemy as sa
 from anki.collection import (
     Collection,
     ExportAnkiPackageOptions,
@@ -23,8 +22,6 @@ from quizapp.core.interchange.anki_import import NEW_FORMAT, NOT_A_PACKAGE, read
 from quizapp.core.interchange.records import InterchangeError
 from quizapp.models import Flashcard
 from quizapp.models.base import utcnow
-from quizapp.services.deck_exchange import export_deck
-from tests.conftest import SEED_SLUG
 
 
 def _into_anki(tmp_path, data: bytes, name: str = "anki") -> Collection:
@@ -38,36 +35,6 @@ def _into_anki(tmp_path, data: bytes, name: str = "anki") -> Collection:
 
 def _notes(col: Collection):
     return [col.get_note(nid) for nid in col.find_notes("")]
-
-
-def test_anki_reads_our_deck_with_cloze_notes_and_sources(db, tmp_path):
-    seeded = db.session.scalars(sa.select(Flashcard).where(~Flashcard.retired)).all()
-    cloze = sum(card.kind == "cloze" for card in seeded)
-    assert cloze > 0 and len(seeded) > cloze
-    data = export_deck(db.session, SEED_SLUG, "apkg")
-    col = _into_anki(tmp_path, data)
-    try:
-        notes = _notes(col)
-        assert len(notes) == len(seeded)
-        kinds = [note.note_type()["name"] for note in notes]
-        cloze_notes = [n for n in notes if n.note_type()["type"] == 1]
-        assert len(cloze_notes) == cloze, kinds
-        assert all("{{c1::" in n["Text"] and "_____" not in n["Text"] for n in cloze_notes)
-        assert all('class="source"' in n["Back Extra"] for n in cloze_notes)
-        basic = [n for n in notes if n.note_type()["type"] == 0]
-        assert all(n["Source"].startswith("“") and n["Topic"] for n in basic)
-        assert all(any(t.startswith("quizapp::") for t in n.tags) for n in notes)
-        # Importing the same export again updates the notes rather than duplicating them.
-        package = tmp_path / "again.apkg"
-        package.write_bytes(data)
-        col.import_anki_package(
-            ImportAnkiPackageRequest(
-                package_path=str(package), options=ImportAnkiPackageOptions(with_scheduling=True)
-            )
-        )
-        assert len(col.find_notes("")) == len(seeded)
-    finally:
-        col.close()
 
 
 def test_a_learners_progress_carries_over_to_anki(tmp_path):
@@ -182,12 +149,10 @@ def test_broken_packages_are_refused_whole(tmp_path):
             read_apkg(data)
 
 
-def test_a_learner_downloads_their_deck_with_progress(client, db, make_student, tmp_path):
+def test_a_learner_downloads_their_deck_with_progress(client, db, make_student, tmp_path, login):
     import re
 
     import genanki
-
-    from tests.conftest import login
 
     student = make_student()
     login(client, student)

@@ -9,8 +9,7 @@ import pytest
 import sqlalchemy as sa
 
 from quizapp.models import Article, Claim, Flashcard, ItemStatus, Question, Topic
-from tests.conftest import login
-from tests.web.teach_support import enrol, make_class
+from tests.builders import enrol, make_class
 
 GARDEN = (
     "Our school garden began as a patch of bare clay behind the gym. Students dug the first "
@@ -43,7 +42,7 @@ def _import(client, **data):
     return client.post("/teach/articles/new", data=form, content_type="multipart/form-data")
 
 
-def test_pasted_prose_becomes_a_draft_article_with_several_topics(client, db, make_teacher):
+def test_pasted_prose_becomes_a_draft_article_with_several_topics(client, db, make_teacher, login):
     teacher = make_teacher()
     login(client, teacher)
     response = _import(client)
@@ -89,7 +88,7 @@ def _blank_pdf() -> bytes:
     ],
 )
 def test_bad_files_get_a_clear_message_and_write_nothing(
-    client, db, make_teacher, name, data, message
+    client, db, make_teacher, name, data, message, login
 ):
     login(client, make_teacher())
     before = _articles(db)
@@ -100,7 +99,7 @@ def test_bad_files_get_a_clear_message_and_write_nothing(
     assert _articles(db) == before
 
 
-def test_a_50_mb_upload_is_refused_on_the_form(client, db, make_teacher):
+def test_a_50_mb_upload_is_refused_on_the_form(client, db, make_teacher, login):
     login(client, make_teacher())
     before = _articles(db)
     response = _import(client, text="", upload=(io.BytesIO(b"a " * (25 * 1024 * 1024)), "big.txt"))
@@ -110,7 +109,7 @@ def test_a_50_mb_upload_is_refused_on_the_form(client, db, make_teacher):
     assert _articles(db) == before
 
 
-def test_text_in_another_encoding_is_imported_readably(client, db, make_teacher):
+def test_text_in_another_encoding_is_imported_readably(client, db, make_teacher, login):
     login(client, make_teacher())
     data = ("Caf\u00e9 au lait\n\n" + GARDEN.replace("gym", "caf\u00e9")).encode("cp1252")
     assert (
@@ -120,7 +119,7 @@ def test_text_in_another_encoding_is_imported_readably(client, db, make_teacher)
     assert "behind the caf\u00e9." in article.text
 
 
-def test_missing_text_or_title_is_a_form_error(client, db, make_teacher):
+def test_missing_text_or_title_is_a_form_error(client, db, make_teacher, login):
     login(client, make_teacher())
     before = _articles(db)
     assert "Give the pasted text a title" in _import(client, title="").get_data(as_text=True)
@@ -128,7 +127,7 @@ def test_missing_text_or_title_is_a_form_error(client, db, make_teacher):
     assert _articles(db) == before
 
 
-def test_a_crash_halfway_leaves_no_half_article(client, db, make_teacher, monkeypatch):
+def test_a_crash_halfway_leaves_no_half_article(client, db, make_teacher, monkeypatch, login):
     from quizapp.services import seeding
 
     def broken(*args, **kwargs):
@@ -149,7 +148,7 @@ def test_a_crash_halfway_leaves_no_half_article(client, db, make_teacher, monkey
     )
 
 
-def test_reimport_keeps_reviewed_items_of_unchanged_claims(client, db, make_teacher):
+def test_reimport_keeps_reviewed_items_of_unchanged_claims(client, db, make_teacher, login):
     teacher = make_teacher()
     login(client, teacher)
     _import(client)
@@ -186,14 +185,14 @@ def test_reimport_keeps_reviewed_items_of_unchanged_claims(client, db, make_teac
     db.session.expire_all()
     card = db.session.get(Flashcard, card.id)
     assert (card.front, card.status) == ("What do worms do?", ItemStatus.PUBLISHED)
-    # Every reviewed question of the unchanged claim stands; anything new there is a draft.
+    # Every reviewed question of the unchanged claim stands, and nothing is drafted beside them.
     after = {
         q.id: q for q in db.session.scalars(sa.select(Question).filter_by(claim_id=kept_claim.id))
     }
     assert reviewed and all(
         after[i].status == ItemStatus.PUBLISHED and not after[i].retired for i in reviewed
     )
-    assert all(q.status == ItemStatus.DRAFT for i, q in after.items() if i not in reviewed)
+    assert set(after) == reviewed
     rewritten = db.session.get(Claim, changed_claim.id)
     assert "fifteen jars" in rewritten.quote
     assert set(
@@ -205,7 +204,7 @@ def test_reimport_keeps_reviewed_items_of_unchanged_claims(client, db, make_teac
 
 
 def test_students_of_shared_classes_see_the_article_and_others_get_404(
-    client, db, make_teacher, make_student
+    client, db, make_teacher, make_student, login
 ):
     teacher, insider, outsider = make_teacher(), make_student(), make_student()
     shared, other = make_class(db, teacher), make_class(db, teacher, name="Other")
@@ -244,7 +243,7 @@ def test_students_of_shared_classes_see_the_article_and_others_get_404(
 
 
 def test_the_review_page_of_a_long_article_has_bounded_queries(
-    client, db, make_teacher, count_queries
+    client, db, make_teacher, count_queries, login
 ):
     teacher = make_teacher()
     login(client, teacher)
@@ -266,24 +265,3 @@ def test_the_review_page_of_a_long_article_has_bounded_queries(
             assert client.get(f"/teach/articles/{article_id}").status_code == 200
         counts.append(len(queries))
     assert counts[0] == counts[1] <= 15, counts
-
-
-def test_quiz_sets_draw_on_articles_the_teacher_may_see(db, make_teacher):
-    from quizapp.services.article_library import ArticleUpload, import_upload
-    from quizapp.services.quiz_sets import search_questions
-
-    owner, other = make_teacher(), make_teacher()
-    article, _ = import_upload(
-        db.session, ArticleUpload("g.txt", GARDEN.encode(), "Garden"), owner.id, drafts=False
-    )
-    db.session.commit()
-    ids = set(db.session.scalars(sa.select(Question.id).filter_by(article_id=article.id)))
-    topic = db.session.scalar(sa.select(Topic.id).filter_by(article_id=article.id))
-
-    def offered(teacher):
-        return {q.id for q in search_questions(db.session, teacher.id, topic_id=topic)} & ids
-
-    assert offered(owner) and not offered(other)
-    article.published = True
-    db.session.commit()
-    assert offered(other)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 
 from quizapp.models import Assignment
-from tests.conftest import PASSWORD, login
-from tests.web.teach_support import (
+from tests.builders import (
+    PASSWORD,
     enrol,
     make_assignment,
     make_class,
@@ -49,7 +49,7 @@ def test_logging_in_lands_on_the_accounts_home(client, make_teacher):
     assert response.status_code == 302 and response.location.endswith("/teach/")
 
 
-def test_the_assign_form_preselects_a_lone_class(client, db, make_teacher):
+def test_the_assign_form_preselects_a_lone_class(client, db, make_teacher, login):
     teacher = make_teacher()
     school_class = make_class(db, teacher)
     quiz_set = make_set(db, teacher, seeded_questions(db, 2, "true_false"))
@@ -59,7 +59,7 @@ def test_the_assign_form_preselects_a_lone_class(client, db, make_teacher):
     assert "checked" in page[at - 120 : at + 60]
 
 
-def test_assigning_lands_on_the_class_gradebook(client, db, make_teacher, make_student):
+def test_assigning_lands_on_the_class_gradebook(client, db, make_teacher, make_student, login):
     teacher = make_teacher()
     school_class = make_class(db, teacher)
     enrol(db, school_class, make_student())
@@ -80,14 +80,14 @@ def test_assigning_lands_on_the_class_gradebook(client, db, make_teacher, make_s
     assert "Homework" in gradebook
 
 
-def test_the_current_page_is_marked_in_the_navigation(client, make_student):
+def test_the_current_page_is_marked_in_the_navigation(client, make_student, login):
     login(client, make_student())
     page = client.get("/progress").get_data(as_text=True)
     assert '<a href="/progress" aria-current="page">Progress</a>' in page
     assert page.count('aria-current="page"') == 1
 
 
-def test_a_new_account_is_not_told_its_weakest_topic(client, make_student):
+def test_a_new_account_is_not_told_its_weakest_topic(client, make_student, login):
     login(client, make_student())
     page = client.get("/study").get_data(as_text=True)
     assert "Weakest topic" not in page and "A topic to start with" in page
@@ -104,7 +104,9 @@ def test_the_conventional_favicon_path_redirects_to_the_icon(client):
     assert response.status_code == 301 and response.location.endswith("/static/favicon.svg")
 
 
-def test_a_teacher_opens_one_attempt_question_by_question(client, db, make_teacher, make_student):
+def test_a_teacher_opens_one_attempt_question_by_question(
+    client, db, make_teacher, make_student, login
+):
     teacher, student = make_teacher(), make_student()
     school_class = make_class(db, teacher)
     enrol(db, school_class, student)
@@ -126,7 +128,7 @@ def test_a_teacher_opens_one_attempt_question_by_question(client, db, make_teach
     assert client.get(wrong).status_code == 404
 
 
-def test_the_bank_page_is_small_and_paginated(client, db, make_teacher):
+def test_the_bank_page_is_small_and_paginated(client, db, make_teacher, login):
     login(client, make_teacher())
     first = client.get("/teach/items")
     assert first.status_code == 200 and len(first.data) < 60_000

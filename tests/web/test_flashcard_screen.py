@@ -9,11 +9,10 @@ import sqlalchemy as sa
 from markupsafe import escape
 
 from quizapp.models import Flashcard
-from tests.conftest import login
 from tests.web.test_flashcards import _card_id
 
 
-def test_a_cloze_answer_fills_the_blank_on_reveal(client, db, make_student):
+def test_a_cloze_answer_fills_the_blank_on_reveal(client, db, make_student, login):
     student = make_student()
     student.new_cards_per_day = 1
     db.session.commit()
@@ -39,7 +38,7 @@ def test_a_cloze_answer_fills_the_blank_on_reveal(client, db, make_student):
     assert re.search(r'id="fc-front" hidden', page)
 
 
-def test_undo_shows_only_after_a_rating(client, db, make_student):
+def test_undo_shows_only_after_a_rating(client, db, make_student, login):
     login(client, make_student())
     first = client.get("/cards").get_data(as_text=True)
     assert 'id="undo-form"' not in first
@@ -53,7 +52,7 @@ def test_undo_shows_only_after_a_rating(client, db, make_student):
     assert 'id="undo-form"' not in undone
 
 
-def test_the_undo_message_ends_on_a_whole_word(client, db, make_student):
+def test_the_undo_message_ends_on_a_whole_word(client, db, make_student, login):
     login(client, make_student())
     card_id = _card_id(client.get("/cards").get_data(as_text=True))
     client.post("/cards/rate", data={"flashcard_id": card_id, "rating": "3"})
@@ -64,7 +63,7 @@ def test_the_undo_message_ends_on_a_whole_word(client, db, make_student):
     assert front.replace("&", "&amp;").split()[: len(words)] == words
 
 
-def test_a_card_rated_again_is_counted_and_comes_back(client, db, make_student):
+def test_a_card_rated_again_is_counted_and_comes_back(client, db, make_student, login):
     student = make_student()
     student.new_cards_per_day = 1
     db.session.commit()

@@ -7,14 +7,13 @@ import re
 import sqlalchemy as sa
 
 from quizapp.models import CardState, Claim, Flashcard, ReviewLog, Topic
-from tests.conftest import login
 
 
 def _card_id(page: str) -> int:
     return int(re.search(r'data-card="(\d+)"', page).group(1))
 
 
-def test_rating_schedules_the_card_and_logs_the_review(client, db, make_student):
+def test_rating_schedules_the_card_and_logs_the_review(client, db, make_student, login):
     student = make_student()
     login(client, student)
     page = client.get("/cards").get_data(as_text=True)
@@ -32,7 +31,7 @@ def test_rating_schedules_the_card_and_logs_the_review(client, db, make_student)
     assert state.flashcard_id == card_id and state.state == 1
 
 
-def test_undo_restores_the_card_and_removes_the_log(client, db, make_student):
+def test_undo_restores_the_card_and_removes_the_log(client, db, make_student, login):
     student = make_student()
     login(client, student)
     card_id = _card_id(client.get("/cards").get_data(as_text=True))
@@ -50,7 +49,7 @@ def test_undo_restores_the_card_and_removes_the_log(client, db, make_student):
     assert client.post("/cards/undo").status_code == 409
 
 
-def test_daily_new_card_limit(client, db, make_student):
+def test_daily_new_card_limit(client, db, make_student, login):
     student = make_student()
     student.new_cards_per_day = 2
     db.session.commit()
@@ -62,7 +61,7 @@ def test_daily_new_card_limit(client, db, make_student):
     assert 'id="no-cards"' in page and "0 new left today" in page
 
 
-def test_cards_by_topic(client, db, make_student):
+def test_cards_by_topic(client, db, make_student, login):
     login(client, make_student())
     topic = db.session.scalar(sa.select(Topic).filter_by(title="Economic Cooperation"))
     page = client.get(f"/cards?topic={topic.id}").get_data(as_text=True)
@@ -71,7 +70,7 @@ def test_cards_by_topic(client, db, make_student):
     assert client.get("/cards?topic=999999").status_code == 400
 
 
-def test_bad_ratings_are_refused_and_write_nothing(client, db, make_student):
+def test_bad_ratings_are_refused_and_write_nothing(client, db, make_student, login):
     login(client, make_student())
     card_id = _card_id(client.get("/cards").get_data(as_text=True))
     assert (
@@ -85,7 +84,7 @@ def test_bad_ratings_are_refused_and_write_nothing(client, db, make_student):
     assert db.session.scalar(sa.select(sa.func.count(ReviewLog.id))) == 0
 
 
-def test_another_learners_rating_cannot_be_undone(client, db, make_student):
+def test_another_learners_rating_cannot_be_undone(client, db, make_student, login):
     first, second = make_student(), make_student()
     login(client, first)
     card_id = _card_id(client.get("/cards").get_data(as_text=True))
@@ -96,7 +95,7 @@ def test_another_learners_rating_cannot_be_undone(client, db, make_student):
     assert db.session.scalar(sa.select(sa.func.count(ReviewLog.id))) == 1
 
 
-def test_settings_validate_and_change_intervals(client, db, make_student):
+def test_settings_validate_and_change_intervals(client, db, make_student, login):
     student = make_student()
     login(client, student)
     bad = client.post(
@@ -117,7 +116,7 @@ def test_settings_validate_and_change_intervals(client, db, make_student):
     )
 
 
-def test_export_as_anki_deck(client, db, make_student, tmp_path):
+def test_export_as_anki_deck(client, db, make_student, tmp_path, login):
     import sqlite3
     import zipfile
 

@@ -5,8 +5,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 
 from quizapp.models import Claim, Flashcard, FsrsParameters, ReviewLog
-from tests.conftest import login
-from tests.factories import bulk_history
+from tests.builders import bulk_history
 
 
 def test_too_few_reviews_keeps_working_parameters(runner, db, make_student):
@@ -32,7 +31,9 @@ def _more_cards(db, count: int) -> None:
     db.session.commit()
 
 
-def test_fit_all_records_the_figures_and_the_page_shows_them(runner, client, db, make_student):
+def test_fit_all_records_the_figures_and_the_page_shows_them(
+    runner, client, db, make_student, login
+):
     student = make_student()
     _more_cards(db, 30)
     bulk_history(db.session, student.id, responses=0, reviews=2000)

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from tests.conftest import login
-from tests.factories import bulk_history
+from tests.builders import bulk_history
 
 MAX_QUERIES = 15
 PAGES = ["/study", "/progress", "/review", "/quiz/new", "/cards"]
@@ -22,7 +21,7 @@ def _page_counts(client, count_queries) -> dict[str, int]:
     return counts
 
 
-def test_learner_pages_have_bounded_queries(app, client, db, make_student, count_queries):
+def test_learner_pages_have_bounded_queries(app, client, db, make_student, count_queries, login):
     light, heavy = make_student(), make_student()
     bulk_history(db.session, light.id, responses=10, reviews=10)
     bulk_history(db.session, heavy.id, responses=10_000, reviews=20_000)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import sqlalchemy as sa
 
 from quizapp.models import Article, Claim, Topic
-from tests.conftest import login
 
 
 def test_home_says_what_the_app_is_and_lists_topics_with_counts(client, db):
@@ -22,7 +21,7 @@ def test_home_query_count_does_not_grow_with_topics(client, count_queries):
     assert len(queries) <= 6
 
 
-def test_topic_browser_shows_claims_cards_and_questions(client, db, make_student):
+def test_topic_browser_shows_claims_cards_and_questions(client, db, make_student, login):
     login(client, make_student())
     topic = db.session.scalar(sa.select(Topic).where(Topic.title == "Economic Cooperation"))
     page = client.get(f"/topics/{topic.id}").get_data(as_text=True)
@@ -31,7 +30,7 @@ def test_topic_browser_shows_claims_cards_and_questions(client, db, make_student
     assert "Show in the article" in page
 
 
-def test_reader_highlights_every_claim(client, db, make_student, count_queries):
+def test_reader_highlights_every_claim(client, db, make_student, count_queries, login):
     login(client, make_student())
     article = db.session.scalar(sa.select(Article))
     with count_queries() as queries:
@@ -43,7 +42,7 @@ def test_reader_highlights_every_claim(client, db, make_student, count_queries):
     assert "Long-Tail" not in page
 
 
-def test_error_pages_use_the_layout(client, db, make_student):
+def test_error_pages_use_the_layout(client, db, make_student, login):
     login(client, make_student())
     response = client.get("/topics/999999")
     assert response.status_code == 404

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
-from quizapp.models import QuizAttempt, Response, Topic
-from tests.conftest import login
+from quizapp.models import Question, QuizAttempt, Response, Topic
+from quizapp.services.quizzes import create_attempt
 
 
 def _start(client, db, topic_title: str | None = None, length: int = 5) -> QuizAttempt:
@@ -31,7 +31,7 @@ def _right_answer(slot) -> dict:
     return {"answer": q.accepted[0]}
 
 
-def test_practice_quiz_draws_from_the_chosen_topic_without_repeats(client, db, make_student):
+def test_practice_quiz_draws_from_the_chosen_topic_without_repeats(client, db, make_student, login):
     login(client, make_student())
     attempt = _start(client, db, "Implications of Russia's Eastern Pivot", length=20)
     topics = {s.question.claim.topic.title for s in attempt.questions}
@@ -43,14 +43,21 @@ def test_practice_quiz_draws_from_the_chosen_topic_without_repeats(client, db, m
     assert len(claims) == len(set(claims))
 
 
-def test_section_includes_its_subtopics(client, db, make_student):
+def test_section_includes_its_subtopics(client, db, make_student, login):
     login(client, make_student())
-    attempt = _start(client, db, "Implications of Russia's Eastern Pivot", length=20)
+    section = db.session.scalar(
+        sa.select(Topic).filter_by(title="Implications of Russia's Eastern Pivot")
+    )
+    subtopics = set(db.session.scalars(sa.select(Topic.title).filter_by(parent_id=section.id)))
+    assert len(subtopics) == 3
+    attempt = _start(client, db, section.title, length=20)
     topics = {s.question.claim.topic.title for s in attempt.questions}
-    assert "Economic Resilience" in topics or "Security Concerns" in topics
+    # The section and its subtopics have fewer claims with questions than the 20 asked for, so
+    # one question of each claim is drawn: every subtopic shows, and nothing from outside.
+    assert topics == {section.title, *subtopics}
 
 
-def test_answers_are_saved_as_given_and_survive_leaving(client, db, make_student):
+def test_answers_are_saved_as_given_and_survive_leaving(client, db, make_student, login):
     student = make_student()
     login(client, student)
     attempt = _start(client, db)
@@ -68,7 +75,7 @@ def test_answers_are_saved_as_given_and_survive_leaving(client, db, make_student
     assert db.session.scalar(sa.select(Response).filter_by(slot_id=slot.id)).correct
 
 
-def test_check_shows_feedback_and_locks_the_answer(client, db, make_student):
+def test_check_shows_feedback_and_locks_the_answer(client, db, make_student, login):
     login(client, make_student())
     attempt = _start(client, db)
     slot = attempt.questions[0]
@@ -87,7 +94,7 @@ def test_check_shows_feedback_and_locks_the_answer(client, db, make_student):
     assert changed.status_code == 409
 
 
-def test_submit_scores_and_reviews_every_question_with_its_source(client, db, make_student):
+def test_submit_scores_and_reviews_every_question_with_its_source(client, db, make_student, login):
     login(client, make_student())
     attempt = _start(client, db)
     for slot in attempt.questions[:3]:
@@ -105,7 +112,7 @@ def test_submit_scores_and_reviews_every_question_with_its_source(client, db, ma
     assert db.session.get(QuizAttempt, attempt.id).score == 3
 
 
-def test_same_answer_twice_is_idempotent(client, db, make_student):
+def test_same_answer_twice_is_idempotent(client, db, make_student, login):
     login(client, make_student())
     attempt = _start(client, db)
     slot = attempt.questions[0]
@@ -117,20 +124,23 @@ def test_same_answer_twice_is_idempotent(client, db, make_student):
     )
 
 
-def test_bad_input_gets_4xx_and_writes_nothing(client, db, make_student):
+def test_bad_input_gets_4xx_and_writes_nothing(client, db, make_student, login):
     owner, intruder = make_student(), make_student()
     login(client, owner)
     attempt = _start(client, db)
     slot = attempt.questions[0]
-    choice_slot = next((s for s in attempt.questions if s.question.choices), None)
+    # A choice question of its own, so the tampered choice is always tried.
+    choice = db.session.scalar(
+        sa.select(Question).where(Question.type == "single_choice", ~Question.retired).limit(1)
+    )
+    choice_attempt = create_attempt(db.session, owner.id, [choice])
+    db.session.commit()
 
     assert client.post(f"/quiz/{attempt.id}/99", data={"answer": "x"}).status_code == 404
-    if choice_slot:
-        tampered = client.post(
-            f"/quiz/{attempt.id}/{choice_slot.position}",
-            data={"answer": "not-a-choice", "action": "save"},
-        )
-        assert tampered.status_code == 400
+    tampered = client.post(
+        f"/quiz/{choice_attempt.id}/1", data={"answer": "not-a-choice", "action": "save"}
+    )
+    assert tampered.status_code == 400
     other = client.application.test_client()
     login(other, intruder)
     assert other.post(f"/quiz/{attempt.id}/1", data={"answer": "x"}).status_code == 404
@@ -144,14 +154,14 @@ def test_bad_input_gets_4xx_and_writes_nothing(client, db, make_student):
     assert db.session.scalar(sa.select(sa.func.count(Response.id))) == 0
 
 
-def test_unknown_topic_and_length_are_refused(client, db, make_student):
+def test_unknown_topic_and_length_are_refused(client, db, make_student, login):
     login(client, make_student())
     assert client.post("/quiz/new", data={"topics": ["999999"], "length": "5"}).status_code == 400
     assert client.post("/quiz/new", data={"length": "7"}).status_code == 400
     assert db.session.scalar(sa.select(sa.func.count(QuizAttempt.id))) == 0
 
 
-def test_overlong_text_answer_is_refused(client, db, make_student):
+def test_overlong_text_answer_is_refused(client, db, make_student, login):
     login(client, make_student())
     attempt = _start(client, db, "Economic Cooperation", length=20)
     slot = next(s for s in attempt.questions if s.question.type in ("fill_blank", "short_answer"))
@@ -160,7 +170,7 @@ def test_overlong_text_answer_is_refused(client, db, make_student):
     assert "2000 characters" in response.get_data(as_text=True)
 
 
-def test_hidden_feedback_hides_the_score_too(client, db, make_student):
+def test_hidden_feedback_hides_the_score_too(client, db, make_student, login):
     """With feedback "never" (or after the due date, before it) the results page says the
     attempt is submitted, without a score that would tell right from wrong."""
     from datetime import timedelta

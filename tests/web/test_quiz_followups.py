@@ -5,8 +5,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 
 from quizapp.models import AttemptQuestion, QuizAttempt, Response
-from tests.conftest import login
-from tests.web.teach_support import enrol, make_assignment, make_class, make_set, seeded_questions
+from quizapp.services.quizzes import create_attempt
+from tests.builders import enrol, make_assignment, make_class, make_set, seeded_questions
 from tests.web.test_quiz import _right_answer, _start
 
 
@@ -16,7 +16,7 @@ def _answer_first_right_rest_blank(client, attempt):
     client.post(f"/quiz/{attempt.id}/submit")
 
 
-def test_practise_what_i_missed_asks_only_the_missed_questions(client, db, make_student):
+def test_practise_what_i_missed_asks_only_the_missed_questions(client, db, make_student, login):
     login(client, make_student())
     attempt = _start(client, db, length=5)  # all topics: one question per claim, five claims
     _answer_first_right_rest_blank(client, attempt)
@@ -32,7 +32,7 @@ def test_practise_what_i_missed_asks_only_the_missed_questions(client, db, make_
     ]
 
 
-def test_nothing_missed_gets_a_clear_409(client, db, make_student):
+def test_nothing_missed_gets_a_clear_409(client, db, make_student, login):
     login(client, make_student())
     attempt = _start(client, db, "Economic Resilience", length=5)
     for slot in attempt.questions:
@@ -43,7 +43,9 @@ def test_nothing_missed_gets_a_clear_409(client, db, make_student):
     assert response.status_code == 409 and b"every question right" in response.data
 
 
-def test_missed_practice_waits_for_the_teachers_feedback(client, db, make_teacher, make_student):
+def test_missed_practice_waits_for_the_teachers_feedback(
+    client, db, make_teacher, make_student, login
+):
     teacher, student = make_teacher(), make_student()
     school_class = make_class(db, teacher)
     enrol(db, school_class, student)
@@ -59,7 +61,7 @@ def test_missed_practice_waits_for_the_teachers_feedback(client, db, make_teache
     assert db.session.scalar(sa.select(sa.func.count(QuizAttempt.id))) == before
 
 
-def test_discarding_an_unfinished_practice_quiz(client, db, make_student):
+def test_discarding_an_unfinished_practice_quiz(client, db, make_student, login):
     login(client, make_student())
     attempt = _start(client, db, "Economic Resilience", length=5)
     client.post(f"/quiz/{attempt.id}/1", data={**_right_answer(attempt.questions[0])})
@@ -79,7 +81,7 @@ def test_discarding_an_unfinished_practice_quiz(client, db, make_student):
     assert f"/quiz/{attempt.id}/resume" not in client.get("/study").get_data(as_text=True)
 
 
-def test_a_submitted_or_foreign_attempt_cannot_be_discarded(client, db, make_student):
+def test_a_submitted_or_foreign_attempt_cannot_be_discarded(client, db, make_student, login):
     owner = make_student()
     login(client, owner)
     attempt = _start(client, db, "Economic Resilience", length=5)
@@ -93,9 +95,12 @@ def test_a_submitted_or_foreign_attempt_cannot_be_discarded(client, db, make_stu
     assert db.session.get(QuizAttempt, other.id) is not None
 
 
-def test_checking_an_answer_returns_the_servers_feedback_markup(client, db, make_student):
-    login(client, make_student())
-    attempt = _start(client, db, "Economic Resilience", length=5)
+def test_checking_an_answer_returns_the_servers_feedback_markup(client, db, make_student, login):
+    student = make_student()
+    login(client, student)
+    # A choice question, so the marks per choice are always checked too.
+    attempt = create_attempt(db.session, student.id, seeded_questions(db, 1, "single_choice"))
+    db.session.commit()
     slot = attempt.questions[0]
     response = client.post(
         f"/quiz/{attempt.id}/1",
@@ -105,5 +110,4 @@ def test_checking_an_answer_returns_the_servers_feedback_markup(client, db, make
     payload = response.get_json()
     assert 'class="verdict good"' in payload["feedback_html"]
     assert payload["feedback_html"].count(slot.question.claim.quote) == 1
-    if slot.question.choices:
-        assert set(payload["feedback"]["marks"]) == {c["id"] for c in slot.question.choices}
+    assert set(payload["feedback"]["marks"]) == {c["id"] for c in slot.question.choices}

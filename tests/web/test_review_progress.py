@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
-
 import sqlalchemy as sa
 
 from quizapp.models import QuizAttempt, Topic
-from quizapp.services.progress import streak
-from tests.conftest import login
 from tests.web.test_quiz import _right_answer, _start
 
 
@@ -21,7 +17,7 @@ def _wrong_answer(slot) -> dict:
     return {"answer": "certainly wrong"} if q.type in ("fill_blank", "short_answer") else {}
 
 
-def test_missed_questions_come_back_in_the_review_until_right(client, db, make_student):
+def test_missed_questions_come_back_in_the_review_until_right(client, db, make_student, login):
     login(client, make_student())
     attempt = _start(client, db, "Economic Cooperation", length=5)
     missed = next(s for s in attempt.questions if _wrong_answer(s))
@@ -39,7 +35,7 @@ def test_missed_questions_come_back_in_the_review_until_right(client, db, make_s
     assert "0 questions you got wrong" in client.get("/review").get_data(as_text=True)
 
 
-def test_progress_page_updates_the_topic(client, db, make_student):
+def test_progress_page_updates_the_topic(client, db, make_student, login):
     login(client, make_student())
     topic = db.session.scalar(sa.select(Topic).filter_by(title="Economic Resilience"))
     attempt = _start(client, db, "Economic Resilience", length=5)
@@ -57,17 +53,9 @@ def test_progress_page_updates_the_topic(client, db, make_student):
     assert "uses standard settings" in page and 'id="suggested-retention"' not in page
 
 
-def test_goal_and_streak_on_the_dashboard(client, db, make_student):
+def test_goal_and_streak_on_the_dashboard(client, db, make_student, login):
     login(client, make_student())
     attempt = _start(client, db, length=5)
     client.post(f"/quiz/{attempt.id}/1", data=_right_answer(attempt.questions[0]))
     page = client.get("/study").get_data(as_text=True)
     assert "1 / 20" in page and "1 day</strong> in a row" in page
-
-
-def test_streak_counts_consecutive_days():
-    today = date(2026, 11, 25)
-    days = {today - timedelta(days=i): 1 for i in (1, 2, 3, 5)}
-    assert streak(days, today) == 3
-    assert streak({**days, today: 4}, today) == 4
-    assert streak({}, today) == 0

@@ -4,7 +4,6 @@ cookies and HSTS over https."""
 from __future__ import annotations
 
 from quizapp import create_app
-from tests.conftest import login
 
 
 def test_every_page_carries_a_strict_csp_and_the_other_headers(client):
@@ -18,7 +17,7 @@ def test_every_page_carries_a_strict_csp_and_the_other_headers(client):
     assert "no-store" not in response.headers.get("Cache-Control", "")  # anonymous: cacheable
 
 
-def test_logged_in_pages_and_exports_are_not_stored(client, make_student):
+def test_logged_in_pages_and_exports_are_not_stored(client, make_student, login):
     login(client, make_student())
     for path in ("/", "/study", "/cards/export.apkg"):
         response = client.get(path)
@@ -26,8 +25,8 @@ def test_logged_in_pages_and_exports_are_not_stored(client, make_student):
         assert response.headers["Cache-Control"] == "no-store", path
 
 
-def test_teacher_csv_export_is_not_stored(client, make_teacher, db):
-    from tests.web.teach_support import make_class
+def test_teacher_csv_export_is_not_stored(client, make_teacher, db, login):
+    from tests.builders import make_class
 
     teacher = make_teacher()
     school_class = make_class(db, teacher)

@@ -8,7 +8,7 @@ from datetime import timedelta
 import sqlalchemy as sa
 
 from quizapp.models import RememberToken
-from tests.conftest import PASSWORD, login
+from tests.builders import PASSWORD
 
 REMEMBER = "quizapp_remember"
 
@@ -18,7 +18,7 @@ def _cookie(client, name):
     return cookie.value if cookie else None
 
 
-def test_a_copied_session_cookie_opens_nothing_after_logout(app, client, make_student):
+def test_a_copied_session_cookie_opens_nothing_after_logout(app, client, make_student, login):
     student = make_student()
     login(client, student)
     copied = _cookie(client, "session")
@@ -30,7 +30,7 @@ def test_a_copied_session_cookie_opens_nothing_after_logout(app, client, make_st
     assert response.status_code == 302 and "/auth/login" in response.location
 
 
-def test_remember_me_is_off_by_default(client, make_student):
+def test_remember_me_is_off_by_default(client, make_student, login):
     student = make_student()
     page = client.get("/auth/login").data
     assert b'name="remember"' in page and b"checked" not in page.split(b'name="remember"')[1][:40]

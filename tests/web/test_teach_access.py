@@ -14,8 +14,7 @@ import sqlalchemy as sa
 
 from quizapp.models import Claim, Flashcard, Question, QuizSetItem, SchoolClass
 from quizapp.services.article_library import ArticleUpload, import_upload
-from tests.conftest import login
-from tests.web.teach_support import (
+from tests.builders import (
     enrol,
     make_assignment,
     make_class,
@@ -23,7 +22,7 @@ from tests.web.teach_support import (
     seeded_questions,
     take,
 )
-from tests.web.test_article_namespaces import LOOKALIKE
+from tests.services.test_article_namespaces import LOOKALIKE
 
 
 @pytest.fixture
@@ -284,7 +283,7 @@ def test_the_tables_cover_every_teaching_route(app):
     assert registered == listed
 
 
-def test_the_owner_may_do_everything(client, db, world):
+def test_the_owner_may_do_everything(client, db, world, login):
     login(client, world.owner)
     wrong = []
     for endpoint, method, url, data, status, _scoped in ROUTES:
@@ -294,7 +293,7 @@ def test_the_owner_may_do_everything(client, db, world):
     assert wrong == []
 
 
-def test_another_teacher_gets_404_for_everything_of_the_owner(client, db, world):
+def test_another_teacher_gets_404_for_everything_of_the_owner(client, db, world, login):
     login(client, world.other)
     wrong = []
     for endpoint, method, url, data, status, scoped in ROUTES:
@@ -315,7 +314,7 @@ def test_another_teacher_gets_404_for_everything_of_the_owner(client, db, world)
     )
 
 
-def test_a_student_gets_403_on_every_teacher_route(client, db, world):
+def test_a_student_gets_403_on_every_teacher_route(client, db, world, login):
     login(client, world.student)
     wrong = []
     for endpoint, method, url, data, _status, _scoped in ROUTES:
@@ -339,7 +338,7 @@ def test_an_anonymous_visitor_is_sent_to_log_in(client, db, world):
     assert wrong == []
 
 
-def test_a_student_sees_only_their_own_attempts(client, db, world):
+def test_a_student_sees_only_their_own_attempts(client, db, world, login):
     login(client, world.spare)  # in the same class, but this is not their attempt
     attempt = world.attempt
     for page in ("1", "results", "submit"):
@@ -348,7 +347,7 @@ def test_a_student_sees_only_their_own_attempts(client, db, world):
     assert "Submitted" not in page and "Not started" in page
 
 
-def test_every_post_without_a_csrf_token_is_refused(app, client, db, world):
+def test_every_post_without_a_csrf_token_is_refused(app, client, db, world, login):
     login(client, world.owner)
     posts = [(e, u, d) for e, m, u, d, *_ in ROUTES if m == "POST"]
     posts += [(e, u, d) for e, m, u, d, *_ in CLASSROOM if m == "POST"]
@@ -369,7 +368,7 @@ def test_every_post_without_a_csrf_token_is_refused(app, client, db, world):
     assert school_class.join_code == world.school_class.join_code
 
 
-def test_out_of_range_ids_are_404_or_400_never_500(client, db, world):
+def test_out_of_range_ids_are_404_or_400_never_500(client, db, world, login):
     login(client, world.owner)
     huge = 10**20
     assert client.get(f"/teach/classes/{huge}").status_code == 404

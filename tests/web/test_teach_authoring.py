@@ -7,8 +7,7 @@ import pytest
 import sqlalchemy as sa
 
 from quizapp.models import Claim, Flashcard, Question
-from tests.conftest import login
-from tests.web.teach_support import (
+from tests.builders import (
     enrol,
     make_assignment,
     make_class,
@@ -49,7 +48,7 @@ VALID = {
 
 
 @pytest.mark.parametrize("qtype", list(VALID))
-def test_create_a_question_of_every_type(client, db, make_teacher, qtype):
+def test_create_a_question_of_every_type(client, db, make_teacher, qtype, login):
     teacher = make_teacher()
     login(client, teacher)
     claim = _claim(db)
@@ -97,7 +96,7 @@ INVALID = [
 
 @pytest.mark.parametrize(("change", "message"), INVALID)
 def test_invalid_questions_get_400_a_message_and_nothing_is_written(
-    client, db, make_teacher, change, message
+    client, db, make_teacher, change, message, login
 ):
     login(client, make_teacher())
     data = {
@@ -113,7 +112,7 @@ def test_invalid_questions_get_400_a_message_and_nothing_is_written(
     assert _teacher_questions(db) == []
 
 
-def test_a_quote_from_the_claim_is_accepted(client, db, make_teacher):
+def test_a_quote_from_the_claim_is_accepted(client, db, make_teacher, login):
     login(client, make_teacher())
     claim = _claim(db)
     quote = claim.quote.split(",")[0]
@@ -129,7 +128,7 @@ def test_a_quote_from_the_claim_is_accepted(client, db, make_teacher):
     assert _teacher_questions(db)[0].quote == quote
 
 
-def test_edit_own_question_and_a_failed_edit_changes_nothing(client, db, make_teacher):
+def test_edit_own_question_and_a_failed_edit_changes_nothing(client, db, make_teacher, login):
     login(client, make_teacher())
     claim = _claim(db)
     client.post(
@@ -155,7 +154,7 @@ def test_edit_own_question_and_a_failed_edit_changes_nothing(client, db, make_te
     assert question.prompt == "Which one?"
 
 
-def test_seeded_items_are_read_only_but_can_be_copied(client, db, make_teacher):
+def test_seeded_items_are_read_only_but_can_be_copied(client, db, make_teacher, login):
     teacher = make_teacher()
     seeded = seeded_questions(db, 1, "single_choice")[0]
     login(client, teacher)
@@ -190,7 +189,7 @@ def test_seeded_items_are_read_only_but_can_be_copied(client, db, make_teacher):
     assert seeded.prompt != "My version" and seeded.origin != "teacher"
 
 
-def test_another_teachers_items_do_not_exist_for_me(client, db, make_teacher):
+def test_another_teachers_items_do_not_exist_for_me(client, db, make_teacher, login):
     author, other = make_teacher(), make_teacher()
     login(client, author)
     client.post(
@@ -207,7 +206,7 @@ def test_another_teachers_items_do_not_exist_for_me(client, db, make_teacher):
     assert len(_teacher_questions(db)) == 1
 
 
-def test_flashcards_create_validate_copy(client, db, make_teacher):
+def test_flashcards_create_validate_copy(client, db, make_teacher, login):
     teacher = make_teacher()
     login(client, teacher)
     claim = _claim(db)
@@ -238,7 +237,7 @@ def test_flashcards_create_validate_copy(client, db, make_teacher):
     assert edit.status_code == 302
 
 
-def test_delete_or_retire(client, db, make_teacher, make_student):
+def test_delete_or_retire(client, db, make_teacher, make_student, login):
     teacher = make_teacher()
     login(client, teacher)
     claim = _claim(db)
@@ -265,7 +264,7 @@ def test_delete_or_retire(client, db, make_teacher, make_student):
     assert [q.prompt for q in remaining] == ["Used"] and remaining[0].retired
 
 
-def test_my_questions_can_go_into_a_set(client, db, make_teacher):
+def test_my_questions_can_go_into_a_set(client, db, make_teacher, login):
     teacher = make_teacher()
     login(client, teacher)
     client.post(
@@ -287,7 +286,7 @@ def test_my_questions_can_go_into_a_set(client, db, make_teacher):
 ANSWERED = "Students have answered this question; copy it to change its answer."
 
 
-def _answered_question(client, db, make_teacher, make_student, qtype: str) -> Question:
+def _answered_question(client, db, make_teacher, make_student, login, qtype: str) -> Question:
     """A teacher's question of ``qtype`` that a student has answered in an assignment."""
     teacher = make_teacher()
     login(client, teacher)
@@ -316,9 +315,9 @@ def _answered_question(client, db, make_teacher, make_student, qtype: str) -> Qu
     ],
 )
 def test_an_answered_questions_answer_cannot_change(
-    client, db, make_teacher, make_student, qtype, change
+    client, db, make_teacher, make_student, login, qtype, change
 ):
-    question = _answered_question(client, db, make_teacher, make_student, qtype)
+    question = _answered_question(client, db, make_teacher, make_student, login, qtype)
     before = (question.type, question.choices, question.accepted, question.pairs)
     data = {**BASE, "type": qtype, "claim_id": question.claim_id, **VALID[qtype], **change}
     response = client.post(f"/teach/questions/{question.id}/edit", data=data)
@@ -327,8 +326,8 @@ def test_an_answered_questions_answer_cannot_change(
     assert (question.type, question.choices, question.accepted, question.pairs) == before
 
 
-def test_an_answered_questions_wording_can_change(client, db, make_teacher, make_student):
-    question = _answered_question(client, db, make_teacher, make_student, "single_choice")
+def test_an_answered_questions_wording_can_change(client, db, make_teacher, make_student, login):
+    question = _answered_question(client, db, make_teacher, make_student, login, "single_choice")
     form = client.get(f"/teach/questions/{question.id}/edit").get_data(as_text=True)
     assert "Students have answered this question:" in form
     data = {
@@ -347,7 +346,7 @@ def test_an_answered_questions_wording_can_change(client, db, make_teacher, make
     assert question.choices[0]["text"] == "The Power of Siberia" and question.choices[0]["correct"]
 
 
-def test_odd_claim_and_item_ids_get_4xx_not_500(client, db, make_teacher):
+def test_odd_claim_and_item_ids_get_4xx_not_500(client, db, make_teacher, login):
     login(client, make_teacher())
     assert client.get("/teach/questions/new?claim=²").status_code == 200  # ignored, form shown
     for kind in ("questions", "flashcards"):

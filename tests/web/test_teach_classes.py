@@ -8,8 +8,7 @@ import sqlalchemy as sa
 
 from quizapp.models import Enrollment, SchoolClass
 from quizapp.services.classes import JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH
-from tests.conftest import login
-from tests.web.teach_support import enrol, make_class
+from tests.builders import enrol, make_class
 
 
 def _members(db, school_class) -> set[int]:
@@ -20,7 +19,7 @@ def _members(db, school_class) -> set[int]:
     )
 
 
-def test_teacher_creates_a_class_and_gets_a_code_and_a_link(client, db, make_teacher):
+def test_teacher_creates_a_class_and_gets_a_code_and_a_link(client, db, make_teacher, login):
     teacher = make_teacher()
     login(client, teacher)
     response = client.post("/teach/classes/new", data={"name": "  Year 10   History "})
@@ -34,15 +33,15 @@ def test_teacher_creates_a_class_and_gets_a_code_and_a_link(client, db, make_tea
     assert f"http://localhost/join/{school_class.join_code}" in page
 
 
-def test_a_class_needs_a_name(client, db, make_teacher):
+def test_a_class_needs_a_name(client, db, make_teacher, login):
     login(client, make_teacher())
     response = client.post("/teach/classes/new", data={"name": "   "})
     assert response.status_code == 400
-    assert b"This field is required" in response.data or b"Give the class a name" in response.data
+    assert b"This field is required" in response.data
     assert db.session.scalar(sa.select(sa.func.count(SchoolClass.id))) == 0
 
 
-def test_student_joins_with_the_code_typed_loosely(client, db, make_teacher, make_student):
+def test_student_joins_with_the_code_typed_loosely(client, db, make_teacher, make_student, login):
     school_class = make_class(db, make_teacher())
     student = make_student()
     login(client, student)
@@ -56,7 +55,7 @@ def test_student_joins_with_the_code_typed_loosely(client, db, make_teacher, mak
     assert _members(db, school_class) == {student.id}
 
 
-def test_a_wrong_code_says_so_and_enrols_nobody(client, db, make_teacher, make_student):
+def test_a_wrong_code_says_so_and_enrols_nobody(client, db, make_teacher, make_student, login):
     make_class(db, make_teacher())
     login(client, make_student())
     response = client.post("/join", data={"code": "NOPE1234"})
@@ -66,7 +65,7 @@ def test_a_wrong_code_says_so_and_enrols_nobody(client, db, make_teacher, make_s
     assert client.get("/join/NOPE1234").status_code == 404
 
 
-def test_the_join_link_asks_before_enrolling(client, db, make_teacher, make_student):
+def test_the_join_link_asks_before_enrolling(client, db, make_teacher, make_student, login):
     teacher = make_teacher(name="History teacher")
     school_class = make_class(db, teacher)
     student = make_student()
@@ -87,7 +86,7 @@ def test_the_join_link_sends_a_visitor_to_log_in_first(client, db, make_teacher)
     assert f"join%2F{school_class.join_code}" in response.location  # back here after login
 
 
-def test_a_student_can_be_in_several_classes(client, db, make_teacher, make_student):
+def test_a_student_can_be_in_several_classes(client, db, make_teacher, make_student, login):
     first, second = make_class(db, make_teacher(), "A"), make_class(db, make_teacher(), "B")
     student = make_student()
     login(client, student)
@@ -98,7 +97,7 @@ def test_a_student_can_be_in_several_classes(client, db, make_teacher, make_stud
     assert re.search(r">A <span", page) and re.search(r">B <span", page)
 
 
-def test_a_teacher_cannot_join_their_own_class(client, db, make_teacher):
+def test_a_teacher_cannot_join_their_own_class(client, db, make_teacher, login):
     teacher = make_teacher()
     school_class = make_class(db, teacher)
     login(client, teacher)
@@ -106,7 +105,7 @@ def test_a_teacher_cannot_join_their_own_class(client, db, make_teacher):
     assert _members(db, school_class) == set()
 
 
-def test_roster_and_removing_a_student(client, db, make_teacher, make_student):
+def test_roster_and_removing_a_student(client, db, make_teacher, make_student, login):
     teacher = make_teacher()
     school_class = make_class(db, teacher)
     stays, leaves = make_student(name="Staying student"), make_student(name="Leaving student")
@@ -124,7 +123,7 @@ def test_roster_and_removing_a_student(client, db, make_teacher, make_student):
     assert again.status_code == 404
 
 
-def test_a_new_code_replaces_the_old_one(client, db, make_teacher, make_student):
+def test_a_new_code_replaces_the_old_one(client, db, make_teacher, make_student, login):
     teacher = make_teacher()
     school_class = make_class(db, teacher)
     old = school_class.join_code
@@ -138,7 +137,7 @@ def test_a_new_code_replaces_the_old_one(client, db, make_teacher, make_student)
     assert client.post("/join", data={"code": school_class.join_code}).status_code == 302
 
 
-def test_teacher_overview_lists_own_classes_only(client, db, make_teacher):
+def test_teacher_overview_lists_own_classes_only(client, db, make_teacher, login):
     mine, other = make_teacher(), make_teacher()
     make_class(db, mine, "Mine")
     make_class(db, other, "Someone else's")
@@ -147,7 +146,7 @@ def test_teacher_overview_lists_own_classes_only(client, db, make_teacher):
     assert "Mine" in page and "Someone else" not in page
 
 
-def test_each_remove_button_names_its_student(client, db, make_teacher, make_student):
+def test_each_remove_button_names_its_student(client, db, make_teacher, make_student, login):
     teacher = make_teacher()
     school_class = make_class(db, teacher)
     enrol(db, school_class, make_student(name="Ada"), make_student(name="Ben"))

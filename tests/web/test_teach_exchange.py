@@ -7,7 +7,7 @@ import io
 import sqlalchemy as sa
 
 from quizapp.models import Article, Flashcard, Question
-from tests.conftest import SEED_SLUG, login
+from tests.conftest import SEED_SLUG
 
 GIFT = (
     b"$CATEGORY: $course$/top/Energy\n\n"
@@ -25,7 +25,7 @@ def _upload(client, name: str, data: bytes, follow: bool = True):
     )
 
 
-def test_a_teacher_imports_a_gift_file_and_sees_the_report(client, db, make_teacher):
+def test_a_teacher_imports_a_gift_file_and_sees_the_report(client, db, make_teacher, login):
     teacher = make_teacher()
     login(client, teacher)
     page = client.get("/teach/exchange")
@@ -44,7 +44,7 @@ def test_a_teacher_imports_a_gift_file_and_sees_the_report(client, db, make_teac
     assert mine[0].claim.article.owner_id == teacher.id and not mine[0].claim.article.published
 
 
-def test_a_bad_file_shows_why_and_writes_nothing(client, db, make_teacher):
+def test_a_bad_file_shows_why_and_writes_nothing(client, db, make_teacher, login):
     login(client, make_teacher())
     articles = db.session.scalar(sa.select(sa.func.count(Article.id)))
     for name, data, message in [
@@ -63,7 +63,9 @@ def test_a_bad_file_shows_why_and_writes_nothing(client, db, make_teacher):
     assert db.session.scalar(sa.select(sa.func.count(Article.id))) == articles
 
 
-def test_an_upload_over_the_limit_is_refused_before_it_is_read(app, client, db, make_teacher):
+def test_an_upload_over_the_limit_is_refused_before_it_is_read(
+    app, client, db, make_teacher, login
+):
     login(client, make_teacher())
     limit = app.config["MAX_IMPORT_BYTES"]
     big = b"x" * (limit + 1)
@@ -76,7 +78,7 @@ def test_an_upload_over_the_limit_is_refused_before_it_is_read(app, client, db, 
     assert response.status_code == 413
 
 
-def test_export_downloads_the_article_in_each_format(client, db, make_teacher):
+def test_export_downloads_the_article_in_each_format(client, db, make_teacher, login):
     login(client, make_teacher())
     xml = client.get(f"/teach/exchange/export?article={SEED_SLUG}&format=moodle-xml")
     assert xml.status_code == 200
@@ -90,7 +92,7 @@ def test_export_downloads_the_article_in_each_format(client, db, make_teacher):
 QUIZLET = "Rason\tNorth Korean port leased to Russia\nPower of Siberia\tgas pipeline to China\n"
 
 
-def test_pasted_quizlet_cards_are_previewed_then_saved(client, db, make_teacher):
+def test_pasted_quizlet_cards_are_previewed_then_saved(client, db, make_teacher, login):
     teacher = make_teacher()
     login(client, teacher)
     before = db.session.scalar(sa.select(sa.func.count(Flashcard.id)))
@@ -113,7 +115,7 @@ def test_pasted_quizlet_cards_are_previewed_then_saved(client, db, make_teacher)
     ]
 
 
-def test_a_csv_file_with_a_header_and_semicolons_is_previewed(client, db, make_teacher):
+def test_a_csv_file_with_a_header_and_semicolons_is_previewed(client, db, make_teacher, login):
     login(client, make_teacher())
     data = b'Term;Definition;Topic\n"Rason; the port";North Korea;Trade\nempty;\n'
     preview = client.post(
@@ -127,7 +129,7 @@ def test_a_csv_file_with_a_header_and_semicolons_is_previewed(client, db, make_t
     assert "Rason; the port" in page and "row 3: a card needs a front and a back" in page
 
 
-def test_bad_pastes_are_refused_with_a_message(client, db, make_teacher):
+def test_bad_pastes_are_refused_with_a_message(client, db, make_teacher, login):
     login(client, make_teacher())
     before = db.session.scalar(sa.select(sa.func.count(Flashcard.id)))
     for data, message in [
@@ -147,7 +149,7 @@ def test_bad_pastes_are_refused_with_a_message(client, db, make_teacher):
     assert db.session.scalar(sa.select(sa.func.count(Flashcard.id))) == before
 
 
-def test_a_csv_of_100000_rows_is_refused_with_a_message(client, db, make_teacher):
+def test_a_csv_of_100000_rows_is_refused_with_a_message(client, db, make_teacher, login):
     login(client, make_teacher())
     rows = "front,back\n" + "".join(f"term {i},definition {i}\n" for i in range(100_000))
     response = client.post(
@@ -159,7 +161,7 @@ def test_a_csv_of_100000_rows_is_refused_with_a_message(client, db, make_teacher
     assert "100001 rows: at most 20000 cards" in response.get_data(as_text=True)
 
 
-def test_another_teachers_private_article_cannot_be_exported(client, db, make_teacher):
+def test_another_teachers_private_article_cannot_be_exported(client, db, make_teacher, login):
     owner, other = make_teacher(), make_teacher()
     login(client, owner)
     _upload(client, "private bank.gift", GIFT)

@@ -13,8 +13,7 @@ import sqlalchemy as sa
 from quizapp.models import Response
 from quizapp.models.base import utcnow
 from quizapp.services.gradebook import class_gradebook, student_topic_results
-from tests.conftest import login
-from tests.web.teach_support import (
+from tests.builders import (
     enrol,
     make_assignment,
     make_class,
@@ -24,36 +23,7 @@ from tests.web.teach_support import (
 )
 
 
-@pytest.fixture
-def school(db, make_teacher, make_student):
-    """Three students, two assignments of three true/false questions each.
-
-    Homework 1 (due next week): Student A 0/3 then 2/3; Student B 3/3; Student C nothing.
-    Homework 2 (due an hour ago, late work accepted): Student A 3/3 late; Student B started, not
-    submitted; Student C nothing.
-    """
-    teacher = make_teacher()
-    school_class = make_class(db, teacher)
-    student_a, student_b, student_c = (
-        make_student(name=n) for n in ("Student A", "Student B", "Student C")
-    )
-    enrol(db, school_class, student_a, student_b, student_c)
-    questions = seeded_questions(db, 6, "true_false")
-    first = make_set(db, teacher, questions[:3], title="Homework 1")
-    second = make_set(db, teacher, questions[3:], title="Homework 2", grading_method="last")
-    hw1 = make_assignment(db, first, [school_class])
-    hw2 = make_assignment(
-        db, second, [school_class], due_at=utcnow() - timedelta(hours=1), accept_late=True
-    )
-    take(db, hw1, student_a, [False, False, False], now=utcnow() - timedelta(minutes=5))
-    take(db, hw1, student_a, [True, True, False])
-    take(db, hw1, student_b)
-    take(db, hw2, student_a)
-    take(db, hw2, student_b, [True, None, None], submit=False)
-    return teacher, school_class, (student_a, student_b, student_c), (hw1, hw2)
-
-
-def test_gradebook_grades_late_marks_and_attempts(client, db, school):
+def test_gradebook_grades_late_marks_and_attempts(client, db, school, login):
     teacher, school_class, (student_a, student_b, student_c), (hw1, hw2) = school
     book = class_gradebook(db.session, school_class, utcnow())
     assert [s.display_name for s in book.students] == ["Student A", "Student B", "Student C"]
@@ -78,19 +48,7 @@ def test_gradebook_grades_late_marks_and_attempts(client, db, school):
     assert "missing" in page.split(">Student C<")[1].split("</tr>")[0]
 
 
-@pytest.mark.parametrize(
-    ("method", "percent"),
-    [("highest", 200 / 3), ("last", 200 / 3), ("first", 0.0), ("average", 100 / 3)],
-)
-def test_grading_methods_in_the_gradebook(db, school, method, percent):
-    _teacher, school_class, (student_a, _b, _v), (hw1, _hw2) = school
-    hw1.quiz_set.grading_method = method
-    db.session.commit()
-    book = class_gradebook(db.session, school_class, utcnow())
-    assert book.cell(student_a.id, hw1.id).grade.percent == pytest.approx(percent)
-
-
-def test_timed_out_work_is_submitted_when_the_teacher_looks(client, db, school):
+def test_timed_out_work_is_submitted_when_the_teacher_looks(client, db, school, login):
     teacher, school_class, (_a, student_b, _v), (_hw1, hw2) = school
     attempt = next(a for a in _attempts(db, student_b) if a.submitted_at is None)
     attempt.deadline = utcnow() - timedelta(minutes=1)
@@ -108,7 +66,7 @@ def _attempts(db, student):
     return list(db.session.scalars(sa.select(QuizAttempt).where(QuizAttempt.user_id == student.id)))
 
 
-def test_drill_down_by_topic(client, db, school):
+def test_drill_down_by_topic(client, db, school, login):
     teacher, school_class, (student_a, _b, _v), (hw1, hw2) = school
     results = student_topic_results(db.session, student_a.id, [hw1.id, hw2.id])
     # Student A: 0 + 2 + 3 right out of 9 questions seen over three submitted attempts.
@@ -124,7 +82,7 @@ def test_drill_down_by_topic(client, db, school):
         assert f"{result.score:g} / {result.max_score:g}" in page
 
 
-def test_mastery_heatmap(client, db, school, make_student):
+def test_mastery_heatmap(client, db, school, make_student, login):
     teacher, school_class, (student_a, student_b, student_c), _ = school
     make_student(name="Outsider")
     login(client, teacher)
@@ -142,7 +100,7 @@ def _csv(response):
     return list(csv.reader(io.StringIO(response.data.decode("utf-8-sig"))))
 
 
-def test_gradebook_csv(client, db, school):
+def test_gradebook_csv(client, db, school, login):
     teacher, school_class, _students, _ = school
     login(client, teacher)
     rows = _csv(client.get(f"/teach/classes/{school_class.id}/gradebook.csv"))
@@ -158,7 +116,9 @@ def test_gradebook_csv(client, db, school):
     assert [r[0] for r in rows[1:]] == ["Student A", "Student B", "Student C"]
 
 
-def test_responses_csv_has_one_row_per_response(client, db, school, make_teacher, make_student):
+def test_responses_csv_has_one_row_per_response(
+    client, db, school, make_teacher, make_student, login
+):
     teacher, school_class, (student_a, _b, _v), (hw1, _hw2) = school
     # Someone else's class on the same set must not appear.
     other_class = make_class(db, teacher, "Other")
@@ -180,7 +140,7 @@ def test_responses_csv_has_one_row_per_response(client, db, school, make_teacher
     assert {r[1] for r in per_assignment[1:]} == {"Stranger"}
 
 
-def test_csv_cells_cannot_run_as_formulas(client, db, make_teacher, make_student):
+def test_csv_cells_cannot_run_as_formulas(client, db, make_teacher, make_student, login):
     teacher = make_teacher()
     school_class = make_class(db, teacher)
     enrol(db, school_class, make_student(name='=HYPERLINK("http://evil.example","x")'))
@@ -189,7 +149,7 @@ def test_csv_cells_cannot_run_as_formulas(client, db, make_teacher, make_student
     assert rows[1][0].startswith("'=")
 
 
-def test_a_removed_student_leaves_the_gradebook(client, db, school):
+def test_a_removed_student_leaves_the_gradebook(client, db, school, login):
     teacher, school_class, (student_a, _b, _v), _ = school
     login(client, teacher)
     client.post(f"/teach/classes/{school_class.id}/students/{student_a.id}/remove")
@@ -200,32 +160,7 @@ def test_a_removed_student_leaves_the_gradebook(client, db, school):
     )
 
 
-def test_mastery_counts_practice_and_this_class_submitted_work_only(db, make_teacher, make_student):
-    from quizapp.services.gradebook import class_mastery
-    from quizapp.services.quizzes import create_attempt, save_answer
-    from tests.web.teach_support import correct_answer
-
-    mine, theirs = make_teacher(), make_teacher()
-    student = make_student()
-    my_class, their_class = make_class(db, mine, "Mine"), make_class(db, theirs, "Theirs")
-    enrol(db, my_class, student)
-    enrol(db, their_class, student)
-    questions = seeded_questions(db, 4, "true_false")
-    their_set = make_set(db, theirs, questions[:2], feedback="never")
-    their_hw = make_assignment(db, their_set, [their_class])
-    take(db, their_hw, student, [False, False], submit=False)  # unfinished, another class
-    take(db, make_assignment(db, their_set, [their_class]), student, [False, False])
-    my_hw = make_assignment(db, make_set(db, mine, questions[2:3]), [my_class])
-    take(db, my_hw, student, [True], submit=False)  # unfinished: not counted yet
-    assert class_mastery(db.session, my_class).cells == {}
-    practice = create_attempt(db.session, student.id, questions[3:])
-    db.session.flush()
-    save_answer(db.session, practice, practice.questions[0], correct_answer(questions[3]))
-    db.session.commit()
-    assert list(class_mastery(db.session, my_class).cells.values()) == [1.0]
-
-
-def test_csv_headers_cannot_run_as_formulas(client, db, make_teacher, make_student):
+def test_csv_headers_cannot_run_as_formulas(client, db, make_teacher, make_student, login):
     teacher = make_teacher()
     school_class = make_class(db, teacher)
     enrol(db, school_class, make_student())

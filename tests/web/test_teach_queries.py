@@ -5,14 +5,11 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-import pytest
 import sqlalchemy as sa
 
 from quizapp.models import QuizSetItem, Topic, User
 from quizapp.models.base import utcnow
-from quizapp.services.assignments import student_assignment_rows
-from tests.conftest import login
-from tests.web.teach_support import (
+from tests.builders import (
     enrol,
     make_assignment,
     make_class,
@@ -85,7 +82,7 @@ def _counts(client, db, count_queries, school_class, student, assignment):
 
 
 def test_class_pages_issue_a_bounded_number_of_queries(
-    client, db, make_teacher, make_student, count_queries
+    client, db, make_teacher, make_student, count_queries, login
 ):
     teacher = make_teacher()
     small = _class_of(db, teacher, make_student, students=3, assignments=2)
@@ -97,23 +94,6 @@ def test_class_pages_issue_a_bounded_number_of_queries(
     big_counts = _counts(client, db, count_queries, *big_ids)
     assert small_counts == big_counts
     assert max(big_counts.values()) <= BOUND, big_counts
-
-
-@pytest.mark.parametrize("classes", [1, 4])
-def test_the_students_assignment_list_costs_two_queries(
-    db, make_teacher, make_student, count_queries, classes
-):
-    student = make_student()
-    for _ in range(classes):
-        school_class, _members, made = _class_of(db, make_teacher(), make_student, 2, 2)
-        enrol(db, school_class, student)
-        for assignment in made:
-            take(db, assignment, student)
-    student_id = student.id
-    db.session.remove()
-    with count_queries() as queries:
-        rows = student_assignment_rows(db.session, student_id, utcnow())
-    assert len(rows) == 2 * classes and len(queries) == 2
 
 
 def _builder_counts(client, db, count_queries, teacher_id, questions: int, draws: int):
@@ -136,7 +116,7 @@ def _builder_counts(client, db, count_queries, teacher_id, questions: int, draws
 
 
 def test_the_set_builder_and_preview_cost_the_same_for_any_set_size(
-    client, db, make_teacher, count_queries
+    client, db, make_teacher, count_queries, login
 ):
     teacher = make_teacher()
     login(client, teacher)

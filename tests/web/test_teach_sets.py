@@ -6,8 +6,7 @@ import sqlalchemy as sa
 from markupsafe import escape
 
 from quizapp.models import Claim, Question, QuizSet, QuizSetItem, Topic
-from tests.conftest import login
-from tests.web.teach_support import make_set, seeded_questions
+from tests.builders import make_set, seeded_questions
 
 SETTINGS = {
     "title": "Week 3: the pivot",
@@ -27,7 +26,7 @@ def _topic(db, title: str) -> Topic:
     return db.session.scalar(sa.select(Topic).where(Topic.title == title))
 
 
-def test_create_a_set_with_its_settings(client, db, make_teacher):
+def test_create_a_set_with_its_settings(client, db, make_teacher, login):
     teacher = make_teacher()
     login(client, teacher)
     response = client.post("/teach/sets/new", data=SETTINGS)
@@ -43,13 +42,15 @@ def test_create_a_set_with_its_settings(client, db, make_teacher):
     assert response.location.endswith(f"/teach/sets/{quiz_set.id}")
 
 
-def test_an_empty_time_limit_means_none(client, db, make_teacher):
+def test_an_empty_time_limit_means_none(client, db, make_teacher, login):
     login(client, make_teacher())
     client.post("/teach/sets/new", data={**SETTINGS, "time_limit_minutes": ""})
     assert db.session.scalar(sa.select(QuizSet.time_limit_minutes)) is None
 
 
-def test_bad_settings_are_refused_with_a_message_and_nothing_written(client, db, make_teacher):
+def test_bad_settings_are_refused_with_a_message_and_nothing_written(
+    client, db, make_teacher, login
+):
     login(client, make_teacher())
     cases = [
         ({"time_limit_minutes": "0"}, b"Number must be between 1 and 600"),
@@ -67,7 +68,7 @@ def test_bad_settings_are_refused_with_a_message_and_nothing_written(client, db,
     assert _count(db, QuizSet) == 0
 
 
-def test_changing_settings(client, db, make_teacher):
+def test_changing_settings(client, db, make_teacher, login):
     teacher = make_teacher()
     quiz_set = make_set(db, teacher, seeded_questions(db, 2))
     login(client, teacher)
@@ -87,7 +88,7 @@ def test_changing_settings(client, db, make_teacher):
     assert quiz_set.time_limit_minutes == 20
 
 
-def test_builder_filters_by_topic_type_and_difficulty(client, db, make_teacher):
+def test_builder_filters_by_topic_type_and_difficulty(client, db, make_teacher, login):
     teacher = make_teacher()
     quiz_set = make_set(db, teacher, [])
     login(client, teacher)
@@ -107,7 +108,7 @@ def test_builder_filters_by_topic_type_and_difficulty(client, db, make_teacher):
     assert "difficulty 3" in hard and "difficulty 1" not in hard.split("Pick questions")[1]
 
 
-def test_pick_questions_in_order_and_skip_duplicates(client, db, make_teacher):
+def test_pick_questions_in_order_and_skip_duplicates(client, db, make_teacher, login):
     teacher = make_teacher()
     quiz_set = make_set(db, teacher, [])
     a, b, c = seeded_questions(db, 3)
@@ -124,7 +125,7 @@ def test_pick_questions_in_order_and_skip_duplicates(client, db, make_teacher):
     assert [i.position for i in items] == [1, 2, 3]
 
 
-def test_questions_that_cannot_be_used_are_refused(client, db, make_teacher):
+def test_questions_that_cannot_be_used_are_refused(client, db, make_teacher, login):
     teacher, other = make_teacher(), make_teacher()
     quiz_set = make_set(db, teacher, [])
     theirs = Question(
@@ -152,7 +153,7 @@ def test_questions_that_cannot_be_used_are_refused(client, db, make_teacher):
     assert _count(db, QuizSetItem) == 0
 
 
-def test_random_draw_from_a_topic_and_too_small_a_pool(client, db, make_teacher):
+def test_random_draw_from_a_topic_and_too_small_a_pool(client, db, make_teacher, login):
     teacher = make_teacher()
     quiz_set = make_set(db, teacher, [])
     topic = _topic(db, "Military Cooperation")
@@ -185,7 +186,7 @@ def test_random_draw_from_a_topic_and_too_small_a_pool(client, db, make_teacher)
     assert _count(db, QuizSetItem) == 1
 
 
-def test_reorder_and_remove_items(client, db, make_teacher):
+def test_reorder_and_remove_items(client, db, make_teacher, login):
     teacher = make_teacher()
     a, b, c = seeded_questions(db, 3)
     quiz_set = make_set(db, teacher, [a, b, c])
@@ -217,7 +218,7 @@ def _order(db, quiz_set) -> list[int]:
     )
 
 
-def test_preview_shows_the_questions_as_a_student_sees_them(client, db, make_teacher):
+def test_preview_shows_the_questions_as_a_student_sees_them(client, db, make_teacher, login):
     teacher = make_teacher()
     questions = seeded_questions(db, 3, "single_choice")
     quiz_set = make_set(db, teacher, questions)
@@ -232,7 +233,7 @@ def test_preview_shows_the_questions_as_a_student_sees_them(client, db, make_tea
     assert "not shown to students" in page
 
 
-def test_preview_of_a_draw_shows_one_possible_draw(client, db, make_teacher):
+def test_preview_of_a_draw_shows_one_possible_draw(client, db, make_teacher, login):
     teacher = make_teacher()
     quiz_set = make_set(db, teacher, [])
     topic = _topic(db, "Economic Cooperation")
@@ -243,7 +244,7 @@ def test_preview_of_a_draw_shows_one_possible_draw(client, db, make_teacher):
     assert "Question 3 of 3" in page and "one possible draw" in page
 
 
-def test_delete_an_unassigned_set(client, db, make_teacher):
+def test_delete_an_unassigned_set(client, db, make_teacher, login):
     teacher = make_teacher()
     quiz_set = make_set(db, teacher, seeded_questions(db, 2))
     login(client, teacher)
@@ -251,7 +252,7 @@ def test_delete_an_unassigned_set(client, db, make_teacher):
     assert _count(db, QuizSet) == 0 and _count(db, QuizSetItem) == 0
 
 
-def test_preview_questions_are_separate_radio_groups(client, db, make_teacher):
+def test_preview_questions_are_separate_radio_groups(client, db, make_teacher, login):
     teacher = make_teacher()
     quiz_set = make_set(db, teacher, seeded_questions(db, 2, "true_false"))
     login(client, teacher)
@@ -261,7 +262,7 @@ def test_preview_questions_are_separate_radio_groups(client, db, make_teacher):
     assert len(forms) == 2 and all(f.count('type="radio"') == 2 for f in forms)
 
 
-def test_garbage_in_the_search_filters_is_ignored_not_a_500(client, db, make_teacher):
+def test_garbage_in_the_search_filters_is_ignored_not_a_500(client, db, make_teacher, login):
     teacher = make_teacher()
     quiz_set = make_set(db, teacher, [])
     login(client, teacher)
@@ -270,7 +271,7 @@ def test_garbage_in_the_search_filters_is_ignored_not_a_500(client, db, make_tea
         assert client.get(f"/teach/items?{query}").status_code == 200, query
 
 
-def test_each_item_button_names_its_item(client, db, make_teacher):
+def test_each_item_button_names_its_item(client, db, make_teacher, login):
     teacher = make_teacher()
     first, second = seeded_questions(db, 2, "true_false")
     quiz_set = make_set(db, teacher, [first, second])

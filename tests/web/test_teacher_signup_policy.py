@@ -7,7 +7,7 @@ import pytest
 import sqlalchemy as sa
 
 from quizapp.models import User
-from tests.conftest import PASSWORD
+from tests.builders import PASSWORD
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ import pytest
 import sqlalchemy as sa
 
 from quizapp.models import User
-from tests.conftest import PASSWORD
+from tests.builders import PASSWORD
 
 
 def test_wrong_passwords_are_throttled_then_even_the_right_one_waits(client, make_student):
@@ -58,8 +58,7 @@ def test_sign_ups_from_one_address_are_throttled(client, db):
     assert db.session.scalar(sa.select(sa.func.count(User.id))) == 10
 
 
-def test_guessing_join_codes_is_throttled(client, make_student):
-    from tests.conftest import login
+def test_guessing_join_codes_is_throttled(client, make_student, login):
 
     login(client, make_student())
     statuses = [client.post("/join", data={"code": f"WRONG{i:03d}"}).status_code for i in range(11)]

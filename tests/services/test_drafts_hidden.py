@@ -13,7 +13,7 @@ from quizapp.services.flashcards import study_queue
 from quizapp.services.practice import question_candidates
 from quizapp.services.quiz_sets import search_questions
 from quizapp.services.seeding import ArticleSource, import_article
-from tests.web.test_article_namespaces import LOOKALIKE
+from tests.services.test_article_namespaces import LOOKALIKE
 
 
 def test_drafts_reach_no_student_until_published(db, make_student, make_teacher):
@@ -37,7 +37,7 @@ def test_drafts_reach_no_student_until_published(db, make_student, make_teacher)
 
     assert offered() == (set(), set())
     queue = study_queue(db.session, student, [], datetime.now(UTC))
-    assert queue.card is None or queue.card.id not in cards
+    assert queue.card is not None and queue.card.id not in cards  # a seeded card, not a draft
 
     chosen = db.session.get(Question, min(questions))
     chosen.status = ItemStatus.PUBLISHED

@@ -1,4 +1,4 @@
-"""Factories for the teaching tests: classes, sets, assignments and attempts with chosen answers."""
+"""Classes, sets, assignments and attempts with chosen answers, for tests and benchmarks."""
 
 from __future__ import annotations
 

@@ -1,0 +1,36 @@
+"""The one place tests and benchmarks build data: accounts (``users``), classes, sets,
+assignments and attempts (``teaching``) and a learner's bulk history (``history``).
+
+Import from here, ``from tests.builders import make_class``; benchmarks run as modules from the
+repository root (``python -m bench.load``), so ``tests`` is importable without touching
+``sys.path``. In tests, accounts come from the ``make_student``/``make_teacher`` fixtures and
+logging in from the ``login`` fixture (tests/conftest.py).
+"""
+
+from tests.builders.history import bulk_history
+from tests.builders.teaching import (
+    correct_answer,
+    enrol,
+    make_assignment,
+    make_class,
+    make_set,
+    seeded_questions,
+    take,
+    wrong_answer,
+)
+from tests.builders.users import PASSWORD, log_in, make_user
+
+__all__ = [
+    "PASSWORD",
+    "bulk_history",
+    "correct_answer",
+    "enrol",
+    "log_in",
+    "make_assignment",
+    "make_class",
+    "make_set",
+    "make_user",
+    "seeded_questions",
+    "take",
+    "wrong_answer",
+]

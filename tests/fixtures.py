@@ -1,0 +1,68 @@
+"""Fixtures shared by test modules in more than one folder (registered in tests/conftest.py):
+worked examples of a class's work."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+
+from quizapp.models.base import utcnow
+from tests.builders import (
+    enrol,
+    make_assignment,
+    make_class,
+    make_set,
+    seeded_questions,
+    take,
+)
+
+
+@pytest.fixture
+def school(db, make_teacher, make_student):
+    """Three students, two assignments of three true/false questions each.
+
+    Homework 1 (due next week): Student A 0/3 then 2/3; Student B 3/3; Student C nothing.
+    Homework 2 (due an hour ago, late work accepted): Student A 3/3 late; Student B started, not
+    submitted; Student C nothing.
+    """
+    teacher = make_teacher()
+    school_class = make_class(db, teacher)
+    student_a, student_b, student_c = (
+        make_student(name=n) for n in ("Student A", "Student B", "Student C")
+    )
+    enrol(db, school_class, student_a, student_b, student_c)
+    questions = seeded_questions(db, 6, "true_false")
+    first = make_set(db, teacher, questions[:3], title="Homework 1")
+    second = make_set(db, teacher, questions[3:], title="Homework 2", grading_method="last")
+    hw1 = make_assignment(db, first, [school_class])
+    hw2 = make_assignment(
+        db, second, [school_class], due_at=utcnow() - timedelta(hours=1), accept_late=True
+    )
+    take(db, hw1, student_a, [False, False, False], now=utcnow() - timedelta(minutes=5))
+    take(db, hw1, student_a, [True, True, False])
+    take(db, hw1, student_b)
+    take(db, hw2, student_a)
+    take(db, hw2, student_b, [True, None, None], submit=False)
+    return teacher, school_class, (student_a, student_b, student_c), (hw1, hw2)
+
+
+@pytest.fixture
+def analysed(db, make_teacher, make_student):
+    """Four students' attempts at three questions, worked by hand in
+    tests/services/test_item_analysis.py; returns the teacher, the assignment and the questions."""
+    teacher = make_teacher()
+    school_class = make_class(db, teacher)
+    students = [make_student() for _ in range(4)]
+    enrol(db, school_class, *students)
+    q1 = next(q for q in seeded_questions(db, 10, "single_choice") if len(q.choices) >= 3)
+    q2, q3 = seeded_questions(db, 2, "true_false")
+    quiz_set = make_set(db, teacher, [q1, q2, q3], attempts_allowed=0)
+    assignment = make_assignment(db, quiz_set, [school_class])
+    s1, s2, s3, s4 = students
+    take(db, assignment, s1, [True, True, True])
+    take(db, assignment, s2, [True, False, True])
+    take(db, assignment, s3, [False, True, False])
+    take(db, assignment, s4, [None, False, False])
+    take(db, assignment, s4, [True, True, True])
+    return teacher, assignment, (q1, q2, q3)
