@@ -41,10 +41,16 @@ def counted(count: int, singular: str, plural_form: str | None = None) -> str:
     return f"{count} {plural(count, singular, plural_form)}"
 
 
+def out_of(score: float, max_score: float) -> str:
+    """A score over its maximum, as "3.5 / 5": at most two decimals, no trailing zeros."""
+    return f"{round(score, 2):g} / {max_score:g}"
+
+
 def init_app(app: Flask) -> None:
     app.add_template_filter(local, "local")
     app.add_template_filter(when, "when")
     app.add_template_filter(percent, "percent")
     app.add_template_filter(plural, "plural")
     app.add_template_filter(counted, "counted")
+    app.add_template_filter(out_of, "out_of")
     app.add_template_global(viewer_zone, "viewer_zone")
