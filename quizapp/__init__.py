@@ -85,7 +85,7 @@ def configure_security(app: Flask) -> None:
 
 
 def register_blueprints(app: Flask) -> None:
-    from quizapp import cli, errors, live, time_display
+    from quizapp import cli, errors, live, template_helpers
     from quizapp.auth.account import bp as account_bp
     from quizapp.auth.routes import bp as auth_bp
     from quizapp.main.routes import bp as main_bp
@@ -101,5 +101,5 @@ def register_blueprints(app: Flask) -> None:
     register_teaching(app)
     live.init_app(app)
     errors.init_app(app)
-    time_display.init_app(app)
+    template_helpers.init_app(app)
     cli.init_app(app)

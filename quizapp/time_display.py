@@ -1,10 +1,10 @@
-"""Times shown in the viewer's time zone: Jinja filters over naive-UTC stored times."""
+"""Times shown in the viewer's time zone, over naive-UTC stored times (the templates' ``local``
+and ``when`` filters, registered by ``quizapp.template_helpers``)."""
 
 from __future__ import annotations
 
 from datetime import datetime
 
-from flask import Flask
 from flask_login import current_user
 
 from quizapp.core.time_zones import DEFAULT_ZONE, to_local
@@ -23,9 +23,3 @@ def local(moment: datetime | None, pattern: str = "%d %b %Y, %H:%M") -> str:
 def when(moment: datetime | None) -> str:
     """A stored time as "31 Jan 2030, 18:00 CET" in the viewer's zone."""
     return local(moment, "%d %b %Y, %H:%M %Z") if moment else ""
-
-
-def init_app(app: Flask) -> None:
-    app.add_template_filter(local, "local")
-    app.add_template_filter(when, "when")
-    app.add_template_global(viewer_zone, "viewer_zone")

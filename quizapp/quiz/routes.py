@@ -160,9 +160,16 @@ def question(attempt_id: int, position: int):
             if check and response is not None:
                 feedback = _feedback(slot, response)
                 payload["feedback"] = feedback
-                # The page inserts the server's own markup: the feedback is written once.
+                # The page inserts the server's own markup: the feedback, and the options marked
+                # right or wrong, are written once, in the templates.
                 payload["feedback_html"] = render_template(
                     "quiz/_feedback_fragment.html", fb=feedback
+                )
+                payload["answer_html"] = render_template(
+                    "quiz/_answer_fragment.html",
+                    slot=slot,
+                    answer=response.answer,
+                    marks=feedback["marks"],
                 )
             return jsonify(payload)
         if action == "back" and position > 1:

@@ -7,12 +7,9 @@ teachers answer 404 from the services' ``owned_*`` loaders.
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from flask import Blueprint, abort, current_app, jsonify, render_template, request
 from flask_login import current_user
 
-from quizapp import time_display
 from quizapp.extensions import db
 from quizapp.services.quizzes import QuizError
 
@@ -52,9 +49,3 @@ def _quiz_error(error: QuizError):
 
 bp.register_error_handler(QuizError, _quiz_error)
 classroom_bp.register_error_handler(QuizError, _quiz_error)
-
-
-@bp.app_template_filter("when")
-def when(moment: datetime | None) -> str:
-    """A stored (naive UTC) time in the viewer's zone, as "31 Jan 2030, 18:00 CET"."""
-    return time_display.when(moment)

@@ -34,46 +34,28 @@
   // Leaving the page (a link, closing the tab) sends what is still pending.
   window.addEventListener("pagehide", () => { if (dirty) { dirty = false; post("save", true).catch(() => {}); } });
 
-  const escape = (s) => String(s).replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c]));
-
-  // Once feedback shows, each option says whether it is right, and whether it was picked
-  // (in words as well as colour).
-  const markChoices = (marks, answer) => {
-    const picked = new Set([].concat(answer === null || answer === undefined ? [] : answer).map(String));
-    form.querySelectorAll('input[name="answer"]').forEach((input) => {
-      if (!(input.value in marks)) return;
-      const label = input.closest(".choice");
-      if (!label || label.querySelector(".mark-text")) return;
-      const right = marks[input.value], chosen = picked.has(input.value);
-      label.classList.add(right ? "is-right" : (chosen ? "is-wrong" : "is-other"));
-      if (!right && !chosen) return;
-      const text = document.createElement("span");
-      text.className = "mark-text";
-      text.textContent = right ? (chosen ? "Your answer: right" : "Right answer") : "Your answer: not right";
-      label.appendChild(text);
-    });
-  };
-  if (feedback.dataset.marks) markChoices(JSON.parse(feedback.dataset.marks), JSON.parse(feedback.dataset.answer || "null"));
-
-  const currentAnswer = () => {
-    const data = new FormData(form);
-    const values = data.getAll("answer").map(String);
-    return values.length > 1 ? values : (values[0] === undefined ? null : values[0]);
-  };
-
   form.addEventListener("submit", (event) => {
     clearTimeout(timer);
     dirty = false;  // this submission carries the answer itself
     const submitter = event.submitter;
     if (!submitter || submitter.value !== "check") return;
     event.preventDefault();
-    const answer = currentAnswer();
     post("check").then(({ ok, json }) => {
-      if (!ok) { feedback.innerHTML = `<p class="verdict bad">${escape(json.error || "Could not check the answer.")}</p>`; return; }
+      // Every piece of markup comes from the server's templates: the verdict and explanation
+      // (quiz/_feedback.html), the options marked and locked (quiz/_inputs.html), and the
+      // paragraph an error message goes in (#feedback-error in quiz/question.html).
+      if (!ok) {
+        const message = document.getElementById("feedback-error").content.firstElementChild.cloneNode(true);
+        if (json.error) message.textContent = json.error;
+        feedback.replaceChildren(message);
+        return;
+      }
       if (!json.feedback_html) return;
       feedback.innerHTML = json.feedback_html;
-      markChoices(json.feedback.marks || {}, answer);
-      form.querySelectorAll("fieldset input, fieldset select").forEach((el) => { el.disabled = true; });
+      const fieldset = form.querySelector("fieldset.question");
+      const fragment = document.createElement("template");
+      fragment.innerHTML = json.answer_html;
+      fieldset.replaceChildren(fieldset.querySelector("legend"), fragment.content);
       submitter.remove();
       const next = document.getElementById("next-button") || document.getElementById("finish-button");
       if (next) { next.classList.remove("secondary"); next.focus(); }

@@ -111,3 +111,27 @@ def test_checking_an_answer_returns_the_servers_feedback_markup(client, db, make
     assert 'class="verdict good"' in payload["feedback_html"]
     assert payload["feedback_html"].count(slot.question.claim.quote) == 1
     assert set(payload["feedback"]["marks"]) == {c["id"] for c in slot.question.choices}
+
+
+def test_checking_marks_the_options_in_the_servers_markup(client, db, make_student, login):
+    """The options come back marked and locked from the templates (the script builds none),
+    and a reload shows the same marks."""
+    login(client, make_student())
+    attempt = _start(client, db, length=20)
+    # Every question of a claim-per-question draw over all topics: some have choices.
+    slot = next(s for s in attempt.questions if s.question.choices)
+    right = next(c for c in slot.question.choices if c["correct"])
+    wrong = next(c for c in slot.question.choices if not c["correct"])
+    url = f"/quiz/{attempt.id}/{slot.position}"
+    payload = client.post(
+        url, data={"answer": wrong["id"], "action": "check"}, headers={"Accept": "application/json"}
+    ).get_json()
+    marked = payload["answer_html"]
+    assert 'class="verdict bad"' in payload["feedback_html"]
+    for html in (marked, client.get(url).get_data(as_text=True)):
+        picked = html[html.index(f'value="{wrong["id"]}"') :].split("</label>")[0]
+        key = html[html.index(f'value="{right["id"]}"') :].split("</label>")[0]
+        assert "Your answer: not right" in picked and "checked" in picked
+        assert "Right answer" in key and "checked" not in key
+        assert 'class="choice is-wrong"' in html and 'class="choice is-right"' in html
+    assert marked.count("disabled") == len(slot.question.choices)
