@@ -1,10 +1,14 @@
-"""Ids from URLs and forms: digits only, within the database's integer range."""
+"""Ids from URLs and forms: digits only, within the database's integer range.
+
+Every route names its ids with ``<id:...>``: a malformed or out-of-range id is a 404 from the
+routing itself, before any view or query sees it.
+"""
 
 from __future__ import annotations
 
 from werkzeug.routing import IntegerConverter
 
-MAX_ID = 2**31 - 1  # PostgreSQL integer; larger values overflow SQLite's driver too
+from quizapp.models.base import MAX_ID
 
 
 def parse_id(raw: str | None) -> int | None:

@@ -12,7 +12,8 @@ from quizapp.live.blueprint import bp, now, publish_state
 from quizapp.live.forms import NewGameForm
 from quizapp.models.live_games import LiveGame
 from quizapp.services import live_results
-from quizapp.services.live_games import NotAllowed, create_game, owned_game
+from quizapp.services.errors import NotAllowed
+from quizapp.services.live_games import create_game, owned_game
 from quizapp.services.live_moves import run_command
 from quizapp.services.quiz_sets import owned_set
 

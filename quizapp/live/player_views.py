@@ -10,13 +10,8 @@ from quizapp.extensions import db
 from quizapp.live.blueprint import bp, broker, now, publish_state
 from quizapp.live.forms import JoinForm
 from quizapp.models.live_games import LiveGame, LivePlayer
-from quizapp.services.live_games import (
-    NotAllowed,
-    answer_tally,
-    game_by_pin,
-    join_game,
-    submit_answer,
-)
+from quizapp.services.errors import NotAllowed
+from quizapp.services.live_games import answer_tally, game_by_pin, join_game, submit_answer
 from quizapp.services.live_moves import close_if_all_answered
 from quizapp.services.live_state import answered_event
 

@@ -8,6 +8,7 @@ from flask_login import current_user, login_required
 from sqlalchemy.exc import IntegrityError
 
 from quizapp.core.question_kinds import QuestionKind, all_kinds, kind_of
+from quizapp.errors import wants_json
 from quizapp.extensions import db
 from quizapp.models import Topic
 from quizapp.models.base import utcnow
@@ -15,11 +16,11 @@ from quizapp.quiz.answers import answer_from_form, describe_answer, describe_key
 from quizapp.quiz.forms import PracticeForm
 from quizapp.services import article_library as library
 from quizapp.services.attempt_followups import discard_practice, start_missed_practice
+from quizapp.services.errors import NotFound
 from quizapp.services.learner_scheduler import learner_scheduler
 from quizapp.services.practice import start_practice
 from quizapp.services.progress import mastery_by_topic, topic_progress
 from quizapp.services.quizzes import (
-    QuizError,
     expire_if_due,
     first_unanswered,
     load_attempt,
@@ -27,14 +28,9 @@ from quizapp.services.quizzes import (
     slot_at,
     submit_attempt,
 )
-from quizapp.services.teaching_errors import NotFound
-from quizapp.web_errors import quiz_error_response, wants_json
 from quizapp.web_ids import parse_id
 
 bp = Blueprint("quiz", __name__, url_prefix="/quiz")
-
-
-bp.register_error_handler(QuizError, quiz_error_response)
 
 
 @bp.app_template_global("question_kind")

@@ -25,9 +25,9 @@ from quizapp.models import (
     Response,
     SchoolClass,
 )
+from quizapp.services.errors import NotFound, NotNow, TeachingError
 from quizapp.services.quiz_sets import resolve_questions
 from quizapp.services.quizzes import create_attempt, expire_if_due
-from quizapp.services.teaching_errors import NotFound, NotNow, TeachingError
 
 MAX_TITLE = 200
 

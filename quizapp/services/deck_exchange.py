@@ -14,9 +14,9 @@ from quizapp.core.anki_export import ExportCard, anki_package
 from quizapp.core.interchange.flashcard_csv import ParsedCards, deck_csv
 from quizapp.models import Article, Claim, Flashcard, Topic
 from quizapp.services.csv_export import safe_cell
+from quizapp.services.errors import NotFound
 from quizapp.services.import_landing import claims_for, landing_for_import
 from quizapp.services.question_exchange import ImportReport, claims_of, source_claim
-from quizapp.services.teaching_errors import NotFound
 
 DECK_FORMATS = {"csv": ".csv", "apkg": ".apkg"}
 

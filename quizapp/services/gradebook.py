@@ -28,7 +28,7 @@ from quizapp.models import (
     User,
 )
 from quizapp.services.assignments import class_assignment_ids, class_assignments
-from quizapp.services.teaching_errors import NotFound
+from quizapp.services.errors import NotFound
 
 
 @dataclass

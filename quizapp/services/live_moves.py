@@ -14,14 +14,8 @@ from sqlalchemy.orm import Session
 from quizapp.core import live_scoring as rules
 from quizapp.models import QuizAttempt
 from quizapp.models.live_games import LiveGame, LivePlayer
-from quizapp.services.live_games import (
-    GameOver,
-    LiveError,
-    Refused,
-    answer_counts,
-    clock_of,
-    player_count,
-)
+from quizapp.services.errors import GameOver, LiveError, Refused
+from quizapp.services.live_games import answer_counts, clock_of, player_count
 
 COMMANDS = ("start", "next", "close", "skip", "pause", "resume", "end")
 

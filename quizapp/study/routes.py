@@ -21,6 +21,7 @@ from sqlalchemy.exc import IntegrityError
 
 from quizapp.core.anki_export import anki_package
 from quizapp.core.text import slugify
+from quizapp.errors import wants_json
 from quizapp.extensions import db
 from quizapp.models import Article, Topic
 from quizapp.models.base import utcnow
@@ -28,18 +29,14 @@ from quizapp.services import article_library as library
 from quizapp.services import daily_review, flashcards, progress
 from quizapp.services.assignments import student_assignment_rows
 from quizapp.services.catalog import export_cards, learner_schedules
+from quizapp.services.errors import NotFound, QuizError
 from quizapp.services.learner_scheduler import learner_scheduler, scheduling_summary
 from quizapp.services.practice import topic_and_descendants
-from quizapp.services.quizzes import QuizError, unfinished_attempts
-from quizapp.services.teaching_errors import NotFound
+from quizapp.services.quizzes import unfinished_attempts
 from quizapp.study.forms import StudySettingsForm
-from quizapp.web_errors import quiz_error_response, wants_json
 from quizapp.web_ids import parse_id
 
 bp = Blueprint("study", __name__)
-
-
-bp.register_error_handler(QuizError, quiz_error_response)
 
 
 STREAK_LOOKBACK = timedelta(days=400)

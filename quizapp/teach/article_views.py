@@ -15,7 +15,7 @@ from quizapp.services import article_library as library
 from quizapp.services import article_review as review
 from quizapp.services import authoring
 from quizapp.services.classes import teacher_classes
-from quizapp.services.teaching_errors import TeachingError
+from quizapp.services.errors import TeachingError
 from quizapp.teach.article_forms import ArticleImportForm, ShareForm
 from quizapp.teach.authoring_forms import FlashcardForm, QuestionForm, claim_choices
 from quizapp.teach.blueprint import bp
@@ -85,7 +85,7 @@ def import_article():
     return render_template("teach/article_import.html", form=form, article=None), status
 
 
-@bp.route("/articles/<int:article_id>/reimport", methods=["GET", "POST"])
+@bp.route("/articles/<id:article_id>/reimport", methods=["GET", "POST"])
 def reimport_article(article_id: int):
     article = library.owned_article(db.session, article_id, current_user)
     form, status = ArticleImportForm(), 200
@@ -105,7 +105,7 @@ def reimport_article(article_id: int):
     return render_template("teach/article_import.html", form=form, article=article), status
 
 
-@bp.get("/articles/<int:article_id>")
+@bp.get("/articles/<id:article_id>")
 def review_article(article_id: int):
     article = library.owned_article(db.session, article_id, current_user)
     share = ShareForm()
@@ -127,7 +127,7 @@ def _back(article, anchor: str = ""):
     return redirect(url_for("teach.review_article", article_id=article.id) + anchor)
 
 
-@bp.post("/articles/<int:article_id>/<any(questions, flashcards):kind>/<int:item_id>/decide")
+@bp.post("/articles/<id:article_id>/<any(questions, flashcards):kind>/<id:item_id>/decide")
 def decide_item(article_id: int, kind: str, item_id: int):
     article = library.owned_article(db.session, article_id, current_user)
     item = review.article_item(db.session, article, kind, item_id)
@@ -136,7 +136,7 @@ def decide_item(article_id: int, kind: str, item_id: int):
     return _back(article, f"#claim-{item.claim_id}")
 
 
-@bp.post("/articles/<int:article_id>/claims/<int:claim_id>/accept")
+@bp.post("/articles/<id:article_id>/claims/<id:claim_id>/accept")
 def accept_claim(article_id: int, claim_id: int):
     article = library.owned_article(db.session, article_id, current_user)
     claim = review.article_claim(db.session, article, claim_id)
@@ -146,7 +146,7 @@ def accept_claim(article_id: int, claim_id: int):
     return _back(article, f"#claim-{claim.id}")
 
 
-@bp.post("/articles/<int:article_id>/claims/<int:claim_id>/drop")
+@bp.post("/articles/<id:article_id>/claims/<id:claim_id>/drop")
 def drop_claim(article_id: int, claim_id: int):
     article = library.owned_article(db.session, article_id, current_user)
     review.drop_claim(db.session, review.article_claim(db.session, article, claim_id))
@@ -155,7 +155,7 @@ def drop_claim(article_id: int, claim_id: int):
     return _back(article)
 
 
-@bp.post("/articles/<int:article_id>/topics/<int:topic_id>")
+@bp.post("/articles/<id:article_id>/topics/<id:topic_id>")
 def change_topic(article_id: int, topic_id: int):
     """Rename, move or merge a topic: the button pressed says which."""
     article = library.owned_article(db.session, article_id, current_user)
@@ -176,7 +176,7 @@ def change_topic(article_id: int, topic_id: int):
     return _back(article, f"#topic-{topic_id}" if action != "merge" else "")
 
 
-@bp.post("/articles/<int:article_id>/share")
+@bp.post("/articles/<id:article_id>/share")
 def share_article(article_id: int):
     article = library.owned_article(db.session, article_id, current_user)
     form = ShareForm()
@@ -192,7 +192,7 @@ def share_article(article_id: int):
     return _back(article)
 
 
-@bp.post("/articles/<int:article_id>/publish")
+@bp.post("/articles/<id:article_id>/publish")
 def publish_article(article_id: int):
     if current_user.role != Role.ADMIN:
         abort(403, "Only an admin publishes an article to everyone.")
@@ -213,7 +213,7 @@ def _article_claims(article):
 
 
 @bp.route(
-    "/articles/<int:article_id>/<any(questions, flashcards):kind>/<int:item_id>/edit",
+    "/articles/<id:article_id>/<any(questions, flashcards):kind>/<id:item_id>/edit",
     methods=["GET", "POST"],
 )
 def edit_draft(article_id: int, kind: str, item_id: int):

@@ -18,8 +18,8 @@ from quizapp.extensions import db
 from quizapp.models.base import utcnow
 from quizapp.services import assignments as assigning
 from quizapp.services import classes, csv_export, quiz_sets
+from quizapp.services.errors import TeachingError
 from quizapp.services.item_analysis import analyse_assignment
-from quizapp.services.teaching_errors import TeachingError
 from quizapp.teach.blueprint import bp
 from quizapp.teach.forms import AssignForm
 
@@ -47,7 +47,7 @@ def _save(form: AssignForm, action) -> bool:
     return True
 
 
-@bp.route("/sets/<int:set_id>/assign", methods=["GET", "POST"])
+@bp.route("/sets/<id:set_id>/assign", methods=["GET", "POST"])
 def assign(set_id: int):
     quiz_set = quiz_sets.owned_set(db.session, set_id, current_user.id)
     form = AssignForm()
@@ -78,7 +78,7 @@ def assign(set_id: int):
     ), status
 
 
-@bp.route("/assignments/<int:assignment_id>/edit", methods=["GET", "POST"])
+@bp.route("/assignments/<id:assignment_id>/edit", methods=["GET", "POST"])
 def edit_assignment(assignment_id: int):
     assignment = assigning.owned_assignment(db.session, assignment_id, current_user.id)
     form = AssignForm(obj=None if request.method == "POST" else assignment)
@@ -108,7 +108,7 @@ def _mode() -> str:
     return "all" if request.args.get("attempts") == "all" else "first"
 
 
-@bp.get("/assignments/<int:assignment_id>/analysis")
+@bp.get("/assignments/<id:assignment_id>/analysis")
 def analysis(assignment_id: int):
     assignment = assigning.owned_assignment(db.session, assignment_id, current_user.id)
     if assigning.finalise_overdue_attempts(db.session, utcnow(), [assignment.id]):
@@ -125,7 +125,7 @@ def analysis(assignment_id: int):
     )
 
 
-@bp.get("/assignments/<int:assignment_id>/responses.csv")
+@bp.get("/assignments/<id:assignment_id>/responses.csv")
 def assignment_responses_csv(assignment_id: int):
     assignment = assigning.owned_assignment(db.session, assignment_id, current_user.id)
     if assigning.finalise_overdue_attempts(db.session, utcnow(), [assignment.id]):

@@ -11,8 +11,8 @@ from quizapp.core.question_kinds import describe_key
 from quizapp.extensions import db
 from quizapp.models import Claim, Flashcard, Question, Topic
 from quizapp.services import authoring
+from quizapp.services.errors import TeachingError
 from quizapp.services.practice import topic_and_descendants
-from quizapp.services.teaching_errors import TeachingError
 from quizapp.teach.authoring_forms import FlashcardForm, QuestionForm, claim_choices
 from quizapp.teach.blueprint import bp
 from quizapp.teach.forms import TYPE_LABELS, QuestionFilterForm
@@ -116,7 +116,7 @@ def new_question():
     return render_template("teach/question_form.html", form=form, question=None), status
 
 
-@bp.route("/questions/<int:question_id>/edit", methods=["GET", "POST"])
+@bp.route("/questions/<id:question_id>/edit", methods=["GET", "POST"])
 def edit_question(question_id: int):
     question = authoring.editable_item(db.session, Question, question_id, current_user.id)
     form = _question_form(question)
@@ -148,7 +148,7 @@ def new_flashcard():
     return render_template("teach/flashcard_form.html", form=form, card=None), status
 
 
-@bp.route("/flashcards/<int:card_id>/edit", methods=["GET", "POST"])
+@bp.route("/flashcards/<id:card_id>/edit", methods=["GET", "POST"])
 def edit_flashcard(card_id: int):
     card = authoring.editable_item(db.session, Flashcard, card_id, current_user.id)
     form = _flashcard_form(card)
@@ -159,7 +159,7 @@ def edit_flashcard(card_id: int):
     return render_template("teach/flashcard_form.html", form=form, card=card), status
 
 
-@bp.post("/<any(questions, flashcards):kind>/<int:item_id>/copy")
+@bp.post("/<any(questions, flashcards):kind>/<id:item_id>/copy")
 def copy_item(kind: str, item_id: int):
     model = KINDS[kind]
     item = authoring.visible_item(db.session, model, item_id, current_user.id)
@@ -174,7 +174,7 @@ def copy_item(kind: str, item_id: int):
     return redirect(url_for(endpoint, **{key: copy.id}))
 
 
-@bp.post("/<any(questions, flashcards):kind>/<int:item_id>/delete")
+@bp.post("/<any(questions, flashcards):kind>/<id:item_id>/delete")
 def delete_item(kind: str, item_id: int):
     item = authoring.editable_item(db.session, KINDS[kind], item_id, current_user.id)
     outcome = authoring.retire_or_delete(db.session, item)

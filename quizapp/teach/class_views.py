@@ -8,8 +8,8 @@ from flask_login import current_user
 from quizapp.extensions import db
 from quizapp.services import classes
 from quizapp.services.assignments import class_assignments, teacher_assignments
+from quizapp.services.errors import TeachingError
 from quizapp.services.quiz_sets import teacher_sets
-from quizapp.services.teaching_errors import TeachingError
 from quizapp.teach.blueprint import bp
 from quizapp.teach.forms import ClassForm
 
@@ -44,7 +44,7 @@ def new_class():
     return render_template("teach/class_new.html", form=form), status
 
 
-@bp.get("/classes/<int:class_id>")
+@bp.get("/classes/<id:class_id>")
 def class_page(class_id: int):
     school_class = classes.owned_class(db.session, class_id, current_user.id)
     join_link = url_for("classroom.join_link", code=school_class.join_code, _external=True)
@@ -57,7 +57,7 @@ def class_page(class_id: int):
     )
 
 
-@bp.post("/classes/<int:class_id>/code")
+@bp.post("/classes/<id:class_id>/code")
 def new_code(class_id: int):
     school_class = classes.owned_class(db.session, class_id, current_user.id)
     code = classes.new_code_for(db.session, school_class)
@@ -66,7 +66,7 @@ def new_code(class_id: int):
     return redirect(url_for("teach.class_page", class_id=class_id))
 
 
-@bp.post("/classes/<int:class_id>/students/<int:student_id>/remove")
+@bp.post("/classes/<id:class_id>/students/<id:student_id>/remove")
 def remove_student(class_id: int, student_id: int):
     school_class = classes.owned_class(db.session, class_id, current_user.id)
     student = classes.remove_student(db.session, school_class, student_id)

@@ -17,8 +17,8 @@ from quizapp.services.assignments import (
     start_assignment_attempt,
     student_assignment_rows,
 )
+from quizapp.services.errors import NotFound
 from quizapp.services.quizzes import first_unanswered
-from quizapp.services.teaching_errors import NotFound
 from quizapp.teach.blueprint import classroom_bp as bp
 from quizapp.teach.forms import ConfirmJoinForm, JoinForm
 
@@ -80,7 +80,7 @@ def assignments():
     )
 
 
-@bp.post("/assignments/<int:assignment_id>/start")
+@bp.post("/assignments/<id:assignment_id>/start")
 @login_required
 def start(assignment_id: int):
     """Start a new attempt, or resume the unfinished one, then go to its first open question."""

@@ -16,7 +16,7 @@ from quizapp.extensions import db
 from quizapp.models import Article, Topic
 from quizapp.services import quiz_sets
 from quizapp.services.article_library import visible_articles
-from quizapp.services.teaching_errors import TeachingError
+from quizapp.services.errors import TeachingError
 from quizapp.teach.blueprint import bp
 from quizapp.teach.forms import (
     DIFFICULTY_LABELS,
@@ -62,7 +62,7 @@ def new_set():
     return render_template("teach/set_settings.html", form=form, quiz_set=None), status
 
 
-@bp.route("/sets/<int:set_id>/settings", methods=["GET", "POST"])
+@bp.route("/sets/<id:set_id>/settings", methods=["GET", "POST"])
 def set_settings(set_id: int):
     quiz_set = _owned(set_id)
     form = SetSettingsForm(
@@ -112,7 +112,7 @@ def _render_builder(quiz_set, add_form=None, draw_form=None, status=200):
     ), status
 
 
-@bp.get("/sets/<int:set_id>")
+@bp.get("/sets/<id:set_id>")
 def builder(set_id: int):
     return _render_builder(_owned(set_id, with_items=True))
 
@@ -123,7 +123,7 @@ def _back_to_builder(set_id: int):
     return redirect(url_for("teach.builder", set_id=set_id, **args))
 
 
-@bp.post("/sets/<int:set_id>/items")
+@bp.post("/sets/<id:set_id>/items")
 def add_items(set_id: int):
     quiz_set = _owned(set_id)
     form = AddQuestionsForm()
@@ -140,7 +140,7 @@ def add_items(set_id: int):
     return _render_builder(_owned(set_id, with_items=True), add_form=form, status=400)
 
 
-@bp.post("/sets/<int:set_id>/draws")
+@bp.post("/sets/<id:set_id>/draws")
 def add_draw(set_id: int):
     quiz_set = _owned(set_id)
     form = DrawForm(prefix="draw")
@@ -169,7 +169,7 @@ def add_draw(set_id: int):
     return _render_builder(_owned(set_id, with_items=True), draw_form=form, status=400)
 
 
-@bp.post("/sets/<int:set_id>/items/<int:item_id>/move")
+@bp.post("/sets/<id:set_id>/items/<id:item_id>/move")
 def move_item(set_id: int, item_id: int):
     quiz_set = _owned(set_id)
     quiz_sets.move_item(db.session, quiz_set, item_id, request.form.get("direction", ""))
@@ -177,7 +177,7 @@ def move_item(set_id: int, item_id: int):
     return _back_to_builder(set_id)
 
 
-@bp.post("/sets/<int:set_id>/items/<int:item_id>/remove")
+@bp.post("/sets/<id:set_id>/items/<id:item_id>/remove")
 def remove_item(set_id: int, item_id: int):
     quiz_set = _owned(set_id)
     quiz_sets.remove_item(db.session, quiz_set, item_id)
@@ -186,7 +186,7 @@ def remove_item(set_id: int, item_id: int):
     return _back_to_builder(set_id)
 
 
-@bp.post("/sets/<int:set_id>/delete")
+@bp.post("/sets/<id:set_id>/delete")
 def delete_set(set_id: int):
     quiz_set = _owned(set_id)
     title = quiz_set.title
@@ -196,7 +196,7 @@ def delete_set(set_id: int):
     return redirect(url_for("teach.home"))
 
 
-@bp.get("/sets/<int:set_id>/preview")
+@bp.get("/sets/<id:set_id>/preview")
 def preview(set_id: int):
     """The set as a student sees it: one possible draw, shuffled as the settings say."""
     quiz_set = _owned(set_id)
