@@ -13,12 +13,11 @@ from quizapp.extensions import db
 from quizapp.models import Claim, ItemStatus, Role
 from quizapp.services import article_library as library
 from quizapp.services import article_review as review
-from quizapp.services import authoring
 from quizapp.services.classes import teacher_classes
-from quizapp.services.errors import TeachingError
 from quizapp.teach.article_forms import ArticleImportForm, ShareForm
-from quizapp.teach.authoring_forms import FlashcardForm, QuestionForm, claim_choices
+from quizapp.teach.authoring_views import AUTHORED, item_form
 from quizapp.teach.blueprint import bp
+from quizapp.web_forms import FormOutcome, submit_form
 
 IMPORT_MAX_BYTES = 10 * 1024 * 1024
 TOO_LARGE = "That file is larger than 10 MB. Import the article's text only (paste it, say)."
@@ -53,56 +52,48 @@ def upload_too_large(_error):
     return render_template("teach/article_import.html", form=form, article=article), 413
 
 
-def _run_import(form: ArticleImportForm, slug: str | None) -> tuple[object | None, int]:
-    if not form.validate_on_submit():
-        return None, 400 if form.is_submitted() else 200
-    try:
-        article, report = library.import_upload(
-            db.session, form.upload_of(), current_user.id, slug=slug
-        )
-    except TeachingError as error:
-        db.session.rollback()
-        form.upload.errors = [*form.upload.errors, error.message]
-        return None, error.status
-    db.session.commit()
-    return (article, report), 200
+def _run_import(form: ArticleImportForm, slug: str | None) -> FormOutcome:
+    """Import the sent upload as a new article, or as a new text of the one at ``slug``."""
+    return submit_form(
+        form,
+        lambda: library.import_upload(db.session, form.upload_of(), current_user.id, slug=slug),
+        field=form.upload,
+    )
 
 
 @bp.route("/articles/new", methods=["GET", "POST"])
 def import_article():
-    form, status = ArticleImportForm(), 200
-    if request.method == "POST":
-        done, status = _run_import(form, None)
-        if done:
-            article, report = done
-            flash(
-                f"“{article.title}” imported: {report.created['claims']} claims, "
-                f"{report.created['questions']} draft questions and "
-                f"{report.created['flashcards']} draft flashcards to review.",
-                "success",
-            )
-            return redirect(url_for("teach.review_article", article_id=article.id))
-    return render_template("teach/article_import.html", form=form, article=None), status
+    form = ArticleImportForm()
+    outcome = _run_import(form, None)
+    if outcome.saved:
+        article, report = outcome.value
+        flash(
+            f"“{article.title}” imported: {report.created['claims']} claims, "
+            f"{report.created['questions']} draft questions and "
+            f"{report.created['flashcards']} draft flashcards to review.",
+            "success",
+        )
+        return redirect(url_for("teach.review_article", article_id=article.id))
+    return render_template("teach/article_import.html", form=form, article=None), outcome.status
 
 
 @bp.route("/articles/<id:article_id>/reimport", methods=["GET", "POST"])
 def reimport_article(article_id: int):
     article = library.owned_article(db.session, article_id, current_user)
-    form, status = ArticleImportForm(), 200
+    form = ArticleImportForm()
     if request.method == "GET":
         form.title.data = article.title
-    if request.method == "POST":
-        done, status = _run_import(form, article.slug)
-        if done:
-            _article, report = done
-            flash(
-                f"Text updated: {sum(report.kept.values())} reviewed items kept; "
-                f"{sum(report.updated.values()) + sum(report.created.values())} rows changed "
-                "and waiting for review.",
-                "success",
-            )
-            return redirect(url_for("teach.review_article", article_id=article.id))
-    return render_template("teach/article_import.html", form=form, article=article), status
+    outcome = _run_import(form, article.slug)
+    if outcome.saved:
+        _article, report = outcome.value
+        flash(
+            f"Text updated: {sum(report.kept.values())} reviewed items kept; "
+            f"{sum(report.updated.values()) + sum(report.created.values())} rows changed "
+            "and waiting for review.",
+            "success",
+        )
+        return redirect(url_for("teach.review_article", article_id=article.id))
+    return render_template("teach/article_import.html", form=form, article=article), outcome.status
 
 
 @bp.get("/articles/<id:article_id>")
@@ -220,28 +211,17 @@ def edit_draft(article_id: int, kind: str, item_id: int):
     """Edit a draft with the bank's checks; saving accepts it (the teacher has looked at it)."""
     article = library.owned_article(db.session, article_id, current_user)
     item = review.article_item(db.session, article, kind, item_id)
-    form = QuestionForm() if kind == "questions" else FlashcardForm()
-    form.claim_id.choices = claim_choices(_article_claims(article))
-    if request.method == "GET":
-        form.fill(authoring.fields_of(item) if kind == "questions" else item)
-    status = 200
-    if form.is_submitted():
-        status = 400
-        if form.validate():
-            try:
-                if kind == "questions":
-                    authoring.update_question(db.session, item, form.fields())
-                else:
-                    authoring.update_flashcard(db.session, item, form.fields())
-            except TeachingError as error:
-                db.session.rollback()
-                form.form_errors.append(error.message)
-                status = error.status
-            else:
-                item.status = ItemStatus.PUBLISHED
-                db.session.commit()
-                flash("Saved and accepted.", "success")
-                return _back(article, f"#claim-{item.claim_id}")
+    authored = AUTHORED[kind]
+    form = item_form(authored, _article_claims(article), item)
+
+    def save() -> None:
+        authored.update(db.session, item, form.fields())
+        item.status = ItemStatus.PUBLISHED
+
+    outcome = submit_form(form, save)
+    if outcome.saved:
+        flash("Saved and accepted.", "success")
+        return _back(article, f"#claim-{item.claim_id}")
     return render_template(
         "teach/article_item_form.html", form=form, article=article, item=item, kind=kind
-    ), status
+    ), outcome.status

@@ -18,10 +18,10 @@ from quizapp.extensions import db
 from quizapp.models.base import utcnow
 from quizapp.services import assignments as assigning
 from quizapp.services import classes, csv_export, quiz_sets
-from quizapp.services.errors import TeachingError
 from quizapp.services.item_analysis import analyse_assignment
 from quizapp.teach.blueprint import bp
 from quizapp.teach.forms import AssignForm
+from quizapp.web_forms import submit_form
 
 
 def _class_choices() -> list[SelectChoice]:
@@ -29,22 +29,6 @@ def _class_choices() -> list[SelectChoice]:
         SelectChoice(str(s.school_class.id), s.school_class.name)
         for s in classes.teacher_classes(db.session, current_user.id)
     ]
-
-
-def _save(form: AssignForm, action) -> bool:
-    """Run ``action(schedule)`` if the form is valid; put a service's complaint on the form."""
-    if not form.validate_on_submit():
-        return False
-    try:
-        action(form.schedule(current_user.time_zone))
-    except TeachingError as error:
-        if error.status != 400:
-            raise
-        form.form_errors.append(error.message)
-        db.session.rollback()
-        return False
-    db.session.commit()
-    return True
 
 
 @bp.route("/sets/<id:set_id>/assign", methods=["GET", "POST"])
@@ -59,23 +43,22 @@ def assign(set_id: int):
         form.due_at.data = in_a_week.replace(minute=0, second=0, microsecond=0, tzinfo=None)
         if len(form.classes.choices) == 1:  # a teacher with one class means that one
             form.classes.data = [int(form.classes.choices[0].value)]
-    created = []
-
-    def create(schedule):
-        created.append(
-            assigning.create_assignment(db.session, quiz_set, form.classes.data, schedule)
-        )
-
-    if _save(form, create):
-        flash(f"Assigned to {', '.join(c.name for c in created[0].classes)}.", "success")
+    outcome = submit_form(
+        form,
+        lambda: assigning.create_assignment(
+            db.session, quiz_set, form.classes.data, form.schedule(current_user.time_zone)
+        ),
+    )
+    if outcome.saved:
+        created = outcome.value
+        flash(f"Assigned to {', '.join(c.name for c in created.classes)}.", "success")
         # The gradebook shows the new assignment beside the class's others; its item analysis
         # would be empty until students answer.
-        first_class = min(created[0].classes, key=lambda c: c.id)
+        first_class = min(created.classes, key=lambda c: c.id)
         return redirect(url_for("teach.class_gradebook", class_id=first_class.id))
-    status = 400 if form.is_submitted() else 200
     return render_template(
         "teach/assign.html", form=form, quiz_set=quiz_set, assignment=None
-    ), status
+    ), outcome.status
 
 
 @bp.route("/assignments/<id:assignment_id>/edit", methods=["GET", "POST"])
@@ -92,16 +75,18 @@ def edit_assignment(assignment_id: int):
             form.open_at.data = to_local(assignment.open_at, zone).replace(tzinfo=None)
     form.submit.label.text = "Save"
 
-    def update(schedule):
-        assigning.update_assignment(db.session, assignment, form.classes.data, schedule)
-
-    if _save(form, update):
+    outcome = submit_form(
+        form,
+        lambda: assigning.update_assignment(
+            db.session, assignment, form.classes.data, form.schedule(current_user.time_zone)
+        ),
+    )
+    if outcome.saved:
         flash("Assignment updated. Attempts already started follow the new due date.", "success")
         return redirect(url_for("teach.analysis", assignment_id=assignment_id))
-    status = 400 if form.is_submitted() else 200
     return render_template(
         "teach/assign.html", form=form, quiz_set=assignment.quiz_set, assignment=assignment
-    ), status
+    ), outcome.status
 
 
 def _mode() -> str:

@@ -1,4 +1,4 @@
-"""The teachers' blueprint (``/teach``, teachers only) and the students' side of classes.
+"""The teachers' blueprint (``/teach``, teachers only).
 
 Every ``/teach`` route is guarded here, once, rather than by a decorator per view that a new
 route could forget: anonymous visitors go to the login page, students get 403. Objects of other
@@ -15,7 +15,6 @@ from flask_login import current_user
 from quizapp import time_display
 
 bp = Blueprint("teach", __name__, url_prefix="/teach")
-classroom_bp = Blueprint("classroom", __name__)
 
 
 @bp.before_request

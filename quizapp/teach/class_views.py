@@ -8,10 +8,10 @@ from flask_login import current_user
 from quizapp.extensions import db
 from quizapp.services import classes
 from quizapp.services.assignments import class_assignments, teacher_assignments
-from quizapp.services.errors import TeachingError
 from quizapp.services.quiz_sets import teacher_sets
 from quizapp.teach.blueprint import bp
 from quizapp.teach.forms import ClassForm
+from quizapp.web_forms import submit_form
 
 
 @bp.get("/")
@@ -28,20 +28,19 @@ def home():
 @bp.route("/classes/new", methods=["GET", "POST"])
 def new_class():
     form = ClassForm()
-    if form.validate_on_submit():
-        try:
-            school_class = classes.create_class(db.session, current_user.id, form.name.data)
-        except TeachingError as error:
-            form.name.errors.append(error.message)
-        else:
-            db.session.commit()
-            flash(
-                f"Class “{school_class.name}” created. Share its join code with your students.",
-                "success",
-            )
-            return redirect(url_for("teach.class_page", class_id=school_class.id))
-    status = 400 if form.is_submitted() else 200
-    return render_template("teach/class_new.html", form=form), status
+    outcome = submit_form(
+        form,
+        lambda: classes.create_class(db.session, current_user.id, form.name.data),
+        field=form.name,
+    )
+    if outcome.saved:
+        school_class = outcome.value
+        flash(
+            f"Class “{school_class.name}” created. Share its join code with your students.",
+            "success",
+        )
+        return redirect(url_for("teach.class_page", class_id=school_class.id))
+    return render_template("teach/class_new.html", form=form), outcome.status
 
 
 @bp.get("/classes/<id:class_id>")
