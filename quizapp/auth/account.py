@@ -14,6 +14,7 @@ from quizapp.extensions import db
 from quizapp.mail import send_mail
 from quizapp.models import User
 from quizapp.services import accounts
+from quizapp.web_forms import form_status
 
 bp = Blueprint("account", __name__, url_prefix="/account")
 
@@ -84,8 +85,7 @@ def reset_request():
             )
         flash(RESET_SENT, "info")
         return redirect(url_for("auth.login"))
-    status = 400 if form.is_submitted() else 200
-    return render_template("auth/reset_request.html", form=form), status
+    return render_template("auth/reset_request.html", form=form), form_status(form)
 
 
 @bp.route("/reset/<token>", methods=["GET", "POST"])
@@ -103,5 +103,4 @@ def reset_password(token: str):
         db.session.commit()
         flash("Your password is changed. Log in with it.", "success")
         return redirect(url_for("auth.login"))
-    status = 400 if form.is_submitted() else 200
-    return render_template("auth/reset_password.html", form=form), status
+    return render_template("auth/reset_password.html", form=form), form_status(form)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlalchemy as sa
 from flask import Blueprint, abort, flash, jsonify, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 from sqlalchemy.exc import IntegrityError
@@ -28,6 +27,7 @@ from quizapp.services.quizzes import (
     slot_at,
     submit_attempt,
 )
+from quizapp.web_forms import submit_form, topic_choices
 from quizapp.web_ids import parse_id
 
 bp = Blueprint("quiz", __name__, url_prefix="/quiz")
@@ -44,14 +44,6 @@ def answer_fields() -> dict[str, str]:
     """Each question type's authoring field, for the question form to show only the chosen
     type's (static/js/question-form.js)."""
     return {str(kind.type): kind.authoring_field for kind in all_kinds()}
-
-
-def _topic_choices(topic_ids: list[int]):
-    """The topics a learner may practise (of the articles they may see), in reading order."""
-    topics = db.session.scalars(
-        sa.select(Topic).where(Topic.id.in_(topic_ids)).order_by(Topic.article_id, Topic.position)
-    ).all()
-    return [(t.id, ("— " if t.parent_id else "") + t.title) for t in topics]
 
 
 def _scope_topic_ids() -> list[int]:
@@ -72,20 +64,23 @@ def _scope_topic_ids() -> list[int]:
 def new():
     form = PracticeForm()
     scope = _scope_topic_ids()
-    form.topics.choices = _topic_choices(scope)
+    form.topics.choices = topic_choices(Topic.id.in_(scope))
     topic_id = parse_id(request.args.get("topic"))
     if request.method == "GET" and topic_id is not None:
         form.topics.data = [topic_id]
-    if form.validate_on_submit():
-        now = utcnow()
+
+    def start():
         scheduler = learner_scheduler(db.session, current_user)
-        mastery = mastery_by_topic(topic_progress(db.session, current_user.id, scheduler, now))
+        progress = topic_progress(db.session, current_user.id, scheduler, utcnow())
         topics = form.topics.data or scope
-        attempt = start_practice(db.session, current_user.id, topics, form.length.data, mastery)
-        db.session.commit()
-        return redirect(url_for("quiz.question", attempt_id=attempt.id, position=1))
-    status = 400 if form.is_submitted() else 200
-    return render_template("quiz/new.html", form=form), status
+        return start_practice(
+            db.session, current_user.id, topics, form.length.data, mastery_by_topic(progress)
+        )
+
+    outcome = submit_form(form, start)
+    if outcome.saved:
+        return redirect(url_for("quiz.question", attempt_id=outcome.value.id, position=1))
+    return render_template("quiz/new.html", form=form), outcome.status
 
 
 def _choice_marks(question) -> dict[str, bool]:

@@ -29,11 +29,12 @@ from quizapp.services import article_library as library
 from quizapp.services import daily_review, flashcards, progress
 from quizapp.services.assignments import student_assignment_rows
 from quizapp.services.catalog import export_cards, learner_schedules
-from quizapp.services.errors import NotFound, QuizError
+from quizapp.services.errors import AlreadyRated, NotFound, QuizError
 from quizapp.services.learner_scheduler import learner_scheduler, scheduling_summary
 from quizapp.services.practice import topic_and_descendants
 from quizapp.services.quizzes import unfinished_attempts
 from quizapp.study.forms import StudySettingsForm
+from quizapp.web_forms import form_status, submit_form
 from quizapp.web_ids import parse_id
 
 bp = Blueprint("study", __name__)
@@ -156,7 +157,7 @@ def rate():
             db.session, current_user, scheduler, flashcard_id, rating, duration, seen=seen
         )
         db.session.commit()
-    except (flashcards.AlreadyRated, IntegrityError) as error:
+    except (AlreadyRated, IntegrityError) as error:
         # A double key press or a second tab: the card is rated once; move on quietly.
         db.session.rollback()
         message = getattr(error, "message", "This card was rated already; here is the next one.")
@@ -267,12 +268,13 @@ def progress_page():
 @login_required
 def settings():
     form = StudySettingsForm(obj=current_user)
-    if form.validate_on_submit():
+
+    def save() -> None:
         current_user.desired_retention = float(form.desired_retention.data)
         current_user.new_cards_per_day = form.new_cards_per_day.data
         current_user.daily_goal = form.daily_goal.data
-        db.session.commit()
+
+    if submit_form(form, save).saved:
         flash("Your study settings are saved.", "success")
         return redirect(url_for("study.settings"))
-    status = 400 if form.is_submitted() else 200
-    return render_template("study/settings.html", form=form), status
+    return render_template("study/settings.html", form=form), form_status(form)
