@@ -121,6 +121,39 @@ def _store_answer(attempt, slot, action: str, answer, check: bool, now):
     return response
 
 
+def _answer(attempt, position: int, total: int, now):
+    """Save the answer posted for question ``position``; JSON for the page's script, else a
+    redirect to the screen the learner asked for."""
+    slot = slot_at(attempt, position)
+    action = request.form.get("action", "next")
+    check = action == "check" and attempt.shows_feedback_now(now)
+    answer = answer_from_form(slot, request.form)
+    try:
+        response = _store_answer(attempt, slot, action, answer, check, now)
+    except IntegrityError:
+        # Two saves of one question raced (an autosave and Next): the other one inserted
+        # the row first, so this save becomes an update of it.
+        db.session.rollback()
+        attempt = load_attempt(db.session, attempt.id, current_user.id)
+        slot = slot_at(attempt, position)
+        response = _store_answer(attempt, slot, action, answer, check, now)
+    if wants_json():
+        payload = {"saved": True, "position": position}
+        if check and response is not None:
+            feedback = _feedback(slot, response)
+            payload["feedback"] = feedback
+            # The page inserts the server's own markup: the feedback is written once.
+            payload["feedback_html"] = render_template("quiz/_feedback_fragment.html", fb=feedback)
+        return jsonify(payload)
+    if action == "back" and position > 1:
+        return redirect(url_for("quiz.question", attempt_id=attempt.id, position=position - 1))
+    if action == "next" and position < total:
+        return redirect(url_for("quiz.question", attempt_id=attempt.id, position=position + 1))
+    if action == "finish":
+        return redirect(url_for("quiz.confirm", attempt_id=attempt.id))
+    return redirect(url_for("quiz.question", attempt_id=attempt.id, position=position))
+
+
 @bp.route("/<id:attempt_id>/<id:position>", methods=["GET", "POST"])
 @login_required
 def question(attempt_id: int, position: int):
@@ -134,35 +167,7 @@ def question(attempt_id: int, position: int):
     slot = slot_at(attempt, position)
     total = len(attempt.questions)
     if request.method == "POST":
-        action = request.form.get("action", "next")
-        check = action == "check" and attempt.shows_feedback_now(now)
-        answer = answer_from_form(slot, request.form)
-        try:
-            response = _store_answer(attempt, slot, action, answer, check, now)
-        except IntegrityError:
-            # Two saves of one question raced (an autosave and Next): the other one inserted
-            # the row first, so this save becomes an update of it.
-            db.session.rollback()
-            attempt = load_attempt(db.session, attempt_id, current_user.id)
-            slot = slot_at(attempt, position)
-            response = _store_answer(attempt, slot, action, answer, check, now)
-        if wants_json():
-            payload = {"saved": True, "position": position}
-            if check and response is not None:
-                feedback = _feedback(slot, response)
-                payload["feedback"] = feedback
-                # The page inserts the server's own markup: the feedback is written once.
-                payload["feedback_html"] = render_template(
-                    "quiz/_feedback_fragment.html", fb=feedback
-                )
-            return jsonify(payload)
-        if action == "back" and position > 1:
-            return redirect(url_for("quiz.question", attempt_id=attempt.id, position=position - 1))
-        if action == "next" and position < total:
-            return redirect(url_for("quiz.question", attempt_id=attempt.id, position=position + 1))
-        if action == "finish":
-            return redirect(url_for("quiz.confirm", attempt_id=attempt.id))
-        return redirect(url_for("quiz.question", attempt_id=attempt.id, position=position))
+        return _answer(attempt, position, total, now)
     response = slot.response
     feedback = _feedback(slot, response) if response and response.checked else None
     answered = sum(1 for s in attempt.questions if s.response is not None)

@@ -144,6 +144,19 @@ def _int_field(name: str) -> int | None:
     return parse_id(request.form.get(name))
 
 
+def _back_to_cards(**extra):
+    """The card page again, with the topic, article and mode the card was studied in."""
+    return redirect(
+        url_for(
+            "study.cards",
+            topic=parse_id(request.form.get("topic")),
+            article=parse_id(request.form.get("article")),
+            mode=_mode(request.form),
+            **extra,
+        )
+    )
+
+
 @bp.post("/cards/rate")
 @login_required
 def rate():
@@ -167,15 +180,7 @@ def rate():
         log = None
     if wants_json():
         return jsonify(rated=True, due=log.state_after["due"])
-    return redirect(
-        url_for(
-            "study.cards",
-            topic=parse_id(request.form.get("topic")),
-            article=parse_id(request.form.get("article")),
-            mode=_mode(request.form),
-            undo=1 if log is not None else None,
-        )
-    )
+    return _back_to_cards(undo=1 if log is not None else None)
 
 
 @bp.get("/cards/export.apkg")
@@ -205,14 +210,7 @@ def undo():
     flash(
         f"Undid your last rating (“{textwrap.shorten(card.front, 80, placeholder='…')}”).", "info"
     )
-    return redirect(
-        url_for(
-            "study.cards",
-            topic=parse_id(request.form.get("topic")),
-            article=parse_id(request.form.get("article")),
-            mode=_mode(request.form),
-        )
-    )
+    return _back_to_cards()
 
 
 @bp.get("/review")

@@ -96,14 +96,20 @@ def reimport_article(article_id: int):
     return render_template("teach/article_import.html", form=form, article=article), outcome.status
 
 
-@bp.get("/articles/<id:article_id>")
-def review_article(article_id: int):
-    article = library.owned_article(db.session, article_id, current_user)
-    share = ShareForm()
-    share.classes.choices = [
+def _share_form() -> ShareForm:
+    """Sharing offers the teacher's own classes only."""
+    form = ShareForm()
+    form.classes.choices = [
         (c.school_class.id, c.school_class.name)
         for c in teacher_classes(db.session, current_user.id)
     ]
+    return form
+
+
+@bp.get("/articles/<id:article_id>")
+def review_article(article_id: int):
+    article = library.owned_article(db.session, article_id, current_user)
+    share = _share_form()
     share.classes.data = sorted(library.shared_class_ids(db.session, article))
     return render_template(
         "teach/article_review.html",
@@ -170,11 +176,7 @@ def change_topic(article_id: int, topic_id: int):
 @bp.post("/articles/<id:article_id>/share")
 def share_article(article_id: int):
     article = library.owned_article(db.session, article_id, current_user)
-    form = ShareForm()
-    form.classes.choices = [
-        (c.school_class.id, c.school_class.name)
-        for c in teacher_classes(db.session, current_user.id)
-    ]
+    form = _share_form()
     if not form.validate_on_submit():
         abort(400, "Choose among your own classes.")
     library.share_with_classes(db.session, article, current_user.id, form.classes.data or [])
