@@ -308,7 +308,7 @@ def finalise_overdue_attempts(
 
 @dataclass
 class StudentAssignmentRow:
-    """One line of a student's assignment list (see ``templates/classroom/_student_assignments``)."""
+    """One line of a student's assignment list (``templates/classroom/_student_assignments``)."""
 
     assignment_id: int
     title: str
