@@ -88,6 +88,7 @@ def register_blueprints(app: Flask) -> None:
     from quizapp import cli, errors, live, template_helpers
     from quizapp.auth.account import bp as account_bp
     from quizapp.auth.routes import bp as auth_bp
+    from quizapp.classroom.routes import bp as classroom_bp
     from quizapp.main.routes import bp as main_bp
     from quizapp.quiz.routes import bp as quiz_bp
     from quizapp.study.routes import bp as study_bp
@@ -99,6 +100,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(quiz_bp)
     app.register_blueprint(study_bp)
     register_teaching(app)
+    app.register_blueprint(classroom_bp)
     live.init_app(app)
     errors.init_app(app)
     template_helpers.init_app(app)

@@ -12,8 +12,8 @@ from flask.cli import AppGroup
 from quizapp.core.interchange.records import InterchangeError
 from quizapp.extensions import db
 from quizapp.models import User
+from quizapp.services.errors import TeachingError
 from quizapp.services.interchange import EXPORT_FORMATS, export_file, import_file
-from quizapp.services.teaching_errors import TeachingError
 
 bank_cli = AppGroup(
     "bank", help="Export and import questions (Moodle XML, GIFT) and decks (CSV, Anki)."

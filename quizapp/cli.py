@@ -173,7 +173,7 @@ def import_articles_command(file: Path, publish: bool, title: str, owner_email: 
     """
     from quizapp.core.text import slugify
     from quizapp.services.article_library import ArticleUpload, import_upload
-    from quizapp.services.teaching_errors import TeachingError
+    from quizapp.services.errors import TeachingError
 
     owner = None
     if owner_email:

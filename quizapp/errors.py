@@ -1,4 +1,8 @@
-"""Error pages in the app's own layout; JSON for requests that ask for it."""
+"""Error pages in the app's own layout; JSON for requests that ask for it.
+
+Both HTTP errors and the services' refusals (:class:`DomainError`) are answered here, once:
+a view raises, and never turns an error into a response itself.
+"""
 
 from __future__ import annotations
 
@@ -11,21 +15,32 @@ from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
 
 from quizapp.extensions import db, limiter
+from quizapp.services.errors import DomainError
 
 
-def _wants_json() -> bool:
+def wants_json() -> bool:
+    """Whether to answer JSON: the request sent JSON, or prefers it to a page."""
     return request.accept_mimetypes.best == "application/json" or request.is_json
+
+
+def _respond(code: int, title: str, message: str):
+    if wants_json():
+        return jsonify(error=message), code
+    return render_template("error.html", code=code, title=title, message=message), code
 
 
 def render_error(error: HTTPException):
     code = error.code or 500
-    message = error.description or "Something went wrong."
     if code >= 500:
         # A failed statement leaves the session unusable; the page itself reads the user.
         db.session.rollback()
-    if _wants_json():
-        return jsonify(error=message), code
-    return render_template("error.html", code=code, title=error.name, message=message), code
+    return _respond(code, error.name, error.description or "Something went wrong.")
+
+
+def refused(error: DomainError):
+    """A service's refusal: its status and message; nothing the request did is kept."""
+    db.session.rollback()
+    return _respond(error.status, "Not possible", error.message)
 
 
 def reject_nul_characters() -> None:
@@ -41,6 +56,7 @@ def init_app(app: Flask) -> None:
     # Unhandled exceptions reach the 500 handler as InternalServerError; the session is
     # removed (rolled back) at teardown, so a failed request writes nothing.
     app.register_error_handler(HTTPException, render_error)
+    app.register_error_handler(DomainError, refused)
     app.before_request(reject_nul_characters)
 
     @app.errorhandler(RateLimitExceeded)

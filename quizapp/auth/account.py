@@ -14,6 +14,8 @@ from quizapp.extensions import db
 from quizapp.mail import send_mail
 from quizapp.models import User
 from quizapp.services import accounts
+from quizapp.services.errors import AccountError
+from quizapp.web_forms import form_status, submit_form
 
 bp = Blueprint("account", __name__, url_prefix="/account")
 
@@ -29,6 +31,12 @@ def _zone_choices() -> list[tuple[str, str]]:
     return [(zone, zone.replace("_", " ")) for zone in sorted(known_zones())]
 
 
+def _change(profile: ProfileForm) -> accounts.ProfileChange:
+    return accounts.ProfileChange(
+        profile.display_name.data, profile.email.data, profile.time_zone.data
+    )
+
+
 @bp.route("/", methods=["GET", "POST"])
 @login_required
 def settings():
@@ -36,19 +44,14 @@ def settings():
     profile.time_zone.choices = _zone_choices()
     password = NewPasswordForm(prefix="pw")
     if request.method == "POST" and request.form.get("form") == "profile":
-        if profile.validate_on_submit():
-            change = accounts.ProfileChange(
-                profile.display_name.data, profile.email.data, profile.time_zone.data
-            )
-            try:
-                accounts.update_profile(db.session, current_user, change)
-            except accounts.AccountError as error:
-                db.session.rollback()
-                profile.form_errors.append(error.message)
-            else:
-                db.session.commit()
-                flash("Your account is saved.", "success")
-                return redirect(url_for("account.settings"))
+        saving = submit_form(
+            profile,
+            lambda: accounts.update_profile(db.session, current_user, _change(profile)),
+            refusals=AccountError,
+        )
+        if saving.saved:
+            flash("Your account is saved.", "success")
+            return redirect(url_for("account.settings"))
     elif request.method == "POST" and password.validate_on_submit():
         if not current_user.check_password(password.current_password.data or ""):
             password.current_password.errors.append("This is not your current password.")
@@ -84,8 +87,7 @@ def reset_request():
             )
         flash(RESET_SENT, "info")
         return redirect(url_for("auth.login"))
-    status = 400 if form.is_submitted() else 200
-    return render_template("auth/reset_request.html", form=form), status
+    return render_template("auth/reset_request.html", form=form), form_status(form)
 
 
 @bp.route("/reset/<token>", methods=["GET", "POST"])
@@ -103,5 +105,4 @@ def reset_password(token: str):
         db.session.commit()
         flash("Your password is changed. Log in with it.", "success")
         return redirect(url_for("auth.login"))
-    status = 400 if form.is_submitted() else 200
-    return render_template("auth/reset_password.html", form=form), status
+    return render_template("auth/reset_password.html", form=form), form_status(form)

@@ -21,6 +21,7 @@ from quizapp.models import Role, User
 from quizapp.models.base import utcnow
 from quizapp.services.accounts import email_taken, new_account
 from quizapp.services.sessions import end_all_sessions, issue_remember_token
+from quizapp.web_forms import form_status
 
 bp = Blueprint("auth", __name__, url_prefix="/auth")
 
@@ -111,8 +112,8 @@ def register():
                     "An admin will approve your teacher account; until then you can study.", "info"
                 )
             return redirect(url_for("auth.login"))
-    status = 400 if form.is_submitted() else 200
-    return render_template("auth/register.html", form=form, teacher_policy=policy), status
+    page = render_template("auth/register.html", form=form, teacher_policy=policy)
+    return page, form_status(form)
 
 
 @bp.route("/login", methods=["GET", "POST"])
@@ -140,8 +141,7 @@ def login():
                 set_remember_cookie(response, token)
             return response
         flash(BAD_LOGIN, "error")
-    status = 400 if form.is_submitted() else 200
-    return render_template("auth/login.html", form=form), status
+    return render_template("auth/login.html", form=form), form_status(form)
 
 
 @bp.post("/logout")

@@ -1,30 +1,19 @@
-"""The ``live`` blueprint: refusals answer JSON to scripts and an error page to browsers."""
+"""The ``live`` blueprint, and what its host and player views share."""
 
 from __future__ import annotations
 
 from datetime import datetime
 from typing import Any
 
-from flask import Blueprint, current_app, jsonify, render_template, request
+from flask import Blueprint, current_app
 
 from quizapp.extensions import db
 from quizapp.live.broker import LocalBroker
 from quizapp.models.base import utcnow
 from quizapp.models.live_games import LiveGame
 from quizapp.services.live_state import game_event
-from quizapp.services.quizzes import QuizError
 
 bp = Blueprint("live", __name__, url_prefix="/live")
-
-
-@bp.errorhandler(QuizError)
-def refused(error: QuizError):
-    db.session.rollback()
-    if request.is_json or request.accept_mimetypes.best == "application/json":
-        return jsonify(error=error.message), error.status
-    return render_template(
-        "error.html", code=error.status, title="Not possible", message=error.message
-    ), error.status
 
 
 def broker() -> LocalBroker:

@@ -12,9 +12,11 @@ from quizapp.live.blueprint import bp, now, publish_state
 from quizapp.live.forms import NewGameForm
 from quizapp.models.live_games import LiveGame
 from quizapp.services import live_results
-from quizapp.services.live_games import NotAllowed, create_game, owned_game
+from quizapp.services.errors import NotAllowed
+from quizapp.services.live_games import create_game, owned_game
 from quizapp.services.live_moves import run_command
 from quizapp.services.quiz_sets import owned_set
+from quizapp.web_forms import submit_form
 
 EARLIER_GAMES_SHOWN = 10
 
@@ -30,24 +32,27 @@ def new_game(set_id: int):
     _teacher()
     quiz_set = owned_set(db.session, set_id, current_user.id, with_items=True)
     form = NewGameForm()
-    if form.validate_on_submit():
-        game = create_game(
+    outcome = submit_form(
+        form,
+        lambda: create_game(
             db.session,
             quiz_set,
             current_user.id,
             seconds=form.seconds.data,
             allow_guests=form.allow_guests.data,
-        )
-        db.session.commit()
-        return redirect(url_for("live.host", game_id=game.id))
-    status = 400 if form.is_submitted() else 200
+        ),
+    )
+    if outcome.saved:
+        return redirect(url_for("live.host", game_id=outcome.value.id))
     earlier = db.session.scalars(
         sa.select(LiveGame)
         .where(LiveGame.quiz_set_id == quiz_set.id)
         .order_by(LiveGame.id.desc())
         .limit(EARLIER_GAMES_SHOWN)
     ).all()
-    return render_template("live/new.html", form=form, quiz_set=quiz_set, earlier=earlier), status
+    return render_template(
+        "live/new.html", form=form, quiz_set=quiz_set, earlier=earlier
+    ), outcome.status
 
 
 @bp.route("/host/<id:game_id>")

@@ -10,15 +10,11 @@ from quizapp.extensions import db
 from quizapp.live.blueprint import bp, broker, now, publish_state
 from quizapp.live.forms import JoinForm
 from quizapp.models.live_games import LiveGame, LivePlayer
-from quizapp.services.live_games import (
-    NotAllowed,
-    answer_tally,
-    game_by_pin,
-    join_game,
-    submit_answer,
-)
+from quizapp.services.errors import NotAllowed
+from quizapp.services.live_games import answer_tally, game_by_pin, join_game, submit_answer
 from quizapp.services.live_moves import close_if_all_answered
 from quizapp.services.live_state import answered_event
+from quizapp.web_forms import submit_form
 
 SESSION_KEY = "live_players"  # {game id: player id}, in the signed session cookie
 # Answers short of everyone's at which an answer counts again after its commit: answers in
@@ -61,16 +57,19 @@ def _game(game_id: int) -> LiveGame:
 def join():
     """The PIN (and, for guests, a nickname); the QR code links here with the PIN filled in."""
     form = JoinForm(data={"pin": request.args.get("pin", "")} if request.method == "GET" else None)
-    if form.validate_on_submit():
+
+    def enter() -> tuple[LiveGame, LivePlayer]:
         game = game_by_pin(db.session, form.pin.data, now())
         user = current_user if current_user.is_authenticated else None
-        player = join_game(db.session, game, user, form.nickname.data or "", now())
-        db.session.commit()
+        return game, join_game(db.session, game, user, form.nickname.data or "", now())
+
+    outcome = submit_form(form, enter)
+    if outcome.saved:
+        game, player = outcome.value
         _remember(player)
         publish_state(game)
         return redirect(url_for("live.play", game_id=game.id))
-    status = 400 if form.is_submitted() else 200
-    return render_template("live/join.html", form=form), status
+    return render_template("live/join.html", form=form), outcome.status
 
 
 @bp.route("/play/<id:game_id>")

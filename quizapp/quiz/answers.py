@@ -13,7 +13,7 @@ from werkzeug.datastructures import MultiDict
 from quizapp.core.question_kinds import FormAnswerError, describe_answer, describe_key, kind_of
 from quizapp.core.question_kinds.base import MAX_TEXT_ANSWER
 from quizapp.models import AttemptQuestion
-from quizapp.services.quizzes import BadAnswer
+from quizapp.services.errors import BadAnswer
 
 __all__ = ["MAX_TEXT_ANSWER", "answer_from_form", "describe_answer", "describe_key"]
 

@@ -3,14 +3,10 @@
 from __future__ import annotations
 
 from flask_wtf import FlaskForm
-from wtforms import SelectChoice, SelectField, SelectMultipleField, SubmitField, widgets
+from wtforms import SelectChoice, SelectField, SubmitField
 
 from quizapp.core.quiz_selection import QUIZ_LENGTHS
-
-
-class CheckboxesField(SelectMultipleField):
-    widget = widgets.ListWidget(prefix_label=False)
-    option_widget = widgets.CheckboxInput()
+from quizapp.web_forms import CheckboxesField
 
 
 class PracticeForm(FlaskForm):

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import sqlalchemy as sa
 from flask import Blueprint, abort, flash, jsonify, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 from sqlalchemy.exc import IntegrityError
 
 from quizapp.core.question_kinds import QuestionKind, all_kinds, kind_of
+from quizapp.errors import wants_json
 from quizapp.extensions import db
 from quizapp.models import Topic
 from quizapp.models.base import utcnow
@@ -15,11 +15,11 @@ from quizapp.quiz.answers import answer_from_form, describe_answer, describe_key
 from quizapp.quiz.forms import PracticeForm
 from quizapp.services import article_library as library
 from quizapp.services.attempt_followups import discard_practice, start_missed_practice
+from quizapp.services.errors import NotFound
 from quizapp.services.learner_scheduler import learner_scheduler
 from quizapp.services.practice import start_practice
 from quizapp.services.progress import mastery_by_topic, topic_progress
 from quizapp.services.quizzes import (
-    QuizError,
     expire_if_due,
     first_unanswered,
     load_attempt,
@@ -27,14 +27,10 @@ from quizapp.services.quizzes import (
     slot_at,
     submit_attempt,
 )
-from quizapp.services.teaching_errors import NotFound
-from quizapp.web_errors import quiz_error_response, wants_json
+from quizapp.web_forms import submit_form, topic_choices
 from quizapp.web_ids import parse_id
 
 bp = Blueprint("quiz", __name__, url_prefix="/quiz")
-
-
-bp.register_error_handler(QuizError, quiz_error_response)
 
 
 @bp.app_template_global("question_kind")
@@ -48,14 +44,6 @@ def answer_fields() -> dict[str, str]:
     """Each question type's authoring field, for the question form to show only the chosen
     type's (static/js/question-form.js)."""
     return {str(kind.type): kind.authoring_field for kind in all_kinds()}
-
-
-def _topic_choices(topic_ids: list[int]):
-    """The topics a learner may practise (of the articles they may see), in reading order."""
-    topics = db.session.scalars(
-        sa.select(Topic).where(Topic.id.in_(topic_ids)).order_by(Topic.article_id, Topic.position)
-    ).all()
-    return [(t.id, ("— " if t.parent_id else "") + t.title) for t in topics]
 
 
 def _scope_topic_ids() -> list[int]:
@@ -76,20 +64,23 @@ def _scope_topic_ids() -> list[int]:
 def new():
     form = PracticeForm()
     scope = _scope_topic_ids()
-    form.topics.choices = _topic_choices(scope)
+    form.topics.choices = topic_choices(Topic.id.in_(scope))
     topic_id = parse_id(request.args.get("topic"))
     if request.method == "GET" and topic_id is not None:
         form.topics.data = [topic_id]
-    if form.validate_on_submit():
-        now = utcnow()
+
+    def start():
         scheduler = learner_scheduler(db.session, current_user)
-        mastery = mastery_by_topic(topic_progress(db.session, current_user.id, scheduler, now))
+        progress = topic_progress(db.session, current_user.id, scheduler, utcnow())
         topics = form.topics.data or scope
-        attempt = start_practice(db.session, current_user.id, topics, form.length.data, mastery)
-        db.session.commit()
-        return redirect(url_for("quiz.question", attempt_id=attempt.id, position=1))
-    status = 400 if form.is_submitted() else 200
-    return render_template("quiz/new.html", form=form), status
+        return start_practice(
+            db.session, current_user.id, topics, form.length.data, mastery_by_topic(progress)
+        )
+
+    outcome = submit_form(form, start)
+    if outcome.saved:
+        return redirect(url_for("quiz.question", attempt_id=outcome.value.id, position=1))
+    return render_template("quiz/new.html", form=form), outcome.status
 
 
 def _choice_marks(question) -> dict[str, bool]:
@@ -130,6 +121,46 @@ def _store_answer(attempt, slot, action: str, answer, check: bool, now):
     return response
 
 
+def _answer(attempt, position: int, total: int, now):
+    """Save the answer posted for question ``position``; JSON for the page's script, else a
+    redirect to the screen the learner asked for."""
+    slot = slot_at(attempt, position)
+    action = request.form.get("action", "next")
+    check = action == "check" and attempt.shows_feedback_now(now)
+    answer = answer_from_form(slot, request.form)
+    try:
+        response = _store_answer(attempt, slot, action, answer, check, now)
+    except IntegrityError:
+        # Two saves of one question raced (an autosave and Next): the other one inserted
+        # the row first, so this save becomes an update of it.
+        db.session.rollback()
+        attempt = load_attempt(db.session, attempt.id, current_user.id)
+        slot = slot_at(attempt, position)
+        response = _store_answer(attempt, slot, action, answer, check, now)
+    if wants_json():
+        payload = {"saved": True, "position": position}
+        if check and response is not None:
+            feedback = _feedback(slot, response)
+            payload["feedback"] = feedback
+            # The page inserts the server's own markup: the feedback, and the options marked
+            # right or wrong, are written once, in the templates.
+            payload["feedback_html"] = render_template("quiz/_feedback_fragment.html", fb=feedback)
+            payload["answer_html"] = render_template(
+                "quiz/_answer_fragment.html",
+                slot=slot,
+                answer=response.answer,
+                marks=feedback["marks"],
+            )
+        return jsonify(payload)
+    if action == "back" and position > 1:
+        return redirect(url_for("quiz.question", attempt_id=attempt.id, position=position - 1))
+    if action == "next" and position < total:
+        return redirect(url_for("quiz.question", attempt_id=attempt.id, position=position + 1))
+    if action == "finish":
+        return redirect(url_for("quiz.confirm", attempt_id=attempt.id))
+    return redirect(url_for("quiz.question", attempt_id=attempt.id, position=position))
+
+
 @bp.route("/<id:attempt_id>/<id:position>", methods=["GET", "POST"])
 @login_required
 def question(attempt_id: int, position: int):
@@ -143,42 +174,7 @@ def question(attempt_id: int, position: int):
     slot = slot_at(attempt, position)
     total = len(attempt.questions)
     if request.method == "POST":
-        action = request.form.get("action", "next")
-        check = action == "check" and attempt.shows_feedback_now(now)
-        answer = answer_from_form(slot, request.form)
-        try:
-            response = _store_answer(attempt, slot, action, answer, check, now)
-        except IntegrityError:
-            # Two saves of one question raced (an autosave and Next): the other one inserted
-            # the row first, so this save becomes an update of it.
-            db.session.rollback()
-            attempt = load_attempt(db.session, attempt_id, current_user.id)
-            slot = slot_at(attempt, position)
-            response = _store_answer(attempt, slot, action, answer, check, now)
-        if wants_json():
-            payload = {"saved": True, "position": position}
-            if check and response is not None:
-                feedback = _feedback(slot, response)
-                payload["feedback"] = feedback
-                # The page inserts the server's own markup: the feedback, and the options marked
-                # right or wrong, are written once, in the templates.
-                payload["feedback_html"] = render_template(
-                    "quiz/_feedback_fragment.html", fb=feedback
-                )
-                payload["answer_html"] = render_template(
-                    "quiz/_answer_fragment.html",
-                    slot=slot,
-                    answer=response.answer,
-                    marks=feedback["marks"],
-                )
-            return jsonify(payload)
-        if action == "back" and position > 1:
-            return redirect(url_for("quiz.question", attempt_id=attempt.id, position=position - 1))
-        if action == "next" and position < total:
-            return redirect(url_for("quiz.question", attempt_id=attempt.id, position=position + 1))
-        if action == "finish":
-            return redirect(url_for("quiz.confirm", attempt_id=attempt.id))
-        return redirect(url_for("quiz.question", attempt_id=attempt.id, position=position))
+        return _answer(attempt, position, total, now)
     response = slot.response
     feedback = _feedback(slot, response) if response and response.checked else None
     answered = sum(1 for s in attempt.questions if s.response is not None)

@@ -14,17 +14,10 @@ from sqlalchemy.orm import Session
 
 from quizapp.core.time_zones import known_zones
 from quizapp.models import Role, User
+from quizapp.services.errors import AccountError
 from quizapp.services.sessions import end_all_sessions
 
 RESET_SALT = "password-reset"
-
-
-class AccountError(Exception):
-    """A change that cannot be made, with the sentence to show."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
 
 
 def new_account(

@@ -15,8 +15,8 @@ from sqlalchemy.orm import Session
 from quizapp.core.text import slugify
 from quizapp.core.text_extraction import ExtractionError, extract_article
 from quizapp.models import Article, ArticleShare, Enrollment, Role, SchoolClass, Topic, User
+from quizapp.services.errors import NotFound, TeachingError
 from quizapp.services.seeding import ArticleSource, SeedReport, import_article
-from quizapp.services.teaching_errors import NotFound, TeachingError
 
 MAX_SLUG_BASE = 100
 

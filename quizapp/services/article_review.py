@@ -25,7 +25,7 @@ from quizapp.models import (
     QuizSetItem,
     Topic,
 )
-from quizapp.services.teaching_errors import NotFound, TeachingError
+from quizapp.services.errors import NotFound, TeachingError
 
 ITEM_MODELS = {"questions": Question, "flashcards": Flashcard}
 DECISIONS = {

@@ -27,9 +27,9 @@ from quizapp.models import (
     Response,
     SchoolClass,
 )
+from quizapp.services.errors import NotFound, NotNow, TeachingError
 from quizapp.services.quiz_sets import resolve_questions
 from quizapp.services.quizzes import create_attempt, expire_if_due
-from quizapp.services.teaching_errors import NotFound, NotNow, TeachingError
 
 MAX_TITLE = 200
 
@@ -322,7 +322,7 @@ class RowStatus(StrEnum):
 
 @dataclass
 class StudentAssignmentRow:
-    """One line of a student's assignment list (see ``templates/teach/_student_assignments``)."""
+    """One line of a student's assignment list (``templates/classroom/_student_assignments``)."""
 
     assignment_id: int
     title: str

@@ -10,17 +10,10 @@ from sqlalchemy.orm import Session
 
 from quizapp.core.vocabulary import AttemptKind
 from quizapp.models import AttemptQuestion, QuizAttempt, Response
-from quizapp.services.quizzes import QuizError, create_attempt
+from quizapp.services.errors import NotDiscardable, NothingMissed
+from quizapp.services.quizzes import create_attempt
 
 MISSED_TITLE = "Practice: what I missed"
-
-
-class NothingMissed(QuizError):
-    status = 409
-
-
-class NotDiscardable(QuizError):
-    status = 409
 
 
 def start_missed_practice(session: Session, attempt: QuizAttempt, now: datetime) -> QuizAttempt:

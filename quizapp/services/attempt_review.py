@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session, selectinload
 from quizapp.core.vocabulary import AttemptKind
 from quizapp.models import AttemptQuestion, QuizAttempt, SchoolClass
 from quizapp.services.assignments import class_assignment_ids
-from quizapp.services.teaching_errors import NotFound
+from quizapp.services.errors import NotFound
 
 
 def class_student_attempt(

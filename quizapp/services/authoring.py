@@ -30,7 +30,7 @@ from quizapp.models import (
 )
 from quizapp.models.content import FLASHCARD_CONTENT_FIELDS, QUESTION_CONTENT_FIELDS
 from quizapp.services.choice_ids import with_opaque_ids
-from quizapp.services.teaching_errors import NotFound, NotNow, ReadOnly, TeachingError
+from quizapp.services.errors import NotFound, NotNow, ReadOnly, TeachingError
 
 MAX_PROMPT = 2000
 MAX_EXPLANATION = 4000

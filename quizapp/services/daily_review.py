@@ -11,9 +11,10 @@ from sqlalchemy.orm import Session
 from quizapp.core.item_overlap import ItemFacts, compatible_subset, item_facts, origin_priority
 from quizapp.core.vocabulary import AttemptKind
 from quizapp.models import AttemptQuestion, Question, QuizAttempt, Response, live
+from quizapp.services.errors import QuizError
 from quizapp.services.practice import question_candidates
 from quizapp.services.progress import TopicProgress
-from quizapp.services.quizzes import QuizError, create_attempt
+from quizapp.services.quizzes import create_attempt
 
 MISSED_WITHIN = timedelta(days=30)
 REVIEW_QUESTIONS = 10

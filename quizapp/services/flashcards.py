@@ -16,7 +16,13 @@ from sqlalchemy.orm import Session
 from quizapp.core.clock import aware, naive, utcnow
 from quizapp.core.vocabulary import ItemOrigin
 from quizapp.models import CardState, Claim, Flashcard, ItemStatus, ReviewLog, User, live
-from quizapp.services.quizzes import QuizError
+from quizapp.services.errors import (
+    AlreadyRated,
+    CardNotFound,
+    NothingToUndo,
+    NotStudyable,
+    QuizError,
+)
 
 RATINGS = {1: Rating.Again, 2: Rating.Hard, 3: Rating.Good, 4: Rating.Easy}
 RATING_LABELS = {1: "Again", 2: "Hard", 3: "Good", 4: "Easy"}
@@ -24,22 +30,6 @@ MAX_DURATION_MS = 60 * 60 * 1000  # a card shown for over an hour was left open,
 # Anki's "learn ahead limit": a card in learning (rated Again a minute ago) due within this
 # window counts as coming up, and is shown early once nothing else is left.
 LEARN_AHEAD = timedelta(minutes=20)
-
-
-class CardNotFound(QuizError):
-    status = 404
-
-
-class NothingToUndo(QuizError):
-    status = 409
-
-
-class AlreadyRated(QuizError):
-    status = 409
-
-
-class NotStudyable(QuizError):
-    status = 409
 
 
 def seen_marker(state: CardState | None) -> str:

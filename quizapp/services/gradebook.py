@@ -31,7 +31,7 @@ from quizapp.models import (
 )
 from quizapp.services.assignments import class_assignment_ids, class_assignments
 from quizapp.services.classes import class_students
-from quizapp.services.teaching_errors import NotFound
+from quizapp.services.errors import NotFound
 
 
 class CellStatus(StrEnum):

@@ -21,8 +21,9 @@ from quizapp.core.question_kinds import kind_of
 from quizapp.core.vocabulary import AttemptKind, GameStatus
 from quizapp.models import AttemptQuestion, Question, QuizAttempt, QuizSet, Response, User
 from quizapp.models.live_games import LiveAnswer, LiveGame, LivePlayer
+from quizapp.services.errors import GameNotFound, GameOver, LiveError, NotAllowed, Refused
 from quizapp.services.quiz_sets import resolve_questions
-from quizapp.services.quizzes import QuizError, grading_key
+from quizapp.services.quizzes import grading_key
 
 # Kinds a room can answer by tapping a tile and a chart can count; typed answers stay for
 # homework.
@@ -31,26 +32,6 @@ MAX_QUESTIONS = 50
 SECONDS_CHOICES = (10, 20, 30, 60, 90)
 QUESTION_CACHE_SECONDS = timedelta(seconds=60)
 _QUESTION_CACHE: dict[int, tuple[datetime, Any, list[str]]] = {}
-
-
-class LiveError(QuizError):
-    """A refusal a player or host can cause; ``status`` is the HTTP answer."""
-
-
-class GameNotFound(LiveError):
-    status = 404
-
-
-class GameOver(LiveError):
-    status = 410
-
-
-class NotAllowed(LiveError):
-    status = 403
-
-
-class Refused(LiveError):
-    status = 409
 
 
 def create_game(

@@ -16,14 +16,8 @@ from quizapp.core import live_scoring as rules
 from quizapp.core.vocabulary import GameStatus
 from quizapp.models import QuizAttempt
 from quizapp.models.live_games import LiveGame, LivePlayer
-from quizapp.services.live_games import (
-    GameOver,
-    LiveError,
-    Refused,
-    answer_counts,
-    clock_of,
-    player_count,
-)
+from quizapp.services.errors import GameOver, LiveError, Refused
+from quizapp.services.live_games import answer_counts, clock_of, player_count
 
 COMMANDS = ("start", "next", "close", "skip", "pause", "resume", "end")
 

@@ -27,7 +27,8 @@ from quizapp.models import (
     Topic,
     live,
 )
-from quizapp.services.quizzes import QuizError, create_attempt
+from quizapp.services.errors import QuizError
+from quizapp.services.quizzes import create_attempt
 
 
 def topic_and_descendants(session: Session, topic_ids: Sequence[int]) -> list[int]:

@@ -27,8 +27,8 @@ from quizapp.core.interchange.records import (
 from quizapp.core.vocabulary import ItemOrigin
 from quizapp.models import Article, Claim, Flashcard, Question, Topic
 from quizapp.services.choice_ids import with_opaque_ids
+from quizapp.services.errors import NotFound
 from quizapp.services.import_landing import claims_for, landing_for_import
-from quizapp.services.teaching_errors import NotFound
 
 QUESTION_FORMATS = {"moodle-xml": ".xml", "gift": ".gift"}
 _READERS: dict[str, Callable[[bytes], ParsedBank]] = {

@@ -15,8 +15,9 @@ from quizapp.core.question_kinds import is_known_type
 from quizapp.core.set_drawing import SetEntry, draw_questions
 from quizapp.core.vocabulary import FeedbackTiming, ItemOrigin
 from quizapp.models import Article, Assignment, Claim, Question, QuizSet, QuizSetItem, Topic, live
+from quizapp.models.base import MAX_ID
+from quizapp.services.errors import NotFound, NotNow, TeachingError
 from quizapp.services.practice import topic_and_descendants
-from quizapp.services.teaching_errors import NotFound, NotNow, TeachingError
 
 FEEDBACK_LABELS = {
     FeedbackTiming.IMMEDIATELY: "Immediately, after each answer",
@@ -29,7 +30,6 @@ MAX_ATTEMPTS = 20
 MAX_SET_QUESTIONS = 100
 MAX_DRAW = 50
 SEARCH_LIMIT = 200  # the builder lists at most this many matches; filters narrow it down
-MAX_ID = 2**31 - 1  # ids are 32-bit integer columns
 
 
 @dataclass(frozen=True)

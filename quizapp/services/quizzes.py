@@ -20,30 +20,7 @@ from quizapp.core.question_kinds import kind_of
 from quizapp.core.question_types import QuestionType
 from quizapp.core.vocabulary import AttemptKind, FeedbackTiming
 from quizapp.models import AttemptQuestion, Claim, Question, QuizAttempt, Response
-
-
-class QuizError(Exception):
-    status = 400
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
-
-
-class NotYourAttempt(QuizError):
-    status = 404  # 404, not 403: do not confirm that someone else's attempt exists
-
-
-class AttemptClosed(QuizError):
-    status = 409
-
-
-class AnswerLocked(QuizError):
-    status = 409
-
-
-class BadAnswer(QuizError):
-    status = 400
+from quizapp.services.errors import AnswerLocked, AttemptClosed, BadAnswer, NotYourAttempt
 
 
 def grading_key(question: Question) -> GradingKey:

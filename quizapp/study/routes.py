@@ -21,6 +21,7 @@ from sqlalchemy.exc import IntegrityError
 
 from quizapp.core.anki_export import anki_package
 from quizapp.core.text import slugify
+from quizapp.errors import wants_json
 from quizapp.extensions import db
 from quizapp.models import Article, Topic
 from quizapp.models.base import utcnow
@@ -28,18 +29,15 @@ from quizapp.services import article_library as library
 from quizapp.services import daily_review, flashcards, progress
 from quizapp.services.assignments import student_assignment_rows
 from quizapp.services.catalog import export_cards, learner_schedules
+from quizapp.services.errors import AlreadyRated, NotFound, QuizError
 from quizapp.services.learner_scheduler import learner_scheduler, scheduling_summary
 from quizapp.services.practice import topic_and_descendants
-from quizapp.services.quizzes import QuizError, unfinished_attempts
-from quizapp.services.teaching_errors import NotFound
+from quizapp.services.quizzes import unfinished_attempts
 from quizapp.study.forms import StudySettingsForm
-from quizapp.web_errors import quiz_error_response, wants_json
+from quizapp.web_forms import form_status, submit_form
 from quizapp.web_ids import parse_id
 
 bp = Blueprint("study", __name__)
-
-
-bp.register_error_handler(QuizError, quiz_error_response)
 
 
 STREAK_LOOKBACK = timedelta(days=400)
@@ -146,6 +144,19 @@ def _int_field(name: str) -> int | None:
     return parse_id(request.form.get(name))
 
 
+def _back_to_cards(**extra):
+    """The card page again, with the topic, article and mode the card was studied in."""
+    return redirect(
+        url_for(
+            "study.cards",
+            topic=parse_id(request.form.get("topic")),
+            article=parse_id(request.form.get("article")),
+            mode=_mode(request.form),
+            **extra,
+        )
+    )
+
+
 @bp.post("/cards/rate")
 @login_required
 def rate():
@@ -159,7 +170,7 @@ def rate():
             db.session, current_user, scheduler, flashcard_id, rating, duration, seen=seen
         )
         db.session.commit()
-    except (flashcards.AlreadyRated, IntegrityError) as error:
+    except (AlreadyRated, IntegrityError) as error:
         # A double key press or a second tab: the card is rated once; move on quietly.
         db.session.rollback()
         message = getattr(error, "message", "This card was rated already; here is the next one.")
@@ -169,15 +180,7 @@ def rate():
         log = None
     if wants_json():
         return jsonify(rated=True, due=log.state_after["due"])
-    return redirect(
-        url_for(
-            "study.cards",
-            topic=parse_id(request.form.get("topic")),
-            article=parse_id(request.form.get("article")),
-            mode=_mode(request.form),
-            undo=1 if log is not None else None,
-        )
-    )
+    return _back_to_cards(undo=1 if log is not None else None)
 
 
 @bp.get("/cards/export.apkg")
@@ -207,14 +210,7 @@ def undo():
     flash(
         f"Undid your last rating (“{textwrap.shorten(card.front, 80, placeholder='…')}”).", "info"
     )
-    return redirect(
-        url_for(
-            "study.cards",
-            topic=parse_id(request.form.get("topic")),
-            article=parse_id(request.form.get("article")),
-            mode=_mode(request.form),
-        )
-    )
+    return _back_to_cards()
 
 
 @bp.get("/review")
@@ -270,12 +266,13 @@ def progress_page():
 @login_required
 def settings():
     form = StudySettingsForm(obj=current_user)
-    if form.validate_on_submit():
+
+    def save() -> None:
         current_user.desired_retention = float(form.desired_retention.data)
         current_user.new_cards_per_day = form.new_cards_per_day.data
         current_user.daily_goal = form.daily_goal.data
-        db.session.commit()
+
+    if submit_form(form, save).saved:
         flash("Your study settings are saved.", "success")
         return redirect(url_for("study.settings"))
-    status = 400 if form.is_submitted() else 200
-    return render_template("study/settings.html", form=form), status
+    return render_template("study/settings.html", form=form), form_status(form)

@@ -13,12 +13,11 @@ from quizapp.extensions import db
 from quizapp.models import Claim, ItemStatus, Role
 from quizapp.services import article_library as library
 from quizapp.services import article_review as review
-from quizapp.services import authoring
 from quizapp.services.classes import teacher_classes
-from quizapp.services.teaching_errors import TeachingError
 from quizapp.teach.article_forms import ArticleImportForm, ShareForm
-from quizapp.teach.authoring_forms import FlashcardForm, QuestionForm, claim_choices
+from quizapp.teach.authoring_views import AUTHORED, item_form
 from quizapp.teach.blueprint import bp
+from quizapp.web_forms import FormOutcome, submit_form
 
 IMPORT_MAX_BYTES = 10 * 1024 * 1024
 TOO_LARGE = "That file is larger than 10 MB. Import the article's text only (paste it, say)."
@@ -53,66 +52,64 @@ def upload_too_large(_error):
     return render_template("teach/article_import.html", form=form, article=article), 413
 
 
-def _run_import(form: ArticleImportForm, slug: str | None) -> tuple[object | None, int]:
-    if not form.validate_on_submit():
-        return None, 400 if form.is_submitted() else 200
-    try:
-        article, report = library.import_upload(
-            db.session, form.upload_of(), current_user.id, slug=slug
-        )
-    except TeachingError as error:
-        db.session.rollback()
-        form.upload.errors = [*form.upload.errors, error.message]
-        return None, error.status
-    db.session.commit()
-    return (article, report), 200
+def _run_import(form: ArticleImportForm, slug: str | None) -> FormOutcome:
+    """Import the sent upload as a new article, or as a new text of the one at ``slug``."""
+    return submit_form(
+        form,
+        lambda: library.import_upload(db.session, form.upload_of(), current_user.id, slug=slug),
+        field=form.upload,
+    )
 
 
 @bp.route("/articles/new", methods=["GET", "POST"])
 def import_article():
-    form, status = ArticleImportForm(), 200
-    if request.method == "POST":
-        done, status = _run_import(form, None)
-        if done:
-            article, report = done
-            flash(
-                f"“{article.title}” imported: {report.created['claims']} claims, "
-                f"{report.created['questions']} draft questions and "
-                f"{report.created['flashcards']} draft flashcards to review.",
-                "success",
-            )
-            return redirect(url_for("teach.review_article", article_id=article.id))
-    return render_template("teach/article_import.html", form=form, article=None), status
+    form = ArticleImportForm()
+    outcome = _run_import(form, None)
+    if outcome.saved:
+        article, report = outcome.value
+        flash(
+            f"“{article.title}” imported: {report.created['claims']} claims, "
+            f"{report.created['questions']} draft questions and "
+            f"{report.created['flashcards']} draft flashcards to review.",
+            "success",
+        )
+        return redirect(url_for("teach.review_article", article_id=article.id))
+    return render_template("teach/article_import.html", form=form, article=None), outcome.status
 
 
-@bp.route("/articles/<int:article_id>/reimport", methods=["GET", "POST"])
+@bp.route("/articles/<id:article_id>/reimport", methods=["GET", "POST"])
 def reimport_article(article_id: int):
     article = library.owned_article(db.session, article_id, current_user)
-    form, status = ArticleImportForm(), 200
+    form = ArticleImportForm()
     if request.method == "GET":
         form.title.data = article.title
-    if request.method == "POST":
-        done, status = _run_import(form, article.slug)
-        if done:
-            _article, report = done
-            flash(
-                f"Text updated: {sum(report.kept.values())} reviewed items kept; "
-                f"{sum(report.updated.values()) + sum(report.created.values())} rows changed "
-                "and waiting for review.",
-                "success",
-            )
-            return redirect(url_for("teach.review_article", article_id=article.id))
-    return render_template("teach/article_import.html", form=form, article=article), status
+    outcome = _run_import(form, article.slug)
+    if outcome.saved:
+        _article, report = outcome.value
+        flash(
+            f"Text updated: {sum(report.kept.values())} reviewed items kept; "
+            f"{sum(report.updated.values()) + sum(report.created.values())} rows changed "
+            "and waiting for review.",
+            "success",
+        )
+        return redirect(url_for("teach.review_article", article_id=article.id))
+    return render_template("teach/article_import.html", form=form, article=article), outcome.status
 
 
-@bp.get("/articles/<int:article_id>")
-def review_article(article_id: int):
-    article = library.owned_article(db.session, article_id, current_user)
-    share = ShareForm()
-    share.classes.choices = [
+def _share_form() -> ShareForm:
+    """Sharing offers the teacher's own classes only."""
+    form = ShareForm()
+    form.classes.choices = [
         (c.school_class.id, c.school_class.name)
         for c in teacher_classes(db.session, current_user.id)
     ]
+    return form
+
+
+@bp.get("/articles/<id:article_id>")
+def review_article(article_id: int):
+    article = library.owned_article(db.session, article_id, current_user)
+    share = _share_form()
     share.classes.data = sorted(library.shared_class_ids(db.session, article))
     return render_template(
         "teach/article_review.html",
@@ -127,7 +124,7 @@ def _back(article, anchor: str = ""):
     return redirect(url_for("teach.review_article", article_id=article.id) + anchor)
 
 
-@bp.post("/articles/<int:article_id>/<any(questions, flashcards):kind>/<int:item_id>/decide")
+@bp.post("/articles/<id:article_id>/<any(questions, flashcards):kind>/<id:item_id>/decide")
 def decide_item(article_id: int, kind: str, item_id: int):
     article = library.owned_article(db.session, article_id, current_user)
     item = review.article_item(db.session, article, kind, item_id)
@@ -136,7 +133,7 @@ def decide_item(article_id: int, kind: str, item_id: int):
     return _back(article, f"#claim-{item.claim_id}")
 
 
-@bp.post("/articles/<int:article_id>/claims/<int:claim_id>/accept")
+@bp.post("/articles/<id:article_id>/claims/<id:claim_id>/accept")
 def accept_claim(article_id: int, claim_id: int):
     article = library.owned_article(db.session, article_id, current_user)
     claim = review.article_claim(db.session, article, claim_id)
@@ -146,7 +143,7 @@ def accept_claim(article_id: int, claim_id: int):
     return _back(article, f"#claim-{claim.id}")
 
 
-@bp.post("/articles/<int:article_id>/claims/<int:claim_id>/drop")
+@bp.post("/articles/<id:article_id>/claims/<id:claim_id>/drop")
 def drop_claim(article_id: int, claim_id: int):
     article = library.owned_article(db.session, article_id, current_user)
     review.drop_claim(db.session, review.article_claim(db.session, article, claim_id))
@@ -155,7 +152,7 @@ def drop_claim(article_id: int, claim_id: int):
     return _back(article)
 
 
-@bp.post("/articles/<int:article_id>/topics/<int:topic_id>")
+@bp.post("/articles/<id:article_id>/topics/<id:topic_id>")
 def change_topic(article_id: int, topic_id: int):
     """Rename, move or merge a topic: the button pressed says which."""
     article = library.owned_article(db.session, article_id, current_user)
@@ -176,14 +173,10 @@ def change_topic(article_id: int, topic_id: int):
     return _back(article, f"#topic-{topic_id}" if action != "merge" else "")
 
 
-@bp.post("/articles/<int:article_id>/share")
+@bp.post("/articles/<id:article_id>/share")
 def share_article(article_id: int):
     article = library.owned_article(db.session, article_id, current_user)
-    form = ShareForm()
-    form.classes.choices = [
-        (c.school_class.id, c.school_class.name)
-        for c in teacher_classes(db.session, current_user.id)
-    ]
+    form = _share_form()
     if not form.validate_on_submit():
         abort(400, "Choose among your own classes.")
     library.share_with_classes(db.session, article, current_user.id, form.classes.data or [])
@@ -192,7 +185,7 @@ def share_article(article_id: int):
     return _back(article)
 
 
-@bp.post("/articles/<int:article_id>/publish")
+@bp.post("/articles/<id:article_id>/publish")
 def publish_article(article_id: int):
     if current_user.role != Role.ADMIN:
         abort(403, "Only an admin publishes an article to everyone.")
@@ -213,35 +206,24 @@ def _article_claims(article):
 
 
 @bp.route(
-    "/articles/<int:article_id>/<any(questions, flashcards):kind>/<int:item_id>/edit",
+    "/articles/<id:article_id>/<any(questions, flashcards):kind>/<id:item_id>/edit",
     methods=["GET", "POST"],
 )
 def edit_draft(article_id: int, kind: str, item_id: int):
     """Edit a draft with the bank's checks; saving accepts it (the teacher has looked at it)."""
     article = library.owned_article(db.session, article_id, current_user)
     item = review.article_item(db.session, article, kind, item_id)
-    form = QuestionForm() if kind == "questions" else FlashcardForm()
-    form.claim_id.choices = claim_choices(_article_claims(article))
-    if request.method == "GET":
-        form.fill(authoring.fields_of(item) if kind == "questions" else item)
-    status = 200
-    if form.is_submitted():
-        status = 400
-        if form.validate():
-            try:
-                if kind == "questions":
-                    authoring.update_question(db.session, item, form.fields())
-                else:
-                    authoring.update_flashcard(db.session, item, form.fields())
-            except TeachingError as error:
-                db.session.rollback()
-                form.form_errors.append(error.message)
-                status = error.status
-            else:
-                item.status = ItemStatus.PUBLISHED
-                db.session.commit()
-                flash("Saved and accepted.", "success")
-                return _back(article, f"#claim-{item.claim_id}")
+    authored = AUTHORED[kind]
+    form = item_form(authored, _article_claims(article), item)
+
+    def save() -> None:
+        authored.update(db.session, item, form.fields())
+        item.status = ItemStatus.PUBLISHED
+
+    outcome = submit_form(form, save)
+    if outcome.saved:
+        flash("Saved and accepted.", "success")
+        return _back(article, f"#claim-{item.claim_id}")
     return render_template(
         "teach/article_item_form.html", form=form, article=article, item=item, kind=kind
-    ), status
+    ), outcome.status

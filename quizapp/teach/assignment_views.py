@@ -19,9 +19,9 @@ from quizapp.models.base import utcnow
 from quizapp.services import assignments as assigning
 from quizapp.services import classes, csv_export, quiz_sets
 from quizapp.services.item_analysis import analyse_assignment
-from quizapp.services.teaching_errors import TeachingError
 from quizapp.teach.blueprint import bp
 from quizapp.teach.forms import AssignForm
+from quizapp.web_forms import submit_form
 
 
 def _class_choices() -> list[SelectChoice]:
@@ -31,23 +31,7 @@ def _class_choices() -> list[SelectChoice]:
     ]
 
 
-def _save(form: AssignForm, action) -> bool:
-    """Run ``action(schedule)`` if the form is valid; put a service's complaint on the form."""
-    if not form.validate_on_submit():
-        return False
-    try:
-        action(form.schedule(current_user.time_zone))
-    except TeachingError as error:
-        if error.status != 400:
-            raise
-        form.form_errors.append(error.message)
-        db.session.rollback()
-        return False
-    db.session.commit()
-    return True
-
-
-@bp.route("/sets/<int:set_id>/assign", methods=["GET", "POST"])
+@bp.route("/sets/<id:set_id>/assign", methods=["GET", "POST"])
 def assign(set_id: int):
     quiz_set = quiz_sets.owned_set(db.session, set_id, current_user.id)
     form = AssignForm()
@@ -59,26 +43,25 @@ def assign(set_id: int):
         form.due_at.data = in_a_week.replace(minute=0, second=0, microsecond=0, tzinfo=None)
         if len(form.classes.choices) == 1:  # a teacher with one class means that one
             form.classes.data = [int(form.classes.choices[0].value)]
-    created = []
-
-    def create(schedule):
-        created.append(
-            assigning.create_assignment(db.session, quiz_set, form.classes.data, schedule)
-        )
-
-    if _save(form, create):
-        flash(f"Assigned to {', '.join(c.name for c in created[0].classes)}.", "success")
+    outcome = submit_form(
+        form,
+        lambda: assigning.create_assignment(
+            db.session, quiz_set, form.classes.data, form.schedule(current_user.time_zone)
+        ),
+    )
+    if outcome.saved:
+        created = outcome.value
+        flash(f"Assigned to {', '.join(c.name for c in created.classes)}.", "success")
         # The gradebook shows the new assignment beside the class's others; its item analysis
         # would be empty until students answer.
-        first_class = min(created[0].classes, key=lambda c: c.id)
+        first_class = min(created.classes, key=lambda c: c.id)
         return redirect(url_for("teach.class_gradebook", class_id=first_class.id))
-    status = 400 if form.is_submitted() else 200
     return render_template(
         "teach/assign.html", form=form, quiz_set=quiz_set, assignment=None
-    ), status
+    ), outcome.status
 
 
-@bp.route("/assignments/<int:assignment_id>/edit", methods=["GET", "POST"])
+@bp.route("/assignments/<id:assignment_id>/edit", methods=["GET", "POST"])
 def edit_assignment(assignment_id: int):
     assignment = assigning.owned_assignment(db.session, assignment_id, current_user.id)
     form = AssignForm(obj=None if request.method == "POST" else assignment)
@@ -92,23 +75,25 @@ def edit_assignment(assignment_id: int):
             form.open_at.data = to_local(assignment.open_at, zone).replace(tzinfo=None)
     form.submit.label.text = "Save"
 
-    def update(schedule):
-        assigning.update_assignment(db.session, assignment, form.classes.data, schedule)
-
-    if _save(form, update):
+    outcome = submit_form(
+        form,
+        lambda: assigning.update_assignment(
+            db.session, assignment, form.classes.data, form.schedule(current_user.time_zone)
+        ),
+    )
+    if outcome.saved:
         flash("Assignment updated. Attempts already started follow the new due date.", "success")
         return redirect(url_for("teach.analysis", assignment_id=assignment_id))
-    status = 400 if form.is_submitted() else 200
     return render_template(
         "teach/assign.html", form=form, quiz_set=assignment.quiz_set, assignment=assignment
-    ), status
+    ), outcome.status
 
 
 def _mode() -> str:
     return "all" if request.args.get("attempts") == "all" else "first"
 
 
-@bp.get("/assignments/<int:assignment_id>/analysis")
+@bp.get("/assignments/<id:assignment_id>/analysis")
 def analysis(assignment_id: int):
     assignment = assigning.owned_assignment(db.session, assignment_id, current_user.id)
     if assigning.finalise_overdue_attempts(db.session, utcnow(), [assignment.id]):
@@ -125,7 +110,7 @@ def analysis(assignment_id: int):
     )
 
 
-@bp.get("/assignments/<int:assignment_id>/responses.csv")
+@bp.get("/assignments/<id:assignment_id>/responses.csv")
 def assignment_responses_csv(assignment_id: int):
     assignment = assigning.owned_assignment(db.session, assignment_id, current_user.id)
     if assigning.finalise_overdue_attempts(db.session, utcnow(), [assignment.id]):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from flask_wtf import FlaskForm
 from wtforms import RadioField, SelectChoice, SelectField, SubmitField, TextAreaField
 from wtforms.validators import InputRequired, Length
@@ -79,18 +81,10 @@ class QuestionForm(FlaskForm):
         )
 
     def fill(self, fields: QuestionFields) -> None:
-        for name in (
-            "claim_id",
-            "type",
-            "prompt",
-            "explanation",
-            "difficulty",
-            "choices",
-            "accepted",
-            "pairs",
-            "quote",
-        ):
-            getattr(self, name).data = getattr(fields, name)
+        # Every field but answer_bool is shown as it is stored; a radio button holds that one.
+        for field in dataclasses.fields(fields):
+            if field.name != "answer_bool":
+                getattr(self, field.name).data = getattr(fields, field.name)
         if fields.answer_bool is not None:
             self.answer_bool.data = "true" if fields.answer_bool else "false"
 

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
 import sqlalchemy as sa
 from flask import flash, redirect, render_template, request, url_for
 from flask_login import current_user
@@ -12,15 +16,12 @@ from quizapp.extensions import db
 from quizapp.models import Claim, Flashcard, Question, Topic
 from quizapp.services import authoring
 from quizapp.services.practice import topic_and_descendants
-from quizapp.services.teaching_errors import TeachingError
 from quizapp.teach.authoring_forms import FlashcardForm, QuestionForm, claim_choices
 from quizapp.teach.blueprint import bp
 from quizapp.teach.forms import TYPE_LABELS, QuestionFilterForm
-from quizapp.teach.set_views import topic_choices
+from quizapp.teach.set_views import teacher_topic_choices
+from quizapp.web_forms import submit_form
 from quizapp.web_ids import parse_id
-
-KINDS = {"questions": Question, "flashcards": Flashcard}
-
 
 BANK_PAGE_SIZE = 25
 
@@ -38,17 +39,17 @@ def _claims():
 def items():
     """The teacher's own items and the article's bank (filterable), with copy and edit."""
     filters = QuestionFilterForm(formdata=request.args)
-    filters.topic.choices = topic_choices("Any topic")
+    filters.topic.choices = teacher_topic_choices("Any topic")
     filters.validate()
     topic = filters.topic.data if not filters.topic.errors else None
     qtype = filters.type.data if not filters.type.errors else None
     topics = topic_and_descendants(db.session, [topic]) if topic else None
     listing = {}
-    for name, model in KINDS.items():
+    for name, authored in AUTHORED.items():
         for mine in (True, False):
             listing[(name, mine)] = authoring.teacher_items(
                 db.session,
-                model,
+                authored.model,
                 current_user.id,
                 mine=mine,
                 topic_ids=topics,
@@ -57,7 +58,7 @@ def items():
     # The bank runs to hundreds of items once teachers import articles: a page at a time keeps
     # the page small (every row carries its own copy form).
     page = max(parse_id(request.args.get("page")) or 1, 1)
-    bank = {name: listing[(name, False)] for name in KINDS}
+    bank = {name: listing[(name, False)] for name in AUTHORED}
     pages = max(-(-len(items) // BANK_PAGE_SIZE) for items in bank.values()) or 1
     page = min(page, pages)
     start = (page - 1) * BANK_PAGE_SIZE
@@ -75,108 +76,123 @@ def items():
     )
 
 
-def _question_form(question=None):
-    form = QuestionForm()
-    form.claim_id.choices = claim_choices(_claims())
-    if request.method == "GET" and question is not None:
-        form.fill(authoring.fields_of(question))
+@dataclass(frozen=True)
+class AuthoredKind:
+    """What differs between writing a question and a flashcard; the views are the same."""
+
+    model: type[Question] | type[Flashcard]
+    form: type[QuestionForm] | type[FlashcardForm]
+    template: str
+    name: str  # what the template calls the item
+    create: Callable[..., Any]
+    update: Callable[..., None]
+    copy: Callable[..., Any]
+    form_view: Callable[[Any], Any]  # the stored item as the form's ``fill`` takes it
+    edit_endpoint: str
+    id_arg: str
+    created: str  # the flash message after a new one is saved
+    saved: str
+
+
+QUESTIONS = AuthoredKind(
+    model=Question,
+    form=QuestionForm,
+    template="teach/question_form.html",
+    name="question",
+    create=authoring.create_question,
+    update=authoring.update_question,
+    copy=authoring.copy_question,
+    form_view=authoring.fields_of,
+    edit_endpoint="teach.edit_question",
+    id_arg="question_id",
+    created="Question saved. It can now be added to your quiz sets.",
+    saved="Question saved.",
+)
+FLASHCARDS = AuthoredKind(
+    model=Flashcard,
+    form=FlashcardForm,
+    template="teach/flashcard_form.html",
+    name="card",
+    create=authoring.create_flashcard,
+    update=authoring.update_flashcard,
+    copy=authoring.copy_flashcard,
+    form_view=lambda card: card,
+    edit_endpoint="teach.edit_flashcard",
+    id_arg="card_id",
+    created="Flashcard saved.",
+    saved="Flashcard saved.",
+)
+AUTHORED = {"questions": QUESTIONS, "flashcards": FLASHCARDS}
+
+
+def item_form(kind: AuthoredKind, claims, item=None) -> QuestionForm | FlashcardForm:
+    """The form for ``kind``, offering ``claims``; filled from ``item`` when first shown."""
+    form = kind.form()
+    form.claim_id.choices = claim_choices(claims)
+    if request.method == "GET" and item is not None:
+        form.fill(kind.form_view(item))
     return form
 
 
-def _save_item(form, save) -> bool:
-    """Run ``save(fields)`` if the form is valid; put a service's complaint on the form, and
-    its status (400, or 409 for an answered question's key) in ``form.status``."""
-    form.status = 400
-    if not form.validate_on_submit():
-        return False
-    try:
-        save(form.fields())
-    except TeachingError as error:
-        db.session.rollback()
-        form.form_errors.append(error.message)
-        form.status = error.status
-        return False
-    db.session.commit()
-    return True
+def _new_item(kind: AuthoredKind, form: QuestionForm | FlashcardForm):
+    outcome = submit_form(form, lambda: kind.create(db.session, current_user.id, form.fields()))
+    if outcome.saved:
+        flash(kind.created, "success")
+        return redirect(url_for("teach.items"))
+    return render_template(kind.template, form=form, **{kind.name: None}), outcome.status
+
+
+def _edit_item(kind: AuthoredKind, item_id: int, **context: Callable[[Any], Any]):
+    """Edit the teacher's own item; ``context`` adds template values computed from it."""
+    item = authoring.editable_item(db.session, kind.model, item_id, current_user.id)
+    form = item_form(kind, _claims(), item)
+    outcome = submit_form(form, lambda: kind.update(db.session, item, form.fields()))
+    if outcome.saved:
+        flash(kind.saved, "success")
+        return redirect(url_for("teach.items"))
+    values = {name: compute(item) for name, compute in context.items()}
+    return render_template(kind.template, form=form, **{kind.name: item}, **values), outcome.status
 
 
 @bp.route("/questions/new", methods=["GET", "POST"])
 def new_question():
-    form = _question_form()
-    claim_id = parse_id(request.args.get("claim"))
+    form = item_form(QUESTIONS, _claims())
+    claim_id = parse_id(request.args.get("claim"))  # "write a question" from a claim's page
     if request.method == "GET" and claim_id is not None:
         form.claim_id.data = claim_id
-    made = []
-    if _save_item(
-        form, lambda f: made.append(authoring.create_question(db.session, current_user.id, f))
-    ):
-        flash("Question saved. It can now be added to your quiz sets.", "success")
-        return redirect(url_for("teach.items"))
-    status = 400 if form.is_submitted() else 200
-    return render_template("teach/question_form.html", form=form, question=None), status
+    return _new_item(QUESTIONS, form)
 
 
-@bp.route("/questions/<int:question_id>/edit", methods=["GET", "POST"])
+@bp.route("/questions/<id:question_id>/edit", methods=["GET", "POST"])
 def edit_question(question_id: int):
-    question = authoring.editable_item(db.session, Question, question_id, current_user.id)
-    form = _question_form(question)
-    if _save_item(form, lambda f: authoring.update_question(db.session, question, f)):
-        flash("Question saved.", "success")
-        return redirect(url_for("teach.items"))
-    status = form.status if form.is_submitted() else 200
-    answered = authoring.is_answered(db.session, question)
-    return render_template(
-        "teach/question_form.html", form=form, question=question, answered=answered
-    ), status
-
-
-def _flashcard_form(card=None):
-    form = FlashcardForm()
-    form.claim_id.choices = claim_choices(_claims())
-    if request.method == "GET" and card is not None:
-        form.fill(card)
-    return form
+    return _edit_item(
+        QUESTIONS, question_id, answered=lambda q: authoring.is_answered(db.session, q)
+    )
 
 
 @bp.route("/flashcards/new", methods=["GET", "POST"])
 def new_flashcard():
-    form = _flashcard_form()
-    if _save_item(form, lambda f: authoring.create_flashcard(db.session, current_user.id, f)):
-        flash("Flashcard saved.", "success")
-        return redirect(url_for("teach.items"))
-    status = 400 if form.is_submitted() else 200
-    return render_template("teach/flashcard_form.html", form=form, card=None), status
+    return _new_item(FLASHCARDS, item_form(FLASHCARDS, _claims()))
 
 
-@bp.route("/flashcards/<int:card_id>/edit", methods=["GET", "POST"])
+@bp.route("/flashcards/<id:card_id>/edit", methods=["GET", "POST"])
 def edit_flashcard(card_id: int):
-    card = authoring.editable_item(db.session, Flashcard, card_id, current_user.id)
-    form = _flashcard_form(card)
-    if _save_item(form, lambda f: authoring.update_flashcard(db.session, card, f)):
-        flash("Flashcard saved.", "success")
-        return redirect(url_for("teach.items"))
-    status = form.status if form.is_submitted() else 200
-    return render_template("teach/flashcard_form.html", form=form, card=card), status
+    return _edit_item(FLASHCARDS, card_id)
 
 
-@bp.post("/<any(questions, flashcards):kind>/<int:item_id>/copy")
+@bp.post("/<any(questions, flashcards):kind>/<id:item_id>/copy")
 def copy_item(kind: str, item_id: int):
-    model = KINDS[kind]
-    item = authoring.visible_item(db.session, model, item_id, current_user.id)
-    if model is Question:
-        copy = authoring.copy_question(db.session, item, current_user.id)
-    else:
-        copy = authoring.copy_flashcard(db.session, item, current_user.id)
+    authored = AUTHORED[kind]
+    item = authoring.visible_item(db.session, authored.model, item_id, current_user.id)
+    copy = authored.copy(db.session, item, current_user.id)
     db.session.commit()
     flash("Copied. This is your own version: edit it as you like.", "success")
-    endpoint = "teach.edit_question" if model is Question else "teach.edit_flashcard"
-    key = "question_id" if model is Question else "card_id"
-    return redirect(url_for(endpoint, **{key: copy.id}))
+    return redirect(url_for(authored.edit_endpoint, **{authored.id_arg: copy.id}))
 
 
-@bp.post("/<any(questions, flashcards):kind>/<int:item_id>/delete")
+@bp.post("/<any(questions, flashcards):kind>/<id:item_id>/delete")
 def delete_item(kind: str, item_id: int):
-    item = authoring.editable_item(db.session, KINDS[kind], item_id, current_user.id)
+    item = authoring.editable_item(db.session, AUTHORED[kind].model, item_id, current_user.id)
     outcome = authoring.retire_or_delete(db.session, item)
     db.session.commit()
     if outcome == "retired":

@@ -9,9 +9,9 @@ from quizapp.extensions import db
 from quizapp.services import classes
 from quizapp.services.assignments import class_assignments, teacher_assignments
 from quizapp.services.quiz_sets import teacher_sets
-from quizapp.services.teaching_errors import TeachingError
 from quizapp.teach.blueprint import bp
 from quizapp.teach.forms import ClassForm
+from quizapp.web_forms import submit_form
 
 
 @bp.get("/")
@@ -28,23 +28,22 @@ def home():
 @bp.route("/classes/new", methods=["GET", "POST"])
 def new_class():
     form = ClassForm()
-    if form.validate_on_submit():
-        try:
-            school_class = classes.create_class(db.session, current_user.id, form.name.data)
-        except TeachingError as error:
-            form.name.errors.append(error.message)
-        else:
-            db.session.commit()
-            flash(
-                f"Class “{school_class.name}” created. Share its join code with your students.",
-                "success",
-            )
-            return redirect(url_for("teach.class_page", class_id=school_class.id))
-    status = 400 if form.is_submitted() else 200
-    return render_template("teach/class_new.html", form=form), status
+    outcome = submit_form(
+        form,
+        lambda: classes.create_class(db.session, current_user.id, form.name.data),
+        field=form.name,
+    )
+    if outcome.saved:
+        school_class = outcome.value
+        flash(
+            f"Class “{school_class.name}” created. Share its join code with your students.",
+            "success",
+        )
+        return redirect(url_for("teach.class_page", class_id=school_class.id))
+    return render_template("teach/class_new.html", form=form), outcome.status
 
 
-@bp.get("/classes/<int:class_id>")
+@bp.get("/classes/<id:class_id>")
 def class_page(class_id: int):
     school_class = classes.owned_class(db.session, class_id, current_user.id)
     join_link = url_for("classroom.join_link", code=school_class.join_code, _external=True)
@@ -57,7 +56,7 @@ def class_page(class_id: int):
     )
 
 
-@bp.post("/classes/<int:class_id>/code")
+@bp.post("/classes/<id:class_id>/code")
 def new_code(class_id: int):
     school_class = classes.owned_class(db.session, class_id, current_user.id)
     code = classes.new_code_for(db.session, school_class)
@@ -66,7 +65,7 @@ def new_code(class_id: int):
     return redirect(url_for("teach.class_page", class_id=class_id))
 
 
-@bp.post("/classes/<int:class_id>/students/<int:student_id>/remove")
+@bp.post("/classes/<id:class_id>/students/<id:student_id>/remove")
 def remove_student(class_id: int, student_id: int):
     school_class = classes.owned_class(db.session, class_id, current_user.id)
     student = classes.remove_student(db.session, school_class, student_id)

@@ -24,9 +24,9 @@ from quizapp.extensions import db
 from quizapp.models import Article
 from quizapp.services.article_library import visible_articles
 from quizapp.services.deck_exchange import import_cards
+from quizapp.services.errors import TeachingError
 from quizapp.services.interchange import EXPORT_FORMATS, export_file, import_file
 from quizapp.services.question_exchange import ImportReport, decode_text
-from quizapp.services.teaching_errors import TeachingError
 from quizapp.teach.blueprint import bp
 from quizapp.teach.exchange_forms import (
     BankExportForm,

@@ -13,7 +13,6 @@ from wtforms import (
     SelectMultipleField,
     StringField,
     SubmitField,
-    widgets,
 )
 from wtforms.validators import (
     DataRequired,
@@ -35,6 +34,7 @@ from quizapp.services.quiz_sets import (
     MAX_TIME_LIMIT_MINUTES,
     SetSettings,
 )
+from quizapp.web_forms import CheckboxesField
 
 # A datetime-local input sends "2030-01-31T17:00"; the first format is also how it is shown.
 DATETIME_FORMATS = ["%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M"]
@@ -57,11 +57,6 @@ def type_choices(any_label: str | None = "Any type") -> list[SelectChoice]:
 def difficulty_choices(any_label: str | None = "Any difficulty") -> list[SelectChoice]:
     first = [SelectChoice("", any_label)] if any_label else []
     return first + [SelectChoice(str(k), v) for k, v in DIFFICULTY_LABELS.items()]
-
-
-class CheckboxesField(SelectMultipleField):
-    widget = widgets.ListWidget(prefix_label=False)
-    option_widget = widgets.CheckboxInput()
 
 
 class ClassForm(FlaskForm):

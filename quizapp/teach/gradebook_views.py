@@ -30,14 +30,14 @@ def _class_with_fresh_attempts(class_id: int):
     return school_class
 
 
-@bp.get("/classes/<int:class_id>/gradebook")
+@bp.get("/classes/<id:class_id>/gradebook")
 def class_gradebook(class_id: int):
     school_class = _class_with_fresh_attempts(class_id)
     book = gradebook.class_gradebook(db.session, school_class, utcnow())
     return render_template("teach/gradebook.html", book=book, school_class=school_class)
 
 
-@bp.get("/classes/<int:class_id>/students/<int:student_id>")
+@bp.get("/classes/<id:class_id>/students/<id:student_id>")
 def student_page(class_id: int, student_id: int):
     school_class = _class_with_fresh_attempts(class_id)
     student = gradebook.class_student(db.session, school_class, student_id)
@@ -53,7 +53,7 @@ def student_page(class_id: int, student_id: int):
     )
 
 
-@bp.get("/classes/<int:class_id>/mastery")
+@bp.get("/classes/<id:class_id>/mastery")
 def class_mastery(class_id: int):
     school_class = classes.owned_class(db.session, class_id, current_user.id)
     mastery = gradebook.class_mastery(db.session, school_class)
@@ -68,14 +68,14 @@ def class_mastery(class_id: int):
     )
 
 
-@bp.get("/classes/<int:class_id>/gradebook.csv")
+@bp.get("/classes/<id:class_id>/gradebook.csv")
 def gradebook_csv(class_id: int):
     school_class = _class_with_fresh_attempts(class_id)
     book = gradebook.class_gradebook(db.session, school_class, utcnow())
     return csv_response(csv_export.gradebook_csv(book), f"gradebook-class-{class_id}.csv")
 
 
-@bp.get("/classes/<int:class_id>/responses.csv")
+@bp.get("/classes/<id:class_id>/responses.csv")
 def class_responses_csv(class_id: int):
     school_class = _class_with_fresh_attempts(class_id)
     ids = [a.id for a in class_assignments(db.session, class_id)]
@@ -84,7 +84,7 @@ def class_responses_csv(class_id: int):
     return csv_response(body, f"responses-class-{class_id}.csv")
 
 
-@bp.get("/classes/<int:class_id>/students/<int:student_id>/attempts/<int:attempt_id>")
+@bp.get("/classes/<id:class_id>/students/<id:student_id>/attempts/<id:attempt_id>")
 def student_attempt(class_id: int, student_id: int, attempt_id: int):
     """One attempt question by question: the student's answer, the key, the mark."""
     school_class = _class_with_fresh_attempts(class_id)

@@ -9,16 +9,14 @@ from quizapp.teach import (  # noqa: F401  (imported for their routes)
     assignment_views,
     authoring_views,
     class_views,
-    classroom_views,
     exchange_views,
     gradebook_views,
     set_views,
 )
-from quizapp.teach.blueprint import bp, classroom_bp
+from quizapp.teach.blueprint import bp
 
 
 def register(app: Flask) -> None:
-    """``/teach`` for teachers; ``/join`` and ``/assignments`` for students."""
+    """``/teach``, for teachers."""
     app.register_blueprint(bp)
-    app.register_blueprint(classroom_bp)
     exchange_views.register_limits(app)

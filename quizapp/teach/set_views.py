@@ -6,7 +6,6 @@ import random
 from dataclasses import asdict
 from types import SimpleNamespace
 
-import sqlalchemy as sa
 from flask import flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from wtforms import SelectChoice
@@ -16,7 +15,6 @@ from quizapp.extensions import db
 from quizapp.models import Article, Topic
 from quizapp.services import quiz_sets
 from quizapp.services.article_library import visible_articles
-from quizapp.services.teaching_errors import TeachingError
 from quizapp.teach.blueprint import bp
 from quizapp.teach.forms import (
     DIFFICULTY_LABELS,
@@ -26,20 +24,13 @@ from quizapp.teach.forms import (
     QuestionFilterForm,
     SetSettingsForm,
 )
+from quizapp.web_forms import submit_form, topic_choices
 
 
-def topic_choices(any_label: str | None = None) -> list[SelectChoice]:
+def teacher_topic_choices(any_label: str | None = None) -> list[SelectChoice]:
     """Topics of the articles the teacher may see (published, or their own), in order."""
     visible = visible_articles(current_user).with_only_columns(Article.id)
-    topics = db.session.scalars(
-        sa.select(Topic)
-        .where(Topic.article_id.in_(visible))
-        .order_by(Topic.article_id, Topic.position)
-    )
-    first = [SelectChoice("", any_label)] if any_label else []
-    return first + [
-        SelectChoice(str(t.id), ("— " if t.parent_id else "") + t.title) for t in topics
-    ]
+    return topic_choices(Topic.article_id.in_(visible), any_label)
 
 
 def _owned(set_id: int, *, with_items: bool = False):
@@ -49,42 +40,33 @@ def _owned(set_id: int, *, with_items: bool = False):
 @bp.route("/sets/new", methods=["GET", "POST"])
 def new_set():
     form = SetSettingsForm()
-    if form.validate_on_submit():
-        try:
-            quiz_set = quiz_sets.create_set(db.session, current_user.id, form.settings())
-        except TeachingError as error:
-            form.form_errors.append(error.message)
-        else:
-            db.session.commit()
-            flash("Set created. Now add questions to it.", "success")
-            return redirect(url_for("teach.builder", set_id=quiz_set.id))
-    status = 400 if form.is_submitted() else 200
-    return render_template("teach/set_settings.html", form=form, quiz_set=None), status
+    outcome = submit_form(
+        form, lambda: quiz_sets.create_set(db.session, current_user.id, form.settings())
+    )
+    if outcome.saved:
+        flash("Set created. Now add questions to it.", "success")
+        return redirect(url_for("teach.builder", set_id=outcome.value.id))
+    return render_template("teach/set_settings.html", form=form, quiz_set=None), outcome.status
 
 
-@bp.route("/sets/<int:set_id>/settings", methods=["GET", "POST"])
+@bp.route("/sets/<id:set_id>/settings", methods=["GET", "POST"])
 def set_settings(set_id: int):
     quiz_set = _owned(set_id)
     form = SetSettingsForm(
         data=None if request.method == "POST" else asdict(quiz_sets.settings_of(quiz_set))
     )
-    if form.validate_on_submit():
-        try:
-            quiz_sets.update_settings(db.session, quiz_set, form.settings())
-        except TeachingError as error:
-            db.session.rollback()
-            form.form_errors.append(error.message)
-        else:
-            db.session.commit()
-            flash("Settings saved. Attempts already started keep their own.", "success")
-            return redirect(url_for("teach.builder", set_id=quiz_set.id))
-    status = 400 if form.is_submitted() else 200
-    return render_template("teach/set_settings.html", form=form, quiz_set=quiz_set), status
+    outcome = submit_form(
+        form, lambda: quiz_sets.update_settings(db.session, quiz_set, form.settings())
+    )
+    if outcome.saved:
+        flash("Settings saved. Attempts already started keep their own.", "success")
+        return redirect(url_for("teach.builder", set_id=quiz_set.id))
+    return render_template("teach/set_settings.html", form=form, quiz_set=quiz_set), outcome.status
 
 
 def _render_builder(quiz_set, add_form=None, draw_form=None, status=200):
     filters = QuestionFilterForm(formdata=request.args)
-    filters.topic.choices = topic_choices("Any topic")
+    filters.topic.choices = teacher_topic_choices("Any topic")
     filters.validate()
     found = []
     if request.args:
@@ -96,7 +78,7 @@ def _render_builder(quiz_set, add_form=None, draw_form=None, status=200):
             filters.difficulty.data if not filters.difficulty.errors else None,
         )
     draw_form = draw_form or DrawForm(prefix="draw")
-    draw_form.topic.choices = topic_choices()
+    draw_form.topic.choices = teacher_topic_choices()
     in_set = {item.question_id for item in quiz_set.items}
     return render_template(
         "teach/builder.html",
@@ -112,7 +94,7 @@ def _render_builder(quiz_set, add_form=None, draw_form=None, status=200):
     ), status
 
 
-@bp.get("/sets/<int:set_id>")
+@bp.get("/sets/<id:set_id>")
 def builder(set_id: int):
     return _render_builder(_owned(set_id, with_items=True))
 
@@ -123,53 +105,50 @@ def _back_to_builder(set_id: int):
     return redirect(url_for("teach.builder", set_id=set_id, **args))
 
 
-@bp.post("/sets/<int:set_id>/items")
+@bp.post("/sets/<id:set_id>/items")
 def add_items(set_id: int):
     quiz_set = _owned(set_id)
     form = AddQuestionsForm()
-    if form.validate_on_submit():
-        try:
-            added = quiz_sets.add_questions(db.session, quiz_set, form.question_ids.data or [])
-        except TeachingError as error:
-            form.question_ids.errors.append(error.message)
-        else:
-            db.session.commit()
-            flash(f"{added} question{'s' if added != 1 else ''} added.", "success")
-            return _back_to_builder(set_id)
-    db.session.rollback()
+    outcome = submit_form(
+        form,
+        lambda: quiz_sets.add_questions(db.session, quiz_set, form.question_ids.data or []),
+        field=form.question_ids,
+    )
+    if outcome.saved:
+        added = outcome.value
+        flash(f"{added} question{'s' if added != 1 else ''} added.", "success")
+        return _back_to_builder(set_id)
     return _render_builder(_owned(set_id, with_items=True), add_form=form, status=400)
 
 
-@bp.post("/sets/<int:set_id>/draws")
+@bp.post("/sets/<id:set_id>/draws")
 def add_draw(set_id: int):
     quiz_set = _owned(set_id)
     form = DrawForm(prefix="draw")
-    form.topic.choices = topic_choices()
-    if form.validate_on_submit():
-        try:
-            pool = quiz_sets.add_draw(
-                db.session,
-                quiz_set,
-                form.topic.data,
-                form.count.data,
-                form.question_type.data or None,
-                form.difficulty.data,
-            )
-        except TeachingError as error:
-            form.count.errors.append(error.message)
-        else:
-            db.session.commit()
-            flash(
-                f"Random draw added: {form.count.data} of {pool} matching questions, drawn "
-                "afresh for every attempt.",
-                "success",
-            )
-            return _back_to_builder(set_id)
-    db.session.rollback()
+    form.topic.choices = teacher_topic_choices()
+
+    def draw() -> int:
+        return quiz_sets.add_draw(
+            db.session,
+            quiz_set,
+            form.topic.data,
+            form.count.data,
+            form.question_type.data or None,
+            form.difficulty.data,
+        )
+
+    outcome = submit_form(form, draw, field=form.count)
+    if outcome.saved:
+        flash(
+            f"Random draw added: {form.count.data} of {outcome.value} matching questions, "
+            "drawn afresh for every attempt.",
+            "success",
+        )
+        return _back_to_builder(set_id)
     return _render_builder(_owned(set_id, with_items=True), draw_form=form, status=400)
 
 
-@bp.post("/sets/<int:set_id>/items/<int:item_id>/move")
+@bp.post("/sets/<id:set_id>/items/<id:item_id>/move")
 def move_item(set_id: int, item_id: int):
     quiz_set = _owned(set_id)
     quiz_sets.move_item(db.session, quiz_set, item_id, request.form.get("direction", ""))
@@ -177,7 +156,7 @@ def move_item(set_id: int, item_id: int):
     return _back_to_builder(set_id)
 
 
-@bp.post("/sets/<int:set_id>/items/<int:item_id>/remove")
+@bp.post("/sets/<id:set_id>/items/<id:item_id>/remove")
 def remove_item(set_id: int, item_id: int):
     quiz_set = _owned(set_id)
     quiz_sets.remove_item(db.session, quiz_set, item_id)
@@ -186,7 +165,7 @@ def remove_item(set_id: int, item_id: int):
     return _back_to_builder(set_id)
 
 
-@bp.post("/sets/<int:set_id>/delete")
+@bp.post("/sets/<id:set_id>/delete")
 def delete_set(set_id: int):
     quiz_set = _owned(set_id)
     title = quiz_set.title
@@ -196,7 +175,7 @@ def delete_set(set_id: int):
     return redirect(url_for("teach.home"))
 
 
-@bp.get("/sets/<int:set_id>/preview")
+@bp.get("/sets/<id:set_id>/preview")
 def preview(set_id: int):
     """The set as a student sees it: one possible draw, shuffled as the settings say."""
     quiz_set = _owned(set_id)

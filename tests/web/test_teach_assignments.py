@@ -218,9 +218,9 @@ def test_a_start_that_loses_a_race_continues_the_first_attempt(
 ):
     """Two Start clicks at once: the database lets one attempt number 1 exist, and the losing
     request continues the winner's attempt instead of opening a second one."""
+    from quizapp.classroom import routes as classroom_views
     from quizapp.services import assignments as assignment_service
     from quizapp.services.quizzes import create_attempt
-    from quizapp.teach import classroom_views
 
     _teacher, student, school_class, quiz_set = _setup(db, make_teacher, make_student)
     assignment = make_assignment(db, quiz_set, [school_class])

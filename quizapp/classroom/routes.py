@@ -1,10 +1,14 @@
-"""Students: join a class with a code or a link, list assignments, start or resume one."""
+"""Students: join a class with a code or a link, list assignments, start or resume one.
+
+Served at the top level (``/join``, ``/assignments``), for any logged-in user: the teachers'
+``/teach`` guard does not apply here.
+"""
 
 from __future__ import annotations
 
 import random
 
-from flask import flash, redirect, render_template, url_for
+from flask import Blueprint, flash, redirect, render_template, url_for
 from flask_login import current_user, login_required
 from sqlalchemy.exc import IntegrityError
 
@@ -17,10 +21,12 @@ from quizapp.services.assignments import (
     start_assignment_attempt,
     student_assignment_rows,
 )
+from quizapp.services.errors import NotFound, TeachingError
 from quizapp.services.quizzes import first_unanswered
-from quizapp.services.teaching_errors import NotFound
-from quizapp.teach.blueprint import classroom_bp as bp
 from quizapp.teach.forms import ConfirmJoinForm, JoinForm
+from quizapp.web_forms import submit_form
+
+bp = Blueprint("classroom", __name__)
 
 
 def _join(school_class):
@@ -43,15 +49,19 @@ def _join(school_class):
 @throttled_per_user("JOIN")
 def join():
     form = JoinForm()
-    if form.validate_on_submit():
-        try:
-            school_class = classes.class_by_code(db.session, form.code.data)
-        except NotFound as error:
-            form.code.errors.append(error.message)
-        else:
-            return _join(school_class)
-    status = 400 if form.is_submitted() else 200
-    return render_template("teach/join.html", form=form), status
+    outcome = submit_form(form, lambda: _class_for_code(form.code.data), field=form.code)
+    if outcome.saved:
+        return _join(outcome.value)
+    return render_template("classroom/join.html", form=form), outcome.status
+
+
+def _class_for_code(code: str):
+    try:
+        return classes.class_by_code(db.session, code)
+    except NotFound as error:
+        # A mistyped code is a mistake in the form (400, said beside the field), not a
+        # missing page as an unknown join link is.
+        raise TeachingError(error.message) from error
 
 
 @bp.route("/join/<code>", methods=["GET", "POST"])
@@ -65,7 +75,7 @@ def join_link(code: str):
         return _join(school_class)
     member = classes.is_member(db.session, school_class.id, current_user.id)
     return render_template(
-        "teach/join_link.html", school_class=school_class, form=form, member=member
+        "classroom/join_link.html", school_class=school_class, form=form, member=member
     )
 
 
@@ -74,13 +84,13 @@ def join_link(code: str):
 def assignments():
     rows = student_assignment_rows(db.session, current_user.id, utcnow())
     return render_template(
-        "teach/assignments.html",
+        "classroom/assignments.html",
         student_assignments=rows,
         my_classes=classes.student_classes(db.session, current_user.id),
     )
 
 
-@bp.post("/assignments/<int:assignment_id>/start")
+@bp.post("/assignments/<id:assignment_id>/start")
 @login_required
 def start(assignment_id: int):
     """Start a new attempt, or resume the unfinished one, then go to its first open question."""
