@@ -65,7 +65,9 @@ def _today_plan(now) -> dict:
     scheduler = learner_scheduler(db.session, current_user)
     article_ids, _one = _article_scope()
     topics = progress.topic_progress(db.session, current_user.id, scheduler, now, article_ids)
-    activity = progress.activity_by_day(db.session, current_user.id, now - STREAK_LOOKBACK)
+    zone = current_user.time_zone
+    activity = progress.activity_by_day(db.session, current_user.id, now - STREAK_LOOKBACK, zone)
+    today = progress.local_today(now, zone)
     visible_topics = [t.topic.id for t in topics] or [0]
     return {
         "queue": flashcards.study_queue(
@@ -73,8 +75,8 @@ def _today_plan(now) -> dict:
         ),
         "missed": daily_review.missed_questions(db.session, current_user.id, now),
         "weakest": daily_review.weakest_topic(topics),
-        "done_today": activity.get(now.date(), 0),
-        "streak": progress.streak(activity, now.date()),
+        "done_today": activity.get(today, 0),
+        "streak": progress.streak(activity, today),
         "goal": current_user.daily_goal,
     }
 
@@ -249,10 +251,12 @@ def progress_page():
     article_ids, _one = _article_scope()
     topics = progress.topic_progress(db.session, current_user.id, scheduler, now, article_ids)
     since = now - timedelta(days=progress.HEATMAP_DAYS)
-    activity = progress.activity_by_day(db.session, current_user.id, since)
+    zone = current_user.time_zone
+    activity = progress.activity_by_day(db.session, current_user.id, since, zone)
+    today = progress.local_today(now, zone)
     accuracy = progress.accuracy_by_day(db.session, current_user.id, now - timedelta(days=90))
     forecast = progress.due_forecast(db.session, current_user.id, now)
-    days = [(now.date() - timedelta(days=i)) for i in range(progress.HEATMAP_DAYS - 1, -1, -1)]
+    days = [(today - timedelta(days=i)) for i in range(progress.HEATMAP_DAYS - 1, -1, -1)]
     heatmap = [(d, activity.get(d, 0)) for d in days]
     scheduling = scheduling_summary(db.session, current_user, now)
     return render_template(
@@ -261,7 +265,7 @@ def progress_page():
         accuracy=accuracy,
         forecast=forecast,
         heatmap=heatmap,
-        streak=progress.streak(activity, now.date()),
+        streak=progress.streak(activity, today),
         scheduling=scheduling,
     )
 
