@@ -10,6 +10,7 @@ from flask import Flask
 
 from quizapp.config import Config, load_secret_key
 from quizapp.extensions import csrf, db, limiter, migrate
+from quizapp.services.progress_cache import PlanCache
 from quizapp.web_ids import IdConverter
 
 
@@ -44,6 +45,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         app.config["SECRET_KEY"] = load_secret_key(app.instance_path)
 
     app.url_map.converters["id"] = IdConverter
+    app.extensions["plan_cache"] = PlanCache()
     configure_database(app)
     configure_login(app)
     configure_security(app)

@@ -180,16 +180,18 @@ def activity_by_day(
 ) -> dict[date, int]:
     """Reviews plus answers per calendar day in the learner's time zone since ``since``."""
     dialect = session.get_bind().dialect.name
+    studied = sa.union_all(
+        sa.select(ReviewLog.reviewed_at.label("at")).where(
+            ReviewLog.user_id == user_id, ReviewLog.reviewed_at >= since
+        ),
+        sa.select(Response.answered_at.label("at")).where(
+            Response.user_id == user_id, Response.answered_at >= since
+        ),
+    ).subquery()
+    quarter = _quarter_hour(studied.c.at, dialect)
     counts: dict[date, int] = defaultdict(int)
-    for model, column in ((ReviewLog, ReviewLog.reviewed_at), (Response, Response.answered_at)):
-        quarter = _quarter_hour(column, dialect)
-        rows = session.execute(
-            sa.select(quarter, sa.func.count())
-            .where(model.user_id == user_id, column >= since)
-            .group_by(quarter)
-        )
-        for value, count in rows:
-            counts[to_local(_quarter_start(value), zone).date()] += count
+    for value, count in session.execute(sa.select(quarter, sa.func.count()).group_by(quarter)):
+        counts[to_local(_quarter_start(value), zone).date()] += count
     return dict(counts)
 
 

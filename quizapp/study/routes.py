@@ -8,6 +8,7 @@ from datetime import timedelta
 
 from flask import (
     Blueprint,
+    current_app,
     flash,
     jsonify,
     redirect,
@@ -87,11 +88,13 @@ def dashboard():
     now = utcnow()
     unfinished = unfinished_attempts(db.session, current_user.id, ["practice", "review"])
     assignments = student_assignment_rows(db.session, current_user.id, now)
+    if request.values.get("article"):
+        plan = _today_plan(now)
+    else:  # the usual dashboard: kept per learner until their data or the day changes
+        cache = current_app.extensions["plan_cache"]
+        plan = cache.plan(db.session, current_user, now, lambda: _today_plan(now))
     return render_template(
-        "study/dashboard.html",
-        unfinished=unfinished,
-        student_assignments=assignments,
-        **_today_plan(now),
+        "study/dashboard.html", unfinished=unfinished, student_assignments=assignments, **plan
     )
 
 
