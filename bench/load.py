@@ -5,11 +5,11 @@ Run from the repository root (wrk from Debian: `apt-get install wrk`):
     .venv/bin/python bench/load.py [--database sqlite|postgresql|both] [--seconds 5]
 
 For each database it builds a scratch database (migrations, seed, one learner with a history of
-1,000 answers and 2,000 card reviews), starts gunicorn (2 workers) on it and, in the same run,
-gunicorn (2 workers) on bench/hello_app.py, the ceiling. wrk (2 threads, 32 connections) then
-drives, logged in: the home page, the dashboard, a quiz question, an answer save (JSON
-autosave) and a card rating (JSON). It prints requests per second, the share of the ceiling,
-p50 and p99 latency and errors (non-2xx/3xx responses and socket errors).
+1,000 answers and 2,000 card reviews), starts gunicorn (2 sync workers) on it and, in the same
+run, gunicorn (the same settings) on bench/hello_app.py, the ceiling. wrk (2 threads, 32
+connections) then drives, logged in: the home page, the dashboard, a quiz question, an answer
+save (JSON autosave) and a card rating (JSON). It prints requests per second, the share of the
+ceiling, p50 and p99 latency and errors (non-2xx/3xx responses and socket errors).
 
 PostgreSQL: the database is `$BENCH_PG_URL` (default
 postgresql://postgres@127.0.0.1:5432/quizapp_i10_bench), dropped and created by this script.
@@ -40,7 +40,11 @@ from quizapp.services.seeding import seed_article  # noqa: E402
 from tests.factories import bulk_history  # noqa: E402
 
 PASSWORD = "bench password for load"
-WORKERS = "2"
+# The app and its ceiling run with the same gunicorn settings (a fair comparison): two sync
+# workers, one per core. Measured on this machine (docs/benchmarks.md): four sync workers, or
+# gthread with keep-alive, raise the ceiling far more than the app (the app's requests are CPU
+# in Python, so threads only contend for the GIL and lengthen the tail).
+GUNICORN_SETTINGS = ["--workers", "2", "--worker-class", "sync"]
 DEFAULT_PG = "postgresql+psycopg://postgres@127.0.0.1:5432/quizapp_i10_bench"
 PG_URL = os.environ.get("BENCH_PG_URL", DEFAULT_PG)
 
@@ -88,8 +92,7 @@ def start_gunicorn(
     server = subprocess.Popen(
         [
             str(ROOT / ".venv/bin/gunicorn"),
-            "--workers",
-            WORKERS,
+            *GUNICORN_SETTINGS,
             "--bind",
             f"127.0.0.1:{port}",
             "--log-level",
@@ -220,10 +223,18 @@ def run(label: str, url: str, seconds: int) -> list[str]:
 
 
 def main() -> None:
+    global GUNICORN_SETTINGS
     parser = argparse.ArgumentParser()
+    parser.add_argument(
+        "--gunicorn",
+        default="",
+        help='other settings for both servers, e.g. "--workers 4" or "-k gthread --threads 4"',
+    )
     parser.add_argument("--database", choices=("sqlite", "postgresql", "both"), default="both")
     parser.add_argument("--seconds", type=int, default=5)
     args = parser.parse_args()
+    if args.gunicorn:
+        GUNICORN_SETTINGS = args.gunicorn.split()
     rows = []
     if args.database in ("sqlite", "both"):
         path = Path(tempfile.mkdtemp(prefix="quizapp-load-")) / "load.sqlite"
@@ -231,6 +242,7 @@ def main() -> None:
     if args.database in ("postgresql", "both"):
         fresh_postgres(PG_URL)
         rows += run("PostgreSQL", PG_URL, args.seconds)
+    print(f"gunicorn {' '.join(GUNICORN_SETTINGS)}; wrk -t2 -c32 -d{args.seconds}s")
     print("| database | request | req/s | share of ceiling | p50 ms | p99 ms | errors |")
     print("|---|---|---|---|---|---|---|")
     print("\n".join(rows))
