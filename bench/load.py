@@ -7,9 +7,11 @@ Run from the repository root (wrk from Debian: `apt-get install wrk`):
 For each database it builds a scratch database (migrations, seed, one learner with a history of
 1,000 answers and 2,000 card reviews), starts gunicorn (2 sync workers) on it and, in the same
 run, gunicorn (the same settings) on bench/hello_app.py, the ceiling. wrk (2 threads, 32
-connections) then drives, logged in: the home page, the dashboard, a quiz question, an answer
-save (JSON autosave) and a card rating (JSON). It prints requests per second, the share of the
-ceiling, p50 and p99 latency and errors (non-2xx/3xx responses and socket errors).
+connections) then drives, logged in, each right after a run on the ceiling (so a page is
+compared with the ceiling under the same machine load): the home page, the dashboard, a quiz
+question, an answer save (JSON autosave) and a card rating (JSON). It prints requests per
+second, the share of the ceiling measured just before, p50 and p99 latency and errors
+(non-2xx/3xx responses and socket errors).
 
 PostgreSQL: the database is `$BENCH_PG_URL` (default
 postgresql://postgres@127.0.0.1:5432/quizapp_i10_bench), dropped and created by this script.
@@ -175,6 +177,19 @@ def log_in(port: int) -> tuple[str, str, str, str]:
     return cookie, token, location, answer
 
 
+def ceiling_row(label: str, ceilings: list[dict]) -> str:
+    """The ceilings measured before each row: their median, and their range."""
+    rates = sorted(c["rps"] for c in ceilings)
+    median = rates[len(rates) // 2]
+    p50 = sorted(c["p50"] for c in ceilings)[len(ceilings) // 2]
+    p99 = sorted(c["p99"] for c in ceilings)[len(ceilings) // 2]
+    errors = sum(c["errors"] for c in ceilings)
+    return (
+        f"| {label} | ceiling: Flask hello (median; {rates[0]:.0f}-{rates[-1]:.0f}) | "
+        f"{median:.0f} | 100 % | {p50:.1f} | {p99:.1f} | {errors} |"
+    )
+
+
 def run(label: str, url: str, seconds: int) -> list[str]:
     card_ids = build_database(url)
     env = {**os.environ, "DATABASE_URL": url, "SECRET_KEY": "bench"}
@@ -182,13 +197,9 @@ def run(label: str, url: str, seconds: int) -> list[str]:
     app, app_port = start_gunicorn("quizapp:create_app()", env, ROOT)
     hello, hello_port = start_gunicorn("hello_app:app", env, ROOT / "bench")
     rows = []
+    loads = [os.getloadavg()[0]]  # the machine is shared: say how busy it was
     try:
         cookie, token, question, answer = log_in(app_port)
-        ceiling = wrk(hello_port, seconds, path="/")
-        rows.append(
-            f"| {label} | ceiling: Flask hello | {ceiling['rps']:.0f} | 100 % | "
-            f"{ceiling['p50']:.1f} | {ceiling['p99']:.1f} | {ceiling['errors']} |"
-        )
         cards = ",".join(map(str, card_ids))
         shapes = {
             "home page": {"path": "/"},
@@ -208,13 +219,21 @@ def run(label: str, url: str, seconds: int) -> list[str]:
                 "body": f"csrf_token={token}&flashcard_id={{card}}&rating={{rating}}",
             },
         }
+        ceilings = []
         for name, shape in shapes.items():
+            # The ceiling right before each row: on a shared machine the load moves within a
+            # run, and a share is only fair against a ceiling measured under the same load.
+            ceilings.append(wrk(hello_port, seconds, path="/"))
             result = wrk(app_port, seconds, cookie=cookie, **shape)
-            share = 100 * result["rps"] / ceiling["rps"]
+            share = 100 * result["rps"] / ceilings[-1]["rps"]
             rows.append(
-                f"| {label} | {name} | {result['rps']:.0f} | {share:.1f} % | "
+                f"| {label} | {name} | {result['rps']:.0f} | {share:.1f} % "
+                f"(of {ceilings[-1]['rps']:.0f}) | "
                 f"{result['p50']:.1f} | {result['p99']:.1f} | {result['errors']} |"
             )
+        rows.insert(len(rows) - len(shapes), ceiling_row(label, ceilings))
+        loads.append(os.getloadavg()[0])
+        print(f"{label}: load average {loads[0]:.2f} at the start, {loads[1]:.2f} at the end")
     finally:
         for server in (app, hello):
             server.terminate()
