@@ -54,14 +54,14 @@ def _fingerprint_statement() -> sa.Select:
         return sa.select(column).where(owner == user_id, *where).scalar_subquery()
 
     return sa.select(
-        scalar(sa.func.count(Response.id), Response),
+        scalar(sa.func.count(), Response),
         scalar(sa.func.max(Response.answered_at), Response),
-        scalar(sa.func.count(ReviewLog.id), ReviewLog),
+        scalar(sa.func.count(), ReviewLog),
         scalar(sa.func.max(ReviewLog.reviewed_at), ReviewLog),
-        scalar(sa.func.count(CardState.id), CardState),
+        scalar(sa.func.count(), CardState),
         scalar(sa.func.max(FsrsParameters.id), FsrsParameters),
         # Classes joined or left change the articles (and topics) the learner studies.
-        scalar(sa.func.count(Enrollment.id), Enrollment, owner=Enrollment.student_id),
+        scalar(sa.func.count(), Enrollment, owner=Enrollment.student_id),
         scalar(sa.func.max(Enrollment.id), Enrollment, owner=Enrollment.student_id),
         scalar(sa.func.min(CardState.due), CardState, CardState.due > now),
     )
