@@ -28,12 +28,14 @@ def start_gunicorn(
     app: str = APP,
     workers: int = 1,
     threads: int = 0,
+    options: list[str] | None = None,
     new_session: bool = False,
     quiet: bool = False,
 ) -> tuple[subprocess.Popen, int]:
     """gunicorn serving ``app`` from the repository root, answering HTTP when this returns.
 
     ``threads``: gthread workers with that many threads each (0: sync workers).
+    ``options``: gunicorn's worker settings as given (instead of ``workers`` and ``threads``).
     ``new_session``: in its own process group, so a drill can kill master and workers at once.
     ``quiet``: its output is dropped (where a benchmark prints a table of its own).
     """
@@ -41,6 +43,8 @@ def start_gunicorn(
     command = [str(GUNICORN), "--workers", str(workers)]
     if threads:
         command += ["--worker-class", "gthread", "--threads", str(threads)]
+    if options is not None:
+        command = [str(GUNICORN), *options]
     command += ["--bind", f"127.0.0.1:{port}", "--log-level", "warning", app]
     output = subprocess.DEVNULL if quiet else None
     server = subprocess.Popen(

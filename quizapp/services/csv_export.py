@@ -7,11 +7,13 @@ import io
 import json
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from datetime import datetime
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from quizapp.core.question_kinds import describe_answer
+from quizapp.core.time_zones import DEFAULT_ZONE, to_local
 from quizapp.core.vocabulary import AttemptKind
 from quizapp.models import (
     Assignment,
@@ -97,9 +99,12 @@ def gradebook_csv(book: Gradebook) -> str:
     return _render(header, rows)
 
 
-def responses_csv(session: Session, assignment_ids: Sequence[int], student_ids) -> str:
+def responses_csv(
+    session: Session, assignment_ids: Sequence[int], student_ids, zone: str = DEFAULT_ZONE
+) -> str:
     """Every response to these assignments by these students (a list or a subquery of ids),
-    ordered by assignment, student, attempt and position, in one query."""
+    ordered by assignment, student, attempt and position, in one query; times in ``zone``
+    (the exporting teacher's), ISO 8601 with their offset."""
     if not assignment_ids:
         return _render(RESPONSE_COLUMNS, [])
     rows = session.execute(
@@ -175,8 +180,8 @@ def responses_csv(session: Session, assignment_ids: Sequence[int], student_ids) 
                 name,
                 email,
                 number,
-                _time(started),
-                _time(submitted),
+                _time(started, zone),
+                _time(submitted, zone),
                 "late" if late else "",
                 position,
                 question.id,
@@ -189,11 +194,13 @@ def responses_csv(session: Session, assignment_ids: Sequence[int], student_ids) 
                 f"{score:g}",
                 f"{max_mark:g}",
                 "yes" if correct else "no",
-                _time(answered_at),
+                _time(answered_at, zone),
             ]
         )
     return _render(RESPONSE_COLUMNS, out)
 
 
-def _time(moment) -> str:
-    return moment.strftime("%Y-%m-%d %H:%M:%S") if moment else ""
+def _time(moment: datetime | None, zone: str) -> str:
+    """A stored (naive UTC) time as "2026-11-25T23:30:00+13:00": a spreadsheet, or a reader
+    in another zone, still knows the instant."""
+    return to_local(moment, zone).isoformat(timespec="seconds") if moment else ""

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from quizapp.core.clock import aware, naive
 from quizapp.core.mastery import RECENT_ANSWERS, topic_mastery
+from quizapp.core.time_zones import DEFAULT_ZONE, to_local
 from quizapp.models import CardState, Claim, Flashcard, Question, Response, ReviewLog, Topic, live
 
 LEARNED_STATE = 2  # fsrs.State.Review: the card has graduated from its learning steps
@@ -147,19 +148,51 @@ def mastery_by_topic(progress: list[TopicProgress]) -> dict[int, float | None]:
     return {p.topic.id: p.mastery for p in progress}
 
 
-def activity_by_day(session: Session, user_id: int, since: datetime) -> dict[date, int]:
-    """Reviews plus answers per calendar day (UTC) since ``since``."""
+# Studied moments are grouped by quarter hour in SQL, then given to the learner's local day in
+# Python: every UTC offset in use is a whole number of quarter hours, so a quarter never
+# straddles a local midnight, and grouping keeps the rows fetched small whatever the history.
+QUARTER_MINUTES = 15
+
+
+def _quarter_hour(column, dialect: str):
+    """``column`` (naive UTC) cut to its quarter hour, as text "YYYY-MM-DD HH:q" (q in 0-3)."""
+    if dialect == "postgresql":
+        hour = sa.func.to_char(column, "YYYY-MM-DD HH24")
+        minute = sa.cast(sa.extract("minute", column), sa.Integer)
+    else:
+        hour = sa.func.strftime("%Y-%m-%d %H", column)
+        minute = sa.cast(sa.func.strftime("%M", column), sa.Integer)
+    return hour + ":" + sa.cast(minute // QUARTER_MINUTES, sa.String)
+
+
+def _quarter_start(text: str) -> datetime:
+    hour, _, quarter = text.rpartition(":")
+    start = datetime.strptime(hour, "%Y-%m-%d %H")
+    return start + timedelta(minutes=QUARTER_MINUTES * int(quarter))
+
+
+def local_today(now: datetime, zone: str) -> date:
+    """The learner's calendar day at ``now`` (naive UTC) in their time zone."""
+    return to_local(now, zone).date()
+
+
+def activity_by_day(
+    session: Session, user_id: int, since: datetime, zone: str = DEFAULT_ZONE
+) -> dict[date, int]:
+    """Reviews plus answers per calendar day in the learner's time zone since ``since``."""
+    dialect = session.get_bind().dialect.name
+    studied = sa.union_all(
+        sa.select(ReviewLog.reviewed_at.label("at")).where(
+            ReviewLog.user_id == user_id, ReviewLog.reviewed_at >= since
+        ),
+        sa.select(Response.answered_at.label("at")).where(
+            Response.user_id == user_id, Response.answered_at >= since
+        ),
+    ).subquery()
+    quarter = _quarter_hour(studied.c.at, dialect)
     counts: dict[date, int] = defaultdict(int)
-    for model, column in ((ReviewLog, ReviewLog.reviewed_at), (Response, Response.answered_at)):
-        day = sa.func.date(column)
-        rows = session.execute(
-            sa.select(day, sa.func.count())
-            .where(model.user_id == user_id, column >= since)
-            .group_by(day)
-        )
-        for value, count in rows:
-            key = value if isinstance(value, date) else date.fromisoformat(str(value))
-            counts[key] += count
+    for value, count in session.execute(sa.select(quarter, sa.func.count()).group_by(quarter)):
+        counts[to_local(_quarter_start(value), zone).date()] += count
     return dict(counts)
 
 

@@ -8,6 +8,7 @@ from datetime import timedelta
 
 from flask import (
     Blueprint,
+    current_app,
     flash,
     jsonify,
     redirect,
@@ -63,7 +64,9 @@ def _today_plan(now) -> dict:
     scheduler = learner_scheduler(db.session, current_user)
     article_ids, _one = _article_scope()
     topics = progress.topic_progress(db.session, current_user.id, scheduler, now, article_ids)
-    activity = progress.activity_by_day(db.session, current_user.id, now - STREAK_LOOKBACK)
+    zone = current_user.time_zone
+    activity = progress.activity_by_day(db.session, current_user.id, now - STREAK_LOOKBACK, zone)
+    today = progress.local_today(now, zone)
     visible_topics = [t.topic.id for t in topics] or [0]
     return {
         "queue": flashcards.study_queue(
@@ -71,8 +74,8 @@ def _today_plan(now) -> dict:
         ),
         "missed": daily_review.missed_questions(db.session, current_user.id, now),
         "weakest": daily_review.weakest_topic(topics),
-        "done_today": activity.get(now.date(), 0),
-        "streak": progress.streak(activity, now.date()),
+        "done_today": activity.get(today, 0),
+        "streak": progress.streak(activity, today),
         "goal": current_user.daily_goal,
     }
 
@@ -83,11 +86,13 @@ def dashboard():
     now = utcnow()
     unfinished = unfinished_attempts(db.session, current_user.id, ["practice", "review"])
     assignments = student_assignment_rows(db.session, current_user.id, now)
+    if request.values.get("article"):
+        plan = _today_plan(now)
+    else:  # the usual dashboard: kept per learner until their data or the day changes
+        cache = current_app.extensions["plan_cache"]
+        plan = cache.plan(db.session, current_user, now, lambda: _today_plan(now))
     return render_template(
-        "study/dashboard.html",
-        unfinished=unfinished,
-        student_assignments=assignments,
-        **_today_plan(now),
+        "study/dashboard.html", unfinished=unfinished, student_assignments=assignments, **plan
     )
 
 
@@ -245,10 +250,12 @@ def progress_page():
     article_ids, _one = _article_scope()
     topics = progress.topic_progress(db.session, current_user.id, scheduler, now, article_ids)
     since = now - timedelta(days=progress.HEATMAP_DAYS)
-    activity = progress.activity_by_day(db.session, current_user.id, since)
+    zone = current_user.time_zone
+    activity = progress.activity_by_day(db.session, current_user.id, since, zone)
+    today = progress.local_today(now, zone)
     accuracy = progress.accuracy_by_day(db.session, current_user.id, now - timedelta(days=90))
     forecast = progress.due_forecast(db.session, current_user.id, now)
-    days = [(now.date() - timedelta(days=i)) for i in range(progress.HEATMAP_DAYS - 1, -1, -1)]
+    days = [(today - timedelta(days=i)) for i in range(progress.HEATMAP_DAYS - 1, -1, -1)]
     heatmap = [(d, activity.get(d, 0)) for d in days]
     scheduling = scheduling_summary(db.session, current_user, now)
     return render_template(
@@ -257,7 +264,7 @@ def progress_page():
         accuracy=accuracy,
         forecast=forecast,
         heatmap=heatmap,
-        streak=progress.streak(activity, now.date()),
+        streak=progress.streak(activity, today),
         scheduling=scheduling,
     )
 

@@ -116,7 +116,9 @@ def assignment_responses_csv(assignment_id: int):
     if assigning.finalise_overdue_attempts(db.session, utcnow(), [assignment.id]):
         db.session.commit()
     students = assigning.enrolled_student_ids(db.session, assignment)
-    body = csv_export.responses_csv(db.session, [assignment_id], list(students))
+    body = csv_export.responses_csv(
+        db.session, [assignment_id], list(students), current_user.time_zone
+    )
     return csv_response(body, f"assignment-{assignment_id}-responses.csv")
 
 

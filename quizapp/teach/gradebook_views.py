@@ -80,7 +80,7 @@ def class_responses_csv(class_id: int):
     school_class = _class_with_fresh_attempts(class_id)
     ids = [a.id for a in class_assignments(db.session, class_id)]
     members = sa.select(Enrollment.student_id).where(Enrollment.class_id == school_class.id)
-    body = csv_export.responses_csv(db.session, ids, members)
+    body = csv_export.responses_csv(db.session, ids, members, current_user.time_zone)
     return csv_response(body, f"responses-class-{class_id}.csv")
 
 

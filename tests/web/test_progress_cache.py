@@ -1,0 +1,118 @@
+"""The dashboard's plan is kept per learner (services/progress_cache.py), and a learner never
+sees it stale: every answer, rating, undo and class joined shows at once, on this app and on a
+second app on the same database (another server)."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timedelta
+
+from quizapp import create_app
+from quizapp.services.progress_cache import PLAN_TTL, PlanCache
+from tests.conftest import login
+from tests.web.test_quiz import _right_answer, _start
+
+
+def _today(client) -> tuple[str, str]:
+    """The dashboard's goal line and its cards line ("N flashcards due, M new ...")."""
+    page = client.get("/study").get_data(as_text=True)
+    goal = re.search(r"<strong>(\d+ / \d+)</strong>", page)[1]
+    cards = re.search(r"<li>(\d+ flashcards? due, \d+ new available today)</li>", page)[1]
+    return goal, cards
+
+
+def test_each_answer_and_rating_shows_on_the_dashboard_at_once(client, db, make_student):
+    login(client, make_student())
+    assert _today(client)[0] == "0 / 20"
+    assert _today(client)[0] == "0 / 20"  # now kept
+    attempt = _start(client, db, length=5)
+    for done, slot in enumerate(attempt.questions[:3], start=1):
+        client.post(f"/quiz/{attempt.id}/{slot.position}", data=_right_answer(slot))
+        assert _today(client)[0] == f"{done} / 20"
+    # Answering the same question again changes no count, but its time: still shown at once.
+    first = attempt.questions[0]
+    client.post(f"/quiz/{attempt.id}/{first.position}", data=_right_answer(first))
+    assert _today(client)[0] == "3 / 20"
+    new_before = _today(client)[1]
+    card_id = int(re.search(r'data-card="(\d+)"', client.get("/cards").get_data(as_text=True))[1])
+    client.post("/cards/rate", data={"flashcard_id": card_id, "rating": "1"})
+    goal, cards = _today(client)
+    assert goal == "4 / 20" and cards != new_before
+    client.post("/cards/undo")
+    assert _today(client) == ("3 / 20", new_before)
+
+
+def test_a_second_server_on_the_same_database_never_shows_a_stale_plan(
+    app, client, db, make_student
+):
+    other = create_app(
+        {
+            "TESTING": True,
+            "SECRET_KEY": app.config["SECRET_KEY"],
+            "SQLALCHEMY_DATABASE_URI": app.config["SQLALCHEMY_DATABASE_URI"],
+            "WTF_CSRF_ENABLED": False,
+            "RATELIMIT_STORAGE_URI": "memory://",
+        }
+    )
+    assert other.extensions["plan_cache"] is not app.extensions["plan_cache"]
+    learner = make_student()
+    login(client, learner)
+    # The session cookie works on both servers (same SECRET_KEY), as behind a load balancer.
+    second = other.test_client()
+    login(second, learner)
+    assert _today(second)[0] == "0 / 20"  # kept by the second server
+    attempt = _start(client, db, length=5)
+    slot = attempt.questions[0]
+    client.post(f"/quiz/{attempt.id}/{slot.position}", data=_right_answer(slot))
+    assert _today(client)[0] == "1 / 20"
+    assert _today(second)[0] == "1 / 20", "the second server showed its kept plan"
+
+
+class _Learner:
+    """Enough of a User for the cache: an id, settings, a zone."""
+
+    id = 7
+    created_at = datetime(2026, 1, 1)
+    new_cards_per_day = 20
+    daily_goal = 20
+    desired_retention = 0.9
+    time_zone = "UTC"
+
+
+class _Session:
+    """Answers the fingerprint query with fixed data and a next due moment."""
+
+    def __init__(self, next_due) -> None:
+        self.data = (3, datetime(2026, 11, 25, 9), 2, None, 1, None, 0, None, next_due)
+
+    def execute(self, *_args):
+        return self
+
+    def one(self):
+        return self.data
+
+
+def test_a_kept_plan_expires_when_a_card_falls_due_or_after_the_ttl():
+    cache, calls = PlanCache(), []
+    now = datetime(2026, 11, 25, 12, 0)
+    session = _Session(next_due=now + timedelta(seconds=10))
+
+    def compute():
+        calls.append(1)
+        return {"done_today": len(calls)}
+
+    assert cache.plan(session, _Learner(), now, compute) == {"done_today": 1}
+    assert cache.plan(session, _Learner(), now + timedelta(seconds=9), compute)["done_today"] == 1
+    # The card fell due: its count changes with no write, so the plan is computed again.
+    assert cache.plan(session, _Learner(), now + timedelta(seconds=10), compute)["done_today"] == 2
+    session = _Session(next_due=None)
+    later = now + timedelta(seconds=20)
+    assert cache.plan(session, _Learner(), later, compute)["done_today"] == 3  # data changed
+    assert cache.plan(session, _Learner(), later + PLAN_TTL / 2, compute)["done_today"] == 3
+    assert cache.plan(session, _Learner(), later + PLAN_TTL, compute)["done_today"] == 4
+    # Local midnight comes before the TTL: a new day, a new "done today".
+    session.data = (*session.data[:-1], None)
+    before_midnight = datetime(2026, 11, 25, 23, 59, 50)
+    assert cache.plan(session, _Learner(), before_midnight, compute)["done_today"] == 5
+    midnight = datetime(2026, 11, 26, 0, 0)
+    assert cache.plan(session, _Learner(), midnight, compute)["done_today"] == 6
