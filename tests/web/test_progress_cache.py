@@ -9,7 +9,6 @@ from datetime import datetime, timedelta
 
 from quizapp import create_app
 from quizapp.services.progress_cache import PLAN_TTL, PlanCache
-from tests.conftest import login
 from tests.web.test_quiz import _right_answer, _start
 
 
@@ -21,7 +20,7 @@ def _today(client) -> tuple[str, str]:
     return goal, cards
 
 
-def test_each_answer_and_rating_shows_on_the_dashboard_at_once(client, db, make_student):
+def test_each_answer_and_rating_shows_on_the_dashboard_at_once(client, db, make_student, login):
     login(client, make_student())
     assert _today(client)[0] == "0 / 20"
     assert _today(client)[0] == "0 / 20"  # now kept
@@ -43,7 +42,7 @@ def test_each_answer_and_rating_shows_on_the_dashboard_at_once(client, db, make_
 
 
 def test_a_second_server_on_the_same_database_never_shows_a_stale_plan(
-    app, client, db, make_student
+    app, client, db, make_student, login
 ):
     other = create_app(
         {
