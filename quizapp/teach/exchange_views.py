@@ -34,6 +34,7 @@ from quizapp.teach.exchange_forms import (
     CardsPasteForm,
     CardsSaveForm,
 )
+from quizapp.web_forms import submit_form
 
 IMPORT_ENDPOINTS = {"teach.import_bank", "teach.preview_cards"}
 MAX_SKIPPED_SHOWN = 20
@@ -100,6 +101,28 @@ def _flash_report(report: ImportReport) -> None:
         flash(f"… and {len(report.skipped) - MAX_SKIPPED_SHOWN} more skipped.", "warning")
 
 
+def _import_upload(upload) -> ImportReport:
+    try:
+        return import_file(
+            db.session, upload.filename or "import", upload.read(), importer_id=current_user.id
+        )
+    except InterchangeError as error:
+        raise TeachingError(f"Nothing was imported. {error}") from error
+
+
+def _read_pasted_cards(form: CardsPasteForm):
+    """The pasted (or uploaded) text and the cards read from it; nothing is saved yet."""
+    try:
+        text = form.text.data or ""
+        if form.csv_file.data:
+            text = decode_text(form.csv_file.data.read())
+        if not text.strip():
+            raise InterchangeError("Paste some cards or choose a CSV file.")
+        return text, read_cards(text)
+    except InterchangeError as error:
+        raise TeachingError(str(error)) from error
+
+
 @bp.get("/exchange")
 def exchange():
     """The upload form, the paste form for flashcards and the export form."""
@@ -110,21 +133,15 @@ def exchange():
 def import_bank():
     """Import an uploaded file into a new article named after it, with a report."""
     form = BankImportForm()
-    if not form.validate_on_submit():
+    outcome = submit_form(form, lambda: _import_upload(form.file.data))
+    if not outcome.saved:
+        # The upload form sits on the exchange page among two others: its mistakes are
+        # flashed there rather than shown on a page of its own.
         for errors in form.errors.values():
             for message in errors:
                 flash(message, "error")
         return redirect(url_for("teach.exchange"))
-    upload = form.file.data
-    try:
-        report = import_file(
-            db.session, upload.filename or "import", upload.read(), importer_id=current_user.id
-        )
-    except InterchangeError as error:
-        db.session.rollback()
-        flash(f"Nothing was imported. {error}", "error")
-        return redirect(url_for("teach.exchange"))
-    db.session.commit()
+    report = outcome.value
     _flash_report(report)
     if report.noun == "question" and report.total:
         # Imported questions are drafts: the article's review page is where they go next.
@@ -139,18 +156,10 @@ def import_bank():
 def preview_cards():
     """The cards a paste or CSV makes, with the separator found; nothing is saved yet."""
     form = CardsPasteForm()
-    if not form.validate_on_submit():
-        return _page(form, 400)
-    try:
-        text = form.text.data or ""
-        if form.csv_file.data:
-            text = decode_text(form.csv_file.data.read())
-        if not text.strip():
-            raise InterchangeError("Paste some cards or choose a CSV file.")
-        parsed = read_cards(text)
-    except InterchangeError as error:
-        form.text.errors = [*form.text.errors, str(error)]
-        return _page(form, 400)
+    outcome = submit_form(form, lambda: _read_pasted_cards(form), field=form.text)
+    if not outcome.saved:
+        return _page(form, outcome.status)
+    text, parsed = outcome.value
     save = CardsSaveForm(formdata=None, name=form.name.data, text=text)
     return render_template(
         "teach/cards_preview.html", parsed=parsed, save_form=save, shown=parsed.cards[:PREVIEW_ROWS]
