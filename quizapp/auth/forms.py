@@ -17,6 +17,7 @@ from wtforms import (
 from wtforms.validators import DataRequired, Email, EqualTo, Length, Optional, ValidationError
 
 from quizapp.core.passwords import password_problem
+from quizapp.models import Role
 
 
 class StrongPassword:
@@ -45,8 +46,8 @@ class RegisterForm(FlaskForm):
     )
     role = RadioField(
         "I am a",
-        choices=[SelectChoice("student", "Student"), SelectChoice("teacher", "Teacher")],
-        default="student",
+        choices=[SelectChoice(Role.STUDENT, "Student"), SelectChoice(Role.TEACHER, "Teacher")],
+        default=Role.STUDENT,
     )
     teacher_code = StringField("Teacher invitation code", validators=[Optional(), Length(max=100)])
     # Filled in by static/js/time-zone.js from the browser; checked by the route.

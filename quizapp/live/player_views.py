@@ -6,6 +6,7 @@ import sqlalchemy as sa
 from flask import abort, jsonify, redirect, render_template, request, session, url_for
 from flask_login import current_user
 
+from quizapp.core.vocabulary import GameStatus
 from quizapp.extensions import db
 from quizapp.live.blueprint import bp, broker, now, publish_state
 from quizapp.live.forms import JoinForm
@@ -77,7 +78,9 @@ def play(game_id: int):
     game = _game(game_id)
     player = session_player(game)
     if player is None:
-        return redirect(url_for("live.join", pin=game.pin if game.status != "finished" else ""))
+        return redirect(
+            url_for("live.join", pin=game.pin if game.status != GameStatus.FINISHED else "")
+        )
     _remember(player)
     return render_template("live/play.html", game=game, player=player)
 

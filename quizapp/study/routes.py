@@ -22,6 +22,7 @@ from sqlalchemy.exc import IntegrityError
 
 from quizapp.core.anki_export import anki_package
 from quizapp.core.text import slugify
+from quizapp.core.vocabulary import AttemptKind
 from quizapp.errors import wants_json
 from quizapp.extensions import db
 from quizapp.models import Article, Topic
@@ -84,7 +85,9 @@ def _today_plan(now) -> dict:
 @login_required
 def dashboard():
     now = utcnow()
-    unfinished = unfinished_attempts(db.session, current_user.id, ["practice", "review"])
+    unfinished = unfinished_attempts(
+        db.session, current_user.id, [AttemptKind.PRACTICE, AttemptKind.REVIEW]
+    )
     assignments = student_assignment_rows(db.session, current_user.id, now)
     if request.values.get("article"):
         plan = _today_plan(now)
@@ -229,7 +232,7 @@ def review():
 def start_review():
     now = utcnow()
     # A second click (or a second tab) continues the review already started.
-    for attempt in unfinished_attempts(db.session, current_user.id, ["review"]):
+    for attempt in unfinished_attempts(db.session, current_user.id, [AttemptKind.REVIEW]):
         return redirect(url_for("quiz.resume", attempt_id=attempt.id))
     scheduler = learner_scheduler(db.session, current_user)
     missed = daily_review.missed_questions(db.session, current_user.id, now)

@@ -8,6 +8,7 @@ from flask_wtf import FlaskForm
 from wtforms import RadioField, SelectChoice, SelectField, SubmitField, TextAreaField
 from wtforms.validators import InputRequired, Length
 
+from quizapp.core.vocabulary import CardKind
 from quizapp.services.authoring import (
     MAX_EXPLANATION,
     MAX_PROMPT,
@@ -94,10 +95,10 @@ class FlashcardForm(FlaskForm):
     kind = RadioField(
         "Kind",
         choices=[
-            SelectChoice("basic", "Basic (question and answer)"),
-            SelectChoice("cloze", "Cloze (the front has one _____)"),
+            SelectChoice(CardKind.BASIC, "Basic (question and answer)"),
+            SelectChoice(CardKind.CLOZE, "Cloze (the front has one _____)"),
         ],
-        default="basic",
+        default=CardKind.BASIC,
     )
     front = TextAreaField("Front", validators=[InputRequired(), Length(max=MAX_PROMPT)])
     back = TextAreaField("Back", validators=[InputRequired(), Length(max=MAX_PROMPT)])

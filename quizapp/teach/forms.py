@@ -23,9 +23,10 @@ from wtforms.validators import (
     ValidationError,
 )
 
-from quizapp.core.grading_methods import GRADING_LABELS
+from quizapp.core.grading_methods import GRADING_LABELS, GradingMethod
 from quizapp.core.question_types import QuestionType
 from quizapp.core.time_zones import to_utc
+from quizapp.core.vocabulary import FeedbackTiming
 from quizapp.services.assignments import Schedule
 from quizapp.services.quiz_sets import (
     FEEDBACK_LABELS,
@@ -78,14 +79,14 @@ class SetSettingsForm(FlaskForm):
     grading_method = SelectField(
         "Grade from",
         choices=[SelectChoice(k, v) for k, v in GRADING_LABELS.items()],
-        default="highest",
+        default=GradingMethod.HIGHEST,
     )
     shuffle_questions = BooleanField("Shuffle the order of the questions for each student")
     shuffle_choices = BooleanField("Shuffle the choices within each question")
     feedback = RadioField(
         "Show right or wrong, the answer and the explanation",
         choices=[SelectChoice(k, v) for k, v in FEEDBACK_LABELS.items()],
-        default="after_submission",
+        default=FeedbackTiming.AFTER_SUBMISSION,
     )
     submit = SubmitField("Save settings")
 
