@@ -5,14 +5,13 @@ from __future__ import annotations
 
 import csv
 import io
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import sqlalchemy as sa
 
 from quizapp.models import Flashcard, ReviewLog
 from quizapp.models.base import utcnow
-from quizapp.services.progress import activity_by_day, local_today
 from tests.builders import (
     enrol,
     make_assignment,
@@ -35,28 +34,6 @@ def _review(db, user, moment: datetime) -> None:
 
 def _utc(year, month, day, hour, minute) -> datetime:
     return datetime(year, month, day, hour, minute)
-
-
-def test_a_review_after_midnight_in_auckland_counts_on_the_new_local_day(db, make_student):
-    learner = make_student()
-    learner.time_zone = "Pacific/Auckland"  # UTC+13 in November (daylight time)
-    db.session.commit()
-    _review(db, learner, _utc(2026, 11, 24, 11, 30))  # 00:30 on the 25th in Auckland
-    _review(db, learner, _utc(2026, 11, 23, 10, 45))  # 23:45 on the 23rd in Auckland
-    since = _utc(2026, 11, 1, 0, 0)
-    local = activity_by_day(db.session, learner.id, since, "Pacific/Auckland")
-    assert local == {date(2026, 11, 25): 1, date(2026, 11, 23): 1}
-    # The same moments in UTC fall on other days: what the old count showed.
-    assert activity_by_day(db.session, learner.id, since) == {
-        date(2026, 11, 24): 1,
-        date(2026, 11, 23): 1,
-    }
-    assert local_today(_utc(2026, 11, 24, 12, 0), "Pacific/Auckland") == date(2026, 11, 25)
-    # India is half an hour off a whole hour: 18:29 UTC is 23:59, 18:31 UTC the next day.
-    _review(db, learner, _utc(2026, 11, 10, 18, 29))
-    _review(db, learner, _utc(2026, 11, 10, 18, 31))
-    kolkata = activity_by_day(db.session, learner.id, _utc(2026, 11, 10, 0, 0), "Asia/Kolkata")
-    assert kolkata[date(2026, 11, 10)] == 1 and kolkata[date(2026, 11, 11)] == 1
 
 
 def test_dashboard_counts_today_and_the_streak_in_los_angeles(client, db, make_student, login):

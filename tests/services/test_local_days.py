@@ -1,0 +1,46 @@
+"""A learner's days are counted in the learner's time zone (the service that counts them)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import sqlalchemy as sa
+
+from quizapp.models import Flashcard, ReviewLog
+from quizapp.services.progress import activity_by_day, local_today
+
+
+def _review(db, user, moment: datetime) -> None:
+    card_id = db.session.scalar(sa.select(Flashcard.id).limit(1))
+    db.session.add(
+        ReviewLog(
+            user_id=user.id, flashcard_id=card_id, rating=3, reviewed_at=moment, state_after={}
+        )
+    )
+    db.session.commit()
+
+
+def _utc(year, month, day, hour, minute) -> datetime:
+    return datetime(year, month, day, hour, minute)
+
+
+def test_a_review_after_midnight_in_auckland_counts_on_the_new_local_day(db, make_student):
+    learner = make_student()
+    learner.time_zone = "Pacific/Auckland"  # UTC+13 in November (daylight time)
+    db.session.commit()
+    _review(db, learner, _utc(2026, 11, 24, 11, 30))  # 00:30 on the 25th in Auckland
+    _review(db, learner, _utc(2026, 11, 23, 10, 45))  # 23:45 on the 23rd in Auckland
+    since = _utc(2026, 11, 1, 0, 0)
+    local = activity_by_day(db.session, learner.id, since, "Pacific/Auckland")
+    assert local == {date(2026, 11, 25): 1, date(2026, 11, 23): 1}
+    # The same moments in UTC fall on other days: what the old count showed.
+    assert activity_by_day(db.session, learner.id, since) == {
+        date(2026, 11, 24): 1,
+        date(2026, 11, 23): 1,
+    }
+    assert local_today(_utc(2026, 11, 24, 12, 0), "Pacific/Auckland") == date(2026, 11, 25)
+    # India is half an hour off a whole hour: 18:29 UTC is 23:59, 18:31 UTC the next day.
+    _review(db, learner, _utc(2026, 11, 10, 18, 29))
+    _review(db, learner, _utc(2026, 11, 10, 18, 31))
+    kolkata = activity_by_day(db.session, learner.id, _utc(2026, 11, 10, 0, 0), "Asia/Kolkata")
+    assert kolkata[date(2026, 11, 10)] == 1 and kolkata[date(2026, 11, 11)] == 1
