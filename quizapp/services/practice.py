@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import textwrap
 from collections.abc import Mapping, Sequence
 from datetime import datetime
 
@@ -137,6 +138,27 @@ def question_candidates(
     ]
 
 
+MAX_ATTEMPT_TITLE = 200  # QuizAttempt.title
+TITLE_TOPICS_CHARS = 80  # a title fits on one line of the quiz page and the dashboard
+
+
+def practice_title(topic_names: Sequence[str]) -> str:
+    """ "Practice: A, B and 6 more topics": whole topic names, never one cut mid-word."""
+    if not topic_names:
+        return "Practice: all topics"
+    shown = [topic_names[0]]
+    for name in topic_names[1:]:
+        if len(", ".join([*shown, name])) > TITLE_TOPICS_CHARS:
+            break
+        shown.append(name)
+    rest = len(topic_names) - len(shown)
+    title = "Practice: " + ", ".join(shown)
+    if rest:
+        title += f" and {rest} more topic{'' if rest == 1 else 's'}"
+    # A single very long topic name is shortened at a word, to fit the attempt's title column.
+    return textwrap.shorten(title, MAX_ATTEMPT_TITLE, placeholder="…")
+
+
 def start_practice(
     session: Session,
     user_id: int,
@@ -154,8 +176,8 @@ def start_practice(
     ids = pick_questions(candidates, topic_mastery, length, rng)
     by_id = {q.id: q for q in session.scalars(sa.select(Question).where(Question.id.in_(ids)))}
     names = session.scalars(sa.select(Topic.title).where(Topic.id.in_(topic_ids))).all()
-    title = "Practice: " + (", ".join(names) if names else "all topics")
+    title = practice_title(names)
     # Choices in a new order each time: the bank's order (key first, often) tells nothing.
     return create_attempt(
-        session, user_id, [by_id[i] for i in ids], title=title[:200], rng=rng, shuffle_choices=True
+        session, user_id, [by_id[i] for i in ids], title=title, rng=rng, shuffle_choices=True
     )

@@ -9,7 +9,7 @@ import sqlalchemy as sa
 
 from quizapp.models import AttemptQuestion, Question
 from quizapp.models.base import utcnow
-from quizapp.services.practice import question_candidates, start_practice
+from quizapp.services.practice import practice_title, question_candidates, start_practice
 from tests.builders import enrol, make_assignment, make_class, make_set
 
 
@@ -57,3 +57,18 @@ def test_practice_shows_choices_in_a_shuffled_order(db, make_student):
                 orders.add(tuple(slot.choice_order) == stored)
     db.session.rollback()
     assert orders == {True, False}  # the stored order is no longer what every learner sees
+
+
+def test_a_practice_title_names_whole_topics_and_counts_the_rest():
+    assert practice_title([]) == "Practice: all topics"
+    assert practice_title(["Overview"]) == "Practice: Overview"
+    names = ["Overview", "Strengthening Sino-Russian Relations", "Engagement with North Korea"]
+    names += ["Conclusion", "Economic Cooperation", "Military Cooperation"]
+    title = practice_title(names)
+    assert title == (
+        "Practice: Overview, Strengthening Sino-Russian Relations, Engagement with North Korea"
+        " and 3 more topics"
+    )
+    long = practice_title(["word " * 60])
+    assert len(long) <= 200 and long.endswith("word…")
+    assert practice_title([*names[:3], "Conclusion"]).endswith("and 1 more topic")
