@@ -197,24 +197,29 @@ def activity_by_day(
 
 
 def accuracy_by_day(
-    session: Session, user_id: int, since: datetime
+    session: Session, user_id: int, since: datetime, zone: str = DEFAULT_ZONE
 ) -> list[tuple[date, float, int]]:
-    day = sa.func.date(Response.answered_at)
+    """Mean score and number of answers per calendar day in the learner's time zone."""
+    quarter = _quarter_hour(Response.answered_at, session.get_bind().dialect.name)
     rows = session.execute(
-        sa.select(day, sa.func.avg(Response.score), sa.func.count())
+        sa.select(quarter, sa.func.sum(Response.score), sa.func.count())
         .where(Response.user_id == user_id, Response.answered_at >= since)
-        .group_by(day)
-        .order_by(day)
+        .group_by(quarter)
     )
-    return [
-        (value if isinstance(value, date) else date.fromisoformat(str(value)), float(avg), n)
-        for value, avg, n in rows
-    ]
+    totals: dict[date, list[float]] = defaultdict(lambda: [0.0, 0])
+    for value, score, count in rows:
+        day = totals[to_local(_quarter_start(value), zone).date()]
+        day[0] += float(score or 0)
+        day[1] += count
+    return [(day, total / n, n) for day, (total, n) in sorted(totals.items())]
 
 
-def due_forecast(session: Session, user_id: int, now: datetime) -> list[tuple[date, int]]:
-    """Cards falling due on each of the next DUE_FORECAST_DAYS days (overdue ones count today)."""
-    today = naive(aware(now)).date()
+def due_forecast(
+    session: Session, user_id: int, now: datetime, zone: str = DEFAULT_ZONE
+) -> list[tuple[date, int]]:
+    """Cards falling due on each of the next DUE_FORECAST_DAYS days of the learner's calendar
+    (overdue ones count today)."""
+    today = local_today(now, zone)
     counts = [0] * DUE_FORECAST_DAYS
     dues = session.scalars(
         sa.select(CardState.due)
@@ -226,7 +231,7 @@ def due_forecast(session: Session, user_id: int, now: datetime) -> list[tuple[da
         )
     )
     for due in dues:
-        offset = max((due.date() - today).days, 0)
+        offset = max((to_local(due, zone).date() - today).days, 0)
         if offset < DUE_FORECAST_DAYS:
             counts[offset] += 1
     return [(today + timedelta(days=i), n) for i, n in enumerate(counts)]

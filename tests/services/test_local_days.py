@@ -6,8 +6,10 @@ from datetime import date, datetime
 
 import sqlalchemy as sa
 
-from quizapp.models import Flashcard, ReviewLog
+from quizapp.models import CardState, Flashcard, Question, Response, ReviewLog, live
+from quizapp.services import progress
 from quizapp.services.progress import activity_by_day, local_today
+from quizapp.services.quizzes import create_attempt
 
 
 def _review(db, user, moment: datetime) -> None:
@@ -44,3 +46,53 @@ def test_a_review_after_midnight_in_auckland_counts_on_the_new_local_day(db, mak
     _review(db, learner, _utc(2026, 11, 10, 18, 31))
     kolkata = activity_by_day(db.session, learner.id, _utc(2026, 11, 10, 0, 0), "Asia/Kolkata")
     assert kolkata[date(2026, 11, 10)] == 1 and kolkata[date(2026, 11, 11)] == 1
+
+
+def test_accuracy_and_the_due_forecast_count_the_learners_days(db, make_student):
+    learner = make_student()
+    questions = db.session.scalars(sa.select(Question).where(live(Question)).limit(2)).all()
+    attempt = create_attempt(db.session, learner.id, questions)
+    db.session.flush()
+    # 11:30 UTC on the 24th is 00:30 on the 25th in Auckland; 10:45 UTC is 23:45 on the 24th.
+    for slot, moment, score in zip(
+        attempt.questions,
+        (_utc(2026, 11, 24, 11, 30), _utc(2026, 11, 24, 10, 45)),
+        (1.0, 0.0),
+        strict=True,
+    ):
+        db.session.add(
+            Response(
+                slot_id=slot.id,
+                user_id=learner.id,
+                question_id=slot.question_id,
+                answer=None,
+                score=score,
+                correct=bool(score),
+                answered_at=moment,
+            )
+        )
+    card = db.session.scalar(sa.select(Flashcard).where(live(Flashcard)).limit(1))
+    db.session.add(
+        CardState(
+            user_id=learner.id,
+            flashcard_id=card.id,
+            fsrs={},
+            state=2,
+            due=_utc(2026, 11, 24, 11, 30),
+            stability=3.0,
+            last_review=None,
+        )
+    )
+    db.session.commit()
+    since = _utc(2026, 11, 1, 0, 0)
+    assert progress.accuracy_by_day(db.session, learner.id, since, "Pacific/Auckland") == [
+        (date(2026, 11, 24), 0.0, 1),
+        (date(2026, 11, 25), 1.0, 1),
+    ]
+    assert progress.accuracy_by_day(db.session, learner.id, since) == [(date(2026, 11, 24), 0.5, 2)]
+    # At 10:00 UTC on the 24th it is 23:00 on the 24th in Auckland: the card falls due tomorrow
+    # there, and later today in UTC.
+    now = _utc(2026, 11, 24, 10, 0)
+    auckland = progress.due_forecast(db.session, learner.id, now, "Pacific/Auckland")
+    assert auckland[0] == (date(2026, 11, 24), 0) and auckland[1] == (date(2026, 11, 25), 1)
+    assert progress.due_forecast(db.session, learner.id, now)[0] == (date(2026, 11, 24), 1)
