@@ -30,6 +30,7 @@ run: $(VENV)/.runtime-installed
 test: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/python -m bench.complexity
 	$(BIN)/python -m pytest
 
 lint: install
