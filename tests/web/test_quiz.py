@@ -200,3 +200,30 @@ def test_hidden_feedback_hides_the_score_too(client, db, make_student, login):
         assert "Score:" not in page and "Submitted" in page
         assert "Correct answer" not in page
     assert "shown after" in client.get(f"/quiz/{later.id}/results").get_data(as_text=True)
+
+
+def test_the_number_keys_hint_shows_only_where_options_are_numbered(
+    client, db, make_student, login
+):
+    from quizapp.core.question_types import QuestionType
+    from quizapp.models import Question, live
+    from quizapp.services.quizzes import create_attempt
+
+    learner = make_student()
+    login(client, learner)
+    picked = [
+        db.session.scalar(sa.select(Question).where(live(Question), Question.type == kind).limit(1))
+        for kind in (QuestionType.SINGLE_CHOICE, QuestionType.TRUE_FALSE, QuestionType.SHORT_ANSWER)
+    ]
+    attempt = create_attempt(db.session, learner.id, [q for q in picked if q is not None])
+    db.session.commit()
+    shown = {}
+    for slot in attempt.questions:
+        page = client.get(f"/quiz/{attempt.id}/{slot.position}").get_data(as_text=True)
+        shown[slot.question.type] = "choose an option" in page
+        assert "checks the answer and then moves on" in page
+    assert shown == {
+        QuestionType.SINGLE_CHOICE: True,
+        QuestionType.TRUE_FALSE: True,
+        QuestionType.SHORT_ANSWER: False,
+    }

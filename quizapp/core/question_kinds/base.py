@@ -76,6 +76,8 @@ class QuestionKind:
     authoring_field: ClassVar[str]
     # Whether item analysis lists the most frequent typed answers.
     tallies_typed_answers: ClassVar[bool] = False
+    # Whether the answer is one of a few listed options, so keys 1-9 can pick them.
+    numbered_options: ClassVar[bool] = False
 
     # --- authoring and validation ------------------------------------------------------------
 

@@ -33,6 +33,7 @@ class ChoiceKind(QuestionKind):
     input_template = "quiz/kinds/choice.html"
     input_type = "radio"
     authoring_field = "choices"
+    numbered_options = True
 
     def raw_from_authoring(self, fields: Any, fail: Fail) -> dict[str, Any]:
         lines = limit_lines(lines_of(fields.choices), "choices", fail)

@@ -36,6 +36,7 @@ class TrueFalse(QuestionKind):
     label = "True false"
     input_template = "quiz/kinds/true_false.html"
     authoring_field = "answer_bool"
+    numbered_options = True
 
     def raw_from_authoring(self, fields: Any, fail: Fail) -> dict[str, Any]:
         if fields.answer_bool is None:
