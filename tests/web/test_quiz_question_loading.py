@@ -1,8 +1,12 @@
-"""A quiz question's screen and an answer save cost the same statements for 5 questions or 40:
-they load the shown question, not every question of the attempt."""
+"""A quiz question's screen and an answer save load the shown question, not every question of
+the attempt: the same statements for 5 questions or 40, and a save that lost a race reloads it."""
 
 from __future__ import annotations
 
+import sqlalchemy as sa
+
+from quizapp.models import Response
+from quizapp.quiz import routes
 from quizapp.services.quizzes import create_attempt
 from tests.builders import correct_answer, seeded_questions
 
@@ -55,3 +59,39 @@ def test_question_screen_and_answer_save_do_not_grow_with_the_quiz(
     # claim and article (one); a save adds its write, not a reload of what it saved.
     assert short["question"] <= 3, short
     assert short["answer save"] <= 4, short
+
+
+def test_a_save_that_lost_a_race_updates_the_other_saves_answer(
+    client, db, make_student, login, monkeypatch
+):
+    """Two saves of one question at once (an autosave and Next): the one that inserts second
+    reloads the question and updates the first one's row."""
+    student = make_student()
+    login(client, student)
+    question = seeded_questions(db, 1, qtype="single_choice")[0]
+    attempt = create_attempt(db.session, student.id, [question])
+    db.session.commit()
+    slot, user_id, question_id = attempt.questions[0], student.id, question.id
+    slot_id = slot.id
+    real_save = routes.save_answer
+    raced = []
+
+    def save_after_another(session, attempt, slot, answer, **kwargs):
+        if not raced:  # the other save commits its row first, from its own connection
+            raced.append(True)
+            with db.engine.begin() as other:
+                other.execute(
+                    sa.insert(Response).values(
+                        slot_id=slot_id, user_id=user_id, question_id=question_id, answer="x"
+                    )
+                )
+        return real_save(session, attempt, slot, answer, **kwargs)
+
+    monkeypatch.setattr(routes, "save_answer", save_after_another)
+    answer = correct_answer(question)
+    saved = client.post(
+        f"/quiz/{attempt.id}/1", data={"answer": answer}, headers={"Accept": "application/json"}
+    )
+    assert saved.get_json() == {"saved": True, "position": 1}
+    rows = db.session.execute(sa.select(Response.answer).where(Response.slot_id == slot_id))
+    assert rows.scalars().all() == [answer]
