@@ -104,7 +104,7 @@ def main() -> None:
         f"sqlite:///{Path(tempfile.mkdtemp(prefix='quizapp-prof-')) / 'prof.sqlite'}"
     )
     if args.database.startswith("postgresql"):
-        from load import fresh_postgres
+        from bench.load import fresh_postgres
 
         fresh_postgres(url)
     card_ids = build_database(url)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from flask import Blueprint, abort, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import defer, joinedload, selectinload
 
 from quizapp.core.article_parser import parse_article
 from quizapp.core.highlight import highlight_segments
@@ -24,7 +24,17 @@ MAX_QUERY_CHARS = 200
 
 @bp.get("/")
 def home():
-    articles = db.session.scalars(visible_articles(current_user).order_by(Article.id)).all()
+    # The page shows titles and tags: an article's text is most of its row, and tags came
+    # one statement per article (now joined, one round trip fewer on PostgreSQL).
+    articles = (
+        db.session.scalars(
+            visible_articles(current_user)
+            .order_by(Article.id)
+            .options(defer(Article.text), joinedload(Article.tags))
+        )
+        .unique()
+        .all()
+    )
     summaries = topic_summaries(db.session, [a.id for a in articles])
     return render_template("main/home.html", summaries=summaries, articles=articles)
 

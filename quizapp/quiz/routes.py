@@ -23,6 +23,7 @@ from quizapp.services.quizzes import (
     expire_if_due,
     first_unanswered,
     load_attempt,
+    load_slot_question,
     save_answer,
     slot_at,
     submit_attempt,
@@ -121,10 +122,10 @@ def _store_answer(attempt, slot, action: str, answer, check: bool, now):
     return response
 
 
-def _answer(attempt, position: int, total: int, now):
+def _answer(attempt, slot, position: int, total: int, now):
     """Save the answer posted for question ``position``; JSON for the page's script, else a
     redirect to the screen the learner asked for."""
-    slot = slot_at(attempt, position)
+    attempt_id = attempt.id  # read before the commit expires it, which would cost a statement
     action = request.form.get("action", "next")
     check = action == "check" and attempt.shows_feedback_now(now)
     answer = answer_from_form(slot, request.form)
@@ -134,8 +135,9 @@ def _answer(attempt, position: int, total: int, now):
         # Two saves of one question raced (an autosave and Next): the other one inserted
         # the row first, so this save becomes an update of it.
         db.session.rollback()
-        attempt = load_attempt(db.session, attempt.id, current_user.id)
+        attempt = load_attempt(db.session, attempt_id, current_user.id, questions=False)
         slot = slot_at(attempt, position)
+        load_slot_question(db.session, slot)
         response = _store_answer(attempt, slot, action, answer, check, now)
     if wants_json():
         payload = {"saved": True, "position": position}
@@ -153,18 +155,19 @@ def _answer(attempt, position: int, total: int, now):
             )
         return jsonify(payload)
     if action == "back" and position > 1:
-        return redirect(url_for("quiz.question", attempt_id=attempt.id, position=position - 1))
+        return redirect(url_for("quiz.question", attempt_id=attempt_id, position=position - 1))
     if action == "next" and position < total:
-        return redirect(url_for("quiz.question", attempt_id=attempt.id, position=position + 1))
+        return redirect(url_for("quiz.question", attempt_id=attempt_id, position=position + 1))
     if action == "finish":
-        return redirect(url_for("quiz.confirm", attempt_id=attempt.id))
-    return redirect(url_for("quiz.question", attempt_id=attempt.id, position=position))
+        return redirect(url_for("quiz.confirm", attempt_id=attempt_id))
+    return redirect(url_for("quiz.question", attempt_id=attempt_id, position=position))
 
 
 @bp.route("/<id:attempt_id>/<id:position>", methods=["GET", "POST"])
 @login_required
 def question(attempt_id: int, position: int):
-    attempt = load_attempt(db.session, attempt_id, current_user.id)
+    # Of the other questions only their answers are needed (answered count, navigation).
+    attempt = load_attempt(db.session, attempt_id, current_user.id, questions=False)
     now = utcnow()
     if expire_if_due(db.session, attempt, now):
         db.session.commit()
@@ -172,9 +175,10 @@ def question(attempt_id: int, position: int):
     if attempt.submitted_at is not None and request.method == "GET":
         return redirect(url_for("quiz.results", attempt_id=attempt.id))
     slot = slot_at(attempt, position)
+    load_slot_question(db.session, slot)
     total = len(attempt.questions)
     if request.method == "POST":
-        return _answer(attempt, position, total, now)
+        return _answer(attempt, slot, position, total, now)
     response = slot.response
     feedback = _feedback(slot, response) if response and response.checked else None
     answered = sum(1 for s in attempt.questions if s.response is not None)

@@ -29,32 +29,48 @@ class TopicSummary:
     questions: int
 
 
-def _counts_by_topic(session: Session, model) -> dict[int, int]:
-    stmt = (
-        sa.select(Claim.topic_id, sa.func.count(model.id))
-        .join(model, model.claim_id == Claim.id)
-        .where(live(model), model.origin != ItemOrigin.TEACHER)
-        .group_by(Claim.topic_id)
+def _items_of_topic(model) -> sa.ScalarSelect:
+    """The live, non-teacher ``model`` items of the outer query's topic, counted."""
+    return (
+        sa.select(sa.func.count(model.id))
+        .join(Claim, model.claim_id == Claim.id)
+        .where(Claim.topic_id == Topic.id, live(model), model.origin != ItemOrigin.TEACHER)
+        .correlate(Topic)
+        .scalar_subquery()
     )
-    return dict(session.execute(stmt).all())
+
+
+def _topic_summaries_statement() -> sa.Select:
+    claims = sa.select(sa.func.count(Claim.id)).where(Claim.topic_id == Topic.id)
+    return sa.select(
+        Topic,
+        claims.correlate(Topic).scalar_subquery(),
+        _items_of_topic(Flashcard),
+        _items_of_topic(Question),
+    ).order_by(Topic.article_id, Topic.position)
+
+
+# Built once: building it took about 0.25 ms of every home page, more than running it, and a
+# statement object also keeps the cache key SQLAlchemy computes for it.
+_ALL_TOPIC_SUMMARIES = _topic_summaries_statement()
+_TOPIC_SUMMARIES_OF = _ALL_TOPIC_SUMMARIES.where(
+    Topic.article_id.in_(sa.bindparam("article_ids", expanding=True))
+)
 
 
 def topic_summaries(session: Session, article_ids: list[int] | None = None) -> list[TopicSummary]:
-    """Every topic (of ``article_ids``) in reading order with its counts, in four queries
-    whatever the size."""
-    stmt = sa.select(Topic).order_by(Topic.article_id, Topic.position)
-    if article_ids is not None:
-        stmt = stmt.where(Topic.article_id.in_(article_ids))
-    topics = session.scalars(stmt).all()
-    claims = dict(
-        session.execute(sa.select(Claim.topic_id, sa.func.count()).group_by(Claim.topic_id)).all()
-    )
-    cards = _counts_by_topic(session, Flashcard)
-    questions = _counts_by_topic(session, Question)
-    return [
-        TopicSummary(t, claims.get(t.id, 0), cards.get(t.id, 0), questions.get(t.id, 0))
-        for t in topics
-    ]
+    """Every topic (of ``article_ids``) in reading order with its counts, in one statement
+    whatever the size.
+
+    The counts are subqueries of each topic's row (by the claim's topic index and the items'
+    claim index) rather than three more statements over every topic: on the home page each
+    statement cost more in building and round trips than the counting itself.
+    """
+    if article_ids is None:
+        rows = session.execute(_ALL_TOPIC_SUMMARIES)
+    else:
+        rows = session.execute(_TOPIC_SUMMARIES_OF, {"article_ids": article_ids})
+    return [TopicSummary(*row) for row in rows]
 
 
 def items_by_claim(session: Session, claim_ids: list[int]):

@@ -12,7 +12,8 @@ from datetime import datetime
 from typing import Any
 
 import sqlalchemy as sa
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session, joinedload, selectinload
+from sqlalchemy.orm.attributes import set_committed_value
 
 from quizapp.core.clock import utcnow
 from quizapp.core.grading import Choice, GradingKey, InvalidAnswer, grade_answer
@@ -79,26 +80,51 @@ def create_attempt(
     return attempt
 
 
-def load_attempt(session: Session, attempt_id: int, user_id: int) -> QuizAttempt:
+def load_attempt(
+    session: Session, attempt_id: int, user_id: int, *, questions: bool = True
+) -> QuizAttempt:
     """The attempt if it belongs to ``user_id``; :class:`NotYourAttempt` otherwise.
 
     Its questions, their claims and the answers come in the same few queries, so a page over
-    the attempt costs the same for 5 questions or 50.
+    the attempt costs the same for 5 questions or 50. With ``questions=False`` only the slots
+    and their answers come (enough for the answered count, the navigation and the time-up
+    submission), for a screen that shows one question: see :func:`load_slot_question`.
     """
-    attempt = session.scalar(
-        sa.select(QuizAttempt)
-        .where(QuizAttempt.id == attempt_id)
-        .options(
+    if questions:
+        options = (
             selectinload(QuizAttempt.questions).selectinload(AttemptQuestion.response),
             selectinload(QuizAttempt.questions)
             .selectinload(AttemptQuestion.question)
             .selectinload(Question.claim)
             .selectinload(Claim.article),
         )
+    else:
+        # One statement: a question screen's time went mostly to loading every slot's
+        # question, claim and article (about 60 objects, 100 JSON columns for 20 questions).
+        options = (joinedload(QuizAttempt.questions).joinedload(AttemptQuestion.response),)
+    attempt = (
+        session.execute(
+            sa.select(QuizAttempt).where(QuizAttempt.id == attempt_id).options(*options)
+        )
+        .unique()
+        .scalar_one_or_none()
     )
     if attempt is None or attempt.user_id != user_id:
         raise NotYourAttempt("There is no such quiz attempt in your account.")
     return attempt
+
+
+def load_slot_question(session: Session, slot: AttemptQuestion) -> Question:
+    """Load ``slot.question`` with its claim and article, in one statement."""
+    question = session.execute(
+        sa.select(Question)
+        .where(Question.id == slot.question_id)
+        .options(joinedload(Question.claim).joinedload(Claim.article))
+    ).scalar_one()
+    # Set on the slot as if loaded with it: the session holds objects weakly, so a question
+    # only loaded would be gone by the time a template reads ``slot.question``, and read again.
+    set_committed_value(slot, "question", question)
+    return question
 
 
 def slot_at(attempt: QuizAttempt, position: int) -> AttemptQuestion:
