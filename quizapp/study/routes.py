@@ -256,9 +256,7 @@ def progress_page():
     zone = current_user.time_zone
     activity = progress.activity_by_day(db.session, current_user.id, since, zone)
     today = progress.local_today(now, zone)
-    accuracy = progress.accuracy_by_day(
-        db.session, current_user.id, now - timedelta(days=90), zone
-    )
+    accuracy = progress.accuracy_by_day(db.session, current_user.id, now - timedelta(days=90), zone)
     forecast = progress.due_forecast(db.session, current_user.id, now, zone)
     days = [(today - timedelta(days=i)) for i in range(progress.HEATMAP_DAYS - 1, -1, -1)]
     heatmap = [(d, activity.get(d, 0)) for d in days]
