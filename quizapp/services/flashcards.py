@@ -15,7 +15,16 @@ from sqlalchemy.orm import Session
 
 from quizapp.core.clock import aware, naive, utcnow
 from quizapp.core.vocabulary import ItemOrigin
-from quizapp.models import CardState, Claim, Flashcard, ItemStatus, ReviewLog, User, live
+from quizapp.models import (
+    CardState,
+    Claim,
+    Flashcard,
+    FsrsParameters,
+    ItemStatus,
+    ReviewLog,
+    User,
+    live,
+)
 from quizapp.services.errors import (
     AlreadyRated,
     CardNotFound,
@@ -46,6 +55,35 @@ def scheduler_for(user: User, parameters: list[float] | None = None) -> Schedule
     if parameters:
         options["parameters"] = tuple(parameters)
     return Scheduler(**options)
+
+
+def kept_parameters(user_id: int, column=FsrsParameters) -> sa.Select:
+    """The learner's FSRS parameters in use: their last kept fit (``column`` of it)."""
+    return (
+        sa.select(column)
+        .where(FsrsParameters.user_id == user_id, FsrsParameters.kept)
+        .order_by(FsrsParameters.fitted_at.desc(), FsrsParameters.id.desc())
+        .limit(1)
+    )
+
+
+def _card_to_rate(
+    session: Session, user: User, flashcard_id: int
+) -> tuple[Flashcard | None, CardState | None, Scheduler]:
+    """The card, the learner's state of it and their scheduler from one statement: on
+    PostgreSQL each statement is a round trip, and a rating is on every card's path."""
+    parameters = kept_parameters(user.id, FsrsParameters.parameters).scalar_subquery()
+    row = session.execute(
+        sa.select(Flashcard, CardState, parameters)
+        .outerjoin(
+            CardState,
+            sa.and_(CardState.flashcard_id == Flashcard.id, CardState.user_id == user.id),
+        )
+        .where(Flashcard.id == flashcard_id)
+    ).first()
+    if row is None:
+        return None, None, scheduler_for(user)
+    return row[0], row[1], scheduler_for(user, row[2])
 
 
 def format_interval(delta: timedelta) -> str:
@@ -175,14 +213,14 @@ def preview_intervals(scheduler: Scheduler, card: Card, now: datetime) -> dict[i
 def rate_card(
     session: Session,
     user: User,
-    scheduler: Scheduler,
     flashcard_id: int,
     rating: int,
     duration_ms: int | None,
     now: datetime | None = None,
     seen: str | None = None,
 ) -> ReviewLog:
-    """Apply a rating with FSRS, store the new state and log the review.
+    """Apply a rating with FSRS (the learner's fitted parameters, loaded with the card), store
+    the new state and log the review.
 
     A learner rates their own cards, and new cards only within today's new-card limit and
     only from the shared deck (teachers' own cards belong to their quiz sets). ``seen`` is the
@@ -190,15 +228,12 @@ def rate_card(
     """
     if rating not in RATINGS:
         raise QuizError("Rate with 1 (Again), 2 (Hard), 3 (Good) or 4 (Easy).")
-    flashcard = session.get(Flashcard, flashcard_id)
+    flashcard, state, scheduler = _card_to_rate(session, user, flashcard_id)
     if flashcard is None or flashcard.retired or flashcard.status != ItemStatus.PUBLISHED:
         raise CardNotFound("There is no such flashcard to study.")
     if duration_ms is not None and not 0 <= duration_ms <= MAX_DURATION_MS:
         duration_ms = None
     moment = aware(now or utcnow())
-    state = session.scalar(
-        sa.select(CardState).filter_by(user_id=user.id, flashcard_id=flashcard_id)
-    )
     if seen is not None and seen != seen_marker(state):
         raise AlreadyRated("This card was rated already; here is the next one.")
     if state is None:

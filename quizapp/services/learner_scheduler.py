@@ -33,16 +33,11 @@ from quizapp.core.retention_stats import (
 )
 from quizapp.core.vocabulary import ItemOrigin
 from quizapp.models import CardState, Flashcard, FsrsParameters, ReviewLog, User, live
-from quizapp.services.flashcards import scheduler_for
+from quizapp.services.flashcards import kept_parameters, scheduler_for
 
 
 def current_parameters(session: Session, user_id: int) -> FsrsParameters | None:
-    return session.scalar(
-        sa.select(FsrsParameters)
-        .where(FsrsParameters.user_id == user_id, FsrsParameters.kept)
-        .order_by(FsrsParameters.fitted_at.desc(), FsrsParameters.id.desc())
-        .limit(1)
-    )
+    return session.scalar(kept_parameters(user_id))
 
 
 def learner_scheduler(session: Session, user: User) -> Scheduler:

@@ -171,12 +171,13 @@ def rate():
     flashcard_id, rating = _int_field("flashcard_id"), _int_field("rating")
     if flashcard_id is None or rating is None:
         raise QuizError("Rate a card with its id and a rating from 1 to 4.")
-    scheduler = learner_scheduler(db.session, current_user)
     try:
         duration, seen = _int_field("duration_ms"), request.form.get("seen")
         log = flashcards.rate_card(
-            db.session, current_user, scheduler, flashcard_id, rating, duration, seen=seen
+            db.session, current_user, flashcard_id, rating, duration, seen=seen
         )
+        # Read before the commit expires the log: reading it after would load it again.
+        due = log.state_after["due"]
         db.session.commit()
     except (AlreadyRated, IntegrityError) as error:
         # A double key press or a second tab: the card is rated once; move on quietly.
@@ -187,7 +188,7 @@ def rate():
         flash(message, "info")
         log = None
     if wants_json():
-        return jsonify(rated=True, due=log.state_after["due"])
+        return jsonify(rated=True, due=due)
     return _back_to_cards(undo=1 if log is not None else None)
 
 
