@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
 import sqlalchemy as sa
 from fsrs import Card, Rating, Scheduler
@@ -57,7 +58,7 @@ def scheduler_for(user: User, parameters: list[float] | None = None) -> Schedule
     return Scheduler(**options)
 
 
-def kept_parameters(user_id: int, column=FsrsParameters) -> sa.Select:
+def kept_parameters(user_id: int, column: Any = FsrsParameters) -> sa.Select:
     """The learner's FSRS parameters in use: their last kept fit (``column`` of it)."""
     return (
         sa.select(column)
