@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, flash, jsonify, redirect, render_template, request, url_for
+from flask import (
+    Blueprint,
+    abort,
+    flash,
+    get_template_attribute,
+    jsonify,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
 from flask_login import current_user, login_required
 from sqlalchemy.exc import IntegrityError
 
@@ -129,6 +139,10 @@ def _answer(attempt, slot, position: int, total: int, now):
     action = request.form.get("action", "next")
     check = action == "check" and attempt.shows_feedback_now(now)
     answer = answer_from_form(slot, request.form)
+    # Counted before the commit expires the slots (reading them after would cost a statement).
+    answered_elsewhere = sum(
+        1 for s in attempt.questions if s.response is not None and s is not slot
+    )
     try:
         response = _store_answer(attempt, slot, action, answer, check, now)
     except IntegrityError:
@@ -140,7 +154,14 @@ def _answer(attempt, slot, position: int, total: int, now):
         load_slot_question(db.session, slot)
         response = _store_answer(attempt, slot, action, answer, check, now)
     if wants_json():
-        payload = {"saved": True, "position": position}
+        # The header's "n answered" follows the save without a reload.
+        answered = answered_elsewhere + (response is not None)
+        label = get_template_attribute("quiz/_progress.html", "progress_label")
+        payload = {
+            "saved": True,
+            "position": position,
+            "progress_label": str(label(position, total, answered)),
+        }
         if check and response is not None:
             feedback = _feedback(slot, response)
             payload["feedback"] = feedback

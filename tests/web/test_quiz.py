@@ -227,3 +227,25 @@ def test_the_number_keys_hint_shows_only_where_options_are_numbered(
         QuestionType.TRUE_FALSE: True,
         QuestionType.SHORT_ANSWER: False,
     }
+
+
+def test_a_saved_answer_updates_the_answered_count_without_a_reload(
+    client, db, make_student, login
+):
+    login(client, make_student())
+    attempt = _start(client, db, length=5)
+    first, second = attempt.questions[0], attempt.questions[1]
+    headers = {"Accept": "application/json"}
+
+    def save(slot) -> int:
+        data = {"action": "save", **_right_answer(slot)}
+        url = f"/quiz/{attempt.id}/{slot.position}"
+        response = client.post(url, data=data, headers=headers)
+        assert response.status_code == 200
+        return response.get_json()["progress_label"]
+
+    assert save(first) == "Question 1 of 5 · 1 answered"
+    assert save(first) == "Question 1 of 5 · 1 answered"  # the same question is not a second
+    assert save(second) == "Question 2 of 5 · 2 answered"
+    page = client.get(f"/quiz/{attempt.id}/3").get_data(as_text=True)
+    assert '<p id="quiz-progress-label">Question 3 of 5 · 2 answered</p>' in page

@@ -33,7 +33,11 @@ def _costs(client, db, count_queries, user_id: int, length: int) -> dict[str, in
     costs["question"] = len(queries)
     with count_queries() as queries:
         saved = client.post(url, data={"answer": answer}, headers={"Accept": "application/json"})
-    assert saved.get_json() == {"saved": True, "position": SHOWN}
+    assert saved.get_json() == {
+        "saved": True,
+        "position": SHOWN,
+        "progress_label": f"Question {SHOWN} of {length} · 1 answered",
+    }
     costs["answer save"] = len(queries)
     with count_queries() as queries:
         moved = client.post(url, data={"answer": answer, "action": "next"})
@@ -92,6 +96,10 @@ def test_a_save_that_lost_a_race_updates_the_other_saves_answer(
     saved = client.post(
         f"/quiz/{attempt.id}/1", data={"answer": answer}, headers={"Accept": "application/json"}
     )
-    assert saved.get_json() == {"saved": True, "position": 1}
+    assert saved.get_json() == {
+        "saved": True,
+        "position": 1,
+        "progress_label": "Question 1 of 1 · 1 answered",
+    }
     rows = db.session.execute(sa.select(Response.answer).where(Response.slot_id == slot_id))
     assert rows.scalars().all() == [answer]
