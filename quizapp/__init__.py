@@ -8,6 +8,7 @@ from typing import Any
 import sqlalchemy as sa
 from flask import Flask
 
+from quizapp import postgres_connections
 from quizapp.config import Config, load_secret_key
 from quizapp.extensions import csrf, db, limiter, migrate
 from quizapp.services.progress_cache import PlanCache
@@ -54,9 +55,16 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
 
 
 def configure_database(app: Flask) -> None:
+    backend = sa.make_url(app.config["SQLALCHEMY_DATABASE_URI"]).get_backend_name()
+    if backend == "postgresql":
+        app.config["SQLALCHEMY_ENGINE_OPTIONS"] = postgres_connections.engine_options(
+            app.config["SQLALCHEMY_ENGINE_OPTIONS"]
+        )
     db.init_app(app)
     migrate.init_app(app, db, directory=str(ROOT / "migrations"))
     with app.app_context():
+        if db.engine.dialect.name == "postgresql":
+            postgres_connections.install(db.engine)
         if db.engine.dialect.name == "sqlite":
             busy_ms = app.config["SQLITE_BUSY_TIMEOUT_MS"]
 
