@@ -52,6 +52,10 @@ class User(UserMixin, db.Model):
     )
     # "pending" while a teacher account waits for an admin (TEACHER_SIGNUP = "approval").
     teacher_status: Mapped[str | None] = mapped_column(sa.String(16))
+    # Raised by database triggers (migration e3b7c2d41f08) at every change to the learner's
+    # answers, reviews, card states, fitted parameters or classes; never written from Python.
+    # The dashboard keeps a learner's plan while it stays the same.
+    progress_version: Mapped[int] = mapped_column(default=0, server_default="0")
 
     def get_id(self) -> str:
         """The id Flask-Login keeps in the session: the account and its session generation."""

@@ -1,13 +1,20 @@
 """The dashboard's plan for a learner (goal, streak, cards due, missed questions, weakest topic),
-kept per process and keyed by a fingerprint of the learner's own data.
+kept per process and keyed by the learner's progress version.
 
-Why a fingerprint and not a version that writes bump: answers, ratings, undos, quiz discards,
-live games, joining a class and the nightly FSRS fit all change a learner's progress, from many
-places; one indexed query over the learner's rows (counts and latest times of answers and
-reviews, card states, fitted parameters, classes) changes whenever any of them does, so a
-learner's own action shows at once, on every process and server, with no invalidation to
-forget. The figures that move with the clock alone (a card falling due, the day changing, a
-missed question ageing out) are bounded by the entry's expiry: the next card's due moment, the
+Invalidated on write, by the database: ``user.progress_version`` is raised by triggers (see
+migration e3b7c2d41f08) at every insert, update or delete of the learner's answers, reviews,
+card states, fitted parameters and class memberships, in the transaction that makes the change,
+whichever code made it (an answer, a rating, an undo, a discarded quiz, a live game, joining a
+class, the nightly FSRS fit, a cascade). The account row is loaded for every request anyway
+(its session generation is checked), so a kept plan costs no statement at all, and a learner's
+own action shows at once, on every process and server.
+
+It replaced a fingerprint query (counts and latest times over the learner's rows): correct
+too, but it counted the learner's whole history on every dashboard, which on PostgreSQL under
+load cost more than the rest of the page.
+
+The figures that move with the clock alone (a card falling due, the day changing, a missed
+question ageing out) are bounded by the entry's expiry: the next card's due moment, the
 learner's next local day, or ``PLAN_TTL``, whichever comes first. Others' changes (a teacher
 publishing cards or renaming a topic) show within ``PLAN_TTL``.
 
@@ -29,7 +36,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from quizapp.core.time_zones import to_local
-from quizapp.models import CardState, Enrollment, FsrsParameters, Response, ReviewLog, User
+from quizapp.models import CardState, User
 
 PLAN_TTL = timedelta(seconds=60)
 MAX_LEARNERS = 5_000
@@ -44,44 +51,27 @@ class TopicRef:
     position: int
 
 
-def _fingerprint_statement() -> sa.Select:
-    """One statement, built once: each part is an indexed lookup on the learner's rows."""
-    user_id = sa.bindparam("user_id", type_=sa.Integer())
-    now = sa.bindparam("now", type_=sa.DateTime())
-
-    def scalar(column, model, *where, owner=None):
-        owner = model.user_id if owner is None else owner
-        return sa.select(column).where(owner == user_id, *where).scalar_subquery()
-
-    return sa.select(
-        scalar(sa.func.count(), Response),
-        scalar(sa.func.max(Response.answered_at), Response),
-        scalar(sa.func.count(), ReviewLog),
-        scalar(sa.func.max(ReviewLog.reviewed_at), ReviewLog),
-        scalar(sa.func.count(), CardState),
-        scalar(sa.func.max(FsrsParameters.id), FsrsParameters),
-        # Classes joined or left change the articles (and topics) the learner studies.
-        scalar(sa.func.count(), Enrollment, owner=Enrollment.student_id),
-        scalar(sa.func.max(Enrollment.id), Enrollment, owner=Enrollment.student_id),
-        scalar(sa.func.min(CardState.due), CardState, CardState.due > now),
-    )
+NEXT_DUE = sa.select(sa.func.min(CardState.due)).where(
+    CardState.user_id == sa.bindparam("user_id"), CardState.due > sa.bindparam("now")
+)
 
 
-FINGERPRINT = _fingerprint_statement()
-
-
-def learner_fingerprint(session: Session, user: User, now: datetime) -> tuple[tuple, Any]:
-    """What the plan depends on, and the next moment a card falls due (None if none)."""
-    *data, next_due = session.execute(FINGERPRINT, {"user_id": user.id, "now": now}).one()
+def learner_key(user: User) -> tuple:
+    """What a kept plan depends on, all of it on the account's row."""
     # created_at: an id a deleted account freed (SQLite reuses the highest) is another learner.
-    settings = (
+    return (
         user.created_at,
+        user.progress_version,
         user.new_cards_per_day,
         user.daily_goal,
         user.desired_retention,
         user.time_zone,
     )
-    return (*data, *settings), next_due
+
+
+def next_due(session: Session, user: User, now: datetime) -> Any:
+    """The next moment one of the learner's cards falls due (None if none does)."""
+    return session.execute(NEXT_DUE, {"user_id": user.id, "now": now}).scalar()
 
 
 def _expiry(now: datetime, zone: str, next_due: Any) -> datetime:
@@ -108,7 +98,7 @@ def _detached(plan: dict) -> dict:
 
 
 class PlanCache:
-    """Learners' plans in this process, newest fingerprint only, at most ``MAX_LEARNERS``."""
+    """Learners' plans in this process, the newest key only, at most ``MAX_LEARNERS``."""
 
     def __init__(self, max_learners: int = MAX_LEARNERS) -> None:
         self._entries: OrderedDict[int, tuple[tuple, datetime, dict]] = OrderedDict()
@@ -119,18 +109,18 @@ class PlanCache:
         self, session: Session, user: User, now: datetime, compute: Callable[[], dict]
     ) -> dict:
         """The learner's plan: kept if their data has not changed and it has not expired,
-        else ``compute()``d (after reading the fingerprint, so a write between the two only
-        makes the kept plan newer than its key, never older)."""
-        fingerprint, next_due = learner_fingerprint(session, user, now)
+        else ``compute()``d. The key was read with the account, before anything else, so a
+        write in between only makes the kept plan newer than its key, never older."""
+        key = learner_key(user)
         with self._lock:
             entry = self._entries.get(user.id)
-            if entry is not None and entry[0] == fingerprint and now < entry[1]:
+            if entry is not None and entry[0] == key and now < entry[1]:
                 self._entries.move_to_end(user.id)
                 return entry[2]
+        expires = _expiry(now, user.time_zone, next_due(session, user, now))
         plan = _detached(compute())
-        expires = _expiry(now, user.time_zone, next_due)
         with self._lock:
-            self._entries[user.id] = (fingerprint, expires, plan)
+            self._entries[user.id] = (key, expires, plan)
             self._entries.move_to_end(user.id)
             while len(self._entries) > self._max:
                 self._entries.popitem(last=False)

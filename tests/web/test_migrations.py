@@ -117,3 +117,64 @@ def test_accounts_migration_keeps_every_user_and_their_history(tmp_path):
         assert db.session.scalar(sa.text("SELECT user_id FROM quiz_attempt WHERE id = 7")) == 41
         db.session.remove()
         db.engine.dispose()
+
+
+def test_progress_version_migration_keeps_every_account_and_counts_from_zero(tmp_path):
+    """Upgrading a database built by the previous migrations keeps ids and rows, starts every
+    account at version 0, and from then on the database raises it; downgrading removes the
+    column and the triggers and keeps the rows."""
+    import sqlalchemy as sa
+    from flask_migrate import downgrade, upgrade
+
+    from quizapp import create_app
+    from quizapp.extensions import db
+
+    app = create_app(
+        {
+            "TESTING": True,
+            "SECRET_KEY": "x",
+            "RATELIMIT_STORAGE_URI": "memory://",
+            "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'old.sqlite'}",
+        }
+    )
+    account = (
+        "INSERT INTO user (id, email, display_name, password_hash, role, created_at, "
+        "desired_retention, new_cards_per_day, daily_goal) VALUES "
+        "({id}, '{id}@example.org', 'Kept', 'scrypt:x', '{role}', '2026-01-02 03:04:05', "
+        "0.9, 20, 20)"
+    )
+    joined = (
+        "INSERT INTO enrollment (id, class_id, student_id, joined_at) VALUES "
+        "({id}, 5, 41, '2026-01-03 00:00:00')"
+    )
+    with app.app_context():
+        upgrade(revision="aa3175f2fb01")
+        db.session.execute(sa.text(account.format(id=41, role="student")))
+        db.session.execute(sa.text(account.format(id=42, role="teacher")))
+        db.session.execute(
+            sa.text(
+                "INSERT INTO school_class (id, teacher_id, name, join_code, created_at) "
+                "VALUES (5, 42, 'Year 10', 'ABCD1234', '2026-01-02 00:00:00')"
+            )
+        )
+        db.session.execute(sa.text(joined.format(id=3)))
+        db.session.commit()
+
+        upgrade()
+        rows = db.session.execute(sa.text("SELECT id, progress_version FROM user ORDER BY id"))
+        assert rows.all() == [(41, 0), (42, 0)]
+        db.session.execute(sa.text("DELETE FROM enrollment WHERE id = 3"))
+        db.session.execute(sa.text(joined.format(id=4)))
+        db.session.commit()
+        version = "SELECT progress_version FROM user WHERE id = 41"
+        assert db.session.execute(sa.text(version)).scalar() == 2
+
+        downgrade(revision="aa3175f2fb01")
+        columns = {c["name"] for c in sa.inspect(db.engine).get_columns("user")}
+        assert "progress_version" not in columns
+        db.session.execute(sa.text("DELETE FROM enrollment WHERE id = 4"))
+        db.session.execute(sa.text(joined.format(id=6)))  # no trigger names the column now
+        db.session.commit()
+        enrolled = db.session.execute(sa.text("SELECT id FROM enrollment ORDER BY id")).all()
+        assert enrolled == [(6,)]
+        assert db.session.execute(sa.text("SELECT count(*) FROM user")).scalar() == 2

@@ -72,6 +72,7 @@ class _Learner:
 
     id = 7
     created_at = datetime(2026, 1, 1)
+    progress_version = 3
     new_cards_per_day = 20
     daily_goal = 20
     desired_retention = 0.9
@@ -79,16 +80,16 @@ class _Learner:
 
 
 class _Session:
-    """Answers the fingerprint query with fixed data and a next due moment."""
+    """Answers the next-due query with a fixed moment."""
 
     def __init__(self, next_due) -> None:
-        self.data = (3, datetime(2026, 11, 25, 9), 2, None, 1, None, 0, None, next_due)
+        self.next_due = next_due
 
     def execute(self, *_args):
         return self
 
-    def one(self):
-        return self.data
+    def scalar(self):
+        return self.next_due
 
 
 def test_a_kept_plan_expires_when_a_card_falls_due_or_after_the_ttl():
@@ -104,14 +105,14 @@ def test_a_kept_plan_expires_when_a_card_falls_due_or_after_the_ttl():
     assert cache.plan(session, _Learner(), now + timedelta(seconds=9), compute)["done_today"] == 1
     # The card fell due: its count changes with no write, so the plan is computed again.
     assert cache.plan(session, _Learner(), now + timedelta(seconds=10), compute)["done_today"] == 2
-    session = _Session(next_due=None)
+    session, learner = _Session(next_due=None), _Learner()
+    learner.progress_version += 1  # the database raised it: a write
     later = now + timedelta(seconds=20)
-    assert cache.plan(session, _Learner(), later, compute)["done_today"] == 3  # data changed
-    assert cache.plan(session, _Learner(), later + PLAN_TTL / 2, compute)["done_today"] == 3
-    assert cache.plan(session, _Learner(), later + PLAN_TTL, compute)["done_today"] == 4
+    assert cache.plan(session, learner, later, compute)["done_today"] == 3
+    assert cache.plan(session, learner, later + PLAN_TTL / 2, compute)["done_today"] == 3
+    assert cache.plan(session, learner, later + PLAN_TTL, compute)["done_today"] == 4
     # Local midnight comes before the TTL: a new day, a new "done today".
-    session.data = (*session.data[:-1], None)
     before_midnight = datetime(2026, 11, 25, 23, 59, 50)
-    assert cache.plan(session, _Learner(), before_midnight, compute)["done_today"] == 5
+    assert cache.plan(session, learner, before_midnight, compute)["done_today"] == 5
     midnight = datetime(2026, 11, 26, 0, 0)
-    assert cache.plan(session, _Learner(), midnight, compute)["done_today"] == 6
+    assert cache.plan(session, learner, midnight, compute)["done_today"] == 6
