@@ -30,12 +30,12 @@ from quizapp.services.learner_scheduler import learner_scheduler
 from quizapp.services.practice import start_practice
 from quizapp.services.progress import mastery_by_topic, topic_progress
 from quizapp.services.quizzes import (
+    QuestionScreen,
     expire_if_due,
     first_unanswered,
     load_attempt,
-    load_slot_question,
+    load_question_screen,
     save_answer,
-    slot_at,
     submit_attempt,
 )
 from quizapp.web_forms import submit_form, topic_choices
@@ -132,26 +132,23 @@ def _store_answer(attempt, slot, action: str, answer, check: bool, now):
     return response
 
 
-def _answer(attempt, slot, position: int, total: int, now):
+def _answer(screen: QuestionScreen, position: int, now):
     """Save the answer posted for question ``position``; JSON for the page's script, else a
     redirect to the screen the learner asked for."""
+    attempt, slot, total = screen.attempt, screen.slot, screen.total
     attempt_id = attempt.id  # read before the commit expires it, which would cost a statement
     action = request.form.get("action", "next")
     check = action == "check" and attempt.shows_feedback_now(now)
     answer = answer_from_form(slot, request.form)
-    # Counted before the commit expires the slots (reading them after would cost a statement).
-    answered_elsewhere = sum(
-        1 for s in attempt.questions if s.response is not None and s is not slot
-    )
+    answered_elsewhere = screen.answered - (slot.response is not None)
     try:
         response = _store_answer(attempt, slot, action, answer, check, now)
     except IntegrityError:
         # Two saves of one question raced (an autosave and Next): the other one inserted
         # the row first, so this save becomes an update of it.
         db.session.rollback()
-        attempt = load_attempt(db.session, attempt_id, current_user.id, questions=False)
-        slot = slot_at(attempt, position)
-        load_slot_question(db.session, slot)
+        screen = load_question_screen(db.session, attempt_id, current_user.id, position)
+        attempt, slot = screen.attempt, screen.slot
         response = _store_answer(attempt, slot, action, answer, check, now)
     if wants_json():
         # The header's "n answered" follows the save without a reload.
@@ -187,31 +184,27 @@ def _answer(attempt, slot, position: int, total: int, now):
 @bp.route("/<id:attempt_id>/<id:position>", methods=["GET", "POST"])
 @login_required
 def question(attempt_id: int, position: int):
-    # Of the other questions only their answers are needed (answered count, navigation).
-    attempt = load_attempt(db.session, attempt_id, current_user.id, questions=False)
+    screen = load_question_screen(db.session, attempt_id, current_user.id, position)
+    attempt, slot = screen.attempt, screen.slot
     now = utcnow()
     if expire_if_due(db.session, attempt, now):
         db.session.commit()
         flash("Time is up: your saved answers were submitted.", "info")
     if attempt.submitted_at is not None and request.method == "GET":
         return redirect(url_for("quiz.results", attempt_id=attempt.id))
-    slot = slot_at(attempt, position)
-    load_slot_question(db.session, slot)
-    total = len(attempt.questions)
     if request.method == "POST":
-        return _answer(attempt, slot, position, total, now)
+        return _answer(screen, position, now)
     response = slot.response
     feedback = _feedback(slot, response) if response and response.checked else None
-    answered = sum(1 for s in attempt.questions if s.response is not None)
     return render_template(
         "quiz/question.html",
         attempt=attempt,
         slot=slot,
         position=position,
-        total=total,
+        total=screen.total,
         response=response,
         feedback=feedback,
-        answered=answered,
+        answered=screen.answered,
         immediate=attempt.shows_feedback_now(now),
     )
 

@@ -8,19 +8,19 @@ from __future__ import annotations
 
 import random
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session, joinedload, selectinload
-from sqlalchemy.orm.attributes import set_committed_value
 
 from quizapp.core.clock import utcnow
 from quizapp.core.grading import Choice, GradingKey, InvalidAnswer, grade_answer
 from quizapp.core.question_kinds import kind_of
 from quizapp.core.question_types import QuestionType
 from quizapp.core.vocabulary import AttemptKind, FeedbackTiming
-from quizapp.models import AttemptQuestion, Claim, Question, QuizAttempt, Response
+from quizapp.models import Article, AttemptQuestion, Claim, Question, QuizAttempt, Response
 from quizapp.services.errors import AnswerLocked, AttemptClosed, BadAnswer, NotYourAttempt
 
 
@@ -80,58 +80,88 @@ def create_attempt(
     return attempt
 
 
-def load_attempt(
-    session: Session, attempt_id: int, user_id: int, *, questions: bool = True
-) -> QuizAttempt:
+def load_attempt(session: Session, attempt_id: int, user_id: int) -> QuizAttempt:
     """The attempt if it belongs to ``user_id``; :class:`NotYourAttempt` otherwise.
 
     Its questions, their claims and the answers come in the same few queries, so a page over
-    the attempt costs the same for 5 questions or 50. With ``questions=False`` only the slots
-    and their answers come (enough for the answered count, the navigation and the time-up
-    submission), for a screen that shows one question: see :func:`load_slot_question`.
+    the attempt costs the same for 5 questions or 50.
     """
-    if questions:
-        options = (
-            selectinload(QuizAttempt.questions).selectinload(AttemptQuestion.response),
-            selectinload(QuizAttempt.questions)
-            .selectinload(AttemptQuestion.question)
-            .selectinload(Question.claim)
-            .selectinload(Claim.article),
-        )
-    else:
-        # One statement: a question screen's time went mostly to loading every slot's
-        # question, claim and article (about 60 objects, 100 JSON columns for 20 questions).
-        options = (joinedload(QuizAttempt.questions).joinedload(AttemptQuestion.response),)
-    attempt = (
-        session.execute(
-            sa.select(QuizAttempt).where(QuizAttempt.id == attempt_id).options(*options)
-        )
-        .unique()
-        .scalar_one_or_none()
+    options = (
+        selectinload(QuizAttempt.questions).selectinload(AttemptQuestion.response),
+        selectinload(QuizAttempt.questions)
+        .selectinload(AttemptQuestion.question)
+        .selectinload(Question.claim)
+        .selectinload(Claim.article),
     )
+    attempt = session.scalars(
+        sa.select(QuizAttempt).where(QuizAttempt.id == attempt_id).options(*options)
+    ).one_or_none()
     if attempt is None or attempt.user_id != user_id:
         raise NotYourAttempt("There is no such quiz attempt in your account.")
     return attempt
 
 
-def load_slot_question(session: Session, slot: AttemptQuestion) -> Question:
-    """Load ``slot.question`` with its claim and article, in one statement."""
-    question = session.execute(
-        sa.select(Question)
-        .where(Question.id == slot.question_id)
-        .options(joinedload(Question.claim).joinedload(Claim.article))
-    ).scalar_one()
-    # Set on the slot as if loaded with it: the session holds objects weakly, so a question
-    # only loaded would be gone by the time a template reads ``slot.question``, and read again.
-    set_committed_value(slot, "question", question)
-    return question
+@dataclass
+class QuestionScreen:
+    """What a screen showing one question of an attempt needs."""
+
+    attempt: QuizAttempt  # its other questions are not loaded (they load if read)
+    slot: AttemptQuestion  # with its answer and its question, claim and article
+    total: int
+    answered: int  # questions of the attempt with an answer, this one included
 
 
-def slot_at(attempt: QuizAttempt, position: int) -> AttemptQuestion:
-    slot = next((s for s in attempt.questions if s.position == position), None)
+def _question_screen_statements() -> tuple[sa.Select, sa.Select]:
+    attempt_id = sa.bindparam("attempt_id")
+    slots = sa.select(sa.func.count(AttemptQuestion.id)).where(
+        AttemptQuestion.attempt_id == attempt_id
+    )
+    answered = slots.join(Response, Response.slot_id == AttemptQuestion.id)
+    attempt = sa.select(QuizAttempt, slots.scalar_subquery(), answered.scalar_subquery()).where(
+        QuizAttempt.id == attempt_id
+    )
+    slot = (
+        sa.select(AttemptQuestion)
+        .where(
+            AttemptQuestion.attempt_id == attempt_id,
+            AttemptQuestion.position == sa.bindparam("position"),
+        )
+        .options(
+            joinedload(AttemptQuestion.response),
+            # The article's text is most of its row and no question screen shows it.
+            joinedload(AttemptQuestion.question)
+            .joinedload(Question.claim)
+            .joinedload(Claim.article)
+            .defer(Article.text),
+        )
+    )
+    return attempt, slot
+
+
+# Built once: a question screen is the page a learner loads most, and building a statement
+# costs about as much as running it.
+_SCREEN_ATTEMPT, _SCREEN_SLOT = _question_screen_statements()
+
+
+def load_question_screen(
+    session: Session, attempt_id: int, user_id: int, position: int
+) -> QuestionScreen:
+    """The attempt (if it is ``user_id``'s), the question at ``position`` and the header's
+    counts, in two statements whatever the quiz's length.
+
+    Loading every slot with its answer, to count them, made about 45 objects per screen of a
+    20-question quiz; the counts now come with the attempt's row.
+    """
+    row = session.execute(_SCREEN_ATTEMPT, {"attempt_id": attempt_id}).one_or_none()
+    if row is None or row[0].user_id != user_id:
+        raise NotYourAttempt("There is no such quiz attempt in your account.")
+    attempt, total, answered = row
+    slot = session.scalars(
+        _SCREEN_SLOT, {"attempt_id": attempt_id, "position": position}
+    ).one_or_none()
     if slot is None:
         raise NotYourAttempt(f"This quiz has no question {position}.")
-    return slot
+    return QuestionScreen(attempt, slot, total, answered)
 
 
 def expire_if_due(session: Session, attempt: QuizAttempt, now: datetime | None = None) -> bool:

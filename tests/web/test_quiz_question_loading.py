@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
-from quizapp.models import Response
+from quizapp.models import AttemptQuestion, Response
 from quizapp.quiz import routes
 from quizapp.services.quizzes import create_attempt
 from tests.builders import correct_answer, seeded_questions
@@ -26,9 +26,17 @@ def _costs(client, db, count_queries, user_id: int, length: int) -> dict[str, in
     db.session.expunge_all()
     url = f"/quiz/{attempt_id}/{SHOWN}"
     costs = {}
-    with count_queries() as queries:
-        page = client.get(url)
+    loaded = []
+    record = lambda target, _context: loaded.append(target)  # noqa: E731
+    sa.event.listen(AttemptQuestion, "load", record)
+    try:
+        with count_queries() as queries:
+            page = client.get(url)
+    finally:
+        sa.event.remove(AttemptQuestion, "load", record)
     assert page.status_code == 200
+    # Only the shown question's slot is built; the header's counts come from the database.
+    assert [slot.position for slot in loaded] == [SHOWN]
     assert f"Question {SHOWN} of {length} · 0 answered" in page.get_data(as_text=True)
     costs["question"] = len(queries)
     with count_queries() as queries:
@@ -59,8 +67,8 @@ def test_question_screen_and_answer_save_do_not_grow_with_the_quiz(
     short = _costs(client, db, count_queries, short_id, 5)
     long = _costs(other, db, count_queries, long_id, 40)
     assert short == long
-    # The user, the attempt with every answer (one statement), the shown question with its
-    # claim and article (one); a save adds its write, not a reload of what it saved.
+    # The user, the attempt with its counts (one statement), the shown slot with its answer,
+    # question, claim and article (one); a save adds its write, not a reload of what it saved.
     assert short["question"] <= 3, short
     assert short["answer save"] <= 4, short
 
