@@ -37,7 +37,9 @@ def normalise_database_url(url: str) -> str:
 class Config:
     """Settings; each limit is named once here."""
 
-    SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
+    # No pre-ping: a SQLite file cannot drop a connection, and PostgreSQL connections are
+    # checked without a round trip (quizapp/postgres_connections.py).
+    SQLALCHEMY_ENGINE_OPTIONS: dict = {}
     WTF_CSRF_TIME_LIMIT = None  # a study session may run long; the token is tied to the session
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"
