@@ -29,6 +29,12 @@ from psycopg.pq import TransactionStatus
 
 # A SELECT that takes row locks needs the transaction that holds them.
 _LOCKING_READ = re.compile(r"\bFOR\s+(UPDATE|SHARE|NO\s+KEY\s+UPDATE|KEY\s+SHARE)\b", re.I)
+# Commands PostgreSQL refuses inside a transaction block (maintenance from a script).
+_NO_TRANSACTION = re.compile(
+    r"^\s*(VACUUM|CHECKPOINT|ALTER\s+SYSTEM|(CREATE|DROP)\s+(DATABASE|TABLESPACE)"
+    r"|(CREATE|DROP|REINDEX)\b[^;]*\bCONCURRENTLY\b)",
+    re.I,
+)
 
 
 def engine_options(options: dict[str, Any]) -> dict[str, Any]:
@@ -38,7 +44,9 @@ def engine_options(options: dict[str, Any]) -> dict[str, Any]:
 
 def needs_transaction(statement: str) -> bool:
     head = statement.lstrip()[:6].upper()
-    return head != "SELECT" or _LOCKING_READ.search(statement) is not None
+    if head == "SELECT":
+        return _LOCKING_READ.search(statement) is not None
+    return _NO_TRANSACTION.match(statement) is None
 
 
 def server_closed(dbapi_connection: Any) -> bool:

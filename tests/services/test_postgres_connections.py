@@ -25,6 +25,12 @@ from tests.builders import make_user
         ("DELETE FROM response", True),
         ("WITH gone AS (DELETE FROM response RETURNING id) SELECT count(*) FROM gone", True),
         ("SAVEPOINT sa_savepoint_1", True),
+        ("CREATE INDEX ix_a ON response (answered_at)", True),
+        # PostgreSQL refuses these inside a transaction block.
+        ("VACUUM ANALYZE", False),
+        ("vacuum (verbose) response", False),
+        ("CREATE INDEX CONCURRENTLY ix_a ON response (answered_at)", False),
+        ("DROP DATABASE scratch", False),
     ],
 )
 def test_which_statements_open_a_transaction(statement, expected):
@@ -99,3 +105,8 @@ def test_a_connection_the_server_closed_is_replaced_before_use(postgres):
     with engine.connect() as first, engine.connect() as second:
         pids = {first.exec_driver_sql(pid).scalar(), second.exec_driver_sql(pid).scalar()}
     assert victim not in pids
+
+
+def test_maintenance_that_refuses_a_transaction_still_runs(postgres):
+    with postgres.engine.connect() as conn:
+        conn.exec_driver_sql("VACUUM ANALYZE card_state")  # would fail inside BEGIN
