@@ -99,7 +99,8 @@ def test_a_connection_the_server_closed_is_replaced_before_use(postgres):
     victim_connection, killer = engine.connect(), engine.connect()
     victim = victim_connection.exec_driver_sql(pid).scalar()
     victim_connection.close()  # back in the pool, idle; the server now ends it
-    killer.exec_driver_sql(f"SELECT pg_terminate_backend({int(victim)})")
+    # With a timeout it returns once the process has ended (else it only signals it).
+    killer.exec_driver_sql(f"SELECT pg_terminate_backend({int(victim)}, 5000)")
     killer.close()
     # The pool hands out its oldest idle connection first: the victim, without the check.
     with engine.connect() as first, engine.connect() as second:
