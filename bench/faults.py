@@ -23,7 +23,7 @@ import time
 from pathlib import Path
 
 from bench.client import Client, csrf
-from bench.load import PASSWORD, PG_URL, WORKERS, build_database, fresh_postgres
+from bench.load import GUNICORN_SETTINGS, PASSWORD, PG_URL, build_database, fresh_postgres
 from bench.server import start_gunicorn, stop_gunicorn
 
 REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/1")
@@ -97,7 +97,7 @@ def kill9() -> None:
     before = review_count(url)
     env = {**os.environ, "DATABASE_URL": url, "SECRET_KEY": "bench"}
     env.pop("REDIS_URL", None)
-    server, port = start_gunicorn(env, workers=WORKERS, new_session=True, quiet=True)
+    server, port = start_gunicorn(env, options=GUNICORN_SETTINGS, new_session=True, quiet=True)
     stop, tally = threading.Event(), {"acknowledged": 0, "failed": 0}
     threads = writers(port, cards, 8, stop, tally)
     time.sleep(3)
@@ -121,7 +121,7 @@ def pg_terminate() -> None:
     cards = build_database(PG_URL)
     env = {**os.environ, "DATABASE_URL": PG_URL, "SECRET_KEY": "bench"}
     env.pop("REDIS_URL", None)
-    server, port = start_gunicorn(env, workers=WORKERS, quiet=True)
+    server, port = start_gunicorn(env, options=GUNICORN_SETTINGS, quiet=True)
     stop, tally = threading.Event(), {"acknowledged": 0, "failed": 0}
     try:
         threads = writers(port, cards, 8, stop, tally)
@@ -158,8 +158,8 @@ def two_servers() -> None:
     build_database(PG_URL)
     redis.Redis.from_url(REDIS_URL).flushdb()
     env = {**os.environ, "DATABASE_URL": PG_URL, "SECRET_KEY": "bench", "REDIS_URL": REDIS_URL}
-    a, port_a = start_gunicorn(env, workers=WORKERS, quiet=True)
-    b, port_b = start_gunicorn(env, workers=WORKERS, quiet=True)
+    a, port_a = start_gunicorn(env, options=GUNICORN_SETTINGS, quiet=True)
+    b, port_b = start_gunicorn(env, options=GUNICORN_SETTINGS, quiet=True)
     try:
         client, token = logged_in(port_a)
         on_b = Client(port_b)
