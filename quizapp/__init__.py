@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 from typing import Any
 
@@ -51,7 +52,21 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     configure_login(app)
     configure_security(app)
     register_blueprints(app)
+    if not app.testing:
+        keep_startup_objects_out_of_gc()
     return app
+
+
+def keep_startup_objects_out_of_gc() -> None:
+    """Moves the objects made so far (modules, the app) out of the garbage collector's sight.
+
+    They live as long as the process, yet a full collection scans them all: under load each
+    gunicorn worker's first full collection was a pause of about 80 ms (measured with gc
+    callbacks in a worker), which every request queued behind it waited out. Collected once
+    here, at start-up, then frozen (what the gc module's documentation suggests for servers).
+    """
+    gc.collect()
+    gc.freeze()
 
 
 def configure_database(app: Flask) -> None:
