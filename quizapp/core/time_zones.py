@@ -3,7 +3,7 @@ as naive UTC and shown, or typed, in the user's zone."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from functools import cache
 from zoneinfo import ZoneInfo, available_timezones
 
@@ -30,3 +30,37 @@ def to_local(moment: datetime, zone: str) -> datetime:
 def to_utc(wall_clock: datetime, zone: str) -> datetime:
     """A time typed in ``zone`` (naive) as the naive UTC the database stores."""
     return naive(wall_clock.replace(tzinfo=ZoneInfo(zone_or_default(zone))))
+
+
+def _offset_minutes(moment: datetime, zone: ZoneInfo) -> int:
+    return int(moment.replace(tzinfo=UTC).astimezone(zone).utcoffset().total_seconds() // 60)
+
+
+@cache
+def offset_spans(zone: str, start: datetime, end: datetime) -> tuple[tuple[datetime, int], ...]:
+    """``zone``'s UTC offset in minutes from ``start`` to ``end`` (naive UTC) as (from, offset)
+    pairs: the first from ``start``, each holding until the next pair's moment (a daylight
+    saving change, found to the second).
+
+    So a database can put stored times on the learner's calendar with a few ``CASE`` branches
+    instead of a row per stretch of time for Python to convert. Looked for day by day: a zone
+    that changed its offset and back within one day would be missed (none does). Callers pass
+    whole days, so each (zone, day) is worked out once per process.
+    """
+    tz = ZoneInfo(zone_or_default(zone))
+    spans = [(start, _offset_minutes(start, tz))]
+    day = start
+    while day < end:
+        following = min(day + timedelta(days=1), end)
+        if _offset_minutes(following, tz) != spans[-1][1]:
+            before, after = 0, int((following - day).total_seconds())
+            while after - before > 1:  # the first second of the new offset
+                middle = (before + after) // 2
+                if _offset_minutes(day + timedelta(seconds=middle), tz) == spans[-1][1]:
+                    before = middle
+                else:
+                    after = middle
+            moment = day + timedelta(seconds=after)
+            spans.append((moment, _offset_minutes(moment, tz)))
+        day = following
+    return tuple(spans)

@@ -11,9 +11,9 @@ import sqlalchemy as sa
 from fsrs import Card, Scheduler
 from sqlalchemy.orm import Session
 
-from quizapp.core.clock import aware, naive
+from quizapp.core.clock import aware, naive, utcnow
 from quizapp.core.mastery import RECENT_ANSWERS, topic_mastery
-from quizapp.core.time_zones import DEFAULT_ZONE, to_local
+from quizapp.core.time_zones import DEFAULT_ZONE, offset_spans, to_local
 from quizapp.models import CardState, Claim, Flashcard, Question, Response, ReviewLog, Topic, live
 
 LEARNED_STATE = 2  # fsrs.State.Review: the card has graduated from its learning steps
@@ -148,27 +148,32 @@ def mastery_by_topic(progress: list[TopicProgress]) -> dict[int, float | None]:
     return {p.topic.id: p.mastery for p in progress}
 
 
-# Studied moments are grouped by quarter hour in SQL, then given to the learner's local day in
-# Python: every UTC offset in use is a whole number of quarter hours, so a quarter never
-# straddles a local midnight, and grouping keeps the rows fetched small whatever the history.
-QUARTER_MINUTES = 15
+def _local_date(column, dialect: str, zone: str, since: datetime):
+    """``column`` (naive UTC) as the date ("YYYY-MM-DD") on the learner's calendar, in SQL.
 
+    The zone's offset is constant between daylight saving changes, so the database shifts
+    each time by the offset of its span (a ``CASE`` with a branch per change since ``since``)
+    and counts per day itself: a few hundred rows come back whatever the history. (Grouping
+    by quarter hour and converting each in Python made 14,000 rows and 0.2 s for a learner
+    with 30,000 answers and reviews.)
+    """
+    today = naive(aware(utcnow())).replace(hour=0, minute=0, second=0, microsecond=0)
+    first_day = since.replace(hour=0, minute=0, second=0, microsecond=0)
+    spans = offset_spans(zone, first_day, max(today, first_day) + timedelta(days=2))
 
-def _quarter_hour(column, dialect: str):
-    """``column`` (naive UTC) cut to its quarter hour, as text "YYYY-MM-DD HH:q" (q in 0-3)."""
-    if dialect == "postgresql":
-        hour = sa.func.to_char(column, "YYYY-MM-DD HH24")
-        minute = sa.cast(sa.extract("minute", column), sa.Integer)
-    else:
-        hour = sa.func.strftime("%Y-%m-%d %H", column)
-        minute = sa.cast(sa.func.strftime("%M", column), sa.Integer)
-    return hour + ":" + sa.cast(minute // QUARTER_MINUTES, sa.String)
+    def shifted(minutes: int):
+        if dialect == "postgresql":
+            moved = column + sa.func.make_interval(0, 0, 0, 0, 0, minutes)
+            return sa.func.to_char(moved, "YYYY-MM-DD")
+        return sa.func.date(column, f"{minutes:+d} minutes")
 
-
-def _quarter_start(text: str) -> datetime:
-    hour, _, quarter = text.rpartition(":")
-    start = datetime.strptime(hour, "%Y-%m-%d %H")
-    return start + timedelta(minutes=QUARTER_MINUTES * int(quarter))
+    if len(spans) == 1:
+        return shifted(spans[0][1])
+    branches = [
+        (column < change, shifted(offset))
+        for (_, offset), (change, _) in zip(spans, spans[1:], strict=False)
+    ]
+    return sa.case(*branches, else_=shifted(spans[-1][1]))
 
 
 def local_today(now: datetime, zone: str) -> date:
@@ -189,29 +194,27 @@ def activity_by_day(
             Response.user_id == user_id, Response.answered_at >= since
         ),
     ).subquery()
-    quarter = _quarter_hour(studied.c.at, dialect)
-    counts: dict[date, int] = defaultdict(int)
-    for value, count in session.execute(sa.select(quarter, sa.func.count()).group_by(quarter)):
-        counts[to_local(_quarter_start(value), zone).date()] += count
-    return dict(counts)
+    days = sa.select(_local_date(studied.c.at, dialect, zone, since).label("day")).subquery()
+    rows = session.execute(sa.select(days.c.day, sa.func.count()).group_by(days.c.day))
+    return {date.fromisoformat(day): count for day, count in rows}
 
 
 def accuracy_by_day(
     session: Session, user_id: int, since: datetime, zone: str = DEFAULT_ZONE
 ) -> list[tuple[date, float, int]]:
     """Mean score and number of answers per calendar day in the learner's time zone."""
-    quarter = _quarter_hour(Response.answered_at, session.get_bind().dialect.name)
-    rows = session.execute(
-        sa.select(quarter, sa.func.sum(Response.score), sa.func.count())
+    day = _local_date(Response.answered_at, session.get_bind().dialect.name, zone, since)
+    answers = (
+        sa.select(day.label("day"), Response.score)
         .where(Response.user_id == user_id, Response.answered_at >= since)
-        .group_by(quarter)
+        .subquery()
     )
-    totals: dict[date, list[float]] = defaultdict(lambda: [0.0, 0])
-    for value, score, count in rows:
-        day = totals[to_local(_quarter_start(value), zone).date()]
-        day[0] += float(score or 0)
-        day[1] += count
-    return [(day, total / n, n) for day, (total, n) in sorted(totals.items())]
+    rows = session.execute(
+        sa.select(answers.c.day, sa.func.sum(answers.c.score), sa.func.count())
+        .group_by(answers.c.day)
+        .order_by(answers.c.day)
+    )
+    return [(date.fromisoformat(d), float(total or 0) / n, n) for d, total, n in rows]
 
 
 def due_forecast(

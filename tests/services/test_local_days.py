@@ -48,6 +48,19 @@ def test_a_review_after_midnight_in_auckland_counts_on_the_new_local_day(db, mak
     assert kolkata[date(2026, 11, 10)] == 1 and kolkata[date(2026, 11, 11)] == 1
 
 
+def test_days_either_side_of_a_daylight_saving_change_are_the_learners_own(db, make_student):
+    learner = make_student()
+    # Auckland leaves daylight time at 14:00 UTC on 4 April 2026 (UTC+13, then UTC+12).
+    _review(db, learner, _utc(2026, 4, 4, 11, 30))  # 00:30 on the 5th, daylight time
+    _review(db, learner, _utc(2026, 4, 5, 11, 30))  # 23:30 on the 5th, standard time
+    _review(db, learner, _utc(2026, 4, 5, 12, 30))  # 00:30 on the 6th, standard time
+    since = _utc(2026, 3, 1, 0, 0)
+    assert activity_by_day(db.session, learner.id, since, "Pacific/Auckland") == {
+        date(2026, 4, 5): 2,
+        date(2026, 4, 6): 1,
+    }
+
+
 def test_accuracy_and_the_due_forecast_count_the_learners_days(db, make_student):
     learner = make_student()
     questions = db.session.scalars(sa.select(Question).where(live(Question)).limit(2)).all()
