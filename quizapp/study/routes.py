@@ -89,14 +89,21 @@ def dashboard():
         db.session, current_user.id, [AttemptKind.PRACTICE, AttemptKind.REVIEW]
     )
     assignments = student_assignment_rows(db.session, current_user.id, now)
-    if request.values.get("article"):
-        plan = _today_plan(now)
-    else:  # the usual dashboard: kept per learner until their data or the day changes
-        cache = current_app.extensions["plan_cache"]
-        plan = cache.plan(db.session, current_user, now, lambda: _today_plan(now))
     return render_template(
-        "study/dashboard.html", unfinished=unfinished, student_assignments=assignments, **plan
+        "study/dashboard.html",
+        unfinished=unfinished,
+        student_assignments=assignments,
+        **_kept_plan(now),
     )
+
+
+def _kept_plan(now):
+    """Today's plan; for every article (no ``article`` chosen) the one kept per learner until
+    their data or the day changes (services/progress_cache.py)."""
+    if request.values.get("article"):
+        return _today_plan(now)
+    cache = current_app.extensions["plan_cache"]
+    return cache.plan(db.session, current_user, now, lambda: _today_plan(now))
 
 
 def _topic_ids() -> list[int]:
@@ -225,7 +232,8 @@ def undo():
 @bp.get("/review")
 @login_required
 def review():
-    return render_template("study/review.html", **_today_plan(utcnow()))
+    # The same plan as the dashboard's, so the one kept for it serves here too.
+    return render_template("study/review.html", **_kept_plan(utcnow()))
 
 
 @bp.post("/review/start")

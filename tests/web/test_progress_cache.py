@@ -116,3 +116,20 @@ def test_a_kept_plan_expires_when_a_card_falls_due_or_after_the_ttl():
     assert cache.plan(session, learner, before_midnight, compute)["done_today"] == 5
     midnight = datetime(2026, 11, 26, 0, 0)
     assert cache.plan(session, learner, midnight, compute)["done_today"] == 6
+
+
+def test_the_review_page_shares_the_kept_plan_and_never_shows_it_stale(
+    client, db, make_student, login
+):
+    login(client, make_student())
+
+    def goal() -> str:
+        page = client.get("/review").get_data(as_text=True)
+        return re.search(r"Daily goal: <strong>(\d+ / \d+)</strong>", page)[1]
+
+    assert goal() == "0 / 20"
+    assert _today(client)[0] == "0 / 20"  # the dashboard reads the plan the review page kept
+    attempt = _start(client, db, length=5)
+    slot = attempt.questions[0]
+    client.post(f"/quiz/{attempt.id}/{slot.position}", data=_right_answer(slot))
+    assert goal() == "1 / 20"
