@@ -39,6 +39,10 @@ def missed_questions(session: Session, user_id: int, now: datetime) -> list[int]
             Response.user_id == user_id,
             Response.answered_at >= now - MISSED_WITHIN,
             QuizAttempt.kind != AttemptKind.ASSIGNMENT,
+            # Known to be wrong: checked, or its quiz submitted. An answer only saved in a quiz
+            # still going may yet change, and counting it would tell the learner it is wrong
+            # before the quiz's feedback does.
+            sa.or_(Response.checked, QuizAttempt.submitted_at.is_not(None)),
         )
         .subquery()
     )

@@ -35,6 +35,22 @@ def test_missed_questions_come_back_in_the_review_until_right(client, db, make_s
     assert "0 questions you got wrong" in client.get("/review").get_data(as_text=True)
 
 
+def test_an_answer_only_saved_in_a_quiz_still_going_is_not_called_missed(
+    client, db, make_student, login
+):
+    login(client, make_student())
+    attempt = _start(client, db, "Economic Cooperation", length=5)
+    wrong = next(s for s in attempt.questions if _wrong_answer(s))
+    client.post(f"/quiz/{attempt.id}/{wrong.position}", data=_wrong_answer(wrong))
+    # Saved, not checked, quiz not submitted: the learner may still change it, and the review
+    # must not tell them it is wrong before the quiz does.
+    assert "0 questions you got wrong" in client.get("/review").get_data(as_text=True)
+    client.post(
+        f"/quiz/{attempt.id}/{wrong.position}", data={**_wrong_answer(wrong), "action": "check"}
+    )
+    assert "1 question you got wrong" in client.get("/review").get_data(as_text=True)
+
+
 def test_progress_page_updates_the_topic(client, db, make_student, login):
     login(client, make_student())
     topic = db.session.scalar(sa.select(Topic).filter_by(title="Economic Resilience"))
