@@ -11,9 +11,8 @@ run, gunicorn (the same settings) on bench/hello_app.py, the ceiling. wrk (2 thr
 connections) then drives, logged in, each right after a run on the ceiling (so a page is
 compared with the ceiling under the same machine load) and a 1 s unmeasured warm-up of the
 page: the home page, the dashboard, a quiz question, an answer save (JSON autosave) and a
-card rating (JSON). It prints requests per
-second, the share of the ceiling measured just before, p50 and p99 latency and errors
-(non-2xx/3xx responses and socket errors).
+card rating (JSON). It prints requests per second, the share of the ceiling measured just
+before, p50 and p99 latency and errors (non-2xx/3xx responses and socket errors).
 
 PostgreSQL: the database is `$BENCH_PG_URL` (default
 postgresql://postgres@127.0.0.1:5432/quizapp_i10_bench), dropped and created by this script.

@@ -4,7 +4,7 @@ as naive UTC and shown, or typed, in the user's zone."""
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
-from functools import cache
+from functools import cache, lru_cache
 from zoneinfo import ZoneInfo, available_timezones
 
 from quizapp.core.clock import naive
@@ -36,7 +36,7 @@ def _offset_minutes(moment: datetime, zone: ZoneInfo) -> int:
     return int(moment.replace(tzinfo=UTC).astimezone(zone).utcoffset().total_seconds() // 60)
 
 
-@cache
+@lru_cache(maxsize=1024)  # keyed by day: a bounded cache, not one that grows for good
 def offset_spans(zone: str, start: datetime, end: datetime) -> tuple[tuple[datetime, int], ...]:
     """``zone``'s UTC offset in minutes from ``start`` to ``end`` (naive UTC) as (from, offset)
     pairs: the first from ``start``, each holding until the next pair's moment (a daylight

@@ -29,36 +29,28 @@ class TopicSummary:
     questions: int
 
 
-def _counts_by_topic(count_of, *joins_and_filters, scope) -> sa.Subquery:
-    """``count_of`` per topic (of the articles ``scope`` keeps), as a derived table."""
-    stmt = sa.select(Claim.topic_id, sa.func.count(count_of).label("n"))
-    for step in joins_and_filters:
-        stmt = step(stmt)
-    return stmt.where(scope(Claim.article_id)).group_by(Claim.topic_id).subquery()
-
-
-def _topic_summaries_statement(scope) -> sa.Select:
-    def items(model):
-        return _counts_by_topic(
-            model.id,
-            lambda s: s.select_from(model).join(Claim, model.claim_id == Claim.id),
-            lambda s: s.where(live(model), model.origin != ItemOrigin.TEACHER),
-            scope=scope,
+def _counts_by_topic(article_ids, model=None) -> sa.Subquery:
+    """Claims (or ``model``'s live, non-teacher items) per topic of ``article_ids``, as a derived
+    table: one grouped pass over the table."""
+    if model is None:
+        stmt = sa.select(Claim.topic_id, sa.func.count(Claim.id).label("n"))
+    else:
+        stmt = (
+            sa.select(Claim.topic_id, sa.func.count(model.id).label("n"))
+            .select_from(model)
+            .join(Claim, model.claim_id == Claim.id)
+            .where(live(model), model.origin != ItemOrigin.TEACHER)
         )
+    return stmt.where(Claim.article_id.in_(article_ids)).group_by(Claim.topic_id).subquery()
 
-    claims = _counts_by_topic(Claim.id, scope=scope)
-    cards, questions = items(Flashcard), items(Question)
-    return (
-        sa.select(
-            Topic,
-            *(sa.func.coalesce(counts.c.n, 0) for counts in (claims, cards, questions)),
-        )
-        .outerjoin(claims, claims.c.topic_id == Topic.id)
-        .outerjoin(cards, cards.c.topic_id == Topic.id)
-        .outerjoin(questions, questions.c.topic_id == Topic.id)
-        .where(scope(Topic.article_id))
-        .order_by(Topic.article_id, Topic.position)
-    )
+
+def _topic_summaries_statement() -> sa.Select:
+    article_ids = sa.bindparam("article_ids", expanding=True)
+    counts = [_counts_by_topic(article_ids, model) for model in (None, Flashcard, Question)]
+    stmt = sa.select(Topic, *(sa.func.coalesce(c.c.n, 0) for c in counts))
+    for c in counts:
+        stmt = stmt.outerjoin(c, c.c.topic_id == Topic.id)
+    return stmt.where(Topic.article_id.in_(article_ids)).order_by(Topic.article_id, Topic.position)
 
 
 # Each count is one grouped pass over the articles' claims, cards or questions, joined to the
@@ -66,19 +58,13 @@ def _topic_summaries_statement(scope) -> sa.Select:
 # 0.45 a statement for the seeded article; on SQLite 0.11 against 0.08). Built once: building
 # it cost more than running it, and a statement object also keeps the cache key SQLAlchemy
 # computes for it.
-_ALL_TOPIC_SUMMARIES = _topic_summaries_statement(lambda _column: sa.true())
-_TOPIC_SUMMARIES_OF = _topic_summaries_statement(
-    lambda column: column.in_(sa.bindparam("article_ids", expanding=True))
-)
+_TOPIC_SUMMARIES = _topic_summaries_statement()
 
 
-def topic_summaries(session: Session, article_ids: list[int] | None = None) -> list[TopicSummary]:
-    """Every topic (of ``article_ids``) in reading order with its counts, in one statement
+def topic_summaries(session: Session, article_ids: list[int]) -> list[TopicSummary]:
+    """Every topic of ``article_ids`` in reading order with its counts, in one statement
     whatever the size."""
-    if article_ids is None:
-        rows = session.execute(_ALL_TOPIC_SUMMARIES)
-    else:
-        rows = session.execute(_TOPIC_SUMMARIES_OF, {"article_ids": article_ids})
+    rows = session.execute(_TOPIC_SUMMARIES, {"article_ids": article_ids})
     return [TopicSummary(*row) for row in rows]
 
 

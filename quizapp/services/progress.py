@@ -157,7 +157,7 @@ def _local_date(column, dialect: str, zone: str, since: datetime):
     by quarter hour and converting each in Python made 14,000 rows and 0.2 s for a learner
     with 30,000 answers and reviews.)
     """
-    today = naive(aware(utcnow())).replace(hour=0, minute=0, second=0, microsecond=0)
+    today = utcnow().replace(hour=0, minute=0, second=0, microsecond=0)
     first_day = since.replace(hour=0, minute=0, second=0, microsecond=0)
     spans = offset_spans(zone, first_day, max(today, first_day) + timedelta(days=2))
 

@@ -30,7 +30,6 @@ from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
@@ -69,21 +68,19 @@ def learner_key(user: User) -> tuple:
     )
 
 
-def next_due(session: Session, user: User, now: datetime) -> Any:
+def next_due(session: Session, user: User, now: datetime) -> datetime | None:
     """The next moment one of the learner's cards falls due (None if none does)."""
     return session.execute(NEXT_DUE, {"user_id": user.id, "now": now}).scalar()
 
 
-def _expiry(now: datetime, zone: str, next_due: Any) -> datetime:
+def _expiry(now: datetime, zone: str, next_due: datetime | None) -> datetime:
     local = to_local(now, zone)
     next_day = (local + timedelta(days=1)).replace(hour=0, minute=0, second=0, microsecond=0)
     until_local_midnight = next_day - local
     next_utc_day = (now + timedelta(days=1)).replace(hour=0, minute=0, second=0, microsecond=0)
     moments = [now + PLAN_TTL, now + until_local_midnight, next_utc_day]
-    if isinstance(next_due, datetime):
+    if next_due is not None:
         moments.append(next_due)
-    elif isinstance(next_due, str):  # SQLite hands back a subquery's time as text
-        moments.append(datetime.fromisoformat(next_due))
     return min(moments)
 
 

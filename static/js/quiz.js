@@ -16,7 +16,7 @@
   const say = (text) => { if (saveState) saveState.textContent = text; };
   // The header's "Question n of m · k answered", as the server words it after each save.
   const progressLabel = document.getElementById("quiz-progress-label");
-  const count = (json) => { if (progressLabel && json.progress_label) progressLabel.textContent = json.progress_label; };
+  const showProgress = (json) => { if (progressLabel && json.progress_label) progressLabel.textContent = json.progress_label; };
 
   let timer = null;
   let dirty = false;
@@ -24,7 +24,7 @@
     clearTimeout(timer);
     if (!dirty) return;
     dirty = false;
-    post("save").then(({ ok, json }) => { if (ok) count(json); say(ok ? "Answer saved." : `Not saved: ${json.error || "try again"}.`); })
+    post("save").then(({ ok, json }) => { if (ok) showProgress(json); say(ok ? "Answer saved." : `Not saved: ${json.error || "try again"}.`); })
       .catch(() => { dirty = true; say("Not saved: no connection. It will be sent when you move on."); });
   };
   form.addEventListener("change", () => { dirty = true; save(); });
@@ -53,7 +53,7 @@
         feedback.replaceChildren(message);
         return;
       }
-      count(json);
+      showProgress(json);
       if (!json.feedback_html) return;
       feedback.innerHTML = json.feedback_html;
       const fieldset = form.querySelector("fieldset.question");
