@@ -7,7 +7,7 @@ repository root (``python -m bench.load``), so ``tests`` is importable without t
 logging in from the ``login`` fixture (tests/conftest.py).
 """
 
-from tests.builders.history import bulk_history
+from tests.builders.history import add_review, bulk_history
 from tests.builders.teaching import (
     correct_answer,
     enrol,
@@ -22,6 +22,7 @@ from tests.builders.users import PASSWORD, log_in, make_user
 
 __all__ = [
     "PASSWORD",
+    "add_review",
     "bulk_history",
     "correct_answer",
     "enrol",

@@ -127,3 +127,14 @@ def bulk_history(session, user_id: int, responses: int, reviews: int, seed: int 
         session.execute(sa.insert(ReviewLog), logs[i : i + 5000])
     session.execute(sa.insert(CardState), states)
     session.commit()
+
+
+def add_review(session, user_id: int, moment: datetime) -> None:
+    """One committed rating of the first card by ``user_id`` at ``moment`` (naive UTC)."""
+    card_id = session.scalar(sa.select(Flashcard.id).limit(1))
+    session.add(
+        ReviewLog(
+            user_id=user_id, flashcard_id=card_id, rating=3, reviewed_at=moment, state_after={}
+        )
+    )
+    session.commit()

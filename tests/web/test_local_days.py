@@ -8,11 +8,9 @@ import io
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-import sqlalchemy as sa
-
-from quizapp.models import Flashcard, ReviewLog
 from quizapp.models.base import utcnow
 from tests.builders import (
+    add_review,
     enrol,
     make_assignment,
     make_class,
@@ -20,20 +18,6 @@ from tests.builders import (
     seeded_questions,
     take,
 )
-
-
-def _review(db, user, moment: datetime) -> None:
-    card_id = db.session.scalar(sa.select(Flashcard.id).limit(1))
-    db.session.add(
-        ReviewLog(
-            user_id=user.id, flashcard_id=card_id, rating=3, reviewed_at=moment, state_after={}
-        )
-    )
-    db.session.commit()
-
-
-def _utc(year, month, day, hour, minute) -> datetime:
-    return datetime(year, month, day, hour, minute)
 
 
 def test_dashboard_counts_today_and_the_streak_in_los_angeles(client, db, make_student, login):
@@ -46,8 +30,8 @@ def test_dashboard_counts_today_and_the_streak_in_los_angeles(client, db, make_s
     midnight_utc = midnight.astimezone(UTC).replace(tzinfo=None)
     # One review a minute before the learner's midnight, one a minute after: the same UTC
     # day (LA's midnight is 07:00 or 08:00 UTC), two local days.
-    _review(db, learner, midnight_utc - timedelta(minutes=1))
-    _review(db, learner, midnight_utc + timedelta(minutes=1))
+    add_review(db.session, learner.id, midnight_utc - timedelta(minutes=1))
+    add_review(db.session, learner.id, midnight_utc + timedelta(minutes=1))
     login(client, learner)
     page = client.get("/study").get_data(as_text=True)
     assert "1 / 20" in page, "done today counts the local day only"
@@ -74,7 +58,7 @@ def test_responses_csv_writes_the_teachers_zone_with_its_offset(
     questions = seeded_questions(db, 2, "true_false")
     assignment = make_assignment(db, make_set(db, teacher, questions), [school_class])
     # 23:30 UTC on the 24th is 12:30 on the 25th in Auckland (UTC+13 in November).
-    answered = _utc(2026, 11, 24, 23, 30)
+    answered = datetime(2026, 11, 24, 23, 30)
     take(db, assignment, student, now=answered)
     login(client, teacher)
     for url in (
