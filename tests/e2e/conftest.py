@@ -62,6 +62,9 @@ def serious_violations(page) -> list[str]:
     """axe-core violations of serious or critical impact on the current page."""
     from axe_playwright_python.sync_playwright import Axe
 
+    # A check right after a click that navigates would otherwise run on a page still being
+    # replaced ("Cannot read properties of null (reading 'documentElement')" on a busy machine).
+    page.wait_for_load_state("load")
     results = Axe().run(page)
     return [
         f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}"
