@@ -12,6 +12,10 @@ sends three.
   ``commit()`` and ``rollback()`` then end that transaction; psycopg sends ``COMMIT`` or
   ``ROLLBACK`` only when the server says a transaction is open, so a read-only request ends
   with no round trip at all. A write and everything after it in the request stay atomic.
+- **No BEGIN for a write that is a whole transaction.** A statement run with the
+  ``SINGLE_STATEMENT`` execution options (a card rating's two writes in one statement) is
+  atomic on its own, triggers included; outside a transaction it commits by itself, with no
+  ``BEGIN`` before it and no ``COMMIT`` after.
 - **No ping.** Instead of ``pool_pre_ping``'s round trip, a connection leaving the pool is
   checked for readable data on its socket: an idle connection has none, while a server that
   ended it (a restart, ``pg_terminate_backend``) has sent its error and closed. Such a
@@ -37,6 +41,11 @@ _NO_TRANSACTION = re.compile(
 )
 
 
+# Execution options for a write that is all its request writes: no BEGIN before it.
+_SINGLE_STATEMENT_OPTION = "single_statement_transaction"
+SINGLE_STATEMENT = {_SINGLE_STATEMENT_OPTION: True}
+
+
 def engine_options(options: dict[str, Any]) -> dict[str, Any]:
     """The engine settings for PostgreSQL: autocommit, and no pre-ping (see above)."""
     return {**options, "isolation_level": "AUTOCOMMIT", "pool_pre_ping": False}
@@ -60,7 +69,9 @@ def install(engine: sa.Engine) -> None:
     """Hooks the lazy BEGIN and the liveness check onto ``engine``."""
 
     @sa.event.listens_for(engine, "before_cursor_execute")
-    def _begin_before_first_write(conn, _cursor, statement, _params, _context, _many) -> None:
+    def _begin_before_first_write(conn, _cursor, statement, _params, context, _many) -> None:
+        if context.execution_options.get(_SINGLE_STATEMENT_OPTION):
+            return  # inside an open transaction it stays in it; outside, it commits alone
         dbapi_connection = conn.connection.dbapi_connection
         idle = dbapi_connection.pgconn.transaction_status == TransactionStatus.IDLE
         # Only on connections left in autocommit: an explicit isolation level (a migration

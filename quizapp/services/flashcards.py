@@ -6,6 +6,7 @@ off so the interval a rating button shows is exactly the interval the rating giv
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -33,6 +34,12 @@ from quizapp.services.errors import (
     NotStudyable,
     QuizError,
 )
+from quizapp.services.rating_writes import (
+    RATED_MEANWHILE,
+    RatingWrite,
+    state_columns,
+    store_rating,
+)
 
 RATINGS = {1: Rating.Again, 2: Rating.Hard, 3: Rating.Good, 4: Rating.Easy}
 RATING_LABELS = {1: "Again", 2: "Hard", 3: "Good", 4: "Easy"}
@@ -42,7 +49,7 @@ MAX_DURATION_MS = 60 * 60 * 1000  # a card shown for over an hour was left open,
 LEARN_AHEAD = timedelta(minutes=20)
 
 
-def seen_marker(state: CardState | None) -> str:
+def seen_marker(state: CardState | CardToRate | None) -> str:
     """What the learner saw: the card's last review time, or "new". A rating sent for an older
     view (a double key press, a second tab) is refused instead of rating the card twice."""
     if state is None or state.last_review is None:
@@ -58,7 +65,7 @@ def scheduler_for(user: User, parameters: list[float] | None = None) -> Schedule
     return Scheduler(**options)
 
 
-def kept_parameters(user_id: int, column: Any = FsrsParameters) -> sa.Select:
+def kept_parameters(user_id: int | sa.BindParameter, column: Any = FsrsParameters) -> sa.Select:
     """The learner's FSRS parameters in use: their last kept fit (``column`` of it)."""
     return (
         sa.select(column)
@@ -68,23 +75,49 @@ def kept_parameters(user_id: int, column: Any = FsrsParameters) -> sa.Select:
     )
 
 
-def _card_to_rate(
-    session: Session, user: User, flashcard_id: int
-) -> tuple[Flashcard | None, CardState | None, Scheduler]:
-    """The card, the learner's state of it and their scheduler from one statement: on
-    PostgreSQL each statement is a round trip, and a rating is on every card's path."""
-    parameters = kept_parameters(user.id, FsrsParameters.parameters).scalar_subquery()
+@dataclass(frozen=True)
+class CardToRate:
+    """What a rating reads of a card, the learner's state of it and their FSRS parameters."""
+
+    retired: bool
+    status: str
+    origin: str
+    state_id: int | None  # None: the learner has not rated this card yet
+    fsrs: dict[str, Any] | None
+    last_review: datetime | None
+    parameters: list[float] | None
+
+
+def _card_to_rate(session: Session, user: User, flashcard_id: int) -> CardToRate | None:
+    """One statement, and columns rather than objects: a rating is on every card's path, and
+    on PostgreSQL each statement is a round trip."""
     row = session.execute(
-        sa.select(Flashcard, CardState, parameters)
+        _card_to_rate_statement(), {"rater_id": user.id, "card_id": flashcard_id}
+    ).first()
+    return None if row is None else CardToRate(*row)
+
+
+@functools.cache
+def _card_to_rate_statement() -> sa.Select:
+    """Built once, bound per rating: building and keying a statement is Python work too."""
+    rater = sa.bindparam("rater_id", type_=sa.Integer)
+    parameters = kept_parameters(rater, FsrsParameters.parameters).scalar_subquery()
+    return (
+        sa.select(
+            Flashcard.retired,
+            Flashcard.status,
+            Flashcard.origin,
+            CardState.id,
+            CardState.fsrs,
+            CardState.last_review,
+            parameters,
+        )
         .outerjoin(
             CardState,
-            sa.and_(CardState.flashcard_id == Flashcard.id, CardState.user_id == user.id),
+            sa.and_(CardState.flashcard_id == Flashcard.id, CardState.user_id == rater),
         )
-        .where(Flashcard.id == flashcard_id)
-    ).first()
-    if row is None:
-        return None, None, scheduler_for(user)
-    return row[0], row[1], scheduler_for(user, row[2])
+        .where(Flashcard.id == sa.bindparam("card_id", type_=sa.Integer))
+    )
 
 
 def format_interval(delta: timedelta) -> str:
@@ -196,8 +229,8 @@ def study_queue(
     return StudyQueue(card, None, due_count or 0, new_count, learning or 0)
 
 
-def fsrs_card(state: CardState | None, flashcard_id: int) -> Card:
-    if state is None:
+def fsrs_card(state: CardState | CardToRate | None, flashcard_id: int) -> Card:
+    if state is None or state.fsrs is None:
         return Card(card_id=flashcard_id)
     return Card.from_dict(state.fsrs)
 
@@ -219,51 +252,46 @@ def rate_card(
     duration_ms: int | None,
     now: datetime | None = None,
     seen: str | None = None,
-) -> ReviewLog:
+) -> dict[str, Any]:
     """Apply a rating with FSRS (the learner's fitted parameters, loaded with the card), store
-    the new state and log the review.
+    the new state and log the review; returns the new state (``fsrs.Card.to_dict()``).
 
     A learner rates their own cards, and new cards only within today's new-card limit and
     only from the shared deck (teachers' own cards belong to their quiz sets). ``seen`` is the
-    ``seen_marker`` of the card as shown; a mismatch means it was rated meanwhile.
+    ``seen_marker`` of the card as shown; a mismatch means it was rated meanwhile, and so
+    does a state that changes between this read and the write (``rating_writes``).
     """
     if rating not in RATINGS:
         raise QuizError("Rate with 1 (Again), 2 (Hard), 3 (Good) or 4 (Easy).")
-    flashcard, state, scheduler = _card_to_rate(session, user, flashcard_id)
-    if flashcard is None or flashcard.retired or flashcard.status != ItemStatus.PUBLISHED:
+    read = _card_to_rate(session, user, flashcard_id)
+    if read is None or read.retired or read.status != ItemStatus.PUBLISHED:
         raise CardNotFound("There is no such flashcard to study.")
     if duration_ms is not None and not 0 <= duration_ms <= MAX_DURATION_MS:
         duration_ms = None
     moment = aware(now or utcnow())
-    if seen is not None and seen != seen_marker(state):
-        raise AlreadyRated("This card was rated already; here is the next one.")
-    if state is None:
-        if flashcard.origin == ItemOrigin.TEACHER:
+    if seen is not None and seen != seen_marker(read):
+        raise AlreadyRated(RATED_MEANWHILE)
+    if read.state_id is None:
+        if read.origin == ItemOrigin.TEACHER:
             raise CardNotFound("There is no such flashcard to study.")
         if new_cards_left_today(session, user, moment) <= 0:
             raise NotStudyable("Today's new cards are used up; this card comes another day.")
-    before = state.fsrs if state else None
-    card, _log = scheduler.review_card(fsrs_card(state, flashcard_id), RATINGS[rating], moment)
-    after = card.to_dict()
-    if state is None:
-        state = CardState(user_id=user.id, flashcard_id=flashcard_id, introduced_at=naive(moment))
-        session.add(state)
-    state.fsrs = after
-    state.due = naive(card.due)
-    state.state = int(card.state)
-    state.stability = card.stability
-    state.last_review = naive(card.last_review) if card.last_review else None
-    log = ReviewLog(
-        user_id=user.id,
-        flashcard_id=flashcard_id,
-        rating=rating,
-        reviewed_at=naive(moment),
-        duration_ms=duration_ms,
-        state_before=before,
-        state_after=after,
+    scheduler = scheduler_for(user, read.parameters)
+    card, _log = scheduler.review_card(fsrs_card(read, flashcard_id), RATINGS[rating], moment)
+    return store_rating(
+        session,
+        RatingWrite(
+            user_id=user.id,
+            flashcard_id=flashcard_id,
+            state_id=read.state_id,
+            last_review_read=read.last_review,
+            rating=rating,
+            reviewed_at=naive(moment),
+            duration_ms=duration_ms,
+            state_before=read.fsrs,
+            card=card,
+        ),
     )
-    session.add(log)
-    return log
 
 
 def undo_last_rating(session: Session, user: User) -> Flashcard:
@@ -284,11 +312,8 @@ def undo_last_rating(session: Session, user: User) -> Flashcard:
         if state is not None:
             session.delete(state)
     elif state is not None:
-        card = Card.from_dict(log.state_before)
-        state.fsrs = log.state_before
-        state.due = naive(card.due)
-        state.state = int(card.state)
-        state.stability = card.stability
-        state.last_review = naive(card.last_review) if card.last_review else None
+        for column, value in state_columns(Card.from_dict(log.state_before)).items():
+            setattr(state, column, value)
+        state.fsrs = log.state_before  # as it was stored, not a copy made through fsrs
     session.delete(log)
     return flashcard

@@ -180,11 +180,9 @@ def rate():
         raise QuizError("Rate a card with its id and a rating from 1 to 4.")
     try:
         duration, seen = _int_field("duration_ms"), request.form.get("seen")
-        log = flashcards.rate_card(
+        state = flashcards.rate_card(
             db.session, current_user, flashcard_id, rating, duration, seen=seen
         )
-        # Read before the commit expires the log: reading it after would load it again.
-        due = log.state_after["due"]
         db.session.commit()
     except (AlreadyRated, IntegrityError) as error:
         # A double key press or a second tab: the card is rated once; move on quietly.
@@ -193,10 +191,10 @@ def rate():
         if wants_json():
             return jsonify(error=message), 409
         flash(message, "info")
-        log = None
+        return _back_to_cards()
     if wants_json():
-        return jsonify(rated=True, due=due)
-    return _back_to_cards(undo=1 if log is not None else None)
+        return jsonify(rated=True, due=state["due"])
+    return _back_to_cards(undo=1)
 
 
 @bp.get("/cards/export.apkg")

@@ -20,7 +20,7 @@ def _card_id(page: str) -> int:
     return int(re.search(r'data-card="(\d+)"', page).group(1))
 
 
-def test_a_rating_costs_four_statements_and_uses_the_fitted_parameters(
+def test_a_rating_costs_three_or_four_statements_and_uses_the_fitted_parameters(
     client, db, make_student, login, count_queries
 ):
     student = make_student()
@@ -57,9 +57,10 @@ def test_a_rating_costs_four_statements_and_uses_the_fitted_parameters(
             headers=JSON,
         )
     assert again.status_code == 200
-    # The user; the card, its state and the parameters (one statement); the log's insert and
-    # the state's update, committed together. No read-back of the log for the answer.
-    assert len(queries) <= 4, queries
+    # The user; the card, its state and the parameters (one statement); the state's update and
+    # the log's insert, one statement on PostgreSQL, committed together. No read-back.
+    writes = 1 if db.engine.dialect.name == "postgresql" else 2
+    assert len(queries) == 2 + writes, queries
     logs = db.session.scalars(sa.select(ReviewLog).filter_by(user_id=student.id)).all()
     state = db.session.scalar(sa.select(CardState).filter_by(user_id=student.id))
     assert [log.rating for log in logs] == [4, 3]
