@@ -88,12 +88,16 @@ def build_database(url: str) -> list[int]:
         return ids
 
 
+WRK_THREADS = 2
+
+
 def wrk(port: int, seconds: int, **shape: str) -> dict:
     env = {**os.environ, **{f"WRK_{k.upper()}": v for k, v in shape.items()}}
+    env["WRK_THREADS"] = str(WRK_THREADS)
     out = subprocess.run(
         [
             "wrk",
-            "-t2",
+            f"-t{WRK_THREADS}",
             "-c32",
             f"-d{seconds}s",
             "--latency",
@@ -161,7 +165,7 @@ def ceiling_row(label: str, ceilings: list[dict]) -> str:
     )
 
 
-def run(label: str, url: str, seconds: int) -> list[str]:
+def run(label: str, url: str, seconds: int, pages: list[str] | None = None) -> list[str]:
     card_ids = build_database(url)
     env = {**os.environ, "DATABASE_URL": url, "SECRET_KEY": "bench"}
     env.pop("REDIS_URL", None)
@@ -192,6 +196,8 @@ def run(label: str, url: str, seconds: int) -> list[str]:
                 "body": f"csrf_token={token}&flashcard_id={{card}}&rating={{rating}}",
             },
         }
+        if pages:
+            shapes = {name: shapes[name] for name in pages}
         ceilings = []
         wrk(hello_port, WARM_UP_SECONDS, path="/")
         for name, shape in shapes.items():
@@ -226,16 +232,20 @@ def main() -> None:
     )
     parser.add_argument("--database", choices=("sqlite", "postgresql", "both"), default="both")
     parser.add_argument("--seconds", type=int, default=5)
+    parser.add_argument(
+        "--pages", default="", help='some rows only, e.g. "card rating,answer save"'
+    )
     args = parser.parse_args()
     if args.gunicorn:
         GUNICORN_SETTINGS = args.gunicorn.split()
+    pages = [name.strip() for name in args.pages.split(",") if name.strip()]
     rows = []
     if args.database in ("sqlite", "both"):
         path = Path(tempfile.mkdtemp(prefix="quizapp-load-")) / "load.sqlite"
-        rows += run("SQLite", f"sqlite:///{path}", args.seconds)
+        rows += run("SQLite", f"sqlite:///{path}", args.seconds, pages)
     if args.database in ("postgresql", "both"):
         fresh_postgres(PG_URL)
-        rows += run("PostgreSQL", PG_URL, args.seconds)
+        rows += run("PostgreSQL", PG_URL, args.seconds, pages)
     print(f"gunicorn {' '.join(GUNICORN_SETTINGS)}; wrk -t2 -c32 -d{args.seconds}s")
     print("| database | request | req/s | share of ceiling | p50 ms | p99 ms | errors |")
     print("|---|---|---|---|---|---|---|")
