@@ -5,14 +5,18 @@ from __future__ import annotations
 import sqlalchemy as sa
 from flask import Blueprint, abort, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
-from sqlalchemy.orm import defer, joinedload, selectinload
+from sqlalchemy.orm import selectinload
 
 from quizapp.core.article_parser import parse_article
 from quizapp.core.highlight import highlight_segments
 from quizapp.extensions import db
 from quizapp.models import Article, Claim, Topic
 from quizapp.models.base import utcnow
-from quizapp.services.article_library import visible_article_ids, visible_articles
+from quizapp.services.article_library import (
+    listed_articles,
+    visible_article_ids,
+    visible_articles,
+)
 from quizapp.services.catalog import items_by_claim, topic_summaries
 from quizapp.services.learner_scheduler import learner_scheduler
 from quizapp.services.progress import topic_progress
@@ -24,17 +28,7 @@ MAX_QUERY_CHARS = 200
 
 @bp.get("/")
 def home():
-    # The page shows titles and tags: an article's text is most of its row, and tags came
-    # one statement per article (now joined, one round trip fewer on PostgreSQL).
-    articles = (
-        db.session.scalars(
-            visible_articles(current_user)
-            .order_by(Article.id)
-            .options(defer(Article.text), joinedload(Article.tags))
-        )
-        .unique()
-        .all()
-    )
+    articles = listed_articles(db.session, current_user)
     summaries = topic_summaries(db.session, [a.id for a in articles])
     return render_template("main/home.html", summaries=summaries, articles=articles)
 

@@ -7,10 +7,11 @@ gets a 404, as for other teachers' classes.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 import sqlalchemy as sa
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, defer, joinedload
 
 from quizapp.core.text import slugify
 from quizapp.core.text_extraction import ExtractionError, extract_article
@@ -19,6 +20,7 @@ from quizapp.services.errors import NotFound, TeachingError
 from quizapp.services.seeding import ArticleSource, SeedReport, import_article
 
 MAX_SLUG_BASE = 100
+VIEWER = "viewer_id"
 
 
 @dataclass(frozen=True)
@@ -78,21 +80,54 @@ def import_upload(
         raise TeachingError(str(error)) from error
 
 
-def visible_articles(user: User | None) -> sa.Select:
-    """Articles ``user`` may read, as a statement to refine (order, filters)."""
-    stmt = sa.select(Article)
-    if user is not None and user.is_authenticated and user.role == Role.ADMIN:
-        return stmt
+def _audience(user: User | None) -> str:
     if user is None or not user.is_authenticated:
+        return "visitor"
+    return "admin" if user.role == Role.ADMIN else "member"
+
+
+# Built once per audience, with the viewer bound at use: building and keying a statement is
+# Python work a page pays on every request (the home page's cost more to build than to run).
+@functools.cache
+def _visible_statement(audience: str) -> sa.Select:
+    stmt = sa.select(Article)
+    if audience == "admin":
+        return stmt
+    if audience == "visitor":
         return stmt.where(Article.published)
+    viewer = sa.bindparam(VIEWER, type_=sa.Integer)
     shared = (
         sa.select(ArticleShare.article_id)
         .join(Enrollment, Enrollment.class_id == ArticleShare.class_id)
-        .where(Enrollment.student_id == user.id)
+        .where(Enrollment.student_id == viewer)
     )
-    return stmt.where(
-        sa.or_(Article.published, Article.owner_id == user.id, Article.id.in_(shared))
+    return stmt.where(sa.or_(Article.published, Article.owner_id == viewer, Article.id.in_(shared)))
+
+
+def _viewer(user: User | None) -> dict[str, int]:
+    return {VIEWER: user.id} if _audience(user) == "member" else {}
+
+
+def visible_articles(user: User | None) -> sa.Select:
+    """Articles ``user`` may read, as a statement to refine (order, filters)."""
+    stmt = _visible_statement(_audience(user))
+    viewer = _viewer(user)
+    return stmt.params(viewer) if viewer else stmt
+
+
+@functools.cache
+def _listed_statement(audience: str) -> sa.Select:
+    return (
+        _visible_statement(audience)
+        .order_by(Article.id)
+        .options(defer(Article.text), joinedload(Article.tags))
     )
+
+
+def listed_articles(session: Session, user: User | None) -> list[Article]:
+    """The articles ``user`` may read, in the order they came, with their tags and without
+    their text (most of an article's row), for the home page."""
+    return list(session.scalars(_listed_statement(_audience(user)), _viewer(user)).unique())
 
 
 def visible_article_ids(session: Session, user: User | None) -> list[int]:

@@ -344,6 +344,29 @@ class StudentAssignmentRow:
     submitted: list[QuizAttempt] = field(default_factory=list)
 
 
+# Built once: every dashboard visit runs them (building a statement costs about as much as
+# running it), bound per call.
+_STUDENT = sa.bindparam("user_id", type_=sa.Integer)
+_STUDENT_ASSIGNMENTS = (
+    sa.select(Assignment, QuizSet, SchoolClass.name)
+    .join(QuizSet, Assignment.quiz_set_id == QuizSet.id)
+    .join(AssignmentClass, AssignmentClass.assignment_id == Assignment.id)
+    .join(SchoolClass, SchoolClass.id == AssignmentClass.class_id)
+    .join(Enrollment, Enrollment.class_id == SchoolClass.id)
+    .where(Enrollment.student_id == _STUDENT)
+    .order_by(Assignment.due_at, Assignment.id, SchoolClass.name)
+)
+_STUDENT_ASSIGNMENT_ATTEMPTS = (
+    sa.select(QuizAttempt)
+    .where(
+        QuizAttempt.user_id == _STUDENT,
+        QuizAttempt.kind == AttemptKind.ASSIGNMENT,
+        QuizAttempt.assignment_id.in_(sa.bindparam("assignment_ids", expanding=True)),
+    )
+    .order_by(QuizAttempt.started_at, QuizAttempt.id)
+)
+
+
 def student_assignment_rows(
     session: Session, user_id: int, now: datetime
 ) -> list[StudentAssignmentRow]:
@@ -354,15 +377,7 @@ def student_assignment_rows(
     """
     rows: dict[int, StudentAssignmentRow] = {}
     methods: dict[int, str] = {}
-    listed = session.execute(
-        sa.select(Assignment, QuizSet, SchoolClass.name)
-        .join(QuizSet, Assignment.quiz_set_id == QuizSet.id)
-        .join(AssignmentClass, AssignmentClass.assignment_id == Assignment.id)
-        .join(SchoolClass, SchoolClass.id == AssignmentClass.class_id)
-        .join(Enrollment, Enrollment.class_id == SchoolClass.id)
-        .where(Enrollment.student_id == user_id)
-        .order_by(Assignment.due_at, Assignment.id, SchoolClass.name)
-    )
+    listed = session.execute(_STUDENT_ASSIGNMENTS, {"user_id": user_id})
     for assignment, quiz_set, class_name in listed:
         row = rows.get(assignment.id)
         if row is None:
@@ -381,13 +396,7 @@ def student_assignment_rows(
     if not rows:
         return []
     attempts = session.scalars(
-        sa.select(QuizAttempt)
-        .where(
-            QuizAttempt.user_id == user_id,
-            QuizAttempt.kind == AttemptKind.ASSIGNMENT,
-            QuizAttempt.assignment_id.in_(list(rows)),
-        )
-        .order_by(QuizAttempt.started_at, QuizAttempt.id)
+        _STUDENT_ASSIGNMENT_ATTEMPTS, {"user_id": user_id, "assignment_ids": list(rows)}
     )
     open_attempts: dict[int, QuizAttempt] = {}
     for attempt in attempts:

@@ -244,15 +244,17 @@ def first_unanswered(attempt: QuizAttempt) -> int:
     return attempt.questions[-1].position if attempt.questions else 1
 
 
-def unfinished_attempts(session: Session, user_id: int, kinds: Iterable[str]) -> list[QuizAttempt]:
-    return list(
-        session.scalars(
-            sa.select(QuizAttempt)
-            .where(
-                QuizAttempt.user_id == user_id,
-                QuizAttempt.submitted_at.is_(None),
-                QuizAttempt.kind.in_(list(kinds)),
-            )
-            .order_by(QuizAttempt.started_at.desc())
-        )
+# Built once (the dashboard runs it on every visit), bound per call.
+_UNFINISHED = (
+    sa.select(QuizAttempt)
+    .where(
+        QuizAttempt.user_id == sa.bindparam("user_id", type_=sa.Integer),
+        QuizAttempt.submitted_at.is_(None),
+        QuizAttempt.kind.in_(sa.bindparam("kinds", expanding=True)),
     )
+    .order_by(QuizAttempt.started_at.desc())
+)
+
+
+def unfinished_attempts(session: Session, user_id: int, kinds: Iterable[str]) -> list[QuizAttempt]:
+    return list(session.scalars(_UNFINISHED, {"user_id": user_id, "kinds": list(kinds)}))

@@ -220,17 +220,20 @@ def test_students_of_shared_classes_see_the_article_and_others_get_404(
     client.post(f"/teach/articles/{article.id}/claims/{claim.id}/accept")
     client.post(f"/teach/articles/{article.id}/share", data={"classes": [shared.id]})
     reader = f"/articles/{article.slug}"
+    assert article.title in client.get("/").get_data(as_text=True)  # its owner's home page
 
     client.post("/auth/logout")
     login(client, outsider)
     assert client.get(reader).status_code == 404
     assert client.get(f"/quiz/new?article={article.id}").status_code == 404
     assert article.title not in client.get("/library").get_data(as_text=True)
+    assert article.title not in client.get("/").get_data(as_text=True)
 
     client.post("/auth/logout")
     login(client, insider)
     assert client.get(reader).status_code == 200
     assert article.title in client.get("/library").get_data(as_text=True)
+    assert article.title in client.get("/").get_data(as_text=True)
     start = client.post(f"/quiz/new?article={article.id}", data={"length": "10"})
     assert start.status_code == 302
     page = client.get(start.location).get_data(as_text=True)
