@@ -89,6 +89,7 @@ def build_database(url: str) -> list[int]:
 
 
 WRK_THREADS = 2
+PAGES = ("home page", "dashboard", "quiz question", "answer save", "card rating")
 
 
 def wrk(port: int, seconds: int, **shape: str) -> dict:
@@ -196,6 +197,7 @@ def run(label: str, url: str, seconds: int, pages: list[str] | None = None) -> l
                 "body": f"csrf_token={token}&flashcard_id={{card}}&rating={{rating}}",
             },
         }
+        assert tuple(shapes) == PAGES
         if pages:
             shapes = {name: shapes[name] for name in pages}
         ceilings = []
@@ -239,6 +241,9 @@ def main() -> None:
     if args.gunicorn:
         GUNICORN_SETTINGS = args.gunicorn.split()
     pages = [name.strip() for name in args.pages.split(",") if name.strip()]
+    unknown = sorted(set(pages) - set(PAGES))
+    if unknown:
+        parser.error(f"--pages: no row named {', '.join(unknown)}; the rows: {', '.join(PAGES)}")
     rows = []
     if args.database in ("sqlite", "both"):
         path = Path(tempfile.mkdtemp(prefix="quizapp-load-")) / "load.sqlite"
