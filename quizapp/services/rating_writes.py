@@ -66,7 +66,10 @@ def state_columns(card: Card) -> dict[str, Any]:
 
 def store_rating(session: Session, write: RatingWrite) -> dict[str, Any]:
     """Write the new state and the log row and return the new state (``fsrs`` of it), or
-    write nothing and raise ``AlreadyRated``."""
+    write nothing and raise ``AlreadyRated``.
+
+    On PostgreSQL, unless an earlier write opened a transaction, this commits by itself: a
+    rating is its request's only write, and what follows it cannot take it back."""
     state = state_columns(write.card)
     params = {f"new_{name}": value for name, value in state.items()} | {
         "state_id": write.state_id,
