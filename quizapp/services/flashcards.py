@@ -6,7 +6,6 @@ off so the interval a rating button shows is exactly the interval the rating giv
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -88,18 +87,7 @@ class CardToRate:
     parameters: list[float] | None
 
 
-def _card_to_rate(session: Session, user: User, flashcard_id: int) -> CardToRate | None:
-    """One statement, and columns rather than objects: a rating is on every card's path, and
-    on PostgreSQL each statement is a round trip."""
-    row = session.execute(
-        _card_to_rate_statement(), {"rater_id": user.id, "card_id": flashcard_id}
-    ).first()
-    return None if row is None else CardToRate(*row)
-
-
-@functools.cache
 def _card_to_rate_statement() -> sa.Select:
-    """Built once, bound per rating: building and keying a statement is Python work too."""
     rater = sa.bindparam("rater_id", type_=sa.Integer)
     parameters = kept_parameters(rater, FsrsParameters.parameters).scalar_subquery()
     return (
@@ -118,6 +106,17 @@ def _card_to_rate_statement() -> sa.Select:
         )
         .where(Flashcard.id == sa.bindparam("card_id", type_=sa.Integer))
     )
+
+
+# Built once, bound per rating: building and keying a statement is Python work too.
+_CARD_TO_RATE = _card_to_rate_statement()
+
+
+def _card_to_rate(session: Session, user: User, flashcard_id: int) -> CardToRate | None:
+    """One statement, and columns rather than objects: a rating is on every card's path, and
+    on PostgreSQL each statement is a round trip."""
+    row = session.execute(_CARD_TO_RATE, {"rater_id": user.id, "card_id": flashcard_id}).first()
+    return None if row is None else CardToRate(*row)
 
 
 def format_interval(delta: timedelta) -> str:

@@ -35,6 +35,7 @@ from quizapp.services.errors import AlreadyRated, NotFound, QuizError
 from quizapp.services.learner_scheduler import learner_scheduler, scheduling_summary
 from quizapp.services.practice import topic_and_descendants
 from quizapp.services.quizzes import unfinished_attempts
+from quizapp.services.rating_writes import RATED_MEANWHILE
 from quizapp.study.forms import StudySettingsForm
 from quizapp.web_forms import form_status, submit_form
 from quizapp.web_ids import parse_id
@@ -187,7 +188,7 @@ def rate():
     except (AlreadyRated, IntegrityError) as error:
         # A double key press or a second tab: the card is rated once; move on quietly.
         db.session.rollback()
-        message = getattr(error, "message", "This card was rated already; here is the next one.")
+        message = getattr(error, "message", RATED_MEANWHILE)
         if wants_json():
             return jsonify(error=message), 409
         flash(message, "info")
