@@ -13,7 +13,7 @@ from quizapp.core.vocabulary import AttemptKind
 from quizapp.models import AttemptQuestion, Question, QuizAttempt, Response, live
 from quizapp.services.errors import QuizError
 from quizapp.services.practice import question_candidates
-from quizapp.services.progress import TopicProgress
+from quizapp.services.progress import TopicProgress, outcome_shown
 from quizapp.services.quizzes import create_attempt
 
 MISSED_WITHIN = timedelta(days=30)
@@ -39,10 +39,8 @@ def missed_questions(session: Session, user_id: int, now: datetime) -> list[int]
             Response.user_id == user_id,
             Response.answered_at >= now - MISSED_WITHIN,
             QuizAttempt.kind != AttemptKind.ASSIGNMENT,
-            # Known to be wrong: checked, or its quiz submitted. An answer only saved in a quiz
-            # still going may yet change, and counting it would tell the learner it is wrong
-            # before the quiz's feedback does.
-            sa.or_(Response.checked, QuizAttempt.submitted_at.is_not(None)),
+            # Known to be wrong: an answer only saved in a quiz still going may yet change.
+            outcome_shown(now),
         )
         .subquery()
     )

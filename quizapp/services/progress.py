@@ -11,10 +11,22 @@ import sqlalchemy as sa
 from fsrs import Card, Scheduler
 from sqlalchemy.orm import Session
 
-from quizapp.core.clock import aware, naive, utcnow
+from quizapp.core.clock import aware, naive
 from quizapp.core.mastery import RECENT_ANSWERS, topic_mastery
 from quizapp.core.time_zones import DEFAULT_ZONE, offset_spans, to_local
-from quizapp.models import CardState, Claim, Flashcard, Question, Response, ReviewLog, Topic, live
+from quizapp.core.vocabulary import FeedbackTiming
+from quizapp.models import (
+    AttemptQuestion,
+    CardState,
+    Claim,
+    Flashcard,
+    Question,
+    QuizAttempt,
+    Response,
+    ReviewLog,
+    Topic,
+    live,
+)
 
 LEARNED_STATE = 2  # fsrs.State.Review: the card has graduated from its learning steps
 # The progress page's due chart: cards already scheduled for each of the next this many days.
@@ -35,33 +47,67 @@ class TopicProgress:
     last_studied: datetime | None = None
 
 
-def _responses_by_topic(session: Session, user_id: int):
+def outcome_shown(now: datetime) -> sa.ColumnElement[bool]:
+    """Whether the learner has been shown if an answer was right (``QuizAttempt.shows_review``
+    for the attempt, or the answer checked on its own), for statements joining
+    ``Response`` to its ``QuizAttempt``.
+
+    A learner's own figures (accuracy, mastery, missed questions) count only these answers.
+    Counting an answer only saved in a quiz still going, or one in an assignment whose feedback
+    is not released (never, or after a due date still to come), would tell the learner it was
+    wrong before the quiz does, or when the teacher chose it never would. The teacher's
+    gradebook counts submitted work whatever its feedback.
+    """
+    return sa.or_(
+        Response.checked,
+        sa.and_(
+            QuizAttempt.submitted_at.is_not(None),
+            QuizAttempt.feedback != FeedbackTiming.NEVER,
+            sa.or_(
+                QuizAttempt.feedback != FeedbackTiming.AFTER_DUE,
+                QuizAttempt.feedback_after.is_(None),
+                QuizAttempt.feedback_after <= now,
+            ),
+        ),
+    )
+
+
+def _shown_responses(stmt: sa.Select, user_id: int, now: datetime) -> sa.Select:
+    """``stmt`` over the learner's answers whose outcome they have been shown."""
+    return (
+        stmt.join(AttemptQuestion, Response.slot_id == AttemptQuestion.id)
+        .join(QuizAttempt, AttemptQuestion.attempt_id == QuizAttempt.id)
+        .where(Response.user_id == user_id, outcome_shown(now))
+    )
+
+
+def _responses_by_topic(session: Session, user_id: int, now: datetime):
+    counts = sa.select(
+        Claim.topic_id,
+        sa.func.count(Response.id),
+        sa.func.sum(Response.score),
+        sa.func.max(Response.answered_at),
+    ).select_from(Response)
     return session.execute(
-        sa.select(
-            Claim.topic_id,
-            sa.func.count(Response.id),
-            sa.func.sum(Response.score),
-            sa.func.max(Response.answered_at),
-        )
+        _shown_responses(counts, user_id, now)
         .join(Question, Response.question_id == Question.id)
         .join(Claim, Question.claim_id == Claim.id)
-        .where(Response.user_id == user_id)
         .group_by(Claim.topic_id)
     ).all()
 
 
-def _recent_scores(session: Session, user_id: int) -> dict[int, list[float]]:
+def _recent_scores(session: Session, user_id: int, now: datetime) -> dict[int, list[float]]:
+    scores_by_recency = sa.select(
+        Claim.topic_id.label("topic_id"),
+        Response.score.label("score"),
+        sa.func.row_number()
+        .over(partition_by=Claim.topic_id, order_by=Response.answered_at.desc())
+        .label("rn"),
+    ).select_from(Response)
     ranked = (
-        sa.select(
-            Claim.topic_id.label("topic_id"),
-            Response.score.label("score"),
-            sa.func.row_number()
-            .over(partition_by=Claim.topic_id, order_by=Response.answered_at.desc())
-            .label("rn"),
-        )
+        _shown_responses(scores_by_recency, user_id, now)
         .join(Question, Response.question_id == Question.id)
         .join(Claim, Question.claim_id == Claim.id)
-        .where(Response.user_id == user_id)
         .subquery()
     )
     scores: dict[int, list[float]] = defaultdict(list)
@@ -99,7 +145,7 @@ def topic_progress(
         stmt = stmt.where(Topic.article_id.in_(ids))
     topics = session.scalars(stmt).all()
     rows = {t.id: TopicProgress(t) for t in topics}
-    for topic_id, count, total, last in _responses_by_topic(session, user_id):
+    for topic_id, count, total, last in _responses_by_topic(session, user_id, now):
         if topic_id not in rows:
             continue
         progress = rows[topic_id]
@@ -135,7 +181,7 @@ def topic_progress(
         retrievability[topic_id].append(scheduler.get_card_retrievability(card, moment))
         rows[topic_id].cards_learned += state == LEARNED_STATE
         rows[topic_id].cards_due += due <= now_naive
-    recent = _recent_scores(session, user_id)
+    recent = _recent_scores(session, user_id, now)
     for topic_id, progress in rows.items():
         memory = retrievability.get(topic_id, [])
         if memory and progress.cards_total:
@@ -148,16 +194,17 @@ def mastery_by_topic(progress: list[TopicProgress]) -> dict[int, float | None]:
     return {p.topic.id: p.mastery for p in progress}
 
 
-def _local_date(column, dialect: str, zone: str, since: datetime):
+def _local_date(column, dialect: str, zone: str, since: datetime, now: datetime):
     """``column`` (naive UTC) as the date ("YYYY-MM-DD") on the learner's calendar, in SQL.
 
     The zone's offset is constant between daylight saving changes, so the database shifts
-    each time by the offset of its span (a ``CASE`` with a branch per change since ``since``)
+    each time by the offset of its span (a ``CASE`` with a branch per change from ``since`` to
+    ``now``)
     and counts per day itself: a few hundred rows come back whatever the history. (Grouping
     by quarter hour and converting each in Python made 14,000 rows and 0.2 s for a learner
     with 30,000 answers and reviews.)
     """
-    today = utcnow().replace(hour=0, minute=0, second=0, microsecond=0)
+    today = now.replace(hour=0, minute=0, second=0, microsecond=0)
     first_day = since.replace(hour=0, minute=0, second=0, microsecond=0)
     spans = offset_spans(zone, first_day, max(today, first_day) + timedelta(days=2))
 
@@ -182,7 +229,7 @@ def local_today(now: datetime, zone: str) -> date:
 
 
 def activity_by_day(
-    session: Session, user_id: int, since: datetime, zone: str = DEFAULT_ZONE
+    session: Session, user_id: int, since: datetime, now: datetime, zone: str = DEFAULT_ZONE
 ) -> dict[date, int]:
     """Reviews plus answers per calendar day in the learner's time zone since ``since``."""
     dialect = session.get_bind().dialect.name
@@ -194,21 +241,20 @@ def activity_by_day(
             Response.user_id == user_id, Response.answered_at >= since
         ),
     ).subquery()
-    days = sa.select(_local_date(studied.c.at, dialect, zone, since).label("day")).subquery()
+    days = sa.select(_local_date(studied.c.at, dialect, zone, since, now).label("day")).subquery()
     rows = session.execute(sa.select(days.c.day, sa.func.count()).group_by(days.c.day))
     return {date.fromisoformat(day): count for day, count in rows}
 
 
 def accuracy_by_day(
-    session: Session, user_id: int, since: datetime, zone: str = DEFAULT_ZONE
+    session: Session, user_id: int, since: datetime, now: datetime, zone: str = DEFAULT_ZONE
 ) -> list[tuple[date, float, int]]:
-    """Mean score and number of answers per calendar day in the learner's time zone."""
-    day = _local_date(Response.answered_at, session.get_bind().dialect.name, zone, since)
-    answers = (
-        sa.select(day.label("day"), Response.score)
-        .where(Response.user_id == user_id, Response.answered_at >= since)
-        .subquery()
-    )
+    """Mean score and number of answers per calendar day in the learner's time zone, of the
+    answers whose outcome the learner has been shown (see ``outcome_shown``)."""
+    dialect = session.get_bind().dialect.name
+    day = _local_date(Response.answered_at, dialect, zone, since, now)
+    scores = sa.select(day.label("day"), Response.score).select_from(Response)
+    answers = _shown_responses(scores, user_id, now).where(Response.answered_at >= since).subquery()
     rows = session.execute(
         sa.select(answers.c.day, sa.func.sum(answers.c.score), sa.func.count())
         .group_by(answers.c.day)

@@ -67,7 +67,9 @@ def _today_plan(now) -> dict:
     article_ids, _one = _article_scope()
     topics = progress.topic_progress(db.session, current_user.id, scheduler, now, article_ids)
     zone = current_user.time_zone
-    activity = progress.activity_by_day(db.session, current_user.id, now - STREAK_LOOKBACK, zone)
+    activity = progress.activity_by_day(
+        db.session, current_user.id, now - STREAK_LOOKBACK, now, zone
+    )
     today = progress.local_today(now, zone)
     visible_topics = [t.topic.id for t in topics] or [0]
     return {
@@ -262,9 +264,11 @@ def progress_page():
     topics = progress.topic_progress(db.session, current_user.id, scheduler, now, article_ids)
     since = now - timedelta(days=progress.HEATMAP_DAYS)
     zone = current_user.time_zone
-    activity = progress.activity_by_day(db.session, current_user.id, since, zone)
+    activity = progress.activity_by_day(db.session, current_user.id, since, now, zone)
     today = progress.local_today(now, zone)
-    accuracy = progress.accuracy_by_day(db.session, current_user.id, now - timedelta(days=90), zone)
+    accuracy = progress.accuracy_by_day(
+        db.session, current_user.id, now - timedelta(days=90), now, zone
+    )
     forecast = progress.due_forecast(db.session, current_user.id, now, zone)
     days = [(today - timedelta(days=i)) for i in range(progress.HEATMAP_DAYS - 1, -1, -1)]
     heatmap = [(d, activity.get(d, 0)) for d in days]

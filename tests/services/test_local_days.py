@@ -12,6 +12,8 @@ from quizapp.services.progress import activity_by_day, local_today
 from quizapp.services.quizzes import create_attempt
 from tests.builders import add_review
 
+NOW = datetime(2026, 11, 25, 12, 0)
+
 
 def test_a_review_after_midnight_in_auckland_counts_on_the_new_local_day(db, make_student):
     learner = make_student()
@@ -21,10 +23,10 @@ def test_a_review_after_midnight_in_auckland_counts_on_the_new_local_day(db, mak
     add_review(db.session, learner.id, datetime(2026, 11, 24, 11, 30))
     add_review(db.session, learner.id, datetime(2026, 11, 23, 10, 45))
     since = datetime(2026, 11, 1, 0, 0)
-    local = activity_by_day(db.session, learner.id, since, "Pacific/Auckland")
+    local = activity_by_day(db.session, learner.id, since, NOW, "Pacific/Auckland")
     assert local == {date(2026, 11, 25): 1, date(2026, 11, 23): 1}
     # The same moments in UTC fall on other days: what the old count showed.
-    assert activity_by_day(db.session, learner.id, since) == {
+    assert activity_by_day(db.session, learner.id, since, NOW) == {
         date(2026, 11, 24): 1,
         date(2026, 11, 23): 1,
     }
@@ -32,7 +34,9 @@ def test_a_review_after_midnight_in_auckland_counts_on_the_new_local_day(db, mak
     # India is half an hour off a whole hour: 18:29 UTC is 23:59, 18:31 UTC the next day.
     add_review(db.session, learner.id, datetime(2026, 11, 10, 18, 29))
     add_review(db.session, learner.id, datetime(2026, 11, 10, 18, 31))
-    kolkata = activity_by_day(db.session, learner.id, datetime(2026, 11, 10, 0, 0), "Asia/Kolkata")
+    kolkata = activity_by_day(
+        db.session, learner.id, datetime(2026, 11, 10, 0, 0), NOW, "Asia/Kolkata"
+    )
     assert kolkata[date(2026, 11, 10)] == 1 and kolkata[date(2026, 11, 11)] == 1
 
 
@@ -44,7 +48,7 @@ def test_days_either_side_of_a_daylight_saving_change_are_the_learners_own(db, m
     add_review(db.session, learner.id, datetime(2026, 4, 5, 11, 30))
     add_review(db.session, learner.id, datetime(2026, 4, 5, 12, 30))
     since = datetime(2026, 3, 1, 0, 0)
-    assert activity_by_day(db.session, learner.id, since, "Pacific/Auckland") == {
+    assert activity_by_day(db.session, learner.id, since, NOW, "Pacific/Auckland") == {
         date(2026, 4, 5): 2,
         date(2026, 4, 6): 1,
     }
@@ -71,6 +75,7 @@ def test_accuracy_and_the_due_forecast_count_the_learners_days(db, make_student)
                 score=score,
                 correct=bool(score),
                 answered_at=moment,
+                checked=True,  # shown right or wrong, so the learner's accuracy counts it
             )
         )
     card = db.session.scalar(sa.select(Flashcard).where(live(Flashcard)).limit(1))
@@ -87,11 +92,13 @@ def test_accuracy_and_the_due_forecast_count_the_learners_days(db, make_student)
     )
     db.session.commit()
     since = datetime(2026, 11, 1, 0, 0)
-    assert progress.accuracy_by_day(db.session, learner.id, since, "Pacific/Auckland") == [
+    assert progress.accuracy_by_day(db.session, learner.id, since, NOW, "Pacific/Auckland") == [
         (date(2026, 11, 24), 0.0, 1),
         (date(2026, 11, 25), 1.0, 1),
     ]
-    assert progress.accuracy_by_day(db.session, learner.id, since) == [(date(2026, 11, 24), 0.5, 2)]
+    assert progress.accuracy_by_day(db.session, learner.id, since, NOW) == [
+        (date(2026, 11, 24), 0.5, 2)
+    ]
     # At 10:00 UTC on the 24th it is 23:00 on the 24th in Auckland: the card falls due tomorrow
     # there, and later today in UTC.
     now = datetime(2026, 11, 24, 10, 0)

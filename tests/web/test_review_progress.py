@@ -69,6 +69,29 @@ def test_progress_page_updates_the_topic(client, db, make_student, login):
     assert "uses standard settings" in page and 'id="suggested-retention"' not in page
 
 
+def _topic_row(page: str, title: str) -> str:
+    row = page[page.index(f'data-topic="{title}"') :]
+    return row[: row.index("</tr>")]
+
+
+def test_the_progress_page_counts_an_answer_once_the_learner_was_shown_it(
+    client, db, make_student, login
+):
+    login(client, make_student())
+    attempt = _start(client, db, "Economic Cooperation", length=5)
+    wrong = next(s for s in attempt.questions if _wrong_answer(s))
+    title = wrong.question.claim.topic.title
+    client.post(f"/quiz/{attempt.id}/{wrong.position}", data=_wrong_answer(wrong))
+    # Only saved: "1 answered, 0 %" would say it is wrong before the quiz does.
+    row = _topic_row(client.get("/progress").get_data(as_text=True), title)
+    assert "<td>0</td>" in row and "0 %" not in row
+    client.post(
+        f"/quiz/{attempt.id}/{wrong.position}", data={**_wrong_answer(wrong), "action": "check"}
+    )
+    row = _topic_row(client.get("/progress").get_data(as_text=True), title)
+    assert "<td>1</td>" in row and "<td>0 %</td>" in row
+
+
 def test_goal_and_streak_on_the_dashboard(client, db, make_student, login):
     login(client, make_student())
     attempt = _start(client, db, length=5)
