@@ -10,8 +10,8 @@ from anki.collection import (
 
 from quizapp.models import Flashcard
 from quizapp.services.deck_exchange import export_deck
+from tests.builders.anki import anki_notes, into_anki
 from tests.conftest import SEED_SLUG
-from tests.web.test_anki_interchange import _into_anki, _notes
 
 
 def test_anki_reads_our_deck_with_cloze_notes_and_sources(db, tmp_path):
@@ -19,9 +19,9 @@ def test_anki_reads_our_deck_with_cloze_notes_and_sources(db, tmp_path):
     cloze = sum(card.kind == "cloze" for card in seeded)
     assert cloze > 0 and len(seeded) > cloze
     data = export_deck(db.session, SEED_SLUG, "apkg")
-    col = _into_anki(tmp_path, data)
+    col = into_anki(tmp_path, data)
     try:
-        notes = _notes(col)
+        notes = anki_notes(col)
         assert len(notes) == len(seeded)
         kinds = [note.note_type()["name"] for note in notes]
         cloze_notes = [n for n in notes if n.note_type()["type"] == 1]

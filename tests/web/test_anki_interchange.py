@@ -1,159 +1,16 @@
-"""Anki decks checked with Anki's own library (the ``anki`` package): it reads what we write,
-and we read what it writes."""
+"""A learner's deck downloaded from the web, read back by Anki's own library."""
 
 from __future__ import annotations
 
-import io
-import sqlite3
-import zipfile
-from datetime import timedelta
+import re
 
-import pytest
-from anki.collection import (
-    Collection,
-    ExportAnkiPackageOptions,
-    ImportAnkiPackageOptions,
-    ImportAnkiPackageRequest,
-)
-from anki.import_export_pb2 import ExportLimit
+import genanki
 
-from quizapp.core.anki_export import CardSchedule, ExportCard, anki_package
-from quizapp.core.interchange.anki_import import NEW_FORMAT, NOT_A_PACKAGE, read_apkg
-from quizapp.core.interchange.records import InterchangeError
 from quizapp.models import Flashcard
-from quizapp.models.base import utcnow
-
-
-def _into_anki(tmp_path, data: bytes, name: str = "anki") -> Collection:
-    package = tmp_path / f"{name}.apkg"
-    package.write_bytes(data)
-    col = Collection(str(tmp_path / f"{name}.anki2"))
-    options = ImportAnkiPackageOptions(with_scheduling=True)
-    col.import_anki_package(ImportAnkiPackageRequest(package_path=str(package), options=options))
-    return col
-
-
-def _notes(col: Collection):
-    return [col.get_note(nid) for nid in col.find_notes("")]
-
-
-def test_a_learners_progress_carries_over_to_anki(tmp_path):
-    cards = [
-        ExportCard("k-new", "Rason?", "A port", "Rason is a port.", "Trade"),
-        ExportCard(
-            "k-seen", "Power of _____", "Siberia", "Power of Siberia.", "Energy", kind="cloze"
-        ),
-    ]
-    plan = CardSchedule(
-        due=utcnow() + timedelta(days=5),
-        interval_days=12,
-        stability=14.2,
-        difficulty=4.5,
-        reps=4,
-        lapses=1,
-    )
-    col = _into_anki(tmp_path, anki_package("quizapp", cards, {"k-seen": plan}))
-    try:
-        by_front = {}
-        for nid in col.find_notes(""):
-            note = col.get_note(nid)
-            by_front[note.fields[0]] = note.cards()[0]
-        seen = by_front["Power of {{c1::Siberia}}"]
-        new = by_front["Rason?"]
-        assert new.type == 0  # new stays new
-        assert (seen.type, seen.ivl, seen.reps, seen.lapses) == (2, 12, 4, 1)
-        assert 4 <= seen.due - col.sched.today <= 6
-        assert seen.memory_state is not None
-        assert round(seen.memory_state.stability, 1) == 14.2
-    finally:
-        col.close()
-
-
-def _anki_made_package(tmp_path, legacy: bool = True) -> bytes:
-    col = Collection(str(tmp_path / "source.anki2"))
-    try:
-        deck = col.decks.id("Ports")
-        basic = col.models.by_name("Basic")
-        note = col.new_note(basic)
-        note["Front"], note["Back"] = "Rason", "a <b>North Korean</b> port"
-        note.tags = ["quizapp::Trade"]
-        col.add_note(note, deck)
-        cloze = col.new_note(col.models.by_name("Cloze"))
-        cloze["Text"] = "The {{c1::Power of Siberia}} carries gas."
-        col.add_note(cloze, deck)
-        two_gaps = col.new_note(col.models.by_name("Cloze"))
-        two_gaps["Text"] = "{{c1::Russia}} and {{c2::China}}"
-        col.add_note(two_gaps, deck)
-        typed = col.new_note(col.models.by_name("Basic (type in the answer)"))
-        typed["Front"], typed["Back"] = "Capital?", "Pyongyang"
-        col.add_note(typed, deck)
-        other = col.models.copy(col.models.by_name("Basic"))
-        other["name"] = "Vocabulary"
-        col.models.rename_field(other, other["flds"][0], "Word")
-        col.models.update_dict(other)
-        word = col.new_note(col.models.by_name("Vocabulary"))
-        word["Word"], word["Back"] = "pivot", "a turn"
-        col.add_note(word, deck)
-        out = tmp_path / "from-anki.apkg"
-        col.export_anki_package(
-            out_path=str(out),
-            options=ExportAnkiPackageOptions(
-                with_scheduling=False, with_media=False, legacy=legacy
-            ),
-            limit=ExportLimit(),
-        )
-        return out.read_bytes()
-    finally:
-        col.close()
-
-
-def test_we_read_what_anki_writes(tmp_path):
-    parsed = read_apkg(_anki_made_package(tmp_path))
-    cards = {(c.kind, c.front, c.back, c.topic) for c in parsed.cards}
-    assert ("basic", "Rason", "a North Korean port", "Trade") in cards
-    assert ("cloze", "The _____ carries gas.", "Power of Siberia", None) in cards
-    assert ("basic", "Capital?", "Pyongyang", None) in cards  # Front/Back: read as basic
-    reasons = sorted(s.reason for s in parsed.skipped)
-    assert reasons == [
-        "a cloze note with other than one gap ({{c1::…}})",
-        "only Basic and Cloze notes can be imported",
-    ]
-
-
-def test_the_newest_anki_format_gets_a_message_saying_how_to_export(tmp_path):
-    with pytest.raises(InterchangeError, match="Support older Anki versions"):
-        read_apkg(_anki_made_package(tmp_path, legacy=False))
-    assert "older Anki" in NEW_FORMAT
-
-
-def _zip(**files: bytes) -> bytes:
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
-        for name, data in files.items():
-            archive.writestr(name.replace("_", "."), data)
-    return buffer.getvalue()
-
-
-def test_broken_packages_are_refused_whole(tmp_path):
-    broken_db = tmp_path / "broken.sqlite"
-    sqlite3.connect(broken_db).execute("CREATE TABLE col (id integer)").connection.commit()
-    cases = [
-        (b"this is not a zip", NOT_A_PACKAGE),
-        (_zip(media=b"{}"), "holds no Anki collection"),
-        (_zip(collection_anki2=b"SQLite format 3\x00" + b"\x00" * 50), "damaged"),
-        (_zip(collection_anki2=broken_db.read_bytes()), "damaged"),
-        (_zip(collection_anki2=b"garbage" * 100), "damaged"),
-    ]
-    for data, message in cases:
-        with pytest.raises(InterchangeError, match=message):
-            read_apkg(data)
+from tests.builders.anki import into_anki
 
 
 def test_a_learner_downloads_their_deck_with_progress(client, db, make_student, tmp_path, login):
-    import re
-
-    import genanki
-
     student = make_student()
     login(client, student)
     page = client.get("/cards").get_data(as_text=True)
@@ -162,8 +19,8 @@ def test_a_learner_downloads_their_deck_with_progress(client, db, make_student, 
         client.post("/cards/rate", data={"flashcard_id": card_id, "rating": "4"}).status_code == 302
     )
     key = db.session.get(Flashcard, card_id).key
-    plain = _into_anki(tmp_path, client.get("/cards/export.apkg").data, "plain")
-    with_progress = _into_anki(
+    plain = into_anki(tmp_path, client.get("/cards/export.apkg").data, "plain")
+    with_progress = into_anki(
         tmp_path, client.get("/cards/export.apkg?progress=1").data, "progress"
     )
     try:
