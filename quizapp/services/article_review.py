@@ -7,7 +7,7 @@ and raises :class:`NotFound` for an id that is not part of it.
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import Counter
 from dataclasses import dataclass, field
 
 import sqlalchemy as sa
@@ -51,48 +51,135 @@ class ClaimReview:
 class TopicReview:
     topic: Topic
     claims: list[ClaimReview] = field(default_factory=list)
+    continued: bool = False  # its first claims are on the page before
+
+
+@dataclass(frozen=True)
+class TopicEntry:
+    """A topic in the review's table of contents: where it starts and what is left in it."""
+
+    topic: Topic
+    page: int
+    drafts: int
 
 
 @dataclass
 class ArticleReview:
-    topics: list[TopicReview]
-    counts: Counter[str]  # items by status
+    topics: list[TopicReview]  # those on this page, in order
+    counts: Counter[str]  # the whole article's items by status
+    contents: list[TopicEntry]  # every topic of the article
+    page: int = 1
+    pages: int = 1
 
     @property
     def drafts(self) -> int:
         return self.counts[ItemStatus.DRAFT]
 
 
-def article_review(session: Session, article: Article) -> ArticleReview:
-    """Topics in order, each claim with its items (not retired), in four queries."""
-    topics = list(
-        session.scalars(
+# A page of the review lists this many claims (three items each, as drafted), so a long article
+# (up to 60,000 words, a few thousand claims) is reviewed a page at a time: one page in a
+# second was 460 claims, with every item's own accept, edit and reject controls.
+REVIEW_PAGE_CLAIMS = 40
+
+# (topic id, claim id or None): the review's rows in order; None stands for an empty topic,
+# which still shows (to be renamed, merged or moved).
+Row = tuple[int, int | None]
+
+
+def review_rows(session: Session, article: Article) -> list[Row]:
+    """Topics in order, each with its claims in the article's order, as ids."""
+    rows = session.execute(
+        sa.select(Topic.id, Claim.id)
+        .outerjoin(Claim, Claim.topic_id == Topic.id)
+        .where(Topic.article_id == article.id)
+        .order_by(Topic.position, Topic.id, Claim.start_offset, Claim.id)
+    )
+    return [(topic_id, claim_id) for topic_id, claim_id in rows]
+
+
+def page_count(rows: list[Row]) -> int:
+    return max(-(-len(rows) // REVIEW_PAGE_CLAIMS), 1)
+
+
+def page_of(rows: list[Row], *, claim_id: int | None = None, topic_id: int | None = None) -> int:
+    """The page that shows the claim, or the topic's first row; 1 when it is not there."""
+    for index, (row_topic, row_claim) in enumerate(rows):
+        if (claim_id is not None and row_claim == claim_id) or (
+            claim_id is None and row_topic == topic_id
+        ):
+            return index // REVIEW_PAGE_CLAIMS + 1
+    return 1
+
+
+def article_review(session: Session, article: Article, page: int = 1) -> ArticleReview:
+    """One page of the review: its topics and claims with their items (not retired), the whole
+    article's counts and a table of contents, in the same seven queries whatever its size."""
+    rows = review_rows(session, article)
+    pages = page_count(rows)
+    page = min(max(page, 1), pages)
+    shown = rows[(page - 1) * REVIEW_PAGE_CLAIMS : page * REVIEW_PAGE_CLAIMS]
+    topics = {
+        t.id: t
+        for t in session.scalars(
             sa.select(Topic)
             .where(Topic.article_id == article.id)
             .order_by(Topic.position, Topic.id)
         )
-    )
-    claims = session.scalars(
-        sa.select(Claim).where(Claim.article_id == article.id).order_by(Claim.start_offset)
-    )
-    by_claim: dict[int, ClaimReview] = {}
-    by_topic: dict[int, list[ClaimReview]] = defaultdict(list)
-    for claim in claims:
-        by_claim[claim.id] = ClaimReview(claim)
-        by_topic[claim.topic_id].append(by_claim[claim.id])
-    counts: Counter[str] = Counter()
+    }
+    claim_ids = [claim_id for _, claim_id in shown if claim_id is not None]
+    claims = {
+        c.id: ClaimReview(c)
+        for c in session.scalars(sa.select(Claim).where(Claim.id.in_(claim_ids)))
+    }
+    counts, drafts_by_topic = _status_counts(session, article)
     for name, model in ITEM_MODELS.items():
-        rows = session.scalars(
+        items = session.scalars(
             sa.select(model)
-            .where(
-                model.article_id == article.id, ~model.retired, model.origin != ItemOrigin.TEACHER
-            )
+            .where(model.claim_id.in_(claim_ids), *_reviewed(model))
             .order_by(model.id)
         )
-        for item in rows:
-            getattr(by_claim[item.claim_id], name).append(item)
-            counts[item.status] += 1
-    return ArticleReview([TopicReview(t, by_topic[t.id]) for t in topics], counts)
+        for item in items:
+            getattr(claims[item.claim_id], name).append(item)
+    on_page: list[TopicReview] = []
+    for index, (topic_id, claim_id) in enumerate(shown):
+        if not on_page or on_page[-1].topic.id != topic_id:
+            starts_before = (
+                index == 0 and page > 1 and rows[(page - 1) * REVIEW_PAGE_CLAIMS - 1][0] == topic_id
+            )
+            on_page.append(TopicReview(topics[topic_id], continued=starts_before))
+        if claim_id is not None:
+            on_page[-1].claims.append(claims[claim_id])
+    first_page: dict[int, int] = {}
+    for index, (topic_id, _) in enumerate(rows):
+        first_page.setdefault(topic_id, index // REVIEW_PAGE_CLAIMS + 1)
+    contents = [
+        TopicEntry(topic, first_page.get(topic.id, 1), drafts_by_topic[topic.id])
+        for topic in topics.values()
+    ]
+    return ArticleReview(on_page, counts, contents, page, pages)
+
+
+def _reviewed(model) -> tuple:
+    """The items a review lists: not retired, and none a teacher wrote in the bank."""
+    return (~model.retired, model.origin != ItemOrigin.TEACHER)
+
+
+def _status_counts(session: Session, article: Article) -> tuple[Counter[str], Counter[int]]:
+    """The article's items by status, and its drafts by topic."""
+    counts: Counter[str] = Counter()
+    drafts: Counter[int] = Counter()
+    for model in ITEM_MODELS.values():
+        rows = session.execute(
+            sa.select(Claim.topic_id, model.status, sa.func.count(model.id))
+            .join(Claim, model.claim_id == Claim.id)
+            .where(model.article_id == article.id, *_reviewed(model))
+            .group_by(Claim.topic_id, model.status)
+        )
+        for topic_id, status, count in rows:
+            counts[status] += count
+            if status == ItemStatus.DRAFT:
+                drafts[topic_id] += count
+    return counts, drafts
 
 
 def article_item(session: Session, article: Article, kind: str, item_id: int):

@@ -18,6 +18,7 @@ from quizapp.teach.article_forms import ArticleImportForm, ShareForm
 from quizapp.teach.authoring_views import AUTHORED, item_form
 from quizapp.teach.blueprint import bp
 from quizapp.web_forms import FormOutcome, submit_form
+from quizapp.web_ids import parse_id
 
 IMPORT_MAX_BYTES = 10 * 1024 * 1024
 TOO_LARGE = "That file is larger than 10 MB. Import the article's text only (paste it, say)."
@@ -111,17 +112,30 @@ def review_article(article_id: int):
     article = library.owned_article(db.session, article_id, current_user)
     share = _share_form()
     share.classes.data = sorted(library.shared_class_ids(db.session, article))
+    page = parse_id(request.args.get("page")) or 1  # past the last page: the last one
     return render_template(
         "teach/article_review.html",
         article=article,
         share=share,
-        review=review.article_review(db.session, article),
+        review=review.article_review(db.session, article, page),
+        page_claims=review.REVIEW_PAGE_CLAIMS,
         describe_key=describe_key,
     )
 
 
-def _back(article, anchor: str = ""):
-    return redirect(url_for("teach.review_article", article_id=article.id) + anchor)
+def _page_of(article, *, claim_id: int | None = None, topic_id: int | None = None) -> int:
+    rows = review.review_rows(db.session, article)
+    return review.page_of(rows, claim_id=claim_id, topic_id=topic_id)
+
+
+def _back(article, anchor: str = "", page: int = 1):
+    """Back to the review, on the page that shows what was just changed."""
+    args = {"page": page} if page > 1 else {}
+    return redirect(url_for("teach.review_article", article_id=article.id, **args) + anchor)
+
+
+def _back_to_claim(article, claim_id: int):
+    return _back(article, f"#claim-{claim_id}", _page_of(article, claim_id=claim_id))
 
 
 @bp.post("/articles/<id:article_id>/<any(questions, flashcards):kind>/<id:item_id>/decide")
@@ -130,7 +144,7 @@ def decide_item(article_id: int, kind: str, item_id: int):
     item = review.article_item(db.session, article, kind, item_id)
     review.decide(item, request.form.get("decision", ""))
     db.session.commit()
-    return _back(article, f"#claim-{item.claim_id}")
+    return _back_to_claim(article, item.claim_id)
 
 
 @bp.post("/articles/<id:article_id>/claims/<id:claim_id>/accept")
@@ -140,16 +154,18 @@ def accept_claim(article_id: int, claim_id: int):
     count = review.accept_claim(db.session, claim)
     db.session.commit()
     flash(f"{count} items accepted.", "success")
-    return _back(article, f"#claim-{claim.id}")
+    return _back_to_claim(article, claim.id)
 
 
 @bp.post("/articles/<id:article_id>/claims/<id:claim_id>/drop")
 def drop_claim(article_id: int, claim_id: int):
     article = library.owned_article(db.session, article_id, current_user)
-    review.drop_claim(db.session, review.article_claim(db.session, article, claim_id))
+    claim = review.article_claim(db.session, article, claim_id)
+    page = _page_of(article, claim_id=claim.id)  # its neighbours stay on this page
+    review.drop_claim(db.session, claim)
     db.session.commit()
     flash("Claim dropped with its items.", "success")
-    return _back(article)
+    return _back(article, f"#topic-{claim.topic_id}", page)
 
 
 @bp.post("/articles/<id:article_id>/topics/<id:topic_id>")
@@ -166,11 +182,12 @@ def change_topic(article_id: int, topic_id: int):
         target_id = request.form.get("into", type=int)
         into = review.article_topic(db.session, article, target_id or 0)
         review.merge_topic(db.session, article, topic, into)
+        topic_id = into.id  # the merged topic is gone: show the one it went into
     else:
         abort(400, "Rename, move or merge a topic.")
     db.session.commit()
     flash("Topics saved.", "success")
-    return _back(article, f"#topic-{topic_id}" if action != "merge" else "")
+    return _back(article, f"#topic-{topic_id}", _page_of(article, topic_id=topic_id))
 
 
 @bp.post("/articles/<id:article_id>/share")
@@ -223,7 +240,7 @@ def edit_draft(article_id: int, kind: str, item_id: int):
     outcome = submit_form(form, save)
     if outcome.saved:
         flash("Saved and accepted.", "success")
-        return _back(article, f"#claim-{item.claim_id}")
+        return _back_to_claim(article, item.claim_id)
     return render_template(
         "teach/article_item_form.html", form=form, article=article, item=item, kind=kind
     ), outcome.status

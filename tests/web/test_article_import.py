@@ -4,11 +4,13 @@ re-import that keeps reviewed items, and who sees what."""
 from __future__ import annotations
 
 import io
+import re
 
 import pytest
 import sqlalchemy as sa
 
 from quizapp.models import Article, Claim, Flashcard, ItemStatus, Question, Topic
+from quizapp.services.article_review import REVIEW_PAGE_CLAIMS, page_of, review_rows
 from tests.builders import enrol, make_class
 
 GARDEN = (
@@ -252,13 +254,7 @@ def test_the_review_page_of_a_long_article_has_bounded_queries(
     login(client, teacher)
     _import(client, text=GARDEN * 1)
     small = db.session.scalar(sa.select(Article.id).where(Article.owner_id == teacher.id))
-    long_text = "\n\n".join(
-        f"{p.strip()} Section {i} adds a point about plot {i}."
-        for i in range(12)
-        for p in GARDEN.split("\n\n")
-    )
-    _import(client, title="Long garden", text=long_text)
-    large = db.session.scalar(sa.select(Article.id).where(Article.title == "Long garden"))
+    large = _long_article(client, db)
     claims = db.session.scalar(sa.select(sa.func.count(Claim.id)).filter_by(article_id=large))
     assert claims >= 150
     counts = []
@@ -268,3 +264,61 @@ def test_the_review_page_of_a_long_article_has_bounded_queries(
             assert client.get(f"/teach/articles/{article_id}").status_code == 200
         counts.append(len(queries))
     assert counts[0] == counts[1] <= 15, counts
+
+
+def _long_article(client, db) -> int:
+    long_text = "\n\n".join(
+        f"{p.strip()} Section {i} adds a point about plot {i}."
+        for i in range(12)
+        for p in GARDEN.split("\n\n")
+    )
+    _import(client, title="Long garden", text=long_text)
+    return db.session.scalar(sa.select(Article.id).where(Article.title == "Long garden"))
+
+
+def test_a_long_article_is_reviewed_a_page_at_a_time(client, db, make_teacher, login):
+    login(client, make_teacher())
+    article_id = _long_article(client, db)
+    claims = set(db.session.scalars(sa.select(Claim.id).filter_by(article_id=article_id)))
+    pages = -(-len(claims) // REVIEW_PAGE_CLAIMS)
+    assert pages >= 4
+    seen: list[int] = []
+    for page in range(1, pages + 1):
+        html = client.get(f"/teach/articles/{article_id}?page={page}").get_data(as_text=True)
+        assert f"Page {page} of {pages}" in html
+        shown = [int(n) for n in re.findall(r'class="review-claim" id="claim-(\d+)"', html)]
+        assert 0 < len(shown) <= REVIEW_PAGE_CLAIMS
+        seen += shown
+    assert sorted(seen) == sorted(claims)  # every claim once, none twice
+    # Every topic is in the contents, with the page it starts on.
+    first = client.get(f"/teach/articles/{article_id}").get_data(as_text=True)
+    topics = db.session.scalars(sa.select(Topic.id).filter_by(article_id=article_id)).all()
+    assert all(f"#topic-{t}" in first for t in topics)
+    # Out of range or not a number: the last page, or the first.
+    last = client.get(f"/teach/articles/{article_id}?page=999").get_data(as_text=True)
+    assert f"Page {pages} of {pages}" in last
+    assert "Page 1 of" in client.get(f"/teach/articles/{article_id}?page=x").get_data(as_text=True)
+
+    # A decision on the last page comes back to that page, at its claim.
+    question_id, claim_id = db.session.execute(
+        sa.select(Question.id, Question.claim_id)
+        .where(Question.claim_id.in_(shown))  # the last page's claims
+        .limit(1)
+    ).one()
+    response = client.post(
+        f"/teach/articles/{article_id}/questions/{question_id}/decide", data={"decision": "accept"}
+    )
+    assert response.location.endswith(f"?page={pages}#claim-{claim_id}")
+    # Dropping a claim stays on its page; moving a topic follows it to where it now starts.
+    response = client.post(f"/teach/articles/{article_id}/claims/{claim_id}/drop")
+    assert f"?page={pages}#topic-" in response.location
+    last_topic = db.session.scalars(
+        sa.select(Topic).filter_by(article_id=article_id).order_by(Topic.position)
+    ).all()[-1]
+    response = client.post(
+        f"/teach/articles/{article_id}/topics/{last_topic.id}", data={"action": "up"}
+    )
+    assert response.location.endswith(f"#topic-{last_topic.id}")
+    rows = review_rows(db.session, db.session.get(Article, article_id))
+    expected = page_of(rows, topic_id=last_topic.id)
+    assert (f"?page={expected}#" in response.location) == (expected > 1)
