@@ -167,7 +167,7 @@ class Room:
         return table.setdefault(index, asyncio.Event())
 
 
-async def play_as(room: Room, port: int, nickname: str, rng: random.Random) -> None:
+async def play_as(room: Room, port: int, ws_port: int, nickname: str, rng: random.Random) -> None:
     http = Http(port)
     _s, page = await http.request("GET", "/live/join")
     status, _ = await http.form(
@@ -177,7 +177,7 @@ async def play_as(room: Room, port: int, nickname: str, rng: random.Random) -> N
     status, play = await http.request("GET", f"/live/play/{room.game_id}")
     player_id = int(re.search(r'data-player="(\d+)"', play).group(1))
     csrf = token(play)
-    url = f"ws://127.0.0.1:{port}/live/ws/{room.game_id}"
+    url = f"ws://127.0.0.1:{ws_port}/live/ws/{room.game_id}"
     async with websockets.connect(
         url, additional_headers={"Cookie": http.cookie_header()}, max_size=None
     ) as ws:
@@ -283,7 +283,8 @@ def pct(values: list[float], q: float) -> float:
     return statistics.quantiles(values, n=100)[q - 1] if len(values) > 1 else values[0]
 
 
-async def run(args, ports: list[int]) -> Room:
+async def run(args, ports: list[int], ws_ports: list[int]) -> Room:
+    """``ports[i]`` serves the pages of the players whose WebSockets go to ``ws_ports[i]``."""
     room = Room(args.players)
     room.answer_window = (args.answer_from, args.answer_to)
     room.seen_by, room.joined, room.host_ready = {}, 0, asyncio.Event()
@@ -303,14 +304,20 @@ async def run(args, ports: list[int]) -> Room:
     _s, host_page = await host.request("GET", f"/live/host/{room.game_id}")
     room.pin = re.search(r'aria-label="Game PIN">(\d{3}) (\d{3})<', host_page).expand(r"\1\2")
     host_csrf = token(host_page)
-    host_task = asyncio.create_task(host_screen(room, host, ports[0]))
+    host_task = asyncio.create_task(host_screen(room, host, ws_ports[0]))
     await room.host_ready.wait()
     rng = random.Random(7)
     players = []
     for i in range(args.players):
         players.append(
             asyncio.create_task(
-                play_as(room, ports[i % 2], f"player{i:03d}", random.Random(rng.random()))
+                play_as(
+                    room,
+                    ports[i % len(ports)],
+                    ws_ports[i % len(ports)],
+                    f"player{i:03d}",
+                    random.Random(rng.random()),
+                )
             )
         )
         if i % 25 == 24:
@@ -360,6 +367,11 @@ def main() -> None:
         help="earliest a player answers, seconds after the question arrives",
     )
     parser.add_argument("--answer-to", type=float, default=3.0, help="latest, likewise")
+    parser.add_argument(
+        "--split",
+        action="store_true",
+        help="pages on a sync-worker server, WebSockets on a gthread one (the README's layout)",
+    )
     args = parser.parse_args()
     url = f"{PG}/{args.database}"
     args.set_id = build_database(url, args.questions)
@@ -370,12 +382,23 @@ def main() -> None:
         REDIS_URL=args.redis,
         LIVE_REDIS_PREFIX="quizapp-bench",
     )
-    # Two processes with one gthread worker each, like two app servers behind a balancer.
-    launched = [start_gunicorn(env, threads=args.threads) for _ in range(2)]
-    servers, ports = [server for server, _ in launched], [port for _, port in launched]
+    if args.split:
+        # The README's deployment: pages on sync workers, the WebSockets on a gthread server
+        # (the proxy sends /live/ws/ there); events go from one to the other through Redis.
+        pages = start_gunicorn(env, options=["--workers", "2", "--worker-class", "sync"])
+        sockets = start_gunicorn(env, workers=2, threads=args.threads)
+        launched = [pages, sockets]
+        ports, ws_ports = [pages[1]], [sockets[1]]
+        shape = f"pages on 2 sync workers, WebSockets on 2 gthread workers ({args.threads} threads)"
+    else:
+        # Two processes with one gthread worker each, like two app servers behind a balancer.
+        launched = [start_gunicorn(env, threads=args.threads) for _ in range(2)]
+        ports = ws_ports = [port for _, port in launched]
+        shape = f"2 gunicorn processes (gthread, {args.threads} threads)"
+    servers = [server for server, _ in launched]
     try:
         started, cpu_before = time.perf_counter(), cpu_seconds([s.pid for s in servers])
-        room = asyncio.run(run(args, ports))
+        room = asyncio.run(run(args, ports, ws_ports))
         elapsed = time.perf_counter() - started
         server_cpu = cpu_seconds([s.pid for s in servers]) - cpu_before
     finally:
@@ -388,8 +411,8 @@ def main() -> None:
     last = [max(times) for _i, times in sorted(room.seen.items())]
     ms = 1000
     print(
-        f"game of {args.questions} questions, {args.players} players, 2 gunicorn processes "
-        f"(gthread, {args.threads} threads) sharing Redis; {elapsed:.1f} s; answers "
+        f"game of {args.questions} questions, {args.players} players, {shape} "
+        f"sharing Redis; {elapsed:.1f} s; answers "
         f"{args.answer_from}-{args.answer_to} s after each question; load average "
         f"{os.getloadavg()[0]:.1f} at the end"
     )

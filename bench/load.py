@@ -41,7 +41,8 @@ PASSWORD = "bench password for load"
 # The app and its ceiling run with the same gunicorn settings (a fair comparison): two sync
 # workers, one per core. Measured on this machine (docs/benchmarks.md): four sync workers, or
 # gthread with keep-alive, raise the ceiling far more than the app (the app's requests are CPU
-# in Python, so threads only contend for the GIL and lengthen the tail).
+# in Python, so threads only contend for the GIL and lengthen the tail). The README's deployment
+# serves pages the same way, and live games' WebSockets from a threaded server of their own.
 GUNICORN_SETTINGS = ["--workers", "2", "--worker-class", "sync"]
 WARM_UP_SECONDS = 1
 DEFAULT_PG = "postgresql+psycopg://postgres@127.0.0.1:5432/quizapp_i10_bench"
