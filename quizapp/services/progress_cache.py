@@ -2,20 +2,22 @@
 kept per process and keyed by the learner's progress version.
 
 Invalidated on write, by the database: ``user.progress_version`` is raised by triggers (see
-migration e3b7c2d41f08) at every insert, update or delete of the learner's answers, reviews,
-card states, fitted parameters and class memberships, in the transaction that makes the change,
-whichever code made it (an answer, a rating, an undo, a discarded quiz, a live game, joining a
-class, the nightly FSRS fit, a cascade). The account row is loaded for every request anyway
-(its session generation is checked), so a kept plan costs no statement at all, and a learner's
-own action shows at once, on every process and server.
+migrations e3b7c2d41f08 and 7c41d9e2a6b0) at every insert, update or delete of the learner's
+answers, quiz attempts, reviews, card states, fitted parameters and class memberships, in the
+transaction that makes the change, whichever code made it (an answer, a submitted or discarded
+quiz, a rating, an undo, a live game, joining a class, the nightly FSRS fit, a cascade). The
+account row is loaded for every request anyway (its session generation is checked), so a kept
+plan costs no statement at all, and a learner's own action shows at once, on every process and
+server.
 
 It replaced a fingerprint query (counts and latest times over the learner's rows): correct
 too, but it counted the learner's whole history on every dashboard, which on PostgreSQL under
 load cost more than the rest of the page.
 
-The figures that move with the clock alone (a card falling due, the day changing, a missed
-question ageing out) are bounded by the entry's expiry: the next card's due moment, the
-learner's next local day, or ``PLAN_TTL``, whichever comes first. Others' changes (a teacher
+The figures that move with the clock alone (a card falling due, an assignment's feedback
+released at its due date, the day changing, a missed question ageing out) are bounded by the
+entry's expiry: the next card's due moment or feedback release, the learner's next local day,
+or ``PLAN_TTL``, whichever comes first. Others' changes (a teacher
 publishing cards or renaming a topic) show within ``PLAN_TTL``.
 
 Per process, not in Redis: computing a plan costs a few milliseconds, about what fetching and
@@ -35,7 +37,8 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from quizapp.core.time_zones import to_local
-from quizapp.models import CardState, User
+from quizapp.core.vocabulary import FeedbackTiming
+from quizapp.models import CardState, QuizAttempt, User
 
 PLAN_TTL = timedelta(seconds=60)
 MAX_LEARNERS = 5_000
@@ -50,9 +53,20 @@ class TopicRef:
     position: int
 
 
-NEXT_DUE = sa.select(sa.func.min(CardState.due)).where(
+# The next moment the plan changes with the clock alone: one of the learner's cards falls due,
+# or a submitted assignment releases its feedback at its due date (its answers then count in
+# the learner's figures: services.progress.outcome_shown). One statement, one round trip.
+_NEXT_CARD_DUE = sa.select(sa.func.min(CardState.due).label("at")).where(
     CardState.user_id == sa.bindparam("user_id"), CardState.due > sa.bindparam("now")
 )
+_NEXT_FEEDBACK = sa.select(sa.func.min(QuizAttempt.feedback_after).label("at")).where(
+    QuizAttempt.user_id == sa.bindparam("user_id"),
+    QuizAttempt.submitted_at.is_not(None),
+    QuizAttempt.feedback == FeedbackTiming.AFTER_DUE,
+    QuizAttempt.feedback_after > sa.bindparam("now"),
+)
+_MOMENTS = sa.union_all(_NEXT_CARD_DUE, _NEXT_FEEDBACK).subquery()
+NEXT_CHANGE = sa.select(sa.func.min(_MOMENTS.c.at))
 
 
 def learner_key(user: User) -> tuple:
@@ -68,19 +82,20 @@ def learner_key(user: User) -> tuple:
     )
 
 
-def next_due(session: Session, user: User, now: datetime) -> datetime | None:
-    """The next moment one of the learner's cards falls due (None if none does)."""
-    return session.execute(NEXT_DUE, {"user_id": user.id, "now": now}).scalar()
+def next_change(session: Session, user: User, now: datetime) -> datetime | None:
+    """The next moment one of the learner's cards falls due or one of their assignments shows
+    its feedback (None if none will)."""
+    return session.execute(NEXT_CHANGE, {"user_id": user.id, "now": now}).scalar()
 
 
-def _expiry(now: datetime, zone: str, next_due: datetime | None) -> datetime:
+def _expiry(now: datetime, zone: str, next_moment: datetime | None) -> datetime:
     local = to_local(now, zone)
     next_day = (local + timedelta(days=1)).replace(hour=0, minute=0, second=0, microsecond=0)
     until_local_midnight = next_day - local
     next_utc_day = (now + timedelta(days=1)).replace(hour=0, minute=0, second=0, microsecond=0)
     moments = [now + PLAN_TTL, now + until_local_midnight, next_utc_day]
-    if next_due is not None:
-        moments.append(next_due)
+    if next_moment is not None:
+        moments.append(next_moment)
     return min(moments)
 
 
@@ -114,7 +129,7 @@ class PlanCache:
             if entry is not None and entry[0] == key and now < entry[1]:
                 self._entries.move_to_end(user.id)
                 return entry[2]
-        expires = _expiry(now, user.time_zone, next_due(session, user, now))
+        expires = _expiry(now, user.time_zone, next_change(session, user, now))
         plan = _detached(compute())
         with self._lock:
             self._entries[user.id] = (key, expires, plan)

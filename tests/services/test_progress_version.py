@@ -1,12 +1,21 @@
-"""The database raises a learner's progress version at every change to their answers, reviews,
-card states, fitted parameters and classes (the dashboard's kept plan depends on it), whichever
-way the change is made, and only when it is committed."""
+"""The database raises a learner's progress version at every change to their answers, quiz
+attempts, reviews, card states, fitted parameters and classes (the dashboard's kept plan depends
+on it), whichever way the change is made, and only when it is committed."""
 
 from __future__ import annotations
 
 import sqlalchemy as sa
 
-from quizapp.models import CardState, FsrsParameters, Response, ReviewLog, SchoolClass, User
+from quizapp.models import (
+    CardState,
+    FsrsParameters,
+    QuizAttempt,
+    Response,
+    ReviewLog,
+    SchoolClass,
+    User,
+)
+from quizapp.models.base import utcnow
 from tests.builders import bulk_history, enrol, make_class
 
 
@@ -39,6 +48,14 @@ def test_every_kind_of_write_raises_the_version(db, make_student, make_teacher):
     db.session.execute(sa.delete(ReviewLog).where(ReviewLog.user_id == learner.id))
     assert raised()
     db.session.add(FsrsParameters(user_id=learner.id, parameters=[0.4] * 19, n_reviews=2))
+    assert raised()
+    # A quiz started, submitted (its saved answers now count), discarded.
+    attempt = QuizAttempt(user_id=learner.id)
+    db.session.add(attempt)
+    assert raised()
+    attempt.submitted_at = utcnow()
+    assert raised()
+    db.session.delete(attempt)
     assert raised()
     school_class = make_class(db, make_teacher())
     enrol(db, school_class, learner)

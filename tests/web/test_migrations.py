@@ -178,3 +178,62 @@ def test_progress_version_migration_keeps_every_account_and_counts_from_zero(tmp
         enrolled = db.session.execute(sa.text("SELECT id FROM enrollment ORDER BY id")).all()
         assert enrolled == [(6,)]
         assert db.session.execute(sa.text("SELECT count(*) FROM user")).scalar() == 2
+
+
+def test_quiz_attempt_migration_keeps_every_attempt_and_raises_the_version(tmp_path):
+    """On a database built by the previous migrations: every attempt and account is kept, and
+    from then on submitting an attempt raises its learner's version; downgrading removes only
+    the new triggers."""
+    import sqlalchemy as sa
+    from flask_migrate import downgrade, upgrade
+
+    from quizapp import create_app
+    from quizapp.extensions import db
+
+    app = create_app(
+        {
+            "TESTING": True,
+            "SECRET_KEY": "x",
+            "RATELIMIT_STORAGE_URI": "memory://",
+            "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'old.sqlite'}",
+        }
+    )
+    version = "SELECT progress_version FROM user WHERE id = 41"
+    submit = "UPDATE quiz_attempt SET submitted_at = '2026-01-03 00:00:00' WHERE id = {id}"
+    with app.app_context():
+        upgrade(revision="e3b7c2d41f08")
+        db.session.execute(
+            sa.text(
+                "INSERT INTO user (id, email, display_name, password_hash, role, created_at, "
+                "desired_retention, new_cards_per_day, daily_goal) VALUES (41, "
+                "'41@example.org', 'Kept', 'scrypt:x', 'student', '2026-01-02 03:04:05', "
+                "0.9, 20, 20)"
+            )
+        )
+        for attempt_id in (7, 8):
+            db.session.execute(
+                sa.text(
+                    "INSERT INTO quiz_attempt (id, user_id, kind, title, started_at, max_score, "
+                    "is_late, feedback) VALUES "
+                    f"({attempt_id}, 41, 'practice', 'Kept', '2026-01-02 00:00:00', 0, 0, "
+                    "'immediately')"
+                )
+            )
+        db.session.execute(sa.text(submit.format(id=7)))
+        db.session.commit()
+        assert db.session.execute(sa.text(version)).scalar() == 0  # no trigger on attempts yet
+
+        upgrade()
+        attempts = db.session.execute(
+            sa.text("SELECT id, submitted_at FROM quiz_attempt ORDER BY id")
+        )
+        assert [(i, s is not None) for i, s in attempts] == [(7, True), (8, False)]
+        db.session.execute(sa.text(submit.format(id=8)))
+        db.session.commit()
+        assert db.session.execute(sa.text(version)).scalar() == 1
+
+        downgrade(revision="e3b7c2d41f08")
+        db.session.execute(sa.text("DELETE FROM quiz_attempt WHERE id = 8"))
+        db.session.commit()
+        assert db.session.execute(sa.text(version)).scalar() == 1
+        assert db.session.execute(sa.text("SELECT count(*) FROM quiz_attempt")).scalar() == 1

@@ -7,9 +7,15 @@ from __future__ import annotations
 import re
 from datetime import datetime, timedelta
 
+import sqlalchemy as sa
+
 from quizapp import create_app
-from quizapp.services.progress_cache import PLAN_TTL, PlanCache
+from quizapp.models import Question, live
+from quizapp.models.base import utcnow
+from quizapp.services.progress_cache import PLAN_TTL, PlanCache, next_change
+from tests.builders import enrol, make_assignment, make_class, make_set, take
 from tests.web.test_quiz import _right_answer, _start
+from tests.web.test_review_progress import _wrong_answer
 
 
 def _today(client) -> tuple[str, str]:
@@ -133,3 +139,39 @@ def test_the_review_page_shares_the_kept_plan_and_never_shows_it_stale(
     slot = attempt.questions[0]
     client.post(f"/quiz/{attempt.id}/{slot.position}", data=_right_answer(slot))
     assert goal() == "1 / 20"
+
+
+def test_a_submitted_quiz_shows_its_answers_on_the_kept_plan_at_once(
+    client, db, make_student, login
+):
+    """Answers only saved count once their quiz is submitted, a write to the attempt alone."""
+    login(client, make_student())
+    attempt = _start(client, db, "Economic Cooperation", length=5)
+    wrong = next(s for s in attempt.questions if _wrong_answer(s))
+    client.post(f"/quiz/{attempt.id}/{wrong.position}", data=_wrong_answer(wrong))
+    assert "0 questions you got wrong" in client.get("/review").get_data(as_text=True)  # kept
+    client.post(f"/quiz/{attempt.id}/submit")
+    assert "1 question you got wrong" in client.get("/review").get_data(as_text=True)
+
+
+def test_a_kept_plan_expires_when_an_assignment_releases_its_feedback(
+    db, make_student, make_teacher
+):
+    student, teacher = make_student(), make_teacher()
+    school_class = make_class(db, teacher)
+    enrol(db, school_class, student)
+    question = db.session.scalars(
+        sa.select(Question).where(live(Question), Question.origin != "teacher").limit(1)
+    ).one()
+    now = utcnow()
+    due = now + timedelta(seconds=30)  # sooner than the plan's TTL
+    quiz_set = make_set(db, teacher, [question], feedback="after_due")
+    take(db, make_assignment(db, quiz_set, [school_class], due_at=due), student, [False], now=now)
+    assert next_change(db.session, student, now) == due
+    cache = PlanCache()
+    cache.plan(db.session, student, now, lambda: {"computed": 1})
+    # Until the due date, the kept plan; at it, computed again with the released answer.
+    assert cache.plan(db.session, student, due - timedelta(seconds=1), lambda: {"computed": 2}) == {
+        "computed": 1
+    }
+    assert cache.plan(db.session, student, due, lambda: {"computed": 3}) == {"computed": 3}
