@@ -161,11 +161,12 @@ def accept_claim(article_id: int, claim_id: int):
 def drop_claim(article_id: int, claim_id: int):
     article = library.owned_article(db.session, article_id, current_user)
     claim = review.article_claim(db.session, article, claim_id)
-    page = _page_of(article, claim_id=claim.id)  # its neighbours stay on this page
+    # Read before the claim is gone: its neighbours stay on this page.
+    page, topic_id = _page_of(article, claim_id=claim.id), claim.topic_id
     review.drop_claim(db.session, claim)
     db.session.commit()
     flash("Claim dropped with its items.", "success")
-    return _back(article, f"#topic-{claim.topic_id}", page)
+    return _back(article, f"#topic-{topic_id}", page)
 
 
 @bp.post("/articles/<id:article_id>/topics/<id:topic_id>")
