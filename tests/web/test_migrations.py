@@ -1,4 +1,19 @@
-"""Models and migrations agree (`flask db check` finds nothing to generate)."""
+"""Models and migrations agree (`flask db check` finds nothing to generate), and each data
+migration keeps every id and row of a database built by the migrations before it."""
+
+
+def _scratch_app(tmp_path):
+    """The app on a new SQLite file, for migrating step by step."""
+    from quizapp import create_app
+
+    return create_app(
+        {
+            "TESTING": True,
+            "SECRET_KEY": "x",
+            "RATELIMIT_STORAGE_URI": "memory://",
+            "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'old.sqlite'}",
+        }
+    )
 
 
 def test_models_match_migrations(runner, db):
@@ -15,19 +30,10 @@ def test_accounts_migration_keeps_every_user_and_their_history(tmp_path):
     import sqlalchemy as sa
     from flask_migrate import upgrade
 
-    from quizapp import create_app
     from quizapp.extensions import db
     from quizapp.models import AttemptQuestion, Question, Response
 
-    url = f"sqlite:///{tmp_path / 'old.sqlite'}"
-    app = create_app(
-        {
-            "TESTING": True,
-            "SECRET_KEY": "x",
-            "RATELIMIT_STORAGE_URI": "memory://",
-            "SQLALCHEMY_DATABASE_URI": url,
-        }
-    )
+    app = _scratch_app(tmp_path)
     with app.app_context():
         upgrade(revision="ba69940e4412")
         db.session.execute(
@@ -126,17 +132,9 @@ def test_progress_version_migration_keeps_every_account_and_counts_from_zero(tmp
     import sqlalchemy as sa
     from flask_migrate import downgrade, upgrade
 
-    from quizapp import create_app
     from quizapp.extensions import db
 
-    app = create_app(
-        {
-            "TESTING": True,
-            "SECRET_KEY": "x",
-            "RATELIMIT_STORAGE_URI": "memory://",
-            "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'old.sqlite'}",
-        }
-    )
+    app = _scratch_app(tmp_path)
     account = (
         "INSERT INTO user (id, email, display_name, password_hash, role, created_at, "
         "desired_retention, new_cards_per_day, daily_goal) VALUES "
@@ -187,17 +185,9 @@ def test_quiz_attempt_migration_keeps_every_attempt_and_raises_the_version(tmp_p
     import sqlalchemy as sa
     from flask_migrate import downgrade, upgrade
 
-    from quizapp import create_app
     from quizapp.extensions import db
 
-    app = create_app(
-        {
-            "TESTING": True,
-            "SECRET_KEY": "x",
-            "RATELIMIT_STORAGE_URI": "memory://",
-            "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'old.sqlite'}",
-        }
-    )
+    app = _scratch_app(tmp_path)
     version = "SELECT progress_version FROM user WHERE id = 41"
     submit = "UPDATE quiz_attempt SET submitted_at = '2026-01-03 00:00:00' WHERE id = {id}"
     with app.app_context():
