@@ -6,6 +6,7 @@ from datetime import datetime
 from typing import Any
 
 import sqlalchemy as sa
+from sqlalchemy.ext.hybrid import hybrid_method
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from quizapp.core.clock import utcnow
@@ -54,13 +55,28 @@ class QuizAttempt(db.Model):
         """Right/wrong and explanations for a question just answered."""
         return self.feedback == FeedbackTiming.IMMEDIATELY
 
+    @hybrid_method
     def shows_review(self, now: datetime) -> bool:
-        """The per-question review after submission."""
+        """The per-question review after submission: the attempt's answers are shown right or
+        wrong. On the class, the same rule as a SQL condition (for the learner's figures)."""
         if self.submitted_at is None or self.feedback == FeedbackTiming.NEVER:
             return False
         if self.feedback == FeedbackTiming.AFTER_DUE:
             return self.feedback_after is None or now >= self.feedback_after
         return True
+
+    @shows_review.inplace.expression
+    @classmethod
+    def _shows_review_condition(cls, now: datetime) -> sa.ColumnElement[bool]:
+        return sa.and_(
+            cls.submitted_at.is_not(None),
+            cls.feedback != FeedbackTiming.NEVER,
+            sa.or_(
+                cls.feedback != FeedbackTiming.AFTER_DUE,
+                cls.feedback_after.is_(None),
+                cls.feedback_after <= now,
+            ),
+        )
 
     @property
     def percent(self) -> float | None:

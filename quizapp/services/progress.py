@@ -14,7 +14,6 @@ from sqlalchemy.orm import Session
 from quizapp.core.clock import aware, naive
 from quizapp.core.mastery import RECENT_ANSWERS, topic_mastery
 from quizapp.core.time_zones import DEFAULT_ZONE, offset_spans, to_local
-from quizapp.core.vocabulary import FeedbackTiming
 from quizapp.models import (
     AttemptQuestion,
     CardState,
@@ -48,8 +47,8 @@ class TopicProgress:
 
 
 def outcome_shown(now: datetime) -> sa.ColumnElement[bool]:
-    """Whether the learner has been shown if an answer was right (``QuizAttempt.shows_review``
-    for the attempt, or the answer checked on its own), for statements joining
+    """Whether the learner has been shown if an answer was right: checked on its own, or its
+    attempt's review is open (``QuizAttempt.shows_review``), for statements joining
     ``Response`` to its ``QuizAttempt``.
 
     A learner's own figures (accuracy, mastery, missed questions) count only these answers.
@@ -58,18 +57,7 @@ def outcome_shown(now: datetime) -> sa.ColumnElement[bool]:
     wrong before the quiz does, or when the teacher chose it never would. The teacher's
     gradebook counts submitted work whatever its feedback.
     """
-    return sa.or_(
-        Response.checked,
-        sa.and_(
-            QuizAttempt.submitted_at.is_not(None),
-            QuizAttempt.feedback != FeedbackTiming.NEVER,
-            sa.or_(
-                QuizAttempt.feedback != FeedbackTiming.AFTER_DUE,
-                QuizAttempt.feedback_after.is_(None),
-                QuizAttempt.feedback_after <= now,
-            ),
-        ),
-    )
+    return sa.or_(Response.checked, QuizAttempt.shows_review(now))
 
 
 def _shown_responses(stmt: sa.Select, user_id: int, now: datetime) -> sa.Select:
