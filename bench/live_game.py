@@ -37,7 +37,7 @@ from urllib.parse import urlencode
 import sqlalchemy as sa
 import websockets
 
-from bench.load import fresh_postgres
+from bench.load import GUNICORN_SETTINGS, fresh_postgres
 from bench.scratch import seeded_app
 from bench.server import start_gunicorn, stop_gunicorn
 from quizapp.extensions import db
@@ -385,7 +385,7 @@ def main() -> None:
     if args.split:
         # The README's deployment: pages on sync workers, the WebSockets on a gthread server
         # (the proxy sends /live/ws/ there); events go from one to the other through Redis.
-        pages = start_gunicorn(env, options=["--workers", "2", "--worker-class", "sync"])
+        pages = start_gunicorn(env, options=GUNICORN_SETTINGS)  # as bench/load.py measures
         sockets = start_gunicorn(env, workers=2, threads=args.threads)
         launched = [pages, sockets]
         ports, ws_ports = [pages[1]], [sockets[1]]

@@ -252,7 +252,7 @@ def main() -> None:
     if args.database in ("postgresql", "both"):
         fresh_postgres(PG_URL)
         rows += run("PostgreSQL", PG_URL, args.seconds, pages)
-    print(f"gunicorn {' '.join(GUNICORN_SETTINGS)}; wrk -t2 -c32 -d{args.seconds}s")
+    print(f"gunicorn {' '.join(GUNICORN_SETTINGS)}; wrk -t{WRK_THREADS} -c32 -d{args.seconds}s")
     print("| database | request | req/s | share of ceiling | p50 ms | p99 ms | errors |")
     print("|---|---|---|---|---|---|---|")
     print("\n".join(rows))
