@@ -16,6 +16,20 @@ def _scratch_app(tmp_path):
     )
 
 
+def _add_old_account(session, user_id: int, role: str = "student", email: str = "") -> None:
+    """An account with only the columns the first migration made (any later revision has them)."""
+    import sqlalchemy as sa
+
+    session.execute(
+        sa.text(
+            "INSERT INTO user (id, email, display_name, password_hash, role, created_at, "
+            "desired_retention, new_cards_per_day, daily_goal) VALUES (:id, :email, 'Kept', "
+            "'scrypt:x', :role, '2026-01-02 03:04:05', 0.9, 20, 20)"
+        ),
+        {"id": user_id, "email": email or f"{user_id}@example.org", "role": role},
+    )
+
+
 def test_models_match_migrations(runner, db):
     result = runner.invoke(args=["db", "check"])
     assert result.exit_code == 0, result.output
@@ -36,14 +50,7 @@ def test_accounts_migration_keeps_every_user_and_their_history(tmp_path):
     app = _scratch_app(tmp_path)
     with app.app_context():
         upgrade(revision="ba69940e4412")
-        db.session.execute(
-            sa.text(
-                "INSERT INTO user (id, email, display_name, password_hash, role, created_at, "
-                "desired_retention, new_cards_per_day, daily_goal) VALUES "
-                "(41, 'kept@example.org', 'Kept', 'scrypt:x', 'student', '2026-01-02 03:04:05', "
-                "0.9, 20, 20)"
-            )
-        )
+        _add_old_account(db.session, 41, email="kept@example.org")
         db.session.execute(
             sa.text(
                 "INSERT INTO quiz_attempt (id, user_id, kind, title, started_at, max_score, "
@@ -135,20 +142,14 @@ def test_progress_version_migration_keeps_every_account_and_counts_from_zero(tmp
     from quizapp.extensions import db
 
     app = _scratch_app(tmp_path)
-    account = (
-        "INSERT INTO user (id, email, display_name, password_hash, role, created_at, "
-        "desired_retention, new_cards_per_day, daily_goal) VALUES "
-        "({id}, '{id}@example.org', 'Kept', 'scrypt:x', '{role}', '2026-01-02 03:04:05', "
-        "0.9, 20, 20)"
-    )
     joined = (
         "INSERT INTO enrollment (id, class_id, student_id, joined_at) VALUES "
         "({id}, 5, 41, '2026-01-03 00:00:00')"
     )
     with app.app_context():
         upgrade(revision="aa3175f2fb01")
-        db.session.execute(sa.text(account.format(id=41, role="student")))
-        db.session.execute(sa.text(account.format(id=42, role="teacher")))
+        _add_old_account(db.session, 41)
+        _add_old_account(db.session, 42, role="teacher")
         db.session.execute(
             sa.text(
                 "INSERT INTO school_class (id, teacher_id, name, join_code, created_at) "
@@ -192,14 +193,7 @@ def test_quiz_attempt_migration_keeps_every_attempt_and_raises_the_version(tmp_p
     submit = "UPDATE quiz_attempt SET submitted_at = '2026-01-03 00:00:00' WHERE id = {id}"
     with app.app_context():
         upgrade(revision="e3b7c2d41f08")
-        db.session.execute(
-            sa.text(
-                "INSERT INTO user (id, email, display_name, password_hash, role, created_at, "
-                "desired_retention, new_cards_per_day, daily_goal) VALUES (41, "
-                "'41@example.org', 'Kept', 'scrypt:x', 'student', '2026-01-02 03:04:05', "
-                "0.9, 20, 20)"
-            )
-        )
+        _add_old_account(db.session, 41)
         for attempt_id in (7, 8):
             db.session.execute(
                 sa.text(
