@@ -80,6 +80,9 @@ class ArticleReview:
 # paste may hold 60,000 words, thousands of claims) is reviewed a page at a time: listing all
 # 460 claims of a 5,000-word article, each item with its own controls, took 831 ms.
 REVIEW_PAGE_CLAIMS = 40
+# A last page shorter than this joins the page before it: a teacher should not turn a page to
+# find one claim. So a page holds up to REVIEW_PAGE_CLAIMS + SHORT_LAST_PAGE - 1 rows.
+SHORT_LAST_PAGE = 10
 
 # (topic id, claim id or None): the review's rows in order; None stands for an empty topic,
 # which still shows (to be renamed, merged or moved).
@@ -98,7 +101,20 @@ def review_rows(session: Session, article: Article) -> list[Row]:
 
 
 def page_count(rows: list[Row]) -> int:
-    return max(-(-len(rows) // REVIEW_PAGE_CLAIMS), 1)
+    full, rest = divmod(len(rows), REVIEW_PAGE_CLAIMS)
+    if full and rest < SHORT_LAST_PAGE:
+        return full  # the short rest (if any) is on the last full page
+    return full + 1
+
+
+def _page_at(index: int, pages: int) -> int:
+    """The page of the row at ``index`` (the last page also holds a short rest)."""
+    return min(index // REVIEW_PAGE_CLAIMS + 1, pages)
+
+
+def _rows_on(rows: list[Row], page: int, pages: int) -> list[Row]:
+    end = len(rows) if page == pages else page * REVIEW_PAGE_CLAIMS
+    return rows[(page - 1) * REVIEW_PAGE_CLAIMS : end]
 
 
 def page_of(rows: list[Row], *, claim_id: int | None = None, topic_id: int | None = None) -> int:
@@ -107,7 +123,7 @@ def page_of(rows: list[Row], *, claim_id: int | None = None, topic_id: int | Non
         if (claim_id is not None and row_claim == claim_id) or (
             claim_id is None and row_topic == topic_id
         ):
-            return index // REVIEW_PAGE_CLAIMS + 1
+            return _page_at(index, page_count(rows))
     return 1
 
 
@@ -117,7 +133,7 @@ def article_review(session: Session, article: Article, page: int = 1) -> Article
     rows = review_rows(session, article)
     pages = page_count(rows)
     page = min(max(page, 1), pages)
-    shown = rows[(page - 1) * REVIEW_PAGE_CLAIMS : page * REVIEW_PAGE_CLAIMS]
+    shown = _rows_on(rows, page, pages)
     topics = {
         t.id: t
         for t in session.scalars(
@@ -151,7 +167,7 @@ def article_review(session: Session, article: Article, page: int = 1) -> Article
             on_page[-1].claims.append(claims[claim_id])
     starts: dict[int, int] = {}
     for index, (topic_id, _) in enumerate(rows):
-        starts.setdefault(topic_id, index // REVIEW_PAGE_CLAIMS + 1)
+        starts.setdefault(topic_id, _page_at(index, pages))
     contents = [
         TopicEntry(topic, starts.get(topic.id, 1), drafts_by_topic[topic.id])
         for topic in topics.values()
