@@ -60,24 +60,33 @@ def outcome_shown(now: datetime) -> sa.ColumnElement[bool]:
     return sa.or_(Response.checked, QuizAttempt.shows_review(now))
 
 
-def _shown_responses(stmt: sa.Select, user_id: int, now: datetime) -> sa.Select:
-    """``stmt`` over the learner's answers whose outcome they have been shown."""
+def _with_attempts(stmt: sa.Select, user_id: int) -> sa.Select:
+    """``stmt`` over the learner's answers, each joined to its ``QuizAttempt``."""
     return (
         stmt.join(AttemptQuestion, Response.slot_id == AttemptQuestion.id)
         .join(QuizAttempt, AttemptQuestion.attempt_id == QuizAttempt.id)
-        .where(Response.user_id == user_id, outcome_shown(now))
+        .where(Response.user_id == user_id)
     )
 
 
+def _shown_responses(stmt: sa.Select, user_id: int, now: datetime) -> sa.Select:
+    """``stmt`` over the learner's answers whose outcome they have been shown."""
+    return _with_attempts(stmt, user_id).where(outcome_shown(now))
+
+
 def _responses_by_topic(session: Session, user_id: int, now: datetime):
+    """Per topic: answers shown, their total score, and the last answer given. "Last studied"
+    counts every answer, a saved one too: when the learner worked says nothing of whether it
+    was right."""
+    shown = outcome_shown(now)
     counts = sa.select(
         Claim.topic_id,
-        sa.func.count(Response.id),
-        sa.func.sum(Response.score),
+        sa.func.count(Response.id).filter(shown),
+        sa.func.sum(Response.score).filter(shown),
         sa.func.max(Response.answered_at),
     ).select_from(Response)
     return session.execute(
-        _shown_responses(counts, user_id, now)
+        _with_attempts(counts, user_id)
         .join(Question, Response.question_id == Question.id)
         .join(Claim, Question.claim_id == Claim.id)
         .group_by(Claim.topic_id)
@@ -137,7 +146,8 @@ def topic_progress(
         if topic_id not in rows:
             continue
         progress = rows[topic_id]
-        progress.answered, progress.accuracy = count, (total or 0) / count
+        if count:
+            progress.answered, progress.accuracy = count, (total or 0) / count
         progress.last_studied = last
     card_totals = session.execute(
         sa.select(Claim.topic_id, sa.func.count(Flashcard.id))

@@ -52,6 +52,12 @@ def test_an_answer_counts_in_progress_once_the_learner_was_shown_it(db, make_stu
     assert _accuracy_days(db, student, now) == []
     assert missed_questions(db.session, student.id, now) == []
 
+    # It still is study: the topic was last studied then, with no answer counted.
+    scheduler = learner_scheduler(db.session, student)
+    progress = {p.topic.id: p for p in topic_progress(db.session, student.id, scheduler, now)}
+    topic = progress[question.claim.topic_id]
+    assert (topic.answered, topic.accuracy, topic.last_studied) == (0, None, now)
+
     save_answer(db.session, attempt, slot, wrong_answer(question), check=True, now=now)
     db.session.commit()
     assert _topic_answers(db, student, now) == {question.claim.topic_id: (1, 0.0)}
