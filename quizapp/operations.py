@@ -1,4 +1,8 @@
-"""What an operator watches: ``/healthz`` and one log line per request."""
+"""What an operator watches: ``/healthz`` and one log line per request.
+
+A live game's WebSocket is one request that lasts as long as the socket: its line is written
+when it closes, with status 101 (the upgrade it was answered with) and how long it was open.
+"""
 
 from __future__ import annotations
 
@@ -44,7 +48,7 @@ def _log_request(response: Response) -> Response:
         g.request_id,
         request.method,
         request.path[:200],
-        response.status_code,
+        101 if g.get("websocket_opened") else response.status_code,
         elapsed_ms,
     )
     return response

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import logging
+import threading
+import time
 
+import pytest
 import sqlalchemy as sa
+from websockets.exceptions import ConnectionClosed
 
 
 def test_healthz_says_whether_the_database_answers(client, app, monkeypatch):
@@ -27,3 +31,31 @@ def test_one_log_line_per_request_with_id_status_and_time(client, caplog):
     assert "request_id=abc123" in lines[0] and "status=200" in lines[0] and "time_ms=" in lines[0]
     assert "status=404" in lines[1]
     assert response.headers["X-Request-ID"] == "abc123"
+
+
+def test_a_websocket_is_logged_as_an_upgrade_when_it_closes(app, caplog):
+    """Its line says 101 (what the client was answered), not the 200 flask-sock hands to the
+    server once the socket has closed."""
+    from websockets.sync.client import connect
+    from werkzeug.serving import make_server
+
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        with caplog.at_level(logging.INFO, logger="quizapp.requests"):
+            url = f"ws://127.0.0.1:{server.server_port}/live/ws/999999"
+            with connect(url) as socket, pytest.raises(ConnectionClosed) as closed:
+                socket.recv(timeout=5)
+            assert closed.value.rcvd.reason == "No such game."
+            deadline = time.monotonic() + 5
+            while not _request_lines(caplog) and time.monotonic() < deadline:
+                time.sleep(0.01)  # the server thread logs just after the close
+    finally:
+        server.shutdown()
+    (line,) = _request_lines(caplog)
+    assert "path=/live/ws/999999" in line and "status=101" in line
+
+
+def _request_lines(caplog) -> list[str]:
+    return [r.getMessage() for r in caplog.records if r.name == "quizapp.requests"]
