@@ -1,5 +1,6 @@
 """The one place tests and benchmarks build data: accounts (``users``), classes, sets,
-assignments and attempts (``teaching``) and a learner's bulk history (``history``).
+assignments and attempts (``teaching``), a learner's bulk history (``history``) and a short
+article to import (``articles``).
 
 Import from here, ``from tests.builders import make_class``; benchmarks run as modules from the
 repository root (``python -m bench.load``), so ``tests`` is importable without touching
@@ -7,8 +8,12 @@ repository root (``python -m bench.load``), so ``tests`` is importable without t
 logging in from the ``login`` fixture (tests/conftest.py).
 """
 
+from tests.builders.articles import GARDEN
 from tests.builders.history import add_review, bulk_history
 from tests.builders.teaching import (
+    attempts_of,
+    class_with_history,
+    class_with_set,
     correct_answer,
     enrol,
     make_assignment,
@@ -21,9 +26,13 @@ from tests.builders.teaching import (
 from tests.builders.users import PASSWORD, log_in, make_user
 
 __all__ = [
+    "GARDEN",
     "PASSWORD",
     "add_review",
+    "attempts_of",
     "bulk_history",
+    "class_with_history",
+    "class_with_set",
     "correct_answer",
     "enrol",
     "log_in",

@@ -153,3 +153,59 @@ def take(
         submit_attempt(db.session, attempt, now=now)
     db.session.commit()
     return attempt
+
+
+def class_with_set(db, make_teacher, make_student, **set_settings):
+    """A teacher, a student in their class, and a set of three seeded true/false questions."""
+    teacher, student = make_teacher(), make_student()
+    school_class = make_class(db, teacher)
+    enrol(db, school_class, student)
+    quiz_set = make_set(db, teacher, seeded_questions(db, 3, "true_false"), **set_settings)
+    return teacher, student, school_class, quiz_set
+
+
+def attempts_of(db, student: User) -> list[QuizAttempt]:
+    """The student's attempts, oldest first, read afresh."""
+    db.session.expire_all()
+    return list(
+        db.session.scalars(
+            sa.select(QuizAttempt).where(QuizAttempt.user_id == student.id).order_by(QuizAttempt.id)
+        )
+    )
+
+
+def class_with_history(db, teacher: User, make_student, students: int, assignments: int):
+    """A class of ``students`` who each took ``assignments`` assignments of four questions;
+    every other student also has a second attempt whose time ran out unsubmitted."""
+    school_class = make_class(db, teacher, f"{students} students")
+    members = [make_student() for _ in range(students)]
+    enrol(db, school_class, *members)
+    # The seed has fewer true/false questions than 4 per set for 5 sets: sets reuse them.
+    questions = seeded_questions(db, min(4 * assignments, 16), "true_false")
+    made = []
+    for index in range(assignments):
+        quiz_set = make_set(
+            db,
+            teacher,
+            [questions[(4 * index + k) % len(questions)] for k in range(4)],
+            title=f"Set {index}",
+            time_limit_minutes=30,
+        )
+        made.append(make_assignment(db, quiz_set, [school_class]))
+    for number, student in enumerate(members):
+        for assignment in made:
+            pattern = [(number + k) % 3 != 0 for k in range(4)]
+            take(db, assignment, student, pattern, now=utcnow() - timedelta(minutes=10))
+            if number % 2:
+                # A second, unfinished attempt whose time ran out: submitted by the page.
+                late = take(
+                    db,
+                    assignment,
+                    student,
+                    [True, None, None, None],
+                    submit=False,
+                    now=utcnow() - timedelta(minutes=5),
+                )
+                late.deadline = utcnow() - timedelta(minutes=1)
+    db.session.commit()
+    return school_class, members, made

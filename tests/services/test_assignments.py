@@ -12,6 +12,9 @@ from quizapp.models import QuizSetItem, Topic
 from quizapp.models.base import utcnow
 from quizapp.services.assignments import student_assignment_rows
 from tests.builders import (
+    attempts_of,
+    class_with_history,
+    class_with_set,
     enrol,
     make_assignment,
     make_class,
@@ -19,12 +22,10 @@ from tests.builders import (
     seeded_questions,
     take,
 )
-from tests.web.test_teach_assignments import _attempts, _setup
-from tests.web.test_teach_queries import _class_of
 
 
 def test_without_late_work_the_due_date_ends_the_attempt(db, make_teacher, make_student):
-    _teacher, student, school_class, quiz_set = _setup(
+    _teacher, student, school_class, quiz_set = class_with_set(
         db, make_teacher, make_student, time_limit_minutes=60
     )
     now = utcnow()
@@ -82,7 +83,7 @@ def test_shuffled_questions_differ_between_students(db, make_teacher, make_stude
 def test_a_shorter_due_date_or_late_work_recomputes_open_deadlines(db, make_teacher, make_student):
     from quizapp.services.assignments import Schedule, update_assignment
 
-    _teacher, student, school_class, quiz_set = _setup(
+    _teacher, student, school_class, quiz_set = class_with_set(
         db, make_teacher, make_student, time_limit_minutes=60
     )
     now = utcnow()
@@ -92,14 +93,14 @@ def test_a_shorter_due_date_or_late_work_recomputes_open_deadlines(db, make_teac
     sooner = now + timedelta(minutes=10)
     update_assignment(db.session, assignment, [school_class.id], Schedule("HW", sooner))
     db.session.commit()
-    attempt = _attempts(db, student)[0]
+    attempt = attempts_of(db, student)[0]
     assert attempt.deadline == sooner and attempt.late_after == sooner
     # Accepting late work lifts the due date's cut: the time limit alone ends the attempt.
     update_assignment(
         db.session, assignment, [school_class.id], Schedule("HW", sooner, accept_late=True)
     )
     db.session.commit()
-    assert _attempts(db, student)[0].deadline == now + timedelta(minutes=60)
+    assert attempts_of(db, student)[0].deadline == now + timedelta(minutes=60)
 
 
 @pytest.mark.parametrize("classes", [1, 4])
@@ -108,7 +109,7 @@ def test_the_students_assignment_list_costs_two_queries(
 ):
     student = make_student()
     for _ in range(classes):
-        school_class, _members, made = _class_of(db, make_teacher(), make_student, 2, 2)
+        school_class, _members, made = class_with_history(db, make_teacher(), make_student, 2, 2)
         enrol(db, school_class, student)
         for assignment in made:
             take(db, assignment, student)

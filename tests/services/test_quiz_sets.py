@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 
 from quizapp.models import Question, Topic
-from tests.web.test_article_import import GARDEN
+from tests.builders import GARDEN
 
 
 def test_quiz_sets_draw_on_articles_the_teacher_may_see(db, make_teacher):

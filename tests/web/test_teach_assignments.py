@@ -11,6 +11,8 @@ from quizapp.models import Assignment, QuizAttempt, Response
 from quizapp.models.base import utcnow
 from quizapp.services.assignments import student_assignment_rows
 from tests.builders import (
+    attempts_of,
+    class_with_set,
     enrol,
     make_assignment,
     make_class,
@@ -20,25 +22,8 @@ from tests.builders import (
 )
 
 
-def _setup(db, make_teacher, make_student, **set_settings):
-    teacher, student = make_teacher(), make_student()
-    school_class = make_class(db, teacher)
-    enrol(db, school_class, student)
-    quiz_set = make_set(db, teacher, seeded_questions(db, 3, "true_false"), **set_settings)
-    return teacher, student, school_class, quiz_set
-
-
-def _attempts(db, student) -> list[QuizAttempt]:
-    db.session.expire_all()
-    return list(
-        db.session.scalars(
-            sa.select(QuizAttempt).where(QuizAttempt.user_id == student.id).order_by(QuizAttempt.id)
-        )
-    )
-
-
 def test_assign_a_set_to_two_classes(client, db, make_teacher, make_student, login):
-    teacher, _student, first, quiz_set = _setup(db, make_teacher, make_student)
+    teacher, _student, first, quiz_set = class_with_set(db, make_teacher, make_student)
     second = make_class(db, teacher, "Year 11")
     login(client, teacher)
     form = client.get(f"/teach/sets/{quiz_set.id}/assign").get_data(as_text=True)
@@ -63,7 +48,7 @@ def test_assign_a_set_to_two_classes(client, db, make_teacher, make_student, log
 def test_bad_assignments_are_refused_and_nothing_written(
     client, db, make_teacher, make_student, login
 ):
-    teacher, _student, school_class, quiz_set = _setup(db, make_teacher, make_student)
+    teacher, _student, school_class, quiz_set = class_with_set(db, make_teacher, make_student)
     others = make_class(db, make_teacher(), "Not yours")
     empty = make_set(db, teacher, [])
     login(client, teacher)
@@ -92,7 +77,7 @@ def test_bad_assignments_are_refused_and_nothing_written(
 def test_student_starts_an_assignment_and_answers_through_the_quiz(
     client, db, make_teacher, make_student, login
 ):
-    _teacher, student, school_class, quiz_set = _setup(
+    _teacher, student, school_class, quiz_set = class_with_set(
         db, make_teacher, make_student, time_limit_minutes=15, shuffle_choices=True
     )
     assignment = make_assignment(db, quiz_set, [school_class], title="Homework 1")
@@ -100,7 +85,7 @@ def test_student_starts_an_assignment_and_answers_through_the_quiz(
     listing = client.get("/assignments").get_data(as_text=True)
     assert "Homework 1" in listing and "Not started" in listing and ">Start<" in listing
     response = client.post(f"/assignments/{assignment.id}/start")
-    (attempt,) = _attempts(db, student)
+    (attempt,) = attempts_of(db, student)
     assert response.location.endswith(f"/quiz/{attempt.id}/1")
     assert attempt.kind == "assignment" and attempt.assignment_id == assignment.id
     assert attempt.title == "Homework 1" and attempt.feedback == "after_submission"
@@ -114,11 +99,11 @@ def test_student_starts_an_assignment_and_answers_through_the_quiz(
     assert "In progress" in client.get("/assignments").get_data(as_text=True)
     # Starting again resumes the same attempt at the first unanswered question.
     again = client.post(f"/assignments/{assignment.id}/start")
-    assert again.location.endswith(f"/quiz/{attempt.id}/2") and len(_attempts(db, student)) == 1
+    assert again.location.endswith(f"/quiz/{attempt.id}/2") and len(attempts_of(db, student)) == 1
 
 
 def test_time_limit_expiry_submits_the_saved_answers(client, db, make_teacher, make_student, login):
-    _teacher, student, school_class, quiz_set = _setup(
+    _teacher, student, school_class, quiz_set = class_with_set(
         db, make_teacher, make_student, time_limit_minutes=5
     )
     assignment = make_assignment(db, quiz_set, [school_class])
@@ -130,14 +115,14 @@ def test_time_limit_expiry_submits_the_saved_answers(client, db, make_teacher, m
     assert "Time is up" in listing
     response = client.get(f"/quiz/{attempt.id}/3", follow_redirects=True)
     assert "Time is up: your saved answers were submitted." in response.get_data(as_text=True)
-    (attempt,) = _attempts(db, student)
+    (attempt,) = attempts_of(db, student)
     assert attempt.submitted_at == attempt.deadline and attempt.score == 2.0
     refused = client.post(f"/quiz/{attempt.id}/3", data={"answer": "true", "action": "finish"})
     assert refused.status_code == 409  # no answer after the time is up
 
 
 def test_attempts_allowed(client, db, make_teacher, make_student, login):
-    _teacher, student, school_class, quiz_set = _setup(
+    _teacher, student, school_class, quiz_set = class_with_set(
         db, make_teacher, make_student, attempts_allowed=2
     )
     assignment = make_assignment(db, quiz_set, [school_class])
@@ -149,13 +134,13 @@ def test_attempts_allowed(client, db, make_teacher, make_student, login):
     assert "Try again" not in listing and "Submitted: <strong>100 %</strong>" in listing
     response = client.post(f"/assignments/{assignment.id}/start")
     assert response.status_code == 409 and b"used all 2 attempts" in response.data
-    assert len(_attempts(db, student)) == 2
+    assert len(attempts_of(db, student)) == 2
 
 
 def test_late_work_refused_or_accepted_and_marked_late(
     client, db, make_teacher, make_student, login
 ):
-    _teacher, student, school_class, quiz_set = _setup(db, make_teacher, make_student)
+    _teacher, student, school_class, quiz_set = class_with_set(db, make_teacher, make_student)
     past = utcnow() - timedelta(hours=1)
     closed = make_assignment(db, quiz_set, [school_class], due_at=past, title="Closed one")
     late_ok = make_assignment(
@@ -167,7 +152,7 @@ def test_late_work_refused_or_accepted_and_marked_late(
     response = client.post(f"/assignments/{closed.id}/start")
     assert response.status_code == 409 and b"does not accept late work" in response.data
     assert client.post(f"/assignments/{late_ok.id}/start").status_code == 302
-    (attempt,) = _attempts(db, student)
+    (attempt,) = attempts_of(db, student)
     client.post(f"/quiz/{attempt.id}/submit")
     db.session.refresh(attempt)
     assert attempt.is_late
@@ -175,7 +160,7 @@ def test_late_work_refused_or_accepted_and_marked_late(
 
 
 def test_not_before_the_open_date(client, db, make_teacher, make_student, login):
-    _teacher, student, school_class, quiz_set = _setup(db, make_teacher, make_student)
+    _teacher, student, school_class, quiz_set = class_with_set(db, make_teacher, make_student)
     soon = utcnow() + timedelta(days=1)
     assignment = make_assignment(
         db, quiz_set, [school_class], open_at=soon, due_at=soon + timedelta(days=1)
@@ -184,11 +169,11 @@ def test_not_before_the_open_date(client, db, make_teacher, make_student, login)
     assert "Opens " in client.get("/assignments").get_data(as_text=True)
     response = client.post(f"/assignments/{assignment.id}/start")
     assert response.status_code == 409 and b"opens on" in response.data
-    assert _attempts(db, student) == []
+    assert attempts_of(db, student) == []
 
 
 def test_only_students_of_the_classes_can_start(client, db, make_teacher, make_student, login):
-    _teacher, _student, school_class, quiz_set = _setup(db, make_teacher, make_student)
+    _teacher, _student, school_class, quiz_set = class_with_set(db, make_teacher, make_student)
     assignment = make_assignment(db, quiz_set, [school_class])
     outsider = make_student()
     login(client, outsider)
@@ -199,7 +184,7 @@ def test_only_students_of_the_classes_can_start(client, db, make_teacher, make_s
 
 
 def test_the_teacher_edits_the_schedule(client, db, make_teacher, make_student, login):
-    teacher, _student, school_class, quiz_set = _setup(db, make_teacher, make_student)
+    teacher, _student, school_class, quiz_set = class_with_set(db, make_teacher, make_student)
     assignment = make_assignment(db, quiz_set, [school_class])
     login(client, teacher)
     form = client.get(f"/teach/assignments/{assignment.id}/edit").get_data(as_text=True)
@@ -222,7 +207,7 @@ def test_a_start_that_loses_a_race_continues_the_first_attempt(
     from quizapp.services import assignments as assignment_service
     from quizapp.services.quizzes import create_attempt
 
-    _teacher, student, school_class, quiz_set = _setup(db, make_teacher, make_student)
+    _teacher, student, school_class, quiz_set = class_with_set(db, make_teacher, make_student)
     assignment = make_assignment(db, quiz_set, [school_class])
     login(client, student)
     real_start = assignment_service.start_assignment_attempt
@@ -247,7 +232,7 @@ def test_a_start_that_loses_a_race_continues_the_first_attempt(
 
     monkeypatch.setattr(classroom_views, "start_assignment_attempt", racing_start)
     response = client.post(f"/assignments/{assignment.id}/start")
-    attempts = _attempts(db, student)
+    attempts = attempts_of(db, student)
     assert calls == ["raced"] and len(attempts) == 1 and attempts[0].attempt_number == 1
     assert response.location.endswith(f"/quiz/{attempts[0].id}/1")
 
@@ -258,7 +243,7 @@ def test_a_start_that_loses_a_race_continues_the_first_attempt(
 def test_an_extension_moves_started_attempts_to_the_new_due_date(
     client, db, make_teacher, make_student, login
 ):
-    teacher, student, school_class, quiz_set = _setup(
+    teacher, student, school_class, quiz_set = class_with_set(
         db, make_teacher, make_student, feedback="after_due"
     )
     other = make_student()
@@ -276,7 +261,7 @@ def test_an_extension_moves_started_attempts_to_the_new_due_date(
     )
     assert "follow the new due date" in response.get_data(as_text=True)
     new_due = db.session.get(Assignment, assignment.id).due_at
-    for attempt in _attempts(db, student) + _attempts(db, other):
+    for attempt in attempts_of(db, student) + attempts_of(db, other):
         assert attempt.late_after == new_due and attempt.feedback_after == new_due
     assert db.session.get(QuizAttempt, open_attempt.id).deadline == new_due
     # The finished attempt's review waits for the new due date, not the old one.
@@ -291,7 +276,7 @@ LATE_REFUSED = "Late work cannot be accepted when the set shows feedback after t
 def test_late_work_is_refused_for_a_set_with_feedback_after_the_due_date(
     client, db, make_teacher, make_student, login
 ):
-    teacher, _student, school_class, quiz_set = _setup(
+    teacher, _student, school_class, quiz_set = class_with_set(
         db, make_teacher, make_student, feedback="after_due"
     )
     login(client, teacher)
@@ -314,7 +299,7 @@ def test_late_work_is_refused_for_a_set_with_feedback_after_the_due_date(
 def test_feedback_after_the_due_date_is_refused_while_late_work_is_accepted(
     client, db, make_teacher, make_student, login
 ):
-    teacher, _student, school_class, quiz_set = _setup(db, make_teacher, make_student)
+    teacher, _student, school_class, quiz_set = class_with_set(db, make_teacher, make_student)
     make_assignment(db, quiz_set, [school_class], accept_late=True)
     login(client, teacher)
     settings = {"title": "New title", "attempts_allowed": "1", "grading_method": "highest"}
@@ -337,7 +322,7 @@ def test_feedback_after_the_due_date_is_refused_while_late_work_is_accepted(
 def test_the_students_list_hides_the_grade_the_feedback_setting_hides(
     client, db, make_teacher, make_student, login
 ):
-    teacher, student, school_class, _ = _setup(db, make_teacher, make_student)
+    teacher, student, school_class, _ = class_with_set(db, make_teacher, make_student)
     questions = seeded_questions(db, 3, "true_false")
     due = utcnow() + timedelta(days=2)
     for feedback in ("never", "after_due", "after_submission"):

@@ -14,6 +14,7 @@ from quizapp.models import Response
 from quizapp.models.base import utcnow
 from quizapp.services.gradebook import class_gradebook, student_topic_results
 from tests.builders import (
+    attempts_of,
     enrol,
     make_assignment,
     make_class,
@@ -50,7 +51,7 @@ def test_gradebook_grades_late_marks_and_attempts(client, db, school, login):
 
 def test_timed_out_work_is_submitted_when_the_teacher_looks(client, db, school, login):
     teacher, school_class, (_a, student_b, _v), (_hw1, hw2) = school
-    attempt = next(a for a in _attempts(db, student_b) if a.submitted_at is None)
+    attempt = next(a for a in attempts_of(db, student_b) if a.submitted_at is None)
     attempt.deadline = utcnow() - timedelta(minutes=1)
     db.session.commit()
     login(client, teacher)
@@ -58,12 +59,6 @@ def test_timed_out_work_is_submitted_when_the_teacher_looks(client, db, school, 
     db.session.refresh(attempt)
     assert attempt.submitted_at == attempt.deadline and attempt.score == 1.0 and attempt.is_late
     assert "33 %" in page.split(">Student B<")[1].split("</tr>")[0]
-
-
-def _attempts(db, student):
-    from quizapp.models import QuizAttempt
-
-    return list(db.session.scalars(sa.select(QuizAttempt).where(QuizAttempt.user_id == student.id)))
 
 
 def test_drill_down_by_topic(client, db, school, login):

@@ -3,19 +3,13 @@ for a small class and a bigger one: nothing is fetched per student, attempt or r
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 import sqlalchemy as sa
 
 from quizapp.models import QuizSetItem, Topic, User
-from quizapp.models.base import utcnow
 from tests.builders import (
-    enrol,
-    make_assignment,
-    make_class,
+    class_with_history,
     make_set,
     seeded_questions,
-    take,
 )
 
 PAGES = [
@@ -29,41 +23,6 @@ PAGES = [
     "/teach/assignments/{a}/responses.csv",
 ]
 BOUND = 10  # a page's queries, including loading the logged-in user
-
-
-def _class_of(db, teacher, make_student, students: int, assignments: int):
-    school_class = make_class(db, teacher, f"{students} students")
-    members = [make_student() for _ in range(students)]
-    enrol(db, school_class, *members)
-    # The seed has fewer true/false questions than 4 per set for 5 sets: sets reuse them.
-    questions = seeded_questions(db, min(4 * assignments, 16), "true_false")
-    made = []
-    for index in range(assignments):
-        quiz_set = make_set(
-            db,
-            teacher,
-            [questions[(4 * index + k) % len(questions)] for k in range(4)],
-            title=f"Set {index}",
-            time_limit_minutes=30,
-        )
-        made.append(make_assignment(db, quiz_set, [school_class]))
-    for number, student in enumerate(members):
-        for assignment in made:
-            pattern = [(number + k) % 3 != 0 for k in range(4)]
-            take(db, assignment, student, pattern, now=utcnow() - timedelta(minutes=10))
-            if number % 2:
-                # A second, unfinished attempt whose time ran out: submitted by the page.
-                late = take(
-                    db,
-                    assignment,
-                    student,
-                    [True, None, None, None],
-                    submit=False,
-                    now=utcnow() - timedelta(minutes=5),
-                )
-                late.deadline = utcnow() - timedelta(minutes=1)
-    db.session.commit()
-    return school_class, members, made
 
 
 def _counts(client, db, count_queries, school_class, student, assignment):
@@ -85,8 +44,8 @@ def test_class_pages_issue_a_bounded_number_of_queries(
     client, db, make_teacher, make_student, count_queries, login
 ):
     teacher = make_teacher()
-    small = _class_of(db, teacher, make_student, students=3, assignments=2)
-    big = _class_of(db, teacher, make_student, students=12, assignments=5)
+    small = class_with_history(db, teacher, make_student, students=3, assignments=2)
+    big = class_with_history(db, teacher, make_student, students=12, assignments=5)
     login(client, teacher)
     small_ids = small[0].id, small[1][0].id, small[2][0].id
     big_ids = big[0].id, big[1][1].id, big[2][-1].id
