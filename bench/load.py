@@ -11,12 +11,12 @@ run, gunicorn (the same settings) on bench/hello_app.py, the ceiling. wrk (2 thr
 connections) then drives, logged in, each right after a run on the ceiling (so a page is
 compared with the ceiling under the same machine load) and a 1 s unmeasured warm-up of the
 page: the home page, the dashboard, a quiz question, an answer save (JSON autosave) and a
-card rating (JSON). First comes the app's cheapest logged-in request, the health check with
-the learner's cookie (the user's load, one ``SELECT 1``, a JSON answer): what no page can beat
-on this machine, the yardstick for the p99 target (at 32 connections a page's mean latency is
-32 / its requests a second, so 50 ms needs at least 640 a second). It prints requests per
-second, the share of the ceiling measured just before, p50 and p99 latency and errors
-(non-2xx/3xx responses and socket errors).
+card rating (JSON; the first learner and three others, see ``RATERS``). First comes the app's
+cheapest logged-in request, the health check with the learner's cookie (the user's load, one
+``SELECT 1``, a JSON answer): what no page can beat on this machine, the yardstick for the p99
+target (at 32 connections a page's mean latency is 32 / its requests a second, so 50 ms needs
+at least 640 a second). It prints requests per second, the share of the ceiling measured just
+before, p50 and p99 latency and errors (non-2xx/3xx responses and socket errors).
 
 PostgreSQL: the database is `$BENCH_PG_URL` (default
 postgresql://postgres@127.0.0.1:5432/quizapp_i10_bench), dropped and created by this script.
@@ -29,6 +29,7 @@ import os
 import re
 import subprocess
 import tempfile
+import time
 from pathlib import Path
 from urllib.parse import quote
 
@@ -49,6 +50,10 @@ PASSWORD = "bench password for load"
 # serves pages the same way, and live games' WebSockets from a threaded server of their own.
 GUNICORN_SETTINGS = ["--workers", "2", "--worker-class", "sync"]
 WARM_UP_SECONDS = 1
+# The card rating row rates as these learners, two to each wrk thread: a thread's 16
+# connections then cycle through 46 (learner, card) pairs, so no learner rates one card from
+# two connections at once, which the app refuses (409) and wrk would count as an error.
+RATERS = ("load@example.org", "rater2@example.org", "rater3@example.org", "rater4@example.org")
 DEFAULT_PG = "postgresql+psycopg://postgres@127.0.0.1:5432/quizapp_i10_bench"
 PG_URL = os.environ.get("BENCH_PG_URL", DEFAULT_PG)
 
@@ -79,6 +84,11 @@ def build_database(url: str) -> list[int]:
         user.set_password(PASSWORD)
         user.new_cards_per_day = 10_000
         db.session.add(user)
+        for email in RATERS[1:]:  # the card rating row's other learners (see wrk_request.lua)
+            rater = User(email=email, display_name="Rater", role="student")
+            rater.set_password(PASSWORD)
+            rater.new_cards_per_day = 10_000  # every card may be rated from the start
+            db.session.add(rater)
         db.session.commit()
         bulk_history(db.session, user.id, responses=1_000, reviews=2_000)
         ids = list(db.session.scalars(db.select(Flashcard.id)))
@@ -137,12 +147,12 @@ def wrk(port: int, seconds: int, **shape: str) -> dict:
     }
 
 
-def log_in(port: int) -> tuple[str, str, str, str]:
+def log_in(port: int, email: str = RATERS[0]) -> tuple[str, str, str, str]:
     """A logged-in session: its cookie header, a CSRF token, a quiz question's address and an
     answer it accepts."""
     client = Client(port)
     _, _, page, _ = client.request("GET", "/auth/login")
-    form = {"csrf_token": csrf(page), "email": "load@example.org", "password": PASSWORD}
+    form = {"csrf_token": csrf(page), "email": email, "password": PASSWORD}
     status, _, _, _ = client.request("POST", "/auth/login", form)
     assert status == 302, "login failed"
     _, _, page, _ = client.request("GET", "/quiz/new")
@@ -171,6 +181,39 @@ def ceiling_row(label: str, ceilings: list[dict]) -> str:
     )
 
 
+def machine_speed() -> str:
+    """How fast this machine runs Python, idle, before the run: the p99 target is in
+    milliseconds, so it moves with the machine, and these two figures tell machines apart.
+
+    - A bare Flask hello through Flask's test client in this process (no server, no socket):
+      code shaped like the app's, as much of it as a request runs. 0.10 ms on 2026-11-25.
+    - 20 million additions in a loop: the processor alone. A machine can be as fast as another
+      on this one and several times slower on the first (caches shared with other machines).
+    """
+    from bench.hello_app import app as hello
+
+    client = hello.test_client()
+    for _ in range(500):
+        client.get("/")
+    rounds = []
+    for _ in range(5):
+        started = time.perf_counter()
+        for _ in range(2_000):
+            client.get("/")
+        rounds.append((time.perf_counter() - started) / 2_000 * 1000)
+    loops = []
+    for _ in range(3):
+        started = time.perf_counter()
+        total = 0
+        for i in range(20_000_000):
+            total += i
+        loops.append(time.perf_counter() - started)
+    return (
+        f"machine: a Flask hello in-process {min(rounds):.3f} ms a request (best of 5 x 2,000); "
+        f"20 million additions {min(loops):.2f} s (best of 3)"
+    )
+
+
 def run(label: str, url: str, seconds: int, pages: list[str] | None = None) -> list[str]:
     card_ids = build_database(url)
     env = {**os.environ, "DATABASE_URL": url, "SECRET_KEY": "bench"}
@@ -183,6 +226,7 @@ def run(label: str, url: str, seconds: int, pages: list[str] | None = None) -> l
     loads = [os.getloadavg()[0]]  # the machine is shared: say how busy it was
     try:
         cookie, token, question, answer = log_in(app_port)
+        raters = [(cookie, token)] + [log_in(app_port, email)[:2] for email in RATERS[1:]]
         cards = ",".join(map(str, card_ids))
         shapes = {
             "health check": {"path": "/healthz"},
@@ -199,8 +243,9 @@ def run(label: str, url: str, seconds: int, pages: list[str] | None = None) -> l
                 "path": "/cards/rate",
                 "method": "POST",
                 "cards": cards,
+                "raters": "\n".join(f"{c}|{t}" for c, t in raters),
                 "accept": "application/json",
-                "body": f"csrf_token={token}&flashcard_id={{card}}&rating={{rating}}",
+                "body": "csrf_token={token}&flashcard_id={card}&rating={rating}",
             },
         }
         assert tuple(shapes) == PAGES
@@ -250,6 +295,7 @@ def main() -> None:
     unknown = sorted(set(pages) - set(PAGES))
     if unknown:
         parser.error(f"--pages: no row named {', '.join(unknown)}; the rows: {', '.join(PAGES)}")
+    speed = machine_speed()
     rows = []
     if args.database in ("sqlite", "both"):
         path = Path(tempfile.mkdtemp(prefix="quizapp-load-")) / "load.sqlite"
@@ -258,6 +304,7 @@ def main() -> None:
         fresh_postgres(PG_URL)
         rows += run("PostgreSQL", PG_URL, args.seconds, pages)
     print(f"gunicorn {' '.join(GUNICORN_SETTINGS)}; wrk -t{WRK_THREADS} -c32 -d{args.seconds}s")
+    print(speed)
     print("| database | request | req/s | share of ceiling | p50 ms | p99 ms | errors |")
     print("|---|---|---|---|---|---|---|")
     print("\n".join(rows))

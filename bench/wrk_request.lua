@@ -1,13 +1,22 @@
 -- One request shape for wrk, from the environment (bench/load.py sets these):
--- WRK_METHOD, WRK_PATH, WRK_COOKIE, WRK_BODY (form; "{card}" cycles through WRK_CARDS), WRK_ACCEPT.
--- Each thread cycles through its own share of the cards (WRK_THREADS threads): one learner
--- never rates one card from two places at once, which the app refuses as rated already.
+-- WRK_METHOD, WRK_PATH, WRK_COOKIE, WRK_BODY (form), WRK_ACCEPT.
+-- Card ratings: WRK_CARDS (ids) and WRK_RATERS (learners, "cookie|csrf token" separated by
+-- newlines); "{card}", "{rating}" and "{token}" in WRK_BODY are filled in per request.
+-- Each thread rates as learners of its own (WRK_THREADS threads), through every card, the
+-- same learner and card coming back only after all the thread's other pairs: a learner never
+-- rates one card from two places at once (the app refuses the second as rated meanwhile, a
+-- 409), which a thread's 16 connections would do with 23 cards and one learner.
 local method = os.getenv("WRK_METHOD") or "GET"
 local path = os.getenv("WRK_PATH") or "/"
 local body = os.getenv("WRK_BODY")
 local cards = {}
 for id in string.gmatch(os.getenv("WRK_CARDS") or "", "%d+") do
   cards[#cards + 1] = id
+end
+local raters = {}
+for line in string.gmatch(os.getenv("WRK_RATERS") or "", "[^\n]+") do
+  local cookie, token = string.match(line, "^(.*)|([^|]*)$")
+  raters[#raters + 1] = { cookie = cookie, token = token }
 end
 local headers = {}
 headers["Cookie"] = os.getenv("WRK_COOKIE") or ""
@@ -24,18 +33,23 @@ end
 
 init = function(_args)
   local own = {}
-  for i, id in ipairs(cards) do
-    if (i - 1) % threads == (thread_number or 0) then own[#own + 1] = id end
+  for i, rater in ipairs(raters) do
+    if (i - 1) % threads == (thread_number or 0) then own[#own + 1] = rater end
   end
-  cards = own
+  raters = own
 end
 
 request = function()
   counter = counter + 1
   local this_body = body
-  if body and #cards > 0 then
-    this_body = string.gsub(body, "{card}", cards[(counter % #cards) + 1])
+  if body and #cards > 0 and #raters > 0 then
+    -- Pair number n: learner n mod R, card n div R (all R learners, then the next card).
+    local pair = counter % (#raters * #cards)
+    local rater = raters[(pair % #raters) + 1]
+    headers["Cookie"] = rater.cookie
+    this_body = string.gsub(body, "{card}", cards[math.floor(pair / #raters) + 1])
     this_body = string.gsub(this_body, "{rating}", tostring((counter % 4) + 1))
+    this_body = string.gsub(this_body, "{token}", rater.token)
   end
   return wrk.format(method, path, headers, this_body)
 end
