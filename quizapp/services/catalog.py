@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
@@ -21,9 +22,19 @@ from quizapp.models import (
 )
 
 
+class TopicHeading(NamedTuple):
+    """What a topic list shows of a topic (not the entity: building 20 entities a request was a
+    good part of the home page)."""
+
+    id: int
+    article_id: int
+    parent_id: int | None
+    title: str
+
+
 @dataclass(frozen=True)
 class TopicSummary:
-    topic: Topic
+    topic: TopicHeading
     claims: int
     flashcards: int
     questions: int
@@ -47,7 +58,8 @@ def _counts_by_topic(article_ids, model=None) -> sa.Subquery:
 def _topic_summaries_statement() -> sa.Select:
     article_ids = sa.bindparam("article_ids", expanding=True)
     counts = [_counts_by_topic(article_ids, model) for model in (None, Flashcard, Question)]
-    stmt = sa.select(Topic, *(sa.func.coalesce(c.c.n, 0) for c in counts))
+    heading = (Topic.id, Topic.article_id, Topic.parent_id, Topic.title)
+    stmt = sa.select(*heading, *(sa.func.coalesce(c.c.n, 0) for c in counts))
     for c in counts:
         stmt = stmt.outerjoin(c, c.c.topic_id == Topic.id)
     return stmt.where(Topic.article_id.in_(article_ids)).order_by(Topic.article_id, Topic.position)
@@ -65,7 +77,7 @@ def topic_summaries(session: Session, article_ids: list[int]) -> list[TopicSumma
     """Every topic of ``article_ids`` in reading order with its counts, in one statement
     whatever the size."""
     rows = session.execute(_TOPIC_SUMMARIES, {"article_ids": article_ids})
-    return [TopicSummary(*row) for row in rows]
+    return [TopicSummary(TopicHeading(*row[:4]), *row[4:]) for row in rows]
 
 
 def items_by_claim(session: Session, claim_ids: list[int]):

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import sqlalchemy as sa
+from markupsafe import escape
 
-from quizapp.models import Article, Claim, Topic
+from quizapp.models import Article, ArticleTag, Claim, Topic
 
 
 def test_home_says_what_the_app_is_and_lists_topics_with_counts(client, db):
@@ -13,6 +14,11 @@ def test_home_says_what_the_app_is_and_lists_topics_with_counts(client, db):
     for title in ("Economic Cooperation", "Security Concerns", "Conclusion"):
         assert title in page
     assert "<td>" in page  # counts
+    # The article's tags, in the order they were given.
+    tags = db.session.scalars(sa.select(ArticleTag.name).order_by(ArticleTag.id)).all()
+    assert tags
+    places = [page.index(f'<span class="tag">{escape(tag)}</span>') for tag in tags]
+    assert places == sorted(places)
 
 
 def test_home_query_count_does_not_grow_with_topics(client, count_queries):
