@@ -82,14 +82,16 @@ def test_the_progress_page_counts_an_answer_once_the_learner_was_shown_it(
     wrong = next(s for s in attempt.questions if _wrong_answer(s))
     title = wrong.question.claim.topic.title
     client.post(f"/quiz/{attempt.id}/{wrong.position}", data=_wrong_answer(wrong))
-    # Only saved: "1 answered, 0 %" would say it is wrong before the quiz does.
+    # Only saved: "1 answered, 0 %" would say it is wrong before the quiz does. The topic
+    # was studied today all the same, with no result to show yet.
     row = _topic_row(client.get("/progress").get_data(as_text=True), title)
     assert "<td>0</td>" in row and "0 %" not in row
+    assert "no results yet" in row and "not started" not in row
     client.post(
         f"/quiz/{attempt.id}/{wrong.position}", data={**_wrong_answer(wrong), "action": "check"}
     )
     row = _topic_row(client.get("/progress").get_data(as_text=True), title)
-    assert "<td>1</td>" in row and "<td>0 %</td>" in row
+    assert "<td>1</td>" in row and "<td>0 %</td>" in row and "no results yet" not in row
 
 
 def test_goal_and_streak_on_the_dashboard(client, db, make_student, login):
