@@ -112,7 +112,7 @@ def _page_at(index: int, pages: int) -> int:
     return min(index // REVIEW_PAGE_CLAIMS + 1, pages)
 
 
-def _rows_on(rows: list[Row], page: int, pages: int) -> list[Row]:
+def rows_on_page(rows: list[Row], page: int, pages: int) -> list[Row]:
     end = len(rows) if page == pages else page * REVIEW_PAGE_CLAIMS
     return rows[(page - 1) * REVIEW_PAGE_CLAIMS : end]
 
@@ -133,7 +133,7 @@ def article_review(session: Session, article: Article, page: int = 1) -> Article
     rows = review_rows(session, article)
     pages = page_count(rows)
     page = min(max(page, 1), pages)
-    shown = _rows_on(rows, page, pages)
+    shown = rows_on_page(rows, page, pages)
     topics = {
         t.id: t
         for t in session.scalars(

@@ -161,12 +161,14 @@ def accept_claim(article_id: int, claim_id: int):
 def drop_claim(article_id: int, claim_id: int):
     article = library.owned_article(db.session, article_id, current_user)
     claim = review.article_claim(db.session, article, claim_id)
-    # Read before the claim is gone: its neighbours stay on this page.
+    # Read before the claim is gone: its neighbours stay on this page, unless the drop made
+    # the last page short enough to join the one before (then that is where they are).
     page, topic_id = _page_of(article, claim_id=claim.id), claim.topic_id
     review.drop_claim(db.session, claim)
     db.session.commit()
     flash("Claim dropped with its items.", "success")
-    return _back(article, f"#topic-{topic_id}", page)
+    pages = review.page_count(review.review_rows(db.session, article))
+    return _back(article, f"#topic-{topic_id}", min(page, pages))
 
 
 @bp.post("/articles/<id:article_id>/topics/<id:topic_id>")

@@ -9,6 +9,7 @@ from quizapp.services.article_review import (
     SHORT_LAST_PAGE,
     page_count,
     page_of,
+    rows_on_page,
 )
 
 
@@ -42,3 +43,15 @@ def test_every_claim_is_on_the_page_page_of_names() -> None:
     assert page_of(rows, claim_id=len(rows) - 1) == 3  # the rest, on the last page
     assert page_of(rows, topic_id=len(rows) // 10) == 3
     assert page_of(rows, claim_id=10_000) == 1  # not there: the first page
+
+
+@pytest.mark.parametrize("claims", range(0, 300))
+def test_the_pages_show_every_row_once_on_the_page_page_of_names(claims: int) -> None:
+    rows = _rows(claims)
+    pages = page_count(rows)
+    shown = [rows_on_page(rows, page, pages) for page in range(1, pages + 1)]
+    assert [row for page in shown for row in page] == rows  # in order, none twice, none lost
+    assert all(len(page) < REVIEW_PAGE_CLAIMS + SHORT_LAST_PAGE for page in shown)
+    assert all(len(page) >= SHORT_LAST_PAGE for page in shown) or pages == 1
+    for number, page in enumerate(shown, start=1):
+        assert all(page_of(rows, claim_id=claim) == number for _, claim in page)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import re
+from collections import Counter
 
 import pytest
 import sqlalchemy as sa
@@ -313,3 +314,39 @@ def test_a_long_article_is_reviewed_a_page_at_a_time(client, db, make_teacher, l
     rows = review_rows(db.session, db.session.get(Article, article_id))
     expected = page_of(rows, topic_id=last_topic.id)
     assert (f"?page={expected}#" in response.location) == (expected > 1)
+
+
+def test_a_short_last_page_joins_the_one_before(client, db, make_teacher, login):
+    """Dropping claims until the rest is short folds the last page into the one before: the
+    page then shows up to 49 rows, and a drop that folds it comes back to a page that exists."""
+    login(client, make_teacher())
+    article_id = _long_article(client, db)
+    article = db.session.get(Article, article_id)
+
+    def rows():
+        db.session.expire_all()
+        return review_rows(db.session, article)
+
+    def drop_last_claim_of_a_full_topic() -> str:
+        current = rows()
+        counts = Counter(topic for topic, claim in current if claim is not None)
+        topic, claim = next((t, c) for t, c in reversed(current) if c and counts[t] > 1)
+        response = client.post(f"/teach/articles/{article_id}/claims/{claim}/drop")
+        assert response.status_code == 302
+        return response.location
+
+    full = len(rows()) // REVIEW_PAGE_CLAIMS  # pages of 40
+    while len(rows()) > full * REVIEW_PAGE_CLAIMS + SHORT_LAST_PAGE:
+        drop_last_claim_of_a_full_topic()
+    assert page_count(rows()) == full + 1  # a last page of 10 rows stands on its own
+    location = drop_last_claim_of_a_full_topic()
+    current = rows()
+    assert len(current) == full * REVIEW_PAGE_CLAIMS + SHORT_LAST_PAGE - 1
+    assert page_count(current) == full
+    # Back on the page where the claim's neighbours now are, not on one past the end.
+    assert f"?page={full}#topic-" in location
+    html = client.get(f"/teach/articles/{article_id}?page={full}").get_data(as_text=True)
+    assert f"Page {full} of {full}" in html
+    shown = [int(n) for n in re.findall(r'class="review-claim" id="claim-(\d+)"', html)]
+    first = (full - 1) * REVIEW_PAGE_CLAIMS
+    assert shown == [claim for _, claim in current[first:] if claim is not None]
