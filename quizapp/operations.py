@@ -37,6 +37,15 @@ def _start_clock() -> None:
     g.request_started = time.perf_counter()
 
 
+def _logged_status(response: Response) -> int:
+    # flask-sock answers a WebSocket's upgrade itself and hands the server a 200 once the
+    # socket has closed; an error inside it still logs its own status.
+    rule = request.url_rule
+    if rule is not None and rule.websocket and response.status_code == 200:
+        return 101
+    return response.status_code
+
+
 def _log_request(response: Response) -> Response:
     started = g.get("request_started")
     if started is None:
@@ -48,7 +57,7 @@ def _log_request(response: Response) -> Response:
         g.request_id,
         request.method,
         request.path[:200],
-        101 if g.get("websocket_opened") else response.status_code,
+        _logged_status(response),
         elapsed_ms,
     )
     return response

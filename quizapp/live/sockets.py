@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import queue
 
-from flask import g, request
+from flask import request
 from flask_login import current_user
 from flask_sock import Sock
 
@@ -47,7 +47,6 @@ def _coalesced(first: dict, subscription: Subscription) -> list[dict]:
 def game_socket(ws, game_id: int) -> None:
     from quizapp.live.player_views import session_player
 
-    g.websocket_opened = True  # flask-sock has answered the upgrade (the request log's 101)
     game = db.session.get(LiveGame, game_id)
     if game is None:
         ws.close(reason=1008, message="No such game.")
