@@ -44,6 +44,8 @@ class TopicProgress:
     memory: float | None = None
     mastery: float | None = None
     last_studied: datetime | None = None
+    # Answers given whose outcome the learner has not been shown yet (not in the figures).
+    unshown: int = 0
 
 
 def outcome_shown(now: datetime) -> sa.ColumnElement[bool]:
@@ -75,12 +77,13 @@ def _shown_responses(stmt: sa.Select, user_id: int, now: datetime) -> sa.Select:
 
 
 def _responses_by_topic(session: Session, user_id: int, now: datetime):
-    """Per topic: answers shown, their total score, and the last answer given. "Last studied"
-    counts every answer, a saved one too: when the learner worked says nothing of whether it
-    was right."""
+    """Per topic: answers given, those shown, their total score, and the last answer given.
+    "Last studied" counts every answer, a saved one too: when the learner worked says nothing
+    of whether it was right."""
     shown = outcome_shown(now)
     counts = sa.select(
         Claim.topic_id,
+        sa.func.count(Response.id),
         sa.func.count(Response.id).filter(shown),
         sa.func.sum(Response.score).filter(shown),
         sa.func.max(Response.answered_at),
@@ -142,13 +145,13 @@ def topic_progress(
         stmt = stmt.where(Topic.article_id.in_(ids))
     topics = session.scalars(stmt).all()
     rows = {t.id: TopicProgress(t) for t in topics}
-    for topic_id, count, total, last in _responses_by_topic(session, user_id, now):
+    for topic_id, given, count, total, last in _responses_by_topic(session, user_id, now):
         if topic_id not in rows:
             continue
         progress = rows[topic_id]
         if count:
             progress.answered, progress.accuracy = count, (total or 0) / count
-        progress.last_studied = last
+        progress.unshown, progress.last_studied = given - count, last
     card_totals = session.execute(
         sa.select(Claim.topic_id, sa.func.count(Flashcard.id))
         .join(Claim, Flashcard.claim_id == Claim.id)

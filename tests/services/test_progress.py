@@ -12,7 +12,15 @@ from quizapp.services.daily_review import missed_questions
 from quizapp.services.learner_scheduler import learner_scheduler
 from quizapp.services.progress import accuracy_by_day, streak, topic_progress
 from quizapp.services.quizzes import create_attempt, save_answer, submit_attempt
-from tests.builders import enrol, make_assignment, make_class, make_set, take, wrong_answer
+from tests.builders import (
+    correct_answer,
+    enrol,
+    make_assignment,
+    make_class,
+    make_set,
+    take,
+    wrong_answer,
+)
 
 
 def test_streak_counts_consecutive_days():
@@ -57,12 +65,24 @@ def test_an_answer_counts_in_progress_once_the_learner_was_shown_it(db, make_stu
     progress = {p.topic.id: p for p in topic_progress(db.session, student.id, scheduler, now)}
     topic = progress[question.claim.topic_id]
     assert (topic.answered, topic.accuracy, topic.last_studied) == (0, None, now)
+    assert topic.unshown == 1
 
     save_answer(db.session, attempt, slot, wrong_answer(question), check=True, now=now)
     db.session.commit()
     assert _topic_answers(db, student, now) == {question.claim.topic_id: (1, 0.0)}
     assert [n for _day, _mean, n in _accuracy_days(db, student, now)] == [1]
     assert missed_questions(db.session, student.id, now) == [question.id]
+
+    # A newer answer only saved: the figures keep the checked one; last studied moves on.
+    later = now + timedelta(minutes=5)
+    second = create_attempt(db.session, student.id, [question])
+    db.session.flush()
+    save_answer(db.session, second, second.questions[0], correct_answer(question), now=later)
+    db.session.commit()
+    progress = {p.topic.id: p for p in topic_progress(db.session, student.id, scheduler, later)}
+    topic = progress[question.claim.topic_id]
+    assert (topic.answered, topic.accuracy, topic.unshown) == (1, 0.0, 1)
+    assert topic.last_studied == later
 
 
 def test_assignment_answers_count_in_progress_when_their_feedback_is_released(
