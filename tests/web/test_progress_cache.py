@@ -15,7 +15,7 @@ from quizapp.models.base import utcnow
 from quizapp.services.progress_cache import PLAN_TTL, PlanCache, next_change
 from tests.builders import enrol, make_assignment, make_class, make_set, take
 from tests.web.test_quiz import _right_answer, _start
-from tests.web.test_review_progress import _wrong_answer
+from tests.web.test_review_progress import _save_a_wrong_answer
 
 
 def _today(client) -> tuple[str, str]:
@@ -146,9 +146,7 @@ def test_a_submitted_quiz_shows_its_answers_on_the_kept_plan_at_once(
 ):
     """Answers only saved count once their quiz is submitted, a write to the attempt alone."""
     login(client, make_student())
-    attempt = _start(client, db, "Economic Cooperation", length=5)
-    wrong = next(s for s in attempt.questions if _wrong_answer(s))
-    client.post(f"/quiz/{attempt.id}/{wrong.position}", data=_wrong_answer(wrong))
+    attempt, _wrong = _save_a_wrong_answer(client, db)
     assert "0 questions you got wrong" in client.get("/review").get_data(as_text=True)  # kept
     client.post(f"/quiz/{attempt.id}/submit")
     assert "1 question you got wrong" in client.get("/review").get_data(as_text=True)

@@ -17,11 +17,18 @@ def _wrong_answer(slot) -> dict:
     return {"answer": "certainly wrong"} if q.type in ("fill_blank", "short_answer") else {}
 
 
+def _save_a_wrong_answer(client, db) -> tuple[QuizAttempt, object]:
+    """A practice quiz in one topic with a wrong answer saved (not checked, not submitted):
+    the quiz and the answer's slot."""
+    attempt = _start(client, db, "Economic Cooperation", length=5)
+    wrong = next(s for s in attempt.questions if _wrong_answer(s))
+    client.post(f"/quiz/{attempt.id}/{wrong.position}", data=_wrong_answer(wrong))
+    return attempt, wrong
+
+
 def test_missed_questions_come_back_in_the_review_until_right(client, db, make_student, login):
     login(client, make_student())
-    attempt = _start(client, db, "Economic Cooperation", length=5)
-    missed = next(s for s in attempt.questions if _wrong_answer(s))
-    client.post(f"/quiz/{attempt.id}/{missed.position}", data=_wrong_answer(missed))
+    attempt, missed = _save_a_wrong_answer(client, db)
     client.post(f"/quiz/{attempt.id}/submit")
     assert "1 question you got wrong" in client.get("/review").get_data(as_text=True)
     review_url = client.post("/review/start").location
@@ -39,9 +46,7 @@ def test_an_answer_only_saved_in_a_quiz_still_going_is_not_called_missed(
     client, db, make_student, login
 ):
     login(client, make_student())
-    attempt = _start(client, db, "Economic Cooperation", length=5)
-    wrong = next(s for s in attempt.questions if _wrong_answer(s))
-    client.post(f"/quiz/{attempt.id}/{wrong.position}", data=_wrong_answer(wrong))
+    attempt, wrong = _save_a_wrong_answer(client, db)
     # Saved, not checked, quiz not submitted: the learner may still change it, and the review
     # must not tell them it is wrong before the quiz does.
     assert "0 questions you got wrong" in client.get("/review").get_data(as_text=True)
@@ -78,10 +83,8 @@ def test_the_progress_page_counts_an_answer_once_the_learner_was_shown_it(
     client, db, make_student, login
 ):
     login(client, make_student())
-    attempt = _start(client, db, "Economic Cooperation", length=5)
-    wrong = next(s for s in attempt.questions if _wrong_answer(s))
+    attempt, wrong = _save_a_wrong_answer(client, db)
     title = wrong.question.claim.topic.title
-    client.post(f"/quiz/{attempt.id}/{wrong.position}", data=_wrong_answer(wrong))
     # Only saved: "1 answered, 0 %" would say it is wrong before the quiz does. The topic
     # was studied today all the same, with no result to show yet.
     row = _topic_row(client.get("/progress").get_data(as_text=True), title)
