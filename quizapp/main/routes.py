@@ -12,15 +12,12 @@ from quizapp.core.highlight import highlight_segments
 from quizapp.extensions import db
 from quizapp.models import Article, Claim, Topic
 from quizapp.models.base import utcnow
-from quizapp.services.article_library import (
-    listed_articles,
-    visible_article_ids,
-    visible_articles,
-)
+from quizapp.services.article_library import listed_articles
 from quizapp.services.catalog import items_by_claim, topic_summaries
 from quizapp.services.learner_scheduler import learner_scheduler
 from quizapp.services.progress import topic_progress
 from quizapp.services.search import search
+from quizapp.services.visibility import visible_article_ids, visible_articles
 
 bp = Blueprint("main", __name__)
 MAX_QUERY_CHARS = 200

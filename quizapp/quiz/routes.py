@@ -23,7 +23,7 @@ from quizapp.models import Topic
 from quizapp.models.base import utcnow
 from quizapp.quiz.answers import answer_from_form, describe_answer, describe_key
 from quizapp.quiz.forms import PracticeForm
-from quizapp.services import article_library as library
+from quizapp.services import visibility
 from quizapp.services.attempt_followups import discard_practice, start_missed_practice
 from quizapp.services.errors import NotFound
 from quizapp.services.learner_scheduler import learner_scheduler
@@ -64,10 +64,10 @@ def _scope_topic_ids() -> list[int]:
     article_id = parse_id(raw) if raw else None
     if raw and (
         article_id is None
-        or article_id not in library.visible_article_ids(db.session, current_user)
+        or article_id not in visibility.visible_article_ids(db.session, current_user)
     ):
         raise NotFound("There is no such article.")
-    return library.visible_topic_ids(db.session, current_user, article_id)
+    return visibility.visible_topic_ids(db.session, current_user, article_id)
 
 
 @bp.route("/new", methods=["GET", "POST"])

@@ -1,8 +1,8 @@
 """The library of articles: importing a teacher's text, who may see which article, sharing.
 
-An article is seen by its owner, by admins, by the students of the classes it is shared with,
-and by everyone once it is published (the seed article, or an admin's choice). Everyone else
-gets a 404, as for other teachers' classes.
+Who may see an article is decided in ``services/visibility.py``: its owner, admins, the
+students of the classes it is shared with, and everyone once it is published (the seed
+article, or an admin's choice). Everyone else gets a 404, as for other teachers' classes.
 """
 
 from __future__ import annotations
@@ -20,17 +20,15 @@ from quizapp.models import (
     Article,
     ArticleShare,
     ArticleTag,
-    Enrollment,
     Role,
     SchoolClass,
-    Topic,
     User,
 )
 from quizapp.services.errors import NotFound, TeachingError
 from quizapp.services.seeding import ArticleSource, SeedReport, import_article
+from quizapp.services.visibility import audience_of, viewer_params, visible_statement
 
 MAX_SLUG_BASE = 100
-VIEWER = "viewer_id"
 
 
 @dataclass(frozen=True)
@@ -90,41 +88,6 @@ def import_upload(
         raise TeachingError(str(error)) from error
 
 
-def _audience(user: User | None) -> str:
-    if user is None or not user.is_authenticated:
-        return "visitor"
-    return "admin" if user.role == Role.ADMIN else "member"
-
-
-# Built once per audience, with the viewer bound at use: building and keying a statement is
-# Python work a page pays on every request (the home page's cost more to build than to run).
-@functools.cache
-def _visible_statement(audience: str) -> sa.Select:
-    stmt = sa.select(Article)
-    if audience == "admin":
-        return stmt
-    if audience == "visitor":
-        return stmt.where(Article.published)
-    viewer = sa.bindparam(VIEWER, type_=sa.Integer)
-    shared = (
-        sa.select(ArticleShare.article_id)
-        .join(Enrollment, Enrollment.class_id == ArticleShare.class_id)
-        .where(Enrollment.student_id == viewer)
-    )
-    return stmt.where(sa.or_(Article.published, Article.owner_id == viewer, Article.id.in_(shared)))
-
-
-def _viewer(user: User | None) -> dict[str, int]:
-    return {VIEWER: user.id} if _audience(user) == "member" else {}
-
-
-def visible_articles(user: User | None) -> sa.Select:
-    """Articles ``user`` may read, as a statement to refine (order, filters)."""
-    stmt = _visible_statement(_audience(user))
-    viewer = _viewer(user)
-    return stmt.params(viewer) if viewer else stmt
-
-
 @dataclass(frozen=True)
 class ListedArticle:
     """An article as the home page lists it: no text, its tags' names in the order given."""
@@ -140,7 +103,7 @@ def _listed_statement(audience: str) -> sa.Select:
     # Plain columns, not Article entities: the home page shows four fields, and building
     # entities (with their tags through a joined eager load) was most of listing them.
     return (
-        _visible_statement(audience)
+        visible_statement(audience)
         .with_only_columns(Article.id, Article.slug, Article.title, ArticleTag.name)
         .outerjoin(ArticleTag, ArticleTag.article_id == Article.id)
         .order_by(Article.id, ArticleTag.id)
@@ -150,29 +113,12 @@ def _listed_statement(audience: str) -> sa.Select:
 def listed_articles(session: Session, user: User | None) -> list[ListedArticle]:
     """The articles ``user`` may read, in the order they came, with their tags, for the home
     page: one statement."""
-    rows = session.execute(_listed_statement(_audience(user)), _viewer(user))
+    rows = session.execute(_listed_statement(audience_of(user)), viewer_params(user))
     listed: list[ListedArticle] = []
     for (article_id, slug, title), group in itertools.groupby(rows, key=lambda row: row[:3]):
         tags = tuple(name for *_, name in group if name is not None)
         listed.append(ListedArticle(article_id, slug, title, tags))
     return listed
-
-
-def visible_article_ids(session: Session, user: User | None) -> list[int]:
-    return list(session.scalars(visible_articles(user).with_only_columns(Article.id)))
-
-
-def visible_topic_ids(session: Session, user: User | None, article_id: int | None = None):
-    """Topics of the articles ``user`` may see (of one of them with ``article_id``).
-
-    Never empty: the services read an empty list as "every topic", so a learner who may see
-    nothing gets a list naming no topic at all.
-    """
-    visible = visible_articles(user).with_only_columns(Article.id)
-    if article_id is not None:
-        visible = visible.where(Article.id == article_id)
-    ids = list(session.scalars(sa.select(Topic.id).where(Topic.article_id.in_(visible))))
-    return ids or [0]
 
 
 def owned_article(session: Session, article_id: int, user: User) -> Article:

@@ -23,14 +23,13 @@ from quizapp.models import (
     CardState,
     Claim,
     Flashcard,
-    ItemStatus,
     Question,
     Topic,
-    live,
 )
 from quizapp.models.content import FLASHCARD_CONTENT_FIELDS, QUESTION_CONTENT_FIELDS
 from quizapp.services.choice_ids import with_opaque_ids
-from quizapp.services.errors import NotFound, NotNow, ReadOnly, TeachingError
+from quizapp.services.errors import NotNow, ReadOnly, TeachingError
+from quizapp.services.visibility import bank_items, usable_claim, usable_item, usable_items
 
 MAX_PROMPT = 2000
 MAX_EXPLANATION = 4000
@@ -93,21 +92,33 @@ def new_key(teacher_id: int) -> str:
     return f"t{teacher_id}-{uuid4().hex[:10]}"
 
 
-def _claim(session: Session, claim_id: int) -> Claim:
-    claim = session.get(Claim, claim_id)
+def _claim(
+    session: Session, claim_id: int, teacher_id: int, item: Question | Flashcard | None = None
+) -> Claim:
+    """The claim, if it is one of an article the teacher may use (writing on another teacher's
+    private article would put an item into it), or one of the edited ``item``'s own article
+    (a draft under review stays in its article)."""
+    claim = usable_claim(session, claim_id, teacher_id)
+    if claim is None and item is not None:
+        claim = session.scalar(
+            sa.select(Claim).where(Claim.id == claim_id, Claim.article_id == item.article_id)
+        )
     if claim is None:
         _fail("Choose the claim of the article this item is about.")
     return claim
 
 
-def _question_values(session: Session, fields: QuestionFields) -> dict[str, Any]:
-    claim = _claim(session, fields.claim_id)
+def _question_values(
+    session: Session, teacher_id: int, fields: QuestionFields, item: Question | None = None
+) -> dict[str, Any]:
+    claim = _claim(session, fields.claim_id, teacher_id, item)
     draft = validate_question_fields(fields.raw(), _fail, origin=ItemOrigin.TEACHER)
     quote = " ".join(fields.quote.split()) or None
     if quote is not None and quote not in claim.quote:
         _fail("The quote must be copied word for word from the claim's text.")
     return {
         "claim_id": claim.id,
+        "article_id": claim.article_id,  # an item's article is its claim's, also after an edit
         "type": str(draft.type),
         "prompt": draft.prompt,
         "explanation": draft.explanation,
@@ -121,7 +132,7 @@ def _question_values(session: Session, fields: QuestionFields) -> dict[str, Any]
 
 
 def create_question(session: Session, teacher_id: int, fields: QuestionFields) -> Question:
-    values = _question_values(session, fields)
+    values = _question_values(session, teacher_id, fields)
     values["choices"] = with_opaque_ids(values["choices"])
     question = Question(
         key=new_key(teacher_id), origin=ItemOrigin.TEACHER, author_id=teacher_id, **values
@@ -152,14 +163,16 @@ def is_answered(session: Session, question: Question) -> bool:
     return session.scalar(used.limit(1)) is not None
 
 
-def update_question(session: Session, question: Question, fields: QuestionFields) -> None:
+def update_question(
+    session: Session, question: Question, fields: QuestionFields, teacher_id: int
+) -> None:
     """Edit in place. Choice ids stay by position, so earlier answers keep their meaning.
 
     Once the question is part of an attempt, only its wording may change (prompt, explanation,
     difficulty, choice texts): a new type or answer key would break the answers already given,
     so it raises :class:`NotNow` (copy the question instead).
     """
-    values = _question_values(session, fields)
+    values = _question_values(session, teacher_id, fields, question)
     values["choices"] = with_opaque_ids(values["choices"], question.choices)
     current = {
         name: getattr(question, name)
@@ -187,8 +200,10 @@ def fields_of(question: Question) -> QuestionFields:
     )
 
 
-def _flashcard_values(session: Session, fields: FlashcardFields) -> dict[str, Any]:
-    claim = _claim(session, fields.claim_id)
+def _flashcard_values(
+    session: Session, teacher_id: int, fields: FlashcardFields, item: Flashcard | None = None
+) -> dict[str, Any]:
+    claim = _claim(session, fields.claim_id, teacher_id, item)
     front, back = fields.front.strip(), fields.back.strip()
     if fields.kind not in FLASHCARD_KINDS:
         _fail("A flashcard is basic or cloze.")
@@ -198,7 +213,13 @@ def _flashcard_values(session: Session, fields: FlashcardFields) -> dict[str, An
         _fail(f"Each side of a flashcard has at most {MAX_PROMPT} characters.")
     if fields.kind == CardKind.CLOZE and front.count(BLANK) != 1:
         _fail(f"A cloze card's front needs exactly one {BLANK} where the back's answer goes.")
-    return {"claim_id": claim.id, "kind": fields.kind, "front": front, "back": back}
+    return {
+        "claim_id": claim.id,
+        "article_id": claim.article_id,
+        "kind": fields.kind,
+        "front": front,
+        "back": back,
+    }
 
 
 def create_flashcard(session: Session, teacher_id: int, fields: FlashcardFields) -> Flashcard:
@@ -206,33 +227,25 @@ def create_flashcard(session: Session, teacher_id: int, fields: FlashcardFields)
         key=new_key(teacher_id),
         origin=ItemOrigin.TEACHER,
         author_id=teacher_id,
-        **_flashcard_values(session, fields),
+        **_flashcard_values(session, teacher_id, fields),
     )
     session.add(card)
     return card
 
 
-def update_flashcard(session: Session, card: Flashcard, fields: FlashcardFields) -> None:
-    for name, value in _flashcard_values(session, fields).items():
+def update_flashcard(
+    session: Session, card: Flashcard, fields: FlashcardFields, teacher_id: int
+) -> None:
+    for name, value in _flashcard_values(session, teacher_id, fields, card).items():
         setattr(card, name, value)
 
 
 # --- who may see and change what -------------------------------------------------------------
 
 
-def visible_item(session: Session, model, item_id: int, teacher_id: int):
-    """A live seeded item or the teacher's own; :class:`NotFound` for another teacher's."""
-    item = session.get(model, item_id)
-    if item is None or item.retired or item.status != ItemStatus.PUBLISHED:
-        raise NotFound("There is no such item.")
-    if item.origin == ItemOrigin.TEACHER and item.author_id != teacher_id:
-        raise NotFound("There is no such item.")
-    return item
-
-
 def editable_item(session: Session, model, item_id: int, teacher_id: int):
     """The teacher's own item; seeded items are read-only (copy them to edit)."""
-    item = visible_item(session, model, item_id, teacher_id)
+    item = usable_item(session, model, item_id, teacher_id)
     if item.origin != ItemOrigin.TEACHER:
         raise ReadOnly(
             "Items from the article's bank are read-only. Copy it to make your own "
@@ -285,19 +298,19 @@ def teacher_items(
     question_type: str | None = None,
     limit: int = 200,
 ):
-    """The teacher's own live items (``mine``) or the live seeded ones, in article order."""
+    """The teacher's own live items (``mine``) or the bank's that they may use (of published
+    articles and their own), in article order."""
     stmt = (
         sa.select(model)
         .join(Claim, model.claim_id == Claim.id)
         .join(Topic, Claim.topic_id == Topic.id)
-        .where(live(model))
         .order_by(Topic.article_id, Topic.position, Claim.start_offset, model.id)
         .limit(limit)
     )
     if mine:
-        stmt = stmt.where(model.origin == ItemOrigin.TEACHER, model.author_id == teacher_id)
+        stmt = stmt.where(usable_items(model, teacher_id), model.origin == ItemOrigin.TEACHER)
     else:
-        stmt = stmt.where(model.origin != ItemOrigin.TEACHER)
+        stmt = stmt.where(bank_items(model, teacher_id))
     if topic_ids:
         stmt = stmt.where(Claim.topic_id.in_(topic_ids))
     if question_type and model is Question:

@@ -10,7 +10,6 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from quizapp.core.anki_export import CardSchedule, ExportCard
-from quizapp.core.vocabulary import ItemOrigin
 from quizapp.models import (
     CardState,
     Claim,
@@ -18,8 +17,8 @@ from quizapp.models import (
     Question,
     ReviewLog,
     Topic,
-    live,
 )
+from quizapp.services.visibility import open_to_learners
 
 
 class TopicHeading(NamedTuple):
@@ -50,7 +49,7 @@ def _counts_by_topic(article_ids, model=None) -> sa.Subquery:
             sa.select(Claim.topic_id, sa.func.count(model.id).label("n"))
             .select_from(model)
             .join(Claim, model.claim_id == Claim.id)
-            .where(live(model), model.origin != ItemOrigin.TEACHER)
+            .where(open_to_learners(model))
         )
     return stmt.where(Claim.article_id.in_(article_ids)).group_by(Claim.topic_id).subquery()
 
@@ -85,19 +84,13 @@ def items_by_claim(session: Session, claim_ids: list[int]):
     cards: dict[int, list[Flashcard]] = defaultdict(list)
     questions: dict[int, list[Question]] = defaultdict(list)
     for card in session.scalars(
-        sa.select(Flashcard).where(
-            Flashcard.claim_id.in_(claim_ids),
-            live(Flashcard),
-            Flashcard.origin != ItemOrigin.TEACHER,
-        )
+        sa.select(Flashcard).where(Flashcard.claim_id.in_(claim_ids), open_to_learners(Flashcard))
     ):
         cards[card.claim_id].append(card)
     for question in session.scalars(
         sa.select(Question)
         # Teachers' own items belong to their quiz sets, not to the public pages.
-        .where(
-            Question.claim_id.in_(claim_ids), live(Question), Question.origin != ItemOrigin.TEACHER
-        )
+        .where(Question.claim_id.in_(claim_ids), open_to_learners(Question))
         .order_by(Question.difficulty, Question.id)
     ):
         questions[question.claim_id].append(question)
@@ -112,7 +105,7 @@ def export_cards(session: Session, topic_ids: list[int]) -> list[ExportCard]:
         )
         .join(Claim, Flashcard.claim_id == Claim.id)
         .join(Topic, Claim.topic_id == Topic.id)
-        .where(live(Flashcard), Flashcard.origin != ItemOrigin.TEACHER)
+        .where(open_to_learners(Flashcard))
         .order_by(Topic.article_id, Claim.start_offset, Flashcard.id)
     )
     if topic_ids:

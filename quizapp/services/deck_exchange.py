@@ -78,7 +78,7 @@ def deck_cards(
 ) -> tuple[Article, list[ExportCard]]:
     """The article's live flashcards with their source and topic; ``teacher_id`` limits them to
     what that teacher sees (seeded and their own)."""
-    article = article_to_export(session, article_slug)
+    article = article_to_export(session, article_slug, teacher_id)
     stmt = (
         sa.select(
             Flashcard.key, Flashcard.front, Flashcard.back, Claim.quote, Topic.title, Flashcard.kind

@@ -6,6 +6,7 @@ off so the interval a rating button shows is exactly the interval the rating giv
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -17,6 +18,7 @@ from sqlalchemy.orm import Session
 from quizapp.core.clock import aware, naive, utcnow
 from quizapp.core.vocabulary import ItemOrigin
 from quizapp.models import (
+    Article,
     CardState,
     Claim,
     Flashcard,
@@ -38,6 +40,13 @@ from quizapp.services.rating_writes import (
     RatingWrite,
     state_columns,
     store_rating,
+)
+from quizapp.services.visibility import (
+    article_visible_to,
+    audience_of,
+    open_to_learners,
+    viewer_params,
+    visible_articles,
 )
 
 RATINGS = {1: Rating.Again, 2: Rating.Hard, 3: Rating.Good, 4: Rating.Easy}
@@ -81,13 +90,17 @@ class CardToRate:
     retired: bool
     status: str
     origin: str
+    visible: bool  # in an article the learner may see (``visibility``)
     state_id: int | None  # None: the learner has not rated this card yet
     fsrs: dict[str, Any] | None
     last_review: datetime | None
     parameters: list[float] | None
 
 
-def _card_to_rate_statement() -> sa.Select:
+@functools.cache
+def _card_to_rate_statement(audience: str) -> sa.Select:
+    """Built once per audience, bound per rating: building and keying a statement is Python
+    work too. The learner's id is bound twice, as the rater and as the article's viewer."""
     rater = sa.bindparam("rater_id", type_=sa.Integer)
     parameters = kept_parameters(rater, FsrsParameters.parameters).scalar_subquery()
     return (
@@ -95,6 +108,7 @@ def _card_to_rate_statement() -> sa.Select:
             Flashcard.retired,
             Flashcard.status,
             Flashcard.origin,
+            article_visible_to(audience, Flashcard.article_id),
             CardState.id,
             CardState.fsrs,
             CardState.last_review,
@@ -108,15 +122,16 @@ def _card_to_rate_statement() -> sa.Select:
     )
 
 
-# Built once, bound per rating: building and keying a statement is Python work too.
-_CARD_TO_RATE = _card_to_rate_statement()
-
-
 def _card_to_rate(session: Session, user: User, flashcard_id: int) -> CardToRate | None:
     """One statement, and columns rather than objects: a rating is on every card's path, and
     on PostgreSQL each statement is a round trip."""
-    row = session.execute(_CARD_TO_RATE, {"rater_id": user.id, "card_id": flashcard_id}).first()
-    return None if row is None else CardToRate(*row)
+    statement = _card_to_rate_statement(audience_of(user))
+    params = {"rater_id": user.id, "card_id": flashcard_id, **viewer_params(user)}
+    row = session.execute(statement, params).first()
+    if row is None:
+        return None
+    retired, status, origin, visible, *rest = row
+    return CardToRate(retired, status, origin, bool(visible), *rest)
 
 
 def format_interval(delta: timedelta) -> str:
@@ -210,7 +225,7 @@ def study_queue(
     new_stmt = _topic_filter(
         sa.select(Flashcard)
         .join(Claim, Flashcard.claim_id == Claim.id)
-        .where(live(Flashcard), Flashcard.origin != ItemOrigin.TEACHER, Flashcard.id.not_in(seen)),
+        .where(open_to_learners(Flashcard), Flashcard.id.not_in(seen)),
         topic_ids,
     )
     left = new_cards_left_today(session, user, now)
@@ -255,15 +270,16 @@ def rate_card(
     """Apply a rating with FSRS (the learner's fitted parameters, loaded with the card), store
     the new state and log the review; returns the new state (``fsrs.Card.to_dict()``).
 
-    A learner rates their own cards, and new cards only within today's new-card limit and
-    only from the shared deck (teachers' own cards belong to their quiz sets). ``seen`` is the
+    A learner rates cards of the articles they may see (``visibility``), their own cards, and
+    new cards only within today's new-card limit and only from the shared deck (teachers' own
+    cards belong to their quiz sets). ``seen`` is the
     ``seen_marker`` of the card as shown; a mismatch means it was rated meanwhile, and so
     does a state that changes between this read and the write (``rating_writes``).
     """
     if rating not in RATINGS:
         raise QuizError("Rate with 1 (Again), 2 (Hard), 3 (Good) or 4 (Easy).")
     read = _card_to_rate(session, user, flashcard_id)
-    if read is None or read.retired or read.status != ItemStatus.PUBLISHED:
+    if read is None or read.retired or read.status != ItemStatus.PUBLISHED or not read.visible:
         raise CardNotFound("There is no such flashcard to study.")
     if duration_ms is not None and not 0 <= duration_ms <= MAX_DURATION_MS:
         duration_ms = None
@@ -294,7 +310,10 @@ def rate_card(
 
 
 def undo_last_rating(session: Session, user: User) -> Flashcard:
-    """Take back the learner's last rating: the card returns to its state before it."""
+    """Take back the learner's last rating: the card returns to its state before it.
+
+    A card whose article is no longer open to the learner (unshared since) is not shown, so
+    its rating cannot be taken back either: :class:`CardNotFound`, and the rating stays."""
     log = session.scalar(
         sa.select(ReviewLog)
         .where(ReviewLog.user_id == user.id)
@@ -306,7 +325,14 @@ def undo_last_rating(session: Session, user: User) -> Flashcard:
     state = session.scalar(
         sa.select(CardState).filter_by(user_id=user.id, flashcard_id=log.flashcard_id)
     )
-    flashcard = session.get(Flashcard, log.flashcard_id)
+    visible = visible_articles(user).with_only_columns(Article.id)
+    flashcard = session.scalar(
+        sa.select(Flashcard).where(
+            Flashcard.id == log.flashcard_id, Flashcard.article_id.in_(visible)
+        )
+    )
+    if flashcard is None:
+        raise CardNotFound("That card is no longer open to you; its rating stays.")
     if log.state_before is None:
         if state is not None:
             session.delete(state)

@@ -24,11 +24,11 @@ from quizapp.core.interchange.records import (
     ParsedBank,
     Skipped,
 )
-from quizapp.core.vocabulary import ItemOrigin
 from quizapp.models import Article, Claim, Flashcard, Question, Topic
 from quizapp.services.choice_ids import with_opaque_ids
 from quizapp.services.errors import NotFound
 from quizapp.services.import_landing import claims_for, landing_for_import
+from quizapp.services.visibility import usable_article, usable_items
 
 QUESTION_FORMATS = {"moodle-xml": ".xml", "gift": ".gift"}
 _READERS: dict[str, Callable[[bytes], ParsedBank]] = {
@@ -146,7 +146,11 @@ def source_claim(claims: list[Claim], quote: str | None) -> Claim | None:
     return next((c for c in claims if quote in c.quote), None)
 
 
-def article_to_export(session: Session, article_slug: str) -> Article:
+def article_to_export(session: Session, article_slug: str, teacher_id: int | None) -> Article:
+    """The article at ``article_slug``; for a teacher, only one they may use (an operator's
+    export, without ``teacher_id``, may name any)."""
+    if teacher_id is not None:
+        return usable_article(session, article_slug, teacher_id)
     article = session.scalar(sa.select(Article).where(Article.slug == article_slug))
     if article is None:
         raise NotFound(f"There is no article “{article_slug}”.")
@@ -160,12 +164,13 @@ def exported_items(
     teacher_id: int | None,
 ) -> sa.Select:
     """``stmt`` (joined to the items' claims and topics) narrowed to the article's items that
-    are not retired, in reading order; ``teacher_id`` keeps the shared ones and their own."""
+    are not retired, in reading order; ``teacher_id`` keeps those the teacher may use (the
+    live ones of the bank, and their own)."""
     stmt = stmt.where(Claim.article_id == article.id, ~model.retired).order_by(
         Topic.position, Topic.id, Claim.start_offset, model.id
     )
     if teacher_id is not None:
-        stmt = stmt.where(sa.or_(model.origin != ItemOrigin.TEACHER, model.author_id == teacher_id))
+        stmt = stmt.where(usable_items(model, teacher_id))
     return stmt
 
 
@@ -174,7 +179,7 @@ def export_questions(
 ) -> bytes:
     """The article's live questions as a file in ``fmt`` ("moodle-xml" or "gift"), a category
     per topic; ``teacher_id`` limits them to what that teacher sees (seeded and their own)."""
-    article = article_to_export(session, article_slug)
+    article = article_to_export(session, article_slug, teacher_id)
     stmt = (
         sa.select(Question, Topic.title)
         .join(Claim, Question.claim_id == Claim.id)

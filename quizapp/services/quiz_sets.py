@@ -13,11 +13,12 @@ from quizapp.core.grading_methods import GRADING_METHODS, GradingMethod
 from quizapp.core.item_overlap import item_facts
 from quizapp.core.question_kinds import is_known_type
 from quizapp.core.set_drawing import SetEntry, draw_questions
-from quizapp.core.vocabulary import FeedbackTiming, ItemOrigin
-from quizapp.models import Article, Assignment, Claim, Question, QuizSet, QuizSetItem, Topic, live
+from quizapp.core.vocabulary import FeedbackTiming
+from quizapp.models import Assignment, Claim, Question, QuizSet, QuizSetItem, Topic, live
 from quizapp.models.base import MAX_ID
 from quizapp.services.errors import NotFound, NotNow, TeachingError
 from quizapp.services.practice import topic_and_descendants
+from quizapp.services.visibility import usable_by, usable_topics
 
 FEEDBACK_LABELS = {
     FeedbackTiming.IMMEDIATELY: "Immediately, after each answer",
@@ -172,20 +173,7 @@ def delete_set(session: Session, quiz_set: QuizSet) -> None:
     session.delete(quiz_set)
 
 
-# --- which questions a teacher may use -------------------------------------------------------
-
-
-def usable_by(teacher_id: int):
-    """Live questions of the articles the teacher may use (published ones and their own), and
-    the teacher's own questions; never another teacher's."""
-    articles = sa.select(Article.id).where(
-        sa.or_(Article.published, Article.owner_id == teacher_id)
-    )
-    return sa.and_(
-        live(Question),
-        Question.article_id.in_(articles),
-        sa.or_(Question.origin != ItemOrigin.TEACHER, Question.author_id == teacher_id),
-    )
+# --- which questions a teacher may use: services/visibility.py's ``usable_by`` -----------------
 
 
 def search_questions(
@@ -271,7 +259,10 @@ def add_draw(
     The pool's size counts claims, not questions: a draw holds one question per claim
     (``core.item_overlap``), so it can never give more questions than the topic has claims.
     """
-    if session.get(Topic, topic_id) is None:
+    usable_topic = sa.select(Topic.id).where(
+        Topic.id == topic_id, usable_topics(quiz_set.teacher_id)
+    )
+    if session.scalar(usable_topic) is None:
         raise TeachingError("There is no such topic.")
     if not 1 <= count <= MAX_DRAW:
         raise TeachingError(f"Draw 1 to {MAX_DRAW} questions.")

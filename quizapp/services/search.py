@@ -14,9 +14,8 @@ from dataclasses import dataclass
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from quizapp.core.vocabulary import ItemOrigin
-from quizapp.models import Article, Claim, Flashcard, Question, Topic, User, live
-from quizapp.services.article_library import visible_articles
+from quizapp.models import Article, Claim, Flashcard, Question, Topic, User
+from quizapp.services.visibility import open_to_learners, visible_articles
 
 MAX_RESULTS = 30
 MAX_QUERY_WORDS = 12
@@ -57,20 +56,14 @@ def _documents(user: User | None) -> sa.Select:
             Question.article_id,
             null_int,
             Question.claim_id,
-        ).where(
-            Question.article_id.in_(articles), live(Question), Question.origin != ItemOrigin.TEACHER
-        ),
+        ).where(Question.article_id.in_(articles), open_to_learners(Question)),
         sa.select(
             sa.literal("flashcard"),
             Flashcard.front + " " + Flashcard.back,
             Flashcard.article_id,
             null_int,
             Flashcard.claim_id,
-        ).where(
-            Flashcard.article_id.in_(articles),
-            live(Flashcard),
-            Flashcard.origin != ItemOrigin.TEACHER,
-        ),
+        ).where(Flashcard.article_id.in_(articles), open_to_learners(Flashcard)),
     ]
     return sa.union_all(*parts)
 

@@ -27,8 +27,7 @@ from quizapp.errors import wants_json
 from quizapp.extensions import db
 from quizapp.models import Article, Topic
 from quizapp.models.base import utcnow
-from quizapp.services import article_library as library
-from quizapp.services import daily_review, flashcards, progress
+from quizapp.services import daily_review, flashcards, progress, visibility
 from quizapp.services.assignments import student_assignment_rows
 from quizapp.services.catalog import export_cards, learner_schedules
 from quizapp.services.errors import AlreadyRated, NotFound, QuizError
@@ -53,11 +52,11 @@ def _article_scope():
     raw = request.values.get("article", "")
     if raw:
         article_id = parse_id(raw)
-        visible = library.visible_article_ids(db.session, current_user)
+        visible = visibility.visible_article_ids(db.session, current_user)
         if article_id is None or article_id not in visible:
             raise NotFound("There is no such article.")
         return [article_id], article_id
-    return library.visible_articles(current_user).with_only_columns(Article.id), None
+    return visibility.visible_articles(current_user).with_only_columns(Article.id), None
 
 
 def _today_plan(now) -> dict:
@@ -114,10 +113,10 @@ def _topic_ids() -> list[int]:
     raw = request.values.get("topic", "")
     _articles, article_id = _article_scope()
     if not raw:
-        return library.visible_topic_ids(db.session, current_user, article_id)
+        return visibility.visible_topic_ids(db.session, current_user, article_id)
     topic_id = parse_id(raw)
     topic = db.session.get(Topic, topic_id) if topic_id is not None else None
-    if topic is None or topic.article_id not in library.visible_article_ids(
+    if topic is None or topic.article_id not in visibility.visible_article_ids(
         db.session, current_user
     ):
         raise QuizError("There is no such topic.")

@@ -237,7 +237,7 @@ def edit_draft(article_id: int, kind: str, item_id: int):
     form = item_form(authored, _article_claims(article), item)
 
     def save() -> None:
-        authored.update(db.session, item, form.fields())
+        authored.update(db.session, item, form.fields(), current_user.id)
         item.status = ItemStatus.PUBLISHED
 
     outcome = submit_form(form, save)

@@ -16,6 +16,7 @@ from quizapp.extensions import db
 from quizapp.models import Claim, Flashcard, Question, Topic
 from quizapp.services import authoring
 from quizapp.services.practice import topic_and_descendants
+from quizapp.services.visibility import usable_claims, usable_item
 from quizapp.teach.authoring_forms import FlashcardForm, QuestionForm, claim_choices
 from quizapp.teach.blueprint import bp
 from quizapp.teach.forms import TYPE_LABELS, QuestionFilterForm
@@ -27,9 +28,11 @@ BANK_PAGE_SIZE = 25
 
 
 def _claims():
+    """The claims the picker offers: those of the articles the teacher may use."""
     return db.session.scalars(
         sa.select(Claim)
         .join(Topic, Claim.topic_id == Topic.id)
+        .where(usable_claims(current_user.id))
         .options(selectinload(Claim.topic))
         .order_by(Topic.article_id, Topic.position, Claim.start_offset)
     ).all()
@@ -146,7 +149,9 @@ def _edit_item(kind: AuthoredKind, item_id: int, **context: Callable[[Any], Any]
     """Edit the teacher's own item; ``context`` adds template values computed from it."""
     item = authoring.editable_item(db.session, kind.model, item_id, current_user.id)
     form = item_form(kind, _claims(), item)
-    outcome = submit_form(form, lambda: kind.update(db.session, item, form.fields()))
+    outcome = submit_form(
+        form, lambda: kind.update(db.session, item, form.fields(), current_user.id)
+    )
     if outcome.saved:
         flash(kind.saved, "success")
         return redirect(url_for("teach.items"))
@@ -183,7 +188,7 @@ def edit_flashcard(card_id: int):
 @bp.post("/<any(questions, flashcards):kind>/<id:item_id>/copy")
 def copy_item(kind: str, item_id: int):
     authored = AUTHORED[kind]
-    item = authoring.visible_item(db.session, authored.model, item_id, current_user.id)
+    item = usable_item(db.session, authored.model, item_id, current_user.id)
     copy = authored.copy(db.session, item, current_user.id)
     db.session.commit()
     flash("Copied. This is your own version: edit it as you like.", "success")

@@ -22,11 +22,11 @@ from quizapp.core.interchange.flashcard_csv import read_cards
 from quizapp.core.interchange.records import InterchangeError
 from quizapp.extensions import db
 from quizapp.models import Article
-from quizapp.services.article_library import visible_articles
 from quizapp.services.deck_exchange import import_cards
 from quizapp.services.errors import TeachingError
 from quizapp.services.interchange import EXPORT_FORMATS, export_file, import_file
 from quizapp.services.question_exchange import ImportReport, decode_text
+from quizapp.services.visibility import usable_articles
 from quizapp.teach.blueprint import bp
 from quizapp.teach.exchange_forms import (
     BankExportForm,
@@ -65,11 +65,13 @@ def register_limits(app: Flask) -> None:
 
 def _export_form() -> BankExportForm:
     form = BankExportForm(formdata=request.args or None)
-    # Only the articles this teacher may read: another teacher's private reading stays private.
-    visible = visible_articles(current_user).with_only_columns(Article.slug, Article.title)
+    # Only the articles this teacher may use: another teacher's private reading stays private.
+    usable = sa.select(Article.slug, Article.title).where(
+        Article.id.in_(usable_articles(current_user.id))
+    )
     form.article.choices = [
         SelectChoice(slug, title)
-        for slug, title in db.session.execute(visible.order_by(Article.title))
+        for slug, title in db.session.execute(usable.order_by(Article.title))
     ]
     return form
 

@@ -12,9 +12,8 @@ from wtforms import SelectChoice
 
 from quizapp.core.question_kinds import describe_key, kind_of
 from quizapp.extensions import db
-from quizapp.models import Article, Topic
 from quizapp.services import quiz_sets
-from quizapp.services.article_library import visible_articles
+from quizapp.services.visibility import usable_topics
 from quizapp.teach.blueprint import bp
 from quizapp.teach.forms import (
     DIFFICULTY_LABELS,
@@ -28,9 +27,8 @@ from quizapp.web_forms import submit_form, topic_choices
 
 
 def teacher_topic_choices(any_label: str | None = None) -> list[SelectChoice]:
-    """Topics of the articles the teacher may see (published, or their own), in order."""
-    visible = visible_articles(current_user).with_only_columns(Article.id)
-    return topic_choices(Topic.article_id.in_(visible), any_label)
+    """Topics of the articles the teacher may use (published, or their own), in order."""
+    return topic_choices(usable_topics(current_user.id), any_label)
 
 
 def _owned(set_id: int, *, with_items: bool = False):
