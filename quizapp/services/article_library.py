@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from quizapp.core.text import slugify
 from quizapp.core.text_extraction import ExtractionError, extract_article
+from quizapp.core.web_links import NOT_A_WEB_LINK, is_web_link
 from quizapp.models import (
     Article,
     ArticleShare,
@@ -70,6 +71,9 @@ def import_upload(
     operator's import). Raises :class:`TeachingError` with a message for the
     form when the file cannot become an article; nothing is written then.
     """
+    source_url = upload.source_url.strip()
+    if source_url and not is_web_link(source_url):
+        raise TeachingError(NOT_A_WEB_LINK)
     try:
         extracted = extract_article(upload.filename, upload.data, upload.title.strip() or None)
     except ExtractionError as error:
@@ -78,7 +82,7 @@ def import_upload(
         slug=slug or unique_slug(session, extracted.title or upload.filename),
         text=extracted.text,
         owner_id=owner_id,
-        source_url=upload.source_url.strip() or None,
+        source_url=source_url or None,
         source_author=upload.source_author.strip() or None,
         licence_note=upload.licence_note.strip() or None,
     )

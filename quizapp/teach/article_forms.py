@@ -8,6 +8,7 @@ from wtforms import StringField, SubmitField, TextAreaField
 from wtforms.validators import Length, Optional, ValidationError
 
 from quizapp.core.text_extraction import ACCEPTED_EXTENSIONS
+from quizapp.core.web_links import NOT_A_WEB_LINK, is_web_link
 from quizapp.services.article_library import ArticleUpload
 from quizapp.teach.forms import CheckboxesField
 
@@ -47,6 +48,10 @@ class ArticleImportForm(FlaskForm):
             raise ValidationError("Paste a text or upload a file, not both.")
         if not self._has_file() and not (field.data or "").strip():
             raise ValidationError("Paste the article's text, or choose a file to upload.")
+
+    def validate_source_url(self, field) -> None:
+        if (field.data or "").strip() and not is_web_link(field.data.strip()):
+            raise ValidationError(NOT_A_WEB_LINK)
 
     def upload_of(self) -> ArticleUpload:
         if self._has_file():
