@@ -1,4 +1,5 @@
-"""CSV exports: a class's gradebook, and every response (one row per response)."""
+"""CSV exports: a class's gradebook, and every response (one row per response); and
+``csv_document``, through which every CSV the app hands out is written."""
 
 from __future__ import annotations
 
@@ -60,7 +61,10 @@ def safe_cell(value: object) -> object:
     return value
 
 
-def _render(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
+def csv_document(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
+    """Every CSV the app hands out (gradebooks, responses, decks, live results) is written
+    here, so every cell, header included, is guarded against running as a formula: a name,
+    an email or a card's text is anyone's to choose."""
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow([safe_cell(v) for v in header])  # headers carry assignment titles
@@ -96,7 +100,7 @@ def gradebook_csv(book: Gradebook) -> str:
             ]
         row.append(_number(book.student_average(student.id)))
         rows.append(row)
-    return _render(header, rows)
+    return csv_document(header, rows)
 
 
 def responses_csv(
@@ -106,7 +110,7 @@ def responses_csv(
     ordered by assignment, student, attempt and position, in one query; times in ``zone``
     (the exporting teacher's), ISO 8601 with their offset."""
     if not assignment_ids:
-        return _render(RESPONSE_COLUMNS, [])
+        return csv_document(RESPONSE_COLUMNS, [])
     rows = session.execute(
         sa.select(
             Assignment.id,
@@ -197,7 +201,7 @@ def responses_csv(
                 _time(answered_at, zone),
             ]
         )
-    return _render(RESPONSE_COLUMNS, out)
+    return csv_document(RESPONSE_COLUMNS, out)
 
 
 def _time(moment: datetime | None, zone: str) -> str:

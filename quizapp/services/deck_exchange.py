@@ -11,9 +11,9 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from quizapp.core.anki_export import ExportCard, anki_package
-from quizapp.core.interchange.flashcard_csv import ParsedCards, deck_csv
+from quizapp.core.interchange.flashcard_csv import DECK_COLUMNS, ParsedCards
 from quizapp.models import Article, Claim, Flashcard, Topic
-from quizapp.services.csv_export import safe_cell
+from quizapp.services.csv_export import csv_document
 from quizapp.services.import_landing import claims_for, landing_for_import
 from quizapp.services.question_exchange import (
     ImportReport,
@@ -98,4 +98,4 @@ def export_deck(
     if fmt == "apkg":
         return anki_package(f"quizapp::{article.title}", cards)
     rows = ((c.front, c.back, c.kind, c.topic, c.quote) for c in cards)
-    return deck_csv(rows, safe_cell).encode("utf-8")
+    return csv_document(DECK_COLUMNS, rows).encode("utf-8")

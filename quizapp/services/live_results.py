@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -13,7 +11,7 @@ from sqlalchemy.orm import Session
 from quizapp.core import live_scoring as rules
 from quizapp.models import Question, User
 from quizapp.models.live_games import LiveAnswer, LiveGame
-from quizapp.services.csv_export import safe_cell
+from quizapp.services.csv_export import csv_document
 from quizapp.services.live_games import players_with_scores
 from quizapp.services.live_state import choices_of, correct_ids
 
@@ -118,16 +116,11 @@ def game_results(session: Session, game: LiveGame) -> GameResults:
 
 def results_csv(report: GameResults) -> str:
     """One row per player: rank, name, account, score, right answers, then points per question."""
-    out = io.StringIO()
-    writer = csv.writer(out)
     positions = [q.position for q in report.questions]
-    writer.writerow(
-        ["rank", "nickname", "account", "score", "correct", "answered"]
-        + [f"Q{p} points" for p in positions]
+    header = ["rank", "nickname", "account", "score", "correct", "answered"]
+    rows = (
+        [row.rank, row.nickname, row.account, row.score, row.correct, row.answered]
+        + [row.points.get(p - 1, "") for p in positions]
+        for row in report.players
     )
-    for row in report.players:
-        writer.writerow(
-            [row.rank, safe_cell(row.nickname), row.account, row.score, row.correct, row.answered]
-            + [row.points.get(p - 1, "") for p in positions]
-        )
-    return out.getvalue()
+    return csv_document(header + [f"Q{p} points" for p in positions], rows)

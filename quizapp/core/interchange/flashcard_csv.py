@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from quizapp.core.interchange.cloze import from_anki_cloze, has_cloze
@@ -138,14 +137,3 @@ def read_cards(text: str) -> ParsedCards:
     if not parsed.cards:
         raise InterchangeError("No row makes a card: each needs a front and a back.")
     return parsed
-
-
-def deck_csv(cards: Iterable[tuple[str, str, str, str, str]], safe=lambda v: v) -> str:
-    """A deck as CSV with a header (front, back, kind, topic, source); ``safe`` guards cells
-    a spreadsheet would run as formulas."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(DECK_COLUMNS)
-    for row in cards:
-        writer.writerow([safe(v) for v in row])
-    return buffer.getvalue()
