@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session, joinedload, selectinload
 
 from quizapp.core.clock import utcnow
 from quizapp.core.grading import Choice, GradingKey, InvalidAnswer, grade_answer
-from quizapp.core.question_kinds import kind_of
+from quizapp.core.question_kinds import slot_order
 from quizapp.core.question_types import QuestionType
 from quizapp.core.vocabulary import AttemptKind, FeedbackTiming
 from quizapp.models import Article, AttemptQuestion, Claim, Question, QuizAttempt, Response
@@ -70,9 +70,7 @@ def create_attempt(
         max_score=float(len(questions)),
     )
     for position, question in enumerate(questions, start=1):
-        order = kind_of(question.type).choice_order(question)
-        if shuffle_choices:
-            rng.shuffle(order)
+        order = slot_order(question, rng, shuffle=shuffle_choices)
         attempt.questions.append(
             AttemptQuestion(question=question, position=position, choice_order=order)
         )

@@ -10,7 +10,7 @@ from flask import flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from wtforms import SelectChoice
 
-from quizapp.core.question_kinds import describe_key, kind_of
+from quizapp.core.question_kinds import describe_key, slot_order
 from quizapp.extensions import db
 from quizapp.services import quiz_sets
 from quizapp.services.visibility import usable_topics
@@ -181,9 +181,7 @@ def preview(set_id: int):
     questions = quiz_sets.resolve_questions(db.session, quiz_set, rng)
     slots = []
     for position, question in enumerate(questions, start=1):
-        order = kind_of(question.type).choice_order(question)
-        if quiz_set.shuffle_choices:
-            rng.shuffle(order)
+        order = slot_order(question, rng, shuffle=quiz_set.shuffle_choices)
         # The same shape as an attempt's slot, so the quiz's own input macros render it.
         slots.append(
             SimpleNamespace(

@@ -8,6 +8,7 @@ outside this package compares against a type.
 
 from __future__ import annotations
 
+import random
 from typing import Any
 
 from quizapp.core.question_kinds.base import FormAnswerError, QuestionKind, QuestionLike
@@ -25,6 +26,7 @@ __all__ = [
     "describe_key",
     "is_known_type",
     "kind_of",
+    "slot_order",
 ]
 
 _KINDS: dict[str, QuestionKind] = {
@@ -59,6 +61,17 @@ def is_known_type(question_type: object) -> bool:
 def all_kinds() -> list[QuestionKind]:
     """Every kind, in the order forms list them."""
     return list(_KINDS.values())
+
+
+def slot_order(question: QuestionLike, rng: random.Random, *, shuffle: bool) -> list[str]:
+    """The order one sitting shows the question's options in: shuffled when the set says so,
+    and always for a kind whose stored order is the key (``always_shuffled``). A uniform
+    shuffle, not one that moves every option: that would tell which pairing is wrong."""
+    kind = kind_of(question.type)
+    order = kind.choice_order(question)
+    if shuffle or kind.always_shuffled:
+        rng.shuffle(order)
+    return order
 
 
 def describe_answer(question: QuestionLike, answer: Any) -> str:

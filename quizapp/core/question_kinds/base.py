@@ -78,6 +78,10 @@ class QuestionKind:
     tallies_typed_answers: ClassVar[bool] = False
     # Whether the answer is one of a few listed options, so keys 1-9 can pick them.
     numbered_options: ClassVar[bool] = False
+    # Whether the options are shuffled in every sitting, whatever the set says: for a kind
+    # whose stored order is the key (matching: row i's answer is the i-th right), showing
+    # that order would show the answers.
+    always_shuffled: ClassVar[bool] = False
 
     # --- authoring and validation ------------------------------------------------------------
 

@@ -28,11 +28,27 @@ def _arrows(pairs: Any) -> str:
     return "; ".join(f"{left} → {right}" for left, right in pairs)
 
 
+def _picked_right(rights: list[str], picked: str) -> str:
+    """The right a row's pick names: its text, or (from a page shown before picks were texts)
+    its index; anything else is refused."""
+    if picked in rights:
+        return picked
+    if (
+        not picked.isascii()
+        or not picked.isdigit()
+        or len(picked) > MAX_INDEX_DIGITS
+        or int(picked) >= len(rights)
+    ):
+        raise FormAnswerError("That matching answer does not fit this question.")
+    return rights[int(picked)]
+
+
 class Matching(QuestionKind):
     type = QuestionType.MATCHING
     label = "Matching"
     input_template = "quiz/kinds/matching.html"
     authoring_field = "pairs"
+    always_shuffled = True
 
     def raw_from_authoring(self, fields: Any, fail: Fail) -> dict[str, Any]:
         pairs = []
@@ -60,20 +76,15 @@ class Matching(QuestionKind):
         return [str(i) for i in range(len(question.pairs))]
 
     def answer_from_form(self, question: QuestionLike, form: FormData) -> Any:
+        """Each row's pick is the right's own text: an index as the option's value would
+        name the key (row i's answer is right i) to anyone reading the page."""
         rights = [pair[1] for pair in question.pairs]
         answer = {}
         for index, (left, _right) in enumerate(question.pairs):
             picked = form.get(f"match-{index}", "")
             if picked == "":
                 continue
-            if (
-                not picked.isascii()
-                or not picked.isdigit()
-                or len(picked) > MAX_INDEX_DIGITS
-                or int(picked) >= len(rights)
-            ):
-                raise FormAnswerError("That matching answer does not fit this question.")
-            answer[left] = rights[int(picked)]
+            answer[left] = _picked_right(rights, picked)
         return answer or None
 
     def grade(self, key: GradingKey, answer: object) -> Grade:
