@@ -117,6 +117,7 @@ def _pages(world, private) -> list[str]:
     urls += [f"{builder}?difficulty={level}" for level in (1, 2, 3)]
     urls += [f"/teach/questions/new?claim={claim.id}" for claim in private.claims[:2]]
     urls += ["/", "/library", "/search?q=garden", "/search?q=orchard", "/study", "/cards"]
+    urls.append(f"/live/host/new/{world.quiz_set.id}")  # a teacher's live game of their set
     return urls
 
 
