@@ -1,4 +1,4 @@
-"""The library of articles: importing a teacher's text, who may see which article, sharing.
+"""The library of articles: importing a teacher's text, listing the open ones, sharing.
 
 Who may see an article is decided in ``services/visibility.py``: its owner, admins, the
 students of the classes it is shared with, and everyone once it is published (the seed
