@@ -32,6 +32,7 @@ from quizapp.models import (
 from quizapp.services.assignments import class_assignment_ids, class_assignments
 from quizapp.services.classes import class_students
 from quizapp.services.errors import NotFound
+from quizapp.services.visibility import usable_articles, usable_topics
 
 
 class CellStatus(StrEnum):
@@ -262,9 +263,16 @@ def class_mastery(session: Session, school_class: SchoolClass) -> ClassMastery:
     """Each student's quiz mastery per topic: the mean score of their last RECENT_ANSWERS
     answers to the topic's questions (``core.mastery.quiz_component``), in one query for the
     whole class. The flashcard-memory half of a learner's mastery is left out here.
+
+    Only the topics of the articles the class's teacher may use are shown: a student's
+    practice on another teacher's private reading (shared with another class of theirs) would
+    otherwise name its topics here.
     """
     students = class_students(session, school_class.id)
-    topics = list(session.scalars(sa.select(Topic).order_by(Topic.article_id, Topic.position)))
+    usable = usable_topics(school_class.teacher_id)
+    topics = list(
+        session.scalars(sa.select(Topic).where(usable).order_by(Topic.article_id, Topic.position))
+    )
     result = ClassMastery(topics, students)
     if not students:
         return result
@@ -295,7 +303,11 @@ def class_mastery(session: Session, school_class: SchoolClass) -> ClassMastery:
         .join(QuizAttempt, AttemptQuestion.attempt_id == QuizAttempt.id)
         .join(Question, Response.question_id == Question.id)
         .join(Claim, Question.claim_id == Claim.id)
-        .where(Response.user_id.in_(members), counted)
+        .where(
+            Response.user_id.in_(members),
+            counted,
+            Question.article_id.in_(usable_articles(school_class.teacher_id)),
+        )
         .subquery()
     )
     scores: dict[tuple[int, int], list[float]] = defaultdict(list)
