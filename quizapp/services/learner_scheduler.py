@@ -31,9 +31,9 @@ from quizapp.core.retention_stats import (
     true_retention_from_pairs,
     workload_forecast,
 )
-from quizapp.core.vocabulary import ItemOrigin
-from quizapp.models import CardState, Flashcard, FsrsParameters, ReviewLog, User, live
+from quizapp.models import CardState, Flashcard, FsrsParameters, ReviewLog, User
 from quizapp.services.flashcards import kept_parameters, scheduler_for
+from quizapp.services.visibility import open_to_learners
 
 
 def current_parameters(session: Session, user_id: int) -> FsrsParameters | None:
@@ -145,7 +145,7 @@ def scheduling_summary(session: Session, user: User, now: datetime) -> Schedulin
     seen = sa.select(CardState.flashcard_id).where(CardState.user_id == user.id)
     unseen = session.scalar(
         sa.select(sa.func.count(Flashcard.id)).where(
-            live(Flashcard), Flashcard.origin != ItemOrigin.TEACHER, Flashcard.id.not_in(seen)
+            open_to_learners(Flashcard), Flashcard.id.not_in(seen)
         )
     )
     forecast = workload_forecast(

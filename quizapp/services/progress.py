@@ -26,6 +26,7 @@ from quizapp.models import (
     Topic,
     live,
 )
+from quizapp.services.visibility import open_to_learners
 
 LEARNED_STATE = 2  # fsrs.State.Review: the card has graduated from its learning steps
 # The progress page's due chart: cards already scheduled for each of the next this many days.
@@ -155,7 +156,7 @@ def topic_progress(
     card_totals = session.execute(
         sa.select(Claim.topic_id, sa.func.count(Flashcard.id))
         .join(Claim, Flashcard.claim_id == Claim.id)
-        .where(live(Flashcard), Flashcard.origin != "teacher")
+        .where(open_to_learners(Flashcard))
         .group_by(Claim.topic_id)
     ).all()
     for topic_id, count in card_totals:
