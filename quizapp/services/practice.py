@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from quizapp.core.clock import utcnow
 from quizapp.core.item_overlap import item_facts
 from quizapp.core.quiz_selection import Candidate, pick_questions
-from quizapp.core.vocabulary import FeedbackTiming, ItemOrigin
+from quizapp.core.vocabulary import FeedbackTiming
 from quizapp.models import (
     Assignment,
     AssignmentClass,
@@ -26,10 +26,10 @@ from quizapp.models import (
     QuizSetItem,
     Response,
     Topic,
-    live,
 )
 from quizapp.services.errors import QuizError
 from quizapp.services.quizzes import create_attempt
+from quizapp.services.visibility import open_to_learners
 
 
 def topic_and_descendants(session: Session, topic_ids: Sequence[int]) -> list[int]:
@@ -125,8 +125,7 @@ def question_candidates(
         .join(Claim, Question.claim_id == Claim.id)
         .outerjoin(latest, sa.and_(latest.c.question_id == Question.id, latest.c.rn == 1))
         .where(
-            live(Question),
-            Question.origin != ItemOrigin.TEACHER,
+            open_to_learners(Question),
             Question.id.not_in(questions_with_hidden_keys(user_id, now or utcnow())),
         )
     )
