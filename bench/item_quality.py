@@ -15,6 +15,9 @@ For the seed article and every article of ``seed/corpus`` (then, separately, of
   with an unresolved pronoun ("It", "This engagement");
 * alias coverage: the share of fill-in answers with more than one accepted form, and of
   fill-in answers that are names (capitalised) with more than one;
+* coverage: claims with at least one question and at least one card (of all the article's
+  claims), and the forms of its questions (``question_form``): the share of questions that are
+  not verbatim blanks (fill-in, completion) or verbatim true/false;
 * pattern rule: the accuracy of the best single-word rule ("contains w" -> true or false, words
   in at least 10 % of statements) and the best length rule (longer than n characters -> true
   or false) at predicting a true/false answer. Two figures: in sample (the rule that fits all
@@ -43,6 +46,31 @@ ROOT = Path(__file__).resolve().parent.parent
 
 MIN_RULE_SUPPORT = 0.10
 TYPES = ("card", "fill_blank", "single_choice", "true_false", "matching")
+# Forms that show the article's sentence as it stands, with a hole or as a statement.
+VERBATIM_FORMS = frozenset({"blank", "completion", "true/false"})
+# A generated question's form, read from its key's prefix (longest prefix first).
+FORM_PREFIXES = (
+    ("gen-fill", "blank"),
+    ("gen-mc", "completion"),
+    ("gen-tf", "true/false"),
+    ("gen-heading", "which heading"),
+    ("gen-match", "matching headings"),
+    ("gen-terms", "matching terms"),
+    ("gen-def", "definition"),
+    ("gen-cause", "cause/effect"),
+    ("gen-when", "when"),
+    ("gen-howmany", "how many"),
+    ("gen-role", "role"),
+    ("gen-said", "which statement"),
+)
+
+
+def question_form(key: str) -> str:
+    """The form of a generated question, from its key ("gen-def-…" -> "definition")."""
+    for prefix, form in sorted(FORM_PREFIXES, key=lambda pair: -len(pair[0])):
+        if key.startswith(prefix + "-"):
+            return form
+    return "other"
 
 
 def articles(group: str) -> list[Path]:
@@ -143,7 +171,17 @@ def article_figures(path: Path, statements: dict[str, list[tuple[str, bool]]]) -
     shown += [shown_text(q.prompt) for q in questions if q.type != "matching"]
     fills = [q for q in questions if q.type == "fill_blank"]
     names = [q for q in fills if q.accepted[0][:1].isupper()]
+    claim_keys = [c.key for t in topics for c in t.claims]
+    asked = {q.claim_key for q in questions}
+    carded = {c.claim_key for c in cards}
+    forms = Counter(question_form(q.key) for q in questions)
     return {
+        "covered": (sum(k in asked and k in carded for k in claim_keys), len(claim_keys)),
+        "forms": forms,
+        "not_verbatim": (
+            sum(n for form, n in forms.items() if form not in VERBATIM_FORMS),
+            len(questions),
+        ),
         "made": made,
         "tf": (sum(bool(q.answer_bool) for q in tf), sum(not q.answer_bool for q in tf)),
         "title_blanks": (sum(facts.in_title(a) for a in answers), len(answers)),
@@ -156,6 +194,22 @@ def article_figures(path: Path, statements: dict[str, list[tuple[str, bool]]]) -
 def share(pair: tuple[int, int]) -> str:
     part, whole = pair
     return f"{part}/{whole}" + (f" ({100 * part / whole:.0f} %)" if whole else "")
+
+
+def print_coverage(figures: dict[str, dict]) -> None:
+    """Per article: claims with a question and a card, and the questions by form."""
+    forms = sorted({form for f in figures.values() for form in f["forms"]})
+    header = ["article", "claims with a question and a card", "not verbatim", *forms]
+    print("\n| " + " | ".join(header) + " |")
+    print("|---" * (len(forms) + 3) + "|")
+    covered, not_verbatim = [0, 0], [0, 0]
+    for stem, f in figures.items():
+        for whole, pair in ((covered, f["covered"]), (not_verbatim, f["not_verbatim"])):
+            whole[0] += pair[0]
+            whole[1] += pair[1]
+        counts = " | ".join(str(f["forms"][form]) for form in forms)
+        print(f"| {stem} | {share(f['covered'])} | {share(f['not_verbatim'])} | {counts} |")
+    print(f"| **all** | {share(tuple(covered))} | {share(tuple(not_verbatim))} |")
 
 
 def print_sample(group: str, size: int, seed: int) -> None:
@@ -193,8 +247,9 @@ def main() -> None:
         print("|---" * (len(TYPES) + 5) + "|")
         statements: dict[str, list[tuple[str, bool]]] = {}
         totals: dict[str, list[int]] = {}
+        figures: dict[str, dict] = {}
         for path in articles(group):
-            f = article_figures(path, statements)
+            f = figures[path.stem] = article_figures(path, statements)
             for name in ("title_blanks", "fragments", "aliases", "name_aliases"):
                 whole = totals.setdefault(name, [0, 0])
                 whole[0] += f[name][0]
@@ -210,6 +265,7 @@ def main() -> None:
             f"| **all** | | | | | | | {share(t['title_blanks'])} | {share(t['fragments'])} "
             f"| {share(t['aliases'])} / {share(t['name_aliases'])} |"
         )
+        print_coverage(figures)
         pooled = [s for group in statements.values() for s in group]
         true = sum(a for _, a in pooled)
         print(f"\nTrue/false statements: {len(pooled)} ({true} true, {len(pooled) - true} false).")
