@@ -234,6 +234,8 @@ def numbers(sentence: str) -> list[Target]:
         nxt = toks[index + 1].text if index + 1 < len(toks) else ""
         if tok.text[:1].isdigit() and nxt in MONTHS:
             continue  # the day of a date is trivia; its year is what a student must know
+        if sentence[tok.end : tok.end + 1].isalpha() or sentence[tok.start - 1 : tok.start] == "-":
+            continue  # "the late 1990s", "mid-1850": a blank never sits inside a word
         if tok.text[:1].isdigit():
             digits = re.sub(r"(st|nd|rd|th)$", "", tok.text).replace(",", "")
             value = float(digits)

@@ -1,22 +1,37 @@
 """Generate flashcards and questions from topics and claims.
 
-Every item stands on a whole claim: a later clause is shown inside its whole sentence, a
-sentence opening with an unresolved pronoun or saying too little makes no item. Blanks go where
-a student must know something (see ``answer_targets``); each answer carries its aliases
-(``aliases``); true/false statements are about half false, made by changing what the claim
-says with the article's own material (``item_variants``); a claim gets at most two questions.
+Every claim gets a card: a cloze on what a student must know, a two-sided card in the form the
+sentence takes (a definition, an effect, a year, a role: ``item_forms``), or a recall card on
+the claim's own words. Every claim that can stand on its own gets a question: first in the form
+its sentence takes, then a blank where a student must know something (``answer_targets``), a
+true/false statement (about half false, changed with the article's own material:
+``item_variants``), a which-heading question, and, when none of those fits, a which-statement
+question among statements the article contradicts. A claim whose sentence opens with an
+unresolved pronoun or says too little gets a card only, and the review page says why
+(``claims.claim_problem``). Each typed answer carries its aliases (``aliases``); a claim gets
+at most two questions.
 """
 
 from __future__ import annotations
 
 import zlib
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from quizapp.core.aliases import accepted_answers
 from quizapp.core.answer_targets import ArticleFacts, Target, candidate_targets
 from quizapp.core.claims import ClaimDraft, TopicDraft, claim_problem
 from quizapp.core.item_drafts import FlashcardDraft, QuestionDraft, choice_id
+from quizapp.core.item_forms.drafts import (
+    FormContext,
+    FormDraft,
+    claim_form,
+    defined_terms,
+    form_card,
+    form_question,
+    terms_matching,
+)
+from quizapp.core.item_forms.recall import recall_card, which_statement_options
 from quizapp.core.item_headings import heading_question, matching_question
 from quizapp.core.item_variants import distractors, false_statement
 from quizapp.core.legacy_keys import item_key
@@ -47,20 +62,26 @@ def _blanked(shown: ShownClaim, target: Target) -> str:
 
 
 def _card(
-    topic: TopicDraft, shown: ShownClaim, target: Target | None, alone: bool
+    topic: TopicDraft,
+    shown: ShownClaim,
+    target: Target | None,
+    form: FormDraft | None,
+    context: str,
 ) -> FlashcardDraft | None:
-    """A cloze on the claim's target; without one, a label-to-claim card only when the claim is
-    the one sentence under a bullet's label (``alone``): "Watering: what does the article
-    say?" has one answer then, "Overview: what does the article say?" never does."""
+    """A cloze on the claim's target; else a two-sided card in the claim's form; else a recall
+    card: the start of the sentence on the front, the claim's words on the back."""
     claim = shown.claim
-    if target is None and not (alone and claim.is_whole_sentence and topic.kind == "subtopic"):
+    if target is not None:
+        front = f"{topic.title}: {_blanked(shown, target)}."
+        key = item_key("gen-card", claim, target.text, shown.legacy_answer)
+        return FlashcardDraft(key, claim.key, front, target.text, kind=CardKind.CLOZE)
+    if form is not None:
+        return form_card(shown, form)
+    recall = recall_card(shown.text, shown.span, context)
+    if recall is None:
         return None
-    if target is None:
-        front = f"{topic.title}: what does the article say?"
-        return FlashcardDraft(f"gen-card-{claim.key}", claim.key, front, f"{shown.text}.")
-    front = f"{topic.title}: {_blanked(shown, target)}."
-    key = item_key("gen-card", claim, target.text, shown.legacy_answer)
-    return FlashcardDraft(key, claim.key, front, target.text, kind=CardKind.CLOZE)
+    front = f"{topic.title}: {recall.front}"
+    return FlashcardDraft(f"gen-card-recall-{claim.key}", claim.key, front, recall.back)
 
 
 def _fill_blank(shown: ShownClaim, target: Target, names) -> QuestionDraft:
@@ -77,9 +98,10 @@ def _fill_blank(shown: ShownClaim, target: Target, names) -> QuestionDraft:
     )
 
 
-def _multiple_choice(shown: ShownClaim, target: Target, facts) -> QuestionDraft | None:
+def _multiple_choice(shown: ShownClaim, target: Target, context) -> QuestionDraft | None:
     claim = shown.claim
-    wrong = distractors(target, shown.text, facts, _seed(claim))
+    seed = _seed(claim)
+    wrong = distractors(target, shown.text, context.facts, seed, used=context.used_options)
     if not wrong:
         return None
     options = [target.text, *wrong]
@@ -131,80 +153,119 @@ def _true_false(shown: ShownClaim, statement: str, as_false: str | None) -> Ques
     )
 
 
-def _true_false_items(shown_list: list[ShownClaim], facts) -> dict[str, QuestionDraft]:
-    """About half false: only claims that can be made false are asked, alternately true and
-    false in a stable order, so true and false statements come from the same kind of claim."""
-    falsifiable = []
-    for shown in shown_list:
+def _falsifiable(usable: list[ShownClaim], facts) -> list[tuple[ShownClaim, str, str]]:
+    """(claim, statement, changed statement) for every claim the article lets us contradict."""
+    found = []
+    for shown in usable:
         statement = _statement(shown)
         changed = statement and false_statement(statement, facts, _seed(shown.claim))
         if statement and changed:
-            falsifiable.append((shown, statement, changed))
-    falsifiable.sort(key=lambda item: _seed(item[0].claim))
+            found.append((shown, statement, changed))
+    return found
+
+
+def _true_false_items(
+    falsifiable: list[tuple[ShownClaim, str, str]], room: set[str]
+) -> dict[str, QuestionDraft]:
+    """About half false: of the claims with room for a question, those that can be made false
+    are asked, alternately true and false in a stable order, so true and false statements come
+    from the same kind of claim."""
+    chosen = sorted(
+        (item for item in falsifiable if item[0].claim.key in room),
+        key=lambda item: _seed(item[0].claim),
+    )
     items = {}
-    for index, (shown, statement, changed) in enumerate(falsifiable):
+    for index, (shown, statement, changed) in enumerate(chosen):
         as_false = changed if index % 2 else None
         items[shown.claim.key] = _true_false(shown, statement, as_false)
     return items
 
 
-@dataclass(frozen=True)
+def _which_statement(
+    shown: ShownClaim, falsifiable: list[tuple[ShownClaim, str, str]], used: Counter
+) -> QuestionDraft | None:
+    """Which of these does the article say? The claim's sentence among statements the article
+    contradicts (other sentences' false forms, each in few questions)."""
+    statement = _statement(shown)
+    if statement is None:
+        return None
+    falses = [(s.claim.sentence_start, f"{changed}.") for s, _, changed in falsifiable]
+    own = shown.claim.sentence_start
+    wrong = which_statement_options(f"{statement}.", falses, own, _seed(shown.claim), used)
+    if wrong is None:
+        return None
+    options = sorted([f"{statement}.", *wrong], key=lambda text: zlib.crc32(text.encode()))
+    choices = [
+        {"id": choice_id(i), "text": text, "correct": text == f"{statement}."}
+        for i, text in enumerate(options)
+    ]
+    claim = shown.claim
+    return QuestionDraft(
+        key=f"gen-said-{claim.key}",
+        claim_key=claim.key,
+        type=QuestionType.SINGLE_CHOICE,
+        prompt="Which of these statements does the article make?",
+        explanation=f"The article says: “{statement}.”; the others change what it says.",
+        choices=choices,
+        difficulty=2,
+        quote=claim.quote,
+    )
+
+
+@dataclass
 class _ArticleContext:
     """What every claim's questions are drawn from: the whole article's facts and items."""
 
     topics: list[TopicDraft]
     facts: ArticleFacts
+    forms: FormContext
     names: set[str]
-    true_false: dict[str, QuestionDraft]
+    # Options already given to the article's choice questions, so none recurs in most of them.
+    used_options: Counter = field(default_factory=Counter)
+    used_statements: Counter = field(default_factory=Counter)
 
 
-def _claim_questions(
-    shown: ShownClaim,
-    topic: TopicDraft,
-    target: Target | None,
-    context: _ArticleContext,
+def _first_questions(
+    shown: ShownClaim, target: Target | None, form: FormDraft | None, context: _ArticleContext
 ) -> list[QuestionDraft]:
-    """A claim's questions in order of preference, at most ``MAX_QUESTIONS_PER_CLAIM``."""
-    mine: list[QuestionDraft | None] = []
-    if target is not None:
+    """The claim's form question, then its blank (unless it asks for the same answer)."""
+    mine: list[QuestionDraft] = []
+    asked = form_question(shown, form, context.forms, _seed(shown.claim)) if form else None
+    if asked:
+        mine.append(asked)
+    if target is not None and not (form and form.answer == target.text):
         choice = None
         if target.kind != "word" and _seed(shown.claim) % 2 == 0:
-            choice = _multiple_choice(shown, target, context.facts)
+            choice = _multiple_choice(shown, target, context)
         mine.append(choice or _fill_blank(shown, target, context.names))
-    mine.append(context.true_false.get(shown.claim.key))
-    mine.append(heading_question(topic, shown, context.topics))
-    return [q for q in mine if q][:MAX_QUESTIONS_PER_CLAIM]
+    return mine
 
 
 def _matching_questions(
     topics: list[TopicDraft], usable: list[ShownClaim], questions: list[QuestionDraft]
 ) -> list[QuestionDraft]:
-    """One matching question per top-level topic, on a claim that has room for another."""
+    """One matching question per top-level topic, and one of the article's terms, each on a
+    claim that has room for another."""
     per_claim = Counter(question.claim_key for question in questions)
     found = []
-    for topic in topics:
-        if topic.parent_key is None:
-            match = matching_question(topic, topics, usable)
-            if match and per_claim[match.claim_key] < MAX_QUESTIONS_PER_CLAIM:
-                found.append(match)
+    matches = [matching_question(t, topics, usable) for t in topics if t.parent_key is None]
+    matches.append(terms_matching(defined_terms(usable)))
+    for match in matches:
+        if match and per_claim[match.claim_key] < MAX_QUESTIONS_PER_CLAIM:
+            found.append(match)
+            per_claim[match.claim_key] += 1
     return found
 
 
-def _alone_sentences(
-    usable: list[ShownClaim], topic_of: dict[str, TopicDraft], targets: dict[str, Target | None]
-) -> set[str]:
-    """Keys of claims whose sentence is the only one in its topic and has no cloze card."""
-    sentences_in_topic = Counter(
-        topic_of[s.claim.key].key for s in usable if s.claim.is_whole_sentence
-    )
-    # A sentence with a cloze card needs no second card saying the same sentence.
-    with_cloze = {s.claim.sentence_start for s in usable if targets[s.claim.key]}
-    return {
-        s.claim.key
-        for s in usable
-        if sentences_in_topic[topic_of[s.claim.key].key] == 1
-        and s.claim.sentence_start not in with_cloze
-    }
+def _contexts(all_shown: list[ShownClaim]) -> dict[str, str]:
+    """The sentence before each claim whose sentence opens by pointing back ("This pivot …")."""
+    found, previous = {}, ""
+    for shown in all_shown:
+        if shown.span[0] == 0 and claim_problem(shown.claim, shown.text):
+            found[shown.claim.key] = previous
+        if shown.span[0] == 0:
+            previous = shown.text
+    return found
 
 
 def generate_items(
@@ -214,19 +275,35 @@ def generate_items(
     all_shown = shown_claims(topics, title)
     facts = ArticleFacts.build(title, [s.text for s in all_shown])
     usable = [s for s in all_shown if claim_problem(s.claim, s.text) is None]
-    context = _ArticleContext(
-        topics, facts, set(facts.entity_sentences), _true_false_items(usable, facts)
-    )
+    names = set(facts.entity_sentences)
+    terms = [d.term for _, d in defined_terms(usable)]
+    context = _ArticleContext(topics, facts, FormContext(facts, names, terms), names)
     topic_of = {c.key: t for t in topics for c in t.claims}
     targets = {s.claim.key: _target(s, facts, topic_of[s.claim.key].title) for s in usable}
-    alone = _alone_sentences(usable, topic_of, targets)
+    forms = {s.claim.key: claim_form(s, context.forms) for s in usable}
+    first = {
+        s.claim.key: _first_questions(s, targets[s.claim.key], forms[s.claim.key], context)
+        for s in usable
+    }
+    falsifiable = _falsifiable(usable, facts)
+    room = {key for key, mine in first.items() if len(mine) < MAX_QUESTIONS_PER_CLAIM}
+    true_false = _true_false_items(falsifiable, room)
+    contexts = _contexts(all_shown)
     cards: list[FlashcardDraft] = []
     questions: list[QuestionDraft] = []
-    for shown in usable:
+    for shown in all_shown:
         key = shown.claim.key
-        card = _card(topic_of[key], shown, targets[key], key in alone)
+        card = _card(topic_of[key], shown, targets.get(key), forms.get(key), contexts.get(key, ""))
         if card:
             cards.append(card)
-        questions.extend(_claim_questions(shown, topic_of[key], targets[key], context))
+        if key not in first:
+            continue
+        mine = [*first[key], true_false.get(key)]
+        mine.append(heading_question(topic_of[key], shown, topics))
+        mine = [q for q in mine if q][:MAX_QUESTIONS_PER_CLAIM]
+        if not mine:
+            said = _which_statement(shown, falsifiable, context.used_statements)
+            mine = [said] if said else []
+        questions.extend(mine)
     questions.extend(_matching_questions(topics, usable, questions))
     return cards, questions

@@ -28,8 +28,24 @@ def shares_a_word(heading: str, text: str) -> bool:
     return bool(_prefixes(heading) & _prefixes(text))
 
 
+# Headings that say where in the article, not what about: never an option.
+PLACE_HEADINGS = frozenset({"overview", "introduction", "conclusion", "summary", "background"})
+
+
+def _named_from_text(topic: TopicDraft) -> bool:
+    """A section named after a phrase of its own text (a prose topic's name, not a heading)."""
+    return any(topic.title.casefold() in c.sentence.casefold() for c in topic.claims)
+
+
 def _siblings(topic: TopicDraft, topics: list[TopicDraft]) -> list[str]:
-    return [t.title for t in topics if t.parent_key == topic.parent_key and t is not topic]
+    """Headings at the topic's level. Top-level sections count only when each has claims and
+    none is named after its own text, so the options are the article's headings."""
+    same = [t for t in topics if t.parent_key == topic.parent_key and t is not topic]
+    if topic.parent_key is None:
+        same = [t for t in same if t.claims and t.title.casefold() not in PLACE_HEADINGS]
+        if any(_named_from_text(t) for t in [topic, *same]):
+            return []
+    return [t.title for t in same]
 
 
 def heading_question(
@@ -37,7 +53,9 @@ def heading_question(
 ) -> QuestionDraft | None:
     """Under which heading does the article say this whole sentence?"""
     siblings = _siblings(topic, topics)
-    if topic.parent_key is None or len(siblings) < 2 or not shown.claim.is_whole_sentence:
+    if len(siblings) < 2 or not shown.claim.is_whole_sentence:
+        return None
+    if topic.title.casefold() in PLACE_HEADINGS:
         return None
     if shares_a_word(topic.title, shown.text):
         return None
@@ -50,13 +68,14 @@ def heading_question(
     ]
     if len(choices) < MIN_HEADING_CHOICES:
         return None
-    parent = next(t for t in topics if t.key == topic.parent_key)
+    parent = next((t for t in topics if t.key == topic.parent_key), None)
+    where = f" in the section “{parent.title}”" if parent else ""
     return QuestionDraft(
         key=f"gen-heading-{shown.claim.key}",
         claim_key=shown.claim.key,
         type=QuestionType.SINGLE_CHOICE,
         prompt=f"Under which heading does the article say: “{shown.text}.”?",
-        explanation=f"The article says this under “{topic.title}” in the section “{parent.title}”.",
+        explanation=f"The article says this under “{topic.title}”{where}.",
         choices=choices,
         difficulty=2,
         quote=shown.claim.quote,

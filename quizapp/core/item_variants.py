@@ -11,6 +11,8 @@ world (``gazetteer``).
 from __future__ import annotations
 
 import re
+from collections import Counter
+from datetime import date
 
 from quizapp.core.answer_targets import ArticleFacts, Target, numbers
 from quizapp.core.gazetteer import country_names, neighbours
@@ -42,9 +44,36 @@ OPPOSITES = (
     ("up from", "down from"),
     ("more than", "less than"),
     ("at least", "at most"),
+    # Qualities whose opposite is as plausible as they are: "a long and dry summer" / "a short
+    # and dry summer" reads as a claim an article could make, and this one contradicts it.
+    ("cannot", "can"),
+    ("still", "no longer"),
+    ("small", "large"),
+    ("smaller", "bigger"),
+    ("rich", "poor"),
+    ("low", "high"),
+    ("long", "short"),
+    ("strong", "weak"),
+    ("dry", "wet"),
+    ("warm", "cold"),
+    ("hot", "cold"),
+    ("female", "male"),
+    ("summer", "winter"),
+    ("inside", "outside"),
+    ("adds", "removes"),
+    ("add", "remove"),
+    ("rises", "falls"),
+    ("cools", "warms"),
+    ("hundreds", "dozens"),
+    ("thousands", "hundreds"),
+    ("deep", "shallow"),
+    ("slowly", "quickly"),
+    ("easily", "rarely"),
 )
 # The first pair naming a word wins ("increased" -> "decreased", not "reduced").
 OPPOSITE = {b: a for a, b in reversed(OPPOSITES)} | {a: b for a, b in reversed(OPPOSITES)}
+# A year option farther than this from the key is absurd ("1066" for a canal opened in 1869).
+NEAR_YEARS = 40
 RAISING = re.compile(r"(at least|more than|over|nearly|almost|up to)\s+$")
 LOWERING = re.compile(r"(at most|less than|fewer than|under|up to)\s+$")
 
@@ -152,10 +181,32 @@ def false_statement(statement: str, facts: ArticleFacts, seed: int) -> str | Non
 
 
 def _year_options(target: Target, shown: str, facts: ArticleFacts, seed: int) -> list[str]:
-    """The article's other years first, then years near the target's."""
-    article_years = sorted(str(y) for y in facts.years if str(y) != target.text)
-    options = [y for y in article_years if y not in shown]
-    return options + [o for o in changed_numbers(target.text, 0, seed) if o not in shown]
+    """The article's years near the key first, then years near the key made for it; never a
+    year the article has not reached yet nor one past this year."""
+    key = int(target.text)
+    latest = max([*facts.years, key, date.today().year])
+    near = sorted(
+        (y for y in facts.years if y != key and abs(y - key) <= NEAR_YEARS),
+        key=lambda y: abs(y - key),
+    )
+    made = [int(o) for o in changed_numbers(target.text, 0, seed)]
+    options = [str(y) for y in [*near, *made] if y <= latest]
+    return [o for o in options if o not in shown]
+
+
+def _spread(options: list[str], key: str, count: int) -> list[str]:
+    """``count`` options not all on one side of the key: the key is never the odd one out
+    (the earliest or latest of four) when the pool allows otherwise."""
+    chosen = options[:count]
+    value = number_value(key) or 0.0
+    sides = {(number_value(o) or 0.0) > value for o in chosen}
+    if len(sides) == 1:
+        other = next(
+            (o for o in options[count:] if ((number_value(o) or 0.0) > value) not in sides), None
+        )
+        if other:
+            chosen[-1] = other
+    return chosen
 
 
 def _number_options(target: Target, shown: str, seed: int) -> list[str] | None:
@@ -169,10 +220,12 @@ def _number_options(target: Target, shown: str, seed: int) -> list[str] | None:
 def _entity_options(
     target: Target, shown: str, facts: ArticleFacts, seed: int, count: int
 ) -> list[str]:
-    """Names of the target's kind, topped up with neighbouring countries, written alike."""
+    """Names of the target's kind from the article, written alike. Neighbouring countries top
+    them up only when the article itself gives all but one: "Mount Fuji in _____" with North
+    Korea, South Korea and Vietnam, none of them in the article, tests geography, not reading."""
     name = target.text.removeprefix("the ")
     options = [n for n in same_kind_names(name, facts) if n not in shown]
-    if len(options) < count:
+    if count - 1 <= len(options) < count:
         near = [c for c in neighbours(name) if c not in shown and c not in options]
         start = seed % len(near) if near else 0
         options += (near[start:] + near[:start])[: count - len(options)]
@@ -194,18 +247,43 @@ def _kind_options(
     return []
 
 
-def distractors(target: Target, shown: str, facts: ArticleFacts, seed: int, count: int = 3):
-    """``count`` wrong options of the target's kind not in ``shown``, or None if too few."""
+def match_case(option: str, key: str) -> str:
+    """A term ``option`` written with the key's first letter's case, so the key is never the
+    only one capitalised ("Evaporation" among "condensation" and "transpiration"). Names are
+    never changed: they agree already (or all take "the")."""
+    if key[:1].islower():
+        return option[:1].lower() + option[1:]
+    return option[:1].upper() + option[1:]
+
+
+def distractors(
+    target: Target,
+    shown: str,
+    facts: ArticleFacts,
+    seed: int,
+    count: int = 3,
+    used: Counter | None = None,
+):
+    """``count`` wrong options of the target's kind not in ``shown``, or None if too few.
+    ``used`` counts the options already given to the article's other questions: the least used
+    come first, so no option recurs across most of an article's questions."""
     options = _kind_options(target, shown, facts, seed, count)
     if options is None:
         return None
+    used = Counter() if used is None else used
     unique: list[str] = []
     for option in options:
         if option not in unique and option.casefold() != target.text.casefold():
             unique.append(option)
     if len(unique) < count:
         return None
-    if target.kind in ("year", "number"):
-        return unique[:count]
-    start = seed % len(unique)
-    return (unique[start:] + unique[:start])[:count]
+    if target.kind not in ("year", "number"):
+        start = seed % len(unique)
+        unique = unique[start:] + unique[:start]
+    # A stable sort: within as many uses, the kind's own order (nearest years first) stays.
+    unique.sort(key=lambda option: used[option])
+    chosen = _spread(unique, target.text, count) if target.kind == "year" else unique[:count]
+    used.update(chosen)
+    if target.kind in ("entity", "year", "number"):
+        return chosen
+    return [match_case(option, target.text) for option in chosen]

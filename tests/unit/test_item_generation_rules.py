@@ -306,17 +306,22 @@ Key takeaways:
 """
 
 
-def test_lead_in_lines_pronoun_starts_and_thin_claims_make_no_items():
+def test_lead_in_lines_pronoun_starts_and_thin_claims_make_no_questions_only_cards():
     parsed = parse_article(ARTICLE)
     topics = extract_topics(parsed)
     quotes = [c.quote for t in topics for c in t.claims]
     assert not any(q.startswith("Key takeaways") for q in quotes)
     cards, questions = generate_items(topics, parsed.title)
-    used = {c.claim_key for c in cards} | {q.claim_key for q in questions}
+    asked = {q.claim_key for q in questions}
     by_quote = {c.quote: c.key for t in topics for c in t.claims}
-    assert by_quote["It became a daily custom in the nineteenth century"] not in used
-    assert by_quote["Tea was cheap"] not in used
-    assert by_quote["The East India Company imported tea from China in huge amounts"] in used
+    pronoun = by_quote["It became a daily custom in the nineteenth century"]
+    assert pronoun not in asked
+    assert by_quote["Tea was cheap"] not in asked
+    assert by_quote["The East India Company imported tea from China in huge amounts"] in asked
+    # Every claim has a card; one opening with "It" shows the sentence it points back to.
+    card_of = {c.claim_key: c for c in cards}
+    assert set(card_of) == set(by_quote.values())
+    assert "Tea reached Britain" in card_of[pronoun].front
 
 
 # --- 6. one claim, at most two questions --------------------------------------------------------

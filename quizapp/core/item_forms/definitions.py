@@ -1,0 +1,84 @@
+"""Definitions and terms: "X is the process by which Y", "A and B are described as X".
+
+A definition gives two items: a card asking what the term is (its back is the article's own
+sentence) and a question asking for the term from its definition, typed, with the term as the
+key. Only a lower-case term is asked for: a common noun the article defines ("evaporation"),
+never a name ("The Hanseatic League was an alliance …" has more than one alliance that fits).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# "X is the process by which Y", "X is a process in which Y", "X is the name for Y".
+DEFINED_AS = re.compile(
+    r"^(?P<term>[A-Za-z][\w\-]*(?: [a-z][\w\-]*){0,2}) (?P<be>is|are) "
+    r"(?P<definition>(?:the|a|an) (?:\w+ ){1,3}(?:by which|in which|through which|that|which) .+)$"
+)
+# "Together, evaporation and transpiration are often described as evapotranspiration".
+NAMED_AS = re.compile(
+    r"^(?P<together>Together, )?(?P<subject>\w[^,]{2,80}?) (?P<be>is|are|was|were) "
+    r"(?P<adverb>(?:often |also |usually |commonly |sometimes |collectively )*)"
+    r"(?P<verb>called|known as|described as|termed|referred to as) "
+    r"(?P<term>[a-z][\w\-]*(?: [a-z][\w\-]*){0,2})$"
+)
+# A definition of more words than this is not a definition a student can recall.
+MAX_DEFINITION_WORDS = 30
+
+
+@dataclass(frozen=True)
+class Definition:
+    """``term`` defined by ``definition``: a card asks ``card_front``, a question asks
+    ``question`` and is answered by ``term``."""
+
+    term: str
+    definition: str
+    card_front: str
+    question: str
+
+
+def _lower(text: str) -> str:
+    first = text.split(" ", 1)[0]
+    return text if first.isupper() else text[:1].lower() + text[1:]
+
+
+def _defined_as(sentence: str) -> Definition | None:
+    match = DEFINED_AS.match(sentence)
+    if match is None:
+        return None
+    term, be, definition = match.group("term", "be", "definition")
+    if term[:1].isupper() and " " in term:
+        return None  # a name of several words ("The Hanseatic League"), not a term
+    if len(definition.split()) > MAX_DEFINITION_WORDS:
+        return None
+    term = _lower(term)
+    return Definition(
+        term=term,
+        definition=definition,
+        card_front=f"What {be} {term}?",
+        question=f"What {be} {definition} called?",
+    )
+
+
+def _named_as(sentence: str) -> Definition | None:
+    match = NAMED_AS.match(sentence)
+    if match is None:
+        return None
+    subject = _lower(match.group("subject"))
+    be, adverb, verb, term = match.group("be", "adverb", "verb", "term")
+    together = " together" if match.group("together") else ""
+    said = f"{be} {subject}{together} {adverb}{verb}".replace("  ", " ")
+    called = said.removesuffix(" called")
+    return Definition(
+        term=term,
+        definition=f"{subject}{together}",
+        card_front=f"What is {term}?",
+        question=f"What {said}?" if verb != "called" else f"What {called} called?",
+    )
+
+
+def definition_of(sentence: str) -> Definition | None:
+    """The term a whole sentence defines, or None when it defines none."""
+    sentence = sentence.rstrip(" .")
+    return _defined_as(sentence) or _named_as(sentence)

@@ -1,0 +1,169 @@
+"""A claim's items in the forms of this package: which form fits, and its drafts.
+
+For a whole-sentence claim the first form that fits, in this order, gives one question and a
+card: a definition, a person by their role, a year or a count, an effect. A form's question is
+dropped (its card kept) when its key is in the article's title or is cued by its own prompt.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from quizapp.core.aliases import accepted_answers
+from quizapp.core.answer_targets import ArticleFacts, Target, gives_away
+from quizapp.core.item_drafts import FlashcardDraft, QuestionDraft, choice_id
+from quizapp.core.item_forms.causes import effect_of
+from quizapp.core.item_forms.definitions import Definition, definition_of
+from quizapp.core.item_forms.quantities import count_question, year_question
+from quizapp.core.item_forms.roles import role_question
+from quizapp.core.item_headings import shares_a_word
+from quizapp.core.item_variants import match_case
+from quizapp.core.question_types import QuestionType
+from quizapp.core.subjects import ShownClaim
+
+MIN_TERM_CHOICES = 4
+MIN_MATCHED_TERMS = 3
+MAX_MATCHED_TERMS = 4
+
+
+@dataclass(frozen=True)
+class FormDraft:
+    """What a form asks of a claim: a card, and a question when its key is safe to ask."""
+
+    form: str  # def | role | when | howmany | cause
+    card_front: str
+    prompt: str | None = None
+    answer: str | None = None
+    kind: str = "word"  # the answer's kind, for its aliases: word | entity | year | number
+
+
+@dataclass(frozen=True)
+class FormContext:
+    facts: ArticleFacts
+    names: set[str]
+    terms: list[str]  # every term the article defines, for a definition's options
+
+
+def _definition(text: str, names: set[str]) -> FormDraft | None:
+    found = definition_of(text)
+    return found and FormDraft("def", found.card_front, found.question, found.term, "word")
+
+
+def _role(text: str, names: set[str]) -> FormDraft | None:
+    found = role_question(text, names)
+    return found and FormDraft("role", found.prompt, found.prompt, found.answer, "entity")
+
+
+def _quantity(text: str, names: set[str]) -> FormDraft | None:
+    found = year_question(text, names) or count_question(text, names)
+    return found and FormDraft(found.form, found.prompt, found.prompt, found.answer, found.kind)
+
+
+def _effect(text: str, names: set[str]) -> FormDraft | None:
+    found = effect_of(text, names)
+    return found and FormDraft("cause", found.card_front, found.question, found.answer, "word")
+
+
+FORMS: tuple[Callable[[str, set[str]], FormDraft | None], ...] = (
+    _definition,
+    _role,
+    _quantity,
+    _effect,
+)
+
+
+def claim_form(shown: ShownClaim, context: FormContext) -> FormDraft | None:
+    """The first form that fits a whole-sentence claim, its question cleared of give-aways."""
+    if shown.span[0] != 0:
+        return None  # a later clause shares its sentence: the sentence's forms are not its own
+    text = shown.text[: shown.span[1]]
+    for form in FORMS:
+        found = form(text, context.names)
+        if found is None:
+            continue
+        if found.prompt and found.answer and _unsafe(found, context.facts):
+            return FormDraft(found.form, found.card_front)
+        return found
+    return None
+
+
+def _unsafe(found: FormDraft, facts: ArticleFacts) -> bool:
+    """The key is the title's, or the prompt cues it ("condensation" in "… condenses")."""
+    target = Target(found.answer or "", 0, 0, found.kind if found.kind != "word" else "word")
+    if found.kind in ("year", "number"):
+        return facts.in_title(found.answer or "") or gives_away(target, found.prompt or "")
+    return facts.in_title(found.answer or "") or shares_a_word(
+        found.answer or "", found.prompt or ""
+    )
+
+
+def form_card(shown: ShownClaim, found: FormDraft) -> FlashcardDraft:
+    """A two-sided card: the form's question on the front, the article's sentence on the back."""
+    claim = shown.claim
+    return FlashcardDraft(
+        f"gen-card-{found.form}-{claim.key}", claim.key, found.card_front, f"{shown.text}."
+    )
+
+
+def form_question(
+    shown: ShownClaim, found: FormDraft, context: FormContext, seed: int
+) -> QuestionDraft | None:
+    """The form's question: typed, or, for a term with enough of the article's other terms to
+    choose from, single choice among them (every option a term the article defines otherwise)."""
+    if not (found.prompt and found.answer):
+        return None
+    claim = shown.claim
+    base = {
+        "key": f"gen-{found.form}-{claim.key}",
+        "claim_key": claim.key,
+        "prompt": found.prompt,
+        "explanation": f"The article says: “{shown.text}.”",
+        "difficulty": 2,
+        "quote": claim.quote,
+    }
+    others = [t for t in context.terms if t.casefold() != found.answer.casefold()]
+    if found.form == "def" and len(others) >= MIN_TERM_CHOICES - 1 and seed % 2 == 0:
+        start = seed % len(others)
+        wrong = (others[start:] + others[:start])[: MIN_TERM_CHOICES - 1]
+        options = sorted([found.answer, *(match_case(w, found.answer) for w in wrong)])
+        choices = [
+            {"id": choice_id(i), "text": text, "correct": text == found.answer}
+            for i, text in enumerate(options)
+        ]
+        return QuestionDraft(type=QuestionType.SINGLE_CHOICE, choices=choices, **base)
+    accepted = accepted_answers(found.answer, found.kind, context.names)
+    return QuestionDraft(type=QuestionType.SHORT_ANSWER, accepted=accepted, **base)
+
+
+def defined_terms(usable: list[ShownClaim]) -> list[tuple[ShownClaim, Definition]]:
+    """Every definition of the article, in reading order, one per term."""
+    found: dict[str, tuple[ShownClaim, Definition]] = {}
+    for shown in usable:
+        if shown.span[0] == 0:
+            definition = definition_of(shown.text[: shown.span[1]])
+            if definition:
+                found.setdefault(definition.term.casefold(), (shown, definition))
+    return list(found.values())
+
+
+def terms_matching(definitions: list[tuple[ShownClaim, Definition]]) -> QuestionDraft | None:
+    """Match each term to its definition, when the article defines three or more; a definition
+    that shares a word with its term ("evaporation and transpiration" for
+    "evapotranspiration") is left out."""
+    pairs = [(shown, d) for shown, d in definitions if not shares_a_word(d.term, d.definition)][
+        :MAX_MATCHED_TERMS
+    ]
+    if len(pairs) < MIN_MATCHED_TERMS:
+        return None
+    first = pairs[0][0].claim
+    return QuestionDraft(
+        key=f"gen-terms-{first.key}",
+        claim_key=first.key,
+        type=QuestionType.MATCHING,
+        prompt="Match each term to what the article says it is.",
+        explanation="Each definition is the article's own.",
+        pairs=[[d.term, d.definition] for _, d in pairs],
+        difficulty=2,
+        quote=first.quote,
+    )

@@ -1,0 +1,136 @@
+"""Just enough English grammar to turn a statement into a question.
+
+No tagger model can be installed here, so the main verb is found with ``lemminflect``'s
+dictionary (which ships its data): the first word after the subject that is only ever a verb,
+or an auxiliary. A sentence whose verb cannot be found that way makes no question.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from lemminflect import getAllLemmas, getInflection
+
+AUXILIARIES = frozenset("is are was were has have had will would can could may might".split())
+# Words between the subject and its verb that belong to neither ("also", "often").
+ADVERBS = frozenset(
+    """also often usually still already now then mainly mostly largely always never sometimes
+    commonly generally typically soon later first once gradually steadily actively""".split()
+)
+# A subject is a short noun phrase: a longer run before the verb is a clause, not a subject.
+MAX_SUBJECT_WORDS = 8
+# An opening phrase ("At its height", "In 1891") is not a subject; nor is a pronoun.
+NOT_IN_SUBJECT = frozenset(
+    "it its they them he she his her this these those at in on by during after before".split()
+)
+
+
+@dataclass(frozen=True)
+class Clause:
+    """``subject`` + ``auxiliary``/``verb`` + ``rest``, e.g. ("the couple", "", "announced",
+    "two new elements")."""
+
+    subject: str
+    auxiliary: str
+    verb: str
+    rest: str
+
+
+@lru_cache(maxsize=4096)
+def _lemmas(word: str) -> dict:
+    return getAllLemmas(word.lower())
+
+
+def is_verb_only(word: str) -> bool:
+    """A word that the dictionary knows only as a verb ("announced", "releases")."""
+    lemmas = _lemmas(word)
+    return bool(lemmas) and set(lemmas) <= {"VERB", "AUX"}
+
+
+def is_finite_verb(word: str, right_after_one_word: bool = False) -> bool:
+    """A past-tense or third-person verb form that can head a clause. A word that is also a
+    noun ("releases", "exercises") counts only right after a one-word subject
+    ("Condensation releases …"), never after an adjective ("Joint military exercises")."""
+    if not word.islower() or "VERB" not in _lemmas(word):
+        return False
+    if not is_verb_only(word) and not right_after_one_word:
+        return False
+    lemma = _lemmas(word).get("VERB", ("",))[0]
+    return word in (getInflection(lemma, "VBD") or ()) or word in (
+        getInflection(lemma, "VBZ") or ()
+    )
+
+
+def is_verb_form(word: str) -> bool:
+    """A participle or other verb form after an auxiliary ("provided", "built", "seen")."""
+    return word.islower() and "VERB" in _lemmas(word) and word.endswith(("ed", "en", "t", "n"))
+
+
+def base_form(verb: str) -> str:
+    lemmas = _lemmas(verb).get("VERB")
+    return lemmas[0] if lemmas else verb
+
+
+def _has_second_verb(rest: str) -> bool:
+    """ "ran aground and blocked it": a question on the first verb would misstate the second."""
+    after_and = re.findall(r"\band (\w+)", rest)
+    return any("VERB" in _lemmas(w) and (w.endswith("ed") or is_finite_verb(w)) for w in after_and)
+
+
+def split_clause(sentence: str) -> Clause | None:
+    """The subject, verb and rest of a plain declarative sentence, or None."""
+    words = sentence.split()
+    if not words or words[0].lower() in NOT_IN_SUBJECT:
+        return None
+    for index, word in enumerate(words[1 : MAX_SUBJECT_WORDS + 1], start=1):
+        bare = word.strip(",;:")
+        if bare != word:
+            return None  # a comma before the verb: an opening clause or an aside, not a subject
+        subject = " ".join(words[:index])
+        if any(w.lower() in NOT_IN_SUBJECT - {"in", "on", "at", "by"} for w in words[:index]):
+            return None
+        if _has_second_verb(" ".join(words[index + 1 :])):
+            return None
+        if bare in AUXILIARIES:
+            return Clause(subject, bare, "", " ".join(words[index + 1 :]))
+        if bare.lower() in ADVERBS:
+            continue
+        if is_finite_verb(bare, right_after_one_word=index == 1):
+            adverbs = [w for w in words[1:index] if w.lower() in ADVERBS]
+            if adverbs:
+                return None
+            return Clause(subject, "", bare, " ".join(words[index + 1 :]))
+    return None
+
+
+def lower_first(text: str, names: set[str]) -> str:
+    """``text`` with its first letter lowered, unless it starts a name the article uses."""
+    first = re.sub(r"['’]s$", "", text.split(" ", 1)[0])
+    acronym = len(first) > 1 and first.isupper()
+    if first in names or any(n.startswith(first + " ") for n in names) or acronym:
+        return text
+    return text[:1].lower() + text[1:]
+
+
+def question(wh: str, clause: Clause, rest: str, names: set[str]) -> str | None:
+    """``wh`` + the clause inverted: ("In which year", the couple announced …) ->
+    "In which year did the couple announce …?"."""
+    subject = lower_first(clause.subject, names)
+    if clause.auxiliary:
+        body = f"{clause.auxiliary} {subject} {rest}"
+    else:
+        lemma = clause.verb
+        base = base_form(lemma)
+        past = lemma in (getInflection(base, "VBD") or ())
+        do = (
+            "did"
+            if past
+            else ("do" if subject.endswith("s") and not subject.endswith("ss") else "does")
+        )
+        if lemma in (getInflection(base, "VBZ") or ()):
+            do = "does"
+        body = f"{do} {subject} {base} {rest}"
+    body = " ".join(body.split()).rstrip(" ,;:.")
+    return f"{wh} {body}?"

@@ -1,0 +1,93 @@
+"""Forms any claim can take: a recall card, and a which-statement question.
+
+A recall card's front is the start of the claim's sentence, up to its verb ("Trade volume
+between Russia and China has …"), or, for a later clause, the sentence up to that clause
+("…, including …"); its back is the rest, in the article's words. A sentence opening with "This"
+or "It" gets the sentence before it on the front, so the card never points at something unsaid.
+
+A which-statement question shows the claim's sentence among statements the article contradicts
+(other claims changed by ``item_variants.false_statement``), each used in at most
+``MAX_USES_OF_A_FALSE_STATEMENT`` questions so no option recurs across an article's questions.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from quizapp.core.item_forms.grammar import is_verb_form, split_clause
+from quizapp.core.lexicon import content_words, is_function_word
+
+MIN_BACK_CONTENT_WORDS = 2
+WRONG_STATEMENTS = 3
+MAX_USES_OF_A_FALSE_STATEMENT = 3
+
+
+@dataclass(frozen=True)
+class Recall:
+    front: str
+    back: str
+
+
+def _head_of(sentence: str) -> str:
+    """The sentence's subject and verb, or its first few words up to a content word."""
+    clause = split_clause(sentence)
+    if clause is not None:
+        verb = clause.verb
+        if clause.auxiliary:
+            # "has provided", "was built": the auxiliary and its verb go together.
+            following = clause.rest.split(" ", 1)[0]
+            verb = clause.auxiliary + (f" {following}" if is_verb_form(following) else "")
+        # The verb stays on the front when enough is left to recall; else the back starts at it.
+        for head, least in (
+            (f"{clause.subject} {verb}", MIN_BACK_CONTENT_WORDS),
+            (clause.subject, 1),
+        ):
+            if len(content_words(sentence[len(head) :])) >= least:
+                return head
+    words = sentence.split()
+    cut = max(2, len(words) // 3)
+    while cut < len(words) - 1 and is_function_word(words[cut - 1].strip(",")):
+        cut += 1
+    return " ".join(words[:cut]).rstrip(",")
+
+
+def recall_card(text: str, span: tuple[int, int], context: str = "") -> Recall | None:
+    """A card for the claim ``text[span[0]:span[1]]`` of the shown sentence ``text``;
+    ``context`` is the sentence before, shown when this one opens by pointing back."""
+    start, end = span
+    if start > 0:
+        clause = text[start:end]
+        first, _, rest = clause.partition(" ")
+        lead = text[:start].rstrip()
+        if is_function_word(first) or first.endswith("ing") or first.lower() == "with":
+            front, back = f"{lead} {first} …", rest
+        else:
+            front, back = f"{lead} …", clause
+    else:
+        head = _head_of(text[:end])
+        front, back = f"{head} …", text[len(head) : end].strip(" ,")
+    if len(content_words(back)) < 1:
+        return None
+    if context:
+        front = f"{context.rstrip('.')}. {front}"
+    return Recall(front, f"… {back}.")
+
+
+def which_statement_options(
+    true_statement: str, falses: list[tuple[str, str]], own_sentence: int, seed: int, used: Counter
+) -> list[str] | None:
+    """``WRONG_STATEMENTS`` false statements of other sentences for ``true_statement``, the
+    least used first; ``falses`` are (sentence key, false statement) pairs."""
+    pool = [(key, text) for key, text in falses if key != own_sentence and text != true_statement]
+    if len(pool) < WRONG_STATEMENTS:
+        return None
+    start = seed % len(pool)
+    rotated = pool[start:] + pool[:start]
+    rotated.sort(key=lambda pair: used[pair[1]])
+    chosen = [text for _, text in rotated if used[text] < MAX_USES_OF_A_FALSE_STATEMENT]
+    if len(chosen) < WRONG_STATEMENTS:
+        return None
+    chosen = chosen[:WRONG_STATEMENTS]
+    used.update(chosen)
+    return chosen
