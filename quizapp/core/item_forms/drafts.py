@@ -89,13 +89,17 @@ def claim_form(shown: ShownClaim, context: FormContext) -> FormDraft | None:
 
 
 def _unsafe(found: FormDraft, facts: ArticleFacts) -> bool:
-    """The key is the title's, or the prompt cues it ("condensation" in "… condenses")."""
-    target = Target(found.answer or "", 0, 0, found.kind if found.kind != "word" else "word")
+    """The key is the title's, or the prompt cues it ("condensation" in "… condenses"). A
+    defined term may share a stem with its definition ("evapotranspiration" is evaporation and
+    transpiration): that is how the term is learnt, so only the term itself must be absent."""
+    answer, prompt = found.answer or "", found.prompt or ""
+    if facts.in_title(answer):
+        return True
     if found.kind in ("year", "number"):
-        return facts.in_title(found.answer or "") or gives_away(target, found.prompt or "")
-    return facts.in_title(found.answer or "") or shares_a_word(
-        found.answer or "", found.prompt or ""
-    )
+        return gives_away(Target(answer, 0, 0, found.kind), prompt)
+    if found.form == "def":
+        return answer.casefold() in prompt.casefold()
+    return shares_a_word(answer, prompt)
 
 
 def form_card(shown: ShownClaim, found: FormDraft) -> FlashcardDraft:
@@ -122,7 +126,12 @@ def form_question(
         "difficulty": 2,
         "quote": claim.quote,
     }
-    others = [t for t in context.terms if t.casefold() != found.answer.casefold()]
+    # Another term named in the prompt ("evaporation and transpiration together") is no option.
+    others = [
+        t
+        for t in context.terms
+        if t.casefold() != found.answer.casefold() and t.casefold() not in found.prompt.casefold()
+    ]
     if found.form == "def" and len(others) >= MIN_TERM_CHOICES - 1 and seed % 2 == 0:
         start = seed % len(others)
         wrong = (others[start:] + others[:start])[: MIN_TERM_CHOICES - 1]

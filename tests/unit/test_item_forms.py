@@ -1,0 +1,268 @@
+"""Forms beyond the blank (issue 22, points 2, 3 and 5): each form on the sentences the issue
+names, distractors a student must think about, and a card for every claim."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from quizapp.core.answer_targets import ArticleFacts, Target, candidate_targets, numbers
+from quizapp.core.article_parser import parse_article
+from quizapp.core.claims import extract_topics
+from quizapp.core.grading import GradingKey, grade_answer
+from quizapp.core.item_forms.causes import effect_of
+from quizapp.core.item_forms.definitions import definition_of
+from quizapp.core.item_forms.grammar import question, split_clause
+from quizapp.core.item_forms.quantities import count_question, year_question
+from quizapp.core.item_forms.recall import recall_card
+from quizapp.core.item_forms.roles import role_question
+from quizapp.core.item_generation import generate_items
+from quizapp.core.item_variants import distractors, false_statement
+from quizapp.core.question_types import QuestionType
+
+WATER_CYCLE = """The Water Cycle
+Evaporation is the process by which liquid water turns into water vapour. Transpiration is the \
+process by which plants release water vapour through their leaves. Condensation is the process \
+by which water vapour turns back into liquid droplets. Precipitation is the process by which \
+water falls from clouds as rain, snow, sleet or hail. Together, evaporation and transpiration \
+are often described as evapotranspiration. Condensation releases latent heat. About 97 percent \
+of the Earth's water is salt water in the oceans. A water molecule spends on average about nine \
+days in the atmosphere. This vapour rises into the cooler air above the ground.
+"""
+
+
+def _generate(text: str):
+    parsed = parse_article(text)
+    topics = extract_topics(parsed)
+    cards, questions = generate_items(topics, parsed.title)
+    return topics, cards, questions
+
+
+def _accepts(question, given: str) -> bool:
+    """Whether ``given`` (typed, or the text of an option) is right."""
+    if question.choices:
+        return any(c["correct"] and c["text"] == given for c in question.choices)
+    key = GradingKey(type=question.type, accepted=tuple(question.accepted))
+    return grade_answer(key, given).correct
+
+
+# --- definitions and terms ----------------------------------------------------------------------
+
+
+def test_a_process_by_which_definition_asks_for_the_term_and_makes_a_two_sided_card():
+    found = definition_of(
+        "Evaporation is the process by which liquid water turns into water vapour"
+    )
+    assert found is not None
+    assert found.term == "evaporation"
+    assert found.question == (
+        "What is the process by which liquid water turns into water vapour called?"
+    )
+    assert found.card_front == "What is evaporation?"
+
+
+def test_a_term_described_as_asks_what_the_pair_is_called():
+    found = definition_of(
+        "Together, evaporation and transpiration are often described as evapotranspiration"
+    )
+    assert found is not None and found.term == "evapotranspiration"
+    assert found.question == "What are evaporation and transpiration together often described as?"
+
+
+def test_a_name_is_not_defined_as_a_term():
+    # "The Hanseatic League was an alliance …": more than one alliance fits; not a definition.
+    assert definition_of("The Hanseatic League was an alliance of merchant guilds") is None
+
+
+# --- causes and effects -------------------------------------------------------------------------
+
+
+def test_condensation_releases_latent_heat_asks_what_it_releases():
+    found = effect_of("Condensation releases latent heat", set())
+    assert found is not None
+    assert (found.question, found.answer) == ("What does condensation release?", "latent heat")
+
+
+def test_an_effect_is_never_half_a_list():
+    # "red and blue light": "red" alone would be a wrong key.
+    assert effect_of("Chlorophyll absorbs red and blue light strongly", set()) is None
+
+
+def test_a_condition_makes_a_what_happens_card():
+    found = effect_of("As moist air rises and cools, the vapour condenses into droplets", set())
+    assert found is not None and found.question is None
+    assert (
+        found.card_front == "What happens, according to the article, as moist air rises and cools?"
+    )
+
+
+# --- numbers and dates on the rephrased clause ---------------------------------------------------
+
+
+def test_a_year_is_asked_on_the_clause_turned_round():
+    found = year_question("In 1898 the couple announced two new elements", set())
+    assert found is not None
+    assert (found.prompt, found.answer) == (
+        "In which year did the couple announce two new elements?",
+        "1898",
+    )
+    # Two verbs: turning the first round would misstate the second.
+    assert year_question("In 2021 the ship ran aground and blocked it for six days", set()) is None
+
+
+def test_a_count_and_a_share_are_asked_as_how_many_and_what_percentage():
+    days = count_question("A water molecule spends on average about nine days in the air", set())
+    assert days is not None and days.answer == "nine"
+    assert days.prompt == ("About how many days does a water molecule spend on average in the air?")
+    share = count_question("About 97 percent of the Earth's water is salt water", set())
+    assert share is not None and share.answer == "97"
+    assert share.prompt == "About what percentage of the Earth's water is salt water?"
+    churches = count_question("The fire consumed 87 parish churches and the old cathedral", set())
+    assert (
+        churches is not None and churches.prompt == "How many parish churches did the fire consume?"
+    )
+    # An ordinal is not a count ("How many century …?").
+    assert count_question("The league lost its power during the 16th century", set()) is None
+
+
+def test_a_person_is_asked_by_their_role():
+    found = role_question(
+        "Antoine Galland, a French scholar, translated the tales into French", {"Antoine Galland"}
+    )
+    assert found is not None
+    assert (found.prompt, found.answer) == (
+        "Which French scholar translated the tales into French?",
+        "Antoine Galland",
+    )
+
+
+def test_the_clause_is_split_at_its_verb_not_at_a_noun():
+    clause = split_clause("Joint military exercises have also increased in scope")
+    assert clause is not None and clause.subject == "Joint military exercises"
+    assert clause.auxiliary == "have"
+    # An opening phrase with a pronoun is not a subject.
+    assert split_clause("At its height it linked nearly 200 towns") is None
+    turned = split_clause("The couple announced two new elements")
+    assert turned is not None
+    assert question("What", turned, "", set()) == "What did the couple announce?"
+
+
+# --- every claim a card, and a question ---------------------------------------------------------
+
+
+def test_the_issues_key_sentences_get_a_question_and_a_card():
+    topics, cards, questions = _generate(WATER_CYCLE)
+    by_quote = {c.quote: c.key for t in topics for c in t.claims}
+    asked = {q.claim_key: q for q in questions}
+    carded = {c.claim_key: c for c in cards}
+    evaporation = by_quote[
+        "Evaporation is the process by which liquid water turns into water vapour"
+    ]
+    together = by_quote[
+        "Together, evaporation and transpiration are often described as evapotranspiration"
+    ]
+    latent = by_quote["Condensation releases latent heat"]
+    for key in (evaporation, together, latent):
+        assert key in asked and key in carded
+    assert carded[evaporation].front == "What is evaporation?"
+    assert _accepts(asked[latent], "latent heat")
+    assert _accepts(asked[together], "evapotranspiration")
+    # Every claim has a card, even one that opens by pointing back ("This vapour …").
+    assert set(carded) == set(by_quote.values())
+
+
+def test_a_definition_chosen_among_the_articles_terms_never_gives_the_key_away_by_case():
+    _, _, questions = _generate(WATER_CYCLE)
+    choices = [q for q in questions if q.key.startswith("gen-def-") and q.choices]
+    assert choices
+    for q in choices:
+        texts = [c["text"] for c in q.choices]
+        # The capitalised key among lower-case options would stand out.
+        assert all(t[:1].islower() for t in texts), texts
+        assert len(set(texts)) == len(texts) >= 4
+
+
+def test_a_topics_terms_are_matched_to_their_definitions():
+    _, _, questions = _generate(WATER_CYCLE)
+    matching = [q for q in questions if q.key.startswith("gen-terms-")]
+    assert len(matching) == 1
+    terms = [term for term, _ in matching[0].pairs]
+    assert "evaporation" in terms and len(terms) >= 3
+    # A definition never holds its own term.
+    for term, definition in matching[0].pairs:
+        assert term[:5] not in definition.lower()
+
+
+def test_a_recall_card_for_a_later_clause_asks_for_the_clause():
+    text = (
+        "Russia has provided economic assistance to North Korea, including food and energy supplies"
+    )
+    card = recall_card(text, (56, len(text)))
+    assert card is not None
+    assert card.front == "Russia has provided economic assistance to North Korea, including …"
+    assert card.back == "… food and energy supplies."
+
+
+# --- distractors a student must think about -----------------------------------------------------
+
+HISTORY = [
+    "The first bridge opened in 1932 after years of delay",
+    "The old harbour closed in 1979 when trade moved away",
+    "A second bridge opened in 1987 to carry the railway",
+    "The town hall burned down in 1901 during a storm",
+    "The museum opened in 1923 in the former customs house",
+    "The tram line was extended in 1958 to the new estates",
+    "The ferry service ended in 1996 after the tunnel opened",
+    "A flood covered the lower streets in 1947 for a week",
+]
+
+
+def test_year_options_are_near_the_key_and_not_reused_across_an_articles_questions():
+    facts = ArticleFacts.build("A Harbour Town", HISTORY)
+    used: Counter = Counter()
+    asked = 0
+    for seed, sentence in enumerate(HISTORY):
+        year = next(n for n in numbers(sentence) if n.kind == "year")
+        target = Target(year.text, year.start, year.end, "year", value=year.value)
+        options = distractors(target, sentence, facts, seed, used=used)
+        assert options is not None
+        asked += 1
+        key = int(year.text)
+        assert all(abs(int(o) - key) <= 40 for o in options), (key, options)
+        # The key is not the earliest or latest of the four when the pool allows otherwise.
+        assert min(map(int, options)) < key < max(map(int, options)) or len(options) < 3
+    # 1932, 1979 and 1987 were each offered in six questions of one article: now no wrong
+    # option appears in more than half of them.
+    assert max(used.values()) <= asked // 2, used.most_common(3)
+
+
+def test_a_country_is_never_offered_among_neighbours_the_article_never_names():
+    sentence = "In summer most visitors climb the volcano in Japan"
+    facts = ArticleFacts.build("Mountains", [sentence, "Mount Fuji is a volcano."])
+    japan = next(n for n in facts.entities(sentence) if n.text == "Japan")
+    # North Korea, South Korea and Vietnam would test geography, not the article.
+    assert distractors(japan, sentence, facts, seed=3) is None
+
+
+def test_a_blank_never_sits_inside_a_word():
+    sentence = "Exports of grain grew quickly in the late 1990s across the whole region"
+    facts = ArticleFacts.build("Grain", [sentence])
+    targets = candidate_targets(sentence, (0, len(sentence)), facts)
+    assert "1990" not in [t.text for t in targets]  # "the late _____s"
+
+
+def test_a_false_statement_changes_a_quality_into_its_plausible_opposite():
+    facts = ArticleFacts.build("Honey", ["Ripe honey is so rich in sugar that moulds cannot grow"])
+    changed = false_statement("Ripe honey is so rich in sugar that moulds cannot grow", facts, 1)
+    assert (
+        changed is not None and changed != "Ripe honey is so rich in sugar that moulds cannot grow"
+    )
+    assert "not" not in changed.replace("cannot", "") or "can grow" in changed
+
+
+def test_every_question_of_a_form_is_typed_with_its_key_or_has_one_right_option():
+    _, _, questions = _generate(WATER_CYCLE)
+    for q in questions:
+        if q.type == QuestionType.SHORT_ANSWER:
+            assert q.accepted and q.accepted[0] and "_____" not in q.prompt
+        elif q.type == QuestionType.SINGLE_CHOICE:
+            assert sum(c["correct"] for c in q.choices) == 1
