@@ -268,6 +268,23 @@ def _contexts(all_shown: list[ShownClaim]) -> dict[str, str]:
     return found
 
 
+# Said on the review page of a claim with no question when its sentence has no problem.
+NO_FORM_FITS = (
+    "no question has a single right answer here (no term, number, name, effect or statement "
+    "the article lets us contradict); it has a card"
+)
+
+
+def why_no_question(quote: str, sentence: str) -> str:
+    """Why a claim got no generated question, as the review page says it to a teacher."""
+    claim = ClaimDraft("", "", quote, 0, 0, 0, 0, (), sentence)
+    problem = claim_problem(claim, sentence.strip())
+    if problem is None:
+        return NO_FORM_FITS
+    said = problem if problem.startswith("its ") else f"it {problem}"
+    return f"{said}; it has a card"
+
+
 def generate_items(
     topics: list[TopicDraft], title: str = ""
 ) -> tuple[list[FlashcardDraft], list[QuestionDraft]]:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
+from quizapp.core.item_generation import why_no_question
 from quizapp.core.vocabulary import ItemOrigin
 from quizapp.models import (
     Article,
@@ -41,6 +42,14 @@ class ClaimReview:
     claim: Claim
     flashcards: list[Flashcard] = field(default_factory=list)
     questions: list[Question] = field(default_factory=list)
+    sentence: str = ""  # the claim's whole sentence, as in the article
+
+    @property
+    def why_unasked(self) -> str | None:
+        """Why the generator asked no question of this claim, or None when it has one."""
+        if self.questions:
+            return None
+        return why_no_question(self.claim.quote, self.sentence or self.claim.quote)
 
     @property
     def drafts(self) -> int:
@@ -70,6 +79,7 @@ class ArticleReview:
     contents: list[TopicEntry]  # every topic of the article
     page: int = 1
     pages: int = 1
+    unasked: int = 0  # the whole article's claims without a question
 
     @property
     def drafts(self) -> int:
@@ -129,7 +139,8 @@ def page_of(rows: list[Row], *, claim_id: int | None = None, topic_id: int | Non
 
 def article_review(session: Session, article: Article, page: int = 1) -> ArticleReview:
     """One page of the review: its topics and claims with their items (not retired), the whole
-    article's counts and a table of contents, in the same seven queries whatever its size."""
+    article's counts (claims without a question among them) and a table of contents, in the
+    same eight queries whatever its size."""
     rows = review_rows(session, article)
     pages = page_count(rows)
     page = min(max(page, 1), pages)
@@ -144,7 +155,7 @@ def article_review(session: Session, article: Article, page: int = 1) -> Article
     }
     claim_ids = [claim_id for _, claim_id in shown if claim_id is not None]
     claims = {
-        c.id: ClaimReview(c)
+        c.id: ClaimReview(c, sentence=article.text[c.sentence_start : c.sentence_end])
         for c in session.scalars(sa.select(Claim).where(Claim.id.in_(claim_ids)))
     }
     counts, drafts_by_topic = _status_counts(session, article)
@@ -172,7 +183,15 @@ def article_review(session: Session, article: Article, page: int = 1) -> Article
         TopicEntry(topic, starts.get(topic.id, 1), drafts_by_topic[topic.id])
         for topic in topics.values()
     ]
-    return ArticleReview(on_page, counts, contents, page, pages)
+    return ArticleReview(on_page, counts, contents, page, pages, _unasked(session, article))
+
+
+def _unasked(session: Session, article: Article) -> int:
+    """Claims of the article with no question (retired ones aside), counted for the teacher."""
+    asked = sa.select(Question.id).where(Question.claim_id == Claim.id, ~Question.retired)
+    return session.scalar(
+        sa.select(sa.func.count(Claim.id)).where(Claim.article_id == article.id, ~asked.exists())
+    )
 
 
 def _reviewed(model) -> tuple:

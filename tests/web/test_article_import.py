@@ -350,3 +350,24 @@ def test_a_short_last_page_joins_the_one_before(client, db, make_teacher, login)
     shown = [int(n) for n in re.findall(r'class="review-claim" id="claim-(\d+)"', html)]
     first = (full - 1) * REVIEW_PAGE_CLAIMS
     assert shown == [claim for _, claim in current[first:] if claim is not None]
+
+
+PRONOUN_ARTICLE = """Worm bins
+A worm bin turns kitchen scraps into compost within a few months.
+This process needs a damp bedding of shredded paper and cardboard.
+"""
+
+
+def test_the_review_page_says_why_a_claim_has_no_question_and_counts_them(
+    client, db, make_teacher, login
+):
+    login(client, make_teacher())
+    response = _import(client, title="Worm bins", text=PRONOUN_ARTICLE)
+    page = client.get(response.location).get_data(as_text=True)
+    assert page.count("No question:") == 2
+    # "This process …" points back to something unsaid: a card, no question, and a reason.
+    assert "No question: it starts with an unresolved “This”; it has a card." in page
+    # Both claims are counted: the first has no term, number, name or effect to ask about.
+    assert "2 claims without a question" in " ".join(page.split())
+    claim = db.session.scalar(sa.select(Claim).where(Claim.quote.like("This process%")))
+    assert db.session.scalar(sa.select(sa.func.count(Flashcard.id)).filter_by(claim_id=claim.id))
