@@ -14,6 +14,7 @@ at most two questions.
 
 from __future__ import annotations
 
+import re
 import zlib
 from collections import Counter
 from dataclasses import dataclass, field
@@ -168,17 +169,42 @@ def _true_false_items(
     falsifiable: list[tuple[ShownClaim, str, str]], room: set[str]
 ) -> dict[str, QuestionDraft]:
     """About half false: of the claims with room for a question, those that can be made false
-    are asked, alternately true and false in a stable order, so true and false statements come
-    from the same kind of claim."""
+    are asked, true or false so that no word of the statements leans either way (``_answers``):
+    a student who learnt that statements with "and" are true would learn nothing here."""
     chosen = sorted(
         (item for item in falsifiable if item[0].claim.key in room),
         key=lambda item: _seed(item[0].claim),
     )
+    answers = _answers([statement for _, statement, _ in chosen])
     items = {}
-    for index, (shown, statement, changed) in enumerate(chosen):
-        as_false = changed if index % 2 else None
-        items[shown.claim.key] = _true_false(shown, statement, as_false)
+    for (shown, statement, changed), is_true in zip(chosen, answers, strict=True):
+        items[shown.claim.key] = _true_false(shown, statement, None if is_true else changed)
     return items
+
+
+def _answers(statements: list[str]) -> list[bool]:
+    """True or false for each statement, in turn: whichever keeps the article's statements
+    half true and each word's statements nearest half true so far (alternating on a tie)."""
+    lean: Counter[str] = Counter()  # per word: statements made true minus made false
+    balance = 0
+    answers = []
+    for index, statement in enumerate(statements):
+        words = set(re.findall(r"\w+", statement.lower()))
+
+        def cost(sign: int, words=words) -> int:
+            return sum(abs(lean[w] + sign) for w in words)
+
+        if abs(balance) >= 1:
+            is_true = balance < 0  # keep true and false within one of each other
+        elif cost(1) != cost(-1):
+            is_true = cost(1) < cost(-1)
+        else:
+            is_true = index % 2 == 0
+        sign = 1 if is_true else -1
+        balance += sign
+        lean.update({w: sign for w in words})
+        answers.append(is_true)
+    return answers
 
 
 def _which_statement(

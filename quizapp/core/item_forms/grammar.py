@@ -14,6 +14,7 @@ from functools import lru_cache
 from lemminflect import getAllLemmas, getInflection
 
 AUXILIARIES = frozenset("is are was were has have had will would can could may might".split())
+MODALS = frozenset("will would can could may might".split())
 # Words between the subject and its verb that belong to neither ("also", "often").
 ADVERBS = frozenset(
     """also often usually still already now then mainly mostly largely always never sometimes
@@ -68,6 +69,11 @@ def is_verb_form(word: str) -> bool:
     return word.islower() and "VERB" in _lemmas(word) and word.endswith(("ed", "en", "t", "n"))
 
 
+def is_base_verb(word: str) -> bool:
+    """A verb's base form after a modal ("could attend")."""
+    return word.islower() and word in _lemmas(word).get("VERB", ())
+
+
 def base_form(verb: str) -> str:
     lemmas = _lemmas(verb).get("VERB")
     return lemmas[0] if lemmas else verb
@@ -79,25 +85,46 @@ def _has_second_verb(rest: str) -> bool:
     return any("VERB" in _lemmas(w) and (w.endswith("ed") or is_finite_verb(w)) for w in after_and)
 
 
-def split_clause(sentence: str) -> Clause | None:
-    """The subject, verb and rest of a plain declarative sentence, or None."""
+def _plural_present(word: str, before: str) -> bool:
+    """ "Forager bees suck …": a verb's base form right after a plural noun."""
+    base = _lemmas(word).get("VERB", ("",))[0]
+    return word == base and word.islower() and before.endswith("s") and _noun_only(before)
+
+
+def _noun_only(word: str) -> bool:
+    """A noun that is never an adjective ("energy", not "military"): a verb may follow it."""
+    lemmas = _lemmas(word)
+    return "NOUN" in lemmas and "ADJ" not in lemmas
+
+
+def split_clause(sentence: str, for_recall: bool = False) -> Clause | None:
+    """The subject, verb and rest of a plain declarative sentence, or None. ``for_recall``
+    (a card's cut, not a question) allows a pronoun subject and a second verb."""
     words = sentence.split()
-    if not words or words[0].lower() in NOT_IN_SUBJECT:
+    barred = NOT_IN_SUBJECT - {"in", "on", "at", "by"}
+    if not words or (words[0].lower() in NOT_IN_SUBJECT and not for_recall):
+        return None
+    if not for_recall and _has_second_verb(sentence):
         return None
     for index, word in enumerate(words[1 : MAX_SUBJECT_WORDS + 1], start=1):
         bare = word.strip(",;:")
         if bare != word:
             return None  # a comma before the verb: an opening clause or an aside, not a subject
         subject = " ".join(words[:index])
-        if any(w.lower() in NOT_IN_SUBJECT - {"in", "on", "at", "by"} for w in words[:index]):
-            return None
-        if _has_second_verb(" ".join(words[index + 1 :])):
+        if not for_recall and any(w.lower() in barred for w in words[:index]):
             return None
         if bare in AUXILIARIES:
             return Clause(subject, bare, "", " ".join(words[index + 1 :]))
+        later = words[index + 1 : MAX_SUBJECT_WORDS + 1]
+        participle = bare.endswith("ed") or "found" in _lemmas(bare).get("VERB", ())
+        if participle and any(w in AUXILIARIES for w in later):
+            continue  # "Jars of honey found in tombs were …": a participle, not the verb
+        if for_recall and _plural_present(bare, words[index - 1]):
+            return Clause(subject, "", bare, " ".join(words[index + 1 :]))
         if bare.lower() in ADVERBS:
             continue
-        if is_finite_verb(bare, right_after_one_word=index == 1):
+        after_noun = index == 1 or _noun_only(words[index - 1])
+        if is_finite_verb(bare, right_after_one_word=after_noun):
             adverbs = [w for w in words[1:index] if w.lower() in ADVERBS]
             if adverbs:
                 return None

@@ -12,13 +12,21 @@ A which-statement question shows the claim's sentence among statements the artic
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 
-from quizapp.core.item_forms.grammar import is_verb_form, split_clause
+from quizapp.core.item_forms.grammar import MODALS, is_base_verb, is_verb_form, split_clause
 from quizapp.core.lexicon import content_words, is_function_word
 
 MIN_BACK_CONTENT_WORDS = 2
+MIN_FRONT_CONTENT_WORDS = 3
+MAX_OPENING_WORDS = 10
+# Words that start the second half of a sentence: a cause, a purpose, an example, a contrast.
+CONNECTOR = re.compile(
+    r"(?:,\s*|\s)(?=(?:because|since|so that|so|rather than|such as|where|when|while|but|"
+    r"which|until|to (?=[a-z]+ )))"
+)
 WRONG_STATEMENTS = 3
 MAX_USES_OF_A_FALSE_STATEMENT = 3
 
@@ -29,22 +37,64 @@ class Recall:
     back: str
 
 
+def _subject_and_verb(sentence: str) -> str | None:
+    """The subject and verb, "Russia has provided", or the subject alone when only the verb
+    would be left ("Trade volume between Russia and China" + "has surged")."""
+    clause = split_clause(sentence, for_recall=True)
+    if clause is None:
+        return None
+    verb = clause.verb
+    if clause.auxiliary:
+        # "has provided", "could not attend": the auxiliary and its verb go together.
+        verb = clause.auxiliary
+        for word in clause.rest.split()[:3]:
+            if word in ("not", "also", "never", "still"):
+                verb += f" {word}"
+                continue
+            if is_verb_form(word) or (clause.auxiliary in MODALS and is_base_verb(word)):
+                verb += f" {word}"
+            break
+    # The verb stays on the front when enough is left to recall; else the back starts at it.
+    for head, least in ((f"{clause.subject} {verb}", MIN_BACK_CONTENT_WORDS), (clause.subject, 1)):
+        if len(content_words(sentence[len(head) :])) >= least:
+            return head
+    return None
+
+
+def _before_connector(sentence: str) -> str | None:
+    """The sentence up to its last linking word ("… because seedlings dry out quickly"), when
+    both sides say something."""
+    for match in reversed(list(CONNECTOR.finditer(sentence))):
+        front, back = sentence[: match.start()], sentence[match.start() :]
+        if len(content_words(front)) >= MIN_FRONT_CONTENT_WORDS and len(content_words(back)) >= 2:
+            return front.rstrip(" ,;")
+    return None
+
+
+def _after_opening(sentence: str) -> str | None:
+    """ "In the thylakoid membranes, light energy splits …": the opening phrase and the main
+    clause's subject and verb."""
+    opening, comma, rest = sentence.partition(", ")
+    if not comma or len(opening.split()) > MAX_OPENING_WORDS:
+        return None
+    head = _subject_and_verb(rest)
+    return f"{opening}, {head}" if head else None
+
+
 def _head_of(sentence: str) -> str:
-    """The sentence's subject and verb, or its first few words up to a content word."""
-    clause = split_clause(sentence)
-    if clause is not None:
-        verb = clause.verb
-        if clause.auxiliary:
-            # "has provided", "was built": the auxiliary and its verb go together.
-            following = clause.rest.split(" ", 1)[0]
-            verb = clause.auxiliary + (f" {following}" if is_verb_form(following) else "")
-        # The verb stays on the front when enough is left to recall; else the back starts at it.
-        for head, least in (
-            (f"{clause.subject} {verb}", MIN_BACK_CONTENT_WORDS),
-            (clause.subject, 1),
-        ):
-            if len(content_words(sentence[len(head) :])) >= least:
-                return head
+    """The front of a recall card: the subject and verb (after an opening phrase such as "In
+    the thylakoid membranes, "), or the sentence up to its last linking word; else its first
+    third, up to a content word."""
+    first = sentence.split(" ", 1)[0].lower()
+    opened = is_function_word(first) or first.endswith(("ing", "ed"))
+    found = (
+        (opened and _after_opening(sentence))
+        or _subject_and_verb(sentence)
+        or _before_connector(sentence)
+        or _after_opening(sentence)
+    )
+    if found:
+        return found
     words = sentence.split()
     cut = max(2, len(words) // 3)
     while cut < len(words) - 1 and is_function_word(words[cut - 1].strip(",")):
