@@ -290,9 +290,10 @@ def _rare_words(sentence: str, facts: ArticleFacts) -> list[Target]:
 def gives_away(target: Target, shown: str) -> bool:
     """True when ``shown`` (the rest of what the student sees) reveals or cues the target."""
     if target.kind in ("year", "number"):
-        digits = target.text.split()[0].replace(",", "")
+        digits = target.text.split()[0].replace(",", "").lower()
         others = [n for n in numbers(shown)]
-        if any(n.text.split()[0].replace(",", "") == digits for n in others):
+        # "_____ molecules … and six molecules": "Six" is given away by "six", whatever its case.
+        if any(n.text.split()[0].replace(",", "").lower() == digits for n in others):
             return True
         if target.kind == "year":
             return any(

@@ -284,13 +284,17 @@ def _matching_questions(
 
 
 def _contexts(all_shown: list[ShownClaim]) -> dict[str, str]:
-    """The sentence before each claim whose sentence opens by pointing back ("This pivot …")."""
-    found, previous = {}, ""
+    """The sentence before each claim whose sentence opens by pointing back ("This pivot …",
+    "Both countries …") or mid-sentence ("polonium, named …" after a colon), as the article
+    writes it; a later clause of such a sentence needs it as much as the first."""
+    found, previous, sentence = {}, "", ""
     for shown in all_shown:
-        if shown.span[0] == 0 and claim_problem(shown.claim, shown.text):
-            found[shown.claim.key] = previous
-        if shown.span[0] == 0:
-            previous = shown.text
+        if shown.claim.sentence != sentence:
+            previous, sentence = sentence, shown.claim.sentence
+        whole = shown.claim if shown.span[0] == 0 else None
+        opening = claim_problem(whole or shown.claim, shown.text)
+        if previous and opening and opening != "says too little":
+            found[shown.claim.key] = previous.strip()
     return found
 
 

@@ -120,7 +120,7 @@ def recall_card(text: str, span: tuple[int, int], context: str = "") -> Recall |
     if len(content_words(back)) < 1:
         return None
     if context:
-        front = f"{context.rstrip('.')}. {front}"
+        front = f"{context} {front}"
     return Recall(front, f"… {back}.")
 
 
