@@ -17,7 +17,7 @@ For the seed article and every article of ``seed/corpus`` (then, separately, of
   fill-in answers that are names (capitalised) with more than one;
 * coverage: claims with at least one question and at least one card (of all the article's
   claims), and the forms of its questions (``question_form``): the share of questions that are
-  not verbatim blanks (fill-in, completion) or verbatim true/false;
+  not verbatim blanks (fill-in, completion) or verbatim true/false (which-statement included);
 * pattern rule: the accuracy of the best single-word rule ("contains w" -> true or false, words
   in at least 10 % of statements) and the best length rule (longer than n characters -> true
   or false) at predicting a true/false answer. Two figures: in sample (the rule that fits all
@@ -46,8 +46,9 @@ ROOT = Path(__file__).resolve().parent.parent
 
 MIN_RULE_SUPPORT = 0.10
 TYPES = ("card", "fill_blank", "single_choice", "true_false", "matching")
-# Forms that show the article's sentence as it stands, with a hole or as a statement.
-VERBATIM_FORMS = frozenset({"blank", "completion", "true/false"})
+# Forms that show the article's sentence as it stands, with a hole or as a statement; a
+# which-statement question is true/false four times over, so it counts as one of them.
+VERBATIM_FORMS = frozenset({"blank", "completion", "true/false", "which statement"})
 # A generated question's form, read from its key's prefix (longest prefix first).
 FORM_PREFIXES = (
     ("gen-fill", "blank"),

@@ -104,19 +104,22 @@ def _number_change(statement: str, facts: ArticleFacts, seed: int) -> str | None
         found = [n for n in found if n.kind == "year"]
     for target in found:
         for value in changed_numbers(target.text, _direction(statement, target), seed):
-            if not is_plausible(statement, target, value):
-                continue
-            if target.kind == "year" and int(value) > date.today().year:
-                continue  # "up from 161,000 in 2035": a year to come is false by its look
             changed = _replace(statement, target, value)
-            # "from 1967 to 1975" must not become "from 1979 to 1975": keep the order of years.
-            years_before = [n.value for n in numbers(statement) if n.kind == "year"]
-            years_after = [n.value for n in numbers(changed) if n.kind == "year"]
-            if years_before == sorted(years_before) and years_after != sorted(years_after):
-                continue
-            if value not in statement:
+            if value not in statement and _believable(statement, target, value, changed):
                 return changed
     return None
+
+
+def _believable(statement: str, target: Target, value: str, changed: str) -> bool:
+    """A changed number that does not give itself away: no share past 100 percent, no year
+    still to come, years kept in order ("from 1967 to 1975" never "from 1979 to 1975")."""
+    if not is_plausible(statement, target, value):
+        return False
+    if target.kind == "year" and int(value) > date.today().year:
+        return False  # "up from 161,000 in 2035": a year to come is false by its look
+    years_before = [n.value for n in numbers(statement) if n.kind == "year"]
+    years_after = [n.value for n in numbers(changed) if n.kind == "year"]
+    return not (years_before == sorted(years_before) and years_after != sorted(years_after))
 
 
 def _opposite_change(statement: str) -> str | None:

@@ -4,7 +4,8 @@ A clause ("…, which are crucial for the country's stability") is shown inside 
 so that it keeps its subject. When a sentence opens with "She"/"He" in an article about one
 person (or has one a few words in: "In 1891 she moved …"), or opens with "It" right after a
 sentence about the article's subject, the pronoun is replaced by that subject ("Marie Curie
-was born …"); any other opening pronoun stays, and such a claim makes no item (see
+was born …"), and an opening "Her"/"His" by its possessive ("Ada Lovelace's notes …"); any
+other opening pronoun stays, and such a claim makes no question (see
 ``claims.claim_problem``).
 """
 
@@ -46,6 +47,9 @@ def _resolved(sentence: str, subject: str | None, previous: str) -> str:
     is_person = PERSON_NAME.fullmatch(subject) is not None and not subject.startswith("The ")
     if first in ("She", "He") and is_person:
         return subject + sentence[len(first) :]
+    if first in ("Her", "His") and is_person:
+        # "Her notes on a machine …" in a life of Ada Lovelace: "Ada Lovelace's notes …".
+        return f"{subject}'s" + sentence[len(first) :]
     # "In 1891 she moved to Paris": the subject of the opening clause, a few words in.
     opening = re.match(r"^((?:\S+ ){1,3})(she|he) ", sentence)
     if opening and is_person:

@@ -5,7 +5,13 @@ from __future__ import annotations
 
 from collections import Counter
 
-from quizapp.core.answer_targets import ArticleFacts, Target, candidate_targets, numbers
+from quizapp.core.answer_targets import (
+    ArticleFacts,
+    Target,
+    candidate_targets,
+    gives_away,
+    numbers,
+)
 from quizapp.core.article_parser import parse_article
 from quizapp.core.claims import extract_topics
 from quizapp.core.grading import GradingKey, grade_answer
@@ -266,3 +272,21 @@ def test_every_question_of_a_form_is_typed_with_its_key_or_has_one_right_option(
             assert q.accepted and q.accepted[0] and "_____" not in q.prompt
         elif q.type == QuestionType.SINGLE_CHOICE:
             assert sum(c["correct"] for c in q.choices) == 1
+
+
+def test_a_number_word_is_given_away_by_the_same_word_in_another_case():
+    six = Target("Six", 0, 3, "number", value=6.0)
+    assert gives_away(six, "_____ molecules of carbon dioxide and six molecules of water")
+
+
+def test_an_opening_her_in_a_life_names_its_subject():
+    text = (
+        "Ada Lovelace: A Life\n"
+        "Ada Lovelace was an English mathematician who wrote the first computer program.\n"
+        "Her notes on a machine that was never built still shape how people think about "
+        "computing.\n"
+    )
+    topics, cards, questions = _generate(text)
+    notes = next(c.key for t in topics for c in t.claims if c.quote.startswith("Her notes"))
+    shown = " ".join(c.front + c.back for c in cards if c.claim_key == notes)
+    assert "Ada Lovelace's notes on a machine" in shown

@@ -97,6 +97,24 @@ def _noun_only(word: str) -> bool:
     return "NOUN" in lemmas and "ADJ" not in lemmas
 
 
+def _verb_at(words: list[str], index: int, for_recall: bool) -> bool | None:
+    """Whether ``words[index]`` is the clause's main verb (None: read on, it may still come)."""
+    bare = words[index]
+    later = words[index + 1 : MAX_SUBJECT_WORDS + 1]
+    participle = bare.endswith("ed") or "found" in _lemmas(bare).get("VERB", ())
+    if participle and any(w in AUXILIARIES for w in later):
+        return None  # "Jars of honey found in tombs were …": a participle, not the verb
+    if for_recall and _plural_present(bare, words[index - 1]):
+        return True
+    if bare.lower() in ADVERBS:
+        return None
+    after_noun = index == 1 or _noun_only(words[index - 1])
+    if is_finite_verb(bare, right_after_one_word=after_noun):
+        # "Russia actively reorients …": an adverb inside the subject reads badly turned round.
+        return not any(w.lower() in ADVERBS for w in words[1:index])
+    return None
+
+
 def split_clause(sentence: str, for_recall: bool = False) -> Clause | None:
     """The subject, verb and rest of a plain declarative sentence, or None. ``for_recall``
     (a card's cut, not a question) allows a pronoun subject and a second verb."""
@@ -107,28 +125,16 @@ def split_clause(sentence: str, for_recall: bool = False) -> Clause | None:
     if not for_recall and _has_second_verb(sentence):
         return None
     for index, word in enumerate(words[1 : MAX_SUBJECT_WORDS + 1], start=1):
-        bare = word.strip(",;:")
-        if bare != word:
+        if word != word.strip(",;:"):
             return None  # a comma before the verb: an opening clause or an aside, not a subject
-        subject = " ".join(words[:index])
+        subject, rest = " ".join(words[:index]), " ".join(words[index + 1 :])
         if not for_recall and any(w.lower() in barred for w in words[:index]):
             return None
-        if bare in AUXILIARIES:
-            return Clause(subject, bare, "", " ".join(words[index + 1 :]))
-        later = words[index + 1 : MAX_SUBJECT_WORDS + 1]
-        participle = bare.endswith("ed") or "found" in _lemmas(bare).get("VERB", ())
-        if participle and any(w in AUXILIARIES for w in later):
-            continue  # "Jars of honey found in tombs were …": a participle, not the verb
-        if for_recall and _plural_present(bare, words[index - 1]):
-            return Clause(subject, "", bare, " ".join(words[index + 1 :]))
-        if bare.lower() in ADVERBS:
-            continue
-        after_noun = index == 1 or _noun_only(words[index - 1])
-        if is_finite_verb(bare, right_after_one_word=after_noun):
-            adverbs = [w for w in words[1:index] if w.lower() in ADVERBS]
-            if adverbs:
-                return None
-            return Clause(subject, "", bare, " ".join(words[index + 1 :]))
+        if word in AUXILIARIES:
+            return Clause(subject, word, "", rest)
+        found = _verb_at(words, index, for_recall)
+        if found is not None:
+            return Clause(subject, "", word, rest) if found else None
     return None
 
 
