@@ -324,7 +324,10 @@ def generate_items(
     usable = [s for s in all_shown if claim_problem(s.claim, s.text) is None]
     names = set(facts.entity_sentences)
     terms = [d.term for _, d in defined_terms(usable)]
-    context = _ArticleContext(topics, facts, FormContext(facts, names, terms), names)
+    # Words the article capitalises mid-sentence ("British") keep their capital in a question.
+    capitalised = names | facts.mid_sentence_capitals
+    forms_context = FormContext(facts, names, terms, capitalised)
+    context = _ArticleContext(topics, facts, forms_context, names)
     topic_of = {c.key: t for t in topics for c in t.claims}
     targets = {s.claim.key: _target(s, facts, topic_of[s.claim.key].title) for s in usable}
     forms = {s.claim.key: claim_form(s, context.forms) for s in usable}

@@ -111,8 +111,11 @@ def test_a_year_is_asked_on_the_clause_turned_round():
         "In which year did the couple announce two new elements?",
         "1898",
     )
-    # Two verbs: turning the first round would misstate the second.
-    assert year_question("In 2021 the ship ran aground and blocked it for six days", set()) is None
+    # Two verbs: only the first statement is turned round.
+    second = year_question("In 2021 the ship ran aground and blocked it for six days", set())
+    assert second is not None and second.prompt == "In which year did the ship run aground?"
+    troops = year_question("British troops occupied Egypt in 1882", {"British", "Egypt"})
+    assert troops is not None and troops.prompt == "In which year did British troops occupy Egypt?"
 
 
 def test_a_count_and_a_share_are_asked_as_how_many_and_what_percentage():

@@ -8,7 +8,7 @@ dropped (its card kept) when its key is in the article's title or is cued by its
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from quizapp.core.aliases import accepted_answers
 from quizapp.core.answer_targets import ArticleFacts, Target, gives_away
@@ -41,8 +41,9 @@ class FormDraft:
 @dataclass(frozen=True)
 class FormContext:
     facts: ArticleFacts
-    names: set[str]
+    names: set[str]  # the article's names, for a key's aliases
     terms: list[str]  # every term the article defines, for a definition's options
+    capitalised: set[str] = field(default_factory=set)  # words kept capitalised in a question
 
 
 def _definition(text: str, names: set[str]) -> FormDraft | None:
@@ -79,7 +80,7 @@ def claim_form(shown: ShownClaim, context: FormContext) -> FormDraft | None:
         return None  # a later clause shares its sentence: the sentence's forms are not its own
     text = shown.text[: shown.span[1]]
     for form in FORMS:
-        found = form(text, context.names)
+        found = form(text, context.capitalised or context.names)
         if found is None:
             continue
         if found.prompt and found.answer and _unsafe(found, context.facts):

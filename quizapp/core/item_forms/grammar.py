@@ -108,7 +108,11 @@ def _verb_at(words: list[str], index: int, for_recall: bool) -> bool | None:
         return True
     if bare.lower() in ADVERBS:
         return None
-    after_noun = index == 1 or _noun_only(words[index - 1])
+    following = words[index + 1] if index + 1 < len(words) else ""
+    if not is_verb_only(bare) and following.endswith("ed") and "VERB" in _lemmas(following):
+        return None  # "British troops occupied …": the noun before the verb
+    before = words[index - 1]
+    after_noun = index == 1 or _noun_only(before) or (before.endswith("s") and bare.endswith("ed"))
     if is_finite_verb(bare, right_after_one_word=after_noun):
         # "Russia actively reorients …": an adverb inside the subject reads badly turned round.
         return not any(w.lower() in ADVERBS for w in words[1:index])
@@ -136,6 +140,24 @@ def split_clause(sentence: str, for_recall: bool = False) -> Clause | None:
         if found is not None:
             return Clause(subject, "", word, rest) if found else None
     return None
+
+
+# Where a sentence's second statement starts: "…, and only Lübeck kept …", "…, up from …".
+SECOND_STATEMENT = re.compile(
+    r"; |, (?:and|but|while|whereas|when|which|who|where|up from|down from|equal to)\b"
+)
+
+
+def main_clause(sentence: str) -> str:
+    """The sentence's first statement: up to "; ", ", and …", ", up from …", or " and " before
+    a second verb ("Construction began in 1859 and took ten years")."""
+    cut = SECOND_STATEMENT.search(sentence)
+    first = sentence[: cut.start()] if cut else sentence
+    for match in re.finditer(r" and (\w+)", first):
+        word = match.group(1)
+        if "VERB" in _lemmas(word) and (word.endswith("ed") or is_finite_verb(word)):
+            return first[: match.start()]
+    return first
 
 
 def lower_first(text: str, names: set[str]) -> str:

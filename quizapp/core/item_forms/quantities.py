@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from lemminflect import getAllLemmas
 
 from quizapp.core.answer_targets import numbers
-from quizapp.core.item_forms.grammar import Clause, question, split_clause
+from quizapp.core.item_forms.grammar import Clause, main_clause, question, split_clause
 from quizapp.core.lexicon import is_function_word
 
 MONTH = (
@@ -28,6 +28,8 @@ YEAR_FIRST = re.compile(
 YEAR_LAST = re.compile(rf"(?<![a-z]ed) in (?:{MONTH} )?(?P<year>1\d{{3}}|20\d{{2}})$")
 APPROXIMATE = ("about", "nearly", "almost", "roughly", "around", "some", "over", "more than")
 MAX_WORDS_BEFORE_NUMBER = 3
+# "80 percent water", "three times as long": a share or a ratio, not a count of things.
+NOT_COUNTED = frozenset({"percent", "per", "times", "fold"})
 PERCENT = re.compile(
     r"^(?P<approx>(?:About|Nearly|Almost|Roughly|Around|Over|More than) )?(?P<n>\d+(?:\.\d+)?) "
     r"(?:percent|per cent|%) of (?P<whole>.+)$"
@@ -46,8 +48,9 @@ class Quantity:
 
 def year_question(sentence: str, names: set[str]) -> Quantity | None:
     """ "In 1898 the couple announced two new elements" -> "In which year did the couple
-    announce two new elements?"."""
-    sentence = sentence.rstrip(" .")
+    announce two new elements?". Only the first statement of the sentence is turned round:
+    "Construction began in 1859 and took ten years" asks when construction began."""
+    sentence = main_clause(sentence.rstrip(" ."))
     if sum(n.kind == "year" for n in numbers(sentence)) != 1:
         return None
     first = YEAR_FIRST.match(sentence)
@@ -76,7 +79,7 @@ def _counted(rest: str) -> tuple[str, str, str, str] | None:
             if not re.fullmatch(r"[a-z][\w\-]*", word) or is_function_word(word):
                 break
             words.append(word)
-        if not words or "NOUN" not in getAllLemmas(words[-1]):
+        if not words or "NOUN" not in getAllLemmas(words[-1]) or words[0] in NOT_COUNTED:
             return None
         # "87 parish churches": the phrase runs to its plural noun, at most three words.
         phrase = next((i for i, w in enumerate(words) if w.endswith("s")), len(words) - 1)
@@ -92,8 +95,9 @@ def _counted(rest: str) -> tuple[str, str, str, str] | None:
 
 
 def count_question(sentence: str, names: set[str]) -> Quantity | None:
-    """ "The library employed 31 staff" -> "How many staff did the library employ?"."""
-    sentence = sentence.rstrip(" .")
+    """ "The library employed 31 staff, equal to 24 full-time posts" -> "How many staff did
+    the library employ?" (its first statement only)."""
+    sentence = main_clause(sentence.rstrip(" ."))
     found = [n for n in numbers(sentence) if n.kind == "number"]
     if len(found) != 1:
         return None  # "31 staff, equal to 24 posts": which number is asked would be unclear
