@@ -293,3 +293,16 @@ def test_an_opening_her_in_a_life_names_its_subject():
     notes = next(c.key for t in topics for c in t.claims if c.quote.startswith("Her notes"))
     shown = " ".join(c.front + c.back for c in cards if c.claim_key == notes)
     assert "Ada Lovelace's notes on a machine" in shown
+
+
+def test_a_thing_named_with_its_role_is_asked_by_the_role():
+    found = role_question(
+        "The Monument, a stone column 61 metres tall, was built near Pudding Lane",
+        {"Monument", "Pudding Lane"},
+    )
+    assert found is not None
+    assert found.prompt == "Which stone column 61 metres tall was built near Pudding Lane?"
+    assert found.answer == "the Monument"  # so "Monument" is accepted as well
+    # A titled name would refuse the name without its title: not asked.
+    titled = "The Lord Mayor, Sir Thomas Bloodworth, hesitated to order houses pulled down"
+    assert role_question(titled, {"Sir Thomas Bloodworth"}) is None

@@ -13,17 +13,28 @@ from dataclasses import dataclass
 from quizapp.core.item_forms.grammar import is_finite_verb
 
 APPOSITIVE = re.compile(
-    r"^(?P<name>(?:[A-Z][\w'’\-]+ ){0,3}[A-Z][\w'’\-]+), (?:a|an|the) "
-    r"(?P<role>[A-Za-z][\w\-]*(?: [a-z][\w\-]*){0,3}), (?P<verb>[a-z]+) (?P<rest>.+)$"
+    r"^(?P<name>(?:The )?(?:[A-Z][\w'’\-]+ ){0,3}[A-Z][\w'’\-]+), (?:a|an|the) "
+    r"(?P<role>[A-Za-z][\w\-]*(?: [a-z0-9][\w\-]*){0,4}), (?P<verb>[a-z]+) (?P<rest>.+)$"
+)
+# "The Lord Mayor, Sir Thomas Bloodworth, hesitated …": the role first, then the name.
+ROLE_FIRST = re.compile(
+    r"^The (?P<role>(?:[A-Z][\w\-]* ){0,2}[A-Za-z][\w\-]*), (?P<name>(?:[A-Z][\w'’\-]+ ){0,3}"
+    r"[A-Z][\w'’\-]+), (?P<verb>[a-z]+) (?P<rest>.+)$"
 )
 SUBJECT_NAME = re.compile(
     r"^(?P<name>(?:[A-Z][\w'’\-]+ ){0,3}[A-Z][\w'’\-]+) (?P<verb>[a-z]+) (?P<rest>.+)$"
 )
+TITLES = frozenset("Sir Lord Lady Dame King Queen President Dr Saint St".split())
 # Verbs whose subject is a person: "Who designed …?" has one answer then.
 PERSON_VERBS = frozenset(
     """designed wrote discovered invented translated painted composed founded proposed married
     studied published described argued believed isolated named built""".split()
 )
+
+
+def _heads_clause(verb: str) -> bool:
+    """ "translated", "hesitated", or "was" (as in "…, was built near Pudding Lane")."""
+    return verb in ("was", "were", "is", "are") or is_finite_verb(verb)
 
 
 @dataclass(frozen=True)
@@ -35,10 +46,19 @@ class Role:
 def role_question(sentence: str, names: set[str]) -> Role | None:
     sentence = sentence.rstrip(" .")
     appositive = APPOSITIVE.match(sentence)
-    if appositive and is_finite_verb(appositive.group("verb")):
+    if appositive and _heads_clause(appositive.group("verb")):
         name, role, verb, rest = appositive.group("name", "role", "verb", "rest")
-        if name in names:
-            return Role(f"Which {role} {verb} {rest}?", name)
+        if name in names or name.removeprefix("The ") in names:
+            # "the Monument": the key takes a small "the", so "Monument" is accepted as well.
+            key = "the " + name.removeprefix("The ") if name.startswith("The ") else name
+            return Role(f"Which {role} {verb} {rest}?", key)
+    role_first = ROLE_FIRST.match(sentence)
+    if role_first and _heads_clause(role_first.group("verb")):
+        role, name, verb, rest = role_first.group("role", "name", "verb", "rest")
+        # "Sir Thomas Bloodworth": "Thomas Bloodworth" would be refused (no alias drops a title
+        # yet), so a titled name is not asked for.
+        if name in names and name.split()[0] not in TITLES:
+            return Role(f"Who was the {role} who {verb} {rest}?", name)
     subject = SUBJECT_NAME.match(sentence)
     if subject and subject.group("verb") in PERSON_VERBS and subject.group("name") in names:
         name, verb, rest = subject.group("name", "verb", "rest")
