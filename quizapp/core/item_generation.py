@@ -283,6 +283,10 @@ def _matching_questions(
     return found
 
 
+POINTING_BACK = re.compile(r"\b(?:these|those|both)\s+[a-z]+", re.IGNORECASE)
+MAX_SUBJECT_WORDS = 16
+
+
 def _contexts(all_shown: list[ShownClaim]) -> dict[str, str]:
     """The sentence before each claim whose sentence opens by pointing back ("This pivot …",
     "Both countries …") or mid-sentence ("polonium, named …" after a colon), as the article
@@ -293,7 +297,11 @@ def _contexts(all_shown: list[ShownClaim]) -> dict[str, str]:
             previous, sentence = sentence, shown.claim.sentence
         whole = shown.claim if shown.span[0] == 0 else None
         opening = claim_problem(whole or shown.claim, shown.text)
-        if previous and opening and opening != "says too little":
+        if opening == "says too little" or opening is None:
+            # "The growing military cooperation between these nations …", "…, both nations
+            # have …": a reference back inside the sentence's opening needs the one before too.
+            opening = POINTING_BACK.search(" ".join(shown.text.split()[:MAX_SUBJECT_WORDS]))
+        if previous and opening:
             found[shown.claim.key] = previous.strip()
     return found
 

@@ -21,7 +21,7 @@ from quizapp.core.lexicon import content_words, is_function_word
 
 MIN_BACK_CONTENT_WORDS = 2
 MIN_FRONT_CONTENT_WORDS = 3
-MAX_OPENING_WORDS = 10
+MAX_OPENING_WORDS = 14
 # Words that start the second half of a sentence: a cause, a purpose, an example, a contrast.
 CONNECTOR = re.compile(
     r"(?:,\s*|\s)(?=(?:because|since|so that|so|rather than|such as|where|when|while|but|"
@@ -86,7 +86,7 @@ def _head_of(sentence: str) -> str:
     the thylakoid membranes, "), or the sentence up to its last linking word; else its first
     third, up to a content word."""
     first = sentence.split(" ", 1)[0].lower()
-    opened = is_function_word(first) or first.endswith(("ing", "ed"))
+    opened = is_function_word(first) or first.endswith(("ing", "ed")) or is_verb_form(first)
     found = (
         (opened and _after_opening(sentence))
         or _subject_and_verb(sentence)
