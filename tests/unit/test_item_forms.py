@@ -306,3 +306,15 @@ def test_a_thing_named_with_its_role_is_asked_by_the_role():
     # A titled name would refuse the name without its title: not asked.
     titled = "The Lord Mayor, Sir Thomas Bloodworth, hesitated to order houses pulled down"
     assert role_question(titled, {"Sir Thomas Bloodworth"}) is None
+
+
+def test_a_card_whose_opening_refers_back_leads_with_the_sentence_before():
+    text = (
+        "Neighbours\n"
+        "Russia and China signed new trade agreements over the past decade.\n"
+        "The growing cooperation between these nations raises concerns among their neighbours.\n"
+    )
+    topics, cards, _ = _generate(text)
+    growing = next(c.key for t in topics for c in t.claims if c.quote.startswith("The growing"))
+    front = next(c.front for c in cards if c.claim_key == growing)
+    assert "Russia and China signed new trade agreements" in front
