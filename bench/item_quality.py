@@ -91,6 +91,10 @@ def shown_text(prompt: str) -> str:
 
 
 def is_fragment(text: str) -> bool:
+    """A shown sentence that starts mid-sentence or with an unresolved pronoun; a question of
+    its own ("Which physicist did …?", "Which of these statements …?") shows no sentence."""
+    if text.rstrip().endswith("?"):
+        return False
     first = text.split()[0] if text.split() else ""
     return first.startswith("…") or first[:1].islower() or first.lower() in UNRESOLVED_STARTS
 

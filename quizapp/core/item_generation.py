@@ -26,7 +26,7 @@ from quizapp.core.item_drafts import FlashcardDraft, QuestionDraft, choice_id
 from quizapp.core.item_forms.drafts import (
     FormContext,
     FormDraft,
-    claim_form,
+    claim_forms,
     defined_terms,
     form_card,
     form_question,
@@ -252,14 +252,15 @@ class _ArticleContext:
 
 
 def _first_questions(
-    shown: ShownClaim, target: Target | None, form: FormDraft | None, context: _ArticleContext
+    shown: ShownClaim, target: Target | None, forms: list[FormDraft], context: _ArticleContext
 ) -> list[QuestionDraft]:
-    """The claim's form question, then its blank (unless it asks for the same answer)."""
+    """The claim's form questions, then its blank (unless a form asks for the same answer)."""
     mine: list[QuestionDraft] = []
-    asked = form_question(shown, form, context.forms, _seed(shown.claim)) if form else None
-    if asked:
-        mine.append(asked)
-    if target is not None and not (form and form.answer == target.text):
+    for form in forms:
+        asked = form_question(shown, form, context.forms, _seed(shown.claim))
+        if asked:
+            mine.append(asked)
+    if target is not None and all(form.answer != target.text for form in forms):
         choice = None
         if target.kind != "word" and _seed(shown.claim) % 2 == 0:
             choice = _multiple_choice(shown, target, context)
@@ -338,7 +339,7 @@ def generate_items(
     context = _ArticleContext(topics, facts, forms_context, names)
     topic_of = {c.key: t for t in topics for c in t.claims}
     targets = {s.claim.key: _target(s, facts, topic_of[s.claim.key].title) for s in usable}
-    forms = {s.claim.key: claim_form(s, context.forms) for s in usable}
+    forms = {s.claim.key: claim_forms(s, context.forms) for s in usable}
     first = {
         s.claim.key: _first_questions(s, targets[s.claim.key], forms[s.claim.key], context)
         for s in usable
@@ -351,7 +352,8 @@ def generate_items(
     questions: list[QuestionDraft] = []
     for shown in all_shown:
         key = shown.claim.key
-        card = _card(topic_of[key], shown, targets.get(key), forms.get(key), contexts.get(key, ""))
+        form = (forms.get(key) or [None])[0]
+        card = _card(topic_of[key], shown, targets.get(key), form, contexts.get(key, ""))
         if card:
             cards.append(card)
         if key not in first:

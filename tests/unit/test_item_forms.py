@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from collections import Counter
 
+from bench.item_quality import article_figures, is_fragment, question_form
+from quizapp import ROOT
 from quizapp.core.answer_targets import (
     ArticleFacts,
     Target,
@@ -20,7 +22,7 @@ from quizapp.core.item_forms.definitions import definition_of
 from quizapp.core.item_forms.grammar import question, split_clause
 from quizapp.core.item_forms.quantities import count_question, year_question
 from quizapp.core.item_forms.recall import recall_card
-from quizapp.core.item_forms.roles import role_question
+from quizapp.core.item_forms.roles import named_role_question, role_question
 from quizapp.core.item_generation import generate_items
 from quizapp.core.item_variants import distractors, false_statement
 from quizapp.core.question_types import QuestionType
@@ -318,3 +320,33 @@ def test_a_card_whose_opening_refers_back_leads_with_the_sentence_before():
     growing = next(c.key for t in topics for c in t.claims if c.quote.startswith("The growing"))
     front = next(c.front for c in cards if c.claim_key == growing)
     assert "Russia and China signed new trade agreements" in front
+
+
+def test_a_name_given_with_its_role_as_the_object_is_asked_by_the_role():
+    found = named_role_question(
+        "In 1895 Marie Curie married the physicist Pierre Curie", {"Marie Curie", "Pierre Curie"}
+    )
+    assert found is not None
+    assert (found.prompt, found.answer) == (
+        "Which physicist did Marie Curie marry in 1895?",
+        "Pierre Curie",
+    )
+    # Not inside a place phrase ("in the bakery of Thomas Farriner"), not in a passive.
+    bakery = "The fire began shortly after midnight in the bakery of Thomas Farriner"
+    assert named_role_question(bakery, {"Thomas Farriner"}) is None
+    passive = "The project was promoted by the French diplomat Ferdinand de Lesseps"
+    assert named_role_question(passive, {"Ferdinand de Lesseps"}) is None
+
+
+def test_the_bench_counts_forms_and_claims_with_a_question_and_a_card():
+    assert question_form("gen-def-water-1") == "definition"
+    assert question_form("gen-tf-false-water-2") == "true/false"
+    assert question_form("gen-said-water-3") == "which statement"
+    assert question_form("gen-terms-water-1") == "matching terms"
+    # A question of its own shows no article sentence, so it is never a fragment.
+    assert not is_fragment("Which physicist did Marie Curie marry in 1895?")
+    assert is_fragment("which hold the green pigment chlorophyll")
+    figures = article_figures(ROOT / "seed" / "corpus" / "heldout" / "water-cycle.txt", {})
+    claims_covered, claims = figures["covered"]
+    assert claims == 12 and claims_covered >= 11
+    assert figures["not_verbatim"][0] > 0

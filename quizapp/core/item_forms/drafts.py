@@ -16,7 +16,7 @@ from quizapp.core.item_drafts import FlashcardDraft, QuestionDraft, choice_id
 from quizapp.core.item_forms.causes import effect_of
 from quizapp.core.item_forms.definitions import Definition, definition_of
 from quizapp.core.item_forms.quantities import count_question, year_question
-from quizapp.core.item_forms.roles import role_question
+from quizapp.core.item_forms.roles import named_role_question, role_question
 from quizapp.core.item_headings import shares_a_word
 from quizapp.core.item_variants import match_case
 from quizapp.core.question_types import QuestionType
@@ -52,7 +52,7 @@ def _definition(text: str, names: set[str]) -> FormDraft | None:
 
 
 def _role(text: str, names: set[str]) -> FormDraft | None:
-    found = role_question(text, names)
+    found = role_question(text, names) or named_role_question(text, names)
     return found and FormDraft("role", found.prompt, found.prompt, found.answer, "entity")
 
 
@@ -74,19 +74,22 @@ FORMS: tuple[Callable[[str, set[str]], FormDraft | None], ...] = (
 )
 
 
-def claim_form(shown: ShownClaim, context: FormContext) -> FormDraft | None:
-    """The first form that fits a whole-sentence claim, its question cleared of give-aways."""
+def claim_forms(shown: ShownClaim, context: FormContext) -> list[FormDraft]:
+    """Every form that fits a whole-sentence claim, in order of preference, each question
+    cleared of give-aways ("In which year did Marie Curie marry …?" and "Which physicist did
+    Marie Curie marry in 1895?" ask different things of one sentence)."""
     if shown.span[0] != 0:
-        return None  # a later clause shares its sentence: the sentence's forms are not its own
+        return []  # a later clause shares its sentence: the sentence's forms are not its own
     text = shown.text[: shown.span[1]]
+    found_all = []
     for form in FORMS:
         found = form(text, context.capitalised or context.names)
         if found is None:
             continue
         if found.prompt and found.answer and _unsafe(found, context.facts):
-            return FormDraft(found.form, found.card_front)
-        return found
-    return None
+            found = FormDraft(found.form, found.card_front)
+        found_all.append(found)
+    return found_all
 
 
 def _unsafe(found: FormDraft, facts: ArticleFacts) -> bool:

@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from quizapp.core.item_forms.grammar import is_finite_verb
+from quizapp.core.item_forms.grammar import is_finite_verb, main_clause, question, split_clause
+from quizapp.core.lexicon import is_function_word
 
 APPOSITIVE = re.compile(
     r"^(?P<name>(?:The )?(?:[A-Z][\w'’\-]+ ){0,3}[A-Z][\w'’\-]+), (?:a|an|the) "
@@ -64,3 +65,40 @@ def role_question(sentence: str, names: set[str]) -> Role | None:
         name, verb, rest = subject.group("name", "verb", "rest")
         return Role(f"Who {verb} {rest}?", name)
     return None
+
+
+# "the inventor Charles Babbage", "the French diplomat Ferdinand de Lesseps": a role, then a name.
+ROLE_THEN_NAME = re.compile(
+    r"\bthe (?P<role>(?:[A-Z][a-z]+ )?[a-z]+(?: [a-z]+)?) "
+    r"(?P<name>[A-Z][\w'’\-]+(?: (?:de |von |van )?[A-Z][\w'’\-]+){0,3})\b"
+)
+OPENING_DATE = re.compile(r"^(?P<when>In (?:[A-Z][a-z]+ )?\d{4}),? ")
+
+
+def named_role_question(sentence: str, names: set[str]) -> Role | None:
+    """ "In 1895 Marie Curie married the physicist Pierre Curie" -> "Which physicist did Marie
+    Curie marry in 1895?": a name the sentence gives with its role, asked by the role."""
+    sentence = main_clause(sentence.rstrip(" ."))
+    when = OPENING_DATE.match(sentence)
+    body = sentence[when.end() :] if when else sentence
+    clause = split_clause(body)
+    if clause is None or clause.auxiliary:
+        return None  # a passive ("was promoted by the French diplomat …") reads badly turned
+    # Only the verb's object: "married the physicist Pierre Curie", not "in the bakery of …".
+    found = ROLE_THEN_NAME.match(clause.rest)
+    if found is None or found.group("name") not in names:
+        return None
+    if any(is_function_word(w) for w in found.group("role").split()):
+        return None
+    if not re.match(
+        r"$|\s+(?:at|in|on|with|from|to|during|after|before)\b", clause.rest[found.end() :]
+    ):
+        return None
+    rest = (clause.rest[: found.start()] + clause.rest[found.end() :]).strip()
+    rest = " ".join(rest.split())
+    if when:
+        rest = f"{rest} {when.group('when')[:1].lower()}{when.group('when')[1:]}".strip()
+    if rest.startswith((",", "and ", "or ")):
+        return None
+    prompt = question(f"Which {found.group('role')}", clause, rest, names)
+    return Role(prompt, found.group("name")) if prompt else None
