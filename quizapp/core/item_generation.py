@@ -324,6 +324,34 @@ def why_no_question(quote: str, sentence: str) -> str:
     return f"{said}; it has a card"
 
 
+def _article_context(
+    topics: list[TopicDraft], facts: ArticleFacts, usable: list[ShownClaim]
+) -> _ArticleContext:
+    names = set(facts.entity_sentences)
+    terms = [d.term for _, d in defined_terms(usable)]
+    # Words the article capitalises mid-sentence ("British") keep their capital in a question.
+    capitalised = names | facts.mid_sentence_capitals
+    return _ArticleContext(topics, facts, FormContext(facts, names, terms, capitalised), names)
+
+
+def _last_questions(
+    shown: ShownClaim,
+    first: list[QuestionDraft],
+    true_false: QuestionDraft | None,
+    topic: TopicDraft,
+    context: _ArticleContext,
+    falsifiable: list[tuple[ShownClaim, str, str]],
+) -> list[QuestionDraft]:
+    """The claim's questions: its first ones, true/false, which heading, at most two; else a
+    which-statement question."""
+    mine = [*first, true_false, heading_question(topic, shown, context.topics)]
+    mine = [q for q in mine if q][:MAX_QUESTIONS_PER_CLAIM]
+    if not mine:
+        said = _which_statement(shown, falsifiable, context.used_statements)
+        mine = [said] if said else []
+    return mine
+
+
 def generate_items(
     topics: list[TopicDraft], title: str = ""
 ) -> tuple[list[FlashcardDraft], list[QuestionDraft]]:
@@ -331,12 +359,7 @@ def generate_items(
     all_shown = shown_claims(topics, title)
     facts = ArticleFacts.build(title, [s.text for s in all_shown])
     usable = [s for s in all_shown if claim_problem(s.claim, s.text) is None]
-    names = set(facts.entity_sentences)
-    terms = [d.term for _, d in defined_terms(usable)]
-    # Words the article capitalises mid-sentence ("British") keep their capital in a question.
-    capitalised = names | facts.mid_sentence_capitals
-    forms_context = FormContext(facts, names, terms, capitalised)
-    context = _ArticleContext(topics, facts, forms_context, names)
+    context = _article_context(topics, facts, usable)
     topic_of = {c.key: t for t in topics for c in t.claims}
     targets = {s.claim.key: _target(s, facts, topic_of[s.claim.key].title) for s in usable}
     forms = {s.claim.key: claim_forms(s, context.forms) for s in usable}
@@ -356,14 +379,9 @@ def generate_items(
         card = _card(topic_of[key], shown, targets.get(key), form, contexts.get(key, ""))
         if card:
             cards.append(card)
-        if key not in first:
-            continue
-        mine = [*first[key], true_false.get(key)]
-        mine.append(heading_question(topic_of[key], shown, topics))
-        mine = [q for q in mine if q][:MAX_QUESTIONS_PER_CLAIM]
-        if not mine:
-            said = _which_statement(shown, falsifiable, context.used_statements)
-            mine = [said] if said else []
-        questions.extend(mine)
+        if key in first:
+            questions += _last_questions(
+                shown, first[key], true_false.get(key), topic_of[key], context, falsifiable
+            )
     questions.extend(_matching_questions(topics, usable, questions))
     return cards, questions
