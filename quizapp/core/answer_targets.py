@@ -304,6 +304,23 @@ def gives_away(target: Target, shown: str) -> bool:
     return any(_prefix(w) in wanted for w in content_words(shown))
 
 
+NAME_LIST = re.compile(
+    r"[A-Z][\w'’\-]*(?: [A-Z][\w'’\-]*)*(?:(?:, and |, | and )[A-Z][\w'’\-]*(?: [A-Z][\w'’\-]*)*)+"
+)
+
+
+def counted_by_a_list(sentence: str, target: Target) -> bool:
+    """ "four trading posts, in London, Bruges, Bergen and Novgorod": the list after a number
+    counts it, so the number is no question (nor a false statement's change)."""
+    if target.kind != "number" or target.value is None:
+        return False
+    listed = NAME_LIST.search(sentence, target.end)
+    if listed is None:
+        return False
+    items = re.split(r", and |, | and ", listed.group(0))
+    return len(items) == int(target.value)
+
+
 def candidate_targets(
     sentence: str, span: tuple[int, int], facts: ArticleFacts, extra_shown: str = ""
 ) -> list[Target]:
@@ -346,7 +363,7 @@ def candidate_targets(
         rest = sentence[: target.start] + " " + sentence[target.end :]
         if len(content_words(rest)) < MIN_CONTENT_WORDS_AROUND_BLANK:
             continue
-        if gives_away(target, rest + " " + extra_shown):
+        if gives_away(target, rest + " " + extra_shown) or counted_by_a_list(sentence, target):
             continue
         good.append(target)
     good.sort(key=lambda t: (t.score, t.start))

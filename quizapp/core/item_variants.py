@@ -14,7 +14,7 @@ import re
 from collections import Counter
 from datetime import date
 
-from quizapp.core.answer_targets import ArticleFacts, Target, numbers
+from quizapp.core.answer_targets import ArticleFacts, Target, counted_by_a_list, numbers
 from quizapp.core.gazetteer import country_names, neighbours
 from quizapp.core.number_format import changed_numbers, number_value
 
@@ -96,7 +96,11 @@ def is_plausible(text: str, target: Target, value: str) -> bool:
 
 def _number_change(statement: str, facts: ArticleFacts, seed: int) -> str | None:
     # A number in the title is the article's own: changing it contradicts the title, not a claim.
-    found = [n for n in numbers(statement) if not facts.in_title(n.text.split()[0])]
+    found = [
+        n
+        for n in numbers(statement)
+        if not facts.in_title(n.text.split()[0]) and not counted_by_a_list(statement, n)
+    ]
     plain = [n for n in found if n.kind == "number"]
     if len(plain) >= 2:
         # Two quantities of one sentence usually relate ("31 staff, equal to 24 posts"):

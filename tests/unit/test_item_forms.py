@@ -350,3 +350,14 @@ def test_the_bench_counts_forms_and_claims_with_a_question_and_a_card():
     claims_covered, claims = figures["covered"]
     assert claims == 12 and claims_covered >= 11
     assert figures["not_verbatim"][0] > 0
+
+
+def test_a_number_counted_by_the_list_after_it_is_never_asked_nor_changed():
+    sentence = (
+        "The league kept four large foreign trading posts, in London, Bruges, Bergen and Novgorod"
+    )
+    facts = ArticleFacts.build("The Hanseatic League", [sentence])
+    assert "four" not in [t.text for t in candidate_targets(sentence, (0, len(sentence)), facts)]
+    assert false_statement(sentence, facts, seed=2) is None or "four" in false_statement(
+        sentence, facts, seed=2
+    )
