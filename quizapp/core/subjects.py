@@ -33,7 +33,8 @@ class ShownClaim:
 def article_subject(title: str, first_sentence: str) -> str | None:
     """What the article is about, when its title names it and its first sentence starts with it:
     "Marie Curie: A Life in Science" + "Marie Curie was …" -> "Marie Curie"."""
-    head = title.split(":")[0].strip()
+    # "Marie Curie: A Life in Science", "John Snow and the Broad Street Pump": the name first.
+    head = re.split(r":| and | – | - |, ", title)[0].strip()
     for candidate in (head, head.removeprefix("The ")):
         if candidate and first_sentence.startswith((candidate + " ", "The " + candidate + " ")):
             return head if first_sentence.startswith(head) else "The " + candidate

@@ -361,3 +361,17 @@ def test_a_number_counted_by_the_list_after_it_is_never_asked_nor_changed():
     assert false_statement(sentence, facts, seed=2) is None or "four" in false_statement(
         sentence, facts, seed=2
     )
+
+
+def test_a_name_for_definition_and_a_when_card_and_a_plural_subjects_why():
+    magma = definition_of("Magma is the name for molten rock while it is still underground")
+    assert magma is not None and magma.term == "magma"
+    assert magma.question == "What is the name for molten rock while it is still underground?"
+    volcano = definition_of(
+        "A volcano is an opening in the Earth's crust through which molten rock escapes"
+    )
+    assert volcano is not None and volcano.card_front == "What is a volcano?"
+    when = effect_of("Explosive eruptions happen when gas trapped in thick magma builds up", set())
+    assert when is not None and when.card_front == "When do explosive eruptions happen?"
+    why = effect_of("Scientists measure small earthquakes because these often rise first", set())
+    assert why is not None and why.card_front == "Why do scientists measure small earthquakes?"

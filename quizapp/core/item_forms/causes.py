@@ -20,6 +20,8 @@ EFFECT_VERBS = frozenset(
     """release drive cause produce trigger create form prevent fuel damage destroy spread carry
     absorb reflect supply emit generate""".split()
 )
+# "Explosive eruptions happen when …": a card asks when.
+WHEN_VERBS = frozenset("happen occur form begin start end".split())
 # The object ends at the first word that starts something else.
 OBJECT_END = re.compile(
     r",|;| (?:and|but|or|as|which|that|when|while|because|from|to|into|in|on|at|for|with|by"
@@ -70,6 +72,11 @@ def effect_of(sentence: str, names: set[str]) -> Effect | None:
             asked = answer and question("What", clause, _modifier(clause.rest, answer), names)
             if asked and answer:
                 return Effect(asked, asked, answer)
+    if clause and clause.verb and base_form(clause.verb) in WHEN_VERBS:
+        if clause.rest.startswith("when ") and not clause.subject.lower().startswith("this"):
+            asked = question("When", clause, "", names)  # "When do explosive eruptions happen?"
+            if asked:
+                return Effect(asked)
     condition = CONDITION.match(sentence)
     if condition and not set(condition.group("condition").lower().split()) & UNRESOLVED_STARTS:
         when, what = condition.group("when", "condition")

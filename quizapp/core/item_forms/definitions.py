@@ -13,8 +13,14 @@ from dataclasses import dataclass
 
 # "X is the process by which Y", "X is a process in which Y", "X is the name for Y".
 DEFINED_AS = re.compile(
-    r"^(?P<term>[A-Za-z][\w\-]*(?: [a-z][\w\-]*){0,2}) (?P<be>is|are) "
-    r"(?P<definition>(?:the|a|an) (?:\w+ ){1,3}(?:by which|in which|through which|that|which) .+)$"
+    r"^(?P<article>An? |The )?(?P<term>[A-Za-z][\w\-]*(?: [a-z][\w\-]*){0,2}) (?P<be>is|are) "
+    r"(?P<definition>(?:the|a|an) (?:[\w'’\-]+ ){1,6}"
+    r"(?:by which|in which|through which|from which|that|which) .+)$"
+)
+# "Magma is the name for molten rock while it is still underground".
+NAME_FOR = re.compile(
+    r"^(?P<term>[A-Z][\w\-]*(?: [a-z][\w\-]*){0,2}) (?P<be>is|are) "
+    r"(?:the|a) (?:name|term|word) for (?P<definition>.+)$"
 )
 # "Together, evaporation and transpiration are often described as evapotranspiration".
 NAMED_AS = re.compile(
@@ -43,6 +49,14 @@ def _lower(text: str) -> str:
     return text if first.isupper() else text[:1].lower() + text[1:]
 
 
+def _name_for(sentence: str) -> Definition | None:
+    match = NAME_FOR.match(sentence)
+    if match is None or len(match.group("definition").split()) > MAX_DEFINITION_WORDS:
+        return None
+    term, be, definition = _lower(match.group("term")), match.group("be"), match.group("definition")
+    return Definition(term, definition, f"What {be} {term}?", f"What is the name for {definition}?")
+
+
 def _defined_as(sentence: str) -> Definition | None:
     match = DEFINED_AS.match(sentence)
     if match is None:
@@ -53,10 +67,11 @@ def _defined_as(sentence: str) -> Definition | None:
     if len(definition.split()) > MAX_DEFINITION_WORDS:
         return None
     term = _lower(term)
+    article = (match.group("article") or "").lower()  # "What is a volcano?"
     return Definition(
         term=term,
         definition=definition,
-        card_front=f"What {be} {term}?",
+        card_front=f"What {be} {article}{term}?",
         question=f"What {be} {definition} called?",
     )
 
@@ -81,4 +96,4 @@ def _named_as(sentence: str) -> Definition | None:
 def definition_of(sentence: str) -> Definition | None:
     """The term a whole sentence defines, or None when it defines none."""
     sentence = sentence.rstrip(" .")
-    return _defined_as(sentence) or _named_as(sentence)
+    return _name_for(sentence) or _defined_as(sentence) or _named_as(sentence)

@@ -104,7 +104,7 @@ def _verb_at(words: list[str], index: int, for_recall: bool) -> bool | None:
     participle = bare.endswith("ed") or "found" in _lemmas(bare).get("VERB", ())
     if participle and any(w in AUXILIARIES for w in later):
         return None  # "Jars of honey found in tombs were …": a participle, not the verb
-    if for_recall and _plural_present(bare, words[index - 1]):
+    if _plural_present(bare, words[index - 1]):
         return True
     if bare.lower() in ADVERBS:
         return None

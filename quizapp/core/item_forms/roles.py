@@ -29,7 +29,8 @@ TITLES = frozenset("Sir Lord Lady Dame King Queen President Dr Saint St".split()
 # Verbs whose subject is a person: "Who designed …?" has one answer then.
 PERSON_VERBS = frozenset(
     """designed wrote discovered invented translated painted composed founded proposed married
-    studied published described argued believed isolated named built""".split()
+    studied published described argued believed isolated named built persuaded traced mapped
+    marked filmed explored sailed commanded led""".split()
 )
 
 
