@@ -375,3 +375,10 @@ def test_a_name_for_definition_and_a_when_card_and_a_plural_subjects_why():
     assert when is not None and when.card_front == "When do explosive eruptions happen?"
     why = effect_of("Scientists measure small earthquakes because these often rise first", set())
     assert why is not None and why.card_front == "Why do scientists measure small earthquakes?"
+
+
+def test_a_recall_card_keeps_an_adverb_with_its_verb():
+    text = "Russia has consistently advocated for a peaceful resolution to the nuclear crisis"
+    card = recall_card(text, (0, len(text)))
+    assert card is not None and card.front == "Russia has consistently advocated …"
+    assert card.back == "… for a peaceful resolution to the nuclear crisis."

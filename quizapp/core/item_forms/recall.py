@@ -48,7 +48,7 @@ def _subject_and_verb(sentence: str) -> str | None:
         # "has provided", "could not attend": the auxiliary and its verb go together.
         verb = clause.auxiliary
         for word in clause.rest.split()[:3]:
-            if word in ("not", "also", "never", "still"):
+            if word in ("not", "also", "never", "still") or word.endswith("ly"):
                 verb += f" {word}"
                 continue
             if is_verb_form(word) or (clause.auxiliary in MODALS and is_base_verb(word)):
