@@ -1,8 +1,9 @@
 """A claim's items in the forms of this package: which form fits, and its drafts.
 
-For a whole-sentence claim the first form that fits, in this order, gives one question and a
-card: a definition, a person by their role, a year or a count, an effect. A form's question is
-dropped (its card kept) when its key is in the article's title or is cued by its own prompt.
+Every form that fits a whole-sentence claim, in this order, gives a question: a definition, a
+person or thing by its role, a year or a count, an effect; the first also gives the claim's card
+(unless a cloze does). A form's question is dropped (its card kept) when its key is in the
+article's title or is cued by its own prompt.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from quizapp.core.item_forms.quantities import count_question, year_question
 from quizapp.core.item_forms.roles import named_role_question, role_question
 from quizapp.core.item_headings import shares_a_word
 from quizapp.core.item_variants import match_case
+from quizapp.core.number_format import number_value
 from quizapp.core.question_types import QuestionType
 from quizapp.core.subjects import ShownClaim
 
@@ -100,7 +102,7 @@ def _unsafe(found: FormDraft, facts: ArticleFacts) -> bool:
     if facts.in_title(answer):
         return True
     if found.kind in ("year", "number"):
-        return gives_away(Target(answer, 0, 0, found.kind), prompt)
+        return gives_away(Target(answer, 0, 0, found.kind, value=number_value(answer)), prompt)
     if found.form == "def":
         return answer.casefold() in prompt.casefold()
     return shares_a_word(answer, prompt)
