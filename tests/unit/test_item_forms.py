@@ -22,7 +22,11 @@ from quizapp.core.item_forms.definitions import definition_of
 from quizapp.core.item_forms.grammar import question, split_clause
 from quizapp.core.item_forms.quantities import count_question, year_question
 from quizapp.core.item_forms.recall import recall_card
-from quizapp.core.item_forms.roles import named_role_question, role_question
+from quizapp.core.item_forms.roles import (
+    birthplace_question,
+    named_role_question,
+    role_question,
+)
 from quizapp.core.item_generation import generate_items
 from quizapp.core.item_variants import distractors, false_statement
 from quizapp.core.question_types import QuestionType
@@ -382,3 +386,14 @@ def test_a_recall_card_keeps_an_adverb_with_its_verb():
     card = recall_card(text, (0, len(text)))
     assert card is not None and card.front == "Russia has consistently advocated …"
     assert card.back == "… for a peaceful resolution to the nuclear crisis."
+
+
+def test_a_birthplace_is_asked_as_where():
+    found = birthplace_question(
+        "Marie Curie was born Maria Skłodowska in Warsaw on 7 November 1867",
+        {"Marie Curie", "Warsaw"},
+    )
+    assert found is not None
+    assert (found.prompt, found.answer) == ("Where was Marie Curie born?", "Warsaw")
+    # A place the article does not name as one is not asked.
+    assert birthplace_question("Ada was born in London", {"Ada"}) is None

@@ -17,7 +17,11 @@ from quizapp.core.item_drafts import FlashcardDraft, QuestionDraft, choice_id
 from quizapp.core.item_forms.causes import effect_of
 from quizapp.core.item_forms.definitions import Definition, definition_of
 from quizapp.core.item_forms.quantities import count_question, year_question
-from quizapp.core.item_forms.roles import named_role_question, role_question
+from quizapp.core.item_forms.roles import (
+    birthplace_question,
+    named_role_question,
+    role_question,
+)
 from quizapp.core.item_headings import shares_a_word
 from quizapp.core.item_variants import match_case
 from quizapp.core.number_format import number_value
@@ -54,7 +58,11 @@ def _definition(text: str, names: set[str]) -> FormDraft | None:
 
 
 def _role(text: str, names: set[str]) -> FormDraft | None:
-    found = role_question(text, names) or named_role_question(text, names)
+    found = (
+        role_question(text, names)
+        or named_role_question(text, names)
+        or birthplace_question(text, names)
+    )
     return found and FormDraft("role", found.prompt, found.prompt, found.answer, "entity")
 
 

@@ -103,3 +103,19 @@ def named_role_question(sentence: str, names: set[str]) -> Role | None:
         return None
     prompt = question(f"Which {found.group('role')}", clause, rest, names)
     return Role(prompt, found.group("name")) if prompt else None
+
+
+# "Ada was born in London on 10 December 1815": where a person was born.
+BORN_IN = re.compile(
+    r"^(?P<subject>(?:[A-Z][\w'’\-]+ ){0,2}[A-Z][\w'’\-]+) (?P<be>was|were) born "
+    r"(?:[A-Z][\w'’\-]+ (?:[A-Z][\w'’\-]+ )?)?in (?P<place>[A-Z][\w'’\-]+(?: [A-Z][\w'’\-]+)?)\b"
+)
+
+
+def birthplace_question(sentence: str, names: set[str]) -> Role | None:
+    """ "Ada was born in London on 10 December 1815" -> "Where was Ada born?" (London)."""
+    found = BORN_IN.match(sentence)
+    if found is None or found.group("place") not in names:
+        return None
+    subject, be = found.group("subject"), found.group("be")
+    return Role(f"Where {be} {subject} born?", found.group("place"))
