@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import os
 from pathlib import Path
 from typing import Any
 
@@ -10,7 +11,7 @@ import sqlalchemy as sa
 from flask import Flask
 
 from quizapp import postgres_connections
-from quizapp.config import Config, load_secret_key
+from quizapp.config import Config, check_settings, load_secret_key, settings_from_environment
 from quizapp.extensions import csrf, db, limiter, migrate
 from quizapp.services.progress_cache import PlanCache
 from quizapp.web_ids import IdConverter
@@ -39,10 +40,12 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         static_folder=str(ROOT / "static"),
     )
     app.config.from_object(Config)
+    app.config.update(settings_from_environment(os.environ))
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
     app.config["SQLALCHEMY_DATABASE_URI"] = Config.database_url(app.instance_path)
     if test_config:
         app.config.update(test_config)
+    check_settings(app.config)
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = load_secret_key(app.instance_path)
 

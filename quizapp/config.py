@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import os
 import secrets
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from limits import parse_many
 
 SECRET_KEY_FILE = "secret_key"
 
@@ -34,8 +39,102 @@ def normalise_database_url(url: str) -> str:
     return url
 
 
+class InvalidSetting(RuntimeError):
+    """A setting of the environment the app cannot run with; the message names the variable
+    and what it accepts, so the operator sees why the server refused to start."""
+
+
+TEACHER_SIGNUP_POLICIES = ("anyone", "code", "approval")
+URL_SCHEMES = ("http", "https")
+TRUE_WORDS, FALSE_WORDS = ("1", "true", "yes", "on"), ("", "0", "false", "no", "off")
+# What `make run` serves; every absolute link (reset mail, QR code, class join link) is built
+# from BASE_URL, never from the request's Host, so set it to the public address in production.
+LOCAL_BASE_URL = "http://127.0.0.1:5000"
+
+
+def _text(environ: Mapping[str, str], name: str, default: str) -> str:
+    return environ.get(name, default).strip()
+
+
+def _choice(environ: Mapping[str, str], name: str, allowed: tuple[str, ...], default: str) -> str:
+    value = _text(environ, name, default) or default
+    if value not in allowed:
+        raise InvalidSetting(f"{name}={value!r} is not one of: {', '.join(allowed)}.")
+    return value
+
+
+def _number(environ: Mapping[str, str], name: str, default: int, low: int, high: int) -> int:
+    raw = _text(environ, name, str(default)) or str(default)
+    if not raw.isdigit() or not low <= int(raw) <= high:
+        raise InvalidSetting(f"{name}={raw!r} is not a whole number from {low} to {high}.")
+    return int(raw)
+
+
+def _flag(environ: Mapping[str, str], name: str) -> bool:
+    raw = _text(environ, name, "").lower()
+    if raw not in TRUE_WORDS + FALSE_WORDS:
+        allowed = ", ".join(w for w in TRUE_WORDS + FALSE_WORDS if w)
+        raise InvalidSetting(f"{name}={raw!r} is not one of: {allowed} (or empty).")
+    return raw in TRUE_WORDS
+
+
+def settings_from_environment(environ: Mapping[str, str]) -> dict[str, Any]:
+    """The settings the environment gives, each checked; :class:`InvalidSetting` names the
+    first variable with a value the app does not know (a typo must not pick a default)."""
+    return {
+        # Behind a TLS-terminating proxy set PREFERRED_URL_SCHEME=https: cookies become Secure
+        # and responses carry HSTS. TRUSTED_PROXIES: how many proxies set X-Forwarded-For/-Proto.
+        "PREFERRED_URL_SCHEME": _choice(environ, "PREFERRED_URL_SCHEME", URL_SCHEMES, "http"),
+        "TRUSTED_PROXIES": _number(environ, "TRUSTED_PROXIES", 0, 0, 10),
+        "BASE_URL": _text(environ, "BASE_URL", LOCAL_BASE_URL) or LOCAL_BASE_URL,
+        # Mail (password reset). Without MAIL_SERVER the message goes to the server log.
+        "MAIL_SERVER": _text(environ, "MAIL_SERVER", ""),
+        "MAIL_PORT": _number(environ, "MAIL_PORT", 25, 1, 65535),
+        "MAIL_USE_TLS": _flag(environ, "MAIL_USE_TLS"),
+        "MAIL_USERNAME": _text(environ, "MAIL_USERNAME", ""),
+        "MAIL_PASSWORD": environ.get("MAIL_PASSWORD", ""),
+        "MAIL_SENDER": _text(environ, "MAIL_SENDER", "quizapp <no-reply@localhost>"),
+        # Who may sign up as a teacher: "anyone" (so a newcomer can try the app), "code" (with
+        # TEACHER_INVITE_CODE) or "approval" (an admin approves: `flask users approve EMAIL`).
+        "TEACHER_SIGNUP": _choice(environ, "TEACHER_SIGNUP", TEACHER_SIGNUP_POLICIES, "anyone"),
+        "TEACHER_INVITE_CODE": _text(environ, "TEACHER_INVITE_CODE", ""),
+        # Rate-limit counters and live-game events go through Redis when it is set.
+        "REDIS_URL": _text(environ, "REDIS_URL", "") or None,
+        "RATELIMIT_STORAGE_URI": _text(environ, "REDIS_URL", "") or "memory://",
+        "LIVE_REDIS_PREFIX": _text(environ, "LIVE_REDIS_PREFIX", "quizapp") or "quizapp",
+    }
+
+
+def check_settings(config: Mapping[str, Any]) -> None:
+    """Refuse settings that would run the app differently from what the operator meant,
+    whether they came from the environment or from the factory's ``test_config``."""
+    for name, allowed in (
+        ("TEACHER_SIGNUP", TEACHER_SIGNUP_POLICIES),
+        ("PREFERRED_URL_SCHEME", URL_SCHEMES),
+    ):
+        if config[name] not in allowed:
+            raise InvalidSetting(f"{name}={config[name]!r} is not one of: {', '.join(allowed)}.")
+    if config["TEACHER_SIGNUP"] == "code" and not config["TEACHER_INVITE_CODE"]:
+        raise InvalidSetting("TEACHER_SIGNUP='code' needs TEACHER_INVITE_CODE set.")
+    base = urlsplit(config["BASE_URL"])
+    if base.scheme not in URL_SCHEMES or not base.hostname or base.query or base.fragment:
+        raise InvalidSetting(
+            f"BASE_URL={config['BASE_URL']!r} is not an http:// or https:// address such as "
+            "https://quiz.example.org (no query or fragment)."
+        )
+    for name in ("TRUSTED_PROXIES", "MAIL_PORT"):
+        if isinstance(config[name], bool) or not isinstance(config[name], int):
+            raise InvalidSetting(f"{name}={config[name]!r} is not a whole number.")
+    for name, value in config.items():
+        if name.startswith("RATE_LIMIT_"):
+            try:
+                parse_many(value)
+            except ValueError as error:
+                raise InvalidSetting(f"{name}={value!r} is not a rate limit: {error}") from None
+
+
 class Config:
-    """Settings; each limit is named once here."""
+    """Settings that do not come from the environment; each limit is named once here."""
 
     # No pre-ping: a SQLite file cannot drop a connection, and PostgreSQL connections are
     # checked without a round trip (quizapp/postgres_connections.py).
@@ -49,36 +148,31 @@ class Config:
     # routes raise the request's limit to this, and the command line refuses larger files too.
     MAX_IMPORT_BYTES = 20 * 1024 * 1024
     SQLITE_BUSY_TIMEOUT_MS = 5000
-
-    # Behind a TLS-terminating proxy set PREFERRED_URL_SCHEME=https: cookies become Secure and
-    # responses carry HSTS. TRUSTED_PROXIES: how many proxies set X-Forwarded-For/-Proto.
-    PREFERRED_URL_SCHEME = os.environ.get("PREFERRED_URL_SCHEME", "http")
-    TRUSTED_PROXIES = int(os.environ.get("TRUSTED_PROXIES", "0") or 0)
     HSTS_SECONDS = 365 * 24 * 3600
-
-    # Mail (password reset). Without MAIL_SERVER the message goes to the server log.
-    MAIL_SERVER = os.environ.get("MAIL_SERVER", "")
-    MAIL_PORT = int(os.environ.get("MAIL_PORT", "25") or 25)
-    MAIL_USE_TLS = os.environ.get("MAIL_USE_TLS", "").lower() in ("1", "true", "yes")
-    MAIL_USERNAME = os.environ.get("MAIL_USERNAME", "")
-    MAIL_PASSWORD = os.environ.get("MAIL_PASSWORD", "")
-    MAIL_SENDER = os.environ.get("MAIL_SENDER", "quizapp <no-reply@localhost>")
     PASSWORD_RESET_SECONDS = 3600
+    # An email change waits for a click on the link mailed to the new address, this long.
+    EMAIL_CHANGE_SECONDS = 24 * 3600
 
     # Sessions: "remember me" is opt-in, new at each login, and expires.
     REMEMBER_DAYS = 30
     REMEMBER_COOKIE = "quizapp_remember"
 
-    # Who may sign up as a teacher: "anyone" (so a newcomer can try the app), "code" (with
-    # TEACHER_INVITE_CODE) or "approval" (an admin approves: `flask users approve EMAIL`).
-    TEACHER_SIGNUP = os.environ.get("TEACHER_SIGNUP", "anyone")
-    TEACHER_INVITE_CODE = os.environ.get("TEACHER_INVITE_CODE", "")
+    # A dead Redis must cost a request milliseconds: connecting and each reply are bounded,
+    # for the rate-limit counters and for live-game events alike.
+    REDIS_TIMEOUT_SECONDS = 0.25
 
     # Rate limits (Flask-Limiter). Counters in Redis when REDIS_URL is set, else in memory
     # (one process only). Per address limits are generous: a class signs in behind one NAT.
-    RATELIMIT_STORAGE_URI = os.environ.get("REDIS_URL") or "memory://"
+    # Without Redis (an outage) the limiter counts in this process's memory and logs a
+    # warning, rather than refusing every login: it fails open, never with a 500.
     RATELIMIT_KEY_PREFIX = "quizapp"
     RATELIMIT_HEADERS_ENABLED = True
+    RATELIMIT_IN_MEMORY_FALLBACK_ENABLED = True
+    RATELIMIT_SWALLOW_ERRORS = True
+    RATELIMIT_STORAGE_OPTIONS = {
+        "socket_connect_timeout": REDIS_TIMEOUT_SECONDS,
+        "socket_timeout": REDIS_TIMEOUT_SECONDS,
+    }
     RATE_LIMIT_LOGIN_PER_ADDRESS = "60 per minute"
     RATE_LIMIT_LOGIN_PER_ACCOUNT = "5 per minute; 20 per hour"
     RATE_LIMIT_SIGNUP_PER_ADDRESS = "10 per minute; 60 per hour"
@@ -87,6 +181,10 @@ class Config:
     RATE_LIMIT_RESET_PER_ACCOUNT = "3 per hour"
     RATE_LIMIT_JOIN_PER_ADDRESS = "60 per minute"
     RATE_LIMIT_JOIN_PER_ACCOUNT = "10 per minute"
+    # Live games, per address only (guests have no account): only refused joins (a wrong or
+    # expired PIN, a refused nickname) count, so a room of 300 behind one school address all
+    # get in, while guessing PINs stops after a few dozen tries.
+    RATE_LIMIT_LIVE_JOIN_PER_ADDRESS = "20 per minute; 100 per hour"
 
     @staticmethod
     def database_url(instance_path: str) -> str:
