@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import os
-
 from flask import Flask
 
 from quizapp.live.broker import make_broker
-from quizapp.live.sockets import sock
+from quizapp.live.sockets import sock, socket_path
 
 
 def init_app(app: Flask) -> None:
@@ -16,10 +14,11 @@ def init_app(app: Flask) -> None:
     from quizapp.live import host_views, player_views  # noqa: F401  (routes register on import)
     from quizapp.live.blueprint import bp
 
-    app.config.setdefault("REDIS_URL", os.environ.get("REDIS_URL") or None)
-    app.config.setdefault("LIVE_REDIS_PREFIX", os.environ.get("LIVE_REDIS_PREFIX", "quizapp"))
     app.extensions["live_broker"] = make_broker(
-        app.config["REDIS_URL"], app.config["LIVE_REDIS_PREFIX"]
+        app.config["REDIS_URL"],
+        app.config["LIVE_REDIS_PREFIX"],
+        timeout_seconds=app.config["REDIS_TIMEOUT_SECONDS"],
     )
     app.register_blueprint(bp)
     sock.init_app(app)
+    app.add_template_global(socket_path)

@@ -64,9 +64,9 @@ class LocalBroker:
 class RedisBroker(LocalBroker):
     """Publishes through Redis; a listener thread per process delivers to local subscribers."""
 
-    def __init__(self, url: str, prefix: str) -> None:
+    def __init__(self, url: str, prefix: str, timeout_seconds: float) -> None:
         super().__init__()
-        self._url, self._prefix = url, prefix
+        self._url, self._prefix, self._timeout = url, prefix, timeout_seconds
         self._redis = None
         self._listener: threading.Thread | None = None
         self._start_lock = threading.Lock()
@@ -75,8 +75,18 @@ class RedisBroker(LocalBroker):
         if self._redis is None:
             import redis
 
-            self._redis = redis.Redis.from_url(self._url)
+            # Bounded connect and reply: a dead Redis costs a publish milliseconds, not the
+            # seconds a request (and the screens waiting on it) would otherwise hang.
+            self._redis = redis.Redis.from_url(
+                self._url, socket_connect_timeout=self._timeout, socket_timeout=self._timeout
+            )
         return self._redis
+
+    def _listening_client(self):
+        import redis
+
+        # The listener waits for messages as long as a game is quiet: no reply timeout.
+        return redis.Redis.from_url(self._url, socket_connect_timeout=self._timeout)
 
     def channel(self, game_id: int) -> str:
         return f"{self._prefix}:live:game:{game_id}"
@@ -86,7 +96,16 @@ class RedisBroker(LocalBroker):
         super().subscribe(subscription)
 
     def publish(self, game_id: int, event: dict[str, Any]) -> None:
-        self._client().publish(self.channel(game_id), json.dumps(event))
+        """Publishing follows a commit: the action is saved, so a Redis that is down or slow
+        is logged, never raised; the screens catch up from the next event or a reload."""
+        try:
+            self._client().publish(self.channel(game_id), json.dumps(event))
+        except Exception:  # any failure of the broker; the saved action stands
+            log.warning(
+                "live game %s: Redis did not take the event; screens may lag",
+                game_id,
+                exc_info=True,
+            )
 
     def _ensure_listener(self) -> None:
         # Started on first use, inside the worker process (threads do not survive a fork).
@@ -103,7 +122,7 @@ class RedisBroker(LocalBroker):
         pattern = self.channel(0)[:-1] + "*"
         while True:
             try:
-                pubsub = self._client().pubsub(ignore_subscribe_messages=True)
+                pubsub = self._listening_client().pubsub(ignore_subscribe_messages=True)
                 pubsub.psubscribe(pattern)
                 pubsub.get_message(timeout=1.0)  # the subscribe confirmation
                 ready.set()
@@ -118,5 +137,7 @@ class RedisBroker(LocalBroker):
                 time.sleep(1.0)
 
 
-def make_broker(redis_url: str | None, prefix: str) -> LocalBroker:
-    return RedisBroker(redis_url, prefix) if redis_url else LocalBroker()
+def make_broker(redis_url: str | None, prefix: str, timeout_seconds: float = 1.0) -> LocalBroker:
+    if redis_url:
+        return RedisBroker(redis_url, prefix, timeout_seconds)
+    return LocalBroker()

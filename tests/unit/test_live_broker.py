@@ -37,7 +37,7 @@ def test_events_reach_the_screens_of_their_game_and_host_counts_only_the_host():
 def test_an_event_published_in_one_process_reaches_screens_in_another():
     prefix = f"test-{uuid.uuid4().hex[:8]}"
     url = os.environ["TEST_REDIS_URL"]
-    process_a, process_b = RedisBroker(url, prefix), RedisBroker(url, prefix)
+    process_a, process_b = RedisBroker(url, prefix, 1.0), RedisBroker(url, prefix, 1.0)
     player_on_b = Subscription(5, "player", 1)
     process_b.subscribe(player_on_b)
     process_a.publish(5, STATE)
