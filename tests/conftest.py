@@ -56,6 +56,8 @@ def app(tmp_path_factory):
             "SECRET_KEY": "test-secret",
             "SQLALCHEMY_DATABASE_URI": _database_url(tmp_path_factory),
             "WTF_CSRF_ENABLED": False,
+            # Links in mail and QR codes are built from this, whatever Host a request names.
+            "BASE_URL": "http://localhost",
             # Each test starts with fresh counters (see `client`), never shared through Redis.
             "RATELIMIT_STORAGE_URI": "memory://",
         }

@@ -13,6 +13,7 @@ from quizapp.core.time_zones import known_zones
 from quizapp.extensions import db
 from quizapp.mail import send_mail
 from quizapp.models import User
+from quizapp.public_urls import public_url
 from quizapp.services import accounts
 from quizapp.services.errors import AccountError
 from quizapp.web_forms import form_status, submit_form
@@ -25,6 +26,11 @@ RESET_SENT = (
     "It works once, for one hour."
 )
 RESET_BAD_LINK = "This link has expired or was used already. Ask for a new one."
+# The same answer whether or not the new email belongs to another account.
+EMAIL_CHANGE_SENT = (
+    "To use {email} from now on, open the link we mailed to it. Until then your email stays "
+    "as it is."
+)
 
 
 def _zone_choices() -> list[tuple[str, str]]:
@@ -51,6 +57,9 @@ def settings():
         )
         if saving.saved:
             flash("Your account is saved.", "success")
+            if saving.value:
+                _mail_email_change(current_user, saving.value)
+                flash(EMAIL_CHANGE_SENT.format(email=saving.value), "info")
             return redirect(url_for("account.settings"))
     elif request.method == "POST" and password.validate_on_submit():
         if not current_user.check_password(password.current_password.data or ""):
@@ -68,6 +77,44 @@ def settings():
     return render_template("auth/account.html", profile=profile, password=password), status
 
 
+def _mail_email_change(user: User, new_email: str) -> None:
+    """A link to confirm the change, mailed to the new address; or, when another account has
+    that address, a note to its owner (the page said the same either way)."""
+    if accounts.email_taken(db.session, new_email):
+        send_mail(
+            new_email,
+            "Someone tried to use your email on quizapp",
+            "Someone asked to move another quizapp account to this email, which already "
+            "has an account. Nothing was changed; you need not do anything.\n",
+        )
+        return
+    token = accounts.email_change_token(current_app.config["SECRET_KEY"], user, new_email)
+    link = public_url("account.confirm_email", token=token)
+    send_mail(
+        new_email,
+        "Confirm your new quizapp email",
+        f"Hello {user.display_name},\n\nTo use this email for your quizapp account, open "
+        f"this link within one day:\n\n{link}\n\nIf you did not ask for it, ignore this "
+        f"mail; nothing changes.\n",
+    )
+
+
+@bp.get("/email/<token>")
+def confirm_email(token: str):
+    """The link mailed to a new address: the account takes that email."""
+    config = current_app.config
+    try:
+        user = accounts.apply_email_change(
+            db.session, config["SECRET_KEY"], token[:500], config["EMAIL_CHANGE_SECONDS"]
+        )
+    except AccountError as refusal:
+        flash(refusal.message, "error")
+        return redirect(url_for("account.settings"))
+    db.session.commit()
+    flash(f"Your email is now {user.email}.", "success")
+    return redirect(url_for("account.settings"))
+
+
 @bp.route("/reset", methods=["GET", "POST"])
 @throttled("RESET")
 def reset_request():
@@ -77,7 +124,7 @@ def reset_request():
         user = db.session.scalar(sa.select(User).where(User.email == email))
         if user is not None:
             token = accounts.reset_token(current_app.config["SECRET_KEY"], user)
-            link = url_for("account.reset_password", token=token, _external=True)
+            link = public_url("account.reset_password", token=token)
             send_mail(
                 user.email,
                 "Choose a new quizapp password",

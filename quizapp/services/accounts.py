@@ -18,6 +18,8 @@ from quizapp.services.errors import AccountError
 from quizapp.services.sessions import end_all_sessions
 
 RESET_SALT = "password-reset"
+EMAIL_CHANGE_SALT = "email-change"
+EMAIL_LINK_UNUSABLE = "This link has expired or was used already. Change the email again."
 
 
 def new_account(
@@ -105,15 +107,40 @@ class ProfileChange:
     time_zone: str
 
 
-def update_profile(session: Session, user: User, change: ProfileChange) -> None:
-    """Name, email (unique) and time zone (an IANA name)."""
+def update_profile(session: Session, user: User, change: ProfileChange) -> str | None:
+    """Name and time zone (an IANA name) at once; a new email only once its owner opens the
+    link mailed to it (:func:`email_change_token`). Returns the new email asked for, or None.
+
+    Whether the new email belongs to another account is not checked here: the page must say
+    the same either way, and the mail to that address tells its owner instead.
+    """
     email = change.email.strip().lower()
     if change.time_zone not in known_zones():
         raise AccountError("Choose a time zone from the list.")
-    if email != user.email:
-        taken = session.scalar(sa.select(User.id).where(User.email == email, User.id != user.id))
-        if taken:
-            raise AccountError("This email cannot be used; choose another.")
-        user.email = email
     user.display_name = change.display_name.strip()
     user.time_zone = change.time_zone
+    return email if email != user.email else None
+
+
+def email_change_token(secret_key: str, user: User, new_email: str) -> str:
+    """A signed token moving ``user`` from their current email to ``new_email``; it stops
+    working once the email changed (used once)."""
+    serializer = URLSafeTimedSerializer(secret_key, salt=EMAIL_CHANGE_SALT)
+    return serializer.dumps({"u": user.id, "from": user.email, "to": new_email})
+
+
+def apply_email_change(session: Session, secret_key: str, token: str, max_age: int) -> User:
+    """Give the account its new email, as the token mailed to that address says; AccountError
+    when the token is forged, expired, used, or the address was taken meanwhile."""
+    serializer = URLSafeTimedSerializer(secret_key, salt=EMAIL_CHANGE_SALT)
+    try:
+        data = serializer.loads(token, max_age=max_age)
+    except (SignatureExpired, BadSignature):
+        raise AccountError(EMAIL_LINK_UNUSABLE) from None
+    user = session.get(User, data.get("u")) if isinstance(data, dict) else None
+    if user is None or data.get("from") != user.email or not isinstance(data.get("to"), str):
+        raise AccountError(EMAIL_LINK_UNUSABLE)
+    if email_taken(session, data["to"]):
+        raise AccountError("Another account uses this email now; keep your current one.")
+    user.email = data["to"]
+    return user

@@ -5,26 +5,43 @@ from __future__ import annotations
 
 import re
 import socket
+import time
 from datetime import datetime
 from email import message_from_bytes
 
 import pytest
 import sqlalchemy as sa
 
+from quizapp import mail
 from quizapp.models import Assignment, User
 from tests.builders import PASSWORD, make_class, make_set, seeded_questions
 
 NEW_PASSWORD = "a brand new passphrase"
+RELAY_SECONDS = 1.5
 
 
 class Mailbox:
-    """An aiosmtpd handler keeping every message it receives."""
+    """Every message a local SMTP server received."""
 
     def __init__(self) -> None:
-        self.messages = []
+        self.received = []
+
+    @property
+    def messages(self) -> list:
+        """What arrived once every mail queued so far has left (mail leaves in the
+        background)."""
+        mail.flush()
+        return self.received
+
+
+class Inbox:
+    """The aiosmtpd handler filling a :class:`Mailbox`."""
+
+    def __init__(self, box: Mailbox) -> None:
+        self.box = box
 
     async def handle_DATA(self, server, session, envelope):  # noqa: N802 (aiosmtpd's name)
-        self.messages.append(message_from_bytes(envelope.content))
+        self.box.received.append(message_from_bytes(envelope.content))
         return "250 OK"
 
 
@@ -36,7 +53,7 @@ def mailbox(app):
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     box = Mailbox()
-    controller = Controller(box, hostname="127.0.0.1", port=port)
+    controller = Controller(Inbox(box), hostname="127.0.0.1", port=port)
     controller.start()
     app.config.update(MAIL_SERVER="127.0.0.1", MAIL_PORT=port)
     yield box
@@ -99,29 +116,42 @@ def test_without_smtp_the_link_goes_to_the_server_log(client, make_student, capl
     student = make_student()
     with caplog.at_level("WARNING", logger="quizapp.mail"):
         client.post("/account/reset", data={"email": student.email})
+        mail.flush()
     assert "/account/reset/" in caplog.text
 
 
-def test_change_name_email_and_time_zone(client, make_student, db, login):
+def _profile(email: str, name: str = "Renamed", zone: str = "Europe/Berlin") -> dict:
+    return {"form": "profile", "display_name": name, "email": email, "time_zone": zone}
+
+
+def _body(message) -> str:
+    return message.get_payload(decode=True).decode()
+
+
+def _email_link(message) -> str:
+    return re.search(r"http://localhost(/account/email/\S+)", _body(message))[1]
+
+
+def test_change_name_email_and_time_zone(client, mailbox, make_student, db, login):
     student = make_student()
     login(client, student)
-    response = client.post(
-        "/account/",
-        data={
-            "form": "profile",
-            "display_name": "Renamed",
-            "email": "Renamed@Example.org",
-            "time_zone": "Europe/Berlin",
-        },
-    )
+    response = client.post("/account/", data=_profile("Renamed@Example.org"))
     assert response.status_code == 302
     db.session.expire_all()
     user = db.session.get(User, student.id)
+    # Name and zone at once; the email once its owner opens the link mailed to it.
     assert (user.display_name, user.email, user.time_zone) == (
         "Renamed",
-        "renamed@example.org",
+        student.email,
         "Europe/Berlin",
     )
+    assert [m["To"] for m in mailbox.messages] == ["renamed@example.org"]
+    link = _email_link(mailbox.messages[0])
+    assert client.get(link).status_code == 302
+    db.session.expire_all()
+    assert db.session.get(User, student.id).email == "renamed@example.org"
+    used = client.get(link, follow_redirects=True)
+    assert "expired or was used" in used.get_data(as_text=True)
     bad = client.post(
         "/account/",
         data={
@@ -132,6 +162,25 @@ def test_change_name_email_and_time_zone(client, make_student, db, login):
         },
     )
     assert bad.status_code == 400
+
+
+def test_the_email_change_answers_the_same_whether_the_email_is_taken(
+    client, mailbox, make_student, db, login
+):
+    """Before, a taken email was refused on the page: which emails have accounts showed."""
+    student, other = make_student(), make_student()
+    login(client, student)
+    pages = []
+    for email in (other.email, "free@example.org"):
+        response = client.post("/account/", data=_profile(email, name=student.display_name))
+        page = client.get("/account/").get_data(as_text=True).replace(email, "EMAIL")
+        pages.append((response.status_code, response.location, page))
+    assert pages[0] == pages[1]
+    db.session.expire_all()
+    assert db.session.get(User, student.id).email == student.email
+    to_owner, to_free = mailbox.messages
+    assert to_owner["To"] == other.email and "Nothing was changed" in _body(to_owner)
+    assert to_free["To"] == "free@example.org" and "/account/email/" in _body(to_free)
 
 
 def test_change_password_ends_every_other_session(app, client, make_student, db, login):
@@ -233,3 +282,36 @@ def test_sign_up_with_a_taken_email_tells_its_owner_by_mail(client, mailbox, mak
     assert response.status_code == 302
     assert [m["To"] for m in mailbox.messages] == [student.email]
     assert "already has one" in mailbox.messages[0].get_payload(decode=True).decode()
+
+
+def test_a_slow_mail_relay_does_not_show_which_emails_have_accounts(
+    app, client, make_student, monkeypatch
+):
+    """Before, the reset for an existing account waited for the relay, an unknown email did not."""
+
+    class SlowRelay:
+        def __init__(self, *args, **kwargs) -> None:
+            time.sleep(RELAY_SECONDS)
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc) -> None:
+            return None
+
+        def send_message(self, message) -> None:
+            return None
+
+    monkeypatch.setattr(mail.smtplib, "SMTP", SlowRelay)
+    app.config["MAIL_SERVER"] = "relay.example.org"
+    student = make_student()
+    try:
+        seconds = {}
+        for email in ("nobody@example.org", student.email):
+            started = time.monotonic()
+            client.post("/account/reset", data={"email": email})
+            seconds[email] = time.monotonic() - started
+        mail.flush()
+    finally:
+        app.config["MAIL_SERVER"] = ""
+    assert seconds[student.email] < RELAY_SECONDS / 2
