@@ -1,5 +1,6 @@
 """Rate limits on the doors an attacker knocks at: log in, sign up, password reset, join a
-class. Each is limited per address and per account, with the numbers in ``Config``.
+class, join a live game. Each is limited per address and (but for live games) per account,
+with the numbers in ``Config``.
 
 The counters live in Redis when ``REDIS_URL`` is set (shared by every worker and server),
 in memory otherwise.
@@ -63,6 +64,23 @@ def throttled(
 def throttled_per_user(prefix: str, methods: tuple[str, ...] = ("POST",)):
     """As :func:`throttled`, with the signed-in user as the account (join by code)."""
     return throttled(prefix, per_account=_signed_in_account, methods=methods)
+
+
+def refusals_per_address(prefix: str):
+    """Limit a view's POSTs per address by ``RATE_LIMIT_<PREFIX>_PER_ADDRESS``, counting only
+    refused ones (any 4xx): for doors without an account to count against (a guest joining a
+    live game), where a whole room comes from one address and only guesses should add up."""
+    return limiter.shared_limit(
+        _setting(f"RATE_LIMIT_{prefix}_PER_ADDRESS"),
+        scope=f"{prefix}-address",
+        key_func=get_remote_address,
+        methods=["POST"],
+        deduct_when=refused,
+    )
+
+
+def refused(response: Response) -> bool:
+    return 400 <= response.status_code < 500
 
 
 def failed(response: Response) -> bool:

@@ -4,16 +4,27 @@ from __future__ import annotations
 
 import segno
 import sqlalchemy as sa
-from flask import Response, abort, jsonify, redirect, render_template, request, url_for
+from flask import (
+    Response,
+    abort,
+    current_app,
+    jsonify,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
 from flask_login import current_user, login_required
 
 from quizapp.extensions import db
 from quizapp.live.blueprint import bp, now, publish_state
 from quizapp.live.forms import NewGameForm
 from quizapp.models.live_games import LiveGame
+from quizapp.public_urls import public_url
 from quizapp.services import live_results
 from quizapp.services.errors import NotAllowed
 from quizapp.services.live_games import create_game, owned_game
+from quizapp.services.live_join_links import join_token
 from quizapp.services.live_moves import run_command
 from quizapp.services.quiz_sets import owned_set
 from quizapp.web_forms import submit_form
@@ -59,9 +70,12 @@ def new_game(set_id: int):
 @login_required
 def host(game_id: int):
     game = owned_game(db.session, game_id, current_user.id)
-    join_url = url_for("live.join", pin=game.pin, _external=True)
-    qr_svg = segno.make(join_url, error="m").svg_inline(scale=6, title="QR code to join")
-    return render_template("live/host.html", game=game, join_url=join_url, qr_svg=qr_svg)
+    # The room types the PIN at the join page; the QR code carries a token, not the PIN.
+    join_page = public_url("live.join")
+    token = join_token(current_app.config["SECRET_KEY"], game)
+    qr_link = public_url("live.join_by_link", token=token)
+    qr_svg = segno.make(qr_link, error="m").svg_inline(scale=6, title="QR code to join")
+    return render_template("live/host.html", game=game, join_page=join_page, qr_svg=qr_svg)
 
 
 @bp.route("/host/<id:game_id>/command", methods=["POST"])
@@ -72,7 +86,9 @@ def command(game_id: int):
         abort(404, "There is no such game.")
     if not current_user.is_authenticated or current_user.id != game.host_id:
         raise NotAllowed("Only the game's host can run it.")
-    payload = request.get_json(silent=True) or {}
+    payload = request.get_json(silent=True)
+    if not isinstance(payload, dict):  # a bare string or number is no command either
+        abort(400, 'Send the command as JSON: {"command": "next"}.')
     run_command(db.session, game, str(payload.get("command", "")), now())
     db.session.commit()
     event = publish_state(game)

@@ -2,17 +2,29 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import sqlalchemy as sa
-from flask import abort, jsonify, redirect, render_template, request, session, url_for
+from flask import (
+    abort,
+    current_app,
+    jsonify,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
 from flask_login import current_user
 
-from quizapp.core.vocabulary import GameStatus
+from quizapp.auth.throttling import refusals_per_address
 from quizapp.extensions import db
 from quizapp.live.blueprint import bp, broker, now, publish_state
 from quizapp.live.forms import JoinForm
 from quizapp.models.live_games import LiveGame, LivePlayer
-from quizapp.services.errors import NotAllowed
+from quizapp.services.errors import LiveError, NotAllowed
 from quizapp.services.live_games import answer_tally, game_by_pin, join_game, submit_answer
+from quizapp.services.live_join_links import game_by_join_token
 from quizapp.services.live_moves import close_if_all_answered
 from quizapp.services.live_state import answered_event
 from quizapp.web_forms import submit_form
@@ -55,16 +67,32 @@ def _game(game_id: int) -> LiveGame:
 
 
 @bp.route("/join", methods=["GET", "POST"])
+@refusals_per_address("LIVE_JOIN")
 def join():
-    """The PIN (and, for guests, a nickname); the QR code links here with the PIN filled in."""
-    form = JoinForm(data={"pin": request.args.get("pin", "")} if request.method == "GET" else None)
+    """The PIN (and, for guests, a nickname), typed: a PIN never travels in an address."""
+    form = JoinForm()
+    return _join(form, lambda: game_by_pin(db.session, form.pin.data, now()))
 
+
+@bp.route("/join/<token>", methods=["GET", "POST"])
+@refusals_per_address("LIVE_JOIN")
+def join_by_link(token: str):
+    """Where the projector's QR code leads: the game is named by a signed token, so only a
+    guest's nickname is asked."""
+    secret = current_app.config["SECRET_KEY"]
+    form = JoinForm()
+    del form.pin
+    return _join(form, lambda: game_by_join_token(db.session, secret, token[:200], now()))
+
+
+def _join(form: JoinForm, find_game: Callable[[], LiveGame]):
     def enter() -> tuple[LiveGame, LivePlayer]:
-        game = game_by_pin(db.session, form.pin.data, now())
+        game = find_game()
         user = current_user if current_user.is_authenticated else None
         return game, join_game(db.session, game, user, form.nickname.data or "", now())
 
-    outcome = submit_form(form, enter)
+    # A mistyped PIN, an ended game, a refused nickname: said on the form, to try again.
+    outcome = submit_form(form, enter, refusals=LiveError)
     if outcome.saved:
         game, player = outcome.value
         _remember(player)
@@ -78,9 +106,7 @@ def play(game_id: int):
     game = _game(game_id)
     player = session_player(game)
     if player is None:
-        return redirect(
-            url_for("live.join", pin=game.pin if game.status != GameStatus.FINISHED else "")
-        )
+        return redirect(url_for("live.join"))
     _remember(player)
     return render_template("live/play.html", game=game, player=player)
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import queue
+from urllib.parse import urlsplit
 
 from flask import request
 from flask_login import current_user
@@ -19,10 +20,18 @@ from quizapp.extensions import db
 from quizapp.live.blueprint import bp, broker, now
 from quizapp.live.broker import Subscription
 from quizapp.models.live_games import LiveGame
+from quizapp.public_urls import public_url
 from quizapp.services.live_state import game_event, view_for
 
 sock = Sock()
 KEEPALIVE_SECONDS = 15  # a quiet socket is pinged so proxies keep it and dead ones are noticed
+
+
+def socket_path(game_id: int, **args: str) -> str:
+    """The socket's path for a page (its script connects to its own host): a WebSocket
+    route's ``url_for`` is an absolute ws:// address built from the request's Host."""
+    parts = urlsplit(public_url("live.game_socket", game_id=game_id, **args))
+    return parts.path + (f"?{parts.query}" if parts.query else "")
 
 
 def _coalesced(first: dict, subscription: Subscription) -> list[dict]:

@@ -5,8 +5,8 @@
   function connect(path, onMessage, onStatus) {
     var delay = 500;
     function open() {
-      // url_for gives WebSocket routes as absolute ws:// URLs; keep only the path and use this
-      // page's own host and security, as a proxy in front may change both.
+      // The page gives the socket's path: use this page's own host and security, as a proxy
+      // in front may change both.
       var target = new URL(path, location.href);
       var scheme = location.protocol === "https:" ? "wss:" : "ws:";
       var socket = new WebSocket(scheme + "//" + location.host + target.pathname + target.search);

@@ -12,22 +12,12 @@ from quizapp.models.base import utcnow
 from quizapp.models.live_games import LiveAnswer, LiveGame, LivePlayer
 from quizapp.services.daily_review import missed_questions
 from tests.builders import log_in
-from tests.web.live_support import choice_set, correct_choice, wrong_choice
+from tests.web.live_support import correct_choice, game_in_lobby, wrong_choice
 
 
 @pytest.fixture
 def game(db, client, make_teacher, login):
-    teacher = make_teacher()
-    quiz_set = choice_set(db, teacher)
-    login(client, teacher)
-    response = client.post(
-        f"/live/host/new/{quiz_set.id}", data={"seconds": 20, "allow_guests": "y"}
-    )
-    assert response.status_code == 302
-    client.post("/auth/logout")
-    game = db.session.scalar(sa.select(LiveGame))
-    game.teacher = teacher
-    return game
+    return game_in_lobby(db, client, make_teacher(), login)
 
 
 def host_command(client, game, command):
@@ -278,3 +268,13 @@ def test_the_pushed_state_costs_the_same_queries_for_2_or_20_players(
         return len(queries)
 
     assert queries_at_reveal(2) == queries_at_reveal(18)
+
+
+@pytest.mark.parametrize("body", ['"next"', "7", "[]", "null", "not json"])
+def test_a_command_that_is_not_a_json_object_is_a_400(app, db, client, game, body):
+    """Before, a JSON string or number was a 500."""
+    log_in(client, game.teacher)
+    response = client.post(
+        f"/live/host/{game.id}/command", data=body, content_type="application/json"
+    )
+    assert response.status_code == 400
