@@ -47,7 +47,8 @@ def add_security_headers(response: Response) -> Response:
 def init_app(app: Flask) -> None:
     if app.config["TRUSTED_PROXIES"]:
         hops = app.config["TRUSTED_PROXIES"]
-        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
+        # Not X-Forwarded-Host: no link is built from the host (see public_urls.py).
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops)
     https = app.config["PREFERRED_URL_SCHEME"] == "https"
     if https:
         app.config["SESSION_COOKIE_SECURE"] = True  # the remember cookie follows this setting

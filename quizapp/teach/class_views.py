@@ -6,6 +6,7 @@ from flask import flash, redirect, render_template, url_for
 from flask_login import current_user
 
 from quizapp.extensions import db
+from quizapp.public_urls import public_url
 from quizapp.services import classes
 from quizapp.services.assignments import class_assignments, teacher_assignments
 from quizapp.services.quiz_sets import teacher_sets
@@ -46,7 +47,7 @@ def new_class():
 @bp.get("/classes/<id:class_id>")
 def class_page(class_id: int):
     school_class = classes.owned_class(db.session, class_id, current_user.id)
-    join_link = url_for("classroom.join_link", code=school_class.join_code, _external=True)
+    join_link = public_url("classroom.join_link", code=school_class.join_code)
     return render_template(
         "teach/class.html",
         school_class=school_class,
