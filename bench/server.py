@@ -13,6 +13,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 GUNICORN = ROOT / ".venv" / "bin" / "gunicorn"
 APP = "quizapp:create_app()"
+CONFIG = "python:quizapp.gunicorn_config"
 START_SECONDS = 30
 
 
@@ -45,7 +46,8 @@ def start_gunicorn(
         command += ["--worker-class", "gthread", "--threads", str(threads)]
     if options is not None:
         command = [str(GUNICORN), *options]
-    command += ["--bind", f"127.0.0.1:{port}", "--log-level", "warning", app]
+    # The deployment's settings (workers exit when their master dies), as the README runs it.
+    command += ["--config", CONFIG, "--bind", f"127.0.0.1:{port}", "--log-level", "warning", app]
     output = subprocess.DEVNULL if quiet else None
     server = subprocess.Popen(
         command,
