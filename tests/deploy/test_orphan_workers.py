@@ -1,5 +1,5 @@
 """A gunicorn master killed with ``kill -9`` takes its workers with it: none goes on serving
-on its own (before: for 45 s)."""
+on its own (before: for 45 s; now about 0.1 s, allowed a few seconds on a busy machine)."""
 
 from __future__ import annotations
 
@@ -15,6 +15,9 @@ import pytest
 from bench.server import free_port, wait_until_answering
 
 ROOT = Path(__file__).resolve().parents[2]
+# A worker that is told to stop while it still imports the app stops once it has; on a loaded
+# test machine that alone can take a second or two.
+EXIT_SECONDS = 5
 GUNICORN = Path(sys.executable).parent / "gunicorn"
 
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="prctl is Linux's")
@@ -34,7 +37,7 @@ def _alive(pid: int) -> bool:
 
 
 @pytest.mark.parametrize("worker_class", ["sync", "gthread"])
-def test_workers_exit_within_two_seconds_of_their_master_killed(worker_class):
+def test_workers_exit_within_seconds_of_their_master_killed(worker_class):
     port = free_port()
     master = subprocess.Popen(
         [
@@ -65,9 +68,9 @@ def test_workers_exit_within_two_seconds_of_their_master_killed(worker_class):
         assert len(workers) == 2
         os.kill(master.pid, signal.SIGKILL)
         master.wait()
-        deadline = time.monotonic() + 2
+        deadline = time.monotonic() + EXIT_SECONDS
         while any(_alive(pid) for pid in workers) and time.monotonic() < deadline:
-            time.sleep(0.05)
+            time.sleep(0.02)
         assert [pid for pid in workers if _alive(pid)] == []
     finally:
         for pid in [master.pid, *workers]:
