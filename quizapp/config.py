@@ -46,6 +46,7 @@ class InvalidSetting(RuntimeError):
 
 TEACHER_SIGNUP_POLICIES = ("anyone", "code", "approval")
 URL_SCHEMES = ("http", "https")
+REDIS_SCHEMES = ("redis", "rediss", "unix")
 TRUE_WORDS, FALSE_WORDS = ("1", "true", "yes", "on"), ("", "0", "false", "no", "off")
 # What `make run` serves; every absolute link (reset mail, QR code, class join link) is built
 # from BASE_URL, never from the request's Host, so set it to the public address in production.
@@ -116,15 +117,29 @@ def check_settings(config: Mapping[str, Any]) -> None:
             raise InvalidSetting(f"{name}={config[name]!r} is not one of: {', '.join(allowed)}.")
     if config["TEACHER_SIGNUP"] == "code" and not config["TEACHER_INVITE_CODE"]:
         raise InvalidSetting("TEACHER_SIGNUP='code' needs TEACHER_INVITE_CODE set.")
+    for name in ("TRUSTED_PROXIES", "MAIL_PORT"):
+        if isinstance(config[name], bool) or not isinstance(config[name], int):
+            raise InvalidSetting(f"{name}={config[name]!r} is not a whole number.")
+    _check_addresses(config)
+    _check_rate_limits(config)
+
+
+def _check_addresses(config: Mapping[str, Any]) -> None:
     base = urlsplit(config["BASE_URL"])
     if base.scheme not in URL_SCHEMES or not base.hostname or base.query or base.fragment:
         raise InvalidSetting(
             f"BASE_URL={config['BASE_URL']!r} is not an http:// or https:// address such as "
             "https://quiz.example.org (no query or fragment)."
         )
-    for name in ("TRUSTED_PROXIES", "MAIL_PORT"):
-        if isinstance(config[name], bool) or not isinstance(config[name], int):
-            raise InvalidSetting(f"{name}={config[name]!r} is not a whole number.")
+    redis_url = config.get("REDIS_URL")
+    if redis_url and urlsplit(redis_url).scheme not in REDIS_SCHEMES:
+        raise InvalidSetting(
+            f"REDIS_URL={redis_url!r} does not start with one of: "
+            + ", ".join(f"{scheme}://" for scheme in REDIS_SCHEMES)
+        )
+
+
+def _check_rate_limits(config: Mapping[str, Any]) -> None:
     for name, value in config.items():
         if name.startswith("RATE_LIMIT_"):
             try:

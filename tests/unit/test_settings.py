@@ -39,6 +39,7 @@ def _settings(**overrides) -> dict:
         ({"TEACHER_SIGNUP": "Anyone"}, "TEACHER_SIGNUP"),
         ({"BASE_URL": "quiz.example.org"}, "BASE_URL"),
         ({"BASE_URL": "ftp://quiz.example.org"}, "BASE_URL"),
+        ({"REDIS_URL": "reddis://127.0.0.1:6379/0"}, "REDIS_URL"),
         ({"RATE_LIMIT_LOGIN_PER_ADDRESS": "sixty a minute"}, "RATE_LIMIT_LOGIN_PER_ADDRESS"),
     ],
 )
