@@ -13,19 +13,18 @@ from dataclasses import dataclass, field
 
 from quizapp.core.article_parser import Block, ParsedArticle
 from quizapp.core.lexicon import UNRESOLVED_STARTS, content_words
+from quizapp.core.sentences import sentence_bounds
 from quizapp.core.text import slugify
 
 OVERVIEW_TITLE = "Overview"
 # Clause connectors after a comma that start a separately testable statement.
-CLAUSE_CONNECTORS = {"with", "which", "including", "often", "potentially", "particularly"}
+# Not "which": a relative clause says something of its sentence's noun and cannot stand alone.
+CLAUSE_CONNECTORS = {"with", "including", "often", "potentially", "particularly"}
 MIN_CLAUSE_WORDS = 4
 # "At its height it linked …", "When she finds …": a subject pronoun a few words in.
 SUBJECT_PRONOUNS = frozenset({"it", "she", "he", "they"})
 # A claim with fewer content words than this makes no item: there is nothing to ask.
 MIN_CONTENT_WORDS = 4
-# Abbreviations whose full stop does not end a sentence.
-ABBREVIATIONS = ("U.S.", "U.K.", "e.g.", "i.e.", "Mr.", "Dr.", "St.", "vs.", "etc.")
-SENTENCE_END = re.compile(r"[.!?:](?=\s+|$)")
 STOPWORDS = frozenset(
     """a an the and or of to in on for with by as at from into its their this that these those is
     are was were be been has have had it both such which who also over more most other than
@@ -72,16 +71,7 @@ class ClaimDraft:
 
 def _sentence_spans(text: str, start: int) -> list[Span]:
     """Sentence spans of ``text`` (which starts at ``start`` in the article)."""
-    spans, begin = [], 0
-    for match in SENTENCE_END.finditer(text):
-        end = match.end()
-        if any(text[:end].endswith(a) for a in ABBREVIATIONS):
-            continue
-        spans.append(Span(start + begin, start + end))
-        begin = end + (len(text[end:]) - len(text[end:].lstrip()))
-    if text[begin:].strip():
-        spans.append(Span(start + begin, start + len(text.rstrip())))
-    return spans
+    return [Span(start + begin, start + end) for begin, end in sentence_bounds(text)]
 
 
 def _clause_spans(article: str, sentence: Span) -> list[Span]:

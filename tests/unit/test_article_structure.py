@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from quizapp.core.article_parser import parse_article
 from quizapp.core.claims import OVERVIEW_TITLE, extract_topics
 from quizapp.core.segmentation import group_paragraphs, topic_count
+from quizapp.core.sentences import sentence_bounds
 
 GARDEN = Path(__file__).with_name("garden_prose.txt")
 
@@ -58,3 +61,51 @@ def test_groups_cut_where_the_vocabulary_changes():
         "The tomato harvest was forty kilograms of tomatoes.",
     ]
     assert group_paragraphs(paragraphs) == [[0, 1], [2, 3], [4, 5]]
+
+
+def _sentences(text: str) -> list[str]:
+    return [text[start:end] for start, end in sentence_bounds(text)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Hannibal crossed the Alps c. 218 BC with his elephants.",  # "c. 218 BC" split at "c."
+        "The lake holds approx. 5 cubic kilometres of water.",
+        "Trade fell, e.g. in grain and timber, after the war.",
+        "The U.S. dollar lost ground in bilateral trade.",
+        "The theory of J. M. Keynes changed economic policy.",
+        "The minister lived at No. 5 Downing Street for years.",
+        "The fire destroyed St. Paul's Cathedral in 1666.",
+        "He wrote the report (see p. 12) before the vote.",
+    ],
+)
+def test_abbreviations_initials_and_circa_do_not_end_a_sentence(sentence):
+    text = f"{sentence} The next sentence starts here."
+    assert _sentences(text) == [sentence, "The next sentence starts here."]
+
+
+def test_sentence_ends_are_found_after_acronyms_quotes_and_at_block_ends():
+    text = 'Troops left the U.S. The war ended. She said "no." Then she left! Key facts:'
+    assert _sentences(text) == [
+        "Troops left the U.S.",
+        "The war ended.",
+        'She said "no."',
+        "Then she left!",
+        "Key facts:",
+    ]
+
+
+def test_a_which_clause_keeps_its_sentence_and_a_colon_inside_a_line_does_not_cut_it():
+    text = (
+        "Title\n\n## Arctic gas\n\n"
+        "Its flagship project stands in the far north: the Yamal LNG plant at Sabetta, which "
+        "ships gas to Asia. House bees add the enzyme invertase, which splits the sucrose.\n"
+    )
+    parsed = parse_article(text)
+    quotes = [c.quote for t in extract_topics(parsed) for c in t.claims]
+    assert quotes == [
+        "Its flagship project stands in the far north: the Yamal LNG plant at Sabetta, which "
+        "ships gas to Asia",
+        "House bees add the enzyme invertase, which splits the sucrose",
+    ]

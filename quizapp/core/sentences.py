@@ -1,0 +1,88 @@
+"""Where sentences end: a full stop that is not an abbreviation's, an initial's or a number's.
+
+Claims are verbatim spans of the article, so the splitter works on offsets and never rewrites
+the text. A full stop followed by a space ends a sentence unless the word before it is:
+
+* a title before a name ("Dr.", "St. Paul", "Mt. Fuji");
+* an abbreviation before a number or an era ("c. 218 BC", "approx. 5 km", "No. 5", "p. 12");
+* an initial ("J. M. Keynes") or a Latin abbreviation ("e.g.", "i.e.", "cf.");
+* a dotted acronym ("U.S.", "A.D.") not followed by a word that usually opens a sentence;
+
+and a full stop followed by a word in lower case never ends one ("approx. five", "etc. and").
+"!" and "?" always end a sentence; a colon ends one only at the end of its block (a list's
+lead-in): what follows a colon inside a line completes its sentence.
+"""
+
+from __future__ import annotations
+
+import re
+
+# The word before a full stop: letters with inner dots ("U.S", "e.g", "J", "approx").
+WORD_BEFORE = re.compile(r"([A-Za-z](?:[A-Za-z]*|(?:\.[A-Za-z])+))$")
+# A terminator, any closing quotes or brackets after it, then a space or the end.
+BOUNDARY = re.compile(r"[.!?:][\"'\u201d\u2019)\]]*(?=\s|$)")
+# Always followed by a name: never the end of a sentence.
+TITLES = frozenset(
+    "mr mrs ms dr prof st mt ft sr jr gen col capt lt sgt gov sen rep rev hon fr pres".split()
+)
+# Followed by a number or an era: "c. 218 BC", "approx. 5", "No. 5", "pp. 3-9", "vol. 2".
+BEFORE_NUMBERS = frozenset("c ca approx est no nos vol vols fig figs p pp ch art sec".split())
+ERAS = ("AD", "BC", "BCE", "CE", "A.D.", "B.C.")
+# Never end a sentence, whatever follows ("e.g. Paris", "cf. Smith", "vs. Rome").
+NEVER_FINAL = frozenset("e.g i.e cf vs viz approx".split())
+# After a dotted acronym, a sentence starts only with a word like these ("… in the U.S. The
+# next …"); "U.S. Navy" goes on.
+SENTENCE_OPENERS = frozenset(
+    """The A An It In On At This That These Those There They He She We I Its His Her Their But
+    And However After Before When While By For From As Since During Today Yet So""".split()
+)
+
+
+def _next_word(text: str, end: int) -> str:
+    match = re.match(r"\s*([\"'\u201c\u2018(\[]*)(\S*)", text[end:])
+    return match.group(2) if match else ""
+
+
+def _ends_sentence(text: str, stop: int, end: int) -> bool:
+    """Whether the terminator at ``stop`` (its closing marks running to ``end``) ends one."""
+    if text[stop] in "!?":
+        return True
+    if text[stop] == ":":
+        # A list's lead-in ends its block; inside a line, "…: the Yamal plant" goes on.
+        return not text[end:].strip()
+    following = _next_word(text, end)
+    if not following:
+        return True
+    if following[0].islower():
+        return False
+    found = WORD_BEFORE.search(text[:stop])
+    if found is None:
+        return True
+    word = found.group(1)
+    lowered = word.lower()
+    if lowered in NEVER_FINAL or lowered in TITLES:
+        return False
+    if lowered in BEFORE_NUMBERS and (following[0].isdigit() or following.startswith(ERAS)):
+        return False
+    if len(word) == 1 and word.isupper() and word != "I":
+        return False  # an initial: "J. M. Keynes"
+    if "." in word:  # a dotted acronym: "U.S.", "A.D."
+        return following in SENTENCE_OPENERS
+    return True
+
+
+def sentence_bounds(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of ``text``; ``end`` is after its terminator, and the
+    spaces between sentences belong to none."""
+    bounds: list[tuple[int, int]] = []
+    begin = len(text) - len(text.lstrip())
+    for match in BOUNDARY.finditer(text):
+        if match.end() <= begin or not _ends_sentence(text, match.start(), match.end()):
+            continue
+        bounds.append((begin, match.end()))
+        rest = text[match.end() :]
+        begin = match.end() + len(rest) - len(rest.lstrip())
+    tail = text[begin:].rstrip()
+    if tail:
+        bounds.append((begin, begin + len(tail)))
+    return bounds
