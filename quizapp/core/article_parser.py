@@ -48,6 +48,7 @@ class ParsedArticle:
     title: str
     text: str
     sections: list[Section]
+    subtitle: str | None = None  # the line under the title: neither a topic nor a claim
 
     @property
     def keywords(self) -> list[str]:
@@ -98,15 +99,37 @@ def _lines_with_offsets(text: str) -> list[tuple[str, int]]:
     return lines
 
 
+def _is_plain_heading(line: str) -> bool:
+    """A short line standing as a heading by its shape, not by Markdown or a colon."""
+    return (
+        _heading_text(line) == line
+        and not MARKDOWN_HEADING.match(line)
+        and not KEYWORD_HEADING_PATTERN.match(line)
+    )
+
+
+def _subtitle(lines: list[str]) -> str | None:
+    """The line under the title when it is a subtitle ("A brief on Moscow's turn to Asia"), not
+    the first section's heading: a short line followed by a heading ("Overview"), or one in a
+    text with no heading of its shape below it (prose, or Markdown ``##`` headings)."""
+    if len(lines) < 2 or not _is_plain_heading(lines[0]):
+        return None
+    if _heading_text(lines[1]) is not None:
+        return lines[0]
+    return None if any(_is_plain_heading(line) for line in lines[2:]) else lines[0]
+
+
 def parse_article(text: str) -> ParsedArticle:
-    """Split ``text`` into a title and sections of paragraphs and bullets, with offsets."""
+    """Split ``text`` into a title, a subtitle if any, and sections of paragraphs and bullets,
+    with offsets. Neither the title nor the subtitle is ever part of a section."""
     lines = [(line, start) for line, start in _lines_with_offsets(text) if line]
     if not lines:
         raise ValueError("The article is empty.")
     title = lines[0][0]
     sections: list[Section] = [Section(heading=None)]
     title = MARKDOWN_HEADING.match(title).group("text") if MARKDOWN_HEADING.match(title) else title
-    for line, start in lines[1:]:
+    subtitle = _subtitle([line for line, _ in lines[1:]])
+    for line, start in lines[2 if subtitle else 1 :]:
         heading = _heading_text(line)
         if heading is not None:
             sections.append(
@@ -125,4 +148,4 @@ def parse_article(text: str) -> ParsedArticle:
         else:
             sections[-1].blocks.append(Block("paragraph", line, start))
     sections = _segment_headless([s for s in sections if s.blocks or s.heading])
-    return ParsedArticle(title=title, text=text, sections=sections)
+    return ParsedArticle(title=title, text=text, sections=sections, subtitle=subtitle)

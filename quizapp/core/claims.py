@@ -23,6 +23,8 @@ CLAUSE_CONNECTORS = {"with", "including", "often", "potentially", "particularly"
 MIN_CLAUSE_WORDS = 4
 # "At its height it linked …", "When she finds …": a subject pronoun a few words in.
 SUBJECT_PRONOUNS = frozenset({"it", "she", "he", "they"})
+# A bullet this short without a full stop is a list entry ("- Grain and timber"), not a claim.
+MAX_LIST_ENTRY_WORDS = 12
 # A claim with fewer content words than this makes no item: there is nothing to ask.
 MIN_CONTENT_WORDS = 4
 STOPWORDS = frozenset(
@@ -158,10 +160,22 @@ def is_lead_in_line(block: Block) -> bool:
     return text.endswith(":") and len(content_words(text)) < MIN_CONTENT_WORDS
 
 
+def is_list_entry(block: Block) -> bool:
+    """A bullet without a label that is no sentence ("- The Yamal LNG plant at Sabetta"): an
+    entry of a list, which says nothing on its own."""
+    text = block.text.rstrip()
+    return (
+        block.kind == "bullet"
+        and block.label is None
+        and not text.endswith((".", "!", "?"))
+        and len(text.split()) <= MAX_LIST_ENTRY_WORDS
+    )
+
+
 def _block_claims(
     article: ParsedArticle, block: Block, topic: TopicDraft, counter: list[int]
 ) -> None:
-    if is_lead_in_line(block):
+    if is_lead_in_line(block) or is_list_entry(block):
         return
     for sentence in _sentence_spans(block.text, block.start):
         for clause in _clause_spans(article.text, sentence):

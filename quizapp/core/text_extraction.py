@@ -11,14 +11,22 @@ from __future__ import annotations
 import codecs
 import io
 import re
-import statistics
+from collections import Counter
 from dataclasses import dataclass
 from typing import ClassVar
 
-MAX_TITLE_WORDS = 12
+from quizapp.core.line_shapes import (
+    MAX_TITLE_WORDS,
+    SENTENCE_END,
+    WRAPPED_LINE_CHARS,
+    is_heading_line,
+    is_title_cased,
+)
+from quizapp.core.pdf_layout import JUNK_PDF_TITLE, large_lines, page_text, reflow_pdf
+from quizapp.core.segmentation import label_groups
+from quizapp.core.word_styles import word_lines, word_style_role
+
 MIN_WORDS = 20  # fewer words than this is not an article (an all-navigation page, say)
-WRAPPED_LINE_CHARS = 60  # a line this long not ending a sentence was wrapped mid-paragraph
-SENTENCE_END = (".", "!", "?", ":", ";", "\u201d", '"', ")")
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 INLINE_MARKUP = [
     (re.compile(r"!\[[^\]]*\]\([^)]*\)"), ""),  # images
@@ -74,26 +82,36 @@ def strip_inline_markup(line: str) -> str:
     return line
 
 
+def _joins_previous(line: str, previous: str) -> bool:
+    """Whether ``line`` goes on the paragraph ``previous`` (a line wrapped mid-paragraph)."""
+    if not line or not previous or line.startswith(("-", "*", "\u2022", "#")):
+        return False
+    if previous.startswith(("#", "-", "*", "\u2022")):
+        return False
+    if line[0].islower():
+        return True
+    # A long title ("… Deepening Ties with China and North Korea"), a subtitle or a heading
+    # after it stand alone: joined, they became the first claim's opening words.
+    # (A wrapped line is as long as the wrap width; a heading is shorter.)
+    if is_heading_line(line) and len(line) < WRAPPED_LINE_CHARS:
+        return False
+    if is_title_cased(previous) and not previous.endswith(SENTENCE_END):
+        return False
+    return len(previous) >= WRAPPED_LINE_CHARS and not previous.endswith(SENTENCE_END)
+
+
 def reflow(text: str) -> str:
     """Join lines wrapped inside a paragraph, so each paragraph is one line.
 
     A line is joined to the one before when it starts in lower case, or when the one before is
-    long and does not end a sentence. Headings, bullets and blank lines are never joined.
+    long and does not end a sentence. Headings, titles, bullets and blank lines are never
+    joined.
     """
     out: list[str] = []
     for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
         line = CONTROL_CHARACTERS.sub("", raw).replace("\t", " ").strip()
         previous = out[-1] if out else ""
-        joinable = (
-            line
-            and previous
-            and not line.startswith(("-", "*", "\u2022", "#"))
-            and not previous.startswith(("#", "-", "*", "\u2022"))
-            and (
-                line[0].islower()
-                or (len(previous) >= WRAPPED_LINE_CHARS and not previous.endswith(SENTENCE_END))
-            )
-        )
+        joinable = _joins_previous(line, previous)
         if joinable and previous.endswith("-") and line[0].islower():
             out[-1] = previous[:-1] + line  # a word hyphenated at the line's end
         elif joinable:
@@ -152,7 +170,8 @@ class HtmlExtractor(Extractor):
 
 
 class DocxExtractor(Extractor):
-    """A Word document: its heading styles become headings, list styles bullets."""
+    """A Word document: Title and Heading styles become the title and headings, list styles
+    bullets."""
 
     extensions = (".docx",)
 
@@ -166,27 +185,20 @@ class DocxExtractor(Extractor):
             raise ExtractionError("This is not a Word (.docx) document we can read.") from error
         except Exception as error:  # zipfile.BadZipFile and lxml errors on a damaged file
             raise ExtractionError("This Word document is damaged or not a .docx file.") from error
-        lines, title = [], document.core_properties.title or None
-        for paragraph in document.paragraphs:
-            text = " ".join(paragraph.text.split())
-            style = (paragraph.style.name if paragraph.style is not None else "") or ""
-            if not text:
-                continue
-            if style == "Title":
-                title = title or text
-                lines.append(f"# {text}")
-            elif style.startswith("Heading"):
-                lines.append(f"## {text}")
-            elif "List" in style:
-                lines.append(f"- {text}")
-            else:
-                lines.append(text)
-            lines.append("")
+        paragraphs = [
+            (word_style_role(paragraph), " ".join(paragraph.text.split()))
+            for paragraph in document.paragraphs
+        ]
+        lines, title = word_lines([(role, text) for role, text in paragraphs if text])
+        # The file's own Title property is often a template's or an old draft's: last resort.
+        title = title or document.core_properties.title or None
         return ExtractedText("\n".join(lines).strip() + "\n", title)
 
 
 class PdfExtractor(Extractor):
-    """A PDF with a text layer; a scan (images only) is refused with a clear message."""
+    """A PDF with a text layer; a scan (images only) is refused with a clear message. Lines set
+    in a larger type become the title (the first) and headings; without one, the Title property
+    names the document unless it names a file ("Microsoft Word - notes.docx")."""
 
     extensions = (".pdf",)
 
@@ -194,9 +206,10 @@ class PdfExtractor(Extractor):
         from pypdf import PdfReader
         from pypdf.errors import PyPdfError
 
+        runs: list[tuple[str, float]] = []
         try:
             reader = PdfReader(io.BytesIO(data))
-            pages = [page.extract_text() or "" for page in reader.pages]
+            pages = [page_text(page, runs) for page in reader.pages]
             title = reader.metadata.title if reader.metadata else None
         except (PyPdfError, ValueError, KeyError, OSError) as error:
             raise ExtractionError("This PDF is damaged or not a PDF we can read.") from error
@@ -205,27 +218,13 @@ class PdfExtractor(Extractor):
                 "This PDF has no text layer (it is probably a scan). Export it with text, "
                 "or paste the text instead."
             )
-        return ExtractedText(_reflow_pdf("\n\n".join(pages)), title or None)
-
-
-def _reflow_pdf(text: str) -> str:
-    """PDF lines are wrapped at the page width: a paragraph ends at a short line that ends a
-    sentence; other lines are joined."""
-    lines = [line.strip() for line in text.splitlines()]
-    widths = [len(line) for line in lines if line]
-    typical = statistics.median(widths) if widths else 0
-    paragraphs: list[str] = []
-    current: list[str] = []
-    for line in lines:
-        if not line:
-            continue
-        current.append(line)
-        if line.endswith(SENTENCE_END) and len(line) < 0.8 * typical:
-            paragraphs.append(" ".join(current))
-            current = []
-    if current:
-        paragraphs.append(" ".join(current))
-    return "\n\n".join(re.sub(r"(\w)- (\w)", r"\1\2", p) for p in paragraphs) + "\n"
+        large = large_lines(runs)
+        title = " ".join(str(title or "").split())
+        if large:
+            title = large[0]
+        elif JUNK_PDF_TITLE.search(title):
+            title = ""
+        return ExtractedText(reflow_pdf("\n\n".join(pages), large), title or None)
 
 
 EXTRACTORS: dict[str, Extractor] = {
@@ -268,12 +267,36 @@ def extract_article(filename: str, data: bytes, title: str | None = None) -> Ext
     chosen = " ".join((title or extracted.title or "").split())
     first, _, rest = body.partition("\n")
     first_text = first.lstrip("#").strip()
-    if not chosen and (len(first_text.split()) > MAX_TITLE_WORDS or first_text.endswith(".")):
-        # The text starts with prose: name the article after the file.
-        stem = filename.rsplit("/", 1)[-1].rsplit(".", 1)[0]
-        chosen = " ".join(re.sub(r"[-_]+", " ", stem).split()).capitalize() or "Untitled"
+    starts_with_prose = len(first_text.split()) > MAX_TITLE_WORDS or first_text.endswith(".")
+    if not chosen and (starts_with_prose or first.startswith("##")):
+        # Prose, or a section's heading (a Word file's first Heading 1 of several): neither
+        # names the document, and the heading stays a topic.
+        chosen = fallback_title(body, filename)
     if chosen and first_text != chosen:
         body = f"{chosen}\n\n{body}"
     elif first.startswith("#"):
         body = f"{first_text}\n{rest}"
     return ExtractedText(body + "\n", chosen or first_text)
+
+
+# Words of a file's name that say nothing of what it holds.
+FILE_NAME_NOISE = frozenset(
+    "scan img image doc document file untitled new copy final draft export download page".split()
+)
+
+
+def fallback_title(body: str, filename: str) -> str:
+    """A title for a text that carries none: the file's name written as the text writes its
+    words ("isw-north-korea-joins-war.txt" -> "ISW North Korea joins war"), or, when the name
+    says nothing ("scan_0031.pdf"), the noun phrase the text is most about."""
+    stem = filename.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    words = re.sub(r"[-_.\s]+", " ", stem).split()
+    named = [w for w in words if w.isalpha() and len(w) > 1 and w.lower() not in FILE_NAME_NOISE]
+    if not named:
+        return label_groups([body])[0]
+    forms: dict[str, Counter[str]] = {}
+    for word in re.findall(r"[^\W\d_][\w'\u2019]*", body):
+        forms.setdefault(word.lower(), Counter())[word] += 1
+    written = [forms[w.lower()].most_common(1)[0][0] if w.lower() in forms else w for w in words]
+    title = " ".join(written)
+    return title[0].upper() + title[1:]

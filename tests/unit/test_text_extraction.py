@@ -6,9 +6,11 @@ import io
 
 import docx
 import pytest
+from docx.enum.style import WD_STYLE_TYPE
 from pypdf import PdfWriter
 
 from quizapp.core.article_parser import parse_article
+from quizapp.core.claims import extract_topics
 from quizapp.core.text_extraction import ExtractionError, extract_article, reflow
 
 PROSE = (
@@ -41,6 +43,133 @@ def _minimal_pdf(text: str) -> bytes:
         b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
     )
     return out.getvalue()
+
+
+def _pdf_lines(lines: list[tuple[int, str]], title: str | None = None) -> bytes:
+    """A one-page PDF of (font size, text) lines, top to bottom, with a Title property."""
+    runs = " ".join(
+        f"BT /F1 {size} Tf 72 {740 - 20 * index} Td ({text}) Tj ET"
+        for index, (size, text) in enumerate(lines)
+    )
+    data = _minimal_pdf("x").replace(b"BT /F1 12 Tf 72 720 Td (x) Tj ET", runs.encode())
+    data = data.replace(b"<< /Length 36 >>", b"<< /Length %d >>" % len(runs))
+    if title is None:
+        return data
+    writer = PdfWriter(clone_from=io.BytesIO(data))
+    writer.add_metadata({"/Title": title})
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+def _claims(text: str) -> list[str]:
+    return [c.quote for t in extract_topics(parse_article(text)) for c in t.claims]
+
+
+def _topics(text: str) -> list[str]:
+    return [t.title for t in extract_topics(parse_article(text))]
+
+
+BRIEF = (
+    "Russia's Pivot to the East: Deepening Ties with China and North Korea\n"
+    "A brief on Moscow's turn towards Asia\n"
+    "Overview\n"
+    "In the wake of increasing international sanctions and diplomatic isolation from the West,\n"
+    "Russia has been actively reorienting its foreign policy and economic partnerships towards\n"
+    "the East. The pivot is most notably characterized by deeper ties with China.\n"
+)
+
+
+def test_a_title_a_subtitle_and_an_overview_heading_are_not_merged_into_the_first_claim():
+    extracted = extract_article("isw-north-korea-joins-war.txt", BRIEF.encode())
+    parsed = parse_article(extracted.text)
+    # Not "Isw north korea joins war" (the file's name) but the document's own title.
+    assert extracted.title == parsed.title == BRIEF.splitlines()[0]
+    assert parsed.subtitle == "A brief on Moscow's turn towards Asia"
+    assert _topics(extracted.text) == ["Overview"]
+    assert _claims(extracted.text)[0].startswith("In the wake of increasing")
+    assert not any("Asia" in claim or "Overview" in claim for claim in _claims(extracted.text))
+
+
+def test_a_file_without_a_title_gets_a_readable_one():
+    text = (
+        "Analysts of the ISW say that North Korea joins the war with thousands of troops. "
+        "North Korea sent them to Kursk in October, and the war drew in its army. " * 2
+    )
+    assert extract_article("isw-north-korea-joins-war.txt", text.encode()).title == (
+        "ISW North Korea joins war"
+    )
+    # A file name that says nothing the text says: the phrase the text is most about.
+    assert extract_article("scan_0031.txt", text.encode()).title == "North Korea"
+
+
+def test_a_pdf_title_set_large_is_the_title_and_not_part_of_the_first_claim():
+    lines = [
+        (24, "The Water Cycle"),
+        (11, "Water moves between the oceans, the air and the land in a cycle that never"),
+        (11, "stops. The sun drives it by warming the sea every single day of the year."),
+        (16, "Evaporation"),
+        (11, "Evaporation is the process by which liquid water turns into vapour."),
+    ]
+    extracted = extract_article("cycle.pdf", _pdf_lines(lines, title="Microsoft Word - c.docx"))
+    assert extracted.title == "The Water Cycle"
+    assert _topics(extracted.text) == ["Overview", "Evaporation"]
+    assert _claims(extracted.text)[0].startswith("Water moves between")
+
+
+def test_a_pdf_in_one_size_keeps_its_title_line_apart_or_uses_its_title_property():
+    body = [
+        (11, "Water moves between the oceans, the air and the land in a cycle that never"),
+        (11, "stops. The sun drives it by warming the sea every single day of the year."),
+    ]
+    extracted = extract_article("cycle.pdf", _pdf_lines([(11, "The Water Cycle"), *body]))
+    assert extracted.title == "The Water Cycle"
+    assert _claims(extracted.text)[0].startswith("Water moves between")
+    assert extract_article("c.pdf", _pdf_lines(body, title="How Water Moves")).title == (
+        "How Water Moves"
+    )
+
+
+def _word_file(*paragraphs: tuple[str, str]) -> bytes:
+    document = docx.Document()
+    for style, text in paragraphs:
+        document.add_paragraph(text, style=style)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def test_word_heading_1_sections_become_topics():
+    data = _word_file(
+        ("Heading 1", "Bees"),
+        ("Normal", PROSE),
+        ("Heading 1", "Compost"),
+        ("Normal", PROSE.replace("Bees", "Worms")),
+    )
+    extracted = extract_article("garden-notes.docx", data)
+    assert _topics(extracted.text) == ["Bees", "Compost"]
+    assert extracted.title == "Garden notes"
+
+
+def test_word_title_subtitle_and_one_heading_1_on_top():
+    document = docx.Document()
+    heading = document.styles.add_style("Report Heading", WD_STYLE_TYPE.PARAGRAPH)
+    heading.base_style = document.styles["Heading 2"]
+    document.add_paragraph("The Hive Year", style="Heading 1")
+    document.add_paragraph("Notes from two summers", style="Subtitle")
+    document.add_paragraph("Spring", style="Report Heading")
+    document.add_paragraph(PROSE)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    extracted = extract_article("hive.docx", buffer.getvalue())
+    assert extracted.title == "The Hive Year"
+    assert _topics(extracted.text) == ["Spring"]
+    assert not any("summers" in claim for claim in _claims(extracted.text))
+
+
+def test_html_without_h1_is_named_by_its_title_element():
+    html = f"<html><head><title>Compost basics</title></head><body><p>{PROSE * 2}</p></body></html>"
+    assert extract_article("page.html", html.encode()).title == "Compost basics"
 
 
 def test_markdown_headings_and_markup_become_the_plain_format():
