@@ -8,9 +8,12 @@ most frequent in it and least frequent elsewhere.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections import Counter
+
+from lemminflect import getAllLemmas
 
 MIN_TOPICS_FOR_LONG_TEXT = 3
 LONG_TEXT_PARAGRAPHS = 5
@@ -26,10 +29,12 @@ STOPWORDS = frozenset(
     all many much few own same over under within between across among after before during
     while because although though if unless until since our we us you your he she his her him i
     my me one two three new very just only even still often about around per via up down out
-    off again further once like""".split()
+    off again further once like behind beside near toward towards through without against along
+    above below beyond""".split()
 )
 DETERMINERS = frozenset("the a an its their his her our this these those each every".split())
-WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019-]*")
+WORD = re.compile(r"[^\W\d_][\w'\u2019-]*")
+TOKEN = re.compile(r"[^\W\d_][\w'\u2019-]*|\d[\d,.]*")  # numbers end a noun phrase
 
 
 def topic_count(paragraphs: int) -> int:
@@ -79,49 +84,116 @@ def group_paragraphs(paragraphs: list[str]) -> list[list[int]]:
     return [list(range(bounds[i], bounds[i + 1])) for i in range(len(bounds) - 1)]
 
 
-def _phrases(text: str) -> Counter[str]:
-    """Candidate noun phrases: runs of capitalised words, and the words after a determiner
-    (optionally joined by "of"), up to MAX_LABEL_WORDS, keyed by their lower-cased form."""
-    found: Counter[str] = Counter()
-    for sentence in re.split(r"[.!?;:,()\"\u201c\u201d]+", text):
-        tokens = WORD.findall(sentence)
-        for start, token in enumerate(tokens):
-            if token.lower() not in DETERMINERS and not (token[0].isupper() and start > 0):
-                continue
-            first = start + 1 if token.lower() in DETERMINERS else start
-            run: list[str] = []
-            for word in tokens[first : first + MAX_LABEL_WORDS]:
-                if word.lower() == "of" and run and len(run) < MAX_LABEL_WORDS - 1:
-                    run.append(word)
-                    continue
-                lowered = word.lower()
-                # Adverbs, and past tenses or participles after the head ("hives produced").
-                if (
-                    lowered in STOPWORDS
-                    or lowered.endswith("ly")
-                    or (run and lowered.endswith(("ed", "ing")))
-                ):
-                    break
+@functools.lru_cache(maxsize=8192)
+def _can_be_nominal(word: str) -> bool:
+    """Whether English uses ``word`` as a noun or an adjective ("hose", "bare"), or does not
+    know it (a name); not a word that is only a verb ("carries", "produced")."""
+    uses = getAllLemmas(word)
+    return not uses or bool(uses.keys() & {"NOUN", "PROPN", "ADJ"})
+
+
+def _is_verb_here(word: str, following: str) -> bool:
+    """Whether ``word`` ending a noun run is the sentence's verb: "falls" in "the water content
+    falls as …", but not "fuels" in "fossil fuels releases …" or "… fossil fuels." (a verb
+    follows, or nothing does)."""
+    if not word.endswith("s") or "VERB" not in getAllLemmas(word) or not following:
+        return False
+    uses = getAllLemmas(following)
+    return not (uses and set(uses) == {"VERB"})
+
+
+def _is_nominal(word: str, first: bool) -> bool:
+    """Whether ``word`` can stand in a noun phrase: not a function word, an adverb or a verb,
+    and not a past tense or participle after the phrase's first word ("hives produced")."""
+    lowered = word.lower()
+    if not word[0].isalpha() or lowered in STOPWORDS or lowered.endswith("ly"):
+        return False
+    if not _can_be_nominal(word):
+        return False
+    return first or not lowered.endswith(("ed", "ing"))
+
+
+def _runs(tokens: list[str]) -> list[tuple[int, list[str]]]:
+    """Maximal noun-phrase runs of a sentence's words, each with the index of the token after
+    it: the words after a determiner, or a run of capitalised words (a name), joined by "of"
+    ("burning of fossil fuels")."""
+    runs: list[tuple[int, list[str]]] = []
+    index = 0
+    while index < len(tokens):
+        token = tokens[index]
+        name = token[0].isupper() and (
+            index > 0 or (index + 1 < len(tokens) and tokens[index + 1][0].isupper())
+        )
+        first = index + 1 if token.lower() in DETERMINERS else index
+        if token.lower() not in DETERMINERS and not name:
+            index += 1
+            continue
+        run: list[str] = []
+        at = first
+        while at < len(tokens):
+            word = tokens[at]
+            joins = word.lower() == "of" and run and at + 1 < len(tokens)
+            if joins and _is_nominal(tokens[at + 1], False):
                 run.append(word)
-            while run and run[-1].lower() == "of":
-                run.pop()
-            for size in range(1, len(run) + 1):
-                phrase = run[:size]
-                if phrase[-1].lower() != "of":
-                    found[" ".join(phrase)] += 1
+            elif _is_nominal(word, not run):
+                run.append(word)
+            else:
+                break
+            at += 1
+        if run:
+            runs.append((at, run))
+        index = max(at, index + 1)
+    return runs
+
+
+def _phrases(text: str) -> Counter[str]:
+    """Candidate noun phrases: each maximal run and its endings of up to MAX_LABEL_WORDS words
+    ("burning of fossil fuels", "fossil fuels", "fuels"): a phrase keeps its head noun, so a
+    fragment such as "Burning of fossil" is never a candidate."""
+    found: Counter[str] = Counter()
+    for sentence in re.split(r"[.!?;:,()\"\u201c\u201d\n#]+", text):
+        tokens = TOKEN.findall(sentence)
+        for end, run in _runs(tokens):
+            if all(w[0].isupper() or w == "of" for w in run) and len(run) <= MAX_LABEL_WORDS:
+                found[" ".join(run)] += 1  # a name is named whole: "St Paul's Cathedral"
+                continue
+            if len(run) > 1 and _is_verb_here(run[-1], tokens[end] if end < len(tokens) else ""):
+                run = run[:-1]  # "the water content falls as …": "falls" is the verb
+            for begin in range(max(0, len(run) - MAX_LABEL_WORDS), len(run)):
+                if run[begin].lower() != "of" and run[-1].lower() != "of":
+                    found[" ".join(run[begin:])] += 1
     return found
 
 
 def _score(phrase: str, count: int, words: list[Counter[str]], index: int) -> float:
-    """Frequent in its group, rare in the others; a two-word phrase beats a lone word."""
+    """How much of its group a phrase names: each word's frequency in the group, weighted by
+    how rare the word is in the other groups, summed over the phrase, so "Pierre Curie" beats
+    "Pierre" and "Flying University" beats "University"; a phrase said more than once counts
+    more, and a phrase of more than three words less."""
     stems = [_stem(w) for w in phrase.split() if w.lower() != "of"]
-    inside = sum(words[index][s] for s in stems) / len(stems)
-    elsewhere = sum(1 for i, w in enumerate(words) if i != index and stems[0] in w)
-    return (inside + count) / (1 + elsewhere) * (1.3 if len(stems) > 1 else 1.0)
+    total = 0.5
+    for stem in stems:
+        elsewhere = sum(1 for i, w in enumerate(words) if i != index and stem in w)
+        total += words[index][stem] * math.log((1 + len(words)) / (1 + elsewhere))
+    return total * (1 + 0.5 * (count - 1)) / (1 + 0.5 * max(0, len(stems) - 2))
+
+
+SMALL_WORDS = frozenset("a an and as at but by for in of on or the to".split())
+
+
+def heading_case(phrase: str) -> str:
+    """ "burning of fossil fuels" -> "Burning of Fossil Fuels", as a heading is written; words
+    written with capitals ("pH", "NASA") keep them."""
+    words = phrase.split()
+    cased = [
+        w if (index and w.lower() in SMALL_WORDS) or w != w.lower() else w[0].upper() + w[1:]
+        for index, w in enumerate(words)
+    ]
+    return " ".join(cased)
 
 
 def label_groups(groups: list[str]) -> list[str]:
-    """One distinct label per group of text: its most distinctive noun phrase, capitalised."""
+    """One distinct label per group of text: its most distinctive noun phrase, as a heading."""
     words = [_content_words(text) for text in groups]
     labels: list[str] = []
     for index, text in enumerate(groups):
@@ -134,5 +206,5 @@ def label_groups(groups: list[str]) -> list[str]:
         if choice is None:
             common = [w for w, _ in words[index].most_common() if w not in taken]
             choice = common[0] if common else f"Part {index + 1}"
-        labels.append(choice[0].upper() + choice[1:])
+        labels.append(heading_case(choice))
     return labels

@@ -8,7 +8,7 @@ import pytest
 
 from quizapp.core.article_parser import parse_article
 from quizapp.core.claims import OVERVIEW_TITLE, extract_topics
-from quizapp.core.segmentation import group_paragraphs, topic_count
+from quizapp.core.segmentation import group_paragraphs, label_groups, topic_count
 from quizapp.core.sentences import sentence_bounds
 
 GARDEN = Path(__file__).with_name("garden_prose.txt")
@@ -109,3 +109,24 @@ def test_a_which_clause_keeps_its_sentence_and_a_colon_inside_a_line_does_not_cu
         "ships gas to Asia",
         "House bees add the enzyme invertase, which splits the sucrose",
     ]
+
+
+def test_prose_topics_are_named_by_whole_noun_phrases_as_headings():
+    groups = [
+        "The burning of fossil fuels releases carbon dioxide. Power stations depend on the "
+        "burning of fossil fuels, and the burning of fossil fuels warms the planet.",
+        "Ships cross the Laptev Sea in summer. Ice covers the Laptev Sea for nine months, and "
+        "the Laptev Sea route is short.",
+        "Soil erosion strips farmland. Heavy rain speeds the soil erosion on bare fields, and "
+        "roots slow the soil erosion.",
+    ]
+    # Not "Burning of fossil", "Laptev" and "Soil".
+    assert label_groups(groups) == ["Fossil Fuels", "Laptev Sea", "Soil Erosion"]
+
+
+def test_a_verb_after_a_noun_does_not_end_a_topic_name():
+    groups = [
+        "The water content falls as bees fan their wings. Bees lower the water content further.",
+        "The sun turns liquid water into vapour. Liquid water also seeps into the ground.",
+    ]
+    assert label_groups(groups) == ["Water Content", "Liquid Water"]
