@@ -130,3 +130,16 @@ def test_a_verb_after_a_noun_does_not_end_a_topic_name():
         "The sun turns liquid water into vapour. Liquid water also seeps into the ground.",
     ]
     assert label_groups(groups) == ["Water Content", "Liquid Water"]
+
+
+def test_a_bare_noun_phrase_in_a_list_is_not_a_claim():
+    text = (
+        "Title\n\n## Arctic gas\n\nRussia ships liquefied gas from two large Arctic plants.\n\n"
+        "- The Yamal LNG plant at Sabetta\n- Arctic LNG 2 on the Gydan peninsula\n"
+        "- The plants ship most of their cargo to China and India.\n"
+    )
+    quotes = [c.quote for t in extract_topics(parse_article(text)) for c in t.claims]
+    assert quotes == [
+        "Russia ships liquefied gas from two large Arctic plants",
+        "The plants ship most of their cargo to China and India",
+    ]
