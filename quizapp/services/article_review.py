@@ -27,6 +27,7 @@ from quizapp.models import (
     Topic,
 )
 from quizapp.services.errors import NotFound, TeachingError
+from quizapp.services.topic_renames import retitle_cards, retitle_topic
 
 ITEM_MODELS = {"questions": Question, "flashcards": Flashcard}
 DECISIONS = {
@@ -277,11 +278,14 @@ def drop_claim(session: Session, claim: Claim) -> None:
         session.execute(sa.update(model).where(model.claim_id == claim.id).values(retired=True))
 
 
-def rename_topic(topic: Topic, title: str) -> None:
+def rename_topic(session: Session, topic: Topic, title: str) -> None:
+    """Rename the topic, and its name where generated items quote it (card fronts, heading
+    questions), so no card or export keeps the old name."""
     title = " ".join((title or "").split())
     if not title or len(title) > MAX_TOPIC_TITLE:
         raise TeachingError(f"A topic's name has 1 to {MAX_TOPIC_TITLE} characters.")
-    topic.title = title
+    old, topic.title = topic.title, title
+    retitle_topic(session, topic, old)
 
 
 def move_topic(session: Session, article: Article, topic: Topic, direction: str) -> None:
@@ -308,6 +312,9 @@ def merge_topic(session: Session, article: Article, topic: Topic, into: Topic) -
         raise TeachingError("Choose another topic to merge into.")
     if into.parent_id == topic.id:
         raise TeachingError("A topic cannot be merged into one of its own sub-topics.")
+    # The moved claims' cards open with the merged topic's name: give them the new one.
+    retitle_cards(session, topic.id, topic.title, into.title)
+    session.flush()
     session.execute(sa.update(Claim).where(Claim.topic_id == topic.id).values(topic_id=into.id))
     session.execute(sa.update(Topic).where(Topic.parent_id == topic.id).values(parent_id=into.id))
     # Random draws on the topic draw from the merged one instead of vanishing with it.

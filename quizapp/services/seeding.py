@@ -11,6 +11,7 @@ unchanged; an item whose claim changed is regenerated and goes back to draft.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -26,6 +27,7 @@ from quizapp.core.claims import TopicDraft, extract_topics
 from quizapp.core.item_drafts import FlashcardDraft, QuestionDraft
 from quizapp.core.item_generation import generate_items
 from quizapp.core.text import slugify
+from quizapp.core.topic_names import renamed_choices, renamed_front, renamed_pairs, renamed_quote
 from quizapp.core.vocabulary import ItemOrigin
 from quizapp.models import Article, ArticleTag, Claim, Flashcard, ItemStatus, Question, Topic
 from quizapp.models.content import FLASHCARD_CONTENT_FIELDS, QUESTION_CONTENT_FIELDS
@@ -232,11 +234,52 @@ def import_article(
     _add_tags(article, parsed.keywords, report)
     claims, changed = _import_topics(session, article, topic_drafts, report, keep_titles=drafts)
     session.flush()
+    cards, questions = _with_kept_names(topic_drafts, claims, cards, questions)
     target = _ItemImport(article, claims, changed, drafts)
     _import_drafts(session, target, [*cards, *questions], progress, report)
     _retire_missing(session, Flashcard, target, {c.key for c in cards}, "flashcards", report)
     _retire_missing(session, Question, target, {q.key for q in questions}, "questions", report)
     return article, report
+
+
+def _renamed_question(question: QuestionDraft, old: str, new: str) -> QuestionDraft:
+    return dataclasses.replace(
+        question,
+        choices=renamed_choices(question.choices, old, new),
+        pairs=renamed_pairs(question.pairs, old, new),
+        prompt=renamed_quote(question.prompt, old, new),
+        explanation=renamed_quote(question.explanation, old, new),
+    )
+
+
+def _with_kept_names(
+    topic_drafts: list[TopicDraft],
+    claims: dict[str, Claim],
+    cards: list[FlashcardDraft],
+    questions: list[QuestionDraft],
+) -> tuple[list[FlashcardDraft], list[QuestionDraft]]:
+    """Drafts naming a topic as the teacher renamed it, not as the text's heading reads: a
+    re-import keeps the teacher's names, and the generated items quoting them follow."""
+    heading_of = {c.key: t.title for t in topic_drafts for c in t.claims}
+    renames = {
+        heading_of[key]: claim.topic.title
+        for key, claim in claims.items()
+        if key in heading_of and claim.topic.title != heading_of[key]
+    }
+    if not renames:
+        return cards, questions
+    cards = [
+        dataclasses.replace(card, front=renamed_front(card.front, old, renames[old]))
+        if card.origin == ItemOrigin.GENERATED and (old := heading_of[card.claim_key]) in renames
+        else card
+        for card in cards
+    ]
+    for old, new in renames.items():
+        questions = [
+            _renamed_question(q, old, new) if q.origin == ItemOrigin.GENERATED else q
+            for q in questions
+        ]
+    return cards, questions
 
 
 def _article_values(source: ArticleSource, title: str, publish: bool) -> dict[str, object]:

@@ -178,7 +178,7 @@ def change_topic(article_id: int, topic_id: int):
     topic = review.article_topic(db.session, article, topic_id)
     action = request.form.get("action", "")
     if action == "rename":
-        review.rename_topic(topic, request.form.get("title", ""))
+        review.rename_topic(db.session, topic, request.form.get("title", ""))
     elif action in ("up", "down"):
         review.move_topic(db.session, article, topic, action)
     elif action == "merge":

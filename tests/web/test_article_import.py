@@ -371,3 +371,87 @@ def test_the_review_page_says_why_a_claim_has_no_question_and_counts_them(
     assert "2 claims without a question" in " ".join(page.split())
     claim = db.session.scalar(sa.select(Claim).where(Claim.quote.like("This process%")))
     assert db.session.scalar(sa.select(sa.func.count(Flashcard.id)).filter_by(claim_id=claim.id))
+
+
+HEADED = (
+    "The Water Cycle\n\n## Where the Water Is\n\n"
+    "About 97 percent of the water on Earth is salt water held in the oceans.\n\n"
+    "Most of the fresh water is frozen in the ice caps of Greenland and Antarctica.\n\n"
+    "## Evaporation\n\nThe Sun heats the oceans and turns liquid water into vapour.\n\n"
+    "## Condensation\n\nCooling vapour condenses into droplets that gather as clouds.\n"
+)
+
+
+def _topic_with_cards(db, article_id: int) -> tuple[Topic, list[Flashcard]]:
+    cards = db.session.scalars(
+        sa.select(Flashcard)
+        .join(Claim, Flashcard.claim_id == Claim.id)
+        .where(Flashcard.article_id == article_id, Claim.topic_id.is_not(None))
+    ).all()
+    topic = db.session.get(Topic, cards[0].claim.topic_id)
+    return topic, [c for c in cards if c.claim.topic_id == topic.id]
+
+
+def test_a_topic_rename_reaches_its_cards_and_the_deck_export(client, db, make_teacher, login):
+    from quizapp.services.deck_exchange import export_deck
+
+    login(client, make_teacher())
+    _import(client, title="The Water Cycle", text=HEADED)
+    article = db.session.scalar(sa.select(Article).where(Article.title == "The Water Cycle"))
+    topic, cards = _topic_with_cards(db, article.id)
+    old = topic.title
+    assert cards and all(c.front.startswith(f"{old}: ") for c in cards)
+    ids = {c.id for c in cards}
+    response = client.post(
+        f"/teach/articles/{article.id}/topics/{topic.id}",
+        data={"action": "rename", "title": "Total amount of water"},
+    )
+    assert response.status_code == 302
+    db.session.expire_all()
+    renamed = [db.session.get(Flashcard, i) for i in ids]  # the same items, the same ids
+    assert all(c.front.startswith("Total amount of water: ") for c in renamed)
+    exported = export_deck(db.session, article.slug, "csv").decode()
+    assert "Total amount of water: " in exported and f"{old}: " not in exported
+
+    # A re-import of the same text keeps the teacher's name, on the topic and on its cards.
+    response = client.post(
+        f"/teach/articles/{article.id}/reimport", data={"title": "The Water Cycle", "text": HEADED}
+    )
+    assert response.status_code == 302
+    db.session.expire_all()
+    fronts = db.session.scalars(
+        sa.select(Flashcard.front)
+        .join(Claim, Flashcard.claim_id == Claim.id)
+        .where(Claim.topic_id == topic.id, Flashcard.retired.is_(False))
+    ).all()
+    assert fronts and all(f.startswith("Total amount of water: ") for f in fronts)
+
+
+def test_a_topic_rename_reaches_the_heading_questions_that_name_it(db, make_teacher):
+    from quizapp.services.article_library import ArticleUpload, import_upload
+    from quizapp.services.article_review import rename_topic
+
+    text = (
+        "Garden Jobs\n\n## Care\n\nThe garden needs care all year round.\n\n"
+        "- Watering: Water deeply once a week so that the roots grow down.\n"
+        "- Mulching: A layer of straw keeps the soil moist in summer.\n"
+        "- Pests: Slugs eat young lettuce leaves at night after rain.\n"
+        "- Pruning: Cut the tomato side shoots every week in July.\n"
+    )
+    article, _ = import_upload(
+        db.session, ArticleUpload("jobs.txt", text.encode()), make_teacher().id
+    )
+    db.session.flush()
+    named = sa.select(Question).where(
+        Question.article_id == article.id, Question.key.like("gen-heading-%")
+    )
+    headings = db.session.scalars(named).all()
+    assert any(c["text"] == "Mulching" for q in headings for c in q.choices)
+    topic = db.session.scalar(sa.select(Topic).filter_by(article_id=article.id, title="Mulching"))
+    rename_topic(db.session, topic, "Straw mulch")
+    db.session.flush()
+    db.session.expire_all()
+    texts = [c["text"] for q in db.session.scalars(named) for c in q.choices]
+    explanations = " ".join(q.explanation for q in db.session.scalars(named))
+    assert "Straw mulch" in texts and "Mulching" not in texts
+    assert "“Mulching”" not in explanations

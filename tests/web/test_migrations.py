@@ -221,3 +221,38 @@ def test_quiz_attempt_migration_keeps_every_attempt_and_raises_the_version(tmp_p
         db.session.commit()
         assert db.session.execute(sa.text(version)).scalar() == 1
         assert db.session.execute(sa.text("SELECT count(*) FROM quiz_attempt")).scalar() == 1
+
+
+def test_card_front_migration_names_renamed_topics_and_keeps_every_card(tmp_path):
+    """Cards of a topic renamed before renames reached them open with its present name after
+    the upgrade; ids and other cards stay as they were."""
+    import sqlalchemy as sa
+    from flask_migrate import upgrade
+
+    from quizapp.extensions import db
+    from quizapp.services.seeding import ArticleSource, import_article
+
+    app = _scratch_app(tmp_path)
+    text = (
+        "The Water Cycle\n\n## Where the Water Is\n\n"
+        "About 97 percent of the water on Earth is salt water held in the oceans.\n\n"
+        "## Evaporation\n\nThe Sun heats the oceans and turns liquid water into vapour.\n"
+    )
+    with app.app_context():
+        upgrade(revision="7c41d9e2a6b0")
+        import_article(db.session, ArticleSource(slug="cycle", text=text))
+        db.session.execute(
+            sa.text("UPDATE topic SET title = 'Total amount of water' WHERE key = :key"),
+            {"key": "where-the-water-is"},
+        )
+        db.session.commit()
+        cards = "SELECT id, front FROM flashcard ORDER BY id"
+        before = db.session.execute(sa.text(cards)).all()
+        assert any(front.startswith("Where the Water Is: ") for _, front in before)
+
+        upgrade()
+        after = db.session.execute(sa.text(cards)).all()
+        assert [card_id for card_id, _ in after] == [card_id for card_id, _ in before]
+        for (_, old), (_, new) in zip(before, after, strict=True):
+            expected = old.replace("Where the Water Is: ", "Total amount of water: ", 1)
+            assert new == expected
