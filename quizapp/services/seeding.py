@@ -27,7 +27,13 @@ from quizapp.core.claims import TopicDraft, extract_topics
 from quizapp.core.item_drafts import FlashcardDraft, QuestionDraft
 from quizapp.core.item_generation import generate_items
 from quizapp.core.text import slugify
-from quizapp.core.topic_names import renamed_choices, renamed_front, renamed_pairs, renamed_quote
+from quizapp.core.topic_names import (
+    keep_topic_keys,
+    renamed_choices,
+    renamed_front,
+    renamed_pairs,
+    renamed_quote,
+)
 from quizapp.core.vocabulary import ItemOrigin
 from quizapp.models import Article, ArticleTag, Claim, Flashcard, ItemStatus, Question, Topic
 from quizapp.models.content import FLASHCARD_CONTENT_FIELDS, QUESTION_CONTENT_FIELDS
@@ -219,7 +225,7 @@ def import_article(
     """
     text = source.text
     parsed = parse_article(text)
-    topic_drafts = extract_topics(parsed)
+    topic_drafts = _keep_stored_keys(session, source.slug, extract_topics(parsed))
     claim_quotes = {c.key: c.quote for t in topic_drafts for c in t.claims}
     bank = load_bank(bank_path, text, claim_quotes) if bank_path else None
     cards, questions = generate_items(topic_drafts, parsed.title)
@@ -280,6 +286,21 @@ def _with_kept_names(
             for q in questions
         ]
     return cards, questions
+
+
+def _keep_stored_keys(session: Session, slug: str, drafts: list[TopicDraft]) -> list[TopicDraft]:
+    """On a re-import, topics keyed as stored where they hold the same sentences (see
+    ``core.topic_names.keep_topic_keys``)."""
+    rows = session.execute(
+        sa.select(Claim.quote, Topic.key)
+        .join(Topic, Claim.topic_id == Topic.id)
+        .join(Article, Claim.article_id == Article.id)
+        .where(Article.slug == slug)
+    ).all()
+    if not rows:
+        return drafts
+    stored = set(session.scalars(sa.select(Topic.key).join(Article).where(Article.slug == slug)))
+    return keep_topic_keys(drafts, dict(rows), stored)
 
 
 def _article_values(source: ArticleSource, title: str, publish: bool) -> dict[str, object]:

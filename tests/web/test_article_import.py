@@ -455,3 +455,48 @@ def test_a_topic_rename_reaches_the_heading_questions_that_name_it(db, make_teac
     explanations = " ".join(q.explanation for q in db.session.scalars(named))
     assert "Straw mulch" in texts and "Mulching" not in texts
     assert "“Mulching”" not in explanations
+
+
+def test_reimport_keeps_a_prose_topic_whose_name_is_now_found_differently(
+    client, db, make_teacher, login, monkeypatch
+):
+    """A prose topic named "Burning of fossil" by an older labeller is the same topic when the
+    text is imported again: same topic, claims and items, none retired."""
+    from quizapp.core import article_parser, segmentation
+
+    def older_labels(groups: list[str]) -> list[str]:
+        return ["Burning of fossil", *segmentation.label_groups(groups)[1:]]
+
+    login(client, make_teacher())
+    with monkeypatch.context() as patch:
+        patch.setattr(article_parser, "label_groups", older_labels)
+        _import(client)
+    article = db.session.scalar(sa.select(Article).where(Article.title == "Our garden"))
+    topic = db.session.scalar(
+        sa.select(Topic).filter_by(article_id=article.id, title="Burning of fossil")
+    )
+    claims = db.session.scalars(sa.select(Claim).filter_by(topic_id=topic.id)).all()
+    ids = [c.id for c in claims]
+    items = [
+        *db.session.scalars(sa.select(Flashcard).where(Flashcard.claim_id.in_(ids))),
+        *db.session.scalars(sa.select(Question).where(Question.claim_id.in_(ids))),
+    ]
+    assert items
+    topics_before = _count_topics(db, article.id)
+
+    response = client.post(
+        f"/teach/articles/{article.id}/reimport", data={"title": "Our garden", "text": GARDEN}
+    )
+    assert response.status_code == 302
+    db.session.expire_all()
+    assert _count_topics(db, article.id) == topics_before
+    assert db.session.get(Topic, topic.id).key == "burning-of-fossil"
+    for item in items:
+        row = db.session.get(type(item), item.id)
+        assert not row.retired and row.claim.topic_id == topic.id, row.key
+
+
+def _count_topics(db, article_id: int) -> int:
+    return db.session.scalar(
+        sa.select(sa.func.count(Topic.id)).where(Topic.article_id == article_id)
+    )
