@@ -14,12 +14,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from lemminflect import getAllLemmas
+
+from quizapp.core.lexicon import content_words
 from quizapp.core.segmentation import group_paragraphs, label_groups
 
 # A heading is short and does not end like a sentence; longer lines are prose.
 MAX_HEADING_WORDS = 12
 MAX_LEAD_IN_WORDS = 6
 KEYWORD_HEADING_PATTERN = re.compile(r"^(long[- ]tail )?keywords?\s*:?$", re.IGNORECASE)
+# A lead-in line with a verb and this many content words is a statement, not a label.
+MIN_STATEMENT_WORDS = 4
+FINITE_BE_HAVE = frozenset("is are was were has have had".split())
 MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+(?P<text>.+?)\s*#*$")
 BULLET_PATTERN = re.compile(r"^[-*\u2022]\s+(?:(?P<label>[^:\n]{1,60}):\s+)?(?P<body>.+)$")
 
@@ -56,6 +62,15 @@ class ParsedArticle:
         return [b.text for s in self.sections if s.is_keywords for b in s.blocks]
 
 
+def _states_something(line: str) -> bool:
+    """A short line ending in ":" that is a sentence, not a list's label: it has a number or a
+    verb ("Photosynthesis runs in two linked stages:") and says enough to be a claim."""
+    words = re.findall(r"[\w'\u2019-]+", line)
+    has_verb = any(w.lower() in FINITE_BE_HAVE or set(getAllLemmas(w)) == {"VERB"} for w in words)
+    has_number = any(ch.isdigit() for ch in line)
+    return (has_verb or has_number) and len(content_words(line)) >= MIN_STATEMENT_WORDS
+
+
 def _heading_text(line: str) -> str | None:
     """The heading a line stands for, or None when it is a paragraph or a bullet."""
     stripped = line.strip()
@@ -69,8 +84,9 @@ def _heading_text(line: str) -> str | None:
     if len(stripped.split()) > MAX_HEADING_WORDS:
         return None
     if stripped.endswith(":"):
-        # "Key facts:" leads in a list; a longer line ending in ":" is a sentence.
-        if len(stripped.split()) > MAX_LEAD_IN_WORDS:
+        # "Key facts:" leads in a list; a longer line ending in ":" is a sentence, and so is a
+        # short one that states something ("Total loans reached 231,000 items:").
+        if len(stripped.split()) > MAX_LEAD_IN_WORDS or _states_something(stripped):
             return None
         return stripped[:-1].rstrip()
     return None if stripped[-1] in ".!?;,\"'" else stripped

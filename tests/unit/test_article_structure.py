@@ -143,3 +143,19 @@ def test_a_bare_noun_phrase_in_a_list_is_not_a_claim():
         "Russia ships liquefied gas from two large Arctic plants",
         "The plants ship most of their cargo to China and India",
     ]
+
+
+def test_a_short_statement_ending_in_a_colon_is_a_claim_not_a_heading():
+    text = (
+        "Report\n\n## Loans\n\nTotal loans reached 231,000 items:\n\n"
+        "- Printed Books: Printed books made up 160,000 loans.\n"
+        "- E-books: E-book loans rose by a third.\n\n"
+        "## The Two Stages\n\nPhotosynthesis runs in two linked stages:\n\n"
+        "- Light Reactions: Light splits water in the thylakoids.\n\n"
+        "Key facts:\n\n- Leaves look green because they reflect green light.\n"
+    )
+    parsed = parse_article(text)
+    assert [s.heading for s in parsed.sections] == ["Loans", "The Two Stages", "Key facts"]
+    quotes = [c.quote for t in extract_topics(parsed) for c in t.claims]
+    assert "Total loans reached 231,000 items" in quotes
+    assert "Photosynthesis runs in two linked stages" in quotes
