@@ -500,3 +500,23 @@ def _count_topics(db, article_id: int) -> int:
     return db.session.scalar(
         sa.select(sa.func.count(Topic.id)).where(Topic.article_id == article_id)
     )
+
+
+def test_an_uploaded_brief_is_named_by_its_own_title_not_its_file(client, db, make_teacher, login):
+    brief = (
+        "Russia's Pivot to the East: Deepening Ties with China and North Korea\n"
+        "A brief on Moscow's turn towards Asia\n"
+        "Overview\n"
+        "In the wake of increasing international sanctions and diplomatic isolation from the West,\n"
+        "Russia has been actively reorienting its foreign policy and economic partnerships towards\n"
+        "the East. The pivot is most notably characterized by deeper ties with China.\n"
+    )
+    login(client, make_teacher())
+    upload = (io.BytesIO(brief.encode()), "isw-north-korea-joins-war.txt")
+    assert _import(client, title="", text="", upload=upload).status_code == 302
+    article = db.session.scalar(sa.select(Article).order_by(Article.id.desc()))
+    assert article.title == brief.splitlines()[0]  # not "Isw north korea joins war"
+    topics = db.session.scalars(sa.select(Topic.title).filter_by(article_id=article.id)).all()
+    assert topics == ["Overview"]
+    quotes = db.session.scalars(sa.select(Claim.quote).filter_by(article_id=article.id)).all()
+    assert quotes[0].startswith("In the wake of increasing international sanctions")
