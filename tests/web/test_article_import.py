@@ -507,8 +507,10 @@ def test_an_uploaded_brief_is_named_by_its_own_title_not_its_file(client, db, ma
         "Russia's Pivot to the East: Deepening Ties with China and North Korea\n"
         "A brief on Moscow's turn towards Asia\n"
         "Overview\n"
-        "In the wake of increasing international sanctions and diplomatic isolation from the West,\n"
-        "Russia has been actively reorienting its foreign policy and economic partnerships towards\n"
+        "In the wake of increasing international sanctions and diplomatic isolation "
+        "from the West,\n"
+        "Russia has been actively reorienting its foreign policy and economic "
+        "partnerships towards\n"
         "the East. The pivot is most notably characterized by deeper ties with China.\n"
     )
     login(client, make_teacher())
@@ -520,3 +522,25 @@ def test_an_uploaded_brief_is_named_by_its_own_title_not_its_file(client, db, ma
     assert topics == ["Overview"]
     quotes = db.session.scalars(sa.select(Claim.quote).filter_by(article_id=article.id)).all()
     assert quotes[0].startswith("In the wake of increasing international sanctions")
+
+
+def test_merged_topics_cards_take_the_name_of_the_topic_they_join(client, db, make_teacher, login):
+    login(client, make_teacher())
+    _import(client, title="The Water Cycle", text=HEADED)
+    article = db.session.scalar(sa.select(Article).where(Article.title == "The Water Cycle"))
+    topics = {
+        t.title: t for t in db.session.scalars(sa.select(Topic).filter_by(article_id=article.id))
+    }
+    merged, into = topics["Where the Water Is"], topics["Evaporation"]
+    moved = db.session.scalars(
+        sa.select(Flashcard.id).join(Claim).where(Claim.topic_id == merged.id)
+    ).all()
+    assert moved
+    response = client.post(
+        f"/teach/articles/{article.id}/topics/{merged.id}",
+        data={"action": "merge", "into": into.id},
+    )
+    assert response.status_code == 302
+    db.session.expire_all()
+    fronts = [db.session.get(Flashcard, i).front for i in moved]
+    assert all(f.startswith("Evaporation: ") for f in fronts), fronts
