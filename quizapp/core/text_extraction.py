@@ -27,6 +27,7 @@ from quizapp.core.segmentation import label_groups
 from quizapp.core.word_styles import word_lines, word_style_role
 
 MIN_WORDS = 20  # fewer words than this is not an article (an all-navigation page, say)
+MAX_SHORT_HEADING_WORDS = 4  # "Overview", "Where the Water Is": a heading by its length alone
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 INLINE_MARKUP = [
     (re.compile(r"!\[[^\]]*\]\([^)]*\)"), ""),  # images
@@ -91,9 +92,16 @@ def _joins_previous(line: str, previous: str) -> bool:
     if line[0].islower():
         return True
     # A long title ("… Deepening Ties with China and North Korea"), a subtitle or a heading
-    # after it stand alone: joined, they became the first claim's opening words.
-    # (A wrapped line is as long as the wrap width; a heading is shorter.)
-    if is_heading_line(line) and len(line) < WRAPPED_LINE_CHARS:
+    # after it stand alone: joined, they became the first claim's opening words. A heading is
+    # shorter than the wrap width and title-cased or a few words ("Overview"); a wrapped line
+    # of prose ("Russia has been actively reorienting its foreign policy,") is neither.
+    short = len(line.split()) <= MAX_SHORT_HEADING_WORDS or is_title_cased(line)
+    if (
+        is_heading_line(line)
+        and short
+        and not line.endswith(",")
+        and len(line) < WRAPPED_LINE_CHARS
+    ):
         return False
     if is_title_cased(previous) and not previous.endswith(SENTENCE_END):
         return False

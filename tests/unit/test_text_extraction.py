@@ -264,3 +264,11 @@ def test_bad_input_gets_a_clear_message(filename, data, message):
         data = buffer.getvalue()
     with pytest.raises(ExtractionError, match=message):
         extract_article(filename, data)
+
+
+def test_a_capitalised_wrapped_line_of_prose_is_still_joined():
+    wrapped = (
+        "The relationship between Russia and China has grown stronger over the past\n"
+        "Decade, as both nations expanded their cooperation across\n"
+    )
+    assert reflow(wrapped).count("\n") == 1
