@@ -30,7 +30,15 @@ STOPWORDS = frozenset(
     while because although though if unless until since our we us you your he she his her him i
     my me one two three new very just only even still often about around per via up down out
     off again further once like behind beside near toward towards through without against along
+    inside outside
     above below beyond""".split()
+)
+# A phrase ending in one of these says when, not what the paragraphs are about.
+TIME_WORDS = frozenset(
+    """year years decade decades century centuries day days week weeks month months time times
+    period season seasons morning evening night january february march april may june july
+    august september october november december monday tuesday wednesday thursday friday
+    saturday sunday""".split()
 )
 DETERMINERS = frozenset("the a an its their his her our this these those each every".split())
 WORD = re.compile(r"[^\W\d_][\w'\u2019-]*")
@@ -106,7 +114,7 @@ def _is_nominal(word: str, first: bool) -> bool:
     """Whether ``word`` can stand in a noun phrase: not a function word, an adverb or a verb,
     and not a past tense or participle after the phrase's first word ("hives produced")."""
     lowered = word.lower()
-    if not word[0].isalpha() or lowered in STOPWORDS or lowered.endswith("ly"):
+    if not word[0].isalpha() or lowered in STOPWORDS | TIME_WORDS or lowered.endswith("ly"):
         return False
     if not _can_be_nominal(word):
         return False
@@ -140,7 +148,8 @@ def _runs(tokens: list[str]) -> list[tuple[int, list[str]]]:
             else:
                 break
             at += 1
-        if run:
+        ends_in_time = at < len(tokens) and tokens[at].lower() in TIME_WORDS
+        if run and not ends_in_time:  # "the final years", "in September": when, not what
             runs.append((at, run))
         index = max(at, index + 1)
     return runs
@@ -160,7 +169,8 @@ def _phrases(text: str) -> Counter[str]:
             if len(run) > 1 and _is_verb_here(run[-1], tokens[end] if end < len(tokens) else ""):
                 run = run[:-1]  # "the water content falls as …": "falls" is the verb
             for begin in range(max(0, len(run) - MAX_LABEL_WORDS), len(run)):
-                if run[begin].lower() != "of" and run[-1].lower() != "of":
+                inside_name = begin > 0 and run[begin - 1][0].isupper() and run[begin][0].isupper()
+                if run[begin].lower() != "of" and run[-1].lower() != "of" and not inside_name:
                     found[" ".join(run[begin:])] += 1
     return found
 

@@ -159,3 +159,13 @@ def test_a_short_statement_ending_in_a_colon_is_a_claim_not_a_heading():
     quotes = [c.quote for t in extract_topics(parsed) for c in t.claims]
     assert "Total loans reached 231,000 items" in quotes
     assert "Photosynthesis runs in two linked stages" in quotes
+
+
+def test_a_topic_is_named_by_what_it_is_about_not_when_nor_by_half_a_name():
+    groups = [
+        "The fire began on 2 September in a bakery. On 3 September it reached the river. By "
+        "5 September Wren had plans for the new St Paul's Cathedral.",
+        "In its final years the canal company sold shares. During those final years the canal "
+        "company lost money, and in its final years it closed.",
+    ]
+    assert label_groups(groups) == ["St Paul's Cathedral", "Canal Company"]
