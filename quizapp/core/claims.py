@@ -204,8 +204,12 @@ def extract_topics(article: ParsedArticle) -> list[TopicDraft]:
         if section.is_keywords:
             continue
         title = section.heading or OVERVIEW_TITLE
-        parent = TopicDraft(slugify(title), title, None, len(topics), "section")
-        topics.append(parent)
+        # A heading said twice ("Notes", a PDF's running header) goes on in the same topic:
+        # two topics with one key would share claim keys, and one claim would overwrite another.
+        parent = next((t for t in topics if t.key == slugify(title)), None)
+        if parent is None:
+            parent = TopicDraft(slugify(title), title, None, len(topics), "section")
+            topics.append(parent)
         for block in section.blocks:
             target = parent
             if block.label:

@@ -58,6 +58,9 @@ def reflow_pdf(text: str, large: list[str] | None = None) -> str:
     title."""
     large = large or []
     lines = [line.strip() for line in text.splitlines() if line.strip()]
+    # A short line on every page (the running header or footer) is not the article's text.
+    repeated = Counter(lines)
+    lines = [line for line in lines if repeated[line] == 1 or len(line.split()) > MAX_TITLE_WORDS]
     typical = statistics.median(len(line) for line in lines) if lines else 0
     paragraphs: list[str] = []
     current: list[str] = []

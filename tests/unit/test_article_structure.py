@@ -169,3 +169,15 @@ def test_a_topic_is_named_by_what_it_is_about_not_when_nor_by_half_a_name():
         "company lost money, and in its final years it closed.",
     ]
     assert label_groups(groups) == ["St Paul's Cathedral", "Canal Company"]
+
+
+def test_a_heading_said_twice_keeps_every_claim():
+    text = (
+        "T\n\n## Notes\n\nBees make honey in the summer months.\n\n"
+        "## Notes\n\nWasps eat the honey in the autumn.\n"
+    )
+    (topic,) = extract_topics(parse_article(text))
+    assert [(c.key, c.quote) for c in topic.claims] == [
+        ("notes-1", "Bees make honey in the summer months"),
+        ("notes-2", "Wasps eat the honey in the autumn"),
+    ]
