@@ -1,19 +1,34 @@
 """Accepted answers as sets: every spelling a student who knows the answer may write.
 
-An answer carries its aliases: common entities from a small table ("US", "U.S.", "United
-States"), country names (``gazetteer``), the part of a multi-word name that the article itself
-uses alone ("Wren" for "Christopher Wren") and the article's fuller mention of a short name
-("Charles Babbage" for "Babbage"), noun and adjective forms ("Russia", "Russian"),
-singular and plural, and numbers with and without separators ("184,000", "184000").
+``answer_set`` is the one place an item's accepted answers get their aliases, whoever made the
+item: the generator, the curated bank, a teacher's form or an imported file. It runs when the
+item is saved, so the aliases are in the item's visible ``accepted`` list, where a teacher sees
+them on review and may delete one; grading (``core.grading``) then forgives case, accents,
+punctuation and one small typo on top.
+
+An answer carries: common entities from a small table ("US", "U.S.", "United States", "USD"),
+country names (``gazetteer``) and the capital where the article uses it for its country
+("Pyongyang" said for North Korea; never the other way: "France" is no answer for "Paris"),
+the part of a multi-word name that the article itself uses alone ("Wren" for "Christopher
+Wren"), a person's surname when the article names them in full
+("Galland" for "Antoine Galland"), the article's fuller mention of a short name ("Charles
+Babbage" for "Babbage"), noun and adjective forms ("Russia", "Russian"), singular and plural,
+numbers with and without separators ("184,000", "184000") and the forms of ``answer_forms``
+(number words, ordinals, regnal numerals, decades, British and American spellings).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
-from quizapp.core.gazetteer import country_names
+from quizapp.core.answer_forms import looks_numeric, phrase_forms, whole_answer_forms
+from quizapp.core.gazetteer import capital_of, country_names
+from quizapp.core.grading import normalize_text
 from quizapp.core.lexicon import DIGITS_TO_WORD, NUMBER_WORDS, is_function_word
+from quizapp.core.people import surname_of
+from quizapp.core.question_kinds.base import MAX_OPTIONS
 
 # Each set is one entity under its common spellings.
 ALIAS_SETS: tuple[frozenset[str], ...] = tuple(
@@ -25,7 +40,14 @@ ALIAS_SETS: tuple[frozenset[str], ...] = tuple(
         {"United Nations Security Council", "UN Security Council", "Security Council", "UNSC"},
         {"European Union", "EU", "E.U."},
         {"Soviet Union", "USSR", "U.S.S.R."},
-        {"U.S. dollar", "US dollar", "dollar", "American dollar"},
+        {
+            "U.S. dollar",
+            "US dollar",
+            "dollar",
+            "American dollar",
+            "United States dollar",
+            "USD",
+        },
         {"North Korea", "DPRK", "Democratic People's Republic of Korea"},
         {"South Korea", "Republic of Korea"},
         {"First World War", "World War I", "WWI", "Great War"},
@@ -111,35 +133,137 @@ def _longer_mentions(answer: str, article_names: Iterable[str]) -> set[str]:
     return longer if len(longer) == 1 else set()
 
 
-def accepted_answers(answer: str, kind: str, article_names: Iterable[str] = ()) -> list[str]:
-    """The answer first, then its aliases, without duplicates (compared case-insensitively).
+# Words before a capital that make it a place, not its state ("a summit in Pyongyang").
+_PLACE_WORDS = frozenset(
+    "in at to from near into outside around across via toward towards visit visited visiting "
+    "reach reached reaching through of".split()
+)
+# What follows a capital named as a city ("Paris is the capital of France").
+_AS_CITY = re.compile(r",?\s+(?:is|was|remains|became)?\s*(?:the|a|its)\s+(?:capital|city)\b")
+_NAME = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:(?:of|the|de|la|van|von|da|al|bin)\s+)*[A-Z][\w'’-]*)*")
 
-    ``kind`` is the target's kind (year, number, entity, word); ``article_names`` are the names
-    the article uses anywhere, so a shorter mention ("Wren") is accepted only when the article
-    itself uses it.
-    """
-    forms: list[str] = [answer]
+
+@dataclass(frozen=True)
+class AnswerContext:
+    """What the article says that some aliases depend on: its text and the names it uses."""
+
+    text: str = ""
+    names: frozenset[str] = frozenset()
+
+    @classmethod
+    def of_text(cls, text: str, names: Iterable[str] | None = None) -> AnswerContext:
+        """The context of an article's ``text``; its names are found in it unless given."""
+        found = names if names is not None else _names_in(text)
+        return cls(text, frozenset(found))
+
+    def names_in_full(self, name: str) -> bool:
+        """Whether the article writes ``name`` (a person's full name) itself."""
+        return name in self.names or (bool(self.text) and name in self.text)
+
+    def uses_as_state(self, capital: str) -> bool:
+        """Whether the article says ``capital`` for its country's government ("Moscow and
+        Pyongyang signed a treaty"), not only for the city ("a summit in Pyongyang")."""
+        for match in re.finditer(rf"(?<!\w){re.escape(capital)}(?!\w)", self.text):
+            before = self.text[: match.start()].split()
+            if before and before[-1].lower().strip(",;:(") in _PLACE_WORDS:
+                continue
+            if not _AS_CITY.match(self.text, match.end()):
+                return True
+        return False
+
+
+NO_CONTEXT = AnswerContext()
+
+
+def _names_in(text: str) -> set[str]:
+    """Capitalised names of ``text``, without a sentence's leading function word ("In")."""
+    names = set()
+    for match in _NAME.finditer(text):
+        words = match.group().rstrip(".").split()
+        while words and is_function_word(words[0]):
+            words = words[1:]
+        if words:
+            names.add(" ".join(words))
+    return names
+
+
+def answer_kind(answer: str) -> str:
+    """The kind of a written answer: "number" (digits, number words, ordinals, decades,
+    numerals), "entity" (capitalised) or "word"."""
+    if looks_numeric(answer):
+        return "number"
+    return "entity" if answer[:1].isupper() or answer.startswith("the ") else "word"
+
+
+def _entity_aliases(answer: str, context: AnswerContext) -> list[str]:
+    forms: list[str] = []
+    for alias_set in ALIAS_SETS:
+        if answer in alias_set:
+            forms += sorted(alias_set)
+    forms += sorted(country_names(answer))
+    for noun, adjective in ADJECTIVE_FORMS.items():
+        if answer == noun:
+            forms.append(adjective)
+    capital = capital_of(answer)
+    if capital and context.uses_as_state(capital):
+        forms.append(capital)
+    surname = surname_of(answer, context.names)
+    if surname and context.names_in_full(answer):
+        forms.append(surname)
+    forms += sorted(_parts_used_alone(answer, context.names))
+    forms += sorted(_longer_mentions(answer, context.names))
+    return forms
+
+
+def _aliases(answer: str, kind: str, context: AnswerContext) -> list[str]:
+    """Every other form of one accepted answer, most useful first."""
+    forms: list[str] = []
     if kind == "entity" and answer.startswith("the "):
         answer = answer.removeprefix("the ")
         forms.append(answer)
+    forms += whole_answer_forms(answer)
     if kind in ("year", "number"):
         forms += sorted(number_forms(answer))
     elif kind == "entity":
-        for alias_set in ALIAS_SETS:
-            if answer in alias_set:
-                forms += sorted(alias_set)
-        forms += sorted(country_names(answer))
-        for noun, adjective in ADJECTIVE_FORMS.items():
-            if answer == noun:
-                forms.append(adjective)
-        forms += sorted(_parts_used_alone(answer, article_names))
-        forms += sorted(_longer_mentions(answer, article_names))
+        forms += _entity_aliases(answer, context)
     else:
         forms += sorted(_singular_forms(answer))
-    seen: set[str] = set()
-    unique = []
-    for form in forms:
-        if form.casefold() not in seen:
-            seen.add(form.casefold())
-            unique.append(form)
-    return unique
+    forms += phrase_forms(answer)
+    return forms
+
+
+def answer_set(
+    accepted: Sequence[str],
+    context: AnswerContext = NO_CONTEXT,
+    *,
+    kind: str | None = None,
+    keep: Iterable[str] = (),
+    limit: int = MAX_OPTIONS,
+) -> list[str]:
+    """The accepted answers as given, then their aliases; the one alias step for every item.
+
+    ``kind`` is the generator's kind of target (year, number, entity, word), guessed from the
+    text otherwise. Answers in ``keep`` (what the item already had when a teacher edits it) get
+    no aliases again, so an alias a teacher deleted stays deleted. Aliases that grade the same
+    as an earlier form are left out, and the list stops at ``limit`` lines (a teacher's form
+    takes that many), never dropping one of the given answers.
+
+    Aliases get no aliases of their own: "17th" gives "seventeenth", and "seventeenth" does not
+    go on to "seventeen".
+    """
+    given: list[str] = []
+    for answer in (a.strip() for a in accepted):
+        if answer and answer.casefold() not in {g.casefold() for g in given}:
+            given.append(answer)
+    kept = {normalize_text(answer) for answer in keep}
+    seen = {normalize_text(answer) for answer in given}
+    forms = list(given)
+    for answer in given:
+        if normalize_text(answer) in kept:
+            continue
+        for alias in _aliases(answer, kind or answer_kind(answer), context):
+            norm = normalize_text(alias)
+            if norm and norm not in seen:
+                seen.add(norm)
+                forms.append(alias)
+    return forms[: max(limit, len(given))]

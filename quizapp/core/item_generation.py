@@ -19,7 +19,7 @@ import zlib
 from collections import Counter
 from dataclasses import dataclass, field
 
-from quizapp.core.aliases import accepted_answers
+from quizapp.core.aliases import AnswerContext, answer_set
 from quizapp.core.answer_targets import ArticleFacts, Target, candidate_targets
 from quizapp.core.claims import ClaimDraft, TopicDraft, claim_problem
 from quizapp.core.item_drafts import FlashcardDraft, QuestionDraft, choice_id
@@ -85,7 +85,7 @@ def _card(
     return FlashcardDraft(f"gen-card-recall-{claim.key}", claim.key, front, recall.back)
 
 
-def _fill_blank(shown: ShownClaim, target: Target, names) -> QuestionDraft:
+def _fill_blank(shown: ShownClaim, target: Target, answers: AnswerContext) -> QuestionDraft:
     claim = shown.claim
     return QuestionDraft(
         key=item_key("gen-fill", claim, target.text, shown.legacy_answer),
@@ -93,7 +93,7 @@ def _fill_blank(shown: ShownClaim, target: Target, names) -> QuestionDraft:
         type=QuestionType.FILL_BLANK,
         prompt=f"Fill in the blank: {_blanked(shown, target)}.",
         explanation=f"The article says: “{shown.text}.”",
-        accepted=accepted_answers(target.text, target.kind, names),
+        accepted=answer_set([target.text], answers, kind=target.kind),
         difficulty=2,
         quote=claim.quote,
     )
@@ -246,6 +246,7 @@ class _ArticleContext:
     facts: ArticleFacts
     forms: FormContext
     names: set[str]
+    answers: AnswerContext  # what the alias step needs to know of the article
     # Options already given to the article's choice questions, so none recurs in most of them.
     used_options: Counter = field(default_factory=Counter)
     used_statements: Counter = field(default_factory=Counter)
@@ -264,7 +265,7 @@ def _first_questions(
         choice = None
         if target.kind != "word" and _seed(shown.claim) % 2 == 0:
             choice = _multiple_choice(shown, target, context)
-        mine.append(choice or _fill_blank(shown, target, context.names))
+        mine.append(choice or _fill_blank(shown, target, context.answers))
     return mine
 
 
@@ -325,13 +326,17 @@ def why_no_question(quote: str, sentence: str) -> str:
 
 
 def _article_context(
-    topics: list[TopicDraft], facts: ArticleFacts, usable: list[ShownClaim]
+    topics: list[TopicDraft],
+    facts: ArticleFacts,
+    usable: list[ShownClaim],
+    answers: AnswerContext,
 ) -> _ArticleContext:
     names = set(facts.entity_sentences)
     terms = [d.term for _, d in defined_terms(usable)]
     # Words the article capitalises mid-sentence ("British") keep their capital in a question.
     capitalised = names | facts.mid_sentence_capitals
-    return _ArticleContext(topics, facts, FormContext(facts, names, terms, capitalised), names)
+    forms = FormContext(facts, names, terms, capitalised, answers)
+    return _ArticleContext(topics, facts, forms, names, answers)
 
 
 def _last_questions(
@@ -359,7 +364,10 @@ def generate_items(
     all_shown = shown_claims(topics, title)
     facts = ArticleFacts.build(title, [s.text for s in all_shown])
     usable = [s for s in all_shown if claim_problem(s.claim, s.text) is None]
-    context = _article_context(topics, facts, usable)
+    answers = AnswerContext.of_text(
+        " ".join(s.text for s in all_shown), names=set(facts.entity_sentences)
+    )
+    context = _article_context(topics, facts, usable, answers)
     topic_of = {c.key: t for t in topics for c in t.claims}
     targets = {s.claim.key: _target(s, facts, topic_of[s.claim.key].title) for s in usable}
     forms = {s.claim.key: claim_forms(s, context.forms) for s in usable}

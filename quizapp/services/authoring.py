@@ -14,6 +14,7 @@ from uuid import uuid4
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
+from quizapp.core.aliases import AnswerContext
 from quizapp.core.bank import BLANK, validate_question_fields
 from quizapp.core.question_kinds import is_known_type, kind_of
 from quizapp.core.question_kinds.base import PAIR_SEPARATOR
@@ -111,8 +112,17 @@ def _claim(
 def _question_values(
     session: Session, teacher_id: int, fields: QuestionFields, item: Question | None = None
 ) -> dict[str, Any]:
+    """The question's columns from the form. Accepted answers get their aliases from the
+    claim's article; answers the edited ``item`` had already keep what the teacher made of
+    them, so an alias they deleted is not added back."""
     claim = _claim(session, fields.claim_id, teacher_id, item)
-    draft = validate_question_fields(fields.raw(), _fail, origin=ItemOrigin.TEACHER)
+    draft = validate_question_fields(
+        fields.raw(),
+        _fail,
+        origin=ItemOrigin.TEACHER,
+        answers=AnswerContext.of_text(claim.article.text),
+        keep_answers=item.accepted if item is not None else (),
+    )
     quote = " ".join(fields.quote.split()) or None
     if quote is not None and quote not in claim.quote:
         _fail("The quote must be copied word for word from the claim's text.")

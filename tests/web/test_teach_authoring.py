@@ -71,7 +71,8 @@ def test_create_a_question_of_every_type(client, db, make_teacher, qtype, login)
     if qtype == "true_false":
         assert question.answer_bool is True
     if qtype == "fill_blank":
-        assert question.accepted == ["Siberia", "Sibir"]
+        # The teacher's answers first, then the aliases the article supports.
+        assert question.accepted == ["Siberia", "Sibir", "Power of Siberia"]
 
 
 INVALID = [
@@ -351,3 +352,42 @@ def test_odd_claim_and_item_ids_get_4xx_not_500(client, db, make_teacher, login)
     assert client.get("/teach/questions/new?claim=²").status_code == 200  # ignored, form shown
     for kind in ("questions", "flashcards"):
         assert client.get(f"/teach/{kind}/{'9' * 30}/edit").status_code == 404
+
+
+def test_a_teachers_answers_get_the_alias_step_and_a_deleted_alias_stays_deleted(
+    client, db, make_teacher, login
+):
+    """Issue 22: the alias table reached generated items only; a teacher's "North Korea"
+    refused "Democratic People's Republic of Korea"."""
+    login(client, make_teacher())
+    data = {**BASE, "type": "short_answer", "claim_id": _claim(db).id, "prompt": "Which?"}
+    response = client.post("/teach/questions/new", data={**data, "accepted": "North Korea\n17th"})
+    assert response.status_code == 302
+    (question,) = _teacher_questions(db)
+    assert question.accepted[:2] == ["North Korea", "17th"]
+    assert {"Democratic People's Republic of Korea", "DPRK", "seventeenth"} <= set(
+        question.accepted
+    )
+    form = client.get(f"/teach/questions/{question.id}/edit").get_data(as_text=True)
+    assert "DPRK" in form  # the teacher sees every accepted answer, and may delete one
+    kept = [a for a in question.accepted if a != "DPRK"]
+    edited = {**data, "accepted": "\n".join(kept)}
+    assert client.post(f"/teach/questions/{question.id}/edit", data=edited).status_code == 302
+    db.session.expire_all()
+    assert question.accepted == kept
+
+
+def test_an_answered_question_saved_unchanged_keeps_its_answers(
+    client, db, make_teacher, make_student, login
+):
+    """Saved again as it is, a question's answers are not expanded again, so a question students
+    answered (saved before the alias step, with an answer it would now expand) can still be
+    reworded."""
+    question = _answered_question(client, db, make_teacher, make_student, login, "short_answer")
+    question.accepted = ["Power of Siberia", "17th"]  # as saved before the alias step
+    db.session.commit()
+    data = {**BASE, "type": "short_answer", "claim_id": question.claim_id}
+    edited = {**data, "prompt": "Reworded", "accepted": "Power of Siberia\n17th"}
+    assert client.post(f"/teach/questions/{question.id}/edit", data=edited).status_code == 302
+    db.session.expire_all()
+    assert question.prompt == "Reworded" and question.accepted == ["Power of Siberia", "17th"]

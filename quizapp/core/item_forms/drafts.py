@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from quizapp.core.aliases import accepted_answers
+from quizapp.core.aliases import AnswerContext, answer_set
 from quizapp.core.answer_targets import ArticleFacts, Target, gives_away
 from quizapp.core.item_drafts import FlashcardDraft, QuestionDraft, choice_id
 from quizapp.core.item_forms.causes import effect_of
@@ -50,6 +50,7 @@ class FormContext:
     names: set[str]  # the article's names, for a key's aliases
     terms: list[str]  # every term the article defines, for a definition's options
     capitalised: set[str] = field(default_factory=set)  # words kept capitalised in a question
+    answers: AnswerContext = field(default_factory=AnswerContext)  # for the alias step
 
 
 def _definition(text: str, names: set[str]) -> FormDraft | None:
@@ -155,7 +156,7 @@ def form_question(
             for i, text in enumerate(options)
         ]
         return QuestionDraft(type=QuestionType.SINGLE_CHOICE, choices=choices, **base)
-    accepted = accepted_answers(found.answer, found.kind, context.names)
+    accepted = answer_set([found.answer], context.answers, kind=found.kind)
     return QuestionDraft(type=QuestionType.SHORT_ANSWER, accepted=accepted, **base)
 
 
