@@ -1,14 +1,18 @@
-"""One claim, one question per quiz: which items may sit together, and which come first.
+"""Which items may sit together in a quiz, and which come first.
 
-A quiz, a review or a random draw never holds two items of the same claim, nor an item whose
+A review or a random draw never holds two items of the same claim; no quiz holds an item whose
 text contains another item's answer (a heading question quoting the sentence a fill-in asks
-about). When both exist, curated and teacher items come before generated ones; the order is
-one small function so that a reviewed or accepted status can be added to it later.
+about). A practice quiz asks every claim once before it asks one twice (``quiz_items``): then a
+second item of another form, at most ``MAX_ITEMS_PER_CLAIM``, so a small topic still gives the
+quiz length asked where it can. When both exist, curated and teacher items come before generated
+ones; the order is one small function so that a reviewed or accepted status can be added to it
+later.
 """
 
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -19,6 +23,8 @@ from quizapp.core.vocabulary import ItemOrigin
 ORIGIN_PRIORITY = {ItemOrigin.CURATED: 0, ItemOrigin.TEACHER: 0, ItemOrigin.GENERATED: 1}
 # An answer this short ("9", "UN") appears inside unrelated words and texts by chance.
 MIN_ANSWER_CHARS = 3
+# A practice quiz asks a claim at most this often, each time in another form (question type).
+MAX_ITEMS_PER_CLAIM = 2
 
 
 def origin_priority(origin: str | None) -> int:
@@ -35,6 +41,7 @@ class ItemFacts:
     origin: str = ItemOrigin.CURATED
     text: str = ""
     answers: tuple[str, ...] = field(default_factory=tuple)
+    form: str = ""  # the question type: a claim asked twice is asked in two forms
 
 
 def item_facts(
@@ -44,12 +51,14 @@ def item_facts(
     prompt: str,
     accepted: Sequence[str] | None,
     choices: Sequence[dict[str, Any]] | None,
+    form: str = "",
 ) -> ItemFacts:
     """Facts of a stored question: its prompt and choices as text, its correct answers."""
     choices = choices or []
     answers = [*(accepted or ()), *(c["text"] for c in choices if c.get("correct"))]
     text = " ".join([prompt, *(c["text"] for c in choices)])
-    return ItemFacts(question_id, claim_id, origin or ItemOrigin.CURATED, text, tuple(answers))
+    origin = origin or ItemOrigin.CURATED
+    return ItemFacts(question_id, claim_id, origin, text, tuple(answers), str(form))
 
 
 def _contains(text: str, answer: str) -> bool:
@@ -59,13 +68,18 @@ def _contains(text: str, answer: str) -> bool:
     return re.search(rf"(?<!\w){re.escape(answer)}(?!\w)", text, re.IGNORECASE) is not None
 
 
+def gives_away(a: ItemFacts, b: ItemFacts) -> bool:
+    """True when the text of one of ``a`` and ``b`` holds the other's answer."""
+    return any(_contains(b.text, x) for x in a.answers) or any(
+        _contains(a.text, x) for x in b.answers
+    )
+
+
 def overlaps(a: ItemFacts, b: ItemFacts) -> bool:
     """True when ``a`` and ``b`` ask about the same claim or one gives the other's answer."""
     if a.claim_id is not None and a.claim_id == b.claim_id:
         return True
-    return any(_contains(b.text, x) for x in a.answers) or any(
-        _contains(a.text, x) for x in b.answers
-    )
+    return gives_away(a, b)
 
 
 def compatible_subset(
@@ -81,5 +95,31 @@ def compatible_subset(
         if any(item.question_id == t.question_id or overlaps(item, t) for t in taken):
             continue
         taken.append(item)
+        picked.append(item.question_id)
+    return picked
+
+
+def quiz_items(ordered: Sequence[ItemFacts], length: int) -> list[int]:
+    """Up to ``length`` ids in the given order: first one item per claim, then, for claims
+    already asked, another item in a form the claim was not asked in yet, never the same item
+    and never one whose text holds a taken item's answer (or the other way round)."""
+    picked = compatible_subset(ordered, length)
+    taken_ids = set(picked)
+    taken = [item for item in ordered if item.question_id in taken_ids]
+    forms: dict[int, set[str]] = defaultdict(set)
+    for item in taken:
+        if item.claim_id is not None:
+            forms[item.claim_id].add(item.form)
+    for item in ordered:
+        if len(picked) >= length:
+            break
+        asked = forms.get(item.claim_id) if item.claim_id is not None else None
+        if not asked or item.question_id in taken_ids or item.form in asked:
+            continue  # a claim not asked yet had its chance, and gave away another's answer
+        if len(asked) >= MAX_ITEMS_PER_CLAIM or any(gives_away(item, t) for t in taken):
+            continue
+        asked.add(item.form)
+        taken.append(item)
+        taken_ids.add(item.question_id)
         picked.append(item.question_id)
     return picked

@@ -1,12 +1,13 @@
-"""Choose a practice quiz's questions: no repeats, weak topics and unmastered items first."""
+"""Choose a practice quiz's questions: no repeats, weak topics and unmastered items first, and
+as many as were asked for where the topics have them (``quiz_length`` says how many)."""
 
 from __future__ import annotations
 
 import random
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from quizapp.core.item_overlap import ItemFacts, compatible_subset, origin_priority
+from quizapp.core.item_overlap import ItemFacts, origin_priority, quiz_items
 
 # How much more likely an item is drawn, by what the learner did with it last time.
 WEIGHT_NEVER_ANSWERED = 3.0
@@ -46,7 +47,9 @@ def pick_questions(
 
     Uses Efraimidis–Spirakis weighted sampling (key = u^(1/w), take the largest keys), which
     draws without replacement in one pass. Curated and teacher items come before generated
-    ones, and no two picked items overlap (same claim, or one giving the other's answer).
+    ones; every claim is asked once before any is asked twice, in another form, and no picked
+    item gives another's answer away (``item_overlap.quiz_items``). Never fewer than
+    ``quiz_length`` promised.
     """
     unique = {c.question_id: c for c in candidates}
     keyed = [
@@ -56,4 +59,23 @@ def pick_questions(
     keyed.sort(reverse=True)
     facts = [unique[qid].facts or ItemFacts(qid) for _, qid in keyed]
     facts.sort(key=lambda f: origin_priority(f.origin))  # stable: keeps the weighted order
-    return compatible_subset(facts, length)
+    picked = quiz_items(facts, length)
+    if len(picked) < length:
+        # Items that give each other's answers away can leave one draw shorter than another;
+        # the fixed order ``quiz_length`` counts with always reaches what the page promised.
+        fixed = quiz_items(_fixed_order(unique.values()), length)
+        picked = fixed if len(fixed) > len(picked) else picked
+    return picked
+
+
+def _fixed_order(candidates: Iterable[Candidate]) -> list[ItemFacts]:
+    facts = [c.facts or ItemFacts(c.question_id) for c in candidates]
+    return sorted(facts, key=lambda f: (origin_priority(f.origin), f.question_id))
+
+
+def quiz_length(candidates: Sequence[Candidate], length: int) -> int:
+    """How many questions a quiz of ``length`` drawn from ``candidates`` has: ``length`` where
+    they have enough that do not give each other away, else fewer; what the practice page
+    tells the learner before the quiz starts."""
+    unique = {c.question_id: c for c in candidates}
+    return len(quiz_items(_fixed_order(unique.values()), length))

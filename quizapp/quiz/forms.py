@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from flask_wtf import FlaskForm
-from wtforms import SelectChoice, SelectField, SubmitField
+from wtforms import HiddenField, SelectChoice, SelectField, SubmitField
 
 from quizapp.core.quiz_selection import QUIZ_LENGTHS
 from quizapp.web_forms import CheckboxesField
@@ -17,4 +17,7 @@ class PracticeForm(FlaskForm):
         choices=[SelectChoice(str(n), str(n)) for n in QUIZ_LENGTHS],
         default=10,
     )
+    # The quiz length the page told the learner, when the topics have fewer questions than
+    # asked: sent back, it starts the quiz; a different selection is told its own length first.
+    promised = HiddenField()
     submit = SubmitField("Start quiz")

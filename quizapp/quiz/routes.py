@@ -28,6 +28,7 @@ from quizapp.services.attempt_followups import discard_practice, start_missed_pr
 from quizapp.services.errors import NotFound
 from quizapp.services.learner_scheduler import learner_scheduler
 from quizapp.services.practice import start_practice
+from quizapp.services.practice_pool import PoolNotice, pool_notice
 from quizapp.services.progress import mastery_by_topic, topic_progress
 from quizapp.services.quizzes import (
     QuestionScreen,
@@ -79,6 +80,11 @@ def new():
     topic_id = parse_id(request.args.get("topic"))
     if request.method == "GET" and topic_id is not None:
         form.topics.data = [topic_id]
+    notice = _pool_notice(form, scope, topic_id)
+    if notice is not None and notice.short and form.is_submitted():
+        # Said before the quiz starts: the learner starts the shorter quiz, or picks more.
+        form.promised.data = str(notice.quiz_length)
+        return render_template("quiz/new.html", form=form, notice=notice)
 
     def start():
         scheduler = learner_scheduler(db.session, current_user)
@@ -91,7 +97,24 @@ def new():
     outcome = submit_form(form, start)
     if outcome.saved:
         return redirect(url_for("quiz.question", attempt_id=outcome.value.id, position=1))
-    return render_template("quiz/new.html", form=form), outcome.status
+    return render_template("quiz/new.html", form=form, notice=notice), outcome.status
+
+
+def _pool_notice(form: PracticeForm, scope: list[int], topic_id: int | None) -> PoolNotice | None:
+    """What the page says of the quiz length: on a topic's link, how many questions it has; on
+    a sent form whose topics have fewer than asked and whose learner was not told this length
+    yet, the same for the chosen topics."""
+    if form.is_submitted():
+        if not form.validate():
+            return None
+        notice = pool_notice(
+            db.session, current_user.id, form.topics.data or scope, form.length.data
+        )
+        told = form.promised.data == str(notice.quiz_length)
+        return None if told else notice
+    if topic_id is None or topic_id not in scope:
+        return None
+    return pool_notice(db.session, current_user.id, [topic_id], form.length.default)
 
 
 def _choice_marks(question) -> dict[str, bool]:

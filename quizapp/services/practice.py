@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from quizapp.core.clock import utcnow
 from quizapp.core.item_overlap import item_facts
-from quizapp.core.quiz_selection import Candidate, pick_questions
+from quizapp.core.quiz_selection import Candidate, pick_questions, quiz_length
 from quizapp.core.vocabulary import FeedbackTiming
 from quizapp.models import (
     Assignment,
@@ -121,6 +121,7 @@ def question_candidates(
             Question.prompt,
             Question.accepted,
             Question.choices,
+            Question.type,
         )
         .join(Claim, Question.claim_id == Claim.id)
         .outerjoin(latest, sa.and_(latest.c.question_id == Question.id, latest.c.rn == 1))
@@ -132,8 +133,8 @@ def question_candidates(
     if topic_ids:
         stmt = stmt.where(Claim.topic_id.in_(topic_ids))
     return [
-        Candidate(qid, tid, correct, item_facts(qid, claim_id, origin, prompt, accepted, choices))
-        for qid, tid, correct, claim_id, origin, prompt, accepted, choices in session.execute(stmt)
+        Candidate(qid, tid, correct, item_facts(qid, *facts))
+        for qid, tid, correct, *facts in session.execute(stmt)
     ]
 
 
@@ -166,13 +167,14 @@ def start_practice(
     topic_mastery: Mapping[int, float | None],
     rng: random.Random | None = None,
 ) -> QuizAttempt:
-    """A practice attempt of up to ``length`` questions, weak topics and new items first."""
+    """A practice attempt of ``length`` questions, weak topics and new items first; fewer only
+    where the topics have fewer, exactly as many as ``practice_pool.pool_notice`` said."""
     rng = rng or random.Random()
     scope = topic_and_descendants(session, topic_ids)
     candidates = question_candidates(session, user_id, scope)
     if not candidates:
         raise QuizError("There are no questions in the topics you chose.")
-    ids = pick_questions(candidates, topic_mastery, length, rng)
+    ids = pick_questions(candidates, topic_mastery, quiz_length(candidates, length), rng)
     by_id = {q.id: q for q in session.scalars(sa.select(Question).where(Question.id.in_(ids)))}
     names = session.scalars(sa.select(Topic.title).where(Topic.id.in_(topic_ids))).all()
     title = practice_title(names)

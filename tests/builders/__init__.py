@@ -1,6 +1,6 @@
 """The one place tests and benchmarks build data: accounts (``users``), classes, sets,
-assignments and attempts (``teaching``), a learner's bulk history (``history``) and a short
-article to import (``articles``).
+assignments and attempts (``teaching``), a learner's bulk history (``history``), a practice
+quiz started through the web (``practice``) and a short article to import (``articles``).
 
 Import from here, ``from tests.builders import make_class``; benchmarks run as modules from the
 repository root (``python -m bench.load``), so ``tests`` is importable without touching
@@ -10,6 +10,7 @@ logging in from the ``login`` fixture (tests/conftest.py).
 
 from tests.builders.articles import GARDEN
 from tests.builders.history import add_review, bulk_history
+from tests.builders.practice import start_practice_quiz
 from tests.builders.teaching import (
     attempts_of,
     class_with_history,
@@ -28,6 +29,7 @@ from tests.builders.users import PASSWORD, log_in, make_user
 __all__ = [
     "GARDEN",
     "PASSWORD",
+    "start_practice_quiz",
     "add_review",
     "attempts_of",
     "bulk_history",

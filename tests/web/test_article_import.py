@@ -18,7 +18,7 @@ from quizapp.services.article_review import (
     page_of,
     review_rows,
 )
-from tests.builders import GARDEN, enrol, make_class
+from tests.builders import GARDEN, enrol, make_class, start_practice_quiz
 
 
 def _articles(db) -> int:
@@ -228,7 +228,7 @@ def test_students_of_shared_classes_see_the_article_and_others_get_404(
     assert client.get(reader).status_code == 200
     assert article.title in client.get("/library").get_data(as_text=True)
     assert article.title in client.get("/").get_data(as_text=True)
-    start = client.post(f"/quiz/new?article={article.id}", data={"length": "10"})
+    start = start_practice_quiz(client, {"length": "10"}, f"/quiz/new?article={article.id}")
     assert start.status_code == 302
     page = client.get(start.location).get_data(as_text=True)
     published = set(
