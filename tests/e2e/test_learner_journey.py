@@ -150,3 +150,35 @@ def test_student_journey(browser, live_server, db, request):
             path=os.path.join(os.environ["SCREENSHOT_DIR"], "progress.png"), full_page=True
         )
     context.close()
+
+
+def test_a_tiny_topic_says_its_quiz_length_before_the_quiz_starts(page, db, make_student):
+    """Issue 22: a topic quiz asked for 10 gave 1 question and the page did not say so."""
+    import sqlalchemy as sa
+
+    from quizapp.models import Topic
+
+    student = make_student()
+    topic = db.session.scalar(sa.select(Topic).filter_by(title="Economic Resilience"))
+    page.goto("/auth/login")
+    page.get_by_label("Email").fill(student.email)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    expect(page).to_have_url(re.compile(r"/study$"))
+
+    page.goto(f"/quiz/new?topic={topic.id}")
+    notice = page.locator("#pool-notice")
+    expect(notice).to_contain_text(re.compile(r"This topic has \d+ questions?; the quiz will have"))
+    expect(notice.get_by_role("link", name="the whole article")).to_be_visible()
+    assert serious_violations(page) == []
+    length = int(re.search(r"will have (\d+)", notice.inner_text())[1])
+    page.get_by_role("button", name="Start quiz").click()
+    # Sent with 10 asked, the page says it again and offers the shorter quiz by its length.
+    start = page.get_by_role("button", name=f"Start a quiz of {length} questions")
+    expect(start).to_be_visible()
+    shots = os.environ.get("SCREENSHOT_DIR")
+    if shots:
+        os.makedirs(shots, exist_ok=True)
+        page.screenshot(path=os.path.join(shots, "pool-notice.png"), full_page=True)
+    start.click()
+    expect(page.locator("#quiz-progress-label")).to_contain_text(f"Question 1 of {length}")
