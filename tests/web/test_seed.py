@@ -93,6 +93,20 @@ def test_edited_bank_updates_items_in_place(runner, db, tmp_path):
         assert runner.invoke(args=["seed"]).exit_code == 0
 
 
+def test_seed_gives_curated_items_saved_before_the_alias_step_their_aliases_in_place(runner, db):
+    """A curated item stored before every item got its aliases keeps its id, and learners'
+    answers to it, and gains them at the next ``flask seed``."""
+    question = db.session.scalar(sa.select(Question).where(Question.key == "ec-dollar-blank"))
+    question_id = question.id
+    question.accepted = ["U.S. dollar", "US dollar", "dollar", "American dollar"]  # as stored
+    db.session.commit()
+    result = runner.invoke(args=["seed"])
+    assert result.exit_code == 0, result.output
+    db.session.expire_all()
+    after = db.session.scalar(sa.select(Question).where(Question.key == "ec-dollar-blank"))
+    assert after.id == question_id and {"USD", "United States dollar"} <= set(after.accepted)
+
+
 def _first(data: dict, qtype: str) -> dict:
     return next(q for q in data["questions"] if q["type"] == qtype)
 
