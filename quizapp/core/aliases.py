@@ -164,7 +164,7 @@ class AnswerContext:
         """Whether the article says ``capital`` for its country's government ("Moscow and
         Pyongyang signed a treaty"), not only for the city ("a summit in Pyongyang")."""
         for match in re.finditer(rf"(?<!\w){re.escape(capital)}(?!\w)", self.text):
-            before = self.text[: match.start()].split()
+            before = self.text[max(0, match.start() - 40) : match.start()].split()
             if before and before[-1].lower().strip(",;:(") in _PLACE_WORDS:
                 continue
             if not _AS_CITY.match(self.text, match.end()):
@@ -180,10 +180,9 @@ def _names_in(text: str) -> set[str]:
     names = set()
     for match in _NAME.finditer(text):
         words = match.group().rstrip(".").split()
-        while words and is_function_word(words[0]):
-            words = words[1:]
-        if words:
-            names.add(" ".join(words))
+        first = next((i for i, word in enumerate(words) if not is_function_word(word)), None)
+        if first is not None:
+            names.add(" ".join(words[first:]))
     return names
 
 
