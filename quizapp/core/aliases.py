@@ -10,11 +10,12 @@ An answer carries: common entities from a small table ("US", "U.S.", "United Sta
 country names (``gazetteer``) and the capital where the article uses it for its country
 ("Pyongyang" said for North Korea; never the other way: "France" is no answer for "Paris"),
 the part of a multi-word name that the article itself uses alone ("Wren" for "Christopher
-Wren"), a person's surname when the article names them in full
-("Galland" for "Antoine Galland"), the article's fuller mention of a short name ("Charles
-Babbage" for "Babbage"), noun and adjective forms ("Russia", "Russian"), singular and plural,
-numbers with and without separators ("184,000", "184000") and the forms of ``answer_forms``
-(number words, ordinals, regnal numerals, decades, British and American spellings).
+Wren"), a person's surname when the article names them in full ("Galland" for "Antoine
+Galland"), the article's fuller mention of a short name ("Charles Babbage" for "Babbage"),
+noun and adjective forms ("Russia", "Russian"), singular and plural, numbers with and without
+separators ("184,000", "184000") and the forms of ``answer_forms`` (number words, ordinals,
+regnal numerals, decades, British and American spellings). An alias the question itself shows
+is never offered.
 """
 
 from __future__ import annotations
@@ -186,6 +187,13 @@ def _names_in(text: str) -> set[str]:
     return names
 
 
+def _shows(prompt: str, alias: str) -> bool:
+    """Whether ``prompt`` holds ``alias`` as a whole word or phrase (case aside)."""
+    return bool(prompt) and bool(
+        re.search(rf"(?<!\w){re.escape(alias)}(?!\w)", prompt, re.IGNORECASE)
+    )
+
+
 def answer_kind(answer: str) -> str:
     """The kind of a written answer: "number" (digits, number words, ordinals, decades,
     numerals), "entity" (capitalised) or "word"."""
@@ -238,6 +246,7 @@ def answer_set(
     kind: str | None = None,
     keep: Iterable[str] = (),
     limit: int = MAX_OPTIONS,
+    prompt: str = "",
 ) -> list[str]:
     """The accepted answers as given, then their aliases; the one alias step for every item.
 
@@ -245,7 +254,8 @@ def answer_set(
     text otherwise. Answers in ``keep`` (what the item already had when a teacher edits it) get
     no aliases again, so an alias a teacher deleted stays deleted. Aliases that grade the same
     as an earlier form are left out, and the list stops at ``limit`` lines (a teacher's form
-    takes that many), never dropping one of the given answers.
+    takes that many), never dropping one of the given answers. An alias the question's own
+    ``prompt`` shows is left out: "Which country's capital is Moscow?" takes no "Moscow".
 
     Aliases get no aliases of their own: "17th" gives "seventeenth", and "seventeenth" does not
     go on to "seventeen".
@@ -262,7 +272,7 @@ def answer_set(
             continue
         for alias in _aliases(answer, kind or answer_kind(answer), context):
             norm = normalize_text(alias)
-            if norm and norm not in seen:
+            if norm and norm not in seen and not _shows(prompt, alias):
                 seen.add(norm)
                 forms.append(alias)
     return forms[: max(limit, len(given))]

@@ -80,7 +80,9 @@ def validate_question_fields(
         if answers is None:
             own_text = " ".join(str(draft[f] or "") for f in ("prompt", "explanation", "quote"))
             answers = AnswerContext.of_text(own_text)
-        draft["accepted"] = answer_set(draft["accepted"], answers, keep=keep_answers)
+        draft["accepted"] = answer_set(
+            draft["accepted"], answers, keep=keep_answers, prompt=draft["prompt"]
+        )
     return QuestionDraft(**draft)
 
 

@@ -87,13 +87,14 @@ def _card(
 
 def _fill_blank(shown: ShownClaim, target: Target, answers: AnswerContext) -> QuestionDraft:
     claim = shown.claim
+    prompt = f"Fill in the blank: {_blanked(shown, target)}."
     return QuestionDraft(
         key=item_key("gen-fill", claim, target.text, shown.legacy_answer),
         claim_key=claim.key,
         type=QuestionType.FILL_BLANK,
-        prompt=f"Fill in the blank: {_blanked(shown, target)}.",
+        prompt=prompt,
         explanation=f"The article says: “{shown.text}.”",
-        accepted=answer_set([target.text], answers, kind=target.kind),
+        accepted=answer_set([target.text], answers, kind=target.kind, prompt=prompt),
         difficulty=2,
         quote=claim.quote,
     )

@@ -188,3 +188,13 @@ GIFT = "::Currency:: Which currency do both avoid? {=U.S. dollar}\n"
 def test_imported_items_get_the_alias_step(parsed, given):
     (item,) = check_imported(parsed).drafts
     assert _accepts(item.draft.accepted, given)
+
+
+def test_an_alias_the_question_shows_is_not_offered():
+    """A capital said for its country is no answer to a question that names the capital."""
+    text = "Moscow's support grew."
+    asked = "Which country's capital is Moscow?"
+    assert not _accepts(answer_set(["Russia"], _context(text), prompt=asked), "Moscow")
+    assert _accepts(answer_set(["Russia"], _context(text), prompt=asked), "Russian Federation")
+    # The given answers stay, whatever the prompt shows.
+    assert answer_set(["Moscow"], prompt="Moscow or Kyiv?")[0] == "Moscow"
