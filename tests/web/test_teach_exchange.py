@@ -172,3 +172,13 @@ def test_another_teachers_private_article_cannot_be_exported(client, db, make_te
     assert f'value="{private.slug}"' not in page and f'value="{SEED_SLUG}"' in page
     response = client.get(f"/teach/exchange/export?article={private.slug}&format=gift")
     assert response.status_code == 400 and b"Power of Siberia" not in response.data
+
+
+def test_imported_answers_are_stored_with_their_aliases(client, db, make_teacher, login):
+    """Issue 22: only generated items got aliases; an imported "17th" refused "seventeenth"."""
+    teacher = make_teacher()
+    login(client, teacher)
+    gift = b"::century::In which century was the book printed? {=17th}\n"
+    assert _upload(client, "centuries.gift", gift).status_code == 200
+    (question,) = db.session.scalars(sa.select(Question).where(Question.author_id == teacher.id))
+    assert question.accepted[0] == "17th" and "seventeenth" in question.accepted
