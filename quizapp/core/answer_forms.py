@@ -33,7 +33,9 @@ WORD_SYNONYMS: tuple[frozenset[str], ...] = (
 
 _ORDINAL = re.compile(r"(\d+)(st|nd|rd|th)")
 _DECADE = re.compile(r"(?:the\s+)?(\d{3}0)['’]?s", re.IGNORECASE)
-_ROMAN = re.compile(r"[IVXL]{2,}|[VXL]")
+# One letter is a numeral only as "V" (Henry V): "X" and "L" alone are names and sizes
+# (Malcolm X, Generation X), "I" a pronoun.
+_ROMAN = re.compile(r"[IVXL]{2,}|V")
 
 
 @lru_cache(maxsize=1)
@@ -61,7 +63,8 @@ def _ordinal_digits(number: int) -> str:
 def regnal_number(word: str) -> int | None:
     """The number a Roman numeral stands for ("III" -> 3); None for other words ("I", "MIX").
 
-    "I" alone and numerals past L are left out: they are far more often a word or a name.
+    "I", "X" and "L" alone and numerals past L are left out: they are far more often a word or
+    a name.
     """
     if not _ROMAN.fullmatch(word):
         return None

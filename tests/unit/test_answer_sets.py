@@ -69,6 +69,7 @@ def _context(text: str = "") -> AnswerContext:
         (["III"], "", "third"),
         (["Napoleon III"], "", "Napoleon the Third"),
         (["Napoleon III"], "", "Napoleon 3"),
+        (["Henry V"], "", "Henry the Fifth"),
         # Ordinals and numerals both ways.
         (["17th"], "", "seventeenth"),
         (["seventeenth"], "", "17th"),
@@ -110,6 +111,7 @@ def test_grading_already_forgives_a_leading_the_an_apostrophe_and_one_letter():
         (["North Korea"], "", "Korea"),
         (["Kim Jong Un"], "Kim Jong Un met him.", "Un"),
         (["Louis XIV"], "Louis XIV reigned.", "XIV"),
+        (["Malcolm X"], "Malcolm X spoke.", "Malcolm 10"),
         # Older decades keep their century; "one" stays a word.
         (["1850s"], "", "50s"),
         (["No one"], "", "No 1"),
