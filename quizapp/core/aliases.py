@@ -85,24 +85,25 @@ ADJECTIVE_FORMS = {
 
 
 def number_forms(text: str) -> set[str]:
-    """ "184,000" -> {"184,000", "184000"}; "six" -> {"six", "6"}; "2.3 million" -> "2300000"."""
+    """ "184,000" -> {"184,000", "184000"}; "six" -> {"six", "6"}; "2.3 million" -> "2300000";
+    "10 years" -> "ten years" (the words after the number stay)."""
     forms = {text}
     words = text.split()
-    head = words[0]
+    head, rest = words[0], words[1:]
     if head.lower() in NUMBER_WORDS:
-        forms.add(str(NUMBER_WORDS[head.lower()]))
+        forms.add(" ".join([str(NUMBER_WORDS[head.lower()]), *rest]))
         return forms
     plain = head.replace(",", "")
-    forms.add(" ".join([plain, *words[1:]]))
+    forms.add(" ".join([plain, *rest]))
     if re.fullmatch(r"\d+", plain) and int(plain) in DIGITS_TO_WORD:
-        forms.add(DIGITS_TO_WORD[int(plain)])
+        forms.add(" ".join([DIGITS_TO_WORD[int(plain)], *rest]))
     multiplier = {"million": 10**6, "billion": 10**9}.get(words[-1].lower())
     if multiplier:
         value = float(plain) * multiplier
         forms.add(str(int(value)))
         forms.add(f"{int(value):,}")
     ordinal = re.fullmatch(r"(\d+)(st|nd|rd|th)", head)
-    if ordinal:
+    if ordinal and not rest:  # "17" for "17th", never "17 century" for "17th century"
         forms.add(ordinal.group(1))
     return forms
 
@@ -127,10 +128,14 @@ def _parts_used_alone(answer: str, article_names: Iterable[str]) -> set[str]:
 
 
 def _longer_mentions(answer: str, article_names: Iterable[str]) -> set[str]:
-    """The one longer name of the article that contains ``answer`` ("Charles Babbage" for
-    "Babbage"); none when several do ("Marie Curie", "Pierre Curie" for "Curie")."""
-    pattern = re.compile(rf"(?<!\w){re.escape(answer)}(?!\w)")
-    longer = {n for n in article_names if n != answer and pattern.search(n)}
+    """The one longer name of the article that ends in ``answer`` ("Charles Babbage" for
+    "Babbage"); none when several do ("Marie Curie", "Pierre Curie" for "Curie"), and never a
+    name of something else that holds it ("Empress Eugénie of France" for "France")."""
+    longer = {
+        n
+        for n in article_names
+        if n != answer and n.endswith(f" {answer}") and all(w[:1].isupper() for w in n.split())
+    }
     return longer if len(longer) == 1 else set()
 
 

@@ -76,6 +76,7 @@ def _context(text: str = "") -> AnswerContext:
         (["17th century"], "", "seventeenth century"),
         (["twenty-one"], "", "21"),
         (["21"], "", "twenty-one"),
+        (["10 years"], "", "ten years"),
         # Decades.
         (["1990s"], "", "90s"),
         (["1990s"], "", "'90s"),
@@ -115,6 +116,11 @@ def test_grading_already_forgives_a_leading_the_an_apostrophe_and_one_letter():
         # Older decades keep their century; "one" stays a word.
         (["1850s"], "", "50s"),
         (["No one"], "", "No 1"),
+        # A longer name that only holds the answer is something else.
+        (["France"], "Empress Eugénie of France came.", "Empress Eugénie of France"),
+        # The words after a number stay: "10" alone is no decade, "17" no century.
+        (["10 years"], "", "10"),
+        (["17th century"], "", "17 century"),
         # Numbers stay exact.
         (["17th"], "", "18th"),
         (["1990s"], "", "1980s"),
