@@ -111,7 +111,8 @@ def _pool_notice(form: PracticeForm, scope: list[int], topic_id: int | None) -> 
             db.session, current_user.id, form.topics.data or scope, form.length.data
         )
         told = form.promised.data == str(notice.quiz_length)
-        return None if told else notice
+        # No question at all: starting refuses with its own message, and offers no empty quiz.
+        return None if told or notice.quiz_length == 0 else notice
     if topic_id is None or topic_id not in scope:
         return None
     return pool_notice(db.session, current_user.id, [topic_id], form.length.default)

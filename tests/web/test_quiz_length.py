@@ -77,3 +77,18 @@ def test_a_promise_for_other_topics_is_not_taken_for_these(client, db, make_stud
     response = client.post("/quiz/new", data=data)
     assert response.status_code == 200
     assert "These topics have" in _notice(response.get_data(as_text=True))
+
+
+def test_a_topic_without_questions_offers_no_empty_quiz(client, db, make_student, login):
+    login(client, make_student())
+    small = _topic(db, SMALL)
+    empty = Topic(article_id=small.article_id, key="empty", title="Empty", position=99)
+    db.session.add(empty)
+    db.session.commit()
+    said = _notice(client.get(f"/quiz/new?topic={empty.id}").get_data(as_text=True))
+    assert said.startswith("This topic has 0 questions; the quiz will have 0.")
+    assert "the whole article" in said
+    response = client.post("/quiz/new", data={"topics": [str(empty.id)], "length": "10"})
+    html = response.get_data(as_text=True)
+    assert 400 <= response.status_code < 500 and "Start a quiz of 0" not in html
+    assert "There are no questions in the topics you chose." in html
