@@ -156,7 +156,7 @@ def form_question(
             for i, text in enumerate(options)
         ]
         return QuestionDraft(type=QuestionType.SINGLE_CHOICE, choices=choices, **base)
-    accepted = answer_set([found.answer], context.answers, kind=found.kind)
+    accepted = answer_set([found.answer], context.answers, kind=found.kind, prompt=found.prompt)
     return QuestionDraft(type=QuestionType.SHORT_ANSWER, accepted=accepted, **base)
 
 
