@@ -206,3 +206,17 @@ def test_an_alias_the_question_shows_is_not_offered():
     assert _accepts(answer_set(["Russia"], _context(text), prompt=asked), "Russian Federation")
     # The given answers stay, whatever the prompt shows.
     assert answer_set(["Moscow"], prompt="Moscow or Kyiv?")[0] == "Moscow"
+
+
+def test_the_generators_form_questions_get_the_alias_step():
+    """The typed "How many ...?" and "What is ...?" questions pass the same step as blanks."""
+    asked = []
+    for path in sorted((ROOT / "seed" / "corpus").glob("*.txt")):
+        parsed = parse_article(path.read_text(encoding="utf-8"))
+        _, questions = generate_items(extract_topics(parsed), parsed.title)
+        asked += [q for q in questions if q.type == QuestionType.SHORT_ANSWER and q.accepted]
+    digits = {"two": "2", "four": "4", "six": "6", "twenty": "20"}
+    in_words = [q for q in asked if q.accepted[0] in digits]
+    assert in_words
+    for question in in_words:
+        assert _accepts(question.accepted, digits[question.accepted[0]]), question.prompt
