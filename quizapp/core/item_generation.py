@@ -262,7 +262,10 @@ def _first_questions(
         asked = form_question(shown, form, context.forms, _seed(shown.claim))
         if asked:
             mine.append(asked)
-    if target is not None and all(form.answer != target.text for form in forms):
+    # A blank whose answer a form asks, or whose answer a form's prompt holds, is not asked.
+    if target is not None and all(
+        form.answer != target.text and target.text not in (form.prompt or "") for form in forms
+    ):
         choice = None
         if target.kind != "word" and _seed(shown.claim) % 2 == 0:
             choice = _multiple_choice(shown, target, context)

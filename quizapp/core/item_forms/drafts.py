@@ -16,7 +16,7 @@ from quizapp.core.answer_targets import ArticleFacts, Target, gives_away
 from quizapp.core.item_drafts import FlashcardDraft, QuestionDraft, choice_id
 from quizapp.core.item_forms.causes import effect_of
 from quizapp.core.item_forms.definitions import Definition, definition_of
-from quizapp.core.item_forms.quantities import count_question, year_question
+from quizapp.core.item_forms.quantities import century_question, count_question, year_question
 from quizapp.core.item_forms.roles import (
     birthplace_question,
     named_role_question,
@@ -37,7 +37,7 @@ MAX_MATCHED_TERMS = 4
 class FormDraft:
     """What a form asks of a claim: a card, and a question when its key is safe to ask."""
 
-    form: str  # def | role | when | howmany | cause
+    form: str  # def | role | when | howmany | cause | term
     card_front: str
     prompt: str | None = None
     answer: str | None = None
@@ -67,8 +67,13 @@ def _role(text: str, names: set[str]) -> FormDraft | None:
     return found and FormDraft("role", found.prompt, found.prompt, found.answer, "entity")
 
 
-def _quantity(text: str, names: set[str]) -> FormDraft | None:
-    found = year_question(text, names) or count_question(text, names)
+def _year(text: str, names: set[str]) -> FormDraft | None:
+    found = year_question(text, names) or century_question(text, names)
+    return found and FormDraft(found.form, found.prompt, found.prompt, found.answer, found.kind)
+
+
+def _count(text: str, names: set[str]) -> FormDraft | None:
+    found = count_question(text, names)
     return found and FormDraft(found.form, found.prompt, found.prompt, found.answer, found.kind)
 
 
@@ -80,7 +85,8 @@ def _effect(text: str, names: set[str]) -> FormDraft | None:
 FORMS: tuple[Callable[[str, set[str]], FormDraft | None], ...] = (
     _definition,
     _role,
-    _quantity,
+    _year,
+    _count,
     _effect,
 )
 
@@ -92,15 +98,29 @@ def claim_forms(shown: ShownClaim, context: FormContext) -> list[FormDraft]:
     if shown.span[0] != 0:
         return []  # a later clause shares its sentence: the sentence's forms are not its own
     text = shown.text[: shown.span[1]]
-    found_all = []
+    found_all: list[FormDraft] = []
     for form in FORMS:
         found = form(text, context.capitalised or context.names)
         if found is None:
             continue
-        if found.prompt and found.answer and _unsafe(found, context.facts):
+        asked = [f for f in found_all if f.prompt and f.answer]
+        if (
+            found.prompt
+            and found.answer
+            and (_unsafe(found, context.facts) or any(_gives_each_other(found, f) for f in asked))
+        ):
             found = FormDraft(found.form, found.card_front)
         found_all.append(found)
     return found_all
+
+
+def _gives_each_other(one: FormDraft, other: FormDraft) -> bool:
+    """ "In which year did the library spend 2.3 million dollars?" and "How many dollars did
+    the library spend in 2024?": each prompt holds the other's key, so only the first is asked."""
+    return bool(
+        (other.answer and other.answer in (one.prompt or ""))
+        or (one.answer and one.answer in (other.prompt or ""))
+    )
 
 
 def _unsafe(found: FormDraft, facts: ArticleFacts) -> bool:

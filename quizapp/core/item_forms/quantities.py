@@ -15,7 +15,14 @@ from dataclasses import dataclass
 from lemminflect import getAllLemmas
 
 from quizapp.core.answer_targets import numbers
-from quizapp.core.item_forms.grammar import Clause, main_clause, question, split_clause
+from quizapp.core.item_forms.grammar import (
+    Clause,
+    is_verb_form,
+    lower_first,
+    main_clause,
+    question,
+    split_clause,
+)
 from quizapp.core.lexicon import is_function_word
 
 MONTH = (
@@ -26,10 +33,31 @@ YEAR_FIRST = re.compile(
     rf"^In (?:(?:early|late|mid-)\s*)?(?:{MONTH} )?(?P<year>1\d{{3}}|20\d{{2}}),? "
 )
 YEAR_LAST = re.compile(rf"(?<![a-z]ed) in (?:{MONTH} )?(?P<year>1\d{{3}}|20\d{{2}})$")
+# A date inside the clause: "died in 1934 of …", "opened on 17 November 1869 with …".
+DATE_INSIDE = re.compile(
+    rf" (?:in|on) (?:(?:early|late|mid-)\s*)?(?:\d{{1,2}} )?(?:{MONTH} )?(?:\d{{1,2}},? )?"
+    rf"(?P<year>1\d{{3}}|20\d{{2}})\b"
+)
+# "Ada was born in London on 10 December 1815": the year a person was born.
+BORN = re.compile(r"^(?P<subject>(?:[A-Z][\w'’\-]+ ){0,2}[A-Z][\w'’\-]+) (?P<be>was|were) born ")
+# "In 1833, at the age of 17, Ada met …": an aside the question does without.
+AGE_ASIDE = re.compile(r",? at the age of \d+,?")
+# Words that open a clause of their own: a date after them is not the main verb's.
+RELATIVE = frozenset("that which who whom whose where when while".split())
+# "during the 16th century": the century as the key.
+CENTURY = re.compile(r" (?:in|during) the (?P<nth>1?\d(?:st|nd|rd|th)) century\b")
 APPROXIMATE = ("about", "nearly", "almost", "roughly", "around", "some", "over", "more than")
 MAX_WORDS_BEFORE_NUMBER = 3
 # "80 percent water", "three times as long": a share or a ratio, not a count of things.
 NOT_COUNTED = frozenset({"percent", "per", "times", "fold"})
+# "Nectar is about 80 percent water": what share of the whole the part is.
+PERCENT_OF_WHOLE = re.compile(
+    r"^(?P<whole>[A-Z][\w'’\- ]{1,40}?) (?P<be>is|are) "
+    r"(?P<approx>(?:about|nearly|almost|roughly|around) )?(?P<n>\d+(?:\.\d+)?) "
+    r"(?:percent|per cent|%) (?P<part>[a-z][\w\- ]{1,30})$"
+)
+# A count's number: digits, a word ("six"), or a decimal with a multiplier ("2.3 million").
+COUNT_NUMBER = re.compile(r"[\d,.]+|[a-z]+|[\d.]+ (?:million|billion)")
 PERCENT = re.compile(
     r"^(?P<approx>(?:About|Nearly|Almost|Roughly|Around|Over|More than) )?(?P<n>\d+(?:\.\d+)?) "
     r"(?:percent|per cent|%) of (?P<whole>.+)$"
@@ -49,29 +77,66 @@ class Quantity:
 def year_question(sentence: str, names: set[str]) -> Quantity | None:
     """ "In 1898 the couple announced two new elements" -> "In which year did the couple
     announce two new elements?". Only the first statement of the sentence is turned round:
-    "Construction began in 1859 and took ten years" asks when construction began."""
-    sentence = main_clause(sentence.rstrip(" ."))
+    "Construction began in 1859 and took ten years" asks when construction began; a date
+    inside it ("died in 1934 of …") is taken out, and an age aside is dropped."""
+    sentence = AGE_ASIDE.sub("", main_clause(sentence.rstrip(" .")))
     if sum(n.kind == "year" for n in numbers(sentence)) != 1:
         return None
+    born, inside = BORN.match(sentence), DATE_INSIDE.search(sentence)
+    if born and inside:
+        prompt = f"In which year {born.group('be')} {born.group('subject')} born?"
+        return Quantity(prompt, inside.group("year"), "year", "when")
     first = YEAR_FIRST.match(sentence)
     last = YEAR_LAST.search(sentence)
-    match = first or last
-    if match is None:
+    if first or last:
+        match = first or last
+        rest = sentence[match.end() :] if first else sentence[: match.start()]
+        clause = split_clause(rest)
+        if clause is None or "," in clause.rest:
+            return None
+        prompt = question("In which year", clause, clause.rest, names)
+        return prompt and Quantity(prompt, match.group("year"), "year", "when")
+    if inside is None:
         return None
-    rest = sentence[match.end() :] if first else sentence[: match.start()]
-    clause = split_clause(rest)
+    prompt = _turned_round("In which year", sentence, inside.start(), inside.end(), names)
+    return prompt and Quantity(prompt, inside.group("year"), "year", "when")
+
+
+def _turned_round(wh: str, sentence: str, start: int, end: int, names: set[str]) -> str | None:
+    """``wh`` + the clause before ``start`` turned round, the words after ``end`` kept up to a
+    comma: "The canal opened | on 17 November 1869 | with a lavish ceremony" -> "In which year
+    did the canal open with a lavish ceremony?". The date must be the main verb's: none after
+    a relative word or a participle of its own ("the café that opened in …", "founded in …")."""
+    clause = split_clause(sentence[:start])
     if clause is None or "," in clause.rest:
         return None
-    prompt = question("In which year", clause, clause.rest, names)
-    return prompt and Quantity(prompt, match.group("year"), "year", "when")
+    between = clause.rest.split()
+    if clause.auxiliary and between:
+        between = between[1:]  # "was built near …": the participle is the main verb's
+    if any(w in RELATIVE or is_verb_form(w) for w in between):
+        return None
+    after = sentence[end:].split(",")[0].strip()
+    rest = f"{clause.rest} {after}".strip()
+    return question(wh, clause, rest, names)
+
+
+def century_question(sentence: str, names: set[str]) -> Quantity | None:
+    """ "The league lost its power slowly during the 16th century" -> "In which century did
+    the league lose its power slowly?" (16th)."""
+    sentence = main_clause(sentence.rstrip(" ."))
+    found = CENTURY.search(sentence)
+    if found is None or len(CENTURY.findall(sentence)) != 1 or numbers(sentence[: found.start()]):
+        return None
+    prompt = _turned_round("In which century", sentence, found.start(), found.end(), names)
+    return prompt and Quantity(prompt, found.group("nth"), "number", "when")
 
 
 def _counted(rest: str) -> tuple[str, str, str, str] | None:
     """(approximation, number, counted noun phrase, the rest around them) in a clause's rest;
     the number must be in its first part (before a comma), and a count, not an ordinal."""
-    first_part = rest.split(",")[0]
+    first_part = re.split(r",(?!\d)", rest)[0]  # "5,800 hours, mainly …": not the digits' comma
     for target in numbers(first_part):
-        if target.kind != "number" or not re.fullmatch(r"[\d,.]+|[a-z]+", target.text):
+        if target.kind != "number" or not COUNT_NUMBER.fullmatch(target.text):
             continue
         before, after = first_part[: target.start], first_part[target.end :]
         words = []
@@ -101,6 +166,12 @@ def count_question(sentence: str, names: set[str]) -> Quantity | None:
     found = [n for n in numbers(sentence) if n.kind == "number"]
     if len(found) != 1:
         return None  # "31 staff, equal to 24 posts": which number is asked would be unclear
+    of_whole = PERCENT_OF_WHOLE.match(sentence)
+    if of_whole:
+        lead = "About what" if of_whole.group("approx") else "What"
+        whole = lower_first(of_whole.group("whole"), names)
+        prompt = f"{lead} percentage of {whole} {of_whole.group('be')} {of_whole.group('part')}?"
+        return Quantity(prompt, of_whole.group("n"), "number", "howmany")
     percent = PERCENT.match(sentence)
     if percent:
         clause = split_clause(percent.group("whole"))
