@@ -58,6 +58,7 @@ FORM_PREFIXES = (
     ("gen-match", "matching headings"),
     ("gen-terms", "matching terms"),
     ("gen-def", "definition"),
+    ("gen-called", "what it is called"),
     ("gen-cause", "cause/effect"),
     ("gen-when", "when"),
     ("gen-howmany", "how many"),

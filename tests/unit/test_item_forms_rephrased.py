@@ -120,3 +120,107 @@ def test_no_question_of_a_claim_holds_the_key_of_another():
     assert [q.prompt for q in mine][0] == "In which year did the library spend 2.3 million dollars?"
     keys = {q.key.split("-")[1] for q in mine}
     assert "howmany" not in keys and "fill" not in keys and "mc" not in keys
+
+
+def test_a_term_named_in_passing_is_asked_by_what_the_sentence_says_of_it():
+    from quizapp.core.item_forms.terms import called_question
+
+    ships = called_question(
+        "Ships called cogs carried bulk goods that were cheap by weight but needed in large "
+        "amounts."
+    )
+    assert ships is not None
+    assert ships.prompt == (
+        "Ships carried bulk goods that were cheap by weight but needed in large amounts. "
+        "What were these ships called?"
+    )
+    assert ships.answer == "cogs"
+    structures = called_question(
+        "In plants, photosynthesis takes place mainly in the leaves, inside small structures "
+        "called chloroplasts."
+    )
+    assert structures is not None and structures.prompt.endswith(
+        "What are these structures called?"
+    )
+
+
+def test_a_name_that_may_belong_to_either_of_two_nouns_is_not_asked():
+    from quizapp.core.item_forms.terms import called_question
+
+    # The pores are called stomata, not the leaves: "What are these leaves called?" is wrong.
+    assert (
+        called_question(
+            "Plants release water vapour through small pores in their leaves called stomata."
+        )
+        is None
+    )
+    assert (
+        called_question("Each chloroplast contains stacks of membranes called thylakoids.") is None
+    )
+    # Two names in one sentence: which one is asked would be unclear.
+    assert (
+        called_question(
+            "Babbage designed a calculator called the Difference Engine and a machine called "
+            "the Analytical Engine."
+        )
+        is None
+    )
+
+
+def test_a_change_is_asked_by_how_much_or_to_what():
+    grew = count_question("Loans of e-books and audiobooks grew by 27 percent to 61,000.", set())
+    assert grew is not None
+    assert (grew.prompt, grew.answer) == (
+        "By what percentage did loans of e-books and audiobooks grow?",
+        "27",
+    )
+    rose = count_question("Registered members rose to 12,400, of whom 3,100 were children.", set())
+    assert rose is not None
+    assert (rose.prompt, rose.answer) == ("To what number did registered members rise?", "12,400")
+
+
+def test_a_count_in_the_subject_is_asked_as_how_many():
+    deaths = count_question(
+        "Only six deaths were recorded, although historians believe the true number was higher.",
+        set(),
+    )
+    assert deaths is not None
+    assert (deaths.prompt, deaths.answer) == ("How many deaths were recorded?", "six")
+
+
+def test_only_the_first_part_of_the_clause_must_hold_a_single_number():
+    loans = count_question(
+        "Printed books accounted for 148,000 loans, a fall of 4 percent on the previous year.",
+        set(),
+    )
+    assert loans is not None
+    assert (loans.prompt, loans.answer) == (
+        "How many loans did printed books account for?",
+        "148,000",
+    )
+
+
+def test_a_plural_noun_before_the_verb_is_part_of_the_subject():
+    costs = count_question(
+        "Staff costs took 1.5 million dollars, new materials 420,000 dollars and building costs "
+        "the rest.",
+        set(),
+    )
+    assert costs is not None
+    assert costs.prompt == "How many dollars did staff costs take?"
+
+
+def test_a_bound_on_a_count_is_kept_in_the_question():
+    sun = count_question(
+        "Most vegetables need at least six hours of direct sun a day, so pick the sunniest spot.",
+        set(),
+    )
+    assert sun is not None
+    assert sun.prompt == "At least how many hours of direct sun a day do most vegetables need?"
+    fruits = count_question(
+        "A single courgette plant can yield more than twenty fruits in a summer.", set()
+    )
+    assert fruits is not None
+    assert (
+        fruits.prompt == "More than how many fruits can a single courgette plant yield in a summer?"
+    )

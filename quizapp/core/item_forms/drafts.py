@@ -22,6 +22,7 @@ from quizapp.core.item_forms.roles import (
     named_role_question,
     role_question,
 )
+from quizapp.core.item_forms.terms import called_question
 from quizapp.core.item_headings import shares_a_word
 from quizapp.core.item_variants import match_case
 from quizapp.core.number_format import number_value
@@ -37,7 +38,7 @@ MAX_MATCHED_TERMS = 4
 class FormDraft:
     """What a form asks of a claim: a card, and a question when its key is safe to ask."""
 
-    form: str  # def | role | when | howmany | cause | term
+    form: str  # def | called | role | when | howmany | cause
     card_front: str
     prompt: str | None = None
     answer: str | None = None
@@ -56,6 +57,14 @@ class FormContext:
 def _definition(text: str, names: set[str]) -> FormDraft | None:
     found = definition_of(text)
     return found and FormDraft("def", found.card_front, found.question, found.term, "word")
+
+
+def _called(text: str, names: set[str]) -> FormDraft | None:
+    found = called_question(text)
+    if found is None:
+        return None
+    kind = "entity" if found.answer[:1].isupper() or found.answer.startswith("the ") else "word"
+    return FormDraft("called", found.prompt, found.prompt, found.answer, kind)
 
 
 def _role(text: str, names: set[str]) -> FormDraft | None:
@@ -84,6 +93,7 @@ def _effect(text: str, names: set[str]) -> FormDraft | None:
 
 FORMS: tuple[Callable[[str, set[str]], FormDraft | None], ...] = (
     _definition,
+    _called,
     _role,
     _year,
     _count,

@@ -109,6 +109,8 @@ def _verb_at(words: list[str], index: int, for_recall: bool) -> bool | None:
     if bare.lower() in ADVERBS:
         return None
     following = words[index + 1] if index + 1 < len(words) else ""
+    if following and is_verb_only(following) and is_finite_verb(following):
+        return None  # "Staff costs took …": the verb is the next word, "costs" is a noun
     if not is_verb_only(bare) and following.endswith("ed") and "VERB" in _lemmas(following):
         return None  # "British troops occupied …": the noun before the verb
     before = words[index - 1]

@@ -46,7 +46,24 @@ AGE_ASIDE = re.compile(r",? at the age of \d+,?")
 RELATIVE = frozenset("that which who whom whose where when while".split())
 # "during the 16th century": the century as the key.
 CENTURY = re.compile(r" (?:in|during) the (?P<nth>1?\d(?:st|nd|rd|th)) century\b")
-APPROXIMATE = ("about", "nearly", "almost", "roughly", "around", "some", "over", "more than")
+APPROXIMATE = (
+    "about",
+    "nearly",
+    "almost",
+    "roughly",
+    "around",
+    "some",
+    "over",
+    "more than",
+    "at least",
+)
+# How a question says the sentence's bound: "at least six hours", "more than twenty fruits".
+LEADS = {
+    "": "How many",
+    "at least": "At least how many",
+    "more than": "More than how many",
+    "over": "More than how many",
+}
 MAX_WORDS_BEFORE_NUMBER = 3
 # "80 percent water", "three times as long": a share or a ratio, not a count of things.
 NOT_COUNTED = frozenset({"percent", "per", "times", "fold"})
@@ -151,6 +168,9 @@ def _counted(rest: str) -> tuple[str, str, str, str] | None:
         counted = " ".join(words[: phrase + 1])
         tail = after[len(" " + counted) :]
         tail = re.split(r"\b(?:and|or|but)\b", tail)[0]  # "87 churches and the old St Paul's"
+        if tail.startswith(" of "):
+            # "six hours of direct sun a day": what is counted runs on to the end.
+            counted, tail = f"{counted}{tail.rstrip()}", ""
         approx = next((a for a in APPROXIMATE if before.rstrip().endswith(a)), "")
         before = before.rstrip()[: len(before.rstrip()) - len(approx)] if approx else before
         if len(before.split()) > MAX_WORDS_BEFORE_NUMBER:
@@ -159,20 +179,35 @@ def _counted(rest: str) -> tuple[str, str, str, str] | None:
     return None
 
 
+# "grew by 27 percent", "rose to 12,400": a change, asked by how much or to what.
+CHANGE_VERBS = frozenset("rose fell grew increased decreased dropped climbed".split())
+CHANGE = re.compile(
+    r"^(?:by (?P<by>\d+(?:\.\d+)?) (?:percent|per cent|%)|to (?P<to>[\d,.]+))(?: to [\d,.]+)?$"
+)
+# "Only six deaths were recorded": the count is the subject's.
+COUNTED_SUBJECT = re.compile(
+    r"^(?P<approx>Only |About |Some |Nearly )?(?P<n>[\w,.]+) (?P<noun>[a-z]+s)$"
+)
+
+
 def count_question(sentence: str, names: set[str]) -> Quantity | None:
     """ "The library employed 31 staff, equal to 24 full-time posts" -> "How many staff did
-    the library employ?" (its first statement only)."""
+    the library employ?" (its first statement, up to a comma, holds the only number)."""
     sentence = main_clause(sentence.rstrip(" ."))
-    found = [n for n in numbers(sentence) if n.kind == "number"]
+    first_part = re.split(r",(?!\d)", sentence)[0]
+    found = [n for n in numbers(first_part) if n.kind == "number"]
+    clause = split_clause(first_part)
+    if clause and clause.verb in CHANGE_VERBS and CHANGE.match(clause.rest):
+        return _change(clause, CHANGE.match(clause.rest), names)
     if len(found) != 1:
-        return None  # "31 staff, equal to 24 posts": which number is asked would be unclear
-    of_whole = PERCENT_OF_WHOLE.match(sentence)
+        return None  # "31 staff and 24 posts": which number is asked would be unclear
+    of_whole = PERCENT_OF_WHOLE.match(first_part)
     if of_whole:
         lead = "About what" if of_whole.group("approx") else "What"
         whole = lower_first(of_whole.group("whole"), names)
         prompt = f"{lead} percentage of {whole} {of_whole.group('be')} {of_whole.group('part')}?"
         return Quantity(prompt, of_whole.group("n"), "number", "howmany")
-    percent = PERCENT.match(sentence)
+    percent = PERCENT.match(first_part)
     if percent:
         clause = split_clause(percent.group("whole"))
         if clause and clause.auxiliary in ("is", "are", "was", "were") and clause.rest:
@@ -180,15 +215,43 @@ def count_question(sentence: str, names: set[str]) -> Quantity | None:
             prompt = f"{lead} percentage of {clause.subject} {clause.auxiliary} {clause.rest}?"
             return Quantity(prompt, percent.group("n"), "number", "howmany")
         return None
-    clause = split_clause(sentence)
-    if clause is None or re.search(r"\d", clause.subject):
+    if clause is None:
         return None
+    if re.search(r"\d", clause.subject) or found[0].start < len(clause.subject):
+        return _counted_subject(clause, found[0].text)
     counted = _counted(clause.rest)
     if counted is None:
         return None
     approx, number, noun, rest = counted
-    lead = "About how many" if approx else "How many"
+    lead = LEADS.get(approx, "About how many")
     prompt = question(
         f"{lead} {noun}", Clause(clause.subject, clause.auxiliary, clause.verb, ""), rest, names
     )
     return prompt and Quantity(prompt, number, "number", "howmany")
+
+
+def _change(clause: Clause, change: re.Match, names: set[str]) -> Quantity | None:
+    """ "Loans of e-books grew by 27 percent to 61,000" -> "By what percentage did loans of
+    e-books grow?"; "Registered members rose to 12,400" -> "To what number did registered
+    members rise?"."""
+    by, to = change.group("by"), change.group("to")
+    wh = "By what percentage" if by else "To what number"
+    prompt = question(wh, Clause(clause.subject, "", clause.verb, ""), "", names)
+    return prompt and Quantity(prompt, by or to, "number", "howmany")
+
+
+def _counted_subject(clause: Clause, number: str) -> Quantity | None:
+    """ "Only six deaths were recorded" -> "How many deaths were recorded?"."""
+    found = COUNTED_SUBJECT.match(clause.subject)
+    participle = clause.rest.split()[0] if clause.rest.split() else ""
+    if found is None or found.group("n") != number or clause.auxiliary not in ("were", "are"):
+        return None
+    if not is_verb_form(participle) or len(clause.rest.split()) != 1:
+        return None
+    lead = "About how many" if found.group("approx") in ("About ", "Nearly ") else "How many"
+    return Quantity(
+        f"{lead} {found.group('noun')} {clause.auxiliary} {participle}?",
+        number,
+        "number",
+        "howmany",
+    )

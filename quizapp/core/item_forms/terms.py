@@ -1,0 +1,98 @@
+"""Terms a sentence names in passing: "Ships called cogs carried bulk goods …" asks "Ships
+carried bulk goods …. What were these ships called?" (cogs).
+
+The prompt is the article's sentence with the name taken out, then a question about the thing
+it names, so the student recalls the term from what the article says of it rather than filling
+a hole. Only a noun right before "called" is asked about, and only a one-word term or a short
+name is a key: a student can type "thylakoids" or "the Hanseatic Diet", not a phrase.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from lemminflect import getAllLemmas, getInflection
+
+from quizapp.core.lexicon import is_function_word
+
+CALLED = re.compile(
+    r"(?<=[a-z]) (?P<head>[a-z][a-z\-]+) called "
+    r"(?P<term>[a-z][\w\-]*|(?:the )?[A-Z][\w'’\-]+(?: [A-Z][\w'’\-]+){0,2})"
+    r"(?=$|[,;]| (?:which|that|were|was|is|are|[a-z]+ed|[a-z]+s)\b)"
+)
+# The sentence opens with the named thing: "Ships called cogs carried …".
+CALLED_FIRST = re.compile(r"^(?P<head>[A-Z][a-z\-]+) called (?P<term>[a-z][\w\-]*) (?=[a-z])")
+
+
+PREPOSITIONS = frozenset("of in on at with from for inside near".split())
+
+
+def _inside_another_phrase(before: str) -> bool:
+    """ "small pores in their leaves called stomata": the head ("leaves") hangs on an earlier
+    noun ("pores"), so which of them the name is for is unclear; "stacks of membranes" too."""
+    words = before.split()
+    while words and not is_function_word(words[-1]):
+        words.pop()  # the head's adjectives ("small", "far more general")
+    chain = []
+    while words and is_function_word(words[-1]):
+        chain.append(words.pop().lower())
+    if not words or not any(w in PREPOSITIONS for w in chain):
+        return False
+    noun = words[-1]
+    return noun.islower() and "NOUN" in getAllLemmas(noun)
+
+
+@dataclass(frozen=True)
+class Term:
+    prompt: str
+    answer: str
+
+
+def _is_plural(noun: str) -> bool:
+    lemmas = getAllLemmas(noun).get("NOUN", ())
+    return bool(lemmas) and noun not in lemmas and noun.endswith("s")
+
+
+def _is_past(sentence: str, skip: set[str]) -> bool:
+    """Whether the sentence's first finite verb is in the past ("carried", "met")."""
+    for word in re.findall(r"[a-z]+", sentence):
+        if word in skip or is_function_word(word):
+            continue
+        lemma = getAllLemmas(word).get("VERB", ("",))[0]
+        if not lemma:
+            continue
+        if word in (getInflection(lemma, "VBZ") or ()) and "NOUN" not in getAllLemmas(word):
+            return False
+        if word in (getInflection(lemma, "VBD") or ()) and word != lemma:
+            return True
+        if word == lemma and "NOUN" not in getAllLemmas(word):
+            return False
+    return False
+
+
+def called_question(sentence: str) -> Term | None:
+    """ "Each chloroplast contains stacks of membranes called thylakoids, which hold …" ->
+    "Each chloroplast contains stacks of membranes, which hold …. What are these membranes
+    called?" (thylakoids)."""
+    sentence = sentence.rstrip(" .")
+    found = CALLED_FIRST.match(sentence) or CALLED.search(sentence)
+    if found is None or sentence.count(" called ") != 1:
+        return None
+    head, term = found.group("head"), found.group("term")
+    if "NOUN" not in getAllLemmas(head.lower()) or is_function_word(term):
+        return None
+    if _inside_another_phrase(sentence[: found.start()]):
+        return None
+    said = (
+        sentence[: found.start()]
+        + sentence[found.start() : found.end()].replace(f" called {term}", "")
+        + sentence[found.end() :]
+    )
+    said = " ".join(said.split())
+    plural = _is_plural(head.lower())
+    past = _is_past(sentence, {"called", head.lower(), *term.lower().split()})
+    be = ("were" if plural else "was") if past else ("are" if plural else "is")
+    this = "these" if plural else "this"
+    key = "the " + term.removeprefix("the ") if term.startswith("the ") else term
+    return Term(f"{said}. What {be} {this} {head.lower()} called?", key)
