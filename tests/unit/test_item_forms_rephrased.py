@@ -224,3 +224,34 @@ def test_a_bound_on_a_count_is_kept_in_the_question():
     assert (
         fruits.prompt == "More than how many fruits can a single courgette plant yield in a summer?"
     )
+
+
+def test_a_year_given_in_an_aside_about_a_name_is_asked_of_that_name():
+    from quizapp.core.item_forms.asides import aside_year_question
+
+    founded = aside_year_question(
+        "Lübeck, founded in 1143 and refounded in 1159, became its leading city."
+    )
+    assert founded is not None
+    assert (founded.prompt, founded.answer) == ("In which year was Lübeck founded?", "1143")
+    diet = aside_year_question(
+        "Delegates met in an assembly called the Hanseatic Diet, first held in Lübeck in 1356."
+    )
+    assert diet is not None
+    assert diet.prompt == "In which year was the Hanseatic Diet first held in Lübeck?"
+    who = aside_year_question(
+        "The modern project was promoted by the French diplomat Ferdinand de Lesseps, who "
+        "obtained a concession from the Egyptian viceroy Said Pasha in 1854."
+    )
+    assert who is not None
+    assert who.prompt == (
+        "In which year did Ferdinand de Lesseps obtain a concession from the Egyptian viceroy "
+        "Said Pasha?"
+    )
+
+
+def test_an_aside_about_a_common_noun_is_not_asked():
+    from quizapp.core.item_forms.asides import aside_year_question
+
+    # "his professorship" is no name: "In which year was his professorship held?" says little.
+    assert aside_year_question("Marie took over his professorship, held in Paris in 1906.") is None

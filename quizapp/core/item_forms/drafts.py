@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from quizapp.core.aliases import AnswerContext, answer_set
 from quizapp.core.answer_targets import ArticleFacts, Target, gives_away
 from quizapp.core.item_drafts import FlashcardDraft, QuestionDraft, choice_id
+from quizapp.core.item_forms.asides import aside_year_question
 from quizapp.core.item_forms.causes import effect_of
 from quizapp.core.item_forms.definitions import Definition, definition_of
 from quizapp.core.item_forms.quantities import century_question, count_question, year_question
@@ -77,7 +78,7 @@ def _role(text: str, names: set[str]) -> FormDraft | None:
 
 
 def _year(text: str, names: set[str]) -> FormDraft | None:
-    found = year_question(text, names) or century_question(text, names)
+    found = year_question(text, names) or century_question(text, names) or aside_year_question(text)
     return found and FormDraft(found.form, found.prompt, found.prompt, found.answer, found.kind)
 
 
