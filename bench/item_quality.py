@@ -59,6 +59,7 @@ FORM_PREFIXES = (
     ("gen-terms", "matching terms"),
     ("gen-def", "definition"),
     ("gen-called", "what it is called"),
+    ("gen-identity", "what singles it out"),
     ("gen-cause", "cause/effect"),
     ("gen-when", "when"),
     ("gen-howmany", "how many"),

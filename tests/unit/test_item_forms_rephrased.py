@@ -255,3 +255,58 @@ def test_an_aside_about_a_common_noun_is_not_asked():
 
     # "his professorship" is no name: "In which year was his professorship held?" says little.
     assert aside_year_question("Marie took over his professorship, held in Paris in 1906.") is None
+
+
+def test_what_singles_a_thing_out_is_asked():
+    from quizapp.core.item_forms.identity import (
+        country_question,
+        kind_question,
+        superlative_question,
+    )
+
+    canal = country_question(
+        "The Suez Canal is an artificial sea-level waterway in Egypt that connects the "
+        "Mediterranean Sea with the Red Sea.",
+        {"Suez Canal", "Egypt"},
+    )
+    assert canal is not None
+    assert (canal.prompt, canal.answer) == ("In which country is the Suez Canal?", "Egypt")
+    pest = superlative_question(
+        "Slugs are the most common pest of young plants; check for them in the evening.", set()
+    )
+    assert pest is not None
+    assert (pest.prompt, pest.answer) == ("What are the most common pest of young plants?", "slugs")
+    enzyme = kind_question(
+        "House bees add the enzyme invertase, which splits the sucrose in nectar.", set()
+    )
+    assert enzyme is not None
+    assert (enzyme.prompt, enzyme.answer) == ("Which enzyme do house bees add?", "invertase")
+
+
+def test_a_place_that_is_no_country_or_a_common_word_is_not_asked_that_way():
+    from quizapp.core.item_forms.identity import country_question, kind_question
+
+    # "Pudding Lane" is no country: "In which country …?" would be wrong.
+    assert country_question("The Monument is a column in Pudding Lane.", set()) is None
+    # "the physicist Pierre Curie" is a name, and "the old church" no rare term.
+    assert kind_question("The town kept the old church.", set()) is None
+
+
+def test_a_name_with_had_before_a_persons_verb_is_asked_who():
+    from quizapp.core.item_forms.roles import role_question
+
+    asked = role_question(
+        "Babbage had designed a mechanical calculator called the Difference Engine.", {"Babbage"}
+    )
+    assert asked is not None
+    assert asked.prompt == "Who had designed a mechanical calculator called the Difference Engine?"
+
+
+def test_a_colon_ends_the_statement_a_year_question_turns_round():
+    asked = year_question(
+        "In 1898 the couple announced two new elements: polonium, named after her native "
+        "Poland, and radium.",
+        set(),
+    )
+    assert asked is not None
+    assert asked.prompt == "In which year did the couple announce two new elements?"

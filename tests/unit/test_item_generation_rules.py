@@ -260,7 +260,24 @@ def test_distractors_are_of_the_answers_kind():
             for text in texts:
                 if text != right:  # a wrong option is never in the sentence shown
                     assert not re.search(rf"\b{re.escape(text)}\b", q.prompt), text
-    assert {"year", "country"} <= seen_kinds
+    # The corpus's one country completion ("… waterway in _____ that …") is now asked as "In
+    # which country is the Suez Canal?"; a country's options are checked on their own below.
+    assert "year" in seen_kinds
+
+
+def test_a_countrys_options_are_countries():
+    sentence = (
+        "The Suez Canal is an artificial sea-level waterway in Egypt that connects the "
+        "Mediterranean Sea with the Red Sea"
+    )
+    others = [
+        "In 1956 the crisis provoked an invasion by Britain, France and Israel.",
+        "British troops occupied Egypt in 1882.",
+    ]
+    facts = ArticleFacts.build("Suez Canal", [sentence, *others])
+    egypt = next(n for n in facts.entities(sentence) if n.text == "Egypt")
+    wrong = distractors(egypt, sentence, facts, seed=1)
+    assert wrong and all(country_code(t) for t in wrong), wrong
 
 
 def test_which_heading_options_never_share_a_word_with_the_quote():

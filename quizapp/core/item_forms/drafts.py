@@ -17,6 +17,7 @@ from quizapp.core.item_drafts import FlashcardDraft, QuestionDraft, choice_id
 from quizapp.core.item_forms.asides import aside_year_question
 from quizapp.core.item_forms.causes import effect_of
 from quizapp.core.item_forms.definitions import Definition, definition_of
+from quizapp.core.item_forms.identity import country_question, kind_question, superlative_question
 from quizapp.core.item_forms.quantities import century_question, count_question, year_question
 from quizapp.core.item_forms.roles import (
     birthplace_question,
@@ -39,7 +40,7 @@ MAX_MATCHED_TERMS = 4
 class FormDraft:
     """What a form asks of a claim: a card, and a question when its key is safe to ask."""
 
-    form: str  # def | called | role | when | howmany | cause
+    form: str  # def | called | role | identity | when | howmany | cause
     card_front: str
     prompt: str | None = None
     answer: str | None = None
@@ -77,6 +78,14 @@ def _role(text: str, names: set[str]) -> FormDraft | None:
     return found and FormDraft("role", found.prompt, found.prompt, found.answer, "entity")
 
 
+def _identity(text: str, names: set[str]) -> FormDraft | None:
+    country = country_question(text, names)
+    if country:
+        return FormDraft("identity", country.prompt, country.prompt, country.answer, "entity")
+    found = superlative_question(text, names) or kind_question(text, names)
+    return found and FormDraft("identity", found.prompt, found.prompt, found.answer, "word")
+
+
 def _year(text: str, names: set[str]) -> FormDraft | None:
     found = year_question(text, names) or century_question(text, names) or aside_year_question(text)
     return found and FormDraft(found.form, found.prompt, found.prompt, found.answer, found.kind)
@@ -96,6 +105,7 @@ FORMS: tuple[Callable[[str, set[str]], FormDraft | None], ...] = (
     _definition,
     _called,
     _role,
+    _identity,
     _year,
     _count,
     _effect,

@@ -144,9 +144,10 @@ def split_clause(sentence: str, for_recall: bool = False) -> Clause | None:
     return None
 
 
-# Where a sentence's second statement starts: "…, and only Lübeck kept …", "…, up from …".
+# Where a sentence's second statement starts: "…, and only Lübeck kept …", "…, up from …",
+# a colon's list ("two new elements: polonium, …").
 SECOND_STATEMENT = re.compile(
-    r"; |, (?:and|but|while|whereas|when|which|who|where|up from|down from|equal to)\b"
+    r"; |: |, (?:and|but|while|whereas|when|which|who|where|up from|down from|equal to)\b"
 )
 
 

@@ -23,7 +23,8 @@ ROLE_FIRST = re.compile(
     r"[A-Z][\w'’\-]+), (?P<verb>[a-z]+) (?P<rest>.+)$"
 )
 SUBJECT_NAME = re.compile(
-    r"^(?P<name>(?:[A-Z][\w'’\-]+ ){0,3}[A-Z][\w'’\-]+) (?P<verb>[a-z]+) (?P<rest>.+)$"
+    r"^(?P<name>(?:[A-Z][\w'’\-]+ ){0,3}[A-Z][\w'’\-]+) (?P<had>(?:had|has) )?(?P<verb>[a-z]+) "
+    r"(?P<rest>.+)$"
 )
 TITLES = frozenset("Sir Lord Lady Dame King Queen President Dr Saint St".split())
 # Verbs whose subject is a person: "Who designed …?" has one answer then.
@@ -63,8 +64,9 @@ def role_question(sentence: str, names: set[str]) -> Role | None:
             return Role(f"Who was the {role} who {verb} {rest}?", name)
     subject = SUBJECT_NAME.match(sentence)
     if subject and subject.group("verb") in PERSON_VERBS and subject.group("name") in names:
-        name, verb, rest = subject.group("name", "verb", "rest")
-        return Role(f"Who {verb} {rest}?", name)
+        # "Babbage had designed …" -> "Who had designed …?"
+        name, had, verb, rest = subject.group("name", "had", "verb", "rest")
+        return Role(f"Who {had or ''}{verb} {rest}?", name)
     return None
 
 
