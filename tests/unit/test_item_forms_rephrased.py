@@ -4,6 +4,7 @@ with a hole (the second pass on forms beyond the blank)."""
 from __future__ import annotations
 
 from quizapp.core.item_forms.quantities import century_question, count_question, year_question
+from quizapp.core.question_types import QuestionType
 
 
 def test_a_date_inside_the_clause_is_taken_out_and_the_clause_turned_round():
@@ -310,3 +311,24 @@ def test_a_colon_ends_the_statement_a_year_question_turns_round():
     )
     assert asked is not None
     assert asked.prompt == "In which year did the couple announce two new elements?"
+
+
+HANSE = """The League
+Decline
+The league lost its power slowly during the 16th century.
+Loans of cloth grew by 27 percent to 61,000.
+"""
+
+
+def test_a_century_or_a_percentage_is_right_as_the_question_words_it():
+    from quizapp.core.grading import GradingKey, grade_answer
+
+    asked = {q.prompt: q for q in _questions(HANSE)}
+    century = asked["In which century did the league lose its power slowly?"]
+    key = GradingKey(QuestionType.SHORT_ANSWER, accepted=tuple(century.accepted))
+    for answer in ("16th", "the 16th century", "sixteenth", "Sixteenth century"):
+        assert grade_answer(key, answer).correct, answer
+    share = asked["By what percentage did loans of cloth grow?"]
+    key = GradingKey(QuestionType.SHORT_ANSWER, accepted=tuple(share.accepted))
+    for answer in ("27", "27 percent", "27%"):
+        assert grade_answer(key, answer).correct, answer

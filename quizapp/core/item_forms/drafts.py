@@ -45,6 +45,7 @@ class FormDraft:
     prompt: str | None = None
     answer: str | None = None
     kind: str = "word"  # the answer's kind, for its aliases: word | entity | year | number
+    also: tuple[str, ...] = ()  # more accepted forms the question's wording makes right
 
 
 @dataclass(frozen=True)
@@ -88,12 +89,16 @@ def _identity(text: str, names: set[str]) -> FormDraft | None:
 
 def _year(text: str, names: set[str]) -> FormDraft | None:
     found = year_question(text, names) or century_question(text, names) or aside_year_question(text)
-    return found and FormDraft(found.form, found.prompt, found.prompt, found.answer, found.kind)
+    return found and FormDraft(
+        found.form, found.prompt, found.prompt, found.answer, found.kind, found.also
+    )
 
 
 def _count(text: str, names: set[str]) -> FormDraft | None:
     found = count_question(text, names)
-    return found and FormDraft(found.form, found.prompt, found.prompt, found.answer, found.kind)
+    return found and FormDraft(
+        found.form, found.prompt, found.prompt, found.answer, found.kind, found.also
+    )
 
 
 def _effect(text: str, names: set[str]) -> FormDraft | None:
@@ -197,7 +202,10 @@ def form_question(
             for i, text in enumerate(options)
         ]
         return QuestionDraft(type=QuestionType.SINGLE_CHOICE, choices=choices, **base)
-    accepted = answer_set([found.answer], context.answers, kind=found.kind, prompt=found.prompt)
+    # The form's own other wordings ("16th century") are given answers, before the aliases.
+    accepted = answer_set(
+        [found.answer, *found.also], context.answers, kind=found.kind, prompt=found.prompt
+    )
     return QuestionDraft(type=QuestionType.SHORT_ANSWER, accepted=accepted, **base)
 
 

@@ -89,6 +89,8 @@ class Quantity:
     answer: str
     kind: str
     form: str  # "when" or "howmany"
+    # Other ways to write the key that the question's wording makes right ("16th century").
+    also: tuple[str, ...] = ()
 
 
 def year_question(sentence: str, names: set[str]) -> Quantity | None:
@@ -145,7 +147,12 @@ def century_question(sentence: str, names: set[str]) -> Quantity | None:
     if found is None or len(CENTURY.findall(sentence)) != 1 or numbers(sentence[: found.start()]):
         return None
     prompt = _turned_round("In which century", sentence, found.start(), found.end(), names)
-    return prompt and Quantity(prompt, found.group("nth"), "number", "when")
+    nth = found.group("nth")
+    word = ORDINAL_WORDS.get(int(nth[:-2]))
+    also = (f"{nth} century", f"the {nth} century")
+    if word:
+        also += (word, f"{word} century", f"the {word} century")
+    return prompt and Quantity(prompt, nth, "number", "when", also)
 
 
 def _counted(rest: str) -> tuple[str, str, str, str] | None:
@@ -179,6 +186,16 @@ def _counted(rest: str) -> tuple[str, str, str, str] | None:
     return None
 
 
+# A century's ordinal as a word, so "sixteenth" is right for "16th".
+ORDINAL_WORDS = {
+    n: word
+    for n, word in enumerate(
+        """first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth
+        thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth
+        twenty-first""".split(),
+        start=1,
+    )
+}
 # "grew by 27 percent", "rose to 12,400": a change, asked by how much or to what.
 CHANGE_VERBS = frozenset("rose fell grew increased decreased dropped climbed".split())
 CHANGE = re.compile(
@@ -237,7 +254,8 @@ def _change(clause: Clause, change: re.Match, names: set[str]) -> Quantity | Non
     by, to = change.group("by"), change.group("to")
     wh = "By what percentage" if by else "To what number"
     prompt = question(wh, Clause(clause.subject, "", clause.verb, ""), "", names)
-    return prompt and Quantity(prompt, by or to, "number", "howmany")
+    also = (f"{by} percent", f"{by}%", f"{by} per cent") if by else ()
+    return prompt and Quantity(prompt, by or to, "number", "howmany", also)
 
 
 def _counted_subject(clause: Clause, number: str) -> Quantity | None:
