@@ -332,3 +332,37 @@ def test_a_century_or_a_percentage_is_right_as_the_question_words_it():
     key = GradingKey(QuestionType.SHORT_ANSWER, accepted=tuple(share.accepted))
     for answer in ("27", "27 percent", "27%"):
         assert grade_answer(key, answer).correct, answer
+
+
+def test_the_one_thing_a_superlative_picks_out_is_asked_by_its_kind():
+    from quizapp.core.item_forms.identity import superlative_first_question
+
+    month = superlative_first_question(
+        "The busiest month was July, when the summer reading challenge drew 1,450 young readers.",
+        set(),
+    )
+    assert month is not None
+    assert (month.prompt, month.answer) == ("Which month was the busiest?", "July")
+
+
+def test_a_year_of_the_second_thing_a_name_did_is_asked_of_that_thing():
+    from quizapp.core.item_forms.asides import aside_year_question
+
+    shared = aside_year_question(
+        "The Austrian scientist Karl von Frisch decoded this dance and shared the Nobel Prize in "
+        "Physiology or Medicine in 1973."
+    )
+    assert shared is not None
+    assert shared.prompt == (
+        "In which year did Karl von Frisch share the Nobel Prize in Physiology or Medicine?"
+    )
+
+
+def test_a_span_of_days_is_taken_out_whole():
+    swept = year_question(
+        "The fire swept through the central parts of the city from Sunday 2 September to "
+        "Thursday 6 September 1666.",
+        set(),
+    )
+    assert swept is not None
+    assert swept.prompt == "In which year did the fire sweep through the central parts of the city?"

@@ -1,6 +1,8 @@
-"""Years a sentence gives in an aside about a name: "Lübeck, founded in 1143 and …" asks "In
-which year was Lübeck founded?"; "… Ferdinand de Lesseps, who obtained a concession … in 1854"
-asks "In which year did Ferdinand de Lesseps obtain a concession …?".
+"""Years a sentence gives in an aside about a name, or to a second verb of the name's:
+"Lübeck, founded in 1143 and …" asks "In which year was Lübeck founded?"; "… Ferdinand de
+Lesseps, who obtained a concession … in 1854" asks "In which year did Ferdinand de Lesseps obtain
+a concession …?"; "Karl von Frisch decoded this dance and shared the Nobel Prize … in 1973" asks
+"In which year did Karl von Frisch share the Nobel Prize …?".
 
 The aside follows the name right after its comma, so what it says is the name's; the question
 holds only the name and the aside's own words, never the rest of the sentence.
@@ -30,6 +32,14 @@ WHO_ASIDE = re.compile(
 )
 
 
+# "The Austrian scientist Karl von Frisch decoded this dance and shared the Nobel Prize … in
+# 1973": the year is the second verb's, and the name does both.
+AND_THEN = re.compile(
+    rf"^(?:(?:The|A|An) (?:[A-Za-z]+ ){{0,3}})?{NAME} (?P<first>[a-z]+) [^,]+? and "
+    rf"(?P<verb>[a-z]+)(?P<words>(?: [A-Za-z][\w'’\-]*){{1,10}}?) in {YEAR}$"
+)
+
+
 def _participle(word: str) -> bool:
     lemma = getAllLemmas(word).get("VERB", ("",))[0]
     return bool(lemma) and word in (getInflection(lemma, "VBN") or ()) and word != lemma
@@ -50,6 +60,11 @@ def aside_year_question(sentence: str) -> Quantity | None:
         name, verb, words = who.group("name", "verb", "words")
         prompt = f"In which year did {name} {base_form(verb)}{words}?"
         return Quantity(prompt, who.group("year"), "year", "when")
+    then = AND_THEN.match(sentence)
+    if then and _past(then.group("first")) and _past(then.group("verb")) and len(years) == 1:
+        name, verb, words = then.group("name", "verb", "words")
+        prompt = f"In which year did {name} {base_form(verb)}{words}?"
+        return Quantity(prompt, then.group("year"), "year", "when")
     aside = PARTICIPLE_ASIDE.search(sentence)
     if aside and _participle(aside.group("verb")):
         name, adverb, verb, words = aside.group("name", "adverb", "verb", "words")

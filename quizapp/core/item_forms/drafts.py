@@ -17,7 +17,12 @@ from quizapp.core.item_drafts import FlashcardDraft, QuestionDraft, choice_id
 from quizapp.core.item_forms.asides import aside_year_question
 from quizapp.core.item_forms.causes import effect_of
 from quizapp.core.item_forms.definitions import Definition, definition_of
-from quizapp.core.item_forms.identity import country_question, kind_question, superlative_question
+from quizapp.core.item_forms.identity import (
+    country_question,
+    kind_question,
+    superlative_first_question,
+    superlative_question,
+)
 from quizapp.core.item_forms.quantities import century_question, count_question, year_question
 from quizapp.core.item_forms.roles import (
     birthplace_question,
@@ -83,6 +88,9 @@ def _identity(text: str, names: set[str]) -> FormDraft | None:
     country = country_question(text, names)
     if country:
         return FormDraft("identity", country.prompt, country.prompt, country.answer, "entity")
+    picked = superlative_first_question(text, names)
+    if picked:
+        return FormDraft("identity", picked.prompt, picked.prompt, picked.answer, "entity")
     found = superlative_question(text, names) or kind_question(text, names)
     return found and FormDraft("identity", found.prompt, found.prompt, found.answer, "word")
 

@@ -24,6 +24,11 @@ SUPERLATIVE = re.compile(
     r"^(?P<subject>[A-Z][a-z]+(?: [a-z]+){0,2}) (?P<be>is|are|was|were) "
     r"(?P<what>the (?:most|least) [a-z]+ [a-z]+(?: (?:of|in) [a-z]+(?: [a-z]+){0,2})?)$"
 )
+# "The busiest month was July": the one thing a superlative picks out, asked by its kind.
+SUPERLATIVE_FIRST = re.compile(
+    r"^The (?P<sup>[a-z]+est|most [a-z]+|largest|smallest) (?P<kind>[a-z]+) (?P<be>is|was) "
+    r"(?P<key>[A-Z][\w'’\-]+(?: [A-Z][\w'’\-]+){0,2})(?=,|$)"
+)
 # "the enzyme invertase": a kind, then a rare word naming one of that kind.
 KIND_THEN_TERM = re.compile(r"^the (?P<kind>[a-z]+) (?P<term>[a-z][a-z\-]+)(?=$|,)")
 
@@ -44,6 +49,15 @@ def superlative_question(sentence: str, names: set[str]) -> Role | None:
     if is_function_word(subject.split()[0]):
         return None  # "A mulch …", "Most vegetables …": not one thing
     return Role(f"What {found.group('be')} {found.group('what')}?", subject)
+
+
+def superlative_first_question(sentence: str, names: set[str]) -> Role | None:
+    """ "The busiest month was July, when …" -> "Which month was the busiest?" (July)."""
+    found = SUPERLATIVE_FIRST.match(sentence.rstrip(" ."))
+    if found is None:
+        return None
+    sup, kind, be = found.group("sup", "kind", "be")
+    return Role(f"Which {kind} {be} the {sup}?", found.group("key"))
 
 
 def kind_question(sentence: str, names: set[str]) -> Role | None:

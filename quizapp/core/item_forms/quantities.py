@@ -38,6 +38,11 @@ DATE_INSIDE = re.compile(
     rf" (?:in|on) (?:(?:early|late|mid-)\s*)?(?:\d{{1,2}} )?(?:{MONTH} )?(?:\d{{1,2}},? )?"
     rf"(?P<year>1\d{{3}}|20\d{{2}})\b"
 )
+# "from Sunday 2 September to Thursday 6 September 1666": a span of days in one year.
+DATE_RANGE = re.compile(
+    rf" from (?:[A-Z][a-z]+ )?\d{{1,2}} {MONTH} to (?:[A-Z][a-z]+ )?\d{{1,2}} {MONTH} "
+    rf"(?P<year>1\d{{3}}|20\d{{2}})\b"
+)
 # "Ada was born in London on 10 December 1815": the year a person was born.
 BORN = re.compile(r"^(?P<subject>(?:[A-Z][\w'’\-]+ ){0,2}[A-Z][\w'’\-]+) (?P<be>was|were) born ")
 # "In 1833, at the age of 17, Ada met …": an aside the question does without.
@@ -101,7 +106,8 @@ def year_question(sentence: str, names: set[str]) -> Quantity | None:
     sentence = AGE_ASIDE.sub("", main_clause(sentence.rstrip(" .")))
     if sum(n.kind == "year" for n in numbers(sentence)) != 1:
         return None
-    born, inside = BORN.match(sentence), DATE_INSIDE.search(sentence)
+    born = BORN.match(sentence)
+    inside = DATE_RANGE.search(sentence) or DATE_INSIDE.search(sentence)
     if born and inside:
         prompt = f"In which year {born.group('be')} {born.group('subject')} born?"
         return Quantity(prompt, inside.group("year"), "year", "when")

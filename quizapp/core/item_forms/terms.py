@@ -18,14 +18,16 @@ from quizapp.core.lexicon import is_function_word
 
 CALLED = re.compile(
     r"(?<=[a-z]) (?P<head>[a-z][a-z\-]+) called "
-    r"(?P<term>[a-z][\w\-]*|(?:the )?[A-Z][\w'’\-]+(?: [A-Z][\w'’\-]+){0,2})"
+    r"(?:an? )?(?P<term>[a-z][\w\-]*|(?:the )?[A-Z][\w'’\-]+(?: [A-Z][\w'’\-]+){0,2})"
     r"(?=$|[,;]| (?:which|that|were|was|is|are|[a-z]+ed|[a-z]+s)\b)"
 )
 # The sentence opens with the named thing: "Ships called cogs carried …".
 CALLED_FIRST = re.compile(r"^(?P<head>[A-Z][a-z\-]+) called (?P<term>[a-z][\w\-]*) (?=[a-z])")
 
 
-PREPOSITIONS = frozenset("of in on at with from for inside near".split())
+# A noun after these may hang on the noun before ("pores in their leaves"); after "with" or
+# "inside" it is the verb's ("suck nectar from flowers with a long tongue").
+PREPOSITIONS = frozenset("of in on from".split())
 
 
 def _inside_another_phrase(before: str) -> bool:
