@@ -57,6 +57,7 @@ FORM_PREFIXES = (
     ("gen-heading", "which heading"),
     ("gen-match", "matching headings"),
     ("gen-terms", "matching terms"),
+    ("gen-timeline", "matching years"),
     ("gen-def", "definition"),
     ("gen-called", "what it is called"),
     ("gen-identity", "what singles it out"),

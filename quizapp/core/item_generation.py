@@ -33,6 +33,7 @@ from quizapp.core.item_forms.drafts import (
     terms_matching,
 )
 from quizapp.core.item_forms.recall import recall_card, which_statement_options
+from quizapp.core.item_forms.timeline import with_timeline
 from quizapp.core.item_headings import heading_question, matching_question
 from quizapp.core.item_variants import distractors, false_statement
 from quizapp.core.legacy_keys import item_key
@@ -396,4 +397,5 @@ def generate_items(
                 shown, first[key], true_false.get(key), topic_of[key], context, falsifiable
             )
     questions.extend(_matching_questions(topics, usable, questions))
+    questions = with_timeline(usable, forms, questions, MAX_QUESTIONS_PER_CLAIM)
     return cards, questions

@@ -366,3 +366,32 @@ def test_a_span_of_days_is_taken_out_whole():
     )
     assert swept is not None
     assert swept.prompt == "In which year did the fire sweep through the central parts of the city?"
+
+
+CANAL = """The Canal
+History
+Construction began in 1859 and took ten years.
+Troops from Britain occupied Egypt in 1882.
+In 1956 President Nasser nationalised the canal company.
+"""
+
+
+def test_three_dated_events_make_a_timeline_in_place_of_a_second_true_false():
+    questions = _questions(CANAL)
+    timeline = [q for q in questions if q.key.startswith("gen-timeline-")]
+    assert len(timeline) == 1
+    assert timeline[0].type == QuestionType.MATCHING
+    assert timeline[0].pairs == [
+        ["In which year did construction begin?", "1859"],
+        ["In which year did troops from Britain occupy Egypt?", "1882"],
+        ["In which year did President Nasser nationalise the canal company?", "1956"],
+    ]
+    home = [q for q in questions if q.claim_key == timeline[0].claim_key]
+    # Still at most two questions a claim; the timeline took the true/false's place.
+    assert len(home) == 2
+    assert not any(q.type == QuestionType.TRUE_FALSE for q in home)
+
+
+def test_two_dated_events_make_no_timeline():
+    two = CANAL.replace("In 1956 President Nasser nationalised the canal company.\n", "")
+    assert not any(q.key.startswith("gen-timeline-") for q in _questions(two))
