@@ -58,6 +58,7 @@ FORM_PREFIXES = (
     ("gen-match", "matching headings"),
     ("gen-terms", "matching terms"),
     ("gen-timeline", "matching years"),
+    ("gen-figures", "matching numbers"),
     ("gen-def", "definition"),
     ("gen-called", "what it is called"),
     ("gen-identity", "what singles it out"),

@@ -33,7 +33,7 @@ from quizapp.core.item_forms.drafts import (
     terms_matching,
 )
 from quizapp.core.item_forms.recall import recall_card, which_statement_options
-from quizapp.core.item_forms.timeline import with_timeline
+from quizapp.core.item_forms.timeline import with_matchings
 from quizapp.core.item_headings import heading_question, matching_question
 from quizapp.core.item_variants import distractors, false_statement
 from quizapp.core.legacy_keys import item_key
@@ -380,6 +380,7 @@ def generate_items(
         s.claim.key: _first_questions(s, targets[s.claim.key], forms[s.claim.key], context)
         for s in usable
     }
+    with_matchings(usable, forms, first, MAX_QUESTIONS_PER_CLAIM)
     falsifiable = _falsifiable(usable, facts)
     room = {key for key, mine in first.items() if len(mine) < MAX_QUESTIONS_PER_CLAIM}
     true_false = _true_false_items(falsifiable, room)
@@ -397,5 +398,4 @@ def generate_items(
                 shown, first[key], true_false.get(key), topic_of[key], context, falsifiable
             )
     questions.extend(_matching_questions(topics, usable, questions))
-    questions = with_timeline(usable, forms, questions, MAX_QUESTIONS_PER_CLAIM)
     return cards, questions

@@ -395,3 +395,22 @@ def test_three_dated_events_make_a_timeline_in_place_of_a_second_true_false():
 def test_two_dated_events_make_no_timeline():
     two = CANAL.replace("In 1956 President Nasser nationalised the canal company.\n", "")
     assert not any(q.key.startswith("gen-timeline-") for q in _questions(two))
+
+
+LIBRARY_FIGURES = """Library Report
+Staff
+The library employed 31 staff.
+Volunteers gave 5,800 hours.
+Printed books accounted for 148,000 loans.
+"""
+
+
+def test_three_figures_make_a_matching_question_of_their_numbers():
+    figures = [q for q in _questions(LIBRARY_FIGURES) if q.key.startswith("gen-figures-")]
+    assert len(figures) == 1
+    assert figures[0].prompt == "Match each question to the number the article gives."
+    assert figures[0].pairs == [
+        ["How many staff did the library employ?", "31"],
+        ["How many hours did volunteers give?", "5,800"],
+        ["How many loans did printed books account for?", "148,000"],
+    ]
