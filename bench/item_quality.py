@@ -3,8 +3,11 @@
 Run from the repository root:  python -m bench.item_quality
 A sample to label by hand:      python -m bench.item_quality --sample corpus 64 23
 
-For the seed article and every article of ``seed/corpus`` (then, separately, of
-``seed/corpus/heldout``, never used to tune the generator) it prints:
+For the seed article and every article of ``seed/corpus``, then separately of
+``seed/corpus/heldout`` and of ``seed/corpus/unseen`` (readings written before the issue-22
+generator and labelled at first look; read through a teacher's import, Markdown included), it
+prints:
+
 
 * items made, by type (card, fill_blank, choice = multiple choice and which-heading,
   true_false, matching);
@@ -41,6 +44,7 @@ from quizapp.core.article_parser import parse_article
 from quizapp.core.claims import extract_topics
 from quizapp.core.item_generation import generate_items
 from quizapp.core.lexicon import UNRESOLVED_STARTS
+from quizapp.core.text_extraction import extract_article
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -82,7 +86,17 @@ def articles(group: str) -> list[Path]:
     corpus = ROOT / "seed" / "corpus"
     if group == "held-out":
         return sorted((corpus / "heldout").glob("*.txt"))
+    if group == "unseen":
+        readings = (corpus / "unseen").iterdir()
+        return sorted(p for p in readings if p.suffix in (".txt", ".md") and p.stem != "README")
     return [ROOT / "seed" / "article-russia-pivot-east.txt", *sorted(corpus.glob("*.txt"))]
+
+
+def article_text(path: Path) -> str:
+    """The text the parser gets: an unseen reading goes through a teacher's import (Markdown)."""
+    if path.parent.name == "unseen":
+        return extract_article(path.name, path.read_bytes()).text
+    return path.read_text(encoding="utf-8")
 
 
 def shown_text(prompt: str) -> str:
@@ -157,7 +171,7 @@ def describe(rule: Rule | None) -> str:
 
 
 def article_figures(path: Path, statements: dict[str, list[tuple[str, bool]]]) -> dict:
-    parsed = parse_article(path.read_text(encoding="utf-8"))
+    parsed = parse_article(article_text(path))
     topics = extract_topics(parsed)
     cards, questions = generate_items(topics, parsed.title)
     sentences = [parsed.text[c.sentence_start : c.sentence_end] for t in topics for c in t.claims]
@@ -225,7 +239,7 @@ def print_sample(group: str, size: int, seed: int) -> None:
     """A random sample of generated items to label by hand (``size`` 0: every item)."""
     items = []
     for path in articles(group):
-        parsed = parse_article(path.read_text(encoding="utf-8"))
+        parsed = parse_article(article_text(path))
         cards, questions = generate_items(extract_topics(parsed), parsed.title)
         items += [(path.stem, "card", c.front, c.back) for c in cards]
         for q in questions:
@@ -247,7 +261,7 @@ def main() -> None:
         print_sample(sys.argv[2], int(sys.argv[3]), int(sys.argv[4]))
         return
     learnt: list[tuple[str, bool]] = []
-    for group in ("corpus", "held-out"):
+    for group in ("corpus", "held-out", "unseen"):
         print(f"\n## {group}\n")
         print(
             "| article | " + " | ".join(TYPES) + " | T:F | title blanks | fragments | "
