@@ -9,11 +9,13 @@ from sqlalchemy.orm import selectinload
 from werkzeug.exceptions import RequestEntityTooLarge
 
 from quizapp.core.question_kinds import describe_key
+from quizapp.errors import refused, render_error
 from quizapp.extensions import db
 from quizapp.models import Claim, ItemStatus, Role
 from quizapp.services import article_library as library
 from quizapp.services import article_review as review
 from quizapp.services.classes import teacher_classes
+from quizapp.services.errors import NotFound
 from quizapp.teach.article_forms import ArticleImportForm, ShareForm
 from quizapp.teach.authoring_views import AUTHORED, item_form
 from quizapp.teach.blueprint import bp
@@ -43,13 +45,24 @@ def allow_larger_uploads() -> None:
 
 
 @bp.errorhandler(RequestEntityTooLarge)
-def upload_too_large(_error):
-    """A too-large upload is never read; the form comes back saying so."""
+def upload_too_large(error: RequestEntityTooLarge):
+    """A too-large upload is never read; the import form comes back saying so. Any other
+    teaching form sent too large gets the app's own 413 (it was no file of 10 MB), and so does
+    anyone but a teacher: the body is refused before the blueprint's access check runs."""
     db.session.rollback()
+    teacher = current_user.is_authenticated and current_user.is_teacher
+    if request.endpoint not in IMPORT_ENDPOINTS or not teacher:
+        return render_error(error)
     form = ArticleImportForm(formdata=None)
     form.upload.errors = [TOO_LARGE]
     article_id = (request.view_args or {}).get("article_id")
-    article = library.owned_article(db.session, article_id, current_user) if article_id else None
+    article = None
+    if article_id:
+        try:
+            article = library.owned_article(db.session, article_id, current_user)
+        except NotFound as missing:
+            # Raised inside an error handler it would be a 500: answered as the 404 it is.
+            return refused(missing)
     return render_template("teach/article_import.html", form=form, article=article), 413
 
 
