@@ -11,6 +11,7 @@ import pytest
 import sqlalchemy as sa
 from flask import g
 from flask_migrate import upgrade
+from hypothesis import HealthCheck, settings
 
 from quizapp import ROOT, create_app
 from quizapp.extensions import db as _db
@@ -20,6 +21,20 @@ from tests.builders import log_in, make_user
 
 # Worked examples shared by tests in more than one folder.
 pytest_plugins = ("tests.fixtures",)
+
+# Property-based tests (Hypothesis): `ci`, the default, is reproducible (derandomized, no
+# example database) and short enough for every run; `dev` and `nightly` search longer, with
+# random seeds. Choose with HYPOTHESIS_PROFILE=dev (see README, "Fuzzing").
+_FUZZ_SETTINGS = {
+    "deadline": None,  # the tests time each request themselves, against their own budget
+    "suppress_health_check": [HealthCheck.too_slow, HealthCheck.data_too_large],
+}
+settings.register_profile(
+    "ci", max_examples=15, derandomize=True, database=None, print_blob=True, **_FUZZ_SETTINGS
+)
+settings.register_profile("dev", max_examples=60, **_FUZZ_SETTINGS)
+settings.register_profile("nightly", max_examples=600, **_FUZZ_SETTINGS)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 ARTICLE = ROOT / "seed" / "article-russia-pivot-east.txt"
 BANK = ROOT / "seed" / "question_bank.yaml"
@@ -78,24 +93,29 @@ def app(tmp_path_factory):
         _db.engine.dispose()
 
 
+def empty_test_tables(db) -> None:
+    """Delete what tests made, keeping the seeded content (every test starts from it)."""
+    db.session.rollback()
+    # Teacher-authored content is per test; the seeded content stays.
+    for table in reversed(db.metadata.sorted_tables):
+        if table.name not in CONTENT_TABLES:
+            db.session.execute(table.delete())
+    for name in ("flashcard", "question"):
+        table = db.metadata.tables[name]
+        db.session.execute(table.delete().where(table.c.origin == "teacher"))
+    # Articles a test imported go too (their topics, claims and items cascade).
+    articles = db.metadata.tables["article"]
+    db.session.execute(articles.delete().where(articles.c.slug != SEED_SLUG))
+    db.session.execute(articles.update().values(published=True))
+    db.session.commit()
+
+
 @pytest.fixture
 def db(app) -> Iterator:
     with app.app_context():
         limiter.reset()  # no test is throttled by the requests of another
         yield _db
-        _db.session.rollback()
-        # Teacher-authored content is per test; the seeded content stays.
-        for table in reversed(_db.metadata.sorted_tables):
-            if table.name not in CONTENT_TABLES:
-                _db.session.execute(table.delete())
-        for name in ("flashcard", "question"):
-            table = _db.metadata.tables[name]
-            _db.session.execute(table.delete().where(table.c.origin == "teacher"))
-        # Articles a test imported go too (their topics, claims and items cascade).
-        articles = _db.metadata.tables["article"]
-        _db.session.execute(articles.delete().where(articles.c.slug != SEED_SLUG))
-        _db.session.execute(articles.update().values(published=True))
-        _db.session.commit()
+        empty_test_tables(_db)
 
 
 @pytest.fixture

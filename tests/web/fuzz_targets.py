@@ -1,0 +1,283 @@
+"""What the endpoint fuzzing sends to each route (tests/web/test_fuzz_endpoints.py): who sends
+it, what its URL's variables and its fields are drawn from.
+
+``WRITES`` must name every route that takes POST, PUT, PATCH or DELETE; ``READS`` names the
+pages whose query string is a form (searches, filters, pickers).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from hypothesis import strategies as st
+
+from quizapp.auth.forms import (
+    LoginForm,
+    NewPasswordForm,
+    ProfileForm,
+    RegisterForm,
+    ResetRequestForm,
+)
+from quizapp.live.forms import JoinForm as LiveJoinForm
+from quizapp.live.forms import NewGameForm
+from quizapp.quiz.forms import PracticeForm
+from quizapp.services.live_moves import COMMANDS
+from quizapp.study.forms import StudySettingsForm
+from quizapp.teach.article_forms import ArticleImportForm, ShareForm
+from quizapp.teach.authoring_forms import FlashcardForm, QuestionForm
+from quizapp.teach.exchange_forms import (
+    BankExportForm,
+    BankImportForm,
+    CardsPasteForm,
+    CardsSaveForm,
+)
+from quizapp.teach.forms import (
+    AddQuestionsForm,
+    AssignForm,
+    ClassForm,
+    ConfirmJoinForm,
+    DrawForm,
+    JoinForm,
+    QuestionFilterForm,
+    SetSettingsForm,
+)
+from tests.web.fuzz_values import (
+    FormBody,
+    JsonBody,
+    hostile_text,
+    id_text,
+    json_values,
+    number_text,
+)
+
+KINDS = ("questions", "flashcards")
+
+
+@dataclass(frozen=True)
+class Target:
+    """How to fuzz one endpoint: who sends it, what its URL's variables are drawn from (a pool
+    of ids, or a tuple of literal values), and its body (None: whatever junk fields)."""
+
+    role: str
+    body: FormBody | JsonBody | None = None
+    path: Mapping[str, str | tuple[str, ...]] = field(default_factory=dict)
+    ends_session: bool = False  # logs the actor out: log in again before the next request
+
+
+def _quiz_answer(pools):
+    answer = st.one_of(hostile_text(), st.sampled_from(["true", "false", "a", "b", "c", "d"]))
+    fields = {f"match-{i}": hostile_text() for i in range(4)}
+    return {
+        "answer": answer,
+        "action": st.sampled_from(["next", "back", "finish", "check"]) | hostile_text(),
+        **fields,
+    }
+
+
+def _rating(pools):
+    return {
+        "flashcard_id": id_text(pools["flashcard"]),
+        "rating": st.sampled_from(["1", "2", "3", "4"]) | number_text(),
+        "duration_ms": number_text(),
+        "seen": hostile_text(),
+        "topic": id_text(pools["topic"]),
+        "article": id_text(pools["article"]),
+        "mode": st.sampled_from(["review"]) | hostile_text(),
+    }
+
+
+def _topic_change(pools):
+    return {
+        "action": st.sampled_from(["rename", "up", "down", "merge"]) | hostile_text(),
+        "title": hostile_text(),
+        "into": id_text(pools["topic"]),
+    }
+
+
+def _live_answer(pools):
+    return {
+        "player": st.sampled_from(pools["player"]) | json_values(),
+        "index": st.integers(-2, 5) | json_values(),
+        "answer": st.sampled_from(["a", "b", "c", "true"]) | json_values(),
+    }
+
+
+def _one(name: str, values):
+    """One field a view reads itself; ``values`` a strategy, or a function of the pools."""
+    return lambda pools: {name: values(pools) if callable(values) else values}
+
+
+def known_or_hostile(pool: list) -> st.SearchStrategy[str]:
+    """One of the real values (a join code, a PIN), or anything else."""
+    return st.sampled_from([str(v) for v in pool]) | hostile_text()
+
+
+TEACHER, STUDENT, ADMIN, ANON = "teacher", "student", "admin", "anonymous"
+CLAIM = {"claim_id": "claim"}
+ARTICLE = {"article_id": "article"}
+CLASS = {"class_id": "class"}
+SET = {"set_id": "set"}
+# Every route that writes, by endpoint. Destructive ones come last, so the routes before them
+# find the world whole.
+WRITES: dict[str, Target] = {
+    "auth.login": Target(ANON, FormBody(LoginForm)),
+    "auth.register": Target(ANON, FormBody(RegisterForm)),
+    "account.reset_request": Target(ANON, FormBody(ResetRequestForm)),
+    "account.reset_password": Target(ANON, FormBody(NewPasswordForm), {"token": "text"}),
+    "account.settings": Target(
+        STUDENT,
+        FormBody(
+            ProfileForm,
+            extra=lambda pools: {
+                "form": st.sampled_from(["profile", "password"]) | hostile_text(),
+                **{f"pw-{n}": hostile_text() for n in ("current_password", "password", "confirm")},
+            },
+        ),
+    ),
+    "classroom.join": Target(
+        STUDENT, FormBody(JoinForm, extra=_one("code", lambda p: known_or_hostile(p["join_code"])))
+    ),
+    "classroom.join_link": Target(STUDENT, FormBody(ConfirmJoinForm), {"code": "join_code"}),
+    "classroom.start": Target(STUDENT, None, {"assignment_id": "assignment"}),
+    "quiz.new": Target(STUDENT, FormBody(PracticeForm, ids={"topics": "topic"})),
+    "quiz.question": Target(
+        STUDENT,
+        FormBody(extra=_quiz_answer),
+        {"attempt_id": "attempt", "position": "position"},
+    ),
+    "study.rate": Target(STUDENT, FormBody(extra=_rating)),
+    "study.undo": Target(STUDENT),
+    "study.settings": Target(STUDENT, FormBody(StudySettingsForm)),
+    "study.start_review": Target(
+        STUDENT, FormBody(extra=_one("article", lambda p: id_text(p["article"])))
+    ),
+    "live.join": Target(
+        STUDENT, FormBody(LiveJoinForm, extra=_one("pin", lambda p: known_or_hostile(p["pin"])))
+    ),
+    "live.answer": Target(STUDENT, JsonBody(_live_answer), {"game_id": "game"}),
+    "live.command": Target(
+        TEACHER,
+        JsonBody(lambda pools: {"command": st.sampled_from(COMMANDS) | json_values()}),
+        {"game_id": "game"},
+    ),
+    "live.new_game": Target(TEACHER, FormBody(NewGameForm), SET),
+    "teach.new_class": Target(TEACHER, FormBody(ClassForm)),
+    "teach.new_code": Target(TEACHER, None, CLASS),
+    "teach.new_set": Target(TEACHER, FormBody(SetSettingsForm)),
+    "teach.set_settings": Target(TEACHER, FormBody(SetSettingsForm), SET),
+    "teach.add_items": Target(
+        TEACHER, FormBody(AddQuestionsForm, ids={"question_ids": "question"}), SET
+    ),
+    "teach.add_draw": Target(
+        TEACHER, FormBody(DrawForm, prefix="draw", ids={"draw-topic": "topic"}), SET
+    ),
+    "teach.move_item": Target(
+        TEACHER,
+        FormBody(extra=_one("direction", st.sampled_from(["up", "down"]) | hostile_text())),
+        {**SET, "item_id": "item"},
+    ),
+    "teach.assign": Target(TEACHER, FormBody(AssignForm, ids={"classes": "class"}), SET),
+    "teach.edit_assignment": Target(
+        TEACHER, FormBody(AssignForm, ids={"classes": "class"}), {"assignment_id": "assignment"}
+    ),
+    "teach.new_question": Target(TEACHER, FormBody(QuestionForm, ids=CLAIM)),
+    "teach.edit_question": Target(
+        TEACHER, FormBody(QuestionForm, ids=CLAIM), {"question_id": "question"}
+    ),
+    "teach.new_flashcard": Target(TEACHER, FormBody(FlashcardForm, ids=CLAIM)),
+    "teach.edit_flashcard": Target(
+        TEACHER, FormBody(FlashcardForm, ids=CLAIM), {"card_id": "flashcard"}
+    ),
+    "teach.import_bank": Target(TEACHER, FormBody(BankImportForm)),
+    "teach.preview_cards": Target(TEACHER, FormBody(CardsPasteForm)),
+    "teach.import_pasted_cards": Target(TEACHER, FormBody(CardsSaveForm)),
+    "teach.import_article": Target(TEACHER, FormBody(ArticleImportForm)),
+    "teach.reimport_article": Target(TEACHER, FormBody(ArticleImportForm), ARTICLE),
+    "teach.copy_item": Target(TEACHER, None, {"kind": KINDS, "item_id": "item_id"}),
+    "teach.decide_item": Target(
+        TEACHER,
+        FormBody(extra=_one("decision", st.sampled_from(["accept", "reject"]) | hostile_text())),
+        {**ARTICLE, "kind": KINDS, "item_id": "item_id"},
+    ),
+    "teach.edit_draft": Target(
+        TEACHER,
+        FormBody(QuestionForm, ids=CLAIM, extra=lambda pools: {"kind": hostile_text()}),
+        {**ARTICLE, "kind": KINDS, "item_id": "item_id"},
+    ),
+    "teach.accept_claim": Target(TEACHER, None, {**ARTICLE, **CLAIM}),
+    "teach.change_topic": Target(
+        TEACHER, FormBody(extra=_topic_change), {**ARTICLE, "topic_id": "topic"}
+    ),
+    "teach.share_article": Target(TEACHER, FormBody(ShareForm, ids={"classes": "class"}), ARTICLE),
+    "teach.publish_article": Target(
+        ADMIN,
+        FormBody(extra=_one("published", st.sampled_from(["1", "0"]) | hostile_text())),
+        ARTICLE,
+    ),
+    "quiz.practise_missed": Target(STUDENT, None, {"attempt_id": "attempt"}),
+    "quiz.submit": Target(STUDENT, None, {"attempt_id": "attempt"}),
+    "quiz.discard": Target(STUDENT, None, {"attempt_id": "attempt"}),
+    "teach.drop_claim": Target(TEACHER, None, {**ARTICLE, **CLAIM}),
+    "teach.remove_item": Target(TEACHER, None, {**SET, "item_id": "item"}),
+    "teach.delete_item": Target(TEACHER, None, {"kind": KINDS, "item_id": "item_id"}),
+    "teach.remove_student": Target(TEACHER, None, {**CLASS, "student_id": "user"}),
+    "teach.delete_set": Target(TEACHER, None, SET),
+    "auth.logout": Target(STUDENT, ends_session=True),
+}
+
+
+def _article_and_topic(pools):
+    return {"article": id_text(pools["article"]), "topic": id_text(pools["topic"])}
+
+
+def _filters(pools):
+    return {"page": number_text()}
+
+
+# Pages whose query string is a form, by endpoint.
+READS: dict[str, Target] = {
+    "auth.login": Target(ANON, FormBody(extra=_one("next", hostile_text()))),
+    "main.search_page": Target(STUDENT, FormBody(extra=_one("q", hostile_text()))),
+    "study.dashboard": Target(STUDENT, FormBody(extra=_article_and_topic)),
+    "study.review": Target(STUDENT, FormBody(extra=_article_and_topic)),
+    "study.progress_page": Target(STUDENT, FormBody(extra=_article_and_topic)),
+    "study.cards": Target(
+        STUDENT,
+        FormBody(
+            extra=lambda pools: {
+                **_article_and_topic(pools),
+                **{
+                    k: st.sampled_from(["1", "review"]) | hostile_text()
+                    for k in ("mode", "reveal", "undo")
+                },
+            }
+        ),
+    ),
+    "study.export_deck": Target(
+        STUDENT,
+        FormBody(extra=lambda pools: {**_article_and_topic(pools), "progress": hostile_text()}),
+    ),
+    "quiz.new": Target(STUDENT, FormBody(extra=_article_and_topic)),
+    "live.join": Target(ANON, FormBody(extra=_one("pin", lambda p: known_or_hostile(p["pin"])))),
+    "teach.items": Target(
+        TEACHER, FormBody(QuestionFilterForm, ids={"topic": "topic"}, extra=_filters)
+    ),
+    "teach.builder": Target(TEACHER, FormBody(QuestionFilterForm, ids={"topic": "topic"}), SET),
+    "teach.review_article": Target(TEACHER, FormBody(extra=_filters), ARTICLE),
+    "teach.analysis": Target(
+        TEACHER,
+        FormBody(extra=_one("attempts", st.sampled_from(["all", "first"]) | hostile_text())),
+        {"assignment_id": "assignment"},
+    ),
+    "teach.export_bank": Target(
+        TEACHER,
+        FormBody(
+            BankExportForm,
+            extra=lambda pools: {"article": known_or_hostile(pools["slug"])},
+        ),
+    ),
+    "teach.new_question": Target(
+        TEACHER, FormBody(extra=_one("claim", lambda p: id_text(p["claim"])))
+    ),
+}
