@@ -195,7 +195,7 @@ def change_topic(article_id: int, topic_id: int):
     elif action in ("up", "down"):
         review.move_topic(db.session, article, topic, action)
     elif action == "merge":
-        target_id = request.form.get("into", type=int)
+        target_id = parse_id(request.form.get("into"))  # digits in range, else None
         into = review.article_topic(db.session, article, target_id or 0)
         review.merge_topic(db.session, article, topic, into)
         topic_id = into.id  # the merged topic is gone: show the one it went into

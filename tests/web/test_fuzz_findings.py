@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
-from quizapp.models import Article
+from quizapp.models import Article, Topic
 from quizapp.services.article_library import ArticleUpload, import_upload
 from tests.builders import GARDEN, make_user
 
@@ -52,3 +52,17 @@ def test_an_oversized_reimport_of_ones_own_article_shows_the_import_form(
     login(client, teacher)
     response = client.post(f"/teach/articles/{article.id}/reimport", data=OVERSIZED_IMPORT)
     assert response.status_code == 413 and b"10 MB" in response.data
+
+
+def test_merging_a_topic_into_an_id_out_of_range_is_404_not_500(client, db, login, make_teacher):
+    teacher = make_teacher()
+    article = _article_of(db, teacher)
+    topic = db.session.scalars(sa.select(Topic).where(Topic.article_id == article.id)).first()
+    login(client, teacher)
+    for into in ("9" * 30, "-5", "2147483648", "1e3"):
+        response = client.post(
+            f"/teach/articles/{article.id}/topics/{topic.id}",
+            data={"action": "merge", "into": into},
+        )
+        assert response.status_code == 404, into
+    assert db.session.get(Topic, topic.id) is not None
