@@ -62,6 +62,9 @@ class Target:
     role: str
     body: FormBody | JsonBody | None = None
     path: Mapping[str, str | tuple[str, ...]] = field(default_factory=dict)
+    # Variables drawn together, most of the time, from a pool of combinations that exist
+    # (a topic of this article, an item of this set): apart, they would rarely meet.
+    together: tuple[tuple[str, ...], str] | None = None
     ends_session: bool = False  # logs the actor out: log in again before the next request
 
 
@@ -103,6 +106,13 @@ def _live_answer(pools):
     }
 
 
+def _flashcard_fields(pools):
+    """A draft is a question or a flashcard: the flashcard form's own fields, beside the
+    question form's."""
+    kinds = st.sampled_from(["basic", "cloze"]) | hostile_text()
+    return {"kind": kinds, "front": hostile_text(), "back": hostile_text()}
+
+
 def _one(name: str, values):
     """One field a view reads itself; ``values`` a strategy, or a function of the pools."""
     return lambda pools: {name: values(pools) if callable(values) else values}
@@ -115,6 +125,7 @@ def known_or_hostile(pool: list) -> st.SearchStrategy[str]:
 
 TEACHER, STUDENT, ADMIN, ANON = "teacher", "student", "admin", "anonymous"
 CLAIM = {"claim_id": "claim"}
+ARTICLE_CLAIM = (("article_id", "claim_id"), "article_claim")
 ARTICLE = {"article_id": "article"}
 CLASS = {"class_id": "class"}
 SET = {"set_id": "set"}
@@ -145,6 +156,7 @@ WRITES: dict[str, Target] = {
         STUDENT,
         FormBody(extra=_quiz_answer),
         {"attempt_id": "attempt", "position": "position"},
+        together=(("attempt_id", "position"), "attempt_position"),
     ),
     "study.rate": Target(STUDENT, FormBody(extra=_rating)),
     "study.undo": Target(STUDENT),
@@ -176,6 +188,7 @@ WRITES: dict[str, Target] = {
         TEACHER,
         FormBody(extra=_one("direction", st.sampled_from(["up", "down"]) | hostile_text())),
         {**SET, "item_id": "item"},
+        together=(("set_id", "item_id"), "set_item"),
     ),
     "teach.assign": Target(TEACHER, FormBody(AssignForm, ids={"classes": "class"}), SET),
     "teach.edit_assignment": Target(
@@ -199,15 +212,20 @@ WRITES: dict[str, Target] = {
         TEACHER,
         FormBody(extra=_one("decision", st.sampled_from(["accept", "reject"]) | hostile_text())),
         {**ARTICLE, "kind": KINDS, "item_id": "item_id"},
+        together=(("article_id", "kind", "item_id"), "article_item"),
     ),
     "teach.edit_draft": Target(
         TEACHER,
-        FormBody(QuestionForm, ids=CLAIM, extra=lambda pools: {"kind": hostile_text()}),
+        FormBody(QuestionForm, ids=CLAIM, extra=_flashcard_fields),
         {**ARTICLE, "kind": KINDS, "item_id": "item_id"},
+        together=(("article_id", "kind", "item_id"), "article_item"),
     ),
-    "teach.accept_claim": Target(TEACHER, None, {**ARTICLE, **CLAIM}),
+    "teach.accept_claim": Target(TEACHER, None, {**ARTICLE, **CLAIM}, together=ARTICLE_CLAIM),
     "teach.change_topic": Target(
-        TEACHER, FormBody(extra=_topic_change), {**ARTICLE, "topic_id": "topic"}
+        TEACHER,
+        FormBody(extra=_topic_change),
+        {**ARTICLE, "topic_id": "topic"},
+        together=(("article_id", "topic_id"), "article_topic"),
     ),
     "teach.share_article": Target(TEACHER, FormBody(ShareForm, ids={"classes": "class"}), ARTICLE),
     "teach.publish_article": Target(
@@ -218,10 +236,17 @@ WRITES: dict[str, Target] = {
     "quiz.practise_missed": Target(STUDENT, None, {"attempt_id": "attempt"}),
     "quiz.submit": Target(STUDENT, None, {"attempt_id": "attempt"}),
     "quiz.discard": Target(STUDENT, None, {"attempt_id": "attempt"}),
-    "teach.drop_claim": Target(TEACHER, None, {**ARTICLE, **CLAIM}),
-    "teach.remove_item": Target(TEACHER, None, {**SET, "item_id": "item"}),
+    "teach.drop_claim": Target(TEACHER, None, {**ARTICLE, **CLAIM}, together=ARTICLE_CLAIM),
+    "teach.remove_item": Target(
+        TEACHER, None, {**SET, "item_id": "item"}, together=(("set_id", "item_id"), "set_item")
+    ),
     "teach.delete_item": Target(TEACHER, None, {"kind": KINDS, "item_id": "item_id"}),
-    "teach.remove_student": Target(TEACHER, None, {**CLASS, "student_id": "user"}),
+    "teach.remove_student": Target(
+        TEACHER,
+        None,
+        {**CLASS, "student_id": "user"},
+        together=(("class_id", "student_id"), "class_student"),
+    ),
     "teach.delete_set": Target(TEACHER, None, SET),
     "auth.logout": Target(STUDENT, ends_session=True),
 }

@@ -89,6 +89,24 @@ def _live_game(db, teacher: User, student: User, quiz_set) -> LiveGame:
     return game
 
 
+def _combinations(db, article, quiz_set, school_class, students, attempt) -> dict[str, list[tuple]]:
+    """Ids that belong together in one URL (see fuzz_targets.Target.together)."""
+    in_article = (Question.article_id == article.id,)
+    drafts = [(article.id, "questions", i) for i in _ids(db, Question, *in_article)[:4]]
+    drafts += [
+        (article.id, "flashcards", i)
+        for i in _ids(db, Flashcard, Flashcard.article_id == article.id)[:4]
+    ]
+    return {
+        "article_topic": [(article.id, i) for i in _ids(db, Topic, Topic.article_id == article.id)],
+        "article_claim": [(article.id, i) for i in _ids(db, Claim, Claim.article_id == article.id)],
+        "article_item": drafts,
+        "set_item": [(quiz_set.id, item.id) for item in quiz_set.items],
+        "class_student": [(school_class.id, student.id) for student in students],
+        "attempt_position": [(attempt.id, slot.position) for slot in attempt.questions],
+    }
+
+
 def build_world(db) -> dict:
     """Everything the routes act on; returns the accounts and the id pools by kind."""
     teacher, other = make_user(db.session, "teacher"), make_user(db.session, "teacher")
@@ -137,6 +155,7 @@ def build_world(db) -> dict:
         "game": [game.id, game.id, game.id, other_game.id],
         "player": _ids(db, LivePlayer, LivePlayer.game_id.in_(games)),
         "item_id": own_questions + other_questions + own_cards + other_cards,
+        **_combinations(db, own_article, own_set, mine, (student, classmate), open_attempt),
     }
     texts = {
         "join_code": [mine.join_code, theirs.join_code],

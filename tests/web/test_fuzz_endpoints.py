@@ -68,9 +68,19 @@ def _url(rule: str, target: Target, pools: Mapping[str, list]) -> st.SearchStrat
             parts[name] = known_or_hostile(pools[source]).map(lambda t: quote(t, safe=""))
         else:
             parts[name] = path_id(pools[source])
-    return st.fixed_dictionaries(parts).map(
-        lambda values: VARIABLE.sub(lambda m: values[m.group(1)], rule)
-    )
+    values = st.fixed_dictionaries(parts)
+    if target.together is not None:
+        names, pool = target.together
+        combination = st.sampled_from(pools[pool]).map(
+            lambda combo: {
+                name: quote(str(value)) for name, value in zip(names, combo, strict=True)
+            }
+        )
+        # Four times in five the variables that belong together are drawn together.
+        values = st.tuples(st.integers(0, 4), values, combination).map(
+            lambda t: t[1] if t[0] == 4 else {**t[1], **t[2]}
+        )
+    return values.map(lambda chosen: VARIABLE.sub(lambda m: chosen[m.group(1)], rule))
 
 
 @dataclass(frozen=True)
