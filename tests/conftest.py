@@ -24,7 +24,8 @@ pytest_plugins = ("tests.fixtures",)
 
 # Property-based tests (Hypothesis): `ci`, the default, is reproducible (derandomized, no
 # example database) and short enough for every run; `dev` and `nightly` search longer, with
-# random seeds. Choose with HYPOTHESIS_PROFILE=dev (see README, "Fuzzing").
+# random seeds, keeping what they find in .hypothesis/. Choose one with HYPOTHESIS_PROFILE=dev
+# (README, after the quick start).
 _FUZZ_SETTINGS = {
     "deadline": None,  # the tests time each request themselves, against their own budget
     "suppress_health_check": [HealthCheck.too_slow, HealthCheck.data_too_large],
