@@ -40,7 +40,11 @@ class ArticleImportForm(FlaskForm):
         return bool(self.upload.data and getattr(self.upload.data, "filename", ""))
 
     def validate_title(self, field) -> None:
-        if not self._has_file() and (self.text.data or "").strip() and not field.data.strip():
+        if (
+            not self._has_file()
+            and (self.text.data or "").strip()
+            and not (field.data or "").strip()
+        ):
             raise ValidationError("Give the pasted text a title.")
 
     def validate_text(self, field) -> None:

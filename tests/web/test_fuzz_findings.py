@@ -66,3 +66,11 @@ def test_merging_a_topic_into_an_id_out_of_range_is_404_not_500(client, db, logi
         )
         assert response.status_code == 404, into
     assert db.session.get(Topic, topic.id) is not None
+
+
+def test_a_pasted_article_without_a_title_field_asks_for_one(client, db, login, make_teacher):
+    login(client, make_teacher())
+    response = client.post("/teach/articles/new", data={"text": GARDEN})  # no "title" at all
+    assert response.status_code == 400
+    assert b"Give the pasted text a title." in response.data
+    assert db.session.scalar(sa.select(sa.func.count(Article.id))) == 1  # the seeded one
