@@ -167,6 +167,11 @@ WRITES: dict[str, Target] = {
     "live.join": Target(
         STUDENT, FormBody(LiveJoinForm, extra=_one("pin", lambda p: known_or_hostile(p["pin"])))
     ),
+    "live.join_by_link": Target(
+        ANON,
+        FormBody(LiveJoinForm),
+        {"token": "join_token"},  # the QR code's signed link
+    ),
     "live.answer": Target(STUDENT, JsonBody(_live_answer), {"game_id": "game"}),
     "live.command": Target(
         TEACHER,

@@ -19,6 +19,7 @@ from quizapp.models.base import utcnow
 from quizapp.models.live_games import LiveGame, LivePlayer
 from quizapp.services.article_library import ArticleUpload, import_upload
 from quizapp.services.live_games import SECONDS_CHOICES, create_game, join_game
+from quizapp.services.live_join_links import join_token
 from quizapp.services.live_moves import run_command
 from tests.builders import (
     GARDEN,
@@ -107,7 +108,7 @@ def _combinations(db, article, quiz_set, school_class, students, attempt) -> dic
     }
 
 
-def build_world(db) -> dict:
+def build_world(db, secret_key: str) -> dict:
     """Everything the routes act on; returns the accounts and the id pools by kind."""
     teacher, other = make_user(db.session, "teacher"), make_user(db.session, "teacher")
     admin = make_user(db.session, "admin")
@@ -160,6 +161,7 @@ def build_world(db) -> dict:
     texts = {
         "join_code": [mine.join_code, theirs.join_code],
         "pin": [game.pin, other_game.pin],
+        "join_token": [join_token(secret_key, g) for g in (game, other_game)],
         "slug": [a.slug for a in (own_article, other_article)] + [mixed[0].claim.article.slug],
     }
     accounts = {"student": student, "teacher": teacher, "admin": admin}

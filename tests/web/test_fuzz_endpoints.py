@@ -147,7 +147,7 @@ def fuzz(app):
     """The world, its id pools and the actors' clients, for the whole module."""
     with app.app_context():
         limiter.reset()
-        world = build_world(_db)
+        world = build_world(_db, app.config["SECRET_KEY"])
         pools = {**world["pools"], **world["texts"]}
         actors = Actors(app, _db, world["accounts"])
         yield Fuzzing(app, pools, actors)
