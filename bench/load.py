@@ -34,6 +34,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from bench.client import Client, csrf
+from bench.open_loop import from_wrk_shape, run_open_loop
 from bench.server import start_gunicorn, stop_gunicorn
 from quizapp import create_app
 from quizapp.extensions import db
@@ -148,9 +149,10 @@ def wrk(port: int, seconds: int, **shape: str) -> dict:
     }
 
 
-def log_in(port: int, email: str = RATERS[0]) -> tuple[str, str, str, str]:
-    """A logged-in session: its cookie header, a CSRF token, a quiz question's address and an
-    answer it accepts."""
+def log_in(port: int, email: str = RATERS[0]) -> tuple[str, str, str, tuple[str, str]]:
+    """A logged-in session: its cookie header, a CSRF token, a quiz question's address and two
+    different answers it accepts (saving one answer again writes nothing, so the answer save
+    row alternates them: every save is a write, with its commit)."""
     client = Client(port)
     _, _, page, _ = client.request("GET", "/auth/login")
     form = {"csrf_token": csrf(page), "email": email, "password": PASSWORD}
@@ -163,10 +165,11 @@ def log_in(port: int, email: str = RATERS[0]) -> tuple[str, str, str, str]:
     )
     assert status == 302, "no quiz"
     _, _, page, _ = client.request("GET", location)
-    choice = re.search(r'name="answer" value="([^"]+)"', page)
-    answer = choice[1] if choice else "Siberia"  # a choice of the question, or typed text
+    choices = re.findall(r'name="answer" value="([^"]+)"', page)
+    # Two of the question's choices, or two typed answers.
+    answers = (choices[0], choices[1]) if len(choices) > 1 else ("Siberia", "Vladivostok")
     cookie = "; ".join(f"{k}={v}" for k, v in client.cookies.items())
-    return cookie, token, location, answer
+    return cookie, token, location, answers
 
 
 def ceiling_row(label: str, ceilings: list[dict]) -> str:
@@ -215,7 +218,78 @@ def machine_speed() -> str:
     )
 
 
-def run(label: str, url: str, seconds: int, pages: list[str] | None = None) -> list[str]:
+def request_shapes(app_port: int, card_ids: list[int]) -> tuple[str, dict[str, dict]]:
+    """The learner's cookie and each row's request, as bench/wrk_request.lua reads them."""
+    cookie, token, question, answers = log_in(app_port)
+    raters = [(cookie, token)] + [log_in(app_port, email)[:2] for email in RATERS[1:]]
+    shapes = {
+        "health check": {"path": "/healthz"},
+        "home page": {"path": "/"},
+        "dashboard": {"path": "/study"},
+        "quiz question": {"path": question},
+        "answer save": {
+            "path": question,
+            "method": "POST",
+            "accept": "application/json",
+            "answers": "\n".join(quote(answer) for answer in answers),
+            "body": f"csrf_token={token}&action=save&answer={{answer}}",
+        },
+        "card rating": {
+            "path": "/cards/rate",
+            "method": "POST",
+            "cards": ",".join(map(str, card_ids)),
+            "raters": "\n".join(f"{c}|{t}" for c, t in raters),
+            "accept": "application/json",
+            "body": "csrf_token={token}&flashcard_id={card}&rating={rating}",
+        },
+    }
+    assert tuple(shapes) == PAGES
+    return cookie, shapes
+
+
+def closed_rows(label, app_port, hello_port, cookie, shapes, seconds) -> list[str]:
+    """wrk's closed loop: each row's requests a second as a share of the ceiling measured
+    just before it, and its latencies at 32 connections."""
+    rows = []
+    ceilings = []
+    wrk(hello_port, WARM_UP_SECONDS, path="/")
+    for name, shape in shapes.items():
+        # The ceiling right before each row: on a shared machine the load moves within a
+        # run, and a share is only fair against a ceiling measured under the same load.
+        ceilings.append(wrk(hello_port, seconds, path="/"))
+        # Unmeasured first: each worker's first requests of a page compile its templates
+        # and statements, which a server that has been up for a minute has long done.
+        wrk(app_port, WARM_UP_SECONDS, cookie=cookie, **shape)
+        result = wrk(app_port, seconds, cookie=cookie, **shape)
+        share = 100 * result["rps"] / ceilings[-1]["rps"]
+        rows.append(
+            f"| {label} | {name} | {result['rps']:.0f} | {share:.1f} % "
+            f"(of {ceilings[-1]['rps']:.0f}) | "
+            f"{result['p50']:.1f} | {result['p99']:.1f} | {result['errors']} |"
+        )
+    rows.insert(0, ceiling_row(label, ceilings))
+    return rows
+
+
+def open_rows(label, app_port, hello_port, cookie, shapes, rate, seconds) -> list[str]:
+    """The open loop: Poisson arrivals at ``rate`` a second, latencies from each request's
+    due moment. The bare hello comes first: what the driver and the machine add to any row."""
+    rows = []
+    targets = [("driver floor: Flask hello", hello_port, {"path": "/"})]
+    targets += [(name, app_port, shape) for name, shape in shapes.items()]
+    for seed, (name, port, shape) in enumerate(targets):
+        build = from_wrk_shape(shape, cookie)
+        run_open_loop(port, build, rate, WARM_UP_SECONDS, seed=1000 + seed)  # unmeasured
+        got = run_open_loop(port, build, rate, seconds, seed=seed)
+        rows.append(
+            f"| {label} | {name} | {got.count} | {got.rate:.0f} | {got.p50:.1f} | "
+            f"{got.p90:.1f} | {got.p99:.1f} | {got.max:.1f} | {got.errors} | "
+            f"{got.lag_p99:.1f} |"
+        )
+    return rows
+
+
+def run(label: str, url: str, args: argparse.Namespace, pages: list[str]) -> dict[str, list]:
     card_ids = build_database(url)
     env = {**os.environ, "DATABASE_URL": url, "SECRET_KEY": "bench"}
     env.pop("REDIS_URL", None)
@@ -223,52 +297,18 @@ def run(label: str, url: str, seconds: int, pages: list[str] | None = None) -> l
     hello, hello_port = start_gunicorn(
         env, app="bench.hello_app:app", options=GUNICORN_SETTINGS, quiet=True
     )
-    rows = []
+    rows: dict[str, list] = {"closed": [], "open": []}
     loads = [os.getloadavg()[0]]  # the machine is shared: say how busy it was
     try:
-        cookie, token, question, answer = log_in(app_port)
-        raters = [(cookie, token)] + [log_in(app_port, email)[:2] for email in RATERS[1:]]
-        cards = ",".join(map(str, card_ids))
-        shapes = {
-            "health check": {"path": "/healthz"},
-            "home page": {"path": "/"},
-            "dashboard": {"path": "/study"},
-            "quiz question": {"path": question},
-            "answer save": {
-                "path": question,
-                "method": "POST",
-                "accept": "application/json",
-                "body": f"csrf_token={token}&action=save&answer={quote(answer)}",
-            },
-            "card rating": {
-                "path": "/cards/rate",
-                "method": "POST",
-                "cards": cards,
-                "raters": "\n".join(f"{c}|{t}" for c, t in raters),
-                "accept": "application/json",
-                "body": "csrf_token={token}&flashcard_id={card}&rating={rating}",
-            },
-        }
-        assert tuple(shapes) == PAGES
+        cookie, shapes = request_shapes(app_port, card_ids)
         if pages:
             shapes = {name: shapes[name] for name in pages}
-        ceilings = []
-        wrk(hello_port, WARM_UP_SECONDS, path="/")
-        for name, shape in shapes.items():
-            # The ceiling right before each row: on a shared machine the load moves within a
-            # run, and a share is only fair against a ceiling measured under the same load.
-            ceilings.append(wrk(hello_port, seconds, path="/"))
-            # Unmeasured first: each worker's first requests of a page compile its templates
-            # and statements, which a server that has been up for a minute has long done.
-            wrk(app_port, WARM_UP_SECONDS, cookie=cookie, **shape)
-            result = wrk(app_port, seconds, cookie=cookie, **shape)
-            share = 100 * result["rps"] / ceilings[-1]["rps"]
-            rows.append(
-                f"| {label} | {name} | {result['rps']:.0f} | {share:.1f} % "
-                f"(of {ceilings[-1]['rps']:.0f}) | "
-                f"{result['p50']:.1f} | {result['p99']:.1f} | {result['errors']} |"
+        if args.loop in ("closed", "both"):
+            rows["closed"] = closed_rows(label, app_port, hello_port, cookie, shapes, args.seconds)
+        if args.loop in ("open", "both"):
+            rows["open"] = open_rows(
+                label, app_port, hello_port, cookie, shapes, args.rate, args.open_seconds
             )
-        rows.insert(len(rows) - len(shapes), ceiling_row(label, ceilings))
         loads.append(os.getloadavg()[0])
         print(f"{label}: load average {loads[0]:.2f} at the start, {loads[1]:.2f} at the end")
     finally:
@@ -285,7 +325,15 @@ def main() -> None:
         help='other settings for both servers, e.g. "--workers 4" or "-k gthread --threads 4"',
     )
     parser.add_argument("--database", choices=("sqlite", "postgresql", "both"), default="both")
-    parser.add_argument("--seconds", type=int, default=5)
+    parser.add_argument(
+        "--loop", choices=("closed", "open", "both"), default="both", help="wrk, Poisson, both"
+    )
+    parser.add_argument("--seconds", type=int, default=5, help="each closed-loop row")
+    parser.add_argument("--rate", type=float, default=150.0, help="open loop: arrivals a second")
+    parser.add_argument("--open-seconds", type=float, default=20.0, help="each open-loop row")
+    parser.add_argument(
+        "--rounds", type=int, default=1, help="with both databases: SQLite, PostgreSQL, repeated"
+    )
     parser.add_argument(
         "--pages", default="", help='some rows only, e.g. "card rating,answer save"'
     )
@@ -297,18 +345,37 @@ def main() -> None:
     if unknown:
         parser.error(f"--pages: no row named {', '.join(unknown)}; the rows: {', '.join(PAGES)}")
     speed = machine_speed()
-    rows = []
-    if args.database in ("sqlite", "both"):
-        path = Path(tempfile.mkdtemp(prefix="quizapp-load-")) / "load.sqlite"
-        rows += run("SQLite", f"sqlite:///{path}", args.seconds, pages)
-    if args.database in ("postgresql", "both"):
-        fresh_postgres(PG_URL)
-        rows += run("PostgreSQL", PG_URL, args.seconds, pages)
-    print(f"gunicorn {' '.join(GUNICORN_SETTINGS)}; wrk -t{WRK_THREADS} -c32 -d{args.seconds}s")
+    rows: dict[str, list] = {"closed": [], "open": []}
+    for _ in range(args.rounds):
+        for label in ("SQLite", "PostgreSQL"):
+            if args.database not in (label.lower(), "both"):
+                continue
+            if label == "SQLite":
+                path = Path(tempfile.mkdtemp(prefix="quizapp-load-")) / "load.sqlite"
+                url = f"sqlite:///{path}"
+            else:
+                fresh_postgres(PG_URL)
+                url = PG_URL
+            for loop, got in run(label, url, args, pages).items():
+                rows[loop] += got
+    print(f"gunicorn {' '.join(GUNICORN_SETTINGS)}")
     print(speed)
-    print("| database | request | req/s | share of ceiling | p50 ms | p99 ms | errors |")
-    print("|---|---|---|---|---|---|---|")
-    print("\n".join(rows))
+    if rows["closed"]:
+        print(f"\nClosed loop: wrk -t{WRK_THREADS} -c32 -d{args.seconds}s")
+        print("| database | request | req/s | share of ceiling | p50 ms | p99 ms | errors |")
+        print("|---|---|---|---|---|---|---|")
+        print("\n".join(rows["closed"]))
+    if rows["open"]:
+        print(
+            f"\nOpen loop: Poisson arrivals at {args.rate:g} a second, {args.open_seconds:g} s "
+            "a row; latency from each request's due moment"
+        )
+        print(
+            "| database | request | requests | req/s | p50 ms | p90 ms | p99 ms | max ms "
+            "| errors | driver lag p99 ms |"
+        )
+        print("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+        print("\n".join(rows["open"]))
 
 
 if __name__ == "__main__":

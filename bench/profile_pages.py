@@ -32,7 +32,8 @@ from quizapp.extensions import db
 
 def logged_in_client(app):
     """A test client logged in as the load learner, a CSRF token, a quiz question's address
-    and an answer it accepts."""
+    and two different answers it accepts (saved in turn: saving one answer again writes
+    nothing)."""
     client = app.test_client()
     page = client.get("/auth/login").get_data(as_text=True)
     token = re.search(r'name="csrf_token"[^>]*value="([^"]+)"', page)[1]
@@ -43,12 +44,13 @@ def logged_in_client(app):
     response = client.post("/quiz/new", data={"csrf_token": token, "length": "20"})
     question = response.headers["Location"]
     page = client.get(question).get_data(as_text=True)
-    choice = re.search(r'name="answer" value="([^"]+)"', page)
-    return client, token, question, choice[1] if choice else "Siberia"
+    choices = re.findall(r'name="answer" value="([^"]+)"', page)
+    answers = (choices[0], choices[1]) if len(choices) > 1 else ("Siberia", "Vladivostok")
+    return client, token, question, answers
 
 
 def request_kinds(app, card_ids: list[int]) -> dict[str, Callable[[int], object]]:
-    client, token, question, answer = logged_in_client(app)
+    client, token, question, answers = logged_in_client(app)
     json = {"Accept": "application/json"}
 
     def rate(i: int):
@@ -59,9 +61,9 @@ def request_kinds(app, card_ids: list[int]) -> dict[str, Callable[[int], object]
         "home page": lambda _i: client.get("/"),
         "dashboard": lambda _i: client.get("/study"),
         "quiz question": lambda _i: client.get(question),
-        "answer save": lambda _i: client.post(
+        "answer save": lambda i: client.post(
             question,
-            data={"csrf_token": token, "action": "save", "answer": answer},
+            data={"csrf_token": token, "action": "save", "answer": answers[i % 2]},
             headers=json,
         ),
         "card rating": rate,

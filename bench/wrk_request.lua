@@ -1,5 +1,7 @@
 -- One request shape for wrk, from the environment (bench/load.py sets these):
 -- WRK_METHOD, WRK_PATH, WRK_COOKIE, WRK_BODY (form), WRK_ACCEPT.
+-- Answer saves: WRK_ANSWERS (form-encoded answers separated by newlines) fill "{answer}" in
+-- WRK_BODY in turn, so that each save changes the stored answer (saving it again writes nothing).
 -- Card ratings: WRK_CARDS (ids) and WRK_RATERS (learners, "cookie|csrf token" separated by
 -- newlines); "{card}", "{rating}" and "{token}" in WRK_BODY are filled in per request.
 -- Each thread rates as learners of its own (WRK_THREADS threads), through every card, the
@@ -14,6 +16,11 @@ local body = os.getenv("WRK_BODY")
 local cards = {}
 for id in string.gmatch(os.getenv("WRK_CARDS") or "", "%d+") do
   cards[#cards + 1] = id
+end
+local answers = {}
+for line in string.gmatch(os.getenv("WRK_ANSWERS") or "", "[^\n]+") do
+  -- "%" is special in a gsub replacement, and form encoding is full of them.
+  answers[#answers + 1] = string.gsub(line, "%%", "%%%%")
 end
 local raters = {}
 for line in string.gmatch(os.getenv("WRK_RATERS") or "", "[^\n]+") do
@@ -44,6 +51,9 @@ end
 request = function()
   counter = counter + 1
   local this_body = body
+  if body and #answers > 0 then
+    this_body = string.gsub(body, "{answer}", answers[(counter % #answers) + 1])
+  end
   if body and #cards > 0 and #raters > 0 then
     -- Pair number n: learner n mod R, card n div R (all R learners, then the next card).
     local pair = counter % (#raters * #cards)
