@@ -83,6 +83,7 @@ def configure_database(app: Flask) -> None:
     with app.app_context():
         if db.engine.dialect.name == "postgresql":
             postgres_connections.install(db.engine)
+            postgres_connections.install_session(db.session)
         if db.engine.dialect.name == "sqlite":
             busy_ms = app.config["SQLITE_BUSY_TIMEOUT_MS"]
 
