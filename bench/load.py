@@ -34,7 +34,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from bench.client import Client, csrf
-from bench.open_loop import from_wrk_shape, run_open_loop
+from bench.open_loop import from_wrk_shape, run_open_loop, wait_until_idle
 from bench.server import start_gunicorn, stop_gunicorn
 from quizapp import create_app
 from quizapp.extensions import db
@@ -278,6 +278,8 @@ def open_rows(label, app_port, hello_port, cookie, shapes, rate, seconds) -> lis
     targets = [("driver floor: Flask hello", hello_port, {"path": "/"})]
     targets += [(name, app_port, shape) for name, shape in shapes.items()]
     for seed, (name, port, shape) in enumerate(targets):
+        if not wait_until_idle(port, "/" if port == hello_port else "/healthz"):
+            print(f"{label}, {name}: the server was still busy after 60 s")
         build = from_wrk_shape(shape, cookie)
         run_open_loop(port, build, rate, WARM_UP_SECONDS, seed=1000 + seed)  # unmeasured
         got = run_open_loop(port, build, rate, seconds, seed=seed)

@@ -17,8 +17,10 @@ the bare Flask "hello" shows what the driver, the server and the machine add to 
 from __future__ import annotations
 
 import asyncio
+import http.client
 import math
 import random
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -189,3 +191,24 @@ def from_wrk_shape(shape: dict[str, str], cookie: str) -> Callable[[int], Reques
         return Request(method, path, headers | {"Cookie": rater_cookie}, filled)
 
     return build
+
+
+def wait_until_idle(port: int, path: str, quick_ms: float = 50.0, limit_seconds: float = 60.0):
+    """Returns once three requests in a row are answered within ``quick_ms``: a server that
+    fell behind in the previous row is still answering requests its driver gave up on (they
+    wait in the listen queue), and the next row must not pay for them. False after
+    ``limit_seconds``."""
+    deadline = time.monotonic() + limit_seconds
+    quick = 0
+    while time.monotonic() < deadline and quick < 3:
+        started = time.perf_counter()
+        try:
+            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=limit_seconds)
+            conn.request("GET", path)
+            conn.getresponse().read()
+            conn.close()
+        except OSError:
+            quick = 0
+            continue
+        quick = quick + 1 if (time.perf_counter() - started) * 1000 < quick_ms else 0
+    return quick >= 3
