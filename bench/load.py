@@ -221,7 +221,10 @@ def machine_speed() -> str:
 def request_shapes(app_port: int, card_ids: list[int]) -> tuple[str, dict[str, dict]]:
     """The learner's cookie and each row's request, as bench/wrk_request.lua reads them."""
     cookie, token, question, answers = log_in(app_port)
-    raters = [(cookie, token)] + [log_in(app_port, email)[:2] for email in RATERS[1:]]
+    others = [log_in(app_port, email) for email in RATERS[1:]]
+    raters = [(cookie, token)] + [session[:2] for session in others]
+    # The open loop's saves go to the four learners' questions in turn (see open_loop).
+    savers = [(cookie, token, question, answers), *others]
     shapes = {
         "health check": {"path": "/healthz"},
         "home page": {"path": "/"},
@@ -233,6 +236,9 @@ def request_shapes(app_port: int, card_ids: list[int]) -> tuple[str, dict[str, d
             "accept": "application/json",
             "answers": "\n".join(quote(answer) for answer in answers),
             "body": f"csrf_token={token}&action=save&answer={{answer}}",
+            "savers": "\n".join(
+                "|".join([c, t, q, *(quote(a) for a in two)]) for c, t, q, two in savers
+            ),
         },
         "card rating": {
             "path": "/cards/rate",

@@ -179,8 +179,17 @@ def from_wrk_shape(shape: dict[str, str], cookie: str) -> Callable[[int], Reques
     cards = shape.get("cards", "").split(",") if shape.get("cards") else []
     raters = [line.rsplit("|", 1) for line in shape.get("raters", "").splitlines() if line]
     answers = shape.get("answers", "").splitlines()
+    savers = [line.split("|") for line in shape.get("savers", "").splitlines() if line]
 
     def build(n: int) -> Request:
+        if savers:
+            # Each learner's own question in turn, its two answers alternating: every save is
+            # a write, and one row is not written 150 times a second (wrk's row does that: on
+            # PostgreSQL each save then waits for the previous one's commit to reach the disk).
+            saver_cookie, token, saver_path, *two = savers[n % len(savers)]
+            answer = two[(n // len(savers)) % len(two)]
+            filled = f"csrf_token={token}&action=save&answer={answer}"
+            return Request(method, saver_path, headers | {"Cookie": saver_cookie}, filled)
         if answers:  # one answer, then the other: each save changes the stored answer
             return Request(method, path, headers, body.format(answer=answers[n % len(answers)]))
         if not (body and cards and raters):

@@ -88,6 +88,16 @@ def test_rows_alternate_answers_and_cycle_learners_then_cards():
         "session=me",
     )
     assert [save(n).body for n in range(3)] == ["answer=a", "answer=b", "answer=a"]
+    spread = from_wrk_shape(
+        {"path": "/quiz/1/1", "method": "POST", "savers": "c1|t1|/quiz/1/1|a|b\nc2|t2|/q/2/1|x|y"},
+        "session=me",
+    )
+    assert [(r.headers["Cookie"], r.path, r.body) for r in map(spread, range(4))] == [
+        ("c1", "/quiz/1/1", "csrf_token=t1&action=save&answer=a"),
+        ("c2", "/q/2/1", "csrf_token=t2&action=save&answer=x"),
+        ("c1", "/quiz/1/1", "csrf_token=t1&action=save&answer=b"),
+        ("c2", "/q/2/1", "csrf_token=t2&action=save&answer=y"),
+    ]
     rate = from_wrk_shape(
         {
             "path": "/cards/rate",
