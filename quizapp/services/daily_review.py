@@ -10,18 +10,20 @@ from sqlalchemy.orm import Session
 
 from quizapp.core.item_overlap import ItemFacts, compatible_subset, item_facts, origin_priority
 from quizapp.core.vocabulary import AttemptKind
-from quizapp.models import AttemptQuestion, Question, QuizAttempt, Response, live
+from quizapp.models import Article, AttemptQuestion, Question, QuizAttempt, Response, User, live
 from quizapp.services.errors import QuizError
 from quizapp.services.practice import question_candidates
 from quizapp.services.progress import TopicProgress, outcome_shown
 from quizapp.services.quizzes import create_attempt
+from quizapp.services.visibility import visible_articles
 
 MISSED_WITHIN = timedelta(days=30)
 REVIEW_QUESTIONS = 10
 
 
-def missed_questions(session: Session, user_id: int, now: datetime) -> list[int]:
-    """Questions whose latest answer was wrong, within MISSED_WITHIN: asked until right."""
+def missed_questions(session: Session, user: User, now: datetime) -> list[int]:
+    """Questions whose latest answer was wrong, within MISSED_WITHIN: asked until right, while
+    their article is open to the learner (a reading unshared since is not asked again)."""
     latest = (
         sa.select(
             Response.question_id,
@@ -36,7 +38,7 @@ def missed_questions(session: Session, user_id: int, now: datetime) -> list[int]
         # Assignment answers stay out: the review would show their answers before the
         # assignment's own feedback time.
         .where(
-            Response.user_id == user_id,
+            Response.user_id == user.id,
             Response.answered_at >= now - MISSED_WITHIN,
             QuizAttempt.kind != AttemptKind.ASSIGNMENT,
             # Known to be wrong: an answer only saved in a quiz still going may yet change.
@@ -47,7 +49,12 @@ def missed_questions(session: Session, user_id: int, now: datetime) -> list[int]
     rows = session.execute(
         sa.select(latest.c.question_id)
         .join(Question, Question.id == latest.c.question_id)
-        .where(latest.c.rn == 1, ~latest.c.correct, live(Question))
+        .where(
+            latest.c.rn == 1,
+            ~latest.c.correct,
+            live(Question),
+            Question.article_id.in_(visible_articles(user).with_only_columns(Article.id)),
+        )
         .order_by(latest.c.answered_at.desc())
     )
     return [question_id for (question_id,) in rows]

@@ -75,7 +75,7 @@ def _today_plan(now) -> dict:
         "queue": flashcards.study_queue(
             db.session, current_user, visible_topics, now, with_card=False
         ),
-        "missed": daily_review.missed_questions(db.session, current_user.id, now),
+        "missed": daily_review.missed_questions(db.session, current_user, now),
         "weakest": daily_review.weakest_topic(topics),
         "done_today": activity.get(today, 0),
         "streak": progress.streak(activity, today),
@@ -244,7 +244,7 @@ def start_review():
     for attempt in unfinished_attempts(db.session, current_user.id, [AttemptKind.REVIEW]):
         return redirect(url_for("quiz.resume", attempt_id=attempt.id))
     scheduler = learner_scheduler(db.session, current_user)
-    missed = daily_review.missed_questions(db.session, current_user.id, now)
+    missed = daily_review.missed_questions(db.session, current_user, now)
     article_ids, _one = _article_scope()
     topics = progress.topic_progress(db.session, current_user.id, scheduler, now, article_ids)
     attempt = daily_review.start_review_quiz(

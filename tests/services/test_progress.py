@@ -58,7 +58,7 @@ def test_an_answer_counts_in_progress_once_the_learner_was_shown_it(db, make_stu
     db.session.commit()
     assert _topic_answers(db, student, now) == {}
     assert _accuracy_days(db, student, now) == []
-    assert missed_questions(db.session, student.id, now) == []
+    assert missed_questions(db.session, student, now) == []
 
     # It still is study: the topic was last studied then, with no answer counted.
     scheduler = learner_scheduler(db.session, student)
@@ -71,7 +71,7 @@ def test_an_answer_counts_in_progress_once_the_learner_was_shown_it(db, make_stu
     db.session.commit()
     assert _topic_answers(db, student, now) == {question.claim.topic_id: (1, 0.0)}
     assert [n for _day, _mean, n in _accuracy_days(db, student, now)] == [1]
-    assert missed_questions(db.session, student.id, now) == [question.id]
+    assert missed_questions(db.session, student, now) == [question.id]
 
     # A newer answer only saved: the figures keep the checked one; last studied moves on.
     later = now + timedelta(minutes=5)

@@ -9,9 +9,20 @@ import pytest
 import sqlalchemy as sa
 from markupsafe import escape
 
-from quizapp.models import ArticleShare, CardState, Flashcard, Question, ReviewLog, Topic
+from quizapp.models import (
+    ArticleShare,
+    CardState,
+    Flashcard,
+    Question,
+    QuizAttempt,
+    ReviewLog,
+    Topic,
+)
+from quizapp.models.base import utcnow
 from quizapp.services.article_library import ArticleUpload, import_upload
-from tests.builders import enrol, make_class
+from quizapp.services.daily_review import missed_questions
+from quizapp.services.quizzes import create_attempt, save_answer, submit_attempt
+from tests.builders import enrol, make_class, wrong_answer
 from tests.builders.articles import GARDEN
 
 
@@ -99,3 +110,32 @@ def test_a_student_cannot_open_an_unshared_reading_by_id(client, db, garden, log
     assert "fruit peel" not in found
     shown = client.get("/cards").get_data(as_text=True)
     assert str(escape(garden.card.front)) not in shown
+
+
+def test_a_question_missed_in_a_reading_since_unshared_is_not_asked_again(
+    client, db, garden, login
+):
+    """The daily review re-asks missed questions; once the reading is no longer shared with
+    the learner, its questions are no more theirs to see than its cards are to rate."""
+    question = db.session.scalars(
+        sa.select(Question).where(
+            Question.article_id == garden.article.id, Question.type == "true_false"
+        )
+    ).first()
+    attempt = create_attempt(db.session, garden.member.id, [question])
+    db.session.flush()
+    save_answer(db.session, attempt, attempt.questions[0], wrong_answer(question), check=True)
+    submit_attempt(db.session, attempt)
+    db.session.commit()
+    assert missed_questions(db.session, garden.member, utcnow()) == [question.id]
+
+    db.session.execute(sa.delete(ArticleShare).where(ArticleShare.article_id == garden.article.id))
+    db.session.commit()
+    assert missed_questions(db.session, garden.member, utcnow()) == []
+    login(client, garden.member)
+    started = client.post("/review/start")
+    if started.status_code == 302:
+        review = db.session.get(QuizAttempt, int(started.location.split("/")[2]))
+        assert question.id not in [slot.question_id for slot in review.questions]
+    else:
+        assert started.status_code in (400, 409)  # nothing else to review

@@ -97,7 +97,7 @@ def test_a_whole_game_scores_ranks_and_feeds_mastery(app, db, client, game, make
     )
     attempt = db.session.scalar(sa.select(QuizAttempt).where(QuizAttempt.user_id == student.id))
     assert attempt.kind == "live" and attempt.submitted_at is not None and attempt.score == 1.0
-    assert missed_questions(db.session, student.id, utcnow()) == [first.id]
+    assert missed_questions(db.session, student, utcnow()) == [first.id]
 
 
 def test_a_reloaded_player_is_the_same_player(app, db, game, make_student):
