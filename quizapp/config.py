@@ -196,6 +196,10 @@ class Config:
     RATE_LIMIT_RESET_PER_ACCOUNT = "3 per hour"
     RATE_LIMIT_JOIN_PER_ADDRESS = "60 per minute"
     RATE_LIMIT_JOIN_PER_ACCOUNT = "10 per minute"
+    # Mails a signed-in user sends to an address they type (an email change's confirmation, or a
+    # note to that address's owner): without a limit the account page mails anyone at will.
+    RATE_LIMIT_EMAIL_CHANGE_PER_ADDRESS = "20 per hour"
+    RATE_LIMIT_EMAIL_CHANGE_PER_ACCOUNT = "3 per hour; 10 per day"
     # Live games, per address only (guests have no account): only refused joins (a wrong or
     # expired PIN, a refused nickname) count, so a room of 300 behind one school address all
     # get in, while guessing PINs stops after a few dozen tries.

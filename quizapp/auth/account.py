@@ -8,7 +8,7 @@ from flask_login import current_user, login_required, login_user
 
 from quizapp.auth.forms import NewPasswordForm, ProfileForm, ResetRequestForm
 from quizapp.auth.sessions import forget_remember_cookie
-from quizapp.auth.throttling import throttled
+from quizapp.auth.throttling import note_mail_sent, throttled, throttled_mail
 from quizapp.core.time_zones import known_zones
 from quizapp.extensions import db
 from quizapp.mail import send_mail
@@ -43,8 +43,16 @@ def _change(profile: ProfileForm) -> accounts.ProfileChange:
     )
 
 
+def _mails_no_one() -> bool:
+    """Whether this POST cannot send an email change's mail: the password form, or a profile
+    whose email stays (saving a name is never held back by the limit on those mails)."""
+    email = (request.form.get("email") or "").strip().lower()
+    return request.form.get("form") != "profile" or email == current_user.email
+
+
 @bp.route("/", methods=["GET", "POST"])
 @login_required
+@throttled_mail("EMAIL_CHANGE", exempt_when=_mails_no_one)
 def settings():
     profile = ProfileForm(obj=None if request.method == "POST" else current_user)
     profile.time_zone.choices = _zone_choices()
@@ -80,6 +88,7 @@ def settings():
 def _mail_email_change(user: User, new_email: str) -> None:
     """A link to confirm the change, mailed to the new address; or, when another account has
     that address, a note to its owner (the page said the same either way)."""
+    note_mail_sent()
     if accounts.email_taken(db.session, new_email):
         send_mail(
             new_email,

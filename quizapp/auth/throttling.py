@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from flask import Response, current_app, request
+from flask import Response, current_app, g, request
 from flask_limiter.util import get_remote_address
 from flask_login import current_user
 
@@ -64,6 +64,40 @@ def throttled(
 def throttled_per_user(prefix: str, methods: tuple[str, ...] = ("POST",)):
     """As :func:`throttled`, with the signed-in user as the account (join by code)."""
     return throttled(prefix, per_account=_signed_in_account, methods=methods)
+
+
+def throttled_mail(prefix: str, *, exempt_when: Callable[[], bool]):
+    """Limit the mails a signed-in user makes the app send to an address they typed (an email
+    change's confirmation) by ``RATE_LIMIT_<PREFIX>_PER_ADDRESS`` and ``_PER_ACCOUNT``: only
+    requests that sent one (:func:`note_mail_sent`) count, and the requests ``exempt_when``
+    exempts (another form of the same page) are never held at the limit."""
+    limits = [
+        limiter.shared_limit(
+            _setting(f"RATE_LIMIT_{prefix}_PER_{per}"),
+            scope=f"{prefix}-{per.lower()}",
+            key_func=key,
+            methods=["POST"],
+            exempt_when=exempt_when,
+            deduct_when=_mail_was_sent,
+        )
+        for per, key in (("ADDRESS", get_remote_address), ("ACCOUNT", _signed_in_account))
+    ]
+
+    def decorate(view):
+        for limit in limits:
+            view = limit(view)
+        return view
+
+    return decorate
+
+
+def note_mail_sent() -> None:
+    """Count this request against its :func:`throttled_mail` limits."""
+    g.throttled_mail_sent = True
+
+
+def _mail_was_sent(_response: Response) -> bool:
+    return bool(g.get("throttled_mail_sent"))
 
 
 def refusals_per_address(prefix: str):

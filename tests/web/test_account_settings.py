@@ -315,3 +315,27 @@ def test_a_slow_mail_relay_does_not_show_which_emails_have_accounts(
     finally:
         app.config["MAIL_SERVER"] = ""
     assert seconds[student.email] < RELAY_SECONDS / 2
+
+
+def test_the_account_page_mails_typed_addresses_only_a_few_times(
+    client, mailbox, make_student, db, login
+):
+    """Each email change mails the address typed: unthrottled, the page would mail anyone as
+    often as asked. Saving the name alone or changing the password is not held back."""
+    student = make_student()
+    login(client, student)
+    statuses = [
+        client.post("/account/", data=_profile(f"spam{i}@example.org")).status_code
+        for i in range(5)
+    ]
+    assert statuses[:3] == [302] * 3 and statuses[3:] == [429, 429]
+    assert len(mailbox.messages) == 3
+    same_email = client.post("/account/", data=_profile(student.email, name="Just a name"))
+    assert same_email.status_code == 302
+    password = {
+        "form": "password",
+        "pw-current_password": PASSWORD,
+        "pw-password": NEW_PASSWORD,
+        "pw-confirm": NEW_PASSWORD,
+    }
+    assert client.post("/account/", data=password).status_code == 302
