@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required, login_user
+from sqlalchemy.exc import IntegrityError
 
 from quizapp.auth.forms import NewPasswordForm, ProfileForm, ResetRequestForm
 from quizapp.auth.sessions import forget_remember_cookie
@@ -119,7 +120,14 @@ def confirm_email(token: str):
     except AccountError as refusal:
         flash(refusal.message, "error")
         return redirect(url_for("account.settings"))
-    db.session.commit()
+    try:
+        db.session.commit()
+    except IntegrityError:
+        # Another account took the address between the check and the commit (a sign-up, or a
+        # second link to it opened at the same moment): the unique email refused this one.
+        db.session.rollback()
+        flash(accounts.EMAIL_TAKEN_MEANWHILE, "error")
+        return redirect(url_for("account.settings"))
     flash(f"Your email is now {user.email}.", "success")
     return redirect(url_for("account.settings"))
 

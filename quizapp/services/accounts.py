@@ -20,6 +20,7 @@ from quizapp.services.sessions import end_all_sessions
 RESET_SALT = "password-reset"
 EMAIL_CHANGE_SALT = "email-change"
 EMAIL_LINK_UNUSABLE = "This link has expired or was used already. Change the email again."
+EMAIL_TAKEN_MEANWHILE = "Another account uses this email now; keep your current one."
 
 
 def new_account(
@@ -141,6 +142,6 @@ def apply_email_change(session: Session, secret_key: str, token: str, max_age: i
     if user is None or data.get("from") != user.email or not isinstance(data.get("to"), str):
         raise AccountError(EMAIL_LINK_UNUSABLE)
     if email_taken(session, data["to"]):
-        raise AccountError("Another account uses this email now; keep your current one.")
+        raise AccountError(EMAIL_TAKEN_MEANWHILE)
     user.email = data["to"]
     return user

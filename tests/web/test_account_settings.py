@@ -14,6 +14,7 @@ import sqlalchemy as sa
 
 from quizapp import mail
 from quizapp.models import Assignment, User
+from quizapp.services import accounts
 from tests.builders import PASSWORD, make_class, make_set, seeded_questions
 
 NEW_PASSWORD = "a brand new passphrase"
@@ -339,3 +340,21 @@ def test_the_account_page_mails_typed_addresses_only_a_few_times(
         "pw-confirm": NEW_PASSWORD,
     }
     assert client.post("/account/", data=password).status_code == 302
+
+
+def test_an_email_taken_between_the_check_and_the_save_is_said_not_a_500(
+    client, mailbox, make_student, db, login, monkeypatch
+):
+    """The link is checked against other accounts, then saved; a sign-up with that address in
+    between reaches the unique email at the commit."""
+    student = make_student()
+    login(client, student)
+    client.post("/account/", data=_profile("wanted@example.org"))
+    link = _email_link(mailbox.messages[0])
+    make_student(email="wanted@example.org")  # the race's winner
+    monkeypatch.setattr(accounts, "email_taken", lambda _session, _email: False)
+    response = client.get(link, follow_redirects=True)
+    assert response.status_code == 200
+    assert "Another account uses this email now" in response.get_data(as_text=True)
+    db.session.expire_all()
+    assert db.session.get(User, student.id).email == student.email
