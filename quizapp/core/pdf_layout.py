@@ -44,7 +44,7 @@ def large_lines(runs: list[tuple[str, float]]) -> list[str]:
     ]
 
 
-def _stands_alone(line: str, large: list[str], typical: float) -> bool:
+def _stands_alone(line: str, large: set[str], typical: float) -> bool:
     """A title or a heading: set large, or short, title-cased and not ending a sentence."""
     if " ".join(line.split()) in large:
         return True
@@ -57,6 +57,8 @@ def reflow_pdf(text: str, large: list[str] | None = None) -> str:
     that does not end a sentence, stands alone as a heading; the first, above any text, is the
     title."""
     large = large or []
+    # A set: a PDF can hold tens of thousands of large runs, and each line is looked up.
+    large_runs = set(large)
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     # A short line on every page (the running header or footer) is not the article's text.
     repeated = Counter(lines)
@@ -65,7 +67,7 @@ def reflow_pdf(text: str, large: list[str] | None = None) -> str:
     paragraphs: list[str] = []
     current: list[str] = []
     for line in lines:
-        if _stands_alone(line, large, typical):
+        if _stands_alone(line, large_runs, typical):
             if current:
                 paragraphs.append(" ".join(current))
                 current = []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import time
 
 import docx
 import pytest
@@ -11,6 +12,7 @@ from pypdf import PdfWriter
 
 from quizapp.core.article_parser import parse_article
 from quizapp.core.claims import extract_topics
+from quizapp.core.pdf_layout import reflow_pdf
 from quizapp.core.text_extraction import ExtractionError, extract_article, reflow
 
 PROSE = (
@@ -285,3 +287,15 @@ def test_a_pdf_running_header_is_neither_a_heading_nor_text():
     extracted = extract_article("cycle.pdf", _pdf_lines(page, title="The Water Cycle"))
     assert "Institute" not in extracted.text
     assert not any("Institute" in topic for topic in _topics(extracted.text))
+
+
+def test_a_pdf_with_many_large_runs_reflows_in_time_linear_in_its_lines():
+    """Each line was looked up in a list of the large runs: a PDF of 30,000 headings took
+    seconds per ten thousand more (quadratic), one upload pinning a worker for minutes."""
+    n = 30_000
+    large = [f"Heading {i}" for i in range(n)]
+    text = "\n".join(f"Line {i} of a body paragraph goes on here." for i in range(n))
+    started = time.perf_counter()
+    reflowed = reflow_pdf("\n".join([large[0], *large[1::2], text]), large)
+    assert time.perf_counter() - started < 2.0
+    assert reflowed.startswith(f"# {large[0]}\n\n## {large[1]}\n")
