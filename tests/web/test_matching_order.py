@@ -67,3 +67,17 @@ def test_the_preview_of_a_set_without_shuffling_shuffles_matching(client, db, ma
         shown.append([label for _value, label in _first_row_options(page)])
     assert all(sorted(labels) == sorted(in_stored_order) for labels in shown)
     assert any(labels != in_stored_order for labels in shown)
+
+
+def test_posting_the_row_numbers_scores_nothing(client, db, make_student, login):
+    """Rights are stored in key order: had a pick still been read as an index, "match-i = i"
+    would answer every matching question in full without reading it."""
+    question, student = _matching(db), make_student()
+    assert not any(right.isdigit() for _left, right in question.pairs)
+    login(client, student)
+    attempt = create_attempt(db.session, student.id, [question])
+    db.session.commit()
+    by_row_number = {f"match-{i}": str(i) for i in range(len(question.pairs))}
+    response = client.post(f"/quiz/{attempt.id}/1", data=by_row_number)
+    assert response.status_code == 400
+    assert db.session.scalar(sa.select(sa.func.count(Response.id))) == 0

@@ -29,7 +29,7 @@ def _right_answer(slot) -> dict:
     if q.type == "true_false":
         return {"answer": "true" if q.answer_bool else "false"}
     if q.type == "matching":
-        return {f"match-{i}": str(i) for i in range(len(q.pairs))}
+        return {f"match-{i}": right for i, (_left, right) in enumerate(q.pairs)}
     return {"answer": q.accepted[0]}
 
 

@@ -21,26 +21,18 @@ from quizapp.core.question_kinds.base import (
 )
 from quizapp.core.question_types import QuestionType
 
-MAX_INDEX_DIGITS = 10
-
 
 def _arrows(pairs: Any) -> str:
     return "; ".join(f"{left} → {right}" for left, right in pairs)
 
 
 def _picked_right(rights: list[str], picked: str) -> str:
-    """The right a row's pick names: its text, or (from a page shown before picks were texts)
-    its index; anything else is refused."""
-    if picked in rights:
-        return picked
-    if (
-        not picked.isascii()
-        or not picked.isdigit()
-        or len(picked) > MAX_INDEX_DIGITS
-        or int(picked) >= len(rights)
-    ):
+    """The right a row's pick names, by its text; anything else is refused. Not by its index
+    too: rights are stored in key order, so "row i takes right i" would score every matching
+    question in full for anyone who posts the row numbers."""
+    if picked not in rights:
         raise FormAnswerError("That matching answer does not fit this question.")
-    return rights[int(picked)]
+    return picked
 
 
 class Matching(QuestionKind):
