@@ -98,7 +98,9 @@ def number_forms(text: str) -> set[str]:
     if re.fullmatch(r"\d+", plain) and int(plain) in DIGITS_TO_WORD:
         forms.add(" ".join([DIGITS_TO_WORD[int(plain)], *rest]))
     multiplier = {"million": 10**6, "billion": 10**9}.get(words[-1].lower())
-    if multiplier:
+    # Only a plain decimal is multiplied out: a range ("2–3 million"), a fraction or a currency
+    # sign keeps its words as typed.
+    if multiplier and re.fullmatch(r"\d+(\.\d+)?", plain):
         value = float(plain) * multiplier
         forms.add(str(int(value)))
         forms.add(f"{int(value):,}")

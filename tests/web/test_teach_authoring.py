@@ -390,3 +390,21 @@ def test_an_answered_question_saved_unchanged_keeps_its_answers(
     assert client.post(f"/teach/questions/{question.id}/edit", data=edited).status_code == 302
     db.session.expire_all()
     assert question.prompt == "Reworded" and question.accepted == ["Power of Siberia", "17th"]
+
+
+def test_a_range_or_an_odd_number_before_million_is_saved_as_typed(client, db, make_teacher, login):
+    """The alias step read the number before "million" as a float: a teacher's "2–3 million"
+    answered 500 instead of saving."""
+    login(client, make_teacher())
+    typed = ["2–3 million", "1.5-2 billion", "3/4 million", "3.5.1 million"]
+    data = {
+        **BASE,
+        "type": "short_answer",
+        "claim_id": _claim(db).id,
+        "prompt": "How many?",
+        "accepted": "\n".join(typed),
+    }
+    response = client.post("/teach/questions/new", data=data)
+    assert response.status_code == 302
+    (question,) = _teacher_questions(db)
+    assert question.accepted[: len(typed)] == typed
