@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+MAX_STYLE_CHAIN = 20
+
 
 def word_style_role(paragraph) -> str:
     """ "title", "subtitle", "heading1", "heading", "list" or "body" for a Word paragraph, by
     its style or the style it is based on ("Report Heading" based on "Heading 1"), or by the
     outline level Word's navigation pane reads."""
     style = paragraph.style
-    while style is not None:
+    # A file may base styles on each other in a loop (Word refuses to, a crafted file need
+    # not): a chain is followed this far, as no real document nests styles so deep.
+    for _ in range(MAX_STYLE_CHAIN):
+        if style is None:
+            break
         name = (style.name or "").lower()
         if name in ("title", "subtitle"):
             return name

@@ -299,3 +299,24 @@ def test_a_pdf_with_many_large_runs_reflows_in_time_linear_in_its_lines():
     reflowed = reflow_pdf("\n".join([large[0], *large[1::2], text]), large)
     assert time.perf_counter() - started < 2.0
     assert reflowed.startswith(f"# {large[0]}\n\n## {large[1]}\n")
+
+
+def _saved(document) -> bytes:
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def test_a_word_file_whose_styles_are_based_on_each_other_is_read():
+    """Following 'based on' round a loop never ended: one upload pinned a worker for good."""
+    document = docx.Document()
+    first = document.styles.add_style("Loop A", WD_STYLE_TYPE.PARAGRAPH)
+    second = document.styles.add_style("Loop B", WD_STYLE_TYPE.PARAGRAPH)
+    second.base_style = first
+    first.base_style = second  # Word itself refuses such a loop; a crafted file need not
+    document.add_paragraph("Bees", style=first)
+    document.add_paragraph(PROSE)
+    started = time.perf_counter()
+    extracted = extract_article("loop.docx", _saved(document))
+    assert time.perf_counter() - started < 5
+    assert "Bees" in extracted.text and _claims(extracted.text)
