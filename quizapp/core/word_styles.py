@@ -24,7 +24,8 @@ def word_style_role(paragraph) -> str:
             return "list"
         style = style.base_style
     level = paragraph._p.xpath("./w:pPr/w:outlineLvl/@w:val")
-    if level and level[0].isdigit() and int(level[0]) < 9:
+    # Word writes 0-9; isdecimal, not isdigit: "²" is a digit that int() refuses.
+    if level and level[0].isascii() and level[0].isdecimal() and int(level[0]) < 9:
         return "heading1" if level[0] == "0" else "heading"
     return "body"
 

@@ -8,6 +8,8 @@ import time
 import docx
 import pytest
 from docx.enum.style import WD_STYLE_TYPE
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
 from pypdf import PdfWriter
 
 from quizapp.core.article_parser import parse_article
@@ -320,3 +322,14 @@ def test_a_word_file_whose_styles_are_based_on_each_other_is_read():
     extracted = extract_article("loop.docx", _saved(document))
     assert time.perf_counter() - started < 5
     assert "Bees" in extracted.text and _claims(extracted.text)
+
+
+def test_a_word_outline_level_that_is_no_number_is_read_as_body_text():
+    """'²' passes str.isdigit but not int(): the upload answered 500."""
+    document = docx.Document()
+    paragraph = document.add_paragraph(PROSE)
+    level = OxmlElement("w:outlineLvl")
+    level.set(qn("w:val"), "²")
+    paragraph._p.get_or_add_pPr().append(level)
+    extracted = extract_article("odd.docx", _saved(document))
+    assert _claims(extracted.text)
