@@ -66,7 +66,8 @@ def _choice(environ: Mapping[str, str], name: str, allowed: tuple[str, ...], def
 
 def _number(environ: Mapping[str, str], name: str, default: int, low: int, high: int) -> int:
     raw = _text(environ, name, str(default)) or str(default)
-    if not raw.isdigit() or not low <= int(raw) <= high:
+    # isdecimal and ASCII: "²" passes isdigit, and int() would refuse it with a traceback.
+    if not (raw.isascii() and raw.isdecimal()) or not low <= int(raw) <= high:
         raise InvalidSetting(f"{name}={raw!r} is not a whole number from {low} to {high}.")
     return int(raw)
 

@@ -17,6 +17,7 @@ from quizapp.config import InvalidSetting, check_settings, settings_from_environ
         ("TRUSTED_PROXIES", "-1", "whole number from 0"),
         ("MAIL_PORT", "0", "whole number from 1 to 65535"),
         ("MAIL_PORT", "smtp", "whole number from 1 to 65535"),
+        ("MAIL_PORT", "²⁵", "whole number from 1 to 65535"),  # digits that int() refuses
         ("MAIL_USE_TLS", "ture", "true"),
     ],
 )
