@@ -12,6 +12,12 @@ import csv
 import io
 from dataclasses import dataclass, field
 
+from quizapp.core.import_limits import (
+    MAX_CARD_COLUMNS,
+    MAX_CARD_TEXT,
+    SNIFF_CHARS,
+    SNIFF_LINE_CHARS,
+)
 from quizapp.core.interchange.cloze import from_anki_cloze, has_cloze
 from quizapp.core.interchange.records import InterchangeError, Skipped
 from quizapp.core.question_kinds.base import BLANK
@@ -66,12 +72,33 @@ class ParsedCards:
         return SEPARATOR_NAMES.get(self.separator, repr(self.separator))
 
 
-def _dialect(sample: str) -> type[csv.Dialect] | csv.Dialect:
-    lines = [line for line in sample.splitlines() if line.strip()]
+# A separator found in every line of a sample without quotes is taken as it is; csv.Sniffer,
+# whose quote-guessing expression is quadratic in its sample, sees only quoted samples, cut short.
+_PLAIN_DIALECTS = {
+    separator: type(f"plain_{ord(separator)}", (csv.excel,), {"delimiter": separator})
+    for separator in SEPARATORS
+}
+
+
+def _sample_lines(text: str) -> list[str]:
+    """The non-blank whole lines among the first SNIFF_LINE_CHARS characters."""
+    sample = text[:SNIFF_LINE_CHARS]
+    lines = sample.split("\n")
+    if len(sample) < len(text) and len(lines) > 1:
+        lines = lines[:-1]  # cut in the middle
+    return [line for line in lines if line.strip()]
+
+
+def _dialect(text: str) -> type[csv.Dialect] | csv.Dialect:
+    lines = _sample_lines(text)
     if lines and all("\t" in line for line in lines):
         return csv.excel_tab  # Quizlet's export: a tab on every line
+    if lines and not any('"' in line or "'" in line for line in lines):
+        found = [s for s in SEPARATORS if all(s in line for line in lines)]
+        if len(found) == 1:
+            return _PLAIN_DIALECTS[found[0]]
     try:
-        return csv.Sniffer().sniff(sample, delimiters=SEPARATORS)
+        return csv.Sniffer().sniff(text[:SNIFF_CHARS], delimiters=SEPARATORS)
     except csv.Error as error:
         raise InterchangeError(NO_SEPARATOR) from error
 
@@ -87,11 +114,41 @@ def _columns(header: list[str]) -> dict[str, int] | None:
     return found if {"front", "back"} <= found.keys() else None
 
 
+def _too_many_rows() -> InterchangeError:
+    return InterchangeError(
+        f"The text has more than {MAX_CARD_ROWS} rows: at most {MAX_CARD_ROWS} cards can be "
+        f"imported at once. Split it."
+    )
+
+
 def _rows(text: str) -> tuple[csv.Dialect | type[csv.Dialect], list[list[str]]]:
-    """The dialect sniffed from ``text`` and its rows that have any cell filled."""
+    """The dialect sniffed from ``text`` and its rows that have any cell filled.
+
+    Sizes are checked first and as the rows are read: the whole text, the number of rows (one
+    more than a deck may hold, for a header) and of columns in a row.
+    """
+    if len(text) > MAX_CARD_TEXT:
+        raise InterchangeError(
+            f"The text is {len(text):,} characters long; at most {MAX_CARD_TEXT:,} can be "
+            f"imported at once. Split it."
+        )
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    dialect = _dialect(text[:20_000])
-    rows = [row for row in csv.reader(io.StringIO(text), dialect) if any(c.strip() for c in row)]
+    dialect = _dialect(text)
+    rows: list[list[str]] = []
+    reader = csv.reader(io.StringIO(text), dialect)
+    try:
+        for row in reader:
+            if len(row) > MAX_CARD_COLUMNS:
+                raise InterchangeError(
+                    f"Line {reader.line_num} has {len(row)} columns; a card file has at most "
+                    f"{MAX_CARD_COLUMNS} (front, back, topic, source…)."
+                )
+            if any(c.strip() for c in row):
+                rows.append(row)
+            if len(rows) > MAX_CARD_ROWS + 1:
+                raise _too_many_rows()
+    except csv.Error as error:  # a cell over the csv module's field limit, say
+        raise InterchangeError(f"Line {reader.line_num} cannot be read as CSV: {error}.") from error
     return dialect, rows
 
 
@@ -120,10 +177,7 @@ def read_cards(text: str) -> ParsedCards:
     dialect, rows = _rows(text)
     columns = _columns(rows[0]) if rows else None
     if len(rows) - (columns is not None) > MAX_CARD_ROWS:
-        raise InterchangeError(
-            f"{len(rows)} rows: at most {MAX_CARD_ROWS} cards can be imported "
-            f"at once. Split the file."
-        )
+        raise _too_many_rows()
     parsed = ParsedCards(dialect.delimiter, columns is not None)
     columns = columns or {"front": 0, "back": 1}
     first = 2 if parsed.has_header else 1
