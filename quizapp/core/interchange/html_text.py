@@ -47,6 +47,24 @@ def html_to_text(markup: str) -> str:
     return "\n".join(line for line in lines if line)
 
 
+def enclosed_spans(text: str, opener: str, closer: str) -> list[tuple[int, int, int, int]]:
+    """(start, inner start, inner end, end) of each ``opener…closer`` in ``text``, the shortest
+    from each opener, left to right: what ``re.finditer(opener + "(.*?)" + closer, re.S)``
+    finds, in one pass. (That expression rescans the rest of the text from every opener that
+    has no closer after it, quadratic in the text; here the first opener without one ends the
+    search, since no later opener can have one either.)"""
+    spans = []
+    position = 0
+    while (start := text.find(opener, position)) >= 0:
+        inner = start + len(opener)
+        end = text.find(closer, inner)
+        if end < 0:
+            break
+        spans.append((start, inner, end, end + len(closer)))
+        position = end + len(closer)
+    return spans
+
+
 def text_to_html(text: str) -> str:
     """One escaped paragraph per line of ``text``."""
     return "".join(f"<p>{html.escape(line)}</p>" for line in text.split("\n") if line.strip())

@@ -7,7 +7,6 @@ expansion) or reaching outside itself is refused as a whole, before anything is 
 from __future__ import annotations
 
 import html
-import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 
@@ -15,7 +14,7 @@ from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import fromstring
 
 from quizapp.core.interchange.categories import category_path, topic_of_category
-from quizapp.core.interchange.html_text import html_to_text, text_to_html
+from quizapp.core.interchange.html_text import enclosed_spans, html_to_text, text_to_html
 from quizapp.core.interchange.moodle_fields import add_plain, read_text
 from quizapp.core.interchange.records import (
     ExportQuestion,
@@ -30,7 +29,7 @@ from quizapp.core.question_kinds import all_kinds, kind_of
 # Our exports put the source quote in the general feedback under this class, so a Moodle
 # student sees it and an import back finds it.
 SOURCE_CLASS = "quizapp-source"
-_SOURCE = re.compile(r'<blockquote class="' + SOURCE_CLASS + r'">(.*?)</blockquote>', re.S)
+_SOURCE = (f'<blockquote class="{SOURCE_CLASS}">', "</blockquote>")
 REFUSED_DTD = (
     "The file declares a DTD or entities, which are refused for safety; Moodle's own "
     "exports never have one."
@@ -128,9 +127,13 @@ def _unsupported(moodle_type: str) -> str:
 def _feedback(element: ET.Element) -> tuple[str, str | None]:
     """(general feedback as text, the source quote our exports put in it)."""
     raw = element.findtext("generalfeedback/text") or ""
-    match = _SOURCE.search(raw)
-    quote = html_to_text(match.group(1)) if match else None
-    rest = _SOURCE.sub("", raw)
+    spans = enclosed_spans(raw, *_SOURCE)
+    quote = html_to_text(raw[spans[0][1] : spans[0][2]]) if spans else None
+    kept, position = [], 0
+    for start, _inner, _inner_end, end in spans:
+        kept.append(raw[position:start])
+        position = end
+    rest = "".join(kept) + raw[position:]
     general = element.find("generalfeedback")
     if general is not None and general.get("format") not in ("html", "moodle_auto_format", None):
         return rest.strip(), quote
