@@ -11,10 +11,19 @@ from __future__ import annotations
 import codecs
 import io
 import re
+import time
 from collections import Counter
 from dataclasses import dataclass
 from typing import ClassVar
 
+from quizapp.core.bounded_zip import ByteBudget, UnsafeArchive, checked_copy
+from quizapp.core.import_limits import (
+    MAX_ARTICLE_BYTES,
+    MAX_ARTICLE_CHARS,
+    MAX_DOCX_XML_BYTES,
+    MAX_EXTRACTION_SECONDS,
+    MAX_PDF_PAGES,
+)
 from quizapp.core.line_shapes import (
     MAX_TITLE_WORDS,
     SENTENCE_END,
@@ -29,13 +38,21 @@ from quizapp.core.word_styles import word_lines, word_style_role
 MIN_WORDS = 20  # fewer words than this is not an article (an all-navigation page, say)
 MAX_SHORT_HEADING_WORDS = 4  # "Overview", "Where the Water Is": a heading by its length alone
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Markdown's inline markup, each expression linear in the line: no part may run past the
+# character that could start another match (a link's text stops at "[", its address at an
+# unpaired "(", an italic at the next "*"), so a line of openers without closers is scanned
+# once, not once per opener (".+?" and "[^)]*" here made "[a](" or " *a" repeated quadratic).
+_LINK_ADDRESS = r"\((?:[^()]|\([^()]*\))*\)"  # an address may hold one level of (…)
 INLINE_MARKUP = [
-    (re.compile(r"!\[[^\]]*\]\([^)]*\)"), ""),  # images
-    (re.compile(r"\[([^\]]+)\]\([^)]*\)"), r"\1"),  # links keep their text
+    (re.compile(r"!\[[^\[\]]*\]" + _LINK_ADDRESS), ""),  # images
+    (re.compile(r"\[([^\[\]]+)\]" + _LINK_ADDRESS), r"\1"),  # links keep their text
     (re.compile(r"(\*\*|__)(.+?)\1"), r"\2"),  # bold
-    (re.compile(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?!\w)"), r"\1"),  # italics
+    (re.compile(r"(?<![\w*])\*(?!\s)([^*]+?)(?<!\s)\*(?!\w)"), r"\1"),  # italics
     (re.compile(r"`([^`]+)`"), r"\1"),  # code
 ]
+
+
+NOT_A_DOCX = "This is not a Word (.docx) document we can read."
 
 
 class ExtractionError(ValueError):
@@ -188,9 +205,21 @@ class DocxExtractor(Extractor):
         from docx.opc.exceptions import PackageNotFoundError
 
         try:
+            # python-docx unzips every part whole: hand it a copy whose XML parts were counted
+            # as they were decompressed (a 1 MB bomb unpacked to gigabytes) and whose other
+            # parts (pictures, fonts) are emptied, since only the text is read.
+            data = checked_copy(
+                data,
+                budget=ByteBudget(MAX_DOCX_XML_BYTES, "This Word document"),
+                needed=lambda name: name.endswith((".xml", ".rels")),
+                not_a_zip=NOT_A_DOCX,
+            )
+        except UnsafeArchive as error:
+            raise ExtractionError(str(error)) from error
+        try:
             document = docx.Document(io.BytesIO(data))
         except (PackageNotFoundError, KeyError, ValueError) as error:
-            raise ExtractionError("This is not a Word (.docx) document we can read.") from error
+            raise ExtractionError(NOT_A_DOCX) from error
         except Exception as error:  # zipfile.BadZipFile and lxml errors on a damaged file
             raise ExtractionError("This Word document is damaged or not a .docx file.") from error
         paragraphs = [
@@ -217,9 +246,18 @@ class PdfExtractor(Extractor):
         runs: list[tuple[str, float]] = []
         try:
             reader = PdfReader(io.BytesIO(data))
-            pages = [page_text(page, runs) for page in reader.pages]
+            if len(reader.pages) > MAX_PDF_PAGES:
+                raise ExtractionError(
+                    f"This PDF has {len(reader.pages)} pages; at most {MAX_PDF_PAGES} can be "
+                    f"imported. Split it, or paste the chapter you need."
+                )
+            pages = _pdf_pages(reader, runs)
             title = reader.metadata.title if reader.metadata else None
+        except ExtractionError:
+            raise
         except (PyPdfError, ValueError, KeyError, OSError) as error:
+            raise ExtractionError("This PDF is damaged or not a PDF we can read.") from error
+        except Exception as error:  # pypdf meets a malformed object with any error it likes
             raise ExtractionError("This PDF is damaged or not a PDF we can read.") from error
         if not "".join(pages).strip():
             raise ExtractionError(
@@ -233,6 +271,31 @@ class PdfExtractor(Extractor):
         elif JUNK_PDF_TITLE.search(title):
             title = ""
         return ExtractedText(reflow_pdf("\n\n".join(pages), large), title or None)
+
+
+def _pdf_pages(reader, runs: list[tuple[str, float]]) -> list[str]:
+    """Each page's text, within the time and length budgets (pypdf itself caps what one
+    stream may decompress to)."""
+    pages: list[str] = []
+    deadline, length = time.monotonic() + MAX_EXTRACTION_SECONDS, 0
+    for page in reader.pages:
+        pages.append(page_text(page, runs))
+        length += len(pages[-1])
+        if length > MAX_ARTICLE_CHARS:
+            raise ExtractionError(_too_long())
+        if time.monotonic() > deadline:
+            raise ExtractionError(
+                f"This PDF took more than {MAX_EXTRACTION_SECONDS:g} seconds to read; paste "
+                f"its text instead."
+            )
+    return pages
+
+
+def _too_long() -> str:
+    return (
+        f"The text is longer than {MAX_ARTICLE_CHARS:,} characters, more than one article "
+        f"can hold; import it in parts."
+    )
 
 
 EXTRACTORS: dict[str, Extractor] = {
@@ -262,10 +325,17 @@ def extract_article(filename: str, data: bytes, title: str | None = None) -> Ext
         raise ExtractionError(
             f"Files of this type cannot be imported; use one of {', '.join(ACCEPTED_EXTENSIONS)}."
         )
+    if len(data) > MAX_ARTICLE_BYTES:
+        raise ExtractionError(
+            f"The file is larger than {MAX_ARTICLE_BYTES // (1024 * 1024)} MB; import the "
+            f"article in parts."
+        )
     if not data.strip():
         raise ExtractionError("The file is empty.")
     extracted = extractor.extract(data)
     body = extracted.text.strip()
+    if len(body) > MAX_ARTICLE_CHARS:
+        raise ExtractionError(_too_long())
     words = len(re.findall(r"\w+", body))
     if words < MIN_WORDS:
         raise ExtractionError(

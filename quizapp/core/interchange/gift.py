@@ -31,7 +31,10 @@ from quizapp.core.interchange.records import (
 from quizapp.core.question_kinds import all_kinds, kind_of
 
 SOURCE_COMMENT = "// source: "
-_TAG = re.compile(r"\[tag:((?:\\]|[^\]\x00-\x1f])+)\]")
+# A tag in a comment: "[tag:name]", "\\]" inside it a literal "]". The three alternatives
+# never overlap and none crosses "[", so each comment is scanned once however many "[tag:" it
+# holds without a closing "]".
+_TAG = re.compile(r"\[tag:((?:\\\]|\\(?!\])|[^\\\[\]\x00-\x1f])+)\]")
 _FORMAT = re.compile(r"^\s*\[(html|moodle|plain|markdown)\]")
 
 

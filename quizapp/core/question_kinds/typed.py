@@ -25,8 +25,13 @@ from quizapp.core.question_kinds.base import (
 from quizapp.core.question_types import QuestionType
 
 # An embedded answer of a Moodle cloze question: {1:SHORTANSWER:=Berlin#Right~%50%berlin}.
-_CLOZE_ANY = re.compile(r"\{\d*:[A-Z_]+:(?:\\.|[^}\\])*\}")
-_CLOZE_SHORT = re.compile(r"\{\d*:(?:SHORTANSWER|SA|MW|SHORTANSWER_C|SAC|MWC):((?:\\.|[^}\\])*)\}")
+# Its body stops at any "{" (escaped or not): a body free to run past openers was rescanned
+# from each of them, quadratic in a text of many "{1:SA:" without a closing brace.
+_CLOZE_BODY = r"(?:\\[^{]|[^{}\\])*"
+_CLOZE_ANY = re.compile(r"\{\d*:[A-Z_]+:" + _CLOZE_BODY + r"\}")
+_CLOZE_SHORT = re.compile(
+    r"\{\d*:(?:SHORTANSWER|SA|MW|SHORTANSWER_C|SAC|MWC):(" + _CLOZE_BODY + r")\}"
+)
 _CLOZE_ESCAPED = re.compile(r"\\(.)")
 
 
