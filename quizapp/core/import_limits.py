@@ -22,6 +22,11 @@ MAX_COLLECTION_SECONDS = 5.0
 MAX_COLLECTION_VALUE = 16 * _MB
 MAX_NOTE_FIELD = 100_000  # characters of one note field, markup included, before reading it
 
+# Question banks (GIFT, Moodle XML): a file with more questions than this is refused whole, as
+# soon as the reader counts one too many; a Moodle file's elements are counted as it is parsed.
+MAX_IMPORT_QUESTIONS = 5000
+MAX_XML_ELEMENTS = 300_000  # a bank of 5,000 choice questions has about 200,000
+
 # Cards from a paste or a CSV file (rows and sides are limited in ``flashcard_csv``).
 MAX_CARD_TEXT = 20 * _MB  # characters of the whole paste or file
 MAX_CARD_COLUMNS = 20
@@ -32,5 +37,6 @@ SNIFF_CHARS = 5000  # the sample csv.Sniffer guesses from when quotes are used (
 MAX_ARTICLE_BYTES = 20 * _MB  # the file as uploaded (the web form's own limit is lower)
 MAX_DOCX_XML_BYTES = 32 * _MB  # a Word document's XML parts, unpacked
 MAX_PDF_PAGES = 500
+MAX_HTML_ELEMENTS = 20_000  # trafilatura's time grows faster than the page
 MAX_EXTRACTION_SECONDS = 20.0  # checked between pages
 MAX_ARTICLE_CHARS = 2_000_000  # the text extracted from any file

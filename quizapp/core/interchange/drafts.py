@@ -5,18 +5,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from quizapp.core.bank import validate_question_fields
+from quizapp.core.import_limits import MAX_IMPORT_QUESTIONS
 from quizapp.core.interchange.records import (
-    InterchangeError,
     ParsedBank,
     Skipped,
     difficulty_from_tags,
+    too_many_questions,
 )
 from quizapp.core.item_drafts import QuestionDraft
 from quizapp.core.vocabulary import ItemOrigin
 
-# A file with more questions than this is refused whole: far beyond any real bank, and an
-# import must finish inside one request.
-MAX_IMPORT_QUESTIONS = 5000
 MAX_TEXT = 4000  # characters in a prompt, explanation or option
 NO_EXPLANATION = "No explanation came with this question."
 
@@ -45,15 +43,11 @@ class CheckedBank:
 def check_imported(parsed: ParsedBank) -> CheckedBank:
     """Each question validated as the seed bank's are; a failing one is skipped with the reason.
 
-    Raises InterchangeError when the file holds more than MAX_IMPORT_QUESTIONS questions.
+    Raises InterchangeError when the file holds more than MAX_IMPORT_QUESTIONS questions
+    (the readers refuse such a file before this, as soon as they count one too many).
     """
-    total = len(parsed.questions) + len(parsed.skipped)
-    if total > MAX_IMPORT_QUESTIONS:
-        raise InterchangeError(
-            f"The file holds {total} questions; at most "
-            f"{MAX_IMPORT_QUESTIONS} can be imported at once. Split it "
-            f"into smaller files."
-        )
+    if len(parsed.questions) + len(parsed.skipped) > MAX_IMPORT_QUESTIONS:
+        raise too_many_questions()
     checked = CheckedBank(skipped=list(parsed.skipped))
     for item in parsed.questions:
         raw = dict(item.raw)

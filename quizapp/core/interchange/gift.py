@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from quizapp.core.import_limits import MAX_IMPORT_QUESTIONS
 from quizapp.core.interchange.categories import category_path, topic_of_category
 from quizapp.core.interchange.gift_text import (
     GiftAnswer,
@@ -27,6 +28,7 @@ from quizapp.core.interchange.records import (
     Skipped,
     difficulty_tag,
     split_weight,
+    too_many_questions,
 )
 from quizapp.core.question_kinds import all_kinds, kind_of
 
@@ -72,6 +74,8 @@ def read_gift(text: str) -> ParsedBank:
             body = body[1:]
         if not "".join(body).strip():
             continue
+        if len(parsed.questions) + len(parsed.skipped) >= MAX_IMPORT_QUESTIONS:
+            raise too_many_questions()
         question = _split(first_line, "\n".join(body))
         name = question.name or f"question at line {first_line}"
         reason = _unsupported(question)

@@ -7,12 +7,14 @@ expansion) or reaching outside itself is refused as a whole, before anything is 
 from __future__ import annotations
 
 import html
+import io
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 
 from defusedxml import DefusedXmlException
-from defusedxml.ElementTree import fromstring
+from defusedxml.ElementTree import iterparse
 
+from quizapp.core.import_limits import MAX_IMPORT_QUESTIONS, MAX_XML_ELEMENTS
 from quizapp.core.interchange.categories import category_path, topic_of_category
 from quizapp.core.interchange.html_text import enclosed_spans, html_to_text, text_to_html
 from quizapp.core.interchange.moodle_fields import add_plain, read_text
@@ -23,6 +25,7 @@ from quizapp.core.interchange.records import (
     ParsedBank,
     Skipped,
     difficulty_tag,
+    too_many_questions,
 )
 from quizapp.core.question_kinds import all_kinds, kind_of
 
@@ -30,6 +33,7 @@ from quizapp.core.question_kinds import all_kinds, kind_of
 # student sees it and an import back finds it.
 SOURCE_CLASS = "quizapp-source"
 _SOURCE = (f'<blockquote class="{SOURCE_CLASS}">', "</blockquote>")
+_MARKUP_PER_ELEMENT = 4
 REFUSED_DTD = (
     "The file declares a DTD or entities, which are refused for safety; Moodle's own "
     "exports never have one."
@@ -78,19 +82,17 @@ def read_moodle_xml(data: bytes) -> ParsedBank:
     Raises InterchangeError when the file is not well-formed XML, declares a DTD or entities,
     or is not a Moodle ``<quiz>``.
     """
-    try:
-        root = fromstring(data, forbid_dtd=True)
-    except DefusedXmlException as error:
-        raise InterchangeError(REFUSED_DTD) from error
-    except ET.ParseError as error:
-        raise InterchangeError(f"This is not well-formed XML: {error}.") from error
+    root = _parse(data)
     if root.tag != "quiz":
         raise InterchangeError(
             f"This is not a Moodle XML question file: it starts with <{root.tag}>, not <quiz>."
         )
+    questions = root.findall("question")
+    if len(questions) > MAX_IMPORT_QUESTIONS:
+        raise too_many_questions()
     parsed = ParsedBank()
     topic = None
-    for number, element in enumerate(root.findall("question"), start=1):
+    for number, element in enumerate(questions, start=1):
         moodle_type = element.get("type", "")
         if moodle_type == "category":
             topic = topic_of_category(element.findtext("category/text") or "")
@@ -114,6 +116,33 @@ def read_moodle_xml(data: bytes) -> ParsedBank:
         ]
         parsed.questions.append(ImportedQuestion(raw, topic, name, tags))
     return parsed
+
+
+def _parse(data: bytes) -> ET.Element:
+    """The document's root, its elements counted as they are parsed: a file of millions of
+    tiny elements (20 MB of "<b/>" took 450 MB) is refused at MAX_XML_ELEMENTS."""
+    too_many = InterchangeError(
+        f"The file has more than {MAX_XML_ELEMENTS:,} XML elements, more than any question "
+        f"bank; split it into smaller files."
+    )
+    # Every element opens with "<" (so do comments and HTML kept in CDATA, hence the margin):
+    # a count at C speed refuses the grossest files before any is parsed.
+    if data.count(b"<") > _MARKUP_PER_ELEMENT * MAX_XML_ELEMENTS:
+        raise too_many
+    root = None
+    events = iterparse(io.BytesIO(data), events=("start",), forbid_dtd=True)
+    try:
+        for count, (_event, element) in enumerate(events, start=1):
+            if count > MAX_XML_ELEMENTS:
+                raise too_many
+            root = element if root is None else root
+    except DefusedXmlException as error:
+        raise InterchangeError(REFUSED_DTD) from error
+    except ET.ParseError as error:
+        raise InterchangeError(f"This is not well-formed XML: {error}.") from error
+    if root is None:
+        raise InterchangeError("This is not well-formed XML: it has no elements.")
+    return root
 
 
 def _unsupported(moodle_type: str) -> str:

@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from quizapp.core.import_limits import MAX_IMPORT_QUESTIONS
+
 # Tags carry the difficulty across formats that have no field for it.
 DIFFICULTY_TAG = "difficulty-"
 # An answer's weight in percent, in GIFT and in Moodle's cloze syntax: "%50%Berlin".
@@ -14,6 +16,13 @@ _WEIGHT = re.compile(r"^%(-?[\d.]+)%")
 
 class InterchangeError(ValueError):
     """The file as a whole cannot be read: nothing from it is imported."""
+
+
+def too_many_questions() -> InterchangeError:
+    return InterchangeError(
+        f"The file holds more than {MAX_IMPORT_QUESTIONS} questions; at most "
+        f"{MAX_IMPORT_QUESTIONS} can be imported at once. Split it into smaller files."
+    )
 
 
 @dataclass
