@@ -34,6 +34,9 @@ from quizapp.core.text_extraction import ExtractionError, extract_article
 from tests.builders.hostile_files import apkg_with_sql, docx_bytes
 from tests.unit.test_text_extraction import PROSE, _minimal_pdf
 
+# A falsifying file is shown whole, however long: it is what one needs to reproduce the failure.
+pytestmark = pytest.mark.filterwarnings("ignore:Generating overly large repr")
+
 FILES = Path(__file__).parent / "interchange_files"
 SECONDS_PER_CALL = 3.0  # every call here takes well under 0.1 s; the old parsers took minutes
 MAX_GROWTH_MB = 300  # the run's peak resident memory may grow this much at most
