@@ -25,7 +25,7 @@ from quizapp.core.anki_export import ExportCard, anki_package
 from quizapp.core.interchange.anki_import import read_apkg
 from quizapp.core.interchange.cloze import deletions
 from quizapp.core.interchange.drafts import check_imported
-from quizapp.core.interchange.flashcard_csv import deck_csv, read_cards
+from quizapp.core.interchange.flashcard_csv import read_cards
 from quizapp.core.interchange.gift import read_gift
 from quizapp.core.interchange.html_text import enclosed_spans
 from quizapp.core.interchange.moodle_xml import read_moodle_xml
@@ -83,7 +83,8 @@ def _seeds() -> dict[str, bytes]:
     return {
         "gift": (FILES / "moodle_docs.gift").read_bytes(),
         "xml": (FILES / "moodle_docs.xml").read_bytes(),
-        "csv": deck_csv([("Rason?", "A port", "basic", "Trade", "q"), ("{{c1::b}}",) * 5]).encode(),
+        "csv": b'front,back,kind,topic,source\nRason?,A port,basic,Trade,"q, ""quoted"""\n'
+        b"{{c1::b}},,cloze,,\n",
         "apkg": anki_package("seed", cards),
         "md": f"# Bees\n\n## Hives\n\n- **one** *two* [three](x) `four`\n\n{PROSE}\n".encode(),
         "html": web_page.encode(),
