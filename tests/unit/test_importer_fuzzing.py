@@ -4,8 +4,9 @@ time budget, and the whole run within a memory budget.
 
 Mutations start from valid files (the fixtures in ``interchange_files``, and a deck, a package,
 a Word document, a PDF and a web page made here) and flip bytes, insert syntax, delete,
-truncate, repeat a stretch and nest openers around one. The runs are derandomized (the same
-examples on every machine, so CI is reproducible) and bounded: the file takes about 40 s here.
+truncate, repeat a stretch and nest openers around one. Under the default ``ci`` profile the
+runs are derandomized (the same examples on every machine, so CI is reproducible) and bounded:
+the file takes about 40 s here; HYPOTHESIS_PROFILE=nightly searches longer.
 """
 
 from __future__ import annotations
@@ -41,14 +42,16 @@ FILES = Path(__file__).parent / "interchange_files"
 SECONDS_PER_CALL = 3.0  # every call here takes well under 0.1 s; the old parsers took minutes
 MAX_GROWTH_MB = 300  # the run's peak resident memory may grow this much at most
 
+# The profile tests/conftest.py loads (HYPOTHESIS_PROFILE: ci, the default, is derandomized with
+# no example database; dev and nightly search with random seeds) with this file's own bounds:
+# more examples than ci's default, as the importers are cheap to call, and a deadline per call.
 FUZZ = settings(
-    max_examples=80,
+    max_examples=max(80, settings.default.max_examples),
     deadline=timedelta(seconds=SECONDS_PER_CALL),
-    derandomize=True,
-    database=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
-ARCHIVES = settings(FUZZ, max_examples=40)  # each example builds a package or a document
+# Each example builds a package or a document.
+ARCHIVES = settings(FUZZ, max_examples=max(40, settings.default.max_examples))
 
 GIFT_TOKENS = [
     "::", "{", "}", "=", "~", "#", "####", "%50%", "%-100%", "\\", "\\{", "\\:", "->", "TRUE",
@@ -261,14 +264,14 @@ def test_word_documents_with_mutated_xml_end_in_text_or_a_named_refusal(insert):
 _OLD_CLOZE = re.compile(r"\{\{c(\d+)::(.*?)(?:::(.*?))?\}\}", re.S)
 
 
-@settings(FUZZ, max_examples=400)
+@settings(FUZZ, max_examples=max(400, settings.default.max_examples))
 @given(_generated(["{", "}", "{{c", "1", "12", ":", "::", "}}", "a", "\n", "٣"], 14))
 def test_the_cloze_scanner_finds_what_the_old_expression_found(text):
     old = [(m.start(), m.end(), m.group(2)) for m in _OLD_CLOZE.finditer(text)]
     assert [(d.start, d.end, d.answer) for d in deletions(text)] == old
 
 
-@settings(FUZZ, max_examples=200)
+@settings(FUZZ, max_examples=max(200, settings.default.max_examples))
 @given(_generated(["<q>", "</q>", "<", ">", "q", "a", "\n"], 14))
 def test_enclosed_spans_are_what_a_lazy_expression_finds(text):
     old = [
