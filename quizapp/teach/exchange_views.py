@@ -76,11 +76,15 @@ def _export_form() -> BankExportForm:
     return form
 
 
-def _page(cards_form: CardsPasteForm | None = None, status: int = 200):
+def _page(
+    cards_form: CardsPasteForm | None = None,
+    status: int = 200,
+    import_form: BankImportForm | None = None,
+):
     limit = current_app.config["MAX_IMPORT_BYTES"] // (1024 * 1024)
     return render_template(
         "teach/exchange.html",
-        import_form=BankImportForm(),
+        import_form=import_form or BankImportForm(),
         cards_form=cards_form or CardsPasteForm(),
         export_form=_export_form(),
         limit_mb=limit,
@@ -138,11 +142,11 @@ def import_bank():
     outcome = submit_form(form, lambda: _import_upload(form.file.data))
     if not outcome.saved:
         # The upload form sits on the exchange page among two others: its mistakes are
-        # flashed there rather than shown on a page of its own.
+        # flashed at the top of that page, answered as a 400 since nothing was imported.
         for errors in form.errors.values():
             for message in errors:
                 flash(message, "error")
-        return redirect(url_for("teach.exchange"))
+        return _page(import_form=form, status=400)
     report = outcome.value
     _flash_report(report)
     if report.noun == "question" and report.total:

@@ -86,10 +86,9 @@ def test_a_hostile_bank_or_deck_is_refused_quickly_and_writes_nothing(
             "/teach/exchange/import",
             data={"file": (io.BytesIO(data), name)},
             content_type="multipart/form-data",
-            follow_redirects=True,
         ),
         message,
-        status=200,
+        status=400,
     )
 
 

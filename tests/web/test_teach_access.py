@@ -186,7 +186,7 @@ ROUTES = [
     ("teach.edit_flashcard", "GET", "/teach/flashcards/{w.card.id}/edit", None, 200, True),
     ("teach.edit_flashcard", "POST", "/teach/flashcards/{w.card.id}/edit", _card, 302, True),
     ("teach.exchange", "GET", "/teach/exchange", None, 200, False),
-    ("teach.import_bank", "POST", "/teach/exchange/import", None, 302, False),
+    ("teach.import_bank", "POST", "/teach/exchange/import", None, 400, False),
     (
         "teach.preview_cards",
         "POST",
