@@ -16,6 +16,14 @@ MAX_HEADING_CHOICES = 4
 MIN_HEADING_CHOICES = 3
 MAX_MATCHING_PAIRS = 4
 MIN_MATCHING_PAIRS = 3
+# Keys of the questions that name topics as headings: the only ones a topic rename rewrites.
+HEADING_KEY_PREFIX = "gen-heading-"
+MATCHING_KEY_PREFIX = "gen-match-"
+
+
+def names_headings(key: str) -> bool:
+    """True for a question built here, whose options, pairs and quotes are topic names."""
+    return key.startswith((HEADING_KEY_PREFIX, MATCHING_KEY_PREFIX))
 
 
 def _prefixes(text: str) -> set[str]:
@@ -71,7 +79,7 @@ def heading_question(
     parent = next((t for t in topics if t.key == topic.parent_key), None)
     where = f" in the section “{parent.title}”" if parent else ""
     return QuestionDraft(
-        key=f"gen-heading-{shown.claim.key}",
+        key=f"{HEADING_KEY_PREFIX}{shown.claim.key}",
         claim_key=shown.claim.key,
         type=QuestionType.SINGLE_CHOICE,
         prompt=f"Under which heading does the article say: “{shown.text}.”?",
@@ -100,7 +108,7 @@ def matching_question(
     pairs = pairs[:MAX_MATCHING_PAIRS]
     first = pairs[0][1].claim
     return QuestionDraft(
-        key=f"gen-match-{parent.key}",
+        key=f"{MATCHING_KEY_PREFIX}{parent.key}",
         claim_key=first.key,
         type=QuestionType.MATCHING,
         prompt=f"Match each heading of “{parent.title}” to what the article says under it.",

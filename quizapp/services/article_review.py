@@ -27,7 +27,7 @@ from quizapp.models import (
     Topic,
 )
 from quizapp.services.errors import NotFound, TeachingError
-from quizapp.services.topic_renames import retitle_cards, retitle_topic
+from quizapp.services.topic_renames import retitle_cards, retitle_questions, retitle_topic
 
 ITEM_MODELS = {"questions": Question, "flashcards": Flashcard}
 DECISIONS = {
@@ -312,8 +312,10 @@ def merge_topic(session: Session, article: Article, topic: Topic, into: Topic) -
         raise TeachingError("Choose another topic to merge into.")
     if into.parent_id == topic.id:
         raise TeachingError("A topic cannot be merged into one of its own sub-topics.")
-    # The moved claims' cards open with the merged topic's name: give them the new one.
+    # The moved claims' cards open with the merged topic's name, and heading questions list
+    # it: give them the new one.
     retitle_cards(session, topic.id, topic.title, into.title)
+    retitle_questions(session, article.id, topic.title, into.title)
     session.flush()
     session.execute(sa.update(Claim).where(Claim.topic_id == topic.id).values(topic_id=into.id))
     session.execute(sa.update(Topic).where(Topic.parent_id == topic.id).values(parent_id=into.id))

@@ -26,6 +26,7 @@ from quizapp.core.bank import load_bank
 from quizapp.core.claims import TopicDraft, extract_topics
 from quizapp.core.item_drafts import FlashcardDraft, QuestionDraft
 from quizapp.core.item_generation import generate_items
+from quizapp.core.item_headings import names_headings
 from quizapp.core.text import slugify
 from quizapp.core.topic_names import (
     keep_topic_keys,
@@ -282,7 +283,9 @@ def _with_kept_names(
     ]
     for old, new in renames.items():
         questions = [
-            _renamed_question(q, old, new) if q.origin == ItemOrigin.GENERATED else q
+            _renamed_question(q, old, new)
+            if q.origin == ItemOrigin.GENERATED and names_headings(q.key)
+            else q
             for q in questions
         ]
     return cards, questions
