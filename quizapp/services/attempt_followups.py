@@ -9,9 +9,10 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from quizapp.core.vocabulary import AttemptKind
-from quizapp.models import AttemptQuestion, QuizAttempt, Response
+from quizapp.models import Article, AttemptQuestion, Question, QuizAttempt, Response, User
 from quizapp.services.errors import NotDiscardable, NothingMissed
 from quizapp.services.quizzes import create_attempt
+from quizapp.services.visibility import visible_articles
 
 MISSED_TITLE = "Practice: what I missed"
 
@@ -21,6 +22,9 @@ def start_missed_practice(session: Session, attempt: QuizAttempt, now: datetime)
 
     Only once the attempt's review is shown: before that, the list of missed questions would
     tell the learner which answers were wrong (a teacher may hide that until the due date).
+    Only questions of readings still open to the learner, as the daily review decides
+    (``daily_review.missed_questions``): a reading unshared since is not asked again, even if
+    the learner first met it in an assignment.
     """
     if attempt.submitted_at is None or not attempt.shows_review(now):
         raise NothingMissed("The results of this quiz are not shown yet.")
@@ -31,7 +35,22 @@ def start_missed_practice(session: Session, attempt: QuizAttempt, now: datetime)
     ]
     if not missed:
         raise NothingMissed("You got every question right: nothing to practise again.")
+    open_ids = _still_open(session, attempt, [q.id for q in missed])
+    missed = [q for q in missed if q.id in open_ids]
+    if not missed:
+        raise NothingMissed("The questions you missed are from a reading no longer open to you.")
     return create_attempt(session, attempt.user_id, missed, title=MISSED_TITLE)
+
+
+def _still_open(session: Session, attempt: QuizAttempt, question_ids: list[int]) -> set[int]:
+    visible = visible_articles(session.get(User, attempt.user_id)).with_only_columns(Article.id)
+    return set(
+        session.scalars(
+            sa.select(Question.id).where(
+                Question.id.in_(question_ids), Question.article_id.in_(visible)
+            )
+        )
+    )
 
 
 def discard_practice(session: Session, attempt: QuizAttempt) -> None:

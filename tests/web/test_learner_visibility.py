@@ -139,3 +139,29 @@ def test_a_question_missed_in_a_reading_since_unshared_is_not_asked_again(
         assert question.id not in [slot.question_id for slot in review.questions]
     else:
         assert started.status_code in (400, 409)  # nothing else to review
+
+
+def test_practise_what_i_missed_leaves_out_a_reading_since_unshared(client, db, garden, login):
+    """As the daily review does: a missed question of a reading no longer shared with the
+    learner is not asked again, and with none left the learner is told why."""
+    question = db.session.scalars(
+        sa.select(Question).where(
+            Question.article_id == garden.article.id, Question.type == "true_false"
+        )
+    ).first()
+    attempt = create_attempt(db.session, garden.member.id, [question])
+    db.session.flush()
+    save_answer(db.session, attempt, attempt.questions[0], wrong_answer(question), check=True)
+    submit_attempt(db.session, attempt)
+    db.session.execute(sa.delete(ArticleShare).where(ArticleShare.article_id == garden.article.id))
+    db.session.commit()
+    attempts = sa.select(sa.func.count(QuizAttempt.id)).where(
+        QuizAttempt.user_id == garden.member.id
+    )
+    before = db.session.scalar(attempts)
+
+    login(client, garden.member)
+    response = client.post(f"/quiz/{attempt.id}/missed")
+    assert response.status_code == 409
+    assert "no longer open to you" in response.get_data(as_text=True)
+    assert db.session.scalar(attempts) == before
