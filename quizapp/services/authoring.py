@@ -30,7 +30,12 @@ from quizapp.models import (
 from quizapp.models.content import FLASHCARD_CONTENT_FIELDS, QUESTION_CONTENT_FIELDS
 from quizapp.services.choice_ids import with_opaque_ids
 from quizapp.services.errors import NotNow, ReadOnly, TeachingError
-from quizapp.services.visibility import bank_items, usable_claim, usable_item, usable_items
+from quizapp.services.visibility import (
+    bank_items,
+    own_items,
+    usable_claim,
+    usable_item,
+)
 
 MAX_PROMPT = 2000
 MAX_EXPLANATION = 4000
@@ -254,8 +259,11 @@ def update_flashcard(
 
 
 def editable_item(session: Session, model, item_id: int, teacher_id: int):
-    """The teacher's own item; seeded items are read-only (copy them to edit)."""
-    item = usable_item(session, model, item_id, teacher_id)
+    """The teacher's own item, whatever became of its article; the bank's items are read-only
+    (copy them to edit); anything else is :class:`NotFound`."""
+    item = session.scalar(
+        sa.select(model).where(model.id == item_id, own_items(model, teacher_id))
+    ) or usable_item(session, model, item_id, teacher_id)
     if item.origin != ItemOrigin.TEACHER:
         raise ReadOnly(
             "Items from the article's bank are read-only. Copy it to make your own "
@@ -308,8 +316,8 @@ def teacher_items(
     question_type: str | None = None,
     limit: int = 200,
 ):
-    """The teacher's own live items (``mine``) or the bank's that they may use (of published
-    articles and their own), in article order."""
+    """The teacher's own live items (``mine``, whatever became of their articles) or the bank's
+    that they may use (of published articles and their own), in article order."""
     stmt = (
         sa.select(model)
         .join(Claim, model.claim_id == Claim.id)
@@ -318,7 +326,7 @@ def teacher_items(
         .limit(limit)
     )
     if mine:
-        stmt = stmt.where(usable_items(model, teacher_id), model.origin == ItemOrigin.TEACHER)
+        stmt = stmt.where(own_items(model, teacher_id))
     else:
         stmt = stmt.where(bank_items(model, teacher_id))
     if topic_ids:

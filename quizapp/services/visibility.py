@@ -133,6 +133,12 @@ def usable_items(model: ItemModel, teacher_id: int) -> sa.ColumnElement[bool]:
     )
 
 
+def own_items(model: ItemModel, teacher_id: int) -> sa.ColumnElement[bool]:
+    """The teacher's own live items, whatever became of their article: what a teacher wrote
+    stays theirs to see and edit when the article is unpublished or no longer theirs to use."""
+    return sa.and_(live(model), model.origin == ItemOrigin.TEACHER, model.author_id == teacher_id)
+
+
 def usable_by(teacher_id: int) -> sa.ColumnElement[bool]:
     """The questions a teacher may put in a set, list, copy or export."""
     return usable_items(Question, teacher_id)

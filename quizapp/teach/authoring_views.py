@@ -27,12 +27,17 @@ from quizapp.web_ids import parse_id
 BANK_PAGE_SIZE = 25
 
 
-def _claims():
-    """The claims the picker offers: those of the articles the teacher may use."""
+def _claims(item=None):
+    """The claims the picker offers: those of the articles the teacher may use, and the edited
+    ``item``'s own (its article may since have been unpublished: the teacher's item stays
+    theirs to edit)."""
+    offered = usable_claims(current_user.id)
+    if item is not None:
+        offered = sa.or_(offered, Claim.id == item.claim_id)
     return db.session.scalars(
         sa.select(Claim)
         .join(Topic, Claim.topic_id == Topic.id)
-        .where(usable_claims(current_user.id))
+        .where(offered)
         .options(selectinload(Claim.topic))
         .order_by(Topic.article_id, Topic.position, Claim.start_offset)
     ).all()
@@ -148,7 +153,7 @@ def _new_item(kind: AuthoredKind, form: QuestionForm | FlashcardForm):
 def _edit_item(kind: AuthoredKind, item_id: int, **context: Callable[[Any], Any]):
     """Edit the teacher's own item; ``context`` adds template values computed from it."""
     item = authoring.editable_item(db.session, kind.model, item_id, current_user.id)
-    form = item_form(kind, _claims(), item)
+    form = item_form(kind, _claims(item), item)
     outcome = submit_form(
         form, lambda: kind.update(db.session, item, form.fields(), current_user.id)
     )

@@ -408,3 +408,28 @@ def test_a_range_or_an_odd_number_before_million_is_saved_as_typed(client, db, m
     assert response.status_code == 302
     (question,) = _teacher_questions(db)
     assert question.accepted[: len(typed)] == typed
+
+
+def test_a_teachers_own_question_stays_listed_and_editable_when_its_article_is_unpublished(
+    client, db, make_teacher, login
+):
+    from quizapp.models import Article
+
+    teacher = make_teacher()
+    login(client, teacher)
+    claim = _claim(db)
+    data = {**BASE, "type": "true_false", "claim_id": claim.id, **VALID["true_false"]}
+    assert client.post("/teach/questions/new", data=data).status_code == 302
+    (question,) = _teacher_questions(db)
+    db.session.execute(
+        sa.update(Article).where(Article.id == claim.article_id).values(published=False)
+    )
+    db.session.commit()
+
+    assert "The pipeline carries gas." in client.get("/teach/items").get_data(as_text=True)
+    assert client.get(f"/teach/questions/{question.id}/edit").status_code == 200
+    edited = {**data, "prompt": "The pipeline carries gas east."}
+    response = client.post(f"/teach/questions/{question.id}/edit", data=edited)
+    assert response.status_code == 302, response.data
+    db.session.expire_all()
+    assert db.session.get(Question, question.id).prompt == "The pipeline carries gas east."
