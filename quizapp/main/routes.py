@@ -17,7 +17,7 @@ from quizapp.services.catalog import items_by_claim, topic_summaries
 from quizapp.services.learner_scheduler import learner_scheduler
 from quizapp.services.progress import topic_progress
 from quizapp.services.search import search
-from quizapp.services.visibility import visible_article_ids, visible_articles
+from quizapp.services.visibility import visible_articles, visible_topic
 
 bp = Blueprint("main", __name__)
 MAX_QUERY_CHARS = 200
@@ -48,8 +48,8 @@ def library():
 
 
 def _visible_topic(topic_id: int) -> Topic:
-    topic = db.get_or_404(Topic, topic_id)
-    if topic.article_id not in visible_article_ids(db.session, current_user):
+    topic = visible_topic(db.session, current_user, topic_id)
+    if topic is None:
         abort(404)
     return topic
 

@@ -64,8 +64,7 @@ def _scope_topic_ids() -> list[int]:
     raw = request.values.get("article", "")
     article_id = parse_id(raw) if raw else None
     if raw and (
-        article_id is None
-        or article_id not in visibility.visible_article_ids(db.session, current_user)
+        article_id is None or not visibility.visible_article(db.session, current_user, article_id)
     ):
         raise NotFound("There is no such article.")
     return visibility.visible_topic_ids(db.session, current_user, article_id)

@@ -84,8 +84,17 @@ def visible_articles(user: User | None) -> sa.Select:
     return stmt.params(viewer) if viewer else stmt
 
 
-def visible_article_ids(session: Session, user: User | None) -> list[int]:
-    return list(session.scalars(visible_articles(user).with_only_columns(Article.id)))
+def visible_article(session: Session, user: User | None, article_id: int) -> Article | None:
+    """The article if ``user`` may read it, else None: one query, whatever the library's size."""
+    return session.scalar(visible_articles(user).where(Article.id == article_id))
+
+
+def visible_topic(session: Session, user: User | None, topic_id: int) -> Topic | None:
+    """The topic if ``user`` may read its article, else None: one query."""
+    visible = visible_articles(user).with_only_columns(Article.id)
+    return session.scalar(
+        sa.select(Topic).where(Topic.id == topic_id, Topic.article_id.in_(visible))
+    )
 
 
 def visible_topic_ids(session: Session, user: User | None, article_id: int | None = None):

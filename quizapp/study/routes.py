@@ -52,8 +52,9 @@ def _article_scope():
     raw = request.values.get("article", "")
     if raw:
         article_id = parse_id(raw)
-        visible = visibility.visible_article_ids(db.session, current_user)
-        if article_id is None or article_id not in visible:
+        if article_id is None or not visibility.visible_article(
+            db.session, current_user, article_id
+        ):
             raise NotFound("There is no such article.")
         return [article_id], article_id
     return visibility.visible_articles(current_user).with_only_columns(Article.id), None
@@ -115,10 +116,8 @@ def _topic_ids() -> list[int]:
     if not raw:
         return visibility.visible_topic_ids(db.session, current_user, article_id)
     topic_id = parse_id(raw)
-    topic = db.session.get(Topic, topic_id) if topic_id is not None else None
-    if topic is None or topic.article_id not in visibility.visible_article_ids(
-        db.session, current_user
-    ):
+    topic = visibility.visible_topic(db.session, current_user, topic_id) if topic_id else None
+    if topic is None:
         raise QuizError("There is no such topic.")
     return topic_and_descendants(db.session, [topic_id])
 

@@ -41,3 +41,31 @@ def test_learner_pages_have_bounded_queries(app, client, db, make_student, count
     # source), not how many rows there are; every other page must cost exactly the same.
     small.pop("/cards"), large.pop("/cards")
     assert small == large
+
+
+def test_checking_one_article_or_topic_does_not_list_every_visible_article(
+    client, db, make_student, count_queries, login
+):
+    """Whether the learner may see the article or topic in the address is one query about
+    that row, not a list of every article they may see read into Python."""
+    import re
+
+    from quizapp.models import Article
+
+    topic = db.session.scalar(sa.select(Topic).order_by(Topic.id))
+    article = db.session.get(Article, topic.article_id)
+    assert article.published
+    login(client, make_student())
+    every_id = re.compile(r"^\s*SELECT article\.id\s+FROM article\b")
+    for url in (
+        f"/topics/{topic.id}",
+        f"/study?article={article.id}",
+        f"/cards?topic={topic.id}",
+        f"/quiz/new?article={article.id}",
+    ):
+        with count_queries() as queries:
+            assert client.get(url).status_code == 200, url
+        listed = [q for q in queries if every_id.match(q)]
+        assert not listed, (url, listed)
+    for url in ("/topics/999999", "/study?article=999999", "/quiz/new?article=999999"):
+        assert client.get(url).status_code == 404, url
