@@ -80,15 +80,37 @@ def _flag(environ: Mapping[str, str], name: str) -> bool:
     return raw in TRUE_WORDS
 
 
+def _base_url(environ: Mapping[str, str], scheme: str, proxies: int) -> str:
+    """BASE_URL, or `make run`'s address when the environment does not look like a deployment.
+
+    Behind a proxy or on https the default would put 127.0.0.1 into every reset mail, class
+    link and QR code: such a deployment must say its public address.
+    """
+    base_url = _text(environ, "BASE_URL", "")
+    if base_url:
+        return base_url
+    deployed = [f"PREFERRED_URL_SCHEME={scheme}"] if scheme == "https" else []
+    deployed += [f"TRUSTED_PROXIES={proxies}"] if proxies else []
+    if deployed:
+        raise InvalidSetting(
+            f"BASE_URL is not set, but {' and '.join(deployed)} say the app is deployed: set "
+            "BASE_URL to its public address (https://quiz.example.org), which every reset mail, "
+            f"class link and QR code uses; without it they would point at {LOCAL_BASE_URL}."
+        )
+    return LOCAL_BASE_URL
+
+
 def settings_from_environment(environ: Mapping[str, str]) -> dict[str, Any]:
     """The settings the environment gives, each checked; :class:`InvalidSetting` names the
     first variable with a value the app does not know (a typo must not pick a default)."""
+    # Behind a TLS-terminating proxy set PREFERRED_URL_SCHEME=https: cookies become Secure and
+    # responses carry HSTS. TRUSTED_PROXIES: how many proxies set X-Forwarded-For/-Proto.
+    scheme = _choice(environ, "PREFERRED_URL_SCHEME", URL_SCHEMES, "http")
+    proxies = _number(environ, "TRUSTED_PROXIES", 0, 0, 10)
     return {
-        # Behind a TLS-terminating proxy set PREFERRED_URL_SCHEME=https: cookies become Secure
-        # and responses carry HSTS. TRUSTED_PROXIES: how many proxies set X-Forwarded-For/-Proto.
-        "PREFERRED_URL_SCHEME": _choice(environ, "PREFERRED_URL_SCHEME", URL_SCHEMES, "http"),
-        "TRUSTED_PROXIES": _number(environ, "TRUSTED_PROXIES", 0, 0, 10),
-        "BASE_URL": _text(environ, "BASE_URL", LOCAL_BASE_URL) or LOCAL_BASE_URL,
+        "PREFERRED_URL_SCHEME": scheme,
+        "TRUSTED_PROXIES": proxies,
+        "BASE_URL": _base_url(environ, scheme, proxies),
         # Mail (password reset). Without MAIL_SERVER the message goes to the server log.
         "MAIL_SERVER": _text(environ, "MAIL_SERVER", ""),
         "MAIL_PORT": _number(environ, "MAIL_PORT", 25, 1, 65535),
@@ -131,6 +153,11 @@ def _check_addresses(config: Mapping[str, Any]) -> None:
         raise InvalidSetting(
             f"BASE_URL={config['BASE_URL']!r} is not an http:// or https:// address such as "
             "https://quiz.example.org (no query or fragment)."
+        )
+    if config["PREFERRED_URL_SCHEME"] == "https" and base.scheme != "https":
+        raise InvalidSetting(
+            f"BASE_URL={config['BASE_URL']!r} is http:// but PREFERRED_URL_SCHEME='https': links "
+            "in mail and QR codes would leave https; give BASE_URL as https://…"
         )
     redis_url = config.get("REDIS_URL")
     if redis_url and urlsplit(redis_url).scheme not in REDIS_SCHEMES:

@@ -71,3 +71,26 @@ def test_the_app_refuses_to_start_on_a_typo(monkeypatch, tmp_path):
     monkeypatch.setenv("TEACHER_SIGNUP", "anyon")
     with pytest.raises(InvalidSetting, match="TEACHER_SIGNUP='anyon' is not one of"):
         create_app({"SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'x.sqlite'}"})
+
+
+def test_a_deployment_without_base_url_is_refused_by_name():
+    """Behind a proxy or on https, reset mails, class links and QR codes must not point at
+    127.0.0.1: the variable is named, and so is what made the app look deployed."""
+    for environ in (
+        {"PREFERRED_URL_SCHEME": "https"},
+        {"TRUSTED_PROXIES": "1"},
+        {"PREFERRED_URL_SCHEME": "https", "TRUSTED_PROXIES": "2", "BASE_URL": "  "},
+    ):
+        with pytest.raises(InvalidSetting, match="BASE_URL is not set") as refused:
+            settings_from_environment(environ)
+        assert next(iter(environ)) in str(refused.value)
+    with pytest.raises(InvalidSetting, match="BASE_URL='http://quiz.example.org' is http://"):
+        check_settings(
+            settings_from_environment(
+                {"PREFERRED_URL_SCHEME": "https", "BASE_URL": "http://quiz.example.org"}
+            )
+        )
+    # `make run`: nothing set, and plain http on port 5000 say "local".
+    local = settings_from_environment({"PREFERRED_URL_SCHEME": "http", "TRUSTED_PROXIES": "0"})
+    check_settings(local)
+    assert local["BASE_URL"] == "http://127.0.0.1:5000"

@@ -42,6 +42,7 @@ def test_https_makes_cookies_secure_and_adds_hsts(tmp_path):
             "TESTING": True,
             "SECRET_KEY": "x",
             "PREFERRED_URL_SCHEME": "https",
+            "BASE_URL": "https://localhost",
             "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'h.sqlite'}",
             "RATELIMIT_STORAGE_URI": "memory://",
         }
