@@ -40,7 +40,10 @@ def _zone_choices() -> list[tuple[str, str]]:
 
 def _change(profile: ProfileForm) -> accounts.ProfileChange:
     return accounts.ProfileChange(
-        profile.display_name.data, profile.email.data, profile.time_zone.data
+        profile.display_name.data,
+        profile.email.data,
+        profile.time_zone.data,
+        profile.current_password.data or "",
     )
 
 
@@ -62,6 +65,7 @@ def settings():
         saving = submit_form(
             profile,
             lambda: accounts.update_profile(db.session, current_user, _change(profile)),
+            field=profile.current_password,
             refusals=AccountError,
         )
         if saving.saved:
@@ -114,7 +118,7 @@ def confirm_email(token: str):
     """The link mailed to a new address: the account takes that email."""
     config = current_app.config
     try:
-        user = accounts.apply_email_change(
+        user, old_email = accounts.apply_email_change(
             db.session, config["SECRET_KEY"], token[:500], config["EMAIL_CHANGE_SECONDS"]
         )
     except AccountError as refusal:
@@ -128,8 +132,21 @@ def confirm_email(token: str):
         db.session.rollback()
         flash(accounts.EMAIL_TAKEN_MEANWHILE, "error")
         return redirect(url_for("account.settings"))
+    _mail_old_address(user, old_email)
     flash(f"Your email is now {user.email}.", "success")
     return redirect(url_for("account.settings"))
+
+
+def _mail_old_address(user: User, old_email: str) -> None:
+    """Tell the address the account had: if someone else moved it, its owner learns of it."""
+    send_mail(
+        old_email,
+        "Your quizapp email was changed",
+        f"Hello {user.display_name},\n\nThe email of your quizapp account was changed to "
+        f"{user.email}. This address no longer receives its mail.\n\nIf this was not you, "
+        "someone may be using your account: write to your school's quizapp administrator, "
+        "and do not open password reset links you did not ask for.\n",
+    )
 
 
 @bp.route("/reset", methods=["GET", "POST"])

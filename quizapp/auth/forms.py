@@ -85,4 +85,9 @@ class ProfileForm(FlaskForm):
     display_name = StringField("Display name", validators=[DataRequired(), Length(max=80)])
     email = EmailField("Email", validators=[DataRequired(), Email(), Length(max=254)])
     time_zone = SelectField("Time zone", validators=[DataRequired()])
+    # Asked only when the email changes: a stolen session alone must not move the account
+    # (and its password resets) to another address.
+    current_password = PasswordField(
+        "Current password (only to change your email)", validators=[Optional(), Length(max=200)]
+    )
     submit = SubmitField("Save")

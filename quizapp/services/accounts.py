@@ -21,6 +21,7 @@ RESET_SALT = "password-reset"
 EMAIL_CHANGE_SALT = "email-change"
 EMAIL_LINK_UNUSABLE = "This link has expired or was used already. Change the email again."
 EMAIL_TAKEN_MEANWHILE = "Another account uses this email now; keep your current one."
+EMAIL_NEEDS_PASSWORD = "Type your current password to change your email."
 
 
 def new_account(
@@ -106,6 +107,7 @@ class ProfileChange:
     display_name: str
     email: str
     time_zone: str
+    current_password: str = ""
 
 
 def update_profile(session: Session, user: User, change: ProfileChange) -> str | None:
@@ -118,6 +120,10 @@ def update_profile(session: Session, user: User, change: ProfileChange) -> str |
     email = change.email.strip().lower()
     if change.time_zone not in known_zones():
         raise AccountError("Choose a time zone from the list.")
+    if email != user.email and not user.check_password(change.current_password or ""):
+        # Someone with a stolen session could otherwise move the account to their address
+        # and reset its password from there.
+        raise AccountError(EMAIL_NEEDS_PASSWORD)
     user.display_name = change.display_name.strip()
     user.time_zone = change.time_zone
     return email if email != user.email else None
@@ -130,9 +136,12 @@ def email_change_token(secret_key: str, user: User, new_email: str) -> str:
     return serializer.dumps({"u": user.id, "from": user.email, "to": new_email})
 
 
-def apply_email_change(session: Session, secret_key: str, token: str, max_age: int) -> User:
-    """Give the account its new email, as the token mailed to that address says; AccountError
-    when the token is forged, expired, used, or the address was taken meanwhile."""
+def apply_email_change(
+    session: Session, secret_key: str, token: str, max_age: int
+) -> tuple[User, str]:
+    """Give the account its new email, as the token mailed to that address says; the user and
+    the email they had (to be told). AccountError when the token is forged, expired, used, or
+    the address was taken meanwhile."""
     serializer = URLSafeTimedSerializer(secret_key, salt=EMAIL_CHANGE_SALT)
     try:
         data = serializer.loads(token, max_age=max_age)
@@ -143,5 +152,5 @@ def apply_email_change(session: Session, secret_key: str, token: str, max_age: i
         raise AccountError(EMAIL_LINK_UNUSABLE)
     if email_taken(session, data["to"]):
         raise AccountError(EMAIL_TAKEN_MEANWHILE)
-    user.email = data["to"]
-    return user
+    old_email, user.email = user.email, data["to"]
+    return user, old_email

@@ -121,8 +121,16 @@ def test_without_smtp_the_link_goes_to_the_server_log(client, make_student, capl
     assert "/account/reset/" in caplog.text
 
 
-def _profile(email: str, name: str = "Renamed", zone: str = "Europe/Berlin") -> dict:
-    return {"form": "profile", "display_name": name, "email": email, "time_zone": zone}
+def _profile(
+    email: str, name: str = "Renamed", zone: str = "Europe/Berlin", password: str = PASSWORD
+) -> dict:
+    return {
+        "form": "profile",
+        "display_name": name,
+        "email": email,
+        "time_zone": zone,
+        "current_password": password,
+    }
 
 
 def _body(message) -> str:
@@ -135,6 +143,7 @@ def _email_link(message) -> str:
 
 def test_change_name_email_and_time_zone(client, mailbox, make_student, db, login):
     student = make_student()
+    old_email = student.email
     login(client, student)
     response = client.post("/account/", data=_profile("Renamed@Example.org"))
     assert response.status_code == 302
@@ -151,6 +160,10 @@ def test_change_name_email_and_time_zone(client, mailbox, make_student, db, logi
     assert client.get(link).status_code == 302
     db.session.expire_all()
     assert db.session.get(User, student.id).email == "renamed@example.org"
+    # The address the account had is told, in case someone else made the change.
+    told = mailbox.messages[1]
+    assert told["To"] == old_email and "renamed@example.org" in _body(told)
+    assert "If this was not you" in _body(told)
     used = client.get(link, follow_redirects=True)
     assert "expired or was used" in used.get_data(as_text=True)
     bad = client.post(
@@ -358,3 +371,25 @@ def test_an_email_taken_between_the_check_and_the_save_is_said_not_a_500(
     assert "Another account uses this email now" in response.get_data(as_text=True)
     db.session.expire_all()
     assert db.session.get(User, student.id).email == student.email
+
+
+def test_changing_the_email_asks_for_the_current_password(client, mailbox, make_student, db, login):
+    """A stolen session alone cannot move the account to another address (and reset its
+    password from there); a wrong password keeps what was typed on the page."""
+    student = make_student()
+    login(client, student)
+    for password in ("", "not my password"):
+        typed = _profile("thief@example.org", name="Typed name", zone="Asia/Tokyo")
+        response = client.post("/account/", data=typed | {"current_password": password})
+        assert response.status_code == 400
+        page = response.get_data(as_text=True)
+        assert "Type your current password to change your email." in page
+        assert 'value="Typed name"' in page and 'value="thief@example.org"' in page
+        assert '<option selected value="Asia/Tokyo">' in page
+    assert mailbox.messages == []
+    db.session.expire_all()
+    user = db.session.get(User, student.id)
+    assert (user.email, user.display_name) == (student.email, student.display_name)
+    # Saving the name alone needs no password.
+    same = _profile(student.email, name="Only the name", password="")
+    assert client.post("/account/", data=same).status_code == 302
