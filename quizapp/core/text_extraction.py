@@ -366,8 +366,7 @@ def extract_article(filename: str, data: bytes, title: str | None = None) -> Ext
     chosen = " ".join((title or extracted.title or "").split())
     first, _, rest = body.partition("\n")
     first_text = first.lstrip("#").strip()
-    starts_with_prose = len(first_text.split()) > MAX_TITLE_WORDS or first_text.endswith(".")
-    if not chosen and (starts_with_prose or first.startswith("##")):
+    if not chosen and title_line(body) is None:
         # Prose, or a section's heading (a Word file's first Heading 1 of several): neither
         # names the document, and the heading stays a topic.
         chosen = fallback_title(body, filename)
@@ -378,9 +377,19 @@ def extract_article(filename: str, data: bytes, title: str | None = None) -> Ext
     return ExtractedText(body + "\n", chosen or first_text)
 
 
+def title_line(text: str) -> str | None:
+    """The text's first line when it can name the text: short, not a sentence ending in a full
+    stop, and not a section's ``##`` heading. A pasted text opening with one needs no title."""
+    first = text.strip().partition("\n")[0]
+    first_text = first.lstrip("#").strip()
+    if len(first_text.split()) > MAX_TITLE_WORDS or first_text.endswith("."):
+        return None
+    return None if first.startswith("##") or not first_text else first_text
+
+
 # Words of a file's name that say nothing of what it holds.
 FILE_NAME_NOISE = frozenset(
-    "scan img image doc document file untitled new copy final draft export download page".split()
+    "scan img image doc document file untitled new copy final draft export download page pasted".split()
 )
 
 

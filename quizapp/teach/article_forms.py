@@ -7,7 +7,7 @@ from flask_wtf.file import FileField
 from wtforms import StringField, SubmitField, TextAreaField
 from wtforms.validators import Length, Optional, ValidationError
 
-from quizapp.core.text_extraction import ACCEPTED_EXTENSIONS
+from quizapp.core.text_extraction import ACCEPTED_EXTENSIONS, title_line
 from quizapp.core.web_links import NOT_A_WEB_LINK, is_web_link
 from quizapp.services.article_library import ArticleUpload
 from quizapp.teach.forms import CheckboxesField
@@ -19,7 +19,7 @@ class ArticleImportForm(FlaskForm):
     title = StringField(
         "Title",
         validators=[Length(max=300)],
-        description="Leave empty to use the file's own title.",
+        description="Leave empty to use the title the file or the text opens with.",
     )
     text = TextAreaField("Paste the text", validators=[Length(max=MAX_PASTE_CHARS)])
     upload = FileField(
@@ -40,12 +40,13 @@ class ArticleImportForm(FlaskForm):
         return bool(self.upload.data and getattr(self.upload.data, "filename", ""))
 
     def validate_title(self, field) -> None:
-        if (
-            not self._has_file()
-            and (self.text.data or "").strip()
-            and not (field.data or "").strip()
-        ):
-            raise ValidationError("Give the pasted text a title.")
+        text = self.text.data or ""
+        if not self._has_file() and text.strip() and not (field.data or "").strip():
+            # A pasted text that opens with its title line needs no other.
+            if title_line(text) is None:
+                raise ValidationError(
+                    "Give the pasted text a title: its first line reads as a sentence."
+                )
 
     def validate_text(self, field) -> None:
         if self._has_file() and (field.data or "").strip():

@@ -121,6 +121,15 @@ def test_missing_text_or_title_is_a_form_error(client, db, make_teacher, login):
     assert _articles(db) == before
 
 
+def test_a_pasted_text_opening_with_its_title_needs_no_title_field(client, db, make_teacher, login):
+    login(client, make_teacher())
+    text = "The School Garden: A Year of Growing\n\n" + GARDEN
+    assert _import(client, title="", text=text).status_code == 302
+    article = db.session.scalar(sa.select(Article).order_by(Article.id.desc()))
+    assert article.title == "The School Garden: A Year of Growing"
+    assert not article.text.startswith("Pasted")
+
+
 def test_a_crash_halfway_leaves_no_half_article(client, db, make_teacher, monkeypatch, login):
     from quizapp.services import seeding
 

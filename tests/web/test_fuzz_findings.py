@@ -72,5 +72,5 @@ def test_a_pasted_article_without_a_title_field_asks_for_one(client, db, login, 
     login(client, make_teacher())
     response = client.post("/teach/articles/new", data={"text": GARDEN})  # no "title" at all
     assert response.status_code == 400
-    assert b"Give the pasted text a title." in response.data
+    assert b"Give the pasted text a title" in response.data
     assert db.session.scalar(sa.select(sa.func.count(Article.id))) == 1  # the seeded one
