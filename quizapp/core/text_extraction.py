@@ -389,7 +389,9 @@ def title_line(text: str) -> str | None:
 
 # Words of a file's name that say nothing of what it holds.
 FILE_NAME_NOISE = frozenset(
-    "scan img image doc document file untitled new copy final draft export download page pasted".split()
+    (
+        "scan img image doc document file untitled new copy final draft export download page pasted"
+    ).split()
 )
 
 
