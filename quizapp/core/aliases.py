@@ -25,6 +25,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from quizapp.core.answer_forms import looks_numeric, phrase_forms, whole_answer_forms
+from quizapp.core.capitals import CAPITALS
 from quizapp.core.gazetteer import capital_of, country_names
 from quizapp.core.grading import normalize_text
 from quizapp.core.lexicon import DIGITS_TO_WORD, NUMBER_WORDS, is_function_word
@@ -149,6 +150,12 @@ _PLACE_WORDS = frozenset(
 # What follows a capital named as a city ("Paris is the capital of France").
 _AS_CITY = re.compile(r",?\s+(?:is|was|remains|became)?\s*(?:the|a|its)\s+(?:capital|city)\b")
 _NAME = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:(?:of|the|de|la|van|von|da|al|bin)\s+)*[A-Z][\w'’-]*)*")
+# A list item just before the capital ("Chicago, New York and Washington"): its last name.
+_LIST_ITEM_BEFORE = re.compile(r"([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)\s*(?:,|\band|\bor)\s*$")
+# A list item just after it ("Washington, Chicago"), or the city's own suffix ("Washington, D.C.").
+_LIST_ITEM_AFTER = re.compile(r"\s*(?:,|and\b|or\b)\s*([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)")
+_CITY_SUFFIXES = frozenset({"D.C.", "D.C", "DC"})
+_ALL_CAPITALS = frozenset(CAPITALS.values())
 
 
 @dataclass(frozen=True)
@@ -175,9 +182,26 @@ class AnswerContext:
             before = self.text[max(0, match.start() - 40) : match.start()].split()
             if before and before[-1].lower().strip(",;:(") in _PLACE_WORDS:
                 continue
-            if not _AS_CITY.match(self.text, match.end()):
+            if _AS_CITY.match(self.text, match.end()):
+                continue
+            if not self._in_list_of_places(match.start(), match.end()):
                 return True
         return False
+
+    def _in_list_of_places(self, start: int, end: int) -> bool:
+        """Whether the capital at ``start:end`` stands in a list with a place that is no capital
+        ("as far as Chicago, New York and Washington, D.C."): there it is a city, not the state
+        acting; "Moscow and Pyongyang signed" lists capitals only and keeps the state reading."""
+        neighbours = []
+        before = _LIST_ITEM_BEFORE.search(self.text[max(0, start - 60) : start])
+        if before:
+            neighbours.append(before.group(1))
+        after = _LIST_ITEM_AFTER.match(self.text, end)
+        if after:
+            if after.group(1) in _CITY_SUFFIXES:
+                return True
+            neighbours.append(after.group(1))
+        return any(name not in _ALL_CAPITALS and not is_function_word(name) for name in neighbours)
 
 
 NO_CONTEXT = AnswerContext()

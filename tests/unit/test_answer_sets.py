@@ -102,6 +102,14 @@ def test_grading_already_forgives_a_leading_the_an_apostrophe_and_one_letter():
     [
         # A capital only where the article uses it for the state, never for the city.
         (["North Korea"], "A summit was held in Pyongyang.", "Pyongyang"),
+        # A capital in a list of places is the city ("as far as Chicago, New York and Washington").
+        (
+            ["the United States"],
+            "A great storm carried dust from the Plains as far as Chicago, New York and "
+            "Washington, D.C.",
+            "Washington",
+        ),
+        (["Russia"], "Trains ran to Kazan, Moscow and Omsk.", "Moscow"),
         (["North Korea"], "", "Pyongyang"),
         (["France"], "Paris is the capital of France.", "Paris"),
         (["Paris"], "The capital of France is Paris. Paris signed.", "France"),
