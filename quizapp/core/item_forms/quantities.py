@@ -17,6 +17,8 @@ from lemminflect import getAllLemmas
 from quizapp.core.answer_targets import numbers
 from quizapp.core.item_forms.grammar import (
     Clause,
+    base_form,
+    is_base_verb,
     is_verb_form,
     lower_first,
     main_clause,
@@ -117,7 +119,9 @@ def year_question(sentence: str, names: set[str]) -> Quantity | None:
         match = first or last
         rest = sentence[match.end() :] if first else sentence[: match.start()]
         clause = split_clause(rest)
-        if clause is None or "," in clause.rest:
+        if clause is None or "," in clause.rest or _repeatable(clause):
+            return None
+        if last and not first and not _dates_main_verb(clause):
             return None
         prompt = question("In which year", clause, clause.rest, names)
         return prompt and Quantity(prompt, match.group("year"), "year", "when")
@@ -133,16 +137,38 @@ def _turned_round(wh: str, sentence: str, start: int, end: int, names: set[str])
     did the canal open with a lavish ceremony?". The date must be the main verb's: none after
     a relative word or a participle of its own ("the café that opened in …", "founded in …")."""
     clause = split_clause(sentence[:start])
-    if clause is None or "," in clause.rest:
+    if clause is None or "," in clause.rest or _repeatable(clause):
         return None
-    between = clause.rest.split()
-    if clause.auxiliary and between:
-        between = between[1:]  # "was built near …": the participle is the main verb's
-    if any(w in RELATIVE or is_verb_form(w) for w in between):
+    if not _dates_main_verb(clause):
         return None
     after = sentence[end:].split(",")[0].strip()
     rest = f"{clause.rest} {after}".strip()
     return question(wh, clause, rest, names)
+
+
+def _dates_main_verb(clause: Clause) -> bool:
+    """Whether a date after ``clause`` dates its main verb: not when a relative word, a
+    participle or an infinitive of its own comes between ("The voyage was planned … to observe
+    the transit of Venus … in June 1769": 1769 is the transit's year, not the planning's)."""
+    between = clause.rest.split()
+    if clause.auxiliary and between:
+        between = between[1:]  # "was built near …": the participle is the main verb's
+    if any(w in RELATIVE or is_verb_form(w) for w in between):
+        return False
+    return not any(
+        w == "to" and nxt.islower() and is_base_verb(nxt)
+        for w, nxt in zip(between, between[1:], strict=False)
+    )
+
+
+# Events a subject can do more than once in a life ("Cook returned to England in 1771" after
+# his first voyage, and again after his second): "In which year did Cook return …?" has two keys.
+REPEATABLE = frozenset({"return", "revisit", "visit"})
+
+
+def _repeatable(clause: Clause) -> bool:
+    verb = clause.verb or (clause.rest.split() or [""])[0]
+    return base_form(verb.lower()) in REPEATABLE or clause.rest.startswith("back ")
 
 
 def century_question(sentence: str, names: set[str]) -> Quantity | None:
