@@ -17,6 +17,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from quizapp.core.item_forms.grammar import MODALS, is_base_verb, is_verb_form, split_clause
+from quizapp.core.item_forms.phrase_cloze import phrase_cloze
 from quizapp.core.lexicon import content_words, is_function_word
 
 MIN_BACK_CONTENT_WORDS = 2
@@ -115,6 +116,11 @@ def recall_card(text: str, span: tuple[int, int], context: str = "") -> Recall |
         else:
             front, back = f"{lead} …", clause
     else:
+        blanked = phrase_cloze(text[:end])
+        if blanked is not None:
+            # One phrase blanked, the rest shown: the front pins one answer.
+            front = f"{context} {blanked.front}" if context else blanked.front
+            return Recall(front, blanked.back)
         head = _head_of(text[:end])
         front, back = f"{head} …", text[len(head) : end].strip(" ,")
     if len(content_words(back)) < 1:

@@ -1,0 +1,173 @@
+"""A recall card that pins one answer: a whole phrase of the sentence blanked, the rest shown.
+
+A recall card cut after the subject ("Continental crust is …", "The rains …") leaves the student
+to guess what is asked. Here the blank is one phrase after the main verb or after a preposition
+that follows it ("Cook returned to _____ in 1771" -> "England", "Plates move towards _____" ->
+"each other"): the cut falls at a phrase boundary, never inside a name or a noun phrase, and the
+rest of the sentence stays on the front so that one answer fits.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from quizapp.core.item_forms.grammar import MAX_SUBJECT_WORDS, _lemmas, is_base_verb, split_clause
+from quizapp.core.lexicon import content_words, is_function_word
+
+BLANK = "_____"
+PREPOSITIONS = frozenset(
+    "in on at to into onto from by with for about across along around through towards toward "
+    "under over between among behind beneath beyond against during after before via".split()
+)
+# Words that end a phrase: what follows them is a phrase or clause of its own.
+PHRASE_ENDS = PREPOSITIONS | frozenset(
+    "that which who whom whose where when while because since so as than rather but until "
+    "if although though".split()
+)
+# A phrase pointing back ("such a cost", "it") cannot be recalled from the card alone.
+POINTING = frozenset("it this that these those such they them he she".split())
+# A verb that takes a clause ("geologists think the largest force is …"): its object is no phrase.
+CLAUSE_VERBS = frozenset(
+    "think thinks thought believe believed say said says show shows showed".split()
+)
+WH_WORDS = frozenset("how what why where when whether who which".split())
+AUXILIARY_WORDS = frozenset("is are was were be been being has have had do does did".split())
+MAX_PHRASE_WORDS = 6
+SENTENCE_ADVERBS = frozenset("also then often now still once already never first".split())
+
+
+def _is_verb_or_adverb(word: str) -> bool:
+    """A word no noun phrase holds: an auxiliary, an adverb, a word that is only a verb."""
+    lower = word.lower()
+    if lower in AUXILIARY_WORDS or lower in SENTENCE_ADVERBS:
+        return True
+    if lower.endswith("ly") and len(lower) > 4:
+        return True
+    lemmas = _lemmas(lower)
+    return word.islower() and "VERB" in lemmas and not ({"NOUN", "ADJ"} & set(lemmas))
+
+
+MIN_SHOWN_CONTENT_WORDS = 3
+
+
+@dataclass(frozen=True)
+class PhraseCloze:
+    front: str
+    back: str
+
+
+def _phrase_at(words: list[str], start: int) -> int | None:
+    """The end (exclusive) of the phrase that starts at ``words[start]``, or None when it is no
+    phrase a student could recall: empty, too long, pointing back, or ending on a function word."""
+    end = start
+    while end < len(words) and end - start < MAX_PHRASE_WORDS + 1:
+        word = words[end]
+        bare = word.strip(",;:.")
+        if end > start and bare.lower() in PHRASE_ENDS:
+            break
+        end += 1
+        if word.rstrip(",;:") != word:
+            break  # a comma or colon closes the phrase
+        if word.endswith(".") and end == len(words):
+            break
+    phrase = [w.strip(",;:.") for w in words[start:end]]
+    if not phrase or len(phrase) > MAX_PHRASE_WORDS or words[start] != words[start].lstrip(","):
+        return None
+    if any(w.lower() in POINTING for w in phrase) or is_function_word(phrase[-1]):
+        return None
+    if phrase[0].lower() in WH_WORDS or any(_is_verb_or_adverb(w) for w in phrase):
+        return None  # "how each works", "new crust also slides away": a clause, not a phrase
+    if not content_words(" ".join(phrase)):
+        return None
+    if end < len(words) and words[end - 1] == phrase[-1] and phrase[-1][:1].isupper():
+        if words[end][:1].isupper():
+            return None  # inside a name ("New | York")
+    return end
+
+
+def _verb_index(words: list[str], sentence: str) -> int | None:
+    """The index of the main verb's last word (with its auxiliary's participle), or None."""
+    clause = split_clause(sentence, for_recall=True)
+    if clause is None:
+        return None
+    index = len(clause.subject.split())
+    # "Power plants cut …", "The rains finally returned …": the word read as the verb is the
+    # subject's noun when a verb follows it (past an adverb).
+    after = index + 1
+    while after < len(words) and words[after].endswith("ly"):
+        after += 1
+    if (
+        not clause.auxiliary
+        and after < len(words)
+        and "NOUN" in _lemmas(words[index])
+        and words[after].islower()
+        and "VERB" in _lemmas(words[after])
+        and (
+            is_function_word(clause.subject.split()[-1])
+            or words[after].endswith("ed")
+            or "NOUN" not in _lemmas(words[after])
+            or (words[index].endswith("s") and is_base_verb(words[after]))
+        )
+    ):
+        index = after
+    if clause.auxiliary:
+        after = index + 1
+        while (
+            after < len(words)
+            and _is_verb_or_adverb(words[after])
+            and (words[after].endswith("ly") or words[after] in ("also", "then", "now", "still"))
+        ):
+            after += 1  # "is now known": the adverb goes with the verb
+        following = words[after] if after < len(words) else ""
+        if "VERB" in _lemmas(following) and following.islower():
+            return after
+        return index
+    return index if index <= MAX_SUBJECT_WORDS else None
+
+
+SUBJECT_PRONOUNS = frozenset("he she they we".split())
+
+
+def _pronoun_subject(words: list[str]) -> tuple[str, str]:
+    """ "In his spare time he studied …": an opening phrase without a comma, split before the
+    pronoun that is the main clause's subject; ("", "") when there is none."""
+    for index, word in enumerate(words[1 : MAX_SUBJECT_WORDS + 1], start=1):
+        if word in SUBJECT_PRONOUNS:
+            return " ".join(words[:index]), " ".join(words[index:])
+    return "", ""
+
+
+def phrase_cloze(sentence: str) -> PhraseCloze | None:
+    """The sentence with one phrase after its main verb blanked: the verb's object, else the
+    object of the first preposition after it; None when no such phrase pins one answer."""
+    text = sentence.rstrip(" .")
+    words = text.split()
+    verb = _verb_index(words, text)
+    opened = words[0].lower() in PHRASE_ENDS
+    if opened or verb is None or any(w.endswith(",") for w in words[:verb]):
+        opening, comma, rest = text.partition(", ")
+        if not comma:
+            opening, rest = _pronoun_subject(words)
+        if not rest or len(opening.split()) > MAX_SUBJECT_WORDS:
+            return None  # "Because so many farms failed, …": the main clause follows the comma
+        words = text.split()
+        verb = _verb_index(rest.split(), rest)
+        if verb is None:
+            return None
+        verb += len(opening.split())
+    starts = [] if words[verb].lower() in CLAUSE_VERBS else [verb + 1]
+    starts += [i + 1 for i in range(verb + 1, len(words)) if words[i].lower() in PREPOSITIONS]
+    for start in starts:
+        if start >= len(words) or words[start].lower() in PHRASE_ENDS:
+            continue
+        end = _phrase_at(words, start)
+        if end is None:
+            continue
+        phrase = " ".join(words[start:end]).rstrip(",;:.")
+        trailing = words[end - 1][len(words[end - 1].rstrip(",;:.")) :]
+        shown = " ".join([*words[:start], f"{BLANK}{trailing}", *words[end:]])
+        if len(content_words(shown)) < MIN_SHOWN_CONTENT_WORDS:
+            continue
+        return PhraseCloze(f"{shown}.", re.sub(r"\s+", " ", phrase))
+    return None
