@@ -290,18 +290,24 @@ def _matching_questions(
     return found
 
 
-POINTING_BACK = re.compile(r"\b(?:these|those|both)\s+[a-z]+", re.IGNORECASE)
+# "such a cost", "a tax of this kind", "This approach": a reference back the sentence before names.
+POINTING_BACK = re.compile(
+    r"\b(?:these|those|both|such)\s+[a-z]+|\bthis\s+(?:kind|approach|way|type|sort)\b",
+    re.IGNORECASE,
+)
 MAX_SUBJECT_WORDS = 16
 
 
 def _contexts(all_shown: list[ShownClaim]) -> dict[str, str]:
     """The sentence before each claim whose sentence opens by pointing back ("This pivot …",
-    "Both countries …") or mid-sentence ("polonium, named …" after a colon), as the article
-    writes it; a later clause of such a sentence needs it as much as the first."""
-    found, previous, sentence = {}, "", ""
+    "Both countries …") or mid-sentence ("polonium, named …" after a colon), as it is shown
+    (its own opening pronoun named); a later clause of such a sentence needs it as much."""
+    found, previous, sentence, shown_before = {}, "", "", ""
     for shown in all_shown:
         if shown.claim.sentence != sentence:
-            previous, sentence = sentence, shown.claim.sentence
+            # The sentence before as shown, its own pronoun resolved ("It comes in …" named).
+            previous, sentence = shown_before, shown.claim.sentence
+        shown_before = shown.text
         whole = shown.claim if shown.span[0] == 0 else None
         opening = claim_problem(whole or shown.claim, shown.text)
         if opening == "says too little" or opening is None:
@@ -309,7 +315,8 @@ def _contexts(all_shown: list[ShownClaim]) -> dict[str, str]:
             # have …": a reference back inside the sentence's opening needs the one before too.
             opening = POINTING_BACK.search(" ".join(shown.text.split()[:MAX_SUBJECT_WORDS]))
         if previous and opening:
-            found[shown.claim.key] = previous.strip()
+            before = previous.strip()
+            found[shown.claim.key] = before if before.endswith((".", "!", "?")) else f"{before}."
     return found
 
 

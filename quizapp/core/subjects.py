@@ -15,7 +15,9 @@ import re
 from dataclasses import dataclass
 
 from quizapp.core.claims import ClaimDraft, TopicDraft
+from quizapp.core.item_forms.grammar import split_clause
 from quizapp.core.legacy_keys import legacy_answer
+from quizapp.core.lexicon import UNRESOLVED_STARTS, is_function_word
 
 PERSON_NAME = re.compile(r"(?:[A-Z][\w'’\-]+ ){1,2}[A-Z][\w'’\-]+")
 
@@ -51,14 +53,92 @@ def _resolved(sentence: str, subject: str | None, previous: str) -> str:
     if first in ("Her", "His") and is_person:
         # "Her notes on a machine …" in a life of Ada Lovelace: "Ada Lovelace's notes …".
         return f"{subject}'s" + sentence[len(first) :]
-    # "In 1891 she moved to Paris": the subject of the opening clause, a few words in.
-    opening = re.match(r"^((?:\S+ ){1,3})(she|he) ", sentence)
-    if opening and is_person:
+    # "In 1891 she moved to Paris", "As a young man he was apprenticed …": the subject of the
+    # opening clause, a few words in; "In January 1773 his two ships …": its possessive.
+    opening = re.match(r"^((?:\S+ ){1,6})(she|he) ", sentence)
+    if opening and is_person and "," not in opening.group(1)[:-2]:
         return opening.group(1) + subject + sentence[opening.end() - 1 :]
+    owner = re.match(r"^((?:\S+ ){1,4})(her|his) ", sentence)
+    if owner and is_person and "," not in owner.group(1):
+        return owner.group(1) + f"{subject}'s" + sentence[owner.end() - 1 :]
     bare = subject.removeprefix("The ")
     if first == "It" and (previous.startswith(subject) or previous.startswith(bare)):
         return subject + sentence[len(first) :]
     return sentence
+
+
+# "It is thought that …", "It was not until …", "It takes …": an "it" that stands for nothing.
+DUMMY_IT = re.compile(
+    r"^It (?:is|was|has been|seems|takes|took)\b(?: not)? (?:\w+ )?(?:that|to|until)\b"
+)
+# The subject of the sentence before: a short noun phrase ("The lithosphere, the rigid …",
+# "Carbon pricing puts …", "The Acid Rain Program, created under …").
+NOUN_PHRASE = re.compile(r"^(?:The |An? )?[A-Za-z][\w'’\-]*(?: [A-Za-z][\w'’\-]*){0,3}")
+
+
+def _previous_subject(previous: str) -> str | None:
+    """The subject of ``previous``, when it is a plain noun phrase the next sentence's "It" can
+    stand for; None when it is unsure (a pronoun, a clause, a plural)."""
+    head = previous.split(",", 1)[0] if "," in previous[:80] else ""
+    # "The European Union Emissions Trading System (EU ETS), launched …": the EU ETS.
+    abbreviated = re.fullmatch(r"(?:The )?[A-Z][\w ]+ \(([A-Z][A-Z .]+)\)", head)
+    if abbreviated:
+        return f"The {abbreviated.group(1)}"
+    clause = split_clause(previous, for_recall=True)
+    candidate = head if head and len(head.split()) <= 4 else clause.subject if clause else ""
+    if not candidate or not NOUN_PHRASE.fullmatch(candidate):
+        return None
+    words = candidate.split()
+    if words[0].lower() in UNRESOLVED_STARTS or is_function_word(words[-1]):
+        return None
+    if words[-1].endswith("s") and not words[-1][:1].isupper():
+        return None  # "The plates …": a plural is never "it"
+    return candidate
+
+
+def it_resolved(sentence: str, previous: str) -> str:
+    """ "It comes in two main forms" after "Carbon pricing puts a cost …": "Carbon pricing
+    comes in two main forms"; "In its first phase …" after "The EU ETS (…) was …": "In the EU
+    ETS's first phase …"."""
+    if not previous:
+        return sentence
+    person = _person_before(sentence, previous)
+    if person:
+        return person
+    owner = re.match(r"^((?:\S+ ){1,3})(its|it) ", sentence)
+    if not (sentence.startswith("It ") or owner) or DUMMY_IT.match(sentence):
+        return sentence
+    named = _previous_subject(previous)
+    if not named:
+        return sentence
+    if owner:
+        inside = named if named.split()[0] not in ("The", "A", "An") else lower_first(named)
+        own = "'s" if owner.group(2) == "its" else ""
+        return f"{owner.group(1)}{inside}{own} {sentence[owner.end() :]}"
+    return f"{named}{sentence[2:]}"
+
+
+# "the German scientist Alfred Wegener": a person the sentence introduces by role.
+INTRODUCED = re.compile(r"\b[a-z]+ ((?:[A-Z][\w'’\-]+ )[A-Z][\w'’\-]+)")
+
+
+def _person_before(sentence: str, previous: str) -> str | None:
+    """ "He pointed to …" after "… the German scientist Alfred Wegener proposed …": "Alfred
+    Wegener pointed to …", when the sentence before introduces exactly one person by role."""
+    first = sentence.split(" ", 1)[0]
+    if first not in ("He", "She", "His", "Her"):
+        return None
+    people = {m.group(1) for m in INTRODUCED.finditer(previous)}
+    people = {p for p in people if PERSON_NAME.fullmatch(p) and not p.startswith("The ")}
+    if len(people) != 1:
+        return None
+    person = people.pop()
+    own = "'s" if first in ("His", "Her") else ""
+    return f"{person}{own}{sentence[len(first) :]}"
+
+
+def lower_first(phrase: str) -> str:
+    return phrase[:1].lower() + phrase[1:]
 
 
 def shown_claims(topics: list[TopicDraft], title: str) -> list[ShownClaim]:
@@ -74,10 +154,12 @@ def shown_claims(topics: list[TopicDraft], title: str) -> list[ShownClaim]:
             sentence = claim.sentence.rstrip()
             body = sentence.rstrip(".!?:;")
             text = _resolved(body, subject, previous)
+            if text == body:
+                text = it_resolved(body, previous)
             shift = len(text) - len(body)
             start, end = claim.span_in_sentence
             start = 0 if start == 0 else start + shift
             end = min(len(text), end + shift)
             shown.append(ShownClaim(claim, text, (start, end), legacy_answer(claim, title)))
-            previous = claim.sentence
+            previous = text  # as shown: "It is broken …" resolved names what "Beneath it" means
     return shown

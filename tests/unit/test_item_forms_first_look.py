@@ -3,9 +3,13 @@ after the item that showed it."""
 
 from __future__ import annotations
 
+from quizapp.core.article_parser import parse_article
+from quizapp.core.claims import extract_topics
 from quizapp.core.item_forms.phrase_cloze import PhraseCloze, phrase_cloze
 from quizapp.core.item_forms.quantities import year_question
 from quizapp.core.item_forms.recall import recall_card
+from quizapp.core.item_generation import generate_items
+from quizapp.core.subjects import it_resolved, shown_claims
 
 COOK = {"Cook", "Royal Society", "Venus", "Sun", "Tahiti", "England", "HMS Endeavour"}
 
@@ -78,3 +82,77 @@ def test_a_recall_card_blanks_no_clause_verb_or_pointing_phrase():
         "known as ridge push."
     )
     assert ridge is not None and ridge.back == "its own weight"
+
+
+def _shown(text: str) -> dict[str, str]:
+    parsed = parse_article(text)
+    return {s.claim.quote: s.text for s in shown_claims(extract_topics(parsed), parsed.title)}
+
+
+def _items(text: str):
+    parsed = parse_article(text)
+    return generate_items(extract_topics(parsed), parsed.title)
+
+
+COOK_TEXT = """James Cook: Navigator of the Pacific
+
+James Cook was a British navigator who led three voyages of exploration across the Pacific.
+
+From Farm to Sea
+
+Cook was born in 1728 in the village of Marton in Yorkshire. As a young man he was apprenticed \
+to John Walker, a shipowner in the port of Whitby. In his spare time he studied mathematics and \
+navigation. In January 1773 his two ships made the first recorded crossing of the Antarctic \
+Circle. With HMS Resolution and HMS Discovery, he set out to find a Northwest Passage.
+"""
+
+PLATES_TEXT = """Plate Tectonics
+
+Plate tectonics is the theory that the outer shell of the Earth is split into plates.
+
+The Layers Involved
+
+The lithosphere, the rigid outer layer of the Earth, is made of the crust and the uppermost \
+part of the mantle. It is broken into seven or eight major plates and many smaller ones. Beneath \
+it lies the asthenosphere, a hotter and weaker layer of the upper mantle.
+
+Drifting Continents
+
+In 1912 the German scientist Alfred Wegener proposed an idea known as continental drift. He \
+pointed to the way the coasts of South America and Africa fit together.
+"""
+
+
+def test_a_he_or_his_a_few_words_in_is_the_person_the_article_is_about():
+    # "As a young man he was apprenticed", "his two ships", "…, he set out": no antecedent shown.
+    shown = " ".join(_shown(COOK_TEXT).values())
+    assert "As a young man James Cook was apprenticed" in shown
+    assert "In his spare time James Cook studied" in shown
+    assert "In January 1773 James Cook's two ships made" in shown
+    assert "With HMS Resolution and HMS Discovery, James Cook set out" in shown
+
+
+def test_an_it_is_the_subject_of_the_sentence_before_and_he_the_person_it_introduced():
+    # "It is broken into …", "Beneath it lies …", "He pointed …": unresolved at first look.
+    shown = " ".join(_shown(PLATES_TEXT).values())
+    assert "The lithosphere is broken into seven or eight major plates" in shown
+    assert "Beneath the lithosphere lies the asthenosphere" in shown
+    assert "Alfred Wegener pointed to the way" in shown
+
+
+def test_an_it_that_stands_for_nothing_or_for_a_plural_stays():
+    assert it_resolved("It is thought that the plates move", "The lithosphere is rigid.") == (
+        "It is thought that the plates move"
+    )
+    assert it_resolved("It is slow", "The plates ride on the asthenosphere.") == "It is slow"
+
+
+def test_a_card_that_points_back_with_such_shows_the_sentence_before():
+    # "Economists call …" / "… such a cost an externality": which cost was never said.
+    cards, _ = _items(
+        "Prices\n\nCarbon Costs\n\nThose who emit carbon dioxide do not pay for the damage it "
+        "causes, so they have little reason to cut it. Economists call such a cost an "
+        "externality.\n"
+    )
+    front = next(c.front for c in cards if "Economists call" in c.front)
+    assert "do not pay for the damage" in front

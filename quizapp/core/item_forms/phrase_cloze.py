@@ -135,6 +135,9 @@ def _pronoun_subject(words: list[str]) -> tuple[str, str]:
     for index, word in enumerate(words[1 : MAX_SUBJECT_WORDS + 1], start=1):
         if word in SUBJECT_PRONOUNS:
             return " ".join(words[:index]), " ".join(words[index:])
+        rest = " ".join(words[index:])
+        if index >= 2 and word[:1].isupper() and split_clause(rest, for_recall=True):
+            return " ".join(words[:index]), rest  # "In his spare time James Cook studied …"
     return "", ""
 
 
