@@ -57,33 +57,81 @@ class PhraseCloze:
     back: str
 
 
-def _phrase_at(words: list[str], start: int) -> int | None:
-    """The end (exclusive) of the phrase that starts at ``words[start]``, or None when it is no
-    phrase a student could recall: empty, too long, pointing back, or ending on a function word."""
+def _phrase_end(words: list[str], start: int) -> int:
+    """Where the phrase from ``words[start]`` stops: before a linking word or preposition, after
+    a comma or colon, or at the sentence's end."""
     end = start
     while end < len(words) and end - start < MAX_PHRASE_WORDS + 1:
         word = words[end]
-        bare = word.strip(",;:.")
-        if end > start and bare.lower() in PHRASE_ENDS:
+        if end > start and word.strip(",;:.").lower() in PHRASE_ENDS:
             break
         end += 1
         if word.rstrip(",;:") != word:
             break  # a comma or colon closes the phrase
-        if word.endswith(".") and end == len(words):
-            break
-    phrase = [w.strip(",;:.") for w in words[start:end]]
-    if not phrase or len(phrase) > MAX_PHRASE_WORDS or words[start] != words[start].lstrip(","):
-        return None
-    if any(w.lower() in POINTING for w in phrase) or is_function_word(phrase[-1]):
-        return None
-    if phrase[0].lower() in WH_WORDS or any(_is_verb_or_adverb(w) for w in phrase):
-        return None  # "how each works", "new crust also slides away": a clause, not a phrase
-    if not content_words(" ".join(phrase)):
-        return None
-    if end < len(words) and words[end - 1] == phrase[-1] and phrase[-1][:1].isupper():
-        if words[end][:1].isupper():
-            return None  # inside a name ("New | York")
     return end
+
+
+def _recallable(phrase: list[str]) -> bool:
+    """A noun phrase a student could recall: short, naming something, no clause inside it."""
+    if not phrase or len(phrase) > MAX_PHRASE_WORDS or is_function_word(phrase[-1]):
+        return False
+    if any(w.lower() in POINTING for w in phrase) or phrase[0].lower() in WH_WORDS:
+        return False
+    # "how each works", "new crust also slides away": a clause, not a phrase.
+    return not any(_is_verb_or_adverb(w) for w in phrase) and bool(content_words(" ".join(phrase)))
+
+
+def _phrase_at(words: list[str], start: int) -> int | None:
+    """The end (exclusive) of the phrase that starts at ``words[start]``, or None when it is no
+    phrase a student could recall: empty, too long, pointing back, or ending on a function word."""
+    if words[start].startswith(","):
+        return None
+    end = _phrase_end(words, start)
+    if not _recallable([w.strip(",;:.") for w in words[start:end]]):
+        return None
+    last = words[end - 1]
+    if (
+        end < len(words)
+        and last[:1].isupper()
+        and last == last.strip(",;:.")
+        and words[end][:1].isupper()
+    ):
+        return None  # inside a name ("New | York")
+    return end
+
+
+def _noun_read_as_verb(words: list[str], index: int, subject: str) -> int | None:
+    """ "Power plants cut …", "The rains finally returned …": when the word read as the verb is
+    the subject's noun, the index of the verb that follows it (past an adverb); else None."""
+    after = index + 1
+    while after < len(words) and words[after].endswith("ly"):
+        after += 1
+    if after >= len(words) or "NOUN" not in _lemmas(words[index]):
+        return None
+    following = words[after]
+    if not following.islower() or "VERB" not in _lemmas(following):
+        return None
+    if (
+        is_function_word(subject.split()[-1])
+        or following.endswith("ed")
+        or "NOUN" not in _lemmas(following)
+        or (words[index].endswith("s") and is_base_verb(following))
+    ):
+        return after
+    return None
+
+
+def _participle_after(words: list[str], index: int) -> int:
+    """ "is now known", "had once formed": the participle after an auxiliary (past adverbs), or
+    the auxiliary itself ("is thicker")."""
+    after = index + 1
+    while after < len(words) and (
+        (words[after].endswith("ly") and _is_verb_or_adverb(words[after]))
+        or words[after] in SENTENCE_ADVERBS
+    ):
+        after += 1
+    following = words[after] if after < len(words) else ""
+    return after if "VERB" in _lemmas(following) and following.islower() else index
 
 
 def _verb_index(words: list[str], sentence: str) -> int | None:
@@ -92,38 +140,11 @@ def _verb_index(words: list[str], sentence: str) -> int | None:
     if clause is None:
         return None
     index = len(clause.subject.split())
-    # "Power plants cut …", "The rains finally returned …": the word read as the verb is the
-    # subject's noun when a verb follows it (past an adverb).
-    after = index + 1
-    while after < len(words) and words[after].endswith("ly"):
-        after += 1
-    if (
-        not clause.auxiliary
-        and after < len(words)
-        and "NOUN" in _lemmas(words[index])
-        and words[after].islower()
-        and "VERB" in _lemmas(words[after])
-        and (
-            is_function_word(clause.subject.split()[-1])
-            or words[after].endswith("ed")
-            or "NOUN" not in _lemmas(words[after])
-            or (words[index].endswith("s") and is_base_verb(words[after]))
-        )
-    ):
-        index = after
+    if index > MAX_SUBJECT_WORDS:
+        return None
     if clause.auxiliary:
-        after = index + 1
-        while (
-            after < len(words)
-            and _is_verb_or_adverb(words[after])
-            and (words[after].endswith("ly") or words[after] in ("also", "then", "now", "still"))
-        ):
-            after += 1  # "is now known": the adverb goes with the verb
-        following = words[after] if after < len(words) else ""
-        if "VERB" in _lemmas(following) and following.islower():
-            return after
-        return index
-    return index if index <= MAX_SUBJECT_WORDS else None
+        return _participle_after(words, index)
+    return _noun_read_as_verb(words, index, clause.subject) or index
 
 
 SUBJECT_PRONOUNS = frozenset("he she they we".split())
