@@ -252,6 +252,8 @@ class _ArticleContext:
     # Options already given to the article's choice questions, so none recurs in most of them.
     used_options: Counter = field(default_factory=Counter)
     used_statements: Counter = field(default_factory=Counter)
+    # Which-heading questions asked per set of sibling headings, so few are.
+    headings_asked: Counter = field(default_factory=Counter)
 
 
 def _first_questions(
@@ -361,7 +363,11 @@ def _last_questions(
 ) -> list[QuestionDraft]:
     """The claim's questions: its first ones, true/false, which heading, at most two; else a
     which-statement question."""
-    mine = [*first, true_false, heading_question(topic, shown, context.topics)]
+    mine = [
+        *first,
+        true_false,
+        heading_question(topic, shown, context.topics, context.headings_asked),
+    ]
     mine = [q for q in mine if q][:MAX_QUESTIONS_PER_CLAIM]
     if not mine:
         said = _which_statement(shown, falsifiable, context.used_statements)

@@ -6,6 +6,8 @@ dropped; when the right heading's own word is in the quote, no question is made 
 
 from __future__ import annotations
 
+from collections import Counter
+
 from quizapp.core.claims import TopicDraft, claim_problem
 from quizapp.core.item_drafts import QuestionDraft, choice_id
 from quizapp.core.lexicon import content_words, stem
@@ -24,6 +26,10 @@ MATCHING_KEY_PREFIX = "gen-match-"
 def names_headings(key: str) -> bool:
     """True for a question built here, whose options, pairs and quotes are topic names."""
     return key.startswith((HEADING_KEY_PREFIX, MATCHING_KEY_PREFIX))
+# Which-heading questions per set of sibling headings: more reads as a quiz on the layout.
+MAX_HEADING_QUESTIONS_PER_SET = 2
+# Content stems a sentence must share with another section's text for that heading to lure.
+MIN_LURE_STEMS = 2
 
 
 def _prefixes(text: str) -> set[str]:
@@ -56,16 +62,43 @@ def _siblings(topic: TopicDraft, topics: list[TopicDraft]) -> list[str]:
     return [t.title for t in same]
 
 
+def _has_lure(topic: TopicDraft, shown: ShownClaim, topics: list[TopicDraft]) -> bool:
+    """Whether another section at the topic's level speaks of what the sentence speaks of (two
+    content stems in common), so that its heading is a real lure and not an obvious miss."""
+    level = [
+        t
+        for t in topics
+        if t.parent_key == topic.parent_key
+        and t.claims
+        and t.title.casefold() not in PLACE_HEADINGS  # never an option, so never a lure
+    ]
+    texts = {t.key: _prefixes(" ".join(c.sentence for c in t.claims)) for t in level}
+    # What every section says ("Cook" in a life of Cook) lures to none of them.
+    everywhere = set.intersection(*texts.values()) if texts else set()
+    said = _prefixes(shown.text) - everywhere
+    return any(
+        len(said & stems) >= MIN_LURE_STEMS for key, stems in texts.items() if key != topic.key
+    )
+
+
 def heading_question(
-    topic: TopicDraft, shown: ShownClaim, topics: list[TopicDraft]
+    topic: TopicDraft,
+    shown: ShownClaim,
+    topics: list[TopicDraft],
+    asked: Counter[str | None] | None = None,
 ) -> QuestionDraft | None:
-    """Under which heading does the article say this whole sentence?"""
+    """Under which heading does the article say this whole sentence? At most
+    ``MAX_HEADING_QUESTIONS_PER_SET`` for one set of sibling headings (``asked`` counts them per
+    parent), and only where another heading is a real lure."""
+    asked = Counter() if asked is None else asked
+    if asked[topic.parent_key] >= MAX_HEADING_QUESTIONS_PER_SET:
+        return None
     siblings = _siblings(topic, topics)
     if len(siblings) < 2 or not shown.claim.is_whole_sentence:
         return None
     if topic.title.casefold() in PLACE_HEADINGS:
         return None
-    if shares_a_word(topic.title, shown.text):
+    if shares_a_word(topic.title, shown.text) or not _has_lure(topic, shown, topics):
         return None
     labels = sorted([topic.title, *siblings[: MAX_HEADING_CHOICES - 1]])
     # Ids follow the full sorted list, so a dropped option never renumbers the others.
@@ -78,6 +111,7 @@ def heading_question(
         return None
     parent = next((t for t in topics if t.key == topic.parent_key), None)
     where = f" in the section “{parent.title}”" if parent else ""
+    asked[topic.parent_key] += 1
     return QuestionDraft(
         key=f"{HEADING_KEY_PREFIX}{shown.claim.key}",
         claim_key=shown.claim.key,

@@ -9,6 +9,7 @@ from quizapp.core.item_forms.phrase_cloze import PhraseCloze, phrase_cloze
 from quizapp.core.item_forms.quantities import year_question
 from quizapp.core.item_forms.recall import recall_card
 from quizapp.core.item_generation import generate_items
+from quizapp.core.item_headings import MAX_HEADING_QUESTIONS_PER_SET
 from quizapp.core.subjects import it_resolved, shown_claims
 
 COOK = {"Cook", "Royal Society", "Venus", "Sun", "Tahiti", "England", "HMS Endeavour"}
@@ -156,3 +157,46 @@ def test_a_card_that_points_back_with_such_shows_the_sentence_before():
     )
     front = next(c.front for c in cards if "Economists call" in c.front)
     assert "do not pay for the damage" in front
+
+
+LIFE_TEXT = """James Cook: Navigator of the Pacific
+
+James Cook was a British navigator who led three voyages of exploration across the Pacific.
+
+From Farm to Sea
+
+Cook was born in the village of Marton in Yorkshire, the son of a farm labourer. In his spare \
+time Cook studied mathematics and navigation.
+
+The First Voyage
+
+Cook was given command of HMS Endeavour, a former Whitby collier. Cook charted the coastline of \
+New Zealand and the east coast of Australia.
+
+The Second Voyage
+
+Cook commanded HMS Resolution and crossed the Antarctic Circle. Cook charted islands of the \
+southern ocean and tested a marine chronometer.
+
+The Third Voyage
+
+Cook set out to find a Northwest Passage around the north of the American continent. Cook \
+charted the northwest coast of North America and sailed through the Bering Strait.
+"""
+
+
+def _heading_questions(text: str) -> list[str]:
+    _, questions = _items(text)
+    return [q.prompt for q in questions if q.key.startswith("gen-heading-")]
+
+
+def test_a_which_heading_question_needs_another_heading_that_lures():
+    # "In his spare time he studied mathematics and navigation": only the early-life heading
+    # fits, guessable without the article.
+    asked = _heading_questions(LIFE_TEXT)
+    assert not any("spare time" in prompt for prompt in asked)
+
+
+def test_at_most_two_which_heading_questions_for_one_set_of_headings():
+    # Ten in one article at first look.
+    assert 1 <= len(_heading_questions(LIFE_TEXT)) <= MAX_HEADING_QUESTIONS_PER_SET
