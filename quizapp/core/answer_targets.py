@@ -321,6 +321,16 @@ def counted_by_a_list(sentence: str, target: Target) -> bool:
     return len(items) == int(target.value)
 
 
+def _inside_a_name(sentence: str, start: int, end: int) -> bool:
+    """A capitalised number word followed by a capitalised word, not opening the sentence
+    ("During the Seven Years' War"): part of a name, never a blank."""
+    word = sentence[start:end]
+    if not word[:1].isupper() or not word.isalpha() or start == 0:
+        return False
+    following = sentence[end:].lstrip().split(" ", 1)[0]
+    return following[:1].isupper()
+
+
 def candidate_targets(
     sentence: str, span: tuple[int, int], facts: ArticleFacts, extra_shown: str = ""
 ) -> list[Target]:
@@ -331,6 +341,8 @@ def candidate_targets(
     for target in numbers(sentence):
         if facts.in_title(target.text.split()[0]):
             continue  # "The Great Fire of London, 1666": the title gives the year away
+        if _inside_a_name(sentence, target.start, target.end):
+            continue  # "the Seven Years' War": a number word that is part of a name
         pool.append(
             Target(
                 target.text,

@@ -87,11 +87,45 @@ def _replace(statement: str, target: Target, text: str) -> str:
     return statement[: target.start] + text + statement[target.end :]
 
 
+CENTURY_AFTER = re.compile(r"\s*centur(?:y|ies)\b")
+ORDINAL = re.compile(r"(\d+)(?:st|nd|rd|th)$")
+
+
 def is_plausible(text: str, target: Target, value: str) -> bool:
-    """A share cannot pass 100 percent ("97 percent" never becomes "150 percent")."""
+    """A share cannot pass 100 percent ("97 percent" never becomes "150 percent"), nor a
+    century be one still to come ("the early 24th century")."""
     share = re.match(r"\s*(percent|per cent|%)", text[target.end :]) is not None
     number = number_value(value)
-    return not (share and number is not None and number > 100)
+    if share and number is not None and number > 100:
+        return False
+    ordinal = ORDINAL.match(value)
+    if ordinal and CENTURY_AFTER.match(text, target.end):
+        return int(ordinal.group(1)) <= date.today().year // 100 + 1
+    return True
+
+
+# Words that tie a sentence's numbers together, so one option can be worked out from the others.
+RELATING = re.compile(
+    r"%|\bper ?cent\b|\btimes\b|\bhalf\b|\bdoubl|\btripl|\bincrease of\b|\bdecrease of\b|"
+    r"\brise of\b|\bfall of\b|\bup from\b|\bdown from\b|\btotal\b"
+)
+DECADE = re.compile(r"\b(1\d{3}|20\d{2})['’]?s\b")
+
+
+def _keeps_time_order(statement: str, target: Target, value: str) -> bool:
+    """A changed year stays on the same side of every other year and decade of its sentence:
+    "first … in 1990, and others followed in the early 1990s" never becomes "first … in 2010"."""
+    old, new = int(target.text), int(value)
+    for match in DECADE.finditer(statement):
+        if match.start() <= target.start < match.end():
+            continue
+        start = int(match.group(1))
+        if (start <= old < start + 10) != (start <= new < start + 10):
+            return False
+        if (old < start) != (new < start):
+            return False
+    others = [n.value for n in numbers(statement) if n.kind == "year" and n.start != target.start]
+    return all((old < year) == (new < year) for year in others if year is not None)
 
 
 def _number_change(statement: str, facts: ArticleFacts, seed: int) -> str | None:
@@ -121,6 +155,8 @@ def _believable(statement: str, target: Target, value: str, changed: str) -> boo
         return False
     if target.kind == "year" and int(value) > date.today().year:
         return False  # "up from 161,000 in 2035": a year to come is false by its look
+    if target.kind == "year" and not _keeps_time_order(statement, target, value):
+        return False
     years_before = [n.value for n in numbers(statement) if n.kind == "year"]
     years_after = [n.value for n in numbers(changed) if n.kind == "year"]
     return not (years_before == sorted(years_before) and years_after != sorted(years_after))
@@ -218,7 +254,12 @@ def _number_options(target: Target, shown: str, seed: int) -> list[str] | None:
     """Numbers near the target's, or None when a changed number could be true as well."""
     if _direction(shown, target):
         return None  # "at least six": a smaller option would be true as well
+    others = [n for n in numbers(shown) if n.kind == "number" and n.start != target.start]
+    if others and RELATING.search(shown):
+        return None  # "285 ppm … above 420 ppm, an increase of nearly 50%": the sum gives it
     options = changed_numbers(target.text, 0, seed)
+    # "Two years later": a number word's options are written in the key's case.
+    options = [match_case(o, target.text) if target.text[:1].isalpha() else o for o in options]
     return [o for o in options if o not in shown and is_plausible(shown, target, o)]
 
 

@@ -13,6 +13,8 @@ from functools import lru_cache
 
 from lemminflect import getAllLemmas, getInflection
 
+from quizapp.core.gazetteer import country_code
+
 AUXILIARIES = frozenset("is are was were has have had will would can could may might".split())
 MODALS = frozenset("will would can could may might".split())
 # Words between the subject and its verb that belong to neither ("also", "often").
@@ -166,9 +168,15 @@ def main_clause(sentence: str) -> str:
 def lower_first(text: str, names: set[str]) -> str:
     """``text`` with its first letter lowered, unless it starts a name the article uses."""
     first = re.sub(r"['’]s$", "", text.split(" ", 1)[0])
+    if first in ("The", "A", "An"):
+        # "The worst single day …" is no name because "The Grapes of Wrath" is one.
+        whole = any(text.startswith(n) for n in names if n.startswith(first + " "))
+        return text if whole else text[:1].lower() + text[1:]
     acronym = len(first) > 1 and first.isupper()
     if first in names or any(n.startswith(first + " ") for n in names) or acronym:
         return text
+    if country_code(first):
+        return text  # "Finland introduced …": a country keeps its capital in any question
     return text[:1].lower() + text[1:]
 
 
