@@ -135,6 +135,18 @@ def _subtitle(lines: list[str]) -> str | None:
     return None if any(_is_plain_heading(line) for line in lines[2:]) else lines[0]
 
 
+def _markdown_subtitle(lines: list[str]) -> str | None:
+    """ "# Pricing Carbon …" / "A policy brief on making emitters pay …" / "## Overview": in
+    Markdown, an unpunctuated line between the title and the first ``##`` heading is the
+    subtitle, however long, never the first claim."""
+    if len(lines) < 3:
+        return None  # (the title's own "# " may be gone: a Markdown import strips it)
+    line = lines[1].rstrip()
+    if MARKDOWN_HEADING.match(line) or line.endswith((".", "!", "?", ":")):
+        return None
+    return line if MARKDOWN_HEADING.match(lines[2]) else None
+
+
 def parse_article(text: str) -> ParsedArticle:
     """Split ``text`` into a title, a subtitle if any, and sections of paragraphs and bullets,
     with offsets. Neither the title nor the subtitle is ever part of a section."""
@@ -144,7 +156,9 @@ def parse_article(text: str) -> ParsedArticle:
     title = lines[0][0]
     sections: list[Section] = [Section(heading=None)]
     title = MARKDOWN_HEADING.match(title).group("text") if MARKDOWN_HEADING.match(title) else title
-    subtitle = _subtitle([line for line, _ in lines[1:]])
+    subtitle = _subtitle([line for line, _ in lines[1:]]) or _markdown_subtitle(
+        [line for line, _ in lines]
+    )
     for line, start in lines[2 if subtitle else 1 :]:
         heading = _heading_text(line)
         if heading is not None:

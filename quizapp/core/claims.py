@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from quizapp.core.article_parser import Block, ParsedArticle
+from quizapp.core.item_forms.grammar import split_clause
 from quizapp.core.lexicon import UNRESOLVED_STARTS, content_words
 from quizapp.core.sentences import sentence_bounds
 from quizapp.core.text import slugify
@@ -76,13 +77,39 @@ def _sentence_spans(text: str, start: int) -> list[Span]:
     return [Span(start + begin, start + end) for begin, end in sentence_bounds(text)]
 
 
+# Words in "-ing" that are prepositions, not participles ("On 14 February 1779, during …").
+ING_PREPOSITIONS = frozenset({"during", "according", "regarding", "concerning", "following"})
+# "…, hoping that …", "…, showing that …": a participle whose object is a clause says nothing
+# without its sentence.
+CLAUSE_OBJECT = re.compile(r"\s+(?:that|whether|how|why)\b")
+VERB_SHAPE = re.compile(r"\b[a-z]+(?:ing|ed)\b")
+
+
+def _starts_a_statement(word: str, after: str) -> bool:
+    """Whether ", <word> <after>" starts a clause a learner can be asked about on its own."""
+    if word.lower() in CLAUSE_CONNECTORS:
+        # "…, with HMS Adventure as a companion ship": no verb, so no statement of its own.
+        upto = after.split(",")[0]
+        return word.lower() != "with" or bool(VERB_SHAPE.search(upto))
+    if not (word.islower() and word.endswith("ing")) or word in ING_PREPOSITIONS:
+        return False
+    return not CLAUSE_OBJECT.match(after)
+
+
+def _says_something(before: str) -> bool:
+    """ "Magnetic stripes in the rocks on either side of the ridges, recording …": a subject
+    with no verb before the cut is no statement, so the sentence stays whole."""
+    return "," in before or split_clause(before, for_recall=True) is not None
+
+
 def _clause_spans(article: str, sentence: Span) -> list[Span]:
     """Split a sentence at ", <connector>" or ", <participle>" into clauses of enough words."""
     text = article[sentence.start : sentence.end]
     cuts = [0]
     for match in re.finditer(r",\s+(\w+)", text):
-        word = match.group(1)
-        if word.lower() in CLAUSE_CONNECTORS or (word.islower() and word.endswith("ing")):
+        if _starts_a_statement(match.group(1), text[match.end() :]) and _says_something(
+            text[cuts[-1] : match.start()].lstrip(", ")
+        ):
             cuts.append(match.start())
     cuts.append(len(text))
     pieces: list[tuple[int, int]] = []

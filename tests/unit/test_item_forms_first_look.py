@@ -200,3 +200,38 @@ def test_a_which_heading_question_needs_another_heading_that_lures():
 def test_at_most_two_which_heading_questions_for_one_set_of_headings():
     # Ten in one article at first look.
     assert 1 <= len(_heading_questions(LIFE_TEXT)) <= MAX_HEADING_QUESTIONS_PER_SET
+
+
+def _claims(text: str) -> list[str]:
+    return [c.quote for t in extract_topics(parse_article(text)) for c in t.claims]
+
+
+def test_a_clause_with_no_statement_of_its_own_keeps_its_sentence():
+    # "hoping that …", "showing that …", "with HMS Adventure as a companion ship", "On 14
+    # February 1779" and a subject with no verb stood as claims at first look.
+    text = (
+        "Cook\n\nVoyages\n\nMany farmers responded by ploughing still more land, hoping that "
+        "larger harvests would make up for lower prices. After Tahiti he spent six months "
+        "charting the coastline of New Zealand, showing that it consisted of two main islands. "
+        "On his second voyage Cook commanded HMS Resolution, with HMS Adventure as a companion "
+        "ship. On 14 February 1779, during a confrontation over a stolen boat at Kealakekua Bay, "
+        "Cook was killed. Magnetic stripes in the rocks on either side of the ridges, recording "
+        "reversals of the magnetic field, confirmed it.\n"
+    )
+    claims = _claims(text)
+    assert len(claims) == 5, claims
+    assert not any(
+        c.startswith(("hoping", "showing", "with", "during", "recording")) for c in claims
+    )
+
+
+def test_the_line_under_a_markdown_title_is_its_subtitle_not_a_claim():
+    # "A policy brief on making emitters pay …" stood as the first claim.
+    text = (
+        "Pricing Carbon: Lessons from Three Decades\nA policy brief on making emitters pay for "
+        "the greenhouse gases they release\n\n## Overview\n\nCarbon pricing puts a cost on each "
+        "tonne of carbon dioxide released into the air.\n"
+    )
+    parsed = parse_article(text)
+    assert parsed.subtitle and parsed.subtitle.startswith("A policy brief")
+    assert not any("policy brief" in c for c in _claims(text))
