@@ -16,6 +16,7 @@ from datetime import date
 
 from quizapp.core.answer_targets import ArticleFacts, Target, counted_by_a_list, numbers
 from quizapp.core.gazetteer import country_names, neighbours
+from quizapp.core.item_forms.grammar import AUXILIARIES, is_finite_verb
 from quizapp.core.number_format import changed_numbers, number_value
 
 # Pairs of opposite trend words; each works in both directions.
@@ -142,6 +143,7 @@ def _number_change(statement: str, facts: ArticleFacts, seed: int) -> str | None
         found = [n for n in found if n.kind == "year"]
     for target in found:
         for value in changed_numbers(target.text, _direction(statement, target), seed):
+            value = match_case(value, target.text) if target.text[:1].isalpha() else value
             changed = _replace(statement, target, value)
             if value not in statement and _believable(statement, target, value, changed):
                 return changed
@@ -178,11 +180,23 @@ def same_kind_names(name: str, facts: ArticleFacts) -> list[str]:
     return sorted(kin)
 
 
+def _is_subject(after: str) -> bool:
+    """Whether the name before ``after`` is its clause's subject: a verb follows it."""
+    following = after.split(" ", 2)[1] if after.startswith(" ") and len(after.split()) else ""
+    following = following.strip(",")
+    if not following.islower():
+        return False
+    return following in AUXILIARIES or (
+        following.endswith(("ed", "s")) and is_finite_verb(following, right_after_one_word=True)
+    )
+
+
 def _name_swap(statement: str, facts: ArticleFacts, seed: int) -> str | None:
     for target in facts.with_the(statement, facts.entities(statement)):
-        if target.start == 0:
+        if target.start == 0 or _is_subject(statement[target.end :]):
             # The subject: "China has advocated a peaceful resolution" is a claim the article
-            # neither makes nor denies when it says so of Russia; only what it did is swapped.
+            # neither makes nor denies when it says so of Russia; only what it did is swapped
+            # ("In his spare time HMS Resolution studied …" would be absurd besides).
             continue
         # A name in a list or pair ("Russia, China and North Korea") is swapped into a statement
         # the article neither makes nor denies; only a name standing alone is swapped.

@@ -68,3 +68,24 @@ def test_a_question_keeps_a_countrys_capital_and_lowers_an_opening_the():
     names = {"The Grapes of Wrath"}
     assert lower_first("The worst single day came", names) == "the worst single day came"
     assert lower_first("The Grapes of Wrath sold", names) == "The Grapes of Wrath sold"
+
+
+def test_a_false_statement_never_swaps_the_subject_after_an_opening_phrase():
+    # "In his spare time HMS Resolution studied mathematics and navigation."
+    facts = _facts(
+        "With HMS Resolution and HMS Discovery, James Cook set out to find a passage.",
+        "In his spare time James Cook studied mathematics and navigation.",
+    )
+    for seed in range(8):
+        changed = false_statement(
+            "In his spare time James Cook studied mathematics and navigation", facts, seed
+        )
+        assert changed is None or "James Cook studied" in changed, changed
+
+
+def test_a_changed_number_word_keeps_the_keys_case():
+    # "four years later James Cook passed …" opened a true/false statement in lower case.
+    sentence = "Two years later Cook passed the examination for master"
+    for seed in range(8):
+        changed = false_statement(sentence, _facts(sentence), seed)
+        assert changed is None or changed[:1].isupper(), changed
