@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from quizapp.core.article_parser import parse_article
 from quizapp.core.claims import extract_topics
+from quizapp.core.item_forms.asides import aside_year_question
 from quizapp.core.item_forms.phrase_cloze import PhraseCloze, phrase_cloze
 from quizapp.core.item_forms.quantities import year_question
 from quizapp.core.item_forms.recall import recall_card
@@ -235,3 +236,20 @@ def test_the_line_under_a_markdown_title_is_its_subtitle_not_a_claim():
     parsed = parse_article(text)
     assert parsed.subtitle and parsed.subtitle.startswith("A policy brief")
     assert not any("policy brief" in c for c in _claims(text))
+
+
+def test_a_when_question_never_drops_the_noun_after_a_possessive():
+    # "In which year did James Cook's reach England?": "crew" was dropped.
+    asked = aside_year_question(
+        "James Cook's crew completed the voyage and reached England in 1780"
+    )
+    assert asked is None or "crew" in asked.prompt
+
+
+def test_an_imperatives_recall_card_blanks_its_object():
+    # "Pair a high domestic price with a border adjustment …" cut after its verb's object.
+    found = phrase_cloze(
+        "Pair a high domestic price with a border adjustment so that industry does not simply "
+        "move abroad"
+    )
+    assert found is not None and found.back == "a high domestic price"

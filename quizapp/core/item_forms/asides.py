@@ -35,7 +35,8 @@ WHO_ASIDE = re.compile(
 # "The Austrian scientist Karl von Frisch decoded this dance and shared the Nobel Prize … in
 # 1973": the year is the second verb's, and the name does both.
 AND_THEN = re.compile(
-    rf"^(?:(?:The|A|An) (?:[A-Za-z]+ ){{0,3}})?{NAME} (?P<first>[a-z]+) [^,]+? and "
+    # A possessive is no subject: "James Cook's crew completed …" is the crew's doing.
+    rf"^(?:(?:The|A|An) (?:[A-Za-z]+ ){{0,3}})?{NAME}(?<!'s)(?<!’s) (?P<first>[a-z]+) [^,]+? and "
     rf"(?P<verb>[a-z]+)(?P<words>(?: [A-Za-z][\w'’\-]*){{1,10}}?) in {YEAR}$"
 )
 

@@ -167,7 +167,8 @@ def phrase_cloze(sentence: str) -> PhraseCloze | None:
     object of the first preposition after it; None when no such phrase pins one answer."""
     text = sentence.rstrip(" .")
     words = text.split()
-    verb = _verb_index(words, text)
+    # "Start with a moderate price …", "Give the revenue back …": an imperative's verb opens it.
+    verb = 0 if words and is_base_verb(words[0].lower()) else _verb_index(words, text)
     opened = words[0].lower() in PHRASE_ENDS
     if opened or verb is None or any(w.endswith(",") for w in words[:verb]):
         opening, comma, rest = text.partition(", ")
