@@ -85,6 +85,8 @@ def _previous_subject(previous: str) -> str | None:
     if abbreviated:
         return f"The {abbreviated.group(1)}"
     clause = split_clause(previous, for_recall=True)
+    if head and split_clause(head, for_recall=True) is not None:
+        head = ""  # "Crops failed, and the dry topsoil …": a clause of its own, no subject
     candidate = head if head and len(head.split()) <= 4 else clause.subject if clause else ""
     if not candidate or not NOUN_PHRASE.fullmatch(candidate):
         return None
@@ -105,7 +107,12 @@ def it_resolved(sentence: str, previous: str) -> str:
     person = _person_before(sentence, previous)
     if person:
         return person
-    owner = re.match(r"^((?:\S+ ){1,3})(its|it) ", sentence)
+    # "In its first phase", "Beneath it lies": a possessive, or an object after a preposition
+    # ("Strong winds lifted it" is the topsoil, not the subject before).
+    owner = re.match(r"^((?:\S+ ){1,3})(its) ", sentence) or re.match(
+        r"^((?:\S+ )?(?:[Bb]eneath|[Bb]elow|[Aa]bove|[Uu]nder|[Ii]nside|[Ww]ithin) )(it) ",
+        sentence,
+    )
     if not (sentence.startswith("It ") or owner) or DUMMY_IT.match(sentence):
         return sentence
     named = _previous_subject(previous)

@@ -253,3 +253,27 @@ def test_an_imperatives_recall_card_blanks_its_object():
         "move abroad"
     )
     assert found is not None and found.back == "a high domestic price"
+
+
+def test_an_object_it_is_never_replaced_by_the_clause_before():
+    # "Crops failed, and the dry, loose topsoil had nothing to hold it. Strong winds lifted it
+    # …" became "Strong winds lifted Crops failed into …".
+    assert (
+        it_resolved(
+            "Strong winds lifted it into huge clouds of dust",
+            "Crops failed, and the dry, loose topsoil had nothing to hold it.",
+        )
+        == "Strong winds lifted it into huge clouds of dust"
+    )
+
+
+def test_no_when_question_on_a_subordinate_clause():
+    # "In which year did when the Great Depression begin?"
+    assert (
+        year_question(
+            "When the Great Depression began in 1929, prices fell even further, and many "
+            "ploughed fields were left bare.",
+            {"Great Depression"},
+        )
+        is None
+    )

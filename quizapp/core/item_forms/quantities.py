@@ -51,6 +51,8 @@ BORN = re.compile(r"^(?P<subject>(?:[A-Z][\w'’\-]+ ){0,2}[A-Z][\w'’\-]+) (?P
 AGE_ASIDE = re.compile(r",? at the age of \d+,?")
 # Words that open a clause of their own: a date after them is not the main verb's.
 RELATIVE = frozenset("that which who whom whose where when while".split())
+# Words that open a subordinate clause: the sentence's main verb comes after its comma.
+SUBORDINATORS = frozenset("when while because although though if once as since".split())
 # "during the 16th century": the century as the key.
 CENTURY = re.compile(r" (?:in|during) the (?P<nth>1?\d(?:st|nd|rd|th)) century\b")
 APPROXIMATE = (
@@ -105,6 +107,8 @@ def year_question(sentence: str, names: set[str]) -> Quantity | None:
     announce two new elements?". Only the first statement of the sentence is turned round:
     "Construction began in 1859 and took ten years" asks when construction began; a date
     inside it ("died in 1934 of …") is taken out, and an age aside is dropped."""
+    if sentence.split(" ", 1)[0].lower() in SUBORDINATORS:
+        return None  # "When the Great Depression began in 1929, …": no "did when … begin"
     sentence = AGE_ASIDE.sub("", main_clause(sentence.rstrip(" .")))
     if sum(n.kind == "year" for n in numbers(sentence)) != 1:
         return None
