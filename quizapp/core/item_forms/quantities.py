@@ -120,19 +120,27 @@ def year_question(sentence: str, names: set[str]) -> Quantity | None:
     first = YEAR_FIRST.match(sentence)
     last = YEAR_LAST.search(sentence)
     if first or last:
-        match = first or last
-        rest = sentence[match.end() :] if first else sentence[: match.start()]
-        clause = split_clause(rest)
-        if clause is None or "," in clause.rest or _repeatable(clause):
-            return None
-        if last and not first and not _dates_main_verb(clause):
-            return None
-        prompt = question("In which year", clause, clause.rest, names)
-        return prompt and Quantity(prompt, match.group("year"), "year", "when")
+        return _year_at_an_end(sentence, first, last, names)
     if inside is None:
         return None
     prompt = _turned_round("In which year", sentence, inside.start(), inside.end(), names)
     return prompt and Quantity(prompt, inside.group("year"), "year", "when")
+
+
+def _year_at_an_end(
+    sentence: str, first: re.Match | None, last: re.Match | None, names: set[str]
+) -> Quantity | None:
+    """ "In 1898 the couple announced …" or "… began in 1776": the clause without its date."""
+    match = first or last
+    assert match is not None
+    rest = sentence[match.end() :] if first else sentence[: match.start()]
+    clause = split_clause(rest)
+    if clause is None or "," in clause.rest or _repeatable(clause):
+        return None
+    if last and not first and not _dates_main_verb(clause):
+        return None
+    prompt = question("In which year", clause, clause.rest, names)
+    return prompt and Quantity(prompt, match.group("year"), "year", "when")
 
 
 def _turned_round(wh: str, sentence: str, start: int, end: int, names: set[str]) -> str | None:
