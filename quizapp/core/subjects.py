@@ -135,7 +135,15 @@ def _person_before(sentence: str, previous: str) -> str | None:
     first = sentence.split(" ", 1)[0]
     if first not in ("He", "She", "His", "Her"):
         return None
-    people = {m.group(1) for m in INTRODUCED.finditer(previous)}
+    # "the German scientist Alfred Wegener", never "of South America": a role noun before it.
+    people = {
+        m.group(1)
+        for m in INTRODUCED.finditer(previous)
+        if not is_function_word(m.group(0).split()[0])
+    }
+    opening = re.match(r"^((?:[A-Z][\w'’\-]+ ){1,2}[A-Z][\w'’\-]+) [a-z]+ed\b", previous)
+    if opening:
+        people.add(opening.group(1))  # "Alfred Wegener pointed …": the sentence before's subject
     people = {p for p in people if PERSON_NAME.fullmatch(p) and not p.startswith("The ")}
     if len(people) != 1:
         return None

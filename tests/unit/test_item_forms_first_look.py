@@ -8,6 +8,7 @@ from quizapp.core.claims import extract_topics
 from quizapp.core.item_forms.asides import aside_year_question
 from quizapp.core.item_forms.phrase_cloze import PhraseCloze, phrase_cloze
 from quizapp.core.item_forms.quantities import year_question
+from quizapp.core.item_forms.terms import called_question
 from quizapp.core.item_forms.recall import recall_card
 from quizapp.core.item_generation import generate_items
 from quizapp.core.item_headings import MAX_HEADING_QUESTIONS_PER_SET
@@ -277,3 +278,18 @@ def test_no_when_question_on_a_subordinate_clause():
         )
         is None
     )
+
+
+def test_he_is_never_a_place_the_sentence_before_names():
+    # "He argued …" after "Alfred Wegener pointed to … South America and Africa" became
+    # "South America argued …".
+    assert it_resolved(
+        "He argued that the continents had once formed a single supercontinent",
+        "Alfred Wegener pointed to the way the coasts of South America and Africa fit together.",
+    ).startswith("Alfred Wegener argued")
+
+
+def test_a_called_question_never_asks_what_the_caller_is_called():
+    # "… which he. What was this he called?", "What was this people called?"
+    assert called_question("He argued for a supercontinent, which he called Pangaea") is None
+    assert called_question("Winds lifted dust that people called black blizzards") is None

@@ -25,6 +25,8 @@ CALLED = re.compile(
 CALLED_FIRST = re.compile(r"^(?P<head>[A-Z][a-z\-]+) called (?P<term>[a-z][\w\-]*) (?=[a-z])")
 
 
+# Who does the calling, not what is called ("dust that people called black blizzards").
+CALLERS = frozenset("he she they we people others many some scientists geologists".split())
 # A noun after these may hang on the noun before ("pores in their leaves"); after "with" or
 # "inside" it is the verb's ("suck nectar from flowers with a long tongue").
 PREPOSITIONS = frozenset("of in on from".split())
@@ -84,6 +86,9 @@ def called_question(sentence: str) -> Term | None:
     head, term = found.group("head"), found.group("term")
     if "NOUN" not in getAllLemmas(head.lower()) or is_function_word(term):
         return None
+    before = sentence[: found.start()].split()[-1:]
+    if head.lower() in CALLERS or before in (["that"], ["which"], ["whom"]):
+        return None  # "which he called Pangaea", "that people called black blizzards": a caller
     if _inside_another_phrase(sentence[: found.start()]):
         return None
     said = (
