@@ -8,8 +8,8 @@ from quizapp.core.claims import extract_topics
 from quizapp.core.item_forms.asides import aside_year_question
 from quizapp.core.item_forms.phrase_cloze import PhraseCloze, phrase_cloze
 from quizapp.core.item_forms.quantities import year_question
-from quizapp.core.item_forms.terms import called_question
 from quizapp.core.item_forms.recall import recall_card
+from quizapp.core.item_forms.terms import called_question
 from quizapp.core.item_generation import generate_items
 from quizapp.core.item_headings import MAX_HEADING_QUESTIONS_PER_SET
 from quizapp.core.subjects import it_resolved, shown_claims
