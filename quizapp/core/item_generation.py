@@ -362,15 +362,13 @@ def _last_questions(
     falsifiable: list[tuple[ShownClaim, str, str]],
 ) -> list[QuestionDraft]:
     """The claim's questions: its first ones, true/false, which heading, at most two; else a
-    which-statement question."""
-    mine = [
-        *first,
-        true_false,
-        heading_question(topic, shown, context.topics, context.headings_asked),
-    ]
+    which-statement question; else a which-heading question even past the article's few."""
+    asked = context.headings_asked
+    mine = [*first, true_false, heading_question(topic, shown, context.topics, asked)]
     mine = [q for q in mine if q][:MAX_QUESTIONS_PER_CLAIM]
     if not mine:
         said = _which_statement(shown, falsifiable, context.used_statements)
+        said = said or heading_question(topic, shown, context.topics, asked, only_question=True)
         mine = [said] if said else []
     return mine
 

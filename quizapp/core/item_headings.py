@@ -86,19 +86,23 @@ def heading_question(
     shown: ShownClaim,
     topics: list[TopicDraft],
     asked: Counter[str | None] | None = None,
+    only_question: bool = False,
 ) -> QuestionDraft | None:
     """Under which heading does the article say this whole sentence? At most
     ``MAX_HEADING_QUESTIONS_PER_SET`` for one set of sibling headings (``asked`` counts them per
-    parent), and only where another heading is a real lure."""
+    parent), and only where another heading is a real lure; a claim that no other form can ask
+    (``only_question``) may still have one, so that it is not left without a question."""
     asked = Counter() if asked is None else asked
-    if asked[topic.parent_key] >= MAX_HEADING_QUESTIONS_PER_SET:
+    if asked[topic.parent_key] >= MAX_HEADING_QUESTIONS_PER_SET and not only_question:
         return None
     siblings = _siblings(topic, topics)
     if len(siblings) < 2 or not shown.claim.is_whole_sentence:
         return None
     if topic.title.casefold() in PLACE_HEADINGS:
         return None
-    if shares_a_word(topic.title, shown.text) or not _has_lure(topic, shown, topics):
+    if shares_a_word(topic.title, shown.text):
+        return None
+    if not only_question and not _has_lure(topic, shown, topics):
         return None
     labels = sorted([topic.title, *siblings[: MAX_HEADING_CHOICES - 1]])
     # Ids follow the full sorted list, so a dropped option never renumbers the others.

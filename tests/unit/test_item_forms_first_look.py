@@ -3,6 +3,8 @@ after the item that showed it."""
 
 from __future__ import annotations
 
+from collections import Counter
+
 from quizapp.core.article_parser import parse_article
 from quizapp.core.claims import extract_topics
 from quizapp.core.item_forms.asides import aside_year_question
@@ -11,7 +13,7 @@ from quizapp.core.item_forms.quantities import year_question
 from quizapp.core.item_forms.recall import recall_card
 from quizapp.core.item_forms.terms import called_question
 from quizapp.core.item_generation import generate_items
-from quizapp.core.item_headings import MAX_HEADING_QUESTIONS_PER_SET
+from quizapp.core.item_headings import MAX_HEADING_QUESTIONS_PER_SET, heading_question
 from quizapp.core.subjects import it_resolved, shown_claims
 
 COOK = {"Cook", "Royal Society", "Venus", "Sun", "Tahiti", "England", "HMS Endeavour"}
@@ -188,8 +190,17 @@ charted the northwest coast of North America and sailed through the Bering Strai
 
 
 def _heading_questions(text: str) -> list[str]:
-    _, questions = _items(text)
-    return [q.prompt for q in questions if q.key.startswith("gen-heading-")]
+    """The which-heading questions of a claim that has other questions too (the strict rule)."""
+    parsed = parse_article(text)
+    topics = extract_topics(parsed)
+    topic_of = {c.key: t for t in topics for c in t.claims}
+    asked: Counter[str | None] = Counter()
+    found = []
+    for shown in shown_claims(topics, parsed.title):
+        question = heading_question(topic_of[shown.claim.key], shown, topics, asked)
+        if question:
+            found.append(question.prompt)
+    return found
 
 
 def test_a_which_heading_question_needs_another_heading_that_lures():
@@ -293,3 +304,15 @@ def test_a_called_question_never_asks_what_the_caller_is_called():
     # "… which he. What was this he called?", "What was this people called?"
     assert called_question("He argued for a supercontinent, which he called Pangaea") is None
     assert called_question("Winds lifted dust that people called black blizzards") is None
+
+
+def test_a_claim_no_other_form_can_ask_still_gets_a_which_heading_question():
+    # Capping which-heading questions must not leave a claim without any question.
+    parsed = parse_article(LIFE_TEXT)
+    topics = extract_topics(parsed)
+    topic_of = {c.key: t for t in topics for c in t.claims}
+    spare = next(s for s in shown_claims(topics, parsed.title) if "spare time" in s.text)
+    full: Counter[str | None] = Counter({topic_of[spare.claim.key].parent_key: 9})
+    topic = topic_of[spare.claim.key]
+    assert heading_question(topic, spare, topics, full) is None
+    assert heading_question(topic, spare, topics, full, only_question=True) is not None
