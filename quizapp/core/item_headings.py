@@ -21,15 +21,15 @@ MIN_MATCHING_PAIRS = 3
 # Keys of the questions that name topics as headings: the only ones a topic rename rewrites.
 HEADING_KEY_PREFIX = "gen-heading-"
 MATCHING_KEY_PREFIX = "gen-match-"
+# Which-heading questions per set of sibling headings: more reads as a quiz on the layout.
+MAX_HEADING_QUESTIONS_PER_SET = 2
+# Content stems a sentence must share with another section's text for that heading to lure.
+MIN_LURE_STEMS = 2
 
 
 def names_headings(key: str) -> bool:
     """True for a question built here, whose options, pairs and quotes are topic names."""
     return key.startswith((HEADING_KEY_PREFIX, MATCHING_KEY_PREFIX))
-# Which-heading questions per set of sibling headings: more reads as a quiz on the layout.
-MAX_HEADING_QUESTIONS_PER_SET = 2
-# Content stems a sentence must share with another section's text for that heading to lure.
-MIN_LURE_STEMS = 2
 
 
 def _prefixes(text: str) -> set[str]:
