@@ -56,6 +56,12 @@ WARM_UP_SECONDS = 1
 # one card from two connections at once (refused with a 409, an error to wrk) would need one
 # rating to outlast the 45 after it. With one learner it happened once in 3,700 ratings.
 RATERS = ("load@example.org", "rater2@example.org", "rater3@example.org", "rater4@example.org")
+# The open loop's answer saves come from these learners and the four above, each answering its
+# own quiz: 150 saves a second from a class of 40 is nearly 4 a second each, still far above a
+# learner's pace. From four learners alone, two workers often saved one learner's answers at
+# the same moment, and on PostgreSQL the second waited on the first's row locks (the answer
+# and the learner's progress counter) and its commit's disk flush: a queue no class makes.
+SAVERS = tuple(f"saver{n}@example.org" for n in range(1, 37))
 DEFAULT_PG = "postgresql+psycopg://postgres@127.0.0.1:5432/quizapp_i10_bench"
 PG_URL = os.environ.get("BENCH_PG_URL", DEFAULT_PG)
 
@@ -86,7 +92,8 @@ def build_database(url: str) -> list[int]:
         user.set_password(PASSWORD)
         user.new_cards_per_day = 10_000
         db.session.add(user)
-        for email in RATERS[1:]:  # the card rating row's other learners (see wrk_request.lua)
+        # The card rating row's other learners (see wrk_request.lua), and the open loop's savers.
+        for email in RATERS[1:] + SAVERS:
             rater = User(email=email, display_name="Rater", role="student")
             rater.set_password(PASSWORD)
             rater.new_cards_per_day = 10_000  # every card may be rated from the start
@@ -223,8 +230,9 @@ def request_shapes(app_port: int, card_ids: list[int]) -> tuple[str, dict[str, d
     cookie, token, question, answers = log_in(app_port)
     others = [log_in(app_port, email) for email in RATERS[1:]]
     raters = [(cookie, token)] + [session[:2] for session in others]
-    # The open loop's saves go to the four learners' questions in turn (see open_loop).
+    # The open loop's saves go to forty learners' questions in turn (see SAVERS, open_loop).
     savers = [(cookie, token, question, answers), *others]
+    savers += [log_in(app_port, email) for email in SAVERS]
     shapes = {
         "health check": {"path": "/healthz"},
         "home page": {"path": "/"},
