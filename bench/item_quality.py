@@ -4,10 +4,9 @@ Run from the repository root:  python -m bench.item_quality
 A sample to label by hand:      python -m bench.item_quality --sample corpus 64 23
 
 For the seed article and every article of ``seed/corpus``, then separately of
-``seed/corpus/heldout`` and of ``seed/corpus/unseen`` (readings written before the issue-22
-generator and labelled at first look; read through a teacher's import, Markdown included), it
-prints:
-
+``seed/corpus/heldout`` and of ``seed/corpus/unseen`` and ``unseen-2`` (readings written before
+the issue-22 generator passes and labelled at first look; read through a teacher's import,
+Markdown included), it prints:
 
 * items made, by type (card, fill_blank, choice = multiple choice and which-heading,
   true_false, matching);
@@ -87,14 +86,14 @@ def articles(group: str) -> list[Path]:
     if group == "held-out":
         return sorted((corpus / "heldout").glob("*.txt"))
     if group == "unseen":
-        readings = (corpus / "unseen").iterdir()
+        readings = [*(corpus / "unseen").iterdir(), *(corpus / "unseen-2").iterdir()]
         return sorted(p for p in readings if p.suffix in (".txt", ".md") and p.stem != "README")
     return [ROOT / "seed" / "article-russia-pivot-east.txt", *sorted(corpus.glob("*.txt"))]
 
 
 def article_text(path: Path) -> str:
     """The text the parser gets: an unseen reading goes through a teacher's import (Markdown)."""
-    if path.parent.name == "unseen":
+    if path.parent.name.startswith("unseen"):
         return extract_article(path.name, path.read_bytes()).text
     return path.read_text(encoding="utf-8")
 
