@@ -2,6 +2,7 @@
 
 Run from the repository root:  python -m bench.item_quality
 A sample to label by hand:      python -m bench.item_quality --sample corpus 64 23
+The first-look readings only:   python -m bench.item_quality --first-look
 
 For the seed article and every article of ``seed/corpus``, then separately of
 ``seed/corpus/heldout`` and of ``seed/corpus/unseen`` and ``unseen-2`` (readings written before
@@ -85,6 +86,11 @@ def articles(group: str) -> list[Path]:
     corpus = ROOT / "seed" / "corpus"
     if group == "held-out":
         return sorted((corpus / "heldout").glob("*.txt"))
+    if group == "first-look":
+        # Readings written before the generator's current pass, measured once, after it: the
+        # default run leaves them out so nobody tuning the generator sees their figures.
+        readings = list((corpus / "unseen-3").iterdir())
+        return sorted(p for p in readings if p.suffix in (".txt", ".md") and p.stem != "README")
     if group == "unseen":
         readings = [*(corpus / "unseen").iterdir(), *(corpus / "unseen-2").iterdir()]
         return sorted(p for p in readings if p.suffix in (".txt", ".md") and p.stem != "README")
@@ -260,7 +266,10 @@ def main() -> None:
         print_sample(sys.argv[2], int(sys.argv[3]), int(sys.argv[4]))
         return
     learnt: list[tuple[str, bool]] = []
-    for group in ("corpus", "held-out", "unseen"):
+    groups = ("corpus", "held-out", "unseen")
+    if len(sys.argv) > 1 and sys.argv[1] == "--first-look":
+        groups = ("first-look",)  # python -m bench.item_quality --first-look
+    for group in groups:
         print(f"\n## {group}\n")
         print(
             "| article | " + " | ".join(TYPES) + " | T:F | title blanks | fragments | "
