@@ -31,6 +31,7 @@ from quizapp.core.grading import normalize_text
 from quizapp.core.lexicon import DIGITS_TO_WORD, NUMBER_WORDS, is_function_word
 from quizapp.core.people import surname_of
 from quizapp.core.question_kinds.base import MAX_OPTIONS
+from quizapp.core.state_names import allowed_at, historical_names, years_named
 
 # Each set is one entity under its common spellings.
 ALIAS_SETS: tuple[frozenset[str], ...] = tuple(
@@ -188,6 +189,13 @@ class AnswerContext:
                 return True
         return False
 
+    def paragraph_before(self, quote: str) -> str:
+        """The text of the paragraph that holds ``quote`` up to its start ("" when not found)."""
+        at = self.text.find(quote) if quote else -1
+        if at < 0:
+            return ""
+        return self.text[self.text.rfind("\n\n", 0, at) + 1 : at]
+
     def _in_list_of_places(self, start: int, end: int) -> bool:
         """Whether the capital at ``start:end`` stands in a list with a place that is no capital
         ("as far as Chicago, New York and Washington, D.C."): there it is a city, not the state
@@ -233,15 +241,34 @@ def answer_kind(answer: str) -> str:
     return "entity" if answer[:1].isupper() or answer.startswith("the ") else "word"
 
 
-def _entity_aliases(answer: str, context: AnswerContext) -> list[str]:
+# The word after a blank ("the _____ government"): only before a noun does an adjective fit.
+_AFTER_BLANK = re.compile(r"_{3,}\s+([a-z]+)\b")
+
+
+def _adjective_fits(prompt: str) -> bool:
+    """Whether an adjective ("Russian") answers ``prompt`` as well as its noun ("Russia"): where
+    the blank stands before a noun ("the _____ government"), not where a noun must stand
+    ("between _____ and the Ottoman Empire", "_____ annexed Crimea", "Which country …?"). With
+    no prompt (an answer list checked on its own) it is offered, as the teacher may delete it."""
+    if not prompt:
+        return True
+    after = _AFTER_BLANK.search(prompt)
+    return (
+        bool(after) and not is_function_word(after.group(1)) and not after.group(1).endswith("ed")
+    )
+
+
+def _entity_aliases(
+    answer: str, context: AnswerContext, years: Sequence[tuple[int, int]], prompt: str
+) -> list[str]:
     forms: list[str] = []
     for alias_set in ALIAS_SETS:
         if answer in alias_set:
             forms += sorted(alias_set)
-    forms += sorted(country_names(answer))
-    for noun, adjective in ADJECTIVE_FORMS.items():
-        if answer == noun:
-            forms.append(adjective)
+    forms += sorted(n for n in country_names(answer) if allowed_at(n, years))
+    forms += historical_names(answer, years)
+    if _adjective_fits(prompt):
+        forms += [adjective for noun, adjective in ADJECTIVE_FORMS.items() if answer == noun]
     capital = capital_of(answer)
     if capital and context.uses_as_state(capital):
         forms.append(capital)
@@ -253,7 +280,13 @@ def _entity_aliases(answer: str, context: AnswerContext) -> list[str]:
     return forms
 
 
-def _aliases(answer: str, kind: str, context: AnswerContext) -> list[str]:
+def _aliases(
+    answer: str,
+    kind: str,
+    context: AnswerContext,
+    years: Sequence[tuple[int, int]] = (),
+    prompt: str = "",
+) -> list[str]:
     """Every other form of one accepted answer, most useful first."""
     forms: list[str] = []
     if kind == "entity" and answer.startswith("the "):
@@ -263,7 +296,7 @@ def _aliases(answer: str, kind: str, context: AnswerContext) -> list[str]:
     if kind in ("year", "number"):
         forms += sorted(number_forms(answer))
     elif kind == "entity":
-        forms += _entity_aliases(answer, context)
+        forms += _entity_aliases(answer, context, years, prompt)
     else:
         forms += sorted(_singular_forms(answer))
     forms += phrase_forms(answer)
@@ -278,6 +311,7 @@ def answer_set(
     keep: Iterable[str] = (),
     limit: int = MAX_OPTIONS,
     prompt: str = "",
+    quote: str = "",
 ) -> list[str]:
     """The accepted answers as given, then their aliases; the one alias step for every item.
 
@@ -290,7 +324,12 @@ def answer_set(
 
     Aliases get no aliases of their own: "17th" gives "seventeenth", and "seventeenth" does not
     go on to "seventeen".
+
+    A country's names follow the sentence's time: the years the ``prompt`` names, else those of
+    the paragraph before the claim's ``quote``; "Russian Federation" is no answer for Russia in
+    the 1870s, "Russian Empire" is (``core.state_names``).
     """
+    years = years_named(prompt) or years_named(context.paragraph_before(quote))
     given: list[str] = []
     for answer in (a.strip() for a in accepted):
         if answer and answer.casefold() not in {g.casefold() for g in given}:
@@ -301,7 +340,7 @@ def answer_set(
     for answer in given:
         if normalize_text(answer) in kept:
             continue
-        for alias in _aliases(answer, kind or answer_kind(answer), context):
+        for alias in _aliases(answer, kind or answer_kind(answer), context, years, prompt):
             norm = normalize_text(alias)
             if norm and norm not in seen and not _shows(prompt, alias):
                 seen.add(norm)

@@ -95,7 +95,9 @@ def _fill_blank(shown: ShownClaim, target: Target, answers: AnswerContext) -> Qu
         type=QuestionType.FILL_BLANK,
         prompt=prompt,
         explanation=f"The article says: “{shown.text}.”",
-        accepted=answer_set([target.text], answers, kind=target.kind, prompt=prompt),
+        accepted=answer_set(
+            [target.text], answers, kind=target.kind, prompt=prompt, quote=claim.quote
+        ),
         difficulty=2,
         quote=claim.quote,
     )
