@@ -192,9 +192,9 @@ class AnswerContext:
     def paragraph_before(self, quote: str) -> str:
         """The text of the paragraph that holds ``quote`` up to its start ("" when not found)."""
         at = self.text.find(quote) if quote else -1
-        if at < 0:
-            return ""
-        return self.text[self.text.rfind("\n\n", 0, at) + 1 : at]
+        start = self.text.rfind("\n\n", 0, at) if at > 0 else -1
+        # Without a paragraph break the text before may be the whole article: no dating then.
+        return self.text[start + 2 : at] if start >= 0 else ""
 
     def _in_list_of_places(self, start: int, end: int) -> bool:
         """Whether the capital at ``start:end`` stands in a list with a place that is no capital
@@ -266,7 +266,8 @@ def _entity_aliases(
         if answer in alias_set:
             forms += sorted(alias_set)
     forms += sorted(n for n in country_names(answer) if allowed_at(n, years))
-    forms += historical_names(answer, years)
+    # A historical name only from the sentence's own years: the paragraph's may be of another time.
+    forms += historical_names(answer, years_named(prompt))
     if _adjective_fits(prompt):
         forms += [adjective for noun, adjective in ADJECTIVE_FORMS.items() if answer == noun]
     capital = capital_of(answer)

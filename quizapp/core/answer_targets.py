@@ -309,16 +309,32 @@ NAME_LIST = re.compile(
 )
 
 
+# What follows a count's noun when the sentence goes on to list what it counts: "two small
+# streams, the Brigach and the Breg", "three parts: the …; the …; and the …".
+_COUNTED_NOUN = re.compile(r"(?:\s+[a-z][\w-]*){1,4}?\s*(?:,|:|—|–|\()")
+_LIST_SEPARATORS = re.compile(r", and |, or |; and |, |; | and | or ")
+MAX_LISTED_COUNT = 12
+
+
 def counted_by_a_list(sentence: str, target: Target) -> bool:
-    """ "four trading posts, in London, Bruges, Bergen and Novgorod": the list after a number
-    counts it, so the number is no question (nor a false statement's change)."""
+    """ "four trading posts, in London, Bruges, Bergen and Novgorod", "two small streams, the
+    Brigach and the Breg", "three parts: the ICRC; the Federation; and the national societies":
+    the list after a number counts it, so the number is no question (nor a false statement's
+    change: "nine parts:" before three is false without the article)."""
     if target.kind != "number" or target.value is None:
         return False
     listed = NAME_LIST.search(sentence, target.end)
-    if listed is None:
+    if listed is not None:
+        items = re.split(r", and |, | and ", listed.group(0))
+        if len(items) == int(target.value):
+            return True
+    if not 2 <= target.value <= MAX_LISTED_COUNT:
         return False
-    items = re.split(r", and |, | and ", listed.group(0))
-    return len(items) == int(target.value)
+    head = _COUNTED_NOUN.match(sentence, target.end)
+    colon = sentence.find(":", target.end)
+    starts = [m.end() for m in (head,) if m] + ([colon + 1] if colon >= 0 else [])
+    needed = int(target.value) - 1
+    return any(len(_LIST_SEPARATORS.findall(sentence[at:])) >= needed for at in starts)
 
 
 def _inside_a_name(sentence: str, start: int, end: int) -> bool:

@@ -382,9 +382,12 @@ def generate_items(
     all_shown = shown_claims(topics, title)
     facts = ArticleFacts.build(title, [s.text for s in all_shown])
     usable = [s for s in all_shown if claim_problem(s.claim, s.text) is None]
-    answers = AnswerContext.of_text(
-        " ".join(s.text for s in all_shown), names=set(facts.entity_sentences)
-    )
+    # A topic's claims as a paragraph, so a sentence with no year is dated by its paragraph's.
+    paragraphs = [
+        " ".join(dict.fromkeys(s.text for s in all_shown if s.claim.topic_key == t.key))
+        for t in topics
+    ]
+    answers = AnswerContext.of_text("\n\n".join(paragraphs), names=set(facts.entity_sentences))
     context = _article_context(topics, facts, usable, answers)
     topic_of = {c.key: t for t in topics for c in t.claims}
     targets = {s.claim.key: _target(s, facts, topic_of[s.claim.key].title) for s in usable}
