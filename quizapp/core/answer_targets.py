@@ -337,6 +337,27 @@ def counted_by_a_list(sentence: str, target: Target) -> bool:
     return any(len(_LIST_SEPARATORS.findall(sentence[at:])) >= needed for at in starts)
 
 
+# "a year or two", "one or two", "two or three": a number in an approximation is guessed from the
+# phrase ("a year or eight" is no option), not learnt from the article.
+_APPROXIMATION = re.compile(
+    r"\b(?:a|an|one|\d+|"
+    + "|".join(NUMBER_WORDS)
+    + r"|(?:day|week|month|year|hour|minute|decade|century|generation)s?)\s+or\s+$"
+    + r"|^\s+or\s+(?:"
+    + "|".join(NUMBER_WORDS)
+    + r"|\d+)\b",
+    re.IGNORECASE,
+)
+
+
+def in_set_phrase(sentence: str, target: Target) -> bool:
+    """Whether the number ``target`` is part of an approximation ("often a year or two")."""
+    if target.kind != "number":
+        return False
+    before = sentence[max(0, target.start - 20) : target.start]
+    return bool(_APPROXIMATION.search(before) or _APPROXIMATION.match(sentence[target.end :]))
+
+
 def _inside_a_name(sentence: str, start: int, end: int) -> bool:
     """A capitalised number word followed by a capitalised word, not opening the sentence
     ("During the Seven Years' War"): part of a name, never a blank."""
@@ -359,6 +380,8 @@ def candidate_targets(
             continue  # "The Great Fire of London, 1666": the title gives the year away
         if _inside_a_name(sentence, target.start, target.end):
             continue  # "the Seven Years' War": a number word that is part of a name
+        if in_set_phrase(sentence, target):
+            continue
         pool.append(
             Target(
                 target.text,

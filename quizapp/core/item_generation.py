@@ -23,6 +23,7 @@ from quizapp.core.aliases import AnswerContext, answer_set
 from quizapp.core.answer_targets import ArticleFacts, Target, candidate_targets
 from quizapp.core.claims import ClaimDraft, TopicDraft, claim_problem
 from quizapp.core.item_drafts import FlashcardDraft, QuestionDraft, choice_id
+from quizapp.core.item_forms.answer_shown import shows_its_answer
 from quizapp.core.item_forms.drafts import (
     FormContext,
     FormDraft,
@@ -367,7 +368,8 @@ def _last_questions(
     which-statement question; else a which-heading question even past the article's few."""
     asked = context.headings_asked
     mine = [*first, true_false, heading_question(topic, shown, context.topics, asked)]
-    mine = [q for q in mine if q][:MAX_QUESTIONS_PER_CLAIM]
+    mine = [q for q in mine if q and not shows_its_answer(q, topic.title)]
+    mine = mine[:MAX_QUESTIONS_PER_CLAIM]
     if not mine:
         said = _which_statement(shown, falsifiable, context.used_statements)
         said = said or heading_question(topic, shown, context.topics, asked, only_question=True)

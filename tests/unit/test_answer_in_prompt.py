@@ -5,8 +5,16 @@ from __future__ import annotations
 
 import pytest
 
+from quizapp import ROOT
 from quizapp.core.answer_targets import ArticleFacts, candidate_targets
+from quizapp.core.article_parser import parse_article
+from quizapp.core.claims import extract_topics
+from quizapp.core.item_drafts import QuestionDraft
+from quizapp.core.item_forms.answer_shown import shows_its_answer
+from quizapp.core.item_generation import generate_items
 from quizapp.core.item_variants import false_statement
+from quizapp.core.question_types import QuestionType
+from quizapp.core.text_extraction import extract_article
 
 COUNTED = [
     # danube: "two" counted by the two streams named after it
@@ -44,3 +52,71 @@ def test_a_count_with_no_list_after_it_is_still_asked():
     sentence = "The Danube flows through ten countries, more than any other river in the world"
     facts = ArticleFacts.build("The Danube", [sentence])
     assert "ten" in {t.text for t in candidate_targets(sentence, (0, len(sentence)), facts)}
+
+
+def test_a_number_in_an_approximation_is_never_a_blank():
+    """central bank: "often a year or _____" with two/four/six/eight was guessed, not known."""
+    sentence = (
+        "The full effect takes time, often a year or two, so central banks have to act on "
+        "forecasts rather than on today's inflation alone"
+    )
+    facts = ArticleFacts.build("Central Bank Interest Rates", [sentence])
+    assert "two" not in {t.text for t in candidate_targets(sentence, (0, len(sentence)), facts)}
+    other = "Either Russia or two other states had to agree before the treaty could take effect"
+    facts = ArticleFacts.build("Treaties", [other])
+    assert "two" in {t.text for t in candidate_targets(other, (0, len(other)), facts)}
+
+
+def _short(prompt: str, *accepted: str, key: str = "gen-howmany-x-1") -> QuestionDraft:
+    return QuestionDraft(
+        key=key,
+        claim_key="x-1",
+        type=QuestionType.SHORT_ANSWER,
+        prompt=prompt,
+        explanation="",
+        accepted=list(accepted),
+    )
+
+
+def test_a_question_whose_heading_holds_its_answer_is_dropped():
+    """photosynthesis: "How many linked stages …?" under the heading "The Two Stages"."""
+    asked = _short("How many linked stages does photosynthesis run in?", "two", "2")
+    assert shows_its_answer(asked, "The Two Stages")
+    assert not shows_its_answer(asked, "Where It Happens")
+
+
+def test_a_question_whose_prompt_holds_its_answer_or_option_is_dropped():
+    # carbon pricing: "(EPA)" right after the blank named the agency.
+    blank = _short(
+        "Fill in the blank: Trading was run by _____ (EPA) from 1995.",
+        "U.S. Environmental Protection Agency",
+        "EPA",
+    )
+    assert shows_its_answer(blank)
+    choice = QuestionDraft(
+        key="gen-mc-x-1",
+        claim_key="x-1",
+        type=QuestionType.SINGLE_CHOICE,
+        prompt="Which completes the sentence? “The Danube reaches the sea in _____, as Romania "
+        "does not.”",
+        explanation="",
+        choices=[
+            {"id": "a", "text": "Romania", "correct": True},
+            {"id": "b", "text": "Ukraine", "correct": False},
+        ],
+    )
+    assert shows_its_answer(choice)
+    # The blank itself is no give-away, nor is a which-statement question quoting its options.
+    assert not shows_its_answer(_short("Fill in the blank: _____ joined in 1991.", "Moldova"))
+    said = _short("Which of these statements does the article make?", "x", key="gen-said-x-1")
+    assert not shows_its_answer(said)
+
+
+def test_generated_questions_never_show_their_answer():
+    """The photosynthesis reading asked "How many linked stages …?" under "The Two Stages"."""
+    path = ROOT / "seed" / "corpus" / "photosynthesis.txt"
+    parsed = parse_article(extract_article(path.name, path.read_bytes()).text)
+    topics = extract_topics(parsed)
+    _cards, questions = generate_items(topics, parsed.title)
+    heading = {c.key: t.title for t in topics for c in t.claims}
+    assert not [q.key for q in questions if shows_its_answer(q, heading[q.claim_key])]
