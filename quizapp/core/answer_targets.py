@@ -16,6 +16,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from quizapp.core.fixed_numbers import counted_by_a_list, fixed_by_its_words
 from quizapp.core.lexicon import (
     COMPASS_WORDS,
     NUMBER_WORDS,
@@ -304,70 +305,6 @@ def gives_away(target: Target, shown: str) -> bool:
     return any(_prefix(w) in wanted for w in content_words(shown))
 
 
-NAME_LIST = re.compile(
-    r"[A-Z][\w'’\-]*(?: [A-Z][\w'’\-]*)*(?:(?:, and |, | and )[A-Z][\w'’\-]*(?: [A-Z][\w'’\-]*)*)+"
-)
-
-
-# What follows a count's noun when the sentence goes on to list what it counts: "two small
-# streams, the Brigach and the Breg", "three parts: the …; the …; and the …".
-_COUNTED_NOUN = re.compile(r"(?:\s+[a-z][\w-]*){1,4}?\s*(?:,|:|—|–|\()")
-_LIST_SEPARATORS = re.compile(r", and |, or |; and |, |; | and | or ")
-MAX_LISTED_COUNT = 12
-
-
-def counted_by_a_list(sentence: str, target: Target) -> bool:
-    """ "four trading posts, in London, Bruges, Bergen and Novgorod", "two small streams, the
-    Brigach and the Breg", "three parts: the ICRC; the Federation; and the national societies":
-    the list after a number counts it, so the number is no question (nor a false statement's
-    change: "nine parts:" before three is false without the article)."""
-    if target.kind != "number" or target.value is None:
-        return False
-    listed = NAME_LIST.search(sentence, target.end)
-    if listed is not None:
-        items = re.split(r", and |, | and ", listed.group(0))
-        if len(items) == int(target.value):
-            return True
-    if not 2 <= target.value <= MAX_LISTED_COUNT:
-        return False
-    head = _COUNTED_NOUN.match(sentence, target.end)
-    colon = sentence.find(":", target.end)
-    starts = [m.end() for m in (head,) if m] + ([colon + 1] if colon >= 0 else [])
-    needed = int(target.value) - 1
-    return any(len(_LIST_SEPARATORS.findall(sentence[at:])) >= needed for at in starts)
-
-
-# "a year or two", "one or two", "two or three": a number in an approximation is guessed from the
-# phrase ("a year or eight" is no option), not learnt from the article.
-_APPROXIMATION = re.compile(
-    r"\b(?:a|an|one|\d+|"
-    + "|".join(NUMBER_WORDS)
-    + r"|(?:day|week|month|year|hour|minute|decade|century|generation)s?)\s+or\s+$"
-    + r"|^\s+or\s+(?:"
-    + "|".join(NUMBER_WORDS)
-    + r"|\d+)\b",
-    re.IGNORECASE,
-)
-
-
-def in_set_phrase(sentence: str, target: Target) -> bool:
-    """Whether the number ``target`` is part of an approximation ("often a year or two")."""
-    if target.kind != "number":
-        return False
-    before = sentence[max(0, target.start - 20) : target.start]
-    return bool(_APPROXIMATION.search(before) or _APPROXIMATION.match(sentence[target.end :]))
-
-
-def _inside_a_name(sentence: str, start: int, end: int) -> bool:
-    """A capitalised number word followed by a capitalised word, not opening the sentence
-    ("During the Seven Years' War"): part of a name, never a blank."""
-    word = sentence[start:end]
-    if not word[:1].isupper() or not word.isalpha() or start == 0:
-        return False
-    following = sentence[end:].lstrip().split(" ", 1)[0]
-    return following[:1].isupper()
-
-
 def candidate_targets(
     sentence: str, span: tuple[int, int], facts: ArticleFacts, extra_shown: str = ""
 ) -> list[Target]:
@@ -378,10 +315,8 @@ def candidate_targets(
     for target in numbers(sentence):
         if facts.in_title(target.text.split()[0]):
             continue  # "The Great Fire of London, 1666": the title gives the year away
-        if _inside_a_name(sentence, target.start, target.end):
-            continue  # "the Seven Years' War": a number word that is part of a name
-        if in_set_phrase(sentence, target):
-            continue
+        if fixed_by_its_words(sentence, target):
+            continue  # "the Seven Years' War", "a year or two", "two plates collide"
         pool.append(
             Target(
                 target.text,

@@ -14,7 +14,8 @@ import re
 from collections import Counter
 from datetime import date
 
-from quizapp.core.answer_targets import ArticleFacts, Target, counted_by_a_list, numbers
+from quizapp.core.answer_targets import ArticleFacts, Target, numbers
+from quizapp.core.fixed_numbers import counted_by_a_list, fixed_by_its_words
 from quizapp.core.gazetteer import country_names, neighbours
 from quizapp.core.item_forms.grammar import AUXILIARIES, is_finite_verb
 from quizapp.core.number_format import changed_numbers, number_value
@@ -38,19 +39,14 @@ OPPOSITES = (
     ("heavier", "lighter"),
     ("reduce", "increase"),
     ("reduced", "increased"),
-    ("gained", "lost"),
     ("westward", "eastward"),
     ("warmer", "cooler"),
     ("cheap", "expensive"),
     ("up from", "down from"),
     ("more than", "less than"),
-    ("at least", "at most"),
     # Qualities whose opposite is as plausible as they are: "a long and dry summer" / "a short
     # and dry summer" reads as a claim an article could make, and this one contradicts it.
-    ("cannot", "can"),
-    ("still", "no longer"),
     ("small", "large"),
-    ("smaller", "bigger"),
     ("rich", "poor"),
     ("low", "high"),
     ("long", "short"),
@@ -65,8 +61,22 @@ OPPOSITES = (
     ("cools", "warms"),
     ("deep", "shallow"),
     ("slowly", "quickly"),
-    ("easily", "rarely"),
 )
+# Pairs labellers mostly marked give-aways are not made: "cannot" inserted or dropped ("firms
+# cannot plan", "cannot flow very slowly"), "still"/"no longer" ("no longer bear his name, among
+# them Cook Strait"), "gained their land to the banks", "many bigger ones" beside "major plates",
+# "easily sinks", "at most".
+# A motion verb is a trend only where a change follows it: "prices rose by 5 %", not "a drought
+# falling on land" nor "rises above the sea" nor "cools into new crust".
+MOTION_WORDS = frozenset(
+    "rose fell risen fallen rising falling rises falls cools warms surged slumped".split()
+)
+TREND_AFTER = re.compile(r"\s*(?:$|[,.;]|by\b|from\b|to\s+[\d$£€]|sharply|steadily|quickly|slowly)")
+# "the lower course", "the upper house": a place's part, not a comparison.
+PART_NOUNS = re.compile(r"\s+(?:course|reaches|house|chamber|deck|classes|valley|basin)\b")
+# "more than" changes only before a figure: "more than a kilometre, but that long stretch"
+# turned into "less than" refutes itself.
+FIGURE_AFTER = re.compile(r"\s+[\d$£€]")
 # The first pair naming a word wins ("increased" -> "decreased", not "reduced").
 OPPOSITE = {b: a for a, b in reversed(OPPOSITES)} | {a: b for a, b in reversed(OPPOSITES)}
 # A year option farther than this from the key is absurd ("1066" for a canal opened in 1869).
@@ -134,7 +144,9 @@ def _number_change(statement: str, facts: ArticleFacts, seed: int) -> str | None
     found = [
         n
         for n in numbers(statement)
-        if not facts.in_title(n.text.split()[0]) and not counted_by_a_list(statement, n)
+        if not facts.in_title(n.text.split()[0])
+        and not counted_by_a_list(statement, n)
+        and not fixed_by_its_words(statement, n)
     ]
     plain = [n for n in found if n.kind == "number"]
     if len(plain) >= 2:
@@ -164,10 +176,21 @@ def _believable(statement: str, target: Target, value: str, changed: str) -> boo
     return not (years_before == sorted(years_before) and years_after != sorted(years_after))
 
 
+def _fits_opposite(word: str, after: str) -> bool:
+    """Whether ``word``, followed by ``after``, is used in the sense its opposite contradicts."""
+    if word in MOTION_WORDS:
+        return TREND_AFTER.match(after) is not None
+    if word in ("higher", "lower"):
+        return PART_NOUNS.match(after) is None
+    if word in ("more than", "less than"):
+        return FIGURE_AFTER.match(after) is not None
+    return True
+
+
 def _opposite_change(statement: str) -> str | None:
     for word, opposite in OPPOSITE.items():
         match = re.search(rf"\b{re.escape(word)}\b", statement)
-        if match and opposite not in statement:
+        if match and opposite not in statement and _fits_opposite(word, statement[match.end() :]):
             return statement[: match.start()] + opposite + statement[match.end() :]
     return None
 

@@ -62,7 +62,7 @@ def test_a_number_in_an_approximation_is_never_a_blank():
     )
     facts = ArticleFacts.build("Central Bank Interest Rates", [sentence])
     assert "two" not in {t.text for t in candidate_targets(sentence, (0, len(sentence)), facts)}
-    other = "Either Russia or two other states had to agree before the treaty could take effect"
+    other = "Russia or two other states had to agree before the treaty could take effect"
     facts = ArticleFacts.build("Treaties", [other])
     assert "two" in {t.text for t in candidate_targets(other, (0, len(other)), facts)}
 
@@ -120,3 +120,64 @@ def test_generated_questions_never_show_their_answer():
     _cards, questions = generate_items(topics, parsed.title)
     heading = {c.key: t.title for t in topics for c in t.claims}
     assert not [q.key for q in questions if shows_its_answer(q, heading[q.claim_key])]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "never"),
+    [
+        # plate tectonics: a "two" the verb pairs
+        ("Mountain ranges rise where two continents collide and neither plate sinks", "four"),
+        # james cook: a number inside a name
+        ("He served in the Seven Years' War as a master on a ship of the line", "Eleven"),
+        # plate tectonics: an approximation
+        ("The crust is broken into seven or eight major plates and many smaller ones", "nine"),
+    ],
+)
+def test_a_number_its_words_fix_is_never_asked_nor_changed(sentence, never):
+    facts = ArticleFacts.build("Plates and Voyages", [sentence])
+    targets = {t.text for t in candidate_targets(sentence, (0, len(sentence)), facts)}
+    assert not {"two", "Seven", "seven", "eight"} & targets
+    for seed in range(6):
+        changed = false_statement(sentence, facts, seed=seed) or ""
+        assert never not in changed
+        assert not any(w in changed for w in ("Eight Years", "Nine Years", "three continents"))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "refuting"),
+    [
+        (
+            "The Danube flows for more than a kilometre through the gorge, but that long stretch "
+            "is calm",
+            "less than a kilometre",
+        ),
+        (
+            "Firms know the price years ahead, so that firms can plan their investment",
+            "cannot plan",
+        ),
+        (
+            "The Dust Bowl was caused by a long drought falling on land that had been ploughed",
+            "rising on land",
+        ),
+        ("Molten rock rises at the ridge and cools into new oceanic crust", "warms into"),
+        (
+            "Many families lost their land to the banks during the drought years",
+            "gained their land",
+        ),
+        (
+            "Many places still bear his name, among them Cook Strait and the Cook Islands",
+            "no longer bear",
+        ),
+        ("For much of its lower course the river divides Romania from Bulgaria", "higher course"),
+    ],
+)
+def test_false_statements_that_refute_themselves_are_not_made(sentence, refuting):
+    facts = ArticleFacts.build("Rivers", [sentence])
+    for seed in range(4):
+        assert refuting not in (false_statement(sentence, facts, seed=seed) or "")
+
+
+def test_a_trend_is_still_turned_into_its_opposite():
+    sentence = "Grain prices rose by a third between the two harvests"
+    facts = ArticleFacts.build("Grain", [sentence])
+    assert "fell by a third" in (false_statement(sentence, facts, seed=1) or "")
