@@ -21,7 +21,7 @@ def test_no_modern_official_name_for_a_country_in_the_1870s():
 
 
 def test_a_noun_slot_takes_no_adjective():
-    """"between Russian and the Ottoman Empire" is no sentence: the adjective is refused."""
+    """ "between Russian and the Ottoman Empire" is no sentence: the adjective is refused."""
     assert "Russian" not in answer_set(["Russia"], kind="entity", prompt=RED_CROSS)
     subject = "Fill in the blank: In 2014 _____ annexed Crimea."
     assert "Russian" not in answer_set(["Russia"], kind="entity", prompt=subject)
