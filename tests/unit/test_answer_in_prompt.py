@@ -11,6 +11,7 @@ from quizapp.core.article_parser import parse_article
 from quizapp.core.claims import extract_topics
 from quizapp.core.item_drafts import QuestionDraft
 from quizapp.core.item_forms.answer_shown import shows_its_answer
+from quizapp.core.item_forms.quantities import year_question
 from quizapp.core.item_generation import generate_items
 from quizapp.core.item_variants import false_statement
 from quizapp.core.question_types import QuestionType
@@ -181,3 +182,37 @@ def test_a_trend_is_still_turned_into_its_opposite():
     sentence = "Grain prices rose by a third between the two harvests"
     facts = ArticleFacts.build("Grain", [sentence])
     assert "fell by a third" in (false_statement(sentence, facts, seed=1) or "")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "asked"),
+    [
+        (
+            "In 1768 Cook was given command of HMS Endeavour, a former Whitby collier.",
+            "In which year was Cook given command of HMS Endeavour?",
+        ),
+        (
+            "In 1935 Congress created the Soil Conservation Service, led by Hugh Hammond Bennett.",
+            "In which year did Congress create the Soil Conservation Service?",
+        ),
+        (
+            "On 24 June 1859 the armies of France and Sardinia fought the Austrian army near "
+            "Solferino.",
+            "In which year did the armies of France and Sardinia fight the Austrian army near "
+            "Solferino?",
+        ),
+    ],
+)
+def test_a_dated_sentence_with_an_aside_is_asked_when(sentence, asked):
+    """Forms beyond the blank: an appositive or participle after a comma no longer stops the
+    when-question (those years were verbatim blanks before)."""
+    found = year_question(sentence, {"Cook", "HMS Endeavour", "Congress", "France", "Sardinia"})
+    assert found is not None and found.prompt == asked
+    assert found.answer in sentence and len(found.answer) == 4
+
+
+def test_a_list_after_the_comma_or_a_noun_read_as_a_verb_gets_no_when_question():
+    listed = "In May 1934 a great storm carried dust as far as Chicago, New York and Boston."
+    assert year_question(listed, {"Chicago", "New York", "Boston"}) is None
+    misread = "In 2005 the states party to the Geneva Conventions adopted a third emblem."
+    assert year_question(misread, {"Geneva Conventions"}) is None

@@ -32,7 +32,8 @@ MONTH = (
     r"December)"
 )
 YEAR_FIRST = re.compile(
-    rf"^In (?:(?:early|late|mid-)\s*)?(?:{MONTH} )?(?P<year>1\d{{3}}|20\d{{2}}),? "
+    rf"^(?:In (?:(?:early|late|mid-)\s*)?(?:{MONTH} )?|On \d{{1,2}} {MONTH} )"
+    rf"(?P<year>1\d{{3}}|20\d{{2}}),? "
 )
 YEAR_LAST = re.compile(rf"(?<![a-z]ed) in (?:{MONTH} )?(?P<year>1\d{{3}}|20\d{{2}})$")
 # A date inside the clause: "died in 1934 of …", "opened on 17 November 1869 with …".
@@ -134,13 +135,34 @@ def _year_at_an_end(
     match = first or last
     assert match is not None
     rest = sentence[match.end() :] if first else sentence[: match.start()]
+    if first:
+        rest = _without_an_aside(rest)
     clause = split_clause(rest)
     if clause is None or "," in clause.rest or _repeatable(clause):
         return None
+    if clause.subject.lower() in ("the", "a", "an"):
+        return None  # "the states party to …" read as "the" + "states": a noun taken for a verb
     if last and not first and not _dates_main_verb(clause):
         return None
     prompt = question("In which year", clause, clause.rest, names)
     return prompt and Quantity(prompt, match.group("year"), "year", "when")
+
+
+# What may follow a comma and be left out of the question: an appositive ("HMS Endeavour, a
+# former Whitby collier"), a participle ("the Service, led by …") or a relative clause.
+ASIDE_AFTER_COMMA = re.compile(
+    r"^\s*(?:(?:a|an|the)\s+[a-z]|which\b|who\b|[a-z]+ed\s+(?:by|in|to|as)\b)"
+)
+
+
+def _without_an_aside(rest: str) -> str:
+    """ "Cook was given command of HMS Endeavour, a former Whitby collier" -> the clause up to
+    its comma, when what follows only describes the last noun; a list ("Chicago, New York and
+    Washington") or a second statement keeps its comma (and the sentence gets no question)."""
+    head, comma, tail = rest.partition(",")
+    if comma and ASIDE_AFTER_COMMA.match(tail) and len(head.split()) >= 3:
+        return head
+    return rest
 
 
 def _turned_round(wh: str, sentence: str, start: int, end: int, names: set[str]) -> str | None:
