@@ -176,8 +176,20 @@ def _believable(statement: str, target: Target, value: str, changed: str) -> boo
     return not (years_before == sorted(years_before) and years_after != sorted(years_after))
 
 
-def _fits_opposite(word: str, after: str) -> bool:
-    """Whether ``word``, followed by ``after``, is used in the sense its opposite contradicts."""
+# "how long", "as long as", "long before": "long" in an idiom is no length to contradict.
+IDIOMATIC_LONG = re.compile(r"\b(?:how|as|so|for)\s+$")
+LONG_IDIOM_AFTER = re.compile(r"\s+(?:before|after|ago|as)\b")
+# "seven or eight major plates and many smaller ones": the sentence already sets the sizes.
+SIZE_SET = re.compile(r"\b(?:major|minor)\b")
+
+
+def _fits_opposite(word: str, before: str, after: str) -> bool:
+    """Whether ``word``, between ``before`` and ``after``, is used in the sense its opposite
+    contradicts (and the rest of the sentence does not contradict the change by itself)."""
+    if word == "long":
+        return not (IDIOMATIC_LONG.search(before) or LONG_IDIOM_AFTER.match(after))
+    if word in ("larger", "smaller", "large", "small"):
+        return SIZE_SET.search(before + " " + after) is None
     if word in MOTION_WORDS:
         return TREND_AFTER.match(after) is not None
     if word in ("higher", "lower"):
@@ -190,8 +202,11 @@ def _fits_opposite(word: str, after: str) -> bool:
 def _opposite_change(statement: str) -> str | None:
     for word, opposite in OPPOSITE.items():
         match = re.search(rf"\b{re.escape(word)}\b", statement)
-        if match and opposite not in statement and _fits_opposite(word, statement[match.end() :]):
-            return statement[: match.start()] + opposite + statement[match.end() :]
+        if match is None or opposite in statement:
+            continue
+        before, after = statement[: match.start()], statement[match.end() :]
+        if _fits_opposite(word, before, after):
+            return before + opposite + after
     return None
 
 

@@ -170,12 +170,26 @@ def test_a_number_its_words_fix_is_never_asked_nor_changed(sentence, never):
             "no longer bear",
         ),
         ("For much of its lower course the river divides Romania from Bulgaria", "higher course"),
+        (
+            "Central banks also use forward guidance, telling the public how long rates are "
+            "likely to stay where they are",
+            "how short rates",
+        ),
     ],
 )
 def test_false_statements_that_refute_themselves_are_not_made(sentence, refuting):
     facts = ArticleFacts.build("Rivers", [sentence])
     for seed in range(4):
         assert refuting not in (false_statement(sentence, facts, seed=seed) or "")
+
+
+def test_sizes_the_sentence_sets_are_not_swapped():
+    """plate tectonics: "seven or eight major plates and many bigger/larger ones"."""
+    sentence = "The lithosphere is broken into seven or eight major plates and many smaller ones"
+    facts = ArticleFacts.build("Plate Tectonics", [sentence])
+    for seed in range(4):
+        changed = false_statement(sentence, facts, seed=seed) or ""
+        assert "larger ones" not in changed and "bigger ones" not in changed
 
 
 def test_a_trend_is_still_turned_into_its_opposite():
