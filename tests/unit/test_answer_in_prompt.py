@@ -12,6 +12,7 @@ from quizapp.core.claims import extract_topics
 from quizapp.core.item_drafts import QuestionDraft
 from quizapp.core.item_forms.answer_shown import shows_its_answer
 from quizapp.core.item_forms.quantities import year_question
+from quizapp.core.item_forms.terms import called_question
 from quizapp.core.item_generation import generate_items
 from quizapp.core.item_variants import false_statement
 from quizapp.core.question_types import QuestionType
@@ -230,3 +231,24 @@ def test_a_list_after_the_comma_or_a_noun_read_as_a_verb_gets_no_when_question()
     assert year_question(listed, {"Chicago", "New York", "Boston"}) is None
     misread = "In 2005 the states party to the Geneva Conventions adopted a third emblem."
     assert year_question(misread, {"Geneva Conventions"}) is None
+
+
+def test_a_term_named_at_the_end_of_its_sentence_is_asked_as_a_term():
+    """Forms beyond the blank: "…, a risk known as carbon leakage" was a verbatim blank on
+    "production"; it is now asked as the term its clause describes."""
+    found = called_question(
+        "A price in one country can push production to countries without one, a risk known as "
+        "carbon leakage"
+    )
+    assert found is not None and found.answer == "carbon leakage"
+    assert found.prompt == (
+        "A price in one country can push production to countries without one. "
+        "What is this risk known as?"
+    )
+    ring = called_question(
+        "Most of the world's active volcanoes lie along the edges of the Pacific Ocean, a belt "
+        "known as the Ring of Fire"
+    )
+    assert ring is not None and ring.answer == "the Ring of Fire"
+    # A date's name is no term of the clause before ("14 April 1935, known as Black Sunday").
+    assert called_question("The worst day came on 14 April 1935, known as Black Sunday") is None

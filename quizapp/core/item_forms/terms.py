@@ -75,7 +75,36 @@ def _is_past(sentence: str, skip: set[str]) -> bool:
     return False
 
 
+# "…, a risk known as carbon leakage", "…, a belt known as the Ring of Fire": the sentence's
+# last words name what the clause before describes.
+NAMED_AT_THE_END = re.compile(
+    r"^(?P<said>[A-Z].{20,}?), (?:a|an) (?P<head>[a-z]+) (?:now |often |also )?"
+    r"(?:known as|called) "
+    r"(?P<term>(?:the )?[A-Z][\w'’\-]+(?: (?:of )?[A-Z][\w'’\-]+){0,3}"
+    r"|[a-z][\w\-]+(?: [a-z][\w\-]+)?)$"
+)
+
+
+def named_at_the_end(sentence: str) -> Term | None:
+    """ "A price in one country can push production to countries without one, a risk known as
+    carbon leakage" -> "A price in one country can push production to countries without one.
+    What is this risk known as?" (carbon leakage)."""
+    found = NAMED_AT_THE_END.match(sentence.rstrip(" ."))
+    if found is None or "NOUN" not in getAllLemmas(found.group("head")):
+        return None
+    head, term = found.group("head"), found.group("term")
+    if is_function_word(term.split()[0]) and not term.startswith("the "):
+        return None
+    return Term(f"{found.group('said')}. What is this {head} known as?", term)
+
+
 def called_question(sentence: str) -> Term | None:
+    """The term a sentence names, asked: inside it ("stacks of membranes called thylakoids")
+    or at its end ("…, a risk known as carbon leakage")."""
+    return _called_inside(sentence) or named_at_the_end(sentence)
+
+
+def _called_inside(sentence: str) -> Term | None:
     """ "Each chloroplast contains stacks of membranes called thylakoids, which hold …" ->
     "Each chloroplast contains stacks of membranes, which hold …. What are these membranes
     called?" (thylakoids)."""
