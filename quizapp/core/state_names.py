@@ -93,10 +93,20 @@ _DECADE = re.compile(r"(?<![\d,.])(1\d{3}|20\d{2})’?'?s\b")
 _YEAR = re.compile(r"(?<![\d,.])(1\d{3}|20\d{2})(?![\d,.]\d|['’]?s\b)(?:\s+(BC|BCE|[a-z]+))?")
 
 
+# Deep time: "the collision of India with Asia raised the Himalayas" is about a landmass, not a
+# state, and "Republic of India" is no answer there.
+DEEP_TIME = re.compile(
+    r"\b(?:million|billion) years\b|\bcontinents?\b|\bplates?\b|\bcollision\b|\bcollide",
+    re.IGNORECASE,
+)
+BEFORE_ANY_STATE = (-(10**9), -(10**9))
+
+
 def years_named(text: str) -> list[tuple[int, int]]:
     """The spans of years ``text`` names: "1870s" -> (1870, 1879), "in 1856" -> (1856, 1856),
-    "the 19th century" -> (1801, 1900). A number before a noun ("1800 soldiers") is no year."""
-    spans: list[tuple[int, int]] = []
+    "the 19th century" -> (1801, 1900). A number before a noun ("1800 soldiers") is no year;
+    geology's time ("million years", colliding continents) is before every state."""
+    spans: list[tuple[int, int]] = [BEFORE_ANY_STATE] if DEEP_TIME.search(text) else []
     for match in _CENTURY.finditer(text):
         number = int(match.group(1)) if match.group(1) else _ORDINAL_WORDS[match.group(2).lower()]
         spans.append(((number - 1) * 100 + 1, number * 100))

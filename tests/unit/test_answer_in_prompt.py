@@ -252,3 +252,11 @@ def test_a_term_named_at_the_end_of_its_sentence_is_asked_as_a_term():
     assert ring is not None and ring.answer == "the Ring of Fire"
     # A date's name is no term of the clause before ("14 April 1935, known as Black Sunday").
     assert called_question("The worst day came on 14 April 1935, known as Black Sunday") is None
+
+
+def test_a_term_question_drops_the_link_to_the_sentence_before():
+    ring = called_question(
+        "As a result, most of the world's active volcanoes lie along the edges of the Pacific "
+        "Ocean, a belt known as the Ring of Fire"
+    )
+    assert ring is not None and ring.prompt.startswith("Most of the world's active volcanoes")

@@ -74,3 +74,14 @@ def test_dated_names():
     assert historical_names("Germany", [(1900, 1900)]) == ["German Empire"]
     # Straddling the end of the empire: not sure, so no historical name.
     assert historical_names("Russia", [(1910, 1919)]) == []
+
+
+def test_a_landmass_in_geology_takes_no_state_name():
+    """plate tectonics: "the collision of India with Asia raised the Himalayas" is about a
+    landmass; "Republic of India" would be accepted for something the article does not say."""
+    prompt = (
+        "Fill in the blank: Where two continents collide, the crust crumples; the collision of "
+        "_____ with Asia raised the Himalayas."
+    )
+    assert "Republic of India" not in answer_set(["India"], kind="entity", prompt=prompt)
+    assert "Republic of India" in answer_set(["India"], kind="entity", prompt="_____ voted.")

@@ -85,6 +85,11 @@ NAMED_AT_THE_END = re.compile(
 )
 
 
+# "As a result, most volcanoes lie …": the link to the sentence before is left out of a
+# question that stands alone (what follows it is still what the article says).
+OPENING_LINK = re.compile(r"^(?:As a result|Therefore|Thus|In turn|However|So),\s+")
+
+
 def named_at_the_end(sentence: str) -> Term | None:
     """ "A price in one country can push production to countries without one, a risk known as
     carbon leakage" -> "A price in one country can push production to countries without one.
@@ -95,7 +100,8 @@ def named_at_the_end(sentence: str) -> Term | None:
     head, term = found.group("head"), found.group("term")
     if is_function_word(term.split()[0]) and not term.startswith("the "):
         return None
-    return Term(f"{found.group('said')}. What is this {head} known as?", term)
+    said = OPENING_LINK.sub("", found.group("said"))
+    return Term(f"{said[:1].upper()}{said[1:]}. What is this {head} known as?", term)
 
 
 def called_question(sentence: str) -> Term | None:
