@@ -22,10 +22,29 @@ NICKNAME_MAX = 20
 # An answer sent just before the buzzer may reach the server a moment after it; this much
 # lateness is the network's, not the player's. Anything later is refused.
 NETWORK_GRACE_MS = 300
+# A typed answer on a phone is a word or a phrase; a longer one is refused, not cut.
+TYPED_ANSWER_MAX = 200
 
 
 class NicknameError(ValueError):
     """A nickname nobody should see on the projector: empty, too long or unprintable."""
+
+
+class TypedAnswerError(ValueError):
+    """A typed answer that cannot be graded: not text, blank, or too long."""
+
+
+def clean_typed_answer(raw: object) -> str:
+    """The typed answer as graded and kept: stripped; TypedAnswerError when it is not text,
+    is blank (the player sends again) or is longer than ``TYPED_ANSWER_MAX``."""
+    if not isinstance(raw, str):
+        raise TypedAnswerError("Type your answer as text.")
+    text = raw.strip()
+    if not text:
+        raise TypedAnswerError("Type an answer first.")
+    if len(text) > TYPED_ANSWER_MAX:
+        raise TypedAnswerError(f"Answers are at most {TYPED_ANSWER_MAX} characters.")
+    return text
 
 
 def answer_points(score: float, elapsed_ms: int, timer_ms: int) -> int:

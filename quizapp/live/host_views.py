@@ -23,9 +23,10 @@ from quizapp.models.live_games import LiveGame
 from quizapp.public_urls import public_url
 from quizapp.services import live_results
 from quizapp.services.errors import NotAllowed
-from quizapp.services.live_games import create_game, owned_game
+from quizapp.services.live_games import MAX_QUESTIONS, create_game, owned_game
 from quizapp.services.live_join_links import join_token
 from quizapp.services.live_moves import run_command
+from quizapp.services.live_questions import set_plan
 from quizapp.services.quiz_sets import owned_set
 from quizapp.web_forms import submit_form
 
@@ -61,8 +62,10 @@ def new_game(set_id: int):
         .order_by(LiveGame.id.desc())
         .limit(EARLIER_GAMES_SHOWN)
     ).all()
+    plan = set_plan(db.session, quiz_set, MAX_QUESTIONS)
+    draws = any(item.is_draw for item in quiz_set.items)
     return render_template(
-        "live/new.html", form=form, quiz_set=quiz_set, earlier=earlier
+        "live/new.html", form=form, quiz_set=quiz_set, earlier=earlier, plan=plan, draws=draws
     ), outcome.status
 
 

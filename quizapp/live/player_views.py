@@ -143,14 +143,14 @@ def answer(game_id: int):
         db.session, game, player, payload.get("index"), payload.get("answer"), now()
     )
     index = row.question_index
-    answered, counts, players = answer_tally(db.session, game_id, index)
+    answered, players = answer_tally(db.session, game_id, index)
     revealed = close_if_all_answered(db.session, game, answered, players)
     db.session.commit()
-    broker().publish(game_id, answered_event(index, answered, counts))
+    broker().publish(game_id, answered_event(index, answered))
     if not revealed and answered >= players - NEAR_THE_END:
         # Answers committed side by side each counted without the other: the last ones look
         # again once committed, so the reveal never waits for the clock.
-        fresh, _counts, players = answer_tally(db.session, game_id, index)
+        fresh, players = answer_tally(db.session, game_id, index)
         revealed = close_if_all_answered(db.session, game, fresh, players)
         db.session.commit()
     if revealed:

@@ -17,21 +17,19 @@ from sqlalchemy.orm import Session
 
 from quizapp.core import live_scoring as rules
 from quizapp.core.grading import InvalidAnswer, grade_answer
-from quizapp.core.question_kinds import kind_of
 from quizapp.core.vocabulary import AttemptKind, GameStatus
 from quizapp.models import AttemptQuestion, Question, QuizAttempt, QuizSet, Response, User
 from quizapp.models.live_games import LiveAnswer, LiveGame, LivePlayer
 from quizapp.services.errors import GameNotFound, GameOver, LiveError, NotAllowed, Refused
+from quizapp.services.live_questions import TYPED, answer_mode, plan_questions
 from quizapp.services.quiz_sets import resolve_questions
 from quizapp.services.quizzes import grading_key
 
-# Kinds a room can answer by tapping a tile and a chart can count; typed answers stay for
-# homework.
 PIN_LIFETIME = timedelta(hours=12)  # a lobby left open overnight is not joined the next day
 MAX_QUESTIONS = 50
 SECONDS_CHOICES = (10, 20, 30, 60, 90)
 QUESTION_CACHE_SECONDS = timedelta(seconds=60)
-_QUESTION_CACHE: dict[int, tuple[datetime, Any, list[str]]] = {}
+_QUESTION_CACHE: dict[int, tuple[datetime, Any, list[str], bool]] = {}
 
 
 def create_game(
@@ -43,15 +41,15 @@ def create_game(
     allow_guests: bool,
     rng: random.Random | None = None,
 ) -> LiveGame:
-    """A game in its lobby over the set's choice and true/false questions, with a fresh PIN."""
+    """A game in its lobby over the set's questions that play live (``live_questions``),
+    with a fresh PIN."""
     rng = rng or random.Random()
     if seconds not in SECONDS_CHOICES:
         raise LiveError("Choose a time per question from the list.")
-    questions = [
-        q for q in resolve_questions(session, quiz_set, rng) if kind_of(q.type).tiles(q) is not None
-    ][:MAX_QUESTIONS]
+    planned = plan_questions(resolve_questions(session, quiz_set, rng), MAX_QUESTIONS)
+    questions = [p.question for p in planned if p.plays]
     if not questions:
-        raise LiveError("This set has no choice or true/false questions to play live.")
+        raise LiveError("This set has no question that plays live (matching questions do not).")
     taken = session.scalars(
         sa.select(LiveGame.pin).where(LiveGame.status != GameStatus.FINISHED)
     ).all()
@@ -78,7 +76,7 @@ def game_by_pin(session: Session, raw_pin: str, now: datetime) -> LiveGame:
         sa.select(LiveGame).where(LiveGame.pin == pin).order_by(LiveGame.id.desc()).limit(1)
     )
     if game is None:
-        raise GameNotFound("No game has that PIN. Check the number on the screen.")
+        raise GameNotFound(f"No game with PIN {pin} is open. Check the number on the screen.")
     check_joinable(game, now)
     return game
 
@@ -198,9 +196,13 @@ def submit_answer(
     if clock is None or not clock.accepts_answer_at(now):
         raise Refused("Time is up for this question.")
     question_id = game.question_ids[question_index]
-    key, choice_ids = _grading_key(session, question_id, now)
+    key, choice_ids, typed = _grading_key(session, question_id, now)
     try:
+        if typed:
+            answer = rules.clean_typed_answer(answer)
         grade = grade_answer(key, answer)
+    except rules.TypedAnswerError as error:
+        raise LiveError(str(error)) from None
     except InvalidAnswer:
         raise LiveError("That answer does not fit this question.") from None
     elapsed = clock.elapsed_ms(now)
@@ -232,17 +234,18 @@ def submit_answer(
 
 
 def _grading_key(session: Session, question_id: int, now: datetime):
-    """The question's grading key and choice ids, read once a minute per process: a room's
-    answers then cost no query for the question (a teacher's edit reaches a running game
-    within ``QUESTION_CACHE_SECONDS``)."""
+    """The question's grading key, choice ids and whether its answer is typed, read once a
+    minute per process: a room's answers then cost no query for the question (a teacher's
+    edit reaches a running game within ``QUESTION_CACHE_SECONDS``)."""
     cached = _QUESTION_CACHE.get(question_id)
     if cached is not None and now < cached[0]:
-        return cached[1], cached[2]
+        return cached[1:]
     question = session.get(Question, question_id)
     assert question is not None  # a game's questions are deleted only with the game
     key, choice_ids = grading_key(question), [c["id"] for c in question.choices]
-    _QUESTION_CACHE[question_id] = (now + QUESTION_CACHE_SECONDS, key, choice_ids)
-    return key, choice_ids
+    typed = answer_mode(question) == TYPED
+    _QUESTION_CACHE[question_id] = (now + QUESTION_CACHE_SECONDS, key, choice_ids, typed)
+    return key, choice_ids, typed
 
 
 def _mirror_answer(
@@ -287,47 +290,33 @@ def _mirror_answer(
     )
 
 
-def answer_tally(session: Session, game_id: int, index: int) -> tuple[int, dict[str, int], int]:
-    """``answer_counts`` and the number of players, in one query (the answer path's)."""
+def answer_tally(session: Session, game_id: int, index: int) -> tuple[int, int]:
+    """How many answered question ``index`` and how many players there are, in one query
+    (the answer path's). Which answers they gave stays on the server until the reveal."""
     players = (
         sa.select(sa.func.count(LivePlayer.id))
         .where(LivePlayer.game_id == game_id)
         .scalar_subquery()
     )
-    rows = session.execute(
-        sa.select(LiveAnswer.answer, players).where(
-            LiveAnswer.game_id == game_id, LiveAnswer.question_index == index
+    answered = (
+        sa.select(sa.func.count(LiveAnswer.id))
+        .where(LiveAnswer.game_id == game_id, LiveAnswer.question_index == index)
+        .scalar_subquery()
+    )
+    row = session.execute(sa.select(answered, players)).one()
+    return int(row[0]), int(row[1])
+
+
+def answered_count(session: Session, game_id: int, index: int) -> int:
+    """How many players answered question ``index``."""
+    return (
+        session.scalar(
+            sa.select(sa.func.count(LiveAnswer.id)).where(
+                LiveAnswer.game_id == game_id, LiveAnswer.question_index == index
+            )
         )
-    ).all()
-    counts: dict[str, int] = {}
-    for answer, _players in rows:
-        for key in _picked(answer):
-            counts[key] = counts.get(key, 0) + 1
-    total = rows[0][1] if rows else player_count(session, game_id)
-    return len(rows), counts, total
-
-
-def answer_counts(session: Session, game_id: int, index: int) -> tuple[int, dict[str, int]]:
-    """How many answered the question, and how many picked each choice ("true"/"false" for
-    true/false)."""
-    counts: dict[str, int] = {}
-    answers = session.scalars(
-        sa.select(LiveAnswer.answer).where(
-            LiveAnswer.game_id == game_id, LiveAnswer.question_index == index
-        )
-    ).all()
-    for answer in answers:
-        for key in _picked(answer):
-            counts[key] = counts.get(key, 0) + 1
-    return len(answers), counts
-
-
-def _picked(answer: Any) -> list[str]:
-    if isinstance(answer, bool):
-        return ["true" if answer else "false"]
-    if isinstance(answer, list):
-        return [str(a) for a in answer]
-    return [str(answer)]
+        or 0
+    )
 
 
 def players_with_scores(game_id: int) -> sa.Select:

@@ -17,7 +17,7 @@ from quizapp.core.vocabulary import GameStatus
 from quizapp.models import QuizAttempt
 from quizapp.models.live_games import LiveGame, LivePlayer
 from quizapp.services.errors import GameOver, LiveError, Refused
-from quizapp.services.live_games import answer_counts, clock_of, player_count
+from quizapp.services.live_games import answered_count, clock_of, player_count
 
 COMMANDS = ("start", "next", "close", "skip", "pause", "resume", "end")
 
@@ -82,7 +82,7 @@ def _next_after_reveal(session: Session, game: LiveGame, now: datetime) -> None:
 
 def _close(session: Session, game: LiveGame, now: datetime) -> None:
     clock = clock_of(game)
-    answered, _ = answer_counts(session, game.id, game.question_index)
+    answered = answered_count(session, game.id, game.question_index)
     # Time is up once no answer could still arrive in the network's grace.
     time_up = (
         clock is not None and game.paused_remaining_ms is None and not clock.accepts_answer_at(now)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 import sqlalchemy as sa
@@ -13,7 +13,14 @@ from quizapp.models import Question, User
 from quizapp.models.live_games import LiveAnswer, LiveGame
 from quizapp.services.csv_export import csv_document
 from quizapp.services.live_games import players_with_scores
-from quizapp.services.live_state import choices_of, correct_ids
+from quizapp.services.live_questions import (
+    TYPED,
+    ChartRow,
+    answer_mode,
+    picked_tiles,
+    tile_chart,
+    typed_chart,
+)
 
 
 @dataclass
@@ -28,20 +35,13 @@ class PlayerResult:
 
 
 @dataclass
-class ChoiceCount:
-    text: str
-    correct: bool
-    count: int
-
-
-@dataclass
 class QuestionResult:
     position: int
     prompt: str
     answered: int
     correct: int
     mean_seconds: float | None
-    choices: list[ChoiceCount]
+    choices: list[ChartRow]
 
     @property
     def facility(self) -> float | None:
@@ -92,11 +92,6 @@ def game_results(session: Session, game: LiveGame) -> GameResults:
     results = []
     for index, question_id in enumerate(asked):
         question, given = questions[question_id], per_question.get(index, [])
-        counts: dict[str, int] = defaultdict(int)
-        for answer, _correct, _elapsed in given:
-            for key in [answer] if not isinstance(answer, list) else answer:
-                counts[("true" if key else "false") if isinstance(key, bool) else str(key)] += 1
-        right = set(correct_ids(question))
         results.append(
             QuestionResult(
                 position=index + 1,
@@ -104,14 +99,21 @@ def game_results(session: Session, game: LiveGame) -> GameResults:
                 answered=len(given),
                 correct=sum(1 for _a, c, _e in given if c),
                 mean_seconds=(sum(e for _a, _c, e in given) / len(given) / 1000) if given else None,
-                choices=[
-                    ChoiceCount(c["text"], c["id"] in right, counts.get(c["id"], 0))
-                    for c in choices_of(question)
-                ],
+                choices=_chart(question, given),
             )
         )
     ranked = sorted(by_player.values(), key=lambda r: (r.rank, r.nickname.casefold()))
     return GameResults(ranked, results)
+
+
+def _chart(question: Question, given: list) -> list[ChartRow]:
+    """What the class answered: each tile and how many picked it, or the typed answers."""
+    if answer_mode(question) == TYPED:
+        return typed_chart([(answer, correct) for answer, correct, _e in given])
+    counts: Counter[str] = Counter()
+    for answer, _correct, _elapsed in given:
+        counts.update(picked_tiles(answer))
+    return tile_chart(question, counts)
 
 
 def results_csv(report: GameResults) -> str:

@@ -3,6 +3,9 @@
 An event is ``{"public": …, "host": …, "personal": {player id: …}}``: every screen gets the
 public part, the host screen the host part, each phone only its own personal part. Building it
 costs a fixed handful of queries whatever the number of players.
+
+While a question is open no screen is sent which answers were given, only how many: a count
+per choice on the projector tells the room the answer. The counts come with the reveal.
 """
 
 from __future__ import annotations
@@ -19,11 +22,11 @@ from quizapp.core.vocabulary import GameStatus
 from quizapp.models import Question
 from quizapp.models.live_games import LiveAnswer, LiveGame
 from quizapp.services.live_games import (
-    answer_counts,
     clock_of,
     current_question,
     players_with_scores,
 )
+from quizapp.services.live_questions import answer_mode, reveal_chart
 
 LEADERBOARD_SIZE = 5
 PODIUM_SIZE = 3
@@ -63,10 +66,9 @@ def game_event(session: Session, game: LiveGame, now: datetime) -> dict[str, Any
         public["question"] = {
             "prompt": question.prompt,
             "type": question.type,
+            "input": answer_mode(question),
             "choices": choices_of(question),
         }
-        answered, counts = answer_counts(session, game.id, game.question_index)
-        host.update(answered=answered, counts=counts)
         clock = clock_of(game)
         paused = game.paused_remaining_ms is not None
         public["paused"] = paused
@@ -78,6 +80,7 @@ def game_event(session: Session, game: LiveGame, now: datetime) -> dict[str, Any
                 LiveAnswer.game_id == game.id, LiveAnswer.question_index == game.question_index
             )
         ).all()
+        host["answered"] = len(mine)
         for player_id, correct, points in mine:
             entry = personal.get(str(player_id))
             if entry is not None:
@@ -85,12 +88,13 @@ def game_event(session: Session, game: LiveGame, now: datetime) -> dict[str, Any
                 if game.status == GameStatus.REVEAL:
                     entry.update(correct=correct, points=points)
         if game.status == GameStatus.REVEAL:
+            answered, chart = reveal_chart(session, game.id, game.question_index, question)
             public["reveal"] = {
                 "correct": correct_ids(question),
                 "key": describe_key(question),
                 "quote": question.quote or question.claim.quote,
                 "explanation": question.explanation,
-                "counts": counts,
+                "chart": [row.as_json() for row in chart],
                 "answered": answered,
             }
             public["leaderboard"] = _rows(table[:LEADERBOARD_SIZE])
@@ -104,11 +108,11 @@ def _rows(standings: list[rules.Standing]) -> list[dict[str, Any]]:
     return [{"rank": s.rank, "nickname": s.nickname, "score": s.score} for s in standings]
 
 
-def answered_event(index: int, answered: int, counts: dict[str, int]) -> dict[str, Any]:
-    """For the host alone: the count answered so far and the chart's counts."""
+def answered_event(index: int, answered: int) -> dict[str, Any]:
+    """For the host alone: how many have answered so far (not what they answered)."""
     return {
         "audience": "host",
-        "host": {"type": "answered", "index": index, "answered": answered, "counts": counts},
+        "host": {"type": "answered", "index": index, "answered": answered},
     }
 
 

@@ -1,4 +1,5 @@
-/* Live game, host screen: lobby, question with countdown and live chart, reveal, podium. */
+/* Live game, host screen: lobby, question with countdown and how many answered, reveal with
+   the answers' chart, podium. */
 (function () {
   "use strict";
   var root = document.getElementById("live-host");
@@ -30,60 +31,53 @@
     Live.setField(root, "seconds", seconds);
   }, closeWhenDue);
 
-  function renderChart(target, question, counts, correct) {
+  /* The reveal's chart: one bar per tile or typed answer, the right ones ticked. The server
+     sends the rows only at the reveal: while a question is open, counts would tell the room. */
+  function renderChart(target, rows) {
     target.textContent = "";
     var max = 1;
-    question.choices.forEach(function (c) { max = Math.max(max, counts[c.id] || 0); });
-    question.choices.forEach(function (choice, i) {
+    rows.forEach(function (r) { max = Math.max(max, r.count); });
+    rows.forEach(function (r, i) {
       var row = document.createElement("div");
-      row.className = "bar-row" + (correct && correct.indexOf(choice.id) >= 0 ? " is-correct" : "");
+      row.className = "bar-row" + (r.correct ? " is-correct" : "");
       var label = document.createElement("span");
       label.className = "bar-label";
-      label.textContent = choice.text + (correct && correct.indexOf(choice.id) >= 0 ? " ✓" : "");
+      label.textContent = r.text + (r.correct ? " ✓" : "");
       var bar = document.createElement("span");
       bar.className = "bar tile-" + (i % 4);
-      bar.style.width = (100 * (counts[choice.id] || 0) / max) + "%";
+      bar.style.width = (100 * r.count / max) + "%";
       var value = document.createElement("span");
       value.className = "bar-value";
-      value.textContent = counts[choice.id] || 0;
+      value.textContent = r.count;
       row.appendChild(label); row.appendChild(bar); row.appendChild(value);
       target.appendChild(row);
     });
   }
 
-  function renderTiles(question, counts) {
+  function renderTiles(question) {
     var list = root.querySelector('[data-view="question"] [data-field="tiles"]');
     list.textContent = "";
+    list.hidden = question.input !== "tiles";
     question.choices.forEach(function (choice, i) {
       var item = document.createElement("li");
       item.className = "tile tile-" + (i % 4);
-      var text = document.createElement("span");
-      text.textContent = choice.text;
-      var count = document.createElement("span");
-      count.className = "tile-count";
-      count.setAttribute("data-choice", choice.id);
-      count.textContent = (counts && counts[choice.id]) || 0;
-      item.appendChild(text); item.appendChild(count);
+      item.textContent = choice.text;
       list.appendChild(item);
     });
+    root.querySelector('[data-field="typed-hint"]').hidden = question.input !== "typed";
   }
 
   /* Counts from two servers may arrive out of order: a count never goes down. */
-  var shown = {answered: 0, counts: {}};
-  function updateCounts(answered, counts, fresh) {
-    if (fresh) { shown = {answered: 0, counts: {}}; }
-    shown.answered = Math.max(shown.answered, answered || 0);
-    Live.setField(root, "answered", shown.answered);
-    root.querySelectorAll(".tile-count").forEach(function (el) {
-      var id = el.getAttribute("data-choice");
-      shown.counts[id] = Math.max(shown.counts[id] || 0, (counts && counts[id]) || 0);
-      el.textContent = shown.counts[id];
-    });
+  var shownAnswered = 0;
+  function updateAnswered(answered, fresh) {
+    if (fresh) { shownAnswered = 0; }
+    shownAnswered = Math.max(shownAnswered, answered || 0);
+    Live.setField(root, "answered", shownAnswered);
   }
 
   function render(data) {
     if (data.type === "answered") {
-      if (state && data.index === state.index) { updateCounts(data.answered, data.counts); }
+      if (state && data.index === state.index) { updateAnswered(data.answered); }
       return;
     }
     var previous = state;
@@ -98,8 +92,8 @@
     if (data.question) { Live.setField(root, "prompt", data.question.prompt); }
     if (data.status === "question") {
       var fresh = !previous || previous.status !== "question" || previous.index !== data.index;
-      renderTiles(data.question, data.counts);
-      updateCounts(data.answered, data.counts, fresh);
+      if (fresh) { renderTiles(data.question); }
+      updateAnswered(data.answered, fresh);
       root.querySelector('[data-command="pause"]').hidden = data.paused;
       root.querySelector('[data-command="resume"]').hidden = !data.paused;
       if (data.paused) {
@@ -116,8 +110,7 @@
       Live.setField(root, "key", reveal.key);
       Live.setField(root, "quote", reveal.quote);
       Live.setField(root, "explanation", reveal.explanation);
-      renderChart(root.querySelector('[data-field="chart"]'), data.question, reveal.counts,
-                  reveal.correct);
+      renderChart(root.querySelector('[data-field="chart"]'), reveal.chart);
     }
     if (data.leaderboard) {
       root.querySelectorAll('[data-field="leaderboard"]').forEach(function (list) {

@@ -1,4 +1,5 @@
-/* Live game, player's phone: big tiles, one answer per question, right/wrong and rank. */
+/* Live game, player's phone: big tiles or a typed answer, one answer per question,
+   right/wrong and rank. */
 (function () {
   "use strict";
   var root = document.getElementById("live-play");
@@ -12,9 +13,17 @@
     Live.setField(root, "seconds", seconds);
   }, function () {});
 
+  var typed = root.querySelector('[data-field="typed"]');
+  var typedInput = typed.querySelector("input");
+
+  function setEnabled(enabled) {
+    root.querySelectorAll(".player-tiles button, [data-field=typed] input, " +
+                          "[data-field=typed] button").forEach(function (b) { b.disabled = !enabled; });
+  }
+
   function submit(answer) {
     var index = state.index;
-    root.querySelectorAll(".player-tiles button").forEach(function (b) { b.disabled = true; });
+    setEnabled(false);
     Live.postJSON(root.dataset.answer, csrf, {player: player, index: index, answer: answer})
       .then(function (result) {
         if (result.ok) {
@@ -22,7 +31,7 @@
           announce.textContent = "Answer sent.";
         } else {
           announce.textContent = result.data.error || "That answer was refused.";
-          root.querySelectorAll(".player-tiles button").forEach(function (b) { b.disabled = false; });
+          setEnabled(true);
         }
       });
   }
@@ -32,6 +41,8 @@
     var multiple = question.type === "multiple_select";
     box.textContent = "";
     picked = [];
+    typed.hidden = question.input !== "typed";
+    typedInput.value = "";
     question.choices.forEach(function (choice, i) {
       var button = document.createElement("button");
       button.type = "button";
@@ -56,6 +67,16 @@
     submit(picked.slice());
   });
 
+  typed.addEventListener("submit", function (event) {
+    event.preventDefault();
+    if (typedInput.value.trim() === "") {
+      announce.textContent = "Type an answer first.";
+      typedInput.focus();
+      return;
+    }
+    submit(typedInput.value);
+  });
+
   function render(data) {
     var previous = state;
     state = data;
@@ -71,16 +92,19 @@
         var fresh = !previous || previous.status !== "question" || previous.index !== data.index;
         Live.show(root, "question");
         Live.setField(root, "prompt", data.question.prompt);
-        if (fresh) { renderTiles(data.question); }
+        if (fresh) {
+          // The last question's "Right, rank 1." or "Answer sent." is not about this one.
+          announce.textContent = "";
+          renderTiles(data.question);
+        }
         root.querySelector('[data-field="paused"]').hidden = !data.paused;
-        root.querySelectorAll(".player-tiles button").forEach(function (b) {
-          b.disabled = data.paused;
-        });
+        setEnabled(!data.paused);
       }
       if (data.paused) { countdown.stop(); } else { countdown.start(data.remaining_ms); }
       return;
     }
     countdown.stop();
+    if (previous && previous.status !== data.status) { announce.textContent = ""; }
     Live.show(root, data.status);
     if (data.status === "reveal") {
       var verdict = !me.answered ? "No answer" : me.correct ? "Right!" : "Wrong";

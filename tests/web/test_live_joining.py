@@ -60,11 +60,18 @@ def test_the_qr_code_link_joins_without_the_pin(app, db, game):
     assert "type the PIN" in forged.get_data(as_text=True)
 
 
-def test_a_wrong_pin_is_said_on_the_join_form(app, game):
-    _, wrong = join(app, "000000", nickname="Ann")
+def test_a_wrong_pin_is_said_on_the_join_form_which_keeps_what_was_typed(app, game):
+    wrong_pin = "123456" if game.pin != "123456" else "654321"
+    _, wrong = join(app, wrong_pin, nickname="Ann")
     page = wrong.get_data(as_text=True)
     assert wrong.status_code == 404
-    assert "No game has that PIN" in page and 'name="pin"' in page and 'name="nickname"' in page
+    assert f"No game with PIN {wrong_pin} is open" in page
+    # The join form again, not the error page, with the PIN and nickname as typed.
+    assert "<h1>Join a live game</h1>" in page
+    inputs = {
+        re.search(r'name="(\w+)"', tag).group(1): tag for tag in re.findall(r"<input[^>]*>", page)
+    }
+    assert f'value="{wrong_pin}"' in inputs["pin"] and 'value="Ann"' in inputs["nickname"]
 
 
 def test_guessing_pins_from_one_address_is_throttled(app, db, game):
