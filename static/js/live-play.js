@@ -26,9 +26,14 @@
     setEnabled(false);
     Live.postJSON(root.dataset.answer, csrf, {player: player, index: index, answer: answer})
       .then(function (result) {
+        // The reveal may have arrived first (this was the last answer): then its verdict
+        // stays, not "Answer sent." about a question already over.
+        var current = state.status === "question" && state.index === index;
         if (result.ok) {
-          if (state.status === "question" && state.index === index) { Live.show(root, "waiting"); }
-          announce.textContent = "Answer sent.";
+          if (current) {
+            Live.show(root, "waiting");
+            announce.textContent = "Answer sent.";
+          }
         } else {
           announce.textContent = result.data.error || "That answer was refused.";
           setEnabled(true);
