@@ -74,3 +74,17 @@ def test_bad_nicknames_are_refused(raw):
 def test_nicknames_are_tidied_and_compared_without_case():
     assert rules.clean_nickname("  Quick   Fox ") == "Quick Fox"
     assert rules.nickname_key("ANN") == rules.nickname_key("ann")
+
+
+@pytest.mark.parametrize(
+    "raw, message",
+    [(None, "as text"), (["Moscow"], "as text"), ("  \t ", "Type an answer"), ("x" * 201, "200")],
+)
+def test_a_typed_answer_that_cannot_be_graded_is_refused(raw, message):
+    with pytest.raises(rules.TypedAnswerError, match=message):
+        rules.clean_typed_answer(raw)
+
+
+def test_a_typed_answer_is_kept_as_typed_less_the_spaces_around_it():
+    assert rules.clean_typed_answer("  Power of Siberia \n") == "Power of Siberia"
+    assert rules.clean_typed_answer("x" * 200) == "x" * 200
