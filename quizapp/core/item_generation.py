@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from quizapp.core.aliases import AnswerContext, answer_set
 from quizapp.core.answer_targets import ArticleFacts, Target, candidate_targets
 from quizapp.core.claims import ClaimDraft, TopicDraft, claim_problem
+from quizapp.core.item_context import with_context
 from quizapp.core.item_drafts import FlashcardDraft, QuestionDraft, choice_id
 from quizapp.core.item_forms.answer_shown import shows_its_answer
 from quizapp.core.item_forms.drafts import (
@@ -41,6 +42,7 @@ from quizapp.core.legacy_keys import item_key
 from quizapp.core.number_format import number_value
 from quizapp.core.question_kinds.base import BLANK
 from quizapp.core.question_types import QuestionType
+from quizapp.core.references import StandaloneClaims, leans_back, standalone_claims
 from quizapp.core.subjects import ShownClaim, shown_claims
 from quizapp.core.vocabulary import CardKind
 
@@ -69,7 +71,6 @@ def _card(
     shown: ShownClaim,
     target: Target | None,
     form: FormDraft | None,
-    context: str,
 ) -> FlashcardDraft | None:
     """A cloze on the claim's target; else a two-sided card in the claim's form; else a recall
     card: the start of the sentence on the front, the claim's words on the back."""
@@ -80,7 +81,7 @@ def _card(
         return FlashcardDraft(key, claim.key, front, target.text, kind=CardKind.CLOZE)
     if form is not None:
         return form_card(shown, form)
-    recall = recall_card(shown.text, shown.span, context)
+    recall = recall_card(shown.text, shown.span)
     if recall is None:
         return None
     front = f"{topic.title}: {recall.front}"
@@ -295,36 +296,6 @@ def _matching_questions(
     return found
 
 
-# "such a cost", "a tax of this kind", "This approach": a reference back the sentence before names.
-POINTING_BACK = re.compile(
-    r"\b(?:these|those|both|such)\s+[a-z]+|\bthis\s+(?:kind|approach|way|type|sort)\b",
-    re.IGNORECASE,
-)
-MAX_SUBJECT_WORDS = 16
-
-
-def _contexts(all_shown: list[ShownClaim]) -> dict[str, str]:
-    """The sentence before each claim whose sentence opens by pointing back ("This pivot …",
-    "Both countries …") or mid-sentence ("polonium, named …" after a colon), as it is shown
-    (its own opening pronoun named); a later clause of such a sentence needs it as much."""
-    found, previous, sentence, shown_before = {}, "", "", ""
-    for shown in all_shown:
-        if shown.claim.sentence != sentence:
-            # The sentence before as shown, its own pronoun resolved ("It comes in …" named).
-            previous, sentence = shown_before, shown.claim.sentence
-        shown_before = shown.text
-        whole = shown.claim if shown.span[0] == 0 else None
-        opening = claim_problem(whole or shown.claim, shown.text)
-        if opening == "says too little" or opening is None:
-            # "The growing military cooperation between these nations …", "…, both nations
-            # have …": a reference back inside the sentence's opening needs the one before too.
-            opening = POINTING_BACK.search(" ".join(shown.text.split()[:MAX_SUBJECT_WORDS]))
-        if previous and opening:
-            before = previous.strip()
-            found[shown.claim.key] = before if before.endswith((".", "!", "?")) else f"{before}."
-    return found
-
-
 # Said on the review page of a claim with no question when its sentence has no problem.
 NO_FORM_FITS = (
     "no question has a single right answer here (no term, number, name, effect or statement "
@@ -337,7 +308,12 @@ def why_no_question(quote: str, sentence: str) -> str:
     claim = ClaimDraft("", "", quote, 0, 0, 0, 0, (), sentence)
     problem = claim_problem(claim, sentence.strip())
     if problem is None:
-        return NO_FORM_FITS
+        pointing = leans_back(sentence.strip())
+        return (
+            f"{pointing}, and the sentence before does not resolve it; it has a card"
+            if (pointing)
+            else NO_FORM_FITS
+        )
     said = problem if problem.startswith("its ") else f"it {problem}"
     return f"{said}; it has a card"
 
@@ -377,20 +353,39 @@ def _last_questions(
     return mine
 
 
+def _usable(resolved: StandaloneClaims) -> list[ShownClaim]:
+    """Claims that can be asked: they stand alone, or lean back on a sentence the item can
+    show before them ("Two years later, …" after "Cook joined the navy in 1755.")."""
+    found = []
+    for shown in resolved.shown:
+        key = shown.claim.key
+        problem = claim_problem(shown.claim, shown.text)
+        if key in resolved.contexts:
+            if problem is None or "unresolved" in problem:
+                found.append(shown)
+        elif problem is None and key not in resolved.leaning:
+            found.append(shown)
+    return found
+
+
 def generate_items(
     topics: list[TopicDraft], title: str = ""
 ) -> tuple[list[FlashcardDraft], list[QuestionDraft]]:
     """All generated flashcards and questions for the article's topics, in reading order."""
-    all_shown = shown_claims(topics, title)
-    facts = ArticleFacts.build(title, [s.text for s in all_shown])
-    usable = [s for s in all_shown if claim_problem(s.claim, s.text) is None]
+    first_shown = shown_claims(topics, title)
+    facts = ArticleFacts.build(title, [s.text for s in first_shown])
+    resolved = standalone_claims(first_shown, topics, facts.mid_sentence_capitals)
+    all_shown = resolved.shown
+    usable = _usable(resolved)
+    # Statements that need a context line are no options of another claim's question.
+    standing = [s for s in usable if s.claim.key not in resolved.contexts]
     # A topic's claims as a paragraph, so a sentence with no year is dated by its paragraph's.
     paragraphs = [
         " ".join(dict.fromkeys(s.text for s in all_shown if s.claim.topic_key == t.key))
         for t in topics
     ]
     answers = AnswerContext.of_text("\n\n".join(paragraphs), names=set(facts.entity_sentences))
-    context = _article_context(topics, facts, usable, answers)
+    context = _article_context(topics, facts, standing, answers)
     topic_of = {c.key: t for t in topics for c in t.claims}
     targets = {s.claim.key: _target(s, facts, topic_of[s.claim.key].title) for s in usable}
     forms = {s.claim.key: claim_forms(s, context.forms) for s in usable}
@@ -398,22 +393,22 @@ def generate_items(
         s.claim.key: _first_questions(s, targets[s.claim.key], forms[s.claim.key], context)
         for s in usable
     }
-    with_matchings(usable, forms, first, MAX_QUESTIONS_PER_CLAIM)
+    with_matchings(standing, forms, first, MAX_QUESTIONS_PER_CLAIM)
     falsifiable = _falsifiable(usable, facts)
     room = {key for key, mine in first.items() if len(mine) < MAX_QUESTIONS_PER_CLAIM}
     true_false = _true_false_items(falsifiable, room)
-    contexts = _contexts(all_shown)
+    standing_falses = [f for f in falsifiable if f[0].claim.key not in resolved.contexts]
     cards: list[FlashcardDraft] = []
     questions: list[QuestionDraft] = []
     for shown in all_shown:
         key = shown.claim.key
         form = (forms.get(key) or [None])[0]
-        card = _card(topic_of[key], shown, targets.get(key), form, contexts.get(key, ""))
+        card = _card(topic_of[key], shown, targets.get(key), form)
         if card:
             cards.append(card)
         if key in first:
             questions += _last_questions(
-                shown, first[key], true_false.get(key), topic_of[key], context, falsifiable
+                shown, first[key], true_false.get(key), topic_of[key], context, standing_falses
             )
-    questions.extend(_matching_questions(topics, usable, questions))
-    return cards, questions
+    questions.extend(_matching_questions(topics, standing, questions))
+    return with_context(cards, questions, resolved.contexts, topic_of)

@@ -1,0 +1,76 @@
+"""The one place where a claim that leans on the sentence before gets that sentence.
+
+Every generated card and question of such a claim, whatever its form, shows the context line
+(``references.standalone_claims``) before its front or prompt: a card after its topic's label
+("The First Voyage: Cook joined the navy in 1755. _____ years later, …"), a question as
+"(Context: …)". A question whose answer the context line holds is dropped: it would give the
+answer away.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from quizapp.core.claims import TopicDraft
+from quizapp.core.item_drafts import FlashcardDraft, QuestionDraft
+
+MIN_ANSWER_CHARS = 2
+CONTEXT_LINE = re.compile(r"^\(Context: .*?[.!?]\) ")
+# "In which year did It take …": a form's question keeps a pronoun's capital mid-sentence.
+CAPITAL_PRONOUN = re.compile(r"(?<=[a-z,] )(It|Its|He|His|She|Her|They|Their)\b")
+
+
+def _card_in_context(
+    card: FlashcardDraft, context: str, topic: TopicDraft | None
+) -> FlashcardDraft:
+    if context in card.front:
+        return card
+    label = f"{topic.title}: " if topic else ""
+    if label and card.front.startswith(label):
+        return replace(card, front=f"{label}{context} {card.front[len(label) :]}")
+    return replace(card, front=f"{context} {card.front}")
+
+
+def _answers(question: QuestionDraft) -> list[str]:
+    chosen = [c["text"] for c in question.choices if c.get("correct")]
+    return [*question.accepted, *chosen]
+
+
+def _holds(context: str, answer: str) -> bool:
+    answer = answer.strip().removesuffix(".")
+    if len(answer) <= MIN_ANSWER_CHARS:
+        return False
+    return (
+        re.search(rf"(?<!\w){re.escape(answer.casefold())}(?!\w)", context.casefold()) is not None
+    )
+
+
+def with_context(
+    cards: list[FlashcardDraft],
+    questions: list[QuestionDraft],
+    contexts: dict[str, str],
+    topic_of: dict[str, TopicDraft],
+) -> tuple[list[FlashcardDraft], list[QuestionDraft]]:
+    """The drafts, each of a claim in ``contexts`` shown with its context line."""
+    shown_cards = [
+        _card_in_context(c, contexts[c.claim_key], topic_of.get(c.claim_key))
+        if c.claim_key in contexts
+        else c
+        for c in cards
+    ]
+    shown_questions = []
+    for question in questions:
+        context = contexts.get(question.claim_key)
+        if context is None or question.pairs:
+            shown_questions.append(question)
+        elif not any(_holds(context, answer) for answer in _answers(question)):
+            shown_questions.append(
+                replace(question, prompt=f"(Context: {context}) {question.prompt}")
+            )
+    return shown_cards, shown_questions
+
+
+def without_context(prompt: str) -> str:
+    """The prompt without its context line, as the question's own form wrote it."""
+    return CONTEXT_LINE.sub("", prompt, count=1)
