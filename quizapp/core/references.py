@@ -23,6 +23,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from lemminflect import getAllLemmas
+
 from quizapp.core.claims import TopicDraft
 from quizapp.core.item_forms.grammar import is_finite_verb, is_verb_only
 from quizapp.core.lexicon import is_function_word
@@ -193,6 +195,11 @@ def _complement(words: list[str], index: int) -> list[str]:
     return found if len(found) > 1 and not is_function_word(found[-1].lower()) else []
 
 
+def _plural_present(word: str) -> bool:
+    """ "float", "move": a verb form that agrees with a plural subject."""
+    return not word.endswith("s") and "VERB" in getAllLemmas(word)
+
+
 def _is_verb(word: str) -> bool:
     return is_verb_only(word) or is_finite_verb(word)
 
@@ -250,7 +257,8 @@ def _they_named(text: str, previous: str) -> str:
     if not text.startswith("They ") or not previous:
         return text
     found = PLURAL_SUBJECT.match(previous)
-    if not found or not (found.group(2) in PLURAL_VERBS or _is_verb(found.group(2))):
+    verb = found.group(2) if found else ""
+    if not (verb in PLURAL_VERBS or _is_verb(verb) or _plural_present(verb)):
         return text
     subject = found.group(1)
     return f"{subject[:1].upper()}{subject[1:]}{text[4:]}"
