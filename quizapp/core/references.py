@@ -65,7 +65,8 @@ POINTING_DEFINITE = re.compile(
     r"(?:most|least) \w+ (?:was|is|were|are)|(?:first|second|third|last|other) "
     r"(?:was|is|were|are))\b"
 )
-MAX_CONTEXT_SENTENCES = 2
+MAX_CONTEXT_SENTENCES = 3
+DEFINITE_REASON = "is explained only by"
 MAX_MODIFIERS = 3
 MAX_COMPLEMENT_WORDS = 4
 
@@ -129,8 +130,10 @@ def leans_back(text: str, capitalised: frozenset[str] | set[str] = frozenset()) 
         return f"it opens with “{text.split(',', 1)[0].split()[0]}…”, which points back"
     if RELATIVE_TIME.search(text):
         return "its time is counted from something said before"
-    if BARE_DEMONSTRATIVE.match(text) or POINTING_DEFINITE.match(text):
+    if BARE_DEMONSTRATIVE.match(text):
         return f"it opens with “{' '.join(text.split()[:2])}”, which points back"
+    if POINTING_DEFINITE.match(text):
+        return f"“{' '.join(text.split()[:2])}” is explained only by what comes before"
     for match in DEMONSTRATIVE.finditer(text):
         head = match.group(1)
         earlier = text[: match.start()].lower()
@@ -171,6 +174,8 @@ def _modifiers(words: list[str], index: int) -> list[str]:
             break
         if is_function_word(bare.lower()) or bare.lower() in ("this", "these", "such"):
             break
+        if bare.islower() and (_plural(bare) or _only_a_verb(bare)):
+            break  # "where banks lend reserves": a clause, not a modifier of "reserves"
         found.insert(0, bare)
     return found
 
@@ -193,6 +198,11 @@ def _complement(words: list[str], index: int) -> list[str]:
         if bare != word:
             break
     return found if len(found) > 1 and not is_function_word(found[-1].lower()) else []
+
+
+def _only_a_verb(word: str) -> bool:
+    lemmas = getAllLemmas(word)
+    return "VERB" in lemmas and not ({"ADJ", "NOUN"} & set(lemmas))
 
 
 def _plural_present(word: str) -> bool:
@@ -281,7 +291,9 @@ def standalone(
     named = _named(dropped, [heading, *earlier] if heading else earlier, capitalised)
     named = _they_named(named, earlier[-1] if earlier else "")
     reason = leans_back(named, capitalised)
-    if not reason:
+    if not reason or (not earlier and heading and DEFINITE_REASON in reason):
+        # The first sentence under a heading: "The decision is taken by …" under "Who
+        # Decides" leans on its heading, not on the section before.
         return Resolution(named)
     return Resolution(named, reason, _context(earlier if before is None else before, capitalised))
 

@@ -118,3 +118,14 @@ def test_a_question_whose_answer_the_context_holds_is_not_asked():
             words = re.findall(r"\w+", context.casefold())
             for answer in question.accepted:
                 assert answer.casefold() not in words, question.prompt
+
+
+def test_a_clause_before_the_head_noun_is_no_part_of_its_name():
+    earlier = ["Instead it acts on the money market, where banks lend reserves to one another."]
+    found = standalone("The interest paid on these reserves holds market rates close", earlier)
+    assert "banks lend" not in found.text
+
+
+def test_a_definite_opening_a_section_leans_on_its_heading_not_the_section_before():
+    found = standalone("The decision is taken by a committee", [], "Who Decides", before=["X."])
+    assert found.leans_back == "" and found.context == ""
