@@ -14,6 +14,7 @@ from dataclasses import replace
 
 from quizapp.core.claims import TopicDraft
 from quizapp.core.item_drafts import FlashcardDraft, QuestionDraft
+from quizapp.core.item_headings import HEADING_KEY_PREFIX
 
 MIN_ANSWER_CHARS = 2
 CONTEXT_LINE = re.compile(r"^\(Context: .*?[.!?]\) ")
@@ -64,6 +65,8 @@ def with_context(
         context = contexts.get(question.claim_key)
         if context is None or question.pairs:
             shown_questions.append(question)
+        elif question.key.startswith(HEADING_KEY_PREFIX):
+            continue  # the context line, from the text before, would say where it stands
         elif not any(_holds(context, answer) for answer in _answers(question)):
             shown_questions.append(
                 replace(question, prompt=f"(Context: {context}) {question.prompt}")

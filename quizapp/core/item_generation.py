@@ -71,6 +71,7 @@ def _card(
     shown: ShownClaim,
     target: Target | None,
     form: FormDraft | None,
+    facts: ArticleFacts,
 ) -> FlashcardDraft | None:
     """A cloze on the claim's target; else a two-sided card in the claim's form; else a recall
     card: the start of the sentence on the front, the claim's words on the back."""
@@ -81,11 +82,16 @@ def _card(
         return FlashcardDraft(key, claim.key, front, target.text, kind=CardKind.CLOZE)
     if form is not None:
         return form_card(shown, form)
-    recall = recall_card(shown.text, shown.span)
+    # A phrase the title holds is no answer: the card's label would give it away.
+    recall = recall_card(
+        shown.text, shown.span, answer_ok=lambda answer: not facts.in_title(answer)
+    )
     if recall is None:
         return None
     front = f"{topic.title}: {recall.front}"
-    return FlashcardDraft(f"gen-card-recall-{claim.key}", claim.key, front, recall.back)
+    # A phrase cloze is shown as the whole sentence with its answer marked, as a cloze is.
+    kind = CardKind.CLOZE if recall.cloze and front.count(BLANK) == 1 else CardKind.BASIC
+    return FlashcardDraft(f"gen-card-recall-{claim.key}", claim.key, front, recall.back, kind)
 
 
 def _fill_blank(shown: ShownClaim, target: Target, answers: AnswerContext) -> QuestionDraft:
@@ -403,7 +409,7 @@ def generate_items(
     for shown in all_shown:
         key = shown.claim.key
         form = (forms.get(key) or [None])[0]
-        card = _card(topic_of[key], shown, targets.get(key), form)
+        card = _card(topic_of[key], shown, targets.get(key), form, facts)
         if card:
             cards.append(card)
         if key in first:

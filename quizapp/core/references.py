@@ -55,7 +55,7 @@ THING_PRONOUNS = frozenset("it its".split())
 PLURAL_PRONOUNS = frozenset("they them their".split())
 DEMONSTRATIVE = re.compile(r"\b(?:[Tt]his|[Tt]hese|[Tt]hose|[Ss]uch(?: an?)?)\s+([a-z][\w\-]*)")
 # "This made …", "These were …": a demonstrative standing alone as the subject.
-BARE_DEMONSTRATIVE = re.compile(r"^(?:This|These|That|Those|Both)\b")
+BARE_DEMONSTRATIVE = re.compile(r"^(?:This|These|That|Those|Both)\b(?! who\b| which\b| that\b)")
 # "of this kind", "in this way": a demonstrative with a noun that names nothing of its own.
 EMPTY_HEADS = frozenset("kind way type sort form approach manner case time period".split())
 # Sentence-initial definite phrases that only the sentence before explains.
@@ -137,6 +137,8 @@ def leans_back(text: str, capitalised: frozenset[str] | set[str] = frozenset()) 
     for match in DEMONSTRATIVE.finditer(text):
         head = match.group(1)
         earlier = text[: match.start()].lower()
+        if head in ("who", "which", "that", "whose", "whom"):
+            continue  # "Those who emit …": a relative clause says who is meant
         if _is_verb(head) and any(_plural(w) for w in _words(earlier)):
             continue  # "channels …, but these silted up": the plural just named
         if head in EMPTY_HEADS or _stem(head) not in earlier:

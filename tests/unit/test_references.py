@@ -10,6 +10,7 @@ import pytest
 from quizapp.core.article_parser import parse_article
 from quizapp.core.claims import extract_topics
 from quizapp.core.item_context import without_context
+from quizapp.core.item_forms.recall import recall_card
 from quizapp.core.item_generation import generate_items
 from quizapp.core.references import leans_back, standalone
 
@@ -129,3 +130,31 @@ def test_a_clause_before_the_head_noun_is_no_part_of_its_name():
 def test_a_definite_opening_a_section_leans_on_its_heading_not_the_section_before():
     found = standalone("The decision is taken by a committee", [], "Who Decides", before=["X."])
     assert found.leans_back == "" and found.context == ""
+
+
+def test_a_recall_card_is_not_cut_inside_a_date_or_a_noun_phrase():
+    day = (
+        "The day of Dunant's birth, 8 May, is celebrated each year as World Red Cross and "
+        "Red Crescent Day"
+    )
+    card = recall_card(day, (0, len(day)))
+    assert card.front == "The day of Dunant's birth, 8 May, is …"
+    fuels = (
+        "Burning fossil fuels, e.g. coal, oil and natural gas, releases carbon dioxide, the main "
+        "greenhouse gas behind the warming of the climate"
+    )
+    assert recall_card(fuels, (0, len(fuels))).front.endswith("natural gas …")
+
+
+def test_a_phrase_recall_card_shows_its_answer_in_the_whole_sentence_and_never_the_title():
+    text = "The ships returned to Hawaii for the winter"
+    card = recall_card(text, (0, len(text)))
+    assert card.cloze and card.back == "Hawaii"  # shown as the sentence with "Hawaii" marked
+    assert not recall_card(text, (0, len(text)), answer_ok=lambda a: a != "Hawaii").cloze
+
+
+def test_a_claim_shown_with_context_gets_no_which_heading_question():
+    _, _, questions = _items(COOK)
+    for question in questions:
+        if question.prompt.startswith("(Context: "):
+            assert "Under which heading" not in question.prompt

@@ -14,10 +14,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from quizapp.core.item_forms.grammar import MODALS, is_base_verb, is_verb_form, split_clause
-from quizapp.core.item_forms.phrase_cloze import phrase_cloze
+from quizapp.core.item_forms.phrase_cloze import AUXILIARY_WORDS, _is_verb_or_adverb, phrase_cloze
 from quizapp.core.lexicon import content_words, is_function_word
 
 MIN_BACK_CONTENT_WORDS = 2
@@ -34,8 +35,12 @@ MAX_USES_OF_A_FALSE_STATEMENT = 3
 
 @dataclass(frozen=True)
 class Recall:
+    """``cloze``: the front holds one blank and the back is the phrase that fills it, so the
+    card is shown as the whole sentence with its answer marked."""
+
     front: str
     back: str
+    cloze: bool = False
 
 
 def _subject_and_verb(sentence: str) -> str | None:
@@ -103,7 +108,44 @@ def _head_of(sentence: str) -> str:
     return " ".join(words[:cut]).rstrip(",")
 
 
-def recall_card(text: str, span: tuple[int, int], context: str = "") -> Recall | None:
+def _inside_a_phrase(last: str, following: str) -> bool:
+    """ "natural … gas", "8 … May", "heavier … rainfall": the cut splits a noun phrase (a
+    modifier and its noun, neither a function word nor a verb)."""
+    if last.endswith((",", ";", ":")) or not following:
+        return False
+    before, after = last.strip("“”\"'("), following.strip(",;:.“”\"')")
+    for word in (before, after):
+        if word.islower() and is_function_word(word):
+            return False
+        if not word or _is_verb_or_adverb(word) or CONNECTOR.match(f" {word.lower()} x"):
+            return False
+    return True
+
+
+def _mended(head: str, sentence: str) -> str:
+    """The front moved forward to the end of the noun phrase it cut ("The day of Dunant's
+    birth, 8 May, is …", never "…, 8 … May"), when something is left to recall after it."""
+    words = sentence.split()
+    cut = len(head.split())
+    moved = cut
+    while moved < len(words) - 1 and _inside_a_phrase(words[moved - 1], words[moved]):
+        moved += 1
+    if moved == cut:
+        return head
+    # The verb right after the phrase goes on the front too ("8 May, is …").
+    if moved < len(words) - 1 and words[moved].lower() in AUXILIARY_WORDS:
+        moved += 1
+    mended = " ".join(words[:moved]).rstrip(",")
+    rest = sentence[len(" ".join(words[:moved])) :]
+    return mended if len(content_words(rest)) >= MIN_BACK_CONTENT_WORDS else head
+
+
+def recall_card(
+    text: str,
+    span: tuple[int, int],
+    context: str = "",
+    answer_ok: Callable[[str], bool] = lambda answer: True,
+) -> Recall | None:
     """A card for the claim ``text[span[0]:span[1]]`` of the shown sentence ``text``;
     ``context`` is the sentence before, shown when this one opens by pointing back."""
     start, end = span
@@ -117,11 +159,11 @@ def recall_card(text: str, span: tuple[int, int], context: str = "") -> Recall |
             front, back = f"{lead} …", clause
     else:
         blanked = phrase_cloze(text[:end])
-        if blanked is not None:
+        if blanked is not None and answer_ok(blanked.back):
             # One phrase blanked, the rest shown: the front pins one answer.
             front = f"{context} {blanked.front}" if context else blanked.front
-            return Recall(front, blanked.back)
-        head = _head_of(text[:end])
+            return Recall(front, blanked.back, cloze=True)
+        head = _mended(_head_of(text[:end]), text[:end])
         front, back = f"{head} …", text[len(head) : end].strip(" ,")
     if len(content_words(back)) < 1:
         return None
