@@ -380,7 +380,7 @@ def generate_items(
     """All generated flashcards and questions for the article's topics, in reading order."""
     first_shown = shown_claims(topics, title)
     facts = ArticleFacts.build(title, [s.text for s in first_shown])
-    resolved = standalone_claims(first_shown, topics, facts.mid_sentence_capitals)
+    resolved = standalone_claims(first_shown, topics, facts.mid_sentence_capitals, title)
     all_shown = resolved.shown
     usable = _usable(resolved)
     # Statements that need a context line are no options of another claim's question.

@@ -66,6 +66,9 @@ POINTING_DEFINITE = re.compile(
     r"(?:was|is|were|are))\b"
 )
 MAX_CONTEXT_SENTENCES = 3
+HELPERS = frozenset(
+    "has have had is are was were will would can could may might do does did".split()
+)
 DEFINITE_REASON = "is explained only by"
 MAX_MODIFIERS = 3
 MAX_COMPLEMENT_WORDS = 4
@@ -110,9 +113,18 @@ def _pronoun_unresolved(text: str, capitalised: set[str]) -> str:
             return f"an unresolved “{word}”"
         if lower in THING_PRONOUNS and _opening_only(before):
             return f"an unresolved “{word}”"
+        if lower in ("it", "them") and _object_of_main_verb(before):
+            return f"an unresolved “{word}”"
         if lower in PLURAL_PRONOUNS and not any(_plural(w) or w == "and" for w in before):
             return f"an unresolved “{word}”"
     return ""
+
+
+def _object_of_main_verb(before: list[str]) -> bool:
+    """ "Strong winds lifted it", "confirmed it": the object of the sentence's first verb,
+    which stands for something the sentence before named (its subject is someone else)."""
+    verbs = [i for i, w in enumerate(before) if w.islower() and w not in HELPERS and _is_verb(w)]
+    return bool(verbs) and verbs[0] == len(before) - 1 and "," not in " ".join(before)
 
 
 def _opening_only(before: list[str]) -> bool:
@@ -164,8 +176,14 @@ def _antecedent(head: str, earlier: list[str], capitalised: set[str]) -> str | N
             phrase += _complement(words, index)
             if len(phrase) < 2:
                 continue
-            return " ".join(w if w in capitalised else w.lower() for w in phrase)
+            return " ".join(w if _kept_capital(w, capitalised) else w.lower() for w in phrase)
     return None
+
+
+def _kept_capital(word: str, capitalised: set[str]) -> bool:
+    """A heading's or title's word keeps its capital where the article's prose does."""
+    bare = word.removesuffix("'s").removesuffix("’s")
+    return bare in capitalised or word in capitalised
 
 
 def _modifiers(words: list[str], index: int) -> list[str]:
@@ -282,6 +300,7 @@ def standalone(
     heading: str = "",
     capitalised: set[str] | None = None,
     before: list[str] | None = None,
+    title: str = "",
 ) -> Resolution:
     """``text`` (a sentence as shown) made to stand alone where that is sure; ``earlier`` are
     the paragraph's sentences before it, as shown, nearest last, where a reference is named;
@@ -290,7 +309,7 @@ def standalone(
     dropped = DROPPABLE_CONNECTIVE.sub("", text)
     if dropped != text:
         dropped = dropped[:1].upper() + dropped[1:]
-    named = _named(dropped, [heading, *earlier] if heading else earlier, capitalised)
+    named = _named(dropped, [t for t in (title, heading) if t] + earlier, capitalised)
     named = _they_named(named, earlier[-1] if earlier else "")
     reason = leans_back(named, capitalised)
     if not reason or (not earlier and heading and DEFINITE_REASON in reason):
@@ -328,7 +347,7 @@ class StandaloneClaims:
 
 
 def standalone_claims(
-    all_shown: list[ShownClaim], topics: list[TopicDraft], capitalised: set[str]
+    all_shown: list[ShownClaim], topics: list[TopicDraft], capitalised: set[str], title: str = ""
 ) -> StandaloneClaims:
     """Each claim's sentence resolved within its paragraph (its topic's sentences before it,
     and its heading); a later clause shares its sentence's resolution."""
@@ -348,7 +367,7 @@ def standalone_claims(
                 topic, earlier = topic_of.get(claim.key), []
             sentence = claim.sentence
             heading = heading_of.get(claim.key, "")
-            done = standalone(item.text, earlier, heading, capitalised, reading)
+            done = standalone(item.text, earlier, heading, capitalised, reading, title)
         shown.append(_moved(item, done.text))
         if done.leans_back:
             leaning[claim.key] = done.leans_back

@@ -158,3 +158,13 @@ def test_a_claim_shown_with_context_gets_no_which_heading_question():
     for question in questions:
         if question.prompt.startswith("(Context: "):
             assert "Under which heading" not in question.prompt
+
+
+def test_this_pivot_is_named_by_the_title_and_an_object_it_points_back():
+    title = "Russia's Pivot to the East: Deepening Ties with China"
+    found = standalone(
+        "This pivot is marked by deeper ties", [], "Overview", {"Russia", "East"}, title=title
+    )
+    assert found.text == "Russia's pivot to the East is marked by deeper ties"
+    assert leans_back("Strong winds lifted it into huge clouds of dust")
+    assert leans_back("Since 1992 a canal has linked it through the Main to the Rhine")
