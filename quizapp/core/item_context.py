@@ -68,9 +68,8 @@ def with_context(
         elif question.key.startswith(HEADING_KEY_PREFIX):
             continue  # the context line, from the text before, would say where it stands
         elif not any(_holds(context, answer) for answer in _answers(question)):
-            shown_questions.append(
-                replace(question, prompt=f"(Context: {context}) {question.prompt}")
-            )
+            prompt = CAPITAL_PRONOUN.sub(lambda m: m.group(1).lower(), question.prompt)
+            shown_questions.append(replace(question, prompt=f"(Context: {context}) {prompt}"))
     return shown_cards, shown_questions
 
 

@@ -168,3 +168,12 @@ def test_this_pivot_is_named_by_the_title_and_an_object_it_points_back():
     assert found.text == "Russia's pivot to the East is marked by deeper ties"
     assert leans_back("Strong winds lifted it into huge clouds of dust")
     assert leans_back("Since 1992 a canal has linked it through the Main to the Rhine")
+
+
+def test_a_form_question_shown_with_context_keeps_no_capital_pronoun_mid_sentence():
+    from quizapp.core.item_context import with_context
+    from quizapp.core.item_drafts import QuestionDraft
+
+    asked = QuestionDraft("k", "c", "short_answer", "In which year did It take the name?", "")
+    _, (shown,) = with_context([], [asked], {"c": "A committee met in 1863."}, {})
+    assert shown.prompt == "(Context: A committee met in 1863.) In which year did it take the name?"
