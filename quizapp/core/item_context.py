@@ -38,7 +38,7 @@ def _answers(question: QuestionDraft) -> list[str]:
     return [*question.accepted, *chosen]
 
 
-def _holds(context: str, answer: str) -> bool:
+def holds_answer(context: str, answer: str) -> bool:
     answer = answer.strip().removesuffix(".")
     if len(answer) <= MIN_ANSWER_CHARS:
         return False
@@ -67,7 +67,7 @@ def with_context(
             shown_questions.append(question)
         elif question.key.startswith(HEADING_KEY_PREFIX):
             continue  # the context line, from the text before, would say where it stands
-        elif not any(_holds(context, answer) for answer in _answers(question)):
+        elif not any(holds_answer(context, answer) for answer in _answers(question)):
             prompt = CAPITAL_PRONOUN.sub(lambda m: m.group(1).lower(), question.prompt)
             shown_questions.append(replace(question, prompt=f"(Context: {context}) {prompt}"))
     return shown_cards, shown_questions

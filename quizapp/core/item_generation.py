@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from quizapp.core.aliases import AnswerContext, answer_set
 from quizapp.core.answer_targets import ArticleFacts, Target, candidate_targets
 from quizapp.core.claims import ClaimDraft, TopicDraft, claim_problem
-from quizapp.core.item_context import with_context
+from quizapp.core.item_context import holds_answer, with_context
 from quizapp.core.item_drafts import FlashcardDraft, QuestionDraft, choice_id
 from quizapp.core.item_forms.answer_shown import shows_its_answer
 from quizapp.core.item_forms.drafts import (
@@ -72,10 +72,16 @@ def _card(
     target: Target | None,
     form: FormDraft | None,
     facts: ArticleFacts,
+    context: str = "",
 ) -> FlashcardDraft | None:
     """A cloze on the claim's target; else a two-sided card in the claim's form; else a recall
-    card: the start of the sentence on the front, the claim's words on the back."""
+    card: the start of the sentence on the front, the claim's words on the back. No answer
+    the card's context line holds ("the Swiss" after "the Swiss government called …")."""
     claim = shown.claim
+    if target is not None and holds_answer(context, target.text):
+        target = None
+    if form is not None and form.answer and holds_answer(context, form.answer):
+        form = None
     if target is not None:
         front = f"{topic.title}: {_blanked(shown, target)}."
         key = item_key("gen-card", claim, target.text, shown.legacy_answer)
@@ -84,7 +90,9 @@ def _card(
         return form_card(shown, form)
     # A phrase the title holds is no answer: the card's label would give it away.
     recall = recall_card(
-        shown.text, shown.span, answer_ok=lambda answer: not facts.in_title(answer)
+        shown.text,
+        shown.span,
+        answer_ok=lambda answer: not (facts.in_title(answer) or holds_answer(context, answer)),
     )
     if recall is None:
         return None
@@ -409,7 +417,8 @@ def generate_items(
     for shown in all_shown:
         key = shown.claim.key
         form = (forms.get(key) or [None])[0]
-        card = _card(topic_of[key], shown, targets.get(key), form, facts)
+        context_line = resolved.contexts.get(key, "")
+        card = _card(topic_of[key], shown, targets.get(key), form, facts, context_line)
         if card:
             cards.append(card)
         if key in first:

@@ -89,8 +89,13 @@ def _words(text: str) -> list[str]:
     return [w.strip(",;:()“”\"'") for w in text.split()]
 
 
+IRREGULAR_PLURALS = frozenset("people children men women police cattle".split())
+
+
 def _plural(word: str) -> bool:
     w = word.lower()
+    if w in IRREGULAR_PLURALS:
+        return True
     return len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")) and word.islower()
 
 

@@ -13,6 +13,7 @@ from quizapp.core.item_context import without_context
 from quizapp.core.item_forms.recall import recall_card
 from quizapp.core.item_generation import generate_items
 from quizapp.core.references import leans_back, standalone
+from quizapp.core.text_extraction import extract_article
 
 
 @pytest.mark.parametrize(
@@ -177,3 +178,19 @@ def test_a_form_question_shown_with_context_keeps_no_capital_pronoun_mid_sentenc
     asked = QuestionDraft("k", "c", "short_answer", "In which year did It take the name?", "")
     _, (shown,) = with_context([], [asked], {"c": "A committee met in 1863."}, {})
     assert shown.prompt == "(Context: A committee met in 1863.) In which year did it take the name?"
+
+
+def test_they_after_people_stands_and_a_card_never_blanks_what_its_context_line_says():
+    assert (
+        leans_back("If people believe prices will stay low, they ask for smaller pay rises") == ""
+    )
+    text = (
+        "# Emblems\n\n## The Convention\n\nIn 1864 the Swiss government called a conference in "
+        "Geneva, and twelve states signed the first Geneva Convention. It required armies to care "
+        "for wounded soldiers. It also adopted a red cross on a white ground as the protective "
+        "emblem, the reverse of the Swiss flag.\n"
+    )
+    parsed = parse_article(extract_article("emblems.md", text.encode()).text)
+    cards, _ = generate_items(extract_topics(parsed), parsed.title)
+    last = cards[-1]
+    assert "the reverse of the Swiss flag" in last.front + last.back
