@@ -100,12 +100,21 @@ def _plural(word: str) -> bool:
 
 
 def _names_someone(before: list[str], capitalised: set[str]) -> bool:
-    """A name before the pronoun: a capitalised word inside the sentence, or its first word
-    when the article capitalises it mid-sentence too ("Cook sailed …, where he …")."""
-    return any(
-        w[:1].isupper() and (i > 0 or w in capitalised) and not is_function_word(w.lower())
-        for i, w in enumerate(before)
-    )
+    """A person named before the pronoun: two or more capitalised words not after "the"
+    ("Henry Dunant saw …, and it shocked him"; never "the Space Shuttle Endeavour"), or a
+    first word the article capitalises mid-sentence too ("Cook sailed …, where he …")."""
+    if before and before[0] in capitalised and not is_function_word(before[0].lower()):
+        return True
+    run = 0
+    for index, word in enumerate(before):
+        if word[:1].isupper() and not is_function_word(word.lower()):
+            after_the = run == 0 and index > 0 and before[index - 1].lower() == "the"
+            run = -99 if after_the else run + 1
+            if run >= 2:
+                return True
+        else:
+            run = 0
+    return False
 
 
 def _pronoun_unresolved(text: str, capitalised: set[str]) -> str:

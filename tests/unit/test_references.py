@@ -28,6 +28,7 @@ from quizapp.core.text_extraction import extract_article
         "All of them follow the same seven principles",  # a plural pronoun
         "For much of its lower course it then divides into channels",
         "Many places bear his name",  # a possessive with no one named
+        "NASA named the Space Shuttle Endeavour after his first ship",  # a name, not a person
         "New tractors made this possible",
     ],
 )
