@@ -382,6 +382,18 @@ def _usable(resolved: StandaloneClaims) -> list[ShownClaim]:
     return found
 
 
+def _answer_context(
+    topics: list[TopicDraft], all_shown: list[ShownClaim], facts: ArticleFacts
+) -> AnswerContext:
+    """What the alias step knows of the article: a topic's claims as a paragraph, so a
+    sentence with no year is dated by its paragraph's."""
+    paragraphs = [
+        " ".join(dict.fromkeys(s.text for s in all_shown if s.claim.topic_key == t.key))
+        for t in topics
+    ]
+    return AnswerContext.of_text("\n\n".join(paragraphs), names=set(facts.entity_sentences))
+
+
 def generate_items(
     topics: list[TopicDraft], title: str = ""
 ) -> tuple[list[FlashcardDraft], list[QuestionDraft]]:
@@ -393,12 +405,7 @@ def generate_items(
     usable = _usable(resolved)
     # Statements that need a context line are no options of another claim's question.
     standing = [s for s in usable if s.claim.key not in resolved.contexts]
-    # A topic's claims as a paragraph, so a sentence with no year is dated by its paragraph's.
-    paragraphs = [
-        " ".join(dict.fromkeys(s.text for s in all_shown if s.claim.topic_key == t.key))
-        for t in topics
-    ]
-    answers = AnswerContext.of_text("\n\n".join(paragraphs), names=set(facts.entity_sentences))
+    answers = _answer_context(topics, all_shown, facts)
     context = _article_context(topics, facts, standing, answers)
     topic_of = {c.key: t for t in topics for c in t.claims}
     targets = {s.claim.key: _target(s, facts, topic_of[s.claim.key].title) for s in usable}
