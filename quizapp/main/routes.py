@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 import sqlalchemy as sa
 from flask import Blueprint, abort, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 from sqlalchemy.orm import selectinload
 
-from quizapp.core.article_parser import parse_article
+from quizapp.core.article_parser import Section, parse_article
 from quizapp.core.highlight import highlight_segments
 from quizapp.extensions import db
 from quizapp.models import Article, Claim, Topic
@@ -93,6 +95,7 @@ def reader(slug: str):
         abort(404, "This article has no claims yet.")
     spans = [(c.key, c.start_offset, c.end_offset) for c in claims]
     parsed = parse_article(article.text)
+    starts = [c.start_offset for c in claims]
     sections = []
     for section in parsed.sections:
         if section.is_keywords:
@@ -104,7 +107,7 @@ def reader(slug: str):
             )
             for block in section.blocks
         ]
-        sections.append((section.heading, blocks))
+        sections.append((_section_heading(section, claims, starts), blocks))
     by_key = {c.key: c for c in claims}
     cards, questions = items_by_claim(db.session, [c.id for c in claims])
     return render_template(
@@ -115,6 +118,22 @@ def reader(slug: str):
         cards=cards,
         questions=questions,
     )
+
+
+def _section_heading(section: Section, claims: list[Claim], starts: list[int]) -> str | None:
+    """The section's heading as its topic is named now: a teacher's rename (or merge) names
+    the section in the reader too, as on its cards. The topic is that of the first claim in
+    the section's own paragraphs (a labelled bullet's claims are its sub-topic's); a section
+    with none keeps the heading the text gives it. ``starts`` are the claims' start offsets, in
+    reading order."""
+    if section.heading is None:
+        return None
+    for block in section.blocks:
+        first = bisect_left(starts, block.start)
+        inside = first < len(claims) and starts[first] < block.start + len(block.text)
+        if inside and not block.label:
+            return claims[first].topic.title
+    return section.heading
 
 
 @bp.get("/search")
