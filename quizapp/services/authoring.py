@@ -52,7 +52,8 @@ def _fail(reason: str) -> None:
 class QuestionFields:
     """A question as a teacher types it: one choice, accepted answer or pair per line.
 
-    Choices marked correct start with ``*``; a pair is ``left | right``.
+    Choices marked correct start with ``*`` (or come as ``choice_rows``); a pair is
+    ``left | right``.
     """
 
     claim_id: int
@@ -65,6 +66,9 @@ class QuestionFields:
     pairs: str = ""
     answer_bool: bool | None = None
     quote: str = ""
+    # The choices as the editor's rows (text, ticked), which take the place of ``choices``
+    # when given: a row's text may itself start with "*".
+    choice_rows: tuple[tuple[str, bool], ...] | None = None
 
     def raw(self) -> dict[str, Any]:
         """The fields in the seed bank's shape, for ``validate_question_fields``; the kind reads
@@ -83,6 +87,19 @@ class QuestionFields:
         if is_known_type(self.type):
             raw.update(kind_of(self.type).raw_from_authoring(self, _fail))
         return raw
+
+
+def answer_problem(fields: QuestionFields) -> str | None:
+    """What is wrong with the answer given for the question's type (too few choices, no right
+    one, …), or None; the form shows it on the answer field. Saving checks it again."""
+    if not is_known_type(fields.type):
+        return None
+    kind = kind_of(fields.type)
+    try:
+        kind.validate(kind.raw_from_authoring(fields, _fail), {"prompt": fields.prompt}, _fail)
+    except TeachingError as error:
+        return error.message
+    return None
 
 
 @dataclass(frozen=True)
@@ -212,7 +229,21 @@ def fields_of(question: Question) -> QuestionFields:
         pairs="\n".join(f"{a} {PAIR_SEPARATOR} {b}" for a, b in question.pairs or []),
         answer_bool=question.answer_bool,
         quote=question.quote or "",
+        choice_rows=tuple((c["text"], bool(c["correct"])) for c in question.choices or []),
     )
+
+
+def draft_problem(session: Session, item: Question | Flashcard, teacher_id: int) -> str | None:
+    """Why the draft ``item`` would not pass the checks a teacher's edit passes, or None."""
+    try:
+        if isinstance(item, Question):
+            _question_values(session, teacher_id, fields_of(item), item)
+        else:
+            fields = FlashcardFields(item.claim_id, item.kind, item.front, item.back)
+            _flashcard_values(session, teacher_id, fields, item)
+    except TeachingError as error:
+        return error.message
+    return None
 
 
 def _flashcard_values(

@@ -9,11 +9,13 @@ from sqlalchemy.orm import selectinload
 from werkzeug.exceptions import RequestEntityTooLarge
 
 from quizapp.core.question_kinds import describe_key
+from quizapp.core.question_kinds.base import MAX_OPTIONS
 from quizapp.errors import refused, render_error
 from quizapp.extensions import db
 from quizapp.models import Claim, ItemStatus, Role
 from quizapp.services import article_library as library
 from quizapp.services import article_review as review
+from quizapp.services import topic_acceptance as acceptance
 from quizapp.services.classes import teacher_classes
 from quizapp.services.errors import NotFound
 from quizapp.teach.article_forms import ArticleImportForm, ShareForm
@@ -23,6 +25,7 @@ from quizapp.web_forms import FormOutcome, submit_form
 from quizapp.web_ids import parse_id
 
 IMPORT_MAX_BYTES = 10 * 1024 * 1024
+HELD_SHOWN = 3  # drafts held back that the message after "accept all" names, with the reason
 TOO_LARGE = "That file is larger than 10 MB. Import the article's text only (paste it, say)."
 
 
@@ -206,6 +209,35 @@ def change_topic(article_id: int, topic_id: int):
     return _back(article, f"#topic-{topic_id}", _page_of(article, topic_id=topic_id))
 
 
+@bp.route("/articles/<id:article_id>/topics/<id:topic_id>/accept", methods=["GET", "POST"])
+def accept_topic(article_id: int, topic_id: int):
+    """Accept every draft of a topic that passes the checks: first a page that says how many
+    will be accepted and which stay drafts (and why), then its button does it."""
+    article = library.owned_article(db.session, article_id, current_user)
+    topic = review.article_topic(db.session, article, topic_id)
+    if request.method == "GET":
+        check = acceptance.check_topic_drafts(db.session, topic, current_user.id)
+        return render_template("teach/topic_accept.html", article=article, check=check)
+    done = acceptance.accept_topic(db.session, topic, current_user.id)
+    db.session.commit()
+    flash(_accepted_message(done), "success" if not done.held else "warning")
+    return _back(article, f"#topic-{topic.id}", _page_of(article, topic_id=topic.id))
+
+
+def _accepted_message(done: acceptance.TopicAcceptance) -> str:
+    accepted = len(done.passing)
+    message = f"{accepted} draft{'s' if accepted != 1 else ''} accepted in “{done.topic.title}”."
+    if done.held:
+        reasons = "; ".join(f"“{h.text}”: {h.reason}" for h in done.held[:HELD_SHOWN])
+        more = len(done.held) - HELD_SHOWN
+        message += (
+            f" {len(done.held)} stay drafts, as they do not pass the checks (edit them): "
+            + reasons
+            + (f" and {more} more." if more > 0 else "")
+        )
+    return message
+
+
 @bp.post("/articles/<id:article_id>/share")
 def share_article(article_id: int):
     article = library.owned_article(db.session, article_id, current_user)
@@ -258,5 +290,10 @@ def edit_draft(article_id: int, kind: str, item_id: int):
         flash("Saved and accepted.", "success")
         return _back_to_claim(article, item.claim_id)
     return render_template(
-        "teach/article_item_form.html", form=form, article=article, item=item, kind=kind
+        "teach/article_item_form.html",
+        form=form,
+        article=article,
+        item=item,
+        kind=kind,
+        max_options=MAX_OPTIONS,
     ), outcome.status

@@ -5,9 +5,11 @@ from __future__ import annotations
 import dataclasses
 
 from flask_wtf import FlaskForm
-from wtforms import RadioField, SelectChoice, SelectField, SubmitField, TextAreaField
+from wtforms import Field, RadioField, SelectChoice, SelectField, SubmitField, TextAreaField
 from wtforms.validators import InputRequired, Length
 
+from quizapp.core.question_kinds import kind_of
+from quizapp.core.question_kinds.base import MAX_OPTIONS
 from quizapp.core.vocabulary import CardKind
 from quizapp.services.authoring import (
     MAX_EXPLANATION,
@@ -15,11 +17,32 @@ from quizapp.services.authoring import (
     PAIR_SEPARATOR,
     FlashcardFields,
     QuestionFields,
+    answer_problem,
 )
 from quizapp.teach.forms import difficulty_choices, type_choices
 
 # Generous caps on raw text: the service applies the real limits with a clear message.
 MAX_LIST_TEXT = 10_000
+
+
+# The choice editor offers this many rows at least, and two empty ones after the last typed,
+# so a page without its script can still add choices (an empty row is left out on save).
+MIN_CHOICE_ROWS = 4
+SPARE_CHOICE_ROWS = 2
+
+
+class ValueListField(Field):
+    """Every value sent under the field's name, in order: one input per row of the choice
+    editor. ``None`` when none was sent, so a form posting the text format is read as before."""
+
+    def process_formdata(self, valuelist: list[str]) -> None:
+        # WTForms calls this with [] for a name not sent at all; the editor always sends one
+        # text per row, so [] means the form had no rows.
+        if valuelist:
+            self.data = list(valuelist)
+
+    def _value(self) -> str:
+        return ""
 
 
 def claim_choices(claims) -> list[SelectChoice]:
@@ -50,6 +73,9 @@ class QuestionForm(FlaskForm):
         f"Pairs (matching): one per line, as left {PAIR_SEPARATOR} right",
         validators=[Length(max=MAX_LIST_TEXT)],
     )
+    # The choice editor's rows: each row's text, and the rows ticked right (by position).
+    choice_text = ValueListField("Choice", default=None)
+    choice_right = ValueListField("Right", default=None)
     # Checked by the service for true/false questions only, so no choice check here.
     answer_bool = RadioField(
         "Answer (true/false)",
@@ -66,6 +92,34 @@ class QuestionForm(FlaskForm):
     )
     submit = SubmitField("Save question")
 
+    def validate(self, extra_validators=None) -> bool:
+        """The form's own checks, then the answer's for the chosen type, shown on the answer
+        field with what was typed kept (the service checks it all again on save)."""
+        if not super().validate(extra_validators):
+            return False
+        problem = answer_problem(self.fields())
+        if problem is not None:
+            answer_field = self[kind_of(self.type.data).authoring_field]
+            answer_field.errors = [*answer_field.errors, problem]
+            return False
+        return True
+
+    def choice_rows(self) -> tuple[tuple[str, bool], ...] | None:
+        """The editor's rows as (text, ticked), or None when the text format was sent."""
+        if self.choice_text.data is None:
+            return None
+        right = set(self.choice_right.data or [])
+        return tuple((text, str(i) in right) for i, text in enumerate(self.choice_text.data))
+
+    def choice_rows_shown(self) -> list[tuple[str, bool]]:
+        """The rows the editor shows: what was typed (empty rows at the end aside), then spare
+        empty ones, at least MIN_CHOICE_ROWS and no more spares than MAX_OPTIONS allows."""
+        rows = list(self.choice_rows() or ())
+        while rows and not rows[-1][0].strip() and not rows[-1][1]:
+            rows.pop()
+        wanted = max(len(rows) + SPARE_CHOICE_ROWS, MIN_CHOICE_ROWS)
+        return rows + [("", False)] * max(min(wanted, MAX_OPTIONS) - len(rows), 0)
+
     def fields(self) -> QuestionFields:
         answer = {"true": True, "false": False}.get(self.answer_bool.data or "")
         return QuestionFields(
@@ -79,15 +133,19 @@ class QuestionForm(FlaskForm):
             pairs=self.pairs.data or "",
             answer_bool=answer,
             quote=self.quote.data or "",
+            choice_rows=self.choice_rows(),
         )
 
     def fill(self, fields: QuestionFields) -> None:
         # Every field but answer_bool is shown as it is stored; a radio button holds that one.
         for field in dataclasses.fields(fields):
-            if field.name != "answer_bool":
+            if field.name not in ("answer_bool", "choice_rows"):
                 getattr(self, field.name).data = getattr(fields, field.name)
         if fields.answer_bool is not None:
             self.answer_bool.data = "true" if fields.answer_bool else "false"
+        rows = fields.choice_rows or ()
+        self.choice_text.data = [text for text, _ in rows]
+        self.choice_right.data = [str(i) for i, (_, right) in enumerate(rows) if right]
 
 
 class FlashcardForm(FlaskForm):

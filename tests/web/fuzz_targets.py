@@ -226,6 +226,12 @@ WRITES: dict[str, Target] = {
         together=(("article_id", "kind", "item_id"), "article_item"),
     ),
     "teach.accept_claim": Target(TEACHER, None, {**ARTICLE, **CLAIM}, together=ARTICLE_CLAIM),
+    "teach.accept_topic": Target(
+        TEACHER,
+        None,
+        {**ARTICLE, "topic_id": "topic"},
+        together=(("article_id", "topic_id"), "article_topic"),
+    ),
     "teach.change_topic": Target(
         TEACHER,
         FormBody(extra=_topic_change),

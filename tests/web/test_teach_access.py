@@ -130,6 +130,7 @@ def _draft_card(w):
 
 
 AR = "/teach/articles/{w.article.id}"
+AR_TOPIC = AR + "/topics/{w.article_claim.topic_id}"
 C = "/teach/classes/{w.school_class.id}"
 S = "/teach/sets/{w.quiz_set.id}"
 A = "/teach/assignments/{w.assignment.id}"
@@ -234,6 +235,8 @@ ROUTES = [
     ("teach.edit_draft", "GET", AR + "/flashcards/{w.draft_card.id}/edit", None, 200, True),
     ("teach.edit_draft", "POST", AR + "/flashcards/{w.draft_card.id}/edit", _draft_card, 302, True),
     ("teach.accept_claim", "POST", AR + "/claims/{w.article_claim.id}/accept", None, 302, True),
+    ("teach.accept_topic", "GET", AR_TOPIC + "/accept", None, 200, True),
+    ("teach.accept_topic", "POST", AR_TOPIC + "/accept", None, 302, True),
     (
         "teach.change_topic",
         "POST",

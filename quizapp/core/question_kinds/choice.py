@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from quizapp.core.grading import Grade, GradingKey, grade_multiple_select, grade_single_choice
@@ -27,6 +27,16 @@ from quizapp.core.question_kinds.base import (
 from quizapp.core.question_types import QuestionType
 
 
+def choices_from_rows(rows: Sequence[tuple[str, bool]], fail: Fail) -> list[dict[str, Any]]:
+    """One choice per row with text; an empty row is left out (the editor offers spare ones),
+    unless it is ticked: then the teacher meant a right answer that has no words yet."""
+    if any(correct and not text.strip() for text, correct in rows):
+        fail("A ticked choice has no text.")
+    kept = [(text.strip(), correct) for text, correct in rows if text.strip()]
+    limit_lines([text for text, _ in kept], "choices", fail)
+    return [{"text": text, "correct": correct} for text, correct in kept]
+
+
 class ChoiceKind(QuestionKind):
     """Shared by both choice kinds; subclasses say how many correct choices a key needs."""
 
@@ -36,6 +46,11 @@ class ChoiceKind(QuestionKind):
     numbered_options = True
 
     def raw_from_authoring(self, fields: Any, fail: Fail) -> dict[str, Any]:
+        """The choices from the editor's rows (text and tick) when it sent them, else from the
+        text format, one per line with ``*`` before the correct ones."""
+        rows = getattr(fields, "choice_rows", None)
+        if rows is not None:
+            return {"choices": choices_from_rows(rows, fail)}
         lines = limit_lines(lines_of(fields.choices), "choices", fail)
         return {
             "choices": [
