@@ -230,10 +230,10 @@ def _accepted_message(done: acceptance.TopicAcceptance) -> str:
     if done.held:
         reasons = "; ".join(f"“{h.text}”: {h.reason}" for h in done.held[:HELD_SHOWN])
         more = len(done.held) - HELD_SHOWN
+        held = len(done.held)
         message += (
-            f" {len(done.held)} stay drafts, as they do not pass the checks (edit them): "
-            + reasons
-            + (f" and {more} more." if more > 0 else "")
+            f" {held} stay{'s a draft' if held == 1 else ' drafts'}, not passing the checks "
+            "(edit to accept): " + reasons + (f" and {more} more." if more > 0 else "")
         )
     return message
 

@@ -161,7 +161,7 @@ def test_accept_all_in_a_topic_asks_first_then_accepts_the_drafts_that_pass(clie
     )
     page = done.get_data(as_text=True)
     assert f"{len(items) - 1} drafts accepted in “{topic.title}”." in page
-    assert "1 stay drafts" in page and "exactly one correct choice" in page
+    assert "1 stays a draft" in page and "exactly one correct choice" in page
     db.session.expire_all()
     statuses = {i.id: i.status for i in _topic_items(db, topic) if isinstance(i, Question)}
     assert statuses.pop(broken.id) == ItemStatus.DRAFT
