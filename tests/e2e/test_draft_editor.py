@@ -119,3 +119,37 @@ def test_a_teacher_edits_a_draft_through_the_rows_and_accepts_a_topic(page, db, 
     )
     assert statuses.pop(broken.id) == ItemStatus.DRAFT
     assert set(statuses.values()) == {ItemStatus.PUBLISHED}
+
+
+def test_without_its_script_the_editor_shows_every_answer_labelled(
+    browser, live_server, db, make_teacher
+):
+    """Progressive enhancement: every kind's answer shows, each saying which kinds it is for,
+    and a spare row takes a new choice."""
+    context = browser.new_context(base_url=live_server, java_script_enabled=False)
+    page = context.new_page()
+    teacher = make_teacher()
+    _log_in(page, teacher)
+    page.goto("/teach/articles/new")
+    page.get_by_label("Title").fill("Our garden")
+    page.get_by_label("Paste the text").fill(GARDEN)
+    page.get_by_role("button", name="Import and make drafts").click()
+    article = db.session.scalar(sa.select(Article).where(Article.owner_id == teacher.id))
+    question = db.session.scalars(
+        sa.select(Question).filter_by(article_id=article.id, type="single_choice")
+    ).first()
+    page.goto(f"/teach/articles/{article.id}/questions/{question.id}/edit")
+    expect(page.locator("[data-answer-field]:visible")).to_have_count(4)
+    expect(page.get_by_text("Choices (single choice or multiple select)")).to_be_visible()
+    expect(page.get_by_label("Accepted answers (fill in the blank, short answer)")).to_be_visible()
+    expect(page.get_by_role("button", name="Add a choice")).to_be_hidden()
+    before = len(question.choices)
+    spare = before + 1
+    page.get_by_label(f"Choice {spare}", exact=True).fill("Kitchen compost")
+    page.locator("[name=choice_right]").nth(spare - 1).check()
+    page.get_by_role("button", name="Save and accept").click()
+    db.session.expire_all()
+    saved = db.session.get(Question, question.id)
+    assert [c["text"] for c in saved.choices if c["correct"]] == ["Kitchen compost"]
+    assert len(saved.choices) == before + 1
+    context.close()
