@@ -8,11 +8,11 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 import sqlalchemy as sa
-from fsrs import Card, Scheduler
+from fsrs import Scheduler
 from sqlalchemy.orm import Session
 
 from quizapp.core.clock import aware, naive
-from quizapp.core.mastery import RECENT_ANSWERS, topic_mastery
+from quizapp.core.mastery import Mastery, topic_mastery
 from quizapp.core.time_zones import DEFAULT_ZONE, offset_spans, to_local
 from quizapp.models import (
     AttemptQuestion,
@@ -26,7 +26,13 @@ from quizapp.models import (
     Topic,
     live,
 )
-from quizapp.services.visibility import open_to_learners
+from quizapp.services.mastery_evidence import (
+    card_states,
+    card_totals,
+    outcome_shown,
+    recent_answers,
+    retrievability,
+)
 
 LEARNED_STATE = 2  # fsrs.State.Review: the card has graduated from its learning steps
 # The progress page's due chart: cards already scheduled for each of the next this many days.
@@ -43,24 +49,15 @@ class TopicProgress:
     cards_learned: int = 0
     cards_due: int = 0
     memory: float | None = None
-    mastery: float | None = None
+    # The figure and how sure it is (``core.mastery``); None until the learner starts.
+    standing: Mastery | None = None
     last_studied: datetime | None = None
     # Answers given whose outcome the learner has not been shown yet (not in the figures).
     unshown: int = 0
 
-
-def outcome_shown(now: datetime) -> sa.ColumnElement[bool]:
-    """Whether the learner has been shown if an answer was right: checked on its own, or its
-    attempt's review is open (``QuizAttempt.shows_review``), for statements joining
-    ``Response`` to its ``QuizAttempt``.
-
-    A learner's own figures (accuracy, mastery, missed questions) count only these answers.
-    Counting an answer only saved in a quiz still going, or one in an assignment whose feedback
-    is not released (never, or after a due date still to come), would tell the learner it was
-    wrong before the quiz does, or when the teacher chose it never would. The teacher's
-    gradebook counts submitted work whatever its feedback.
-    """
-    return sa.or_(Response.checked, QuizAttempt.shows_review(now))
+    @property
+    def mastery(self) -> float | None:
+        return self.standing.value if self.standing else None
 
 
 def _with_attempts(stmt: sa.Select, user_id: int) -> sa.Select:
@@ -97,38 +94,6 @@ def _responses_by_topic(session: Session, user_id: int, now: datetime):
     ).all()
 
 
-def _recent_scores(session: Session, user_id: int, now: datetime) -> dict[int, list[float]]:
-    scores_by_recency = sa.select(
-        Claim.topic_id.label("topic_id"),
-        Response.score.label("score"),
-        sa.func.row_number()
-        .over(partition_by=Claim.topic_id, order_by=Response.answered_at.desc())
-        .label("rn"),
-    ).select_from(Response)
-    ranked = (
-        _shown_responses(scores_by_recency, user_id, now)
-        .join(Question, Response.question_id == Question.id)
-        .join(Claim, Question.claim_id == Claim.id)
-        .subquery()
-    )
-    scores: dict[int, list[float]] = defaultdict(list)
-    rows = session.execute(
-        sa.select(ranked.c.topic_id, ranked.c.score).where(ranked.c.rn <= RECENT_ANSWERS)
-    )
-    for topic_id, score in rows:
-        scores[topic_id].append(float(score))
-    return scores
-
-
-def _card_states(session: Session, user_id: int):
-    return session.execute(
-        sa.select(Claim.topic_id, CardState.fsrs, CardState.due, CardState.state)
-        .join(Flashcard, CardState.flashcard_id == Flashcard.id)
-        .join(Claim, Flashcard.claim_id == Claim.id)
-        .where(CardState.user_id == user_id, live(Flashcard))
-    ).all()
-
-
 def topic_progress(
     session: Session,
     user_id: int,
@@ -153,13 +118,7 @@ def topic_progress(
         if count:
             progress.answered, progress.accuracy = count, (total or 0) / count
         progress.unshown, progress.last_studied = given - count, last
-    card_totals = session.execute(
-        sa.select(Claim.topic_id, sa.func.count(Flashcard.id))
-        .join(Claim, Flashcard.claim_id == Claim.id)
-        .where(open_to_learners(Flashcard))
-        .group_by(Claim.topic_id)
-    ).all()
-    for topic_id, count in card_totals:
+    for topic_id, count in card_totals(session).items():
         if topic_id in rows:
             rows[topic_id].cards_total = count
     last_reviews = session.execute(
@@ -174,21 +133,22 @@ def topic_progress(
             continue
         current = rows[topic_id].last_studied
         rows[topic_id].last_studied = max(last, current) if current else last
-    retrievability: dict[int, list[float]] = defaultdict(list)
-    moment, now_naive = aware(now), naive(aware(now))
-    for topic_id, fsrs_dict, due, state in _card_states(session, user_id):
+    memory: dict[int, list[float]] = defaultdict(list)
+    now_naive = naive(aware(now))
+    for _user, topic_id, fsrs_dict, due, state in card_states(session, [user_id]):
         if topic_id not in rows:
             continue
-        card = Card.from_dict(fsrs_dict)
-        retrievability[topic_id].append(scheduler.get_card_retrievability(card, moment))
+        memory[topic_id].append(retrievability(scheduler, fsrs_dict, now))
         rows[topic_id].cards_learned += state == LEARNED_STATE
         rows[topic_id].cards_due += due <= now_naive
-    recent = _recent_scores(session, user_id, now)
+    answers = recent_answers(session, [user_id], now)
     for topic_id, progress in rows.items():
-        memory = retrievability.get(topic_id, [])
-        if memory and progress.cards_total:
-            progress.memory = sum(memory) / max(progress.cards_total, len(memory))
-        progress.mastery = topic_mastery(recent.get(topic_id, []), memory, progress.cards_total)
+        cards = memory.get(topic_id, [])
+        if cards and progress.cards_total:
+            progress.memory = sum(cards) / max(progress.cards_total, len(cards))
+        progress.standing = topic_mastery(
+            answers.get((user_id, topic_id), []), cards, progress.cards_total
+        )
     return list(rows.values())
 
 

@@ -20,6 +20,7 @@ from flask import (
 from flask_login import current_user, login_required
 from sqlalchemy.exc import IntegrityError
 
+from quizapp.core import mastery as mastery_rule
 from quizapp.core.anki_export import anki_package
 from quizapp.core.text import slugify
 from quizapp.core.vocabulary import AttemptKind
@@ -279,6 +280,7 @@ def progress_page():
         heatmap=heatmap,
         streak=progress.streak(activity, today),
         scheduling=scheduling,
+        rule=mastery_rule,
     )
 
 

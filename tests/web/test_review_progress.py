@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
+from quizapp.core.mastery import Answer, topic_mastery
 from quizapp.models import QuizAttempt, Topic
+from quizapp.models.base import utcnow
+from quizapp.template_helpers import percent
 from tests.web.test_quiz import _right_answer, _start
 
 
@@ -66,8 +69,17 @@ def test_progress_page_updates_the_topic(client, db, make_student, login):
     page = client.get("/progress").get_data(as_text=True)
     row = page[page.index(f'data-topic="{topic.title}"') :]
     row = row[: row.index("</tr>")]
-    # All right, no flashcards studied: accuracy 100 %, mastery half (memory not started).
-    assert '<td class="mastery">50 %</td>' in row and "100 %" in row
+    # All right in one sitting, no flashcards studied: accuracy 100 %; mastery is the shrunk
+    # quiz score's half (memory not started), and not "mastered" on one day's answers.
+    answered = len(attempt.questions)
+    now = utcnow()
+    expected = topic_mastery([Answer(1.0, now)] * answered, [], card_count=2)
+    mastery_cell = row[row.index('<td class="mastery">') :]
+    mastery_cell = mastery_cell[: mastery_cell.index("</td>")]
+    assert percent(expected.value, fraction=True) in mastery_cell
+    assert expected.value < 0.5 and "100 %" in row
+    assert str(expected.confidence) in mastery_cell and f"{answered} answers" in mastery_cell
+    assert "mastered" not in mastery_cell
     assert f"<td>{len(attempt.questions)}</td>" in row
     assert 'id="retention-table"' in page and 'id="workload-chart"' in page
     # No reviews yet: standard settings and no suggested target without data.
