@@ -1,4 +1,5 @@
-"""The gradebook of a class, a student's drill-down by topic, and class mastery by topic.
+"""The gradebook of a class and a student's drill-down by topic (the class mastery heatmap is
+``services.class_mastery``).
 
 Every function issues a fixed number of queries whatever the number of students, assignments,
 attempts and responses: rows are fetched in bulk and grouped here.
@@ -15,7 +16,6 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from quizapp.core.grading_methods import Grade, SubmittedAttempt, overall_grade
-from quizapp.core.mastery import RECENT_ANSWERS, quiz_component
 from quizapp.core.vocabulary import AttemptKind
 from quizapp.models import (
     Assignment,
@@ -29,10 +29,9 @@ from quizapp.models import (
     Topic,
     User,
 )
-from quizapp.services.assignments import class_assignment_ids, class_assignments
+from quizapp.services.assignments import class_assignments
 from quizapp.services.classes import class_students
 from quizapp.services.errors import NotFound
-from quizapp.services.visibility import usable_articles, usable_topics
 
 
 class CellStatus(StrEnum):
@@ -223,103 +222,3 @@ def student_attempts(
             .order_by(QuizAttempt.started_at, QuizAttempt.id)
         )
     )
-
-
-# --- class mastery heatmap -------------------------------------------------------------------
-
-# Cell colours by mastery band; MASTERY_BANDS[i] applies from its lower bound up.
-MASTERY_BANDS = (
-    (0.8, "m4", "mastered"),
-    (0.6, "m3", "nearly"),
-    (0.4, "m2", "partly"),
-    (0.0, "m1", "weak"),
-)
-
-
-def mastery_band(value: float | None) -> str:
-    if value is None:
-        return "m0"
-    return next(css for bound, css, _label in MASTERY_BANDS if value >= bound)
-
-
-@dataclass
-class ClassMastery:
-    topics: list[Topic]
-    students: list[User]
-    cells: dict[tuple[int, int], float] = field(default_factory=dict)  # (student, topic)
-
-    def value(self, student_id: int, topic_id: int) -> float | None:
-        return self.cells.get((student_id, topic_id))
-
-    def topic_average(self, topic_id: int) -> float | None:
-        values = [v for (_s, t), v in self.cells.items() if t == topic_id]
-        return sum(values) / len(values) if values else None
-
-    def started(self, topic_id: int) -> int:
-        return sum(1 for (_s, t) in self.cells if t == topic_id)
-
-
-def class_mastery(session: Session, school_class: SchoolClass) -> ClassMastery:
-    """Each student's quiz mastery per topic: the mean score of their last RECENT_ANSWERS
-    answers to the topic's questions (``core.mastery.quiz_component``), in one query for the
-    whole class. The flashcard-memory half of a learner's mastery is left out here.
-
-    Only the topics of the articles the class's teacher may use are shown: a student's
-    practice on another teacher's private reading (shared with another class of theirs) would
-    otherwise name its topics here.
-    """
-    students = class_students(session, school_class.id)
-    usable = usable_topics(school_class.teacher_id)
-    topics = list(
-        session.scalars(sa.select(Topic).where(usable).order_by(Topic.article_id, Topic.position))
-    )
-    result = ClassMastery(topics, students)
-    if not students:
-        return result
-    members = sa.select(Enrollment.student_id).where(Enrollment.class_id == school_class.id)
-    # Practice and review answers, and submitted work on this class's assignments: never
-    # unfinished work, nor other classes' assignments (other teachers' results).
-    counted = sa.or_(
-        QuizAttempt.kind.in_((AttemptKind.PRACTICE, AttemptKind.REVIEW)),
-        sa.and_(
-            QuizAttempt.kind == AttemptKind.ASSIGNMENT,
-            QuizAttempt.submitted_at.is_not(None),
-            QuizAttempt.assignment_id.in_(class_assignment_ids(school_class.id)),
-        ),
-    )
-    ranked = (
-        sa.select(
-            Response.user_id.label("user_id"),
-            Claim.topic_id.label("topic_id"),
-            Response.score.label("score"),
-            sa.func.row_number()
-            .over(
-                partition_by=(Response.user_id, Claim.topic_id),
-                order_by=(Response.answered_at.desc(), Response.id.desc()),
-            )
-            .label("rn"),
-        )
-        .join(AttemptQuestion, Response.slot_id == AttemptQuestion.id)
-        .join(QuizAttempt, AttemptQuestion.attempt_id == QuizAttempt.id)
-        .join(Question, Response.question_id == Question.id)
-        .join(Claim, Question.claim_id == Claim.id)
-        .where(
-            Response.user_id.in_(members),
-            counted,
-            Question.article_id.in_(usable_articles(school_class.teacher_id)),
-        )
-        .subquery()
-    )
-    scores: dict[tuple[int, int], list[float]] = defaultdict(list)
-    rows = session.execute(
-        sa.select(ranked.c.user_id, ranked.c.topic_id, ranked.c.score).where(
-            ranked.c.rn <= RECENT_ANSWERS
-        )
-    )
-    for user_id, topic_id, score in rows:
-        scores[(user_id, topic_id)].append(float(score))
-    for key, values in scores.items():
-        value = quiz_component(values)
-        if value is not None:
-            result.cells[key] = value
-    return result

@@ -6,12 +6,13 @@ import sqlalchemy as sa
 from flask import render_template
 from flask_login import current_user
 
-from quizapp.core.mastery import MASTERED, RECENT_ANSWERS
+from quizapp.core import mastery as mastery_rule
 from quizapp.core.question_kinds import describe_answer, describe_key
 from quizapp.extensions import db
 from quizapp.models import Enrollment
 from quizapp.models.base import utcnow
 from quizapp.services import attempt_review, classes, csv_export, gradebook
+from quizapp.services import class_mastery as heatmap
 from quizapp.services.assignments import (
     class_assignment_ids,
     class_assignments,
@@ -56,15 +57,14 @@ def student_page(class_id: int, student_id: int):
 @bp.get("/classes/<id:class_id>/mastery")
 def class_mastery(class_id: int):
     school_class = classes.owned_class(db.session, class_id, current_user.id)
-    mastery = gradebook.class_mastery(db.session, school_class)
     return render_template(
         "teach/mastery.html",
         school_class=school_class,
-        mastery=mastery,
-        band=gradebook.mastery_band,
-        bands=gradebook.MASTERY_BANDS,
-        mastered=MASTERED,
-        recent=RECENT_ANSWERS,
+        mastery=heatmap.class_mastery(db.session, school_class, utcnow()),
+        band=heatmap.mastery_band,
+        average_band=heatmap.average_band,
+        bands=heatmap.MASTERY_BANDS,
+        rule=mastery_rule,
     )
 
 
