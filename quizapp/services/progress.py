@@ -12,7 +12,7 @@ from fsrs import Scheduler
 from sqlalchemy.orm import Session
 
 from quizapp.core.clock import aware, naive
-from quizapp.core.mastery import Mastery, topic_mastery
+from quizapp.core.mastery import Mastery, memory_component, topic_mastery
 from quizapp.core.time_zones import DEFAULT_ZONE, offset_spans, to_local
 from quizapp.models import (
     AttemptQuestion,
@@ -144,8 +144,7 @@ def topic_progress(
     answers = recent_answers(session, [user_id], now)
     for topic_id, progress in rows.items():
         cards = memory.get(topic_id, [])
-        if cards and progress.cards_total:
-            progress.memory = sum(cards) / max(progress.cards_total, len(cards))
+        progress.memory = memory_component(cards, progress.cards_total)
         progress.standing = topic_mastery(
             answers.get((user_id, topic_id), []), cards, progress.cards_total
         )
