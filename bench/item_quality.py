@@ -71,6 +71,8 @@ FORM_PREFIXES = (
     ("gen-howmany", "how many"),
     ("gen-role", "role"),
     ("gen-said", "which statement"),
+    ("gen-what", "what it names"),
+    ("gen-where", "where"),
 )
 
 

@@ -29,6 +29,18 @@ NAMED_AS = re.compile(
     r"(?P<verb>called|known as|described as|termed|referred to as) "
     r"(?P<term>[a-z][\w\-]*(?: [a-z][\w\-]*){0,2})$"
 )
+# "Monetary policy is the management of money and credit by …": a term defined as an activity.
+ACTIVITY_OF = re.compile(
+    r"^(?P<term>[A-Z][a-z\-]+(?: [a-z][\w\-]*){0,2}) (?P<be>is|are) "
+    r"(?P<definition>the (?:[a-z]+ )?(?:[a-z]+(?:ment|tion|sion|ance|ence)|study|practice|science"
+    r"|art) of .+)$"
+)
+# "The lithosphere, the rigid outer layer of the Earth, is made of …": a term and, between
+# commas, what it is.
+APPOSITIVE_DEFINITION = re.compile(
+    r"^The (?P<term>[a-z][\w\-]*(?: [a-z][\w\-]*)?), (?P<definition>(?:the|a|an) [a-z][\w\-]*"
+    r"(?: [a-z][\w'’\-]*| [A-Z][\w'’\-]*){2,9}), (?:is|are|was|were|has|have|[a-z]+s) "
+)
 # A definition of more words than this is not a definition a student can recall.
 MAX_DEFINITION_WORDS = 30
 
@@ -93,7 +105,31 @@ def _named_as(sentence: str) -> Definition | None:
     )
 
 
+def _activity_of(sentence: str) -> Definition | None:
+    match = ACTIVITY_OF.match(sentence)
+    if match is None or len(match.group("definition").split()) > MAX_DEFINITION_WORDS:
+        return None
+    term, be, definition = _lower(match.group("term")), match.group("be"), match.group("definition")
+    return Definition(term, definition, f"What {be} {term}?", f"What {be} {definition} called?")
+
+
+def _appositive(sentence: str) -> Definition | None:
+    match = APPOSITIVE_DEFINITION.match(sentence)
+    if match is None:
+        return None
+    term, definition = match.group("term", "definition")
+    if re.search(r"\b(?:and|or|who|which|that|this|these|its|their|his|her)\b", definition):
+        return None  # a list or a clause between the commas is no definition
+    return Definition(term, definition, f"What is the {term}?", f"What is {definition} called?")
+
+
 def definition_of(sentence: str) -> Definition | None:
     """The term a whole sentence defines, or None when it defines none."""
     sentence = sentence.rstrip(" .")
-    return _name_for(sentence) or _defined_as(sentence) or _named_as(sentence)
+    return (
+        _name_for(sentence)
+        or _defined_as(sentence)
+        or _named_as(sentence)
+        or _activity_of(sentence)
+        or _appositive(sentence)
+    )

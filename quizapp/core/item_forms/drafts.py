@@ -23,6 +23,7 @@ from quizapp.core.item_forms.identity import (
     superlative_first_question,
     superlative_question,
 )
+from quizapp.core.item_forms.objects import object_question
 from quizapp.core.item_forms.quantities import century_question, count_question, year_question
 from quizapp.core.item_forms.roles import (
     birthplace_question,
@@ -45,7 +46,7 @@ MAX_MATCHED_TERMS = 4
 class FormDraft:
     """What a form asks of a claim: a card, and a question when its key is safe to ask."""
 
-    form: str  # def | called | role | identity | when | howmany | cause
+    form: str  # def | called | role | identity | when | howmany | cause | what | where
     card_front: str
     prompt: str | None = None
     answer: str | None = None
@@ -114,6 +115,12 @@ def _effect(text: str, names: set[str]) -> FormDraft | None:
     return found and FormDraft("cause", found.card_front, found.question, found.answer, "word")
 
 
+def _object(text: str, names: set[str]) -> FormDraft | None:
+    found = object_question(text, names)
+    kind = "entity" if found and found.form == "where" else "word"
+    return found and FormDraft(found.form, found.prompt, found.prompt, found.answer, kind)
+
+
 FORMS: tuple[Callable[[str, set[str]], FormDraft | None], ...] = (
     _definition,
     _called,
@@ -122,6 +129,7 @@ FORMS: tuple[Callable[[str, set[str]], FormDraft | None], ...] = (
     _year,
     _count,
     _effect,
+    _object,
 )
 
 
