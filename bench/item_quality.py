@@ -72,6 +72,7 @@ FORM_PREFIXES = (
     ("gen-role", "role"),
     ("gen-said", "which statement"),
     ("gen-what", "what it names"),
+    ("gen-ask", "who/what on the key"),
     ("gen-where", "where"),
 )
 

@@ -30,6 +30,8 @@ OBJECT_END = re.compile(
     r"|across|through|after|before|during|until|since|under|over|of)\b"
 )
 MAX_OBJECT_WORDS = 3
+# A what-question of fewer content words than this says too little to have one answer.
+MIN_CONTENT_WORDS = 4
 # An object too vague to be the one answer ("a role", "the way"): no question.
 VAGUE_HEADS = frozenset(
     """way role part idea thing things time place kind sort type lot number range step steps
@@ -66,8 +68,10 @@ def _object(rest: str) -> tuple[str, str] | None:
     if any(ch.isdigit() for ch in found):
         return None  # a number is the how-many and when forms' to ask
     after = rest[len(found) :]
-    modifier = re.split(r",| and | but | or | which | that | who | because ", after)[0].strip()
-    return found, modifier
+    parts = re.split(r"(,| and | but | or | which | that | who | because )", after, maxsplit=1)
+    if len(parts) > 1 and parts[1] in (" and ", " or "):
+        return None  # "between 6.0 and 7.0": the narrowing phrase would be cut in half
+    return found, parts[0].strip()
 
 
 def object_question(sentence: str, names: set[str]) -> Asked | None:
@@ -101,4 +105,6 @@ def object_question(sentence: str, names: set[str]) -> Asked | None:
     if not _resolved(modifier):
         return None
     asked = question("What", clause, modifier, names)
+    if asked and len(content_words(asked)) < MIN_CONTENT_WORDS:
+        return None  # "What does the government fix?": too little to know which fixing
     return Asked(asked, answer, "what") if asked else None
