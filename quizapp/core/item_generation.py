@@ -25,7 +25,7 @@ from quizapp.core.claims import ClaimDraft, TopicDraft, claim_problem
 from quizapp.core.item_context import holds_answer, with_context
 from quizapp.core.item_drafts import FlashcardDraft, QuestionDraft, choice_id
 from quizapp.core.item_forms.answer_shown import shows_its_answer
-from quizapp.core.item_forms.asked_target import target_question
+from quizapp.core.item_forms.asked_target import asked_target
 from quizapp.core.item_forms.drafts import (
     FormContext,
     FormDraft,
@@ -114,37 +114,6 @@ def _fill_blank(shown: ShownClaim, target: Target, answers: AnswerContext) -> Qu
         explanation=f"The article says: “{shown.text}.”",
         accepted=answer_set(
             [target.text], answers, kind=target.kind, prompt=prompt, quote=claim.quote
-        ),
-        difficulty=2,
-        quote=claim.quote,
-    )
-
-
-def _asked_target(
-    shown: ShownClaim, target: Target, context: _ArticleContext
-) -> QuestionDraft | None:
-    """The blank's key asked as who or what ("What does condensation release?"), when the
-    sentence's grammar makes that sure; the blank is then not asked as well."""
-    claim = shown.claim
-    if shown.span[0] != 0 or target.end > shown.span[1]:
-        return None
-    asked = target_question(
-        shown.text[: shown.span[1]],
-        target.text,
-        target.start,
-        target.kind,
-        context.forms.capitalised,
-    )
-    if asked is None:
-        return None
-    return QuestionDraft(
-        key=item_key("gen-ask", claim, target.text, shown.legacy_answer),
-        claim_key=claim.key,
-        type=QuestionType.SHORT_ANSWER,
-        prompt=asked.prompt,
-        explanation=f"The article says: “{shown.text}.”",
-        accepted=answer_set(
-            [target.text], context.answers, kind=target.kind, prompt=asked.prompt, quote=claim.quote
         ),
         difficulty=2,
         quote=claim.quote,
@@ -319,7 +288,7 @@ def _first_questions(
     if target is not None and all(
         form.answer != target.text and target.text not in (form.prompt or "") for form in forms
     ):
-        choice = _asked_target(shown, target, context)
+        choice = asked_target(shown, target, context.answers, context.forms.capitalised)
         if choice is None and target.kind != "word" and _seed(shown.claim) % 2 == 0:
             choice = _multiple_choice(shown, target, context)
         mine.append(choice or _fill_blank(shown, target, context.answers))

@@ -15,7 +15,10 @@ from dataclasses import dataclass
 
 from lemminflect import getAllLemmas, getInflection
 
+from quizapp.core.aliases import AnswerContext, answer_set
+from quizapp.core.answer_targets import Target
 from quizapp.core.gazetteer import country_code
+from quizapp.core.item_drafts import QuestionDraft
 from quizapp.core.item_forms.grammar import (
     Clause,
     base_form,
@@ -24,7 +27,10 @@ from quizapp.core.item_forms.grammar import (
     split_clause,
 )
 from quizapp.core.item_forms.roles import PERSON_VERBS
+from quizapp.core.legacy_keys import item_key
 from quizapp.core.lexicon import UNRESOLVED_STARTS
+from quizapp.core.question_types import QuestionType
+from quizapp.core.subjects import ShownClaim
 
 # Auxiliaries a singular subject takes, so "What was …?" agrees with any answer.
 SINGULAR_AUXILIARIES = frozenset("is was has".split())
@@ -126,3 +132,30 @@ def target_question(
     if start != object_start:
         return None
     return _object_question(clause, key, kind, names)
+
+
+def asked_target(
+    shown: ShownClaim, target: Target, answers: AnswerContext, names: set[str]
+) -> QuestionDraft | None:
+    """The claim's blank asked as who or what ("What does condensation release?"), typed, with
+    the blank's aliases; None when the sentence's grammar does not make that sure."""
+    claim = shown.claim
+    if shown.span[0] != 0 or target.end > shown.span[1]:
+        return None  # a later clause shares its sentence: its first statement is not its own
+    text = shown.text[: shown.span[1]]
+    asked = target_question(text, target.text, target.start, target.kind, names)
+    if asked is None:
+        return None
+    accepted = answer_set(
+        [target.text], answers, kind=target.kind, prompt=asked.prompt, quote=claim.quote
+    )
+    return QuestionDraft(
+        key=item_key("gen-ask", claim, target.text, shown.legacy_answer),
+        claim_key=claim.key,
+        type=QuestionType.SHORT_ANSWER,
+        prompt=asked.prompt,
+        explanation=f"The article says: “{shown.text}.”",
+        accepted=accepted,
+        difficulty=2,
+        quote=claim.quote,
+    )

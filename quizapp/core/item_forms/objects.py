@@ -12,7 +12,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from quizapp.core.item_forms.grammar import base_form, main_clause, question, split_clause
+from quizapp.core.item_forms.grammar import (
+    Clause,
+    base_form,
+    main_clause,
+    question,
+    split_clause,
+)
 from quizapp.core.lexicon import UNRESOLVED_STARTS, content_words, is_function_word
 
 # Verbs whose object is a thing a student can name: "What did X <verb>?" has one answer.
@@ -74,6 +80,20 @@ def _object(rest: str) -> tuple[str, str] | None:
     return found, parts[0].strip()
 
 
+def _where_question(clause: Clause, names: set[str]) -> Asked | None:
+    """ "Cook returned to England in 1771" -> "Where did Cook return in 1771?"."""
+    place = PLACE.match(clause.rest)
+    if place is None or place.group("place") not in names:
+        return None
+    after = place.group("after")
+    if after.strip() and not re.match(r"^ (?:in|on|at|after|before|during) ", after):
+        return None
+    if not _resolved(after):
+        return None
+    asked = question("Where", clause, after.split(",")[0].strip(), names)
+    return Asked(asked, place.group("place"), "where") if asked else None
+
+
 def object_question(sentence: str, names: set[str]) -> Asked | None:
     """ "What did the U.S. pioneer with another pollutant?" or "Where did Cook return in
     1771?", from the sentence's first statement."""
@@ -86,16 +106,7 @@ def object_question(sentence: str, names: set[str]) -> Asked | None:
         return None  # "A price in one country …": which price is not the student's to know
     verb = base_form(clause.verb)
     if verb in PLACE_VERBS:
-        place = PLACE.match(clause.rest)
-        if place is None or place.group("place") not in names:
-            return None
-        after = place.group("after")
-        if after.strip() and not re.match(r"^ (?:in|on|at|after|before|during) ", after):
-            return None
-        if not _resolved(after):
-            return None
-        asked = question("Where", clause, after.split(",")[0].strip(), names)
-        return Asked(asked, place.group("place"), "where") if asked else None
+        return _where_question(clause, names)
     if verb not in OBJECT_VERBS:
         return None
     found = _object(clause.rest)
