@@ -7,6 +7,7 @@ from __future__ import annotations
 from quizapp.core.item_forms.asked_target import target_question
 from quizapp.core.item_forms.definitions import definition_of
 from quizapp.core.item_forms.objects import object_question
+from quizapp.core.item_forms.roles import role_question
 
 
 def test_what_on_the_object_of_a_clear_verb() -> None:
@@ -115,3 +116,25 @@ def test_no_who_or_what_on_the_key_when_the_grammar_is_unsure() -> None:
     assert target_question(sentence, "grain", sentence.index("grain"), "word", set()) is None
     # A year or a number: the when and how-many forms ask those.
     assert target_question("1990 saw a new tax", "1990", 0, "year", set()) is None
+
+
+def test_who_with_a_role_that_has_its_own_clause() -> None:
+    names = {"Henry Dunant"}
+    asked = role_question(
+        "Henry Dunant, a Swiss businessman who was travelling in the region, saw thousands of "
+        "wounded soldiers left with almost no care",
+        names,
+    )
+    assert asked is not None and asked.answer == "Henry Dunant"
+    assert asked.prompt == (
+        "Which Swiss businessman who was travelling in the region saw thousands of wounded "
+        "soldiers left with almost no care?"
+    )
+    # A full name the article names once, then by its surname, is a name as well.
+    sentence = "Henry Dunant, a Swiss businessman, wrote a book"
+    assert role_question(sentence, {"Dunant"}) is not None
+    assert role_question("Henry Dunant, a Swiss businessman, wrote a book", set()) is None
+    # Any other clause in the role, and a word after the comma that is no past tense.
+    sentence = "Henry Dunant, a Swiss businessman who was born in Geneva, saw the wounded"
+    assert role_question(sentence, names) is None
+    assert role_question("Henry Dunant, a Swiss businessman, fund the school", names) is None

@@ -10,12 +10,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from lemminflect import getAllLemmas, getInflection
+
 from quizapp.core.item_forms.grammar import is_finite_verb, main_clause, question, split_clause
 from quizapp.core.lexicon import is_function_word
 
 APPOSITIVE = re.compile(
     r"^(?P<name>(?:The )?(?:[A-Z][\w'’\-]+ ){0,3}[A-Z][\w'’\-]+), (?:a|an|the) "
-    r"(?P<role>[A-Za-z][\w\-]*(?: [a-z0-9][\w\-]*){0,4}), (?P<verb>[a-z]+) (?P<rest>.+)$"
+    r"(?P<role>[A-Za-z][\w\-]*(?: [a-z0-9][\w\-]*){0,4}"
+    # "a Swiss businessman who was travelling in the region": the role with its own clause.
+    r"(?: who (?:was|were) [a-z]+ing(?: [a-z]+){0,4})?), (?P<verb>[a-z]+) (?P<rest>.+)$"
 )
 # "The Lord Mayor, Sir Thomas Bloodworth, hesitated …": the role first, then the name.
 ROLE_FIRST = re.compile(
@@ -37,7 +41,14 @@ PERSON_VERBS = frozenset(
 
 def _heads_clause(verb: str) -> bool:
     """ "translated", "hesitated", or "was" (as in "…, was built near Pudding Lane")."""
-    return verb in ("was", "were", "is", "are") or is_finite_verb(verb)
+    return verb in ("was", "were", "is", "are") or is_finite_verb(verb) or _irregular_past(verb)
+
+
+def _irregular_past(verb: str) -> bool:
+    """ "saw", "left": a past tense that is also a noun, read as the verb only where it must
+    be one, right after an appositive's closing comma."""
+    lemma = getAllLemmas(verb).get("VERB", ("",))[0]
+    return bool(lemma) and verb in (getInflection(lemma, "VBD") or ()) and not verb.endswith("ed")
 
 
 @dataclass(frozen=True)
@@ -51,7 +62,9 @@ def role_question(sentence: str, names: set[str]) -> Role | None:
     appositive = APPOSITIVE.match(sentence)
     if appositive and _heads_clause(appositive.group("verb")):
         name, role, verb, rest = appositive.group("name", "role", "verb", "rest")
-        if name in names or name.removeprefix("The ") in names:
+        # "Henry Dunant" named once, "Dunant" after: the surname makes it the article's name.
+        full_name = not name.startswith("The ") and name.split()[-1] in names
+        if name in names or name.removeprefix("The ") in names or full_name:
             # "the Monument": the key takes a small "the", so "Monument" is accepted as well.
             key = "the " + name.removeprefix("The ") if name.startswith("The ") else name
             return Role(f"Which {role} {verb} {rest}?", key)
