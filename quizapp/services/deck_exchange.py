@@ -14,13 +14,11 @@ from quizapp.core.anki_export import ExportCard, anki_package
 from quizapp.core.interchange.flashcard_csv import DECK_COLUMNS, ParsedCards
 from quizapp.models import Article, Claim, Flashcard, Topic
 from quizapp.services.csv_export import csv_document
-from quizapp.services.import_landing import claims_for, landing_for_import
+from quizapp.services.import_landing import ClaimSource, attach_claims, landing_for_import
 from quizapp.services.question_exchange import (
     ImportReport,
     article_to_export,
-    claims_of,
     exported_items,
-    source_claim,
 )
 
 DECK_FORMATS = {"csv": ".csv", "apkg": ".apkg"}
@@ -38,28 +36,23 @@ def import_cards(
     """Add every card of ``parsed`` (already checked) to the landing article (a new one named
     ``title`` or after ``source_name`` unless ``article_slug`` names one)."""
     landing = landing_for_import(session, importer_id, source_name, article_slug, title=title)
-    known = [] if landing.created_article else claims_of(session, landing.article)
-    new_claims = iter(
-        claims_for(
-            session,
-            landing,
-            [
-                (card.topic, " ".join((card.source or f"{card.front} — {card.back}").split()))
-                for card in parsed.cards
-                if source_claim(known, card.source) is None
-            ],
-        )
+    claim_ids = attach_claims(
+        session,
+        landing,
+        [
+            ClaimSource(card.topic, card.source, f"{card.front} — {card.back}")
+            for card in parsed.cards
+        ],
     )
     report = ImportReport(
         landing.article.slug, landing.article.title, skipped=list(parsed.skipped), noun="flashcard"
     )
     rows = []
-    for card in parsed.cards:
-        claim = source_claim(known, card.source)
+    for card, claim_id in zip(parsed.cards, claim_ids, strict=True):
         rows.append(
             {
                 "key": landing.item_key(),
-                "claim_id": claim.id if claim else next(new_claims),
+                "claim_id": claim_id,
                 "kind": card.kind,
                 "front": card.front,
                 "back": card.back,

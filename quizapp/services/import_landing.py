@@ -107,6 +107,48 @@ def _free_slug(session: Session, base: str) -> str:
     return slug
 
 
+@dataclass(frozen=True)
+class ClaimSource:
+    """What an imported item says about where it comes from: its topic heading, the source
+    quote it brings (if any), and the text to append as its claim when that quote is not
+    already one of the article's claims."""
+
+    topic: str | None
+    quote: str | None
+    fallback: str
+
+
+def attach_claims(session: Session, landing: Landing, sources: Sequence[ClaimSource]) -> list[int]:
+    """A claim id for each of ``sources``, in order: the landing article's existing claim that
+    holds the item's quote, else a new claim (its quote, or its fallback text) appended to the
+    article under the item's topic. Every import of questions or cards shares this step."""
+    known = [] if landing.created_article else claims_of(session, landing.article)
+    found = [source_claim(known, source.quote) for source in sources]
+    new_claims = iter(
+        claims_for(
+            session,
+            landing,
+            [
+                (source.topic, " ".join((source.quote or source.fallback).split()))
+                for source, claim in zip(sources, found, strict=True)
+                if claim is None
+            ],
+        )
+    )
+    return [claim.id if claim else next(new_claims) for claim in found]
+
+
+def claims_of(session: Session, article: Article) -> list[Claim]:
+    return list(session.scalars(sa.select(Claim).where(Claim.article_id == article.id)))
+
+
+def source_claim(claims: list[Claim], quote: str | None) -> Claim | None:
+    """The article's claim an item's source quote comes from, when it is one of them."""
+    if not quote:
+        return None
+    return next((c for c in claims if quote in c.quote), None)
+
+
 def claims_for(
     session: Session, landing: Landing, items: Sequence[tuple[str | None, str]]
 ) -> list[int]:

@@ -27,7 +27,7 @@ from quizapp.core.interchange.records import (
 from quizapp.models import Article, Claim, Flashcard, Question, Topic
 from quizapp.services.choice_ids import with_opaque_ids
 from quizapp.services.errors import NotFound
-from quizapp.services.import_landing import claims_for, landing_for_import
+from quizapp.services.import_landing import ClaimSource, attach_claims, landing_for_import
 from quizapp.services.visibility import usable_article, usable_items
 
 QUESTION_FORMATS = {"moodle-xml": ".xml", "gift": ".gift"}
@@ -94,27 +94,19 @@ def import_question_file(
             "The file holds no question the app can import" + (f" ({reasons})." if reasons else ".")
         )
     landing = landing_for_import(session, importer_id, filename, article_slug)
-    known = [] if landing.created_article else claims_of(session, landing.article)
-    new_claims = iter(
-        claims_for(
-            session,
-            landing,
-            [
-                (item.topic, " ".join((item.draft.quote or item.draft.prompt).split()))
-                for item in checked.drafts
-                if source_claim(known, item.draft.quote) is None
-            ],
-        )
+    claim_ids = attach_claims(
+        session,
+        landing,
+        [ClaimSource(item.topic, item.draft.quote, item.draft.prompt) for item in checked.drafts],
     )
     report = ImportReport(landing.article.slug, landing.article.title, skipped=checked.skipped)
     rows = []
-    for item in checked.drafts:
+    for item, claim_id in zip(checked.drafts, claim_ids, strict=True):
         draft = item.draft
-        claim = source_claim(known, draft.quote)
         rows.append(
             {
                 "key": landing.item_key(),
-                "claim_id": claim.id if claim else next(new_claims),
+                "claim_id": claim_id,
                 "type": str(draft.type),
                 "prompt": draft.prompt,
                 "explanation": draft.explanation,
@@ -133,17 +125,6 @@ def import_question_file(
         report.imported[str(draft.type)] += 1
     session.execute(sa.insert(Question), rows)  # one statement for thousands of questions
     return report
-
-
-def claims_of(session: Session, article: Article) -> list[Claim]:
-    return list(session.scalars(sa.select(Claim).where(Claim.article_id == article.id)))
-
-
-def source_claim(claims: list[Claim], quote: str | None) -> Claim | None:
-    """The article's claim a question's source quote comes from, when it is one of them."""
-    if not quote:
-        return None
-    return next((c for c in claims if quote in c.quote), None)
 
 
 def article_to_export(session: Session, article_slug: str, teacher_id: int | None) -> Article:
