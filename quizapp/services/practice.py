@@ -79,17 +79,10 @@ def questions_with_hidden_keys(user_id: int, now: datetime):
         .where(
             QuizAttempt.user_id == user_id,
             QuizAttempt.assignment_id.is_not(None),
-            sa.or_(
-                QuizAttempt.feedback == FeedbackTiming.NEVER,
-                sa.and_(
-                    QuizAttempt.feedback == FeedbackTiming.AFTER_DUE,
-                    QuizAttempt.feedback_after > now,
-                ),
-                sa.and_(
-                    QuizAttempt.submitted_at.is_(None),
-                    QuizAttempt.feedback != FeedbackTiming.IMMEDIATELY,
-                ),
-            ),
+            # An attempt with feedback after each answer shows every key as it goes, even
+            # before it is submitted; any other hides them until its review shows.
+            QuizAttempt.feedback != FeedbackTiming.IMMEDIATELY,
+            ~QuizAttempt.shows_review(now),
         )
     )
     return sa.union(chosen, drawn)

@@ -7,7 +7,7 @@ from datetime import timedelta
 
 import sqlalchemy as sa
 
-from quizapp.models import AttemptQuestion, Question
+from quizapp.models import AttemptQuestion, Question, QuizAttempt
 from quizapp.models.base import utcnow
 from quizapp.services.practice import practice_title, question_candidates, start_practice
 from tests.builders import enrol, make_assignment, make_class, make_set
@@ -72,3 +72,37 @@ def test_a_practice_title_names_whole_topics_and_counts_the_rest():
     long = practice_title(["word " * 60])
     assert len(long) <= 200 and long.endswith("word…")
     assert practice_title([*names[:3], "Conclusion"]).endswith("and 1 more topic")
+
+
+def test_practice_hides_what_an_attempt_drew_until_that_attempt_shows_its_review(
+    db, make_student, make_teacher
+):
+    student, teacher = make_student(), make_teacher()
+    school_class = make_class(db, teacher)
+    enrol(db, school_class, student)
+    live = sa.select(Question).where(Question.origin != "teacher", ~Question.retired)
+    shown_as_it_goes, held_back = db.session.scalars(live.order_by(Question.id).limit(2))
+    quiz_set = make_set(db, teacher, [], feedback="immediately")
+    assignment = make_assignment(db, quiz_set, [school_class])
+    attempts = {}
+    for number, (question, feedback) in enumerate(
+        [(shown_as_it_goes, "immediately"), (held_back, "after_submission")], start=1
+    ):
+        attempt = QuizAttempt(
+            user_id=student.id,
+            kind="assignment",
+            assignment_id=assignment.id,
+            attempt_number=number,
+            feedback=feedback,
+        )
+        attempt.questions.append(AttemptQuestion(question_id=question.id, position=1))
+        db.session.add(attempt)
+        attempts[feedback] = attempt
+    db.session.commit()
+    offered = _practice_ids(db, student)
+    # Feedback after each answer gives every key away as the learner goes: nothing to hide.
+    assert shown_as_it_goes.id in offered
+    assert held_back.id not in offered
+    attempts["after_submission"].submitted_at = utcnow()
+    db.session.commit()
+    assert held_back.id in _practice_ids(db, student)
