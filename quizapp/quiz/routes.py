@@ -24,7 +24,11 @@ from quizapp.models.base import utcnow
 from quizapp.quiz.answers import answer_from_form, describe_answer, describe_key
 from quizapp.quiz.forms import PracticeForm
 from quizapp.services import visibility
-from quizapp.services.attempt_followups import discard_practice, start_missed_practice
+from quizapp.services.attempt_followups import (
+    discard_practice,
+    missed_to_practise,
+    start_missed_practice,
+)
 from quizapp.services.errors import NotFound
 from quizapp.services.learner_scheduler import learner_scheduler
 from quizapp.services.practice import start_practice
@@ -280,8 +284,13 @@ def results(attempt_id: int):
                     describe_key(slot.question),
                 )
             )
+    review = attempt.shows_review(now)
     return render_template(
-        "quiz/results.html", attempt=attempt, rows=rows, review=attempt.shows_review(now)
+        "quiz/results.html",
+        attempt=attempt,
+        rows=rows,
+        review=review,
+        missed=missed_to_practise(db.session, attempt) if review else None,
     )
 
 

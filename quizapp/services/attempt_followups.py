@@ -3,6 +3,7 @@ they missed once it is submitted, or throw away one they no longer want to finis
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 
 import sqlalchemy as sa
@@ -28,18 +29,37 @@ def start_missed_practice(session: Session, attempt: QuizAttempt, now: datetime)
     """
     if attempt.submitted_at is None or not attempt.shows_review(now):
         raise NothingMissed("The results of this quiz are not shown yet.")
+    missed = missed_to_practise(session, attempt)
+    if not missed.questions and not missed.left_out:
+        raise NothingMissed("You got every question right: nothing to practise again.")
+    if not missed.questions:
+        raise NothingMissed(
+            "The questions you missed are retired or from a reading no longer open to you."
+        )
+    return create_attempt(session, attempt.user_id, missed.questions, title=MISSED_TITLE)
+
+
+@dataclass(frozen=True)
+class MissedQuestions:
+    """The questions of a submitted attempt not answered fully right that practice will ask
+    again, and how many others were missed but are not asked (retired since, or from a
+    reading no longer open to the learner)."""
+
+    questions: list[Question]
+    left_out: int
+
+
+def missed_to_practise(session: Session, attempt: QuizAttempt) -> MissedQuestions:
+    """What "Practise what I missed" asks, so the results page counts exactly that."""
     missed = [
         slot.question
         for slot in attempt.questions
-        if not slot.question.retired and (slot.response is None or not slot.response.correct)
+        if slot.response is None or not slot.response.correct
     ]
-    if not missed:
-        raise NothingMissed("You got every question right: nothing to practise again.")
-    open_ids = _still_open(session, attempt, [q.id for q in missed])
-    missed = [q for q in missed if q.id in open_ids]
-    if not missed:
-        raise NothingMissed("The questions you missed are from a reading no longer open to you.")
-    return create_attempt(session, attempt.user_id, missed, title=MISSED_TITLE)
+    live = [q for q in missed if not q.retired]
+    open_ids = _still_open(session, attempt, [q.id for q in live]) if live else set()
+    asked = [q for q in live if q.id in open_ids]
+    return MissedQuestions(asked, len(missed) - len(asked))
 
 
 def _still_open(session: Session, attempt: QuizAttempt, question_ids: list[int]) -> set[int]:

@@ -135,3 +135,21 @@ def test_checking_marks_the_options_in_the_servers_markup(client, db, make_stude
         assert "Right answer" in key and "checked" not in key
         assert 'class="choice is-wrong"' in html and 'class="choice is-right"' in html
     assert marked.count("disabled") == len(slot.question.choices)
+
+
+def test_the_missed_count_is_what_practice_will_ask_and_says_what_it_leaves_out(
+    client, db, make_student, login
+):
+    login(client, make_student())
+    attempt = _start(client, db, length=5)
+    _answer_first_right_rest_blank(client, attempt)
+    retired = attempt.questions[1].question
+    retired.retired = True  # the teacher took it out after the quiz
+    db.session.commit()
+    results = " ".join(client.get(f"/quiz/{attempt.id}/results").get_data(as_text=True).split())
+    missed = len(attempt.questions) - 1
+    assert f"Practise the {missed - 1} I missed" in results
+    assert "1 question you missed is no longer asked" in results
+    response = client.post(f"/quiz/{attempt.id}/missed")
+    retry = db.session.get(QuizAttempt, int(response.location.split("/")[2]))
+    assert len(retry.questions) == missed - 1
