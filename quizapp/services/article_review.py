@@ -62,6 +62,9 @@ class TopicReview:
     topic: Topic
     claims: list[ClaimReview] = field(default_factory=list)
     continued: bool = False  # its first claims are on the page before
+    # A heading whose claims all sit in its sub-topics: listed (with the page each starts on)
+    # where the topic would otherwise look empty.
+    subtopics: list[TopicEntry] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -184,6 +187,9 @@ def article_review(session: Session, article: Article, page: int = 1) -> Article
         TopicEntry(topic, starts.get(topic.id, 1), drafts_by_topic[topic.id])
         for topic in topics.values()
     ]
+    for entry in on_page:
+        if not entry.claims:
+            entry.subtopics = [e for e in contents if e.topic.parent_id == entry.topic.id]
     return ArticleReview(on_page, counts, contents, page, pages, _unasked(session, article))
 
 
