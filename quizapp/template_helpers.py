@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from flask import Flask
 
+from quizapp.core.vocabulary import ItemOrigin
 from quizapp.core.web_links import is_web_link
 from quizapp.time_display import local, viewer_zone, when
 
@@ -56,3 +57,5 @@ def init_app(app: Flask) -> None:
     app.add_template_filter(out_of, "out_of")
     app.add_template_test(is_web_link, "web_link")
     app.add_template_global(viewer_zone, "viewer_zone")
+    # Templates compare an item's origin with the names the code uses, not a repeated string.
+    app.add_template_global(ItemOrigin, "ItemOrigin")

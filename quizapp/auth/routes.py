@@ -17,7 +17,7 @@ from quizapp.auth.throttling import failed, succeeded, throttled
 from quizapp.core.time_zones import zone_or_default
 from quizapp.extensions import db
 from quizapp.mail import send_mail
-from quizapp.models import Role, User
+from quizapp.models import Role, TeacherStatus, User
 from quizapp.models.base import utcnow
 from quizapp.services.accounts import email_taken, new_account
 from quizapp.services.sessions import end_all_sessions, issue_remember_token
@@ -67,7 +67,7 @@ def _teacher_role(form: RegisterForm) -> tuple[str, str | None] | None:
         if not expected or not hmac.compare_digest(given.encode(), expected.encode()):
             return None
     if policy == "approval":
-        return Role.STUDENT, "pending"
+        return Role.STUDENT, TeacherStatus.PENDING
     return Role.TEACHER, None
 
 
@@ -107,7 +107,7 @@ def register():
                 db.session.add(user)
                 db.session.commit()
             flash(REGISTERED, "success")
-            if role[1] == "pending":
+            if role[1] == TeacherStatus.PENDING:
                 flash(
                     "An admin will approve your teacher account; until then you can study.", "info"
                 )

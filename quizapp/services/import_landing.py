@@ -40,14 +40,14 @@ class Landing:
     """
 
     article: Article
-    origin: str
+    origin: ItemOrigin
     author_id: int | None
     created_article: bool = False
     # Questions a teacher imports become the article's own bank (origin "curated", read-only
     # to other teachers), drafts until the owner accepts them on the review page; flashcards of
     # origin "teacher" are the teacher's own deck, never studied by students, so need no review.
     question_status: str = ItemStatus.PUBLISHED
-    question_origin: str = ItemOrigin.CURATED
+    question_origin: ItemOrigin = ItemOrigin.CURATED
     _topics: dict[str, Topic] = field(default_factory=dict)
 
     def item_key(self) -> str:
