@@ -8,6 +8,7 @@ attempts and responses: rows are fetched in bulk and grouped here.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
@@ -65,19 +66,20 @@ class Gradebook:
         return self.cells.get((student_id, assignment_id)) or GradeCell()
 
     def assignment_average(self, assignment_id: int) -> float | None:
-        grades = [
-            c.grade.percent
-            for (_s, a), c in self.cells.items()
-            if a == assignment_id and c.grade is not None
-        ]
-        return sum(grades) / len(grades) if grades else None
+        """Mean over the students graded on it so far."""
+        return self._mean_grade(lambda _s, a: a == assignment_id)
 
     def student_average(self, student_id: int) -> float | None:
         """Mean over the assignments graded so far (ungraded ones are not counted as 0)."""
+        return self._mean_grade(lambda s, _a: s == student_id)
+
+    def _mean_grade(self, counts: Callable[[int, int], bool]) -> float | None:
+        """The mean percent of the graded cells whose (student id, assignment id) ``counts``;
+        None when none is graded yet (shown as "—", never as 0 %)."""
         grades = [
-            c.grade.percent
-            for (s, _a), c in self.cells.items()
-            if s == student_id and c.grade is not None
+            cell.grade.percent
+            for (student_id, assignment_id), cell in self.cells.items()
+            if cell.grade is not None and counts(student_id, assignment_id)
         ]
         return sum(grades) / len(grades) if grades else None
 

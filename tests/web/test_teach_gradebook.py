@@ -38,6 +38,10 @@ def test_gradebook_grades_late_marks_and_attempts(client, db, school, login):
     assert book.cell(student_b.id, hw2.id).status == "in_progress"
     assert book.cell(student_c.id, hw2.id).status == "missing"
     assert book.assignment_average(hw1.id) == pytest.approx((200 / 3 + 100) / 2)
+    # A student's mean counts only their graded assignments: the one in progress is not a 0.
+    graded_b = [book.cell(student_b.id, a.id).grade for a in (hw1, hw2)]
+    assert book.student_average(student_b.id) == pytest.approx(graded_b[0].percent)
+    assert graded_b[1] is None and book.student_average(student_c.id) is None
 
     login(client, teacher)
     page = client.get(f"/teach/classes/{school_class.id}/gradebook").get_data(as_text=True)
