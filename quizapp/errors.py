@@ -1,7 +1,8 @@
 """Error pages in the app's own layout; JSON for requests that ask for it.
 
-Both HTTP errors and the services' refusals (:class:`DomainError`) are answered here, once:
-a view raises, and never turns an error into a response itself.
+HTTP errors, the services' refusals (:class:`DomainError`) and input the domain core cannot
+take (:class:`InputError`) are answered here, once: a view raises, and never turns an error
+into a response itself.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from flask_limiter import RateLimitExceeded
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
 
+from quizapp.core.errors import InputError
 from quizapp.extensions import db, limiter
 from quizapp.services.errors import DomainError
 
@@ -43,6 +45,13 @@ def refused(error: DomainError):
     return _respond(error.status, "Not possible", error.message)
 
 
+def unusable_input(error: InputError):
+    """Input the core could not take (an unreadable file, an answer that fits no question):
+    a 400 with the core's sentence, never a 500; nothing the request did is kept."""
+    db.session.rollback()
+    return _respond(400, "Not possible", str(error))
+
+
 def reject_nul_characters() -> None:
     """No text may contain NUL: PostgreSQL refuses it (a 500), SQLite would store it."""
     if "\x00" in request.path:
@@ -57,6 +66,7 @@ def init_app(app: Flask) -> None:
     # removed (rolled back) at teardown, so a failed request writes nothing.
     app.register_error_handler(HTTPException, render_error)
     app.register_error_handler(DomainError, refused)
+    app.register_error_handler(InputError, unusable_input)
     app.before_request(reject_nul_characters)
 
     @app.errorhandler(RateLimitExceeded)

@@ -15,6 +15,7 @@ import sqlalchemy as sa
 from flask_wtf import FlaskForm
 from wtforms import Field, SelectChoice, SelectMultipleField, widgets
 
+from quizapp.core.errors import InputError
 from quizapp.extensions import db
 from quizapp.models import Topic
 from quizapp.services.errors import DomainError, NotFound, TeachingError
@@ -40,23 +41,28 @@ def submit_form(
 ) -> FormOutcome[T]:
     """Run ``save`` if ``form`` was sent and is valid, then commit.
 
-    A refusal of the service (``refusals``, teaching errors unless said otherwise) is rolled
-    back and its message put on ``field`` (or on the form as a whole). A :class:`NotFound` is not
+    A refusal of the service (``refusals``, teaching errors unless said otherwise), or input the
+    domain core could not take (:class:`InputError`, a 400), is rolled back and its message put
+    on ``field`` (or on the form as a whole). A :class:`NotFound` is not
     a mistake in the form but a missing page: it goes on to the app's error handler.
     """
     if not form.is_submitted():
         return FormOutcome(200)
     if not form.validate():
         return FormOutcome(400)
+    errors = field.errors if field is not None else form.form_errors
     try:
         value = save()
     except refusals as error:
         if isinstance(error, NotFound):
             raise
         db.session.rollback()
-        errors = field.errors if field is not None else form.form_errors
         errors.append(error.message)
         return FormOutcome(error.status)
+    except InputError as error:
+        db.session.rollback()
+        errors.append(str(error))
+        return FormOutcome(400)
     db.session.commit()
     return FormOutcome(200, saved=True, value=value)
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from lemminflect import getAllLemmas
 
+from quizapp.core.errors import InputError
 from quizapp.core.lexicon import content_words
 from quizapp.core.segmentation import group_paragraphs, label_groups
 
@@ -28,6 +29,10 @@ MIN_STATEMENT_WORDS = 4
 FINITE_BE_HAVE = frozenset("is are was were has have had".split())
 MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+(?P<text>.+?)\s*#*$")
 BULLET_PATTERN = re.compile(r"^[-*\u2022]\s+(?:(?P<label>[^:\n]{1,60}):\s+)?(?P<body>.+)$")
+
+
+class EmptyArticle(InputError):
+    """The text holds nothing to read once headings, notes and blank lines are set aside."""
 
 
 @dataclass(frozen=True)
@@ -152,7 +157,7 @@ def parse_article(text: str) -> ParsedArticle:
     with offsets. Neither the title nor the subtitle is ever part of a section."""
     lines = [(line, start) for line, start in _lines_with_offsets(text) if line]
     if not lines:
-        raise ValueError("The article is empty.")
+        raise EmptyArticle("The article is empty.")
     title = lines[0][0]
     sections: list[Section] = [Section(heading=None)]
     title = MARKDOWN_HEADING.match(title).group("text") if MARKDOWN_HEADING.match(title) else title

@@ -14,6 +14,7 @@ from typing import Any
 import yaml
 
 from quizapp.core.aliases import AnswerContext, answer_set
+from quizapp.core.errors import InputError
 from quizapp.core.item_drafts import FlashcardDraft, QuestionDraft
 from quizapp.core.question_kinds import UnknownKind, kind_of
 from quizapp.core.question_kinds.base import BLANK
@@ -22,7 +23,7 @@ from quizapp.core.vocabulary import ItemOrigin
 __all__ = ["BLANK", "Bank", "BankError", "load_bank", "validate_question_fields"]
 
 
-class BankError(ValueError):
+class BankError(InputError):
     """A malformed bank: ``str()`` reads "file: item: reason"."""
 
     def __init__(self, file: str, item: str, reason: str) -> None:

@@ -16,6 +16,7 @@ import zlib
 from collections.abc import Callable, Iterator
 from typing import BinaryIO
 
+from quizapp.core.errors import InputError
 from quizapp.core.import_limits import MAX_ARCHIVE_ENTRIES, UNZIP_CHUNK
 
 # Each entry has one central directory record starting with this signature; counting them
@@ -27,7 +28,7 @@ _READ_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, OSError, RuntimeError,
 _OPEN_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, NotImplementedError)
 
 
-class UnsafeArchive(ValueError):
+class UnsafeArchive(InputError):
     """The archive cannot be read within its limits, or is not a readable zip."""
 
 

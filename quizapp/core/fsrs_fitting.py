@@ -23,6 +23,8 @@ from datetime import UTC, datetime, timedelta
 import fsrs_rs_python as fsrs_rs
 from fsrs import Scheduler
 
+from quizapp.core.errors import ContractError
+
 DEFAULT_PARAMETERS: tuple[float, ...] = tuple(fsrs_rs.DEFAULT_PARAMETERS)
 
 # Why 400: fsrs-rs silently returns the default parameters when fewer than 8 training
@@ -51,9 +53,9 @@ class ReviewRecord:
 
     def __post_init__(self) -> None:
         if self.rating not in (1, 2, 3, 4):
-            raise ValueError(f"rating must be 1..4, got {self.rating!r}")
+            raise ContractError(f"rating must be 1..4, got {self.rating!r}")
         if self.reviewed_at.tzinfo is None or self.reviewed_at.utcoffset() is None:
-            raise ValueError("reviewed_at must be timezone-aware")
+            raise ContractError("reviewed_at must be timezone-aware")
         # Normalise to UTC so that equality and ordering never depend on the tz used.
         object.__setattr__(self, "reviewed_at", self.reviewed_at.astimezone(UTC))
 
@@ -285,7 +287,7 @@ def compute_metrics(predictions: Sequence[float], items: Sequence[TrainingItem])
     take the square root of the weighted mean.
     """
     if len(predictions) != len(items):
-        raise ValueError("one prediction per item is required")
+        raise ContractError("one prediction per item is required")
     if not items:
         return Metrics(float("nan"), float("nan"), 0)
     loss = 0.0

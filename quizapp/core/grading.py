@@ -16,6 +16,7 @@ from fractions import Fraction
 
 from rapidfuzz.distance import OSA
 
+from quizapp.core.errors import ContractError, InputError
 from quizapp.core.question_types import QuestionType
 
 # Minimum word similarity (0-100, optimal-string-alignment edit distance, so a swap of two
@@ -38,11 +39,11 @@ _TRUE_FALSE_STRINGS = {"true": True, "false": False}
 _DETAIL_QUOTE_CHARS = 80
 
 
-class InvalidAnswer(ValueError):
+class InvalidAnswer(InputError):
     """The answer is structurally impossible for this question: tampered id or wrong type."""
 
 
-class InvalidKey(ValueError):
+class InvalidKey(ContractError):
     """The grading key itself is unusable (e.g. no correct choice); an authoring/data error."""
 
 
@@ -82,9 +83,9 @@ class Grade:
 
     def __post_init__(self) -> None:
         if not 0.0 <= self.score <= 1.0:
-            raise ValueError(f"score out of range: {self.score}")
+            raise ContractError(f"score out of range: {self.score}")
         if self.correct != (self.score == 1.0):
-            raise ValueError("correct must be True exactly when score == 1")
+            raise ContractError("correct must be True exactly when score == 1")
 
 
 def grade_answer(key: GradingKey, answer: object) -> Grade:

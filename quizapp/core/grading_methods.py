@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
+from quizapp.core.errors import ContractError
+
 
 class GradingMethod(StrEnum):
     """How a grade comes from several attempts; the values are stored on quiz sets."""
@@ -69,7 +71,7 @@ def overall_grade(method: str, attempts: Sequence[SubmittedAttempt]) -> Grade | 
     listed first, so the result does not depend on anything but the input.
     """
     if method not in GRADING_METHODS:
-        raise ValueError(f"unknown grading method {method!r}")
+        raise ContractError(f"unknown grading method {method!r}")
     if not attempts:
         return None
     # Stable sort: equal start times keep the input order.

@@ -26,6 +26,8 @@ from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal, NamedTuple
 
+from quizapp.core.errors import ContractError
+
 __all__ = [
     "FLAG_LOW_DISCRIMINATION",
     "FLAG_LOW_DISCRIMINATIVE_EFFICIENCY",
@@ -96,7 +98,7 @@ class QuestionInfo:
     def __post_init__(self) -> None:
         # Facility divides by max_mark; a zero-mark question has no meaningful facility.
         if not self.max_mark > 0:
-            raise ValueError(f"max_mark must be positive, got {self.max_mark!r}")
+            raise ContractError(f"max_mark must be positive, got {self.max_mark!r}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,7 +161,7 @@ def item_statistics(
     """
     question_ids = [q.question_id for q in questions]
     if len(set(question_ids)) != len(question_ids):
-        raise ValueError("duplicate question_id in questions")
+        raise ContractError("duplicate question_id in questions")
 
     # Column per question, so each question's pass below reads a flat list.
     columns = [[float(a.marks.get(qid, 0.0)) for a in attempts] for qid in question_ids]
@@ -218,7 +220,7 @@ def select_attempts(
     if mode == "all":
         return [attempt for _user, _started, attempt in items]
     if mode != "first":
-        raise ValueError(f"mode must be 'first' or 'all', got {mode!r}")
+        raise ContractError(f"mode must be 'first' or 'all', got {mode!r}")
 
     earliest: dict[Hashable, tuple[Any, int]] = {}
     for index, (user_id, started_at, _attempt) in enumerate(items):

@@ -15,6 +15,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from quizapp.core.errors import InputError
+
 POINTS_POSSIBLE = 1000
 FULL_POINTS_WITHIN_MS = 500
 PIN_DIGITS = 6
@@ -26,7 +28,7 @@ NETWORK_GRACE_MS = 300
 TYPED_ANSWER_MAX = 200
 
 
-class NicknameError(ValueError):
+class NicknameError(InputError):
     """A nickname nobody should see on the projector: empty, too long or unprintable."""
 
 

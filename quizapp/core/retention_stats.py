@@ -13,6 +13,7 @@ from datetime import datetime, timedelta
 
 import fsrs_rs_python as fsrs_rs
 
+from quizapp.core.errors import ContractError
 from quizapp.core.fsrs_fitting import ReviewRecord, card_histories, day_index
 
 WINDOWS: dict[str, timedelta] = {
@@ -134,7 +135,7 @@ def workload_forecast(
     the forecast; it answers "what will this many new cards cost", not "what is due".
     """
     if not 0.0 < desired_retention < 1.0:
-        raise ValueError("desired_retention must be between 0 and 1")
+        raise ContractError("desired_retention must be between 0 and 1")
     config = _config(new_cards, days, new_cards_per_day)
     result = fsrs_rs.simulate(list(parameters), desired_retention, config, seed)
     return WorkloadForecast(

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from quizapp.core.bounded_zip import ByteBudget, UnsafeArchive, checked_copy
+from quizapp.core.errors import InputError
 from quizapp.core.import_limits import (
     MAX_ARTICLE_BYTES,
     MAX_ARTICLE_CHARS,
@@ -56,7 +57,7 @@ INLINE_MARKUP = [
 NOT_A_DOCX = "This is not a Word (.docx) document we can read."
 
 
-class ExtractionError(ValueError):
+class ExtractionError(InputError):
     """The file cannot become an article; the message says why, for the form."""
 
 

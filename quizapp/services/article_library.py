@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
+from quizapp.core.errors import InputError
 from quizapp.core.text import slugify
 from quizapp.core.text_extraction import ExtractionError, extract_article
 from quizapp.core.web_links import NOT_A_WEB_LINK, is_web_link
@@ -88,7 +89,7 @@ def import_upload(
     )
     try:
         return import_article(session, source, drafts=drafts, publish=publish)
-    except ValueError as error:  # parse_article's "The article is empty."
+    except InputError as error:  # parse_article's "The article is empty."; a bug stays a 500
         raise TeachingError(str(error)) from error
 
 

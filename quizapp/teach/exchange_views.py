@@ -118,15 +118,12 @@ def _import_upload(upload) -> ImportReport:
 
 def _read_pasted_cards(form: CardsPasteForm):
     """The pasted (or uploaded) text and the cards read from it; nothing is saved yet."""
-    try:
-        text = form.text.data or ""
-        if form.csv_file.data:
-            text = decode_text(form.csv_file.data.read())
-        if not text.strip():
-            raise InterchangeError("Paste some cards or choose a CSV file.")
-        return text, read_cards(text)
-    except InterchangeError as error:
-        raise TeachingError(str(error)) from error
+    text = form.text.data or ""
+    if form.csv_file.data:
+        text = decode_text(form.csv_file.data.read())
+    if not text.strip():
+        raise InterchangeError("Paste some cards or choose a CSV file.")
+    return text, read_cards(text)  # an InterchangeError goes on the form (submit_form)
 
 
 @bp.get("/exchange")
@@ -178,10 +175,7 @@ def import_pasted_cards():
     form = CardsSaveForm()
     if not form.validate_on_submit():
         raise TeachingError("The cards to save were missing or too long; paste them again.")
-    try:
-        parsed = read_cards(form.text.data)
-    except InterchangeError as error:
-        raise TeachingError(str(error)) from error
+    parsed = read_cards(form.text.data)  # an InterchangeError is a 400 (quizapp.errors)
     report = import_cards(
         db.session,
         parsed,

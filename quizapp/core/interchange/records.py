@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from quizapp.core.errors import InputError
 from quizapp.core.import_limits import MAX_IMPORT_QUESTIONS
 
 # Tags carry the difficulty across formats that have no field for it.
@@ -14,7 +15,7 @@ DIFFICULTY_TAG = "difficulty-"
 _WEIGHT = re.compile(r"^%(-?[\d.]+)%")
 
 
-class InterchangeError(ValueError):
+class InterchangeError(InputError):
     """The file as a whole cannot be read: nothing from it is imported."""
 
 

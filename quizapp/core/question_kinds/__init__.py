@@ -11,6 +11,7 @@ from __future__ import annotations
 import random
 from typing import Any
 
+from quizapp.core.errors import ContractError
 from quizapp.core.question_kinds.base import FormAnswerError, QuestionKind, QuestionLike
 from quizapp.core.question_kinds.choice import MultipleSelect, SingleChoice
 from quizapp.core.question_kinds.matching import Matching
@@ -42,7 +43,7 @@ _KINDS: dict[str, QuestionKind] = {
 }
 
 
-class UnknownKind(ValueError):
+class UnknownKind(ContractError):
     """No kind of question has this type."""
 
 

@@ -10,6 +10,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Callable, Mapping
 from typing import Any, ClassVar, NoReturn, Protocol
 
+from quizapp.core.errors import InputError
 from quizapp.core.grading import Grade, GradingKey
 from quizapp.core.interchange.gift_text import GiftQuestion, escape
 from quizapp.core.question_types import QuestionType
@@ -23,7 +24,7 @@ MAX_TEXT_ANSWER = 2000  # longer typed answers are refused, not silently cut
 PAIR_SEPARATOR = "|"
 
 
-class FormAnswerError(ValueError):
+class FormAnswerError(InputError):
     """A submitted form holds an answer no honest form for this question could have sent."""
 
 
