@@ -20,8 +20,9 @@ from quizapp.mail import send_mail
 from quizapp.models import Role, TeacherStatus, User
 from quizapp.models.base import utcnow
 from quizapp.services.accounts import email_taken, new_account
+from quizapp.services.errors import AccountError
 from quizapp.services.sessions import end_all_sessions, issue_remember_token
-from quizapp.web_forms import form_status
+from quizapp.web_forms import form_status, submit_form
 
 bp = Blueprint("auth", __name__, url_prefix="/auth")
 
@@ -71,49 +72,56 @@ def _teacher_role(form: RegisterForm) -> tuple[str, str | None] | None:
     return Role.TEACHER, None
 
 
+def _sign_up(form: RegisterForm) -> str | None:
+    """Add the account the form asks for (unless its email has one: then its owner is told by
+    mail, and the page says nothing different); its teacher status. AccountError for a wrong
+    teacher code."""
+    role = _teacher_role(form)
+    if role is None:
+        raise AccountError(WRONG_TEACHER_CODE)
+    email = form.email.data.strip().lower()
+    # Hashed either way (new_account hashes): the same time whether the email is taken.
+    user = new_account(
+        email,
+        form.display_name.data,
+        form.password.data,
+        role[0],
+        teacher_status=role[1],
+        time_zone=zone_or_default(form.time_zone.data),
+    )
+    if email_taken(db.session, email):
+        # Say nothing different on the page; the owner of the address is told by mail.
+        send_mail(
+            email,
+            "Someone tried to sign up with your email",
+            "Someone tried to create a quizapp account with this email, which "
+            "already has one. Nothing was changed. If it was you, log in; if you "
+            'forgot the password, use "Forgot your password?" on the login '
+            "page.\n",
+        )
+    else:
+        db.session.add(user)
+    return role[1]
+
+
 @bp.route("/register", methods=["GET", "POST"])
 @throttled("SIGNUP", account_counts=succeeded)
 def register():
     if current_user.is_authenticated:
         return redirect(landing_page(current_user))
     form = RegisterForm()
-    policy = current_app.config["TEACHER_SIGNUP"]
-    if form.validate_on_submit():
-        role = _teacher_role(form)
-        if role is None:
-            form.teacher_code.errors.append(WRONG_TEACHER_CODE)
-        else:
-            email = form.email.data.strip().lower()
-            # Hashed either way (new_account hashes): the same time whether the email is taken.
-            user = new_account(
-                email,
-                form.display_name.data,
-                form.password.data,
-                role[0],
-                teacher_status=role[1],
-                time_zone=zone_or_default(form.time_zone.data),
-            )
-            if email_taken(db.session, email):
-                # Say nothing different on the page; the owner of the address is told by mail.
-                send_mail(
-                    email,
-                    "Someone tried to sign up with your email",
-                    "Someone tried to create a quizapp account with this email, which "
-                    "already has one. Nothing was changed. If it was you, log in; if you "
-                    'forgot the password, use "Forgot your password?" on the login '
-                    "page.\n",
-                )
-            else:
-                db.session.add(user)
-                db.session.commit()
-            flash(REGISTERED, "success")
-            if role[1] == TeacherStatus.PENDING:
-                flash(
-                    "An admin will approve your teacher account; until then you can study.", "info"
-                )
-            return redirect(url_for("auth.login"))
-    page = render_template("auth/register.html", form=form, teacher_policy=policy)
-    return page, form_status(form)
+    outcome = submit_form(
+        form, lambda: _sign_up(form), field=form.teacher_code, refusals=AccountError
+    )
+    if outcome.saved:
+        flash(REGISTERED, "success")
+        if outcome.value == TeacherStatus.PENDING:
+            flash("An admin will approve your teacher account; until then you can study.", "info")
+        return redirect(url_for("auth.login"))
+    page = render_template(
+        "auth/register.html", form=form, teacher_policy=current_app.config["TEACHER_SIGNUP"]
+    )
+    return page, outcome.status
 
 
 @bp.route("/login", methods=["GET", "POST"])
