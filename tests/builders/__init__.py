@@ -17,11 +17,13 @@ from tests.builders.teaching import (
     class_with_set,
     correct_answer,
     enrol,
+    imported_article,
     make_assignment,
     make_class,
     make_set,
     seeded_questions,
     take,
+    teacher_items,
     wrong_answer,
 )
 from tests.builders.users import PASSWORD, log_in, make_user
@@ -37,6 +39,7 @@ __all__ = [
     "class_with_set",
     "correct_answer",
     "enrol",
+    "imported_article",
     "log_in",
     "make_assignment",
     "make_class",
@@ -44,5 +47,6 @@ __all__ = [
     "make_user",
     "seeded_questions",
     "take",
+    "teacher_items",
     "wrong_answer",
 ]

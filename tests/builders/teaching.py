@@ -8,10 +8,13 @@ from datetime import datetime, timedelta
 
 import sqlalchemy as sa
 
+from quizapp.core.vocabulary import ItemOrigin
 from quizapp.models import (
+    Article,
     Assignment,
     Claim,
     Enrollment,
+    Flashcard,
     Question,
     QuizAttempt,
     QuizSet,
@@ -21,6 +24,7 @@ from quizapp.models import (
     User,
 )
 from quizapp.models.base import utcnow
+from quizapp.services.article_library import ArticleUpload, import_upload
 from quizapp.services.assignments import start_assignment_attempt
 from quizapp.services.classes import new_join_code
 from quizapp.services.quizzes import save_answer, submit_attempt
@@ -39,6 +43,47 @@ def enrol(db, school_class: SchoolClass, *students: User) -> None:
     for student in students:
         db.session.add(Enrollment(class_id=school_class.id, student_id=student.id))
     db.session.commit()
+
+
+def teacher_items(
+    db, author: User, claim_id: int, tag: str, count: int = 2
+) -> tuple[list[Question], list[Flashcard]]:
+    """``count`` true/false questions and ``count`` flashcards of ``author``'s own (origin
+    "teacher") on one claim, saved: what a teacher writes in the bank, seen by no one else."""
+    questions = [
+        Question(
+            key=f"{tag}-q{i}",
+            claim_id=claim_id,
+            type="true_false",
+            prompt=f"{tag} {i}",
+            explanation="E",
+            answer_bool=True,
+            origin=ItemOrigin.TEACHER,
+            author_id=author.id,
+        )
+        for i in range(count)
+    ]
+    cards = [
+        Flashcard(
+            key=f"{tag}-c{i}",
+            claim_id=claim_id,
+            front="F",
+            back="B",
+            origin=ItemOrigin.TEACHER,
+            author_id=author.id,
+        )
+        for i in range(count)
+    ]
+    db.session.add_all(questions + cards)
+    db.session.commit()
+    return questions, cards
+
+
+def imported_article(db, owner: User, text: str, filename: str = "notes.txt") -> Article:
+    """``text`` imported by ``owner`` as a file named ``filename``: their own draft article."""
+    article, _ = import_upload(db.session, ArticleUpload(filename, text.encode()), owner.id)
+    db.session.commit()
+    return article
 
 
 def seeded_questions(db, count: int, qtype: str | None = None, topic: str | None = None):

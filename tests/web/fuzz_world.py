@@ -17,13 +17,13 @@ from quizapp.core.vocabulary import GameStatus
 from quizapp.models import Claim, Flashcard, Question, Topic, User
 from quizapp.models.base import utcnow
 from quizapp.models.live_games import LiveGame, LivePlayer
-from quizapp.services.article_library import ArticleUpload, import_upload
 from quizapp.services.live_games import SECONDS_CHOICES, create_game, join_game
 from quizapp.services.live_join_links import join_token
 from quizapp.services.live_moves import run_command
 from tests.builders import (
     GARDEN,
     enrol,
+    imported_article,
     log_in,
     make_assignment,
     make_class,
@@ -31,46 +31,16 @@ from tests.builders import (
     make_user,
     seeded_questions,
     take,
+    teacher_items,
 )
 from tests.services.test_article_namespaces import LOOKALIKE
 
 ROLES = ("student", "teacher", "admin", "anonymous")
 
 
-def _teacher_items(db, author: User, claim_id: int, tag: str) -> tuple[list[int], list[int]]:
-    questions = [
-        Question(
-            key=f"fuzz-{tag}-q{i}",
-            claim_id=claim_id,
-            type="true_false",
-            prompt=f"{tag} {i}",
-            explanation="E",
-            answer_bool=True,
-            origin="teacher",
-            author_id=author.id,
-        )
-        for i in range(2)
-    ]
-    cards = [
-        Flashcard(
-            key=f"fuzz-{tag}-c{i}",
-            claim_id=claim_id,
-            front="F",
-            back="B",
-            origin="teacher",
-            author_id=author.id,
-        )
-        for i in range(2)
-    ]
-    db.session.add_all(questions + cards)
-    db.session.commit()
+def _item_ids(items: tuple[list[Question], list[Flashcard]]) -> tuple[list[int], list[int]]:
+    questions, cards = items
     return [q.id for q in questions], [c.id for c in cards]
-
-
-def _article(db, owner: User, text: str, name: str):
-    article, _ = import_upload(db.session, ArticleUpload(name, text.encode()), owner.id)
-    db.session.commit()
-    return article
 
 
 def _ids(db, model, *where) -> list[int]:
@@ -129,10 +99,10 @@ def build_world(db, secret_key: str) -> dict:
     done_attempt = take(db, other_homework, student)
     classmate_attempt = take(db, homework, classmate, submit=False)
     claim_id = mixed[0].claim_id
-    own_questions, own_cards = _teacher_items(db, teacher, claim_id, "own")
-    other_questions, other_cards = _teacher_items(db, other, claim_id, "other")
-    own_article = _article(db, teacher, LOOKALIKE, "notes.txt")
-    other_article = _article(db, other, GARDEN, "garden.txt")
+    own_questions, own_cards = _item_ids(teacher_items(db, teacher, claim_id, "fuzz-own"))
+    other_questions, other_cards = _item_ids(teacher_items(db, other, claim_id, "fuzz-other"))
+    own_article = imported_article(db, teacher, LOOKALIKE, "notes.txt")
+    other_article = imported_article(db, other, GARDEN, "garden.txt")
     seeded_article = mixed[0].claim.article_id
     articles = [own_article.id, other_article.id, seeded_article]
     game = _live_game(db, teacher, student, live_set)

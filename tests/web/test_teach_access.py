@@ -13,14 +13,15 @@ import pytest
 import sqlalchemy as sa
 
 from quizapp.models import Claim, Flashcard, Question, QuizSetItem, SchoolClass
-from quizapp.services.article_library import ArticleUpload, import_upload
 from tests.builders import (
     enrol,
+    imported_article,
     make_assignment,
     make_class,
     make_set,
     seeded_questions,
     take,
+    teacher_items,
 )
 from tests.services.test_article_namespaces import LOOKALIKE
 
@@ -36,33 +37,8 @@ def world(db, make_teacher, make_student):
     assignment = make_assignment(db, quiz_set, [school_class])
     attempt = take(db, assignment, student)
     claim_id = questions[0].claim_id
-    mine = [
-        Question(
-            key=f"t-own-{i}",
-            claim_id=claim_id,
-            type="true_false",
-            prompt=f"Own {i}",
-            explanation="E",
-            answer_bool=True,
-            origin="teacher",
-            author_id=owner.id,
-        )
-        for i in range(2)
-    ]
-    cards = [
-        Flashcard(
-            key=f"t-card-{i}",
-            claim_id=claim_id,
-            front="F",
-            back="B",
-            origin="teacher",
-            author_id=owner.id,
-        )
-        for i in range(2)
-    ]
-    db.session.add_all(mine + cards)
-    article, _ = import_upload(db.session, ArticleUpload("notes.txt", LOOKALIKE.encode()), owner.id)
-    db.session.commit()
+    mine, cards = teacher_items(db, owner, claim_id, "t-own")
+    article = imported_article(db, owner, LOOKALIKE)
     claims = db.session.scalars(sa.select(Claim).filter_by(article_id=article.id)).all()
     drafts = db.session.scalars(sa.select(Question).filter_by(article_id=article.id)).all()
     draft_cards = db.session.scalars(sa.select(Flashcard).filter_by(article_id=article.id)).all()
