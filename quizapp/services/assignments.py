@@ -28,7 +28,7 @@ from quizapp.models import (
     SchoolClass,
 )
 from quizapp.services.errors import NotFound, NotNow, TeachingError
-from quizapp.services.quiz_sets import resolve_questions
+from quizapp.services.quiz_set_drawing import resolve_questions
 from quizapp.services.quizzes import create_attempt, expire_if_due
 
 MAX_TITLE = 200

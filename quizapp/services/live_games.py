@@ -22,7 +22,7 @@ from quizapp.models import AttemptQuestion, Question, QuizAttempt, QuizSet, Resp
 from quizapp.models.live_games import LiveAnswer, LiveGame, LivePlayer
 from quizapp.services.errors import GameNotFound, GameOver, LiveError, NotAllowed, Refused
 from quizapp.services.live_questions import TYPED, answer_mode, plan_questions
-from quizapp.services.quiz_sets import resolve_questions
+from quizapp.services.quiz_set_drawing import resolve_questions
 from quizapp.services.quizzes import grading_key
 
 PIN_LIFETIME = timedelta(hours=12)  # a lobby left open overnight is not joined the next day

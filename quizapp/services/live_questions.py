@@ -22,7 +22,7 @@ from quizapp.core.question_kinds import kind_of
 from quizapp.core.question_kinds.typed import TypedKind
 from quizapp.models import Question, QuizSet
 from quizapp.models.live_games import LiveAnswer
-from quizapp.services.quiz_sets import resolve_questions
+from quizapp.services.quiz_set_drawing import resolve_questions
 
 TILES, TYPED = "tiles", "typed"
 # The typed answers a reveal charts: the most frequent ones; the rest are "other answers".

@@ -12,7 +12,7 @@ from wtforms import SelectChoice
 
 from quizapp.core.question_kinds import describe_key, slot_order
 from quizapp.extensions import db
-from quizapp.services import quiz_sets
+from quizapp.services import quiz_set_drawing, quiz_set_items, quiz_sets
 from quizapp.services.visibility import usable_topics
 from quizapp.teach.blueprint import bp
 from quizapp.teach.forms import (
@@ -68,7 +68,7 @@ def _render_builder(quiz_set, add_form=None, draw_form=None, status=200):
     filters.validate()
     found = []
     if request.args:
-        found = quiz_sets.search_questions(
+        found = quiz_set_items.search_questions(
             db.session,
             current_user.id,
             filters.topic.data if not filters.topic.errors else None,
@@ -109,7 +109,7 @@ def add_items(set_id: int):
     form = AddQuestionsForm()
     outcome = submit_form(
         form,
-        lambda: quiz_sets.add_questions(db.session, quiz_set, form.question_ids.data or []),
+        lambda: quiz_set_items.add_questions(db.session, quiz_set, form.question_ids.data or []),
         field=form.question_ids,
     )
     if outcome.saved:
@@ -126,7 +126,7 @@ def add_draw(set_id: int):
     form.topic.choices = teacher_topic_choices()
 
     def draw() -> int:
-        return quiz_sets.add_draw(
+        return quiz_set_items.add_draw(
             db.session,
             quiz_set,
             form.topic.data,
@@ -149,7 +149,7 @@ def add_draw(set_id: int):
 @bp.post("/sets/<id:set_id>/items/<id:item_id>/move")
 def move_item(set_id: int, item_id: int):
     quiz_set = _owned(set_id)
-    quiz_sets.move_item(db.session, quiz_set, item_id, request.form.get("direction", ""))
+    quiz_set_items.move_item(db.session, quiz_set, item_id, request.form.get("direction", ""))
     db.session.commit()
     return _back_to_builder(set_id)
 
@@ -157,7 +157,7 @@ def move_item(set_id: int, item_id: int):
 @bp.post("/sets/<id:set_id>/items/<id:item_id>/remove")
 def remove_item(set_id: int, item_id: int):
     quiz_set = _owned(set_id)
-    quiz_sets.remove_item(db.session, quiz_set, item_id)
+    quiz_set_items.remove_item(db.session, quiz_set, item_id)
     db.session.commit()
     flash("Removed from the set.", "success")
     return _back_to_builder(set_id)
@@ -178,7 +178,7 @@ def preview(set_id: int):
     """The set as a student sees it: one possible draw, shuffled as the settings say."""
     quiz_set = _owned(set_id)
     rng = random.Random()
-    questions = quiz_sets.resolve_questions(db.session, quiz_set, rng)
+    questions = quiz_set_drawing.resolve_questions(db.session, quiz_set, rng)
     slots = []
     for position, question in enumerate(questions, start=1):
         order = slot_order(question, rng, shuffle=quiz_set.shuffle_choices)

@@ -11,7 +11,7 @@ from quizapp.models import Claim, Flashcard, ItemStatus, Question
 from quizapp.services.catalog import items_by_claim
 from quizapp.services.flashcards import study_queue
 from quizapp.services.practice import question_candidates
-from quizapp.services.quiz_sets import search_questions
+from quizapp.services.quiz_set_items import search_questions
 from quizapp.services.seeding import ArticleSource, import_article
 from tests.services.test_article_namespaces import LOOKALIKE
 

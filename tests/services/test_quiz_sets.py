@@ -10,7 +10,7 @@ from tests.builders import GARDEN
 
 def test_quiz_sets_draw_on_articles_the_teacher_may_see(db, make_teacher):
     from quizapp.services.article_library import ArticleUpload, import_upload
-    from quizapp.services.quiz_sets import search_questions
+    from quizapp.services.quiz_set_items import search_questions
 
     owner, other = make_teacher(), make_teacher()
     article, _ = import_upload(
