@@ -8,7 +8,7 @@ from flask_wtf import FlaskForm
 from wtforms import Field, RadioField, SelectChoice, SelectField, SubmitField, TextAreaField
 from wtforms.validators import InputRequired, Length
 
-from quizapp.core.question_kinds import kind_of
+from quizapp.core.question_kinds import is_known_type, kind_of
 from quizapp.core.question_kinds.base import MAX_OPTIONS
 from quizapp.core.vocabulary import CardKind
 from quizapp.services.authoring import (
@@ -110,6 +110,14 @@ class QuestionForm(FlaskForm):
             return None
         right = set(self.choice_right.data or [])
         return tuple((text, str(i) in right) for i, text in enumerate(self.choice_text.data))
+
+    def one_right_choice(self) -> bool:
+        """Whether the editor's ticks are radios: the chosen kind takes one right choice. The
+        kind says so (``single``), so the template never compares type names; a kind with no
+        choices, or none chosen yet, starts as single choice, the editor's default."""
+        if not is_known_type(self.type.data):
+            return True
+        return bool(getattr(kind_of(self.type.data), "single", True))
 
     def choice_rows_shown(self) -> list[tuple[str, bool]]:
         """The rows the editor shows: what was typed (empty rows at the end aside), then spare
