@@ -54,10 +54,16 @@ def test_missed_practice_waits_for_the_teachers_feedback(
     login(client, student)
     start = client.post(f"/assignments/{assignment.id}/start")
     attempt_id = int(start.location.split("/")[2])
-    client.post(f"/quiz/{attempt_id}/submit")
+    # Submitted for real, both questions missed: only the hidden feedback can refuse the retry
+    # (an unsubmitted attempt is refused with the same message, and would pass this test).
+    submitted = client.post(f"/quiz/{attempt_id}/submit")
+    assert submitted.status_code == 302 and submitted.location.endswith(f"/{attempt_id}/results")
+    attempt = db.session.get(QuizAttempt, attempt_id)
+    assert attempt.submitted_at is not None and len(attempt.questions) == 2
+    assert all(slot.response is None for slot in attempt.questions)
     before = db.session.scalar(sa.select(sa.func.count(QuizAttempt.id)))
     response = client.post(f"/quiz/{attempt_id}/missed")
-    assert response.status_code == 409
+    assert response.status_code == 409 and b"not shown yet" in response.data
     assert db.session.scalar(sa.select(sa.func.count(QuizAttempt.id))) == before
 
 
