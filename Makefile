@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export FLASK_APP := quizapp
 
-.PHONY: run test install lint bench complexity
+.PHONY: run test test-fast install lint bench complexity
 
 # `make run` installs what running needs; `make test` adds the test and lint tools.
 $(BIN)/activate:
@@ -32,6 +32,14 @@ test: install
 	$(BIN)/ruff format --check .
 	$(BIN)/python -m bench.complexity
 	$(BIN)/python -m pytest
+
+# A developer's loop: the same checks and every test except the browser (tests/e2e) and wheel
+# (tests/deploy) ones, spread over every core by pytest-xdist. CI runs `make test`.
+test-fast: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/python -m bench.complexity
+	$(BIN)/python -m pytest -m "not browser and not deploy" -n auto
 
 lint: install
 	$(BIN)/ruff check . && $(BIN)/ruff format --check .

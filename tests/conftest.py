@@ -52,6 +52,44 @@ CONTENT_TABLES = {
 }
 
 
+def _worker_database(url: str, worker: str) -> str:
+    """``TEST_DATABASE_URL``'s database with the xdist worker's name appended (``test_gw0``),
+    created on first use, so parallel workers never wipe each other's tables."""
+    base = sa.make_url(url)
+    own = base.set(database=f"{base.database}_{worker}")
+    engine = sa.create_engine(base, isolation_level="AUTOCOMMIT")
+    with engine.connect() as conn:
+        exists = conn.execute(
+            sa.text("SELECT 1 FROM pg_database WHERE datname = :name"), {"name": own.database}
+        ).scalar()
+        if not exists:
+            conn.execute(sa.text(f'CREATE DATABASE "{own.database}"'))
+    engine.dispose()
+    return own.render_as_string(hide_password=False)
+
+
+def pytest_configure(config) -> None:
+    # Under pytest-xdist each worker (gw0, gw1, ...) is a process of its own: point it, and every
+    # test that reads TEST_DATABASE_URL itself (migration checks), at a database of its own.
+    # SQLite needs nothing: each worker has its own tmp_path_factory base directory.
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    url = os.environ.get("TEST_DATABASE_URL")
+    if worker and url and sa.make_url(url).get_backend_name() == "postgresql":
+        os.environ["TEST_DATABASE_URL"] = _worker_database(url, worker)
+
+
+def pytest_collection_modifyitems(config, items) -> None:
+    """Mark tests by folder, so a new test is sorted with its neighbours: everything in
+    tests/e2e drives Chromium (``browser``), everything in tests/deploy builds or serves the
+    wheel under gunicorn (``deploy``). ``make test-fast`` runs the rest in parallel."""
+    for item in items:
+        parts = item.path.relative_to(config.rootpath).parts
+        if parts[:2] == ("tests", "e2e"):
+            item.add_marker(pytest.mark.browser)
+        elif parts[:2] == ("tests", "deploy"):
+            item.add_marker(pytest.mark.deploy)
+
+
 def _database_url(tmp_path_factory) -> str:
     url = os.environ.get("TEST_DATABASE_URL")
     if url:
