@@ -280,8 +280,18 @@ def test_text_unicode_does_not_crash_and_folds_accents() -> None:
 
 
 def test_text_punctuation_only_answer_is_graded_not_empty() -> None:
-    assert grade_answer(SIBERIA, "?!").detail == "Not an accepted answer"
+    refused = Grade(0.0, False, "Not an accepted answer")
+    assert grade_answer(SIBERIA, "?!") == refused  # scored 0, not only worded as a refusal
     assert grade_answer(text_key("?!"), " ?! ").correct
+    # Another punctuation-only answer is not the accepted one just because both are symbols.
+    assert grade_answer(text_key("?!"), "!?") == refused
+
+
+def test_multiple_select_where_every_choice_is_right() -> None:
+    # No wrong choice to tick: no penalty, and one of two right picks earns half.
+    key = choice_key(QuestionType.MULTIPLE_SELECT, {"a", "b"}, ids="ab")
+    assert grade_answer(key, ["a", "b"]).score == 1.0
+    assert grade_answer(key, ["a"]).score == 0.5
 
 
 @pytest.mark.parametrize("answer", EMPTY_ANSWERS[:3] + ["\n\t "])

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 
+from quizapp.core.item_overlap import ItemFacts
 from quizapp.core.set_drawing import SetEntry, draw_questions
 
 
@@ -46,3 +47,16 @@ def test_shuffle_keeps_the_same_questions():
     entries = [SetEntry(question_id=i) for i in range(20)]
     shuffled = draw_questions(entries, random.Random(4), shuffle=True)
     assert sorted(shuffled) == list(range(20)) and shuffled != list(range(20))
+
+
+def test_every_draw_avoids_the_chosen_questions_claims_not_only_the_first():
+    # Question 1 is chosen, on claim 10; each draw's pool holds another item of that claim (2,
+    # then 4), which no draw may add, however many draws came before.
+    facts = {qid: ItemFacts(qid, claim_id=10 if qid in (1, 2, 4) else qid) for qid in range(1, 6)}
+    entries = [
+        SetEntry(question_id=1),
+        SetEntry(pool=[2, 3], count=1),
+        SetEntry(pool=[4, 5], count=1),
+    ]
+    for seed in range(10):
+        assert draw_questions(entries, random.Random(seed), facts=facts) == [1, 3, 5]
