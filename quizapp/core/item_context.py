@@ -17,6 +17,7 @@ from quizapp.core.item_drafts import FlashcardDraft, QuestionDraft
 from quizapp.core.item_headings import HEADING_KEY_PREFIX
 
 MIN_ANSWER_CHARS = 2
+WHICH_STATEMENT_PREFIX = "gen-said-"
 CONTEXT_LINE = re.compile(r"^\(Context: .*?[.!?]\) ")
 # "In which year did It take …": a form's question keeps a pronoun's capital mid-sentence.
 CAPITAL_PRONOUN = re.compile(r"(?<=[a-z,] )(It|Its|He|His|She|Her|They|Their)\b")
@@ -70,7 +71,27 @@ def with_context(
         elif not any(holds_answer(context, answer) for answer in _answers(question)):
             prompt = CAPITAL_PRONOUN.sub(lambda m: m.group(1).lower(), question.prompt)
             shown_questions.append(replace(question, prompt=f"(Context: {context}) {prompt}"))
-    return shown_cards, shown_questions
+    return shown_cards, _without_trivial_which_statements(shown_questions, contexts)
+
+
+def _without_trivial_which_statements(
+    questions: list[QuestionDraft], contexts: dict[str, str]
+) -> list[QuestionDraft]:
+    """A which-statement question of a claim shown with a context line is dropped when the
+    claim has another question: reviewers mostly marked it trivial (the context line and the
+    one option that fits it give the answer away)."""
+    asked_otherwise = {
+        q.claim_key for q in questions if not q.key.startswith(WHICH_STATEMENT_PREFIX)
+    }
+    return [
+        q
+        for q in questions
+        if not (
+            q.key.startswith(WHICH_STATEMENT_PREFIX)
+            and q.claim_key in contexts
+            and q.claim_key in asked_otherwise
+        )
+    ]
 
 
 def without_context(prompt: str) -> str:

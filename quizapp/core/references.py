@@ -12,7 +12,9 @@ What resolves it, surest first:
   the paragraph or its heading ("the Second Voyage", "The theory of plate tectonics");
 - "They" opening a sentence becomes the previous sentence's plural subject ("The plates");
 - otherwise the item is given the sentence before, verbatim as shown, as a context line
-  (``Resolution.context``); when that sentence leans back too, the one before it as well.
+  (``Resolution.context``); when that sentence leans back too, the one before it as well, but
+  never more (three sentences made prompts too long to read) and never across a heading: the
+  first sentence of a section gets no context line from the section before.
 
 Plain definite noun phrases whose referent the reading makes unique ("the ship", "the voyage")
 stand as they are: a reader of the item knows which one is meant.
@@ -65,7 +67,7 @@ POINTING_DEFINITE = re.compile(
     r"(?:most|least) \w+ (?:was|is|were|are)|(?:first|second|third|last|other) "
     r"(?:was|is|were|are))\b"
 )
-MAX_CONTEXT_SENTENCES = 3
+MAX_CONTEXT_SENTENCES = 2
 HELPERS = frozenset(
     "has have had is are was were will would can could may might do does did".split()
 )
@@ -318,7 +320,7 @@ def standalone(
 ) -> Resolution:
     """``text`` (a sentence as shown) made to stand alone where that is sure; ``earlier`` are
     the paragraph's sentences before it, as shown, nearest last, where a reference is named;
-    ``before`` the article's (``earlier`` when not given), where the context line comes from."""
+    ``before`` the sentences a context line may come from (``earlier`` when not given)."""
     capitalised = capitalised or set()
     dropped = DROPPABLE_CONNECTIVE.sub("", text)
     if dropped != text:
@@ -369,8 +371,10 @@ def standalone_claims(
     topic_of = {c.key: t.key for t in topics for c in t.claims}
     shown, leaning, contexts = [], {}, {}
     earlier: list[str] = []  # the paragraph's sentences, resolved
-    reading: list[str] = []  # the article's, for a context line across a heading
-    sentence, topic, done = None, None, Resolution("")
+    # The section's: a context line never comes from across a heading ("Both countries align
+    # …" under "Diplomatic Coordination" was shown after a sentence on military exercises).
+    reading: list[str] = []
+    sentence, topic, done, end = None, None, Resolution(""), 0
     for item in all_shown:
         claim = item.claim
         if claim.sentence != sentence:
@@ -379,7 +383,9 @@ def standalone_claims(
                 reading.append(done.text)
             if topic_of.get(claim.key) != topic:
                 topic, earlier = topic_of.get(claim.key), []
-            sentence = claim.sentence
+                if _heading_between(end, claim.sentence_start, heading_of.get(claim.key, "")):
+                    reading = []
+            sentence, end = claim.sentence, claim.sentence_end
             heading = heading_of.get(claim.key, "")
             done = standalone(item.text, earlier, heading, capitalised, reading, title)
         shown.append(_moved(item, done.text))
@@ -388,6 +394,20 @@ def standalone_claims(
             if done.context:
                 contexts[claim.key] = done.context
     return StandaloneClaims(shown, leaning, contexts)
+
+
+# A label that leads into a list ("Key takeaways:") continues its section: its bullets lean
+# on the paragraph before ("- It became a daily custom" after "Tea reached Britain …").
+LEAD_IN_LABEL = re.compile(
+    r"^(?:(?:key|main) (?:takeaways|points|facts|ideas)|summary|in (?:short|brief)|highlights)$",
+    re.IGNORECASE,
+)
+
+
+def _heading_between(end: int, start: int, heading: str) -> bool:
+    """A heading line stands between two sentences: the gap holds its text. A headless
+    article's paragraphs get made-up topic titles with no line of their own in between."""
+    return start - end >= len(heading) > 0 and not LEAD_IN_LABEL.match(heading)
 
 
 def _moved(item: ShownClaim, text: str) -> ShownClaim:

@@ -4,6 +4,7 @@ found, and what the generator now shows instead."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -86,6 +87,7 @@ def test_the_context_line_reaches_back_past_a_sentence_that_points_back_too():
     earlier = ["The Fed cut rates to zero in 2008.", "It then needed other tools."]
     found = standalone("The most important was quantitative easing", earlier)
     assert found.context == "The Fed cut rates to zero in 2008. It then needed other tools."
+    # A third sentence back is never fetched: see test_a_context_line_is_at_most_two_sentences.
 
 
 COOK = (
@@ -195,3 +197,29 @@ def test_they_after_people_stands_and_a_card_never_blanks_what_its_context_line_
     cards, _ = generate_items(extract_topics(parsed), parsed.title)
     last = cards[-1]
     assert "the reverse of the Swiss flag" in last.front + last.back
+
+
+def test_a_context_line_never_comes_from_across_a_heading():
+    """ "Both countries align …" opening "Diplomatic Coordination" was shown after a sentence
+    on military exercises from the section before."""
+    seed = (Path(__file__).parents[2] / "seed" / "article-russia-pivot-east.txt").read_text()
+    parsed = parse_article(seed)
+    cards, questions = generate_items(extract_topics(parsed), parsed.title)
+    for shown in [c.front for c in cards] + [q.prompt for q in questions]:
+        assert not ("exercises" in shown and "Security Council" in shown), shown
+
+
+def test_a_context_line_is_at_most_two_sentences():
+    earlier = ["The Fed cut rates.", "It then needed other tools.", "These were new."]
+    assert standalone("The most important was quantitative easing", earlier).context == ""
+
+
+def test_a_which_statement_question_with_a_context_line_is_dropped_for_another_question():
+    from quizapp.core.item_context import with_context
+    from quizapp.core.item_drafts import QuestionDraft
+
+    said = QuestionDraft("gen-said-c", "c", "single_choice", "Which of these …?", "")
+    fill = QuestionDraft("gen-fill-c", "c", "fill_blank", "Fill in the blank: _____ met.", "")
+    alone = QuestionDraft("gen-said-d", "d", "single_choice", "Which of these …?", "")
+    _, shown = with_context([], [said, fill, alone], {"c": "X.", "d": "Y."}, {})
+    assert [q.key for q in shown] == ["gen-fill-c", "gen-said-d"]
