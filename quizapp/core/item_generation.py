@@ -94,6 +94,7 @@ def _card(
         shown.text,
         shown.span,
         answer_ok=lambda answer: not (facts.in_title(answer) or holds_answer(context, answer)),
+        in_context=bool(context),
     )
     if recall is None:
         return None

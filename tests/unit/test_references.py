@@ -154,7 +154,8 @@ def test_a_phrase_recall_card_shows_its_answer_in_the_whole_sentence_and_never_t
     text = "The ships returned to Hawaii for the winter"
     card = recall_card(text, (0, len(text)))
     assert card.cloze and card.back == "Hawaii"  # shown as the sentence with "Hawaii" marked
-    assert not recall_card(text, (0, len(text)), answer_ok=lambda a: a != "Hawaii").cloze
+    refused = recall_card(text, (0, len(text)), answer_ok=lambda a: a != "Hawaii")
+    assert refused.back == "the winter"  # the next phrase that pins one answer
 
 
 def test_a_claim_shown_with_context_gets_no_which_heading_question():
@@ -196,7 +197,7 @@ def test_they_after_people_stands_and_a_card_never_blanks_what_its_context_line_
     parsed = parse_article(extract_article("emblems.md", text.encode()).text)
     cards, _ = generate_items(extract_topics(parsed), parsed.title)
     last = cards[-1]
-    assert "the reverse of the Swiss flag" in last.front + last.back
+    assert last.back != "the Swiss" and "Swiss flag" in last.front + last.back
 
 
 def test_a_context_line_never_comes_from_across_a_heading():
@@ -223,3 +224,39 @@ def test_a_which_statement_question_with_a_context_line_is_dropped_for_another_q
     alone = QuestionDraft("gen-said-d", "d", "single_choice", "Which of these …?", "")
     _, shown = with_context([], [said, fill, alone], {"c": "X.", "d": "Y."}, {})
     assert [q.key for q in shown] == ["gen-fill-c", "gen-said-d"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "back"),
+    [
+        # A subject-only cut ("Plates … / … move towards each other") pins nothing.
+        ("Plates move towards each other", "each other"),
+        ("Trade volume between Russia and China has surged", "surged"),
+        # "Trade" is a noun opening the subject, not an imperative ("Trade _____ …" -> "volume").
+        # "has been actively reorienting": the object after the verb, past "been" and the adverb.
+        (
+            "In the wake of sanctions and isolation from the West, Russia has been actively "
+            "reorienting its foreign policy towards Asia",
+            "its foreign policy",
+        ),
+        # A long phrase's "of" part, when the phrase after "to" is refused.
+        ("Russia remains a major supplier of advanced military technology to China", None),
+        # "Driven by …, ": a participle's opening, then the main clause's object.
+        (
+            "Driven by shared strategic interests, both nations have expanded cooperation across "
+            "various sectors",
+            "cooperation",
+        ),
+    ],
+)
+def test_a_recall_card_is_a_cloze_on_the_phrase_that_carries_the_claim(sentence, back):
+    refuse_china = lambda answer: answer != "China"  # noqa: E731 (as the title refuses it)
+    card = recall_card(sentence, (0, len(sentence)), answer_ok=refuse_china)
+    assert card.cloze, card
+    assert card.back == (back or "advanced military technology")
+
+
+def test_a_cloze_opening_with_a_pointing_word_needs_a_context_line():
+    text = "It works through several channels"
+    assert not recall_card(text, (0, len(text))).cloze
+    assert recall_card("The full effect takes time", (0, 26)).back == "time"

@@ -10,6 +10,7 @@ rest of the sentence stays on the front so that one answer fits.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from quizapp.core.item_forms.grammar import MAX_SUBJECT_WORDS, _lemmas, is_base_verb, split_clause
@@ -34,6 +35,7 @@ CLAUSE_VERBS = frozenset(
 WH_WORDS = frozenset("how what why where when whether who which".split())
 AUXILIARY_WORDS = frozenset("is are was were be been being has have had do does did".split())
 MAX_PHRASE_WORDS = 6
+MAX_OPENING_WORDS = 16
 SENTENCE_ADVERBS = frozenset("also then often now still once already never first".split())
 
 
@@ -131,7 +133,9 @@ def _participle_after(words: list[str], index: int) -> int:
     ):
         after += 1
     following = words[after] if after < len(words) else ""
-    return after if "VERB" in _lemmas(following) and following.islower() else index
+    # "reorienting": a participle the lexicon does not know is still one.
+    verb_like = "VERB" in _lemmas(following) or following.endswith("ing")
+    return after if verb_like and following.islower() else index
 
 
 def _verb_index(words: list[str], sentence: str) -> int | None:
@@ -143,7 +147,11 @@ def _verb_index(words: list[str], sentence: str) -> int | None:
     if index > MAX_SUBJECT_WORDS:
         return None
     if clause.auxiliary:
-        return _participle_after(words, index)
+        found = _participle_after(words, index)
+        # "has been actively reorienting": the verb is past "been" and its adverb.
+        if found < len(words) and words[found] in ("been", "being"):
+            found = _participle_after(words, found)
+        return found
     return _noun_read_as_verb(words, index, clause.subject) or index
 
 
@@ -162,19 +170,41 @@ def _pronoun_subject(words: list[str]) -> tuple[str, str]:
     return "", ""
 
 
-def phrase_cloze(sentence: str) -> PhraseCloze | None:
+def _imperative(words: list[str]) -> bool:
+    """ "Start with a moderate price …", "Give the revenue back …": a base verb then a function
+    word; never "Trade volume … has surged", where the noun "Trade" opens a subject."""
+    return len(words) > 1 and is_base_verb(words[0].lower()) and is_function_word(words[1])
+
+
+def _opened(words: list[str], text: str) -> bool:
+    """An opening phrase before the main clause: "Because …", "Driven by shared interests, …"."""
+    return words[0].lower() in PHRASE_ENDS or _phrase_opening(words, text)
+
+
+def _phrase_opening(words: list[str], text: str) -> bool:
+    """ "In the wake of …, ", "Driven by …, ": a preposition's or participle's phrase, which
+    may be long, unlike a clause ("Because so many farms failed, …")."""
+    first = words[0].lower()
+    participle = first.endswith(("ed", "ing", "en")) and "VERB" in _lemmas(first)
+    return ", " in text and (participle or first in PREPOSITIONS)
+
+
+def phrase_cloze(
+    sentence: str, answer_ok: Callable[[str], bool] = lambda answer: True
+) -> PhraseCloze | None:
     """The sentence with one phrase after its main verb blanked: the verb's object, else the
-    object of the first preposition after it; None when no such phrase pins one answer."""
+    object of a preposition after it, the first ``answer_ok`` accepts; None when no such phrase
+    pins one answer."""
     text = sentence.rstrip(" .")
     words = text.split()
-    # "Start with a moderate price …", "Give the revenue back …": an imperative's verb opens it.
-    verb = 0 if words and is_base_verb(words[0].lower()) else _verb_index(words, text)
-    opened = words[0].lower() in PHRASE_ENDS
+    verb = 0 if _imperative(words) else _verb_index(words, text)
+    opened = _opened(words, text)
     if opened or verb is None or any(w.endswith(",") for w in words[:verb]):
         opening, comma, rest = text.partition(", ")
         if not comma:
             opening, rest = _pronoun_subject(words)
-        if not rest or len(opening.split()) > MAX_SUBJECT_WORDS:
+        longest = MAX_OPENING_WORDS if _phrase_opening(words, text) else MAX_SUBJECT_WORDS
+        if not rest or len(opening.split()) > longest:
             return None  # "Because so many farms failed, …": the main clause follows the comma
         words = text.split()
         verb = _verb_index(rest.split(), rest)
@@ -183,6 +213,8 @@ def phrase_cloze(sentence: str) -> PhraseCloze | None:
         verb += len(opening.split())
     starts = [] if words[verb].lower() in CLAUSE_VERBS else [verb + 1]
     starts += [i + 1 for i in range(verb + 1, len(words)) if words[i].lower() in PREPOSITIONS]
+    # "a major supplier of advanced military technology": too long a phrase, its "of" part.
+    starts += [i + 1 for i in range(verb + 1, len(words)) if words[i].lower() == "of"]
     for start in starts:
         if start >= len(words) or words[start].lower() in PHRASE_ENDS:
             continue
@@ -192,7 +224,7 @@ def phrase_cloze(sentence: str) -> PhraseCloze | None:
         phrase = " ".join(words[start:end]).rstrip(",;:.")
         trailing = words[end - 1][len(words[end - 1].rstrip(",;:.")) :]
         shown = " ".join([*words[:start], f"{BLANK}{trailing}", *words[end:]])
-        if len(content_words(shown)) < MIN_SHOWN_CONTENT_WORDS:
+        if len(content_words(shown)) < MIN_SHOWN_CONTENT_WORDS or not answer_ok(phrase):
             continue
         return PhraseCloze(f"{shown}.", re.sub(r"\s+", " ", phrase))
     return None

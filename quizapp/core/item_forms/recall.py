@@ -18,12 +18,28 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from quizapp.core.item_forms.grammar import MODALS, is_base_verb, is_verb_form, split_clause
-from quizapp.core.item_forms.phrase_cloze import AUXILIARY_WORDS, _is_verb_or_adverb, phrase_cloze
+from quizapp.core.item_forms.phrase_cloze import (
+    AUXILIARY_WORDS,
+    BLANK,
+    PREPOSITIONS,
+    _is_verb_or_adverb,
+    _lemmas,
+    _recallable,
+    phrase_cloze,
+)
 from quizapp.core.lexicon import content_words, is_function_word
 
 MIN_BACK_CONTENT_WORDS = 2
 MIN_FRONT_CONTENT_WORDS = 3
 MAX_OPENING_WORDS = 14
+MAX_TAIL_WORDS = 4
+MIN_TAIL_FRONT_CONTENT_WORDS = 2
+# In a longer sentence the last phrase is mostly a detail ("behind the warming of _____"):
+# the subject-and-verb cut recalls more of what the sentence says.
+MAX_TAIL_SENTENCE_WORDS = 14
+RECIPROCALS = frozenset(("each other", "one another"))
+# A cloze opening with one of these and no context line leaves the reader asking who is meant.
+POINTING_OPENINGS = frozenset("it this these they both she he which those".split())
 # Words that start the second half of a sentence: a cause, a purpose, an example, a contrast.
 CONNECTOR = re.compile(
     r"(?:,\s*|\s)(?=(?:because|since|so that|so|rather than|such as|where|when|while|but|"
@@ -140,14 +156,58 @@ def _mended(head: str, sentence: str) -> str:
     return mended if len(content_words(rest)) >= MIN_BACK_CONTENT_WORDS else head
 
 
+def _tail_before(words: list[str], start: int) -> bool:
+    """The word before a sentence's last phrase ends a verb or a preposition: "move towards |
+    each other", "takes | time", "has | surged"."""
+    before = words[start - 1].lower()
+    return (
+        before in PREPOSITIONS
+        or before == "of"
+        or _is_verb_or_adverb(before)
+        or (before.islower() and (is_verb_form(before) or "VERB" in _lemmas(before)))
+    )
+
+
+def _in_a_name(words: list[str], start: int) -> bool:
+    return words[start][:1].isupper() and words[start - 1][:1].isupper()
+
+
+def tail_cloze(sentence: str, answer_ok: Callable[[str], bool]) -> Recall | None:
+    """The sentence with its last phrase blanked ("Plates move towards _____." -> "each
+    other", "The full effect takes _____." -> "time", "Trade volume … has _____." ->
+    "surged"), the longest that a student could recall; None when none pins one answer.
+    A cut after the subject ("Plates … / … move towards each other") pins nothing."""
+    words = sentence.rstrip(" .").split()
+    if len(words) > MAX_TAIL_SENTENCE_WORDS:
+        return None
+    for size in range(min(MAX_TAIL_WORDS, len(words) - 2), 0, -1):
+        start = len(words) - size
+        phrase = [w.strip(",;:.") for w in words[start:]]
+        if phrase[0].lower() in PREPOSITIONS or phrase[0] == "of" or _in_a_name(words, start):
+            continue  # "behind the warming | of the climate", "the United | Nations"
+        if size > 1 and phrase[0].islower() and "VERB" in _lemmas(phrase[0]):
+            continue  # "The full effect | takes time": the verb stays on the front
+        after_helper = size == 1 and words[start - 1].lower() in AUXILIARY_WORDS
+        recallable = _recallable(phrase) or " ".join(phrase) in RECIPROCALS or after_helper
+        if not _tail_before(words, start) or not recallable:
+            continue
+        front = " ".join(words[:start])
+        answer = " ".join(phrase)
+        if len(content_words(front)) >= MIN_TAIL_FRONT_CONTENT_WORDS and answer_ok(answer):
+            return Recall(f"{front} {BLANK}.", answer, cloze=True)
+    return None
+
+
 def recall_card(
     text: str,
     span: tuple[int, int],
     context: str = "",
     answer_ok: Callable[[str], bool] = lambda answer: True,
+    in_context: bool = False,
 ) -> Recall | None:
     """A card for the claim ``text[span[0]:span[1]]`` of the shown sentence ``text``;
-    ``context`` is the sentence before, shown when this one opens by pointing back."""
+    ``context`` is the sentence before, shown when this one opens by pointing back;
+    ``in_context``: a context line will be shown with the card."""
     start, end = span
     if start > 0:
         clause = text[start:end]
@@ -158,8 +218,11 @@ def recall_card(
         else:
             front, back = f"{lead} …", clause
     else:
-        blanked = phrase_cloze(text[:end])
-        if blanked is not None and answer_ok(blanked.back):
+        blanked = phrase_cloze(text[:end], answer_ok)
+        pointing = text.split(" ", 1)[0].lower() in POINTING_OPENINGS and not in_context
+        if blanked is None and not pointing:
+            blanked = tail_cloze(text[:end], answer_ok)
+        if blanked is not None:
             # One phrase blanked, the rest shown: the front pins one answer.
             front = f"{context} {blanked.front}" if context else blanked.front
             return Recall(front, blanked.back, cloze=True)
