@@ -189,6 +189,22 @@ def _phrase_opening(words: list[str], text: str) -> bool:
     return ", " in text and (participle or first in PREPOSITIONS)
 
 
+def _main_verb(words: list[str], text: str) -> int | None:
+    """The index of the main verb's last word, past an opening phrase ("In the wake of …, ",
+    "In his spare time he …"); None when the main clause cannot be found."""
+    verb = 0 if _imperative(words) else _verb_index(words, text)
+    if not (_opened(words, text) or verb is None or any(w.endswith(",") for w in words[:verb])):
+        return verb
+    opening, comma, rest = text.partition(", ")
+    if not comma:
+        opening, rest = _pronoun_subject(words)
+    longest = MAX_OPENING_WORDS if _phrase_opening(words, text) else MAX_SUBJECT_WORDS
+    if not rest or len(opening.split()) > longest:
+        return None  # "Because so many farms failed, …": the main clause follows the comma
+    verb = _verb_index(rest.split(), rest)
+    return None if verb is None else verb + len(opening.split())
+
+
 def phrase_cloze(
     sentence: str, answer_ok: Callable[[str], bool] = lambda answer: True
 ) -> PhraseCloze | None:
@@ -197,20 +213,9 @@ def phrase_cloze(
     pins one answer."""
     text = sentence.rstrip(" .")
     words = text.split()
-    verb = 0 if _imperative(words) else _verb_index(words, text)
-    opened = _opened(words, text)
-    if opened or verb is None or any(w.endswith(",") for w in words[:verb]):
-        opening, comma, rest = text.partition(", ")
-        if not comma:
-            opening, rest = _pronoun_subject(words)
-        longest = MAX_OPENING_WORDS if _phrase_opening(words, text) else MAX_SUBJECT_WORDS
-        if not rest or len(opening.split()) > longest:
-            return None  # "Because so many farms failed, …": the main clause follows the comma
-        words = text.split()
-        verb = _verb_index(rest.split(), rest)
-        if verb is None:
-            return None
-        verb += len(opening.split())
+    verb = _main_verb(words, text)
+    if verb is None:
+        return None
     starts = [] if words[verb].lower() in CLAUSE_VERBS else [verb + 1]
     starts += [i + 1 for i in range(verb + 1, len(words)) if words[i].lower() in PREPOSITIONS]
     # "a major supplier of advanced military technology": too long a phrase, its "of" part.
