@@ -104,9 +104,12 @@ def _plural(word: str) -> bool:
 def _names_someone(before: list[str], capitalised: set[str]) -> bool:
     """A person named before the pronoun: two or more capitalised words not after "the"
     ("Henry Dunant saw …, and it shocked him"; never "the Space Shuttle Endeavour"), or a
-    first word the article capitalises mid-sentence too ("Cook sailed …, where he …")."""
+    first word the article capitalises mid-sentence too ("Cook sailed …, where he …"), unless
+    it names a plural ("Geneva citizens", a place)."""
     if before and before[0] in capitalised and not is_function_word(before[0].lower()):
-        return True
+        # "Geneva citizens took up his ideas": a place naming a plural is no person.
+        if not (len(before) > 1 and before[1].islower() and _plural(before[1])):
+            return True
     run = 0
     for index, word in enumerate(before):
         if word[:1].isupper() and not is_function_word(word.lower()):

@@ -260,3 +260,9 @@ def test_a_cloze_opening_with_a_pointing_word_needs_a_context_line():
     text = "It works through several channels"
     assert not recall_card(text, (0, len(text))).cloze
     assert recall_card("The full effect takes time", (0, 26)).back == "time"
+
+
+def test_a_place_before_his_is_no_person():
+    # "Geneva" is capitalised mid-sentence too, but "Geneva citizens" are no one "his" stands for.
+    assert leans_back("Geneva citizens took up his ideas", {"Geneva"})
+    assert leans_back("Cook sailed south, where he charted the coast", {"Cook"}) == ""
