@@ -266,3 +266,8 @@ def test_a_place_before_his_is_no_person():
     # "Geneva" is capitalised mid-sentence too, but "Geneva citizens" are no one "his" stands for.
     assert leans_back("Geneva citizens took up his ideas", {"Geneva"})
     assert leans_back("Cook sailed south, where he charted the coast", {"Cook"}) == ""
+
+
+def test_a_phrase_cloze_opening_with_it_needs_a_context_line():
+    called = "It was first called the Committee for Relief to the Wounded"
+    assert not recall_card(called, (0, len(called))).cloze  # "It" with no context line

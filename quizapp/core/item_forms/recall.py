@@ -218,8 +218,8 @@ def recall_card(
         else:
             front, back = f"{lead} …", clause
     else:
-        blanked = phrase_cloze(text[:end], answer_ok)
         pointing = text.split(" ", 1)[0].lower() in POINTING_OPENINGS and not in_context
+        blanked = None if pointing else phrase_cloze(text[:end], answer_ok)
         if blanked is None and not pointing:
             blanked = tail_cloze(text[:end], answer_ok)
         if blanked is not None:
