@@ -271,3 +271,10 @@ def test_a_place_before_his_is_no_person():
 def test_a_phrase_cloze_opening_with_it_needs_a_context_line():
     called = "It was first called the Committee for Relief to the Wounded"
     assert not recall_card(called, (0, len(called))).cloze  # "It" with no context line
+
+
+def test_a_cloze_never_cuts_a_comparison_or_blanks_from_as():
+    moldova = "Moldova touches the Danube for less than a kilometre"
+    assert recall_card(moldova, (0, len(moldova))).back != "less"
+    pigou = "A tax of this kind is now known as a Pigouvian tax"
+    assert not recall_card(pigou, (0, len(pigou))).back.startswith("as ")

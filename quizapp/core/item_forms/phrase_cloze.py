@@ -224,8 +224,8 @@ def phrase_cloze(
         if start >= len(words) or words[start].lower() in PHRASE_ENDS:
             continue
         end = _phrase_at(words, start)
-        if end is None:
-            continue
+        if end is None or (end < len(words) and words[end] == "than"):
+            continue  # "for _____ than a kilometre": a comparison cut in two
         phrase = " ".join(words[start:end]).rstrip(",;:.")
         trailing = words[end - 1][len(words[end - 1].rstrip(",;:.")) :]
         shown = " ".join([*words[:start], f"{BLANK}{trailing}", *words[end:]])

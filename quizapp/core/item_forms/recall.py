@@ -21,6 +21,7 @@ from quizapp.core.item_forms.grammar import MODALS, is_base_verb, is_verb_form, 
 from quizapp.core.item_forms.phrase_cloze import (
     AUXILIARY_WORDS,
     BLANK,
+    PHRASE_ENDS,
     PREPOSITIONS,
     _is_verb_or_adverb,
     _lemmas,
@@ -183,8 +184,8 @@ def tail_cloze(sentence: str, answer_ok: Callable[[str], bool]) -> Recall | None
     for size in range(min(MAX_TAIL_WORDS, len(words) - 2), 0, -1):
         start = len(words) - size
         phrase = [w.strip(",;:.") for w in words[start:]]
-        if phrase[0].lower() in PREPOSITIONS or phrase[0] == "of" or _in_a_name(words, start):
-            continue  # "behind the warming | of the climate", "the United | Nations"
+        if phrase[0].lower() in PHRASE_ENDS or phrase[0] == "of" or _in_a_name(words, start):
+            continue  # "the warming | of the climate", "known | as a …", "the United | Nations"
         if size > 1 and phrase[0].islower() and "VERB" in _lemmas(phrase[0]):
             continue  # "The full effect | takes time": the verb stays on the front
         after_helper = size == 1 and words[start - 1].lower() in AUXILIARY_WORDS
