@@ -10,7 +10,7 @@ from sqlalchemy.exc import IntegrityError
 from quizapp.auth.forms import NewPasswordForm, ProfileForm, ResetRequestForm
 from quizapp.auth.sessions import forget_remember_cookie
 from quizapp.auth.throttling import note_mail_sent, throttled, throttled_mail
-from quizapp.core.time_zones import known_zones
+from quizapp.core.time_zones import DEFAULT_ZONE, canonical_zone, zone_groups, zone_place
 from quizapp.extensions import db
 from quizapp.mail import send_mail
 from quizapp.models import User
@@ -34,8 +34,32 @@ EMAIL_CHANGE_SENT = (
 )
 
 
-def _zone_choices() -> list[tuple[str, str]]:
-    return [(zone, zone.replace("_", " ")) for zone in sorted(known_zones())]
+def _zone_choices(saved: str) -> dict[str, list[tuple[str, str]]]:
+    """The canonical zones grouped by area (``<optgroup>``s); a saved zone with no canonical
+    equivalent (``Etc/GMT+5``) is offered as it is, so saving the page keeps it."""
+    groups = {
+        area: [(zone, zone_place(zone)) for zone in zones] for area, zones in zone_groups().items()
+    }
+    if canonical_zone(saved) is None:
+        groups = {"Your current zone": [(saved, saved.replace("_", " "))], **groups}
+    return groups
+
+
+def _profile_form(posted: bool) -> ProfileForm:
+    """The profile form: what was typed when it was sent, else the account as saved (also when
+    the password form was sent, so a wrong password there blanks nothing here)."""
+    user = current_user
+    if posted:
+        profile = ProfileForm(obj=user)
+    else:
+        profile = ProfileForm(formdata=None, obj=user)
+        profile.time_zone.data = canonical_zone(user.time_zone) or user.time_zone
+    profile.time_zone.choices = _zone_choices(user.time_zone)
+    # static/js/time-zone.js offers the browser's zone first, and picks it for an account
+    # that never chose one (still on the default).
+    unset = not posted and user.time_zone == DEFAULT_ZONE
+    profile.time_zone.render_kw = {"data-device-zone": "choose" if unset else "offer"}
+    return profile
 
 
 def _change(profile: ProfileForm) -> accounts.ProfileChange:
@@ -58,10 +82,10 @@ def _mails_no_one() -> bool:
 @login_required
 @throttled_mail("EMAIL_CHANGE", exempt_when=_mails_no_one)
 def settings():
-    profile = ProfileForm(obj=None if request.method == "POST" else current_user)
-    profile.time_zone.choices = _zone_choices()
+    posted_profile = request.method == "POST" and request.form.get("form") == "profile"
+    profile = _profile_form(posted_profile)
     password = NewPasswordForm(prefix="pw")
-    if request.method == "POST" and request.form.get("form") == "profile":
+    if posted_profile:
         saving = submit_form(
             profile,
             lambda: accounts.update_profile(db.session, current_user, _change(profile)),

@@ -8,13 +8,65 @@ from functools import cache, lru_cache
 from zoneinfo import ZoneInfo, available_timezones
 
 from quizapp.core.clock import naive
+from quizapp.core.zone_table import zone_links, zone_tab_names
 
 DEFAULT_ZONE = "UTC"
+# Zones a person may choose: one or more per country (tzdata's ``zone.tab``), and UTC. Not the
+# 599 names ``available_timezones`` knows, most of which are old aliases (W-SU, Zulu, US/Pacific)
+# or technical ones (Etc/GMT+5, localtime) that no one looks for.
+ZONE_AREAS = (
+    "Africa",
+    "America",
+    "Antarctica",
+    "Arctic",
+    "Asia",
+    "Atlantic",
+    "Australia",
+    "Europe",
+    "Indian",
+    "Pacific",
+)
+# The zones that keep UTC's clock all year, whatever their name.
+_UTC_ZONES = frozenset({"Etc/UTC", "Etc/GMT"})
 
 
 @cache
 def known_zones() -> frozenset[str]:
+    """Every zone the clock can convert to (aliases included): what a stored zone may be."""
     return frozenset(available_timezones()) | {DEFAULT_ZONE}
+
+
+@cache
+def choosable_zones() -> frozenset[str]:
+    """The canonical zones a person picks from, each ``Area/Location`` of a known area, and UTC."""
+    names = {name for name in zone_tab_names() if name.split("/", 1)[0] in ZONE_AREAS}
+    return frozenset(names & known_zones()) | {DEFAULT_ZONE}
+
+
+def canonical_zone(name: str) -> str | None:
+    """``name`` as a choosable zone: itself, or the zone an old alias now points to
+    (``US/Eastern`` → ``America/New_York``, ``Zulu`` → ``UTC``); None when it has no such zone
+    (``Etc/GMT+5``)."""
+    if name in choosable_zones():
+        return name
+    target = zone_links().get(name, name)
+    if target in _UTC_ZONES:
+        return DEFAULT_ZONE
+    return target if target in choosable_zones() else None
+
+
+def zone_groups() -> dict[str, list[str]]:
+    """The choosable zones by area, each area's zones sorted: ``{"Africa": [...], ...}``."""
+    groups: dict[str, list[str]] = {DEFAULT_ZONE: [DEFAULT_ZONE]}
+    for name in sorted(choosable_zones() - {DEFAULT_ZONE}):
+        groups.setdefault(name.split("/", 1)[0], []).append(name)
+    return groups
+
+
+def zone_place(name: str) -> str:
+    """What a person reads for a zone inside its area: ``Argentina / Buenos Aires``."""
+    place = name.split("/", 1)[1] if "/" in name else name
+    return place.replace("_", " ").replace("/", " / ")
 
 
 def zone_or_default(name: str | None) -> str:

@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
 from sqlalchemy.orm import Session
 
-from quizapp.core.time_zones import known_zones
+from quizapp.core.time_zones import choosable_zones
 from quizapp.models import Role, User
 from quizapp.services.errors import AccountError
 from quizapp.services.sessions import end_all_sessions
@@ -118,7 +118,8 @@ def update_profile(session: Session, user: User, change: ProfileChange) -> str |
     the same either way, and the mail to that address tells its owner instead.
     """
     email = change.email.strip().lower()
-    if change.time_zone not in known_zones():
+    # A saved zone that is not in the list (an old alias kept) may stay; no other may be set.
+    if change.time_zone not in choosable_zones() and change.time_zone != user.time_zone:
         raise AccountError("Choose a time zone from the list.")
     if email != user.email and not user.check_password(change.current_password or ""):
         # Someone with a stolen session could otherwise move the account to their address

@@ -53,3 +53,33 @@ def test_sign_up_keeps_the_browser_zone_and_the_account_page_works(browser, live
         assert blocked == []
     finally:
         context.close()
+
+
+def _log_in(page, user) -> None:
+    page.goto("/auth/login")
+    page.get_by_label("Email").fill(user.email)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    page.wait_for_url("**/study")
+
+
+def test_the_account_page_offers_the_browser_zone_first(browser, live_server, make_student, db):
+    """In Tokyo: an account still on the default zone gets Tokyo picked; one that chose Berlin
+    keeps Berlin, with Tokyo offered first."""
+    fresh, berliner = make_student(), make_student()
+    berliner.time_zone = "Europe/Berlin"
+    db.session.commit()
+    for user, expected in ((fresh, "Asia/Tokyo"), (berliner, "Europe/Berlin")):
+        context = browser.new_context(base_url=live_server, timezone_id="Asia/Tokyo")
+        page = context.new_page()
+        page.set_default_timeout(10_000)
+        try:
+            _log_in(page, user)
+            page.goto("/account/")
+            zone = page.get_by_label("Time zone")
+            expect(zone).to_have_value(expected)
+            first = zone.locator("optgroup").first
+            expect(first).to_have_attribute("label", "This device")
+            expect(first.locator("option")).to_have_text("Asia/Tokyo")
+        finally:
+            context.close()
