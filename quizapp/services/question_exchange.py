@@ -87,13 +87,16 @@ def import_question_file(
     reader = _READERS.get(PurePath(filename).suffix.lower())
     if reader is None:
         raise InterchangeError("Import a Moodle XML file (.xml) or a GIFT file (.gift or .txt).")
-    checked = check_imported(reader(data))
+    parsed = reader(data)
+    checked = check_imported(parsed)
     if not checked.drafts:
         reasons = "; ".join(f"{s.name}: {s.reason}" for s in checked.skipped[:5])
         raise InterchangeError(
             "The file holds no question the app can import" + (f" ({reasons})." if reasons else ".")
         )
-    landing = landing_for_import(session, importer_id, filename, article_slug)
+    # A new article is named as the file names its questions (its first category), else
+    # after the file.
+    landing = landing_for_import(session, importer_id, filename, article_slug, title=parsed.title)
     claim_ids = attach_claims(
         session,
         landing,

@@ -45,7 +45,8 @@ def test_teacher_imports_a_bank_and_a_deck(page, make_teacher, tmp_path):
     page.locator("input#file").set_input_files(str(bank))
     page.get_by_role("button", name="Import").click()
     flashes = page.locator(".flashes")
-    expect(flashes).to_contain_text("Imported 2 questions into the new article “energy quiz”")
+    # Named as the file names its questions (its category), not after the file.
+    expect(flashes).to_contain_text("Imported 2 questions into the new article “Energy”")
     expect(flashes).to_contain_text("Skipped essay: an essay question")
     # The imported questions are drafts: the teacher lands on the article's review page.
     expect(page.locator(".review-counts")).to_contain_text("2")

@@ -33,7 +33,8 @@ def test_a_teacher_imports_a_gift_file_and_sees_the_report(client, db, make_teac
     response = _upload(client, "energy quiz.gift", GIFT)
     assert response.status_code == 200
     text = response.get_data(as_text=True)
-    assert "Imported 1 question into the new article “energy quiz”, as drafts" in text
+    # Named as the file names its questions (its category), not after the file.
+    assert "Imported 1 question into the new article “Energy”, as drafts" in text
     assert "Skipped num: a numerical question" in text
     # The questions land as drafts in an article the teacher owns, on its review page.
     assert "Power of Siberia carries gas." in text and "Accept" in text
@@ -42,6 +43,36 @@ def test_a_teacher_imports_a_gift_file_and_sees_the_report(client, db, make_teac
         ("true_false", "curated", "draft", "Energy")
     ]
     assert mine[0].claim.article.owner_id == teacher.id and not mine[0].claim.article.published
+
+
+MOODLE = b"""<?xml version="1.0" encoding="UTF-8"?>
+<quiz>
+  <question type="category">
+    <category><text>$course$/top/Default for Biology 101/Photosynthesis</text></category>
+  </question>
+  <question type="truefalse">
+    <name><text>light</text></name>
+    <questiontext format="html"><text>Plants need light to make sugar.</text></questiontext>
+    <answer fraction="100"><text>true</text></answer>
+    <answer fraction="0"><text>false</text></answer>
+  </question>
+</quiz>
+"""
+
+
+def test_a_moodle_file_names_the_new_article_after_its_category(client, db, make_teacher, login):
+    """Before, the article was "questions-export-20261207" (the file's name)."""
+    login(client, make_teacher())
+    text = _upload(client, "questions-export-20261207.xml", MOODLE).get_data(as_text=True)
+    assert "Imported 1 question into the new article “Biology 101”, as drafts" in text
+    question = db.session.scalar(sa.select(Question).where(Question.prompt.contains("light")))
+    assert (question.claim.article.title, question.claim.topic.title) == (
+        "Biology 101",
+        "Photosynthesis",
+    )
+    no_category = MOODLE.replace(b"$course$/top/Default for Biology 101/Photosynthesis", b"")
+    text = _upload(client, "week 3.xml", no_category).get_data(as_text=True)
+    assert "Imported 1 question into the new article “week 3”, as drafts" in text
 
 
 def test_a_bad_file_shows_why_and_writes_nothing(client, db, make_teacher, login):

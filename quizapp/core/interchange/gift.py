@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable
 
 from quizapp.core.import_limits import MAX_IMPORT_QUESTIONS
-from quizapp.core.interchange.categories import category_path, topic_of_category
+from quizapp.core.interchange.categories import category_path
 from quizapp.core.interchange.gift_text import (
     GiftAnswer,
     GiftQuestion,
@@ -70,7 +70,7 @@ def read_gift(text: str) -> ParsedBank:
         comments = [line.strip() for line in lines if line.strip().startswith("//")]
         body = [line for line in lines if not line.strip().startswith("//")]
         if body and body[0].strip().startswith("$CATEGORY:"):
-            topic = topic_of_category(body[0].strip().removeprefix("$CATEGORY:"))
+            topic = parsed.note_category(body[0].strip().removeprefix("$CATEGORY:"))
             body = body[1:]
         if not "".join(body).strip():
             continue

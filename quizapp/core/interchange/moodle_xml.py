@@ -15,7 +15,7 @@ from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import iterparse
 
 from quizapp.core.import_limits import MAX_IMPORT_QUESTIONS, MAX_XML_ELEMENTS
-from quizapp.core.interchange.categories import category_path, topic_of_category
+from quizapp.core.interchange.categories import category_path
 from quizapp.core.interchange.html_text import enclosed_spans, html_to_text, text_to_html
 from quizapp.core.interchange.moodle_fields import add_plain, read_text
 from quizapp.core.interchange.records import (
@@ -95,7 +95,7 @@ def read_moodle_xml(data: bytes) -> ParsedBank:
     for number, element in enumerate(questions, start=1):
         moodle_type = element.get("type", "")
         if moodle_type == "category":
-            topic = topic_of_category(element.findtext("category/text") or "")
+            topic = parsed.note_category(element.findtext("category/text") or "")
             continue
         name = (element.findtext("name/text") or "").strip() or f"question {number}"
         prompt = read_text(element.find("questiontext"))

@@ -8,6 +8,7 @@ from typing import Any
 
 from quizapp.core.errors import InputError
 from quizapp.core.import_limits import MAX_IMPORT_QUESTIONS
+from quizapp.core.interchange.categories import bank_of_category, topic_of_category
 
 # Tags carry the difficulty across formats that have no field for it.
 DIFFICULTY_TAG = "difficulty-"
@@ -48,6 +49,15 @@ class Skipped:
 class ParsedBank:
     questions: list[ImportedQuestion] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
+    # What the file calls its questions as a whole (its first category), for a new article's
+    # title; None when it names none.
+    title: str | None = None
+
+    def note_category(self, path: str) -> str | None:
+        """Take a category path the file sets: its topic, returned, and the file's title from
+        the first one that names anything."""
+        self.title = self.title or bank_of_category(path)
+        return topic_of_category(path)
 
 
 @dataclass(frozen=True)
