@@ -36,6 +36,7 @@ from quizapp.services.practice_pool import PoolNotice, pool_notice
 from quizapp.services.progress import mastery_by_topic, topic_progress
 from quizapp.services.quizzes import (
     QuestionScreen,
+    attempt_topics,
     expire_if_due,
     first_unanswered,
     load_attempt,
@@ -291,6 +292,7 @@ def results(attempt_id: int):
         rows=rows,
         review=review,
         missed=missed_to_practise(db.session, attempt) if review else None,
+        topics=attempt_topics(attempt),
     )
 
 

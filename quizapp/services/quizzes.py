@@ -78,6 +78,12 @@ def create_attempt(
     return attempt
 
 
+def attempt_topics(attempt: QuizAttempt) -> list[str]:
+    """The titles of the topics ``attempt`` asked about, in the order it first asked them."""
+    titles = (slot.question.claim.topic.title for slot in attempt.questions)
+    return list(dict.fromkeys(titles))
+
+
 def load_attempt(session: Session, attempt_id: int, user_id: int) -> QuizAttempt:
     """The attempt if it belongs to ``user_id``; :class:`NotYourAttempt` otherwise.
 
@@ -90,6 +96,11 @@ def load_attempt(session: Session, attempt_id: int, user_id: int) -> QuizAttempt
         .selectinload(AttemptQuestion.question)
         .selectinload(Question.claim)
         .selectinload(Claim.article),
+        # The results page names the topics the attempt covered.
+        selectinload(QuizAttempt.questions)
+        .selectinload(AttemptQuestion.question)
+        .selectinload(Question.claim)
+        .selectinload(Claim.topic),
     )
     attempt = session.scalars(
         sa.select(QuizAttempt).where(QuizAttempt.id == attempt_id).options(*options)
