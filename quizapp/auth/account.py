@@ -10,7 +10,7 @@ from sqlalchemy.exc import IntegrityError
 from quizapp.auth.forms import NewPasswordForm, ProfileForm, ResetRequestForm
 from quizapp.auth.sessions import forget_remember_cookie
 from quizapp.auth.throttling import note_mail_sent, throttled, throttled_mail
-from quizapp.core.time_zones import DEFAULT_ZONE, canonical_zone, zone_groups, zone_place
+from quizapp.core.time_zones import DEFAULT_ZONE, canonical_zone, zone_groups, zone_label
 from quizapp.extensions import db
 from quizapp.mail import send_mail
 from quizapp.models import User
@@ -38,7 +38,7 @@ def _zone_choices(saved: str) -> dict[str, list[tuple[str, str]]]:
     """The canonical zones grouped by area (``<optgroup>``s); a saved zone with no canonical
     equivalent (``Etc/GMT+5``) is offered as it is, so saving the page keeps it."""
     groups = {
-        area: [(zone, zone_place(zone)) for zone in zones] for area, zones in zone_groups().items()
+        area: [(zone, zone_label(zone)) for zone in zones] for area, zones in zone_groups().items()
     }
     if canonical_zone(saved) is None:
         groups = {"Your current zone": [(saved, saved.replace("_", " "))], **groups}

@@ -63,10 +63,14 @@ def zone_groups() -> dict[str, list[str]]:
     return groups
 
 
-def zone_place(name: str) -> str:
-    """What a person reads for a zone inside its area: ``Argentina / Buenos Aires``."""
-    place = name.split("/", 1)[1] if "/" in name else name
-    return place.replace("_", " ").replace("/", " / ")
+def zone_label(name: str) -> str:
+    """What a person reads for a zone: the place first, so typing a city's first letters in the
+    list finds it, then the area, which a closed list shows nowhere else:
+    ``Argentina / Buenos Aires (America)``."""
+    if "/" not in name:
+        return name
+    area, place = name.split("/", 1)
+    return f"{place.replace('_', ' ').replace('/', ' / ')} ({area})"
 
 
 def zone_or_default(name: str | None) -> str:

@@ -94,9 +94,9 @@ def test_the_zone_list_is_canonical_zones_grouped_by_region(client, berliner, lo
     assert not [value for value in values if value.startswith("Etc/")]
     assert {"America/New_York", "Asia/Kolkata", "Europe/Berlin", "UTC"} <= set(values)
     berlin = select.xpath(".//optgroup[@label='Europe']/option[@value='Europe/Berlin']")[0]
-    assert berlin.text == "Berlin" and berlin.get("selected") is not None
+    assert berlin.text == "Berlin (Europe)" and berlin.get("selected") is not None
     buenos_aires = select.xpath(".//option[@value='America/Argentina/Buenos_Aires']")[0]
-    assert buenos_aires.text == "Argentina / Buenos Aires"
+    assert buenos_aires.text == "Argentina / Buenos Aires (America)"
 
 
 @pytest.mark.parametrize("zone", ["W-SU", "Etc/GMT+5", "localtime", "Mars/Base", "x" * 300])
