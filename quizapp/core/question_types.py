@@ -15,3 +15,4 @@ class QuestionType(StrEnum):
     FILL_BLANK = "fill_blank"
     SHORT_ANSWER = "short_answer"
     MATCHING = "matching"
+    POLL = "poll"

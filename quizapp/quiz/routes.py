@@ -133,7 +133,8 @@ def _choice_marks(question) -> dict[str, bool]:
 def _feedback(slot, response):
     question = slot.question
     return {
-        "marks": _choice_marks(question),
+        "marks": _choice_marks(question) if kind_of(question.type).graded else {},
+        "graded": kind_of(question.type).graded,
         "correct": response.correct,
         "score": response.score,
         "detail": None,

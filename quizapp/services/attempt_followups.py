@@ -54,7 +54,8 @@ def missed_to_practise(session: Session, attempt: QuizAttempt) -> MissedQuestion
     missed = [
         slot.question
         for slot in attempt.questions
-        if slot.response is None or not slot.response.correct
+        # A poll's slot is worth no marks: it is never missed.
+        if slot.max_mark and (slot.response is None or not slot.response.correct)
     ]
     live = [q for q in missed if not q.retired]
     open_ids = _still_open(session, attempt, [q.id for q in live]) if live else set()

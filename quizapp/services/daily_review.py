@@ -9,6 +9,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from quizapp.core.item_overlap import ItemFacts, compatible_subset, item_facts, origin_priority
+from quizapp.core.question_kinds import ungraded_types
 from quizapp.core.vocabulary import AttemptKind
 from quizapp.models import Article, AttemptQuestion, Question, QuizAttempt, Response, User, live
 from quizapp.services.errors import QuizError
@@ -52,6 +53,7 @@ def missed_questions(session: Session, user: User, now: datetime) -> list[int]:
         .where(
             latest.c.rn == 1,
             ~latest.c.correct,
+            Question.type.not_in(ungraded_types()),  # a poll is never "wrong"
             live(Question),
             Question.article_id.in_(visible_articles(user).with_only_columns(Article.id)),
         )

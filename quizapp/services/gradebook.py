@@ -17,6 +17,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from quizapp.core.grading_methods import Grade, SubmittedAttempt, overall_grade
+from quizapp.core.question_kinds import ungraded_types
 from quizapp.core.vocabulary import AttemptKind
 from quizapp.models import (
     Assignment,
@@ -193,6 +194,7 @@ def student_topic_results(
         .where(
             QuizAttempt.user_id == student_id,
             QuizAttempt.kind == AttemptKind.ASSIGNMENT,
+            Question.type.not_in(ungraded_types()),
             QuizAttempt.assignment_id.in_(assignment_ids),
             QuizAttempt.submitted_at.is_not(None),
         )

@@ -39,6 +39,7 @@ from quizapp.models import (
     Response,
     Topic,
 )
+from quizapp.services.quizzes import poll_question_ids
 
 Mode = Literal["first", "all"]
 TOP_TYPED_ANSWERS = 5  # typed questions list their most frequent answers
@@ -147,7 +148,11 @@ def _slots(session: Session, attempt_ids: list[int]) -> list[sa.Row]:
             Response.correct,
         )
         .outerjoin(Response, Response.slot_id == AttemptQuestion.id)
-        .where(AttemptQuestion.attempt_id.in_(attempt_ids))
+        .where(
+            AttemptQuestion.attempt_id.in_(attempt_ids),
+            # A poll has no key to judge an item by; its distribution is on the results.
+            AttemptQuestion.question_id.not_in(poll_question_ids()),
+        )
     ).all()
 
 

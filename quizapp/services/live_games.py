@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from quizapp.core import live_scoring as rules
 from quizapp.core.grading import InvalidAnswer, grade_answer
+from quizapp.core.question_kinds import kind_of
 from quizapp.core.vocabulary import AttemptKind, GameStatus
 from quizapp.models import AttemptQuestion, Question, QuizAttempt, QuizSet, Response, User
 from quizapp.models.live_games import LiveAnswer, LiveGame, LivePlayer
@@ -229,7 +230,10 @@ def submit_answer(
         session.rollback()
         raise Refused("You have already answered this question.") from None
     if player.attempt_id is not None:
-        _mirror_answer(session, player, question_id, choice_ids, question_index, answer, grade, now)
+        mark = 1.0 if kind_of(key.type).graded else 0.0
+        _mirror_answer(
+            session, player, question_id, choice_ids, question_index, answer, grade, now, mark
+        )
     return row
 
 
@@ -257,14 +261,17 @@ def _mirror_answer(
     answer,
     grade,
     now: datetime,
+    mark: float,
 ) -> None:
     """The answer again as a quiz response of the player's ``live`` attempt, so mastery and
-    the daily review's missed questions count it like any other."""
+    the daily review's missed questions count it like any other (a poll's is worth no
+    ``mark``)."""
     slot = AttemptQuestion(
         attempt_id=player.attempt_id,
         question_id=question_id,
         position=index + 1,
         choice_order=choice_ids,
+        max_mark=mark,
     )
     session.add(slot)
     session.flush()
@@ -285,7 +292,7 @@ def _mirror_answer(
         .where(QuizAttempt.id == player.attempt_id)
         .values(
             score=sa.func.coalesce(QuizAttempt.score, 0.0) + grade.score,
-            max_score=QuizAttempt.max_score + 1.0,
+            max_score=QuizAttempt.max_score + mark,
         )
     )
 

@@ -1,10 +1,11 @@
 """Which of a set's questions a live game plays, how each is answered, and how its answers
 are tallied at the reveal.
 
-A question plays as tiles (choice, true/false: its kind gives the tiles) or as a typed answer
-(fill in the blank, short answer: graded by ``core.grading`` with the item's accepted
-variants, as in quizzes). Matching does not play: a phone cannot pair two columns in the time
-a question is open. There is no poll kind among the question kinds, so no poll plays.
+A question plays as tiles (choice, true/false, poll: its kind gives the tiles) or as a typed
+answer (fill in the blank, short answer: graded by ``core.grading`` with the item's accepted
+variants, as in quizzes). A poll's tiles have no right one: it scores no points and its
+reveal is the distribution. Matching does not play: a phone cannot pair two columns in the
+time a question is open.
 """
 
 from __future__ import annotations

@@ -91,6 +91,8 @@ def game_event(session: Session, game: LiveGame, now: datetime) -> dict[str, Any
             answered, chart = reveal_chart(session, game.id, game.question_index, question)
             public["reveal"] = {
                 "correct": correct_ids(question),
+                # A poll's reveal is a distribution: no right answer, no "right/wrong".
+                "graded": kind_of(question.type).graded,
                 "key": describe_key(question),
                 "quote": question.quote or question.claim.quote,
                 "explanation": question.explanation,

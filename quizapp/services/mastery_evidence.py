@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from quizapp.core.clock import aware
 from quizapp.core.mastery import RECENT_ANSWERS, Answer, Mastery, topic_mastery
+from quizapp.core.question_kinds import ungraded_types
 from quizapp.models import (
     AttemptQuestion,
     CardState,
@@ -79,7 +80,12 @@ def recent_answers(
         .join(QuizAttempt, AttemptQuestion.attempt_id == QuizAttempt.id)
         .join(Question, Response.question_id == Question.id)
         .join(Claim, Question.claim_id == Claim.id)
-        .where(_in(Response.user_id, user_ids), outcome_shown(now), _in(Claim.topic_id, topic_ids))
+        .where(
+            _in(Response.user_id, user_ids),
+            outcome_shown(now),
+            _in(Claim.topic_id, topic_ids),
+            Question.type.not_in(ungraded_types()),  # a poll's answer says nothing of mastery
+        )
         .subquery()
     )
     rows = session.execute(

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from quizapp.core.clock import utcnow
 from quizapp.core.item_overlap import item_facts
+from quizapp.core.question_kinds import ungraded_types
 from quizapp.core.quiz_selection import Candidate, pick_questions, quiz_length
 from quizapp.core.vocabulary import FeedbackTiming
 from quizapp.models import (
@@ -120,6 +121,7 @@ def question_candidates(
         .outerjoin(latest, sa.and_(latest.c.question_id == Question.id, latest.c.rn == 1))
         .where(
             open_to_learners(Question),
+            Question.type.not_in(ungraded_types()),  # a poll has nothing to practise
             Question.id.not_in(questions_with_hidden_keys(user_id, now or utcnow())),
         )
     )

@@ -33,6 +33,7 @@ from quizapp.services.mastery_evidence import (
     recent_answers,
     retrievability,
 )
+from quizapp.services.quizzes import poll_question_ids
 
 LEARNED_STATE = 2  # fsrs.State.Review: the card has graduated from its learning steps
 # The progress page's due chart: cards already scheduled for each of the next this many days.
@@ -65,7 +66,7 @@ def _with_attempts(stmt: sa.Select, user_id: int) -> sa.Select:
     return (
         stmt.join(AttemptQuestion, Response.slot_id == AttemptQuestion.id)
         .join(QuizAttempt, AttemptQuestion.attempt_id == QuizAttempt.id)
-        .where(Response.user_id == user_id)
+        .where(Response.user_id == user_id, Response.question_id.not_in(poll_question_ids()))
     )
 
 

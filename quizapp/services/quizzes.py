@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session, joinedload, selectinload
 
 from quizapp.core.clock import utcnow
 from quizapp.core.grading import Choice, GradingKey, InvalidAnswer, grade_answer
-from quizapp.core.question_kinds import slot_order
+from quizapp.core.question_kinds import kind_of, slot_order, ungraded_types
 from quizapp.core.question_types import QuestionType
 from quizapp.core.vocabulary import AttemptKind, FeedbackTiming
 from quizapp.models import Article, AttemptQuestion, Claim, Question, QuizAttempt, Response
@@ -33,6 +33,12 @@ def grading_key(question: Question) -> GradingKey:
         pairs=tuple((a, b) for a, b in question.pairs or ()),
         correct_bool=question.answer_bool,
     )
+
+
+def poll_question_ids() -> sa.Select:
+    """The ids of questions whose answers are never marked (polls): what learners know, an
+    item's statistics and practice leave their answers out."""
+    return sa.select(Question.id).where(Question.type.in_(ungraded_types()))
 
 
 def create_attempt(
@@ -67,12 +73,14 @@ def create_attempt(
         feedback=feedback,
         feedback_after=feedback_after,
         attempt_number=attempt_number,
-        max_score=float(len(questions)),
+        max_score=float(sum(kind_of(q.type).graded for q in questions)),
     )
     for position, question in enumerate(questions, start=1):
         order = slot_order(question, rng, shuffle=shuffle_choices)
+        # A poll is answered and saved but worth no marks, so the score ignores it.
+        mark = 1.0 if kind_of(question.type).graded else 0.0
         attempt.questions.append(
-            AttemptQuestion(question=question, position=position, choice_order=order)
+            AttemptQuestion(question=question, position=position, choice_order=order, max_mark=mark)
         )
     session.add(attempt)
     return attempt

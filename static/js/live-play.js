@@ -112,9 +112,10 @@
     if (previous && previous.status !== data.status) { announce.textContent = ""; }
     Live.show(root, data.status);
     if (data.status === "reveal") {
-      var verdict = !me.answered ? "No answer" : me.correct ? "Right!" : "Wrong";
+      var poll = data.reveal.graded === false;
+      var verdict = !me.answered ? "No answer" : poll ? "Answer counted" : me.correct ? "Right!" : "Wrong";
       Live.setField(root, "verdict", verdict);
-      Live.setField(root, "points", me.answered ? "+" + (me.points || 0) + " points" : "");
+      Live.setField(root, "points", me.answered && !poll ? "+" + (me.points || 0) + " points" : "");
       Live.setField(root, "rank", me.rank || "–");
       Live.setField(root, "key", data.reveal.key);
       Live.setField(root, "quote", data.reveal.quote);

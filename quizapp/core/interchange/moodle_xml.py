@@ -72,7 +72,8 @@ def _question_element(item: ExportQuestion) -> ET.Element:
     ET.SubElement(element, "hidden").text = "0"
     kind.write_moodle(question, element)
     tags = ET.SubElement(element, "tags")
-    add_plain(tags, "tag", difficulty_tag(question.difficulty))
+    for tag in [difficulty_tag(question.difficulty), *kind.moodle_tags(question)]:
+        add_plain(tags, "tag", tag)
     return element
 
 

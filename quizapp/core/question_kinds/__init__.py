@@ -15,6 +15,7 @@ from quizapp.core.errors import ContractError
 from quizapp.core.question_kinds.base import FormAnswerError, QuestionKind, QuestionLike
 from quizapp.core.question_kinds.choice import MultipleSelect, SingleChoice
 from quizapp.core.question_kinds.matching import Matching
+from quizapp.core.question_kinds.poll import Poll
 from quizapp.core.question_kinds.true_false import TrueFalse
 from quizapp.core.question_kinds.typed import FillBlank, ShortAnswer
 
@@ -28,6 +29,7 @@ __all__ = [
     "is_known_type",
     "kind_of",
     "slot_order",
+    "ungraded_types",
 ]
 
 _KINDS: dict[str, QuestionKind] = {
@@ -39,6 +41,7 @@ _KINDS: dict[str, QuestionKind] = {
         FillBlank(),
         ShortAnswer(),
         Matching(),
+        Poll(),
     )
 }
 
@@ -62,6 +65,12 @@ def is_known_type(question_type: object) -> bool:
 def all_kinds() -> list[QuestionKind]:
     """Every kind, in the order forms list them."""
     return list(_KINDS.values())
+
+
+def ungraded_types() -> list[str]:
+    """The stored types whose answers are never marked (polls), for SQL filters that keep
+    them out of practice, reviews, mastery and item analysis."""
+    return [value for value, kind in _KINDS.items() if not kind.graded]
 
 
 def slot_order(question: QuestionLike, rng: random.Random, *, shuffle: bool) -> list[str]:

@@ -83,6 +83,9 @@ class QuestionKind:
     # whose stored order is the key (matching: row i's answer is the i-th right), showing
     # that order would show the answers.
     always_shuffled: ClassVar[bool] = False
+    # Whether answers are marked: a poll's are saved and counted, never scored, and its
+    # question stays out of practice, reviews, mastery and item analysis.
+    graded: ClassVar[bool] = True
 
     # --- authoring and validation ------------------------------------------------------------
 
@@ -158,6 +161,10 @@ class QuestionKind:
     def write_moodle(self, question: QuestionLike, element: ET.Element) -> None:
         """Add the type's own children to a Moodle ``<question>`` element."""
         raise NotImplementedError
+
+    def moodle_tags(self, question: QuestionLike) -> list[str]:
+        """Tags the kind adds to the exported question (a poll marks itself)."""
+        return []
 
     # --- interchange: GIFT --------------------------------------------------------------------
 

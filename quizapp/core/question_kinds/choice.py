@@ -26,6 +26,13 @@ from quizapp.core.question_kinds.base import (
 )
 from quizapp.core.question_types import QuestionType
 
+# The Moodle tag that marks a multichoice question with no right answer as a poll.
+POLL_TAG = "poll"
+
+
+def has_poll_tag(element: ET.Element) -> bool:
+    return any((t.text or "").strip() == POLL_TAG for t in element.findall("tags/tag/text"))
+
 
 def choices_from_rows(rows: Sequence[tuple[str, bool]], fail: Fail) -> list[dict[str, Any]]:
     """One choice per row with text; an empty row is left out (the editor offers spare ones),
@@ -106,6 +113,8 @@ class ChoiceKind(QuestionKind):
 
     def reads_moodle(self, moodle_type: str, element: ET.Element, prompt: str) -> bool:
         single = (element.findtext("single") or "true").strip().lower() in ("1", "true")
+        if has_poll_tag(element):
+            return False
         return moodle_type == self.moodle_type and single == self.single
 
     def read_moodle(self, element: ET.Element, prompt: str) -> dict[str, Any]:
@@ -133,6 +142,8 @@ class ChoiceKind(QuestionKind):
             return False  # without a wrong (~) answer GIFT reads a short answer, as Moodle does
         full = [a for a in parsed.answers if is_full_marks(a.percent)]
         positive = [a for a in parsed.answers if a.percent > 0]
+        if not positive:
+            return False  # no right answer at all: a poll
         return (len(full) == 1 and len(positive) == 1) == self.single
 
     def read_gift(self, parsed: GiftQuestion) -> dict[str, Any]:
