@@ -108,6 +108,8 @@
     if (data.status === "reveal") {
       var reveal = data.reveal;
       Live.setField(root, "key", reveal.key);
+      // A poll has no answer to show: its chart is the point, with no bar ticked.
+      root.querySelector('[data-view="reveal"] .key').hidden = reveal.graded === false;
       Live.setField(root, "quote", reveal.quote);
       Live.setField(root, "explanation", reveal.explanation);
       renderChart(root.querySelector('[data-field="chart"]'), reveal.chart);

@@ -1,10 +1,11 @@
 """A live game in real browsers: a teacher hosts from a set on a laptop-sized screen; two
 students and one guest, each in their own phone-sized browser context, join with the PIN (the
-guest mistypes it first and stays on the form) and answer two choice questions and a typed one;
-one reloads mid-question and carries on. While a question is open the projector shows how many
-of the three answered and no count per choice; the counts come with the reveal. A phone's
-"Right, rank 1." is gone once the next question arrives. The leaderboard and podium come out
-right, and axe finds nothing serious on the host and player pages."""
+guest mistypes it first and stays on the form) and answer two choice questions, a typed one and
+a poll; one reloads mid-question and carries on. While a question is open the projector shows
+how many of the three answered and no count per choice; the counts come with the reveal. A
+phone's "Right, rank 1." is gone once the next question arrives. The leaderboard and podium come
+out right (the poll changes nothing in it: its reveal is a distribution with no right answer),
+and axe finds nothing serious on the host and player pages."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ import os
 
 from playwright.sync_api import expect
 
-from quizapp.models import QuizSet, QuizSetItem
+from quizapp.models import Question, QuizSet, QuizSetItem
 from tests.builders import PASSWORD, seeded_questions
 from tests.e2e.conftest import serious_violations
 
@@ -53,6 +54,22 @@ def test_a_class_plays_a_live_game(browser, live_server, page, db, make_teacher,
     (typed,) = seeded_questions(db, 1, qtype="fill_blank")
     typed.accepted = ["Power of Siberia"]
     questions.append(typed)
+    poll = Question(
+        type="poll",
+        prompt="How confident are you about the Power of Siberia pipeline?",
+        choices=[
+            {"id": f"poll-{i}", "text": text, "correct": False}
+            for i, text in enumerate(("Very", "Somewhat", "Not at all"))
+        ],
+        explanation="A check-in.",
+        claim_id=typed.claim_id,
+        key="t-poll-confidence",
+        origin="teacher",
+        author_id=teacher.id,
+    )
+    db.session.add(poll)
+    db.session.flush()
+    questions.append(poll)
     quiz_set = QuizSet(teacher_id=teacher.id, title="Pivot east, live")
     quiz_set.items = [QuizSetItem(position=i, question_id=q.id) for i, q in enumerate(questions, 1)]
     db.session.add(quiz_set)
@@ -185,6 +202,27 @@ def test_a_class_plays_a_live_game(browser, live_server, page, db, make_teacher,
     _shot(page, "live-host-typed-reveal-390")
     players["Fox"].set_viewport_size({"width": 1280, "height": 800})
     _shot(players["Fox"], "live-player-reveal-1280")
+    page.set_viewport_size({"width": 1280, "height": 800})
+    ranks_before = board.all_inner_texts()
+
+    # A poll: tiles with no right one, no points; the reveal shows how the room answered.
+    page.get_by_role("button", name="Next").click()
+    expect(page.locator('[data-view="question"] .prompt')).to_have_text(poll.prompt)
+    for name, text in (("Ana", "Very"), ("Ben", "Very"), ("Fox", "Not at all")):
+        _tile(players[name], text).click()
+        if name != "Fox":
+            expect(players[name].get_by_role("heading", name="Answer sent")).to_be_visible()
+            assert page.locator('[data-view="question"] .bar-value, .tile-count').count() == 0
+    expect(bars.filter(has_text="Very").locator(".bar-value")).to_have_text("2")
+    expect(bars.filter(has_text="Not at all").locator(".bar-value")).to_have_text("1")
+    assert page.locator('[data-view="reveal"] .bar-row.is-correct').count() == 0
+    expect(players["Ana"].get_by_role("heading", name="Answer counted")).to_be_visible()
+    expect(board).to_have_text(ranks_before)
+    assert serious_violations(page) == []
+    _shot(page, "live-host-poll-reveal-1280")
+    _shot(players["Ana"], "live-player-poll-reveal-390")
+    page.set_viewport_size(PHONE)
+    _shot(page, "live-host-poll-reveal-390")
     page.set_viewport_size({"width": 1280, "height": 800})
 
     page.get_by_role("button", name="Next").click()  # after the last question: the podium

@@ -46,6 +46,7 @@ def test_question_type_values_are_the_stored_strings() -> None:
         "fill_blank",
         "short_answer",
         "matching",
+        "poll",
     ]
     assert QuestionType.MATCHING == "matching"
 

@@ -62,7 +62,7 @@ class Poll(ChoiceKind):
         return self._texts(question).get(answer, str(answer))
 
     def describe_key(self, question: QuestionLike) -> str:
-        return "No right answer (a poll)"
+        return "None (a poll)"
 
     def right_tile_ids(self, question: QuestionLike) -> list[str]:
         return []
