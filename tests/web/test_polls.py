@@ -4,6 +4,8 @@ out of item analysis; played live with a distribution at the reveal and no point
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import sqlalchemy as sa
 
 from quizapp.models import Claim, Question
@@ -11,12 +13,15 @@ from quizapp.models.base import utcnow
 from quizapp.models.live_games import LiveAnswer, LiveGame, LivePlayer
 from quizapp.services.daily_review import missed_questions
 from quizapp.services.item_analysis import analyse_assignment
+from quizapp.services.learner_scheduler import learner_scheduler
 from quizapp.services.live_state import game_event
 from quizapp.services.practice import question_candidates
+from quizapp.services.progress import accuracy_by_day, topic_progress
 from quizapp.services.quizzes import save_answer, submit_attempt
 from tests.builders import enrol, make_assignment, make_class, make_set, seeded_questions, take
 from tests.web.test_live_game import answer, host_command, join, player_id
 
+EPOCH = datetime(2000, 1, 1)
 POLL_FORM = {
     "type": "poll",
     "prompt": "How confident are you about the Power of Siberia pipeline?",
@@ -89,6 +94,15 @@ def test_homework_saves_the_poll_answer_and_scores_the_others_only(
     # Practice never draws it, and the daily review never asks it again.
     assert poll.id not in {c.question_id for c in question_candidates(db.session, student.id, [])}
     assert poll.id not in missed_questions(db.session, student, utcnow())
+    # Mastery and accuracy count the choice question's answer alone.
+    scheduler = learner_scheduler(db.session, student)
+    answered = [
+        (p.answered, p.accuracy)
+        for p in topic_progress(db.session, student.id, scheduler, utcnow())
+        if p.answered
+    ]
+    assert answered == [(1, 1.0)]
+    assert [n for _day, _acc, n in accuracy_by_day(db.session, student.id, EPOCH, utcnow())] == [1]
 
 
 def _right(question: Question) -> str:
