@@ -17,7 +17,7 @@ from quizapp.services.learner_scheduler import learner_scheduler
 from quizapp.services.live_state import game_event
 from quizapp.services.practice import question_candidates
 from quizapp.services.progress import accuracy_by_day, topic_progress
-from quizapp.services.quizzes import save_answer, submit_attempt
+from quizapp.services.quizzes import create_attempt, save_answer, submit_attempt
 from tests.builders import enrol, make_assignment, make_class, make_set, seeded_questions, take
 from tests.web.test_live_game import answer, host_command, join, player_id
 
@@ -91,7 +91,15 @@ def test_homework_saves_the_poll_answer_and_scores_the_others_only(
     # Item analysis judges the choice question only; the poll has no key to judge.
     analysis = analyse_assignment(db.session, assignment, "first")
     assert [q.question.id for q in analysis.questions] == [choice.id]
-    # Practice never draws it, and the daily review never asks it again.
+    # A poll in the shared bank (an operator's import): practice never draws it; answered in
+    # a practice quiz, the daily review never asks it again (it is never "wrong").
+    poll.origin = "curated"
+    practice = create_attempt(db.session, student.id, [poll])
+    db.session.flush()
+    save_answer(db.session, practice, practice.questions[0], poll.choices[0]["id"], check=True)
+    submit_attempt(db.session, practice)
+    db.session.commit()
+    assert (practice.score, practice.max_score) == (0.0, 0.0)
     assert poll.id not in {c.question_id for c in question_candidates(db.session, student.id, [])}
     assert poll.id not in missed_questions(db.session, student, utcnow())
     # Mastery and accuracy count the choice question's answer alone.
@@ -101,7 +109,7 @@ def test_homework_saves_the_poll_answer_and_scores_the_others_only(
         for p in topic_progress(db.session, student.id, scheduler, utcnow())
         if p.answered
     ]
-    assert answered == [(1, 1.0)]
+    assert answered == [(1, 1.0)]  # the choice question; neither poll answer
     assert [n for _day, _acc, n in accuracy_by_day(db.session, student.id, EPOCH, utcnow())] == [1]
 
 
