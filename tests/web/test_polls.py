@@ -12,6 +12,7 @@ from quizapp.models import Claim, Question
 from quizapp.models.base import utcnow
 from quizapp.models.live_games import LiveAnswer, LiveGame, LivePlayer
 from quizapp.services.daily_review import missed_questions
+from quizapp.services.gradebook import class_mastery, student_topic_results
 from quizapp.services.item_analysis import analyse_assignment
 from quizapp.services.learner_scheduler import learner_scheduler
 from quizapp.services.live_state import game_event
@@ -110,6 +111,11 @@ def test_homework_saves_the_poll_answer_and_scores_the_others_only(
         if p.answered
     ]
     assert answered == [(1, 1.0)]  # the choice question; neither poll answer
+    # The teacher's figures too: the class heatmap and the student's results by topic.
+    heatmap = class_mastery(db.session, school_class)
+    assert {t for (_s, t) in heatmap.cells} == {choice.claim.topic_id}
+    results = student_topic_results(db.session, student.id, [assignment.id])
+    assert [(r.topic.id, r.questions) for r in results] == [(choice.claim.topic_id, 1)]
     assert [n for _day, _acc, n in accuracy_by_day(db.session, student.id, EPOCH, utcnow())] == [1]
 
 
