@@ -8,7 +8,7 @@ from datetime import datetime
 
 import sqlalchemy as sa
 
-from quizapp.models import Claim, Question
+from quizapp.models import Claim, Question, QuizAttempt
 from quizapp.models.base import utcnow
 from quizapp.models.live_games import LiveAnswer, LiveGame, LivePlayer
 from quizapp.services.daily_review import missed_questions
@@ -123,7 +123,9 @@ def _right(question: Question) -> str:
     return next(c["id"] for c in question.choices if c["correct"])
 
 
-def test_a_poll_plays_live_with_a_distribution_and_no_points(app, db, client, make_teacher, login):
+def test_a_poll_plays_live_with_a_distribution_and_no_points(
+    app, db, client, make_teacher, make_student, login
+):
     teacher = make_teacher()
     poll = _authored_poll(db, client, teacher, login)
     (choice,) = seeded_questions(db, 1, "single_choice")
@@ -135,7 +137,9 @@ def test_a_poll_plays_live_with_a_distribution_and_no_points(app, db, client, ma
     game = db.session.scalar(sa.select(LiveGame).where(LiveGame.quiz_set_id == quiz_set.id))
     game.teacher = teacher
     names = ("Ann", "Ben", "Cat")
-    phones = {name: join(app, game.pin, nickname=name)[0] for name in names}
+    ann = make_student(name="Ann")  # signed in: her answers also go to her own record
+    users = {"Ann": ann}
+    phones = {name: join(app, game.pin, nickname=name, user=users.get(name))[0] for name in names}
     ids = {name: player_id(db, game, name) for name in names}
     host_command(client, game, "start")
     picks = {"Ann": 0, "Ben": 0}
@@ -165,3 +169,7 @@ def test_a_poll_plays_live_with_a_distribution_and_no_points(app, db, client, ma
     assert points == [0, 0, 0]
     assert {row["score"] for row in event["public"]["leaderboard"]} == {0}
     assert db.session.scalar(sa.select(sa.func.count(LivePlayer.id))) == 3
+    # Ann's own record has the answer, worth no marks: nothing for her progress to count.
+    mirror = db.session.scalar(sa.select(QuizAttempt).where(QuizAttempt.user_id == ann.id))
+    assert (mirror.score, mirror.max_score) == (0.0, 0.0)
+    assert [slot.max_mark for slot in mirror.questions] == [0.0]
