@@ -7,12 +7,17 @@ from types import SimpleNamespace
 
 import pytest
 
+from quizapp.core.bank import validate_question_fields
 from quizapp.core.grading import Choice, GradingKey, InvalidAnswer, grade_answer
 from quizapp.core.interchange.gift import read_gift, write_gift
 from quizapp.core.interchange.moodle_xml import read_moodle_xml, write_moodle_xml
 from quizapp.core.interchange.records import ExportQuestion
 from quizapp.core.question_kinds import kind_of, ungraded_types
 from quizapp.core.question_types import QuestionType
+
+
+def _raise(message):
+    raise ValueError(message)
 
 
 def _validated(choices):
@@ -75,6 +80,8 @@ def test_moodle_xml_and_gift_carry_a_poll_back_as_a_poll():
     assert b'fraction="0"' in xml and b"<text>poll</text>" in xml
     (back,) = read_moodle_xml(xml).questions
     assert back.raw["type"] == "poll"
+    draft = validate_question_fields(back.raw, _raise)  # what an import then saves
+    assert draft.type == "poll" and not any(c["correct"] for c in draft.choices)
     assert [c["text"] for c in back.raw["choices"]] == ["Very", "Not at all"]
     (gift_back,) = read_gift(write_gift("Pivot", [item])).questions
     assert gift_back.raw["type"] == "poll"
