@@ -11,8 +11,9 @@ import sqlalchemy as sa
 from quizapp.models import Claim, Question, QuizAttempt
 from quizapp.models.base import utcnow
 from quizapp.models.live_games import LiveAnswer, LiveGame, LivePlayer
+from quizapp.services.class_mastery import class_mastery
 from quizapp.services.daily_review import missed_questions
-from quizapp.services.gradebook import class_mastery, student_topic_results
+from quizapp.services.gradebook import student_topic_results
 from quizapp.services.item_analysis import analyse_assignment
 from quizapp.services.learner_scheduler import learner_scheduler
 from quizapp.services.live_state import game_event
@@ -60,7 +61,17 @@ def test_a_teacher_authors_a_poll_with_no_right_answer(db, client, make_teacher,
         data = {**POLL_FORM, "choices": choices, "claim_id": _claim(db).id}
         refused = client.post("/teach/questions/new", data=data)
         assert refused.status_code == 400 and message in refused.get_data(as_text=True)
-    assert db.session.scalar(sa.select(sa.func.count()).where(Question.type == "poll")) == 1
+    # The editor's rows (a text and a tick each): the rows' texts, and no tick allowed.
+    rows = {**POLL_FORM, "choices": "", "claim_id": _claim(db).id}
+    rows["choice_text"] = ["Ready", "Not yet", ""]
+    assert client.post("/teach/questions/new", data=rows).status_code == 302
+    ticked = client.post("/teach/questions/new", data={**rows, "choice_right": "0"})
+    assert ticked.status_code == 400 and "untick every choice" in ticked.get_data(as_text=True)
+    polls = db.session.scalars(sa.select(Question).where(Question.type == "poll")).all()
+    assert [[c["text"] for c in p.choices] for p in polls] == [
+        ["Very", "Somewhat", "Not at all"],
+        ["Ready", "Not yet"],
+    ]
 
 
 def test_homework_saves_the_poll_answer_and_scores_the_others_only(
@@ -112,7 +123,7 @@ def test_homework_saves_the_poll_answer_and_scores_the_others_only(
     ]
     assert answered == [(1, 1.0)]  # the choice question; neither poll answer
     # The teacher's figures too: the class heatmap and the student's results by topic.
-    heatmap = class_mastery(db.session, school_class)
+    heatmap = class_mastery(db.session, school_class, utcnow())
     assert {t for (_s, t) in heatmap.cells} == {choice.claim.topic_id}
     results = student_topic_results(db.session, student.id, [assignment.id])
     assert [(r.topic.id, r.questions) for r in results] == [(choice.claim.topic_id, 1)]

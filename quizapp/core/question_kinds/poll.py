@@ -13,7 +13,12 @@ from quizapp.core.interchange.gift_text import GiftQuestion, escape, restore
 from quizapp.core.interchange.moodle_fields import add_text, read_text
 from quizapp.core.item_drafts import choice_id
 from quizapp.core.question_kinds.base import Fail, FormData, QuestionLike, limit_lines, lines_of
-from quizapp.core.question_kinds.choice import POLL_TAG, ChoiceKind, has_poll_tag
+from quizapp.core.question_kinds.choice import (
+    POLL_TAG,
+    ChoiceKind,
+    choices_from_rows,
+    has_poll_tag,
+)
 from quizapp.core.question_types import QuestionType
 
 MIN_POLL_CHOICES, MAX_POLL_CHOICES = 2, 8  # more than eight tiles do not fit a phone
@@ -26,6 +31,12 @@ class Poll(ChoiceKind):
     graded: ClassVar[bool] = False
 
     def raw_from_authoring(self, fields: Any, fail: Fail) -> dict[str, Any]:
+        """The editor's rows (none may be ticked), else one choice per line of text."""
+        rows = getattr(fields, "choice_rows", None)
+        if rows is not None:
+            if any(right for _text, right in rows):
+                fail("A poll has no right answer: untick every choice.")
+            return {"choices": choices_from_rows(rows, fail)}
         lines = limit_lines(lines_of(fields.choices), "choices", fail)
         if any(line.startswith("*") for line in lines):
             fail("A poll has no right answer: remove the * before a choice.")
