@@ -8,7 +8,7 @@ from flask_wtf import FlaskForm
 from wtforms import Field, RadioField, SelectChoice, SelectField, SubmitField, TextAreaField
 from wtforms.validators import InputRequired, Length
 
-from quizapp.core.question_kinds import is_known_type, kind_of
+from quizapp.core.question_kinds import all_kinds, kind_of
 from quizapp.core.question_kinds.base import MAX_OPTIONS
 from quizapp.core.vocabulary import CardKind
 from quizapp.services.authoring import (
@@ -111,13 +111,23 @@ class QuestionForm(FlaskForm):
         right = set(self.choice_right.data or [])
         return tuple((text, str(i) in right) for i, text in enumerate(self.choice_text.data))
 
-    def one_right_choice(self) -> bool:
-        """Whether the editor's ticks are radios: the chosen kind takes one right choice. The
-        kind says so (``single``), so the template never compares type names; a kind with no
-        choices, or none chosen yet, starts as single choice, the editor's default."""
-        if not is_known_type(self.type.data):
-            return True
-        return bool(getattr(kind_of(self.type.data), "single", True))
+    @staticmethod
+    def tick_styles() -> dict[str, str]:
+        """How each kind's choice rows mark the right answer: "radio" (one right choice),
+        "checkbox" (several) or "none" (a poll: no right answer). The kinds say so (``single``,
+        ``graded``), so neither the template nor its script compares type names."""
+        styles = {}
+        for kind in all_kinds():
+            if not kind.graded:
+                styles[str(kind.type)] = "none"
+            else:
+                styles[str(kind.type)] = "radio" if getattr(kind, "single", True) else "checkbox"
+        return styles
+
+    def tick_style(self) -> str:
+        """The tick of the chosen kind; none chosen yet, or a kind with no choices, starts as
+        single choice, the editor's default."""
+        return self.tick_styles().get(str(self.type.data), "radio")
 
     def choice_rows_shown(self) -> list[tuple[str, bool]]:
         """The rows the editor shows: what was typed (empty rows at the end aside), then spare

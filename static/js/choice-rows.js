@@ -1,5 +1,6 @@
 // The choice editor: "Add a choice" and "Remove" on each row, and the tick as a radio for a
-// single choice, a checkbox for multiple select, following the type select. Without this
+// single choice, a checkbox for multiple select, none for a poll, following the type select
+// (the server gives each kind's tick in data-ticks, so no kind name is written here). Without this
 // script the page offers spare empty rows and the server reads the ticks as sent, so nothing
 // depends on it.
 (function () {
@@ -32,12 +33,16 @@
     });
   };
 
-  const tickType = () => (type && type.value === "multiple_select" ? "checkbox" : "radio");
+  const ticks = JSON.parse(box.dataset.ticks || "{}");
+  const tickStyle = () => (type && ticks[type.value]) || "radio";
   const setTicks = () => {
     let seen = false;
+    const style = tickStyle();
     rows().forEach((row) => {
       const tick = row.querySelector("[name=choice_right]");
-      tick.type = tickType();
+      tick.closest("label").hidden = style === "none";
+      if (style === "none") tick.checked = false;
+      tick.type = style === "checkbox" ? "checkbox" : "radio";
       // A single choice keeps the first tick only, as a radio group would.
       if (tick.type === "radio" && tick.checked) {
         tick.checked = !seen;
