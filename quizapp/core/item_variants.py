@@ -18,6 +18,12 @@ from quizapp.core.answer_targets import ArticleFacts, Target, numbers
 from quizapp.core.fixed_numbers import counted_by_a_list, fixed_by_its_words
 from quizapp.core.gazetteer import country_names, neighbours
 from quizapp.core.item_forms.grammar import AUXILIARIES, is_finite_verb
+from quizapp.core.item_forms.self_refuting import (
+    counted_by_a_formula,
+    counted_by_a_list_before,
+    keeps_context_order,
+    opposite_refutes_itself,
+)
 from quizapp.core.number_format import changed_numbers, number_value
 
 # Pairs of opposite trend words; each works in both directions.
@@ -51,7 +57,6 @@ OPPOSITES = (
     ("low", "high"),
     ("long", "short"),
     ("strong", "weak"),
-    ("dry", "wet"),
     ("warm", "cold"),
     ("hot", "cold"),
     ("female", "male"),
@@ -62,7 +67,8 @@ OPPOSITES = (
     ("deep", "shallow"),
     ("slowly", "quickly"),
 )
-# Pairs labellers mostly marked give-aways are not made: "cannot" inserted or dropped ("firms
+# Pairs labellers mostly marked give-aways are not made: "dry"/"wet" ("dust from the wet
+# seabed"); "cannot" inserted or dropped ("firms
 # cannot plan", "cannot flow very slowly"), "still"/"no longer" ("no longer bear his name, among
 # them Cook Strait"), "gained their land to the banks", "many bigger ones" beside "major plates",
 # "easily sinks", "at most".
@@ -139,7 +145,7 @@ def _keeps_time_order(statement: str, target: Target, value: str) -> bool:
     return all((old < year) == (new < year) for year in others if year is not None)
 
 
-def _number_change(statement: str, facts: ArticleFacts, seed: int) -> str | None:
+def _number_change(statement: str, facts: ArticleFacts, seed: int, context: str) -> str | None:
     # A number in the title is the article's own: changing it contradicts the title, not a claim.
     found = [
         n
@@ -147,6 +153,8 @@ def _number_change(statement: str, facts: ArticleFacts, seed: int) -> str | None
         if not facts.in_title(n.text.split()[0])
         and not counted_by_a_list(statement, n)
         and not fixed_by_its_words(statement, n)
+        and not counted_by_a_formula(statement, n.text.split()[0])
+        and not counted_by_a_list_before(statement, n.start, n.text.split()[0])
     ]
     plain = [n for n in found if n.kind == "number"]
     if len(plain) >= 2:
@@ -157,7 +165,14 @@ def _number_change(statement: str, facts: ArticleFacts, seed: int) -> str | None
         for value in changed_numbers(target.text, _direction(statement, target), seed):
             value = match_case(value, target.text) if target.text[:1].isalpha() else value
             changed = _replace(statement, target, value)
-            if value not in statement and _believable(statement, target, value, changed):
+            in_order = target.kind != "year" or keeps_context_order(
+                context, int(target.text), int(value)
+            )
+            if (
+                value not in statement
+                and in_order
+                and _believable(statement, target, value, changed)
+            ):
                 return changed
     return None
 
@@ -205,7 +220,7 @@ def _opposite_change(statement: str) -> str | None:
         if match is None or opposite in statement:
             continue
         before, after = statement[: match.start()], statement[match.end() :]
-        if _fits_opposite(word, before, after):
+        if _fits_opposite(word, before, after) and not opposite_refutes_itself(word, before, after):
             return before + opposite + after
     return None
 
@@ -260,10 +275,13 @@ def _name_swap(statement: str, facts: ArticleFacts, seed: int) -> str | None:
     return None
 
 
-def false_statement(statement: str, facts: ArticleFacts, seed: int) -> str | None:
-    """``statement`` changed so that the article contradicts it, or None when no change is safe."""
+def false_statement(
+    statement: str, facts: ArticleFacts, seed: int, context: str = ""
+) -> str | None:
+    """``statement`` changed so that the article contradicts it, or None when no change is safe;
+    ``context`` is the line shown before it, whose years a changed year keeps its side of."""
     for change in (
-        lambda: _number_change(statement, facts, seed),
+        lambda: _number_change(statement, facts, seed, context),
         lambda: _opposite_change(statement),
         lambda: _name_swap(statement, facts, seed),
     ):

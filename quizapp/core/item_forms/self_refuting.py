@@ -1,0 +1,103 @@
+"""What makes a changed statement false by its own look, or a number answered by its own words.
+
+A false option or statement must need the article to be ruled out. Reviewers marked these
+give-aways: "eight atoms in a molecule of nitrogen gas (N2)" (the formula counts the atoms),
+"printing, gunpowder and the magnetic compass as six inventions" (the list before the number
+counts it), "rich country, weak army" (a quoted slogan changed), "farmers have short grown
+clover" ("long" there is an adverb of time), "otherwise long of oxygen" ("short of" is an
+idiom), "the fourth-smallest lake" (a ranked superlative turned round), a treaty "in 1848"
+after a context line's "July 1853 … the next year" (the context orders the years).
+"""
+
+from __future__ import annotations
+
+import re
+
+from quizapp.core.number_format import number_value
+
+# Chemical element symbols common in readings; a formula is only these, each with its count.
+ELEMENTS = frozenset(
+    "H He Li Be B C N O F Ne Na Mg Al Si P S Cl Ar K Ca Fe Cu Zn Ag Au Hg Pb Sn U I Br Mn Co Ni "
+    "Cr Ti Ba Sr Ra Rn Xe Kr".split()
+)
+FORMULA_TOKEN = re.compile(r"\b(?:[A-Z][a-z]?\d*){1,6}\b")
+FORMULA_PART = re.compile(r"([A-Z][a-z]?)(\d*)")
+
+
+def formula_counts(text: str) -> set[int]:
+    """The subscript counts of the chemical formulas in ``text``: "(N2)" -> {2}, "CO2" -> {2},
+    "NH3" -> {3}. A token of capitals that is no formula ("G20", "A1") counts nothing."""
+    counts: set[int] = set()
+    for token in FORMULA_TOKEN.findall(text):
+        parts = FORMULA_PART.findall(token)
+        if "".join(s + d for s, d in parts) != token or not any(d for _, d in parts):
+            continue
+        if all(symbol in ELEMENTS for symbol, _ in parts):
+            counts |= {int(d) for _, d in parts if d}
+    return counts
+
+
+def counted_by_a_formula(text: str, number: str) -> bool:
+    """Whether a formula in ``text`` spells ``number`` ("two" beside "(N2)")."""
+    value = number_value(number)
+    return value is not None and value == int(value) and int(value) in formula_counts(text)
+
+
+# "named printing, gunpowder and the magnetic compass as three inventions": a list just before
+# the number ("as", "were", "are", "—") is what the number counts.
+LIST_BEFORE = re.compile(r"((?:[^,;:]+, )+[^,;:]+? (?:and|or) [^,;:]+?)\s+(?:as|were|are|—)\s+$")
+
+
+def counted_by_a_list_before(sentence: str, start: int, number: str) -> bool:
+    value = number_value(number)
+    listed = LIST_BEFORE.search(sentence[:start])
+    if value is None or listed is None:
+        return False
+    items = len(re.split(r", and |, or |, | and | or ", listed.group(1)))
+    return items == value
+
+
+QUOTE_MARKS = '"“”'
+
+
+def in_a_quotation(statement: str, index: int) -> bool:
+    """Whether ``statement[index]`` stands between quotation marks: a quoted slogan or saying
+    is the source's own words, and changed it is a misquotation anyone can spot."""
+    return sum(statement[:index].count(mark) for mark in QUOTE_MARKS) % 2 == 1
+
+
+# "have long grown", "had long been": "long" of time, whose "short" is no English.
+LONG_OF_TIME = re.compile(r"\b(?:have|has|had|having|been|was|were|is|are)\s+$")
+# "short of oxygen", "short of money": an idiom whose "long of" is no English.
+OF_IDIOM_AFTER = re.compile(r"\s+of\b")
+# "the fourth-largest lake": a rank; "fourth-smallest" reads as nonsense beside "in the world".
+RANKED = re.compile(r"-$")
+# "shrinking as the climate cools": a change of the world everyone knows is only changed where
+# the sentence measures it ("warmed by 1.5 °C").
+MEASURED_AFTER = re.compile(r"\s*(?:by|to)\s+[\d$£€]")
+KNOWN_TRENDS = frozenset({"warms", "cools", "warming", "cooling"})
+
+
+def opposite_refutes_itself(word: str, before: str, after: str) -> bool:
+    """Whether turning ``word`` (between ``before`` and ``after``) into its opposite gives
+    broken English or a statement false by its look."""
+    if in_a_quotation(before + word, len(before)):
+        return True
+    if RANKED.search(before):
+        return True
+    if word == "long" and LONG_OF_TIME.search(before):
+        return True
+    if word in ("short", "long") and OF_IDIOM_AFTER.match(after):
+        return True
+    return word in KNOWN_TRENDS and MEASURED_AFTER.match(after) is None
+
+
+YEAR = re.compile(r"\b(1\d{3}|20\d{2})\b")
+
+
+def keeps_context_order(context: str, old: int, new: int) -> bool:
+    """Whether a year changed from ``old`` to ``new`` stays on the same side of every year of
+    the context line shown before it (and is not one the context line names): with "In July
+    1853 …" before "… the next year, and in 1854 …", a false "1848" is false by its look."""
+    years = [int(y) for y in YEAR.findall(context)]
+    return all(new != year and (old < year) == (new < year) for year in years)
