@@ -16,7 +16,7 @@ def _questions(text: str):
 
 CANAL = """The Canal
 History
-Construction began in 1859 and took ten years.
+Construction of the canal began in 1859 and took ten years.
 Troops from Britain occupied Egypt in 1882.
 In 1956 President Nasser nationalised the canal company.
 """
@@ -28,7 +28,7 @@ def test_three_dated_events_make_a_timeline_in_place_of_a_second_true_false():
     assert len(timeline) == 1
     assert timeline[0].type == QuestionType.MATCHING
     assert timeline[0].pairs == [
-        ["In which year did construction begin?", "1859"],
+        ["In which year did construction of the canal begin?", "1859"],
         ["In which year did troops from Britain occupy Egypt?", "1882"],
         ["In which year did President Nasser nationalise the canal company?", "1956"],
     ]

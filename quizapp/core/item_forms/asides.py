@@ -51,6 +51,16 @@ def _past(word: str) -> bool:
     return bool(lemma) and word in (getInflection(lemma, "VBD") or ()) and word != lemma
 
 
+# A name right after one of these ends a longer noun phrase, which the aside describes whole.
+PHRASE_INSIDE = re.compile(r"\b(?:in|of|at|on|from|near|to|by|with|for|into|across|between)\s+$")
+
+
+def _inside_a_phrase(before: str) -> bool:
+    """Whether a name after ``before`` is only the end of a noun phrase ("The Karakum Canal in
+    Turkmenistan"), so an aside after it describes the whole phrase, not the name."""
+    return PHRASE_INSIDE.search(before) is not None
+
+
 def aside_year_question(sentence: str) -> Quantity | None:
     sentence = sentence.rstrip(" .")
     if not sentence[:1].isupper():
@@ -67,6 +77,8 @@ def aside_year_question(sentence: str) -> Quantity | None:
         prompt = f"In which year did {name} {base_form(verb)}{words}?"
         return Quantity(prompt, then.group("year"), "year", "when")
     aside = PARTICIPLE_ASIDE.search(sentence)
+    if aside and _inside_a_phrase(sentence[: aside.start()]):
+        return None  # "The Karakum Canal in Turkmenistan, begun …": the canal was begun
     if aside and _participle(aside.group("verb")):
         name, adverb, verb, words = aside.group("name", "adverb", "verb", "words")
         be = "were" if name.endswith("s") and not name.endswith("'s") else "was"

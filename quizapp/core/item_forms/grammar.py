@@ -180,10 +180,44 @@ def lower_first(text: str, names: set[str]) -> str:
     return text[:1].lower() + text[1:]
 
 
+# "Construction began in 1976": a bare act's noun names no thing ("did construction begin?"
+# of what?), where "the canal" or "Lübeck" does.
+ACT_NOUN_ENDINGS = ("tion", "sion", "ment", "ing", "ance", "ence")
+
+
+def _names_its_thing(subject: str) -> bool:
+    words = subject.split()
+    return not (len(words) == 1 and subject.islower() and subject.endswith(ACT_NOUN_ENDINGS))
+
+
+def _past_only(word: str) -> bool:
+    base = base_form(word)
+    return (
+        word != base
+        and word in (getInflection(base, "VBD") or ())
+        and (word not in (getInflection(base, "VBN") or ()))
+    )
+
+
+def _participle_taken_for_verb(clause: Clause, rest: str) -> bool:
+    """ "a commercial treaty negotiated by … Harris went further": "negotiated" is the
+    subject's participle and "went" the verb; turned round on "negotiated" it reads "did a
+    commercial treaty negotiate by … went further?"."""
+    if clause.auxiliary or not clause.verb.endswith("ed"):
+        return False
+    return any(_past_only(w.strip(",;:.")) for w in rest.split() if w.islower())
+
+
 def question(wh: str, clause: Clause, rest: str, names: set[str]) -> str | None:
     """``wh`` + the clause inverted: ("In which year", the couple announced …) ->
-    "In which year did the couple announce …?"."""
+    "In which year did the couple announce …?"; None when the subject names no thing or the
+    verb is a participle of the subject's."""
     subject = lower_first(clause.subject, names)
+    # A when-question asks of one event, which needs its thing ("Condensation releases latent
+    # heat" asks fine what condensation releases).
+    dated = wh.startswith("In which")
+    if (dated and not _names_its_thing(subject)) or _participle_taken_for_verb(clause, rest):
+        return None
     if clause.auxiliary:
         body = f"{clause.auxiliary} {subject} {rest}"
     else:
