@@ -20,7 +20,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from quizapp.core.aliases import AnswerContext, answer_set
-from quizapp.core.answer_targets import ArticleFacts, Target, candidate_targets
+from quizapp.core.answer_targets import MONTHS, ArticleFacts, Target, candidate_targets
 from quizapp.core.claims import ClaimDraft, TopicDraft, claim_problem
 from quizapp.core.item_context import holds_answer, with_context
 from quizapp.core.item_drafts import FlashcardDraft, QuestionDraft, choice_id
@@ -36,10 +36,12 @@ from quizapp.core.item_forms.drafts import (
     terms_matching,
 )
 from quizapp.core.item_forms.recall import recall_card, which_statement_options
+from quizapp.core.item_forms.self_refuting import counted_by_a_formula
 from quizapp.core.item_forms.timeline import with_matchings
 from quizapp.core.item_headings import heading_question, matching_question
 from quizapp.core.item_variants import distractors, false_statement
 from quizapp.core.legacy_keys import item_key
+from quizapp.core.lexicon import NUMBER_WORDS
 from quizapp.core.number_format import number_value
 from quizapp.core.question_kinds.base import BLANK
 from quizapp.core.question_types import QuestionType
@@ -58,9 +60,24 @@ def _seed(claim: ClaimDraft) -> int:
     return zlib.crc32(claim.key.encode())
 
 
-def _target(shown: ShownClaim, facts: ArticleFacts, heading: str) -> Target | None:
-    found = candidate_targets(shown.text, shown.span, facts, extra_shown=heading)
+def _target(shown: ShownClaim, facts: ArticleFacts, seen_with: str) -> Target | None:
+    """The claim's best blank; ``seen_with`` is what the student sees or has read beside it
+    (the headings, the context line): "five" under "Two Rivers, Five States", 1854 after a
+    context line's "July 1853", "two" beside "(N2)" are no blanks."""
+    found = candidate_targets(shown.text, shown.span, facts, extra_shown=seen_with)
+    found = [
+        t
+        for t in found
+        if not counted_by_a_formula(shown.text, t.text.split()[0]) and t.text not in MONTHS
+    ]
     return found[0] if found else None
+
+
+def _heading_numbers(topics: list[TopicDraft]) -> str:
+    """The numbers of every heading of the article: "Five" of "Two Rivers, Five States" gives
+    "the _____ former Soviet republics" away wherever the claim stands."""
+    words = (w for t in topics for w in re.findall(r"[\w']+", t.title))
+    return " ".join(w for w in words if w.lower() in NUMBER_WORDS or w.isdigit())
 
 
 def _blanked(shown: ShownClaim, target: Target) -> str:
@@ -176,12 +193,16 @@ def _true_false(shown: ShownClaim, statement: str, as_false: str | None) -> Ques
     )
 
 
-def _falsifiable(usable: list[ShownClaim], facts) -> list[tuple[ShownClaim, str, str]]:
-    """(claim, statement, changed statement) for every claim the article lets us contradict."""
+def _falsifiable(
+    usable: list[ShownClaim], facts, contexts: dict[str, str]
+) -> list[tuple[ShownClaim, str, str]]:
+    """(claim, statement, changed statement) for every claim the article lets us contradict;
+    a claim shown after a context line is changed only in ways that line does not refute."""
     found = []
     for shown in usable:
         statement = _statement(shown)
-        changed = statement and false_statement(statement, facts, _seed(shown.claim))
+        context = contexts.get(shown.claim.key, "")
+        changed = statement and false_statement(statement, facts, _seed(shown.claim), context)
         if statement and changed:
             found.append((shown, statement, changed))
     return found
@@ -355,12 +376,13 @@ def _last_questions(
     topic: TopicDraft,
     context: _ArticleContext,
     falsifiable: list[tuple[ShownClaim, str, str]],
+    seen_with: str = "",
 ) -> list[QuestionDraft]:
     """The claim's questions: its first ones, true/false, which heading, at most two; else a
     which-statement question; else a which-heading question even past the article's few."""
     asked = context.headings_asked
     mine = [*first, true_false, heading_question(topic, shown, context.topics, asked)]
-    mine = [q for q in mine if q and not shows_its_answer(q, topic.title)]
+    mine = [q for q in mine if q and not shows_its_answer(q, seen_with or topic.title)]
     mine = mine[:MAX_QUESTIONS_PER_CLAIM]
     if not mine:
         said = _which_statement(shown, falsifiable, context.used_statements)
@@ -410,14 +432,20 @@ def generate_items(
     answers = _answer_context(topics, all_shown, facts)
     context = _article_context(topics, facts, standing, answers)
     topic_of = {c.key: t for t in topics for c in t.claims}
-    targets = {s.claim.key: _target(s, facts, topic_of[s.claim.key].title) for s in usable}
+    # What a student sees or has read beside each claim: no blank's answer may stand in it.
+    counts = _heading_numbers(topics)
+    seen_with = {
+        key: f"{topic_of[key].title} {resolved.contexts.get(key, '')} {counts}"
+        for key in (s.claim.key for s in usable)
+    }
+    targets = {s.claim.key: _target(s, facts, seen_with[s.claim.key]) for s in usable}
     forms = {s.claim.key: claim_forms(s, context.forms) for s in usable}
     first = {
         s.claim.key: _first_questions(s, targets[s.claim.key], forms[s.claim.key], context)
         for s in usable
     }
     with_matchings(standing, forms, first, MAX_QUESTIONS_PER_CLAIM)
-    falsifiable = _falsifiable(usable, facts)
+    falsifiable = _falsifiable(usable, facts, resolved.contexts)
     room = {key for key, mine in first.items() if len(mine) < MAX_QUESTIONS_PER_CLAIM}
     true_false = _true_false_items(falsifiable, room)
     standing_falses = [f for f in falsifiable if f[0].claim.key not in resolved.contexts]
@@ -432,7 +460,13 @@ def generate_items(
             cards.append(card)
         if key in first:
             questions += _last_questions(
-                shown, first[key], true_false.get(key), topic_of[key], context, standing_falses
+                shown,
+                first[key],
+                true_false.get(key),
+                topic_of[key],
+                context,
+                standing_falses,
+                seen_with[key],
             )
     questions.extend(_matching_questions(topics, standing, questions))
     return with_context(cards, questions, resolved.contexts, topic_of)
