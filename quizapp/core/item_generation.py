@@ -36,7 +36,7 @@ from quizapp.core.item_forms.drafts import (
     terms_matching,
 )
 from quizapp.core.item_forms.recall import recall_card, which_statement_options
-from quizapp.core.item_forms.self_refuting import counted_by_a_formula
+from quizapp.core.item_forms.self_refuting import counted_by_a_formula, formula_counts
 from quizapp.core.item_forms.timeline import with_matchings
 from quizapp.core.item_headings import heading_question, matching_question
 from quizapp.core.item_variants import distractors, false_statement
@@ -68,7 +68,9 @@ def _target(shown: ShownClaim, facts: ArticleFacts, seen_with: str) -> Target | 
     found = [
         t
         for t in found
-        if not counted_by_a_formula(shown.text, t.text.split()[0]) and t.text not in MONTHS
+        if not counted_by_a_formula(shown.text, t.text.split()[0])
+        and not formula_counts(t.text)  # "nitrogen gas (_____)": N2 is known, not learnt
+        and t.text not in MONTHS
     ]
     return found[0] if found else None
 

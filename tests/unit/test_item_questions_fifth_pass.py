@@ -164,3 +164,16 @@ def test_an_aside_after_a_phrases_last_name_is_the_phrases():
     assert aside_year_question(sentence) is None
     found = aside_year_question("Lübeck, founded in 1143, led the league")
     assert found and found.prompt == "In which year was Lübeck founded?"
+
+
+GAS = """Nitrogen
+A Plentiful Gas
+The two atoms in a molecule of nitrogen gas (N2) are held together by a very strong triple bond.
+"""
+
+
+def test_neither_a_formula_nor_the_count_it_spells_is_a_blank():
+    # "The _____ atoms in a molecule of nitrogen gas (N2)" and "nitrogen gas (_____)"
+    _, questions = _items(GAS)
+    answers = {a.lower() for q in questions for a in q.accepted}
+    assert not answers & {"two", "2", "n2"}, answers
