@@ -36,7 +36,11 @@ from quizapp.core.item_forms.drafts import (
     terms_matching,
 )
 from quizapp.core.item_forms.recall import recall_card, which_statement_options
-from quizapp.core.item_forms.self_refuting import counted_by_a_formula, formula_counts
+from quizapp.core.item_forms.self_refuting import (
+    counted_by_a_formula,
+    formula_counts,
+    worked_out_from_context,
+)
 from quizapp.core.item_forms.timeline import with_matchings
 from quizapp.core.item_headings import heading_question, matching_question
 from quizapp.core.item_variants import distractors, false_statement
@@ -60,10 +64,13 @@ def _seed(claim: ClaimDraft) -> int:
     return zlib.crc32(claim.key.encode())
 
 
-def _target(shown: ShownClaim, facts: ArticleFacts, seen_with: str) -> Target | None:
-    """The claim's best blank; ``seen_with`` is what the student sees or has read beside it
-    (the headings, the context line): "five" under "Two Rivers, Five States", 1854 after a
-    context line's "July 1853", "two" beside "(N2)" are no blanks."""
+def _target(
+    shown: ShownClaim, facts: ArticleFacts, seen_with: str, context: str = ""
+) -> Target | None:
+    """The claim's best blank; ``seen_with`` is what the student sees beside it (its heading,
+    the article's headings' numbers) and ``context`` its context line: "five" beside "Two
+    Rivers, Five States", 1854 after "July 1853 …" and "the next year", "two" beside "(N2)"
+    are no blanks."""
     found = candidate_targets(shown.text, shown.span, facts, extra_shown=seen_with)
     found = [
         t
@@ -71,6 +78,7 @@ def _target(shown: ShownClaim, facts: ArticleFacts, seen_with: str) -> Target | 
         if not counted_by_a_formula(shown.text, t.text.split()[0])
         and not formula_counts(t.text)  # "nitrogen gas (_____)": N2 is known, not learnt
         and t.text not in MONTHS
+        and not worked_out_from_context(context, shown.text, t.text)
     ]
     return found[0] if found else None
 
@@ -379,12 +387,14 @@ def _last_questions(
     context: _ArticleContext,
     falsifiable: list[tuple[ShownClaim, str, str]],
     seen_with: str = "",
+    context_line: str = "",
 ) -> list[QuestionDraft]:
     """The claim's questions: its first ones, true/false, which heading, at most two; else a
     which-statement question; else a which-heading question even past the article's few."""
     asked = context.headings_asked
     mine = [*first, true_false, heading_question(topic, shown, context.topics, asked)]
-    mine = [q for q in mine if q and not shows_its_answer(q, seen_with or topic.title)]
+    heading = seen_with or topic.title
+    mine = [q for q in mine if q and not shows_its_answer(q, heading, context_line, shown.text)]
     mine = mine[:MAX_QUESTIONS_PER_CLAIM]
     if not mine:
         said = _which_statement(shown, falsifiable, context.used_statements)
@@ -436,11 +446,13 @@ def generate_items(
     topic_of = {c.key: t for t in topics for c in t.claims}
     # What a student sees or has read beside each claim: no blank's answer may stand in it.
     counts = _heading_numbers(topics)
-    seen_with = {
-        key: f"{topic_of[key].title} {resolved.contexts.get(key, '')} {counts}"
-        for key in (s.claim.key for s in usable)
+    seen_with = {key: f"{topic_of[key].title} {counts}" for key in (s.claim.key for s in usable)}
+    targets = {
+        s.claim.key: _target(
+            s, facts, seen_with[s.claim.key], resolved.contexts.get(s.claim.key, "")
+        )
+        for s in usable
     }
-    targets = {s.claim.key: _target(s, facts, seen_with[s.claim.key]) for s in usable}
     forms = {s.claim.key: claim_forms(s, context.forms) for s in usable}
     first = {
         s.claim.key: _first_questions(s, targets[s.claim.key], forms[s.claim.key], context)
@@ -469,6 +481,7 @@ def generate_items(
                 context,
                 standing_falses,
                 seen_with[key],
+                context_line,
             )
     questions.extend(_matching_questions(topics, standing, questions))
     return with_context(cards, questions, resolved.contexts, topic_of)

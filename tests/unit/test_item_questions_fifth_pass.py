@@ -95,11 +95,25 @@ def _blank(prompt: str, answer: str) -> QuestionDraft:
     )
 
 
-def test_a_year_next_to_the_context_lines_is_shown():
+def test_a_year_the_sentence_works_out_from_the_context_line_is_shown():
     # "November 1867 … On 3 January _____ the restoration was proclaimed" -> 1868
+    sentence = "On 3 January 1868 the restoration was proclaimed"
     blank = _blank("Fill in the blank: On 3 January _____ the restoration was proclaimed.", "1868")
-    assert shows_its_answer(blank, "Rule In November 1867 the last shogun handed back power.")
-    assert not shows_its_answer(blank, "Rule In 1853 a fleet sailed in.")
+    context = "In November 1867 the last shogun handed back power."
+    assert shows_its_answer(blank, "Rule", context, sentence)
+    # "July 1853 … He returned the next year, and in _____" -> 1854
+    sentence = "He returned the next year with a larger fleet, and in 1854 the shogunate signed"
+    blank = _blank(f"Fill in the blank: {sentence.replace('1854', '_____')}.", "1854")
+    assert shows_its_answer(blank, "Rule", "In July 1853 Perry sailed into Edo Bay.", sentence)
+
+
+def test_a_year_only_near_the_context_lines_still_needs_the_article():
+    # "In 1889 Japan adopted a written constitution." then "… which first met in _____" (1890):
+    # reviewers marked it fine; 1889 is a lure, not a give-away.
+    sentence = "It created a parliament called the Imperial Diet, which first met in 1890"
+    blank = _blank(f"Fill in the blank: {sentence.replace('1890', '_____')}.", "1890")
+    context = "In 1889 Japan adopted a written constitution."
+    assert not shows_its_answer(blank, "Saigo Takamori", context, sentence)
 
 
 def test_a_count_spelled_by_a_formula_in_the_prompt_is_shown():

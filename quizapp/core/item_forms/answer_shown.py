@@ -13,7 +13,7 @@ import re
 
 from quizapp.core.grading import normalize_text
 from quizapp.core.item_drafts import QuestionDraft
-from quizapp.core.item_forms.self_refuting import YEAR, counted_by_a_formula
+from quizapp.core.item_forms.self_refuting import counted_by_a_formula, worked_out_from_context
 from quizapp.core.question_kinds.base import BLANK
 
 # Questions whose prompt is meant to hold what they ask about: which heading (its options are
@@ -37,25 +37,19 @@ def answers_of(question: QuestionDraft) -> list[str]:
     return [*question.accepted, *picked]
 
 
-def _next_to(year: str, text: str) -> bool:
-    """ "In July 1853 …" before "He returned the next year, and in _____ …": a year one off a
-    year the student was shown is worked out, not remembered."""
-    if not YEAR.fullmatch(year.strip()):
-        return False
-    return any(abs(int(y) - int(year)) <= 1 for y in YEAR.findall(text))
-
-
-def shows_its_answer(question: QuestionDraft, heading: str = "") -> bool:
+def shows_its_answer(
+    question: QuestionDraft, heading: str = "", context: str = "", sentence: str = ""
+) -> bool:
     """Whether ``question``'s answer (any accepted form, or its right option) stands in its
-    prompt, outside the blank, or in ``heading`` (what is shown or read beside it: headings, a
-    context line), or is spelled by a formula of the prompt ("two" beside "(N2)"), or is a year
-    next to one of the context line's."""
+    prompt, outside the blank, or in ``heading`` (what is shown beside it: its heading, the
+    article's headings' numbers), or is spelled by a formula of the prompt ("two" beside
+    "(N2)"), or is a year the claim's ``sentence`` works out from its ``context`` line's."""
     if question.key.startswith(_OPEN_BY_DESIGN) or question.pairs:
         return False
     seen = _plain(question.prompt.replace(BLANK, " ") + " " + heading)
     return any(
         _holds(seen, answer)
         or counted_by_a_formula(question.prompt, answer)
-        or _next_to(answer, heading)
+        or worked_out_from_context(context, sentence, answer)
         for answer in answers_of(question)
     )

@@ -101,3 +101,41 @@ def keeps_context_order(context: str, old: int, new: int) -> bool:
     1853 …" before "… the next year, and in 1854 …", a false "1848" is false by its look."""
     years = [int(y) for y in YEAR.findall(context)]
     return all(new != year and (old < year) == (new < year) for year in years)
+
+
+MONTH_NAMES = (
+    "January February March April May June July August September October November December"
+).split()
+MONTH_YEAR = re.compile(rf"\b({'|'.join(MONTH_NAMES)}) (1\d{{3}}|20\d{{2}})\b")
+NEXT_YEAR = re.compile(r"\b(?:the next year|the following year|a year later|the year after)\b")
+YEAR_BEFORE = re.compile(r"\b(?:the previous year|a year earlier|the year before)\b")
+SAME_YEAR = re.compile(r"\b(?:the same year|that year|later that year)\b")
+
+
+def _month_turns_the_year(context: str, sentence: str, key: int) -> bool:
+    """ "In November 1867 …" then "On 3 January _____": a month earlier in the year than the
+    context's, in the next sentence, is the next year."""
+    for month, year in MONTH_YEAR.findall(context):
+        later = re.search(rf"\b({'|'.join(MONTH_NAMES)})\b", sentence)
+        if later and key == int(year) + 1:
+            if MONTH_NAMES.index(later.group(1)) < MONTH_NAMES.index(month):
+                return True
+    return False
+
+
+def worked_out_from_context(context: str, sentence: str, key: str) -> bool:
+    """Whether the year ``key`` of ``sentence`` follows from the context line's years by the
+    sentence's own words: "In July 1853 …" then "He returned the next year, and in _____ …"
+    (1854), "November 1867" then "3 January _____" (1868). A year merely near the context's
+    ("By 1500 …" then "before _____", 1501) still needs the article."""
+    if not YEAR.fullmatch(key.strip()) or not context:
+        return False
+    wanted = int(key)
+    for year in (int(y) for y in YEAR.findall(context)):
+        if wanted == year + 1 and NEXT_YEAR.search(sentence):
+            return True
+        if wanted == year - 1 and YEAR_BEFORE.search(sentence):
+            return True
+        if wanted == year and SAME_YEAR.search(sentence):
+            return True
+    return _month_turns_the_year(context, sentence, wanted)
