@@ -24,6 +24,7 @@ from tests.builders.teaching import (
     seeded_questions,
     take,
     teacher_items,
+    teacher_poll,
     wrong_answer,
 )
 from tests.builders.users import PASSWORD, log_in, make_user
@@ -48,5 +49,6 @@ __all__ = [
     "seeded_questions",
     "take",
     "teacher_items",
+    "teacher_poll",
     "wrong_answer",
 ]

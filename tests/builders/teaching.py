@@ -8,6 +8,7 @@ from datetime import datetime, timedelta
 
 import sqlalchemy as sa
 
+from quizapp.core.item_drafts import choice_id
 from quizapp.core.vocabulary import ItemOrigin
 from quizapp.models import (
     Article,
@@ -79,6 +80,27 @@ def teacher_items(
     return questions, cards
 
 
+def teacher_poll(db, author: User, claim_id: int, tag: str) -> Question:
+    """A poll of ``author``'s own on one claim, saved: the seed bank holds no poll, and a
+    teacher's poll is what every class sees."""
+    poll = Question(
+        key=f"{tag}-poll",
+        claim_id=claim_id,
+        type="poll",
+        prompt=f"{tag}: how sure are you?",
+        explanation="A check-in.",
+        choices=[
+            {"id": choice_id(i), "text": text, "correct": False}
+            for i, text in enumerate(["Very", "Somewhat", "Not at all"])
+        ],
+        origin=ItemOrigin.TEACHER,
+        author_id=author.id,
+    )
+    db.session.add(poll)
+    db.session.commit()
+    return poll
+
+
 def imported_article(db, owner: User, text: str, filename: str = "notes.txt") -> Article:
     """``text`` imported by ``owner`` as a file named ``filename``: their own draft article."""
     article, _ = import_upload(db.session, ArticleUpload(filename, text.encode()), owner.id)
@@ -145,6 +167,8 @@ def make_assignment(
 
 def correct_answer(question: Question):
     qtype = question.type
+    if qtype == "poll":  # no right answer: any choice is an answer
+        return question.choices[0]["id"]
     if qtype == "single_choice":
         return next(c["id"] for c in question.choices if c["correct"])
     if qtype == "multiple_select":
@@ -158,6 +182,8 @@ def correct_answer(question: Question):
 
 def wrong_answer(question: Question):
     qtype = question.type
+    if qtype == "poll":
+        return question.choices[-1]["id"]
     if qtype == "single_choice":
         return next(c["id"] for c in question.choices if not c["correct"])
     if qtype == "multiple_select":
