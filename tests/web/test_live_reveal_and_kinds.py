@@ -7,12 +7,13 @@ what: a count per choice tells the room the answer. The counts come with the rev
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 
 import pytest
 import sqlalchemy as sa
 
 from quizapp.live.broker import Subscription
-from quizapp.models import QuizSet, QuizSetItem
+from quizapp.models import QuizSet, QuizSetItem, User
 from quizapp.models.base import utcnow
 from quizapp.models.live_games import LiveAnswer, LiveGame
 from quizapp.services import live_games
@@ -78,10 +79,14 @@ def test_no_screen_learns_the_answers_counts_before_the_reveal(
     broker.unsubscribe(ann_screen)
 
 
-def _typed_set(db, teacher) -> tuple[QuizSet, list]:
-    """A set of a fill-in-the-blank question (accepting "Power of Siberia"), a choice
-    question and a matching question, in that order."""
+@pytest.fixture
+def typed_set(db, make_teacher) -> Iterator[tuple[User, QuizSet, list]]:
+    """A teacher's set of a fill-in-the-blank question (accepting "Power of Siberia"), a choice
+    question and a matching question, in that order; the seeded blank gets its answers back
+    after the test, so later tests and ``flask seed`` find the bank as seeded."""
+    teacher = make_teacher()
     (blank,) = seeded_questions(db, 1, qtype="fill_blank")
+    seeded_accepted = list(blank.accepted)
     blank.accepted = ["Power of Siberia"]
     (choice,) = seeded_questions(db, 1, qtype="single_choice")
     (matching,) = seeded_questions(db, 1, qtype="matching")
@@ -92,12 +97,14 @@ def _typed_set(db, teacher) -> tuple[QuizSet, list]:
     ]
     db.session.add(quiz_set)
     db.session.commit()
-    return quiz_set, [blank, choice, matching]
+    yield teacher, quiz_set, [blank, choice, matching]
+    db.session.rollback()
+    blank.accepted = seeded_accepted
+    db.session.commit()
 
 
-def test_the_play_live_page_says_which_questions_play_and_why_not(db, client, make_teacher, login):
-    teacher = make_teacher()
-    quiz_set, (blank, choice, matching) = _typed_set(db, teacher)
+def test_the_play_live_page_says_which_questions_play_and_why_not(db, client, typed_set, login):
+    teacher, quiz_set, (blank, choice, matching) = typed_set
     login(client, teacher)
     page = client.get(f"/live/host/new/{quiz_set.id}").get_data(as_text=True)
     assert "2 of 3 questions will play" in page
@@ -109,9 +116,8 @@ def test_the_play_live_page_says_which_questions_play_and_why_not(db, client, ma
     assert game.question_ids == [blank.id, choice.id]
 
 
-def test_typed_answers_play_graded_as_in_quizzes(app, db, client, make_teacher, login):
-    teacher = make_teacher()
-    quiz_set, (blank, _choice, _matching) = _typed_set(db, teacher)
+def test_typed_answers_play_graded_as_in_quizzes(app, db, client, typed_set, login):
+    teacher, quiz_set, (blank, _choice, _matching) = typed_set
     login(client, teacher)
     client.post(f"/live/host/new/{quiz_set.id}", data={"seconds": 20, "allow_guests": "y"})
     client.post("/auth/logout")
