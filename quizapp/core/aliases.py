@@ -150,6 +150,9 @@ _PLACE_WORDS = frozenset(
 )
 # What follows a capital named as a city ("Paris is the capital of France").
 _AS_CITY = re.compile(r",?\s+(?:is|was|remains|became)?\s*(?:the|a|its)\s+(?:capital|city)\b")
+# A capitalised word right after the capital makes it part of a longer name ("the Ottawa
+# Declaration", "the Moscow Times"): neither the city nor the state.
+_NAME_GOES_ON = re.compile(r"[ \t]+[A-Z]")
 _NAME = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:(?:of|the|de|la|van|von|da|al|bin)\s+)*[A-Z][\w'’-]*)*")
 # A list item just before the capital ("Chicago, New York and Washington"): its last name.
 _LIST_ITEM_BEFORE = re.compile(r"([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)\s*(?:,|\band|\bor)\s*$")
@@ -183,7 +186,9 @@ class AnswerContext:
             before = self.text[max(0, match.start() - 40) : match.start()].split()
             if before and before[-1].lower().strip(",;:(") in _PLACE_WORDS:
                 continue
-            if _AS_CITY.match(self.text, match.end()):
+            if _AS_CITY.match(self.text, match.end()) or _NAME_GOES_ON.match(
+                self.text, match.end()
+            ):
                 continue
             if not self._in_list_of_places(match.start(), match.end()):
                 return True

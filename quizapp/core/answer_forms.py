@@ -90,7 +90,8 @@ def word_forms(word: str) -> set[str]:
         forms.add(str(cardinals[lower]))
     elif (number := regnal_number(word)) is not None:
         forms.add(str(number))  # its ordinals are whole-answer forms ("the Third")
-    for synonyms in WORD_SYNONYMS:
+    # A capitalised word is part of a name: "United Nations" is not "United Countries".
+    for synonyms in WORD_SYNONYMS if word[:1].islower() else ():
         if lower in synonyms:
             forms |= synonyms - {lower}
     forms |= _spellings(word)

@@ -113,6 +113,10 @@ def test_grading_already_forgives_a_leading_the_an_apostrophe_and_one_letter():
         (["North Korea"], "", "Pyongyang"),
         (["France"], "Paris is the capital of France.", "Paris"),
         (["Paris"], "The capital of France is Paris. Paris signed.", "France"),
+        # A capital inside a longer name is neither the city nor the state.
+        (["Canada"], "It was established in 1996 by the Ottawa Declaration.", "Ottawa"),
+        # A synonym swaps a common word, never a word of a name.
+        (["the United Nations Convention"], "", "the United Countries Convention"),
         # A surname two people of the article share could be either of them.
         (["Pierre Curie"], "Pierre Curie and Marie Curie worked together.", "Curie"),
         # No surname where the answer is no person, or the name is written surname first.
