@@ -118,6 +118,10 @@ def it_resolved(sentence: str, previous: str) -> str:
     named = _previous_subject(previous)
     if not named:
         return sentence
+    if owner and owner.group(2) == "its" and named.split()[-1][:1].islower():
+        # "Much of its work" after "The chairmanship rotates …": a possessive may reach past a
+        # common noun to the body the section is about (the Council's work); only a name is sure.
+        return sentence
     if owner:
         inside = named if named.split()[0] not in ("The", "A", "An") else lower_first(named)
         own = "'s" if owner.group(2) == "its" else ""
