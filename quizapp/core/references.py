@@ -257,6 +257,8 @@ def _named(text: str, earlier: list[str], capitalised: set[str]) -> str:
     """Demonstratives and pointing definites replaced by the earlier phrase they stand for."""
     for match in list(DEMONSTRATIVE.finditer(text))[:1]:
         head = match.group(1)
+        if _inside_quotation(text, match.start()):
+            continue  # quoted words are the speaker's: "tear down this wall!" stays as said
         if head in EMPTY_HEADS or " " in match.group(0).split(head)[0].strip():
             continue  # "such a cost": no earlier phrase is sure
         if match.group(0).lower().startswith("such"):
@@ -352,7 +354,15 @@ def _context(earlier: list[str], capitalised: set[str]) -> str:
 
 def _sentence(text: str) -> str:
     text = text.strip()
-    return text if text.endswith((".", "!", "?")) else f"{text}."
+    # A sentence may end inside its closing quote: '… "tear down this wall!"' takes no stop.
+    return text if text.rstrip("\"”’'").endswith((".", "!", "?")) else f"{text}."
+
+
+def _inside_quotation(text: str, position: int) -> bool:
+    """Whether ``position`` falls between an opening and a closing quotation mark."""
+    before = text[:position]
+    straight = before.count('"') % 2 == 1
+    return straight or before.count("“") > before.count("”")
 
 
 @dataclass(frozen=True)

@@ -278,3 +278,21 @@ def test_a_cloze_never_cuts_a_comparison_or_blanks_from_as():
     assert recall_card(moldova, (0, len(moldova))).back != "less"
     pigou = "A tax of this kind is now known as a Pigouvian tax"
     assert not recall_card(pigou, (0, len(pigou))).back.startswith("as ")
+
+
+def test_a_demonstrative_inside_quoted_speech_is_never_rewritten():
+    # '"Mr. Gorbachev, tear down this wall!"' was shown as '… tear down the Berlin Wall!': a
+    # quote must stay verbatim; the claim leans back instead and gets its context line.
+    said = (
+        'In June 1987 President Ronald Reagan called on the Soviet leader: "Mr. Gorbachev, '
+        'tear down this wall!"'
+    )
+    resolved = standalone(said, ["The Berlin Wall divided the city."], "")
+    assert resolved.text == said
+    assert resolved.context == "The Berlin Wall divided the city."
+
+
+def test_a_context_sentence_ending_inside_its_quote_takes_no_second_stop():
+    earlier = ['Kennedy declared, "Ich bin ein Berliner."', "Then it was over"]
+    resolved = standalone("This speech was remembered", earlier, "")
+    assert '."' in resolved.context and '.".' not in resolved.context
