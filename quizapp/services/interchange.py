@@ -12,7 +12,9 @@ from sqlalchemy.orm import Session
 from quizapp.core.interchange.anki_import import read_apkg
 from quizapp.core.interchange.flashcard_csv import read_cards
 from quizapp.core.interchange.records import InterchangeError
+from quizapp.models import User
 from quizapp.services import deck_exchange, question_exchange
+from quizapp.services.anki_exchange import import_anki
 from quizapp.services.question_exchange import ImportReport, decode_text
 
 EXPORT_FORMATS = {**question_exchange.QUESTION_FORMATS, **deck_exchange.DECK_FORMATS}
@@ -30,9 +32,11 @@ def import_file(
     *,
     importer_id: int | None = None,
     article_slug: str | None = None,
+    learner: User | None = None,
 ) -> ImportReport:
     """Import ``data`` by its file name's extension; InterchangeError (nothing added to the
-    session) when it cannot be read."""
+    session) when it cannot be read. ``learner``: an Anki package's review history becomes
+    theirs ("with my progress")."""
     suffix = PurePath(filename).suffix.lower()
     options = {"importer_id": importer_id, "article_slug": article_slug}
     if question_exchange.is_question_file(filename):
@@ -40,7 +44,7 @@ def import_file(
     if suffix in (".csv", ".tsv"):
         parsed = read_cards(decode_text(data))
     elif suffix == ".apkg":
-        parsed = read_apkg(data)
+        return import_anki(session, read_apkg(data), filename, learner=learner, **options)
     else:
         raise InterchangeError(UNKNOWN_FILE)
     return deck_exchange.import_cards(session, parsed, filename, **options)

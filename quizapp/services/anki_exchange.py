@@ -1,0 +1,140 @@
+"""An Anki package imported: its cards into an article, and with "my progress" the importing
+learner's review history, so their FSRS memory of each card continues where Anki left it.
+
+Every card is keyed by its Anki card id (``anki-<id>``), so importing the same package again
+into the same article adds only the cards that are new, and replays only the reviews that are
+new (a review is known by its card and its time, which is Anki's review id): nothing changes
+for a package already imported. A card that lost something on the way (media, Back Extra)
+lands as a draft and is listed in the report with what it lost; so is every tag, which cards
+here do not have.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session
+
+from quizapp.core.interchange.anki_import import AnkiCard, AnkiDeck
+from quizapp.core.interchange.records import Skipped
+from quizapp.models import Article, Flashcard, ItemStatus, User
+from quizapp.services.anki_progress import ProgressOutcome, import_progress
+from quizapp.services.import_landing import ClaimSource, attach_claims, landing_for_import
+from quizapp.services.question_exchange import ImportReport
+
+KEY_PREFIX = "anki-"
+_IN_CHUNK = 5000  # keys per IN (...): under every database's limit on bound parameters
+DRAFT_NOTE = "landed as a draft to review"
+
+
+@dataclass
+class AnkiImportReport(ImportReport):
+    """An import report that also lists what changed on the way, per card."""
+
+    changed: list[Skipped] = field(default_factory=list)
+    already_imported: int = 0
+    progress: ProgressOutcome | None = None
+
+
+def anki_key(anki_id: int) -> str:
+    return f"{KEY_PREFIX}{anki_id}"
+
+
+def _owned(stmt: sa.Select, importer_id: int | None) -> sa.Select:
+    if importer_id is None:
+        return stmt.where(Flashcard.author_id.is_(None))
+    return stmt.where(Flashcard.author_id == importer_id)
+
+
+def _earlier_article(session: Session, keys: list[str], importer_id: int | None) -> str | None:
+    """The slug of the article an earlier import of these cards by the same importer went
+    into (the one holding most of them), so a second import lands there too."""
+    found: Counter[str] = Counter()
+    for start in range(0, len(keys), _IN_CHUNK):
+        stmt = (
+            sa.select(Article.slug)
+            .join(Flashcard, Flashcard.article_id == Article.id)
+            .where(Flashcard.key.in_(keys[start : start + _IN_CHUNK]))
+        )
+        found.update(session.scalars(_owned(stmt, importer_id)))
+    return found.most_common(1)[0][0] if found else None
+
+
+def card_ids_by_key(session: Session, article_id: int, keys: list[str]) -> dict[str, int]:
+    ids: dict[str, int] = {}
+    for start in range(0, len(keys), _IN_CHUNK):
+        stmt = sa.select(Flashcard.key, Flashcard.id).where(
+            Flashcard.article_id == article_id, Flashcard.key.in_(keys[start : start + _IN_CHUNK])
+        )
+        ids.update(session.execute(stmt).all())
+    return ids
+
+
+def _card_row(anki: AnkiCard, landing, claim_id: int) -> dict:
+    return {
+        "key": anki_key(anki.anki_id),
+        "claim_id": claim_id,
+        "kind": anki.card.kind,
+        "front": anki.card.front,
+        "back": anki.card.back,
+        "origin": landing.origin,
+        "author_id": landing.author_id,
+        "article_id": landing.article.id,
+        # Nothing silent: a card that lost something waits for a person to look at it.
+        "status": ItemStatus.DRAFT if anki.card.changes else ItemStatus.PUBLISHED,
+    }
+
+
+def _changes(deck: AnkiDeck, new_cards: list[AnkiCard]) -> list[Skipped]:
+    changed = [
+        Skipped(anki.name, "; ".join(anki.card.changes) + f": {DRAFT_NOTE}")
+        for anki in new_cards
+        if anki.card.changes
+    ]
+    for tag, count in sorted(deck.tags.items()):
+        plural = "s" if count != 1 else ""
+        changed.append(Skipped(f"tag “{tag}”", f"on {count} card{plural}; cards here have no tags"))
+    return changed
+
+
+def import_anki(
+    session: Session,
+    deck: AnkiDeck,
+    source_name: str,
+    *,
+    importer_id: int | None = None,
+    article_slug: str | None = None,
+    learner: User | None = None,
+) -> AnkiImportReport:
+    """Add the deck's cards that are not in the landing article yet (a new article named after
+    the top deck, or the one an earlier import of them went into, unless ``article_slug``
+    names one); with ``learner``, their Anki review history too. Nothing is committed."""
+    keys = [anki_key(c.anki_id) for c in deck.cards]
+    article_slug = article_slug or _earlier_article(session, keys, importer_id)
+    landing = landing_for_import(session, importer_id, source_name, article_slug, title=deck.title)
+    session.flush()  # the landing article's id
+    known = {} if landing.created_article else card_ids_by_key(session, landing.article.id, keys)
+    new_cards = [c for c in deck.cards if anki_key(c.anki_id) not in known]
+    claim_ids = attach_claims(
+        session,
+        landing,
+        [ClaimSource(c.topic, c.card.quote, f"{c.card.front} — {c.card.back}") for c in new_cards],
+    )
+    rows = [_card_row(c, landing, claim) for c, claim in zip(new_cards, claim_ids, strict=True)]
+    if rows:
+        session.execute(sa.insert(Flashcard), rows)  # one statement for thousands of cards
+    report = AnkiImportReport(
+        landing.article.slug,
+        landing.article.title,
+        skipped=list(deck.skipped),
+        noun="flashcard",
+        changed=_changes(deck, new_cards),
+        already_imported=len(known),
+    )
+    report.imported.update(c.card.kind for c in new_cards)
+    ids = known | card_ids_by_key(session, landing.article.id, [r["key"] for r in rows])
+    report.progress = import_progress(session, deck, ids, learner)
+    report.changed.extend(report.progress.notes)
+    return report
