@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
-from wtforms import HiddenField, SelectChoice, SelectField, StringField, SubmitField, TextAreaField
+from wtforms import (
+    BooleanField,
+    HiddenField,
+    SelectChoice,
+    SelectField,
+    StringField,
+    SubmitField,
+    TextAreaField,
+)
 from wtforms.validators import InputRequired, Length, Optional
 
 from quizapp.services.interchange import EXPORT_FORMATS
@@ -24,6 +32,9 @@ class BankImportForm(FlaskForm):
         "A question bank (Moodle XML .xml, GIFT .gift) or a deck (Anki .apkg)",
         validators=[FileRequired("Choose a file to import.")],
     )
+    # An Anki deck's review history becomes the importer's own: their cards continue where
+    # Anki left them instead of starting new.
+    with_progress = BooleanField("An Anki deck with my progress (its review history)")
     submit = SubmitField("Import")
 
 

@@ -27,6 +27,7 @@ from quizapp.services.errors import TeachingError
 from quizapp.services.interchange import EXPORT_FORMATS, export_file, import_file
 from quizapp.services.question_exchange import ImportReport, decode_text
 from quizapp.services.visibility import usable_articles
+from quizapp.teach.anki_report import flash_anki_report
 from quizapp.teach.blueprint import bp
 from quizapp.teach.exchange_forms import (
     BankExportForm,
@@ -105,12 +106,17 @@ def _flash_report(report: ImportReport) -> None:
         flash(f"Skipped {skipped.name}: {skipped.reason}.", "warning")
     if len(report.skipped) > MAX_SKIPPED_SHOWN:
         flash(f"… and {len(report.skipped) - MAX_SKIPPED_SHOWN} more skipped.", "warning")
+    flash_anki_report(report, MAX_SKIPPED_SHOWN)
 
 
-def _import_upload(upload) -> ImportReport:
+def _import_upload(upload, with_progress: bool) -> ImportReport:
     try:
         return import_file(
-            db.session, upload.filename or "import", upload.read(), importer_id=current_user.id
+            db.session,
+            upload.filename or "import",
+            upload.read(),
+            importer_id=current_user.id,
+            learner=current_user if with_progress else None,
         )
     except InterchangeError as error:
         raise TeachingError(f"Nothing was imported. {error}") from error
@@ -136,7 +142,7 @@ def exchange():
 def import_bank():
     """Import an uploaded file into a new article named after it, with a report."""
     form = BankImportForm()
-    outcome = submit_form(form, lambda: _import_upload(form.file.data))
+    outcome = submit_form(form, lambda: _import_upload(form.file.data, form.with_progress.data))
     if not outcome.saved:
         # The upload form sits on the exchange page among two others: its mistakes are
         # flashed at the top of that page, answered as a 400 since nothing was imported.
