@@ -55,21 +55,34 @@ def export_command(slug: str, fmt: str, output: Path) -> None:
     help="A teacher whose own questions these become; without "
     "it they join the shared bank, read-only for every teacher.",
 )
-def import_command(file: Path, slug: str | None, email: str | None) -> None:
+@click.option(
+    "--with-progress",
+    is_flag=True,
+    help="An Anki deck's review history becomes the --author's own (their FSRS memory "
+    "continues where Anki left it).",
+)
+def import_command(file: Path, slug: str | None, email: str | None, with_progress: bool) -> None:
     """Import a question bank (Moodle XML .xml, GIFT .gift or .txt) or a deck (CSV .csv or
     .tsv, Anki .apkg): every item it can, with the reason for each one skipped; nothing at all
     when the file cannot be read."""
     limit = current_app.config["MAX_IMPORT_BYTES"]
     if file.stat().st_size > limit:
         raise click.ClickException(f"{file.name} is larger than {limit // (1024 * 1024)} MB.")
-    author_id = None
+    author = None
     if email:
-        author_id = db.session.scalar(sa.select(User.id).where(User.email == email.lower()))
-        if author_id is None:
+        author = db.session.scalar(sa.select(User).where(User.email == email.lower()))
+        if author is None:
             raise click.ClickException(f"No account with the email {email}.")
+    if with_progress and author is None:
+        raise click.ClickException("--with-progress needs --author: whose progress is it?")
     try:
         report = import_file(
-            db.session, file.name, file.read_bytes(), importer_id=author_id, article_slug=slug
+            db.session,
+            file.name,
+            file.read_bytes(),
+            importer_id=author.id if author else None,
+            article_slug=slug,
+            learner=author if with_progress else None,
         )
     except InterchangeError as error:
         db.session.rollback()
@@ -81,3 +94,5 @@ def import_command(file: Path, slug: str | None, email: str | None) -> None:
     )
     for skipped in report.skipped:
         click.echo(f"Skipped {skipped.name}: {skipped.reason}")
+    for changed in getattr(report, "changed", []):  # an Anki import lists what it changed
+        click.echo(f"Changed {changed.name}: {changed.reason}")

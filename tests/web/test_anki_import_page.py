@@ -63,3 +63,21 @@ def test_a_deck_with_progress_continues_here_and_a_second_import_adds_nothing(
     assert "3 cards of this deck were imported before and are left as they are." in again
     count = sa.select(sa.func.count(ReviewLog.id)).filter_by(flashcard_id=amur.id)
     assert db.session.scalar(count) == 4
+
+
+def test_the_command_line_imports_a_deck_with_its_authors_progress(
+    runner, db, make_teacher, tmp_path
+):
+    teacher = make_teacher()
+    package = tmp_path / "rivers.apkg"
+    package.write_bytes(_deck(tmp_path))
+    without_author = runner.invoke(args=["bank", "import", str(package), "--with-progress"])
+    assert without_author.exit_code != 0 and "needs --author" in without_author.output
+    result = runner.invoke(
+        args=["bank", "import", str(package), "--author", teacher.email, "--with-progress"]
+    )
+    assert result.exit_code == 0, result.output
+    assert "Imported 3 flashcards" in result.output
+    assert "Changed note" in result.output and "picture map.png" in result.output
+    logged = sa.select(sa.func.count(ReviewLog.id)).filter_by(user_id=teacher.id)
+    assert db.session.scalar(logged) == 3
