@@ -62,10 +62,16 @@ def _known(session: Session, user_id: int, ids: list[int]):
     return states, logged
 
 
-def _store(session: Session, user_id: int, flashcard_id: int, state, done: list[ReplayedRating]):
-    session.execute(
-        sa.insert(ReviewLog),
-        [
+@dataclass
+class _Writes:
+    """Rows gathered over the whole deck and written in one statement each: a deck of
+    thousands of reviewed cards made thousands of statements, most of the import's time."""
+
+    logs: list[dict] = field(default_factory=list)
+    new_states: list[dict] = field(default_factory=list)
+
+    def add(self, user_id: int, flashcard_id: int, state, done: list[ReplayedRating]) -> None:
+        self.logs.extend(
             {
                 "user_id": user_id,
                 "flashcard_id": flashcard_id,
@@ -76,16 +82,22 @@ def _store(session: Session, user_id: int, flashcard_id: int, state, done: list[
                 "state_after": r.card.to_dict(),
             }
             for r in done
-        ],
-    )
-    columns = state_columns(done[-1].card)
-    if state is None:
-        state = CardState(user_id=user_id, flashcard_id=flashcard_id, **columns)
-        state.introduced_at = done[0].reviewed_at
-        session.add(state)
-    else:
-        for name, value in columns.items():
-            setattr(state, name, value)
+        )
+        columns = state_columns(done[-1].card)
+        if state is None:
+            self.new_states.append(
+                {"user_id": user_id, "flashcard_id": flashcard_id, **columns}
+                | {"introduced_at": done[0].reviewed_at}
+            )
+        else:  # a later import with reviews made in Anki since: the known state moves on
+            for name, value in columns.items():
+                setattr(state, name, value)
+
+    def write(self, session: Session) -> None:
+        if self.new_states:
+            session.execute(sa.insert(CardState), self.new_states)
+        if self.logs:
+            session.execute(sa.insert(ReviewLog), self.logs)
 
 
 def _new_ratings(anki: AnkiDeck, card: AnkiCard, logged: set[datetime], outcome) -> list:
@@ -128,6 +140,7 @@ def import_progress(
     states, logged = _known(session, learner.id, list(flashcard_ids.values()))
     parameters = session.scalar(kept_parameters(learner.id, FsrsParameters.parameters))
     scheduler = scheduler_for(learner, parameters)
+    writes = _Writes()
     for card in deck.cards:
         flashcard_id = flashcard_ids[card.anki_id]
         if card.scheduled and card.anki_id not in deck.reviews:
@@ -144,9 +157,10 @@ def import_progress(
         state = states.get(flashcard_id)
         start = Card.from_dict(state.fsrs) if state else Card(card_id=flashcard_id)
         done = replay(scheduler, start, state is None, ratings)
-        _store(session, learner.id, flashcard_id, state, done)
+        writes.add(learner.id, flashcard_id, state, done)
         outcome.reviews += len(done)
         outcome.cards += 1
+    writes.write(session)
     if deck.unrated:
         outcome.notes.append(
             Skipped(
