@@ -3,12 +3,19 @@ the notes, decks, tags and review history a test puts in: the files current Anki
 
 from __future__ import annotations
 
+import io
+import sqlite3
+import tempfile
+import zipfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+import zstandard
 from anki.collection import Collection, ExportAnkiPackageOptions
 from anki.import_export_pb2 import ExportLimit
 from anki.notes import Note
+
+from quizapp.core.interchange.anki_collection import unicase
 
 
 def add_note(col: Collection, note_type: str, deck: str, tags=(), **fields: str) -> Note:
@@ -54,3 +61,31 @@ def anki_package(
         return out.read_bytes()
     finally:
         col.close()
+
+
+def changed_package(data: bytes, *statements: str) -> bytes:
+    """The package with its newer-format collection changed by ``statements``: hostile
+    collections made from a real one."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "collection.sqlite"
+        path.write_bytes(
+            zstandard.ZstdDecompressor()
+            .decompressobj()
+            .decompress(source.read("collection.anki21b"))
+        )
+        db = sqlite3.connect(path)
+        db.create_collation("unicase", unicase)
+        for statement in statements:
+            db.execute(statement)
+        db.commit()
+        db.close()
+        collection = zstandard.ZstdCompressor().compress(path.read_bytes())
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        for info in source.infolist():
+            name = info.filename
+            archive.writestr(
+                name, collection if name == "collection.anki21b" else source.read(info)
+            )
+    return out.getvalue()

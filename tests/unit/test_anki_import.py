@@ -12,7 +12,7 @@ import zstandard
 from quizapp.core.interchange import anki_collection
 from quizapp.core.interchange.anki_import import read_apkg
 from quizapp.core.interchange.records import InterchangeError
-from tests.builders.anki_decks import add_note, add_reviews, anki_package
+from tests.builders.anki_decks import add_note, add_reviews, anki_package, changed_package
 
 
 def _cards(deck) -> dict[tuple[str, str], object]:
@@ -147,3 +147,29 @@ def test_a_compressed_collection_that_is_not_zstd_is_damaged():
         archive.writestr("collection.anki21b", b"not zstd at all")
     with pytest.raises(InterchangeError, match="damaged"):
         read_apkg(package.getvalue())
+
+
+@pytest.mark.parametrize(
+    ("statements", "message"),
+    [
+        # A view in place of a table Anki writes: it would run whatever query it holds.
+        (
+            [
+                "ALTER TABLE revlog RENAME TO real_revlog",
+                "CREATE VIEW revlog AS WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 "
+                "FROM n) SELECT i AS id, 0 AS cid, 3 AS ease, 0 AS time, 0 AS type FROM n",
+            ],
+            "something other than a table",
+        ),
+        (
+            ["ALTER TABLE notetypes RENAME TO t", "CREATE VIEW notetypes AS SELECT * FROM t"],
+            "something other than a table",
+        ),
+        (["UPDATE notetypes SET config = x'0a'"], "damaged"),  # a truncated protobuf
+        (["DROP TABLE templates"], "damaged"),
+    ],
+)
+def test_a_hostile_newer_collection_is_refused_unread(tmp_path, statements, message):
+    data = anki_package(tmp_path, lambda col: add_note(col, "Basic", "D", Front="a", Back="b"))
+    with pytest.raises(InterchangeError, match=message):
+        read_apkg(changed_package(data, *statements))

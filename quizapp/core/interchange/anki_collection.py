@@ -125,7 +125,16 @@ def _open_read_only(path: Path, deadline: Deadline) -> sqlite3.Connection:
     db.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, MAX_COLLECTION_VALUE)
     db.set_progress_handler(deadline.passed, _PROGRESS_STEPS)
     db.execute("PRAGMA trusted_schema = OFF")  # no functions a schema names run on their own
+    # Schema 18 indexes names with Anki's own collation; a query the planner answers from
+    # such an index would fail without it.
+    db.create_collation("unicase", unicase)
     return db
+
+
+def unicase(left: str, right: str) -> int:
+    """Anki's "unicase" collation: case-insensitive order."""
+    a, b = left.casefold(), right.casefold()
+    return (a > b) - (a < b)
 
 
 def _table_kinds(db: sqlite3.Connection) -> dict[str, str]:
