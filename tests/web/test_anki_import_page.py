@@ -7,7 +7,7 @@ import io
 
 import sqlalchemy as sa
 
-from quizapp.models import CardState, Flashcard, ReviewLog
+from quizapp.models import CardState, Flashcard, ItemStatus, ReviewLog
 from tests.builders.anki_decks import add_note, add_reviews, anki_package
 
 REVIEWS = [(1_700_000_000_000, 3), (1_700_259_200_000, 3), (1_700_864_000_000, 1)]
@@ -46,6 +46,17 @@ def test_a_deck_with_progress_continues_here_and_a_second_import_adds_nothing(
     assert "Imported 3 flashcards into the new article “Rivers”" in page
     assert "Your progress: 3 Anki reviews of 1 card replayed" in page
     assert "its picture map.png on the front is not kept: landed as a draft to review" in page
+    draft = db.session.scalar(sa.select(Flashcard).filter_by(front="(picture map.png)"))
+    assert draft.status == ItemStatus.DRAFT
+    review_page = client.get(f"/teach/articles/{draft.article_id}").get_data(as_text=True)
+    assert "(picture map.png)" in review_page and "the Amur basin" in review_page
+    decided = client.post(
+        f"/teach/articles/{draft.article_id}/flashcards/{draft.id}/decide",
+        data={"decision": "accept"},
+    )
+    assert decided.status_code == 302
+    db.session.refresh(draft)
+    assert draft.status == ItemStatus.PUBLISHED  # the teacher looked, and took it as it is
     amur = db.session.scalar(sa.select(Flashcard).filter_by(front="Amur"))
     state = db.session.scalar(sa.select(CardState).filter_by(flashcard_id=amur.id))
     assert state.user_id == teacher.id and state.last_review.year == 2023
