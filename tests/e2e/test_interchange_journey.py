@@ -1,6 +1,6 @@
-"""A teacher brings their Moodle questions and Quizlet cards, tried as a new teacher would: uploads
-a GIFT file, reads the report, pastes cards, checks the preview, saves, and finds everything
-among their own items; the pages pass axe."""
+"""A teacher brings their Moodle questions, Quizlet cards and Anki deck, tried as a new teacher
+would: uploads a GIFT file, reads the report, pastes cards, checks the preview, saves, and finds
+everything among their own items; brings an Anki deck with their progress; the pages pass axe."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import os
 from playwright.sync_api import expect
 
 from tests.builders import PASSWORD
+from tests.builders.anki_decks import add_note, add_reviews, anki_package
 from tests.e2e.conftest import serious_violations
 
 GIFT = """$CATEGORY: $course$/top/Energy
@@ -67,3 +68,27 @@ def test_teacher_imports_a_bank_and_a_deck(page, make_teacher, tmp_path):
 
     page.goto("/teach/items")  # the deck is the teacher's own; the questions wait on review
     expect(page.locator("body")).to_contain_text("North Korean port leased to Russia")
+
+
+def test_teacher_imports_their_anki_deck_with_their_progress(page, make_teacher, tmp_path):
+    def fill(col):
+        note = add_note(col, "Basic (and reversed card)", "Ports::Asia", Front="Rason", Back="NK")
+        add_reviews(col, note.cards()[0].id, [(1_700_000_000_000, 3), (1_700_259_200_000, 1)])
+        add_note(col, "Cloze", "Ports::Asia", Text="{{c1::Vladivostok}} faces {{c2::Japan}}.")
+
+    deck = tmp_path / "ports.apkg"
+    deck.write_bytes(anki_package(tmp_path, fill))
+    teacher = make_teacher()
+    page.goto("/auth/login")
+    page.get_by_label("Email").fill(teacher.email)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    page.goto("/teach/exchange")
+    page.locator("input#file").set_input_files(str(deck))
+    page.get_by_label("An Anki deck with my progress").check()
+    page.get_by_role("button", name="Import").click()
+    flashes = page.locator(".flashes")
+    expect(flashes).to_contain_text("Imported 4 flashcards into the new article “Ports”")
+    expect(flashes).to_contain_text("Your progress: 2 Anki reviews of 1 card replayed")
+    assert serious_violations(page) == []
+    _shot(page, "exchange-anki-report")
