@@ -173,3 +173,16 @@ def test_a_hostile_newer_collection_is_refused_unread(tmp_path, statements, mess
     data = anki_package(tmp_path, lambda col: add_note(col, "Basic", "D", Front="a", Back="b"))
     with pytest.raises(InterchangeError, match=message):
         read_apkg(changed_package(data, *statements))
+
+
+def test_a_field_behind_a_hint_or_a_typed_answer_is_on_the_back(tmp_path):
+    def fill(col):
+        kind = col.models.copy(col.models.by_name("Basic"))
+        kind["name"] = "With hint"
+        kind["tmpls"][0]["qfmt"] = "{{Front}} {{hint:Back}}"
+        col.models.update_dict(kind)
+        add_note(col, "With hint", "D", Front="Capital of Peru?", Back="Lima")
+        add_note(col, "Basic (type in the answer)", "D", Front="Capital of Chile?", Back="Santiago")
+
+    cards = _cards(read_apkg(anki_package(tmp_path, fill)))
+    assert set(cards) == {("Capital of Peru?", "Lima"), ("Capital of Chile?", "Santiago")}

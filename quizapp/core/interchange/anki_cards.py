@@ -112,7 +112,10 @@ def _quote(text: str) -> str | None:
 def _basic(fields: dict[str, str], qfmt: str, afmt: str) -> RenderedCard:
     card = RenderedCard(CardKind.BASIC, "", "")
     question = template_fields(qfmt)
-    front = _shown([r for r in question if "type" not in r[0]], set(_OWN_METADATA))
+    # A typed answer's box and a hint's link show nothing of their field until answered or
+    # clicked: their field belongs to the back.
+    hidden = [r for r in question if "type" in r[0] or "hint" in r[0]]
+    front = _shown([r for r in question if r not in hidden], set(_OWN_METADATA))
     back = _shown(template_fields(afmt), {*_OWN_METADATA, *(n.casefold() for n in front)})
     card.front = _joined(front, fields, "front", card)
     card.back = _joined(back, fields, "back", card)
