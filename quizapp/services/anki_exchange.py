@@ -35,6 +35,7 @@ class AnkiImportReport(ImportReport):
 
     changed: list[Skipped] = field(default_factory=list)
     already_imported: int = 0
+    new_article: bool = True
     progress: ProgressOutcome | None = None
 
 
@@ -132,6 +133,7 @@ def import_anki(
         noun="flashcard",
         changed=_changes(deck, new_cards),
         already_imported=len(known),
+        new_article=landing.created_article,
     )
     report.imported.update(c.card.kind for c in new_cards)
     ids = known | card_ids_by_key(session, landing.article.id, [r["key"] for r in rows])

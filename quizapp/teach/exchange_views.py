@@ -98,8 +98,10 @@ def _flash_report(report: ImportReport) -> None:
         if report.noun == "question"
         else "in My questions and flashcards"
     )
+    # An Anki deck imported again goes back into the article it went into.
+    article = "new article" if getattr(report, "new_article", True) else "article"
     flash(
-        f"Imported {report.counted} into the new article “{report.article_title}”, {where}.",
+        f"Imported {report.counted} into the {article} “{report.article_title}”, {where}.",
         "success",
     )
     for skipped in report.skipped[:MAX_SKIPPED_SHOWN]:

@@ -70,7 +70,7 @@ def test_a_deck_with_progress_continues_here_and_a_second_import_adds_nothing(
     assert logs[-1].state_before == logs[-2].state_after  # the rating here built on Anki's
 
     again = _import(client, data, with_progress=True).get_data(as_text=True)
-    assert "Imported 0 flashcards into the new article “Rivers”" in again
+    assert "Imported 0 flashcards into the article “Rivers”" in again
     assert "3 cards of this deck were imported before and are left as they are." in again
     count = sa.select(sa.func.count(ReviewLog.id)).filter_by(flashcard_id=amur.id)
     assert db.session.scalar(count) == 4
