@@ -17,14 +17,13 @@ from dataclasses import dataclass, field
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from quizapp.core.interchange.anki_import import AnkiCard, AnkiDeck
+from quizapp.core.interchange.anki_import import AnkiCard, AnkiDeck, anki_key
 from quizapp.core.interchange.records import Skipped
 from quizapp.models import Article, Flashcard, ItemStatus, User
 from quizapp.services.anki_progress import ProgressOutcome, import_progress
 from quizapp.services.import_landing import ClaimSource, attach_claims, landing_for_import
 from quizapp.services.question_exchange import ImportReport
 
-KEY_PREFIX = "anki-"
 _IN_CHUNK = 5000  # keys per IN (...): under every database's limit on bound parameters
 DRAFT_NOTE = "landed as a draft to review"
 
@@ -37,10 +36,6 @@ class AnkiImportReport(ImportReport):
     already_imported: int = 0
     new_article: bool = True
     progress: ProgressOutcome | None = None
-
-
-def anki_key(anki_id: int) -> str:
-    return f"{KEY_PREFIX}{anki_id}"
 
 
 def _owned(stmt: sa.Select, importer_id: int | None) -> sa.Select:

@@ -15,7 +15,7 @@ import sqlalchemy as sa
 from fsrs import Card
 from sqlalchemy.orm import Session
 
-from quizapp.core.interchange.anki_import import AnkiCard, AnkiDeck
+from quizapp.core.interchange.anki_import import AnkiCard, AnkiDeck, anki_key
 from quizapp.core.interchange.records import Skipped
 from quizapp.core.review_replay import PastRating, ReplayedRating, moment, replay
 from quizapp.models import CardState, FsrsParameters, ReviewLog, User
@@ -100,8 +100,12 @@ class _Writes:
             session.execute(sa.insert(ReviewLog), self.logs)
 
 
-def _new_ratings(anki: AnkiDeck, card: AnkiCard, logged: set[datetime], outcome) -> list:
-    reviews = anki.reviews.get(card.anki_id, [])
+def _new_ratings(
+    deck: AnkiDeck, card: AnkiCard, logged: set[datetime], outcome: ProgressOutcome
+) -> list[PastRating]:
+    """The card's Anki ratings not logged here yet, those older than its last review here
+    left out and listed."""
+    reviews = deck.reviews.get(card.anki_id, [])
     fresh = [r for r in reviews if moment(r.revlog_id).replace(tzinfo=None) not in logged]
     outcome.already += len(reviews) - len(fresh)
     latest = max(logged) if logged else None
@@ -136,7 +140,7 @@ def import_progress(
                 )
             )
         return outcome
-    flashcard_ids = {c.anki_id: ids[f"anki-{c.anki_id}"] for c in deck.cards}
+    flashcard_ids = {c.anki_id: ids[anki_key(c.anki_id)] for c in deck.cards}
     states, logged = _known(session, learner.id, list(flashcard_ids.values()))
     parameters = session.scalar(kept_parameters(learner.id, FsrsParameters.parameters))
     scheduler = scheduler_for(learner, parameters)

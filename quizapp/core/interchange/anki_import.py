@@ -26,12 +26,25 @@ from quizapp.core.interchange.anki_collection import (
 from quizapp.core.interchange.flashcard_csv import MAX_CARD_ROWS, MAX_SIDE
 from quizapp.core.interchange.records import InterchangeError, Skipped
 
-__all__ = ["NOT_A_PACKAGE", "NOT_TABLES", "TOO_SLOW", "AnkiCard", "AnkiDeck", "read_apkg"]
+__all__ = [
+    "NOT_A_PACKAGE",
+    "NOT_TABLES",
+    "TOO_SLOW",
+    "AnkiCard",
+    "AnkiDeck",
+    "anki_key",
+    "read_apkg",
+]
 
 _TOPIC_TAG = "quizapp::"  # this app's exports tag each note with its topic
 _DEFAULT_DECK = "Default"
 TOPIC_SEPARATOR = " › "
 RATED = range(1, 5)  # revlog ease: 1 Again … 4 Easy; 0 is a manual reschedule, not a rating
+
+
+def anki_key(anki_id: int) -> str:
+    """The key of the card made of Anki card ``anki_id``: a second import finds it by it."""
+    return f"anki-{anki_id}"
 
 
 @dataclass(frozen=True)
