@@ -1,7 +1,7 @@
 """An Anki package imported: its cards into an article, and with "my progress" the importing
 learner's review history, so their FSRS memory of each card continues where Anki left it.
 
-Every card is keyed by its Anki card id (``anki-<id>``), so importing the same package again
+Every card is keyed by its note and template (``anki_key``), so importing the same deck again
 into the same article adds only the cards that are new, and replays only the reviews that are
 new (a review is known by its card and its time, which is Anki's review id): nothing changes
 for a package already imported. A card that lost something on the way (media, Back Extra)
@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from quizapp.core.interchange.anki_import import AnkiCard, AnkiDeck, anki_key
+from quizapp.core.interchange.anki_import import AnkiCard, AnkiDeck
 from quizapp.core.interchange.records import Skipped
 from quizapp.models import Article, Flashcard, ItemStatus, User
 from quizapp.services.anki_progress import ProgressOutcome, import_progress
@@ -70,7 +70,7 @@ def card_ids_by_key(session: Session, article_id: int, keys: list[str]) -> dict[
 
 def _card_row(anki: AnkiCard, landing, claim_id: int) -> dict:
     return {
-        "key": anki_key(anki.anki_id),
+        "key": anki.key,
         "claim_id": claim_id,
         "kind": anki.card.kind,
         "front": anki.card.front,
@@ -107,12 +107,12 @@ def import_anki(
     """Add the deck's cards that are not in the landing article yet (a new article named after
     the top deck, or the one an earlier import of them went into, unless ``article_slug``
     names one); with ``learner``, their Anki review history too. Nothing is committed."""
-    keys = [anki_key(c.anki_id) for c in deck.cards]
+    keys = [c.key for c in deck.cards]
     article_slug = article_slug or _earlier_article(session, keys, importer_id)
     landing = landing_for_import(session, importer_id, source_name, article_slug, title=deck.title)
     session.flush()  # the landing article's id
     known = {} if landing.created_article else card_ids_by_key(session, landing.article.id, keys)
-    new_cards = [c for c in deck.cards if anki_key(c.anki_id) not in known]
+    new_cards = [c for c in deck.cards if c.key not in known]
     claim_ids = attach_claims(
         session,
         landing,

@@ -15,7 +15,7 @@ import sqlalchemy as sa
 from fsrs import Card
 from sqlalchemy.orm import Session
 
-from quizapp.core.interchange.anki_import import AnkiCard, AnkiDeck, anki_key
+from quizapp.core.interchange.anki_import import AnkiCard, AnkiDeck
 from quizapp.core.interchange.records import Skipped
 from quizapp.core.review_replay import PastRating, ReplayedRating, moment, replay
 from quizapp.models import CardState, FsrsParameters, ReviewLog, User
@@ -126,8 +126,8 @@ def _new_ratings(
 def import_progress(
     session: Session, deck: AnkiDeck, ids: dict[str, int], learner: User | None
 ) -> ProgressOutcome:
-    """Replay the deck's review history for ``learner`` onto the cards ``ids`` (by key
-    ``anki-<card id>``); without a learner, only say what history was left behind."""
+    """Replay the deck's review history for ``learner`` onto the cards ``ids`` (by key,
+    ``anki_key``); without a learner, only say what history was left behind."""
     outcome = ProgressOutcome()
     total = sum(len(r) for r in deck.reviews.values())
     if learner is None:
@@ -140,7 +140,7 @@ def import_progress(
                 )
             )
         return outcome
-    flashcard_ids = {c.anki_id: ids[anki_key(c.anki_id)] for c in deck.cards}
+    flashcard_ids = {c.anki_id: ids[c.key] for c in deck.cards}
     states, logged = _known(session, learner.id, list(flashcard_ids.values()))
     parameters = session.scalar(kept_parameters(learner.id, FsrsParameters.parameters))
     scheduler = scheduler_for(learner, parameters)

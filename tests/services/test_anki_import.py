@@ -4,8 +4,13 @@ something is a draft named in the report."""
 
 from __future__ import annotations
 
+import time
+
 import sqlalchemy as sa
 
+from quizapp.core.anki_export import ExportCard
+from quizapp.core.anki_export import anki_package as export_package
+from quizapp.core.interchange.anki_import import read_apkg
 from quizapp.core.review_replay import moment
 from quizapp.core.vocabulary import ItemOrigin
 from quizapp.models import CardState, Claim, Flashcard, ItemStatus, ReviewLog, Topic
@@ -152,3 +157,22 @@ def test_cards_that_lost_something_land_as_drafts_named_in_the_report(db, make_t
         .where(Flashcard.author_id == teacher.id)
     )
     assert dict(topics.all()) == {"Ohio": "US", "France": "FR"}
+
+
+def test_a_rebuilt_script_made_deck_is_known_by_its_notes_not_its_card_ids(db, make_teacher):
+    # genanki (as this app's own export) gives the cards new ids at every build; the notes
+    # keep their guids, which is what Anki itself matches notes by.
+    cards = [
+        ExportCard("k1", "Rason?", "A port", "", "Ports"),
+        ExportCard("k2", "Amur?", "A river", "", "Rivers"),
+    ]
+    first_build = export_package("Deck", cards)
+    time.sleep(0.01)
+    second_build = export_package("Deck", cards)
+    assert {c.anki_id for c in read_apkg(first_build).cards}.isdisjoint(
+        c.anki_id for c in read_apkg(second_build).cards
+    )
+    teacher = make_teacher()
+    first = import_file(db.session, "deck.apkg", first_build, importer_id=teacher.id)
+    again = import_file(db.session, "deck.apkg", second_build, importer_id=teacher.id)
+    assert (first.total, again.total, again.already_imported) == (2, 0, 2)

@@ -67,7 +67,7 @@ class CollectionRows:
 
     types: dict[int, NoteType]
     decks: dict[int, str]  # deck id -> "Parent::Child"
-    notes: dict[int, tuple[int, str, str]]  # note id -> (note type id, tags, fields)
+    notes: dict[int, tuple[int, str, str, str]]  # note id -> (note type id, tags, fields, guid)
     cards: list[tuple[int, int, int, int, int]] = field(default_factory=list)
     # (card id, note id, deck id, template ordinal, Anki card type: 0 new, 1 learn, 2 review…)
     reviews: list[tuple[int, int, int, int, int]] = field(default_factory=list)
@@ -171,9 +171,9 @@ def _rows(db: sqlite3.Connection, limit: int) -> CollectionRows:
     types = note_types(db, schema_18)
     decks = deck_names(db, schema_18)
     notes = {
-        int(nid): (mid, str(tags or ""), str(flds or ""))
-        for nid, mid, tags, flds in _limited(
-            db, "SELECT id, mid, tags, flds FROM notes ORDER BY id", limit, "notes"
+        int(nid): (mid, str(tags or ""), str(flds or ""), str(guid or nid))
+        for nid, mid, tags, flds, guid in _limited(
+            db, "SELECT id, mid, tags, flds, guid FROM notes ORDER BY id", limit, "notes"
         )
     }
     cards = _limited(

@@ -10,6 +10,7 @@ topics; tags, which cards here do not have, are counted for the import report; t
 
 from __future__ import annotations
 
+import hashlib
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -42,9 +43,12 @@ TOPIC_SEPARATOR = " › "
 RATED = range(1, 5)  # revlog ease: 1 Again … 4 Easy; 0 is a manual reschedule, not a rating
 
 
-def anki_key(anki_id: int) -> str:
-    """The key of the card made of Anki card ``anki_id``: a second import finds it by it."""
-    return f"anki-{anki_id}"
+def anki_key(guid: str, ordinal: int) -> str:
+    """The key of the card made of a note's (``guid``) card ``ordinal``: a second import finds
+    it by it. A note's guid, not the card's id, is what Anki itself matches notes by: decks
+    built by scripts (genanki) get new card ids at every build, but keep their guids."""
+    digest = hashlib.sha256(guid.encode("utf-8", "replace")).hexdigest()[:20]
+    return f"anki-{digest}-{ordinal}"
 
 
 @dataclass(frozen=True)
@@ -59,6 +63,7 @@ class AnkiReview:
 @dataclass
 class AnkiCard:
     anki_id: int
+    key: str  # ``anki_key``: the same card of the same note in every import
     name: str  # as the import report names it
     card: RenderedCard
     deck: str
@@ -101,7 +106,7 @@ def _problem(card: RenderedCard) -> str | None:
 
 def _one_card(rows: CollectionRows, row: tuple) -> AnkiCard | Skipped:
     card_id, note_id, deck_id, ordinal, card_type = row
-    mid, tags, flds = rows.notes.get(note_id, (None, "", ""))
+    mid, tags, flds, guid = rows.notes.get(note_id, (None, "", "", str(note_id)))
     kind = rows.types.get(mid) if isinstance(mid, int) else None
     type_name = kind.name if kind else "unknown type"
     label = f"c{ordinal + 1}" if kind and kind.is_cloze else f"card {ordinal + 1}"
@@ -120,7 +125,8 @@ def _one_card(rows: CollectionRows, row: tuple) -> AnkiCard | Skipped:
     tag_list = tags.split()
     rendered.topic = rendered.topic or _tag_topic(tag_list)
     deck = rows.decks.get(deck_id, _DEFAULT_DECK)
-    return AnkiCard(card_id, name, rendered, deck, tag_list, card_type != 0)
+    key = anki_key(guid, ordinal)
+    return AnkiCard(card_id, key, name, rendered, deck, tag_list, card_type != 0)
 
 
 def _place_in_topics(deck: AnkiDeck) -> None:
