@@ -17,11 +17,17 @@ from dataclasses import dataclass, field
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from quizapp.core.interchange.anki_import import AnkiCard, AnkiDeck
+from quizapp.core.interchange.anki_import import TOPIC_SEPARATOR, AnkiCard, AnkiDeck
 from quizapp.core.interchange.records import Skipped
 from quizapp.models import Article, Flashcard, ItemStatus, User
 from quizapp.services.anki_progress import ProgressOutcome, import_progress
-from quizapp.services.import_landing import ClaimSource, attach_claims, landing_for_import
+from quizapp.services.import_landing import (
+    ClaimSource,
+    Landing,
+    attach_claims,
+    landing_for_import,
+    topic_titled,
+)
 from quizapp.services.question_exchange import ImportReport
 
 _IN_CHUNK = 5000  # keys per IN (...): under every database's limit on bound parameters
@@ -68,7 +74,7 @@ def card_ids_by_key(session: Session, article_id: int, keys: list[str]) -> dict[
     return ids
 
 
-def _card_row(anki: AnkiCard, landing, claim_id: int) -> dict:
+def _card_row(anki: AnkiCard, landing: Landing, claim_id: int) -> dict:
     return {
         "key": anki.key,
         "claim_id": claim_id,
@@ -81,6 +87,17 @@ def _card_row(anki: AnkiCard, landing, claim_id: int) -> dict:
         # Nothing silent: a card that lost something waits for a person to look at it.
         "status": ItemStatus.DRAFT if anki.card.changes else ItemStatus.PUBLISHED,
     }
+
+
+def _nest_subdecks(session: Session, landing: Landing, titles: set[str]) -> None:
+    """Each subdeck's topic ("Wars › Civil") under its parent's ("Wars"), made if no card sits
+    in the parent itself: practising a topic takes in its subtopics, as a deck its subdecks."""
+    for title in sorted(titles, key=len, reverse=True):
+        levels = title.split(TOPIC_SEPARATOR)
+        for depth in range(len(levels) - 1, 0, -1):
+            child = topic_titled(session, landing, TOPIC_SEPARATOR.join(levels[: depth + 1]))
+            if child.parent is None:
+                child.parent = topic_titled(session, landing, TOPIC_SEPARATOR.join(levels[:depth]))
 
 
 def _changes(deck: AnkiDeck, new_cards: list[AnkiCard]) -> list[Skipped]:
@@ -118,6 +135,7 @@ def import_anki(
         landing,
         [ClaimSource(c.topic, c.card.quote, f"{c.card.front} — {c.card.back}") for c in new_cards],
     )
+    _nest_subdecks(session, landing, {c.topic for c in new_cards if c.topic})
     rows = [_card_row(c, landing, claim) for c, claim in zip(new_cards, claim_ids, strict=True)]
     if rows:
         session.execute(sa.insert(Flashcard), rows)  # one statement for thousands of cards

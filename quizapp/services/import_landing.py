@@ -199,6 +199,11 @@ def claims_for(
     return list(inserted.scalars())
 
 
+def topic_titled(session: Session, landing: Landing, title: str) -> Topic:
+    """The landing article's topic of that title, made (and added to the session) if new."""
+    return _topic(session, landing, title)
+
+
 def _topic(session: Session, landing: Landing, title: str) -> Topic:
     topic = landing._topics.get(title.casefold())
     if topic is None:

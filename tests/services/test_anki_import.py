@@ -13,7 +13,7 @@ from quizapp.core.anki_export import anki_package as export_package
 from quizapp.core.interchange.anki_import import read_apkg
 from quizapp.core.review_replay import moment
 from quizapp.core.vocabulary import ItemOrigin
-from quizapp.models import CardState, Claim, Flashcard, ItemStatus, ReviewLog, Topic
+from quizapp.models import Article, CardState, Claim, Flashcard, ItemStatus, ReviewLog, Topic
 from quizapp.services.flashcards import rate_card
 from quizapp.services.interchange import import_file
 from tests.builders.anki_decks import add_note, add_reviews, anki_package
@@ -176,3 +176,24 @@ def test_a_rebuilt_script_made_deck_is_known_by_its_notes_not_its_card_ids(db, m
     first = import_file(db.session, "deck.apkg", first_build, importer_id=teacher.id)
     again = import_file(db.session, "deck.apkg", second_build, importer_id=teacher.id)
     assert (first.total, again.total, again.already_imported) == (2, 0, 2)
+
+
+def test_subdecks_become_topics_under_their_parent_deck(db, make_teacher, tmp_path):
+    def fill(col):
+        add_note(col, "Basic", "History::Wars::Civil", Front="1861", Back="it began")
+        add_note(col, "Basic", "History::Wars::Punic", Front="264 BC", Back="it began")
+        add_note(col, "Basic", "History::Kings", Front="Alfred", Back="the Great")
+
+    teacher = make_teacher()
+    report = import_file(db.session, "h.apkg", anki_package(tmp_path, fill), importer_id=teacher.id)
+    db.session.commit()
+    topics = db.session.scalars(
+        sa.select(Topic).join(Topic.article).where(Article.slug == report.article_slug)
+    ).all()
+    parents = {t.title: t.parent.title if t.parent else None for t in topics}
+    assert parents == {
+        "Wars › Civil": "Wars",
+        "Wars › Punic": "Wars",
+        "Wars": None,
+        "Kings": None,
+    }
