@@ -15,7 +15,7 @@ from quizapp.auth.forms import LoginForm, RegisterForm
 from quizapp.auth.join_links import class_for_next
 from quizapp.auth.next_page import safe_next_path
 from quizapp.auth.sessions import forget_remember_cookie, set_remember_cookie
-from quizapp.auth.throttling import failed, succeeded, throttled
+from quizapp.auth.throttling import failed, succeeded, throttled, throttled_join_lookup
 from quizapp.core.time_zones import zone_or_default
 from quizapp.extensions import db
 from quizapp.mail import send_mail
@@ -120,6 +120,7 @@ def _sign_up(form: RegisterForm, join: SchoolClass | None) -> SignUp:
 
 @bp.route("/register", methods=["GET", "POST"])
 @throttled("SIGNUP", account_counts=succeeded)
+@throttled_join_lookup
 def register():
     if current_user.is_authenticated:
         return redirect(_next_or_landing(current_user))
@@ -163,6 +164,7 @@ def _signed_up(done: SignUp, join: SchoolClass | None):
 
 @bp.route("/login", methods=["GET", "POST"])
 @throttled("LOGIN", account_counts=failed)
+@throttled_join_lookup
 def login():
     if current_user.is_authenticated:
         return redirect(_next_or_landing(current_user))

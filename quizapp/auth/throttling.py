@@ -77,6 +77,19 @@ def _signed_out() -> bool:
     return not current_user.is_authenticated
 
 
+def throttled_join_lookup(view):
+    """Count a GET whose ``next`` is a join link against the JOIN limit per address, as the
+    join link itself is: the log-in and sign-up pages name that link's class, so they would
+    otherwise be a way round it to test codes."""
+    return limiter.shared_limit(
+        _setting("RATE_LIMIT_JOIN_PER_ADDRESS"),
+        scope="JOIN-address",
+        key_func=get_remote_address,
+        methods=["GET"],
+        exempt_when=lambda: "/join/" not in request.args.get("next", ""),
+    )(view)
+
+
 def throttled_mail(prefix: str, *, exempt_when: Callable[[], bool]):
     """Limit the mails a signed-in user makes the app send to an address they typed (an email
     change's confirmation) by ``RATE_LIMIT_<PREFIX>_PER_ADDRESS`` and ``_PER_ACCOUNT``: only

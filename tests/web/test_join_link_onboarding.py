@@ -135,3 +135,17 @@ def test_many_signed_out_visitors_do_not_share_one_limit(client, db, school_clas
     link = f"/join/{school_class.join_code}"
     # The per-account limit is 10 a minute; signed-out visitors are held by the address alone.
     assert all(client.get(link).status_code == 200 for _ in range(15))
+
+
+def test_login_and_sign_up_pages_naming_a_class_count_against_the_join_limit(
+    app, client, db, school_class
+):
+    # They show the class a code belongs to, so they must not be a way round the join limit.
+    link = quote(f"/join/{school_class.join_code}")
+    per_minute = int(app.config["RATE_LIMIT_JOIN_PER_ADDRESS"].split()[0])
+    for i in range(per_minute):
+        page = "/auth/login" if i % 2 else "/auth/register"
+        assert client.get(f"{page}?next={link}").status_code == 200
+    assert client.get(f"/auth/login?next={link}").status_code == 429
+    assert client.get(f"/join/{school_class.join_code}").status_code == 429
+    assert client.get("/auth/login").status_code == 200  # a plain login is not held
