@@ -81,3 +81,5 @@ def import_command(file: Path, slug: str | None, email: str | None) -> None:
     )
     for skipped in report.skipped:
         click.echo(f"Skipped {skipped.name}: {skipped.reason}")
+    for changed in report.changed:
+        click.echo(f"Changed {changed.name}: {changed.change}")

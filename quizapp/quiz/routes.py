@@ -16,7 +16,7 @@ from flask import (
 from flask_login import current_user, login_required
 from sqlalchemy.exc import IntegrityError
 
-from quizapp.core.question_kinds import QuestionKind, all_kinds, kind_of
+from quizapp.core.question_kinds import QuestionKind, all_kinds, feedback_for, kind_of
 from quizapp.errors import wants_json
 from quizapp.extensions import db
 from quizapp.models import Topic
@@ -140,6 +140,7 @@ def _feedback(slot, response):
         "detail": None,
         "your_answer": describe_answer(question, response.answer),
         "correct_answer": describe_key(question),
+        "said": feedback_for(question, response.answer, response.score or 0.0),
         "explanation": question.explanation,
         "quote": question.claim.quote,
         "source_url": url_for(
@@ -284,6 +285,11 @@ def results(attempt_id: int):
                     slot.response,
                     describe_answer(slot.question, slot.response.answer if slot.response else None),
                     describe_key(slot.question),
+                    feedback_for(
+                        slot.question,
+                        slot.response.answer if slot.response else None,
+                        slot.response.score if slot.response else 0.0,
+                    ),
                 )
             )
     review = attempt.shows_review(now)

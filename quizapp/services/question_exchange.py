@@ -19,6 +19,7 @@ from quizapp.core.interchange.drafts import check_imported
 from quizapp.core.interchange.gift import read_gift, write_gift
 from quizapp.core.interchange.moodle_xml import read_moodle_xml, write_moodle_xml
 from quizapp.core.interchange.records import (
+    Changed,
     ExportQuestion,
     InterchangeError,
     ParsedBank,
@@ -60,6 +61,8 @@ class ImportReport:
     imported: Counter[str] = field(default_factory=Counter)
     skipped: list[Skipped] = field(default_factory=list)
     noun: str = "question"  # what was imported: question | flashcard
+    # Items imported, but not quite as the file wrote them: each with what changed.
+    changed: list[Changed] = field(default_factory=list)
 
     @property
     def total(self) -> int:
@@ -102,7 +105,12 @@ def import_question_file(
         landing,
         [ClaimSource(item.topic, item.draft.quote, item.draft.prompt) for item in checked.drafts],
     )
-    report = ImportReport(landing.article.slug, landing.article.title, skipped=checked.skipped)
+    report = ImportReport(
+        landing.article.slug,
+        landing.article.title,
+        skipped=checked.skipped,
+        changed=checked.changed,
+    )
     rows = []
     for item, claim_id in zip(checked.drafts, claim_ids, strict=True):
         draft = item.draft
@@ -119,6 +127,7 @@ def import_question_file(
                 "pairs": draft.pairs,
                 "answer_bool": draft.answer_bool,
                 "quote": draft.quote,
+                "combined_feedback": draft.combined_feedback,
                 "origin": landing.question_origin,
                 "author_id": landing.author_id,
                 "article_id": landing.article.id,

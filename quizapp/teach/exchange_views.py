@@ -105,6 +105,10 @@ def _flash_report(report: ImportReport) -> None:
         flash(f"Skipped {skipped.name}: {skipped.reason}.", "warning")
     if len(report.skipped) > MAX_SKIPPED_SHOWN:
         flash(f"… and {len(report.skipped) - MAX_SKIPPED_SHOWN} more skipped.", "warning")
+    for changed in report.changed[:MAX_SKIPPED_SHOWN]:
+        flash(f"Changed {changed.name}: {changed.change}.", "warning")
+    if len(report.changed) > MAX_SKIPPED_SHOWN:
+        flash(f"… and {len(report.changed) - MAX_SKIPPED_SHOWN} more changed.", "warning")
 
 
 def _import_upload(upload) -> ImportReport:

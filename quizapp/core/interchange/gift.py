@@ -21,6 +21,7 @@ from quizapp.core.interchange.gift_text import (
 )
 from quizapp.core.interchange.html_text import html_to_text
 from quizapp.core.interchange.records import (
+    ANSWER_FEEDBACK_LEFT_OUT,
     ExportQuestion,
     ImportedQuestion,
     InterchangeError,
@@ -92,7 +93,8 @@ def read_gift(text: str) -> ParsedBank:
         }
         raw.update(kind.read_gift(question))
         tags = [m.group(1).replace("\\]", "]") for c in comments for m in _TAG.finditer(c)]
-        parsed.questions.append(ImportedQuestion(raw, topic, name, tags))
+        changes = [] if kind.keeps_answer_feedback else _left_out_feedback(question)
+        parsed.questions.append(ImportedQuestion(raw, topic, name, tags, changes))
     return parsed
 
 
@@ -165,6 +167,15 @@ def _answers(body: str) -> list[GiftAnswer]:
         text, _, feedback = text.partition("#")
         answers.append(GiftAnswer(chunk[0], text, weight, restore(feedback)))
     return answers
+
+
+def _left_out_feedback(question: GiftQuestion) -> list[str]:
+    """The report's sentence when answers carry "#feedback" a kind without it drops (a
+    true/false question's "{T#if wrong#if right}" among them)."""
+    body = question.body
+    if any(a.feedback for a in question.answers) or (not question.answers and "#" in body):
+        return [ANSWER_FEEDBACK_LEFT_OUT]
+    return []
 
 
 def _unsupported(question: GiftQuestion) -> str | None:
