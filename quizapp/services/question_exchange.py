@@ -32,10 +32,14 @@ from quizapp.services.import_landing import ClaimSource, attach_claims, landing_
 from quizapp.services.visibility import usable_article, usable_items
 
 QUESTION_FORMATS = {"moodle-xml": ".xml", "gift": ".gift"}
-_READERS: dict[str, Callable[[bytes], ParsedBank]] = {
-    ".xml": read_moodle_xml,
-    ".gift": lambda data: read_gift(decode_text(data)),
-    ".txt": lambda data: read_gift(decode_text(data)),
+_FORMAT_READERS: dict[str, Callable[[bytes], ParsedBank]] = {
+    "moodle-xml": read_moodle_xml,
+    "gift": lambda data: read_gift(decode_text(data)),
+}
+_READERS = {
+    ".xml": _FORMAT_READERS["moodle-xml"],
+    ".gift": _FORMAT_READERS["gift"],
+    ".txt": _FORMAT_READERS["gift"],
 }
 
 
@@ -81,13 +85,15 @@ def import_question_file(
     *,
     importer_id: int | None = None,
     article_slug: str | None = None,
+    fmt: str | None = None,
 ) -> ImportReport:
-    """Import every question of a Moodle XML (.xml) or GIFT (.gift, .txt) file.
+    """Import every question of a Moodle XML (.xml) or GIFT (.gift, .txt) file; ``fmt``
+    ("moodle-xml" or "gift", as the content showed) overrides the extension.
 
     Raises InterchangeError, with nothing added to the session, when the file cannot be read
     or holds no question the app can take.
     """
-    reader = _READERS.get(PurePath(filename).suffix.lower())
+    reader = _FORMAT_READERS.get(fmt or "") or _READERS.get(PurePath(filename).suffix.lower())
     if reader is None:
         raise InterchangeError("Import a Moodle XML file (.xml) or a GIFT file (.gift or .txt).")
     parsed = reader(data)
