@@ -4,6 +4,7 @@ shown and written back."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
@@ -12,7 +13,11 @@ from quizapp.core.grading import Choice, GradingKey, grade_answer
 from quizapp.core.interchange.drafts import check_imported
 from quizapp.core.interchange.gift import read_gift, write_gift
 from quizapp.core.interchange.moodle_xml import read_moodle_xml, write_moodle_xml
-from quizapp.core.interchange.records import ANSWER_FEEDBACK_LEFT_OUT, ExportQuestion
+from quizapp.core.interchange.records import (
+    ANSWER_FEEDBACK_LEFT_OUT,
+    ExportQuestion,
+    partial_answers_left_out,
+)
 from quizapp.core.question_kinds import feedback_for
 from quizapp.core.question_types import QuestionType
 
@@ -266,3 +271,33 @@ def test_feedback_a_kind_cannot_keep_is_listed_as_changed():
 def test_questions_that_lose_nothing_list_no_change():
     _, checked = _one(read_moodle_xml(PARTIAL_SINGLE))
     assert checked.changed == []
+
+
+def test_typed_answers_worth_part_of_the_mark_are_listed_as_changed():
+    _, checked = _one(
+        read_gift("::SA::Who's buried in Grant's tomb?{=no one =nobody =%50%somebody}")
+    )
+    assert [c.change for c in checked.changed] == [partial_answers_left_out(["somebody"])]
+
+
+def test_the_documentation_files_keep_or_list_every_feedback_and_part_mark():
+    files = Path(__file__).parent / "interchange_files"
+    checked = check_imported(read_moodle_xml((files / "moodle_docs.xml").read_bytes()))
+    by_name = {item.name: item.draft for item in checked.drafts}
+    assert [c.get("feedback") for c in by_name["Name of question"].choices] == [
+        "Correct!",
+        "Ooops!",
+        None,
+    ]
+    changed = {(c.name, c.change) for c in checked.changed}
+    assert changed == {
+        ("TF", ANSWER_FEEDBACK_LEFT_OUT),
+        ("SA", partial_answers_left_out(["Grant"])),
+    }
+    checked = check_imported(read_gift((files / "moodle_docs.gift").read_text()))
+    tomb = checked.drafts[0].draft
+    assert [c.get("feedback") for c in tomb.choices] == [None, None, "Right!"]
+    assert [c.name for c in checked.changed] == [
+        "question at line 9",  # {FALSE#Not buried.#Right, entombed.}
+        "question at line 11",  # =%50%somebody
+    ]

@@ -28,6 +28,7 @@ from quizapp.core.interchange.records import (
     ParsedBank,
     Skipped,
     difficulty_tag,
+    partial_answers_left_out,
     split_weight,
     too_many_questions,
 )
@@ -93,7 +94,7 @@ def read_gift(text: str) -> ParsedBank:
         }
         raw.update(kind.read_gift(question))
         tags = [m.group(1).replace("\\]", "]") for c in comments for m in _TAG.finditer(c)]
-        changes = [] if kind.keeps_answer_feedback else _left_out_feedback(question)
+        changes = [] if kind.keeps_answer_feedback else _left_out(question)
         parsed.questions.append(ImportedQuestion(raw, topic, name, tags, changes))
     return parsed
 
@@ -169,13 +170,15 @@ def _answers(body: str) -> list[GiftAnswer]:
     return answers
 
 
-def _left_out_feedback(question: GiftQuestion) -> list[str]:
-    """The report's sentence when answers carry "#feedback" a kind without it drops (a
-    true/false question's "{T#if wrong#if right}" among them)."""
-    body = question.body
-    if any(a.feedback for a in question.answers) or (not question.answers and "#" in body):
-        return [ANSWER_FEEDBACK_LEFT_OUT]
-    return []
+def _left_out(question: GiftQuestion) -> list[str]:
+    """The report's sentences for what a kind that is not a choice drops: answers worth part
+    of the mark ("=%50%somebody"), and "#feedback" on answers (a true/false question's
+    "{T#if wrong#if right}" among them)."""
+    partial = [restore(a.text) for a in question.answers if 0 < a.percent < 100 - 0.001]
+    changes = [partial_answers_left_out(partial)] if partial else []
+    if any(a.feedback for a in question.answers) or (not question.answers and "#" in question.body):
+        changes.append(ANSWER_FEEDBACK_LEFT_OUT)
+    return changes
 
 
 def _unsupported(question: GiftQuestion) -> str | None:

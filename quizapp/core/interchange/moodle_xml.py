@@ -26,6 +26,8 @@ from quizapp.core.interchange.records import (
     ParsedBank,
     Skipped,
     difficulty_tag,
+    parse_fraction,
+    partial_answers_left_out,
     too_many_questions,
 )
 from quizapp.core.question_kinds import all_kinds, kind_of
@@ -125,7 +127,7 @@ def read_moodle_xml(data: bytes) -> ParsedBank:
         tags = [
             t.strip() for t in (e.text or "" for e in element.findall("tags/tag/text")) if t.strip()
         ]
-        changes = [] if kind.keeps_answer_feedback else _left_out_feedback(element)
+        changes = [] if kind.keeps_answer_feedback else _left_out(element)
         parsed.questions.append(ImportedQuestion(raw, topic, name, tags, changes))
     return parsed
 
@@ -173,10 +175,19 @@ def _combined_feedback(element: ET.Element) -> dict[str, str]:
     return {outcome: text for outcome, text in texts.items() if text}
 
 
-def _left_out_feedback(element: ET.Element) -> list[str]:
-    """The report's sentence when answers carry feedback a kind without it drops."""
-    feedbacks = (read_text(answer.find("feedback")) for answer in element.findall("answer"))
-    return [ANSWER_FEEDBACK_LEFT_OUT] if any(feedbacks) else []
+def _left_out(element: ET.Element) -> list[str]:
+    """The report's sentences for what a kind that is not a choice drops: feedback on its
+    answers, and answers worth part of the mark."""
+    answers = element.findall("answer")
+    partial = [
+        read_text(answer)
+        for answer in answers
+        if 0 < parse_fraction(answer.get("fraction")) < 100 - 0.001
+    ]
+    changes = [partial_answers_left_out(partial)] if partial else []
+    if any(read_text(answer.find("feedback")) for answer in answers):
+        changes.append(ANSWER_FEEDBACK_LEFT_OUT)
+    return changes
 
 
 def _feedback(element: ET.Element) -> tuple[str, str | None]:

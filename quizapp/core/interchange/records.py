@@ -60,6 +60,15 @@ ANSWER_FEEDBACK_LEFT_OUT = (
 )
 
 
+def partial_answers_left_out(texts: list[str]) -> str:
+    """The report's sentence for typed answers worth part of the mark, which are not kept."""
+    quoted = ", ".join(f"“{text}”" for text in texts)
+    return (
+        f"answers worth part of the mark were left out ({quoted}): only choice questions give "
+        f"part of the mark"
+    )
+
+
 @dataclass
 class ParsedBank:
     questions: list[ImportedQuestion] = field(default_factory=list)
