@@ -71,3 +71,20 @@ def test_editing_the_wording_keeps_fractions_and_feedback_but_new_ticks_drop_the
     db.session.refresh(question)
     assert all("fraction" not in c for c in question.choices)
     assert question.choices[0]["feedback"] == "Yes, since 1913."
+
+
+def test_teachers_see_the_written_marks_and_feedbacks_where_they_review_and_edit(
+    client, db, make_teacher, login
+):
+    teacher = make_teacher()
+    question = _imported(db, teacher)
+    login(client, teacher)
+    credit = (
+        "Marks: Canberra 100 %, Melbourne 80 %, Sydney 75 %; feedback on 3 choices; "
+        "feedback when correct / partly correct / incorrect"
+    )
+    review = client.get(f"/teach/articles/{question.article_id}").get_data(as_text=True)
+    assert credit in review
+    edit = f"/teach/articles/{question.article_id}/questions/{question.id}/edit"
+    form = client.get(edit).get_data(as_text=True)
+    assert 'id="written-credit"' in form and credit in form

@@ -90,3 +90,24 @@ def outcome_of(score: float) -> str:
     if score >= 1.0:
         return "correct"
     return "partial" if score > 0 else "incorrect"
+
+
+_OUTCOME_WORDS = {"correct": "correct", "partial": "partly correct", "incorrect": "incorrect"}
+
+
+def describe_credit(question: Any) -> str:
+    """What a teacher reviewing the question should know beyond its key: the marks its choices
+    are worth as written, and which feedbacks it carries; "" when it has none."""
+    choices = getattr(question, "choices", None) or []
+    parts = []
+    if any(c.get("fraction") is not None for c in choices):
+        marks = [f"{c['text']} {c['fraction'] * 100:g} %" for c in choices if c.get("fraction")]
+        parts.append("Marks: " + ", ".join(marks))
+    with_feedback = sum(1 for c in choices if c.get("feedback"))
+    if with_feedback:
+        parts.append(f"feedback on {with_feedback} choice{'' if with_feedback == 1 else 's'}")
+    combined = getattr(question, "combined_feedback", None) or {}
+    if combined:
+        outcomes = " / ".join(_OUTCOME_WORDS[key] for key in COMBINED_FEEDBACKS if key in combined)
+        parts.append(f"feedback when {outcomes}")
+    return "; ".join(parts)
