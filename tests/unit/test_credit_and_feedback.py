@@ -301,3 +301,10 @@ def test_the_documentation_files_keep_or_list_every_feedback_and_part_mark():
         "question at line 9",  # {FALSE#Not buried.#Right, entombed.}
         "question at line 11",  # =%50%somebody
     ]
+
+
+def test_gift_with_two_unweighted_right_answers_stays_a_multiple_select_graded_by_ticks():
+    draft, _ = _one(read_gift("Which are in Europe? {=France =Spain ~Peru}"))
+    assert draft.type == "multiple_select"
+    assert [c["correct"] for c in draft.choices] == [True, True, False]
+    assert all("fraction" not in c for c in draft.choices)

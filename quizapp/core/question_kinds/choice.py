@@ -180,13 +180,16 @@ class ChoiceKind(QuestionKind):
         return single == self.single
 
     def read_gift(self, parsed: GiftQuestion) -> dict[str, Any]:
+        # Without a written weight the ticks say it all: "{=a =b ~c}" stays two right choices
+        # of a multiple select, not two worth 100 % each, which no answer could sum to.
+        weighted = any(a.weight is not None for a in parsed.answers)
         return {
             "prompt": self.gift_prompt(parsed),
             "choices": [
                 {
                     "text": restore(a.text),
                     "correct": self.is_correct_fraction(a.percent),
-                    "fraction": a.percent / 100,
+                    "fraction": a.percent / 100 if weighted else None,
                     "feedback": a.feedback,
                 }
                 for a in parsed.answers
