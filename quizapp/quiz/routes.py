@@ -122,12 +122,17 @@ def _pool_notice(form: PracticeForm, scope: list[int], topic_id: int | None) -> 
     return pool_notice(db.session, current_user.id, [topic_id], form.length.default)
 
 
-def _choice_marks(question) -> dict[str, bool]:
+def _choice_marks(question) -> dict[str, bool | str]:
     """Which options are right, for marking them once feedback is shown: the same tiles a live
-    game shows (none for typed answers and matching)."""
+    game shows (none for typed answers and matching); "partial" for a choice that is not the
+    right one but earns part of the mark (an imported single choice's 50 % alternative)."""
     kind = kind_of(question.type)
     right = set(kind.right_tile_ids(question))
-    return {tile["id"]: tile["id"] in right for tile in kind.tiles(question) or []}
+    partial = {c["id"] for c in question.choices if not c["correct"] and c.get("fraction", 0) > 0}
+    return {
+        tile["id"]: tile["id"] in right or ("partial" if tile["id"] in partial else False)
+        for tile in kind.tiles(question) or []
+    }
 
 
 def _feedback(slot, response):

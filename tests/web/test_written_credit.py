@@ -35,6 +35,8 @@ def test_a_partly_right_choice_shows_its_feedback_and_the_partial_feedback(
     assert body["feedback"]["said"] == ["It was the seat until 1927.", "Close."]
     assert "Partly correct." in body["feedback_html"]
     assert '<p class="specific-feedback">It was the seat until 1927.</p>' in body["feedback_html"]
+    assert body["feedback"]["marks"][melbourne] == "partial"
+    assert "Your answer: partly right" in body["answer_html"]
     assert client.post(f"/quiz/{attempt.id}/submit").status_code == 302
     results = client.get(f"/quiz/{attempt.id}/results").get_data(as_text=True)
     assert '<p class="specific-feedback">Close.</p>' in results
