@@ -26,6 +26,7 @@ from quizapp.core.item_context import holds_answer, with_context
 from quizapp.core.item_drafts import FlashcardDraft, QuestionDraft, choice_id
 from quizapp.core.item_forms.answer_shown import shows_its_answer
 from quizapp.core.item_forms.asked_target import asked_target
+from quizapp.core.item_forms.card_blanks import poor_blank
 from quizapp.core.item_forms.drafts import (
     FormContext,
     FormDraft,
@@ -38,6 +39,7 @@ from quizapp.core.item_forms.drafts import (
 from quizapp.core.item_forms.recall import recall_card, which_statement_options
 from quizapp.core.item_forms.self_refuting import (
     counted_by_a_formula,
+    counted_by_a_list_before,
     formula_counts,
     worked_out_from_context,
 )
@@ -76,6 +78,7 @@ def _target(
         t
         for t in found
         if not counted_by_a_formula(shown.text, t.text.split()[0])
+        and not counted_by_a_list_before(shown.text, t.start, t.text.split()[0])
         and not formula_counts(t.text)  # "nitrogen gas (_____)": N2 is known, not learnt
         and t.text not in MONTHS
         and not worked_out_from_context(context, shown.text, t.text)
@@ -116,11 +119,17 @@ def _card(
         return FlashcardDraft(key, claim.key, front, target.text, kind=CardKind.CLOZE)
     if form is not None:
         return form_card(shown, form)
-    # A phrase the title holds is no answer: the card's label would give it away.
+    # A phrase the title or the card's label holds is no answer, nor one plain English fills.
     recall = recall_card(
         shown.text,
         shown.span,
-        answer_ok=lambda answer: not (facts.in_title(answer) or holds_answer(context, answer)),
+        answer_ok=lambda answer: (
+            not (
+                facts.in_title(answer)
+                or holds_answer(context, answer)
+                or poor_blank(answer, topic.title)
+            )
+        ),
         in_context=bool(context),
     )
     if recall is None:

@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from quizapp.core.item_forms.card_blanks import before_particle, named_as, past_particle
 from quizapp.core.item_forms.grammar import MAX_SUBJECT_WORDS, _lemmas, is_base_verb, split_clause
 from quizapp.core.lexicon import content_words, is_function_word
 
@@ -218,14 +219,17 @@ def phrase_cloze(
         return None
     starts = [] if words[verb].lower() in CLAUSE_VERBS else [verb + 1]
     starts += [i + 1 for i in range(verb + 1, len(words)) if words[i].lower() in PREPOSITIONS]
+    starts += named_as(words, verb)  # "became known as | the 'unequal treaties'"
     # "a major supplier of advanced military technology": too long a phrase, its "of" part.
     starts += [i + 1 for i in range(verb + 1, len(words)) if words[i].lower() == "of"]
     for start in starts:
+        start = past_particle(words, start, verb)  # "take up | nitrate"
         if start >= len(words) or words[start].lower() in PHRASE_ENDS:
             continue
         end = _phrase_at(words, start)
         if end is None or (end < len(words) and words[end] == "than"):
             continue  # "for _____ than a kilometre": a comparison cut in two
+        end = before_particle(words, start, end)  # "nitrate | back into"
         phrase = " ".join(words[start:end]).rstrip(",;:.")
         trailing = words[end - 1][len(words[end - 1].rstrip(",;:.")) :]
         shown = " ".join([*words[:start], f"{BLANK}{trailing}", *words[end:]])

@@ -17,6 +17,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from quizapp.core.item_forms.card_blanks import subject_cloze
 from quizapp.core.item_forms.grammar import MODALS, is_base_verb, is_verb_form, split_clause
 from quizapp.core.item_forms.phrase_cloze import (
     AUXILIARY_WORDS,
@@ -60,6 +61,16 @@ class Recall:
     cloze: bool = False
 
 
+# Adverbs inside a verb group: "has already been converted", "was once paid".
+STAYING_ADVERBS = frozenset("not also never still already once now long".split())
+
+
+def _participle(word: str) -> bool:
+    """A participle after an auxiliary, "paid" and "laid" too ("The price was paid …")."""
+    irregular = word.islower() and word.endswith("id") and "VERB" in _lemmas(word)
+    return is_verb_form(word) or irregular
+
+
 def _subject_and_verb(sentence: str) -> str | None:
     """The subject and verb, "Russia has provided", or the subject alone when only the verb
     would be left ("Trade volume between Russia and China" + "has surged")."""
@@ -70,12 +81,14 @@ def _subject_and_verb(sentence: str) -> str | None:
     if clause.auxiliary:
         # "has provided", "could not attend": the auxiliary and its verb go together.
         verb = clause.auxiliary
-        for word in clause.rest.split()[:3]:
-            if word in ("not", "also", "never", "still") or word.endswith("ly"):
+        for word in clause.rest.split()[:4]:
+            if word in STAYING_ADVERBS or word.endswith("ly"):
                 verb += f" {word}"
                 continue
-            if is_verb_form(word) or (clause.auxiliary in MODALS and is_base_verb(word)):
+            if _participle(word) or (clause.auxiliary in MODALS and is_base_verb(word)):
                 verb += f" {word}"
+                if word in ("been", "being"):
+                    continue  # "has already been | converted": the participle goes too
             break
     # The verb stays on the front when enough is left to recall; else the back starts at it.
     for head, least in ((f"{clause.subject} {verb}", MIN_BACK_CONTENT_WORDS), (clause.subject, 1)):
@@ -228,6 +241,11 @@ def recall_card(
             front = f"{context} {blanked.front}" if context else blanked.front
             return Recall(front, blanked.back, cloze=True)
         head = _mended(_head_of(text[:end]), text[:end])
+        named = None if pointing else subject_cloze(head, text[len(head) : end], answer_ok)
+        if named is not None:
+            # "Denitrification …" pins nothing; "_____ closes the cycle." pins the term.
+            front, back = named
+            return Recall(f"{context} {front}" if context else front, back, cloze=True)
         front, back = f"{head} …", text[len(head) : end].strip(" ,")
     if len(content_words(back)) < 1:
         return None
