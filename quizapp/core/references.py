@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from lemminflect import getAllLemmas
 
 from quizapp.core.claims import TopicDraft
-from quizapp.core.item_forms.grammar import is_finite_verb, is_verb_only
+from quizapp.core.item_forms.grammar import is_base_verb, is_finite_verb, is_verb_only
 from quizapp.core.lexicon import is_function_word
 from quizapp.core.subjects import ShownClaim
 
@@ -207,10 +207,14 @@ def _kept_capital(word: str, capitalised: set[str]) -> bool:
 
 def _modifiers(words: list[str], index: int) -> list[str]:
     found: list[str] = []
-    for word in reversed(words[max(0, index - MAX_MODIFIERS) : index]):
+    start = max(0, index - MAX_MODIFIERS)
+    for position in range(index - 1, start - 1, -1):
+        word = words[position]
         bare = word.strip("“”\"'")
         if bare != word or word.endswith((",", ";", ":")) or bare.lower() in ("the", "a", "an"):
             break
+        if position > 0 and words[position - 1].lower() == "to" and is_base_verb(bare):
+            break  # "to make ammonia": "this ammonia" is "the ammonia", never "the make ammonia"
         if is_function_word(bare.lower()) or bare.lower() in ("this", "these", "such"):
             break
         if bare.islower() and (_plural(bare) or _only_a_verb(bare)):

@@ -192,3 +192,18 @@ def test_sulphur_reading_every_claim_keeps_a_card():
     cards, _ = generate_items(topics, parsed.title)
     claims = {c.key for t in topics for c in t.claims}
     assert claims <= {card.claim_key for card in cards}
+
+
+# --- 5. a reference named wrongly --------------------------------------------------------------
+
+
+def test_this_noun_after_an_infinitive_is_never_named_with_its_verb():
+    # "… to make ammonia. Most of this ammonia …" was shown as "Most of the make ammonia".
+    cards = _cards(
+        "Cement\n\nMaking Cement\n\nThe rotary kiln heats limestone with clay at a very high "
+        "temperature, using coal as fuel, to make cement. Most of this cement goes into roads "
+        "and bridges, which has greatly changed how cities are built.\n"
+    )
+    fronts = " ".join(card.front for card in cards)
+    assert "make cement goes" not in fronts
+    assert "the make cement" not in fronts.lower()
