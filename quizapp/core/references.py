@@ -30,6 +30,7 @@ from lemminflect import getAllLemmas
 from quizapp.core.claims import TopicDraft
 from quizapp.core.item_forms.grammar import is_base_verb, is_finite_verb, is_verb_only
 from quizapp.core.lexicon import is_function_word
+from quizapp.core.pointing_phrases import points_back
 from quizapp.core.subjects import ShownClaim
 
 # Connectives a sentence stands without: they add or contrast, they say no cause.
@@ -175,7 +176,7 @@ def leans_back(text: str, capitalised: frozenset[str] | set[str] = frozenset()) 
         if head in EMPTY_HEADS or _stem(head) not in earlier:
             return f"“{match.group(0)}” points back"
     found = _pronoun_unresolved(text, set(capitalised))
-    return f"it has {found}" if found else ""
+    return f"it has {found}" if found else points_back(text)
 
 
 def _stem(word: str) -> str:

@@ -19,6 +19,7 @@ from quizapp.core.item_forms.card_blanks import poor_blank, subject_cloze
 from quizapp.core.item_forms.phrase_cloze import phrase_cloze
 from quizapp.core.item_forms.recall import recall_card
 from quizapp.core.item_generation import generate_items
+from quizapp.core.references import leans_back
 
 
 def _recall(sentence: str, heading: str = ""):
@@ -207,3 +208,43 @@ def test_this_noun_after_an_infinitive_is_never_named_with_its_verb():
     fronts = " ".join(card.front for card in cards)
     assert "make cement goes" not in fronts
     assert "the make cement" not in fronts.lower()
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # "Some live freely in soil …": some what?
+        "Some grow freely on bare rock, as many lichens do; others live inside tree bark.",
+        # "There Aldus Manutius printed …": where?
+        "There Nicolas Jenson cut a roman type of great clarity in 1470.",
+        # "In 1866 the two domains formed …": which two?
+        "In 1815 the two kingdoms signed a secret treaty against the empire.",
+        # "The name also covers …": which name?
+        "The name also covers the trade laws that followed.",
+    ],
+)
+def test_opening_that_points_back_without_a_pronoun_leans_back(sentence):
+    assert leans_back(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Some volcanic ash is carried far by the wind.",
+        "There is no cure for the disease.",
+        "The two rivers that join here form the Amu Darya.",
+        "The name of the river comes from Latin.",
+        "Some people stayed in the valley.",
+    ],
+)
+def test_opening_that_names_what_it_means_stands_alone(sentence):
+    assert not leans_back(sentence)
+
+
+def test_place_there_card_shows_the_place_before_it():
+    cards = _cards(
+        "Early Printing\n\nThe Spread of Printing\n\nVenice became the leading centre of the "
+        "book trade. There Nicolas Jenson cut a roman type of great clarity in 1470.\n"
+    )
+    jenson = [card for card in cards if "Jenson" in card.front]
+    assert jenson and all("Venice" in card.front for card in jenson)
