@@ -156,6 +156,36 @@ def _person_before(sentence: str, previous: str) -> str | None:
     return f"{person}{own}{sentence[len(first) :]}"
 
 
+# "Gutenberg was born in Mainz …": a person the paragraph goes on to call "he".
+BORN = re.compile(r"^((?:[A-Z][\w'’\-]+ ){0,2}[A-Z][\w'’\-]+) was born\b")
+PERSON_OPENINGS = ("He", "She", "His", "Her")
+
+
+def _paragraph_person(shown: str, body: str, person: str | None) -> str | None:
+    """Who an opening "He"/"His" of the topic's next sentence stands for: the person whose
+    birth a sentence tells, or whom an opening pronoun was resolved to; None as soon as a
+    sentence names anyone else ("a merchant, Johann Fust, …"), where "he" is no longer sure."""
+    born = BORN.match(shown)
+    if born:
+        return born.group(1)
+    first = body.split(" ", 1)[0]
+    if first in PERSON_OPENINGS and shown != body:
+        named = shown[: len(shown) - len(body) + len(first)].removesuffix(first)
+        return named.removesuffix("'s").strip() or person
+    others = {m.group(0) for m in PERSON_NAME.finditer(shown)} - {person}
+    return None if others else person
+
+
+def _chained(body: str, person: str | None) -> str:
+    """ "He devised a hand mould …" two sentences after "Gutenberg was born …", with only
+    "he" and "his" between: "Gutenberg devised a hand mould …"."""
+    first = body.split(" ", 1)[0]
+    if not person or first not in PERSON_OPENINGS:
+        return body
+    own = "'s" if first in ("His", "Her") else ""
+    return f"{person}{own}{body[len(first) :]}"
+
+
 def lower_first(phrase: str) -> str:
     return phrase[:1].lower() + phrase[1:]
 
@@ -168,13 +198,16 @@ def shown_claims(topics: list[TopicDraft], title: str) -> list[ShownClaim]:
     subject = article_subject(title, claims[0].sentence)
     shown, previous = [], ""
     for topic in topics:
-        previous = ""
+        previous, person = "", None
         for claim in topic.claims:
             sentence = claim.sentence.rstrip()
             body = sentence.rstrip(".!?:;")
             text = _resolved(body, subject, previous)
             if text == body:
                 text = it_resolved(body, previous)
+            if text == body:
+                text = _chained(body, person)
+            person = _paragraph_person(text, body, person)
             shift = len(text) - len(body)
             start, end = claim.span_in_sentence
             start = 0 if start == 0 else start + shift

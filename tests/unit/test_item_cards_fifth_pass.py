@@ -248,3 +248,31 @@ def test_place_there_card_shows_the_place_before_it():
     )
     jenson = [card for card in cards if "Jenson" in card.front]
     assert jenson and all("Venice" in card.front for card in jenson)
+
+
+# --- 6. a person the paragraph keeps calling "he" ----------------------------------------------
+
+MERCATOR = (
+    "Maps of the World\n\nMercator's Projection\n\nMercator was born in Rupelmonde in 1512 and "
+    "trained as an engraver. He began making globes while living in Leuven. His achievement was "
+    "a whole method rather than one map. He devised a grid on which every line of constant "
+    "bearing is straight, and a scale that grows towards the poles.\n"
+)
+
+
+def test_he_two_sentences_after_a_birth_is_that_person():
+    # "He devised …" with only "he"/"his" since "Mercator was born …": the card names him.
+    cards = _cards(MERCATOR)
+    devised = [card for card in cards if "devised" in card.front]
+    assert devised and all("Mercator devised" in card.front for card in devised)
+    assert not any(card.front.endswith("He devised …") for card in cards)
+
+
+def test_he_after_another_person_is_named_stays_unresolved():
+    # "a merchant, Johann Fust, …" names someone else: the next "He" is no longer sure.
+    cards = _cards(
+        "Early Printing\n\nDebts\n\nGutenberg was born in Mainz around 1400. He borrowed money "
+        "from a merchant named Johann Fust in 1450. He sued the printer in 1455 and took over "
+        "the workshop.\n"
+    )
+    assert not any("Gutenberg sued" in card.front for card in cards)
