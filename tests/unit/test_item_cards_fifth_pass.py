@@ -16,6 +16,7 @@ import pytest
 from quizapp.core.article_parser import parse_article
 from quizapp.core.claims import extract_topics
 from quizapp.core.item_forms.card_blanks import poor_blank, subject_cloze
+from quizapp.core.item_forms.causes import effect_of
 from quizapp.core.item_forms.phrase_cloze import phrase_cloze
 from quizapp.core.item_forms.recall import recall_card
 from quizapp.core.item_generation import generate_items
@@ -276,3 +277,18 @@ def test_he_after_another_person_is_named_stays_unresolved():
         "the workshop.\n"
     )
     assert not any("Gutenberg sued" in card.front for card in cards)
+
+
+# --- 7. a what-happens card in the condition's tense -------------------------------------------
+
+
+def test_what_happened_card_keeps_the_past_tense_of_its_condition():
+    # "What happens, according to the article, as books became cheaper?" mixed its tenses.
+    found = effect_of("As maps became cheaper, more sailors could carry them", set())
+    assert found is not None
+    assert found.card_front.startswith("What happened, according to the article, as maps")
+
+
+def test_what_happens_card_stays_present_for_a_present_condition():
+    found = effect_of("When prices are cut, more families buy fresh fruit", set())
+    assert found is not None and found.card_front.startswith("What happens,")
