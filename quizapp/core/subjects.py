@@ -18,6 +18,7 @@ from quizapp.core.claims import ClaimDraft, TopicDraft
 from quizapp.core.item_forms.grammar import split_clause
 from quizapp.core.legacy_keys import legacy_answer
 from quizapp.core.lexicon import UNRESOLVED_STARTS, is_function_word
+from quizapp.core.pointing_phrases import NAMING_DEFINITE
 
 PERSON_NAME = re.compile(r"(?:[A-Z][\w'’\-]+ ){1,2}[A-Z][\w'’\-]+")
 
@@ -95,6 +96,8 @@ def _previous_subject(previous: str) -> str | None:
         return None
     if words[-1].endswith("s") and not words[-1][:1].isupper():
         return None  # "The plates …": a plural is never "it"
+    if NAMING_DEFINITE.match(candidate):
+        return None  # "The price was paid by the Aral Sea. It was once …": "it" is the sea
     return candidate
 
 

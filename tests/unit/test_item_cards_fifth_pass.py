@@ -292,3 +292,14 @@ def test_what_happened_card_keeps_the_past_tense_of_its_condition():
 def test_what_happens_card_stays_present_for_a_present_condition():
     found = effect_of("When prices are cut, more families buy fresh fruit", set())
     assert found is not None and found.card_front.startswith("What happens,")
+
+
+def test_it_after_the_price_sentence_is_never_the_price():
+    # "The price was paid by the Aral Sea. It was once the fourth-largest lake …" read "It" as
+    # "The price": a naming definite is no antecedent of the next "It".
+    cards = _cards(
+        "Water in the Desert\n\nThe Cost\n\nFarms along the river grew cotton for export. The "
+        "cost was borne by the Salton Sea. It was once the largest lake in the state.\n"
+    )
+    fronts = " ".join(card.front for card in cards)
+    assert "The cost was once" not in fronts
