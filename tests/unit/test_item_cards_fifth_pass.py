@@ -17,7 +17,7 @@ from quizapp.core.article_parser import parse_article
 from quizapp.core.claims import extract_topics
 from quizapp.core.item_forms.card_blanks import poor_blank, subject_cloze
 from quizapp.core.item_forms.causes import effect_of
-from quizapp.core.item_forms.phrase_cloze import phrase_cloze
+from quizapp.core.item_forms.phrase_cloze import _late_verb, phrase_cloze
 from quizapp.core.item_forms.recall import recall_card
 from quizapp.core.item_generation import generate_items
 from quizapp.core.references import leans_back
@@ -303,3 +303,30 @@ def test_it_after_the_price_sentence_is_never_the_price():
     )
     fronts = " ".join(card.front for card in cards)
     assert "The cost was once" not in fronts
+
+
+# --- 8. a subject too long for the clause splitter --------------------------------------------
+
+
+def test_long_subject_card_blanks_the_phrase_after_its_verb():
+    # "The two atoms in a molecule …" / "… of nitrogen gas (N2) are held …" cut a noun phrase.
+    found = _recall(
+        "The three atoms in a molecule of ozone gas (O3) are bound together by two strong bonds."
+    )
+    assert found is not None and found.cloze
+    assert found.back == "two strong bonds"
+    assert found.front.endswith("are bound together by _____.")
+
+
+def test_late_verb_is_never_a_relative_clauses_nor_after_an_opening():
+    # "in 1871 the domains were abolished and replaced by _____ by …" -> "prefectures run"
+    found = phrase_cloze(
+        "in 1871 the domains were abolished and replaced by prefectures run by governors",
+        lambda a: not poor_blank(a),
+    )
+    assert found is None or found.back != "prefectures run"
+    # "…, which are fed by …": the relative clause's verb is no late main verb.
+    assert _late_verb("The rivers of the plain, which are fed by glaciers".split()) is None
+    assert _late_verb("in 1871 the domains were abolished".split()) is None
+    words = "The two rivers of the high plain in the north are fed by glaciers".split()
+    assert words[_late_verb(words)] == "fed"

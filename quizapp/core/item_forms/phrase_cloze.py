@@ -52,6 +52,8 @@ def _is_verb_or_adverb(word: str) -> bool:
 
 
 MIN_SHOWN_CONTENT_WORDS = 3
+# A subject found past the clause splitter has at least this many words ("The two atoms …").
+MIN_SUBJECT_WORDS = 3
 
 
 @dataclass(frozen=True)
@@ -206,6 +208,25 @@ def _main_verb(words: list[str], text: str) -> int | None:
     return None if verb is None else verb + len(opening.split())
 
 
+BE_FORMS = frozenset("is are was were".split())
+RELATIVES = frozenset("which that who whom whose".split())
+ARTICLES = frozenset("the a an".split())
+
+
+def _late_verb(words: list[str]) -> int | None:
+    """ "The two atoms in a molecule of nitrogen gas (N2) are held together by …": a subject
+    too long for the clause splitter; the verb at its first "is"/"are"/"was"/"were" (with the
+    participle after it), never one of a relative clause ("…, which are …") nor after an
+    opening phrase ("in 1871 the domains were …", where the clause splitter knows better)."""
+    if words[0].lower() not in ARTICLES:
+        return None
+    for index in range(MIN_SUBJECT_WORDS, len(words) - 1):
+        before = words[index - 1]
+        if words[index] in BE_FORMS and not before.endswith(",") and before not in RELATIVES:
+            return _participle_after(words, index)
+    return None
+
+
 def phrase_cloze(
     sentence: str, answer_ok: Callable[[str], bool] = lambda answer: True
 ) -> PhraseCloze | None:
@@ -215,6 +236,8 @@ def phrase_cloze(
     text = sentence.rstrip(" .")
     words = text.split()
     verb = _main_verb(words, text)
+    if verb is None:
+        verb = _late_verb(words)
     if verb is None:
         return None
     starts = [] if words[verb].lower() in CLAUSE_VERBS else [verb + 1]
