@@ -166,15 +166,18 @@ PERSON_OPENINGS = ("He", "She", "His", "Her")
 
 def _paragraph_person(shown: str, body: str, person: str | None) -> str | None:
     """Who an opening "He"/"His" of the topic's next sentence stands for: the person whose
-    birth a sentence tells, or whom an opening pronoun was resolved to; None as soon as a
-    sentence names anyone else ("a merchant, Johann Fust, …"), where "he" is no longer sure."""
+    birth a sentence tells, or whom an opening pronoun was resolved to, while each sentence
+    opens with that person; None as soon as one opens otherwise or names anyone else ("a
+    merchant, Johann Fust, …"), where "he" is no longer sure."""
     born = BORN.match(shown)
     if born:
         return born.group(1)
     first = body.split(" ", 1)[0]
     if first in PERSON_OPENINGS and shown != body:
         named = shown[: len(shown) - len(body) + len(first)].removesuffix(first)
-        return named.removesuffix("'s").strip() or person
+        person = named.removesuffix("'s").strip() or person
+    if not person or not shown.startswith(person):
+        return None
     others = {m.group(0) for m in PERSON_NAME.finditer(shown)} - {person}
     return None if others else person
 

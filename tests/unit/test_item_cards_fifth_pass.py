@@ -330,3 +330,13 @@ def test_late_verb_is_never_a_relative_clauses_nor_after_an_opening():
     assert _late_verb("in 1871 the domains were abolished".split()) is None
     words = "The two rivers of the high plain in the north are fed by glaciers".split()
     assert words[_late_verb(words)] == "fed"
+
+
+def test_he_after_a_sentence_about_something_else_stays_unresolved():
+    # The chain holds only while each sentence opens with the person, "he" or "his".
+    cards = _cards(
+        "Maps of the World\n\nThe Workshop\n\nMercator was born in Rupelmonde in 1512. He began "
+        "making globes in Leuven. The workshop employed a young engraver from Antwerp. He cut "
+        "the copper plates for the great wall map of 1569.\n"
+    )
+    assert not any("Mercator cut" in card.front for card in cards)
