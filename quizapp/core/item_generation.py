@@ -52,6 +52,7 @@ from quizapp.core.number_format import number_value
 from quizapp.core.question_kinds.base import BLANK
 from quizapp.core.question_types import QuestionType
 from quizapp.core.references import StandaloneClaims, leans_back, standalone_claims
+from quizapp.core.sentences import with_stop
 from quizapp.core.subjects import ShownClaim, shown_claims
 from quizapp.core.vocabulary import CardKind
 
@@ -114,7 +115,7 @@ def _card(
     if form is not None and form.answer and holds_answer(context, form.answer):
         form = None
     if target is not None:
-        front = f"{topic.title}: {_blanked(shown, target)}."
+        front = with_stop(f"{topic.title}: {_blanked(shown, target)}")
         key = item_key("gen-card", claim, target.text, shown.legacy_answer)
         return FlashcardDraft(key, claim.key, front, target.text, kind=CardKind.CLOZE)
     if form is not None:
@@ -142,13 +143,13 @@ def _card(
 
 def _fill_blank(shown: ShownClaim, target: Target, answers: AnswerContext) -> QuestionDraft:
     claim = shown.claim
-    prompt = f"Fill in the blank: {_blanked(shown, target)}."
+    prompt = with_stop(f"Fill in the blank: {_blanked(shown, target)}")
     return QuestionDraft(
         key=item_key("gen-fill", claim, target.text, shown.legacy_answer),
         claim_key=claim.key,
         type=QuestionType.FILL_BLANK,
         prompt=prompt,
-        explanation=f"The article says: “{shown.text}.”",
+        explanation=f"The article says: “{with_stop(shown.text)}”",
         accepted=answer_set(
             [target.text], answers, kind=target.kind, prompt=prompt, quote=claim.quote
         ),
@@ -172,12 +173,13 @@ def _multiple_choice(shown: ShownClaim, target: Target, context) -> QuestionDraf
         {"id": choice_id(i), "text": text, "correct": text == target.text}
         for i, text in enumerate(options)
     ]
+    blanked = with_stop(_blanked(shown, target))
     return QuestionDraft(
         key=f"gen-mc-{claim.key}",
         claim_key=claim.key,
         type=QuestionType.SINGLE_CHOICE,
-        prompt=f"Which completes the sentence from the article? “{_blanked(shown, target)}.”",
-        explanation=f"The article says: “{shown.text}.”",
+        prompt=f"Which completes the sentence from the article? “{blanked}”",
+        explanation=f"The article says: “{with_stop(shown.text)}”",
         choices=choices,
         difficulty=2,
         quote=claim.quote,
@@ -193,12 +195,12 @@ def _statement(shown: ShownClaim) -> str | None:
 
 def _true_false(shown: ShownClaim, statement: str, as_false: str | None) -> QuestionDraft:
     claim = shown.claim
-    said = f"{statement}."
+    said = with_stop(statement)
     if as_false is None:
         key, text, answer = f"gen-tf-{claim.key}", said, True
         explanation = f"True: the article says “{said}”"
     else:
-        key, text, answer = f"gen-tf-false-{claim.key}", f"{as_false}.", False
+        key, text, answer = f"gen-tf-false-{claim.key}", with_stop(as_false), False
         explanation = f"False: the article says “{said}”"
     return QuestionDraft(
         key=key,

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from quizapp.core.item_forms.card_blanks import before_particle, named_as, past_particle
 from quizapp.core.item_forms.grammar import MAX_SUBJECT_WORDS, _lemmas, is_base_verb, split_clause
 from quizapp.core.lexicon import content_words, is_function_word
+from quizapp.core.sentences import with_stop
 
 BLANK = "_____"
 PREPOSITIONS = frozenset(
@@ -258,5 +259,5 @@ def phrase_cloze(
         shown = " ".join([*words[:start], f"{BLANK}{trailing}", *words[end:]])
         if len(content_words(shown)) < MIN_SHOWN_CONTENT_WORDS or not answer_ok(phrase):
             continue
-        return PhraseCloze(f"{shown}.", re.sub(r"\s+", " ", phrase))
+        return PhraseCloze(with_stop(shown), re.sub(r"\s+", " ", phrase))
     return None
