@@ -36,7 +36,7 @@ from quizapp.core.item_forms.drafts import (
     form_question,
     terms_matching,
 )
-from quizapp.core.item_forms.recall import recall_card, which_statement_options
+from quizapp.core.item_forms.recall import recall_card
 from quizapp.core.item_forms.self_refuting import (
     counted_by_a_formula,
     counted_by_a_list_before,
@@ -44,6 +44,14 @@ from quizapp.core.item_forms.self_refuting import (
     worked_out_from_context,
 )
 from quizapp.core.item_forms.timeline import with_matchings
+from quizapp.core.item_forms.which_statement import (
+    Statement,
+    as_sentence,
+    bounds_of,
+    option_pool,
+    stands_as_option,
+    wrong_options,
+)
 from quizapp.core.item_headings import heading_question, matching_question
 from quizapp.core.item_variants import distractors, false_statement
 from quizapp.core.legacy_keys import item_key
@@ -272,21 +280,26 @@ def _answers(statements: list[str]) -> list[bool]:
 
 
 def _which_statement(
-    shown: ShownClaim, falsifiable: list[tuple[ShownClaim, str, str]], used: Counter
+    shown: ShownClaim, falsifiable: list[tuple[ShownClaim, str, str]], context: _ArticleContext
 ) -> QuestionDraft | None:
-    """Which of these does the article say? The claim's sentence among statements the article
-    contradicts (other sentences' false forms, each in few questions)."""
+    """Which of these does the article say? The claim's sentence among two statements the
+    article contradicts, each changed in a way a strict checker accepts (``which_statement``)."""
     statement = _statement(shown)
-    if statement is None:
+    if statement is None or not stands_as_option(statement, shown.claim.sentence):
         return None
-    falses = [(s.claim.sentence_start, f"{changed}.") for s, _, changed in falsifiable]
+    said = as_sentence(statement)
+    statements = [
+        Statement(s.claim.sentence_start, text, s.claim.sentence) for s, text, _ in falsifiable
+    ]
+    bounds = bounds_of(context.facts.title_prefixes, _heading_numbers(context.topics))
+    pool = option_pool(statements, context.facts, bounds)
     own = shown.claim.sentence_start
-    wrong = which_statement_options(f"{statement}.", falses, own, _seed(shown.claim), used)
+    wrong = wrong_options(said, pool, own, _seed(shown.claim), context.used_statements)
     if wrong is None:
         return None
-    options = sorted([f"{statement}.", *wrong], key=lambda text: zlib.crc32(text.encode()))
+    options = sorted([said, *wrong], key=lambda text: zlib.crc32(text.encode()))
     choices = [
-        {"id": choice_id(i), "text": text, "correct": text == f"{statement}."}
+        {"id": choice_id(i), "text": text, "correct": text == said}
         for i, text in enumerate(options)
     ]
     claim = shown.claim
@@ -295,7 +308,7 @@ def _which_statement(
         claim_key=claim.key,
         type=QuestionType.SINGLE_CHOICE,
         prompt="Which of these statements does the article make?",
-        explanation=f"The article says: “{statement}.”; the others change what it says.",
+        explanation=f"The article says: “{said}”; the others change what it says.",
         choices=choices,
         difficulty=2,
         quote=claim.quote,
@@ -408,7 +421,8 @@ def _last_questions(
     mine = [q for q in mine if q and not shows_its_answer(q, heading, context_line, shown.text)]
     mine = mine[:MAX_QUESTIONS_PER_CLAIM]
     if not mine:
-        said = _which_statement(shown, falsifiable, context.used_statements)
+        # After a context line the key is the one option that continues it: reviewers saw it.
+        said = None if context_line else _which_statement(shown, falsifiable, context)
         said = said or heading_question(topic, shown, context.topics, asked, only_question=True)
         mine = [said] if said else []
     return mine
