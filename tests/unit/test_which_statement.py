@@ -25,6 +25,7 @@ from quizapp.core.item_forms.which_statement import (
     bounds_of,
     change_of,
     clean_change,
+    clean_false_form,
     option_pool,
     stands_as_option,
     wrong_options,
@@ -306,3 +307,17 @@ def test_every_which_statement_question_has_three_clean_choices():
             # the title's "1871 to 1899" rules out every year outside it
             assert all(1871 <= int(year) <= 1899 for year in re.findall(r"\b1\d{3}\b", text))
             assert "Mr into" not in text
+
+
+def test_a_moved_year_stays_near_the_article_s():
+    # "Kennedy … in 1979" (1963) is false by general knowledge; the nearest clean year is kept
+    sentence = "In 1963 the president visited the city and gave a speech"
+    facts = ArticleFacts.build("The Visit", [sentence])
+    changed = clean_false_form(sentence, facts, seed=0, bounds=Bounds())
+    assert changed is not None
+    assert abs(int(re.search(r"\b1\d{3}\b", changed).group()) - 1963) <= 4
+
+
+def test_a_time_that_leans_on_the_sentence_before_is_no_option():
+    # "Late that night the guards … opened the gates"
+    assert not stands_as_option("Late that night the soldiers opened the doors", "")

@@ -80,11 +80,11 @@ ABOUT_THE_TEXT = re.compile(
     r"^(?:This|The present) (?:brief|article|report|paper|section|chapter|page|text|essay|"
     r"explainer|guide|note)\b"
 )
-# "In 1866 the two domains formed …", "went further", "The reforms that followed": phrases
-# that name what the sentence before said.
+# "In 1866 the two domains formed …", "went further", "The reforms that followed", "Late that
+# night": phrases that name what the sentence before said.
 POINTING_PHRASE = re.compile(
     r"\bthe (?:two|three|four|five) [a-z]+s\b|\bwent further\b|\bthat followed\b|"
-    r"\bthe (?:latter|former)\b"
+    r"\bthe (?:latter|former)\b|\bthat (?:night|day|evening|morning|week|month|year)\b"
 )
 POINTING_PRONOUN = re.compile(r"\b(?:it|its|they|their|them)\b")
 # "The Northern Sea Route runs along Norway's Arctic coast", "the islands of northern
@@ -287,18 +287,25 @@ class Statement:
     sentence: str = ""
 
 
-# Each false form's value is one of a few turns ("ten sectors", "six sectors"): the first
-# clean one is kept, so a year the title rules out gives way to one it allows.
-TURNS = 6
+# A false form's value is tried in turn ("ten sectors", "six sectors"; as many turns as
+# ``changed_numbers`` has steps): a year the title rules out gives way to one it allows.
+TURNS = 8
+
+
+def _distance(statement: str, changed: str) -> float:
+    """How far a number moved: "Kennedy … in 1979" (1963) is false by general knowledge where
+    1966 is not; a change of words counts as no distance."""
+    change = change_of(statement, changed)
+    old, new = (number_value(change.old), number_value(change.new)) if change else (None, None)
+    return abs(new - old) / max(abs(old), 1) if old is not None and new is not None else 0.0
 
 
 def clean_false_form(statement: str, facts: ArticleFacts, seed: int, bounds: Bounds) -> str | None:
-    """``statement`` changed so the article contradicts it, in a way ``clean_change`` keeps."""
-    for turn in range(TURNS):
-        changed = false_statement(statement, facts, seed + turn)
-        if changed and clean_change(statement, changed, bounds):
-            return changed
-    return None
+    """``statement`` changed so the article contradicts it, in a way ``clean_change`` keeps;
+    of the clean ones, the number moved least."""
+    found = {false_statement(statement, facts, seed + turn) for turn in range(TURNS)}
+    clean = [c for c in found if c and clean_change(statement, c, bounds)]
+    return min(clean, key=lambda c: (_distance(statement, c), c)) if clean else None
 
 
 def option_pool(
