@@ -288,11 +288,13 @@ def _which_statement(
     if statement is None or not stands_as_option(statement, shown.claim.sentence):
         return None
     said = as_sentence(statement)
-    statements = [
-        Statement(s.claim.sentence_start, text, s.claim.sentence) for s, text, _ in falsifiable
-    ]
-    bounds = bounds_of(context.facts.title_prefixes, _heading_numbers(context.topics))
-    pool = option_pool(statements, context.facts, bounds)
+    if context.option_pool is None:  # the same for every claim of the article: made once
+        statements = [
+            Statement(s.claim.sentence_start, text, s.claim.sentence) for s, text, _ in falsifiable
+        ]
+        bounds = bounds_of(context.facts.title_prefixes, _heading_numbers(context.topics))
+        context.option_pool = option_pool(statements, context.facts, bounds)
+    pool = context.option_pool
     own = shown.claim.sentence_start
     wrong = wrong_options(said, pool, own, _seed(shown.claim), context.used_statements)
     if wrong is None:
@@ -327,6 +329,7 @@ class _ArticleContext:
     # Options already given to the article's choice questions, so none recurs in most of them.
     used_options: Counter = field(default_factory=Counter)
     used_statements: Counter = field(default_factory=Counter)
+    option_pool: list[tuple[int, str]] | None = None  # clean wrong options of which-statements
     # Which-heading questions asked per set of sibling headings, so few are.
     headings_asked: Counter = field(default_factory=Counter)
 
