@@ -90,6 +90,11 @@ from quizapp.core.item_generation import generate_items
             'The mayor called on the king: "Open the gates of Lisbon!"',
             'The mayor called on the king: "Open the gates of Porto!"',
         ),
+        # "so high in water that bacteria and moulds cannot grow": the result refutes the cause
+        (
+            "Dried fruit is so low in water that moulds cannot grow on it",
+            "Dried fruit is so high in water that moulds cannot grow on it",
+        ),
         # "rich country, weak army"
         (
             'Under the slogan "strong navy, rich ports", the city built ships',

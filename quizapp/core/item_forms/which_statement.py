@@ -57,6 +57,9 @@ FAIR_OPPOSITES = frozenset(
         ("long", "short"),
     }
 )
+# Never after "no"/"any" ("no shorter") nor "so"/"too", whose result the change refutes: "so
+# high in water that bacteria and moulds cannot grow in it".
+NO_OPPOSITE_AFTER = re.compile(r"\b(?:no|any|so|too)\s+$")
 # "long"/"short" only as an adjective after an article ("a short tongue"): "no longer", "have
 # long grown", "short of oxygen", "long-serving" read as nonsense turned round.
 ATTRIBUTIVE = frozenset({"long", "short"})
@@ -208,7 +211,7 @@ def clean_change(statement: str, changed: str, bounds: Bounds = Bounds()) -> boo
         before = statement[: change.start]
         if change.old in ATTRIBUTIVE and not AFTER_AN_ARTICLE.search(before):
             return False
-        return not re.search(r"\b(?:no|any)\s+$", before)
+        return not NO_OPPOSITE_AFTER.search(before)
     return _name_ok(statement, change)
 
 
