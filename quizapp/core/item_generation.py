@@ -46,7 +46,6 @@ from quizapp.core.item_forms.self_refuting import (
 from quizapp.core.item_forms.timeline import with_matchings
 from quizapp.core.item_forms.which_statement import (
     Statement,
-    as_sentence,
     bounds_of,
     option_pool,
     stands_as_option,
@@ -287,7 +286,7 @@ def _which_statement(
     statement = _statement(shown)
     if statement is None or not stands_as_option(statement, shown.claim.sentence):
         return None
-    said = as_sentence(statement)
+    said = with_stop(statement)
     if context.option_pool is None:  # the same for every claim of the article: made once
         statements = [
             Statement(s.claim.sentence_start, text, s.claim.sentence) for s, text, _ in falsifiable

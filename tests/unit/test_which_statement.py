@@ -21,7 +21,6 @@ from quizapp.core.claims import extract_topics
 from quizapp.core.item_forms.which_statement import (
     Bounds,
     Statement,
-    as_sentence,
     bounds_of,
     change_of,
     clean_change,
@@ -31,6 +30,7 @@ from quizapp.core.item_forms.which_statement import (
     wrong_options,
 )
 from quizapp.core.item_generation import generate_items
+from quizapp.core.sentences import with_stop
 
 # --- 1. changes the checker refuses ----------------------------------------------------------
 
@@ -239,8 +239,8 @@ def test_a_pronoun_replaced_by_a_name_or_a_full_noun_is_an_option():
 
 
 def test_a_quoted_sentence_takes_no_second_stop():
-    assert as_sentence('He declared, "I am a Londoner."') == 'He declared, "I am a Londoner."'
-    assert as_sentence("The gates opened") == "The gates opened."
+    assert with_stop('He declared, "I am a Londoner."') == 'He declared, "I am a Londoner."'
+    assert with_stop("The gates opened") == "The gates opened."
 
 
 # --- 3. how many options ---------------------------------------------------------------------

@@ -1,19 +1,15 @@
-"""Forms any claim can take: a recall card, and a which-statement question.
+"""A form any claim can take: a recall card (which-statement questions are in
+``which_statement``).
 
 A recall card's front is the start of the claim's sentence, up to its verb ("Trade volume
 between Russia and China has …"), or, for a later clause, the sentence up to that clause
 ("…, including …"); its back is the rest, in the article's words. A sentence opening with "This"
 or "It" gets the sentence before it on the front, so the card never points at something unsaid.
-
-A which-statement question shows the claim's sentence among statements the article contradicts
-(other claims changed by ``item_variants.false_statement``), each used in at most
-``MAX_USES_OF_A_FALSE_STATEMENT`` questions so no option recurs across an article's questions.
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -47,8 +43,6 @@ CONNECTOR = re.compile(
     r"(?:,\s*|\s)(?=(?:because|since|so that|so|rather than|such as|where|when|while|but|"
     r"which|until|to (?=[a-z]+ )))"
 )
-WRONG_STATEMENTS = 3
-MAX_USES_OF_A_FALSE_STATEMENT = 3
 
 
 @dataclass(frozen=True)
@@ -252,22 +246,3 @@ def recall_card(
     if context:
         front = f"{context} {front}"
     return Recall(front, f"… {back}.")
-
-
-def which_statement_options(
-    true_statement: str, falses: list[tuple[str, str]], own_sentence: int, seed: int, used: Counter
-) -> list[str] | None:
-    """``WRONG_STATEMENTS`` false statements of other sentences for ``true_statement``, the
-    least used first; ``falses`` are (sentence key, false statement) pairs."""
-    pool = [(key, text) for key, text in falses if key != own_sentence and text != true_statement]
-    if len(pool) < WRONG_STATEMENTS:
-        return None
-    start = seed % len(pool)
-    rotated = pool[start:] + pool[:start]
-    rotated.sort(key=lambda pair: used[pair[1]])
-    chosen = [text for _, text in rotated if used[text] < MAX_USES_OF_A_FALSE_STATEMENT]
-    if len(chosen) < WRONG_STATEMENTS:
-        return None
-    chosen = chosen[:WRONG_STATEMENTS]
-    used.update(chosen)
-    return chosen

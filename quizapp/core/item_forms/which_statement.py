@@ -29,6 +29,7 @@ from quizapp.core.item_variants import false_statement
 from quizapp.core.lexicon import is_function_word
 from quizapp.core.number_format import number_value
 from quizapp.core.references import leans_back
+from quizapp.core.sentences import with_stop
 
 # Two clean wrong options, so three choices: a bad fourth option spoiled most questions, and
 # two wrong options a question let the article's few clean ones reach more of its claims.
@@ -272,14 +273,6 @@ def _unanchored_pronoun(text: str) -> bool:
     return False
 
 
-def as_sentence(text: str) -> str:
-    """``text`` with one closing stop: "… declared, "Ich bin ein Berliner."" takes no second."""
-    text = text.rstrip(" ")
-    if re.search(r"[.!?][\"”’']$", text) or text.endswith((".", "!", "?")):
-        return text
-    return f"{text}."
-
-
 @dataclass(frozen=True)
 class Statement:
     """A claim's statement as the generator shows it, and the article's sentence it comes from
@@ -323,7 +316,7 @@ def option_pool(
         seed = zlib.crc32(statement.text.encode())
         changed = clean_false_form(statement.text, facts, seed, bounds)
         if changed:
-            pool.append((statement.sentence_key, as_sentence(changed)))
+            pool.append((statement.sentence_key, with_stop(changed)))
     return pool
 
 
