@@ -30,6 +30,7 @@ from quizapp.core.item_forms.which_statement import (
     wrong_options,
 )
 from quizapp.core.item_generation import generate_items
+from quizapp.core.item_variants import false_statement
 from quizapp.core.sentences import with_stop
 
 # --- 1. changes the checker refuses ----------------------------------------------------------
@@ -326,3 +327,16 @@ def test_a_moved_year_stays_near_the_article_s():
 def test_a_time_that_leans_on_the_sentence_before_is_no_option():
     # "Late that night the guards … opened the gates"
     assert not stands_as_option("Late that night the soldiers opened the doors", "")
+
+
+def test_no_true_false_statement_moves_a_number_under_a_bound():
+    # "less than 1 percent" made "less than 2 percent", keyed False though the article's
+    # figure makes it true: a bounded number is never the change of any false form.
+    statement = (
+        "Less than 1 percent of rare earths are currently recycled, mostly because the metals "
+        "are used in small amounts"
+    )
+    facts = ArticleFacts.build("Rare Earths", [statement, "Mining began in 1927."])
+    for seed in range(12):
+        changed = false_statement(statement, facts, seed)
+        assert changed is None or "Less than 1 percent" in changed

@@ -25,7 +25,7 @@ from quizapp.core.answer_targets import ArticleFacts
 from quizapp.core.gazetteer import country_names
 from quizapp.core.item_forms.grammar import is_finite_verb
 from quizapp.core.item_forms.self_refuting import in_a_quotation
-from quizapp.core.item_variants import false_statement
+from quizapp.core.item_variants import BOUND_BEFORE, false_statement
 from quizapp.core.lexicon import is_function_word
 from quizapp.core.number_format import number_value
 from quizapp.core.references import leans_back
@@ -66,12 +66,6 @@ NO_OPPOSITE_AFTER = re.compile(r"\b(?:no|any|so|too)\s+$")
 ATTRIBUTIVE = frozenset({"long", "short"})
 AFTER_AN_ARTICLE = re.compile(r"\b(?:a|an|the)\s+$")
 FAIR_OPPOSITE = {pair for a, b in FAIR_OPPOSITES for pair in ((a, b), (b, a))}
-# A bound the article states ("at least 140") makes a moved number true or undecided.
-BOUND_BEFORE = re.compile(
-    r"\b(?:at least|at most|more than|less than|fewer than|over|under|up to|nearly|almost|"
-    r"as many as|as much as|as few as|in excess of|no fewer than|no more than)\s+$",
-    re.IGNORECASE,
-)
 YEAR = re.compile(r"1\d{3}|20\d{2}")
 YEARS_AFTER = re.compile(r"\s+years?\b")
 HONORIFICS = frozenset(
