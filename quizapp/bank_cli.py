@@ -94,5 +94,5 @@ def import_command(file: Path, slug: str | None, email: str | None, with_progres
     )
     for skipped in report.skipped:
         click.echo(f"Skipped {skipped.name}: {skipped.reason}")
-    for changed in getattr(report, "changed", []):  # an Anki import lists what it changed
-        click.echo(f"Changed {changed.name}: {changed.reason}")
+    for changed in report.changed:
+        click.echo(f"Changed {changed.name}: {changed.change}")

@@ -193,6 +193,8 @@ class Config:
     SQLITE_BUSY_TIMEOUT_MS = 5000
     HSTS_SECONDS = 365 * 24 * 3600
     PASSWORD_RESET_SECONDS = 3600
+    # A roster's set-your-password mail may sit unread over a holiday.
+    INVITATION_SECONDS = 14 * 24 * 3600
     # An email change waits for a click on the link mailed to the new address, this long.
     EMAIL_CHANGE_SECONDS = 24 * 3600
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from flask import Flask
 
+from quizapp.core.question_kinds.choice_credit import describe_credit
 from quizapp.core.vocabulary import ItemOrigin
 from quizapp.core.web_links import is_web_link
 from quizapp.time_display import local, viewer_zone, when
@@ -57,5 +58,7 @@ def init_app(app: Flask) -> None:
     app.add_template_filter(out_of, "out_of")
     app.add_template_test(is_web_link, "web_link")
     app.add_template_global(viewer_zone, "viewer_zone")
+    # An imported question's written marks and feedbacks, beside its key where teachers look.
+    app.add_template_global(describe_credit, "describe_credit")
     # Templates compare an item's origin with the names the code uses, not a repeated string.
     app.add_template_global(ItemOrigin, "ItemOrigin")

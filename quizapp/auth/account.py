@@ -27,6 +27,10 @@ RESET_SENT = (
     "It works once, for one hour."
 )
 RESET_BAD_LINK = "This link has expired or was used already. Ask for a new one."
+INVITATION_BAD_LINK = (
+    "This invitation has expired or was used already. Ask for a link to choose your password "
+    "here, with the email your teacher used."
+)
 # The same answer whether or not the new email belongs to another account.
 EMAIL_CHANGE_SENT = (
     "To use {email} from now on, open the link we mailed to it. Until then your email stays "
@@ -211,3 +215,35 @@ def reset_password(token: str):
         flash("Your password is changed. Log in with it.", "success")
         return redirect(url_for("auth.login"))
     return render_template("auth/reset_password.html", form=form), form_status(form)
+
+
+@bp.route("/welcome/<token>", methods=["GET", "POST"])
+def welcome(token: str):
+    """The link a roster import mails to a new student: they choose their password and are
+    logged in (the link proved the address is theirs), landing on their classes' work."""
+    config = current_app.config
+    user = accounts.user_for_reset_token(
+        db.session,
+        config["SECRET_KEY"],
+        token[:500],
+        config["INVITATION_SECONDS"],
+        salt=accounts.INVITATION_SALT,
+    )
+    if user is None:
+        flash(INVITATION_BAD_LINK, "error")
+        return redirect(url_for("account.reset_request"))
+    form = NewPasswordForm()
+    form.submit.label.text = "Save my password"
+    if form.validate_on_submit():
+        accounts.set_new_password(db.session, user, form.password.data)
+        db.session.commit()
+        login_user(user)
+        flash("Your password is saved. Welcome to quizapp!", "success")
+        return redirect(url_for("classroom.assignments"))
+    page = render_template(
+        "auth/reset_password.html",
+        form=form,
+        heading=f"Welcome, {user.display_name}",
+        intro=f"Your teacher made you a quizapp account for {user.email}. Choose its password.",
+    )
+    return page, form_status(form)

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import hmac
+from dataclasses import dataclass
 from functools import cache
-from urllib.parse import urlsplit
 
 import sqlalchemy as sa
 from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
@@ -12,13 +12,16 @@ from flask_login import current_user, login_required, login_user, logout_user
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from quizapp.auth.forms import LoginForm, RegisterForm
+from quizapp.auth.join_links import class_for_next
+from quizapp.auth.next_page import safe_next_path
 from quizapp.auth.sessions import forget_remember_cookie, set_remember_cookie
-from quizapp.auth.throttling import failed, succeeded, throttled
+from quizapp.auth.throttling import failed, succeeded, throttled, throttled_join_lookup
 from quizapp.core.time_zones import zone_or_default
 from quizapp.extensions import db
 from quizapp.mail import send_mail
-from quizapp.models import Role, TeacherStatus, User
+from quizapp.models import Role, SchoolClass, TeacherStatus, User
 from quizapp.models.base import utcnow
+from quizapp.services import classes
 from quizapp.services.accounts import email_taken, new_account
 from quizapp.services.errors import AccountError
 from quizapp.services.sessions import end_all_sessions, issue_remember_token
@@ -38,17 +41,14 @@ def _dummy_hash() -> str:
     return generate_password_hash("not a real password", method="scrypt")
 
 
-def _safe_next(target: str | None) -> str:
-    """Only same-site paths, so a crafted link cannot bounce a user to another site."""
-    if (
-        target
-        and urlsplit(target).netloc == ""
-        and target.startswith("/")
-        and not target.startswith("//")
-        and len(target) <= 2000
-    ):
-        return target
-    return landing_page(current_user)
+def _next_or_landing(user) -> str:
+    """The request's ``next`` page when it is ours (never another site), else the landing."""
+    return safe_next_path(request.args.get("next")) or landing_page(user)
+
+
+def _login_url() -> str:
+    """The login page, keeping a safe ``next`` (a join link) for after the login."""
+    return url_for("auth.login", next=safe_next_path(request.args.get("next")))
 
 
 def landing_page(user) -> str:
@@ -72,10 +72,20 @@ def _teacher_role(form: RegisterForm) -> tuple[str, str | None] | None:
     return Role.TEACHER, None
 
 
-def _sign_up(form: RegisterForm) -> str | None:
+@dataclass(frozen=True)
+class SignUp:
+    """What a sign-up did: the new account (None when the email had one), its teacher status,
+    and the class it joined (a student signing up from a join link)."""
+
+    user: User | None
+    teacher_status: str | None
+    joined: SchoolClass | None = None
+
+
+def _sign_up(form: RegisterForm, join: SchoolClass | None) -> SignUp:
     """Add the account the form asks for (unless its email has one: then its owner is told by
-    mail, and the page says nothing different); its teacher status. AccountError for a wrong
-    teacher code."""
+    mail, and the page says nothing different), enrolled in ``join`` when it is a student's.
+    AccountError for a wrong teacher code."""
     role = _teacher_role(form)
     if role is None:
         raise AccountError(WRONG_TEACHER_CODE)
@@ -99,36 +109,65 @@ def _sign_up(form: RegisterForm) -> str | None:
             'forgot the password, use "Forgot your password?" on the login '
             "page.\n",
         )
-    else:
-        db.session.add(user)
-    return role[1]
+        return SignUp(None, role[1])
+    db.session.add(user)
+    if join is None or user.role != Role.STUDENT:
+        return SignUp(user, role[1])
+    db.session.flush()  # the enrolment names the new account's id
+    classes.join_class(db.session, join, user)
+    return SignUp(user, role[1], join)
 
 
 @bp.route("/register", methods=["GET", "POST"])
 @throttled("SIGNUP", account_counts=succeeded)
+@throttled_join_lookup
 def register():
     if current_user.is_authenticated:
-        return redirect(landing_page(current_user))
+        return redirect(_next_or_landing(current_user))
     form = RegisterForm()
+    join = class_for_next(request.args.get("next"))
     outcome = submit_form(
-        form, lambda: _sign_up(form), field=form.teacher_code, refusals=AccountError
+        form, lambda: _sign_up(form, join), field=form.teacher_code, refusals=AccountError
     )
     if outcome.saved:
-        flash(REGISTERED, "success")
-        if outcome.value == TeacherStatus.PENDING:
-            flash("An admin will approve your teacher account; until then you can study.", "info")
-        return redirect(url_for("auth.login"))
+        return _signed_up(outcome.value, join)
     page = render_template(
-        "auth/register.html", form=form, teacher_policy=current_app.config["TEACHER_SIGNUP"]
+        "auth/register.html",
+        form=form,
+        teacher_policy=current_app.config["TEACHER_SIGNUP"],
+        join_class=join,
+        login_url=_login_url(),
     )
     return page, outcome.status
 
 
+def _signed_up(done: SignUp, join: SchoolClass | None):
+    """Where a sign-up lands. From a join link, a new account is logged in: a student straight
+    into the class, a teacher back on the link to decide. Otherwise, as before, the login page
+    (with the same words whether or not the email had an account).
+
+    Logging in here tells the visitor no more than the plain sign-up does: whoever signs up
+    with an email and password learns whether the account is new by logging in with them.
+    """
+    if done.teacher_status == TeacherStatus.PENDING:
+        flash("An admin will approve your teacher account; until then you can study.", "info")
+    if join is None or done.user is None:
+        flash(REGISTERED, "success")
+        return redirect(_login_url())
+    login_user(done.user)
+    if done.joined is not None:
+        flash(f"Welcome! Your account is ready and you joined {done.joined.name}.", "success")
+        return redirect(url_for("classroom.assignments"))
+    flash("Your account is ready.", "success")
+    return redirect(url_for("classroom.join_link", code=join.join_code))
+
+
 @bp.route("/login", methods=["GET", "POST"])
 @throttled("LOGIN", account_counts=failed)
+@throttled_join_lookup
 def login():
     if current_user.is_authenticated:
-        return redirect(landing_page(current_user))
+        return redirect(_next_or_landing(current_user))
     form = LoginForm()
     if form.validate_on_submit():
         email = form.email.data.strip().lower()
@@ -144,12 +183,19 @@ def login():
                     db.session, user, utcnow(), current_app.config["REMEMBER_DAYS"]
                 )
                 db.session.commit()
-            response = redirect(_safe_next(request.args.get("next")))
+            response = redirect(_next_or_landing(user))
             if token:
                 set_remember_cookie(response, token)
             return response
         flash(BAD_LOGIN, "error")
-    return render_template("auth/login.html", form=form), form_status(form)
+    next_path = safe_next_path(request.args.get("next"))
+    page = render_template(
+        "auth/login.html",
+        form=form,
+        join_class=class_for_next(next_path),
+        register_url=url_for("auth.register", next=next_path),
+    )
+    return page, form_status(form)
 
 
 @bp.post("/logout")

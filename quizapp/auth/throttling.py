@@ -36,11 +36,13 @@ def throttled(
     per_account: Callable[[], str] = _account_from_form,
     methods: tuple[str, ...] = ("POST",),
     account_counts: Callable[[Response], bool] | None = None,
+    account_exempt: Callable[[], bool] | None = None,
 ):
     """Limit a view (its POSTs by default) by ``RATE_LIMIT_<PREFIX>_PER_ADDRESS`` and
     ``RATE_LIMIT_<PREFIX>_PER_ACCOUNT``; the two counters are shared by every view with the
     same prefix. ``account_counts``: which responses count against the account (all when
-    None), so a typo in a form does not lock its owner out."""
+    None), so a typo in a form does not lock its owner out; ``account_exempt``: requests with
+    no account to count (only the address limit holds them)."""
     by_address = limiter.shared_limit(
         _setting(f"RATE_LIMIT_{prefix}_PER_ADDRESS"),
         scope=f"{prefix}-address",
@@ -53,6 +55,7 @@ def throttled(
         key_func=per_account,
         methods=list(methods),
         deduct_when=account_counts,
+        exempt_when=account_exempt,
     )
 
     def decorate(view):
@@ -62,8 +65,29 @@ def throttled(
 
 
 def throttled_per_user(prefix: str, methods: tuple[str, ...] = ("POST",)):
-    """As :func:`throttled`, with the signed-in user as the account (join by code)."""
-    return throttled(prefix, per_account=_signed_in_account, methods=methods)
+    """As :func:`throttled`, with the signed-in user as the account (join by code). Signed-out
+    visitors (opening a join link) are held by the address limit alone: one counter shared by
+    every visitor in the world would shut the door on a whole class at once."""
+    return throttled(
+        prefix, per_account=_signed_in_account, methods=methods, account_exempt=_signed_out
+    )
+
+
+def _signed_out() -> bool:
+    return not current_user.is_authenticated
+
+
+def throttled_join_lookup(view):
+    """Count a GET whose ``next`` is a join link against the JOIN limit per address, as the
+    join link itself is: the log-in and sign-up pages name that link's class, so they would
+    otherwise be a way round it to test codes."""
+    return limiter.shared_limit(
+        _setting("RATE_LIMIT_JOIN_PER_ADDRESS"),
+        scope="JOIN-address",
+        key_func=get_remote_address,
+        methods=["GET"],
+        exempt_when=lambda: "/join/" not in request.args.get("next", ""),
+    )(view)
 
 
 def throttled_mail(prefix: str, *, exempt_when: Callable[[], bool]):

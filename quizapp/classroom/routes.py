@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import random
 
-from flask import Blueprint, flash, redirect, render_template, url_for
+from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 from sqlalchemy.exc import IntegrityError
 
@@ -65,11 +65,21 @@ def _class_for_code(code: str):
 
 
 @bp.route("/join/<code>", methods=["GET", "POST"])
-@login_required
 @throttled_per_user("JOIN", methods=("GET", "POST"))  # a GET shows whether a code exists
 def join_link(code: str):
-    """A join link shows the class and asks to confirm: a GET never enrols anyone."""
+    """A join link shows the class and asks to confirm: a GET never enrols anyone. A signed-out
+    visitor sees the class too, with sign-up and log-in links that bring them back here."""
+    if not current_user.is_authenticated and request.method == "POST":
+        return current_app.login_manager.unauthorized()
     school_class = classes.class_by_code(db.session, code)
+    if not current_user.is_authenticated:
+        here = url_for("classroom.join_link", code=school_class.join_code)
+        return render_template(
+            "classroom/join_link_visitor.html",
+            school_class=school_class,
+            register_url=url_for("auth.register", next=here),
+            login_url=url_for("auth.login", next=here),
+        )
     form = ConfirmJoinForm()
     if form.validate_on_submit():
         return _join(school_class)

@@ -18,6 +18,7 @@ from quizapp.core.errors import InputError
 from quizapp.core.item_drafts import FlashcardDraft, QuestionDraft
 from quizapp.core.question_kinds import UnknownKind, kind_of
 from quizapp.core.question_kinds.base import BLANK
+from quizapp.core.question_kinds.choice_credit import combined_feedback
 from quizapp.core.vocabulary import ItemOrigin
 
 __all__ = ["BLANK", "Bank", "BankError", "load_bank", "validate_question_fields"]
@@ -75,6 +76,7 @@ def validate_question_fields(
         "difficulty": difficulty,
         "quote": raw.get("quote"),
         "origin": origin,
+        "combined_feedback": combined_feedback(raw.get("combined_feedback"), fail),
     }
     kind.validate(raw, draft, fail)
     if draft.get("accepted"):

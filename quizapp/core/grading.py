@@ -54,6 +54,9 @@ class Choice:
     id: str
     text: str
     correct: bool
+    # The share of the mark this choice is worth as its file wrote it (Moodle's 0.5, -0.25),
+    # or None for the app's own right-or-wrong choices.
+    fraction: float | None = None
 
 
 @dataclass(frozen=True)
@@ -107,9 +110,30 @@ def grade_answer(key: GradingKey, answer: object) -> Grade:
     return kind.grade(key, answer)
 
 
+# Moodle counts a question right from this fraction on: three choices worth 33.33333 % each
+# add up to full marks.
+FULL_MARKS_FROM = 0.99999
+
+
 def _grade(score: float | Fraction, detail: str) -> Grade:
     score = float(score)
     return Grade(score=score, correct=score == 1.0, detail=detail)
+
+
+def _written_score(fractions: list[float]) -> float:
+    """The sum of the picked choices' written fractions, held to 0..1 as Moodle holds it."""
+    score = min(1.0, max(0.0, sum(fractions)))
+    return 1.0 if score >= FULL_MARKS_FROM else score
+
+
+def _has_written_fractions(key: GradingKey) -> bool:
+    return any(choice.fraction is not None for choice in key.choices)
+
+
+def _fraction_of(choice: Choice) -> float:
+    if choice.fraction is not None:
+        return choice.fraction
+    return 1.0 if choice.correct else 0.0
 
 
 def _is_empty(answer: object) -> bool:
@@ -145,6 +169,12 @@ def grade_single_choice(key: GradingKey, answer: object) -> Grade:
         )
     if answer not in ids:
         raise InvalidAnswer("unknown choice id")
+    if _has_written_fractions(key):
+        chosen = next(choice for choice in key.choices if choice.id == answer)
+        score = _written_score([_fraction_of(chosen)])
+        if 0 < score < 1:
+            return _grade(score, f"Partly right: worth {round(score * 100, 2):g} %")
+        return _grade(score, "Correct" if score == 1 else "Wrong choice")
     return _grade(1, "Correct") if answer in correct else _grade(0, "Wrong choice")
 
 
@@ -159,6 +189,9 @@ def grade_multiple_select(key: GradingKey, answer: object) -> Grade:
     only when there are fewer wrong choices than correct ones, because otherwise ticking every
     box would earn credit (3 correct of 4: (3 - 1) / 3 = 0.67); with it, selecting everything
     scores 0 whenever at least one choice is wrong. Duplicate ids in the answer count once.
+
+    A question whose choices carry written fractions (imported from Moodle or GIFT) scores as
+    Moodle scores it: the sum of the picked choices' fractions, held to 0..1.
     """
     ids, correct = _choice_ids(key)
     if isinstance(answer, str | bytes | Mapping) or not isinstance(
@@ -175,9 +208,14 @@ def grade_multiple_select(key: GradingKey, answer: object) -> Grade:
 
     right = len(picked & correct)
     wrong = len(picked - correct)
-    n_incorrect = len(ids) - len(correct)
-    penalty = max(Fraction(1, len(correct)), Fraction(1, n_incorrect)) if n_incorrect else 0
-    score = max(Fraction(0), Fraction(right, len(correct)) - wrong * penalty)
+    if _has_written_fractions(key):
+        score: float | Fraction = _written_score(
+            [_fraction_of(choice) for choice in key.choices if choice.id in picked]
+        )
+    else:
+        n_incorrect = len(ids) - len(correct)
+        penalty = max(Fraction(1, len(correct)), Fraction(1, n_incorrect)) if n_incorrect else 0
+        score = max(Fraction(0), Fraction(right, len(correct)) - wrong * penalty)
 
     detail = f"{right} of {len(correct)} correct choices picked"
     if wrong:

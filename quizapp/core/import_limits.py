@@ -30,8 +30,7 @@ MAX_XML_ELEMENTS = 300_000  # a bank of 5,000 choice questions has about 200,000
 # Cards from a paste or a CSV file (rows and sides are limited in ``flashcard_csv``).
 MAX_CARD_TEXT = 20 * _MB  # characters of the whole paste or file
 MAX_CARD_COLUMNS = 20
-SNIFF_LINE_CHARS = 20_000  # the lines looked at for a separator found on every one
-SNIFF_CHARS = 5000  # the sample csv.Sniffer guesses from when quotes are used (it is quadratic)
+SNIFF_LINE_CHARS = 20_000  # the sample whose rows choose the separator
 
 # Articles (.txt, .md, .html, .docx, .pdf).
 MAX_ARTICLE_BYTES = 20 * _MB  # the file as uploaded (the web form's own limit is lower)

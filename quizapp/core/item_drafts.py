@@ -36,6 +36,8 @@ class QuestionDraft:
     answer_bool: bool | None = None
     quote: str | None = None
     origin: str = ItemOrigin.GENERATED
+    # Feedback by outcome ("correct", "partial", "incorrect"), as an imported question wrote it.
+    combined_feedback: dict[str, str] = field(default_factory=dict)
 
 
 def choice_id(position: int) -> str:

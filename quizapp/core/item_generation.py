@@ -26,6 +26,7 @@ from quizapp.core.item_context import holds_answer, with_context
 from quizapp.core.item_drafts import FlashcardDraft, QuestionDraft, choice_id
 from quizapp.core.item_forms.answer_shown import shows_its_answer
 from quizapp.core.item_forms.asked_target import asked_target
+from quizapp.core.item_forms.card_blanks import poor_blank
 from quizapp.core.item_forms.drafts import (
     FormContext,
     FormDraft,
@@ -35,13 +36,21 @@ from quizapp.core.item_forms.drafts import (
     form_question,
     terms_matching,
 )
-from quizapp.core.item_forms.recall import recall_card, which_statement_options
+from quizapp.core.item_forms.recall import recall_card
 from quizapp.core.item_forms.self_refuting import (
     counted_by_a_formula,
+    counted_by_a_list_before,
     formula_counts,
     worked_out_from_context,
 )
 from quizapp.core.item_forms.timeline import with_matchings
+from quizapp.core.item_forms.which_statement import (
+    Statement,
+    bounds_of,
+    option_pool,
+    stands_as_option,
+    wrong_options,
+)
 from quizapp.core.item_headings import heading_question, matching_question
 from quizapp.core.item_variants import distractors, false_statement
 from quizapp.core.legacy_keys import item_key
@@ -50,6 +59,7 @@ from quizapp.core.number_format import number_value
 from quizapp.core.question_kinds.base import BLANK
 from quizapp.core.question_types import QuestionType
 from quizapp.core.references import StandaloneClaims, leans_back, standalone_claims
+from quizapp.core.sentences import with_stop
 from quizapp.core.subjects import ShownClaim, shown_claims
 from quizapp.core.vocabulary import CardKind
 
@@ -76,6 +86,7 @@ def _target(
         t
         for t in found
         if not counted_by_a_formula(shown.text, t.text.split()[0])
+        and not counted_by_a_list_before(shown.text, t.start, t.text.split()[0])
         and not formula_counts(t.text)  # "nitrogen gas (_____)": N2 is known, not learnt
         and t.text not in MONTHS
         and not worked_out_from_context(context, shown.text, t.text)
@@ -111,16 +122,22 @@ def _card(
     if form is not None and form.answer and holds_answer(context, form.answer):
         form = None
     if target is not None:
-        front = f"{topic.title}: {_blanked(shown, target)}."
+        front = with_stop(f"{topic.title}: {_blanked(shown, target)}")
         key = item_key("gen-card", claim, target.text, shown.legacy_answer)
         return FlashcardDraft(key, claim.key, front, target.text, kind=CardKind.CLOZE)
     if form is not None:
         return form_card(shown, form)
-    # A phrase the title holds is no answer: the card's label would give it away.
+    # A phrase the title or the card's label holds is no answer, nor one plain English fills.
     recall = recall_card(
         shown.text,
         shown.span,
-        answer_ok=lambda answer: not (facts.in_title(answer) or holds_answer(context, answer)),
+        answer_ok=lambda answer: (
+            not (
+                facts.in_title(answer)
+                or holds_answer(context, answer)
+                or poor_blank(answer, topic.title)
+            )
+        ),
         in_context=bool(context),
     )
     if recall is None:
@@ -133,13 +150,13 @@ def _card(
 
 def _fill_blank(shown: ShownClaim, target: Target, answers: AnswerContext) -> QuestionDraft:
     claim = shown.claim
-    prompt = f"Fill in the blank: {_blanked(shown, target)}."
+    prompt = with_stop(f"Fill in the blank: {_blanked(shown, target)}")
     return QuestionDraft(
         key=item_key("gen-fill", claim, target.text, shown.legacy_answer),
         claim_key=claim.key,
         type=QuestionType.FILL_BLANK,
         prompt=prompt,
-        explanation=f"The article says: “{shown.text}.”",
+        explanation=f"The article says: “{with_stop(shown.text)}”",
         accepted=answer_set(
             [target.text], answers, kind=target.kind, prompt=prompt, quote=claim.quote
         ),
@@ -163,12 +180,13 @@ def _multiple_choice(shown: ShownClaim, target: Target, context) -> QuestionDraf
         {"id": choice_id(i), "text": text, "correct": text == target.text}
         for i, text in enumerate(options)
     ]
+    blanked = with_stop(_blanked(shown, target))
     return QuestionDraft(
         key=f"gen-mc-{claim.key}",
         claim_key=claim.key,
         type=QuestionType.SINGLE_CHOICE,
-        prompt=f"Which completes the sentence from the article? “{_blanked(shown, target)}.”",
-        explanation=f"The article says: “{shown.text}.”",
+        prompt=f"Which completes the sentence from the article? “{blanked}”",
+        explanation=f"The article says: “{with_stop(shown.text)}”",
         choices=choices,
         difficulty=2,
         quote=claim.quote,
@@ -184,12 +202,12 @@ def _statement(shown: ShownClaim) -> str | None:
 
 def _true_false(shown: ShownClaim, statement: str, as_false: str | None) -> QuestionDraft:
     claim = shown.claim
-    said = f"{statement}."
+    said = with_stop(statement)
     if as_false is None:
         key, text, answer = f"gen-tf-{claim.key}", said, True
         explanation = f"True: the article says “{said}”"
     else:
-        key, text, answer = f"gen-tf-false-{claim.key}", f"{as_false}.", False
+        key, text, answer = f"gen-tf-false-{claim.key}", with_stop(as_false), False
         explanation = f"False: the article says “{said}”"
     return QuestionDraft(
         key=key,
@@ -261,21 +279,28 @@ def _answers(statements: list[str]) -> list[bool]:
 
 
 def _which_statement(
-    shown: ShownClaim, falsifiable: list[tuple[ShownClaim, str, str]], used: Counter
+    shown: ShownClaim, falsifiable: list[tuple[ShownClaim, str, str]], context: _ArticleContext
 ) -> QuestionDraft | None:
-    """Which of these does the article say? The claim's sentence among statements the article
-    contradicts (other sentences' false forms, each in few questions)."""
+    """Which of these does the article say? The claim's sentence among two statements the
+    article contradicts, each changed in a way a strict checker accepts (``which_statement``)."""
     statement = _statement(shown)
-    if statement is None:
+    if statement is None or not stands_as_option(statement, shown.claim.sentence):
         return None
-    falses = [(s.claim.sentence_start, f"{changed}.") for s, _, changed in falsifiable]
+    said = with_stop(statement)
+    if context.option_pool is None:  # the same for every claim of the article: made once
+        statements = [
+            Statement(s.claim.sentence_start, text, s.claim.sentence) for s, text, _ in falsifiable
+        ]
+        bounds = bounds_of(context.facts.title_prefixes, _heading_numbers(context.topics))
+        context.option_pool = option_pool(statements, context.facts, bounds)
+    pool = context.option_pool
     own = shown.claim.sentence_start
-    wrong = which_statement_options(f"{statement}.", falses, own, _seed(shown.claim), used)
+    wrong = wrong_options(said, pool, own, _seed(shown.claim), context.used_statements)
     if wrong is None:
         return None
-    options = sorted([f"{statement}.", *wrong], key=lambda text: zlib.crc32(text.encode()))
+    options = sorted([said, *wrong], key=lambda text: zlib.crc32(text.encode()))
     choices = [
-        {"id": choice_id(i), "text": text, "correct": text == f"{statement}."}
+        {"id": choice_id(i), "text": text, "correct": text == said}
         for i, text in enumerate(options)
     ]
     claim = shown.claim
@@ -284,7 +309,7 @@ def _which_statement(
         claim_key=claim.key,
         type=QuestionType.SINGLE_CHOICE,
         prompt="Which of these statements does the article make?",
-        explanation=f"The article says: “{statement}.”; the others change what it says.",
+        explanation=f"The article says: “{said}”; the others change what it says.",
         choices=choices,
         difficulty=2,
         quote=claim.quote,
@@ -303,6 +328,7 @@ class _ArticleContext:
     # Options already given to the article's choice questions, so none recurs in most of them.
     used_options: Counter = field(default_factory=Counter)
     used_statements: Counter = field(default_factory=Counter)
+    option_pool: list[tuple[int, str]] | None = None  # clean wrong options of which-statements
     # Which-heading questions asked per set of sibling headings, so few are.
     headings_asked: Counter = field(default_factory=Counter)
 
@@ -397,7 +423,8 @@ def _last_questions(
     mine = [q for q in mine if q and not shows_its_answer(q, heading, context_line, shown.text)]
     mine = mine[:MAX_QUESTIONS_PER_CLAIM]
     if not mine:
-        said = _which_statement(shown, falsifiable, context.used_statements)
+        # After a context line the key is the one option that continues it: reviewers saw it.
+        said = None if context_line else _which_statement(shown, falsifiable, context)
         said = said or heading_question(topic, shown, context.topics, asked, only_question=True)
         mine = [said] if said else []
     return mine

@@ -12,6 +12,7 @@ from quizapp.core.claims import TopicDraft, claim_problem
 from quizapp.core.item_drafts import QuestionDraft, choice_id
 from quizapp.core.lexicon import content_words, stem
 from quizapp.core.question_types import QuestionType
+from quizapp.core.sentences import with_stop
 from quizapp.core.subjects import ShownClaim
 
 MAX_HEADING_CHOICES = 4
@@ -120,7 +121,7 @@ def heading_question(
         key=f"{HEADING_KEY_PREFIX}{shown.claim.key}",
         claim_key=shown.claim.key,
         type=QuestionType.SINGLE_CHOICE,
-        prompt=f"Under which heading does the article say: “{shown.text}.”?",
+        prompt=f"Under which heading does the article say: “{with_stop(shown.text)}”?",
         explanation=f"The article says this under “{topic.title}”{where}.",
         choices=choices,
         difficulty=2,
@@ -151,7 +152,7 @@ def matching_question(
         type=QuestionType.MATCHING,
         prompt=f"Match each heading of “{parent.title}” to what the article says under it.",
         explanation="Each statement is from the article, under its heading.",
-        pairs=[[child.title, f"{shown.text}."] for child, shown in pairs],
+        pairs=[[child.title, with_stop(shown.text)] for child, shown in pairs],
         difficulty=2,
         quote=first.quote,
     )

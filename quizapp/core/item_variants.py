@@ -145,6 +145,15 @@ def _keeps_time_order(statement: str, target: Target, value: str) -> bool:
     return all((old < year) == (new < year) for year in others if year is not None)
 
 
+# A bound the article states ("less than 1 percent", "at least 140") makes a moved number true
+# or undecided ("less than 2 percent" is true too): such a number is never changed.
+BOUND_BEFORE = re.compile(
+    r"\b(?:at least|at most|more than|less than|fewer than|over|under|up to|nearly|almost|"
+    r"as many as|as much as|as few as|in excess of|no fewer than|no more than)\s+$",
+    re.IGNORECASE,
+)
+
+
 def _number_change(statement: str, facts: ArticleFacts, seed: int, context: str) -> str | None:
     # A number in the title is the article's own: changing it contradicts the title, not a claim.
     found = [
@@ -155,6 +164,7 @@ def _number_change(statement: str, facts: ArticleFacts, seed: int, context: str)
         and not fixed_by_its_words(statement, n)
         and not counted_by_a_formula(statement, n.text.split()[0])
         and not counted_by_a_list_before(statement, n.start, n.text.split()[0])
+        and not BOUND_BEFORE.search(statement[: n.start])
     ]
     plain = [n for n in found if n.kind == "number"]
     if len(plain) >= 2:

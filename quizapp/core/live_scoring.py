@@ -32,7 +32,7 @@ class NicknameError(InputError):
     """A nickname nobody should see on the projector: empty, too long or unprintable."""
 
 
-class TypedAnswerError(ValueError):
+class TypedAnswerError(InputError):
     """A typed answer that cannot be graded: not text, blank, or too long."""
 
 

@@ -28,8 +28,9 @@ from dataclasses import dataclass
 from lemminflect import getAllLemmas
 
 from quizapp.core.claims import TopicDraft
-from quizapp.core.item_forms.grammar import is_finite_verb, is_verb_only
+from quizapp.core.item_forms.grammar import is_base_verb, is_finite_verb, is_verb_only
 from quizapp.core.lexicon import is_function_word
+from quizapp.core.pointing_phrases import points_back
 from quizapp.core.subjects import ShownClaim
 
 # Connectives a sentence stands without: they add or contrast, they say no cause.
@@ -175,7 +176,7 @@ def leans_back(text: str, capitalised: frozenset[str] | set[str] = frozenset()) 
         if head in EMPTY_HEADS or _stem(head) not in earlier:
             return f"“{match.group(0)}” points back"
     found = _pronoun_unresolved(text, set(capitalised))
-    return f"it has {found}" if found else ""
+    return f"it has {found}" if found else points_back(text)
 
 
 def _stem(word: str) -> str:
@@ -207,10 +208,14 @@ def _kept_capital(word: str, capitalised: set[str]) -> bool:
 
 def _modifiers(words: list[str], index: int) -> list[str]:
     found: list[str] = []
-    for word in reversed(words[max(0, index - MAX_MODIFIERS) : index]):
+    start = max(0, index - MAX_MODIFIERS)
+    for position in range(index - 1, start - 1, -1):
+        word = words[position]
         bare = word.strip("“”\"'")
         if bare != word or word.endswith((",", ";", ":")) or bare.lower() in ("the", "a", "an"):
             break
+        if position > 0 and words[position - 1].lower() == "to" and is_base_verb(bare):
+            break  # "to make ammonia": "this ammonia" is "the ammonia", never "the make ammonia"
         if is_function_word(bare.lower()) or bare.lower() in ("this", "these", "such"):
             break
         if bare.islower() and (_plural(bare) or _only_a_verb(bare)):

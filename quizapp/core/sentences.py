@@ -86,3 +86,9 @@ def sentence_bounds(text: str) -> list[tuple[int, int]]:
     if tail:
         bounds.append((begin, begin + len(tail)))
     return bounds
+
+
+def with_stop(text: str) -> str:
+    """``text`` ending as a sentence: a full stop added unless it ends with one already, inside
+    its closing quote too ('… declared, "Ich bin ein Berliner."' takes no second stop)."""
+    return text if text.rstrip("\"”’'").endswith((".", "!", "?")) else f"{text}."

@@ -18,6 +18,7 @@ from quizapp.core.claims import ClaimDraft, TopicDraft
 from quizapp.core.item_forms.grammar import split_clause
 from quizapp.core.legacy_keys import legacy_answer
 from quizapp.core.lexicon import UNRESOLVED_STARTS, is_function_word
+from quizapp.core.pointing_phrases import NAMING_DEFINITE
 
 PERSON_NAME = re.compile(r"(?:[A-Z][\w'’\-]+ ){1,2}[A-Z][\w'’\-]+")
 
@@ -95,6 +96,8 @@ def _previous_subject(previous: str) -> str | None:
         return None
     if words[-1].endswith("s") and not words[-1][:1].isupper():
         return None  # "The plates …": a plural is never "it"
+    if NAMING_DEFINITE.match(candidate):
+        return None  # "The price was paid by the Aral Sea. It was once …": "it" is the sea
     return candidate
 
 
@@ -156,6 +159,39 @@ def _person_before(sentence: str, previous: str) -> str | None:
     return f"{person}{own}{sentence[len(first) :]}"
 
 
+# "Gutenberg was born in Mainz …": a person the paragraph goes on to call "he".
+BORN = re.compile(r"^((?:[A-Z][\w'’\-]+ ){0,2}[A-Z][\w'’\-]+) was born\b")
+PERSON_OPENINGS = ("He", "She", "His", "Her")
+
+
+def _paragraph_person(shown: str, body: str, person: str | None) -> str | None:
+    """Who an opening "He"/"His" of the topic's next sentence stands for: the person whose
+    birth a sentence tells, or whom an opening pronoun was resolved to, while each sentence
+    opens with that person; None as soon as one opens otherwise or names anyone else ("a
+    merchant, Johann Fust, …"), where "he" is no longer sure."""
+    born = BORN.match(shown)
+    if born:
+        return born.group(1)
+    first = body.split(" ", 1)[0]
+    if first in PERSON_OPENINGS and shown != body:
+        named = shown[: len(shown) - len(body) + len(first)].removesuffix(first)
+        person = named.removesuffix("'s").strip() or person
+    if not person or not shown.startswith(person):
+        return None
+    others = {m.group(0) for m in PERSON_NAME.finditer(shown)} - {person}
+    return None if others else person
+
+
+def _chained(body: str, person: str | None) -> str:
+    """ "He devised a hand mould …" two sentences after "Gutenberg was born …", with only
+    "he" and "his" between: "Gutenberg devised a hand mould …"."""
+    first = body.split(" ", 1)[0]
+    if not person or first not in PERSON_OPENINGS:
+        return body
+    own = "'s" if first in ("His", "Her") else ""
+    return f"{person}{own}{body[len(first) :]}"
+
+
 def lower_first(phrase: str) -> str:
     return phrase[:1].lower() + phrase[1:]
 
@@ -168,13 +204,16 @@ def shown_claims(topics: list[TopicDraft], title: str) -> list[ShownClaim]:
     subject = article_subject(title, claims[0].sentence)
     shown, previous = [], ""
     for topic in topics:
-        previous = ""
+        previous, person = "", None
         for claim in topic.claims:
             sentence = claim.sentence.rstrip()
             body = sentence.rstrip(".!?:;")
             text = _resolved(body, subject, previous)
             if text == body:
                 text = it_resolved(body, previous)
+            if text == body:
+                text = _chained(body, person)
+            person = _paragraph_person(text, body, person)
             shift = len(text) - len(body)
             start, end = claim.span_in_sentence
             start = 0 if start == 0 else start + shift

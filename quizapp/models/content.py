@@ -164,6 +164,7 @@ QUESTION_CONTENT_FIELDS = (
     "pairs",
     "answer_bool",
     "quote",
+    "combined_feedback",
 )
 FLASHCARD_CONTENT_FIELDS = ("front", "back", "kind")
 
@@ -184,6 +185,12 @@ class Question(_Item, db.Model):
     explanation: Mapped[str] = mapped_column(sa.Text)
     quote: Mapped[str | None] = mapped_column(sa.Text)
     difficulty: Mapped[int] = mapped_column(default=2)
+    # What a learner is told after a correct, partly correct or incorrect answer, beside the
+    # explanation: Moodle's combined feedback, keyed "correct", "partial", "incorrect" (only
+    # those an imported question wrote).
+    combined_feedback: Mapped[dict[str, str]] = mapped_column(
+        sa.JSON, default=dict, server_default=sa.text("'{}'")
+    )
 
     claim: Mapped[Claim] = relationship()
 

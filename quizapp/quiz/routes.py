@@ -16,7 +16,7 @@ from flask import (
 from flask_login import current_user, login_required
 from sqlalchemy.exc import IntegrityError
 
-from quizapp.core.question_kinds import QuestionKind, all_kinds, kind_of
+from quizapp.core.question_kinds import QuestionKind, all_kinds, feedback_for, kind_of
 from quizapp.errors import wants_json
 from quizapp.extensions import db
 from quizapp.models import Topic
@@ -122,12 +122,17 @@ def _pool_notice(form: PracticeForm, scope: list[int], topic_id: int | None) -> 
     return pool_notice(db.session, current_user.id, [topic_id], form.length.default)
 
 
-def _choice_marks(question) -> dict[str, bool]:
+def _choice_marks(question) -> dict[str, bool | str]:
     """Which options are right, for marking them once feedback is shown: the same tiles a live
-    game shows (none for typed answers and matching)."""
+    game shows (none for typed answers and matching); "partial" for a choice that is not the
+    right one but earns part of the mark (an imported single choice's 50 % alternative)."""
     kind = kind_of(question.type)
     right = set(kind.right_tile_ids(question))
-    return {tile["id"]: tile["id"] in right for tile in kind.tiles(question) or []}
+    partial = {c["id"] for c in question.choices if not c["correct"] and c.get("fraction", 0) > 0}
+    return {
+        tile["id"]: tile["id"] in right or ("partial" if tile["id"] in partial else False)
+        for tile in kind.tiles(question) or []
+    }
 
 
 def _feedback(slot, response):
@@ -140,6 +145,7 @@ def _feedback(slot, response):
         "detail": None,
         "your_answer": describe_answer(question, response.answer),
         "correct_answer": describe_key(question),
+        "said": feedback_for(question, response.answer, response.score or 0.0),
         "explanation": question.explanation,
         "quote": question.claim.quote,
         "source_url": url_for(
@@ -284,6 +290,11 @@ def results(attempt_id: int):
                     slot.response,
                     describe_answer(slot.question, slot.response.answer if slot.response else None),
                     describe_key(slot.question),
+                    feedback_for(
+                        slot.question,
+                        slot.response.answer if slot.response else None,
+                        slot.response.score if slot.response else 0.0,
+                    ),
                 )
             )
     review = attempt.shows_review(now)

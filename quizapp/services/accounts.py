@@ -18,6 +18,9 @@ from quizapp.services.errors import AccountError
 from quizapp.services.sessions import end_all_sessions
 
 RESET_SALT = "password-reset"
+# Invitations are reset tokens of their own kind: they live longer (config INVITATION_SECONDS),
+# so a reset link is never read as one.
+INVITATION_SALT = "account-invitation"
 EMAIL_CHANGE_SALT = "email-change"
 EMAIL_LINK_UNUSABLE = "This link has expired or was used already. Change the email again."
 EMAIL_TAKEN_MEANWHILE = "Another account uses this email now; keep your current one."
@@ -67,21 +70,22 @@ def _password_fingerprint(user: User) -> str:
     return hashlib.sha256(user.password_hash.encode()).hexdigest()[:16]
 
 
-def reset_token(secret_key: str, user: User) -> str:
-    """A signed token for a password reset link; single-use because it names the password
-    hash and session generation it was made for."""
-    serializer = URLSafeTimedSerializer(secret_key, salt=RESET_SALT)
+def reset_token(secret_key: str, user: User, salt: str = RESET_SALT) -> str:
+    """A signed token for a password reset link (or, with INVITATION_SALT, an invitation's
+    set-your-password link); single-use because it names the password hash and session
+    generation it was made for."""
+    serializer = URLSafeTimedSerializer(secret_key, salt=salt)
     return serializer.dumps(
         {"u": user.id, "g": user.session_generation, "p": _password_fingerprint(user)}
     )
 
 
 def user_for_reset_token(
-    session: Session, secret_key: str, token: str, max_age: int
+    session: Session, secret_key: str, token: str, max_age: int, salt: str = RESET_SALT
 ) -> User | None:
-    """The account a reset token is for, or None when it is forged, older than ``max_age``
-    seconds, or already used."""
-    serializer = URLSafeTimedSerializer(secret_key, salt=RESET_SALT)
+    """The account a reset token (made with ``salt``) is for, or None when it is forged, older
+    than ``max_age`` seconds, or already used."""
+    serializer = URLSafeTimedSerializer(secret_key, salt=salt)
     try:
         data = serializer.loads(token, max_age=max_age)
     except (SignatureExpired, BadSignature):

@@ -12,13 +12,13 @@ here do not have.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from quizapp.core.interchange.anki_import import TOPIC_SEPARATOR, AnkiCard, AnkiDeck
-from quizapp.core.interchange.records import Skipped
+from quizapp.core.interchange.records import Changed
 from quizapp.models import Article, Flashcard, ItemStatus, User
 from quizapp.services.anki_progress import ProgressOutcome, import_progress
 from quizapp.services.import_landing import (
@@ -36,9 +36,8 @@ DRAFT_NOTE = "landed as a draft to review"
 
 @dataclass
 class AnkiImportReport(ImportReport):
-    """An import report that also lists what changed on the way, per card."""
+    """An import report that also counts the cards imported before, and the history."""
 
-    changed: list[Skipped] = field(default_factory=list)
     already_imported: int = 0
     new_article: bool = True
     progress: ProgressOutcome | None = None
@@ -100,15 +99,15 @@ def _nest_subdecks(session: Session, landing: Landing, titles: set[str]) -> None
                 child.parent = topic_titled(session, landing, TOPIC_SEPARATOR.join(levels[:depth]))
 
 
-def _changes(deck: AnkiDeck, new_cards: list[AnkiCard]) -> list[Skipped]:
+def _changes(deck: AnkiDeck, new_cards: list[AnkiCard]) -> list[Changed]:
     changed = [
-        Skipped(anki.name, "; ".join(anki.card.changes) + f": {DRAFT_NOTE}")
+        Changed(anki.name, "; ".join(anki.card.changes) + f": {DRAFT_NOTE}")
         for anki in new_cards
         if anki.card.changes
     ]
     for tag, count in sorted(deck.tags.items()):
         plural = "s" if count != 1 else ""
-        changed.append(Skipped(f"tag “{tag}”", f"on {count} card{plural}; cards here have no tags"))
+        changed.append(Changed(f"tag “{tag}”", f"on {count} card{plural}; cards here have no tags"))
     return changed
 
 

@@ -16,7 +16,7 @@ from fsrs import Card
 from sqlalchemy.orm import Session
 
 from quizapp.core.interchange.anki_import import AnkiCard, AnkiDeck
-from quizapp.core.interchange.records import Skipped
+from quizapp.core.interchange.records import Changed
 from quizapp.core.review_replay import PastRating, ReplayedRating, moment, replay
 from quizapp.models import CardState, FsrsParameters, ReviewLog, User
 from quizapp.services.flashcards import kept_parameters, scheduler_for
@@ -31,7 +31,7 @@ class ProgressOutcome:
     reviews: int = 0  # replayed by this import
     cards: int = 0  # cards whose memory this import changed
     already: int = 0  # reviews an earlier import brought in
-    notes: list[Skipped] = field(default_factory=list)
+    notes: list[Changed] = field(default_factory=list)
 
 
 def _chunks(ids: list[int]):
@@ -114,7 +114,7 @@ def _new_ratings(
     ]
     if len(placed) < len(fresh):
         outcome.notes.append(
-            Skipped(
+            Changed(
                 card.name,
                 f"{len(fresh) - len(placed)} Anki reviews older than its last review here are "
                 f"not replayed",
@@ -133,7 +133,7 @@ def import_progress(
     if learner is None:
         if total:
             outcome.notes.append(
-                Skipped(
+                Changed(
                     HISTORY,
                     f"{total} Anki reviews of {len(deck.reviews)} cards were not imported: "
                     f"import “with my progress” to continue them here",
@@ -149,7 +149,7 @@ def import_progress(
         flashcard_id = flashcard_ids[card.anki_id]
         if card.scheduled and card.anki_id not in deck.reviews:
             outcome.notes.append(
-                Skipped(
+                Changed(
                     card.name,
                     "Anki has it scheduled but the package holds no review "
                     "history for it: it starts as new here",
@@ -167,7 +167,7 @@ def import_progress(
     writes.write(session)
     if deck.unrated:
         outcome.notes.append(
-            Skipped(
+            Changed(
                 HISTORY,
                 f"{sum(deck.unrated.values())} manual reschedules in Anki (no rating) are not "
                 f"replayed: FSRS follows ratings",

@@ -28,7 +28,7 @@ from quizapp.models import (
     Topic,
 )
 from quizapp.models.content import FLASHCARD_CONTENT_FIELDS, QUESTION_CONTENT_FIELDS
-from quizapp.services.choice_ids import with_opaque_ids
+from quizapp.services.choice_ids import with_opaque_ids, with_written_credit
 from quizapp.services.errors import NotNow, ReadOnly, TeachingError
 from quizapp.services.visibility import (
     bank_items,
@@ -205,7 +205,9 @@ def update_question(
     so it raises :class:`NotNow` (copy the question instead).
     """
     values = _question_values(session, teacher_id, fields, question)
-    values["choices"] = with_opaque_ids(values["choices"], question.choices)
+    values["choices"] = with_written_credit(
+        with_opaque_ids(values["choices"], question.choices), question.choices
+    )
     current = {
         name: getattr(question, name)
         for name in ("type", "choices", "accepted", "pairs", "answer_bool")

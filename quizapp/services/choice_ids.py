@@ -35,3 +35,18 @@ def with_opaque_ids(choices: Choices | None, stored: Choices | None = None) -> l
     taken = set(kept)
     ids = kept + [_fresh_id(taken) for _ in range(len(choices) - len(kept))]
     return [{**choice, "id": choice_id} for choice, choice_id in zip(choices, ids, strict=True)]
+
+
+def with_written_credit(choices: Choices, stored: Choices) -> list[dict[str, Any]]:
+    """``choices`` from the editor (text and tick only) with what ``stored`` (an imported
+    question) wrote beyond them, by position as the ids are: each choice's feedback, and the
+    fractions while the ticks stay as they were (new ticks make a new key, graded by ticks)."""
+    same_ticks = [bool(c["correct"]) for c in choices] == [bool(c["correct"]) for c in stored]
+    kept = []
+    for position, choice in enumerate(choices):
+        before = stored[position] if position < len(stored) else {}
+        extra = {"feedback": before["feedback"]} if before.get("feedback") else {}
+        if same_ticks and before.get("fraction") is not None:
+            extra["fraction"] = before["fraction"]
+        kept.append({**choice, **extra})
+    return kept

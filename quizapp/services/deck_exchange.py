@@ -45,7 +45,11 @@ def import_cards(
         ],
     )
     report = ImportReport(
-        landing.article.slug, landing.article.title, skipped=list(parsed.skipped), noun="flashcard"
+        landing.article.slug,
+        landing.article.title,
+        skipped=list(parsed.skipped),
+        noun="flashcard",
+        changed=list(parsed.changed),
     )
     rows = []
     for card, claim_id in zip(parsed.cards, claim_ids, strict=True):

@@ -1,17 +1,18 @@
-"""One entry for every import and export, chosen by the file's extension or the format name.
+"""One entry for every import and export: an import chosen by what the file holds, else by its
+extension (``core.interchange.sniffing``), an export by the format name.
 
-Questions: Moodle XML (.xml), GIFT (.gift, .txt). Flashcards: CSV (.csv, .tsv) and Anki (.apkg).
+Questions: Moodle XML (.xml), GIFT (.gift, .txt). Flashcards: CSV (.csv, .tsv, a tab-separated
+.txt as Quizlet exports it) and Anki (.apkg).
 """
 
 from __future__ import annotations
-
-from pathlib import PurePath
 
 from sqlalchemy.orm import Session
 
 from quizapp.core.interchange.anki_import import read_apkg
 from quizapp.core.interchange.flashcard_csv import read_cards
 from quizapp.core.interchange.records import InterchangeError
+from quizapp.core.interchange.sniffing import APKG, CARDS, GIFT, MOODLE_XML, sniff_format
 from quizapp.models import User
 from quizapp.services import deck_exchange, question_exchange
 from quizapp.services.anki_exchange import import_anki
@@ -34,16 +35,17 @@ def import_file(
     article_slug: str | None = None,
     learner: User | None = None,
 ) -> ImportReport:
-    """Import ``data`` by its file name's extension; InterchangeError (nothing added to the
-    session) when it cannot be read. ``learner``: an Anki package's review history becomes
-    theirs ("with my progress")."""
-    suffix = PurePath(filename).suffix.lower()
+    """Import ``data`` by what it holds, else by its file name's extension (a tab-separated
+    .txt is a deck, not GIFT); InterchangeError (nothing added to the session) when it cannot
+    be read. ``learner``: an Anki package's review history becomes theirs ("with my
+    progress")."""
+    found = sniff_format(filename, data)
     options = {"importer_id": importer_id, "article_slug": article_slug}
-    if question_exchange.is_question_file(filename):
-        return question_exchange.import_question_file(session, filename, data, **options)
-    if suffix in (".csv", ".tsv"):
+    if found in (MOODLE_XML, GIFT):
+        return question_exchange.import_question_file(session, filename, data, fmt=found, **options)
+    if found == CARDS:
         parsed = read_cards(decode_text(data))
-    elif suffix == ".apkg":
+    elif found == APKG:
         return import_anki(session, read_apkg(data), filename, learner=learner, **options)
     else:
         raise InterchangeError(UNKNOWN_FILE)

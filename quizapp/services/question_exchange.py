@@ -19,6 +19,7 @@ from quizapp.core.interchange.drafts import check_imported
 from quizapp.core.interchange.gift import read_gift, write_gift
 from quizapp.core.interchange.moodle_xml import read_moodle_xml, write_moodle_xml
 from quizapp.core.interchange.records import (
+    Changed,
     ExportQuestion,
     InterchangeError,
     ParsedBank,
@@ -31,10 +32,14 @@ from quizapp.services.import_landing import ClaimSource, attach_claims, landing_
 from quizapp.services.visibility import usable_article, usable_items
 
 QUESTION_FORMATS = {"moodle-xml": ".xml", "gift": ".gift"}
-_READERS: dict[str, Callable[[bytes], ParsedBank]] = {
-    ".xml": read_moodle_xml,
-    ".gift": lambda data: read_gift(decode_text(data)),
-    ".txt": lambda data: read_gift(decode_text(data)),
+_FORMAT_READERS: dict[str, Callable[[bytes], ParsedBank]] = {
+    "moodle-xml": read_moodle_xml,
+    "gift": lambda data: read_gift(decode_text(data)),
+}
+_READERS = {
+    ".xml": _FORMAT_READERS["moodle-xml"],
+    ".gift": _FORMAT_READERS["gift"],
+    ".txt": _FORMAT_READERS["gift"],
 }
 
 
@@ -60,6 +65,8 @@ class ImportReport:
     imported: Counter[str] = field(default_factory=Counter)
     skipped: list[Skipped] = field(default_factory=list)
     noun: str = "question"  # what was imported: question | flashcard
+    # Items imported, but not quite as the file wrote them: each with what changed.
+    changed: list[Changed] = field(default_factory=list)
 
     @property
     def total(self) -> int:
@@ -78,13 +85,15 @@ def import_question_file(
     *,
     importer_id: int | None = None,
     article_slug: str | None = None,
+    fmt: str | None = None,
 ) -> ImportReport:
-    """Import every question of a Moodle XML (.xml) or GIFT (.gift, .txt) file.
+    """Import every question of a Moodle XML (.xml) or GIFT (.gift, .txt) file; ``fmt``
+    ("moodle-xml" or "gift", as the content showed) overrides the extension.
 
     Raises InterchangeError, with nothing added to the session, when the file cannot be read
     or holds no question the app can take.
     """
-    reader = _READERS.get(PurePath(filename).suffix.lower())
+    reader = _FORMAT_READERS.get(fmt or "") or _READERS.get(PurePath(filename).suffix.lower())
     if reader is None:
         raise InterchangeError("Import a Moodle XML file (.xml) or a GIFT file (.gift or .txt).")
     parsed = reader(data)
@@ -102,7 +111,12 @@ def import_question_file(
         landing,
         [ClaimSource(item.topic, item.draft.quote, item.draft.prompt) for item in checked.drafts],
     )
-    report = ImportReport(landing.article.slug, landing.article.title, skipped=checked.skipped)
+    report = ImportReport(
+        landing.article.slug,
+        landing.article.title,
+        skipped=checked.skipped,
+        changed=checked.changed,
+    )
     rows = []
     for item, claim_id in zip(checked.drafts, claim_ids, strict=True):
         draft = item.draft
@@ -119,6 +133,7 @@ def import_question_file(
                 "pairs": draft.pairs,
                 "answer_bool": draft.answer_bool,
                 "quote": draft.quote,
+                "combined_feedback": draft.combined_feedback,
                 "origin": landing.question_origin,
                 "author_id": landing.author_id,
                 "article_id": landing.article.id,

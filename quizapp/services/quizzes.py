@@ -28,7 +28,10 @@ def grading_key(question: Question) -> GradingKey:
     """The grader's view of a stored question."""
     return GradingKey(
         type=QuestionType(question.type),
-        choices=tuple(Choice(c["id"], c["text"], bool(c["correct"])) for c in question.choices),
+        choices=tuple(
+            Choice(c["id"], c["text"], bool(c["correct"]), c.get("fraction"))
+            for c in question.choices
+        ),
         accepted=tuple(question.accepted or ()),
         pairs=tuple((a, b) for a, b in question.pairs or ()),
         correct_bool=question.answer_bool,

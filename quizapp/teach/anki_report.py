@@ -1,4 +1,4 @@
-"""What an Anki import changed, flashed after its summary: every change named (nothing silent)."""
+"""What an Anki import adds to its report, flashed after the summary and the changes."""
 
 from __future__ import annotations
 
@@ -12,9 +12,9 @@ def _count(number: int, noun: str) -> str:
     return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
-def flash_anki_report(report: ImportReport, shown: int) -> None:
-    """The cards already imported, the review history brought in, and each change (the first
-    ``shown`` of them, then how many more)."""
+def flash_anki_report(report: ImportReport) -> None:
+    """The cards imported before and the review history brought in (each change is flashed
+    with every import's)."""
     if not isinstance(report, AnkiImportReport):
         return
     if report.already_imported:
@@ -30,7 +30,3 @@ def flash_anki_report(report: ImportReport, shown: int) -> None:
             f"{_count(progress.cards, 'card')} replayed ({progress.already} brought in before).",
             "success",
         )
-    for change in report.changed[:shown]:
-        flash(f"Changed {change.name}: {change.reason}.", "warning")
-    if len(report.changed) > shown:
-        flash(f"… and {len(report.changed) - shown} more changes.", "warning")

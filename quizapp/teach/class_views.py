@@ -5,13 +5,16 @@ from __future__ import annotations
 from flask import flash, redirect, render_template, url_for
 from flask_login import current_user
 
+from quizapp.core.roster_csv import MAX_ROSTER_ROWS
 from quizapp.extensions import db
+from quizapp.models import SchoolClass
 from quizapp.public_urls import public_url
 from quizapp.services import classes
 from quizapp.services.assignments import class_assignments, teacher_assignments
 from quizapp.services.quiz_sets import teacher_sets
 from quizapp.teach.blueprint import bp
 from quizapp.teach.forms import ClassForm
+from quizapp.teach.roster_forms import ROSTER_FORM_PREFIX, RosterUploadForm
 from quizapp.web_forms import submit_form
 
 
@@ -47,6 +50,14 @@ def new_class():
 @bp.get("/classes/<id:class_id>")
 def class_page(class_id: int):
     school_class = classes.owned_class(db.session, class_id, current_user.id)
+    return class_page_response(school_class)
+
+
+def class_page_response(
+    school_class: SchoolClass, roster_form: RosterUploadForm | None = None, status: int = 200
+):
+    """The class page: join code and link, results, roster (with its CSV import), assignments;
+    ``roster_form`` an import sent back with its mistakes."""
     join_link = public_url("classroom.join_link", code=school_class.join_code)
     return render_template(
         "teach/class.html",
@@ -54,7 +65,9 @@ def class_page(class_id: int):
         roster=classes.roster(db.session, school_class.id),
         assignments=class_assignments(db.session, school_class.id),
         join_link=join_link,
-    )
+        roster_form=roster_form or RosterUploadForm(prefix=ROSTER_FORM_PREFIX),
+        max_rows=MAX_ROSTER_ROWS,
+    ), status
 
 
 @bp.post("/classes/<id:class_id>/code")

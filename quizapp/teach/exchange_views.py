@@ -108,7 +108,11 @@ def _flash_report(report: ImportReport) -> None:
         flash(f"Skipped {skipped.name}: {skipped.reason}.", "warning")
     if len(report.skipped) > MAX_SKIPPED_SHOWN:
         flash(f"… and {len(report.skipped) - MAX_SKIPPED_SHOWN} more skipped.", "warning")
-    flash_anki_report(report, MAX_SKIPPED_SHOWN)
+    for changed in report.changed[:MAX_SKIPPED_SHOWN]:
+        flash(f"Changed {changed.name}: {changed.change}.", "warning")
+    if len(report.changed) > MAX_SKIPPED_SHOWN:
+        flash(f"… and {len(report.changed) - MAX_SKIPPED_SHOWN} more changed.", "warning")
+    flash_anki_report(report)
 
 
 def _import_upload(upload, with_progress: bool) -> ImportReport:

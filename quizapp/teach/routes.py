@@ -11,6 +11,7 @@ from quizapp.teach import (  # noqa: F401  (imported for their routes)
     class_views,
     exchange_views,
     gradebook_views,
+    roster_views,
     set_views,
 )
 from quizapp.teach.blueprint import bp

@@ -121,7 +121,7 @@ def test_without_progress_the_report_says_the_history_was_left(db, make_teacher,
     report = import_file(
         db.session, "deck.apkg", _history_deck(tmp_path, notes=2), importer_id=teacher.id
     )
-    assert [(c.name, c.reason) for c in report.changed] == [
+    assert [(c.name, c.change) for c in report.changed] == [
         (
             "review history",
             "32 Anki reviews of 2 cards were not imported: import “with my progress” to "
@@ -143,7 +143,7 @@ def test_cards_that_lost_something_land_as_drafts_named_in_the_report(db, make_t
     db.session.commit()
     status = dict(db.session.execute(sa.select(Flashcard.back, Flashcard.status)).all())
     assert status["Ohio"] == ItemStatus.DRAFT and status["France"] == ItemStatus.PUBLISHED
-    reasons = {c.name: c.reason for c in report.changed}
+    reasons = {c.name: c.change for c in report.changed}
     ohio = next(name for name in reasons if name.startswith("note"))
     assert (
         reasons[ohio] == "its picture oh.png on the front is not kept: landed as a draft to review"

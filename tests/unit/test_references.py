@@ -296,3 +296,18 @@ def test_a_context_sentence_ending_inside_its_quote_takes_no_second_stop():
     earlier = ['Kennedy declared, "Ich bin ein Berliner."', "Then it was over"]
     resolved = standalone("This speech was remembered", earlier, "")
     assert '."' in resolved.context and '.".' not in resolved.context
+
+
+def test_no_item_ends_a_quoted_sentence_with_a_second_stop():
+    # '… declared, "Ich bin ein Berliner.".': every form added its own stop after the quote's.
+    text = (
+        "The Divided City\n\n"
+        "In June 1963 the American president, John F. Kennedy, visited West Berlin and "
+        'declared, "Ich bin ein Berliner." In 1987 President Ronald Reagan spoke at the '
+        'Brandenburg Gate and called on the Soviet leader: "Mr. Gorbachev, tear down this wall!" '
+        "The Wall fell in November 1989, after weeks of protests in East Germany.\n"
+    )
+    _topics, cards, questions = _items(text)
+    shown = [c.front for c in cards] + [c.back for c in cards] + [q.prompt for q in questions]
+    shown += [c["text"] for q in questions for c in (q.choices or [])]
+    assert shown and not [s for s in shown if '.".' in s or '!".' in s]

@@ -42,6 +42,7 @@ from quizapp.teach.forms import (
     QuestionFilterForm,
     SetSettingsForm,
 )
+from quizapp.teach.roster_forms import ROSTER_FORM_PREFIX, RosterConfirmForm, RosterUploadForm
 from tests.web.fuzz_values import (
     FormBody,
     JsonBody,
@@ -136,6 +137,7 @@ WRITES: dict[str, Target] = {
     "auth.register": Target(ANON, FormBody(RegisterForm)),
     "account.reset_request": Target(ANON, FormBody(ResetRequestForm)),
     "account.reset_password": Target(ANON, FormBody(NewPasswordForm), {"token": "text"}),
+    "account.welcome": Target(ANON, FormBody(NewPasswordForm), {"token": "text"}),
     "account.settings": Target(
         STUDENT,
         FormBody(
@@ -181,6 +183,10 @@ WRITES: dict[str, Target] = {
     "live.new_game": Target(TEACHER, FormBody(NewGameForm), SET),
     "teach.new_class": Target(TEACHER, FormBody(ClassForm)),
     "teach.new_code": Target(TEACHER, None, CLASS),
+    "teach.preview_roster": Target(
+        TEACHER, FormBody(RosterUploadForm, prefix=ROSTER_FORM_PREFIX), CLASS
+    ),
+    "teach.import_roster": Target(TEACHER, FormBody(RosterConfirmForm), CLASS),
     "teach.new_set": Target(TEACHER, FormBody(SetSettingsForm)),
     "teach.set_settings": Target(TEACHER, FormBody(SetSettingsForm), SET),
     "teach.add_items": Target(

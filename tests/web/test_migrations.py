@@ -227,7 +227,7 @@ def test_card_front_migration_names_renamed_topics_and_keeps_every_card(tmp_path
     """Cards of a topic renamed before renames reached them open with its present name after
     the upgrade; ids and other cards stay as they were."""
     import sqlalchemy as sa
-    from flask_migrate import upgrade
+    from flask_migrate import downgrade, upgrade
 
     from quizapp.extensions import db
     from quizapp.services.seeding import ArticleSource, import_article
@@ -239,8 +239,12 @@ def test_card_front_migration_names_renamed_topics_and_keeps_every_card(tmp_path
         "## Evaporation\n\nThe Sun heats the oceans and turns liquid water into vapour.\n"
     )
     with app.app_context():
-        upgrade(revision="7c41d9e2a6b0")
+        # Built at the head and taken down to the revision before (whose downgrade changes no
+        # row): the seeding writes every column today's question has.
+        upgrade()
         import_article(db.session, ArticleSource(slug="cycle", text=text))
+        db.session.commit()
+        downgrade(revision="7c41d9e2a6b0")
         db.session.execute(
             sa.text("UPDATE topic SET title = 'Total amount of water' WHERE key = :key"),
             {"key": "where-the-water-is"},
@@ -256,3 +260,39 @@ def test_card_front_migration_names_renamed_topics_and_keeps_every_card(tmp_path
         for (_, old), (_, new) in zip(before, after, strict=True):
             expected = old.replace("Where the Water Is: ", "Total amount of water: ", 1)
             assert new == expected
+
+
+def test_combined_feedback_migration_keeps_every_question_and_starts_empty(tmp_path):
+    """A database at the previous revision (built at the head, then taken down to it, so its
+    questions are the seeding's own) keeps every question's id, choices and answers through the
+    upgrade; each question starts with no combined feedback, which the models read as {}."""
+    import sqlalchemy as sa
+    from flask_migrate import downgrade, upgrade
+
+    from quizapp.extensions import db
+    from quizapp.models import Question
+    from quizapp.services.seeding import ArticleSource, import_article
+
+    app = _scratch_app(tmp_path)
+    text = (
+        "The Water Cycle\n\n## Evaporation\n\n"
+        "The Sun heats the oceans and turns about 434,000 cubic kilometres of water into "
+        "vapour every year.\n\n## Rain\n\nClouds drop the water as rain, snow or hail.\n"
+    )
+    rows = "SELECT id, key, type, choices, accepted, answer_bool FROM question ORDER BY id"
+    with app.app_context():
+        upgrade()
+        import_article(db.session, ArticleSource(slug="cycle", text=text))
+        db.session.commit()
+        downgrade(revision="d2f5a8c31e47")
+        columns = {c["name"] for c in sa.inspect(db.engine).get_columns("question")}
+        assert "combined_feedback" not in columns
+        before = db.session.execute(sa.text(rows)).all()
+        assert before
+
+        upgrade()
+        assert db.session.execute(sa.text(rows)).all() == before
+        db.session.expire_all()
+        questions = db.session.scalars(sa.select(Question).order_by(Question.id)).all()
+        assert [q.id for q in questions] == [row.id for row in before]
+        assert all(q.combined_feedback == {} for q in questions)

@@ -7,12 +7,16 @@ cannot slip in without an answer here.
 
 from __future__ import annotations
 
+import io
 from types import SimpleNamespace
 
 import pytest
 import sqlalchemy as sa
 
+from quizapp.core.roster_csv import read_roster
+from quizapp.extensions import db as _db
 from quizapp.models import Claim, Flashcard, Question, QuizSetItem, SchoolClass
+from quizapp.services.roster_import import plan_roster
 from tests.builders import (
     enrol,
     imported_article,
@@ -101,6 +105,20 @@ def _paste(w):
     return {"title": "Another Pivot East", "text": LOOKALIKE}
 
 
+ROSTER_CSV = b"New Student,new.student@example.org\n"
+
+
+def _roster_file(w):
+    return {"roster-file": (io.BytesIO(ROSTER_CSV), "roster.csv")}
+
+
+def _roster_confirm(w):
+    """The confirmation the owner's preview would show for ROSTER_CSV."""
+    lines = read_roster(ROSTER_CSV.decode())
+    plan = plan_roster(_db.session, w.school_class, lines)
+    return {"text": ROSTER_CSV.decode(), "fingerprint": plan.fingerprint}
+
+
 def _draft_card(w):
     return {"claim_id": w.draft_card.claim_id, "kind": "basic", "front": "F3", "back": "B3"}
 
@@ -118,6 +136,8 @@ ROUTES = [
     ("teach.new_class", "POST", "/teach/classes/new", lambda w: {"name": "N"}, 302, False),
     ("teach.class_page", "GET", C, None, 200, True),
     ("teach.new_code", "POST", C + "/code", None, 302, True),
+    ("teach.preview_roster", "POST", C + "/roster/preview", _roster_file, 200, True),
+    ("teach.import_roster", "POST", C + "/roster/import", _roster_confirm, 302, True),
     ("teach.class_gradebook", "GET", C + "/gradebook", None, 200, True),
     ("teach.gradebook_csv", "GET", C + "/gradebook.csv", None, 200, True),
     ("teach.class_responses_csv", "GET", C + "/responses.csv", None, 200, True),
@@ -308,11 +328,19 @@ def test_a_student_gets_403_on_every_teacher_route(client, db, world, login):
     assert len(world.quiz_set.items) == 3
 
 
+# A join link is shared with people who may have no account yet: it shows them the class,
+# with sign-up and log-in links that come back to it (tests/web/test_join_link_onboarding.py).
+SHOWN_TO_VISITORS = {("classroom.join_link", "GET")}
+
+
 def test_an_anonymous_visitor_is_sent_to_log_in(client, db, world):
     wrong = []
     for endpoint, method, url, data, *_ in ROUTES + CLASSROOM:
         response = _call(client, method, url, data, world)
-        if response.status_code != 302 or "/auth/login" not in response.location:
+        if (endpoint, method) in SHOWN_TO_VISITORS:
+            if response.status_code != 200:
+                wrong.append((endpoint, method, response.status_code))
+        elif response.status_code != 302 or "/auth/login" not in response.location:
             wrong.append((endpoint, method, response.status_code))
     assert wrong == []
 

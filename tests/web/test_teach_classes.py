@@ -79,11 +79,16 @@ def test_the_join_link_asks_before_enrolling(client, db, make_teacher, make_stud
     assert b"already in this class" in client.get(f"/join/{school_class.join_code}").data
 
 
-def test_the_join_link_sends_a_visitor_to_log_in_first(client, db, make_teacher):
+def test_the_join_link_shows_a_visitor_the_class_and_leads_back_after_login(
+    client, db, make_teacher
+):
     school_class = make_class(db, make_teacher())
     response = client.get(f"/join/{school_class.join_code}")
-    assert response.status_code == 302 and "/auth/login" in response.location
-    assert f"join%2F{school_class.join_code}" in response.location  # back here after login
+    assert response.status_code == 200 and school_class.name in response.get_data(as_text=True)
+    assert f"/auth/login?next=/join/{school_class.join_code}" in response.get_data(as_text=True)
+    joining = client.post(f"/join/{school_class.join_code}")
+    assert joining.status_code == 302 and "/auth/login" in joining.location
+    assert f"join%2F{school_class.join_code}" in joining.location  # back here after login
 
 
 def test_a_student_can_be_in_several_classes(client, db, make_teacher, make_student, login):

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from quizapp.core.bank import validate_question_fields
 from quizapp.core.import_limits import MAX_IMPORT_QUESTIONS
 from quizapp.core.interchange.records import (
+    Changed,
     ParsedBank,
     Skipped,
     difficulty_from_tags,
@@ -38,6 +39,7 @@ class ImportedDraft:
 class CheckedBank:
     drafts: list[ImportedDraft] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
+    changed: list[Changed] = field(default_factory=list)
 
 
 def check_imported(parsed: ParsedBank) -> CheckedBank:
@@ -62,4 +64,5 @@ def check_imported(parsed: ParsedBank) -> CheckedBank:
             checked.skipped.append(Skipped(item.name, str(reason)))
             continue
         checked.drafts.append(ImportedDraft(draft, item.topic, item.name))
+        checked.changed += [Changed(item.name, change) for change in item.changes]
     return checked

@@ -1,31 +1,35 @@
 """Flashcards from a paste or a CSV file, and a deck as CSV.
 
 A paste as Quizlet exports it ("term TAB definition", one card a line) or any CSV: the
-separator and quoting are detected with ``csv.Sniffer``, and a header row is recognised by its
-column names (front/term/question…, back/definition/answer…, and optionally topic and source).
-Without a header the first column is the front and the second the back.
+separator is the one that splits the rows most alike, cells quoted with '"' may hold the
+separator and line breaks, and a header row is recognised by its column names (front/term/
+question…, back/definition/answer…, and optionally topic and source). Without a header the
+first column is the front and the second the back. A row with more cells than its columns (a
+comma inside a definition that was not quoted) keeps them all in its last column and is listed
+in ``changed``, never cut silently.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+from collections import Counter
 from dataclasses import dataclass, field
 
 from quizapp.core.import_limits import (
     MAX_CARD_COLUMNS,
     MAX_CARD_TEXT,
-    SNIFF_CHARS,
     SNIFF_LINE_CHARS,
 )
 from quizapp.core.interchange.cloze import from_anki_cloze, has_cloze
-from quizapp.core.interchange.records import InterchangeError, Skipped
+from quizapp.core.interchange.records import Changed, InterchangeError, Skipped
 from quizapp.core.question_kinds.base import BLANK
 from quizapp.core.vocabulary import CardKind
 
 MAX_CARD_ROWS = 20_000  # a deck larger than this is refused whole: split it
 MAX_SIDE = 2000  # characters on one side of a card, as for teachers' own cards
 SEPARATORS = ",;\t|"
+SEPARATOR_PREFERENCE = "\t;|,"  # max() keeps the first of equals
 _NAMES = {
     "front": {"front", "term", "question", "word", "prompt", "side 1", "text"},
     "back": {"back", "definition", "answer", "meaning", "side 2", "back extra"},
@@ -66,41 +70,51 @@ class ParsedCards:
     has_header: bool
     cards: list[CardRow] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
+    # Rows read otherwise than their cells say (extra cells joined into the last column).
+    changed: list[Changed] = field(default_factory=list)
 
     @property
     def separator_name(self) -> str:
         return SEPARATOR_NAMES.get(self.separator, repr(self.separator))
 
 
-# A separator found in every line of a sample without quotes is taken as it is; csv.Sniffer,
-# whose quote-guessing expression is quadratic in its sample, sees only quoted samples, cut short.
-_PLAIN_DIALECTS = {
-    separator: type(f"plain_{ord(separator)}", (csv.excel,), {"delimiter": separator})
+# One dialect per separator, quoting with '"' only: Quizlet, spreadsheets and Anki quote with
+# it, while an apostrophe ("don't", "l'eau") is text, never a quote.
+_DIALECTS = {
+    separator: type(f"cards_{ord(separator)}", (csv.excel,), {"delimiter": separator})
     for separator in SEPARATORS
 }
 
 
-def _sample_lines(text: str) -> list[str]:
-    """The non-blank whole lines among the first SNIFF_LINE_CHARS characters."""
+def _sample(text: str) -> str:
+    """The whole lines among the first SNIFF_LINE_CHARS characters."""
     sample = text[:SNIFF_LINE_CHARS]
-    lines = sample.split("\n")
-    if len(sample) < len(text) and len(lines) > 1:
-        lines = lines[:-1]  # cut in the middle
-    return [line for line in lines if line.strip()]
+    if len(sample) < len(text) and "\n" in sample:
+        sample = sample[: sample.rindex("\n")]  # cut in the middle of a line
+    return sample
 
 
-def _dialect(text: str) -> type[csv.Dialect] | csv.Dialect:
-    lines = _sample_lines(text)
-    if lines and all("\t" in line for line in lines):
-        return csv.excel_tab  # Quizlet's export: a tab on every line
-    if lines and not any('"' in line or "'" in line for line in lines):
-        found = [s for s in SEPARATORS if all(s in line for line in lines)]
-        if len(found) == 1:
-            return _PLAIN_DIALECTS[found[0]]
+def _fit(sample: str, separator: str) -> tuple[int, int]:
+    """How well ``separator`` splits ``sample`` into cards: (rows of two cells or more, rows of
+    the most common width). Quoted cells (a definition over several lines) count as one."""
     try:
-        return csv.Sniffer().sniff(text[:SNIFF_CHARS], delimiters=SEPARATORS)
-    except csv.Error as error:
-        raise InterchangeError(NO_SEPARATOR) from error
+        rows = [row for row in csv.reader(io.StringIO(sample), _DIALECTS[separator]) if row]
+    except csv.Error:
+        return 0, 0
+    widths = Counter(len(row) for row in rows)
+    return sum(1 for row in rows if len(row) >= 2), max(widths.values(), default=0)
+
+
+def _dialect(text: str) -> type[csv.Dialect]:
+    """The separator that splits the most rows into front and back, the most of them alike
+    (a comma inside definitions makes rows unlike: their separator is the tab or semicolon
+    between the sides); of equals the first of SEPARATOR_PREFERENCE, tab before comma."""
+    sample = _sample(text)
+    fits = {separator: _fit(sample, separator) for separator in SEPARATORS}
+    best = max(SEPARATOR_PREFERENCE, key=lambda separator: fits[separator])
+    if fits[best][0] == 0:
+        raise InterchangeError(NO_SEPARATOR)
+    return _DIALECTS[best]
 
 
 def _columns(header: list[str]) -> dict[str, int] | None:
@@ -168,6 +182,24 @@ def _row_card(cells: dict[str, str]) -> CardRow:
     return card_from_sides(cells["front"], cells["back"], topic, source)
 
 
+def _fitted(row: list[str], width: int, parsed: ParsedCards, name: str) -> list[str]:
+    """``row`` with any filled cells beyond the file's ``width`` columns joined into its last
+    column, separator and all, and listed in ``parsed.changed``: such cells are most often a
+    definition cut at a separator it held unquoted ("a gas, colourless")."""
+    if len(row) <= width or not any(cell.strip() for cell in row[width:]):
+        return row
+    joined = parsed.separator.join(row[width - 1 :])
+    parsed.changed.append(
+        Changed(
+            name,
+            f"{len(row)} cells where the file has {width} columns: a {parsed.separator_name} "
+            f"inside a side was not quoted, so the last column is read as “{joined.strip()}”; "
+            f"check it",
+        )
+    )
+    return [*row[: width - 1], joined]
+
+
 def read_cards(text: str) -> ParsedCards:
     """The cards of ``text``; rows with an empty or over-long side are skipped with the reason.
 
@@ -179,9 +211,11 @@ def read_cards(text: str) -> ParsedCards:
     if len(rows) - (columns is not None) > MAX_CARD_ROWS:
         raise _too_many_rows()
     parsed = ParsedCards(dialect.delimiter, columns is not None)
+    width = len(rows[0]) if columns else 2
     columns = columns or {"front": 0, "back": 1}
     first = 2 if parsed.has_header else 1
     for number, row in enumerate(rows[1:] if parsed.has_header else rows, start=first):
+        row = _fitted(row, width, parsed, f"row {number}")
         cells = {role: row[i].strip() if i < len(row) else "" for role, i in columns.items()}
         reason = _row_problem(cells)
         if reason:

@@ -21,12 +21,14 @@ from quizapp.core.interchange.gift_text import (
 )
 from quizapp.core.interchange.html_text import html_to_text
 from quizapp.core.interchange.records import (
+    ANSWER_FEEDBACK_LEFT_OUT,
     ExportQuestion,
     ImportedQuestion,
     InterchangeError,
     ParsedBank,
     Skipped,
     difficulty_tag,
+    partial_answers_left_out,
     split_weight,
     too_many_questions,
 )
@@ -92,7 +94,8 @@ def read_gift(text: str) -> ParsedBank:
         }
         raw.update(kind.read_gift(question))
         tags = [m.group(1).replace("\\]", "]") for c in comments for m in _TAG.finditer(c)]
-        parsed.questions.append(ImportedQuestion(raw, topic, name, tags))
+        changes = [] if kind.keeps_answer_feedback else _left_out(question)
+        parsed.questions.append(ImportedQuestion(raw, topic, name, tags, changes))
     return parsed
 
 
@@ -165,6 +168,17 @@ def _answers(body: str) -> list[GiftAnswer]:
         text, _, feedback = text.partition("#")
         answers.append(GiftAnswer(chunk[0], text, weight, restore(feedback)))
     return answers
+
+
+def _left_out(question: GiftQuestion) -> list[str]:
+    """The report's sentences for what a kind that is not a choice drops: answers worth part
+    of the mark ("=%50%somebody"), and "#feedback" on answers (a true/false question's
+    "{T#if wrong#if right}" among them)."""
+    partial = [restore(a.text) for a in question.answers if 0 < a.percent < 100 - 0.001]
+    changes = [partial_answers_left_out(partial)] if partial else []
+    if any(a.feedback for a in question.answers) or (not question.answers and "#" in question.body):
+        changes.append(ANSWER_FEEDBACK_LEFT_OUT)
+    return changes
 
 
 def _unsupported(question: GiftQuestion) -> str | None:

@@ -17,14 +17,17 @@ from defusedxml.ElementTree import iterparse
 from quizapp.core.import_limits import MAX_IMPORT_QUESTIONS, MAX_XML_ELEMENTS
 from quizapp.core.interchange.categories import category_path
 from quizapp.core.interchange.html_text import enclosed_spans, html_to_text, text_to_html
-from quizapp.core.interchange.moodle_fields import add_plain, read_text
+from quizapp.core.interchange.moodle_fields import add_plain, add_text, read_text
 from quizapp.core.interchange.records import (
+    ANSWER_FEEDBACK_LEFT_OUT,
     ExportQuestion,
     ImportedQuestion,
     InterchangeError,
     ParsedBank,
     Skipped,
     difficulty_tag,
+    parse_fraction,
+    partial_answers_left_out,
     too_many_questions,
 )
 from quizapp.core.question_kinds import all_kinds, kind_of
@@ -34,6 +37,12 @@ from quizapp.core.question_kinds import all_kinds, kind_of
 SOURCE_CLASS = "quizapp-source"
 _SOURCE = (f'<blockquote class="{SOURCE_CLASS}">', "</blockquote>")
 _MARKUP_PER_ELEMENT = 4
+# Moodle's elements for the combined feedback, by the outcome each is shown for.
+COMBINED_FEEDBACK_TAGS = {
+    "correct": "correctfeedback",
+    "partial": "partiallycorrectfeedback",
+    "incorrect": "incorrectfeedback",
+}
 REFUSED_DTD = (
     "The file declares a DTD or entities, which are refused for safety; Moodle's own "
     "exports never have one."
@@ -71,6 +80,8 @@ def _question_element(item: ExportQuestion) -> ET.Element:
     ET.SubElement(element, "penalty").text = "0.3333333"
     ET.SubElement(element, "hidden").text = "0"
     kind.write_moodle(question, element)
+    for outcome, text in (getattr(question, "combined_feedback", None) or {}).items():
+        add_text(element, COMBINED_FEEDBACK_TAGS[outcome], text, paragraphs=True)
     tags = ET.SubElement(element, "tags")
     for tag in [difficulty_tag(question.difficulty), *kind.moodle_tags(question)]:
         add_plain(tags, "tag", tag)
@@ -110,12 +121,14 @@ def read_moodle_xml(data: bytes) -> ParsedBank:
             "prompt": prompt,
             "explanation": explanation,
             "quote": quote,
+            "combined_feedback": _combined_feedback(element),
         }
         raw.update(kind.read_moodle(element, prompt))
         tags = [
             t.strip() for t in (e.text or "" for e in element.findall("tags/tag/text")) if t.strip()
         ]
-        parsed.questions.append(ImportedQuestion(raw, topic, name, tags))
+        changes = [] if kind.keeps_answer_feedback else _left_out(element)
+        parsed.questions.append(ImportedQuestion(raw, topic, name, tags, changes))
     return parsed
 
 
@@ -152,6 +165,29 @@ def _unsupported(moodle_type: str) -> str:
     if moodle_type == "multichoice":
         return "a choice question the app cannot grade the same way"
     return f"the app has no question type like Moodle's '{moodle_type or 'untyped'}'"
+
+
+def _combined_feedback(element: ET.Element) -> dict[str, str]:
+    """The feedbacks for a correct, partly correct and incorrect answer that are not empty."""
+    texts = {
+        outcome: read_text(element.find(tag)) for outcome, tag in COMBINED_FEEDBACK_TAGS.items()
+    }
+    return {outcome: text for outcome, text in texts.items() if text}
+
+
+def _left_out(element: ET.Element) -> list[str]:
+    """The report's sentences for what a kind that is not a choice drops: feedback on its
+    answers, and answers worth part of the mark."""
+    answers = element.findall("answer")
+    partial = [
+        read_text(answer)
+        for answer in answers
+        if 0 < parse_fraction(answer.get("fraction")) < 100 - 0.001
+    ]
+    changes = [partial_answers_left_out(partial)] if partial else []
+    if any(read_text(answer.find("feedback")) for answer in answers):
+        changes.append(ANSWER_FEEDBACK_LEFT_OUT)
+    return changes
 
 
 def _feedback(element: ET.Element) -> tuple[str, str | None]:

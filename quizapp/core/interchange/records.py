@@ -35,6 +35,8 @@ class ImportedQuestion:
     topic: str | None
     name: str
     tags: list[str] = field(default_factory=list)
+    # What the reader left out or changed, each in a sentence, for the import report.
+    changes: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -43,6 +45,28 @@ class Skipped:
 
     name: str
     reason: str
+
+
+@dataclass(frozen=True)
+class Changed:
+    """A question or card that was imported, but not quite as the file wrote it, and how."""
+
+    name: str
+    change: str
+
+
+ANSWER_FEEDBACK_LEFT_OUT = (
+    "the feedback on its answers was left out: only choice questions keep a feedback per answer"
+)
+
+
+def partial_answers_left_out(texts: list[str]) -> str:
+    """The report's sentence for typed answers worth part of the mark, which are not kept."""
+    quoted = ", ".join(f"“{text}”" for text in texts)
+    return (
+        f"answers worth part of the mark were left out ({quoted}): only choice questions give "
+        f"part of the mark"
+    )
 
 
 @dataclass

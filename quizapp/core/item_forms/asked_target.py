@@ -30,6 +30,7 @@ from quizapp.core.item_forms.roles import PERSON_VERBS
 from quizapp.core.legacy_keys import item_key
 from quizapp.core.lexicon import UNRESOLVED_STARTS
 from quizapp.core.question_types import QuestionType
+from quizapp.core.sentences import with_stop
 from quizapp.core.subjects import ShownClaim
 
 # Auxiliaries a singular subject takes, so "What was …?" agrees with any answer.
@@ -154,7 +155,7 @@ def asked_target(
         claim_key=claim.key,
         type=QuestionType.SHORT_ANSWER,
         prompt=asked.prompt,
-        explanation=f"The article says: “{shown.text}.”",
+        explanation=f"The article says: “{with_stop(shown.text)}”",
         accepted=accepted,
         difficulty=2,
         quote=claim.quote,

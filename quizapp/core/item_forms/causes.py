@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from lemminflect import getAllLemmas, getInflection
+
 from quizapp.core.item_forms.grammar import base_form, lower_first, question, split_clause
 from quizapp.core.lexicon import UNRESOLVED_STARTS, content_words
 
@@ -62,6 +64,18 @@ def _object(rest: str) -> str | None:
     return found
 
 
+def _happens(condition: str) -> str:
+    """ "What happened … as books became cheaper?": the question's tense follows the
+    condition's verb, never "What happens … as books became cheaper?"."""
+    for word in condition.split():
+        lemmas = getAllLemmas(word).get("VERB", ())
+        # "became", "melted"; never "cut" or "spread", whose past is their present too.
+        past = (lemma for lemma in lemmas if lemma != word)
+        if word.islower() and any(getInflection(lemma, "VBD") == (word,) for lemma in past):
+            return "happened"
+    return "happens"
+
+
 def effect_of(sentence: str, names: set[str]) -> Effect | None:
     """What the sentence says something causes, or what happens under a condition."""
     sentence = sentence.rstrip(" .")
@@ -80,8 +94,9 @@ def effect_of(sentence: str, names: set[str]) -> Effect | None:
     condition = CONDITION.match(sentence)
     if condition and not set(condition.group("condition").lower().split()) & UNRESOLVED_STARTS:
         when, what = condition.group("when", "condition")
+        happens = _happens(what)
         front = (
-            f"What happens, according to the article, {when.lower()} {lower_first(what, names)}?"
+            f"What {happens}, according to the article, {when.lower()} {lower_first(what, names)}?"
         )
         return Effect(front)
     because = BECAUSE.match(sentence)

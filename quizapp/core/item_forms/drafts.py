@@ -35,6 +35,7 @@ from quizapp.core.item_headings import shares_a_word
 from quizapp.core.item_variants import match_case
 from quizapp.core.number_format import number_value
 from quizapp.core.question_types import QuestionType
+from quizapp.core.sentences import with_stop
 from quizapp.core.subjects import ShownClaim
 
 MIN_TERM_CHOICES = 4
@@ -183,7 +184,7 @@ def form_card(shown: ShownClaim, found: FormDraft) -> FlashcardDraft:
     """A two-sided card: the form's question on the front, the article's sentence on the back."""
     claim = shown.claim
     return FlashcardDraft(
-        f"gen-card-{found.form}-{claim.key}", claim.key, found.card_front, f"{shown.text}."
+        f"gen-card-{found.form}-{claim.key}", claim.key, found.card_front, with_stop(shown.text)
     )
 
 
@@ -199,7 +200,7 @@ def form_question(
         "key": f"gen-{found.form}-{claim.key}",
         "claim_key": claim.key,
         "prompt": found.prompt,
-        "explanation": f"The article says: “{shown.text}.”",
+        "explanation": f"The article says: “{with_stop(shown.text)}”",
         "difficulty": 2,
         "quote": claim.quote,
     }

@@ -13,8 +13,10 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from quizapp.core.item_forms.card_blanks import before_particle, named_as, past_particle
 from quizapp.core.item_forms.grammar import MAX_SUBJECT_WORDS, _lemmas, is_base_verb, split_clause
 from quizapp.core.lexicon import content_words, is_function_word
+from quizapp.core.sentences import with_stop
 
 BLANK = "_____"
 PREPOSITIONS = frozenset(
@@ -51,6 +53,8 @@ def _is_verb_or_adverb(word: str) -> bool:
 
 
 MIN_SHOWN_CONTENT_WORDS = 3
+# A subject found past the clause splitter has at least this many words ("The two atoms …").
+MIN_SUBJECT_WORDS = 3
 
 
 @dataclass(frozen=True)
@@ -205,6 +209,25 @@ def _main_verb(words: list[str], text: str) -> int | None:
     return None if verb is None else verb + len(opening.split())
 
 
+BE_FORMS = frozenset("is are was were".split())
+RELATIVES = frozenset("which that who whom whose".split())
+ARTICLES = frozenset("the a an".split())
+
+
+def _late_verb(words: list[str]) -> int | None:
+    """ "The two atoms in a molecule of nitrogen gas (N2) are held together by …": a subject
+    too long for the clause splitter; the verb at its first "is"/"are"/"was"/"were" (with the
+    participle after it), never one of a relative clause ("…, which are …") nor after an
+    opening phrase ("in 1871 the domains were …", where the clause splitter knows better)."""
+    if words[0].lower() not in ARTICLES:
+        return None
+    for index in range(MIN_SUBJECT_WORDS, len(words) - 1):
+        before = words[index - 1]
+        if words[index] in BE_FORMS and not before.endswith(",") and before not in RELATIVES:
+            return _participle_after(words, index)
+    return None
+
+
 def phrase_cloze(
     sentence: str, answer_ok: Callable[[str], bool] = lambda answer: True
 ) -> PhraseCloze | None:
@@ -215,21 +238,26 @@ def phrase_cloze(
     words = text.split()
     verb = _main_verb(words, text)
     if verb is None:
+        verb = _late_verb(words)
+    if verb is None:
         return None
     starts = [] if words[verb].lower() in CLAUSE_VERBS else [verb + 1]
     starts += [i + 1 for i in range(verb + 1, len(words)) if words[i].lower() in PREPOSITIONS]
+    starts += named_as(words, verb)  # "became known as | the 'unequal treaties'"
     # "a major supplier of advanced military technology": too long a phrase, its "of" part.
     starts += [i + 1 for i in range(verb + 1, len(words)) if words[i].lower() == "of"]
     for start in starts:
+        start = past_particle(words, start, verb)  # "take up | nitrate"
         if start >= len(words) or words[start].lower() in PHRASE_ENDS:
             continue
         end = _phrase_at(words, start)
         if end is None or (end < len(words) and words[end] == "than"):
             continue  # "for _____ than a kilometre": a comparison cut in two
+        end = before_particle(words, start, end)  # "nitrate | back into"
         phrase = " ".join(words[start:end]).rstrip(",;:.")
         trailing = words[end - 1][len(words[end - 1].rstrip(",;:.")) :]
         shown = " ".join([*words[:start], f"{BLANK}{trailing}", *words[end:]])
         if len(content_words(shown)) < MIN_SHOWN_CONTENT_WORDS or not answer_ok(phrase):
             continue
-        return PhraseCloze(f"{shown}.", re.sub(r"\s+", " ", phrase))
+        return PhraseCloze(with_stop(shown), re.sub(r"\s+", " ", phrase))
     return None

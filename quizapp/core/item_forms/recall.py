@@ -1,22 +1,19 @@
-"""Forms any claim can take: a recall card, and a which-statement question.
+"""A form any claim can take: a recall card (which-statement questions are in
+``which_statement``).
 
 A recall card's front is the start of the claim's sentence, up to its verb ("Trade volume
 between Russia and China has …"), or, for a later clause, the sentence up to that clause
 ("…, including …"); its back is the rest, in the article's words. A sentence opening with "This"
 or "It" gets the sentence before it on the front, so the card never points at something unsaid.
-
-A which-statement question shows the claim's sentence among statements the article contradicts
-(other claims changed by ``item_variants.false_statement``), each used in at most
-``MAX_USES_OF_A_FALSE_STATEMENT`` questions so no option recurs across an article's questions.
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from quizapp.core.item_forms.card_blanks import subject_cloze
 from quizapp.core.item_forms.grammar import MODALS, is_base_verb, is_verb_form, split_clause
 from quizapp.core.item_forms.phrase_cloze import (
     AUXILIARY_WORDS,
@@ -46,8 +43,6 @@ CONNECTOR = re.compile(
     r"(?:,\s*|\s)(?=(?:because|since|so that|so|rather than|such as|where|when|while|but|"
     r"which|until|to (?=[a-z]+ )))"
 )
-WRONG_STATEMENTS = 3
-MAX_USES_OF_A_FALSE_STATEMENT = 3
 
 
 @dataclass(frozen=True)
@@ -60,6 +55,16 @@ class Recall:
     cloze: bool = False
 
 
+# Adverbs inside a verb group: "has already been converted", "was once paid".
+STAYING_ADVERBS = frozenset("not also never still already once now long".split())
+
+
+def _participle(word: str) -> bool:
+    """A participle after an auxiliary, "paid" and "laid" too ("The price was paid …")."""
+    irregular = word.islower() and word.endswith("id") and "VERB" in _lemmas(word)
+    return is_verb_form(word) or irregular
+
+
 def _subject_and_verb(sentence: str) -> str | None:
     """The subject and verb, "Russia has provided", or the subject alone when only the verb
     would be left ("Trade volume between Russia and China" + "has surged")."""
@@ -70,12 +75,14 @@ def _subject_and_verb(sentence: str) -> str | None:
     if clause.auxiliary:
         # "has provided", "could not attend": the auxiliary and its verb go together.
         verb = clause.auxiliary
-        for word in clause.rest.split()[:3]:
-            if word in ("not", "also", "never", "still") or word.endswith("ly"):
+        for word in clause.rest.split()[:4]:
+            if word in STAYING_ADVERBS or word.endswith("ly"):
                 verb += f" {word}"
                 continue
-            if is_verb_form(word) or (clause.auxiliary in MODALS and is_base_verb(word)):
+            if _participle(word) or (clause.auxiliary in MODALS and is_base_verb(word)):
                 verb += f" {word}"
+                if word in ("been", "being"):
+                    continue  # "has already been | converted": the participle goes too
             break
     # The verb stays on the front when enough is left to recall; else the back starts at it.
     for head, least in ((f"{clause.subject} {verb}", MIN_BACK_CONTENT_WORDS), (clause.subject, 1)):
@@ -228,28 +235,14 @@ def recall_card(
             front = f"{context} {blanked.front}" if context else blanked.front
             return Recall(front, blanked.back, cloze=True)
         head = _mended(_head_of(text[:end]), text[:end])
+        named = None if pointing else subject_cloze(head, text[len(head) : end], answer_ok)
+        if named is not None:
+            # "Denitrification …" pins nothing; "_____ closes the cycle." pins the term.
+            front, back = named
+            return Recall(f"{context} {front}" if context else front, back, cloze=True)
         front, back = f"{head} …", text[len(head) : end].strip(" ,")
     if len(content_words(back)) < 1:
         return None
     if context:
         front = f"{context} {front}"
     return Recall(front, f"… {back}.")
-
-
-def which_statement_options(
-    true_statement: str, falses: list[tuple[str, str]], own_sentence: int, seed: int, used: Counter
-) -> list[str] | None:
-    """``WRONG_STATEMENTS`` false statements of other sentences for ``true_statement``, the
-    least used first; ``falses`` are (sentence key, false statement) pairs."""
-    pool = [(key, text) for key, text in falses if key != own_sentence and text != true_statement]
-    if len(pool) < WRONG_STATEMENTS:
-        return None
-    start = seed % len(pool)
-    rotated = pool[start:] + pool[:start]
-    rotated.sort(key=lambda pair: used[pair[1]])
-    chosen = [text for _, text in rotated if used[text] < MAX_USES_OF_A_FALSE_STATEMENT]
-    if len(chosen) < WRONG_STATEMENTS:
-        return None
-    chosen = chosen[:WRONG_STATEMENTS]
-    used.update(chosen)
-    return chosen

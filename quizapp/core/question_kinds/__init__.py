@@ -14,6 +14,7 @@ from typing import Any
 from quizapp.core.errors import ContractError
 from quizapp.core.question_kinds.base import FormAnswerError, QuestionKind, QuestionLike
 from quizapp.core.question_kinds.choice import MultipleSelect, SingleChoice
+from quizapp.core.question_kinds.choice_credit import outcome_of
 from quizapp.core.question_kinds.matching import Matching
 from quizapp.core.question_kinds.poll import Poll
 from quizapp.core.question_kinds.true_false import TrueFalse
@@ -26,6 +27,7 @@ __all__ = [
     "all_kinds",
     "describe_answer",
     "describe_key",
+    "feedback_for",
     "is_known_type",
     "kind_of",
     "slot_order",
@@ -94,3 +96,15 @@ def describe_answer(question: QuestionLike, answer: Any) -> str:
 def describe_key(question: QuestionLike) -> str:
     """The correct answer in words."""
     return kind_of(question.type).describe_key(question)
+
+
+def feedback_for(question: QuestionLike, answer: Any, score: float) -> list[str]:
+    """What the question itself says to this answer, as Moodle shows it after an answer: the
+    feedback of each picked choice, then the feedback for a correct, partly correct or
+    incorrect answer. Empty for questions that say nothing beyond their explanation."""
+    kind = kind_of(question.type)
+    said = kind.answer_feedback(question, answer) if answer not in (None, [], {}) else []
+    if kind.graded:
+        combined = getattr(question, "combined_feedback", None) or {}
+        said += [combined[outcome_of(score)]] if combined.get(outcome_of(score)) else []
+    return said

@@ -130,6 +130,14 @@ class QuestionKind:
         """The correct answer in words."""
         raise NotImplementedError
 
+    # Whether the kind keeps a feedback text per answer (choices do); an import of a kind
+    # that does not lists the feedback it left out.
+    keeps_answer_feedback: ClassVar[bool] = False
+
+    def answer_feedback(self, question: QuestionLike, answer: Any) -> list[str]:
+        """What the question says to this particular answer (a picked choice's feedback)."""
+        return []
+
     # --- item analysis ------------------------------------------------------------------------
 
     def analysis_choices(self, question: QuestionLike) -> list[tuple[str, str, bool]]:

@@ -24,6 +24,7 @@ from quizapp.core.question_kinds.base import (
     limit_lines,
     lines_of,
 )
+from quizapp.core.question_kinds.choice_credit import credit_extras
 from quizapp.core.question_types import QuestionType
 
 # The Moodle tag that marks a multichoice question with no right answer as a poll.
@@ -75,14 +76,32 @@ class ChoiceKind(QuestionKind):
             fail("a choice has no text")
         if len({t.casefold() for t in texts}) != len(texts):
             fail("duplicate choices")
-        self.check_correct_count(sum(bool(c.get("correct")) for c in choices), fail)
+        correct = [bool(c.get("correct")) for c in choices]
+        self.check_correct_count(sum(correct), fail)
+        extras = credit_extras(
+            choices, correct, self.default_fractions, self.is_correct_fraction, fail
+        )
+        if any("fraction" in extra for extra in extras):
+            self.check_written_fractions([extra["fraction"] for extra in extras], fail)
         draft["choices"] = [
-            {"id": choice_id(i), "text": t, "correct": bool(c.get("correct"))}
-            for i, (t, c) in enumerate(zip(texts, choices, strict=True))
+            {"id": choice_id(i), "text": t, "correct": right, **extra}
+            for i, (t, right, extra) in enumerate(zip(texts, correct, extras, strict=True))
         ]
 
     def check_correct_count(self, correct: int, fail: Fail) -> None:
         raise NotImplementedError
+
+    def check_written_fractions(self, fractions: list[float], fail: Fail) -> None:
+        """Refuse fractions with which no answer could earn full marks (as Moodle refuses)."""
+
+    def default_fractions(self, correct: Sequence[bool]) -> list[float]:
+        """Each choice's share of the mark (0..1) when only its tick is known."""
+        raise NotImplementedError
+
+    def answer_feedback(self, question: QuestionLike, answer: Any) -> list[str]:
+        """The feedback written on each choice the answer picked, in the choices' order."""
+        picked = set(self.picked_choice_ids(answer)) if answer else set()
+        return [c["feedback"] for c in question.choices if c["id"] in picked and c.get("feedback")]
 
     def tiles(self, question: QuestionLike) -> list[dict[str, str]] | None:
         return [{"id": c["id"], "text": c["text"]} for c in question.choices]
@@ -104,9 +123,13 @@ class ChoiceKind(QuestionKind):
     moodle_type = "multichoice"
     single = True
 
+    keeps_answer_feedback = True
+
     def fractions(self, question: QuestionLike) -> list[float]:
-        """Each choice's Moodle grade fraction, in percent."""
-        raise NotImplementedError
+        """Each choice's Moodle grade fraction, in percent: as written, else from the ticks."""
+        if any(c.get("fraction") is not None for c in question.choices):
+            return [float(c.get("fraction") or 0.0) * 100 for c in question.choices]
+        return [f * 100 for f in self.default_fractions([c["correct"] for c in question.choices])]
 
     def is_correct_fraction(self, percent: float) -> bool:
         raise NotImplementedError
@@ -118,22 +141,27 @@ class ChoiceKind(QuestionKind):
         return moodle_type == self.moodle_type and single == self.single
 
     def read_moodle(self, element: ET.Element, prompt: str) -> dict[str, Any]:
-        return {
-            "choices": [
+        choices = []
+        for answer in element.findall("answer"):
+            percent = parse_fraction(answer.get("fraction"))
+            choices.append(
                 {
                     "text": read_text(answer),
-                    "correct": self.is_correct_fraction(parse_fraction(answer.get("fraction"))),
+                    "correct": self.is_correct_fraction(percent),
+                    "fraction": percent / 100,
+                    "feedback": read_text(answer.find("feedback")),
                 }
-                for answer in element.findall("answer")
-            ]
-        }
+            )
+        return {"choices": choices}
 
     def write_moodle(self, question: QuestionLike, element: ET.Element) -> None:
         ET.SubElement(element, "single").text = "true" if self.single else "false"
         ET.SubElement(element, "shuffleanswers").text = "true"
         ET.SubElement(element, "answernumbering").text = "abc"
         for choice, percent in zip(question.choices, self.fractions(question), strict=True):
-            add_text(element, "answer", choice["text"], fraction=format_fraction(percent))
+            answer = add_text(element, "answer", choice["text"], fraction=format_fraction(percent))
+            if choice.get("feedback"):
+                add_text(answer, "feedback", choice["feedback"], paragraphs=True)
 
     def reads_gift(self, parsed: GiftQuestion) -> bool:
         if not parsed.answers or any(a.marker == "=" and "->" in a.text for a in parsed.answers):
@@ -144,16 +172,42 @@ class ChoiceKind(QuestionKind):
         positive = [a for a in parsed.answers if a.percent > 0]
         if not positive:
             return False  # no right answer at all: a poll
-        return (len(full) == 1 and len(positive) == 1) == self.single
+        # As Moodle reads GIFT, an "=" answer makes a single choice, whatever partial credit
+        # its "~%50%" alternatives carry; one full-marks answer and nothing else positive
+        # ("~%100%a ~b") is one too.
+        has_equals = any(a.marker == "=" for a in parsed.answers)
+        single = len(full) == 1 and (has_equals or len(positive) == 1)
+        return single == self.single
 
     def read_gift(self, parsed: GiftQuestion) -> dict[str, Any]:
+        # Without a written weight the ticks say it all: "{=a =b ~c}" stays two right choices
+        # of a multiple select, not two worth 100 % each, which no answer could sum to.
+        weighted = any(a.weight is not None for a in parsed.answers)
         return {
             "prompt": self.gift_prompt(parsed),
             "choices": [
-                {"text": restore(a.text), "correct": self.is_correct_fraction(a.percent)}
+                {
+                    "text": restore(a.text),
+                    "correct": self.is_correct_fraction(a.percent),
+                    "fraction": a.percent / 100 if weighted else None,
+                    "feedback": a.feedback,
+                }
                 for a in parsed.answers
             ],
         }
+
+    def gift_answers(self, question: QuestionLike) -> str:
+        return " ".join(
+            self.gift_marker(choice, percent)
+            + escape(choice["text"])
+            + (f"#{escape(choice['feedback'])}" if choice.get("feedback") else "")
+            for choice, percent in zip(question.choices, self.fractions(question), strict=True)
+        )
+
+    def gift_marker(self, choice: Mapping[str, Any], percent: float) -> str:
+        """The marker before a choice: "~%50%" for its share of the mark (a single choice writes
+        "=" for its right choice and "~" for one worth nothing)."""
+        return f"~%{format_fraction(percent)}%"
 
 
 class SingleChoice(ChoiceKind):
@@ -164,16 +218,17 @@ class SingleChoice(ChoiceKind):
         if correct != 1:
             fail(f"a single-choice question needs exactly one correct choice, found {correct}")
 
-    def fractions(self, question: QuestionLike) -> list[float]:
-        return [100.0 if c["correct"] else 0.0 for c in question.choices]
+    def default_fractions(self, correct: Sequence[bool]) -> list[float]:
+        return [1.0 if right else 0.0 for right in correct]
 
     def is_correct_fraction(self, percent: float) -> bool:
-        return is_full_marks(percent)  # partial credit has no place in a single choice
+        # Only the full-marks choice is right; others may still earn part of the mark.
+        return is_full_marks(percent)
 
-    def gift_answers(self, question: QuestionLike) -> str:
-        return " ".join(
-            ("=" if c["correct"] else "~") + escape(c["text"]) for c in question.choices
-        )
+    def gift_marker(self, choice: Mapping[str, Any], percent: float) -> str:
+        if choice["correct"]:
+            return "="
+        return "~" if percent == 0 else f"~%{format_fraction(percent)}%"
 
     def answer_from_form(self, question: QuestionLike, form: FormData) -> Any:
         value = form.get("answer")
@@ -200,19 +255,20 @@ class MultipleSelect(ChoiceKind):
 
     single = False
 
-    def fractions(self, question: QuestionLike) -> list[float]:
-        correct = sum(bool(c["correct"]) for c in question.choices)
-        right, wrong = multiple_select_fractions(correct, len(question.choices) - correct)
-        return [right if c["correct"] else wrong for c in question.choices]
+    def default_fractions(self, correct: Sequence[bool]) -> list[float]:
+        right, wrong = multiple_select_fractions(sum(correct), len(correct) - sum(correct))
+        return [(right if c else wrong) / 100 for c in correct]
+
+    def check_written_fractions(self, fractions: list[float], fail: Fail) -> None:
+        positive = sum(f for f in fractions if f > 0)
+        if abs(positive - 1.0) > 0.001:
+            fail(
+                f"the right choices are worth {positive * 100:g} % together, not 100 %, so no "
+                f"answer earns exactly full marks"
+            )
 
     def is_correct_fraction(self, percent: float) -> bool:
         return percent > 0
-
-    def gift_answers(self, question: QuestionLike) -> str:
-        return " ".join(
-            f"~%{format_fraction(percent)}%{escape(c['text'])}"
-            for c, percent in zip(question.choices, self.fractions(question), strict=True)
-        )
 
     def answer_from_form(self, question: QuestionLike, form: FormData) -> Any:
         return sorted(set(form.getlist("answer"))) or None

@@ -29,6 +29,7 @@ class Poll(ChoiceKind):
     type = QuestionType.POLL
     label = "Poll"
     graded: ClassVar[bool] = False
+    keeps_answer_feedback = False  # a poll marks no answer, so it says nothing per choice
 
     def raw_from_authoring(self, fields: Any, fail: Fail) -> dict[str, Any]:
         """The editor's rows (none may be ticked), else one choice per line of text."""

@@ -1,0 +1,126 @@
+"""Blanks a recall card may not take, and where a blank's phrase starts and ends.
+
+Reviewers marked trivial a recall card whose blank any reader fills from plain English: a
+common word ("books were copied by _____" -> hand, "inventions in _____" -> history, "released
+along _____" -> the way), a word of the sentence's frame ("became _____ as the …" -> known), a
+filler that only points at what the sentence goes on to name ("converted into _____, chiefly
+ammonium and nitrate" -> other compounds), and a word the card's own heading shows. They marked
+garbled a blank cut across a phrase: "Plants take _____" -> "up nitrate" (the particle belongs to
+the verb), "convert _____ into gas" -> "nitrate back", "eating plants _____" -> "or other
+animals" (a coordinated tail).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from quizapp.core.lexicon import RARE_WORD_ZIPF, content_words, english_zipf, is_function_word
+
+BLANK = "_____"
+# What the subject's blank leaves shown must say something of its own ("closes the cycle").
+MIN_PREDICATE_CONTENT_WORDS = 2
+
+# A lower-case answer of one content word at least this common is guessed from
+# the words around it ("by hand", "in history", "along the way", "from the air").
+COMMON_WORD_ZIPF = 5.2
+MAX_COMMON_CONTENT_WORDS = 1
+MAX_COMMON_WORDS = 2
+# Participles of the naming frame: "became known as", "is called", "was named".
+FRAME_WORDS = frozenset("known called named termed described regarded".split())
+CONJUNCTIONS = frozenset("and or nor but".split())
+# Adverb particles of phrasal verbs ("take up", "break down", "convert … back").
+PARTICLES = frozenset("up down out off back away apart together aside forward".split())
+LINKING_WORDS = frozenset("of to in on at for from with by as than that into".split())
+# A negation carries the claim ("Afghanistan is not a party"): never a mere common word.
+NEGATIONS = frozenset("not no never".split())
+
+
+def _plain(word: str) -> str:
+    return word.strip(",;:.“”\"'()").lower()
+
+
+def common_words_only(answer: str) -> bool:
+    """ "hand", "the way", "the air": a lower-case answer of one everyday word."""
+    if any(ch.isupper() or ch.isdigit() for ch in answer):
+        return False
+    words = [_plain(w) for w in answer.split()]
+    # "much of the work" says how much: only a bare word or "the"/"a" and a word is so common.
+    if not words or words[0] in NEGATIONS or len(words) > MAX_COMMON_WORDS:
+        return False
+    content = content_words(answer)
+    return 0 < len(content) <= MAX_COMMON_CONTENT_WORDS and all(
+        english_zipf(w) >= COMMON_WORD_ZIPF for w in content
+    )
+
+
+def poor_blank(answer: str, shown_with: str = "") -> bool:
+    """A recall blank a student fills without the article, or one cut across a phrase;
+    ``shown_with`` is what the card shows beside it (its heading): no answer it names."""
+    words = [_plain(w) for w in answer.split()]
+    if not words:
+        return True
+    if words[0] in CONJUNCTIONS or words[0] == "other" or words[0] in PARTICLES:
+        return True  # "or other animals", "other compounds", "up nitrate"
+    if len(words) > 1 and words[-1] in PARTICLES:
+        return True  # "nitrate back"
+    if " ".join(words) in FRAME_WORDS:
+        return True
+    if shown_with and _named_in(answer, shown_with):
+        return True
+    return common_words_only(answer)
+
+
+def _named_in(answer: str, shown_with: str) -> bool:
+    """Every content word of ``answer`` stands in ``shown_with`` ("the Aral Sea" under "The
+    Soviet Legacy and the Aral Sea")."""
+    shown = {w.lower() for w in content_words(shown_with)}
+    shown |= {w.removesuffix("'s").removesuffix("’s") for w in shown}
+    words = [w.lower() for w in content_words(answer)]
+    return bool(words) and all(w in shown for w in words)
+
+
+def past_particle(words: list[str], start: int, verb: int) -> int:
+    """The object's start moved past the verb's particle ("take up | nitrate"), so the particle
+    stays with its verb on the front."""
+    if start != verb + 1 or start + 2 > len(words) or _plain(words[start]) not in PARTICLES:
+        return start
+    # "grew out of | agreements": a particle before a preposition opens a phrase of its own.
+    if words[start] != words[start].rstrip(",;:.") or _plain(words[start + 1]) in LINKING_WORDS:
+        return start
+    return start + 1
+
+
+def before_particle(words: list[str], start: int, end: int) -> int:
+    """The phrase's end moved back before a trailing particle ("nitrate | back into")."""
+    last = words[end - 1]
+    if end - start > 1 and last == last.rstrip(",;:.") and _plain(last) in PARTICLES:
+        return end - 1
+    return end
+
+
+def named_as(words: list[str], verb: int) -> list[int]:
+    """Where the name starts after a naming frame past the verb ("became known as | the
+    'unequal treaties'"): the blank falls on the name, never on "known"."""
+    return [
+        i + 1
+        for i in range(verb, len(words) - 1)
+        if _plain(words[i]) == "as" and _plain(words[i - 1]) in FRAME_WORDS
+    ]
+
+
+def subject_cloze(head: str, rest: str, answer_ok: Callable[[str], bool]) -> tuple[str, str] | None:
+    """ "Denitrification closes the cycle.": a cue of one term alone ("Denitrification …")
+    pins nothing; the card blanks the term instead ("_____ closes the cycle." -> the term),
+    when the rest says enough to point at it. ``head`` is the recall cue (subject and verb);
+    None when its subject is more than one word, a function word or an everyday one."""
+    words = head.split()
+    if not words or is_function_word(words[0]) or len(content_words(head)) != 1:
+        return None
+    term = words[0].strip(",;:")
+    predicate = " ".join([*words[1:], rest.strip(" ,")]).strip().rstrip(".")
+    if len(content_words(predicate)) < MIN_PREDICATE_CONTENT_WORDS:
+        return None
+    # A term the article teaches ("Denitrification"), not an everyday word ("Populations").
+    if not term[:1].isupper() or english_zipf(term) >= RARE_WORD_ZIPF or not answer_ok(term):
+        return None
+    return f"{BLANK} {predicate}.", term

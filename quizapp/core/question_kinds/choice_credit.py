@@ -1,0 +1,113 @@
+"""What each choice is worth and says, as a Moodle or GIFT file wrote it.
+
+A choice may carry two optional keys beside id, text and correct: ``fraction``, the share of the
+mark it is worth (Moodle's 0.5, 0.3333333, -0.25), and ``feedback``, what a learner who picked it
+is told. Choices without fractions are graded right-or-wrong as the app always graded them, so a
+question keeps fractions only when they say something its ticks alone do not.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
+
+from quizapp.core.question_kinds.base import Fail
+
+# Fractions closer than this are the same (files write 33.33333 % for a third).
+SAME_FRACTION = 0.0001
+# A question's combined feedbacks, by how its answer was marked.
+COMBINED_FEEDBACKS = ("correct", "partial", "incorrect")
+MAX_FEEDBACK = 4000  # characters in one feedback text, as in an imported explanation
+
+
+def same_fractions(a: Sequence[float], b: Sequence[float]) -> bool:
+    return len(a) == len(b) and all(abs(x - y) < SAME_FRACTION for x, y in zip(a, b, strict=True))
+
+
+def _fraction(value: Any, fail: Fail) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+        fail(f"a choice's fraction must be a number, not {value!r}")
+    if not -1.0 <= value <= 1.0:
+        fail(f"a choice's fraction must lie between -100 % and 100 %, not {value * 100:g} %")
+    return float(value)
+
+
+def feedback_text(value: Any, fail: Fail, what: str = "a choice's feedback") -> str:
+    """``value`` as feedback text ("" for none); ``fail`` when it is not text or too long."""
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        fail(f"{what} must be text")
+    if len(value) > MAX_FEEDBACK:
+        fail(f"{what} has more than {MAX_FEEDBACK} characters")
+    return value.strip()
+
+
+def credit_extras(
+    choices: Sequence[Mapping[str, Any]],
+    correct: Sequence[bool],
+    default_fractions: Callable[[Sequence[bool]], list[float]],
+    is_correct: Callable[[float], bool],
+    fail: Fail,
+) -> list[dict[str, Any]]:
+    """Per choice, the optional keys a validated choice carries: its ``fraction`` when the
+    question's fractions differ from what its ticks alone give, its ``feedback`` when it has
+    one. ``fail`` when a fraction is not a number in -1..1 or contradicts the choice's tick."""
+    extras: list[dict[str, Any]] = [{} for _ in choices]
+    for extra, choice in zip(extras, choices, strict=True):
+        feedback = feedback_text(choice.get("feedback"), fail)
+        if feedback:
+            extra["feedback"] = feedback
+    if all(choice.get("fraction") is None for choice in choices):
+        return extras
+    fractions = [
+        _fraction(c.get("fraction"), fail) if c.get("fraction") is not None else float(right)
+        for c, right in zip(choices, correct, strict=True)
+    ]
+    for fraction, right in zip(fractions, correct, strict=True):
+        if is_correct(fraction * 100) != right:
+            fail(f"a choice worth {fraction * 100:g} % is {'' if right else 'not '}marked correct")
+    if not same_fractions(fractions, default_fractions(correct)):
+        for extra, fraction in zip(extras, fractions, strict=True):
+            extra["fraction"] = round(fraction, 7)
+    return extras
+
+
+def combined_feedback(raw: Any, fail: Fail) -> dict[str, str]:
+    """The question's feedbacks for a correct, partly correct and incorrect answer (those that
+    are not empty), from a mapping with those keys."""
+    if raw is None:
+        return {}
+    if not isinstance(raw, Mapping) or not set(raw) <= set(COMBINED_FEEDBACKS):
+        fail(f"combined feedback is a mapping with keys {', '.join(COMBINED_FEEDBACKS)}")
+    texts = {key: feedback_text(raw.get(key), fail, f"the {key} feedback") for key in raw}
+    return {key: text for key, text in texts.items() if text}
+
+
+def outcome_of(score: float) -> str:
+    """Which combined feedback a mark earns: correct, partial or incorrect."""
+    if score >= 1.0:
+        return "correct"
+    return "partial" if score > 0 else "incorrect"
+
+
+_OUTCOME_WORDS = {"correct": "correct", "partial": "partly correct", "incorrect": "incorrect"}
+
+
+def describe_credit(question: Any) -> str:
+    """What a teacher reviewing the question should know beyond its key: the marks its choices
+    are worth as written, and which feedbacks it carries; "" when it has none."""
+    choices = getattr(question, "choices", None) or []
+    parts = []
+    if any(c.get("fraction") is not None for c in choices):
+        marks = [f"{c['text']} {c['fraction'] * 100:g} %" for c in choices if c.get("fraction")]
+        parts.append("Marks: " + ", ".join(marks))
+    with_feedback = sum(1 for c in choices if c.get("feedback"))
+    if with_feedback:
+        parts.append(f"feedback on {with_feedback} choice{'' if with_feedback == 1 else 's'}")
+    combined = getattr(question, "combined_feedback", None) or {}
+    if combined:
+        outcomes = " / ".join(_OUTCOME_WORDS[key] for key in COMBINED_FEEDBACKS if key in combined)
+        parts.append(f"feedback when {outcomes}")
+    return "; ".join(parts)
