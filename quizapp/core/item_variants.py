@@ -154,18 +154,24 @@ BOUND_BEFORE = re.compile(
 )
 
 
+def _may_change(statement: str, number: Target, facts: ArticleFacts) -> bool:
+    """Whether changing ``number`` makes a statement the article refutes, and only the article:
+    not the title's own number, a count its list or formula gives, a number fixed by its words
+    ("Seven Years' War"), nor one under a bound ("less than 1 percent")."""
+    first = number.text.split()[0]
+    return not (
+        facts.in_title(first)
+        or counted_by_a_list(statement, number)
+        or fixed_by_its_words(statement, number)
+        or counted_by_a_formula(statement, first)
+        or counted_by_a_list_before(statement, number.start, first)
+        or BOUND_BEFORE.search(statement[: number.start])
+    )
+
+
 def _number_change(statement: str, facts: ArticleFacts, seed: int, context: str) -> str | None:
     # A number in the title is the article's own: changing it contradicts the title, not a claim.
-    found = [
-        n
-        for n in numbers(statement)
-        if not facts.in_title(n.text.split()[0])
-        and not counted_by_a_list(statement, n)
-        and not fixed_by_its_words(statement, n)
-        and not counted_by_a_formula(statement, n.text.split()[0])
-        and not counted_by_a_list_before(statement, n.start, n.text.split()[0])
-        and not BOUND_BEFORE.search(statement[: n.start])
-    ]
+    found = [n for n in numbers(statement) if _may_change(statement, n, facts)]
     plain = [n for n in found if n.kind == "number"]
     if len(plain) >= 2:
         # Two quantities of one sentence usually relate ("31 staff, equal to 24 posts"):

@@ -125,9 +125,16 @@ def test_heatmap_and_progress_fit_and_pass_axe(
 ):
     now = datetime.now(UTC).replace(tzinfo=None)
     teacher = make_teacher(email="heat-teacher@example.org", name="Heat teacher")
-    names = ["Ada Lovelace", "Ben Okafor", "Chloé Martin", "Dmitri Volkov", "Eun-ji Park"]
+    # Roles, not people; an accent and a hyphen as real rosters have them.
+    names = [
+        "Steady student",
+        "New student",
+        "Élève très active",
+        "Struggling student",
+        "Idle co-student",
+    ]
     students = [make_student(email=f"s{i}@example.org", name=n) for i, n in enumerate(names)]
-    ada, ben, chloe, dmitri, _eunji = students
+    steady, new, active, struggling, _idle = students
     school_class = make_class(db, teacher)
     enrol(db, school_class, *students)
     assignment = make_assignment(db, make_set(db, teacher, seeded_questions(db, 4)), [school_class])
@@ -136,17 +143,18 @@ def test_heatmap_and_progress_fit_and_pass_axe(
     db.session.add(ArticleShare(article_id=garden.id, class_id=school_class.id))
     topic_id, questions = _topic_questions(db)
     for days_ago in (3, 2, 0):  # the same topic right on three days, its cards learned
-        _answers(db, ada, questions, now - timedelta(days=days_ago, hours=1))
-    _cards_learned(db, ada, topic_id, now)
-    _answers(db, ben, questions[:1], now - timedelta(hours=2))  # one right answer: too early
-    _answers(db, dmitri, questions, now - timedelta(hours=3), right=False)
+        _answers(db, steady, questions, now - timedelta(days=days_ago, hours=1))
+    _cards_learned(db, steady, topic_id, now)
+    _answers(db, new, questions[:1], now - timedelta(hours=2))  # one right answer: too early
+    _answers(db, struggling, questions, now - timedelta(hours=3), right=False)
     db.session.commit()
-    bulk_history(db.session, chloe.id, responses=300, reviews=300)
-    take(db, assignment, ben, right=[True, False, True, None])
+    bulk_history(db.session, active.id, responses=300, reviews=300)
+    take(db, assignment, new, right=[True, False, True, None])
 
     heatmap = f"/teach/classes/{school_class.id}/mastery"
     problems = _check(browser, live_server, teacher.email, [heatmap], "heat")
-    problems += _check(browser, live_server, ada.email, ["/progress", "/study", "/library"], "ada")
+    learner_pages = ["/progress", "/study", "/library"]
+    problems += _check(browser, live_server, steady.email, learner_pages, "steady")
     assert problems == [], "\n".join(problems)
     _close_ups(browser, live_server, teacher.email, heatmap, ".heatmap-article", "close-heatmap")
-    _close_ups(browser, live_server, ada.email, "/progress", "#topic-table", "close-progress")
+    _close_ups(browser, live_server, steady.email, "/progress", "#topic-table", "close-progress")
