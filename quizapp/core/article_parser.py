@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from lemminflect import getAllLemmas
 
 from quizapp.core.errors import InputError
+from quizapp.core.languages import detect_language, word_count
 from quizapp.core.lexicon import content_words
 from quizapp.core.segmentation import group_paragraphs, label_groups
 
@@ -29,6 +30,8 @@ MIN_STATEMENT_WORDS = 4
 FINITE_BE_HAVE = frozenset("is are was were has have had".split())
 MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+(?P<text>.+?)\s*#*$")
 BULLET_PATTERN = re.compile(r"^[-*\u2022]\s+(?:(?P<label>[^:\n]{1,60}):\s+)?(?P<body>.+)$")
+# How a sentence or a clause ends, in Latin and Cyrillic scripts and in Chinese.
+FINAL_MARKS = ".!?;,\"'\u3002\uff01\uff1f\uff1b\uff0c\u201d\u2019"
 
 
 class EmptyArticle(InputError):
@@ -60,6 +63,7 @@ class ParsedArticle:
     text: str
     sections: list[Section]
     subtitle: str | None = None  # the line under the title: neither a topic nor a claim
+    language: str = "en"  # ISO 639-1, told from the text (``core.languages``)
 
     @property
     def keywords(self) -> list[str]:
@@ -86,15 +90,17 @@ def _heading_text(line: str) -> str | None:
         return None
     if KEYWORD_HEADING_PATTERN.match(stripped):
         return stripped
-    if len(stripped.split()) > MAX_HEADING_WORDS:
+    if word_count(stripped) > MAX_HEADING_WORDS:
         return None
+    if stripped.endswith("\uff1a"):
+        return stripped[:-1].rstrip()  # "主要数据：" leads in a list
     if stripped.endswith(":"):
         # "Key facts:" leads in a list; a longer line ending in ":" is a sentence, and so is a
         # short one that states something ("Total loans reached 231,000 items:").
         if len(stripped.split()) > MAX_LEAD_IN_WORDS or _states_something(stripped):
             return None
         return stripped[:-1].rstrip()
-    return None if stripped[-1] in ".!?;,\"'" else stripped
+    return None if stripped[-1] in FINAL_MARKS else stripped
 
 
 def _segment_headless(sections: list[Section]) -> list[Section]:
@@ -152,9 +158,10 @@ def _markdown_subtitle(lines: list[str]) -> str | None:
     return line if MARKDOWN_HEADING.match(lines[2]) else None
 
 
-def parse_article(text: str) -> ParsedArticle:
+def parse_article(text: str, language: str | None = None) -> ParsedArticle:
     """Split ``text`` into a title, a subtitle if any, and sections of paragraphs and bullets,
-    with offsets. Neither the title nor the subtitle is ever part of a section."""
+    with offsets. Neither the title nor the subtitle is ever part of a section. ``language``
+    (told from the text when None) decides where its sentences end."""
     lines = [(line, start) for line, start in _lines_with_offsets(text) if line]
     if not lines:
         raise EmptyArticle("The article is empty.")
@@ -183,4 +190,5 @@ def parse_article(text: str) -> ParsedArticle:
         else:
             sections[-1].blocks.append(Block("paragraph", line, start))
     sections = _segment_headless([s for s in sections if s.blocks or s.heading])
-    return ParsedArticle(title=title, text=text, sections=sections, subtitle=subtitle)
+    language = language or detect_language(text)
+    return ParsedArticle(title, text, sections, subtitle=subtitle, language=language)

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from quizapp.core.article_parser import Block, ParsedArticle
 from quizapp.core.item_forms.grammar import split_clause
+from quizapp.core.languages import ENGLISH, word_count
 from quizapp.core.lexicon import UNRESOLVED_STARTS, content_words
 from quizapp.core.sentences import sentence_bounds
 from quizapp.core.text import slugify
@@ -72,9 +73,20 @@ class ClaimDraft:
         return self.start - self.sentence_start, self.end - self.sentence_start
 
 
-def _sentence_spans(text: str, start: int) -> list[Span]:
+def _sentence_spans(text: str, start: int, language: str = "en") -> list[Span]:
     """Sentence spans of ``text`` (which starts at ``start`` in the article)."""
-    return [Span(start + begin, start + end) for begin, end in sentence_bounds(text)]
+    return [Span(start + begin, start + end) for begin, end in sentence_bounds(text, language)]
+
+
+# What a claim's quote leaves off its sentence's end, in every script.
+TRAILING_MARKS = " .!?:;,\u3002\uff01\uff1f\uff1a\uff1b\uff0c"
+
+
+def _whole_sentence(article: str, sentence: Span) -> list[Span]:
+    """The sentence as one claim: the clause rules are English, so other languages keep their
+    sentences whole."""
+    quote = article[sentence.start : sentence.end].rstrip(TRAILING_MARKS)
+    return [Span(sentence.start, sentence.start + len(quote))]
 
 
 # Words in "-ing" that are prepositions, not participles ("On 14 February 1779, during …").
@@ -184,6 +196,8 @@ def is_lead_in_line(block: Block) -> bool:
     nothing; a full sentence ending in a colon ("… have several important implications:") is
     still a claim, and curated items may point at it."""
     text = block.text.rstrip()
+    if text.endswith("\uff1a"):
+        return True  # a Chinese lead-in: the parser takes a short one for a heading
     return text.endswith(":") and len(content_words(text)) < MIN_CONTENT_WORDS
 
 
@@ -194,8 +208,8 @@ def is_list_entry(block: Block) -> bool:
     return (
         block.kind == "bullet"
         and block.label is None
-        and not text.endswith((".", "!", "?"))
-        and len(text.split()) <= MAX_LIST_ENTRY_WORDS
+        and not text.endswith((".", "!", "?", "\u3002", "\uff01", "\uff1f"))
+        and word_count(text) <= MAX_LIST_ENTRY_WORDS
     )
 
 
@@ -204,8 +218,10 @@ def _block_claims(
 ) -> None:
     if is_lead_in_line(block) or is_list_entry(block):
         return
-    for sentence in _sentence_spans(block.text, block.start):
-        for clause in _clause_spans(article.text, sentence):
+    english = article.language == ENGLISH
+    for sentence in _sentence_spans(block.text, block.start, article.language):
+        clauses = _clause_spans if english else _whole_sentence
+        for clause in clauses(article.text, sentence):
             quote = article.text[clause.start : clause.end]
             counter[0] += 1
             topic.claims.append(

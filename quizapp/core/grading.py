@@ -9,6 +9,7 @@ error, it scores 0 with detail "No answer".
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -28,6 +29,16 @@ TYPO_SIMILARITY_THRESHOLD = 85.0
 # Words (and whole answers) shorter than this must match exactly: in short words one letter is
 # often a different word ("Iran"/"Iraq").
 MIN_LENGTH_FOR_TYPOS = 4
+# A Chinese answer is one word, often of two characters, where one character is the whole
+# difference ("湖北省"/"湖南省" are two provinces): one wrong character is forgiven only from
+# this many characters, where it is a slip of the input method rather than another answer.
+MIN_HAN_LENGTH_FOR_TYPOS = 4
+HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+# Spaces a learner types between Chinese words ("三峡 大坝"): Chinese writes none.
+SPACE_BETWEEN_HAN = re.compile(
+    r"(?<=[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]) (?=[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff])"
+)
+CYRILLIC_START, CYRILLIC_END = "\u0400", "\u04ff"
 # Answers and accepted variants are cut to this many characters before comparing, so a pasted
 # 100k-character answer costs no more than a normal one.
 MAX_ANSWER_CHARS = 500
@@ -244,15 +255,18 @@ def grade_true_false(key: GradingKey, answer: object) -> Grade:
 def normalize_text(text: str) -> str:
     """Canonical form for comparing free-text answers; the same text always gives the same result.
 
-    NFKC (full-width and ligature forms), casefold, accents folded ("Zürich" == "Zurich"),
-    any decimal digit made ASCII, apostrophes dropped ("don't" == "dont"), other punctuation
-    turned into spaces, whitespace collapsed, one leading "the"/"a"/"an" dropped when more words
-    follow. Input and output are capped at MAX_ANSWER_CHARS. Symbols such as emoji are kept, and
-    so are characters this Python's Unicode database does not know yet (newer emoji).
+    NFKC (full-width and ligature forms: "Ａ１" == "A1"), casefold ("STRASSE" == "straße",
+    "МОСКВА" == "москва"), accents folded in Latin letters ("Zürich" == "Zurich") but not in
+    Cyrillic ones, where "й" is not "и" (only "ё" == "е", as Russian writes it), any decimal
+    digit made ASCII, apostrophes dropped ("don't" == "dont"), other punctuation (full-width
+    too) turned into spaces, whitespace collapsed and dropped between Chinese characters, one
+    leading "the"/"a"/"an" dropped when more words follow. Input and output are capped at
+    MAX_ANSWER_CHARS. Symbols such as emoji are kept, and so are characters this Python's
+    Unicode database does not know yet (newer emoji).
     """
-    text = unicodedata.normalize("NFKC", text[:MAX_ANSWER_CHARS]).casefold()
+    text = unicodedata.normalize("NFKC", text[:MAX_ANSWER_CHARS]).casefold().replace("ё", "е")
     out: list[str] = []
-    for char in unicodedata.normalize("NFKD", text):
+    for char in _decomposed(text):
         category = unicodedata.category(char)
         if category == "Mn" or category == "Cf" or char in _APOSTROPHES:
             continue  # combining accents and invisible format characters carry no meaning here
@@ -265,7 +279,15 @@ def normalize_text(text: str) -> str:
     words = "".join(out).split()
     if len(words) > 1 and words[0] in _LEADING_ARTICLES:
         words = words[1:]
-    return " ".join(words)[:MAX_ANSWER_CHARS]
+    return SPACE_BETWEEN_HAN.sub("", " ".join(words))[:MAX_ANSWER_CHARS]
+
+
+def _decomposed(text: str) -> str:
+    """NFKD, so accents come apart from Latin letters; a Cyrillic letter stays whole."""
+    return "".join(
+        char if CYRILLIC_START <= char <= CYRILLIC_END else unicodedata.normalize("NFKD", char)
+        for char in text
+    )
 
 
 def _light_normalize(text: str) -> str:
@@ -286,6 +308,8 @@ def _is_small_typo(given: str, expected: str) -> bool:
     A missing or extra space between words ("Powerof Siberia") is also a slip, unless a digit
     is involved ("3 14" is not "314").
     """
+    if HAN.search(expected):
+        return _is_small_han_typo(given, expected)
     if min(len(given), len(expected)) < MIN_LENGTH_FOR_TYPOS:
         return False
     given_words, expected_words = given.split(), expected.split()
@@ -300,6 +324,17 @@ def _is_small_typo(given: str, expected: str) -> bool:
         if _similarity(g, e) < TYPO_SIMILARITY_THRESHOLD:
             return False
     return _similarity(given, expected) >= TYPO_SIMILARITY_THRESHOLD
+
+
+def _is_small_han_typo(given: str, expected: str) -> bool:
+    """One character wrong, missing, extra or swapped in a Chinese answer of at least
+    MIN_HAN_LENGTH_FOR_TYPOS characters, with its digits as written."""
+    given, expected = given.replace(" ", ""), expected.replace(" ", "")
+    if min(len(given), len(expected)) < MIN_HAN_LENGTH_FOR_TYPOS:
+        return False
+    if [c for c in given if c.isdigit()] != [c for c in expected if c.isdigit()]:
+        return False
+    return OSA.distance(given, expected) <= 1
 
 
 def _quote(text: str) -> str:

@@ -11,16 +11,24 @@ the text. A full stop followed by a space ends a sentence unless the word before
 and a full stop followed by a word in lower case never ends one ("approx. five", "etc. and").
 "!" and "?" always end a sentence; a colon ends one only at the end of its block (a list's
 lead-in): what follows a colon inside a line completes its sentence.
+
+Other languages (``language``, an ISO 639-1 code) add their own abbreviations: Russian "т. е.",
+"г.", "А. С. Пушкин"; German "z. B.", "Nr.", the ordinal "3. Oktober". Chinese ends a sentence
+at 。！？ with no space after it; its ；and ：end one only at the end of a block, as a colon does.
 """
 
 from __future__ import annotations
 
 import re
 
-# The word before a full stop: letters with inner dots ("U.S", "e.g", "J", "approx").
-WORD_BEFORE = re.compile(r"([A-Za-z](?:[A-Za-z]*|(?:\.[A-Za-z])+))$")
-# A terminator, any closing quotes or brackets after it, then a space or the end.
-BOUNDARY = re.compile(r"[.!?:][\"'\u201d\u2019)\]]*(?=\s|$)")
+# The word before a full stop: letters with inner dots ("U.S", "e.g", "J", "approx", "т").
+WORD_BEFORE = re.compile(r"([^\W\d_](?:[^\W\d_]*|(?:\.[^\W\d_])+))$")
+# A terminator, any closing quotes or brackets after it, then a space or the end; or a Chinese
+# terminator, which needs no space after it.
+CLOSING = "\"'\u201d\u2019)\\]\u300d\u300f\uff09"
+BOUNDARY = re.compile(rf"[.!?:][{CLOSING}]*(?=\s|$)|[\u3002\uff01\uff1f\uff1b\uff1a][{CLOSING}]*")
+# Chinese marks that end a sentence wherever they stand; "；" and "：" only at a block's end.
+CHINESE_FINAL = "\u3002\uff01\uff1f"
 # Always followed by a name: never the end of a sentence.
 TITLES = frozenset(
     "mr mrs ms dr prof st mt ft sr jr gen col capt lt sgt gov sen rep rev hon fr pres".split()
@@ -36,6 +44,21 @@ SENTENCE_OPENERS = frozenset(
     """The A An It In On At This That These Those There They He She We I Its His Her Their But
     And However After Before When While By For From As Since During Today Yet So""".split()
 )
+# Abbreviations of other languages that never end a sentence, whatever follows.
+FOREIGN_NEVER_FINAL = {
+    "ru": frozenset("т им ул пр проф акад св см ср напр др рис стр тыс млн млрд".split()),
+    "de": frozenset("z b d h u a o ä s v vgl bzw ca nr dr prof st hl evtl ggf inkl sog".split()),
+}
+# Russian "г." (year, town) and "в." (century) end a sentence unless a date opens it:
+# "В 1991 г. Союз распался." goes on, "… закончили в 1916 г. Затем …" ends.
+RUSSIAN_DATE_WORDS = frozenset("г гг в вв".split())
+MAX_DATE_OPENING_WORDS = 4
+# German ordinals: "am 3. Oktober", "im 19. Jahrhundert" go on.
+GERMAN_AFTER_ORDINALS = frozenset(
+    """Januar Februar März April Mai Juni Juli August September Oktober November Dezember
+    Jahrhundert Jh Jahrhunderts""".split()
+)
+MAX_ORDINAL = 100
 
 
 def _next_word(text: str, end: int) -> str:
@@ -43,17 +66,37 @@ def _next_word(text: str, end: int) -> str:
     return match.group(2) if match else ""
 
 
-def _ends_sentence(text: str, stop: int, end: int) -> bool:
-    """Whether the terminator at ``stop`` (its closing marks running to ``end``) ends one."""
-    if text[stop] in "!?":
+def _foreign_goes_on(text: str, stop: int, following: str, language: str, begin: int) -> bool:
+    """Whether a full stop at ``stop`` goes on by a rule of ``language`` (see the docstring)."""
+    found = WORD_BEFORE.search(text[:stop])
+    word = found.group(1).lower() if found else ""
+    if word in FOREIGN_NEVER_FINAL.get(language, ()):
         return True
-    if text[stop] == ":":
+    if language == "ru" and word in RUSSIAN_DATE_WORDS:
+        return len(text[begin:stop].split()) <= MAX_DATE_OPENING_WORDS
+    if language == "de" and found is None:
+        number = re.search(r"(?<![\d.])(\d{1,3})$", text[:stop])
+        return (
+            bool(number)
+            and int(number.group(1)) <= MAX_ORDINAL
+            and (following.rstrip(".,") in GERMAN_AFTER_ORDINALS)
+        )
+    return False
+
+
+def _ends_sentence(text: str, stop: int, end: int, language: str = "en", begin: int = 0) -> bool:
+    """Whether the terminator at ``stop`` (its closing marks running to ``end``) ends one."""
+    if text[stop] in "!?" or text[stop] in CHINESE_FINAL:
+        return True
+    if text[stop] in ":\uff1a\uff1b":
         # A list's lead-in ends its block; inside a line, "…: the Yamal plant" goes on.
         return not text[end:].strip()
     following = _next_word(text, end)
     if not following:
         return True
     if following[0].islower():
+        return False
+    if language != "en" and _foreign_goes_on(text, stop, following, language, begin):
         return False
     found = WORD_BEFORE.search(text[:stop])
     if found is None:
@@ -64,20 +107,22 @@ def _ends_sentence(text: str, stop: int, end: int) -> bool:
         return False
     if lowered in BEFORE_NUMBERS and (following[0].isdigit() or following.startswith(ERAS)):
         return False
-    if len(word) == 1 and word.isupper() and word != "I":
-        return False  # an initial: "J. M. Keynes"
+    if len(word) == 1 and word.isupper() and (word != "I" or language != "en"):
+        return False  # an initial: "J. M. Keynes", "А. С. Пушкин"
     if "." in word:  # a dotted acronym: "U.S.", "A.D."
         return following in SENTENCE_OPENERS
     return True
 
 
-def sentence_bounds(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each sentence of ``text``; ``end`` is after its terminator, and the
-    spaces between sentences belong to none."""
+def sentence_bounds(text: str, language: str = "en") -> list[tuple[int, int]]:
+    """(start, end) of each sentence of ``text`` in ``language``; ``end`` is after its
+    terminator, and the spaces between sentences belong to none."""
     bounds: list[tuple[int, int]] = []
     begin = len(text) - len(text.lstrip())
     for match in BOUNDARY.finditer(text):
-        if match.end() <= begin or not _ends_sentence(text, match.start(), match.end()):
+        if match.end() <= begin or not _ends_sentence(
+            text, match.start(), match.end(), language, begin
+        ):
             continue
         bounds.append((begin, match.end()))
         rest = text[match.end() :]
