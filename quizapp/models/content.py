@@ -40,6 +40,9 @@ class Article(db.Model):
     # Published to everyone (by an admin, or by an operator's import); otherwise the owner and
     # the students of the classes it is shared with see it.
     published: Mapped[bool] = mapped_column(default=False, server_default=sa.false())
+    # ISO 639-1, told from the text at import (``core.languages``); it decides where sentences
+    # end and which items are made. Articles from before languages were told are English.
+    language: Mapped[str] = mapped_column(sa.String(8), default="en", server_default="en")
 
     topics: Mapped[list[Topic]] = relationship(
         back_populates="article", order_by="Topic.position", cascade="all, delete-orphan"

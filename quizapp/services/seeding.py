@@ -25,8 +25,8 @@ from quizapp.core.article_parser import parse_article
 from quizapp.core.bank import load_bank
 from quizapp.core.claims import TopicDraft, extract_topics
 from quizapp.core.item_drafts import FlashcardDraft, QuestionDraft
-from quizapp.core.item_generation import generate_items
 from quizapp.core.item_headings import names_headings
+from quizapp.core.neutral_items import items_for_language
 from quizapp.core.text import slugify
 from quizapp.core.topic_names import (
     keep_topic_keys,
@@ -192,6 +192,7 @@ class ArticleSource:
     source_url: str | None = None
     source_author: str | None = None
     licence_note: str | None = None
+    language: str | None = None  # ISO 639-1; None: told from the text
 
 
 def seed_article(
@@ -225,17 +226,18 @@ def import_article(
     Raises ``ValueError`` for an empty text and ``BankError`` for a bad bank, before any write.
     """
     text = source.text
-    parsed = parse_article(text)
+    parsed = parse_article(text, source.language)
     topic_drafts = _keep_stored_keys(session, source.slug, extract_topics(parsed))
     claim_quotes = {c.key: c.quote for t in topic_drafts for c in t.claims}
     bank = load_bank(bank_path, text, claim_quotes) if bank_path else None
-    cards, questions = generate_items(topic_drafts, parsed.title)
+    cards, questions = items_for_language(topic_drafts, parsed.title, parsed.language)
     cards = cards + (bank.flashcards if bank else [])
     questions = questions + (bank.questions if bank else [])
 
     report = SeedReport()
     existing = {a.slug: a for a in session.scalars(sa.select(Article).filter_by(slug=source.slug))}
     values = _article_values(source, parsed.title, publish)
+    values["language"] = parsed.language
     article = _upsert(session, Article, existing, source.slug, values, "articles", report)
     session.flush()
     _add_tags(article, parsed.keywords, report)

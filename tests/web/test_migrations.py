@@ -296,3 +296,33 @@ def test_combined_feedback_migration_keeps_every_question_and_starts_empty(tmp_p
         questions = db.session.scalars(sa.select(Question).order_by(Question.id)).all()
         assert [q.id for q in questions] == [row.id for row in before]
         assert all(q.combined_feedback == {} for q in questions)
+
+
+def test_language_migration_marks_every_article_english_and_keeps_every_id(tmp_path):
+    """Articles of a database built by the previous migrations are English after the upgrade,
+    with their ids and slugs; downgrading drops only the column."""
+    import sqlalchemy as sa
+    from flask_migrate import downgrade, upgrade
+
+    from quizapp.extensions import db
+
+    app = _scratch_app(tmp_path)
+    with app.app_context():
+        upgrade(revision="f1c8d3a9b254")
+        db.session.execute(
+            sa.text(
+                "INSERT INTO article (id, slug, title, text, checksum, created_at, published) "
+                "VALUES (7, 'kept', 'Kept', 'Kept\n\nA text.', 'x', '2026-01-02 00:00:00', 1), "
+                "(9, 'also-kept', 'Also kept', 'Also\n\nA text.', 'y', '2026-01-02 00:00:00', 0)"
+            )
+        )
+        db.session.commit()
+
+        upgrade()
+        rows = db.session.execute(sa.text("SELECT id, slug, language FROM article ORDER BY id"))
+        assert rows.all() == [(7, "kept", "en"), (9, "also-kept", "en")]
+
+        downgrade(revision="f1c8d3a9b254")
+        columns = {c["name"] for c in sa.inspect(db.engine).get_columns("article")}
+        assert "language" not in columns
+        assert db.session.execute(sa.text("SELECT count(*) FROM article")).scalar() == 2
