@@ -5,9 +5,11 @@ A sample to label by hand:      python -m bench.item_quality --sample corpus 64 
 The first-look readings only:   python -m bench.item_quality --first-look
 
 For the seed article and every article of ``seed/corpus``, then separately of
-``seed/corpus/heldout`` and of ``seed/corpus/unseen``, ``unseen-2``, ``unseen-3`` and
-``unseen-4`` (readings written before the issue-22 generator passes and labelled at first look;
-read through a teacher's import, Markdown included), it prints:
+``seed/corpus/heldout``, of ``seed/corpus/unseen``, ``unseen-2``, ``unseen-3`` and ``unseen-4``
+(readings written before the issue-22 generator passes and labelled at first look; read through
+a teacher's import, Markdown included) and of ``seed/corpus/languages`` (readings in Russian,
+Chinese and German, read through a teacher's import, with the items made for their language), it
+prints:
 
 * items made, by type (card, fill_blank, choice = multiple choice and which-heading,
   true_false, matching);
@@ -42,8 +44,8 @@ from pathlib import Path
 from quizapp.core.answer_targets import ArticleFacts
 from quizapp.core.article_parser import parse_article
 from quizapp.core.claims import extract_topics
-from quizapp.core.item_generation import generate_items
 from quizapp.core.lexicon import UNRESOLVED_STARTS
+from quizapp.core.neutral_items import items_for_language
 from quizapp.core.text_extraction import extract_article
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -99,6 +101,11 @@ def articles(group: str) -> list[Path]:
         # default run leaves them out so nobody tuning the generator sees their figures.
         readings = list((corpus / FIRST_LOOK[0]).iterdir())
         return sorted(p for p in readings if p.suffix in (".txt", ".md") and p.stem != "README")
+    if group == "languages":
+        # Readings in Russian and Chinese (seed/corpus/languages/README.md): the generator
+        # makes only its language-neutral forms there.
+        readings = (corpus / "languages").iterdir()
+        return sorted(p for p in readings if p.suffix in (".txt", ".md") and p.stem != "README")
     if group == "unseen":
         folders = ("unseen", "unseen-2", "unseen-3", "unseen-4")
         readings = [p for folder in folders for p in (corpus / folder).iterdir()]
@@ -108,7 +115,7 @@ def articles(group: str) -> list[Path]:
 
 def article_text(path: Path) -> str:
     """The text the parser gets: an unseen reading goes through a teacher's import (Markdown)."""
-    if path.parent.name.startswith("unseen"):
+    if path.parent.name.startswith("unseen") or path.parent.name == "languages":
         return extract_article(path.name, path.read_bytes()).text
     return path.read_text(encoding="utf-8")
 
@@ -187,7 +194,7 @@ def describe(rule: Rule | None) -> str:
 def article_figures(path: Path, statements: dict[str, list[tuple[str, bool]]]) -> dict:
     parsed = parse_article(article_text(path))
     topics = extract_topics(parsed)
-    cards, questions = generate_items(topics, parsed.title)
+    cards, questions = items_for_language(topics, parsed.title, parsed.language)
     sentences = [parsed.text[c.sentence_start : c.sentence_end] for t in topics for c in t.claims]
     facts = ArticleFacts.build(parsed.title, sentences)
     made = Counter({"card": len(cards)})
@@ -254,7 +261,8 @@ def print_sample(group: str, size: int, seed: int) -> None:
     items = []
     for path in articles(group):
         parsed = parse_article(article_text(path))
-        cards, questions = generate_items(extract_topics(parsed), parsed.title)
+        topics = extract_topics(parsed)
+        cards, questions = items_for_language(topics, parsed.title, parsed.language)
         items += [(path.stem, "card", c.front, c.back) for c in cards]
         for q in questions:
             if q.choices:
@@ -275,7 +283,7 @@ def main() -> None:
         print_sample(sys.argv[2], int(sys.argv[3]), int(sys.argv[4]))
         return
     learnt: list[tuple[str, bool]] = []
-    groups = ("corpus", "held-out", "unseen")
+    groups = ("corpus", "held-out", "unseen", "languages")
     if len(sys.argv) > 1 and sys.argv[1] == "--first-look":
         # python -m bench.item_quality --first-look [FOLDER of seed/corpus, unseen-5 by default]
         FIRST_LOOK[0] = sys.argv[2] if len(sys.argv) > 2 else FIRST_LOOK[0]

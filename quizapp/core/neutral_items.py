@@ -46,9 +46,10 @@ PRONOUN_STARTS = frozenset(
     er sie es dies diese dieser dieses dort damals
     它 他 她 他们 它们 这 这个 这些 该 此 其""".split()
 )
-# A name commoner than this (Zipf) in its language is an ordinary word written with a
-# capital (a German noun), not a name to learn.
+# In a language that writes every noun with a capital, a capitalised word commoner than this
+# (Zipf) is an ordinary noun ("Stadt"), not a name to learn.
 MAX_NAME_ZIPF = 4.0
+CAPITALISED_NOUNS = frozenset({"de"})
 START_SHARE = 3  # the card's front shows a third of the sentence
 STEM_LETTERS = 6
 
@@ -76,7 +77,7 @@ def _names(sentence: str, language: str) -> list[Blank]:
         if match.start() == 0 or len(match.group()) < 3:
             continue
         rarity = min(word_zipf(word, language) for word in match.group().split())
-        if rarity <= MAX_NAME_ZIPF:
+        if rarity <= MAX_NAME_ZIPF or language not in CAPITALISED_NOUNS:
             found.append((rarity, Blank(match.group(), match.start(), match.end())))
     return [blank for _, blank in sorted(found, key=lambda pair: pair[0])]
 

@@ -26,6 +26,7 @@ from quizapp.core.import_limits import (
     MAX_HTML_ELEMENTS,
     MAX_PDF_PAGES,
 )
+from quizapp.core.languages import has_han, word_count
 from quizapp.core.line_shapes import (
     MAX_TITLE_WORDS,
     SENTENCE_END,
@@ -358,7 +359,8 @@ def extract_article(filename: str, data: bytes, title: str | None = None) -> Ext
     body = extracted.text.strip()
     if len(body) > MAX_ARTICLE_CHARS:
         raise ExtractionError(_too_long())
-    words = len(re.findall(r"\w+", body))
+    # Chinese writes no spaces: each of its characters counts as a word.
+    words = word_count(body) if has_han(body) else len(re.findall(r"\w+", body))
     if words < MIN_WORDS:
         raise ExtractionError(
             f"We found only {words} words of article text here; an article needs at least "

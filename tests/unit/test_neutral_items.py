@@ -1,0 +1,61 @@
+"""An article in a language the generator's rules do not know gets only language-neutral items:
+a card per claim and fill-in blanks on years, numbers and names, never an English pattern."""
+
+from __future__ import annotations
+
+from quizapp.core.article_parser import parse_article
+from quizapp.core.claims import extract_topics
+from quizapp.core.neutral_items import blank_of, items_for_language
+
+RUSSIAN = (
+    "Байкал\n\n## Озеро\n\n"
+    "Байкал лежит в Восточной Сибири к югу от Иркутска. "
+    "Его глубина достигает 1642 метров. "
+    "Первую карту озера составил Иван Черский в 1886 г.\n"
+)
+CHINESE = "长江\n\n## 河流\n\n长江全长约6300千米，是中国最长的河流。它流经青海、西藏和四川等地。\n"
+
+
+def _items(text: str):
+    parsed = parse_article(text)
+    topics = extract_topics(parsed)
+    return parsed, topics, items_for_language(topics, parsed.title, parsed.language)
+
+
+def test_russian_gets_cards_and_blanks_only():
+    parsed, topics, (cards, questions) = _items(RUSSIAN)
+    assert parsed.language == "ru"
+    claims = [c for t in topics for c in t.claims]
+    assert [card.back for card in cards] == [c.quote for c in claims]
+    assert cards[0].front.startswith("Озеро: Байкал лежит в")
+    assert {q.type for q in questions} == {"fill_blank"}
+    prompts = {q.accepted[0]: q.prompt for q in questions}
+    # The year before the name; "Иркутска", a rare name, in the first sentence; none of the
+    # English patterns ("True or false", "Which …").
+    assert prompts["1886"].endswith("составил Иван Черский в _____ г.")
+    assert "Иркутска" in prompts
+    # "Его глубина …" opens with a pronoun: a card, no question.
+    assert "1642" not in prompts
+    assert not any("True or false" in q.prompt or "Which" in q.prompt for q in questions)
+
+
+def test_chinese_blanks_numbers_and_keeps_the_sentence_whole():
+    _, topics, (cards, questions) = _items(CHINESE)
+    assert [c.quote for t in topics for c in t.claims] == [
+        "长江全长约6300千米，是中国最长的河流",
+        "它流经青海、西藏和四川等地",
+    ]
+    assert len(cards) == 2
+    assert [(q.prompt, q.accepted) for q in questions] == [
+        ("Fill in the blank: 长江全长约_____千米，是中国最长的河流。", ["6300"])
+    ]
+
+
+def test_a_number_with_thousands_spaces_is_accepted_without_them():
+    sentence = "Длина пути составляет 9 288 километров."
+    blank = blank_of(sentence, "Магистраль", "ru")
+    assert blank is not None and blank.text == "9 288"
+
+
+def test_the_title_gives_no_blank_away():
+    assert blank_of("Байкал лежит в Сибири.", "Байкал", "ru").text == "Сибири"
