@@ -15,6 +15,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from quizapp.core.errors import InputError
+from quizapp.core.languages import LANGUAGE_NAMES
 from quizapp.core.text import slugify
 from quizapp.core.text_extraction import ExtractionError, extract_article
 from quizapp.core.web_links import NOT_A_WEB_LINK, is_web_link
@@ -54,6 +55,24 @@ def unique_slug(session: Session, title: str) -> str:
         number += 1
         slug = f"{base}-{number}"
     return slug
+
+
+UNKNOWN_LANGUAGE = "Choose one of the languages listed."
+
+
+def change_language(session: Session, article: Article, language: str) -> SeedReport | None:
+    """Read ``article`` again as written in ``language`` (the teacher's correction of the
+    language told at import): its sentences and its items follow the language; reviewed
+    items of unchanged claims are kept, as on any re-import. None when nothing changes."""
+    if language not in LANGUAGE_NAMES:
+        raise TeachingError(UNKNOWN_LANGUAGE)
+    if language == article.language:
+        return None
+    source = ArticleSource(
+        slug=article.slug, text=article.text, owner_id=article.owner_id, language=language
+    )
+    _article, report = import_article(session, source, drafts=True, publish=False)
+    return report
 
 
 def import_upload(

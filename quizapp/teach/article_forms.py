@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
-from wtforms import StringField, SubmitField, TextAreaField
+from wtforms import SelectChoice, SelectField, StringField, SubmitField, TextAreaField
 from wtforms.validators import Length, Optional, ValidationError
 
+from quizapp.core.languages import LANGUAGE_NAMES
 from quizapp.core.text_extraction import ACCEPTED_EXTENSIONS, title_line
 from quizapp.core.web_links import NOT_A_WEB_LINK, is_web_link
 from quizapp.services.article_library import ArticleUpload
@@ -76,3 +77,16 @@ class ArticleImportForm(FlaskForm):
 class ShareForm(FlaskForm):
     classes = CheckboxesField("Share with these classes", coerce=int)
     submit = SubmitField("Save sharing")
+
+
+class ArticleLanguageForm(FlaskForm):
+    """The language the article is read in: told at import, corrected here by its teacher."""
+
+    language = SelectField(
+        "Written in",
+        choices=[
+            SelectChoice(code, name)
+            for code, name in sorted(LANGUAGE_NAMES.items(), key=lambda item: item[1])
+        ],
+    )
+    submit = SubmitField("Read again in this language")

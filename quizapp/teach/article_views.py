@@ -8,6 +8,8 @@ from flask_login import current_user
 from sqlalchemy.orm import selectinload
 from werkzeug.exceptions import RequestEntityTooLarge
 
+from quizapp.core.languages import GENERATOR_LANGUAGES
+from quizapp.core.neutral_items import NEUTRAL_FORMS_NOTE
 from quizapp.core.question_kinds import describe_key
 from quizapp.core.question_kinds.base import MAX_OPTIONS
 from quizapp.errors import refused, render_error
@@ -18,7 +20,7 @@ from quizapp.services import article_review as review
 from quizapp.services import topic_acceptance as acceptance
 from quizapp.services.classes import teacher_classes
 from quizapp.services.errors import NotFound
-from quizapp.teach.article_forms import ArticleImportForm, ShareForm
+from quizapp.teach.article_forms import ArticleImportForm, ArticleLanguageForm, ShareForm
 from quizapp.teach.authoring_views import AUTHORED, item_form
 from quizapp.teach.blueprint import bp
 from quizapp.web_forms import FormOutcome, submit_form
@@ -129,10 +131,13 @@ def review_article(article_id: int):
     share = _share_form()
     share.classes.data = sorted(library.shared_class_ids(db.session, article))
     page = parse_id(request.args.get("page")) or 1  # past the last page: the last one
+    language = ArticleLanguageForm(language=article.language)
     return render_template(
         "teach/article_review.html",
         article=article,
         share=share,
+        language=language,
+        forms_note=None if article.language in GENERATOR_LANGUAGES else NEUTRAL_FORMS_NOTE,
         review=review.article_review(db.session, article, page),
         page_claims=review.REVIEW_PAGE_CLAIMS,
         describe_key=describe_key,
@@ -247,6 +252,22 @@ def share_article(article_id: int):
     library.share_with_classes(db.session, article, current_user.id, form.classes.data or [])
     db.session.commit()
     flash("Sharing saved: students of the chosen classes see the accepted items.", "success")
+    return _back(article)
+
+
+@bp.post("/articles/<id:article_id>/language")
+def set_article_language(article_id: int):
+    article = library.owned_article(db.session, article_id, current_user)
+    form = ArticleLanguageForm()
+    if not form.validate_on_submit():
+        abort(400, library.UNKNOWN_LANGUAGE)
+    report = library.change_language(db.session, article, form.language.data)
+    db.session.commit()
+    if report is None:
+        flash("The article is already read in that language.", "info")
+    else:
+        changed = sum(report.updated.values()) + sum(report.created.values())
+        flash(f"Read again: {changed} rows changed and waiting for review.", "success")
     return _back(article)
 
 

@@ -245,6 +245,11 @@ WRITES: dict[str, Target] = {
         together=(("article_id", "topic_id"), "article_topic"),
     ),
     "teach.share_article": Target(TEACHER, FormBody(ShareForm, ids={"classes": "class"}), ARTICLE),
+    "teach.set_article_language": Target(
+        TEACHER,
+        FormBody(extra=_one("language", st.sampled_from(["ru", "zh", "en"]) | hostile_text())),
+        ARTICLE,
+    ),
     "teach.publish_article": Target(
         ADMIN,
         FormBody(extra=_one("published", st.sampled_from(["1", "0"]) | hostile_text())),

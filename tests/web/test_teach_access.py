@@ -249,6 +249,14 @@ ROUTES = [
         302,
         True,
     ),
+    (
+        "teach.set_article_language",
+        "POST",
+        AR + "/language",
+        lambda w: {"language": "de"},
+        302,
+        True,
+    ),
     # Only an admin publishes to everyone; a teacher, owner or not, is refused.
     ("teach.publish_article", "POST", AR + "/publish", lambda w: {"published": "1"}, 403, False),
     ("teach.drop_claim", "POST", AR + "/claims/{w.article_claim2.id}/drop", None, 302, True),
