@@ -7,8 +7,9 @@ need no grammar:
 * a card per claim: its topic and the start of its sentence on the front, the claim verbatim on
   the back;
 * a fill-in blank on a year, a number or a name the sentence holds (a name: capitalised words
-  inside the sentence, ranked by that language's word frequencies, rarest first; Chinese
-  writes no capitals, so it gets numbers and years only).
+  inside the sentence, ranked by that language's word frequencies, rarest first; in German,
+  which capitalises every noun, only a rare word after a preposition of place; Chinese writes
+  no capitals, so it gets numbers and years only).
 
 A claim opening with a pronoun ("Он", "它") gets the card only: its blank would not say what
 it is about.
@@ -43,13 +44,14 @@ CAPITALISED_RUN = re.compile(
 )
 PRONOUN_STARTS = frozenset(
     """он она оно они это этот эта эти его её их там тогда здесь
-    er sie es dies diese dieser dieses dort damals
+    er sie es dies diese dieser dieses dort damals ihr ihre ihren sein seine seinen
     它 他 她 他们 它们 这 这个 这些 该 此 其""".split()
 )
-# In a language that writes every noun with a capital, a capitalised word commoner than this
-# (Zipf) is an ordinary noun ("Stadt"), not a name to learn.
-MAX_NAME_ZIPF = 4.0
-CAPITALISED_NOUNS = frozenset({"de"})
+# German writes every noun with a capital, so a capitalised word is a name only where a name
+# stands: after a preposition of place ("bei Skagen", "in Holtenau"), and rare in the language
+# (Zipf), not a plural after "in" ("in Städten").
+NAME_PREPOSITIONS = {"de": frozenset("in im bei nach durch aus".split())}
+MAX_NAME_ZIPF = 3.0
 START_SHARE = 3  # the card's front shows a third of the sentence
 STEM_LETTERS = 6
 
@@ -70,6 +72,11 @@ def _opening_word(sentence: str) -> str:
     return words[0].strip("«»\"'“„(").lower() if words else ""
 
 
+def _after_place_word(sentence: str, start: int, language: str = "de") -> bool:
+    before = sentence[:start].split()
+    return bool(before) and before[-1] in NAME_PREPOSITIONS[language]
+
+
 def _names(sentence: str, language: str) -> list[Blank]:
     """Runs of capitalised words after the sentence's first word, rarest first."""
     found = []
@@ -77,7 +84,9 @@ def _names(sentence: str, language: str) -> list[Blank]:
         if match.start() == 0 or len(match.group()) < 3:
             continue
         rarity = min(word_zipf(word, language) for word in match.group().split())
-        if rarity <= MAX_NAME_ZIPF or language not in CAPITALISED_NOUNS:
+        if language in NAME_PREPOSITIONS and not _after_place_word(sentence, match.start()):
+            continue
+        if rarity <= MAX_NAME_ZIPF or language not in NAME_PREPOSITIONS:
             found.append((rarity, Blank(match.group(), match.start(), match.end())))
     return [blank for _, blank in sorted(found, key=lambda pair: pair[0])]
 

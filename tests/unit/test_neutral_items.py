@@ -59,3 +59,13 @@ def test_a_number_with_thousands_spaces_is_accepted_without_them():
 
 def test_the_title_gives_no_blank_away():
     assert blank_of("Байкал лежит в Сибири.", "Байкал", "ru").text == "Сибири"
+
+
+def test_german_blanks_names_of_places_not_common_nouns():
+    text = (
+        "Der Kanal\n\n## Weg\n\n"
+        "Die Schiffe fahren nicht mehr um die Spitze Dänemarks bei Skagen. "
+        "An beiden Enden entstanden neue, größere Schleusen mit Toren.\n"
+    )
+    _, _, (_, questions) = _items(text)
+    assert [q.accepted for q in questions] == [["Skagen"]]
