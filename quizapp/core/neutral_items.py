@@ -52,6 +52,11 @@ PRONOUN_STARTS = frozenset(
 # (Zipf), not a plural after "in" ("in Städten").
 NAME_PREPOSITIONS = {"de": frozenset("in im bei nach durch aus".split())}
 MAX_NAME_ZIPF = 3.0
+# A capitalised Russian adjective standing alone ("Западную и Восточную Сибирь", "Тихого
+# океана") is half a name: no blank on its own.
+RUSSIAN_ADJECTIVE = re.compile(
+    r"(?:ая|яя|ую|юю|ой|ей|ый|ий|ое|ее|ого|его|ому|ему|ые|ие|ых|их|ым|им)$"
+)
 START_SHARE = 3  # the card's front shows a third of the sentence
 STEM_LETTERS = 6
 
@@ -85,6 +90,12 @@ def _names(sentence: str, language: str) -> list[Blank]:
             continue
         rarity = min(word_zipf(word, language) for word in match.group().split())
         if language in NAME_PREPOSITIONS and not _after_place_word(sentence, match.start()):
+            continue
+        if (
+            language == "ru"
+            and " " not in match.group()
+            and RUSSIAN_ADJECTIVE.search(match.group())
+        ):
             continue
         if rarity <= MAX_NAME_ZIPF or language not in NAME_PREPOSITIONS:
             found.append((rarity, Blank(match.group(), match.start(), match.end())))

@@ -69,3 +69,8 @@ def test_german_blanks_names_of_places_not_common_nouns():
     )
     _, _, (_, questions) = _items(text)
     assert [q.accepted for q in questions] == [["Skagen"]]
+
+
+def test_a_russian_adjective_alone_is_no_name():
+    # "Тихому" is half of "Тихому океану"; the blank falls on the name that stands whole.
+    assert blank_of("Путь идёт к Тихому океану через Москву.", "Дорога", "ru").text == "Москву"
