@@ -385,7 +385,7 @@ def title_line(text: str) -> str | None:
     stop, and not a section's ``##`` heading. A pasted text opening with one needs no title."""
     first = text.strip().partition("\n")[0]
     first_text = first.lstrip("#").strip()
-    if len(first_text.split()) > MAX_TITLE_WORDS or first_text.endswith("."):
+    if word_count(first_text) > MAX_TITLE_WORDS or first_text.endswith((".", "\u3002")):
         return None
     return None if first.startswith("##") or not first_text else first_text
 

@@ -94,7 +94,7 @@ def reader(slug: str):
     if not claims:
         abort(404, "This article has no claims yet.")
     spans = [(c.key, c.start_offset, c.end_offset) for c in claims]
-    parsed = parse_article(article.text)
+    parsed = parse_article(article.text, article.language)
     starts = [c.start_offset for c in claims]
     sections = []
     for section in parsed.sections:

@@ -104,3 +104,10 @@ def test_a_short_chinese_paste_counts_its_characters_as_words():
     text = "长江\n\n长江是中国最长的河流，全长约六千三百千米，流入东海。"
     extracted = extract_article("changjiang.txt", text.encode())
     assert extracted.text.startswith("长江\n")
+
+
+def test_a_chinese_text_opening_with_a_sentence_gets_a_title_of_its_own():
+    from quizapp.core.text_extraction import title_line
+
+    assert title_line("三峡大坝\n\n三峡大坝位于湖北省。") == "三峡大坝"
+    assert title_line("三峡大坝位于湖北省宜昌市三斗坪镇。\n\n它是最大的水电站。") is None

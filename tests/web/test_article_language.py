@@ -55,3 +55,11 @@ def test_choosing_a_language_reads_the_article_again(client, db, make_teacher, l
     assert db.session.get(Article, article.id).language == "de"
     again = client.post(f"/teach/articles/{article.id}/language", data={"language": "de"})
     assert "already read in that language" in client.get(again.location).get_data(as_text=True)
+
+
+def test_the_reader_marks_the_article_text_with_its_language(client, db, make_teacher, login):
+    article = _russian_article(client, db, make_teacher, login)
+    page = client.get(f"/articles/{article.slug}").get_data(as_text=True)
+    assert '<h1 lang="ru">Транссибирская магистраль</h1>' in page
+    assert '<h2 lang="ru">Начало строительства</h2>' in page
+    assert '<p class="meta">The ' in page  # the interface around it is not marked
