@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from lemminflect import getAllLemmas
 
 from quizapp.core.errors import InputError
-from quizapp.core.languages import detect_language, word_count
+from quizapp.core.languages import ENGLISH, detect_language, word_count
 from quizapp.core.lexicon import content_words
 from quizapp.core.segmentation import group_paragraphs, label_groups
 
@@ -103,13 +103,18 @@ def _heading_text(line: str) -> str | None:
     return None if stripped[-1] in FINAL_MARKS else stripped
 
 
-def _segment_headless(sections: list[Section]) -> list[Section]:
-    """Prose with no heading at all becomes several topics, each named by its noun phrase."""
+def _segment_headless(sections: list[Section], language: str) -> list[Section]:
+    """Prose with no heading at all becomes several topics, each named by its noun phrase; in
+    a language the English noun-phrase rules do not know, "Part 1", "Part 2", … for the
+    teacher to rename."""
     if len(sections) != 1 or sections[0].heading is not None or not sections[0].blocks:
         return sections
     blocks = sections[0].blocks
     groups = group_paragraphs([b.text for b in blocks])
-    labels = label_groups([" ".join(blocks[i].text for i in group) for group in groups])
+    if language == ENGLISH:
+        labels = label_groups([" ".join(blocks[i].text for i in group) for group in groups])
+    else:
+        labels = [f"Part {number}" for number in range(1, len(groups) + 1)]
     return [
         Section(heading=label, blocks=[blocks[i] for i in group])
         for label, group in zip(labels, groups, strict=True)
@@ -189,6 +194,6 @@ def parse_article(text: str, language: str | None = None) -> ParsedArticle:
             sections[-1].blocks.append(Block("bullet", body, body_start, label and label.strip()))
         else:
             sections[-1].blocks.append(Block("paragraph", line, start))
-    sections = _segment_headless([s for s in sections if s.blocks or s.heading])
     language = language or detect_language(text)
+    sections = _segment_headless([s for s in sections if s.blocks or s.heading], language)
     return ParsedArticle(title, text, sections, subtitle=subtitle, language=language)

@@ -74,3 +74,9 @@ def test_german_blanks_names_of_places_not_common_nouns():
 def test_a_russian_adjective_alone_is_no_name():
     # "Тихому" is half of "Тихому океану"; the blank falls on the name that stands whole.
     assert blank_of("Путь идёт к Тихому океану через Москву.", "Дорога", "ru").text == "Москву"
+
+
+def test_headless_prose_in_another_language_gets_numbered_parts():
+    paragraphs = [f"Это абзац номер {n} о Байкале и его берегах." for n in range(1, 7)]
+    parsed = parse_article("Байкал\n\n" + "\n\n".join(paragraphs) + "\n")
+    assert [s.heading for s in parsed.sections] == ["Part 1", "Part 2", "Part 3"]
