@@ -174,6 +174,15 @@ def neutral_items(
     return cards, questions
 
 
+def why_no_neutral_question(sentence: str) -> str:
+    """Why a claim of such an article got no question, as the review page says it."""
+    opening = _opening_word(sentence.strip())
+    if opening in PRONOUN_STARTS:
+        written = opening if has_han(opening) else sentence.split()[0].strip("«»\"'“„(")
+        return f"it opens with “{written}”, which points back to a sentence before; it has a card"
+    return "its sentence holds no year, number or name to ask for; it has a card"
+
+
 def items_for_language(
     topics: list[TopicDraft], title: str, language: str
 ) -> tuple[list[FlashcardDraft], list[QuestionDraft]]:

@@ -14,6 +14,8 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from quizapp.core.item_generation import why_no_question
+from quizapp.core.languages import ENGLISH, GENERATOR_LANGUAGES
+from quizapp.core.neutral_items import why_no_neutral_question
 from quizapp.core.vocabulary import ItemOrigin
 from quizapp.models import (
     Article,
@@ -44,12 +46,15 @@ class ClaimReview:
     flashcards: list[Flashcard] = field(default_factory=list)
     questions: list[Question] = field(default_factory=list)
     sentence: str = ""  # the claim's whole sentence, as in the article
+    language: str = ENGLISH  # the article's: the reasons follow the rules that made its items
 
     @property
     def why_unasked(self) -> str | None:
         """Why the generator asked no question of this claim, or None when it has one."""
         if self.questions:
             return None
+        if self.language not in GENERATOR_LANGUAGES:
+            return why_no_neutral_question(self.sentence or self.claim.quote)
         return why_no_question(self.claim.quote, self.sentence or self.claim.quote)
 
     @property
@@ -159,7 +164,9 @@ def article_review(session: Session, article: Article, page: int = 1) -> Article
     }
     claim_ids = [claim_id for _, claim_id in shown if claim_id is not None]
     claims = {
-        c.id: ClaimReview(c, sentence=article.text[c.sentence_start : c.sentence_end])
+        c.id: ClaimReview(
+            c, sentence=article.text[c.sentence_start : c.sentence_end], language=article.language
+        )
         for c in session.scalars(sa.select(Claim).where(Claim.id.in_(claim_ids)))
     }
     counts, drafts_by_topic = _status_counts(session, article)

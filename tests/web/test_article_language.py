@@ -63,3 +63,12 @@ def test_the_reader_marks_the_article_text_with_its_language(client, db, make_te
     assert '<h1 lang="ru">Транссибирская магистраль</h1>' in page
     assert '<h2 lang="ru">Начало строительства</h2>' in page
     assert '<p class="meta">The ' in page  # the interface around it is not marked
+
+
+def test_review_page_says_why_a_claim_has_no_question_in_its_language(
+    client, db, make_teacher, login
+):
+    article = _russian_article(client, db, make_teacher, login)
+    page = client.get(f"/teach/articles/{article.id}").get_data(as_text=True)
+    assert "it opens with “Её”, which points back" in page
+    assert "says too little" not in page
