@@ -319,6 +319,8 @@ def main() -> None:
         pooled = [s for group in statements.values() for s in group]
         true = sum(a for _, a in pooled)
         print(f"\nTrue/false statements: {len(pooled)} ({true} true, {len(pooled) - true} false).")
+        if not pooled:
+            continue  # no true/false items (the languages group): no rule to fit
         for kind in ("word", "length"):
             fit, rule = best_rule(pooled, kind)
             unseen = held_out_rule_accuracy(statements, kind)
