@@ -33,7 +33,7 @@ def test_every_named_core_error_is_under_the_root_and_still_a_value_error():
 def test_input_the_core_cannot_take_is_a_400_with_its_sentence(
     client, make_student, login, monkeypatch
 ):
-    def unreadable(_text):
+    def unreadable(_text, *_language):
         raise EmptyArticle("The article is empty.")
 
     monkeypatch.setattr("quizapp.main.routes.parse_article", unreadable)

@@ -13,7 +13,7 @@ from tests.web.test_article_import import HEADED
 
 
 def _headings(page: str) -> list[str]:
-    return re.findall(r"<h2>([^<]*)</h2>", page)
+    return re.findall(r"<h2[^>]*>([^<]*)</h2>", page)
 
 
 @pytest.mark.parametrize(("title", "text"), [("Our garden", GARDEN), ("The Water Cycle", HEADED)])
