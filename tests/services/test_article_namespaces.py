@@ -88,8 +88,11 @@ def test_second_article_with_the_same_section_names_leaves_the_first_alone(db):
     assert len(before["questions"]) > 60  # the seed article really has its items (curated too)
     # The second article got its own rows, with keys the seed article uses too.
     second = _snapshot(db, article.id)
-    shared_keys = {r[1] for r in second["questions"]} & {r[1] for r in before["questions"]}
-    assert shared_keys, "the test article must collide with the seed article's keys"
+
+    def keys(snapshot) -> set[str]:
+        return {r[1] for r in snapshot["questions"] + snapshot["flashcards"]}
+
+    assert keys(second) & keys(before), "the test article must collide with the seed's keys"
     assert {r[1] for r in second["topics"]} & {r[1] for r in before["topics"]}
     assert report.created["questions"] == len(second["questions"])
     assert all(r[-1] == "draft" for r in second["questions"] + second["flashcards"])

@@ -13,19 +13,19 @@ from quizapp.services.flashcards import study_queue
 from quizapp.services.practice import question_candidates
 from quizapp.services.quiz_set_items import search_questions
 from quizapp.services.seeding import ArticleSource, import_article
-from tests.services.test_article_namespaces import LOOKALIKE
+from tests.builders.articles import GARDEN
 
 
 def test_drafts_reach_no_student_until_published(db, make_student, make_teacher):
     student, teacher = make_student(), make_teacher()
     article, _ = import_article(
-        db.session, ArticleSource(slug="drafty", text=LOOKALIKE), drafts=True, publish=True
+        db.session, ArticleSource(slug="drafty", text=GARDEN), drafts=True, publish=True
     )
     db.session.commit()
     questions = set(db.session.scalars(sa.select(Question.id).filter_by(article_id=article.id)))
     cards = set(db.session.scalars(sa.select(Flashcard.id).filter_by(article_id=article.id)))
     claims = list(db.session.scalars(sa.select(Claim.id).filter_by(article_id=article.id)))
-    assert questions and cards
+    assert len(questions) >= 2 and cards  # one to publish, another to reject
 
     def offered() -> tuple[set[int], set[int]]:
         practice = {c.question_id for c in question_candidates(db.session, student.id, [])}
