@@ -191,6 +191,14 @@ class ArticleFacts:
         return not initial or tok.text in self.mid_sentence_capitals
 
 
+# Nouns that make a possessive part of a place's or an institution's name ("Christ's College")
+# rather than saying whose something is ("Darwin's Finches" stays two names).
+POSSESSIVE_NAME_TAILS = frozenset(
+    "College Hospital Church Cathedral Abbey Chapel Park Wood Square Bay Island Gate Inn School "
+    "Bridge Hall Cross Road Street".split()
+)
+
+
 def _name_end(sentence: str, toks: list[Token], i: int) -> int:
     """Index of the last token of the name starting at ``toks[i]``: capitalised words joined by
     single spaces, or by a connector ("Bay of Bengal")."""
@@ -200,6 +208,8 @@ def _name_end(sentence: str, toks: list[Token], i: int) -> int:
         gap = sentence[toks[j].end : nxt.start]
         if gap == " " and nxt.is_capitalised:
             j += 1
+        elif gap in ("'s ", "’s ") and nxt.text in POSSESSIVE_NAME_TAILS:
+            j += 1  # "Christ's College", "St Paul's Cathedral": one name, never "_____'s College"
         elif (
             gap == " "
             and toks[j].text not in CALENDAR_WORDS  # "Tuesday of October": two names

@@ -41,7 +41,17 @@ def article_subject(title: str, first_sentence: str) -> str | None:
     for candidate in (head, head.removeprefix("The ")):
         if candidate and first_sentence.startswith((candidate + " ", "The " + candidate + " ")):
             return head if first_sentence.startswith(head) else "The " + candidate
+    # "Charles Darwin" over "Charles Robert Darwin was …": the person, with middle names between.
+    if PERSON_NAME.fullmatch(head) and _full_name_of(head, first_sentence):
+        return head
     return None
+
+
+def _full_name_of(name: str, sentence: str) -> bool:
+    """Whether ``sentence`` opens with ``name`` written out with one or two middle names."""
+    first, *_, last = name.split()
+    middle = r"(?:[A-Z][\w'’\-]+ ){1,2}"
+    return re.match(rf"{re.escape(first)} {middle}{re.escape(last)}\b", sentence) is not None
 
 
 def _resolved(sentence: str, subject: str | None, previous: str) -> str:

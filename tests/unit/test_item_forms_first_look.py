@@ -328,3 +328,28 @@ def test_a_possessive_its_after_a_common_noun_subject_is_left_for_the_context_li
         "In its first phase most allowances were given away",
         "The EU ETS was launched in 2005.",
     ).startswith("In the EU ETS's first phase")
+
+
+def test_a_life_titled_by_a_short_name_is_about_the_person_its_first_sentence_names_in_full():
+    # "Charles Darwin" over "Charles Robert Darwin was …": every "He …" card of the biography
+    # kept its pronoun (or a two-sentence context) because the subject went unrecognised.
+    from quizapp.core.subjects import article_subject
+
+    first = "Charles Robert Darwin was an English naturalist."
+    assert article_subject("Charles Darwin", first) == "Charles Darwin"
+    assert article_subject("Charles Darwin", "Charles Dickens was a novelist.") is None
+
+
+def test_a_possessive_college_or_cathedral_name_is_blanked_whole():
+    # "His father then sent him to _____'s College": the name is "Christ's College".
+    from quizapp.core.answer_targets import ArticleFacts
+
+    sentence = "His father then sent him to Christ's College at the University of Cambridge."
+    facts = ArticleFacts.build("A Life", [sentence])
+    names = [t.text for t in facts.entities(sentence)]
+    assert "Christ's College" in names and "Christ" not in names
+    # A possessive that says whose something is stays apart.
+    owner = "They compared Darwin's notes with Wallace's essay."
+    assert "Darwin's notes" not in [
+        t.text for t in ArticleFacts.build("A Life", [owner]).entities(owner)
+    ]
