@@ -36,6 +36,7 @@ from quizapp.core.item_forms.drafts import (
     form_question,
     terms_matching,
 )
+from quizapp.core.item_forms.leaning import leaning_question
 from quizapp.core.item_forms.recall import recall_card
 from quizapp.core.item_forms.self_refuting import (
     counted_by_a_formula,
@@ -382,8 +383,10 @@ def why_no_question(quote: str, sentence: str) -> str:
     problem = claim_problem(claim, sentence.strip())
     if problem is None:
         pointing = leans_back(sentence.strip())
+        # Shown after the sentence before, it may still have no blank with one right answer.
         return (
-            f"{pointing}, and the sentence before does not resolve it; it has a card"
+            f"{pointing}, and the sentence before does not resolve it or leaves no blank with "
+            "a single right answer; it has a card"
             if (pointing)
             else NO_FORM_FITS
         )
@@ -423,8 +426,14 @@ def _last_questions(
     mine = [q for q in mine if q and not shows_its_answer(q, heading, context_line, shown.text)]
     mine = mine[:MAX_QUESTIONS_PER_CLAIM]
     if not mine:
-        # After a context line the key is the one option that continues it: reviewers saw it.
-        said = None if context_line else _which_statement(shown, falsifiable, context)
+        # After a context line the key is the one option that continues it: reviewers saw it;
+        # a blank on the claim's own sentence, after the same line, is asked instead.
+        if context_line:
+            said = leaning_question(
+                shown, context_line, context.answers, heading, context.facts.in_title
+            )
+        else:
+            said = _which_statement(shown, falsifiable, context)
         said = said or heading_question(topic, shown, context.topics, asked, only_question=True)
         mine = [said] if said else []
     return mine
