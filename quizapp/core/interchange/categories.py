@@ -26,6 +26,14 @@ def topic_of_category(path: str) -> str | None:
     return names[-1] if names else None
 
 
+def topic_path_of_category(path: str) -> tuple[str, ...]:
+    """The topic tree a category path names below its first category (the article, course or
+    quiz): "$course$/top/Article/Topic/Sub-topic" -> ("Topic", "Sub-topic"). A path of one name
+    is that name's topic, as Moodle's "Default for …" categories hold a course's questions."""
+    names = _names(path)
+    return tuple(names[1:] or names)
+
+
 def bank_of_category(path: str) -> str | None:
     """The first named category of ``path``: what the file's questions are about as a whole
     (our exports put the article's title there, Moodle the course or quiz), or None."""

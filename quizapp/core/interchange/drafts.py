@@ -33,6 +33,11 @@ class ImportedDraft:
     draft: QuestionDraft
     topic: str | None
     name: str
+    key: str | None = None
+    topic_path: tuple[str, ...] = ()
+    # The typed answers as the file wrote them, before aliases were added: what a stored
+    # question's answers are compared with when the file updates it.
+    written_accepted: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -63,6 +68,9 @@ def check_imported(parsed: ParsedBank) -> CheckedBank:
         except _Refused as reason:
             checked.skipped.append(Skipped(item.name, str(reason)))
             continue
-        checked.drafts.append(ImportedDraft(draft, item.topic, item.name))
+        written = [str(a).strip() for a in raw.get("accepted") or [] if str(a).strip()]
+        checked.drafts.append(
+            ImportedDraft(draft, item.topic, item.name, item.key, item.topic_path, written)
+        )
         checked.changed += [Changed(item.name, change) for change in item.changes]
     return checked

@@ -12,6 +12,7 @@ in ``changed``, never cut silently.
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 from collections import Counter
 from dataclasses import dataclass, field
@@ -22,7 +23,7 @@ from quizapp.core.import_limits import (
     SNIFF_LINE_CHARS,
 )
 from quizapp.core.interchange.cloze import from_anki_cloze, has_cloze
-from quizapp.core.interchange.records import Changed, InterchangeError, Skipped
+from quizapp.core.interchange.records import Changed, InterchangeError, Skipped, file_key
 from quizapp.core.question_kinds.base import BLANK
 from quizapp.core.vocabulary import CardKind
 
@@ -36,9 +37,13 @@ _NAMES = {
     "topic": {"topic", "category", "deck", "tags", "tag"},
     "source": {"source", "quote"},
     "kind": {"kind", "card type"},
+    "key": {"key"},
 }
 SEPARATOR_NAMES = {",": "comma", ";": "semicolon", "\t": "tab", "|": "vertical bar"}
-DECK_COLUMNS = ["front", "back", "kind", "topic", "source"]
+DECK_COLUMNS = ["front", "back", "kind", "topic", "source", "key"]
+# Between a topic and its sub-topic in the topic column: Anki's subdeck separator, which
+# titles hardly hold (a "/" would split "Input/Output").
+TOPIC_LEVELS = "::"
 NO_SEPARATOR = (
     "No separator found: write one card a line as 'front, back' (or with a tab, a "
     "semicolon or | between the sides)."
@@ -52,6 +57,18 @@ class CardRow:
     topic: str | None = None
     source: str | None = None
     kind: str = CardKind.BASIC  # basic | cloze (a front with one blank, the answer on the back)
+    # The card's key (a "key" column), so a deck imported into its own article updates it.
+    key: str | None = None
+    # The topic and its parents, outermost first ("Wars::Civil" -> ("Wars", "Civil")).
+    topic_path: tuple[str, ...] = ()
+
+
+def topic_column(path: tuple[str, ...]) -> str:
+    return TOPIC_LEVELS.join(path)
+
+
+def _topic_path(cell: str) -> tuple[str, ...]:
+    return tuple(name.strip() for name in cell.split(TOPIC_LEVELS) if name.strip())
 
 
 def card_from_sides(
@@ -176,10 +193,13 @@ def _row_problem(cells: dict[str, str]) -> str | None:
 
 
 def _row_card(cells: dict[str, str]) -> CardRow:
-    topic, source = cells.get("topic") or None, cells.get("source") or None
+    path = _topic_path(cells.get("topic", ""))
+    topic, source = (path[-1] if path else None), cells.get("source") or None
     if cells.get("kind", "").casefold() == CardKind.CLOZE and cells["front"].count(BLANK) == 1:
-        return CardRow(cells["front"], cells["back"], topic, source, kind=CardKind.CLOZE)
-    return card_from_sides(cells["front"], cells["back"], topic, source)
+        card = CardRow(cells["front"], cells["back"], topic, source, kind=CardKind.CLOZE)
+    else:
+        card = card_from_sides(cells["front"], cells["back"], topic, source)
+    return dataclasses.replace(card, key=file_key(cells.get("key")), topic_path=path)
 
 
 def _fitted(row: list[str], width: int, parsed: ParsedCards, name: str) -> list[str]:

@@ -28,6 +28,7 @@ from quizapp.core.interchange.records import (
     ParsedBank,
     Skipped,
     difficulty_tag,
+    file_key,
     partial_answers_left_out,
     split_weight,
     too_many_questions,
@@ -46,11 +47,11 @@ def write_gift(article_title: str, questions: Iterable[ExportQuestion]) -> str:
     """A GIFT file: a ``$CATEGORY`` per topic, then its questions with tags, source quote and
     general feedback (``####``)."""
     out = [f"// Exported from quizapp: {article_title}", ""]
-    topic = None
+    topic: tuple[str, ...] | None = None
     for item in questions:
-        if item.topic != topic:
-            topic = item.topic
-            out += [f"$CATEGORY: {category_path(article_title, topic)}", ""]
+        if item.path != topic:
+            topic = item.path
+            out += [f"$CATEGORY: {category_path(article_title, *topic)}", ""]
         question = item.question
         before, answers, after = kind_of(question.type).write_gift(question)
         out.append(f"// [tag:{difficulty_tag(question.difficulty)}]")
@@ -67,7 +68,7 @@ def read_gift(text: str) -> ParsedBank:
     Raises InterchangeError, naming the line, when a question's braces do not pair up.
     """
     parsed = ParsedBank()
-    topic: str | None = None
+    topic: tuple[str, ...] = ()
     for first_line, lines in _blocks(text):
         comments = [line.strip() for line in lines if line.strip().startswith("//")]
         body = [line for line in lines if not line.strip().startswith("//")]
@@ -95,7 +96,19 @@ def read_gift(text: str) -> ParsedBank:
         raw.update(kind.read_gift(question))
         tags = [m.group(1).replace("\\]", "]") for c in comments for m in _TAG.finditer(c)]
         changes = [] if kind.keeps_answer_feedback else _left_out(question)
-        parsed.questions.append(ImportedQuestion(raw, topic, name, tags, changes))
+        # The title is the key: it is what Moodle keeps of a GIFT question (as its name) and
+        # writes back, where a "// key:" comment would be dropped on Moodle's import.
+        parsed.questions.append(
+            ImportedQuestion(
+                raw,
+                topic[-1] if topic else None,
+                name,
+                tags,
+                changes,
+                key=file_key(question.name),
+                topic_path=topic,
+            )
+        )
     return parsed
 
 

@@ -26,6 +26,7 @@ from quizapp.core.interchange.records import (
     ParsedBank,
     Skipped,
     difficulty_tag,
+    file_key,
     parse_fraction,
     partial_answers_left_out,
     too_many_questions,
@@ -53,12 +54,12 @@ def write_moodle_xml(article_title: str, questions: Iterable[ExportQuestion]) ->
     """A Moodle XML file: a category per topic (under one named after the article), then its
     questions with their general feedback, source quote and tags."""
     quiz = ET.Element("quiz")
-    topic = None
+    topic: tuple[str, ...] | None = None
     for item in questions:
-        if item.topic != topic:
-            topic = item.topic
+        if item.path != topic:
+            topic = item.path
             category = ET.SubElement(quiz, "question", type="category")
-            add_plain(category, "category", category_path(article_title, topic))
+            add_plain(category, "category", category_path(article_title, *topic))
         quiz.append(_question_element(item))
     ET.indent(quiz)
     return ET.tostring(quiz, encoding="utf-8", xml_declaration=True) + b"\n"
@@ -79,6 +80,8 @@ def _question_element(item: ExportQuestion) -> ET.Element:
     ET.SubElement(element, "defaultgrade").text = "1"
     ET.SubElement(element, "penalty").text = "0.3333333"
     ET.SubElement(element, "hidden").text = "0"
+    if item.key:  # Moodle keeps a question's idnumber through its own import and export
+        ET.SubElement(element, "idnumber").text = item.key
     kind.write_moodle(question, element)
     for outcome, text in (getattr(question, "combined_feedback", None) or {}).items():
         add_text(element, COMBINED_FEEDBACK_TAGS[outcome], text, paragraphs=True)
@@ -103,7 +106,7 @@ def read_moodle_xml(data: bytes) -> ParsedBank:
     if len(questions) > MAX_IMPORT_QUESTIONS:
         raise too_many_questions()
     parsed = ParsedBank()
-    topic = None
+    topic: tuple[str, ...] = ()
     for number, element in enumerate(questions, start=1):
         moodle_type = element.get("type", "")
         if moodle_type == "category":
@@ -128,7 +131,17 @@ def read_moodle_xml(data: bytes) -> ParsedBank:
             t.strip() for t in (e.text or "" for e in element.findall("tags/tag/text")) if t.strip()
         ]
         changes = [] if kind.keeps_answer_feedback else _left_out(element)
-        parsed.questions.append(ImportedQuestion(raw, topic, name, tags, changes))
+        parsed.questions.append(
+            ImportedQuestion(
+                raw,
+                topic[-1] if topic else None,
+                name,
+                tags,
+                changes,
+                key=file_key(element.findtext("idnumber")),
+                topic_path=topic,
+            )
+        )
     return parsed
 
 

@@ -8,8 +8,10 @@ from typing import Any
 
 from quizapp.core.errors import InputError
 from quizapp.core.import_limits import MAX_IMPORT_QUESTIONS
-from quizapp.core.interchange.categories import bank_of_category, topic_of_category
+from quizapp.core.interchange.categories import bank_of_category, topic_path_of_category
 
+# An item key kept from a file: at most the models' key length less room for a copy's prefix.
+MAX_KEY = 140
 # Tags carry the difficulty across formats that have no field for it.
 DIFFICULTY_TAG = "difficulty-"
 # An answer's weight in percent, in GIFT and in Moodle's cloze syntax: "%50%Berlin".
@@ -37,6 +39,11 @@ class ImportedQuestion:
     tags: list[str] = field(default_factory=list)
     # What the reader left out or changed, each in a sentence, for the import report.
     changes: list[str] = field(default_factory=list)
+    # The item's key as the file carries it (Moodle ``idnumber``, a GIFT title), so importing
+    # a file into the article it came from updates its items; None when it carries none.
+    key: str | None = None
+    # The topic and its parents, outermost first, as the file's category path names them.
+    topic_path: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -77,11 +84,17 @@ class ParsedBank:
     # title; None when it names none.
     title: str | None = None
 
-    def note_category(self, path: str) -> str | None:
-        """Take a category path the file sets: its topic, returned, and the file's title from
-        the first one that names anything."""
+    def note_category(self, path: str) -> tuple[str, ...]:
+        """Take a category path the file sets: its topic path below the article, returned, and
+        the file's title from the first one that names anything."""
         self.title = self.title or bank_of_category(path)
-        return topic_of_category(path)
+        return topic_path_of_category(path)
+
+
+def file_key(text: str | None) -> str | None:
+    """An item key as a file writes it, or None when it writes none or one too long to keep."""
+    key = " ".join((text or "").split())
+    return key if key and len(key) <= MAX_KEY else None
 
 
 @dataclass(frozen=True)
@@ -92,6 +105,14 @@ class ExportQuestion:
     question: Any
     topic: str
     name: str
+    # The topic's parents and itself, outermost first (``(topic,)`` when not given), and the
+    # item's key for formats that carry one beside the name (Moodle's ``idnumber``).
+    topic_path: tuple[str, ...] = ()
+    key: str | None = None
+
+    @property
+    def path(self) -> tuple[str, ...]:
+        return self.topic_path or (self.topic,)
 
 
 def difficulty_tag(difficulty: int) -> str:
