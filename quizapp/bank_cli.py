@@ -92,6 +92,8 @@ def import_command(file: Path, slug: str | None, email: str | None, with_progres
     click.echo(
         f"Imported {report.counted} into “{report.article_title}” ({report.article_slug}): {kinds}."
     )
+    # Into the article a file came from, items it already had are updated or left alone.
+    click.echo(f"By kind: {report.by_kind}.")
     for skipped in report.skipped:
         click.echo(f"Skipped {skipped.name}: {skipped.reason}")
     for changed in report.changed:

@@ -11,14 +11,22 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from quizapp.core.anki_export import ExportCard, anki_package
-from quizapp.core.interchange.flashcard_csv import DECK_COLUMNS, ParsedCards
+from quizapp.core.interchange.flashcard_csv import (
+    DECK_COLUMNS,
+    CardRow,
+    ParsedCards,
+    topic_column,
+)
 from quizapp.models import Article, Claim, Flashcard, Topic
+from quizapp.models.content import FLASHCARD_CONTENT_FIELDS
 from quizapp.services.csv_export import csv_document
 from quizapp.services.import_landing import ClaimSource, attach_claims, landing_for_import
+from quizapp.services.import_updates import changed_fields, match_by_key
 from quizapp.services.question_exchange import (
     ImportReport,
     article_to_export,
     exported_items,
+    topic_paths,
 )
 
 DECK_FORMATS = {"csv": ".csv", "apkg": ".apkg"}
@@ -36,14 +44,6 @@ def import_cards(
     """Add every card of ``parsed`` (already checked) to the landing article (a new one named
     ``title`` or after ``source_name`` unless ``article_slug`` names one)."""
     landing = landing_for_import(session, importer_id, source_name, article_slug, title=title)
-    claim_ids = attach_claims(
-        session,
-        landing,
-        [
-            ClaimSource(card.topic, card.source, f"{card.front} — {card.back}")
-            for card in parsed.cards
-        ],
-    )
     report = ImportReport(
         landing.article.slug,
         landing.article.title,
@@ -51,11 +51,24 @@ def import_cards(
         noun="flashcard",
         changed=list(parsed.changed),
     )
+    keys = [card.key for card in parsed.cards]
+    matched = match_by_key(session, Flashcard, landing, parsed.cards, keys)
+    for card, stored in matched.existing:
+        counter = report.updated if _update_card(stored, card) else report.unchanged
+        counter[card.kind] += 1
+    claim_ids = attach_claims(
+        session,
+        landing,
+        [
+            ClaimSource(card.topic, card.source, f"{card.front} — {card.back}", card.topic_path)
+            for card, _key in matched.new
+        ],
+    )
     rows = []
-    for card, claim_id in zip(parsed.cards, claim_ids, strict=True):
+    for (card, key), claim_id in zip(matched.new, claim_ids, strict=True):
         rows.append(
             {
-                "key": landing.item_key(),
+                "key": key,
                 "claim_id": claim_id,
                 "kind": card.kind,
                 "front": card.front,
@@ -66,33 +79,51 @@ def import_cards(
             }
         )
         report.imported[card.kind] += 1
-    session.execute(sa.insert(Flashcard), rows)  # one statement for thousands of cards
+    if rows:
+        session.execute(sa.insert(Flashcard), rows)  # one statement for thousands of cards
     return report
 
 
+def _update_card(stored: Flashcard, card: CardRow) -> bool:
+    """Give ``stored`` the file's sides and kind when they differ (its id, claim and reviews
+    kept); True when it did."""
+    content = {name: getattr(card, name) for name in FLASHCARD_CONTENT_FIELDS}
+    if not changed_fields(stored, content, FLASHCARD_CONTENT_FIELDS):
+        return False
+    for name, value in content.items():
+        setattr(stored, name, value)
+    return True
+
+
 def deck_cards(
-    session: Session, article_slug: str, teacher_id: int | None = None
+    session: Session, article_slug: str, teacher_id: int | None = None, *, nested: bool = False
 ) -> tuple[Article, list[ExportCard]]:
     """The article's live flashcards with their source and topic; ``teacher_id`` limits them to
-    what that teacher sees (seeded and their own)."""
+    what that teacher sees (seeded and their own). ``nested``: each topic written with its
+    parents ("Parent::Child", as Anki names a subdeck), else its own title."""
     article = article_to_export(session, article_slug, teacher_id)
     stmt = (
         sa.select(
-            Flashcard.key, Flashcard.front, Flashcard.back, Claim.quote, Topic.title, Flashcard.kind
+            Flashcard.key, Flashcard.front, Flashcard.back, Claim.quote, Topic.id, Flashcard.kind
         )
         .join(Claim, Flashcard.claim_id == Claim.id)
         .join(Topic, Claim.topic_id == Topic.id)
     )
     stmt = exported_items(stmt, Flashcard, article, teacher_id)
-    return article, [ExportCard(*row) for row in session.execute(stmt)]
+    paths = {
+        topic_id: topic_column(path) if nested else path[-1]
+        for topic_id, path in topic_paths(article).items()
+    }
+    rows = session.execute(stmt)
+    return article, [ExportCard(*row[:4], paths[row[4]], row[5]) for row in rows]
 
 
 def export_deck(
     session: Session, article_slug: str, fmt: str, teacher_id: int | None = None
 ) -> bytes:
     """The article's deck as CSV (front, back, kind, topic, source) or an Anki package."""
-    article, cards = deck_cards(session, article_slug, teacher_id)
+    article, cards = deck_cards(session, article_slug, teacher_id, nested=fmt == "csv")
     if fmt == "apkg":
         return anki_package(f"quizapp::{article.title}", cards)
-    rows = ((c.front, c.back, c.kind, c.topic, c.quote) for c in cards)
+    rows = ((c.front, c.back, c.kind, c.topic, c.quote, c.key) for c in cards)
     return csv_document(DECK_COLUMNS, rows).encode("utf-8")

@@ -49,6 +49,8 @@ class Landing:
     question_status: str = ItemStatus.PUBLISHED
     question_origin: ItemOrigin = ItemOrigin.CURATED
     _topics: dict[str, Topic] = field(default_factory=dict)
+    # Every topic of the article, new ones included: a tree may hold one title twice.
+    _all_topics: list[Topic] = field(default_factory=list)
 
     def item_key(self) -> str:
         owner = f"t{self.author_id}" if self.author_id is not None else "import"
@@ -96,6 +98,7 @@ def landing_for_import(
             # questions stay the importer's own, like questions a teacher writes by hand.
             landing.question_origin = ItemOrigin.TEACHER
     landing._topics = {t.title.casefold(): t for t in article.topics}
+    landing._all_topics = list(article.topics)
     return landing
 
 
@@ -116,6 +119,12 @@ class ClaimSource:
     topic: str | None
     quote: str | None
     fallback: str
+    # The topic with its parents, outermost first, when the file names a tree; else empty.
+    topic_path: tuple[str, ...] = ()
+
+    @property
+    def path(self) -> tuple[str, ...]:
+        return self.topic_path or ((self.topic,) if self.topic else ())
 
 
 def attach_claims(session: Session, landing: Landing, sources: Sequence[ClaimSource]) -> list[int]:
@@ -129,7 +138,7 @@ def attach_claims(session: Session, landing: Landing, sources: Sequence[ClaimSou
             session,
             landing,
             [
-                (source.topic, " ".join((source.quote or source.fallback).split()))
+                (source.path, " ".join((source.quote or source.fallback).split()))
                 for source, claim in zip(sources, found, strict=True)
                 if claim is None
             ],
@@ -150,9 +159,9 @@ def source_claim(claims: list[Claim], quote: str | None) -> Claim | None:
 
 
 def claims_for(
-    session: Session, landing: Landing, items: Sequence[tuple[str | None, str]]
+    session: Session, landing: Landing, items: Sequence[tuple[tuple[str, ...], str]]
 ) -> list[int]:
-    """Ids of new claims, one per (topic title, text): the text is appended to the article under
+    """Ids of new claims, one per (topic path, text): the text is appended to the article under
     its topic's heading, so every imported item points at a verbatim span as seeded ones do.
 
     Claims are inserted in one statement (thousands of them in an import), in ``items`` order.
@@ -163,11 +172,11 @@ def claims_for(
     length = len(text)
     rows: list[dict] = []
     current = None
-    for topic_title, claim_text in items:
-        title = (topic_title or DEFAULT_TOPIC)[:200]
-        if title != current:
-            current = title
-            heading = ("\n\n" if length else "") + title
+    for topic_path, claim_text in items:
+        path = tuple(name[:200] for name in topic_path) or (DEFAULT_TOPIC,)
+        if path != current:
+            current = path
+            heading = ("\n\n" if length else "") + path[-1]
             pieces.append(heading)
             length += len(heading)
         start = length + 2
@@ -175,7 +184,7 @@ def claims_for(
         length += 2 + len(claim_text)
         rows.append(
             {
-                "topic": _topic(session, landing, title),
+                "topic": topic_at(session, landing, path),
                 "key": f"import-{uuid4().hex[:12]}",
                 "quote": claim_text,
                 "start_offset": start,
@@ -204,15 +213,51 @@ def topic_titled(session: Session, landing: Landing, title: str) -> Topic:
     return _topic(session, landing, title)
 
 
-def _topic(session: Session, landing: Landing, title: str) -> Topic:
-    topic = landing._topics.get(title.casefold())
+def topic_at(session: Session, landing: Landing, path: tuple[str, ...]) -> Topic:
+    """The topic at the end of ``path`` (outermost first), each level matched by title under
+    the one before and made where missing. The first level is the article's section of that
+    title, else any topic of it, so a one-name path finds the topic it always found."""
+    topic = _section(landing, path[0]) or _topic(session, landing, path[0])
+    for title in path[1:]:
+        child = next(
+            (t for t in landing._all_topics if t.parent is topic and _same(t.title, title)), None
+        )
+        topic = child or _topic(session, landing, title, parent=topic)
+    return topic
+
+
+def _same(title: str, other: str) -> bool:
+    return title.casefold() == other.casefold()
+
+
+def _section(landing: Landing, title: str) -> Topic | None:
+    return next(
+        (
+            t
+            for t in landing._all_topics
+            if t.parent_id is None and t.parent is None and _same(t.title, title)
+        ),
+        None,
+    )
+
+
+def _topic(session: Session, landing: Landing, title: str, parent: Topic | None = None) -> Topic:
+    """The topic of that title (any of them) when no ``parent`` is given, else a new one."""
+    topic = None if parent else landing._topics.get(title.casefold())
     if topic is None:
-        taken = {t.key for t in landing._topics.values()}
+        taken = {t.key for t in landing._all_topics}
         key, number = slugify(title)[:100], 2
         base = key
         while key in taken:
             key, number = f"{base}-{number}", number + 1
-        topic = Topic(article=landing.article, key=key, title=title, position=len(landing._topics))
+        topic = Topic(
+            article=landing.article,
+            key=key,
+            title=title,
+            parent=parent,
+            position=len(landing._all_topics),
+        )
         session.add(topic)  # SQLAlchemy 2 does not cascade a backref assignment into the session
-        landing._topics[title.casefold()] = topic
+        landing._topics.setdefault(title.casefold(), topic)
+        landing._all_topics.append(topic)
     return topic

@@ -15,7 +15,7 @@ from pathlib import PurePath
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from quizapp.core.interchange.drafts import check_imported
+from quizapp.core.interchange.drafts import ImportedDraft, check_imported
 from quizapp.core.interchange.gift import read_gift, write_gift
 from quizapp.core.interchange.moodle_xml import read_moodle_xml, write_moodle_xml
 from quizapp.core.interchange.records import (
@@ -25,10 +25,18 @@ from quizapp.core.interchange.records import (
     ParsedBank,
     Skipped,
 )
+from quizapp.core.item_drafts import QuestionDraft
 from quizapp.models import Article, Claim, Flashcard, Question, Topic
+from quizapp.models.content import QUESTION_CONTENT_FIELDS
 from quizapp.services.choice_ids import with_opaque_ids
 from quizapp.services.errors import NotFound
-from quizapp.services.import_landing import ClaimSource, attach_claims, landing_for_import
+from quizapp.services.import_landing import (
+    ClaimSource,
+    Landing,
+    attach_claims,
+    landing_for_import,
+)
+from quizapp.services.import_updates import match_by_key
 from quizapp.services.visibility import usable_article, usable_items
 
 QUESTION_FORMATS = {"moodle-xml": ".xml", "gift": ".gift"}
@@ -67,10 +75,24 @@ class ImportReport:
     noun: str = "question"  # what was imported: question | flashcard
     # Items imported, but not quite as the file wrote them: each with what changed.
     changed: list[Changed] = field(default_factory=list)
+    # Items the file carried by key that the article already had, by kind: given the file's
+    # content (``updated``) or already holding it (``unchanged``). ``imported`` counts new ones.
+    updated: Counter[str] = field(default_factory=Counter)
+    unchanged: Counter[str] = field(default_factory=Counter)
 
     @property
     def total(self) -> int:
         return sum(self.imported.values())
+
+    @property
+    def by_kind(self) -> str:
+        """ "multiple choice: 1 updated, 67 unchanged, 0 new; true false: …", kind by kind."""
+        kinds = sorted(set(self.imported) | set(self.updated) | set(self.unchanged))
+        return "; ".join(
+            f"{kind.replace('_', ' ')}: {self.updated[kind]} updated, "
+            f"{self.unchanged[kind]} unchanged, {self.imported[kind]} new"
+            for kind in kinds
+        )
 
     @property
     def counted(self) -> str:
@@ -106,43 +128,77 @@ def import_question_file(
     # A new article is named as the file names its questions (its first category), else
     # after the file.
     landing = landing_for_import(session, importer_id, filename, article_slug, title=parsed.title)
-    claim_ids = attach_claims(
-        session,
-        landing,
-        [ClaimSource(item.topic, item.draft.quote, item.draft.prompt) for item in checked.drafts],
-    )
     report = ImportReport(
         landing.article.slug,
         landing.article.title,
         skipped=checked.skipped,
         changed=checked.changed,
     )
+    keys = [item.key for item in checked.drafts]
+    matched = match_by_key(session, Question, landing, checked.drafts, keys)
+    for item, question in matched.existing:
+        counter = report.updated if update_question(question, item) else report.unchanged
+        counter[str(item.draft.type)] += 1
+    claim_ids = attach_claims(
+        session,
+        landing,
+        [
+            ClaimSource(item.topic, item.draft.quote, item.draft.prompt, item.topic_path)
+            for item, _key in matched.new
+        ],
+    )
     rows = []
-    for item, claim_id in zip(checked.drafts, claim_ids, strict=True):
-        draft = item.draft
-        rows.append(
-            {
-                "key": landing.item_key(),
-                "claim_id": claim_id,
-                "type": str(draft.type),
-                "prompt": draft.prompt,
-                "explanation": draft.explanation,
-                "difficulty": draft.difficulty,
-                "choices": with_opaque_ids(draft.choices),
-                "accepted": draft.accepted,
-                "pairs": draft.pairs,
-                "answer_bool": draft.answer_bool,
-                "quote": draft.quote,
-                "combined_feedback": draft.combined_feedback,
-                "origin": landing.question_origin,
-                "author_id": landing.author_id,
-                "article_id": landing.article.id,
-                "status": landing.question_status,
-            }
-        )
-        report.imported[str(draft.type)] += 1
-    session.execute(sa.insert(Question), rows)  # one statement for thousands of questions
+    for (item, key), claim_id in zip(matched.new, claim_ids, strict=True):
+        rows.append(_question_row(item.draft, key, claim_id, landing))
+        report.imported[str(item.draft.type)] += 1
+    if rows:
+        session.execute(sa.insert(Question), rows)  # one statement for thousands of questions
     return report
+
+
+def _question_row(draft: QuestionDraft, key: str, claim_id: int, landing: Landing) -> dict:
+    return {
+        "key": key,
+        "claim_id": claim_id,
+        **_content(draft),
+        "choices": with_opaque_ids(draft.choices),
+        "origin": landing.question_origin,
+        "author_id": landing.author_id,
+        "article_id": landing.article.id,
+        "status": landing.question_status,
+    }
+
+
+def _content(draft: QuestionDraft) -> dict:
+    return {name: getattr(draft, name) for name in QUESTION_CONTENT_FIELDS} | {
+        "type": str(draft.type)
+    }
+
+
+def update_question(question: Question, item: ImportedDraft) -> bool:
+    """Give ``question`` the file's content when it differs (its id, claim and choice ids by
+    position kept, so learners' answers keep meaning the same); True when it did."""
+    content = _content(item.draft)
+    # Compared as the file wrote them: the stored answers carry aliases the file repeats, and
+    # choice ids are the store's own.
+    content["accepted"] = item.written_accepted
+    content["choices"] = with_opaque_ids(item.draft.choices, stored=question.choices)
+    compared = dict(content, choices=_without_ids(content["choices"]))
+    stored = {name: getattr(question, name) for name in QUESTION_CONTENT_FIELDS}
+    stored["choices"] = _without_ids(question.choices)
+    if compared == stored:
+        return False
+    if item.written_accepted != question.accepted:
+        content["accepted"] = item.draft.accepted
+    else:
+        content["accepted"] = question.accepted
+    for name, value in content.items():
+        setattr(question, name, value)
+    return True
+
+
+def _without_ids(choices: list[dict] | None) -> list[dict]:
+    return [{k: v for k, v in choice.items() if k != "id"} for choice in choices or []]
 
 
 def article_to_export(session: Session, article_slug: str, teacher_id: int | None) -> Article:
@@ -173,6 +229,18 @@ def exported_items(
     return stmt
 
 
+def topic_paths(article: Article) -> dict[int, tuple[str, ...]]:
+    """Each topic's title with its parents', outermost first, by topic id: the category path
+    an export writes, so the tree comes back on import."""
+    by_id = {topic.id: topic for topic in article.topics}
+
+    def path(topic: Topic) -> tuple[str, ...]:
+        parent = by_id.get(topic.parent_id) if topic.parent_id else None
+        return (*path(parent), topic.title) if parent else (topic.title,)
+
+    return {topic_id: path(topic) for topic_id, topic in by_id.items()}
+
+
 def export_questions(
     session: Session, article_slug: str, fmt: str, teacher_id: int | None = None
 ) -> bytes:
@@ -180,12 +248,16 @@ def export_questions(
     per topic; ``teacher_id`` limits them to what that teacher sees (seeded and their own)."""
     article = article_to_export(session, article_slug, teacher_id)
     stmt = (
-        sa.select(Question, Topic.title)
+        sa.select(Question, Topic.id)
         .join(Claim, Question.claim_id == Claim.id)
         .join(Topic, Claim.topic_id == Topic.id)
     )
     stmt = exported_items(stmt, Question, article, teacher_id)
-    items = [ExportQuestion(q, topic, q.key) for q, topic in session.execute(stmt)]
+    paths = topic_paths(article)
+    items = [
+        ExportQuestion(q, paths[topic][-1], q.key, topic_path=paths[topic], key=q.key)
+        for q, topic in session.execute(stmt)
+    ]
     if fmt == "moodle-xml":
         return write_moodle_xml(article.title, items)
     if fmt == "gift":

@@ -104,6 +104,8 @@ def _flash_report(report: ImportReport) -> None:
         f"Imported {report.counted} into the {article} “{report.article_title}”, {where}.",
         "success",
     )
+    if report.updated or report.unchanged:
+        flash(f"Already in the article, by key: {report.by_kind}.", "info")
     for skipped in report.skipped[:MAX_SKIPPED_SHOWN]:
         flash(f"Skipped {skipped.name}: {skipped.reason}.", "warning")
     if len(report.skipped) > MAX_SKIPPED_SHOWN:
