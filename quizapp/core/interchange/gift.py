@@ -28,7 +28,6 @@ from quizapp.core.interchange.records import (
     ParsedBank,
     Skipped,
     difficulty_tag,
-    file_key,
     partial_answers_left_out,
     split_weight,
     too_many_questions,
@@ -99,15 +98,7 @@ def read_gift(text: str) -> ParsedBank:
         # The title is the key: it is what Moodle keeps of a GIFT question (as its name) and
         # writes back, where a "// key:" comment would be dropped on Moodle's import.
         parsed.questions.append(
-            ImportedQuestion(
-                raw,
-                topic[-1] if topic else None,
-                name,
-                tags,
-                changes,
-                key=file_key(question.name),
-                topic_path=topic,
-            )
+            ImportedQuestion.filed(raw, topic, name, tags, changes, question.name)
         )
     return parsed
 

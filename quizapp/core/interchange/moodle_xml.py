@@ -26,7 +26,6 @@ from quizapp.core.interchange.records import (
     ParsedBank,
     Skipped,
     difficulty_tag,
-    file_key,
     parse_fraction,
     partial_answers_left_out,
     too_many_questions,
@@ -132,15 +131,7 @@ def read_moodle_xml(data: bytes) -> ParsedBank:
         ]
         changes = [] if kind.keeps_answer_feedback else _left_out(element)
         parsed.questions.append(
-            ImportedQuestion(
-                raw,
-                topic[-1] if topic else None,
-                name,
-                tags,
-                changes,
-                key=file_key(element.findtext("idnumber")),
-                topic_path=topic,
-            )
+            ImportedQuestion.filed(raw, topic, name, tags, changes, element.findtext("idnumber"))
         )
     return parsed
 

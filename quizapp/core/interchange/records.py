@@ -45,6 +45,20 @@ class ImportedQuestion:
     # The topic and its parents, outermost first, as the file's category path names them.
     topic_path: tuple[str, ...] = ()
 
+    @classmethod
+    def filed(
+        cls,
+        raw: dict[str, Any],
+        topic_path: tuple[str, ...],
+        name: str,
+        tags: list[str],
+        changes: list[str],
+        key: str | None,
+    ) -> ImportedQuestion:
+        """A question filed under ``topic_path`` (its topic the last name), keyed ``key``."""
+        topic = topic_path[-1] if topic_path else None
+        return cls(raw, topic, name, tags, changes, file_key(key), topic_path)
+
 
 @dataclass(frozen=True)
 class Skipped:
