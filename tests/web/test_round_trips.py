@@ -238,3 +238,28 @@ def test_a_csv_topic_cell_names_a_sub_topic(db, runner, tmp_path):
     _import(runner, path, "wars")
     assert _tree(_article(db, "wars")) == {("Wars",), ("Wars", "Civil")}
     assert {k: row[3] for k, row in _cards(db, "wars").items()} == {"w-1": "Civil", "w-2": "Wars"}
+
+
+def test_a_key_twice_in_a_file_or_too_long_to_keep_makes_new_items(db, runner, tmp_path):
+    long_key = "k" * 200
+    source = tmp_path / "twice.xml"
+    source.write_text(
+        "\n".join(
+            [
+                '<?xml version="1.0" encoding="UTF-8"?>\n<quiz>',
+                _category("$course$/top/Earth/Rocks"),
+                _true("rock-1", "Basalt cools from lava."),
+                _true("rock-1", "Granite is a rock."),
+                _true(long_key, "Pumice floats."),
+                "</quiz>",
+            ]
+        ),
+        encoding="utf-8",
+    )
+    output = _import(runner, source, "twice")
+    assert "Imported 3 questions" in output, output
+    keys = [q.key for q in _live_questions(db, "twice")]
+    assert keys[0] == "rock-1" and len(set(keys)) == 3 and long_key not in keys
+    # Again: the kept key matches its question; the others have no key in the file to match.
+    output = _import(runner, source, "twice")
+    assert "true false: 0 updated, 1 unchanged, 2 new" in output, output
