@@ -68,6 +68,9 @@ class Choice:
     # The share of the mark this choice is worth as its file wrote it (Moodle's 0.5, -0.25),
     # or None for the app's own right-or-wrong choices.
     fraction: float | None = None
+    # A numerical question's accepted value and its tolerance either side (None otherwise).
+    value: float | None = None
+    tolerance: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -78,6 +81,7 @@ class GradingKey:
     - true_false: `correct_bool`
     - fill_blank / short_answer: `accepted` (every accepted variant)
     - matching: `pairs` of (left, right), lefts unique
+    - numerical: `choices` with `value` and `tolerance`; `pairs` of (unit, multiplier text)
     """
 
     type: QuestionType

@@ -16,3 +16,4 @@ class QuestionType(StrEnum):
     SHORT_ANSWER = "short_answer"
     MATCHING = "matching"
     POLL = "poll"
+    NUMERICAL = "numerical"

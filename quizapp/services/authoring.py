@@ -7,6 +7,7 @@ before anything is written.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from typing import Any
 from uuid import uuid4
@@ -179,7 +180,10 @@ ANSWERED_QUESTION = "Students have answered this question; copy it to change its
 def _answer_key(values: dict[str, Any]) -> tuple:
     """What earlier answers and their marks depend on: the type, each choice's id and whether
     it is correct (its wording may change), accepted answers, pairs and the true/false answer."""
-    choices = tuple((c["id"], bool(c["correct"])) for c in values.get("choices") or [])
+    choices = tuple(
+        (c["id"], bool(c["correct"]), c.get("value"), c.get("tolerance"), c.get("fraction"))
+        for c in values.get("choices") or []
+    )
     return (
         values["type"],
         choices,
@@ -220,7 +224,7 @@ def update_question(
 
 def fields_of(question: Question) -> QuestionFields:
     """The form's view of a stored question (the inverse of ``QuestionFields.raw``)."""
-    return QuestionFields(
+    fields = QuestionFields(
         claim_id=question.claim_id,
         type=question.type,
         prompt=question.prompt,
@@ -233,6 +237,7 @@ def fields_of(question: Question) -> QuestionFields:
         quote=question.quote or "",
         choice_rows=tuple((c["text"], bool(c["correct"])) for c in question.choices or []),
     )
+    return dataclasses.replace(fields, **kind_of(question.type).authoring_text(question))
 
 
 def draft_problem(session: Session, item: Question | Flashcard, teacher_id: int) -> str | None:

@@ -46,7 +46,8 @@ def with_written_credit(choices: Choices, stored: Choices) -> list[dict[str, Any
     for position, choice in enumerate(choices):
         before = stored[position] if position < len(stored) else {}
         extra = {"feedback": before["feedback"]} if before.get("feedback") else {}
-        if same_ticks and before.get("fraction") is not None:
+        # A choice that carries its own credit (a numerical value) keeps it.
+        if same_ticks and before.get("fraction") is not None and choice.get("fraction") is None:
             extra["fraction"] = before["fraction"]
         kept.append({**choice, **extra})
     return kept

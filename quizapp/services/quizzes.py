@@ -29,7 +29,14 @@ def grading_key(question: Question) -> GradingKey:
     return GradingKey(
         type=QuestionType(question.type),
         choices=tuple(
-            Choice(c["id"], c["text"], bool(c["correct"]), c.get("fraction"))
+            Choice(
+                c["id"],
+                c["text"],
+                bool(c["correct"]),
+                c.get("fraction"),
+                c.get("value"),
+                c.get("tolerance") or 0.0,
+            )
             for c in question.choices
         ),
         accepted=tuple(question.accepted or ()),

@@ -66,7 +66,8 @@ class QuestionForm(FlaskForm):
         validators=[Length(max=MAX_LIST_TEXT)],
     )
     accepted = TextAreaField(
-        "Accepted answers (fill in the blank, short answer): one per line",
+        "Accepted answers (fill in the blank, short answer): one per line; numerical: "
+        "3.14:0.01 (value:tolerance), 1..5, %50%3.1:0.1 for part credit, unit: cm = 100",
         validators=[Length(max=MAX_LIST_TEXT)],
     )
     pairs = TextAreaField(

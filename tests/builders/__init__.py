@@ -24,6 +24,7 @@ from tests.builders.teaching import (
     seeded_questions,
     take,
     teacher_items,
+    teacher_numerical,
     teacher_poll,
     wrong_answer,
 )
@@ -49,6 +50,7 @@ __all__ = [
     "seeded_questions",
     "take",
     "teacher_items",
+    "teacher_numerical",
     "teacher_poll",
     "wrong_answer",
 ]

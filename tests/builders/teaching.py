@@ -101,6 +101,42 @@ def teacher_poll(db, author: User, claim_id: int, tag: str) -> Question:
     return poll
 
 
+def teacher_numerical(db, author: User, claim_id: int, tag: str) -> Question:
+    """A numerical question of ``author``'s own, saved (the seed bank holds none): 3.14 within
+    0.01 for full marks, 3.1 within 0.1 for half, in metres or centimetres."""
+    question = Question(
+        key=f"{tag}-numerical",
+        claim_id=claim_id,
+        type="numerical",
+        prompt=f"{tag}: how long is the rod, in metres?",
+        explanation="It is 3.14 m long.",
+        choices=[
+            {
+                "id": "a",
+                "text": "3.14",
+                "correct": True,
+                "fraction": 1.0,
+                "value": 3.14,
+                "tolerance": 0.01,
+            },
+            {
+                "id": "b",
+                "text": "3.1",
+                "correct": False,
+                "fraction": 0.5,
+                "value": 3.1,
+                "tolerance": 0.1,
+            },
+        ],
+        pairs=[["m", "1"], ["cm", "100"]],
+        origin=ItemOrigin.TEACHER,
+        author_id=author.id,
+    )
+    db.session.add(question)
+    db.session.commit()
+    return question
+
+
 def imported_article(db, owner: User, text: str, filename: str = "notes.txt") -> Article:
     """``text`` imported by ``owner`` as a file named ``filename``: their own draft article."""
     article, _ = import_upload(db.session, ArticleUpload(filename, text.encode()), owner.id)
@@ -177,6 +213,8 @@ def correct_answer(question: Question):
         return question.answer_bool
     if qtype == "matching":
         return {left: right for left, right in question.pairs}
+    if qtype == "numerical":
+        return next(c["text"] for c in question.choices if c["correct"])
     return question.accepted[0]
 
 
@@ -194,6 +232,8 @@ def wrong_answer(question: Question):
         lefts = [left for left, _ in question.pairs]
         rights = [right for _, right in question.pairs]
         return dict(zip(lefts, rights[1:] + rights[:1], strict=True))
+    if qtype == "numerical":
+        return "-987654321"
     return "zzzz qqqq"
 
 

@@ -47,6 +47,7 @@ def test_question_type_values_are_the_stored_strings() -> None:
         "short_answer",
         "matching",
         "poll",
+        "numerical",
     ]
     assert QuestionType.MATCHING == "matching"
 

@@ -100,6 +100,32 @@ EVERY_KIND = [
         "Trade",
         "q-match",
     ),
+    ExportQuestion(
+        _question(
+            type="numerical",
+            prompt="How long is the pipeline, in thousands of km?",
+            choices=[
+                {
+                    "id": "a",
+                    "text": "3",
+                    "correct": True,
+                    "fraction": 1.0,
+                    "value": 3.0,
+                    "tolerance": 0.1,
+                },
+                {
+                    "id": "b",
+                    "text": "2.5",
+                    "correct": False,
+                    "fraction": 0.5,
+                    "value": 2.5,
+                    "tolerance": 0.5,
+                },
+            ],
+        ),
+        "Trade",
+        "q-numerical",
+    ),
 ]
 
 
@@ -174,7 +200,9 @@ def test_moodle_documentation_examples():
         ["Paris"],
     )
     skipped = {s.name: s.reason for s in checked.skipped}
-    assert set(skipped) == {"Cloze with choices", "Essay", "Numerical", "Calculated"}
+    assert set(skipped) == {"Cloze with choices", "Essay", "Calculated"}
+    numerical = by_name["Numerical"].draft
+    assert [(c["value"], c["tolerance"]) for c in numerical.choices] == [(4.0, 0.0)]
     assert "essay" in skipped["Essay"] and "calculated" in skipped["Calculated"]
 
 
@@ -191,6 +219,7 @@ def test_gift_documentation_examples():
         "multiple_select",
         "single_choice",
         "true_false",
+        "numerical",
     ]
     tomb = checked.drafts[0]
     assert (tomb.name, tomb.topic, tomb.draft.difficulty) == ("Grant's tomb", "Grant", 1)
@@ -205,9 +234,11 @@ def test_gift_documentation_examples():
     assert escapes.prompt == "Which of these is 1 = 1 : true {really}?"
     assert [c["text"] for c in escapes.choices] == ["a ~ tilde # hash", "plain"]
     assert drafts[8].prompt == "Is Paris in France?"
+    born = drafts[9]  # {#1822:5}
+    assert [(c["value"], c["tolerance"], c["fraction"]) for c in born.choices] == [(1822, 5, 1)]
     reasons = [s.reason for s in checked.skipped]
-    assert len(reasons) == 3
-    assert "numerical" in reasons[0] and "essay" in reasons[1] and "description" in reasons[2]
+    assert len(reasons) == 2
+    assert "essay" in reasons[0] and "description" in reasons[1]
 
 
 @pytest.mark.parametrize(

@@ -32,6 +32,7 @@ from tests.builders import (
     seeded_questions,
     take,
     teacher_items,
+    teacher_numerical,
     teacher_poll,
 )
 from tests.services.test_article_namespaces import LOOKALIKE
@@ -88,10 +89,12 @@ def build_world(db, secret_key: str) -> dict:
     enrol(db, mine, student, classmate)
     enrol(db, theirs, student)
     # One question of each type, so an answer is posted to every kind of form; the seed bank
-    # holds no poll, so the teacher writes one.
-    banked = [t for t in QuestionType if t is not QuestionType.POLL]
+    # holds no poll nor numerical question, so the teacher writes them.
+    written = (QuestionType.POLL, QuestionType.NUMERICAL)
+    banked = [t for t in QuestionType if t not in written]
     mixed = [seeded_questions(db, 1, t.value)[0] for t in banked]
     mixed.append(teacher_poll(db, teacher, mixed[0].claim_id, "fuzz"))
+    mixed.append(teacher_numerical(db, teacher, mixed[0].claim_id, "fuzz"))
     choice = seeded_questions(db, 3, "single_choice")
     own_set = make_set(db, teacher, mixed, title="Mixed")
     live_set = make_set(db, teacher, choice, title="Live")

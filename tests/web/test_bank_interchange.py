@@ -108,10 +108,12 @@ def test_import_reports_what_it_skipped(db, runner, tmp_path):
     )
     result = runner.invoke(args=["bank", "import", str(gift), "--article", "my-bank"])
     assert result.exit_code == 0, result.output
-    assert "Imported 1 question into" in result.output
-    assert "Skipped num: a numerical question" in result.output
+    assert "Imported 2 questions into" in result.output
     assert "Skipped essay: an essay question" in result.output
-    assert [q.prompt for q in _questions_of(db, "my-bank")] == ["The pipeline carries gas."]
+    assert [q.prompt for q in _questions_of(db, "my-bank")] == [
+        "The pipeline carries gas.",
+        "2 + 2?",
+    ]
 
 
 def test_a_bad_file_is_refused_and_nothing_is_written(db, runner, tmp_path):

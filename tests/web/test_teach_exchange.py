@@ -12,7 +12,8 @@ from tests.conftest import SEED_SLUG
 GIFT = (
     b"$CATEGORY: $course$/top/Energy\n\n"
     b"::pipe::Power of Siberia carries gas. {TRUE ####It carries natural gas.}\n\n"
-    b"::num::How long is it? {#3000}\n"
+    b"::num::How long is it? {#3000:10}\n\n"
+    b"::essay::Discuss it. {}\n"
 )
 
 
@@ -34,14 +35,16 @@ def test_a_teacher_imports_a_gift_file_and_sees_the_report(client, db, make_teac
     assert response.status_code == 200
     text = response.get_data(as_text=True)
     # Named as the file names its questions (its category), not after the file.
-    assert "Imported 1 question into the new article “Energy”, as drafts" in text
-    assert "Skipped num: a numerical question" in text
+    assert "Imported 2 questions into the new article “Energy”, as drafts" in text
+    assert "Skipped essay: an essay question" in text
     # The questions land as drafts in an article the teacher owns, on its review page.
     assert "Power of Siberia carries gas." in text and "Accept" in text
     mine = db.session.scalars(sa.select(Question).where(Question.author_id == teacher.id)).all()
     assert [(q.type, q.origin, q.status, q.claim.topic.title) for q in mine] == [
-        ("true_false", "curated", "draft", "Energy")
+        ("true_false", "curated", "draft", "Energy"),
+        ("numerical", "curated", "draft", "Energy"),
     ]
+    assert [(c["value"], c["tolerance"]) for c in mine[1].choices] == [(3000, 10)]
     assert mine[0].claim.article.owner_id == teacher.id and not mine[0].claim.article.published
 
 

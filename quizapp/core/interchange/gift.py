@@ -94,7 +94,7 @@ def read_gift(text: str) -> ParsedBank:
         }
         raw.update(kind.read_gift(question))
         tags = [m.group(1).replace("\\]", "]") for c in comments for m in _TAG.finditer(c)]
-        changes = [] if kind.keeps_answer_feedback else _left_out(question)
+        changes = [] if kind.keeps_answer_feedback else _left_out(question, kind.keeps_credit)
         # The title is the key: it is what Moodle keeps of a GIFT question (as its name) and
         # writes back, where a "// key:" comment would be dropped on Moodle's import.
         parsed.questions.append(
@@ -149,7 +149,9 @@ def _split(first_line: int, text: str) -> GiftQuestion:
         body,
         general_feedback=restore(general),
     )
-    question.answers = _answers(body)
+    # A numerical body ("#3.14:0.01", "#=1..5 =%50%2..6") holds numbers its kind reads; read
+    # as "="/"~" answers it would pass for a short answer or a choice question.
+    question.answers = [] if body.lstrip().startswith("#") else _answers(body)
     return question
 
 
@@ -174,13 +176,15 @@ def _answers(body: str) -> list[GiftAnswer]:
     return answers
 
 
-def _left_out(question: GiftQuestion) -> list[str]:
+def _left_out(question: GiftQuestion, keeps_credit: bool = False) -> list[str]:
     """The report's sentences for what a kind that is not a choice drops: answers worth part
     of the mark ("=%50%somebody"), and "#feedback" on answers (a true/false question's
     "{T#if wrong#if right}" among them)."""
     partial = [restore(a.text) for a in question.answers if 0 < a.percent < 100 - 0.001]
-    changes = [partial_answers_left_out(partial)] if partial else []
-    if any(a.feedback for a in question.answers) or (not question.answers and "#" in question.body):
+    changes = [partial_answers_left_out(partial)] if partial and not keeps_credit else []
+    # A numerical body starts with "#"; a "#" after that one is feedback.
+    body = question.body.strip().removeprefix("#")
+    if any(a.feedback for a in question.answers) or (not question.answers and "#" in body):
         changes.append(ANSWER_FEEDBACK_LEFT_OUT)
     return changes
 
@@ -191,8 +195,6 @@ def _unsupported(question: GiftQuestion) -> str | None:
         return "a description without answers: the app has no such items"
     if not body:
         return "an essay question (empty braces): the app has no essay questions"
-    if body.startswith("#"):
-        return "a numerical question: the app has no numerical questions"
     return None
 
 

@@ -129,7 +129,7 @@ def read_moodle_xml(data: bytes) -> ParsedBank:
         tags = [
             t.strip() for t in (e.text or "" for e in element.findall("tags/tag/text")) if t.strip()
         ]
-        changes = [] if kind.keeps_answer_feedback else _left_out(element)
+        changes = [] if kind.keeps_answer_feedback else _left_out(element, kind.keeps_credit)
         parsed.questions.append(
             ImportedQuestion.filed(raw, topic, name, tags, changes, element.findtext("idnumber"))
         )
@@ -179,7 +179,7 @@ def _combined_feedback(element: ET.Element) -> dict[str, str]:
     return {outcome: text for outcome, text in texts.items() if text}
 
 
-def _left_out(element: ET.Element) -> list[str]:
+def _left_out(element: ET.Element, keeps_credit: bool = False) -> list[str]:
     """The report's sentences for what a kind that is not a choice drops: feedback on its
     answers, and answers worth part of the mark."""
     answers = element.findall("answer")
@@ -188,7 +188,7 @@ def _left_out(element: ET.Element) -> list[str]:
         for answer in answers
         if 0 < parse_fraction(answer.get("fraction")) < 100 - 0.001
     ]
-    changes = [partial_answers_left_out(partial)] if partial else []
+    changes = [partial_answers_left_out(partial)] if partial and not keeps_credit else []
     if any(read_text(answer.find("feedback")) for answer in answers):
         changes.append(ANSWER_FEEDBACK_LEFT_OUT)
     return changes

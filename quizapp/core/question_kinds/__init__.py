@@ -16,6 +16,7 @@ from quizapp.core.question_kinds.base import FormAnswerError, QuestionKind, Ques
 from quizapp.core.question_kinds.choice import MultipleSelect, SingleChoice
 from quizapp.core.question_kinds.choice_credit import outcome_of
 from quizapp.core.question_kinds.matching import Matching
+from quizapp.core.question_kinds.numerical import Numerical
 from quizapp.core.question_kinds.poll import Poll
 from quizapp.core.question_kinds.true_false import TrueFalse
 from quizapp.core.question_kinds.typed import FillBlank, ShortAnswer
@@ -44,6 +45,7 @@ _KINDS: dict[str, QuestionKind] = {
         ShortAnswer(),
         Matching(),
         Poll(),
+        Numerical(),
     )
 }
 

@@ -93,6 +93,11 @@ class QuestionKind:
         """The type's fields in the seed bank's shape from a teacher's form (text per line)."""
         raise NotImplementedError
 
+    def authoring_text(self, question: QuestionLike) -> dict[str, str]:
+        """The authoring form's text fields for a stored question, where the kind does not
+        keep them as typed (a numerical question's values); {} for the rest."""
+        return {}
+
     def validate(self, raw: Mapping[str, Any], draft: dict[str, Any], fail: Fail) -> None:
         """Check the type's own fields of ``raw`` and add them to ``draft``; ``fail`` if bad."""
         raise NotImplementedError
@@ -133,6 +138,9 @@ class QuestionKind:
     # Whether the kind keeps a feedback text per answer (choices do); an import of a kind
     # that does not lists the feedback it left out.
     keeps_answer_feedback: ClassVar[bool] = False
+    # Whether answers worth part of the mark are kept (choices with fractions keep their
+    # feedback too, so only kinds that keep credit without feedback set this: numerical).
+    keeps_credit: ClassVar[bool] = False
 
     def answer_feedback(self, question: QuestionLike, answer: Any) -> list[str]:
         """What the question says to this particular answer (a picked choice's feedback)."""

@@ -1,0 +1,291 @@
+"""Numerical: a typed number right within a tolerance, as Moodle's numerical question.
+
+Storage (no column of its own; the question's JSON fields, in a documented shape):
+
+- ``choices``: the accepted values, one dict each, ``{"id", "text", "correct", "fraction",
+  "value", "tolerance"}``: ``text`` the value as written, ``fraction`` the credit 0..1,
+  ``correct`` whether it is full credit. Never shown as options.
+- ``pairs``: the accepted units, ``[unit, multiplier]`` with the multiplier as text, as Moodle
+  writes them: the first is the base unit (multiplier 1), "cm" with 100 reads "314 cm" as
+  3.14. Units are optional: a bare number is read in the base unit.
+
+A learner types "3,14" or "3.14 m"; text that is no number is refused with a 400 (nothing is
+saved), an unknown unit is a wrong answer.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from collections.abc import Mapping
+from typing import Any
+
+from quizapp.core.grading import Grade, GradingKey, InvalidAnswer
+from quizapp.core.interchange.gift_text import GiftQuestion, restore
+from quizapp.core.interchange.moodle_fields import add_text, read_text
+from quizapp.core.interchange.records import format_fraction, parse_fraction
+from quizapp.core.item_drafts import choice_id
+from quizapp.core.question_kinds.base import (
+    MAX_OPTIONS,
+    MAX_TEXT_ANSWER,
+    Fail,
+    FormAnswerError,
+    FormData,
+    QuestionLike,
+    lines_of,
+)
+from quizapp.core.question_kinds.numbers import (
+    NotANumber,
+    NumericAnswer,
+    number_text,
+    parse_number,
+    read_answer_text,
+    split_number,
+    write_answer_text,
+)
+from quizapp.core.question_kinds.typed import TypedKind
+from quizapp.core.question_types import QuestionType
+
+UNIT_LINE = re.compile(r"^unit\s*:\s*(?P<unit>[^=]+?)\s*(?:=\s*(?P<multiplier>.+))?$", re.I)
+MAX_UNIT = 30  # characters in a unit's name
+
+
+def answers_of(choices: list[dict[str, Any]]) -> list[NumericAnswer]:
+    return [
+        NumericAnswer(float(c["value"]), float(c.get("tolerance") or 0), _fraction(c))
+        for c in choices
+    ]
+
+
+def _fraction(choice: Mapping[str, Any]) -> float:
+    fraction = choice.get("fraction")
+    if fraction is None:
+        return 1.0 if choice.get("correct") else 0.0
+    return float(fraction)
+
+
+def units_of(pairs: Any) -> list[tuple[str, float]]:
+    return [(str(unit), float(multiplier)) for unit, multiplier in pairs or []]
+
+
+def _stored_choice(position: int, answer: NumericAnswer) -> dict[str, Any]:
+    return {
+        "id": choice_id(position),
+        "text": number_text(answer.value),
+        "correct": answer.fraction >= 1.0,
+        "fraction": answer.fraction,
+        "value": answer.value,
+        "tolerance": answer.tolerance,
+    }
+
+
+class Numerical(TypedKind):
+    """Typed like a short answer (so it plays live as a typed answer), graded as a number."""
+
+    type = QuestionType.NUMERICAL
+    label = "Numerical"
+    input_template = "quiz/kinds/numerical.html"
+    authoring_field = "accepted"
+    moodle_type = "numerical"
+    keeps_credit = True
+
+    # --- authoring and validation ---------------------------------------------------------
+
+    def raw_from_authoring(self, fields: Any, fail: Fail) -> dict[str, Any]:
+        """One answer per line as GIFT writes it ("3.14:0.01", "%50%3.1:0.1", "1..5"), and
+        "unit: cm = 100" lines."""
+        answers, units = [], []
+        for line in lines_of(fields.accepted):
+            unit = UNIT_LINE.match(line)
+            if unit is not None:
+                units.append([unit["unit"], unit["multiplier"] or "1"])
+                continue
+            try:
+                answer = read_answer_text(line)
+            except NotANumber:
+                fail(f"{line!r} is not a number, value:tolerance, low..high nor a unit line.")
+            answers.append(
+                {"value": answer.value, "tolerance": answer.tolerance, "fraction": answer.fraction}
+            )
+        return {"choices": answers, "pairs": units}
+
+    def validate(self, raw: Mapping[str, Any], draft: dict[str, Any], fail: Fail) -> None:
+        answers = raw.get("choices") or []
+        if not answers:
+            fail("a numerical question needs at least one accepted value")
+        if len(answers) > MAX_OPTIONS:
+            fail(f"At most {MAX_OPTIONS} accepted values.")
+        try:
+            parsed = [self._answer(a) for a in answers]
+            units = [self._unit(u) for u in raw.get("pairs") or []]
+        except (NotANumber, TypeError, ValueError, KeyError) as error:
+            fail(f"a numerical answer or unit is not a number: {error}")
+        if not any(a.fraction >= 1.0 for a in parsed):
+            fail("a numerical question needs one value worth full marks")
+        if len({u for u, _m in units}) != len(units):
+            fail("a unit is listed twice")
+        draft["choices"] = [_stored_choice(i, a) for i, a in enumerate(parsed)]
+        draft["accepted"] = []
+        draft["pairs"] = [[u, number_text(m)] for u, m in units]
+
+    @staticmethod
+    def _answer(raw: Mapping[str, Any]) -> NumericAnswer:
+        fraction = float(raw.get("fraction", 1.0))
+        if not 0.0 <= fraction <= 1.0:
+            raise ValueError("a value's credit is between 0 and 100 %")
+        value = raw["value"]
+        value = parse_number(value) if isinstance(value, str) else float(value)
+        tolerance = abs(parse_number(str(raw.get("tolerance") or 0)))
+        return NumericAnswer(parse_number(number_text(value)), tolerance, fraction)
+
+    @staticmethod
+    def _unit(raw: Any) -> tuple[str, float]:
+        unit, multiplier = raw
+        unit = str(unit).strip()
+        if not unit or len(unit) > MAX_UNIT or split_number_or_none(unit) is not None:
+            raise ValueError(f"{unit!r} is not a unit name")
+        factor = parse_number(str(multiplier))
+        if factor <= 0:
+            raise ValueError(f"the multiplier of {unit!r} is not positive")
+        return unit, factor
+
+    def authoring_text(self, question: QuestionLike) -> dict[str, str]:
+        lines = [write_answer_text(a) for a in answers_of(question.choices)]
+        lines += [f"unit: {u} = {number_text(m)}" for u, m in units_of(question.pairs)]
+        return {"accepted": "\n".join(lines), "choices": "", "pairs": ""}
+
+    # --- answering and grading -------------------------------------------------------------
+
+    def answer_from_form(self, question: QuestionLike, form: FormData) -> Any:
+        value = form.get("answer")
+        if value is None or value.strip() == "":
+            return None
+        if len(value) > MAX_TEXT_ANSWER:
+            raise FormAnswerError(f"Answers are limited to {MAX_TEXT_ANSWER} characters.")
+        try:
+            split_number(value)
+        except NotANumber:
+            raise FormAnswerError(
+                f"{value.strip()[:40]!r} is not a number: type digits, such as 3.14 or 3,14."
+            ) from None
+        return value.strip()
+
+    def grade(self, key: GradingKey, answer: object) -> Grade:
+        """The best credit of the accepted values the number falls within; a unit is read
+        with its multiplier, and one the question does not list is wrong."""
+        if not isinstance(answer, str):
+            raise InvalidAnswer("a numerical answer is text")
+        try:
+            number, unit = split_number(answer)
+        except NotANumber as error:
+            raise InvalidAnswer(str(error)) from None
+        units = dict(units_of(key.pairs))
+        if unit:
+            # Exact: "m" and "M" (milli, mega) are different units.
+            multiplier = units.get(unit)
+            if multiplier is None:
+                return Grade(0.0, False, f"Unknown unit {unit[:20]!r}")
+            number = number / multiplier
+        answers = [
+            NumericAnswer(c.value, c.tolerance, c.fraction if c.fraction is not None else 1.0)
+            for c in key.choices
+            if c.value is not None
+        ]
+        score = max((a.fraction for a in answers if a.accepts(number)), default=0.0)
+        if score >= 1.0:
+            return Grade(1.0, True, "Correct")
+        if score > 0:
+            return Grade(score, False, f"Partly right: worth {round(score * 100, 2):g} %")
+        return Grade(0.0, False, "Not within the accepted range")
+
+    def describe_key(self, question: QuestionLike) -> str:
+        def said(answer: NumericAnswer) -> str:
+            within = f" ± {number_text(answer.tolerance)}" if answer.tolerance else ""
+            worth = "" if answer.fraction >= 1 else f" ({number_text(answer.fraction * 100)} %)"
+            return number_text(answer.value) + within + worth
+
+        answers = sorted(answers_of(question.choices), key=lambda a: -a.fraction)
+        text = ", or ".join(said(a) for a in answers)
+        units = units_of(question.pairs)
+        if units:
+            text += f" {units[0][0]}" + "".join(
+                f" (= {number_text(answers[0].value * m)} {u})" for u, m in units[1:2]
+            )
+        return text
+
+    # --- interchange: Moodle XML ----------------------------------------------------------
+
+    def reads_moodle(self, moodle_type: str, element: ET.Element, prompt: str) -> bool:
+        return moodle_type == self.moodle_type
+
+    def read_moodle(self, element: ET.Element, prompt: str) -> dict[str, Any]:
+        answers = []
+        for answer in element.findall("answer"):
+            text = read_text(answer)
+            if text.strip() == "*":  # Moodle's "any other answer": worth nothing here
+                continue
+            answers.append(
+                {
+                    "value": text,
+                    "tolerance": answer.findtext("tolerance") or "0",
+                    "fraction": parse_fraction(answer.get("fraction")) / 100.0,
+                }
+            )
+        units = [
+            [unit.findtext("unit_name") or "", unit.findtext("multiplier") or "1"]
+            for unit in element.findall("units/unit")
+        ]
+        return {"choices": answers, "pairs": units}
+
+    def write_moodle(self, question: QuestionLike, element: ET.Element) -> None:
+        for answer in answers_of(question.choices):
+            fraction = format_fraction(answer.fraction * 100)
+            written = add_text(element, "answer", number_text(answer.value), fraction=fraction)
+            written.set("format", "moodle_auto_format")
+            ET.SubElement(written, "tolerance").text = number_text(answer.tolerance)
+        units = units_of(question.pairs)
+        if units:
+            parent = ET.SubElement(element, "units")
+            for unit, multiplier in units:
+                child = ET.SubElement(parent, "unit")
+                ET.SubElement(child, "multiplier").text = number_text(multiplier)
+                ET.SubElement(child, "unit_name").text = unit
+        ET.SubElement(element, "unitgradingtype").text = "0"  # units optional, no penalty
+        ET.SubElement(element, "showunits").text = "3" if not units else "0"
+
+    # --- interchange: GIFT {#...} ----------------------------------------------------------
+
+    def reads_gift(self, parsed: GiftQuestion) -> bool:
+        return parsed.body.strip().startswith("#")
+
+    def read_gift(self, parsed: GiftQuestion) -> dict[str, Any]:
+        """``{#3.14:0.01}``, ``{#1..5}`` or ``{#=3.14:0.01 =%50%3.1:0.1}`` (feedback after a
+        "#" of an answer is dropped)."""
+        body = parsed.body.strip()[1:]
+        chunks = [c for c in re.split(r"(?=[=~])", body) if c.strip()]
+        answers = []
+        for chunk in chunks:
+            text = restore(chunk.removeprefix("=").removeprefix("~").partition("#")[0])
+            try:
+                answer = read_answer_text(text)
+            except NotANumber:
+                answers.append({"value": text})  # validate names the bad one
+                continue
+            answers.append(
+                {"value": answer.value, "tolerance": answer.tolerance, "fraction": answer.fraction}
+            )
+        return {"prompt": self.gift_prompt(parsed), "choices": answers}
+
+    def gift_answers(self, question: QuestionLike) -> str:
+        answers = answers_of(question.choices)
+        if len(answers) == 1 and answers[0].fraction >= 1.0:
+            return "#" + write_answer_text(answers[0])
+        # Numbers hold none of GIFT's special characters but ":", which is syntax here.
+        return "#" + " ".join("=" + write_answer_text(a) for a in answers)
+
+
+def split_number_or_none(text: str) -> float | None:
+    try:
+        return split_number(text)[0]
+    except NotANumber:
+        return None
