@@ -80,7 +80,8 @@ class GradingKey:
     - single_choice / multiple_select: `choices`
     - true_false: `correct_bool`
     - fill_blank / short_answer: `accepted` (every accepted variant)
-    - matching: `pairs` of (left, right), lefts unique
+    - matching: `pairs` of (left, right), lefts unique, rights may repeat; an empty left
+      is a distractor
     - numerical: `choices` with `value` and `tolerance`; `pairs` of (unit, multiplier text)
     """
 
@@ -375,14 +376,17 @@ def grade_text(key: GradingKey, answer: object) -> Grade:
 
 
 def grade_matching(key: GradingKey, answer: object) -> Grade:
-    """Credit per pair: score = right pairs / all pairs; unanswered lefts (missing, None or "")
+    """Credit per pair: score = right pairs / all pairs with a left (rights may repeat, and
+    a pair with no left is a distractor, never counted); unanswered lefts (missing, None or "")
     count as wrong. A left or right that is not part of the question is InvalidAnswer."""
-    if not key.pairs:
+    # A pair with no left is a distractor: a right to pick that no left takes.
+    lefts = [left for left, _right in key.pairs if left]
+    if not lefts:
         raise InvalidKey("matching key has no pairs")
-    expected = dict(key.pairs)
-    if len(expected) != len(key.pairs):
+    expected = {left: right for left, right in key.pairs if left}
+    if len(expected) != len(lefts):
         raise InvalidKey("duplicate left item in matching key")
-    rights = set(expected.values())
+    rights = {right for _left, right in key.pairs}
     if not isinstance(answer, Mapping):
         raise InvalidAnswer(f"matching answer must be a mapping, got {type(answer).__name__}")
 

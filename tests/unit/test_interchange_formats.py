@@ -192,7 +192,12 @@ def test_moodle_documentation_examples():
     assert by_name["TF"].draft.answer_bool is False
     assert by_name["SA"].draft.accepted == ["Nobody", "No one"]  # the 50 % answer is not full
     assert by_name["SA"].draft.explanation.startswith("No explanation")
-    assert by_name["Capitals"].draft.pairs == [["Canada", "Ottawa"], ["Italy", "Rome"]]
+    # The subquestion without text is a distractor: a right no left takes.
+    assert by_name["Capitals"].draft.pairs == [
+        ["Canada", "Ottawa"],
+        ["Italy", "Rome"],
+        ["", "Berlin"],
+    ]
     cloze = by_name["Cloze"].draft
     assert (cloze.type, cloze.prompt, cloze.accepted) == (
         "fill_blank",

@@ -1,4 +1,9 @@
-"""Matching: pairs of (left, right); the learner picks a right for each left."""
+"""Matching: pairs of (left, right); the learner picks a right for each left.
+
+Rights may repeat ("frog -> amphibian", "newt -> amphibian": many to one), and a pair with an
+empty left is a distractor: a right no left takes, listed among the options only (Moodle's
+subquestion without text, GIFT's "= -> Chat"). The options show each distinct right once.
+"""
 
 from __future__ import annotations
 
@@ -26,6 +31,16 @@ def _arrows(pairs: Any) -> str:
     return "; ".join(f"{left} → {right}" for left, right in pairs)
 
 
+def matched(pairs: Any) -> list[tuple[int, str, str]]:
+    """(index, left, right) of the pairs a learner matches: distractors (no left) left out."""
+    return [(i, left, right) for i, (left, right) in enumerate(pairs or []) if left]
+
+
+def distractors(pairs: Any) -> list[str]:
+    """The rights no left takes."""
+    return [right for left, right in pairs or [] if not left]
+
+
 def _picked_right(rights: list[str], picked: str) -> str:
     """The right a row's pick names, by its text; anything else is refused. Not by its index
     too: rights are stored in key order, so "row i takes right i" would score every matching
@@ -48,31 +63,45 @@ class Matching(QuestionKind):
             if line.count(PAIR_SEPARATOR) != 1:
                 fail(f"Write each pair as 'left {PAIR_SEPARATOR} right': {line!r}")
             left, right = (part.strip() for part in line.split(PAIR_SEPARATOR))
-            if not left or not right:
-                fail(f"Both sides of a pair need text: {line!r}")
+            if not right:  # no left: a distractor ("| Chat")
+                fail(f"The right side of a pair needs text: {line!r}")
             pairs.append([left, right])
         return {"pairs": pairs}
 
     def validate(self, raw: Mapping[str, Any], draft: dict[str, Any], fail: Fail) -> None:
+        """At least two pairs with a left; lefts distinct, rights may repeat; a distractor
+        (empty left) is a right no pair has."""
         pairs = raw.get("pairs") or []
-        if len(pairs) < 2 or any(not isinstance(p, list | tuple) or len(p) != 2 for p in pairs):
+        if any(not isinstance(p, list | tuple) or len(p) != 2 for p in pairs):
             fail("matching needs at least two [left, right] pairs")
         pairs = [[str(a).strip(), str(b).strip()] for a, b in pairs]
-        for side in (0, 1):
-            if len({p[side].casefold() for p in pairs}) != len(pairs):
-                fail("duplicate items in a matching question")
+        lefts = [left.casefold() for _i, left, _right in matched(pairs)]
+        if len(lefts) < 2:
+            fail("matching needs at least two [left, right] pairs")
+        if any(not right for _left, right in pairs):
+            fail("a matching pair has no right side")
+        if len(set(lefts)) != len(lefts):
+            fail("duplicate items in a matching question")
+        taken = [right.casefold() for _i, _left, right in matched(pairs)]
+        extra = [right.casefold() for right in distractors(pairs)]
+        if len(set(extra)) != len(extra) or set(extra) & set(taken):
+            fail("a distractor repeats a right of the matching question")
         draft["pairs"] = pairs
 
     def choice_order(self, question: QuestionLike) -> list[str]:
-        """Indexes of the rights, so a shuffled list of them can be shown beside each left."""
-        return [str(i) for i in range(len(question.pairs))]
+        """Indexes of the rights, so a shuffled list of them can be shown beside each left:
+        the first pair of each distinct right, so a right two lefts share is listed once."""
+        first: dict[str, int] = {}
+        for index, (_left, right) in enumerate(question.pairs):
+            first.setdefault(right, index)
+        return [str(i) for i in first.values()]
 
     def answer_from_form(self, question: QuestionLike, form: FormData) -> Any:
         """Each row's pick is the right's own text: an index as the option's value would
         name the key (row i's answer is right i) to anyone reading the page."""
         rights = [pair[1] for pair in question.pairs]
         answer = {}
-        for index, (left, _right) in enumerate(question.pairs):
+        for index, left, _right in matched(question.pairs):
             picked = form.get(f"match-{index}", "")
             if picked == "":
                 continue
@@ -86,7 +115,9 @@ class Matching(QuestionKind):
         return _arrows(answer.items())
 
     def describe_key(self, question: QuestionLike) -> str:
-        return _arrows(question.pairs)
+        extra = distractors(question.pairs)
+        also = f"; also listed: {', '.join(extra)}" if extra else ""
+        return _arrows((left, right) for _i, left, right in matched(question.pairs)) + also
 
     # --- interchange ---------------------------------------------------------------------------
 
@@ -95,9 +126,8 @@ class Matching(QuestionKind):
     def read_moodle(self, element: ET.Element, prompt: str) -> dict[str, Any]:
         pairs = []
         for sub in element.findall("subquestion"):
-            left = read_text(sub)
-            if left:  # a subquestion without text only adds a distractor answer
-                pairs.append([left, read_text(sub.find("answer"), format_of=sub)])
+            # A subquestion without text adds a distractor: kept as a pair with no left.
+            pairs.append([read_text(sub), read_text(sub.find("answer"), format_of=sub)])
         return {"pairs": pairs}
 
     def write_moodle(self, question: QuestionLike, element: ET.Element) -> None:
