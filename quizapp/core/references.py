@@ -99,7 +99,11 @@ def _plural(word: str) -> bool:
     w = word.lower()
     if w in IRREGULAR_PLURALS:
         return True
-    return len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")) and word.islower()
+    if not (len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is"))):
+        return False
+    # A capitalised plural is a people ("East Germans voted in their first free elections"); other
+    # capitalised words ending in s are mostly names ("Wales", "Athens").
+    return word.islower() or (w.endswith("ans") and w != "orleans")
 
 
 def _names_someone(before: list[str], capitalised: set[str]) -> bool:

@@ -311,3 +311,10 @@ def test_no_item_ends_a_quoted_sentence_with_a_second_stop():
     shown = [c.front for c in cards] + [c.back for c in cards] + [q.prompt for q in questions]
     shown += [c["text"] for q in questions for c in (q.choices or [])]
     assert shown and not [s for s in shown if '.".' in s or '!".' in s]
+
+
+def test_a_people_named_in_the_sentence_is_what_their_stands_for():
+    # "In March 1990 East Germans voted in their first free elections" got no question: a
+    # capitalised plural was never taken for what "their" points to.
+    assert leans_back("In March 1990 East Germans voted in their first free elections") == ""
+    assert leans_back("In Wales their numbers fell") != ""
