@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 from quizapp.core.answer_forms import looks_numeric, phrase_forms, whole_answer_forms
 from quizapp.core.capitals import CAPITALS
@@ -194,6 +195,20 @@ class AnswerContext:
                 return True
         return False
 
+    @cached_property
+    def abbreviations(self) -> dict[str, str]:
+        """Each abbreviation the article introduces in brackets and its spelled-out form, both
+        ways, keyed case-folded: "electric vehicles (EVs)" gives EVs <-> electric vehicles."""
+        found: dict[str, str] = {}
+        for match in _INTRODUCED.finditer(self.text):
+            words, short = match.group(1).split(), match.group(2)
+            letters = "".join(c for c in short.removesuffix("s") if c.isupper()).lower()
+            long_form = _spelled_out(words, letters)
+            if long_form:
+                found[short.casefold()] = long_form
+                found[long_form.casefold()] = short
+        return found
+
     def paragraph_before(self, quote: str) -> str:
         """The text of the paragraph that holds ``quote`` up to its start ("" when not found)."""
         at = self.text.find(quote) if quote else -1
@@ -218,6 +233,24 @@ class AnswerContext:
 
 
 NO_CONTEXT = AnswerContext()
+# "… electric vehicles (EVs)", "the Critical Raw Materials Act (CRMA)": up to six words, then an
+# abbreviation of capitals (a plural "s" and inner lower-case letters allowed: "DoD").
+_INTRODUCED = re.compile(r"((?:[\w'’-]+\s+){1,6})\(([A-Z][A-Za-z]{1,6})\)")
+
+
+def _spelled_out(words: list[str], letters: str) -> str:
+    """The last words before an abbreviation whose initials (function words aside) spell
+    ``letters``; "" when none do."""
+    if len(letters) < 2:
+        return ""
+    for start in range(len(words) - 1, -1, -1):
+        phrase = words[start:]
+        initials = "".join(w[0] for w in phrase if not is_function_word(w.lower())).lower()
+        if initials == letters and not is_function_word(phrase[0].lower()):
+            return " ".join(phrase)
+        if len(initials) > len(letters):
+            break
+    return ""
 
 
 def _names_in(text: str) -> set[str]:
@@ -305,6 +338,9 @@ def _aliases(
         forms += _entity_aliases(answer, context, years, prompt)
     else:
         forms += sorted(_singular_forms(answer))
+    spelled = context.abbreviations.get(answer.casefold()) if context.text else None
+    if spelled:
+        forms.append(spelled)  # "electric vehicles" for "EVs", and back
     forms += phrase_forms(answer)
     return forms
 

@@ -84,6 +84,10 @@ def _context(text: str = "") -> AnswerContext:
         # A capital said for its country.
         (["North Korea"], "Moscow and Pyongyang signed a treaty.", "Pyongyang"),
         (["Russia"], "Moscow's support grew.", "Moscow"),
+        # An abbreviation the article introduces in brackets, both ways.
+        (["EVs"], "Demand comes from electric vehicles (EVs).", "electric vehicles"),
+        (["electric vehicles"], "Demand comes from electric vehicles (EVs).", "EVs"),
+        (["the DoD"], "The Department of Defense (DoD) paid.", "Department of Defense"),
     ],
 )
 def test_a_right_answer_is_accepted(accepted, text, given):
@@ -115,6 +119,8 @@ def test_grading_already_forgives_a_leading_the_an_apostrophe_and_one_letter():
         (["Paris"], "The capital of France is Paris. Paris signed.", "France"),
         # A capital inside a longer name is neither the city nor the state.
         (["Canada"], "It was established in 1996 by the Ottawa Declaration.", "Ottawa"),
+        # Brackets that hold no abbreviation of the words before give nothing.
+        (["NdFeB"], "Neodymium-iron-boron (NdFeB) magnets are strong.", "Neodymium-iron-boron"),
         # A synonym swaps a common word, never a word of a name.
         (["the United Nations Convention"], "", "the United Countries Convention"),
         # A surname two people of the article share could be either of them.
