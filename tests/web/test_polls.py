@@ -67,7 +67,9 @@ def test_a_teacher_authors_a_poll_with_no_right_answer(db, client, make_teacher,
     assert client.post("/teach/questions/new", data=rows).status_code == 302
     ticked = client.post("/teach/questions/new", data={**rows, "choice_right": "0"})
     assert ticked.status_code == 400 and "untick every choice" in ticked.get_data(as_text=True)
-    polls = db.session.scalars(sa.select(Question).where(Question.type == "poll")).all()
+    polls = db.session.scalars(
+        sa.select(Question).where(Question.type == "poll").order_by(Question.id)
+    ).all()
     assert [[c["text"] for c in p.choices] for p in polls] == [
         ["Very", "Somewhat", "Not at all"],
         ["Ready", "Not yet"],
