@@ -84,6 +84,16 @@ def _foreign_goes_on(text: str, stop: int, following: str, language: str, begin:
     return False
 
 
+def _is_initial(word: str, language: str) -> bool:
+    return len(word) == 1 and word.isupper() and (word != "I" or language != "en")
+
+
+def _lower_word_before(text: str, start: int) -> bool:
+    """The word before ``start`` is a lower-case one ("symbol" of "the symbol V.")."""
+    before = text[:start].rstrip().rsplit(maxsplit=1)
+    return bool(before) and before[-1].isalpha() and before[-1].islower()
+
+
 def _ends_sentence(text: str, stop: int, end: int, language: str = "en", begin: int = 0) -> bool:
     """Whether the terminator at ``stop`` (its closing marks running to ``end``) ends one."""
     if text[stop] in "!?" or text[stop] in CHINESE_FINAL:
@@ -107,8 +117,10 @@ def _ends_sentence(text: str, stop: int, end: int, language: str = "en", begin: 
         return False
     if lowered in BEFORE_NUMBERS and (following[0].isdigit() or following.startswith(ERAS)):
         return False
-    if len(word) == 1 and word.isupper() and (word != "I" or language != "en"):
-        return False  # an initial: "J. M. Keynes", "А. С. Пушкин"
+    if _is_initial(word, language):
+        # An initial ("J. M. Keynes", "А. С. Пушкин"), unless a lower-case word stands before
+        # it and a sentence's first word after it: "with the symbol V. A thermocouple …".
+        return following in SENTENCE_OPENERS and _lower_word_before(text, found.start())
     if "." in word:  # a dotted acronym: "U.S.", "A.D."
         return following in SENTENCE_OPENERS
     return True
