@@ -58,9 +58,16 @@ def _is_plural(noun: str) -> bool:
     return bool(lemmas) and noun not in lemmas and noun.endswith("s")
 
 
+PRESENT_AUXILIARIES = frozenset("is are has have".split())
+PAST_AUXILIARIES = frozenset("was were had".split())
+
+
 def _is_past(sentence: str, skip: set[str]) -> bool:
     """Whether the sentence's first finite verb is in the past ("carried", "met")."""
     for word in re.findall(r"[a-z]+", sentence):
+        if word in PRESENT_AUXILIARIES or word in PAST_AUXILIARIES:
+            # "Current is measured with …": the auxiliary, not the participle, has the tense.
+            return word in PAST_AUXILIARIES
         if word in skip or is_function_word(word):
             continue
         lemma = getAllLemmas(word).get("VERB", ("",))[0]
@@ -126,11 +133,10 @@ def _called_inside(sentence: str) -> Term | None:
         return None  # "which he called Pangaea", "that people called black blizzards": a caller
     if _inside_another_phrase(sentence[: found.start()]):
         return None
-    said = (
-        sentence[: found.start()]
-        + sentence[found.start() : found.end()].replace(f" called {term}", "")
-        + sentence[found.end() :]
-    )
+    # The whole naming phrase goes, its article too ("an instrument called an ammeter").
+    named = found.group(0)
+    kept = named[: named.index(" called ")] + (" " if named.endswith(" ") else "")
+    said = sentence[: found.start()] + kept + sentence[found.end() :]
     said = " ".join(said.split())
     plural = _is_plural(head.lower())
     past = _is_past(sentence, {"called", head.lower(), *term.lower().split()})
