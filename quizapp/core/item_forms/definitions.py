@@ -9,13 +9,21 @@ never a name ("The Hanseatic League was an alliance …" has more than one allia
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+
+from quizapp.core.lexicon import english_zipf
 
 # "X is the process by which Y", "X is a process in which Y", "X is the name for Y".
 DEFINED_AS = re.compile(
     r"^(?P<article>An? |The )?(?P<term>[A-Za-z][\w\-]*(?: [a-z][\w\-]*){0,2}) (?P<be>is|are) "
     r"(?P<definition>(?:the|a|an) (?:[\w'’\-]+ ){1,6}"
-    r"(?:by which|in which|through which|from which|that|which) .+)$"
+    r"(?:by which|in which|through which|from which|at which|with which|that|which"
+    r"|of how|of what) .+)$"
+)
+# "Potential difference, often called voltage, is …": the other name, between commas.
+OTHER_NAME = re.compile(
+    r"^(?P<term>[A-Za-z][\w\-]*(?: [a-z][\w\-]*){0,2}), (?:(?:often|also|sometimes|usually) )?"
+    r"(?:called|known as) (?P<other>[a-z][\w\-]*(?: [a-z][\w\-]*)?), (?=(?:is|are) )"
 )
 # "Magma is the name for molten rock while it is still underground".
 NAME_FOR = re.compile(
@@ -41,6 +49,9 @@ APPOSITIVE_DEFINITION = re.compile(
     r"^The (?P<term>[a-z][\w\-]*(?: [a-z][\w\-]*)?), (?P<definition>(?:the|a|an) [a-z][\w\-]*"
     r"(?: [a-z][\w'’\-]*| [A-Z][\w'’\-]*){2,9}), (?:is|are|was|were|has|have|[a-z]+s) "
 )
+# A sentence's first word at least this common is a word, not a name ("Electric current").
+COMMON_FIRST_ZIPF = 3.5
+PEOPLES_ENDINGS = ("an", "ese", "ish", "ian")
 # A definition of more words than this is not a definition a student can recall.
 MAX_DEFINITION_WORDS = 30
 
@@ -54,11 +65,13 @@ class Definition:
     definition: str
     card_front: str
     question: str
+    also: tuple[str, ...] = ()  # another name the article gives the term, also right
 
 
 def _lower(text: str) -> str:
     first = text.split(" ", 1)[0]
-    return text if first.isupper() else text[:1].lower() + text[1:]
+    # An acronym keeps its capitals ("DNA is …"); the article "A" opening a sentence does not.
+    return text if first.isupper() and first != "A" else text[:1].lower() + text[1:]
 
 
 def _name_for(sentence: str) -> Definition | None:
@@ -69,13 +82,24 @@ def _name_for(sentence: str) -> Definition | None:
     return Definition(term, definition, f"What {be} {term}?", f"What is the name for {definition}?")
 
 
+def _common_first_word(word: str) -> bool:
+    """ "Electric", "Potential": a common word, not a people's or a place's ("Roman", "Soviet",
+    "Chinese", "Hanseatic"), which keeps its capital and names something."""
+    lowered = word.lower()
+    if lowered.endswith(PEOPLES_ENDINGS) or lowered in {"soviet", "arctic", "atlantic"}:
+        return False
+    return english_zipf(lowered) >= COMMON_FIRST_ZIPF
+
+
 def _defined_as(sentence: str) -> Definition | None:
     match = DEFINED_AS.match(sentence)
     if match is None:
         return None
     term, be, definition = match.group("term", "be", "definition")
-    if term[:1].isupper() and " " in term:
-        return None  # a name of several words ("The Hanseatic League"), not a term
+    if term[:1].isupper() and " " in term and not _common_first_word(term.split()[0]):
+        # A name of several words ("Hanseatic merchants"), not a term; a common word capitalised
+        # only because it opens the sentence ("Electric current is …") starts a term.
+        return None
     if len(definition.split()) > MAX_DEFINITION_WORDS:
         return None
     term = _lower(term)
@@ -126,6 +150,10 @@ def _appositive(sentence: str) -> Definition | None:
 def definition_of(sentence: str) -> Definition | None:
     """The term a whole sentence defines, or None when it defines none."""
     sentence = sentence.rstrip(" .")
+    other = OTHER_NAME.match(sentence)
+    if other:  # defined under both names: the sentence without the aside, either name right
+        found = _defined_as(f"{other.group('term')} {sentence[other.end() :]}")
+        return found and replace(found, also=(other.group("other"),))
     return (
         _name_for(sentence)
         or _defined_as(sentence)

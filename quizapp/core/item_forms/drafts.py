@@ -66,7 +66,9 @@ class FormContext:
 
 def _definition(text: str, names: set[str]) -> FormDraft | None:
     found = definition_of(text)
-    return found and FormDraft("def", found.card_front, found.question, found.term, "word")
+    return found and FormDraft(
+        "def", found.card_front, found.question, found.term, "word", found.also
+    )
 
 
 def _called(text: str, names: set[str]) -> FormDraft | None:
