@@ -58,6 +58,7 @@ VERBATIM_FORMS = frozenset({"blank", "completion", "true/false", "which statemen
 # A generated question's form, read from its key's prefix (longest prefix first).
 FORM_PREFIXES = (
     ("gen-fill", "blank"),
+    ("gen-recall", "blank"),
     ("gen-mc", "completion"),
     ("gen-tf", "true/false"),
     ("gen-heading", "which heading"),

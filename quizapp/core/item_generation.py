@@ -26,7 +26,7 @@ from quizapp.core.item_context import holds_answer, with_context
 from quizapp.core.item_drafts import FlashcardDraft, QuestionDraft, choice_id
 from quizapp.core.item_forms.answer_shown import shows_its_answer
 from quizapp.core.item_forms.asked_target import asked_target
-from quizapp.core.item_forms.card_blanks import poor_blank
+from quizapp.core.item_forms.card_blanks import poor_blank, repeated_in, specific_answer
 from quizapp.core.item_forms.drafts import (
     FormContext,
     FormDraft,
@@ -68,6 +68,7 @@ from quizapp.core.vocabulary import CardKind
 TRUE_FALSE_FRAME = "True or false, according to the article: "
 # One claim, one question per quiz: the pool holds at most this many generated questions a claim.
 MAX_QUESTIONS_PER_CLAIM = 2
+RECALL_CARD_PREFIX = "gen-card-recall-"
 
 
 def _seed(claim: ClaimDraft) -> int:
@@ -91,8 +92,16 @@ def _target(
         and not formula_counts(t.text)  # "nitrogen gas (_____)": N2 is known, not learnt
         and t.text not in MONTHS
         and not worked_out_from_context(context, shown.text, t.text)
+        and not glossed_in_brackets(shown.text, t.start, t.end)
     ]
     return found[0] if found else None
+
+
+def glossed_in_brackets(text: str, start: int, end: int) -> bool:
+    """A blank beside its own gloss: "Rare earth elements (_____)" -> REEs, "_____ (EU)" -> the
+    European Union; reviewers marked both trivial, the brackets say the answer."""
+    inside = text[start - 1 : start] == "(" and text[end : end + 1] == ")"
+    return inside or text[end : end + 2] == " ("
 
 
 def _heading_numbers(topics: list[TopicDraft]) -> str:
@@ -137,6 +146,7 @@ def _card(
                 facts.in_title(answer)
                 or holds_answer(context, answer)
                 or poor_blank(answer, topic.title)
+                or repeated_in(answer, shown.text)
             )
         ),
         in_context=bool(context),
@@ -146,7 +156,7 @@ def _card(
     front = f"{topic.title}: {recall.front}"
     # A phrase cloze is shown as the whole sentence with its answer marked, as a cloze is.
     kind = CardKind.CLOZE if recall.cloze and front.count(BLANK) == 1 else CardKind.BASIC
-    return FlashcardDraft(f"gen-card-recall-{claim.key}", claim.key, front, recall.back, kind)
+    return FlashcardDraft(f"{RECALL_CARD_PREFIX}{claim.key}", claim.key, front, recall.back, kind)
 
 
 def _fill_blank(shown: ShownClaim, target: Target, answers: AnswerContext) -> QuestionDraft:
@@ -164,6 +174,32 @@ def _fill_blank(shown: ShownClaim, target: Target, answers: AnswerContext) -> Qu
         difficulty=2,
         quote=claim.quote,
     )
+
+
+def _recall_question(
+    shown: ShownClaim, card: FlashcardDraft | None, topic: TopicDraft, answers: AnswerContext
+) -> list[QuestionDraft]:
+    """A claim no form, blank or statement asks is asked as its recall cloze card is ("Potential
+    difference is measured in _____" -> volts): reviewers kept most such cards, and a claim with
+    no question is a claim no quiz teaches (unseen-5: 40 of 134 claims had none)."""
+    if card is None or card.kind != CardKind.CLOZE or not card.key.startswith(RECALL_CARD_PREFIX):
+        return []
+    sentence = card.front.removeprefix(f"{topic.title}: ")
+    if sentence.count(BLANK) != 1 or not specific_answer(card.back):
+        return []  # a blank of everyday words ("the border") is mostly guessed, reviewers found
+    claim = shown.claim
+    prompt = f"Fill in the blank: {sentence}"
+    draft = QuestionDraft(
+        key=f"gen-recall-{claim.key}",
+        claim_key=claim.key,
+        type=QuestionType.FILL_BLANK,
+        prompt=prompt,
+        explanation=f"The article says: “{with_stop(shown.text)}”",
+        accepted=answer_set([card.back], answers, kind="word", prompt=prompt, quote=claim.quote),
+        difficulty=2,
+        quote=claim.quote,
+    )
+    return [draft]
 
 
 def _multiple_choice(shown: ShownClaim, target: Target, context) -> QuestionDraft | None:
@@ -466,6 +502,16 @@ def _answer_context(
     return AnswerContext.of_text("\n\n".join(paragraphs), names=set(facts.entity_sentences))
 
 
+def _targets(
+    usable: list[ShownClaim], facts: ArticleFacts, seen_with: dict[str, str], contexts
+) -> dict[str, Target | None]:
+    """Each usable claim's best blank, given what is seen beside it and its context line."""
+    return {
+        s.claim.key: _target(s, facts, seen_with[s.claim.key], contexts.get(s.claim.key, ""))
+        for s in usable
+    }
+
+
 def generate_items(
     topics: list[TopicDraft], title: str = ""
 ) -> tuple[list[FlashcardDraft], list[QuestionDraft]]:
@@ -483,12 +529,7 @@ def generate_items(
     # What a student sees or has read beside each claim: no blank's answer may stand in it.
     counts = _heading_numbers(topics)
     seen_with = {key: f"{topic_of[key].title} {counts}" for key in (s.claim.key for s in usable)}
-    targets = {
-        s.claim.key: _target(
-            s, facts, seen_with[s.claim.key], resolved.contexts.get(s.claim.key, "")
-        )
-        for s in usable
-    }
+    targets = _targets(usable, facts, seen_with, resolved.contexts)
     forms = {s.claim.key: claim_forms(s, context.forms) for s in usable}
     first = {
         s.claim.key: _first_questions(s, targets[s.claim.key], forms[s.claim.key], context)
@@ -509,7 +550,7 @@ def generate_items(
         if card:
             cards.append(card)
         if key in first:
-            questions += _last_questions(
+            asked = _last_questions(
                 shown,
                 first[key],
                 true_false.get(key),
@@ -519,5 +560,6 @@ def generate_items(
                 seen_with[key],
                 context_line,
             )
+            questions += asked or _recall_question(shown, card, topic_of[key], answers)
     questions.extend(_matching_questions(topics, standing, questions))
     return with_context(cards, questions, resolved.contexts, topic_of)

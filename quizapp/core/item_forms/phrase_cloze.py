@@ -13,8 +13,19 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from quizapp.core.item_forms.card_blanks import before_particle, named_as, past_particle
-from quizapp.core.item_forms.grammar import MAX_SUBJECT_WORDS, _lemmas, is_base_verb, split_clause
+from quizapp.core.item_forms.card_blanks import (
+    before_particle,
+    named_as,
+    past_particle,
+    specific_answer,
+)
+from quizapp.core.item_forms.grammar import (
+    MAX_SUBJECT_WORDS,
+    _lemmas,
+    is_base_verb,
+    is_verb_only,
+    split_clause,
+)
 from quizapp.core.lexicon import content_words, is_function_word
 from quizapp.core.sentences import with_stop
 
@@ -246,18 +257,39 @@ def phrase_cloze(
     starts += named_as(words, verb)  # "became known as | the 'unequal treaties'"
     # "a major supplier of advanced military technology": too long a phrase, its "of" part.
     starts += [i + 1 for i in range(verb + 1, len(words)) if words[i].lower() == "of"]
-    for start in starts:
-        start = past_particle(words, start, verb)  # "take up | nitrate"
-        if start >= len(words) or words[start].lower() in PHRASE_ENDS:
-            continue
-        end = _phrase_at(words, start)
-        if end is None or (end < len(words) and words[end] == "than"):
-            continue  # "for _____ than a kilometre": a comparison cut in two
-        end = before_particle(words, start, end)  # "nitrate | back into"
-        phrase = " ".join(words[start:end]).rstrip(",;:.")
-        trailing = words[end - 1][len(words[end - 1].rstrip(",;:.")) :]
-        shown = " ".join([*words[:start], f"{BLANK}{trailing}", *words[end:]])
-        if len(content_words(shown)) < MIN_SHOWN_CONTENT_WORDS or not answer_ok(phrase):
-            continue
-        return PhraseCloze(with_stop(shown), re.sub(r"\s+", " ", phrase))
-    return None
+    found = [c for c in (_cloze_at(words, s, verb, answer_ok) for s in starts) if c]
+    # The first phrase that names something specific, else the first: "closed the border
+    # between East and West Berlin with barbed wire" blanks "barbed wire", not "the border".
+    return next((c for c in found if _preferred(c.back)), found[0] if found else None)
+
+
+def _preferred(phrase: str) -> bool:
+    """A specific phrase that is one phrase: no bracket ("search and rescue (2011)") and no
+    verb of its own ("the 1960s and later split")."""
+    words = phrase.split()
+    after_and = [words[i + 1] for i in range(len(words) - 1) if words[i] == "and"]
+    return (
+        specific_answer(phrase)
+        and "(" not in phrase
+        and not any(is_verb_only(w) for w in words[1:])
+        and not any("ADV" in _lemmas(w) and "NOUN" not in _lemmas(w) for w in after_and)  # "later"
+    )
+
+
+def _cloze_at(
+    words: list[str], start: int, verb: int, answer_ok: Callable[[str], bool]
+) -> PhraseCloze | None:
+    """The sentence with the phrase starting at ``start`` blanked, when it pins one answer."""
+    start = past_particle(words, start, verb)  # "take up | nitrate"
+    if start >= len(words) or words[start].lower() in PHRASE_ENDS:
+        return None
+    end = _phrase_at(words, start)
+    if end is None or (end < len(words) and words[end] == "than"):
+        return None  # "for _____ than a kilometre": a comparison cut in two
+    end = before_particle(words, start, end)  # "nitrate | back into"
+    phrase = " ".join(words[start:end]).rstrip(",;:.")
+    trailing = words[end - 1][len(words[end - 1].rstrip(",;:.")) :]
+    shown = " ".join([*words[:start], f"{BLANK}{trailing}", *words[end:]])
+    if len(content_words(shown)) < MIN_SHOWN_CONTENT_WORDS or not answer_ok(phrase):
+        return None
+    return PhraseCloze(with_stop(shown), re.sub(r"\s+", " ", phrase))
