@@ -118,7 +118,38 @@ def _is_nominal(word: str, first: bool) -> bool:
         return False
     if not _can_be_nominal(word):
         return False
+    if lowered.endswith("ing") and "NOUN" in getAllLemmas(lowered):
+        return True  # "a damp bedding", "the new building": a noun of its own
     return first or not lowered.endswith(("ed", "ing"))
+
+
+def _verb_after_subject(before: str, word: str, after: list[str]) -> bool:
+    """ "bin turns kitchen": a third-person verb after a singular noun, a noun after it."""
+    if not word.islower() or not word.endswith("s") or word.endswith("ss"):
+        return False
+    if "VERB" not in getAllLemmas(word) or before.lower().endswith("s") or not after:
+        return False
+    return _can_be_nominal(after[0]) and after[0].lower() not in STOPWORDS
+
+
+def _run_from(tokens: list[str], first: int) -> tuple[int, list[str], bool]:
+    """The noun-phrase run starting at ``first``: the index after it, its words, and whether
+    a verb ended it ("a worm bin | turns kitchen scraps …": the verb ends the subject)."""
+    run: list[str] = []
+    at = first
+    while at < len(tokens):
+        word = tokens[at]
+        joins = word.lower() == "of" and run and at + 1 < len(tokens)
+        if joins and _is_nominal(tokens[at + 1], False):
+            run.append(word)
+        elif run and _verb_after_subject(run[-1], word, tokens[at + 1 : at + 2]):
+            return at, run, True
+        elif _is_nominal(word, not run):
+            run.append(word)
+        else:
+            break
+        at += 1
+    return at, run, False
 
 
 def _runs(tokens: list[str]) -> list[tuple[int, list[str]]]:
@@ -127,27 +158,19 @@ def _runs(tokens: list[str]) -> list[tuple[int, list[str]]]:
     ("burning of fossil fuels")."""
     runs: list[tuple[int, list[str]]] = []
     index = 0
+    after_verb = -1  # where the object of a verb that cut a run starts ("turns | liquid water")
     while index < len(tokens):
         token = tokens[index]
         name = token[0].isupper() and (
             index > 0 or (index + 1 < len(tokens) and tokens[index + 1][0].isupper())
         )
         first = index + 1 if token.lower() in DETERMINERS else index
-        if token.lower() not in DETERMINERS and not name:
+        if token.lower() not in DETERMINERS and not name and index != after_verb:
             index += 1
             continue
-        run: list[str] = []
-        at = first
-        while at < len(tokens):
-            word = tokens[at]
-            joins = word.lower() == "of" and run and at + 1 < len(tokens)
-            if joins and _is_nominal(tokens[at + 1], False):
-                run.append(word)
-            elif _is_nominal(word, not run):
-                run.append(word)
-            else:
-                break
-            at += 1
+        at, run, cut_by_verb = _run_from(tokens, first)
+        if cut_by_verb:
+            after_verb = at + 1
         ends_in_time = at < len(tokens) and tokens[at].lower() in TIME_WORDS
         if run and not ends_in_time:  # "the final years", "in September": when, not what
             runs.append((at, run))
@@ -188,6 +211,24 @@ def _score(phrase: str, count: int, words: list[Counter[str]], index: int) -> fl
     return total * (1 + 0.5 * (count - 1)) / (1 + 0.5 * max(0, len(stems) - 2))
 
 
+# Heads that name no topic: "a great deal", "a number of", "the symbol V".
+VACUOUS_HEADS = frozenset(
+    "deal lot lots number part kind sort type way ways amount range variety couple bit example "
+    "fact thing things side end".split()
+)
+
+
+def _names_a_thing(phrase: str) -> bool:
+    """A label a teacher keeps: its last word can be a noun and is no vacuous head ("Great
+    Deal"), no lone letter ("Symbol V"), and a one-word label is no bare adjective ("Damp")."""
+    words = phrase.split()
+    last = words[-1]
+    if last.lower() in VACUOUS_HEADS or (len(last) == 1 and last.isupper()):
+        return False
+    uses = getAllLemmas(last.lower())
+    return not uses or "NOUN" in uses or "PROPN" in uses or last[0].isupper()
+
+
 SMALL_WORDS = frozenset("a an and as at but by for in of on or the to".split())
 
 
@@ -212,7 +253,8 @@ def label_groups(groups: list[str]) -> list[str]:
         ranked = sorted(
             phrases, key=lambda p: (_score(p, phrases[p], words, index), -len(p), p), reverse=True
         )
-        choice = next((p for p in ranked if p.lower() not in taken), None)
+        fit = [p for p in ranked if _names_a_thing(p)] or ranked
+        choice = next((p for p in fit if p.lower() not in taken), None)
         if choice is None:
             common = [w for w, _ in words[index].most_common() if w not in taken]
             choice = common[0] if common else f"Part {index + 1}"

@@ -20,12 +20,13 @@ from quizapp.core.item_forms.definitions import definition_of
 from quizapp.core.item_forms.phrase_cloze import phrase_cloze
 from quizapp.core.item_forms.terms import called_question
 from quizapp.core.item_generation import generate_items
+from quizapp.core.segmentation import label_groups
 
 LEANING_ON_A_TERM = """Measuring a Circuit
 
-A thermistor is a resistor whose resistance changes a great deal with its temperature. It is \
-often glued to the outside of a radiator, with two thin leads. A thermocouple joins two \
-different metals at one end.
+Potential difference, often called voltage, is a measure of how much energy each unit of \
+charge carries from the source to the components. It is measured in volts, with the symbol V. \
+A thermocouple joins two different metals at one end.
 """
 
 
@@ -38,16 +39,17 @@ def _items(text: str):
 
 def test_a_claim_that_opens_with_it_gets_the_question_its_card_asks() -> None:
     topics, cards, questions = _items(LEANING_ON_A_TERM)
-    claim = next(c for t in topics for c in t.claims if c.quote.startswith("It is often glued"))
+    claim = next(c for t in topics for c in t.claims if c.quote.startswith("It is measured"))
     card = next(c for c in cards if c.claim_key == claim.key)
     asked = [q for q in questions if q.claim_key == claim.key]
-    assert asked, "the resolved claim got no question"
-    assert "It is" not in asked[0].prompt  # shown resolved, as on its card
-    if card.kind == "cloze":
-        assert card.back in asked[0].accepted
+    assert card.back == "volts"
+    assert [q.prompt for q in asked] == [
+        "Fill in the blank: Potential difference is measured in _____, with the symbol V."
+    ]
+    assert "volts" in asked[0].accepted and "volt" in asked[0].accepted
 
 
-def test_every_whole_sentence_claim_of_the_reading_is_asked() -> None:
+def test_every_claim_of_the_reading_is_asked() -> None:
     topics, _, questions = _items(LEANING_ON_A_TERM)
     asked = {q.claim_key for q in questions}
     assert [c.key for t in topics for c in t.claims if c.key not in asked] == []
@@ -181,3 +183,31 @@ def test_an_everyday_recall_blank_gets_no_question_of_its_own() -> None:
         "between the powers.\n"
     )
     assert not [q for q in questions if q.key.startswith("gen-recall-")]
+
+
+# --- 7. prose topics a teacher would keep the name of ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("groups", "names"),
+    [
+        # Not "Turns Kitchen" (a verb inside) nor "Damp" (a bare adjective).
+        (
+            [
+                "A worm bin turns kitchen scraps into compost within a few months.",
+                "This process needs a damp bedding of shredded paper and cardboard.",
+            ],
+            ["Worm Bin", "Damp Bedding"],
+        ),
+        # Not "Great Deal" (an idiom's vacuous head).
+        (
+            [
+                "A thermistor is a resistor whose resistance changes a great deal with its "
+                "temperature. A thermistor is small."
+            ],
+            ["Thermistor"],
+        ),
+    ],
+)
+def test_prose_topics_are_named_by_what_they_are_about(groups, names) -> None:
+    assert label_groups(groups) == names
