@@ -36,6 +36,12 @@ from quizapp.core.item_forms.drafts import (
     form_question,
     terms_matching,
 )
+from quizapp.core.item_forms.glossary import (
+    glossary_card,
+    glossary_definition,
+    glossary_matching,
+    glossary_question,
+)
 from quizapp.core.item_forms.leaning import leaning_question
 from quizapp.core.item_forms.recall import recall_card
 from quizapp.core.item_forms.self_refuting import (
@@ -562,4 +568,37 @@ def generate_items(
             )
             questions += asked or _recall_question(shown, card, topic_of[key], answers)
     questions.extend(_matching_questions(topics, standing, questions))
+    glossary = _with_glossary(cards, questions, all_shown, topics, set(first), answers)
+    cards, questions = glossary
     return with_context(cards, questions, resolved.contexts, topic_of)
+
+
+def _with_glossary(
+    cards: list[FlashcardDraft],
+    questions: list[QuestionDraft],
+    all_shown: list[ShownClaim],
+    topics: list[TopicDraft],
+    asked: set[str],
+    answers: AnswerContext,
+) -> tuple[list[FlashcardDraft], list[QuestionDraft]]:
+    """The drafts with each glossary entry's card and question ("What does “export quota”
+    mean?"), and a matching question of the glossary's terms."""
+    entries = []
+    titles = {t.key: t.title for t in topics}
+    topic_of = {c.key: t for t in topics for c in t.claims}
+    for shown in all_shown:
+        key = shown.claim.key
+        topic = topic_of[key]
+        parent = titles.get(topic.parent_key or "", "")
+        entry = None if key in asked else glossary_definition(topic, shown, parent)
+        if entry is None:
+            continue
+        entries.append((shown, entry))
+        card = glossary_card(topic_of[key], shown, entry)
+        cards = [card if c.claim_key == key else c for c in cards]
+        if all(c.claim_key != key for c in cards):
+            cards.append(card)
+        question = glossary_question(topic_of[key], shown, entry, answers)
+        questions = [*questions, question] if question else questions
+    matching = glossary_matching(entries)
+    return cards, [*questions, matching] if matching else questions

@@ -16,7 +16,7 @@ import pytest
 from quizapp.core.article_parser import parse_article
 from quizapp.core.claims import extract_topics
 from quizapp.core.item_forms.card_blanks import poor_blank, repeated_in, specific_answer
-from quizapp.core.item_forms.definitions import definition_of
+from quizapp.core.item_forms.definitions import classification_of, definition_of
 from quizapp.core.item_forms.phrase_cloze import phrase_cloze
 from quizapp.core.item_forms.terms import called_question
 from quizapp.core.item_generation import generate_items
@@ -211,3 +211,76 @@ def test_an_everyday_recall_blank_gets_no_question_of_its_own() -> None:
 )
 def test_prose_topics_are_named_by_what_they_are_about(groups, names) -> None:
     assert label_groups(groups) == names
+
+
+# --- 8. glossaries and what a term is ---------------------------------------------------------
+
+GLOSSARY = """Rare Earths
+
+## Supply
+
+China refines most of the world's rare earths.
+
+## Key terms
+
+- Separation: the chemical process of dividing a mixed concentrate into individual elements.
+- Export quota: a legal limit on the amount of a good that may be sold abroad in a given period.
+- Heavy rare earths (HREEs): the rarer, higher-value members of the group, used in magnets.
+
+## Reforms
+
+- Schools: a national education system introduced in 1872 aimed to teach every child.
+"""
+
+
+def test_a_glossary_entry_gets_a_card_a_question_and_a_matching() -> None:
+    topics, cards, questions = _items(GLOSSARY)
+    claim = next(c for t in topics for c in t.claims if c.quote.startswith("a legal limit"))
+    card = next(c for c in cards if c.claim_key == claim.key)
+    assert card.front == "What does “export quota” mean?"
+    assert card.back.startswith("Export quota: a legal limit")
+    asked = next(q for q in questions if q.claim_key == claim.key)
+    assert "a legal limit on the amount of a good" in asked.prompt
+    assert "export quota" in asked.accepted
+    heavy = next(q for q in questions if q.prompt.endswith("used in magnets”?"))
+    assert "HREEs" in heavy.accepted  # the label's own abbreviation is right too
+    matching = next(q for q in questions if q.type == "matching")
+    assert [
+        "separation",
+        "the chemical process of dividing a mixed concentrate into individual elements",
+    ] in matching.pairs
+
+
+def test_a_labelled_statement_outside_a_glossary_is_no_definition() -> None:
+    _, cards, questions = _items(GLOSSARY)
+    assert not [c for c in cards if "“schools”" in c.front]
+    assert not [q for q in questions if "schools" in q.accepted]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "front"),
+    [
+        (
+            "Antibiotics are medicines that kill bacteria or stop them multiplying.",
+            "What are antibiotics?",
+        ),
+        ("A bacterium is a single-celled living thing.", "What is a bacterium?"),
+        ("The Danube is an important waterway for barges carrying grain.", "What is the Danube?"),
+    ],
+)
+def test_a_sentence_saying_what_a_term_is_gets_a_what_is_card(sentence: str, front: str) -> None:
+    found = classification_of(sentence)
+    assert found is not None and found.card_front == front
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The current is the same at every point in a series circuit.",
+        "Resistance is an example of natural selection.",
+        "Today natural selection is one of the central ideas of biology.",
+        "The Arctic is warming more than twice as fast as the world as a whole.",
+    ],
+)
+def test_a_sentence_that_says_how_a_thing_stands_is_no_class(sentence: str) -> None:
+    assert classification_of(sentence) is None

@@ -91,7 +91,7 @@ def test_a_claim_inside_its_sentence_gets_no_leaning_blank():
 
 ARTICLE = """Trees on the Plains
 
-A new holiday
+## A new holiday
 
 In 1872 the state council set aside 10 April for planting trees. That date is now \
 celebrated as the Day of Forest Planting.

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from lemminflect import getAllLemmas
+
 from quizapp.core.lexicon import english_zipf
 
 # "X is the process by which Y", "X is a process in which Y", "X is the name for Y".
@@ -160,4 +162,71 @@ def definition_of(sentence: str) -> Definition | None:
         or _named_as(sentence)
         or _activity_of(sentence)
         or _appositive(sentence)
+    )
+
+
+# "A bacterium is a single-celled living thing", "Antibiotics are medicines that kill …": what a
+# term is, said as a class. A card asks "What is a bacterium?"; no question, since many other
+# things are single-celled living things.
+CLASSIFIED_AS = re.compile(
+    r"^(?P<article>An? |The )?(?P<term>[A-Za-z][\w\-]*(?: [a-z][\w\-]*){0,2}) (?P<be>is|are) "
+    r"(?P<what>(?:a|an|the|one of) [a-z].+|[a-z]+s (?:that|which|who|used) .+)$"
+)
+# The subject is a word that points back or a name of a time, not a term.
+NO_TERMS = frozenset(
+    "it this that these those they there he she its one some most many today now then still "
+    "also here yet".split()
+)
+# What says how a thing stands, not what it is: "an example of", "the same", "the only".
+VACUOUS_CLASSES = frozenset(
+    "example result sign part case way matter problem reason consequence feature same only "
+    "first last next other main".split()
+)
+
+
+def classification_of(sentence: str) -> Definition | None:
+    """The term a sentence classes ("A bacterium is a single-celled living thing"): a card
+    asking what the term is, with the sentence on its back."""
+    match = CLASSIFIED_AS.match(sentence.rstrip(" ."))
+    if match is None:
+        return None
+    term, be, what = match.group("term"), match.group("be"), match.group("what")
+    if term.split()[0].lower() in NO_TERMS:
+        return None
+    head = what.split()[1].lower() if len(what.split()) > 1 else ""
+    if head in VACUOUS_CLASSES or head.endswith("est"):
+        return None  # "is an example of …", "is the same at every point", "the largest"
+    if term[:1].isupper() and " " in term and not _common_first_word(term.split()[0]):
+        return None
+    article = (match.group("article") or "").lower()
+    first = term.split()[0]
+    # "Antibiotics" is a word capitalised to open the sentence; "Moscow", "DNA" keep theirs.
+    named = _lower(term) if getAllLemmas(first.lower()) and not first.isupper() else term
+    return Definition(named, match.group("what"), f"What {be} {article}{named}?", "")
+
+
+# A glossary entry: a short label, then what it is ("Export quota: a legal limit on …").
+GLOSSARY_TEXT = re.compile(r"^(?:a|an|the) [a-z]")
+MAX_GLOSSARY_LABEL_WORDS = 5
+
+
+def glossary_entry(label: str, text: str) -> Definition | None:
+    """A key term and its definition as a glossary lists them: a card asks what the term is,
+    a question asks for the term from its definition ("What is a legal limit on … called?")."""
+    words = label.split()
+    if not words or len(words) > MAX_GLOSSARY_LABEL_WORDS or not GLOSSARY_TEXT.match(text):
+        return None
+    if len(text.split()) > MAX_DEFINITION_WORDS or label.rstrip().endswith((".", "?", "!")):
+        return None
+    term = re.sub(r"\s*\([^)]*\)", "", label).strip()  # "Rare earth elements (REEs)"
+    if getAllLemmas(term.split()[0].lower()) and not term.split()[0].isupper():
+        term = _lower(term)  # "Export quota" is a heading's capital, not a name's
+    definition = text.rstrip(" .")
+    # Quoted, so neither an article ("an export quota") nor agreement ("are … called") is
+    # guessed for a term whose number the label does not say.
+    return Definition(
+        term,
+        definition,
+        f"What does “{term}” mean?",
+        f"Which term does the article define as “{definition}”?",
     )

@@ -16,7 +16,7 @@ from quizapp.core.answer_targets import ArticleFacts, Target, gives_away
 from quizapp.core.item_drafts import FlashcardDraft, QuestionDraft, choice_id
 from quizapp.core.item_forms.asides import aside_year_question
 from quizapp.core.item_forms.causes import effect_of
-from quizapp.core.item_forms.definitions import Definition, definition_of
+from quizapp.core.item_forms.definitions import Definition, classification_of, definition_of
 from quizapp.core.item_forms.identity import (
     country_question,
     kind_question,
@@ -113,6 +113,13 @@ def _count(text: str, names: set[str]) -> FormDraft | None:
     )
 
 
+def _classified(text: str, names: set[str]) -> FormDraft | None:
+    """ "A bacterium is a single-celled living thing": a card asks what the term is; no
+    question, since the class fits many things."""
+    found = classification_of(text)
+    return found and FormDraft("def", found.card_front)
+
+
 def _effect(text: str, names: set[str]) -> FormDraft | None:
     found = effect_of(text, names)
     return found and FormDraft("cause", found.card_front, found.question, found.answer, "word")
@@ -133,6 +140,7 @@ FORMS: tuple[Callable[[str, set[str]], FormDraft | None], ...] = (
     _count,
     _effect,
     _object,
+    _classified,
 )
 
 
