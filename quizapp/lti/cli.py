@@ -1,0 +1,63 @@
+"""``flask lti register`` and ``flask lti urls``: an LMS registered from the command line."""
+
+from __future__ import annotations
+
+import click
+from flask.cli import AppGroup
+
+from quizapp.extensions import db
+from quizapp.services.errors import LtiError
+from quizapp.services.lti_registry import PlatformFields, register_platform, tool_key
+
+lti_cli = AppGroup("lti", help="Link quizapp to a school's LMS (LTI 1.3).")
+
+
+def _echo_tool_urls() -> None:
+    from quizapp.lti.admin_views import tool_urls
+
+    for label, url in tool_urls().items():
+        click.echo(f"{label}: {url}")
+
+
+@lti_cli.command("urls")
+def urls_command() -> None:
+    """The tool's URLs to paste into the LMS."""
+    _echo_tool_urls()
+
+
+@lti_cli.command("register")
+@click.option("--name", required=True, help="A name for the platform (for admins).")
+@click.option("--issuer", required=True, help="The platform's issuer (platform id).")
+@click.option("--client-id", required=True, help="The client id the LMS gave the tool.")
+@click.option("--deployment-id", "deployment_ids", multiple=True, required=True)
+@click.option("--login-url", required=True, help="The LMS's OIDC authentication URL.")
+@click.option("--token-url", required=True, help="The LMS's access token URL.")
+@click.option("--jwks-url", required=True, help="The LMS's public keyset URL.")
+def register_command(
+    name: str,
+    issuer: str,
+    client_id: str,
+    deployment_ids: tuple[str, ...],
+    login_url: str,
+    token_url: str,
+    jwks_url: str,
+) -> None:
+    """Register an LMS (again: update its URLs and add deployment ids)."""
+    fields = PlatformFields(
+        name=name,
+        issuer=issuer,
+        client_id=client_id,
+        auth_login_url=login_url,
+        auth_token_url=token_url,
+        key_set_url=jwks_url,
+        deployment_ids=deployment_ids,
+    )
+    try:
+        platform, created = register_platform(db.session, fields)
+        tool_key(db.session)
+    except LtiError as error:
+        db.session.rollback()
+        raise click.ClickException(f"{error.message} Nothing was registered.") from error
+    db.session.commit()
+    click.echo(f"{platform.name} {'registered' if created else 'updated'}. Paste into the LMS:")
+    _echo_tool_urls()

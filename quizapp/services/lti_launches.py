@@ -1,0 +1,167 @@
+"""What a checked LTI launch does in quizapp: the LMS user becomes (or finds) an account, the
+LMS course becomes (or finds) a class, and the learner is enrolled in it.
+
+The launch's signature, nonce, audience and deployment are checked before this (by PyLTI1p3,
+``quizapp/lti``); these services take the claims as data and never commit.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from dataclasses import dataclass
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session
+
+from quizapp.core.lti_roles import quizapp_role
+from quizapp.models import (
+    Enrollment,
+    LtiContextLink,
+    LtiPlatform,
+    LtiUserLink,
+    Role,
+    SchoolClass,
+    User,
+)
+from quizapp.services.accounts import email_taken, new_account
+from quizapp.services.classes import create_class, is_member
+from quizapp.services.errors import LtiConflict, LtiError, LtiForbidden
+
+CLAIM = "https://purl.imsglobal.org/spec/lti/claim/"
+MAX_NAME = 80
+MAX_CLASS_NAME = 120
+
+
+@dataclass(frozen=True)
+class LaunchFacts:
+    """The claims of a launch that quizapp uses."""
+
+    subject: str
+    name: str
+    email: str
+    roles: tuple[str, ...]
+    context_id: str
+    context_title: str
+
+    @classmethod
+    def from_claims(cls, claims: dict[str, Any]) -> LaunchFacts:
+        """The facts of a checked launch; LtiError for a launch without a user or roles."""
+        subject = claims.get("sub")
+        roles = claims.get(CLAIM + "roles")
+        if not isinstance(subject, str) or not subject or len(subject) > 255:
+            raise LtiError("The launch names no user (sub).")
+        if not isinstance(roles, list):
+            raise LtiError("The launch has no roles claim.")
+        context = claims.get(CLAIM + "context")
+        context = context if isinstance(context, dict) else {}
+        given = " ".join(
+            str(claims.get(part) or "") for part in ("given_name", "family_name")
+        ).strip()
+        name = str(claims.get("name") or given or "LMS user")
+        context_id = context.get("id")
+        return cls(
+            subject=subject,
+            name=" ".join(name.split())[:MAX_NAME] or "LMS user",
+            email=str(claims.get("email") or "").strip().lower(),
+            roles=tuple(r for r in roles if isinstance(r, str)),
+            context_id=context_id if isinstance(context_id, str) else "",
+            context_title=str(context.get("title") or context.get("label") or "").strip(),
+        )
+
+
+@dataclass(frozen=True)
+class Landing:
+    """Where a launch ends: the account to log in, its class (if the launch had a course),
+    and whether the account teaches that class."""
+
+    user: User
+    school_class: SchoolClass | None
+    teaches: bool
+
+
+def _placeholder_email(platform: LtiPlatform, subject: str) -> str:
+    # An address no one receives mail at (.invalid is reserved for that, RFC 2606), unique per
+    # platform and LMS user, for an LMS that shares no email.
+    digest = hashlib.sha256(f"{platform.id}:{subject}".encode()).hexdigest()[:20]
+    return f"lti-{platform.id}-{digest}@lti.invalid"
+
+
+def _linked_user(session: Session, platform: LtiPlatform, facts: LaunchFacts, role: str) -> User:
+    """The account linked to this LMS user, made on their first launch.
+
+    A new account takes the LMS's email when no account has it yet (then a password reset
+    lets its owner log in without the LMS too); an existing account with that email is never
+    taken over by a launch: the LMS user gets an account of their own.
+    """
+    link = session.scalar(
+        sa.select(LtiUserLink).where(
+            LtiUserLink.platform_id == platform.id, LtiUserLink.subject == facts.subject
+        )
+    )
+    if link is not None:
+        user = session.get(User, link.user_id)
+        assert user is not None  # the foreign key cascades
+        if role == Role.TEACHER and user.role == Role.STUDENT:
+            user.role = Role.TEACHER  # the LMS made them an instructor since
+        return user
+    email = facts.email
+    if not email or len(email) > 254 or email_taken(session, email):
+        email = _placeholder_email(platform, facts.subject)
+    user = new_account(email, facts.name, secrets.token_urlsafe(32), role)
+    session.add(user)
+    session.flush()
+    session.add(LtiUserLink(platform_id=platform.id, subject=facts.subject, user_id=user.id))
+    return user
+
+
+def _linked_class(
+    session: Session, platform: LtiPlatform, facts: LaunchFacts, user: User
+) -> SchoolClass | None:
+    """The class of the launch's course: made by an instructor's first launch from it; a
+    learner's launch from a course no instructor opened yet is refused (the class needs its
+    teacher)."""
+    if not facts.context_id or len(facts.context_id) > 255:
+        return None
+    link = session.scalar(
+        sa.select(LtiContextLink).where(
+            LtiContextLink.platform_id == platform.id,
+            LtiContextLink.context_id == facts.context_id,
+        )
+    )
+    if link is not None:
+        return session.get(SchoolClass, link.class_id)
+    if not user.is_teacher:
+        raise LtiConflict(
+            "Your teacher has not opened quizapp from this course yet. "
+            "Ask them to, then open it again."
+        )
+    title = facts.context_title[:MAX_CLASS_NAME] or "Course from the LMS"
+    school_class = create_class(session, user.id, title)
+    session.flush()
+    session.add(
+        LtiContextLink(
+            platform_id=platform.id, context_id=facts.context_id, class_id=school_class.id
+        )
+    )
+    return school_class
+
+
+def apply_launch(session: Session, platform: LtiPlatform, facts: LaunchFacts) -> Landing:
+    """The account and class a checked launch lands on, linked, made and enrolled as needed.
+
+    LtiForbidden for a role quizapp has no account for (a guest, an observer).
+    """
+    role = quizapp_role(facts.roles)
+    if role is None:
+        raise LtiForbidden("quizapp opens for the course's instructors and learners only.")
+    user = _linked_user(session, platform, facts, role)
+    school_class = _linked_class(session, platform, facts, user)
+    if school_class is None:
+        return Landing(user, None, False)
+    if school_class.teacher_id == user.id:
+        return Landing(user, school_class, True)
+    if role == Role.STUDENT and not is_member(session, school_class.id, user.id):
+        session.add(Enrollment(class_id=school_class.id, student_id=user.id))
+    return Landing(user, school_class, False)
