@@ -61,3 +61,23 @@ def register_command(
     db.session.commit()
     click.echo(f"{platform.name} {'registered' if created else 'updated'}. Paste into the LMS:")
     _echo_tool_urls()
+
+
+@lti_cli.command("send-grades")
+@click.option("--limit", default=500, show_default=True, help="At most this many grades a run.")
+def send_grades_command(limit: int) -> None:
+    """Post the grade outbox to the LMSs; run it from cron every minute or so.
+
+    Grades the LMS refuses or cannot take now (it is down) stay queued and are tried again
+    later, each time after a longer wait; none is dropped, none is posted twice.
+    """
+    from quizapp.core.clock import utcnow
+    from quizapp.lti.grade_sender import send_due_grades
+    from quizapp.services.lti_grades import queue_missing_grades
+
+    queued = queue_missing_grades(db.session)
+    db.session.commit()
+    report = send_due_grades(db.session, utcnow, limit)
+    click.echo(f"{queued} grades queued, {report.sent} sent, {len(report.failed)} to retry.")
+    for line in report.failed:
+        click.echo(f"  {line}")

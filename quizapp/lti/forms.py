@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from flask_wtf import FlaskForm
-from wtforms import StringField, SubmitField, TextAreaField
+from wtforms import SelectField, StringField, SubmitField, TextAreaField
 from wtforms.validators import DataRequired, Length
 
 from quizapp.services.lti_registry import MAX_ID, MAX_URL, PlatformFields
@@ -37,3 +37,8 @@ class PlatformForm(FlaskForm):
             key_set_url=self.key_set_url.data or "",
             deployment_ids=tuple((self.deployment_ids.data or "").splitlines()),
         )
+
+
+class LinkAssignmentForm(FlaskForm):
+    assignment = SelectField("Assignment", coerce=int, validate_choice=True)
+    submit = SubmitField("Open this assignment from the LMS")

@@ -174,6 +174,9 @@ def launch():
     )
     if landing.school_class is None:
         return redirect(url_for("main.home"))
+    link = landing.resource_link
+    if landing.teaches and link is not None and link.assignment_id is None:
+        return redirect(url_for("lti.link_page", link_id=link.id))
     if landing.teaches:
         return redirect(url_for("teach.class_page", class_id=landing.school_class.id))
     if landing.user.is_teacher:

@@ -51,7 +51,8 @@ class DatabaseToolConf(ToolConfAbstract):
         found = self._session.scalars(query.limit(2)).all()
         return found[0] if len(found) == 1 else None
 
-    def _registration(self, platform: LtiPlatform) -> Registration:
+    def registration(self, platform: LtiPlatform) -> Registration:
+        """The library's registration of ``platform``, with the tool's key pair."""
         key = tool_key(self._session)
         return (
             Registration()
@@ -66,13 +67,13 @@ class DatabaseToolConf(ToolConfAbstract):
 
     def find_registration_by_issuer(self, iss: str, *args, **kwargs) -> Registration | None:
         platform = self.platform(iss, None)
-        return self._registration(platform) if platform else None
+        return self.registration(platform) if platform else None
 
     def find_registration_by_params(
         self, iss: str, client_id: str, *args, **kwargs
     ) -> Registration | None:
         platform = self.platform(iss, client_id)
-        return self._registration(platform) if platform else None
+        return self.registration(platform) if platform else None
 
     def find_deployment(self, iss: str, deployment_id: str) -> Deployment | None:
         return self.find_deployment_by_params(iss, deployment_id, None)

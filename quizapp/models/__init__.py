@@ -59,8 +59,10 @@ __all__ += ["LiveAnswer", "LiveGame", "LivePlayer"]
 from quizapp.models.lti import (  # noqa: E402
     LtiContextLink,
     LtiDeployment,
+    LtiGradeOutbox,
     LtiLaunchValue,
     LtiPlatform,
+    LtiResourceLink,
     LtiToolKey,
     LtiUserLink,
 )
@@ -68,8 +70,10 @@ from quizapp.models.lti import (  # noqa: E402
 __all__ += [
     "LtiContextLink",
     "LtiDeployment",
+    "LtiGradeOutbox",
     "LtiLaunchValue",
     "LtiPlatform",
+    "LtiResourceLink",
     "LtiToolKey",
     "LtiUserLink",
 ]

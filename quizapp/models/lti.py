@@ -94,3 +94,49 @@ class LtiContextLink(db.Model):
         sa.ForeignKey("school_class.id", ondelete="CASCADE"), index=True
     )
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class LtiResourceLink(db.Model):
+    """An activity in an LMS course (a resource link) and the quizapp assignment it opens.
+
+    ``lineitem_url`` is the LMS's grade column for it (Assignment and Grade Services), known
+    from the launches; an instructor links the activity to an assignment of the class.
+    """
+
+    __tablename__ = "lti_resource_link"
+    __table_args__ = (sa.UniqueConstraint("platform_id", "resource_link_id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    platform_id: Mapped[int] = mapped_column(sa.ForeignKey("lti_platform.id", ondelete="CASCADE"))
+    resource_link_id: Mapped[str] = mapped_column(sa.String(255))
+    class_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("school_class.id", ondelete="CASCADE"), index=True
+    )
+    assignment_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("assignment.id", ondelete="SET NULL"), index=True
+    )
+    title: Mapped[str] = mapped_column(sa.String(200), default="")
+    lineitem_url: Mapped[str | None] = mapped_column(sa.String(500))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class LtiGradeOutbox(db.Model):
+    """A grade to post to the LMS, one per submitted attempt (never two), kept until the LMS
+    took it: ``sent_at`` is set in the transaction that records its answer."""
+
+    __tablename__ = "lti_grade_outbox"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    attempt_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("quiz_attempt.id", ondelete="CASCADE"), unique=True
+    )
+    resource_link_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("lti_resource_link.id", ondelete="CASCADE"), index=True
+    )
+    subject: Mapped[str] = mapped_column(sa.String(255))  # the LMS's user id
+    score_given: Mapped[float]
+    score_maximum: Mapped[float]
+    graded_at: Mapped[datetime]
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    tries: Mapped[int] = mapped_column(default=0)
+    next_try_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+    last_error: Mapped[str] = mapped_column(sa.String(500), default="")
+    sent_at: Mapped[datetime | None]

@@ -20,6 +20,7 @@ from quizapp.models import (
     Enrollment,
     LtiContextLink,
     LtiPlatform,
+    LtiResourceLink,
     LtiUserLink,
     Role,
     SchoolClass,
@@ -30,6 +31,8 @@ from quizapp.services.classes import create_class, is_member
 from quizapp.services.errors import LtiConflict, LtiError, LtiForbidden
 
 CLAIM = "https://purl.imsglobal.org/spec/lti/claim/"
+AGS_ENDPOINT = "https://purl.imsglobal.org/spec/lti-ags/claim/endpoint"
+SCORE_SCOPE = "https://purl.imsglobal.org/spec/lti-ags/scope/score"
 MAX_NAME = 80
 MAX_CLASS_NAME = 120
 
@@ -44,6 +47,9 @@ class LaunchFacts:
     roles: tuple[str, ...]
     context_id: str
     context_title: str
+    resource_link_id: str = ""
+    resource_title: str = ""
+    lineitem_url: str = ""  # where the LMS takes this activity's scores (none: no grades)
 
     @classmethod
     def from_claims(cls, claims: dict[str, Any]) -> LaunchFacts:
@@ -61,6 +67,9 @@ class LaunchFacts:
         ).strip()
         name = str(claims.get("name") or given or "LMS user")
         context_id = context.get("id")
+        resource = claims.get(CLAIM + "resource_link")
+        resource = resource if isinstance(resource, dict) else {}
+        resource_id = resource.get("id")
         return cls(
             subject=subject,
             name=" ".join(name.split())[:MAX_NAME] or "LMS user",
@@ -68,7 +77,18 @@ class LaunchFacts:
             roles=tuple(r for r in roles if isinstance(r, str)),
             context_id=context_id if isinstance(context_id, str) else "",
             context_title=str(context.get("title") or context.get("label") or "").strip(),
+            resource_link_id=resource_id if isinstance(resource_id, str) else "",
+            resource_title=str(resource.get("title") or "").strip()[:200],
+            lineitem_url=_lineitem(claims.get(AGS_ENDPOINT)),
         )
+
+
+def _lineitem(endpoint: Any) -> str:
+    """The line item a launch may post scores to: only with the score scope granted."""
+    if not isinstance(endpoint, dict) or SCORE_SCOPE not in (endpoint.get("scope") or []):
+        return ""
+    url = endpoint.get("lineitem")
+    return url if isinstance(url, str) and url.startswith(("http://", "https://")) else ""
 
 
 @dataclass(frozen=True)
@@ -79,6 +99,7 @@ class Landing:
     user: User
     school_class: SchoolClass | None
     teaches: bool
+    resource_link: LtiResourceLink | None = None
 
 
 def _placeholder_email(platform: LtiPlatform, subject: str) -> str:
@@ -160,8 +181,35 @@ def apply_launch(session: Session, platform: LtiPlatform, facts: LaunchFacts) ->
     school_class = _linked_class(session, platform, facts, user)
     if school_class is None:
         return Landing(user, None, False)
+    resource_link = _resource_link(session, platform, facts, school_class)
     if school_class.teacher_id == user.id:
-        return Landing(user, school_class, True)
+        return Landing(user, school_class, True, resource_link)
     if role == Role.STUDENT and not is_member(session, school_class.id, user.id):
         session.add(Enrollment(class_id=school_class.id, student_id=user.id))
-    return Landing(user, school_class, False)
+    return Landing(user, school_class, False, resource_link)
+
+
+def _resource_link(
+    session: Session, platform: LtiPlatform, facts: LaunchFacts, school_class: SchoolClass
+) -> LtiResourceLink | None:
+    """The launch's activity, recorded with its line item (the newest the LMS names)."""
+    if not facts.resource_link_id or len(facts.resource_link_id) > 255:
+        return None
+    link = session.scalar(
+        sa.select(LtiResourceLink).where(
+            LtiResourceLink.platform_id == platform.id,
+            LtiResourceLink.resource_link_id == facts.resource_link_id,
+        )
+    )
+    if link is None:
+        link = LtiResourceLink(
+            platform_id=platform.id,
+            resource_link_id=facts.resource_link_id,
+            class_id=school_class.id,
+            title=facts.resource_title,
+        )
+        session.add(link)
+    if facts.lineitem_url and len(facts.lineitem_url) <= 500:
+        link.lineitem_url = facts.lineitem_url
+    session.flush()
+    return link

@@ -49,10 +49,13 @@ def test_instructor_launch_makes_a_teacher_and_the_course_class(client, lms, reg
     assert response.status_code == 302
     school_class = db.session.scalar(sa.select(SchoolClass))
     assert school_class.name == "History 7B"
-    assert response.headers["Location"] == f"/teach/classes/{school_class.id}"
+    # The activity is new: the teacher first picks which assignment of the class it opens.
+    link_page = response.headers["Location"]
+    assert link_page.startswith("/lti/links/")
+    assert "The class has no assignment yet" in client.get(link_page).get_data(as_text=True)
     teacher = db.session.get(User, school_class.teacher_id)
     assert (teacher.role, teacher.display_name) == ("teacher", "Grace Teacher")
-    page = client.get(response.headers["Location"])
+    page = client.get(f"/teach/classes/{school_class.id}")
     assert page.status_code == 200 and "History 7B" in page.get_data(as_text=True)
     # Inside the LMS's frame: the pages allow its origin, and no other.
     policy = page.headers["Content-Security-Policy"]

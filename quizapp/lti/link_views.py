@@ -1,0 +1,46 @@
+"""The page a teacher lands on from an LMS activity not yet tied to an assignment: they pick
+one of the class's assignments, and its grades go back to the activity's grade column."""
+
+from __future__ import annotations
+
+from flask import abort, current_app, flash, redirect, render_template, url_for
+from flask_login import current_user
+
+from quizapp.extensions import db
+from quizapp.lti.blueprint import bp
+from quizapp.lti.forms import LinkAssignmentForm
+from quizapp.models import SchoolClass
+from quizapp.services.assignments import class_assignments
+from quizapp.services.lti_links import link_assignment, owned_resource_link
+
+
+def _teachers_only():
+    if not current_user.is_authenticated:
+        return current_app.login_manager.unauthorized()
+    if not current_user.is_teacher:
+        abort(403, "This page is for teachers.")
+    return None
+
+
+@bp.route("/links/<id:link_id>", methods=["GET", "POST"])
+def link_page(link_id: int):
+    refused = _teachers_only()
+    if refused:
+        return refused
+    link = owned_resource_link(db.session, link_id, current_user.id)
+    school_class = db.session.get(SchoolClass, link.class_id)
+    form = LinkAssignmentForm()
+    form.assignment.choices = [
+        (a.id, a.title) for a in class_assignments(db.session, link.class_id)
+    ]
+    status = 200
+    if form.is_submitted():
+        if form.validate():
+            link_assignment(db.session, link, form.assignment.data)
+            db.session.commit()
+            flash("The LMS activity opens this assignment; its grades go to the LMS.", "success")
+            return redirect(url_for("teach.class_page", class_id=link.class_id))
+        status = 400
+    return render_template(
+        "lti/link.html", activity=link, school_class=school_class, form=form
+    ), status
