@@ -60,27 +60,34 @@ class LaunchFacts:
             raise LtiError("The launch names no user (sub).")
         if not isinstance(roles, list):
             raise LtiError("The launch has no roles claim.")
-        context = claims.get(CLAIM + "context")
-        context = context if isinstance(context, dict) else {}
-        given = " ".join(
-            str(claims.get(part) or "") for part in ("given_name", "family_name")
-        ).strip()
-        name = str(claims.get("name") or given or "LMS user")
-        context_id = context.get("id")
-        resource = claims.get(CLAIM + "resource_link")
-        resource = resource if isinstance(resource, dict) else {}
-        resource_id = resource.get("id")
+        context = _object(claims, CLAIM + "context")
+        resource = _object(claims, CLAIM + "resource_link")
         return cls(
             subject=subject,
-            name=" ".join(name.split())[:MAX_NAME] or "LMS user",
+            name=_display_name(claims),
             email=str(claims.get("email") or "").strip().lower(),
             roles=tuple(r for r in roles if isinstance(r, str)),
-            context_id=context_id if isinstance(context_id, str) else "",
+            context_id=_text_id(context.get("id")),
             context_title=str(context.get("title") or context.get("label") or "").strip(),
-            resource_link_id=resource_id if isinstance(resource_id, str) else "",
+            resource_link_id=_text_id(resource.get("id")),
             resource_title=str(resource.get("title") or "").strip()[:200],
             lineitem_url=_lineitem(claims.get(AGS_ENDPOINT)),
         )
+
+
+def _object(claims: dict[str, Any], name: str) -> dict[str, Any]:
+    value = claims.get(name)
+    return value if isinstance(value, dict) else {}
+
+
+def _text_id(value: Any) -> str:
+    return value if isinstance(value, str) else ""
+
+
+def _display_name(claims: dict[str, Any]) -> str:
+    given = " ".join(str(claims.get(part) or "") for part in ("given_name", "family_name"))
+    name = str(claims.get("name") or given.strip() or "LMS user")
+    return " ".join(name.split())[:MAX_NAME] or "LMS user"
 
 
 def _lineitem(endpoint: Any) -> str:
