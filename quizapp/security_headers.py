@@ -36,10 +36,21 @@ def allow_framing(response: Response, origins: list[str]) -> Response:
     if not origins:
         return response
     ancestors = "frame-ancestors " + " ".join(["'self'", *origins])
-    response.headers["Content-Security-Policy"] = CONTENT_SECURITY_POLICY.replace(
+    policy = response.headers.get("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+    response.headers["Content-Security-Policy"] = policy.replace(
         "frame-ancestors 'none'", ancestors
     )
     response.headers.pop("X-Frame-Options", None)
+    return response
+
+
+def allow_form_action(response: Response, origin: str) -> Response:
+    """``response``'s form may post to ``origin`` too (the LMS a deep-linking answer returns
+    to); every other page posts to this site only."""
+    policy = response.headers.get("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+    response.headers["Content-Security-Policy"] = policy.replace(
+        "form-action 'self'", f"form-action 'self' {origin}"
+    )
     return response
 
 

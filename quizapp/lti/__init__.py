@@ -6,7 +6,7 @@ from flask import Flask
 
 
 def init_app(app: Flask) -> None:
-    from quizapp.lti import admin_views, cli, link_views, routes  # noqa: F401  (their routes, commands)
+    from quizapp.lti import admin_views, cli, deep_link_views, link_views, routes  # noqa: F401  (their routes, commands)
     from quizapp.lti.blueprint import bp
 
     app.register_blueprint(bp)

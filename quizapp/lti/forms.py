@@ -42,3 +42,8 @@ class PlatformForm(FlaskForm):
 class LinkAssignmentForm(FlaskForm):
     assignment = SelectField("Assignment", coerce=int, validate_choice=True)
     submit = SubmitField("Open this assignment from the LMS")
+
+
+class PickSetForm(FlaskForm):
+    quiz_set = SelectField("Quiz set", coerce=int, validate_choice=True)
+    submit = SubmitField("Add it to the course")

@@ -14,6 +14,7 @@ from flask_login import login_user
 from pylti1p3.contrib.flask import FlaskMessageLaunch, FlaskOIDCLogin, FlaskRequest
 from pylti1p3.exception import LtiException, OIDCException
 
+from quizapp.core.lti_roles import quizapp_role
 from quizapp.extensions import csrf, db
 from quizapp.lti.blueprint import bp
 from quizapp.lti.tool import (
@@ -22,11 +23,11 @@ from quizapp.lti.tool import (
     DatabaseToolConf,
     OneTimeNonces,
 )
-from quizapp.models import LtiPlatform
+from quizapp.models import LtiPlatform, Role
 from quizapp.public_urls import public_url
 from quizapp.security_headers import FRAME_ORIGINS_KEY
-from quizapp.services.errors import LtiError
-from quizapp.services.lti_launches import LaunchFacts, apply_launch
+from quizapp.services.errors import LtiError, LtiForbidden
+from quizapp.services.lti_launches import Landing, LaunchFacts, apply_launch
 from quizapp.services.lti_registry import tool_key
 
 AGAIN = "Open quizapp from the course again."
@@ -61,6 +62,9 @@ REFUSALS = (
     ("deployment", NO_DEPLOYMENT),
 )
 MALFORMED = "The launch message is malformed."
+# The session's deep-linking launch (its id in the launch store): only the browser that was
+# launched may answer it.
+DEEP_LINK_KEY = "lti_deep_link"
 
 
 def _storage() -> DatabaseLaunchStorage:
@@ -151,7 +155,9 @@ def _platform_origins(platform: LtiPlatform) -> list[str]:
 @bp.post("/launch")
 @csrf.exempt  # the LMS's auto-submitted form; the signed id_token and the nonce stand for it
 def launch():
-    """A resource-link launch: checked, then the LMS user logged in on their class."""
+    """A launch, checked: a resource link logs the LMS user in on their class (a teacher of a
+    new activity on the page that ties it to an assignment); a deep-linking request takes the
+    instructor to pick a quiz set."""
     try:
         message, claims = _checked_launch()
     except (LtiException, ValueError, TypeError, AttributeError, KeyError) as error:
@@ -160,20 +166,15 @@ def launch():
     platform = tool.platform(message.get_iss(), message.get_client_id())
     if platform is None:  # registered a moment ago, gone now
         return _refusal("No LMS is registered with this issuer and client id.", 403)
+    if message.is_deep_link_launch():
+        return _deep_linking(message, platform, claims)
     if not message.is_resource_launch():
-        return _refusal("quizapp takes resource-link launches from this address.", 400)
+        return _refusal("quizapp takes resource-link and deep-linking launches here.", 400)
     try:
         landing = apply_launch(db.session, platform, LaunchFacts.from_claims(claims))
     except LtiError as error:
         return _refusal(error.message, error.status)
-    db.session.commit()
-    login_user(landing.user)
-    session[FRAME_ORIGINS_KEY] = _platform_origins(platform)
-    current_app.logger.info(
-        "LTI launch: %s user %s from %s", platform.name, landing.user.id, platform.issuer
-    )
-    if landing.school_class is None:
-        return redirect(url_for("main.home"))
+    _log_in(landing, platform)
     link = landing.resource_link
     if landing.teaches and link is not None and link.assignment_id is None:
         return redirect(url_for("lti.link_page", link_id=link.id))
@@ -182,7 +183,33 @@ def launch():
     if landing.user.is_teacher:
         flash("This course's class belongs to another teacher in quizapp.", "info")
         return redirect(url_for("teach.home"))
+    if landing.school_class is None:
+        return redirect(url_for("main.home"))
     return redirect(url_for("classroom.assignments"))
+
+
+def _log_in(landing: Landing, platform: LtiPlatform) -> None:
+    """Commit what the launch made, and log its user in for pages framed by this LMS."""
+    db.session.commit()
+    login_user(landing.user)
+    session[FRAME_ORIGINS_KEY] = _platform_origins(platform)
+    current_app.logger.info(
+        "LTI launch: %s user %s from %s", platform.name, landing.user.id, platform.issuer
+    )
+
+
+def _deep_linking(message: FlaskMessageLaunch, platform: LtiPlatform, claims: dict):
+    """An instructor adds a quizapp activity in the LMS: logged in, on to pick the quiz set."""
+    try:
+        facts = LaunchFacts.from_claims(claims)
+        if quizapp_role(facts.roles) != Role.TEACHER:
+            raise LtiForbidden("Only the course's instructors add quizapp activities.")
+        landing = apply_launch(db.session, platform, facts)
+    except LtiError as error:
+        return _refusal(error.message, error.status)
+    _log_in(landing, platform)
+    session[DEEP_LINK_KEY] = message.get_launch_id()
+    return redirect(url_for("lti.deep_link_page"))
 
 
 @bp.get("/jwks")

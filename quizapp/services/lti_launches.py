@@ -29,10 +29,13 @@ from quizapp.models import (
 from quizapp.services.accounts import email_taken, new_account
 from quizapp.services.classes import create_class, is_member
 from quizapp.services.errors import LtiConflict, LtiError, LtiForbidden
+from quizapp.services.lti_links import assign_picked_set
 
 CLAIM = "https://purl.imsglobal.org/spec/lti/claim/"
 AGS_ENDPOINT = "https://purl.imsglobal.org/spec/lti-ags/claim/endpoint"
 SCORE_SCOPE = "https://purl.imsglobal.org/spec/lti-ags/scope/score"
+# The custom parameter a deep-linked activity carries: the quiz set the teacher picked.
+SET_PARAM = "quizapp_set"
 MAX_NAME = 80
 MAX_CLASS_NAME = 120
 
@@ -50,6 +53,7 @@ class LaunchFacts:
     resource_link_id: str = ""
     resource_title: str = ""
     lineitem_url: str = ""  # where the LMS takes this activity's scores (none: no grades)
+    set_id: int | None = None  # the quiz set a deep-linked activity opens (its custom param)
 
     @classmethod
     def from_claims(cls, claims: dict[str, Any]) -> LaunchFacts:
@@ -72,7 +76,13 @@ class LaunchFacts:
             resource_link_id=_text_id(resource.get("id")),
             resource_title=str(resource.get("title") or "").strip()[:200],
             lineitem_url=_lineitem(claims.get(AGS_ENDPOINT)),
+            set_id=_set_id(_object(claims, CLAIM + "custom").get(SET_PARAM)),
         )
+
+
+def _set_id(value: Any) -> int | None:
+    text = str(value or "")
+    return int(text) if text.isascii() and text.isdecimal() and 0 < int(text) < 2**31 else None
 
 
 def _object(claims: dict[str, Any], name: str) -> dict[str, Any]:
@@ -219,4 +229,6 @@ def _resource_link(
     if facts.lineitem_url and len(facts.lineitem_url) <= 500:
         link.lineitem_url = facts.lineitem_url
     session.flush()
+    if link.assignment_id is None and facts.set_id is not None:
+        assign_picked_set(session, link, school_class, facts.set_id)
     return link

@@ -21,7 +21,7 @@ from quizapp.auth.forms import (
 )
 from quizapp.live.forms import JoinForm as LiveJoinForm
 from quizapp.live.forms import NewGameForm
-from quizapp.lti.forms import LinkAssignmentForm, PlatformForm
+from quizapp.lti.forms import LinkAssignmentForm, PickSetForm, PlatformForm
 from quizapp.quiz.forms import PracticeForm
 from quizapp.services.live_moves import COMMANDS
 from quizapp.study.forms import StudySettingsForm
@@ -277,6 +277,7 @@ WRITES: dict[str, Target] = {
     ),
     "lti.register": Target(ADMIN, FormBody(PlatformForm)),
     "lti.delete": Target(ADMIN, None, {"platform_id": ("1", "2")}),
+    "lti.deep_link_page": Target(TEACHER, FormBody(PickSetForm, ids={"quiz_set": "set"})),
     "lti.link_page": Target(
         TEACHER,
         FormBody(LinkAssignmentForm, ids={"assignment": "assignment"}),
