@@ -1,5 +1,6 @@
 """lti platforms and links: the LMSs an admin registered, the tool's key, LMS users, courses and
-activities linked to quizapp accounts, classes and assignments, and the grade outbox
+activities linked to quizapp accounts, classes (with their LMS roster address) and assignments,
+and the grade outbox
 
 Revision ID: 40e8c1330958
 Revises: f1a6c0d9e5b3
@@ -101,6 +102,7 @@ def upgrade():
         sa.Column("platform_id", sa.Integer(), nullable=False),
         sa.Column("context_id", sa.String(length=255), nullable=False),
         sa.Column("class_id", sa.Integer(), nullable=False),
+        sa.Column("memberships_url", sa.String(length=500), nullable=True),
         sa.Column("created_at", sa.DateTime(), nullable=False),
         sa.ForeignKeyConstraint(
             ["class_id"],

@@ -81,3 +81,33 @@ def send_grades_command(limit: int) -> None:
     click.echo(f"{queued} grades queued, {report.sent} sent, {len(report.failed)} to retry.")
     for line in report.failed:
         click.echo(f"  {line}")
+
+
+@lti_cli.command("sync-roster")
+@click.option("--class-id", type=int, help="Only this class.")
+@click.option("--all", "everyone", is_flag=True, help="Every class linked to an LMS course.")
+def sync_roster_command(class_id: int | None, everyone: bool) -> None:
+    """Enrol each LMS course's learners in its class (Names and Role Provisioning)."""
+    from quizapp.lti.roster_sync import sync_roster
+    from quizapp.services.lti_roster import linked_rosters
+
+    if (class_id is None) != everyone:
+        raise click.UsageError("Give --class-id ID or --all.")
+    links = linked_rosters(db.session)
+    if class_id is not None:
+        links = [link for link in links if link.class_id == class_id]
+        if not links:
+            raise click.ClickException(f"Class {class_id} has no LMS roster.")
+    failed = False
+    for link in links:
+        try:
+            report = sync_roster(db.session, link)
+        except LtiError as error:
+            db.session.rollback()
+            click.echo(f"Class {link.class_id}: {error.message}")
+            failed = True
+            continue
+        db.session.commit()
+        click.echo(f"Class {link.class_id}: {report.sentence()}")
+    if failed:
+        raise click.ClickException("Some rosters could not be fetched; nothing of theirs changed.")

@@ -14,19 +14,10 @@ from pylti1p3.grade import Grade
 from pylti1p3.service_connector import ServiceConnector
 from sqlalchemy.orm import Session
 
-from quizapp.lti.tool import DatabaseToolConf
+from quizapp.lti.tool import DatabaseToolConf, TimedSession
 from quizapp.models import LtiGradeOutbox, LtiPlatform, LtiResourceLink
 from quizapp.services.lti_grades import next_due_grade, record_failure, record_sent
 from quizapp.services.lti_launches import SCORE_SCOPE
-
-# An LMS that does not answer must not hold the sender (or cron's next run) for ever.
-REQUEST_TIMEOUT_SECONDS = 20
-
-
-class _TimedSession(requests.Session):
-    def request(self, *args, **kwargs):
-        kwargs.setdefault("timeout", REQUEST_TIMEOUT_SECONDS)
-        return super().request(*args, **kwargs)
 
 
 @dataclass
@@ -59,7 +50,7 @@ def send_due_grades(session: Session, now: Callable, limit: int) -> SendReport:
     a grade is marked sent in the transaction right after the LMS took it, and a failure only
     moves its next try later (nothing is dropped)."""
     tool = DatabaseToolConf(session)
-    http = _TimedSession()
+    http = TimedSession()
     connectors: dict[int, ServiceConnector] = {}  # one access token per platform and run
     report = SendReport()
     for _ in range(limit):

@@ -1,5 +1,6 @@
-"""The page a teacher lands on from an LMS activity not yet tied to an assignment: they pick
-one of the class's assignments, and its grades go back to the activity's grade column."""
+"""Teachers' LMS pages: the page a teacher lands on from an LMS activity not yet tied to an
+assignment (they pick one of the class's assignments, whose grades then go back to the
+activity's grade column), and the class page's roster sync button."""
 
 from __future__ import annotations
 
@@ -9,9 +10,11 @@ from flask_login import current_user
 from quizapp.extensions import db
 from quizapp.lti.blueprint import bp
 from quizapp.lti.forms import LinkAssignmentForm
+from quizapp.lti.roster_sync import sync_roster
 from quizapp.models import SchoolClass
 from quizapp.services.assignments import class_assignments
 from quizapp.services.lti_links import link_assignment, owned_resource_link
+from quizapp.services.lti_roster import roster_link
 
 
 def _teachers_only():
@@ -44,3 +47,16 @@ def link_page(link_id: int):
     return render_template(
         "lti/link.html", activity=link, school_class=school_class, form=form
     ), status
+
+
+@bp.post("/classes/<id:class_id>/roster")
+def sync_class_roster(class_id: int):
+    """The class page's button: the LMS course's learners enrolled now."""
+    refused = _teachers_only()
+    if refused:
+        return refused
+    link = roster_link(db.session, class_id, current_user.id)
+    report = sync_roster(db.session, link)
+    db.session.commit()
+    flash(report.sentence(), "success")
+    return redirect(url_for("teach.class_page", class_id=class_id))

@@ -8,6 +8,7 @@ import json
 from datetime import timedelta
 from typing import Any
 
+import requests
 import sqlalchemy as sa
 from pylti1p3.deployment import Deployment
 from pylti1p3.launch_data_storage.base import LaunchDataStorage
@@ -19,6 +20,18 @@ from sqlalchemy.orm import Session
 from quizapp.core.clock import utcnow
 from quizapp.models import LtiDeployment, LtiLaunchValue, LtiPlatform
 from quizapp.services.lti_registry import tool_key, tool_public_keys
+
+# An LMS that does not answer must not hold a sender, a command or a request for ever.
+REQUEST_TIMEOUT_SECONDS = 20
+
+
+class TimedSession(requests.Session):
+    """A requests session whose calls time out (requests has no default timeout)."""
+
+    def request(self, *args, **kwargs):
+        kwargs.setdefault("timeout", REQUEST_TIMEOUT_SECONDS)
+        return super().request(*args, **kwargs)
+
 
 # A login's nonce is good for this long: the platform answers the login within seconds.
 NONCE_SECONDS = 600

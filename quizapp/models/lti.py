@@ -93,6 +93,8 @@ class LtiContextLink(db.Model):
     class_id: Mapped[int] = mapped_column(
         sa.ForeignKey("school_class.id", ondelete="CASCADE"), index=True
     )
+    # Names and Role Provisioning: where the LMS lists the course's members (from launches).
+    memberships_url: Mapped[str | None] = mapped_column(sa.String(500))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 

@@ -34,6 +34,7 @@ from quizapp.services.lti_links import assign_picked_set
 CLAIM = "https://purl.imsglobal.org/spec/lti/claim/"
 AGS_ENDPOINT = "https://purl.imsglobal.org/spec/lti-ags/claim/endpoint"
 SCORE_SCOPE = "https://purl.imsglobal.org/spec/lti-ags/scope/score"
+NRPS_SERVICE = "https://purl.imsglobal.org/spec/lti-nrps/claim/namesroleservice"
 # The custom parameter a deep-linked activity carries: the quiz set the teacher picked.
 SET_PARAM = "quizapp_set"
 MAX_NAME = 80
@@ -54,6 +55,7 @@ class LaunchFacts:
     resource_title: str = ""
     lineitem_url: str = ""  # where the LMS takes this activity's scores (none: no grades)
     set_id: int | None = None  # the quiz set a deep-linked activity opens (its custom param)
+    memberships_url: str = ""  # where the LMS lists the course's members (roster sync)
 
     @classmethod
     def from_claims(cls, claims: dict[str, Any]) -> LaunchFacts:
@@ -68,7 +70,7 @@ class LaunchFacts:
         resource = _object(claims, CLAIM + "resource_link")
         return cls(
             subject=subject,
-            name=_display_name(claims),
+            name=display_name(claims),
             email=str(claims.get("email") or "").strip().lower(),
             roles=tuple(r for r in roles if isinstance(r, str)),
             context_id=_text_id(context.get("id")),
@@ -77,6 +79,9 @@ class LaunchFacts:
             resource_title=str(resource.get("title") or "").strip()[:200],
             lineitem_url=_lineitem(claims.get(AGS_ENDPOINT)),
             set_id=_set_id(_object(claims, CLAIM + "custom").get(SET_PARAM)),
+            memberships_url=_web_address(
+                _object(claims, NRPS_SERVICE).get("context_memberships_url")
+            ),
         )
 
 
@@ -94,7 +99,8 @@ def _text_id(value: Any) -> str:
     return value if isinstance(value, str) else ""
 
 
-def _display_name(claims: dict[str, Any]) -> str:
+def display_name(claims: dict[str, Any]) -> str:
+    """The person's name from OIDC name claims (a launch's or a roster member's)."""
     given = " ".join(str(claims.get(part) or "") for part in ("given_name", "family_name"))
     name = str(claims.get("name") or given.strip() or "LMS user")
     return " ".join(name.split())[:MAX_NAME] or "LMS user"
@@ -104,8 +110,12 @@ def _lineitem(endpoint: Any) -> str:
     """The line item a launch may post scores to: only with the score scope granted."""
     if not isinstance(endpoint, dict) or SCORE_SCOPE not in (endpoint.get("scope") or []):
         return ""
-    url = endpoint.get("lineitem")
-    return url if isinstance(url, str) and url.startswith(("http://", "https://")) else ""
+    return _web_address(endpoint.get("lineitem"))
+
+
+def _web_address(url: Any) -> str:
+    ok = isinstance(url, str) and url.startswith(("http://", "https://")) and len(url) <= 500
+    return url if ok else ""
 
 
 @dataclass(frozen=True)
@@ -126,7 +136,7 @@ def _placeholder_email(platform: LtiPlatform, subject: str) -> str:
     return f"lti-{platform.id}-{digest}@lti.invalid"
 
 
-def _linked_user(session: Session, platform: LtiPlatform, facts: LaunchFacts, role: str) -> User:
+def linked_user(session: Session, platform: LtiPlatform, facts: LaunchFacts, role: str) -> User:
     """The account linked to this LMS user, made on their first launch.
 
     A new account takes the LMS's email when no account has it yet (then a password reset
@@ -169,6 +179,8 @@ def _linked_class(
         )
     )
     if link is not None:
+        if facts.memberships_url:
+            link.memberships_url = facts.memberships_url
         return session.get(SchoolClass, link.class_id)
     if not user.is_teacher:
         raise LtiConflict(
@@ -180,7 +192,10 @@ def _linked_class(
     session.flush()
     session.add(
         LtiContextLink(
-            platform_id=platform.id, context_id=facts.context_id, class_id=school_class.id
+            platform_id=platform.id,
+            context_id=facts.context_id,
+            class_id=school_class.id,
+            memberships_url=facts.memberships_url or None,
         )
     )
     return school_class
@@ -194,7 +209,7 @@ def apply_launch(session: Session, platform: LtiPlatform, facts: LaunchFacts) ->
     role = quizapp_role(facts.roles)
     if role is None:
         raise LtiForbidden("quizapp opens for the course's instructors and learners only.")
-    user = _linked_user(session, platform, facts, role)
+    user = linked_user(session, platform, facts, role)
     school_class = _linked_class(session, platform, facts, user)
     if school_class is None:
         return Landing(user, None, False)

@@ -278,6 +278,7 @@ WRITES: dict[str, Target] = {
     "lti.register": Target(ADMIN, FormBody(PlatformForm)),
     "lti.delete": Target(ADMIN, None, {"platform_id": ("1", "2")}),
     "lti.deep_link_page": Target(TEACHER, FormBody(PickSetForm, ids={"quiz_set": "set"})),
+    "lti.sync_class_roster": Target(TEACHER, None, CLASS),
     "lti.link_page": Target(
         TEACHER,
         FormBody(LinkAssignmentForm, ids={"assignment": "assignment"}),
