@@ -89,3 +89,25 @@ def test_the_jwks_serves_the_one_public_key(client, db):
 def test_the_teach_page_links_admins_to_the_platforms(client, db, login):
     login(client, make_user(db.session, "admin"))
     assert "/lti/platforms" in client.get("/teach/").get_data(as_text=True)
+
+
+def test_the_lms_pages_that_change_things_need_the_sites_csrf_token(app, client, db, login):
+    """Only the login and the launch come from the LMS's pages (exempt; the signed token and
+    the one-time nonce stand for them); every other LTI form needs this site's token."""
+    login(client, make_user(db.session, "admin"))
+    app.config["WTF_CSRF_ENABLED"] = True
+    try:
+        answers = [
+            client.post(url, data=FORM).status_code
+            for url in (
+                "/lti/platforms",
+                "/lti/platforms/1/delete",
+                "/lti/links/1",
+                "/lti/deep-link",
+                "/lti/classes/1/roster",
+            )
+        ]
+    finally:
+        app.config["WTF_CSRF_ENABLED"] = False
+    assert answers == [400] * 5
+    assert db.session.scalar(sa.select(sa.func.count(LtiPlatform.id))) == 0
