@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from quizapp.core.clock import utcnow
 from quizapp.core.grading_methods import SubmittedAttempt, overall_grade
+from quizapp.core.vocabulary import FeedbackTiming
 from quizapp.models import (
     Assignment,
     LtiGradeOutbox,
@@ -73,6 +74,13 @@ def _grade_percent(session: Session, attempt: QuizAttempt) -> float:
     return round(grade.percent, 2) if grade else 0.0
 
 
+def _first_try(attempt: QuizAttempt, now: datetime) -> datetime:
+    """Now, or, for a set that shows right and wrong only after the due date, then: the LMS
+    shows a grade to the learner, and the grade tells right from wrong."""
+    held = attempt.feedback == FeedbackTiming.AFTER_DUE and attempt.feedback_after
+    return max(now, attempt.feedback_after) if held else now
+
+
 def queue_grade(session: Session, attempt: QuizAttempt) -> LtiGradeOutbox | None:
     """The outbox row of a submitted attempt on an LMS-linked assignment (made if needed);
     None for any other attempt."""
@@ -94,7 +102,7 @@ def queue_grade(session: Session, attempt: QuizAttempt) -> LtiGradeOutbox | None
         score_given=_grade_percent(session, attempt),
         score_maximum=SCORE_MAXIMUM,
         graded_at=attempt.submitted_at,
-        next_try_at=utcnow(),
+        next_try_at=_first_try(attempt, utcnow()),
     )
     session.add(row)
     session.flush()

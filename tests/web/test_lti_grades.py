@@ -130,3 +130,14 @@ def test_a_teacher_of_another_class_cannot_link_the_activity(app, db, linked, ma
     login(other, make_teacher())
     assert other.get(f"/lti/links/{link_id}").status_code == 404
     assert other.post(f"/lti/links/{link_id}", data={"assignment": 1}).status_code == 404
+
+
+def test_a_grade_of_a_set_with_feedback_after_the_due_date_waits_for_it(runner, lms, db, linked):
+    assignment = linked["assignment"]
+    assignment.quiz_set.feedback = "after_due"
+    db.session.commit()
+    scores = lms.serve("/lineitems/1/scores", (200, {}))
+    take(db, assignment, linked["learner"])
+    assert "1 grades queued, 0 sent" in runner.invoke(args=["lti", "send-grades"]).output
+    [row] = _outbox(db)
+    assert row.next_try_at == assignment.due_at and scores.received == []
