@@ -1,5 +1,6 @@
-"""Response headers every page carries: a strict CSP, no sniffing, no framing, a referrer
-policy, no caching of anything personal; Secure cookies and HSTS when served over https."""
+"""Response headers every page carries: a strict CSP, no sniffing, no framing (but by the LMS
+a session was launched from, LTI 1.3), a referrer policy, no caching of anything personal;
+Secure cookies and HSTS when served over https (SameSite=None with ``LTI_IFRAME_COOKIES``)."""
 
 from __future__ import annotations
 
@@ -74,8 +75,9 @@ def add_security_headers(response: Response) -> Response:
     headers = response.headers
     if "Content-Security-Policy" not in headers:
         headers["Content-Security-Policy"] = CONTENT_SECURITY_POLICY
-        headers["X-Frame-Options"] = "DENY"
         allow_framing(response, _launched_from())
+    if "frame-ancestors 'none'" in headers["Content-Security-Policy"]:
+        headers.setdefault("X-Frame-Options", "DENY")  # for browsers without frame-ancestors
     headers.setdefault("X-Content-Type-Options", "nosniff")
     headers.setdefault("Referrer-Policy", "same-origin")
     if _is_personal(response):
