@@ -118,7 +118,7 @@ def configure_security(app: Flask) -> None:
 
 
 def register_blueprints(app: Flask) -> None:
-    from quizapp import cli, errors, live, navigation, template_helpers
+    from quizapp import cli, errors, live, lti, navigation, template_helpers
     from quizapp.auth.account import bp as account_bp
     from quizapp.auth.routes import bp as auth_bp
     from quizapp.classroom.routes import bp as classroom_bp
@@ -135,6 +135,7 @@ def register_blueprints(app: Flask) -> None:
     register_teaching(app)
     app.register_blueprint(classroom_bp)
     live.init_app(app)
+    lti.init_app(app)
     errors.init_app(app)
     template_helpers.init_app(app)
     navigation.init_app(app)

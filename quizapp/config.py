@@ -126,6 +126,9 @@ def settings_from_environment(environ: Mapping[str, str]) -> dict[str, Any]:
         "REDIS_URL": _text(environ, "REDIS_URL", "") or None,
         "RATELIMIT_STORAGE_URI": _text(environ, "REDIS_URL", "") or "memory://",
         "LIVE_REDIS_PREFIX": _text(environ, "LIVE_REDIS_PREFIX", "quizapp") or "quizapp",
+        # LMS launches (LTI 1.3) open quizapp in the LMS's iframe: the session cookie must then be
+        # SameSite=None, which browsers take only with Secure, so this needs https.
+        "LTI_IFRAME_COOKIES": _flag(environ, "LTI_IFRAME_COOKIES"),
     }
 
 
@@ -138,6 +141,11 @@ def check_settings(config: Mapping[str, Any]) -> None:
     ):
         if config[name] not in allowed:
             raise InvalidSetting(f"{name}={config[name]!r} is not one of: {', '.join(allowed)}.")
+    if config.get("LTI_IFRAME_COOKIES") and config["PREFERRED_URL_SCHEME"] != "https":
+        raise InvalidSetting(
+            "LTI_IFRAME_COOKIES needs PREFERRED_URL_SCHEME=https: browsers refuse SameSite=None "
+            "cookies that are not Secure."
+        )
     if config["TEACHER_SIGNUP"] == "code" and not config["TEACHER_INVITE_CODE"]:
         raise InvalidSetting("TEACHER_SIGNUP='code' needs TEACHER_INVITE_CODE set.")
     for name in ("TRUSTED_PROXIES", "MAIL_PORT"):

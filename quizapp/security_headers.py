@@ -1,9 +1,10 @@
-"""Response headers every page carries: a strict CSP, no sniffing, no framing, a referrer
-policy, no caching of anything personal; Secure cookies and HSTS when served over https."""
+"""Response headers every page carries: a strict CSP, no sniffing, no framing (but by the LMS
+a session was launched from, LTI 1.3), a referrer policy, no caching of anything personal;
+Secure cookies and HSTS when served over https (SameSite=None with ``LTI_IFRAME_COOKIES``)."""
 
 from __future__ import annotations
 
-from flask import Flask, Response, request
+from flask import Flask, Response, request, session
 from flask_login import current_user
 from werkzeug.middleware.proxy_fix import ProxyFix
 
@@ -25,6 +26,44 @@ CONTENT_SECURITY_POLICY = "; ".join(
 )
 
 
+# The session of a user who came in through an LMS launch keeps the LMS's origins here, so the
+# pages they open next may show inside that LMS's frame (quizapp/lti/routes.py).
+FRAME_ORIGINS_KEY = "lti_frame_origins"
+
+
+def allow_framing(response: Response, origins: list[str]) -> Response:
+    """``response`` may be framed by these origins (and by this site), no one else; with no
+    origin it stays unframeable. X-Frame-Options knows no list, so it goes where CSP allows."""
+    if not origins:
+        return response
+    ancestors = "frame-ancestors " + " ".join(["'self'", *origins])
+    policy = response.headers.get("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+    response.headers["Content-Security-Policy"] = policy.replace(
+        "frame-ancestors 'none'", ancestors
+    )
+    response.headers.pop("X-Frame-Options", None)
+    return response
+
+
+def allow_form_action(response: Response, origin: str) -> Response:
+    """``response``'s form may post to ``origin`` too (the LMS a deep-linking answer returns
+    to); every other page posts to this site only."""
+    policy = response.headers.get("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+    response.headers["Content-Security-Policy"] = policy.replace(
+        "form-action 'self'", f"form-action 'self' {origin}"
+    )
+    return response
+
+
+def _launched_from() -> list[str]:
+    # Only a request that sent a session cookie can have one; reading the session of any other
+    # would add "Vary: Cookie" to every static file.
+    if request.endpoint == "static" or not request.cookies:
+        return []
+    origins = session.get(FRAME_ORIGINS_KEY)
+    return [o for o in origins if isinstance(o, str)] if isinstance(origins, list) else []
+
+
 def _is_personal(response: Response) -> bool:
     """A logged-in page or a download (CSV, APKG) must not stay in a shared computer's cache."""
     if response.headers.get("Content-Disposition", "").startswith("attachment"):
@@ -34,9 +73,12 @@ def _is_personal(response: Response) -> bool:
 
 def add_security_headers(response: Response) -> Response:
     headers = response.headers
-    headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+    if "Content-Security-Policy" not in headers:
+        headers["Content-Security-Policy"] = CONTENT_SECURITY_POLICY
+        allow_framing(response, _launched_from())
+    if "frame-ancestors 'none'" in headers["Content-Security-Policy"]:
+        headers.setdefault("X-Frame-Options", "DENY")  # for browsers without frame-ancestors
     headers.setdefault("X-Content-Type-Options", "nosniff")
-    headers.setdefault("X-Frame-Options", "DENY")
     headers.setdefault("Referrer-Policy", "same-origin")
     if _is_personal(response):
         headers["Cache-Control"] = "no-store"
@@ -52,6 +94,11 @@ def init_app(app: Flask) -> None:
     https = app.config["PREFERRED_URL_SCHEME"] == "https"
     if https:
         app.config["SESSION_COOKIE_SECURE"] = True  # the remember cookie follows this setting
+    if https and app.config.get("LTI_IFRAME_COOKIES"):
+        # Inside the LMS's iframe quizapp is a third party: a browser sends it Lax cookies on no
+        # request from the frame, so a learner launched in would be logged out at once.
+        # (A launch logs in without "remember me", so the remember cookie stays Lax.)
+        app.config["SESSION_COOKIE_SAMESITE"] = "None"
     app.after_request(add_security_headers)
 
     if https:

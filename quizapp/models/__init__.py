@@ -55,3 +55,25 @@ __all__ += ["Assignment", "AssignmentClass", "Enrollment", "QuizSet", "QuizSetIt
 from quizapp.models.live_games import LiveAnswer, LiveGame, LivePlayer  # noqa: E402
 
 __all__ += ["LiveAnswer", "LiveGame", "LivePlayer"]
+# LTI 1.3 (the school's LMS).
+from quizapp.models.lti import (  # noqa: E402
+    LtiContextLink,
+    LtiDeployment,
+    LtiGradeOutbox,
+    LtiLaunchValue,
+    LtiPlatform,
+    LtiResourceLink,
+    LtiToolKey,
+    LtiUserLink,
+)
+
+__all__ += [
+    "LtiContextLink",
+    "LtiDeployment",
+    "LtiGradeOutbox",
+    "LtiLaunchValue",
+    "LtiPlatform",
+    "LtiResourceLink",
+    "LtiToolKey",
+    "LtiUserLink",
+]

@@ -31,6 +31,7 @@ from quizapp.services.attempt_followups import (
 )
 from quizapp.services.errors import NotFound
 from quizapp.services.learner_scheduler import learner_scheduler
+from quizapp.services.lti_grades import queue_grade
 from quizapp.services.practice import start_practice
 from quizapp.services.practice_pool import PoolNotice, pool_notice
 from quizapp.services.progress import mastery_by_topic, topic_progress
@@ -268,6 +269,7 @@ def submit(attempt_id: int):
     attempt = load_attempt(db.session, attempt_id, current_user.id)
     expire_if_due(db.session, attempt)
     submit_attempt(db.session, attempt)
+    queue_grade(db.session, attempt)  # for the LMS, when the assignment opens from one
     db.session.commit()
     return redirect(url_for("quiz.results", attempt_id=attempt.id))
 

@@ -117,3 +117,24 @@ class Refused(LiveError):
 
 class AccountError(DomainError):
     """A change to an account that cannot be made (an email in use, an unknown time zone)."""
+
+
+# LTI (the school's LMS).
+
+
+class LtiError(DomainError):
+    """A platform registration or a launch the tool refuses; the message says why."""
+
+    status = 400
+
+
+class LtiConflict(LtiError):
+    """A launch that is valid but cannot be served yet (a course no teacher opened)."""
+
+    status = 409
+
+
+class LtiForbidden(LtiError):
+    """A launch for someone quizapp opens to no one (a guest, an observer)."""
+
+    status = 403

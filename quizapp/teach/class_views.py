@@ -11,6 +11,7 @@ from quizapp.models import SchoolClass
 from quizapp.public_urls import public_url
 from quizapp.services import classes
 from quizapp.services.assignments import class_assignments, teacher_assignments
+from quizapp.services.lti_roster import has_lms_roster
 from quizapp.services.quiz_sets import teacher_sets
 from quizapp.teach.blueprint import bp
 from quizapp.teach.forms import ClassForm
@@ -67,6 +68,7 @@ def class_page_response(
         join_link=join_link,
         roster_form=roster_form or RosterUploadForm(prefix=ROSTER_FORM_PREFIX),
         max_rows=MAX_ROSTER_ROWS,
+        lms_roster=has_lms_roster(db.session, school_class.id),
     ), status
 
 

@@ -21,6 +21,7 @@ from quizapp.auth.forms import (
 )
 from quizapp.live.forms import JoinForm as LiveJoinForm
 from quizapp.live.forms import NewGameForm
+from quizapp.lti.forms import LinkAssignmentForm, PickSetForm, PlatformForm
 from quizapp.quiz.forms import PracticeForm
 from quizapp.services.live_moves import COMMANDS
 from quizapp.study.forms import StudySettingsForm
@@ -270,8 +271,32 @@ WRITES: dict[str, Target] = {
         together=(("class_id", "student_id"), "class_student"),
     ),
     "teach.delete_set": Target(TEACHER, None, SET),
+    "lti.login": Target(ANON, FormBody(extra=lambda pools: _lti_login_fields())),
+    "lti.launch": Target(
+        ANON, FormBody(extra=lambda pools: {"id_token": _lti_token(), "state": hostile_text()})
+    ),
+    "lti.register": Target(ADMIN, FormBody(PlatformForm)),
+    "lti.delete": Target(ADMIN, None, {"platform_id": ("1", "2")}),
+    "lti.deep_link_page": Target(TEACHER, FormBody(PickSetForm, ids={"quiz_set": "set"})),
+    "lti.sync_class_roster": Target(TEACHER, None, CLASS),
+    "lti.link_page": Target(
+        TEACHER,
+        FormBody(LinkAssignmentForm, ids={"assignment": "assignment"}),
+        {"link_id": ("1", "2")},
+    ),
     "auth.logout": Target(STUDENT, ends_session=True),
 }
+
+
+def _lti_login_fields():
+    names = ("iss", "login_hint", "client_id", "target_link_uri", "lti_message_hint")
+    return {name: hostile_text() for name in names}
+
+
+def _lti_token():
+    """A JWT's shape (three base64 parts) with any text in it, or any text at all."""
+    part = st.text(alphabet="ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_=")
+    return st.builds(lambda a, b, c: f"{a}.{b}.{c}", part, part, part) | hostile_text()
 
 
 def _article_and_topic(pools):
@@ -285,6 +310,7 @@ def _filters(pools):
 # Pages whose query string is a form, by endpoint.
 READS: dict[str, Target] = {
     "auth.login": Target(ANON, FormBody(extra=_one("next", hostile_text()))),
+    "lti.login": Target(ANON, FormBody(extra=lambda pools: _lti_login_fields())),
     "main.search_page": Target(STUDENT, FormBody(extra=_one("q", hostile_text()))),
     "study.dashboard": Target(STUDENT, FormBody(extra=_article_and_topic)),
     "study.review": Target(STUDENT, FormBody(extra=_article_and_topic)),

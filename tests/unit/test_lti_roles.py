@@ -1,0 +1,42 @@
+"""The quizapp role an LMS user gets from the LTI roles claim."""
+
+from __future__ import annotations
+
+import pytest
+
+from quizapp.config import InvalidSetting, check_settings, settings_from_environment
+from quizapp.core.lti_roles import quizapp_role
+
+LIS = "http://purl.imsglobal.org/vocab/lis/v2/"
+
+
+@pytest.mark.parametrize(
+    ("roles", "expected"),
+    [
+        ([LIS + "membership#Learner"], "student"),
+        ([LIS + "institution/person#Student"], "student"),
+        ([LIS + "membership#Instructor"], "teacher"),
+        ([LIS + "membership/Instructor#TeachingAssistant"], "teacher"),
+        ([LIS + "membership#Learner", LIS + "membership#Instructor"], "teacher"),
+        ([LIS + "membership#Mentor"], None),
+        ([LIS + "system/person#Guest"], None),
+        ([], None),
+        ([3, None], None),
+    ],
+)
+def test_roles_map_to_quizapp_roles(roles, expected):
+    assert quizapp_role(roles) == expected
+
+
+def test_iframe_cookies_need_https():
+    settings = settings_from_environment({"LTI_IFRAME_COOKIES": "yes"})
+    with pytest.raises(InvalidSetting, match="LTI_IFRAME_COOKIES needs PREFERRED_URL_SCHEME"):
+        check_settings(settings)
+    https = settings_from_environment(
+        {
+            "LTI_IFRAME_COOKIES": "yes",
+            "PREFERRED_URL_SCHEME": "https",
+            "BASE_URL": "https://quiz.example.org",
+        }
+    )
+    check_settings(https)
