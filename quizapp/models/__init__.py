@@ -55,3 +55,7 @@ __all__ += ["Assignment", "AssignmentClass", "Enrollment", "QuizSet", "QuizSetIt
 from quizapp.models.live_games import LiveAnswer, LiveGame, LivePlayer  # noqa: E402
 
 __all__ += ["LiveAnswer", "LiveGame", "LivePlayer"]
+# Offline study: the idempotency keys of synced events.
+from quizapp.models.offline import OfflineEvent  # noqa: E402
+
+__all__ += ["OfflineEvent"]
