@@ -30,7 +30,6 @@ from quizapp.services.errors import QuizError
 from quizapp.services.learner_scheduler import learner_scheduler
 from quizapp.services.progress import mastery_by_topic, topic_progress
 from quizapp.services.quizzes import attempt_topics
-from quizapp.web_ids import parse_id
 
 bp = Blueprint("offline", __name__)
 
@@ -110,10 +109,17 @@ def download_cards():
 
 @bp.post("/offline/practice")
 def download_practice():
-    payload = request.get_json(silent=True) or {}
-    topic_id = parse_id(str(payload.get("topic", "")))
+    payload = request.get_json(silent=True)
+    payload = payload if isinstance(payload, dict) else {}
+    topic = payload.get("topic")
+    topic_id = topic if isinstance(topic, int) and not isinstance(topic, bool) else None
     length = payload.get("length", offline_download.OFFLINE_QUIZ_LENGTHS[0])
-    if topic_id is None or length not in offline_download.OFFLINE_QUIZ_LENGTHS:
+    # type() and not ==: 5.0 and True compare equal to numbers of the list.
+    if (
+        topic_id is None
+        or type(length) is not int
+        or length not in offline_download.OFFLINE_QUIZ_LENGTHS
+    ):
         raise QuizError("Choose a topic and a length of 5, 10 or 20 questions.")
     if topic_id not in {t["id"] for t in offline_download.offline_topics(db.session, current_user)}:
         raise QuizError("There is no such topic to practise.")
