@@ -6,22 +6,16 @@ from __future__ import annotations
 
 import re
 import uuid
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
 import sqlalchemy as sa
-from werkzeug.datastructures import MultiDict
 
 from quizapp.core.clock import utcnow
-from quizapp.core.question_kinds import kind_of
-from quizapp.models import CardState, OfflineEvent, QuizAttempt, Response, ReviewLog
-from quizapp.services.flashcards import rate_card
-from quizapp.services.quizzes import create_attempt, load_attempt, save_answer, submit_attempt
+from quizapp.models import CardState, OfflineEvent, QuizAttempt, ReviewLog
+from quizapp.services.quizzes import load_attempt
+from tests.builders.offline import at_ms, flashcard_history, graded_answers, replay_online
 
 RATINGS = (3, 1, 4, 2, 3)
-
-
-def _ms(moment: datetime) -> int:
-    return int(moment.replace(tzinfo=UTC).timestamp() * 1000)
 
 
 def _key() -> str:
@@ -29,37 +23,7 @@ def _key() -> str:
 
 
 def _rating(card: int, rating: int, at: datetime, key: str | None = None) -> dict:
-    return {"key": key or _key(), "kind": "rating", "at": _ms(at), "card": card, "rating": rating}
-
-
-def _history(db, user_id: int) -> list[tuple]:
-    logs = db.session.execute(
-        sa.select(
-            ReviewLog.flashcard_id,
-            ReviewLog.rating,
-            ReviewLog.reviewed_at,
-            ReviewLog.state_before,
-            ReviewLog.state_after,
-        )
-        .where(ReviewLog.user_id == user_id)
-        .order_by(ReviewLog.reviewed_at, ReviewLog.id)
-    ).all()
-    states = db.session.execute(
-        sa.select(CardState.flashcard_id, CardState.fsrs, CardState.due, CardState.introduced_at)
-        .where(CardState.user_id == user_id)
-        .order_by(CardState.flashcard_id)
-    ).all()
-    return [tuple(row) for row in logs], [tuple(row) for row in states]
-
-
-def _without_card_id(history):
-    """FSRS's card dicts name the card; two learners' states otherwise match exactly."""
-    logs, states = history
-    strip = lambda d: d and {k: v for k, v in d.items() if k != "card_id"}  # noqa: E731
-    return (
-        [(c, r, at, strip(b), strip(a)) for c, r, at, b, a in logs],
-        [(c, strip(f), due, intro) for c, f, due, intro in states],
-    )
+    return {"key": key or _key(), "kind": "rating", "at": at_ms(at), "card": card, "rating": rating}
 
 
 def test_download_gives_todays_new_cards_and_the_next_days_reviews(client, db, make_student, login):
@@ -95,15 +59,13 @@ def test_synced_ratings_equal_an_online_session_and_count_once(client, db, make_
     response = client.post("/offline/sync", json={"events": events})
     assert response.status_code == 200, response.get_json()
     assert response.get_json()["applied"] == len(RATINGS)
-    for card, rating, at in plan:
-        rate_card(db.session, online, card, rating, None, now=at.replace(tzinfo=UTC))
-    db.session.commit()
-    assert _without_card_id(_history(db, offline.id)) == _without_card_id(_history(db, online.id))
-    before = _history(db, offline.id)
+    replay_online(db.session, online, events, None)
+    assert flashcard_history(db.session, offline.id) == flashcard_history(db.session, online.id)
+    before = flashcard_history(db.session, offline.id)
     again = client.post("/offline/sync", json={"events": events}).get_json()
     assert (again["applied"], again["already"]) == (0, len(RATINGS))
     assert sorted(again["received"]) == sorted(e["key"] for e in events)
-    assert _history(db, offline.id) == before
+    assert flashcard_history(db.session, offline.id) == before
 
 
 def test_a_rating_older_than_a_review_on_another_device_is_reported(
@@ -135,9 +97,9 @@ def test_a_bad_event_refuses_the_whole_queue(client, db, make_student, login):
         {"events": [good, {**_rating(card, 7, utcnow()), "key": _key()}]},
         {"events": [good, _rating(card, 3, utcnow() + timedelta(days=1))]},
         {"events": [good, {**good}]},  # the same key twice
-        {"events": [good, {"kind": "rating", "at": _ms(utcnow()), "card": card, "rating": 3}]},
+        {"events": [good, {"kind": "rating", "at": at_ms(utcnow()), "card": card, "rating": 3}]},
         {"events": [good, _rating(10**9, 3, utcnow())]},  # no such card
-        {"events": [good, {"key": _key(), "kind": "finish", "at": _ms(utcnow()), "attempt": 1}]},
+        {"events": [good, {"key": _key(), "kind": "finish", "at": at_ms(utcnow()), "attempt": 1}]},
         {"events": "all of them"},
         ["not", "an", "object"],
     ]
@@ -175,7 +137,7 @@ def test_answers_are_graded_into_the_practice_attempt(client, db, make_student, 
         {
             "key": _key(),
             "kind": "answer",
-            "at": _ms(start + timedelta(minutes=q["position"])),
+            "at": at_ms(start + timedelta(minutes=q["position"])),
             "attempt": quiz["attempt"],
             "position": q["position"],
             "fields": _fields(q["inputs"]),
@@ -183,45 +145,18 @@ def test_answers_are_graded_into_the_practice_attempt(client, db, make_student, 
         for q in quiz["questions"]
     ]
     done_at = start + timedelta(minutes=20)
-    events.append({"key": _key(), "kind": "finish", "at": _ms(done_at), "attempt": quiz["attempt"]})
+    events.append(
+        {"key": _key(), "kind": "finish", "at": at_ms(done_at), "attempt": quiz["attempt"]}
+    )
     body = client.post("/offline/sync", json={"events": events}).get_json()
     assert body["applied"] == len(events), body
     attempt = load_attempt(db.session, quiz["attempt"], offline.id)
     assert attempt.submitted_at == done_at
     # The same answers given online, on the same questions in the same order.
-    twin = create_attempt(db.session, online.id, [s.question for s in attempt.questions])
-    twin.questions.sort(key=lambda s: s.position)
-    for slot, twin_slot in zip(attempt.questions, twin.questions, strict=True):
-        twin_slot.choice_order = slot.choice_order
-    db.session.flush()
-    for event, twin_slot in zip(events, twin.questions, strict=False):
-        kind = kind_of(twin_slot.question.type)
-        answer = kind.answer_from_form(twin_slot.question, MultiDict(event["fields"]))
-        save_answer(
-            db.session,
-            twin,
-            twin_slot,
-            answer,
-            now=datetime.fromtimestamp(event["at"] / 1000, UTC).replace(tzinfo=None),
-        )
-    submit_attempt(db.session, twin, now=done_at)
-    db.session.commit()
-
-    def graded(user_id):
-        return db.session.execute(
-            sa.select(
-                Response.question_id,
-                Response.answer,
-                Response.score,
-                Response.correct,
-                Response.answered_at,
-            )
-            .where(Response.user_id == user_id)
-            .order_by(Response.question_id)
-        ).all()
-
-    assert len(graded(offline.id)) == len(quiz["questions"]) > 1
-    assert graded(offline.id) == graded(online.id)
+    twin = replay_online(db.session, online, events, attempt)
+    graded = graded_answers(db.session, offline.id)
+    assert len(graded) == len(quiz["questions"]) > 1
+    assert graded == graded_answers(db.session, online.id)
     assert (attempt.score, attempt.max_score) == (twin.score, twin.max_score)
     again = client.post("/offline/sync", json={"events": events}).get_json()
     assert again["applied"] == 0 and again["already"] == len(events)
@@ -240,6 +175,6 @@ def test_another_learners_attempt_is_refused(client, db, make_student, login):
     quiz = client.post("/offline/practice", json={"topic": topic}).get_json()
     client.post("/auth/logout")
     login(client, other)
-    event = {"key": _key(), "kind": "finish", "at": _ms(utcnow()), "attempt": quiz["attempt"]}
+    event = {"key": _key(), "kind": "finish", "at": at_ms(utcnow()), "attempt": quiz["attempt"]}
     assert client.post("/offline/sync", json={"events": [event]}).status_code == 404
     assert db.session.scalar(sa.select(sa.func.count(OfflineEvent.id))) == 0
