@@ -11,8 +11,10 @@ from datetime import datetime, timedelta
 import sqlalchemy as sa
 
 from quizapp.core.clock import utcnow
-from quizapp.models import CardState, OfflineEvent, QuizAttempt, ReviewLog
+from quizapp.models import CardState, OfflineEvent, Question, QuizAttempt, ReviewLog
+from quizapp.services.practice import question_candidates, topic_and_descendants
 from quizapp.services.quizzes import load_attempt
+from tests.builders import enrol, make_assignment, make_class, make_set
 from tests.builders.offline import at_ms, flashcard_history, graded_answers, replay_online
 
 RATINGS = (3, 1, 4, 2, 3)
@@ -178,3 +180,25 @@ def test_another_learners_attempt_is_refused(client, db, make_student, login):
     event = {"key": _key(), "kind": "finish", "at": at_ms(utcnow()), "attempt": quiz["attempt"]}
     assert client.post("/offline/sync", json={"events": [event]}).status_code == 404
     assert db.session.scalar(sa.select(sa.func.count(OfflineEvent.id))) == 0
+
+
+def test_offline_practice_never_downloads_an_assigned_question_whose_key_is_hidden(
+    client, db, make_student, make_teacher, login
+):
+    student, teacher = make_student(), make_teacher()
+    school_class = make_class(db, teacher)
+    enrol(db, school_class, student)
+    login(client, student)
+    topic = client.get("/offline/cards").get_json()["topics"][0]["id"]
+    in_topic = [
+        c.question_id
+        for c in question_candidates(
+            db.session, student.id, topic_and_descendants(db.session, [topic])
+        )
+    ]
+    kept, *hidden = in_topic
+    questions = db.session.scalars(sa.select(Question).where(Question.id.in_(hidden))).all()
+    make_assignment(db, make_set(db, teacher, questions, feedback="never"), [school_class])
+    quiz = client.post("/offline/practice", json={"topic": topic, "length": 5}).get_json()
+    attempt = load_attempt(db.session, quiz["attempt"], student.id)
+    assert [slot.question_id for slot in attempt.questions] == [kept]
