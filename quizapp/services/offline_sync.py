@@ -94,6 +94,9 @@ class _Applier:
             )
         try:
             rate_card(self.session, self.user, card.id, event.rating, event.duration_ms, now=at)
+        except CardNotFound:
+            # Not its text: the card may be one the learner may no longer (or never) see.
+            return "A card you rated offline is no longer open to you; its rating was not kept."
         except _NOT_APPLIED as error:
             return f"Card {_card_label(card.front)}: {error.message}"
         return None

@@ -152,10 +152,17 @@
       const rated = pending.map((e) => e.card);
       deck = body;
       done = { ...done, cards: rated };
+      if (quiz && quiz.user !== deck.user) {
+        // Another account on this device: its quiz is not this learner's to answer.
+        quiz = null;
+        done = { ...done, answers: [], finished: false };
+        await store.put("quiz", null);
+      }
       await store.put("deck", deck);
       await store.put("done", done);
       showDeck();
       showCard();
+      showQuiz();
     } catch (error) {
       say("deck-status", `Download failed: ${error.message}`);
     }

@@ -11,10 +11,10 @@ from datetime import datetime, timedelta
 import sqlalchemy as sa
 
 from quizapp.core.clock import utcnow
-from quizapp.models import CardState, OfflineEvent, Question, QuizAttempt, ReviewLog
+from quizapp.models import CardState, Claim, OfflineEvent, Question, QuizAttempt, ReviewLog
 from quizapp.services.practice import question_candidates, topic_and_descendants
 from quizapp.services.quizzes import load_attempt
-from tests.builders import enrol, make_assignment, make_class, make_set
+from tests.builders import enrol, make_assignment, make_class, make_set, teacher_items
 from tests.builders.offline import at_ms, flashcard_history, graded_answers, replay_online
 
 RATINGS = (3, 1, 4, 2, 3)
@@ -202,3 +202,20 @@ def test_offline_practice_never_downloads_an_assigned_question_whose_key_is_hidd
     quiz = client.post("/offline/practice", json={"topic": topic, "length": 5}).get_json()
     attempt = load_attempt(db.session, quiz["attempt"], student.id)
     assert [slot.question_id for slot in attempt.questions] == [kept]
+
+
+def test_a_card_the_learner_may_not_see_is_not_rated_nor_named(
+    client, db, make_student, make_teacher, login
+):
+    student, teacher = make_student(), make_teacher()
+    claim = db.session.scalar(sa.select(Claim.id).order_by(Claim.id).limit(1))
+    _questions, [private] = teacher_items(db, teacher, claim, "offline", count=1)
+    private.front = "A teacher's private card front"
+    db.session.commit()
+    login(client, student)
+    event = _rating(private.id, 3, utcnow() - timedelta(minutes=1))
+    body = client.post("/offline/sync", json={"events": [event]}).get_json()
+    assert body["applied"] == 0
+    assert body["notes"][0]["message"].startswith("A card you rated offline is no longer open")
+    assert private.front not in str(body)
+    assert db.session.scalar(sa.select(sa.func.count(ReviewLog.id))) == 0
