@@ -37,7 +37,7 @@ THEME_COLOUR = "#0b5cad"  # the app's accent (static/css/app.css --accent)
 JSON_ENDPOINTS = ("offline.download_cards", "offline.download_practice", "offline.sync")
 
 
-@bp.before_app_request
+@bp.before_request
 def _json_needs_login():
     """The offline page's scripts get a 401 they can read, not the login page's HTML."""
     if request.endpoint in JSON_ENDPOINTS and not current_user.is_authenticated:

@@ -14,6 +14,7 @@
   let shownAt = 0;
 
   const say = (id, text) => { $(id).textContent = text; };
+  const counted = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
   const online = () => navigator.onLine;
 
   function showNetwork() {
@@ -42,7 +43,8 @@
     const left = cardsToStudy();
     const upcoming = deck ? deck.cards.filter((c) => !done.cards.includes(c.id)).length - left.length : 0;
     say("cards-left", deck
-      ? `${left.length} cards to study now` + (upcoming ? `, ${upcoming} due later in the download` : "") + "."
+      ? `${counted(left.length, "card")} to study now`
+        + (upcoming ? `, ${upcoming} due later in the download` : "") + "."
       : "No cards on this device.");
     current = left[0] || null;
     $("offline-card").hidden = !current;
@@ -132,7 +134,8 @@
   // ---- downloads ----
   function showDeck() {
     say("deck-status", deck
-      ? `${deck.cards.length} cards downloaded ${new Date(deck.downloaded_at).toLocaleString()}.`
+      ? `${counted(deck.cards.length, "card")} downloaded `
+        + `${new Date(deck.downloaded_at).toLocaleString()}.`
       : "Nothing downloaded on this device yet.");
     const select = $("practice-topic");
     select.replaceChildren(...(deck ? deck.topics : []).map((topic) => {
@@ -190,7 +193,7 @@
   async function showQueue() {
     const events = (await store.queued()).sort((a, b) => a.at - b.at);
     say("queue-status", events.length
-      ? `${events.length} waiting to sync.` : "Nothing is waiting to sync.");
+      ? `${counted(events.length, "event")} waiting to sync.` : "Nothing is waiting to sync.");
     $("queue-list").replaceChildren(...events.map((event) => {
       const item = document.createElement("li");
       const when = new Date(event.at).toLocaleTimeString();
@@ -219,7 +222,8 @@
         (body.already ? `, ${body.already} already received before` : "") + "."];
       body.notes.forEach((note) => lines.push(note.message));
       if (mine.length < events.length) {
-        lines.push(`${events.length - mine.length} events of another account wait for its login.`);
+        const others = counted(events.length - mine.length, "event");
+        lines.push(`${others} of another account wait for its login.`);
       }
       result.replaceChildren(...lines.map((line) => {
         const p = document.createElement("p");

@@ -10,6 +10,7 @@ import re
 from playwright.sync_api import expect
 
 from quizapp.models import Topic
+from quizapp.services.flashcards import rate_card
 from quizapp.services.practice_pool import pool_notice
 from quizapp.services.quizzes import load_attempt
 from tests.builders import PASSWORD
@@ -66,13 +67,15 @@ def test_offline_session_syncs_as_if_online(browser, live_server, db, make_stude
         for done, rating in enumerate(RATINGS, start=1):
             page.get_by_role("button", name="Show answer").click()
             page.locator(f'#offline-ratings button[data-rating="{rating}"]').click()
-            expect(page.locator("#queue-status")).to_have_text(f"{done} waiting to sync.")
+            expect(page.locator("#queue-status")).to_have_text(
+                f"{done} event{'' if done == 1 else 's'} waiting to sync."
+            )
         expect(page.locator("#cards-left")).to_contain_text("0 cards to study now")
         for done in range(1, 6):
             _answer_the_question(page)
             expect(page.locator("#quiz-status")).to_contain_text(f"{done} of 5 answered")
         page.get_by_role("button", name="Finish the quiz").click()
-        expect(page.locator("#queue-status")).to_have_text("26 waiting to sync.")
+        expect(page.locator("#queue-status")).to_have_text("26 events waiting to sync.")
 
         # Closed and opened again with no network: the worker serves the page, IndexedDB the queue.
         page.close()
@@ -80,7 +83,7 @@ def test_offline_session_syncs_as_if_online(browser, live_server, db, make_stude
         page.on("pageerror", lambda error: errors.append(str(error)))
         reopened = page.goto("/offline")
         assert reopened.from_service_worker
-        expect(page.locator("#queue-status")).to_have_text("26 waiting to sync.")
+        expect(page.locator("#queue-status")).to_have_text("26 events waiting to sync.")
         expect(page.locator("#queue-list li")).to_have_count(26)
         queue = page.evaluate("window.offlineStore.queued()")
 
@@ -108,5 +111,43 @@ def test_offline_session_syncs_as_if_online(browser, live_server, db, make_stude
         after = flashcard_history(db.session, learner.id), graded_answers(db.session, learner.id)
         assert after == before
         assert errors == []
+    finally:
+        context.close()
+
+
+def test_a_card_rated_on_another_device_meanwhile_is_reported_on_the_page(
+    browser, live_server, db, make_student
+):
+    learner = make_student()
+    learner.new_cards_per_day = 1
+    db.session.commit()
+    context = browser.new_context(base_url=live_server)
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    try:
+        page.goto("/auth/login")
+        page.get_by_label("Email").fill(learner.email)
+        page.get_by_label("Password").fill(PASSWORD)
+        page.get_by_role("button", name="Log in").click()
+        expect(page).to_have_url(re.compile(r"/study$"))
+        page.goto("/offline")
+        page.get_by_role("button", name="Download my cards").click()
+        expect(page.locator("#deck-status")).to_contain_text("1 card downloaded")
+        context.set_offline(True)
+        page.get_by_role("button", name="Show answer").click()
+        page.locator('#offline-ratings button[data-rating="3"]').click()
+        expect(page.locator("#queue-status")).to_have_text("1 event waiting to sync.")
+        # Meanwhile the same card is rated on another device, online.
+        card = page.evaluate("window.offlineStore.queued()")[0]["card"]
+        rate_card(db.session, learner, card, 4, None)
+        db.session.commit()
+
+        context.set_offline(False)
+        page.get_by_role("button", name="Sync now").click()
+        result = page.locator("#sync-result")
+        expect(result).to_contain_text("Synced: 0 applied.")
+        expect(result).to_contain_text("was rated on another device")
+        expect(result).to_contain_text("the offline rating was not applied")
+        expect(page.locator("#queue-status")).to_have_text("Nothing is waiting to sync.")
     finally:
         context.close()
