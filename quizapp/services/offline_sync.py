@@ -9,9 +9,10 @@ are graded by the server's grader into the practice attempt the download drew
 Each event's idempotency key is stored (``OfflineEvent``, unique per learner): a key seen
 before is skipped, so a retried sync counts once. An event that cannot be placed (a card rated
 on another device after this rating was made, the day's new cards used up, an attempt already
-submitted) is not applied; the learner is told why in plain words, and a retry tells them
-again. A malformed event, or one naming something that is not theirs, refuses the whole sync
-(the web layer rolls back): nothing is half-written.
+submitted, a card or quiz deleted since) is not applied; the learner is told why in plain
+words, and a retry tells them again. A malformed event (``core.offline_events``), or one the
+offline page could never have made (a question the quiz does not have, an assignment's
+attempt), refuses the whole sync (the web layer rolls back): nothing is half-written.
 """
 
 from __future__ import annotations
@@ -36,12 +37,20 @@ from quizapp.services.errors import (
     BadAnswer,
     CardNotFound,
     NotStudyable,
+    NotYourAttempt,
     QuizError,
 )
 from quizapp.services.flashcards import rate_card
 from quizapp.services.quizzes import load_attempt, save_answer, submit_attempt
 
 _NOT_APPLIED = (AttemptClosed, AnswerLocked, BadAnswer, CardNotFound, NotStudyable)
+# Gone since the download: told, and the rest of the queue still syncs (one deleted card must
+# not hold back every other rating).
+CARD_GONE = "A card you rated offline is no longer open to you; its rating was not kept."
+ATTEMPT_GONE = (
+    "A practice quiz you answered offline is no longer in your account (discarded?); "
+    "its answers were not kept."
+)
 
 
 @dataclass
@@ -78,8 +87,8 @@ class _Applier:
 
     def rating(self, event: QueuedEvent, at: datetime) -> str | None:
         card = self.session.get(Flashcard, event.card)
-        if card is None:
-            raise QuizError(f"There is no flashcard {event.card}.")
+        if card is None:  # deleted since the download
+            return CARD_GONE
         last = self.session.scalar(
             sa.select(CardState.last_review).where(
                 CardState.user_id == self.user.id, CardState.flashcard_id == card.id
@@ -96,14 +105,19 @@ class _Applier:
             rate_card(self.session, self.user, card.id, event.rating, event.duration_ms, now=at)
         except CardNotFound:
             # Not its text: the card may be one the learner may no longer (or never) see.
-            return "A card you rated offline is no longer open to you; its rating was not kept."
+            return CARD_GONE
         except _NOT_APPLIED as error:
             return f"Card {_card_label(card.front)}: {error.message}"
         return None
 
-    def _attempt(self, attempt_id: int) -> QuizAttempt:
+    def _attempt(self, attempt_id: int) -> QuizAttempt | None:
+        """The learner's practice attempt, or None if it is not in their account (discarded
+        online since the download; or never theirs, which is told the same way)."""
         if attempt_id not in self.attempts:
-            attempt = load_attempt(self.session, attempt_id, self.user.id)
+            try:
+                attempt = load_attempt(self.session, attempt_id, self.user.id)
+            except NotYourAttempt:
+                return None
             if attempt.kind != AttemptKind.PRACTICE or attempt.assignment_id is not None:
                 raise QuizError("Only practice quizzes are answered offline.")
             self.attempts[attempt_id] = attempt
@@ -111,6 +125,8 @@ class _Applier:
 
     def answer(self, event: QueuedEvent, at: datetime) -> str | None:
         attempt = self._attempt(event.attempt)
+        if attempt is None:
+            return ATTEMPT_GONE
         slot = next((s for s in attempt.questions if s.position == event.position), None)
         if slot is None:
             raise QuizError(f"This quiz has no question {event.position}.")
@@ -126,6 +142,8 @@ class _Applier:
 
     def finish(self, event: QueuedEvent, at: datetime) -> str | None:
         attempt = self._attempt(event.attempt)
+        if attempt is None:
+            return ATTEMPT_GONE
         if attempt.submitted_at is not None:
             return None  # submitted online meanwhile: its answers are as it was submitted
         submit_attempt(self.session, attempt, now=naive(at))

@@ -11,7 +11,15 @@ from datetime import datetime, timedelta
 import sqlalchemy as sa
 
 from quizapp.core.clock import utcnow
-from quizapp.models import CardState, Claim, OfflineEvent, Question, QuizAttempt, ReviewLog
+from quizapp.models import (
+    CardState,
+    Claim,
+    OfflineEvent,
+    Question,
+    QuizAttempt,
+    Response,
+    ReviewLog,
+)
 from quizapp.services.practice import question_candidates, topic_and_descendants
 from quizapp.services.quizzes import load_attempt
 from tests.builders import enrol, make_assignment, make_class, make_set, teacher_items
@@ -100,8 +108,6 @@ def test_a_bad_event_refuses_the_whole_queue(client, db, make_student, login):
         {"events": [good, _rating(card, 3, utcnow() + timedelta(days=1))]},
         {"events": [good, {**good}]},  # the same key twice
         {"events": [good, {"kind": "rating", "at": at_ms(utcnow()), "card": card, "rating": 3}]},
-        {"events": [good, _rating(10**9, 3, utcnow())]},  # no such card
-        {"events": [good, {"key": _key(), "kind": "finish", "at": at_ms(utcnow()), "attempt": 1}]},
         {"events": "all of them"},
         ["not", "an", "object"],
     ]
@@ -170,16 +176,29 @@ def test_answers_are_graded_into_the_practice_attempt(client, db, make_student, 
     )
 
 
-def test_another_learners_attempt_is_refused(client, db, make_student, login):
+def test_a_gone_card_or_quiz_is_told_and_the_rest_syncs(client, db, make_student, login):
     owner, other = make_student(), make_student()
     login(client, owner)
     topic = client.get("/offline/cards").get_json()["topics"][0]["id"]
     quiz = client.post("/offline/practice", json={"topic": topic}).get_json()
     client.post("/auth/logout")
     login(client, other)
-    event = {"key": _key(), "kind": "finish", "at": at_ms(utcnow()), "attempt": quiz["attempt"]}
-    assert client.post("/offline/sync", json={"events": [event]}).status_code == 404
-    assert db.session.scalar(sa.select(sa.func.count(OfflineEvent.id))) == 0
+    card = client.get("/offline/cards").get_json()["cards"][0]["id"]
+    now = utcnow() - timedelta(minutes=1)
+    events = [
+        # Another learner's quiz is told as one that is gone: its existence is not confirmed.
+        {"key": _key(), "kind": "finish", "at": at_ms(now), "attempt": quiz["attempt"]},
+        _rating(10**9, 3, now),  # a card deleted since the download
+        _rating(card, 3, now),
+    ]
+    body = client.post("/offline/sync", json={"events": events}).get_json()
+    assert body["applied"] == 1
+    assert [n["message"].split(";")[0] for n in body["notes"]] == [
+        "A card you rated offline is no longer open to you",  # a quiz's end comes last
+        "A practice quiz you answered offline is no longer in your account (discarded?)",
+    ]
+    assert load_attempt(db.session, quiz["attempt"], owner.id).submitted_at is None
+    assert db.session.scalar(sa.select(sa.func.count(ReviewLog.id))) == 1
 
 
 def test_offline_practice_never_downloads_an_assigned_question_whose_key_is_hidden(
@@ -219,3 +238,31 @@ def test_a_card_the_learner_may_not_see_is_not_rated_nor_named(
     assert body["notes"][0]["message"].startswith("A card you rated offline is no longer open")
     assert private.front not in str(body)
     assert db.session.scalar(sa.select(sa.func.count(ReviewLog.id))) == 0
+
+
+def test_a_refusal_after_events_were_applied_writes_nothing(client, db, make_student, login):
+    student = make_student()
+    login(client, student)
+    body = client.get("/offline/cards").get_json()
+    card, topic = body["cards"][0]["id"], body["topics"][0]["id"]
+    quiz = client.post("/offline/practice", json={"topic": topic}).get_json()
+    now = utcnow() - timedelta(minutes=2)
+    first = quiz["questions"][0]
+    answered = {
+        "key": _key(),
+        "kind": "answer",
+        "at": at_ms(now),
+        "attempt": quiz["attempt"],
+        "position": first["position"],
+        "fields": _fields(first["inputs"]),
+    }
+    no_such_question = {**answered, "key": _key(), "position": 99, "at": at_ms(now) + 1000}
+    events = [_rating(card, 3, now), answered, no_such_question]
+    response = client.post("/offline/sync", json={"events": events})
+    assert response.status_code == 400
+    assert "no question 99" in response.get_json()["error"]
+    db.session.expire_all()
+    assert db.session.scalar(sa.select(sa.func.count(ReviewLog.id))) == 0
+    assert db.session.scalar(sa.select(sa.func.count(CardState.id))) == 0
+    assert db.session.scalar(sa.select(sa.func.count(Response.id))) == 0
+    assert db.session.scalar(sa.select(sa.func.count(OfflineEvent.id))) == 0
