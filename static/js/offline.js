@@ -204,10 +204,27 @@
     return events;
   }
 
+  let syncing = false;
+
   async function sync() {
+    if (syncing) return; // one sync at a time: the button and the network's return may race
+    syncing = true;
+    try {
+      await sendQueue();
+    } finally {
+      syncing = false;
+    }
+    await showQueue();
+  }
+
+  async function sendQueue() {
     const result = $("sync-result");
     const events = await store.queued();
-    if (!events.length) { result.textContent = "Nothing to sync."; return; }
+    if (!events.length) {
+      // A sync that just ran keeps its report on the page.
+      if (!result.textContent) result.textContent = "Nothing to sync.";
+      return;
+    }
     try {
       // A fresh token (the cached page's may be of an earlier login) and whose session this is.
       const session = await fetchJson(root.dataset.cards);
@@ -239,7 +256,6 @@
     } catch (error) {
       result.textContent = `Sync failed, nothing was lost: ${error.message}`;
     }
-    await showQueue();
   }
 
   // ---- wiring ----
@@ -253,7 +269,10 @@
   $("offline-quiz").addEventListener("submit", saveAnswer);
   $("quiz-finish").addEventListener("click", finishQuiz);
   $("sync-now").addEventListener("click", sync);
-  window.addEventListener("online", showNetwork);
+  window.addEventListener("online", () => {
+    showNetwork();
+    sync(); // the network is back: what waits goes without being asked
+  });
   window.addEventListener("offline", showNetwork);
   document.addEventListener("keydown", (event) => {
     if (event.ctrlKey || event.metaKey || event.altKey || !current) return;
