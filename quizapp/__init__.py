@@ -123,6 +123,7 @@ def register_blueprints(app: Flask) -> None:
     from quizapp.auth.routes import bp as auth_bp
     from quizapp.classroom.routes import bp as classroom_bp
     from quizapp.main.routes import bp as main_bp
+    from quizapp.offline.routes import bp as offline_bp
     from quizapp.quiz.routes import bp as quiz_bp
     from quizapp.study.routes import bp as study_bp
     from quizapp.teach.routes import register as register_teaching
@@ -134,6 +135,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(study_bp)
     register_teaching(app)
     app.register_blueprint(classroom_bp)
+    app.register_blueprint(offline_bp)
     live.init_app(app)
     lti.init_app(app)
     errors.init_app(app)

@@ -77,3 +77,7 @@ __all__ += [
     "LtiToolKey",
     "LtiUserLink",
 ]
+# Offline study: the idempotency keys of synced events.
+from quizapp.models.offline import OfflineEvent  # noqa: E402
+
+__all__ += ["OfflineEvent"]

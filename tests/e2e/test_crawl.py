@@ -154,6 +154,7 @@ def test_every_page_fits_works_and_passes_axe(browser, live_server, world, role)
             "/assignments",
             "/",
             f"/quiz/{world['practice']}/resume",
+            "/offline",
         ],
         "teacher": ["/teach/", "/teach/items", "/teach/sets/new"],
     }[role]

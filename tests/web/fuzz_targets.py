@@ -92,6 +92,28 @@ def _rating(pools):
     }
 
 
+def _offline_queue(pools):
+    """A queue from the offline page: ratings, answers and quiz ends, well formed or not."""
+    times = st.integers(1_577_836_800_000, 2_000_000_000_000) | json_values()
+    event = st.fixed_dictionaries(
+        {
+            "key": st.text("abcdef0123456789", min_size=8, max_size=40) | json_values(),
+            "kind": st.sampled_from(["rating", "answer", "finish"]) | json_values(),
+            "at": times,
+        },
+        optional={
+            "card": st.sampled_from(pools["flashcard"]) | json_values(),
+            "rating": st.integers(0, 5) | json_values(),
+            "duration_ms": st.integers(-5, 10**7) | json_values(),
+            "attempt": st.sampled_from(pools["attempt"]) | json_values(),
+            "position": st.integers(0, 6) | json_values(),
+            "fields": st.lists(st.tuples(st.just("answer"), hostile_text()).map(list), max_size=3)
+            | json_values(),
+        },
+    )
+    return {"events": st.lists(event, max_size=4)}
+
+
 def _topic_change(pools):
     return {
         "action": st.sampled_from(["rename", "up", "down", "merge"]) | hostile_text(),
@@ -163,6 +185,16 @@ WRITES: dict[str, Target] = {
     ),
     "study.rate": Target(STUDENT, FormBody(extra=_rating)),
     "study.undo": Target(STUDENT),
+    "offline.download_practice": Target(
+        STUDENT,
+        JsonBody(
+            lambda pools: {
+                "topic": st.sampled_from(pools["topic"]),
+                "length": st.sampled_from([5, 10, 20]),
+            }
+        ),
+    ),
+    "offline.sync": Target(STUDENT, JsonBody(_offline_queue)),
     "study.settings": Target(STUDENT, FormBody(StudySettingsForm)),
     "study.start_review": Target(
         STUDENT, FormBody(extra=_one("article", lambda p: id_text(p["article"])))

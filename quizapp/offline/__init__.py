@@ -1,0 +1,1 @@
+"""Offline study: the web app manifest, the service worker, downloads and the sync."""

@@ -1,0 +1,302 @@
+// The offline study page (templates/offline/study.html): download cards and a practice quiz
+// while online; rate and answer with no network, each event queued in IndexedDB with its real
+// time and a random idempotency key before the page moves on; sync when the network returns.
+(function () {
+  const root = document.getElementById("offline-study");
+  if (!root || !window.offlineStore) return;
+  const store = window.offlineStore;
+  const $ = (id) => document.getElementById(id);
+  const LABELS = { 1: "Again", 2: "Hard", 3: "Good", 4: "Easy" };
+  let deck = null; // {user, cards, topics, downloaded_at}
+  let quiz = null; // {user, attempt, title, questions, results}
+  let done = { cards: [], answers: [], finished: false }; // what this device did with them
+  let current = null; // the card shown
+  let shownAt = 0;
+
+  const say = (id, text) => { $(id).textContent = text; };
+  const counted = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
+  const online = () => navigator.onLine;
+
+  function showNetwork() {
+    say("network-status", online()
+      ? "You are online: you can download and sync."
+      : "You are offline: ratings and answers are kept on this device until you sync.");
+  }
+
+  async function fetchJson(url, options) {
+    const response = await fetch(url, { credentials: "same-origin", ...options,
+      headers: { Accept: "application/json", ...(options && options.headers) } });
+    const body = await response.json().catch(() => ({}));
+    if (!response.ok) throw new Error(body.error || `The server answered ${response.status}.`);
+    return body;
+  }
+
+  // ---- flashcards ----
+  function cardsToStudy() {
+    if (!deck) return [];
+    const now = Date.now();
+    return deck.cards.filter((card) => !done.cards.includes(card.id)
+      && (card.due === null || Date.parse(card.due) <= now));
+  }
+
+  function showCard() {
+    const left = cardsToStudy();
+    const upcoming = deck ? deck.cards.filter((c) => !done.cards.includes(c.id)).length - left.length : 0;
+    say("cards-left", deck
+      ? `${counted(left.length, "card")} to study now`
+        + (upcoming ? `, ${upcoming} due later in the download` : "") + "."
+      : "No cards on this device.");
+    current = left[0] || null;
+    $("offline-card").hidden = !current;
+    $("offline-reveal").hidden = !current;
+    $("offline-back").hidden = true;
+    $("offline-ratings").hidden = true;
+    if (!current) return;
+    say("offline-front", current.front);
+    say("offline-answer", current.back);
+    shownAt = Date.now();
+  }
+
+  function reveal() {
+    if (!current) return;
+    $("offline-back").hidden = false;
+    $("offline-ratings").hidden = false;
+    $("offline-reveal").hidden = true;
+    $("offline-ratings").querySelector(".rate-3").focus();
+  }
+
+  async function rate(rating) {
+    if (!current || $("offline-ratings").dataset.busy) return;
+    $("offline-ratings").dataset.busy = "1";
+    const at = Date.now();
+    const event = { key: store.randomKey(), kind: "rating", user: deck.user, at,
+      card: current.id, rating, duration_ms: at - shownAt, label: current.front };
+    const progress = { ...done, cards: [...done.cards, current.id] };
+    try {
+      await store.record(event, "done", progress); // on disk before the next card shows
+      done = progress;
+    } finally {
+      delete $("offline-ratings").dataset.busy;
+    }
+    showCard();
+    await showQueue();
+  }
+
+  // ---- practice quiz ----
+  function nextQuestion() {
+    return quiz ? quiz.questions.find((q) => !done.answers.includes(q.position)) : null;
+  }
+
+  function showQuiz() {
+    const question = nextQuestion();
+    $("offline-quiz").hidden = !question || done.finished;
+    $("quiz-finish").hidden = !quiz || !!question || done.finished;
+    if (!quiz) { say("quiz-status", "No practice quiz on this device."); return; }
+    if (done.finished) {
+      say("quiz-status", `${quiz.title}: finished; its score comes with the sync.`);
+      return;
+    }
+    const answered = done.answers.length;
+    say("quiz-status", `${quiz.title}: ${answered} of ${quiz.questions.length} answered.`);
+    if (!question) return;
+    say("quiz-prompt", `Question ${question.position}: ${question.prompt}`);
+    // The server rendered these controls (as on the online quiz page): no key, no script.
+    $("quiz-inputs").innerHTML = question.inputs;
+  }
+
+  async function saveAnswer(submitEvent) {
+    submitEvent.preventDefault();
+    const question = nextQuestion();
+    if (!question) return;
+    const fields = Array.from(new FormData($("offline-quiz")).entries())
+      .filter(([, value]) => typeof value === "string" && value.trim() !== "");
+    if (!fields.length) { say("quiz-status", "Choose or type an answer first."); return; }
+    const event = { key: store.randomKey(), kind: "answer", user: quiz.user, at: Date.now(),
+      attempt: quiz.attempt, position: question.position, fields,
+      label: `${quiz.title}, question ${question.position}` };
+    const progress = { ...done, answers: [...done.answers, question.position] };
+    await store.record(event, "done", progress);
+    done = progress;
+    showQuiz();
+    await showQueue();
+  }
+
+  async function finishQuiz() {
+    const event = { key: store.randomKey(), kind: "finish", user: quiz.user, at: Date.now(),
+      attempt: quiz.attempt, label: `${quiz.title}, finished` };
+    const progress = { ...done, finished: true };
+    await store.record(event, "done", progress);
+    done = progress;
+    showQuiz();
+    await showQueue();
+  }
+
+  // ---- downloads ----
+  function showDeck() {
+    say("deck-status", deck
+      ? `${counted(deck.cards.length, "card")} downloaded `
+        + `${new Date(deck.downloaded_at).toLocaleString()}.`
+      : "Nothing downloaded on this device yet.");
+    const select = $("practice-topic");
+    select.replaceChildren(...(deck ? deck.topics : []).map((topic) => {
+      const option = document.createElement("option");
+      option.value = topic.id;
+      option.textContent = `${topic.title} (${topic.article})`;
+      return option;
+    }));
+    $("practice-download").hidden = !deck || !deck.topics.length;
+  }
+
+  async function downloadCards() {
+    try {
+      const body = await fetchJson(root.dataset.cards);
+      const pending = (await store.queued()).filter((e) => e.kind === "rating");
+      // A card rated and not yet synced stays done: the server does not know of it yet.
+      const rated = pending.map((e) => e.card);
+      deck = body;
+      done = { ...done, cards: rated };
+      if (quiz && quiz.user !== deck.user) {
+        // Another account on this device: its quiz is not this learner's to answer.
+        quiz = null;
+        done = { ...done, answers: [], finished: false };
+        await store.put("quiz", null);
+      }
+      await store.put("deck", deck);
+      await store.put("done", done);
+      showDeck();
+      showCard();
+      showQuiz();
+    } catch (error) {
+      say("deck-status", `Download failed: ${error.message}`);
+    }
+  }
+
+  async function downloadPractice(submitEvent) {
+    submitEvent.preventDefault();
+    try {
+      const body = await fetchJson(root.dataset.practice, {
+        method: "POST",
+        headers: { "Content-Type": "application/json", "X-CSRFToken": deck.csrf_token },
+        body: JSON.stringify({ topic: Number($("practice-topic").value), length: 5 }),
+      });
+      quiz = { ...body, user: deck.user };
+      done = { ...done, answers: [], finished: false };
+      await store.put("quiz", quiz);
+      await store.put("done", done);
+      showQuiz();
+    } catch (error) {
+      say("quiz-status", `Download failed: ${error.message}`);
+    }
+  }
+
+  // ---- the queue and the sync ----
+  async function showQueue() {
+    const events = (await store.queued()).sort((a, b) => a.at - b.at);
+    say("queue-status", events.length
+      ? `${counted(events.length, "event")} waiting to sync.` : "Nothing is waiting to sync.");
+    $("queue-list").replaceChildren(...events.map((event) => {
+      const item = document.createElement("li");
+      const when = new Date(event.at).toLocaleTimeString();
+      item.textContent = event.kind === "rating"
+        ? `${when}: rated “${event.label}” ${LABELS[event.rating]}` : `${when}: ${event.label}`;
+      return item;
+    }));
+    return events;
+  }
+
+  let syncing = false;
+
+  async function sync() {
+    if (syncing) return; // one sync at a time: the button and the network's return may race
+    syncing = true;
+    try {
+      await sendQueue();
+    } finally {
+      syncing = false;
+    }
+    await showQueue();
+  }
+
+  async function sendQueue() {
+    const result = $("sync-result");
+    const events = await store.queued();
+    if (!events.length) {
+      // A sync that just ran keeps its report on the page.
+      if (!result.textContent) result.textContent = "Nothing to sync.";
+      return;
+    }
+    try {
+      // A fresh token (the cached page's may be of an earlier login) and whose session this is.
+      const session = await fetchJson(root.dataset.cards);
+      const mine = events.filter((e) => e.user === session.user);
+      const body = await fetchJson(root.dataset.sync, {
+        method: "POST",
+        headers: { "Content-Type": "application/json", "X-CSRFToken": session.csrf_token },
+        body: JSON.stringify({ events: mine.map(({ label, user, ...event }) => event) }),
+      });
+      await store.forget(body.received);
+      const lines = [`Synced: ${body.applied} applied` +
+        (body.already ? `, ${body.already} already received before` : "") + "."];
+      body.notes.forEach((note) => lines.push(note.message));
+      if (mine.length < events.length) {
+        const others = counted(events.length - mine.length, "event");
+        lines.push(`${others} of another account wait for its login.`);
+      }
+      result.replaceChildren(...lines.map((line) => {
+        const p = document.createElement("p");
+        p.textContent = line;
+        return p;
+      }));
+      if (quiz && done.finished && mine.some((e) => e.kind === "finish")) {
+        const link = document.createElement("a");
+        link.href = quiz.results;
+        link.textContent = `See the results of ${quiz.title}`;
+        result.append(link);
+      }
+    } catch (error) {
+      result.textContent = `Sync failed, nothing was lost: ${error.message}`;
+    }
+  }
+
+  // ---- wiring ----
+  $("download-cards").addEventListener("click", downloadCards);
+  $("practice-download").addEventListener("submit", downloadPractice);
+  $("offline-reveal").addEventListener("click", reveal);
+  $("offline-ratings").addEventListener("click", (event) => {
+    const button = event.target.closest("button[data-rating]");
+    if (button) rate(Number(button.dataset.rating));
+  });
+  $("offline-quiz").addEventListener("submit", saveAnswer);
+  $("quiz-finish").addEventListener("click", finishQuiz);
+  $("sync-now").addEventListener("click", sync);
+  window.addEventListener("online", () => {
+    showNetwork();
+    sync(); // the network is back: what waits goes without being asked
+  });
+  window.addEventListener("offline", showNetwork);
+  document.addEventListener("keydown", (event) => {
+    if (event.ctrlKey || event.metaKey || event.altKey || !current) return;
+    const tag = (event.target.tagName || "").toLowerCase();
+    if (["input", "textarea", "select"].includes(tag)) return;
+    const onControl = (tag === "a" || tag === "button") && event.target !== $("offline-reveal");
+    if ((event.key === " " || event.key === "Enter") && $("offline-ratings").hidden && !onControl) {
+      event.preventDefault();
+      reveal();
+    } else if (["1", "2", "3", "4"].includes(event.key) && !$("offline-ratings").hidden) {
+      event.preventDefault();
+      rate(Number(event.key));
+    }
+  });
+
+  (async function start() {
+    showNetwork();
+    deck = (await store.get("deck")) || null;
+    quiz = (await store.get("quiz")) || null;
+    done = (await store.get("done")) || done;
+    showDeck();
+    showCard();
+    showQuiz();
+    await showQueue();
+    root.dataset.ready = "1";
+  })();
+})();
