@@ -55,3 +55,7 @@ __all__ += ["Assignment", "AssignmentClass", "Enrollment", "QuizSet", "QuizSetIt
 from quizapp.models.live_games import LiveAnswer, LiveGame, LivePlayer  # noqa: E402
 
 __all__ += ["LiveAnswer", "LiveGame", "LivePlayer"]
+# The JSON API: personal access tokens, idempotency keys.
+from quizapp.models.api import ApiToken, IdempotencyKey, TokenScope  # noqa: E402
+
+__all__ += ["ApiToken", "IdempotencyKey", "TokenScope"]
