@@ -3,12 +3,24 @@ are generated from these (``flask-smorest``), so the document and the answers ca
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import marshmallow as ma
 from marshmallow import fields, validate
 
 from quizapp.core.question_kinds import is_known_type, kind_of
 
 Str, Int, Bool = fields.String, fields.Integer, fields.Boolean
+
+
+class UtcDateTime(fields.DateTime):
+    """A stored time (naive, in UTC) sent as RFC 3339 with its offset, ``...+00:00``: a
+    date-time without one names no moment."""
+
+    def _serialize(self, value: datetime | None, attr, obj, **kwargs):
+        if value is not None and value.tzinfo is None:
+            value = value.replace(tzinfo=UTC)
+        return super()._serialize(value, attr, obj, **kwargs)
 
 
 def _label(question) -> str:
@@ -28,7 +40,7 @@ class ArticleSchema(ma.Schema):
     language = Str(required=True)
     published = Bool(required=True)
     source_url = Str(required=True, allow_none=True)
-    created_at = fields.DateTime(required=True)
+    created_at = UtcDateTime(required=True)
 
 
 class TopicSchema(ma.Schema):
@@ -90,8 +102,8 @@ class AssignmentSchema(ma.Schema):
     id = Int(required=True)
     title = Str(required=True)
     quiz_set_id = Int(required=True)
-    open_at = fields.DateTime(required=True, allow_none=True)
-    due_at = fields.DateTime(required=True)
+    open_at = UtcDateTime(required=True, allow_none=True)
+    due_at = UtcDateTime(required=True)
     accept_late = Bool(required=True)
     class_ids = fields.Function(lambda a: sorted(c.id for c in a.classes), required=True)
 
@@ -100,8 +112,8 @@ class AttemptSchema(ma.Schema):
     id = Int(required=True)
     student_id = Int(required=True, attribute="user_id")
     attempt_number = Int(required=True, allow_none=True)
-    started_at = fields.DateTime(required=True)
-    submitted_at = fields.DateTime(required=True, allow_none=True)
+    started_at = UtcDateTime(required=True)
+    submitted_at = UtcDateTime(required=True, allow_none=True)
     score = fields.Float(required=True, allow_none=True)
     max_score = fields.Float(required=True)
     is_late = Bool(required=True)
@@ -133,7 +145,7 @@ class DueCardSchema(ma.Schema):
     front = Str(required=True, attribute="flashcard.front")
     back = Str(required=True, attribute="flashcard.back")
     claim_id = Int(required=True, attribute="flashcard.claim_id")
-    due = fields.DateTime(required=True)
+    due = UtcDateTime(required=True)
     state = Int(required=True, metadata={"description": "1 learning, 2 review, 3 relearning"})
 
 
