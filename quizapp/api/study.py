@@ -60,18 +60,24 @@ def post_review(review, key: str):
     if stored is not None:
         return _replayed(stored)
     try:
+        claimed = idempotency.claim(db.session, user.id, key, digest)
+    except IntegrityError:
+        # A twin of this request claimed the key first: answer what it answered.
+        db.session.rollback()
+        stored = idempotency.replay(db.session, user.id, key, digest)
+        if stored is None or not stored.status:
+            raise AlreadyRated(RATED_MEANWHILE) from None
+        return _replayed(stored)
+    body = {"flashcard_id": review["flashcard_id"], "rating": review["rating"]}
+    try:
         state = flashcards.rate_card(
             db.session, user, review["flashcard_id"], review["rating"], review["duration_ms"]
         )
-        body = {"flashcard_id": review["flashcard_id"], "rating": review["rating"]}
         body["due"] = str(state["due"])
-        idempotency.remember(db.session, user.id, key, digest, 201, body)
+        idempotency.settle(claimed, 201, body)
         db.session.commit()
     except IntegrityError:
-        # A twin of this request won the race: answer what it answered.
+        # Rated meanwhile from another tab or the card screen, as the page's rating route says.
         db.session.rollback()
-        stored = idempotency.replay(db.session, user.id, key, digest)
-        if stored is None:
-            raise AlreadyRated(RATED_MEANWHILE) from None
-        return _replayed(stored)
+        raise AlreadyRated(RATED_MEANWHILE) from None
     return {**body, "replayed": False}, 201

@@ -1,7 +1,8 @@
 """Writes sent with an ``Idempotency-Key``: the first is done and its answer kept; the same
 key again (a retry after a lost answer) gets that answer back and does nothing. Never commits:
-the caller commits the write and :func:`remember`'s row together, so either both are kept or
-neither is, and the unique (user, key) constraint refuses a twin that raced it."""
+:func:`claim` takes the key before the write, :func:`settle` keeps the answer after it, and
+the caller commits them together, so either both are kept or neither is; the unique
+(user, key) constraint refuses a twin that raced it."""
 
 from __future__ import annotations
 
@@ -39,9 +40,17 @@ def replay(session: Session, user_id: int, key: str, digest: str) -> Idempotency
     return stored
 
 
-def remember(
-    session: Session, user_id: int, key: str, digest: str, status: int, body: dict[str, Any]
-) -> None:
-    session.add(
-        IdempotencyKey(user_id=user_id, key=key, request_hash=digest, status=status, body=body)
-    )
+def claim(session: Session, user_id: int, key: str, digest: str) -> IdempotencyKey:
+    """Take the key for this request before its write, flushed: a twin that raced past
+    :func:`replay` fails here on the unique constraint (``IntegrityError``) and writes nothing.
+    The write that follows shares the claim's transaction, so a refusal undoes both (on
+    PostgreSQL a card rating alone would commit by itself, ``rating_writes``)."""
+    row = IdempotencyKey(user_id=user_id, key=key, request_hash=digest, status=0, body={})
+    session.add(row)
+    session.flush()
+    return row
+
+
+def settle(row: IdempotencyKey, status: int, body: dict[str, Any]) -> None:
+    """Keep the answer the claimed request got, for its retries."""
+    row.status, row.body = status, body
