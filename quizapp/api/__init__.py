@@ -50,6 +50,7 @@ class CommonResponses(BasePlugin):
             if "{" in (path or ""):
                 responses.setdefault("404", "NOT_FOUND")
             if method == "get":
+                self._document_get(operation, responses)
                 responses.setdefault("304", "NOT_MODIFIED")
                 parameters = operation.setdefault("parameters", [])
                 parameters.append(
@@ -61,6 +62,21 @@ class CommonResponses(BasePlugin):
                     }
                 )
             operation.setdefault("security", [{"bearer": []}])
+
+    @staticmethod
+    def _document_get(operation: dict, responses: dict) -> None:
+        """A GET's 200 carries an ETag, and a page of a list its Link header."""
+        ok = responses.get(200) or responses.get("200")
+        if not isinstance(ok, dict):
+            return
+        headers = ok.setdefault("headers", {})
+        headers["ETag"] = {"schema": {"type": "string"}, "description": "send in If-None-Match"}
+        names = {parameter.get("name") for parameter in operation.get("parameters") or []}
+        if "per_page" in names:
+            headers["Link"] = {
+                "schema": {"type": "string"},
+                "description": "RFC 8288 links to the first, prev, next and last pages",
+            }
 
 
 class QuizApi(Api):
