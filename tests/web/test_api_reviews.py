@@ -112,3 +112,11 @@ def test_a_twin_that_raced_past_the_check_is_rolled_back(
     twin = _review(client, headers, "twin", card.id)
     assert twin.status_code == 200 and twin.get_json()["due"] == first.get_json()["due"]
     assert _logs(db) == 1
+
+
+def test_the_api_takes_no_csrf_token(app, client, db, make_student, card, monkeypatch):
+    """Token auth only, no cookie: there is no forged cross-site request to guard against."""
+    headers = bearer(db, make_student())
+    monkeypatch.setitem(app.config, "WTF_CSRF_ENABLED", True)
+    assert _review(client, headers, "csrf", card.id).status_code == 201
+    assert client.post("/account/tokens/", data={"name": "x", "scope": "read"}).status_code == 400

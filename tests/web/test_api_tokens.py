@@ -80,3 +80,10 @@ def test_a_read_token_cannot_write(client, db, make_student):
     answer = client.post("/api/v1/reviews", json={"flashcard_id": 1, "rating": 3}, headers=headers)
     assert answer.status_code == 403
     assert "read" in answer.get_json()["detail"]
+
+
+def test_the_account_page_leads_to_the_tokens(client, db, make_student, login):
+    login(client, make_student())
+    assert 'href="/account/tokens/"' in client.get("/account/").get_data(as_text=True)
+    page = client.get("/account/tokens/").get_data(as_text=True)
+    assert "No token yet." in page and 'href="/api/docs"' in page
