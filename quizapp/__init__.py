@@ -118,8 +118,9 @@ def configure_security(app: Flask) -> None:
 
 
 def register_blueprints(app: Flask) -> None:
-    from quizapp import cli, errors, live, lti, navigation, template_helpers
+    from quizapp import api, cli, errors, live, lti, navigation, template_helpers
     from quizapp.auth.account import bp as account_bp
+    from quizapp.auth.api_tokens import bp as api_tokens_bp
     from quizapp.auth.routes import bp as auth_bp
     from quizapp.classroom.routes import bp as classroom_bp
     from quizapp.main.routes import bp as main_bp
@@ -130,12 +131,14 @@ def register_blueprints(app: Flask) -> None:
 
     app.register_blueprint(auth_bp)
     app.register_blueprint(account_bp)
+    app.register_blueprint(api_tokens_bp)
     app.register_blueprint(main_bp)
     app.register_blueprint(quiz_bp)
     app.register_blueprint(study_bp)
     register_teaching(app)
     app.register_blueprint(classroom_bp)
     app.register_blueprint(offline_bp)
+    api.init_app(app)
     live.init_app(app)
     lti.init_app(app)
     errors.init_app(app)

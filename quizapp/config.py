@@ -242,6 +242,9 @@ class Config:
     # expired PIN, a refused nickname) count, so a room of 300 behind one school address all
     # get in, while guessing PINs stops after a few dozen tries.
     RATE_LIMIT_LIVE_JOIN_PER_ADDRESS = "20 per minute; 100 per hour"
+    # The JSON API, per token (calls without a token share their address's counter): a
+    # script syncing a class reads a few pages a second; more is a loop gone wrong.
+    RATE_LIMIT_API_PER_TOKEN = "300 per minute; 10000 per hour"
 
     @staticmethod
     def database_url(instance_path: str) -> str:

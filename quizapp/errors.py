@@ -1,4 +1,5 @@
-"""Error pages in the app's own layout; JSON for requests that ask for it.
+"""Error pages in the app's own layout; JSON for requests that ask for it; RFC 9457 problem
+details for every request under ``/api`` (``quizapp.api.problems``).
 
 HTTP errors, the services' refusals (:class:`DomainError`) and input the domain core cannot
 take (:class:`InputError`) are answered here, once: a view raises, and never turns an error
@@ -15,6 +16,7 @@ from flask_limiter import RateLimitExceeded
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
 
+from quizapp.api.problems import is_api_request, problem_response
 from quizapp.core.errors import InputError
 from quizapp.extensions import db, limiter
 from quizapp.services.errors import DomainError
@@ -25,7 +27,9 @@ def wants_json() -> bool:
     return request.accept_mimetypes.best == "application/json" or request.is_json
 
 
-def _respond(code: int, title: str, message: str):
+def _respond(code: int, title: str, message: str, error: HTTPException | None = None):
+    if is_api_request():
+        return problem_response(code, message, error)
     if wants_json():
         return jsonify(error=message), code
     return render_template("error.html", code=code, title=title, message=message), code
@@ -36,7 +40,7 @@ def render_error(error: HTTPException):
     if code >= 500:
         # A failed statement leaves the session unusable; the page itself reads the user.
         db.session.rollback()
-    return _respond(code, error.name, error.description or "Something went wrong.")
+    return _respond(code, error.name, error.description or "Something went wrong.", error)
 
 
 def refused(error: DomainError):

@@ -1,7 +1,7 @@
 """offline events counted once: the idempotency keys of events a learner synced
 
 Revision ID: a7d2e4f9c1b6
-Revises: f1a6c0d9e5b3
+Revises: 40e8c1330958
 Create Date: 2026-12-07 17:40:00
 
 Offline study queues ratings and answers on the learner's device and sends them when the
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "a7d2e4f9c1b6"
-down_revision = "f1a6c0d9e5b3"
+down_revision = "40e8c1330958"
 branch_labels = None
 depends_on = None
 

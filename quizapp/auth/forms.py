@@ -91,3 +91,23 @@ class ProfileForm(FlaskForm):
         "Current password (only to change your email)", validators=[Optional(), Length(max=200)]
     )
     submit = SubmitField("Save")
+
+
+class ApiTokenForm(FlaskForm):
+    name = StringField(
+        "Token name", validators=[DataRequired(), Length(max=80)], description="what uses it"
+    )
+    scope = RadioField(
+        "It may",
+        choices=[
+            SelectChoice("read", "Read only"),
+            SelectChoice("write", "Read and write (rate flashcards)"),
+        ],
+        default="read",
+        validators=[DataRequired()],
+    )
+    submit = SubmitField("Make a token")
+
+
+class RevokeTokenForm(FlaskForm):
+    submit = SubmitField("Revoke")

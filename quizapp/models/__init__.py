@@ -81,3 +81,7 @@ __all__ += [
 from quizapp.models.offline import OfflineEvent  # noqa: E402
 
 __all__ += ["OfflineEvent"]
+# The JSON API: personal access tokens, idempotency keys.
+from quizapp.models.api import ApiToken, IdempotencyKey, TokenScope  # noqa: E402
+
+__all__ += ["ApiToken", "IdempotencyKey", "TokenScope"]

@@ -243,6 +243,24 @@ def study_queue(
     return StudyQueue(card, None, due_count or 0, new_count, learning or 0)
 
 
+def due_cards(user: User, now: datetime) -> sa.Select:
+    """The learner's cards due by ``now``, soonest first, each with its flashcard: the live
+    cards of the articles they may still see (the ones :func:`rate_card` lets them rate)."""
+    visible = visible_articles(user).with_only_columns(Article.id)
+    return (
+        sa.select(CardState)
+        .join(Flashcard, CardState.flashcard_id == Flashcard.id)
+        .where(
+            CardState.user_id == user.id,
+            CardState.due <= naive(aware(now)),
+            live(Flashcard),
+            Flashcard.article_id.in_(visible),
+        )
+        .options(sa.orm.contains_eager(CardState.flashcard))
+        .order_by(CardState.due, CardState.id)
+    )
+
+
 def fsrs_card(state: CardState | CardToRate | None, flashcard_id: int) -> Card:
     if state is None or state.fsrs is None:
         return Card(card_id=flashcard_id)

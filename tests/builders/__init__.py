@@ -8,6 +8,7 @@ repository root (``python -m bench.load``), so ``tests`` is importable without t
 logging in from the ``login`` fixture (tests/conftest.py).
 """
 
+from tests.builders.api import bearer
 from tests.builders.articles import GARDEN
 from tests.builders.history import add_review, bulk_history
 from tests.builders.practice import start_practice_quiz
@@ -31,6 +32,7 @@ from tests.builders.teaching import (
 from tests.builders.users import PASSWORD, log_in, make_user
 
 __all__ = [
+    "bearer",
     "GARDEN",
     "PASSWORD",
     "start_practice_quiz",

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from hypothesis import strategies as st
 
 from quizapp.auth.forms import (
+    ApiTokenForm,
     LoginForm,
     NewPasswordForm,
     ProfileForm,
@@ -114,6 +115,16 @@ def _offline_queue(pools):
     return {"events": st.lists(event, max_size=4)}
 
 
+def _review(pools):
+    """A review as the API takes it (JSON numbers), or as a careless client sends it."""
+    numbers = st.integers() | st.sampled_from([1, 2, 3, 4])
+    return {
+        "flashcard_id": st.sampled_from(pools["flashcard"]) | numbers,
+        "rating": numbers,
+        "duration_ms": numbers | st.none(),
+    }
+
+
 def _topic_change(pools):
     return {
         "action": st.sampled_from(["rename", "up", "down", "merge"]) | hostile_text(),
@@ -148,6 +159,7 @@ def known_or_hostile(pool: list) -> st.SearchStrategy[str]:
 
 
 TEACHER, STUDENT, ADMIN, ANON = "teacher", "student", "admin", "anonymous"
+API = "api"  # the student's API token, no session (tests/web/fuzz_world.py, Actors)
 CLAIM = {"claim_id": "claim"}
 ARTICLE_CLAIM = (("article_id", "claim_id"), "article_claim")
 ARTICLE = {"article_id": "article"}
@@ -184,6 +196,9 @@ WRITES: dict[str, Target] = {
         together=(("attempt_id", "position"), "attempt_position"),
     ),
     "study.rate": Target(STUDENT, FormBody(extra=_rating)),
+    "api_tokens.tokens": Target(STUDENT, FormBody(ApiTokenForm)),
+    "api_tokens.revoke": Target(STUDENT, None, {"token_id": "api_token"}),
+    "api_study.post_review": Target(API, JsonBody(_review)),
     "study.undo": Target(STUDENT),
     "offline.download_practice": Target(
         STUDENT,

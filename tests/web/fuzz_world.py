@@ -17,6 +17,7 @@ from quizapp.core.vocabulary import GameStatus
 from quizapp.models import Claim, Flashcard, Question, Topic, User
 from quizapp.models.base import utcnow
 from quizapp.models.live_games import LiveGame, LivePlayer
+from quizapp.services.api_tokens import create_token
 from quizapp.services.live_games import SECONDS_CHOICES, create_game, join_game
 from quizapp.services.live_join_links import join_token
 from quizapp.services.live_moves import run_command
@@ -116,6 +117,12 @@ def build_world(db, secret_key: str) -> dict:
     other_game = create_game(db.session, other_set, other.id, seconds=20, allow_guests=False)
     db.session.commit()
     games = [game.id, other_game.id]
+    # The API is fuzzed with the student's write token; the tokens whose revocation is fuzzed
+    # are another of theirs and another user's (never the one the API requests carry).
+    api = create_token(db.session, student, "fuzz", "write")
+    spare = create_token(db.session, student, "spare", "read").token
+    others_token = create_token(db.session, other, "theirs", "write").token
+    db.session.commit()
     pools = {
         "user": [student.id, classmate.id, teacher.id, other.id, admin.id],
         "class": [mine.id, theirs.id],
@@ -133,6 +140,7 @@ def build_world(db, secret_key: str) -> dict:
         "game": [game.id, game.id, game.id, other_game.id],
         "player": _ids(db, LivePlayer, LivePlayer.game_id.in_(games)),
         "item_id": own_questions + other_questions + own_cards + other_cards,
+        "api_token": [spare.id, others_token.id],
         **_combinations(db, own_article, own_set, mine, (student, classmate), open_attempt),
     }
     texts = {
@@ -142,19 +150,32 @@ def build_world(db, secret_key: str) -> dict:
         "slug": [a.slug for a in (own_article, other_article)] + [mixed[0].claim.article.slug],
     }
     accounts = {"student": student, "teacher": teacher, "admin": admin}
-    return {"pools": pools, "texts": texts, "accounts": {r: u.id for r, u in accounts.items()}}
+    return {
+        "pools": pools,
+        "texts": texts,
+        "accounts": {r: u.id for r, u in accounts.items()},
+        "api_secret": api.secret,
+    }
 
 
 class Actors:
-    """A logged-in test client per role, logged in again after a route that ends sessions."""
+    """A logged-in test client per role, logged in again after a route that ends sessions;
+    for ``api``, a client with no session that sends the student's API token (and one
+    ``Idempotency-Key``, so only the first valid review is rated, the rest refused or replayed)."""
 
-    def __init__(self, app: Flask, db, accounts: dict[str, int]) -> None:
+    def __init__(self, app: Flask, db, accounts: dict[str, int], api_secret: str = "") -> None:
         self.app, self.db, self.accounts = app, db, accounts
+        self.api_secret = api_secret
         self.clients: dict[str, object] = {}
 
     def client(self, role: str):
         if role == "anonymous":
             return self.app.test_client()  # fresh: a login or a join never carries over
+        if role == "api":
+            client = self.app.test_client()
+            client.environ_base["HTTP_AUTHORIZATION"] = f"Bearer {self.api_secret}"
+            client.environ_base["HTTP_IDEMPOTENCY_KEY"] = "fuzz-review"
+            return client
         if role not in self.clients:
             client = self.app.test_client()
             user = self.db.session.get(User, self.accounts[role])

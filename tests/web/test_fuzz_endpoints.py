@@ -149,7 +149,7 @@ def fuzz(app):
         limiter.reset()
         world = build_world(_db, app.config["SECRET_KEY"])
         pools = {**world["pools"], **world["texts"]}
-        actors = Actors(app, _db, world["accounts"])
+        actors = Actors(app, _db, world["accounts"], world["api_secret"])
         yield Fuzzing(app, pools, actors)
         _db.session.remove()
         empty_test_tables(_db)
@@ -178,7 +178,7 @@ def test_no_request_gets_a_server_error_or_half_writes(fuzz, method, endpoint, d
     target = TABLES[method][endpoint]
     # Mostly the role the route is for; now and then anyone else (their refusals too must be
     # clean, and come before anything is read or written).
-    others = [r for r in ROLES if r != target.role]
+    others = [r for r in ROLES if r != target.role]  # ("api" is only ever a target's own role)
     role = data.draw(st.sampled_from([target.role] * 4 * len(others) + others))
     limiter.reset()  # refusals for speed are not what is tested here
     client = actors.client(role)
