@@ -78,11 +78,21 @@ MEASURED_AFTER = re.compile(r"\s*(?:by|to)\s+[\d$£€]")
 KNOWN_TRENDS = frozenset({"warms", "cools", "warming", "cooling"})
 
 
+# What only heat does: a "hot" thing that melts or burns stays hot in any false form.
+HEAT_EFFECT = re.compile(r"\b(?:melt|melts|burn|burns|boil|boils|fire|ignite|scorch)\b")
+
+
 def opposite_refutes_itself(word: str, before: str, after: str) -> bool:
     """Whether turning ``word`` (between ``before`` and ``after``) into its opposite gives
     broken English or a statement false by its look."""
     if in_a_quotation(before + word, len(before)):
         return True
+    if re.search(rf"\b{re.escape(word)}\b", f"{before} {after}"):
+        return True  # "a very small current, the large current heats …": the rest says it
+    if re.search(r"\btoo\s+$", before):
+        return True  # "melts when the current becomes too large": a limit turned round
+    if word in ("hot", "warm") and HEAT_EFFECT.search(after):
+        return True  # "the cold wires can melt their insulation"
     if RANKED.search(before):
         return True
     if word == "long" and LONG_OF_TIME.search(before):
