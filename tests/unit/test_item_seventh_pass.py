@@ -20,6 +20,7 @@ from quizapp.core.item_forms.definitions import classification_of, definition_of
 from quizapp.core.item_forms.phrase_cloze import phrase_cloze
 from quizapp.core.item_forms.terms import called_question
 from quizapp.core.item_generation import generate_items
+from quizapp.core.item_variants import _opposite_change
 from quizapp.core.segmentation import label_groups
 
 LEANING_ON_A_TERM = """Measuring a Circuit
@@ -284,3 +285,22 @@ def test_a_sentence_saying_what_a_term_is_gets_a_what_is_card(sentence: str, fro
 )
 def test_a_sentence_that_says_how_a_thing_stands_is_no_class(sentence: str) -> None:
     assert classification_of(sentence) is None
+
+
+# --- 9. false forms that refute themselves ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "statement",
+    [
+        # the rest of the sentence says "large" again
+        "The fault causes a very large current, and the large current heats the wires.",
+        # a limit turned round
+        "A fuse is a thin wire that melts when the current becomes too large.",
+        # what only heat does
+        "The hot wires can melt their insulation and start a fire.",
+    ],
+)
+def test_no_opposite_that_the_sentence_itself_refutes(statement: str) -> None:
+    changed = _opposite_change(statement)
+    assert changed is None or not ({"small", "cold"} & set(changed.lower().split()))
