@@ -46,6 +46,8 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     if test_config:
         app.config.update(test_config)
     check_settings(app.config)
+    if not app.config.get("MEDIA_FOLDER"):
+        app.config["MEDIA_FOLDER"] = str(Path(app.instance_path) / "media")
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = load_secret_key(app.instance_path)
 

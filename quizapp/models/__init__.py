@@ -55,3 +55,7 @@ __all__ += ["Assignment", "AssignmentClass", "Enrollment", "QuizSet", "QuizSetIt
 from quizapp.models.live_games import LiveAnswer, LiveGame, LivePlayer  # noqa: E402
 
 __all__ += ["LiveAnswer", "LiveGame", "LivePlayer"]
+# Pictures and sound on items.
+from quizapp.models.media import MediaBlob, MediaFile  # noqa: E402
+
+__all__ += ["MediaBlob", "MediaFile"]

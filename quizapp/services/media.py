@@ -1,0 +1,162 @@
+"""Storing pictures and sound once by content hash, in the store the deployment chose, and the
+references items keep to them. Never commits: the caller's transaction holds the row.
+
+An item refers to its files in its ``media`` list, one entry per file::
+
+    {"id": 3, "sha256": "ab12…", "type": "image/png", "alt": "A map of the Amur", "place": "prompt"}
+
+``place`` says where it is shown: a question's ``prompt``, a card's ``front`` or ``back``. The
+list lives on the item (a JSON column) so every page that shows items gets their files without
+a query more, and a copy of an item takes its files along.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any, Protocol
+
+import sqlalchemy as sa
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from quizapp.core.media_files import MediaInfo, MediaLimits, checked_alt, inspect_media
+from quizapp.models import MediaBlob, MediaFile
+
+QUESTION_PLACES = ("prompt",)
+CARD_PLACES = ("front", "back")
+
+
+class MediaStore(Protocol):
+    """Where the bytes of files live, addressed by their sha256."""
+
+    def put(self, sha256: str, data: bytes) -> None: ...
+
+    def get(self, sha256: str) -> bytes | None: ...
+
+
+class FolderStore:
+    """Files in a folder, ``ab/ab12…`` (two-letter subfolders keep any one folder small)."""
+
+    def __init__(self, root: str | Path) -> None:
+        self.root = Path(root)
+
+    def _path(self, sha256: str) -> Path:
+        return self.root / sha256[:2] / sha256
+
+    def put(self, sha256: str, data: bytes) -> None:
+        path = self._path(sha256)
+        if path.exists():
+            return
+        path.parent.mkdir(parents=True, exist_ok=True)
+        # Written beside, then renamed: a reader never sees half a file, and a rolled-back
+        # upload leaves at most a whole file that the next upload of it reuses.
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".upload-")
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        os.replace(temporary, path)
+
+    def get(self, sha256: str) -> bytes | None:
+        path = self._path(sha256)
+        return path.read_bytes() if path.is_file() else None
+
+
+class DatabaseStore:
+    """Files as rows of ``media_blob``, in the caller's transaction: a rolled-back upload
+    leaves nothing behind, and every app server sees the same files."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def put(self, sha256: str, data: bytes) -> None:
+        if self.session.get(MediaBlob, sha256) is None:
+            self.session.add(MediaBlob(sha256=sha256, data=data))
+
+    def get(self, sha256: str) -> bytes | None:
+        return self.session.scalar(sa.select(MediaBlob.data).where(MediaBlob.sha256 == sha256))
+
+
+def media_store(config: Mapping[str, Any], session: Session) -> MediaStore:
+    """The store ``MEDIA_STORE`` names."""
+    if config["MEDIA_STORE"] == "database":
+        return DatabaseStore(session)
+    return FolderStore(config["MEDIA_FOLDER"])
+
+
+def media_limits(config: Mapping[str, Any]) -> MediaLimits:
+    return MediaLimits(
+        allowed_types=tuple(config["MEDIA_TYPES"]),
+        max_bytes=config["MEDIA_MAX_BYTES"],
+        max_pixels=config["MEDIA_MAX_PIXELS"],
+    )
+
+
+def _row(info: MediaInfo, uploader_id: int | None) -> MediaFile:
+    return MediaFile(
+        sha256=info.sha256,
+        mime_type=info.mime_type,
+        size=info.size,
+        width=info.width,
+        height=info.height,
+        original_name=info.original_name,
+        uploader_id=uploader_id,
+    )
+
+
+def store_media(
+    session: Session,
+    store: MediaStore,
+    data: bytes,
+    filename: str,
+    limits: MediaLimits,
+    uploader_id: int | None = None,
+) -> MediaFile:
+    """The stored file with ``data``'s content: the existing row when the same bytes were
+    stored before, else a new one. Raises :class:`InputError` for a file the limits refuse,
+    before anything is written."""
+    info = inspect_media(data, filename, limits)
+    existing = session.scalar(sa.select(MediaFile).where(MediaFile.sha256 == info.sha256))
+    if existing is None:
+        try:
+            # Two teachers uploading the same file at once: the second finds the first's row.
+            with session.begin_nested():
+                existing = _row(info, uploader_id)
+                session.add(existing)
+        except IntegrityError:
+            existing = session.scalars(
+                sa.select(MediaFile).where(MediaFile.sha256 == info.sha256)
+            ).one()
+    store.put(info.sha256, data)
+    return existing
+
+
+def reference(media: MediaFile, alt: str | None, place: str) -> dict[str, Any]:
+    """An item's entry for ``media`` shown at ``place``; a picture needs ``alt``
+    (:class:`InputError` otherwise)."""
+    return {
+        "id": media.id,
+        "sha256": media.sha256,
+        "type": media.mime_type,
+        "alt": checked_alt(alt, media.mime_type),
+        "place": place,
+    }
+
+
+def replace_place(
+    entries: Iterable[dict[str, Any]], place: str, new: dict[str, Any] | None
+) -> list[dict[str, Any]]:
+    """``entries`` with ``place``'s file replaced by ``new`` (or removed when None)."""
+    kept = [dict(entry) for entry in entries if entry.get("place") != place]
+    return kept + ([new] if new is not None else [])
+
+
+def at_place(entries: Iterable[dict[str, Any]] | None, place: str) -> list[dict[str, Any]]:
+    """The files shown at ``place``, in the order they were added."""
+    return [entry for entry in entries or () if entry.get("place") == place]
+
+
+def readable_media(session: Session, sha256: str) -> MediaFile | None:
+    """The stored file with this hash, or None."""
+    return session.scalar(sa.select(MediaFile).where(MediaFile.sha256 == sha256))
