@@ -125,6 +125,7 @@ def register_blueprints(app: Flask) -> None:
     from quizapp.auth.routes import bp as auth_bp
     from quizapp.classroom.routes import bp as classroom_bp
     from quizapp.main.routes import bp as main_bp
+    from quizapp.media.routes import bp as media_bp
     from quizapp.quiz.routes import bp as quiz_bp
     from quizapp.study.routes import bp as study_bp
     from quizapp.teach.routes import register as register_teaching
@@ -132,6 +133,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(auth_bp)
     app.register_blueprint(account_bp)
     app.register_blueprint(main_bp)
+    app.register_blueprint(media_bp)
     app.register_blueprint(quiz_bp)
     app.register_blueprint(study_bp)
     register_teaching(app)
