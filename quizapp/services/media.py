@@ -15,6 +15,7 @@ from __future__ import annotations
 import os
 import tempfile
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -160,3 +161,57 @@ def at_place(entries: Iterable[dict[str, Any]] | None, place: str) -> list[dict[
 def readable_media(session: Session, sha256: str) -> MediaFile | None:
     """The stored file with this hash, or None."""
     return session.scalar(sa.select(MediaFile).where(MediaFile.sha256 == sha256))
+
+
+@dataclass(frozen=True)
+class Upload:
+    """What a form sent for one place: a new file (``data``), a new alt text for the file
+    already there, or its removal."""
+
+    place: str
+    data: bytes | None = None
+    filename: str = ""
+    alt: str | None = None
+    remove: bool = False
+
+
+def with_uploads(
+    session: Session,
+    store: MediaStore,
+    limits: MediaLimits,
+    entries: Iterable[dict[str, Any]] | None,
+    uploads: Iterable[Upload],
+    uploader_id: int | None,
+) -> list[dict[str, Any]]:
+    """An item's files after ``uploads``: each place's file replaced, re-described or removed.
+
+    Every file and alt text is checked before it is stored, so an :class:`InputError` (a type
+    not allowed, too large, too many pixels, a picture without alt text) leaves nothing in the
+    database; the caller rolls back.
+    """
+    result = [dict(entry) for entry in entries or ()]
+    for upload in uploads:
+        current = at_place(result, upload.place)
+        if upload.remove:
+            result = replace_place(result, upload.place, None)
+        elif upload.data:
+            info = inspect_media(upload.data, upload.filename, limits)
+            alt = checked_alt(upload.alt, info.mime_type)
+            media = store_media(session, store, upload.data, upload.filename, limits, uploader_id)
+            result = replace_place(result, upload.place, reference(media, alt, upload.place))
+        elif current and upload.alt is not None:
+            entry = dict(current[0], alt=checked_alt(upload.alt, current[0]["type"]))
+            result = replace_place(result, upload.place, entry)
+    return result
+
+
+def places_shown(entries: Iterable[dict[str, Any]] | None, uploads: Iterable[Upload]) -> set[str]:
+    """The places that will have a file once ``uploads`` are applied (a card side with a
+    picture may have no text)."""
+    shown = {entry.get("place") for entry in entries or ()}
+    for upload in uploads:
+        if upload.remove:
+            shown.discard(upload.place)
+        elif upload.data:
+            shown.add(upload.place)
+    return {place for place in shown if place}

@@ -20,6 +20,7 @@ from quizapp.services.authoring import (
     answer_problem,
 )
 from quizapp.teach.forms import difficulty_choices, type_choices
+from quizapp.teach.media_fields import alt_field, file_field, remove_field
 
 # Generous caps on raw text: the service applies the real limits with a clear message.
 MAX_LIST_TEXT = 10_000
@@ -91,6 +92,9 @@ class QuestionForm(FlaskForm):
     quote = TextAreaField(
         "Quote from the claim (optional, word for word)", validators=[Length(max=MAX_PROMPT)]
     )
+    prompt_file = file_field("Picture or sound with the prompt (optional)")
+    prompt_alt = alt_field()
+    prompt_remove = remove_field()
     submit = SubmitField("Save question")
 
     def validate(self, extra_validators=None) -> bool:
@@ -177,8 +181,15 @@ class FlashcardForm(FlaskForm):
         ],
         default=CardKind.BASIC,
     )
-    front = TextAreaField("Front", validators=[InputRequired(), Length(max=MAX_PROMPT)])
-    back = TextAreaField("Back", validators=[InputRequired(), Length(max=MAX_PROMPT)])
+    # A side may be a picture or a sound alone: the service refuses a side with neither.
+    front = TextAreaField("Front", validators=[Length(max=MAX_PROMPT)])
+    front_file = file_field("Picture or sound on the front (optional)")
+    front_alt = alt_field()
+    front_remove = remove_field()
+    back = TextAreaField("Back", validators=[Length(max=MAX_PROMPT)])
+    back_file = file_field("Picture or sound on the back (optional)")
+    back_alt = alt_field()
+    back_remove = remove_field()
     submit = SubmitField("Save flashcard")
 
     def fields(self) -> FlashcardFields:

@@ -1,0 +1,130 @@
+"""Teachers put pictures and sound on their questions and flashcards: checked, stored once,
+and a refused file leaves nothing written."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+import sqlalchemy as sa
+
+from quizapp.models import Claim, Flashcard, MediaFile, Question
+from tests.builders.media import SVG_WITH_SCRIPT, bomb_png_header, png_bytes, wav_bytes
+
+QUESTION = {
+    "type": "single_choice",
+    "difficulty": "2",
+    "prompt": "Listen to this greeting. Which language is it?",
+    "choices": "* Russian\nKorean\nChinese",
+    "explanation": "The greeting is Russian.",
+    "quote": "",
+    "accepted": "",
+    "pairs": "",
+}
+
+
+def _claim_id(db) -> int:
+    return db.session.scalar(sa.select(Claim.id).where(Claim.key == "economic-cooperation-3"))
+
+
+def _count(db, model) -> int:
+    return db.session.scalar(sa.select(sa.func.count()).select_from(model))
+
+
+def _mine(db, model):
+    return db.session.scalars(sa.select(model).where(model.origin == "teacher")).all()
+
+
+def test_a_question_keeps_its_sound_and_the_quiz_page_can_fetch_it(client, db, make_teacher, login):
+    login(client, make_teacher())
+    data = {**QUESTION, "claim_id": _claim_id(db)}
+    data["prompt_file"] = (io.BytesIO(wav_bytes()), "greeting.wav")
+    response = client.post("/teach/questions/new", data=data, content_type="multipart/form-data")
+    assert response.status_code == 302, response.data
+    (question,) = _mine(db, Question)
+    (entry,) = question.media
+    assert (entry["type"], entry["place"], entry["alt"]) == ("audio/wav", "prompt", "")
+    assert client.get(f"/media/{entry['sha256']}").data == wav_bytes()
+    page = client.get(f"/teach/questions/{question.id}/edit")
+    assert f'src="/media/{entry["sha256"]}"' in page.text and "<audio" in page.text
+
+
+@pytest.mark.parametrize(
+    ("upload", "alt", "message"),
+    [
+        ((SVG_WITH_SCRIPT, "logo.svg"), "A logo", "can carry script"),
+        ((bomb_png_header(), "bomb.png"), "A bomb", "pixels allowed"),
+        ((png_bytes(), "map.png"), "", "text alternative"),
+        ((b"<html></html>", "page.png"), "A page", "neither a picture"),
+    ],
+)
+def test_a_refused_file_gets_400_with_the_reason_and_writes_nothing(
+    client, db, make_teacher, login, upload, alt, message
+):
+    login(client, make_teacher())
+    data = {**QUESTION, "claim_id": _claim_id(db), "prompt_alt": alt}
+    data["prompt_file"] = (io.BytesIO(upload[0]), upload[1])
+    response = client.post("/teach/questions/new", data=data, content_type="multipart/form-data")
+    assert response.status_code == 400 and message in response.text
+    assert _mine(db, Question) == [] and _count(db, MediaFile) == 0
+
+
+def test_a_file_over_the_size_limit_is_refused(client, db, app, make_teacher, login):
+    login(client, make_teacher())
+    app.config["MEDIA_MAX_BYTES"], kept = 100, app.config["MEDIA_MAX_BYTES"]
+    try:
+        data = {**QUESTION, "claim_id": _claim_id(db), "prompt_alt": "Map"}
+        data["prompt_file"] = (io.BytesIO(wav_bytes()), "greeting.wav")
+        response = client.post(
+            "/teach/questions/new", data=data, content_type="multipart/form-data"
+        )
+        assert response.status_code == 400 and "more than the 100 allowed" in response.text
+        data["prompt_file"] = (io.BytesIO(b"\0" * (3 * 1024 * 1024)), "huge.png")
+        huge = client.post("/teach/questions/new", data=data, content_type="multipart/form-data")
+        assert huge.status_code == 413
+    finally:
+        app.config["MEDIA_MAX_BYTES"] = kept
+    assert _mine(db, Question) == [] and _count(db, MediaFile) == 0
+
+
+def test_an_image_only_card_side_is_accepted_and_alt_text_can_change(
+    client, db, make_teacher, login
+):
+    login(client, make_teacher())
+    data = {
+        "claim_id": _claim_id(db),
+        "kind": "basic",
+        "front": "",
+        "back": "The Amur river",
+        "front_file": (io.BytesIO(png_bytes()), "amur.png"),
+        "front_alt": "A map with one river marked",
+    }
+    response = client.post("/teach/flashcards/new", data=data, content_type="multipart/form-data")
+    assert response.status_code == 302, response.data
+    (card,) = _mine(db, Flashcard)
+    assert card.front == "" and [e["place"] for e in card.media] == ["front"]
+
+    edit = {"claim_id": card.claim_id, "kind": "basic", "front": "", "back": "The Amur river"}
+    edit["front_alt"] = "A map of the Amur"
+    assert client.post(f"/teach/flashcards/{card.id}/edit", data=edit).status_code == 302
+    db.session.refresh(card)
+    assert card.media[0]["alt"] == "A map of the Amur"
+
+    # Removing the only thing on the front leaves an empty side: refused, nothing changes.
+    removed = client.post(f"/teach/flashcards/{card.id}/edit", data={**edit, "front_remove": "y"})
+    assert removed.status_code == 400 and "front and a back" in removed.text
+    db.session.refresh(card)
+    assert len(card.media) == 1
+
+
+def test_a_copy_keeps_the_files_and_the_same_file_is_stored_once(client, db, make_teacher, login):
+    login(client, make_teacher())
+    for _ in range(2):
+        data = {**QUESTION, "claim_id": _claim_id(db), "prompt_alt": "A red square"}
+        data["prompt_file"] = (io.BytesIO(png_bytes()), "square.png")
+        client.post("/teach/questions/new", data=data, content_type="multipart/form-data")
+    first, second = sorted(_mine(db, Question), key=lambda q: q.id)
+    assert first.media == second.media and _count(db, MediaFile) == 1
+    client.post(f"/teach/questions/{first.id}/copy")
+    copies = sorted(_mine(db, Question), key=lambda q: q.id)
+    assert len(copies) == 3 and copies[-1].media == first.media
