@@ -65,6 +65,12 @@ def game_event(session: Session, game: LiveGame, now: datetime) -> dict[str, Any
     if question is not None and game.status in (GameStatus.QUESTION, GameStatus.REVEAL):
         public["question"] = {
             "prompt": question.prompt,
+            # The screens show the prompt's pictures and sound (their address from the hash).
+            "media": [
+                {key: entry[key] for key in ("sha256", "type", "alt")}
+                for entry in question.media or ()
+                if entry.get("place") == "prompt"
+            ],
             "type": question.type,
             "input": answer_mode(question),
             "choices": choices_of(question),

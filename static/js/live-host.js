@@ -89,7 +89,10 @@
     if (data.status === "lobby") {
       Live.listInto(root.querySelector('[data-field="names"]'), data.names, function (n) { return n; });
     }
-    if (data.question) { Live.setField(root, "prompt", data.question.prompt); }
+    if (data.question) {
+      Live.setField(root, "prompt", data.question.prompt);
+      Live.setMedia(root, data.question.media);
+    }
     if (data.status === "question") {
       var fresh = !previous || previous.status !== "question" || previous.index !== data.index;
       if (fresh) { renderTiles(data.question); }

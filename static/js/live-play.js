@@ -97,6 +97,7 @@
         var fresh = !previous || previous.status !== "question" || previous.index !== data.index;
         Live.show(root, "question");
         Live.setField(root, "prompt", data.question.prompt);
+        Live.setMedia(root, data.question.media);
         if (fresh) {
           // The last question's "Right, rank 1." or "Answer sent." is not about this one.
           announce.textContent = "";
