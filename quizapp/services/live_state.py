@@ -41,6 +41,15 @@ def correct_ids(question: Question) -> list[str]:
     return kind_of(question.type).right_tile_ids(question)
 
 
+def prompt_media(question: Question) -> list[dict[str, Any]]:
+    """The prompt's pictures and sound as the screens show them (the address from the hash)."""
+    return [
+        {key: entry[key] for key in ("sha256", "type", "alt")}
+        for entry in question.media or ()
+        if entry.get("place") == "prompt"
+    ]
+
+
 def game_event(session: Session, game: LiveGame, now: datetime) -> dict[str, Any]:
     """The whole state of the game as every screen should show it now."""
     players = [
@@ -65,12 +74,7 @@ def game_event(session: Session, game: LiveGame, now: datetime) -> dict[str, Any
     if question is not None and game.status in (GameStatus.QUESTION, GameStatus.REVEAL):
         public["question"] = {
             "prompt": question.prompt,
-            # The screens show the prompt's pictures and sound (their address from the hash).
-            "media": [
-                {key: entry[key] for key in ("sha256", "type", "alt")}
-                for entry in question.media or ()
-                if entry.get("place") == "prompt"
-            ],
+            "media": prompt_media(question),
             "type": question.type,
             "input": answer_mode(question),
             "choices": choices_of(question),

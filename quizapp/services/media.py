@@ -23,6 +23,8 @@ import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from quizapp.core.errors import InputError
+from quizapp.core.interchange.media_refs import ImportedFile
 from quizapp.core.media_files import MediaInfo, MediaLimits, checked_alt, inspect_media
 from quizapp.models import MediaBlob, MediaFile
 
@@ -215,3 +217,64 @@ def places_shown(entries: Iterable[dict[str, Any]] | None, uploads: Iterable[Upl
         elif upload.data:
             shown.add(upload.place)
     return {place for place in shown if place}
+
+
+@dataclass(frozen=True)
+class MediaSink:
+    """Where an import puts the files it carries, and the limits they pass first."""
+
+    store: MediaStore
+    limits: MediaLimits
+
+
+def media_sink(config: Mapping[str, Any], session: Session) -> MediaSink:
+    return MediaSink(media_store(config, session), media_limits(config))
+
+
+def stored_files(
+    session: Session,
+    sink: MediaSink | None,
+    files: Iterable[ImportedFile],
+    uploader_id: int | None,
+) -> tuple[list[dict[str, Any]], list[str]]:
+    """The media entries of an imported item's files, each stored once, and the report's
+    sentences: a file the limits refuse is left out with the reason, and a picture whose file
+    gave no alt text gets its file name as one until a teacher describes it."""
+    entries: list[dict[str, Any]] = []
+    changes: list[str] = []
+    for imported in files:
+        if sink is None:
+            changes.append(f"the file {imported.name} was left out: no media store was given")
+            continue
+        try:
+            info = inspect_media(imported.data, imported.name, sink.limits)
+        except InputError as error:
+            changes.append(f"the file {imported.name} was left out: {error}")
+            continue
+        alt = " ".join(imported.alt.split())
+        if info.is_image and not alt:
+            alt = Path(info.original_name).stem.replace("_", " ").replace("-", " ") or "picture"
+            changes.append(
+                f"the picture {info.original_name} came without a text alternative: its file "
+                "name stands in for one until you describe it"
+            )
+        media = store_media(
+            session, sink.store, imported.data, imported.name, sink.limits, uploader_id
+        )
+        entries.append(reference(media, alt[:500], imported.place))
+    return entries, changes
+
+
+def export_files(
+    store: MediaStore | None, entries: Iterable[dict[str, Any]] | None, places: Iterable[str]
+) -> tuple[tuple[dict[str, Any], bytes], ...]:
+    """(entry, bytes) of an item's files at ``places`` for an export; a file the store no
+    longer has is left out (the export still carries the item)."""
+    if store is None:
+        return ()
+    wanted = set(places)
+    found = []
+    for entry in entries or ():
+        if entry.get("place") in wanted and (data := store.get(entry["sha256"])) is not None:
+            found.append((entry, data))
+    return tuple(found)

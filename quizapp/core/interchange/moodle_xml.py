@@ -6,6 +6,7 @@ expansion) or reaching outside itself is refused as a whole, before anything is 
 
 from __future__ import annotations
 
+import base64
 import html
 import io
 import xml.etree.ElementTree as ET
@@ -17,6 +18,7 @@ from defusedxml.ElementTree import iterparse
 from quizapp.core.import_limits import MAX_IMPORT_QUESTIONS, MAX_XML_ELEMENTS
 from quizapp.core.interchange.categories import category_path
 from quizapp.core.interchange.html_text import enclosed_spans, html_to_text, text_to_html
+from quizapp.core.interchange.media_refs import PLUGINFILE, moodle_files
 from quizapp.core.interchange.moodle_fields import add_plain, add_text, read_text
 from quizapp.core.interchange.records import (
     ANSWER_FEEDBACK_LEFT_OUT,
@@ -30,6 +32,7 @@ from quizapp.core.interchange.records import (
     partial_answers_left_out,
     too_many_questions,
 )
+from quizapp.core.media_files import EXTENSIONS
 from quizapp.core.question_kinds import all_kinds, kind_of
 
 # Our exports put the source quote in the general feedback under this class, so a Moodle
@@ -71,6 +74,7 @@ def _question_element(item: ExportQuestion) -> ET.Element:
     add_plain(element, "name", item.name)
     text = ET.SubElement(element, "questiontext", format="html")
     ET.SubElement(text, "text").text = text_to_html(kind.moodle_prompt(question))
+    _add_files(text, item.files)
     feedback = text_to_html(question.explanation)
     if question.quote:
         feedback += f'<blockquote class="{SOURCE_CLASS}">{html.escape(question.quote)}</blockquote>'
@@ -88,6 +92,22 @@ def _question_element(item: ExportQuestion) -> ET.Element:
     for tag in [difficulty_tag(question.difficulty), *kind.moodle_tags(question)]:
         add_plain(tags, "tag", tag)
     return element
+
+
+def _add_files(text: ET.Element, files) -> None:
+    """The prompt's pictures and sound: shown from the text as ``@@PLUGINFILE@@/name`` and
+    carried beside it as base64, as Moodle's own export does."""
+    body = text.find("text")
+    for entry, data in files:
+        name = f"{entry['sha256'][:16]}.{EXTENSIONS.get(entry['type'], 'bin')}"
+        address = html.escape(PLUGINFILE + name)
+        if entry["type"].startswith("image/"):
+            shown = f'<p><img src="{address}" alt="{html.escape(entry.get("alt", ""))}"></p>'
+        else:
+            shown = f'<p><audio controls><source src="{address}"></audio></p>'
+        body.text = (body.text or "") + shown
+        carried = ET.SubElement(text, "file", name=name, path="/", encoding="base64")
+        carried.text = base64.b64encode(data).decode("ascii")
 
 
 def read_moodle_xml(data: bytes) -> ParsedBank:
@@ -130,9 +150,12 @@ def read_moodle_xml(data: bytes) -> ParsedBank:
             t.strip() for t in (e.text or "" for e in element.findall("tags/tag/text")) if t.strip()
         ]
         changes = [] if kind.keeps_answer_feedback else _left_out(element, kind.keeps_credit)
-        parsed.questions.append(
-            ImportedQuestion.filed(raw, topic, name, tags, changes, element.findtext("idnumber"))
+        files, file_changes = moodle_files(element.find("questiontext"), "prompt")
+        question = ImportedQuestion.filed(
+            raw, topic, name, tags, changes + file_changes, element.findtext("idnumber")
         )
+        question.files = files
+        parsed.questions.append(question)
     return parsed
 
 
