@@ -108,12 +108,18 @@ def test_moodle_files_that_cannot_come_are_named_in_the_report(db, make_teacher)
         {"logo.svg": SVG_WITH_SCRIPT, "plain.png": png_bytes()},
         name="Logos",
     )
+    refused = refused.replace(
+        '<answer fraction="0" format="html"><text>Korean</text></answer>',
+        '<answer fraction="0" format="html"><text>Korean</text>'
+        f'<file name="k.png" path="/" encoding="base64">{_b64(png_bytes())}</file></answer>',
+    )
     report = _import(db, "logos.xml", _moodle_file(refused), make_teacher())
     said = " | ".join(c.change for c in report.changed if c.name == "Logos")
     assert "logo.svg was left out" in said and "can carry script" in said
     assert "missing.png was left out: the question names it but does not carry it" in said
     assert "https://example.org/far.png was left out" in said
     assert "plain.png came without a text alternative" in said
+    assert "k.png in an answer or feedback was left out" in said
     (question,) = _questions(db, report.article_slug)
     assert [(e["type"], e["alt"]) for e in question.media] == [("image/png", "plain")]
 

@@ -97,6 +97,19 @@ def moodle_files(
     return files, changes
 
 
+def files_elsewhere(question: ET.Element) -> list[str]:
+    """The report's sentences for files a Moodle question carries outside its text (in an
+    answer or a feedback), which no item here shows."""
+    text = question.find("questiontext")
+    own = {id(f) for f in text.findall("file")} if text is not None else set()
+    return [
+        f"the file {carried.get('name') or '(unnamed)'} in an answer or feedback was left out: "
+        "only the question text shows pictures and sound here"
+        for carried in question.iter("file")
+        if id(carried) not in own
+    ]
+
+
 def named_files(markup: str) -> list[str]:
     """The addresses of the pictures and sound a text shows (what GIFT names but cannot hold)."""
     return [address for address, _alt in media_references(markup)]

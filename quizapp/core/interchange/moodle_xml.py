@@ -18,7 +18,7 @@ from defusedxml.ElementTree import iterparse
 from quizapp.core.import_limits import MAX_IMPORT_QUESTIONS, MAX_XML_ELEMENTS
 from quizapp.core.interchange.categories import category_path
 from quizapp.core.interchange.html_text import enclosed_spans, html_to_text, text_to_html
-from quizapp.core.interchange.media_refs import PLUGINFILE, moodle_files
+from quizapp.core.interchange.media_refs import PLUGINFILE, files_elsewhere, moodle_files
 from quizapp.core.interchange.moodle_fields import add_plain, add_text, read_text
 from quizapp.core.interchange.records import (
     ANSWER_FEEDBACK_LEFT_OUT,
@@ -151,6 +151,7 @@ def read_moodle_xml(data: bytes) -> ParsedBank:
         ]
         changes = [] if kind.keeps_answer_feedback else _left_out(element, kind.keeps_credit)
         files, file_changes = moodle_files(element.find("questiontext"), "prompt")
+        file_changes += files_elsewhere(element)
         question = ImportedQuestion.filed(
             raw, topic, name, tags, changes + file_changes, element.findtext("idnumber")
         )
