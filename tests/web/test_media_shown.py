@@ -95,3 +95,20 @@ def test_the_live_game_sends_the_prompts_files_to_every_screen(
         login(client, game.teacher)
         host_page = client.get(f"/live/host/{game.id}").text
         assert 'data-media="/media/SHA256"' in host_page and 'data-field="media"' in host_page
+
+
+def test_a_learners_anki_download_carries_the_cards_files(client, db, make_student, login):
+    import io
+    import json
+    import zipfile
+
+    login(client, make_student())
+    card = db.session.get(
+        Flashcard, int(re.search(r'data-card="(\d+)"', client.get("/cards").text)[1])
+    )
+    picture, _sound = _files(db)
+    with _with_media(db, card, [dict(picture, place="front")]):
+        package = zipfile.ZipFile(io.BytesIO(client.get("/cards/export.apkg").data))
+        names = json.loads(package.read("media"))
+        (number, name) = next(iter(names.items()))
+        assert name.endswith(".png") and package.read(number) == png_bytes()
