@@ -157,7 +157,7 @@ def item_form(kind: AuthoredKind, claims, item=None) -> QuestionForm | Flashcard
     return form
 
 
-def _save_with_media(kind: AuthoredKind, form, item=None):
+def save_with_media(kind: AuthoredKind, form, item=None):
     """Create or update the item from ``form``, then attach what it uploaded; a refused file
     raises before the commit, so nothing of the item is kept either."""
     config = current_app.config
@@ -179,7 +179,7 @@ def _save_with_media(kind: AuthoredKind, form, item=None):
 
 
 def _new_item(kind: AuthoredKind, form: QuestionForm | FlashcardForm):
-    outcome = submit_form(form, lambda: _save_with_media(kind, form))
+    outcome = submit_form(form, lambda: save_with_media(kind, form))
     if outcome.saved:
         flash(kind.created, "success")
         return redirect(url_for("teach.items"))
@@ -190,7 +190,7 @@ def _edit_item(kind: AuthoredKind, item_id: int, **context: Callable[[Any], Any]
     """Edit the teacher's own item; ``context`` adds template values computed from it."""
     item = authoring.editable_item(db.session, kind.model, item_id, current_user.id)
     form = item_form(kind, _claims(item), item)
-    outcome = submit_form(form, lambda: _save_with_media(kind, form, item))
+    outcome = submit_form(form, lambda: save_with_media(kind, form, item))
     if outcome.saved:
         flash(kind.saved, "success")
         return redirect(url_for("teach.items"))

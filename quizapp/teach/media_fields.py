@@ -22,6 +22,7 @@ UPLOAD_ENDPOINTS = {
     "teach.edit_question": 1,
     "teach.new_flashcard": 2,
     "teach.edit_flashcard": 2,
+    "teach.edit_draft": 2,
 }
 
 

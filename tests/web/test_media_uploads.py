@@ -128,3 +128,39 @@ def test_a_copy_keeps_the_files_and_the_same_file_is_stored_once(client, db, mak
     client.post(f"/teach/questions/{first.id}/copy")
     copies = sorted(_mine(db, Question), key=lambda q: q.id)
     assert len(copies) == 3 and copies[-1].media == first.media
+
+
+def test_an_imported_image_only_card_is_edited_and_accepted_in_the_draft_editor(
+    client, db, make_teacher, login
+):
+    from quizapp.models import ItemStatus
+    from tests.builders import imported_article
+
+    teacher = make_teacher()
+    login(client, teacher)
+    text = (
+        "Rivers of Asia\n\n## The Amur\n\nThe Amur river forms a long part of the border "
+        "between Russia and China, and its basin is home to rare leopards and tigers.\n"
+    )
+    article = imported_article(db, teacher, text)
+    claim_id = db.session.scalar(sa.select(Claim.id).where(Claim.article_id == article.id))
+    card = Flashcard(
+        key="anki-amur",
+        claim_id=claim_id,
+        front="",
+        back="The Amur",
+        origin="teacher",
+        author_id=teacher.id,
+        status=ItemStatus.DRAFT,
+    )
+    db.session.add(card)
+    db.session.commit()
+    data = {"claim_id": claim_id, "kind": "basic", "front": "", "back": "The Amur"}
+    data["front_file"] = (io.BytesIO(png_bytes()), "amur.png")
+    data["front_alt"] = "A map of the Amur"
+    url = f"/teach/articles/{article.id}/flashcards/{card.id}/edit"
+    response = client.post(url, data=data, content_type="multipart/form-data")
+    assert response.status_code == 302, response.text
+    db.session.refresh(card)
+    assert card.status == ItemStatus.PUBLISHED and card.media[0]["alt"] == "A map of the Amur"
+    assert 'alt="A map of the Amur"' in client.get(url).text
