@@ -160,6 +160,22 @@ def at_place(entries: Iterable[dict[str, Any]] | None, place: str) -> list[dict[
     return [entry for entry in entries or () if entry.get("place") == place]
 
 
+def at_choice_ids(
+    entries: Iterable[dict[str, Any]], choices: list[dict[str, Any]] | None
+) -> list[dict[str, Any]]:
+    """``entries`` with each file an import placed at a choice's position ("choice:2") placed
+    at that choice's stored id instead ("choice:c-…"), which reordering never changes."""
+    ids = [choice.get("id") for choice in choices or ()]
+    placed = []
+    for entry in entries:
+        where = str(entry.get("place", ""))
+        position = where.removeprefix("choice:")
+        if where.startswith("choice:") and position.isdecimal() and int(position) < len(ids):
+            entry = dict(entry, place=f"choice:{ids[int(position)]}")
+        placed.append(entry)
+    return placed
+
+
 def readable_media(session: Session, sha256: str) -> MediaFile | None:
     """The stored file with this hash, or None."""
     return session.scalar(sa.select(MediaFile).where(MediaFile.sha256 == sha256))
@@ -266,15 +282,19 @@ def stored_files(
 
 
 def export_files(
-    store: MediaStore | None, entries: Iterable[dict[str, Any]] | None, places: Iterable[str]
+    store: MediaStore | None,
+    entries: Iterable[dict[str, Any]] | None,
+    places: Iterable[str] | None = None,
 ) -> tuple[tuple[dict[str, Any], bytes], ...]:
-    """(entry, bytes) of an item's files at ``places`` for an export; a file the store no
-    longer has is left out (the export still carries the item)."""
+    """(entry, bytes) of an item's files at ``places`` (all when None) for an export; a file
+    the store no longer has is left out (the export still carries the item)."""
     if store is None:
         return ()
-    wanted = set(places)
+    wanted = set(places) if places is not None else None
     found = []
     for entry in entries or ():
-        if entry.get("place") in wanted and (data := store.get(entry["sha256"])) is not None:
+        if wanted is not None and entry.get("place") not in wanted:
+            continue
+        if (data := store.get(entry["sha256"])) is not None:
             found.append((entry, data))
     return tuple(found)

@@ -38,9 +38,9 @@ from quizapp.services.import_landing import (
 )
 from quizapp.services.import_updates import match_by_key
 from quizapp.services.media import (
-    QUESTION_PLACES,
     MediaSink,
     MediaStore,
+    at_choice_ids,
     export_files,
     stored_files,
 )
@@ -148,7 +148,9 @@ def import_question_file(
     for item, question in matched.existing:
         updated = update_question(question, item)
         if item.files:  # a file without any (GIFT) keeps the files the item has
-            entries = _stored(session, media, item, landing, report)
+            entries = at_choice_ids(
+                _stored(session, media, item, landing, report), question.choices
+            )
             updated = updated or entries != question.media
             question.media = entries
         counter = report.updated if updated else report.unchanged
@@ -163,8 +165,9 @@ def import_question_file(
     )
     rows = []
     for (item, key), claim_id in zip(matched.new, claim_ids, strict=True):
+        row = _question_row(item.draft, key, claim_id, landing)
         entries = _stored(session, media, item, landing, report)
-        rows.append({**_question_row(item.draft, key, claim_id, landing), "media": entries})
+        rows.append({**row, "media": at_choice_ids(entries, row["choices"])})
         report.imported[str(item.draft.type)] += 1
     if rows:
         session.execute(sa.insert(Question), rows)  # one statement for thousands of questions
@@ -294,7 +297,7 @@ def export_questions(
             q.key,
             topic_path=paths[topic],
             key=q.key,
-            files=export_files(store if fmt == "moodle-xml" else None, q.media, QUESTION_PLACES),
+            files=export_files(store if fmt == "moodle-xml" else None, q.media),
         )
         for q, topic in session.execute(stmt)
     ]

@@ -109,9 +109,10 @@ def test_moodle_files_that_cannot_come_are_named_in_the_report(db, make_teacher)
         name="Logos",
     )
     refused = refused.replace(
-        '<answer fraction="0" format="html"><text>Korean</text></answer>',
-        '<answer fraction="0" format="html"><text>Korean</text>'
-        f'<file name="k.png" path="/" encoding="base64">{_b64(png_bytes())}</file></answer>',
+        "<text>It is Russian.</text></generalfeedback>",
+        "<text>It is Russian.</text>"
+        f'<file name="k.png" path="/" encoding="base64">{_b64(png_bytes())}</file>'
+        "</generalfeedback>",
     )
     report = _import(db, "logos.xml", _moodle_file(refused), make_teacher())
     said = " | ".join(c.change for c in report.changed if c.name == "Logos")
@@ -185,3 +186,27 @@ def test_an_exported_deck_carries_its_files_into_anki(db, tmp_path, make_teacher
         assert any("[sound:" in back for back in backs)
     finally:
         col.close()
+
+
+def test_a_choices_picture_stays_with_its_choice_in_and_out(db, make_teacher):
+    flags = _moodle_question("<p>Which flag is Russia's?</p>", {}, name="Flags").replace(
+        '<answer fraction="100" format="html"><text>Russian</text></answer>',
+        '<answer fraction="100" format="html"><text><![CDATA[Russian <img '
+        'src="@@PLUGINFILE@@/ru.png" alt="White, blue and red bands">]]></text>'
+        f'<file name="ru.png" path="/" encoding="base64">{_b64(png_bytes(3, 3))}</file></answer>',
+    )
+    report = _import(db, "flags.xml", _moodle_file(flags), make_teacher())
+    assert report.changed == []
+    (question,) = _questions(db, report.article_slug)
+    (entry,) = question.media
+    right = next(c for c in question.choices if c["correct"])
+    assert right["text"] == "Russian" and entry["place"] == f"choice:{right['id']}"
+    assert entry["alt"] == "White, blue and red bands"
+
+    store = media_store(current_app.config, db.session)
+    exported = export_file(db.session, report.article_slug, "moodle-xml", store=store)
+    answers = ET.fromstring(exported).findall("question[@type='multichoice']/answer")
+    carried = [a for a in answers if a.find("file") is not None]
+    assert [a.get("fraction") for a in carried] == ["100"]
+    assert base64.b64decode(carried[0].find("file").text) == png_bytes(3, 3)
+    assert 'alt="White, blue and red bands"' in carried[0].findtext("text")

@@ -112,3 +112,21 @@ def test_a_learners_anki_download_carries_the_cards_files(client, db, make_stude
         names = json.loads(package.read("media"))
         (number, name) = next(iter(names.items()))
         assert name.endswith(".png") and package.read(number) == png_bytes()
+
+
+def test_a_choices_picture_is_shown_beside_it(client, db, make_teacher, make_student, login):
+    from tests.builders import enrol, make_class, make_set, seeded_questions
+
+    teacher, student = make_teacher(), make_student()
+    school_class = make_class(db, teacher)
+    enrol(db, school_class, student)
+    (question,) = seeded_questions(db, 1, "single_choice")
+    assignment = make_assignment(db, make_set(db, teacher, [question]), [school_class])
+    picture, _sound = _files(db)
+    choice = question.choices[0]
+    with _with_media(db, question, [dict(picture, place=f"choice:{choice['id']}")]):
+        attempt = take(db, assignment, student, submit=False)
+        login(client, student)
+        page = client.get(f"/quiz/{attempt.id}/1").text
+        label_end = page.index(f'value="{choice["id"]}"')
+        assert page.index('alt="A map of the Amur"') > label_end

@@ -97,11 +97,32 @@ def moodle_files(
     return files, changes
 
 
-def files_elsewhere(question: ET.Element) -> list[str]:
-    """The report's sentences for files a Moodle question carries outside its text (in an
-    answer or a feedback), which no item here shows."""
-    text = question.find("questiontext")
-    own = {id(f) for f in text.findall("file")} if text is not None else set()
+# The kinds whose Moodle answers are their choices, one to one and in order: an answer's
+# files are shown with its choice (place "choice:<position>", then "choice:<id>" once stored).
+CHOICE_TYPES = ("single_choice", "multiple_select", "poll")
+
+
+def choice_place(position: int) -> str:
+    return f"choice:{position}"
+
+
+def moodle_choice_files(question: ET.Element) -> tuple[list[ImportedFile], list[str]]:
+    """The files each ``<answer>`` carries, placed at its position among the answers."""
+    files, changes = [], []
+    for position, answer in enumerate(question.findall("answer")):
+        found, said = moodle_files(answer, choice_place(position))
+        files += found
+        changes += said
+    return files, changes
+
+
+def files_elsewhere(question: ET.Element, with_answers: bool = False) -> list[str]:
+    """The report's sentences for files a Moodle question carries outside its text (and its
+    answers, ``with_answers``) which no item here shows."""
+    kept = [question.find("questiontext")]
+    if with_answers:
+        kept += question.findall("answer")
+    own = {id(f) for part in kept if part is not None for f in part.findall("file")}
     return [
         f"the file {carried.get('name') or '(unnamed)'} in an answer or feedback was left out: "
         "only the question text shows pictures and sound here"

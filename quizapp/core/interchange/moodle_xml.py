@@ -18,7 +18,13 @@ from defusedxml.ElementTree import iterparse
 from quizapp.core.import_limits import MAX_IMPORT_QUESTIONS, MAX_XML_ELEMENTS
 from quizapp.core.interchange.categories import category_path
 from quizapp.core.interchange.html_text import enclosed_spans, html_to_text, text_to_html
-from quizapp.core.interchange.media_refs import PLUGINFILE, files_elsewhere, moodle_files
+from quizapp.core.interchange.media_refs import (
+    CHOICE_TYPES,
+    PLUGINFILE,
+    files_elsewhere,
+    moodle_choice_files,
+    moodle_files,
+)
 from quizapp.core.interchange.moodle_fields import add_plain, add_text, read_text
 from quizapp.core.interchange.records import (
     ANSWER_FEEDBACK_LEFT_OUT,
@@ -74,7 +80,7 @@ def _question_element(item: ExportQuestion) -> ET.Element:
     add_plain(element, "name", item.name)
     text = ET.SubElement(element, "questiontext", format="html")
     ET.SubElement(text, "text").text = text_to_html(kind.moodle_prompt(question))
-    _add_files(text, item.files)
+    _add_files(text, [f for f in item.files if f[0].get("place") == "prompt"])
     feedback = text_to_html(question.explanation)
     if question.quote:
         feedback += f'<blockquote class="{SOURCE_CLASS}">{html.escape(question.quote)}</blockquote>'
@@ -86,6 +92,10 @@ def _question_element(item: ExportQuestion) -> ET.Element:
     if item.key:  # Moodle keeps a question's idnumber through its own import and export
         ET.SubElement(element, "idnumber").text = item.key
     kind.write_moodle(question, element)
+    if kind.type.value in CHOICE_TYPES:
+        for choice, answer in zip(question.choices, element.findall("answer"), strict=False):
+            place = f"choice:{choice.get('id')}"
+            _add_files(answer, [f for f in item.files if f[0].get("place") == place])
     for outcome, text in (getattr(question, "combined_feedback", None) or {}).items():
         add_text(element, COMBINED_FEEDBACK_TAGS[outcome], text, paragraphs=True)
     tags = ET.SubElement(element, "tags")
@@ -151,7 +161,11 @@ def read_moodle_xml(data: bytes) -> ParsedBank:
         ]
         changes = [] if kind.keeps_answer_feedback else _left_out(element, kind.keeps_credit)
         files, file_changes = moodle_files(element.find("questiontext"), "prompt")
-        file_changes += files_elsewhere(element)
+        choices = kind.type.value in CHOICE_TYPES
+        if choices:
+            answer_files, answer_changes = moodle_choice_files(element)
+            files, file_changes = files + answer_files, file_changes + answer_changes
+        file_changes += files_elsewhere(element, with_answers=choices)
         question = ImportedQuestion.filed(
             raw, topic, name, tags, changes + file_changes, element.findtext("idnumber")
         )
