@@ -32,9 +32,18 @@ LEADERBOARD_SIZE = 5
 PODIUM_SIZE = 3
 
 
-def choices_of(question: Question) -> list[dict[str, str]]:
-    """The tiles of a question: its choices, or True and False (its kind says)."""
-    return kind_of(question.type).tiles(question) or []
+def choices_of(question: Question) -> list[dict[str, Any]]:
+    """The tiles of a question: its choices, or True and False (its kind says), each with the
+    pictures of its choice (a tile is a button: a sound's controls cannot sit in it)."""
+    tiles = kind_of(question.type).tiles(question) or []
+    pictures: dict[str, list[dict[str, Any]]] = {}
+    for entry in question.media or ():
+        if entry.get("place", "").startswith("choice:") and entry["type"].startswith("image/"):
+            shown = {key: entry[key] for key in ("sha256", "type", "alt")}
+            pictures.setdefault(entry["place"].removeprefix("choice:"), []).append(shown)
+    if not pictures:
+        return tiles
+    return [dict(tile, media=pictures.get(str(tile.get("id")), [])) for tile in tiles]
 
 
 def correct_ids(question: Question) -> list[str]:

@@ -62,6 +62,7 @@
       var item = document.createElement("li");
       item.className = "tile tile-" + (i % 4);
       item.textContent = choice.text;
+      Live.addPictures(root, item, choice.media);
       list.appendChild(item);
     });
     root.querySelector('[data-field="typed-hint"]').hidden = question.input !== "typed";

@@ -53,6 +53,7 @@
       button.type = "button";
       button.className = "tile tile-" + (i % 4);
       button.textContent = choice.text;
+      Live.addPictures(root, button, choice.media);
       if (multiple) { button.setAttribute("aria-pressed", "false"); }
       button.addEventListener("click", function () {
         if (!multiple) {

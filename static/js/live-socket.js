@@ -68,6 +68,18 @@
 
   // The prompt's pictures and sound; redrawn only when they change, so a sound playing is not
   // cut off by the next update of the answer count.
+  // A tile's pictures (a choice's), after its text; their alt text joins the tile's name.
+  function addPictures(root, tile, entries) {
+    var address = root.getAttribute("data-media") || "";
+    (entries || []).forEach(function (entry) {
+      var img = document.createElement("img");
+      img.className = "tile-media";
+      img.src = address.replace("SHA256", entry.sha256);
+      img.alt = entry.alt;
+      tile.appendChild(img);
+    });
+  }
+
   function setMedia(root, entries) {
     var address = root.getAttribute("data-media") || "";
     var key = (entries || []).map(function (e) { return e.sha256 + e.alt; }).join(",");
@@ -100,5 +112,6 @@
   }
 
   window.Live = {connect: connect, postJSON: postJSON, Countdown: Countdown, show: show,
-                 setField: setField, setMedia: setMedia, listInto: listInto};
+                 setField: setField, setMedia: setMedia, addPictures: addPictures,
+                 listInto: listInto};
 })();

@@ -24,9 +24,11 @@ def test_a_live_question_shows_its_picture_and_sound(browser, live_server, page,
     quiz_set = QuizSet(teacher_id=teacher.id, title="Listen live")
     quiz_set.items = [QuizSetItem(position=1, question_id=question.id)]
     db.session.add(quiz_set)
+    choice = question.choices[0]
     question.media = [
         reference(picture, "A map of the Amur", "prompt"),
         reference(sound, "", "prompt"),
+        reference(picture, "The same map", f"choice:{choice['id']}"),
     ]
     db.session.commit()
     try:
@@ -56,6 +58,9 @@ def test_a_live_question_shows_its_picture_and_sound(browser, live_server, page,
             loaded = "document.querySelector('[data-view=question] img.item-media').naturalWidth"
             screen.wait_for_function(f"() => {loaded} === 60")
             expect(screen.locator('[data-view="question"] audio.item-media')).to_have_count(1)
+        # The choice's picture sits in its tile, its alt text part of the button's name.
+        tile = phone.locator(".player-tiles button", has_text=choice["text"])
+        expect(tile.locator("img.tile-media")).to_have_attribute("alt", "The same map")
         host_audio = page.locator('[data-view="question"] audio.item-media')
         host_audio.evaluate("el => el.dataset.kept = 'yes'")
         phone.locator(".player-tiles button").first.click()

@@ -84,7 +84,9 @@ def test_the_live_game_sends_the_prompts_files_to_every_screen(
     game = game_in_lobby(db, client, make_teacher(), login)
     question = db.session.get(Question, game.question_ids[0])
     picture, _sound = _files(db)
-    with _with_media(db, question, [picture]):
+    choice = question.choices[0]
+    on_choice = dict(picture, place=f"choice:{choice['id']}")
+    with _with_media(db, question, [picture, on_choice]):
         stored = db.session.get(LiveGame, game.id)
         stored.status, stored.question_index = "reveal", 0
         db.session.commit()
@@ -92,6 +94,9 @@ def test_the_live_game_sends_the_prompts_files_to_every_screen(
         assert event["public"]["question"]["media"] == [
             {"sha256": picture["sha256"], "type": "image/png", "alt": "A map of the Amur"}
         ]
+        tiles = {tile["id"]: tile["media"] for tile in event["public"]["question"]["choices"]}
+        assert tiles[choice["id"]] == event["public"]["question"]["media"]
+        assert sum(1 for pictures in tiles.values() if pictures) == 1
         login(client, game.teacher)
         host_page = client.get(f"/live/host/{game.id}").text
         assert 'data-media="/media/SHA256"' in host_page and 'data-field="media"' in host_page
