@@ -55,6 +55,8 @@ def _fields(data: bytes) -> list[tuple[int, int | bytes]]:
             value, at = _varint(data, at)
         elif wire == 2:
             size, at = _varint(data, at)
+            if at + size > len(data):
+                raise UnsafeArchive("The package's media list is damaged.")
             value, at = data[at : at + size], at + size
         elif wire in (1, 5):
             size = 8 if wire == 1 else 4
