@@ -164,3 +164,37 @@ def test_an_imported_image_only_card_is_edited_and_accepted_in_the_draft_editor(
     db.session.refresh(card)
     assert card.status == ItemStatus.PUBLISHED and card.media[0]["alt"] == "A map of the Amur"
     assert 'alt="A map of the Amur"' in client.get(url).text
+
+
+def test_the_exchange_page_imports_and_exports_a_decks_files(
+    client, db, make_teacher, login, tmp_path
+):
+    import json
+    import zipfile
+
+    from quizapp.models import Article
+    from tests.builders.anki_decks import add_note, anki_package
+
+    def fill(col):
+        name = col.media.write_data("amur.png", png_bytes())
+        add_note(col, "Basic", "Rivers", Front=f'<img src="{name}" alt="The Amur">', Back="Amur")
+
+    login(client, make_teacher())
+    form = {"file": (io.BytesIO(anki_package(tmp_path, fill, with_media=True)), "rivers.apkg")}
+    response = client.post(
+        "/teach/exchange/import",
+        data=form,
+        content_type="multipart/form-data",
+        follow_redirects=True,
+    )
+    assert "Imported 1 flashcard" in response.text
+    slug = db.session.scalar(sa.select(Article.slug).where(Article.title == "Rivers"))
+    (card,) = db.session.scalars(sa.select(Flashcard).join(Article).where(Article.slug == slug))
+    assert [(e["type"], e["alt"], e["place"]) for e in card.media] == [
+        ("image/png", "The Amur", "front")
+    ]
+
+    exported = client.get(f"/teach/exchange/export?article={slug}&format=apkg")
+    package = zipfile.ZipFile(io.BytesIO(exported.data))
+    listing = json.loads(package.read("media"))
+    assert [package.read(number) for number in listing] == [png_bytes()]
