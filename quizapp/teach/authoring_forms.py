@@ -5,8 +5,16 @@ from __future__ import annotations
 import dataclasses
 
 from flask_wtf import FlaskForm
-from wtforms import Field, RadioField, SelectChoice, SelectField, SubmitField, TextAreaField
-from wtforms.validators import InputRequired, Length
+from wtforms import (
+    Field,
+    IntegerField,
+    RadioField,
+    SelectChoice,
+    SelectField,
+    SubmitField,
+    TextAreaField,
+)
+from wtforms.validators import InputRequired, Length, NumberRange, Optional
 
 from quizapp.core.question_kinds import all_kinds, kind_of
 from quizapp.core.question_kinds.base import MAX_OPTIONS
@@ -95,6 +103,15 @@ class QuestionForm(FlaskForm):
     prompt_file = file_field("Picture or sound with the prompt (optional)")
     prompt_alt = alt_field()
     prompt_remove = remove_field()
+    # One choice's file per save, the choice named by its place in the list; the files on
+    # choices already are removed by ticking them (their choice ids).
+    option_number = IntegerField(
+        "Which choice it goes with (1 for the first)",
+        validators=[Optional(), NumberRange(min=1, max=MAX_OPTIONS)],
+    )
+    option_file = file_field("Picture or sound for a choice (optional)")
+    option_alt = alt_field()
+    option_remove = ValueListField("Remove", default=None)
     submit = SubmitField("Save question")
 
     def validate(self, extra_validators=None) -> bool:

@@ -30,7 +30,7 @@ from quizapp.services.visibility import usable_claims, usable_item
 from quizapp.teach.authoring_forms import FlashcardForm, QuestionForm, claim_choices
 from quizapp.teach.blueprint import bp
 from quizapp.teach.forms import TYPE_LABELS, QuestionFilterForm
-from quizapp.teach.media_fields import fill_alts, read_uploads
+from quizapp.teach.media_fields import fill_alts, read_choice_uploads, read_uploads
 from quizapp.teach.set_views import teacher_topic_choices
 from quizapp.web_forms import submit_form
 from quizapp.web_ids import parse_id
@@ -171,6 +171,8 @@ def save_with_media(kind: AuthoredKind, form, item=None):
         item = kind.create(db.session, current_user.id, fields)
     else:
         kind.update(db.session, item, fields, current_user.id)
+    if isinstance(item, Question):  # its choices have their ids now: a file is placed by one
+        uploads += read_choice_uploads(form, item.choices, config["MEDIA_MAX_BYTES"])
     store = media_store(config, db.session)
     item.media = with_uploads(
         db.session, store, media_limits(config), current, uploads, current_user.id

@@ -11,6 +11,7 @@ from flask_wtf.file import FileField
 from wtforms import BooleanField, StringField
 from wtforms.validators import Length
 
+from quizapp.core.errors import InputError
 from quizapp.core.media_files import ALLOWED_TYPES, MAX_ALT
 from quizapp.services.media import Upload, at_place
 
@@ -56,6 +57,39 @@ def read_uploads(form: FlaskForm, places: Iterable[str], max_bytes: int) -> list
                 filename=getattr(sent, "filename", "") or "",
                 alt=form[f"{place}_alt"].data,
                 remove=bool(form[f"{place}_remove"].data),
+            )
+        )
+    return uploads
+
+
+def read_choice_uploads(
+    form: FlaskForm, choices: list[dict[str, Any]], max_bytes: int
+) -> list[Upload]:
+    """A question form's choice file (``option_*``), placed at the chosen choice's id, and the
+    removals it ticked. :class:`InputError` when the file names no choice the question has."""
+    if "option_file" not in form:
+        return []
+    ids = [str(choice.get("id")) for choice in choices or ()]
+    uploads = [
+        Upload(place=f"choice:{choice_id}", remove=True)
+        for choice_id in form.option_remove.data or ()
+        if choice_id in ids
+    ]
+    sent = form.option_file.data
+    if sent and getattr(sent, "filename", ""):
+        number = form.option_number.data
+        if not number or number > len(ids):
+            raise InputError(
+                f"Say which choice the file goes with: a number from 1 to {len(ids)}."
+                if ids
+                else "This question has no choices to put a file on."
+            )
+        uploads.append(
+            Upload(
+                place=f"choice:{ids[number - 1]}",
+                data=sent.read(max_bytes + 1) or None,
+                filename=sent.filename,
+                alt=form.option_alt.data,
             )
         )
     return uploads

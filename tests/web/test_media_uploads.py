@@ -198,3 +198,34 @@ def test_the_exchange_page_imports_and_exports_a_decks_files(
     package = zipfile.ZipFile(io.BytesIO(exported.data))
     listing = json.loads(package.read("media"))
     assert [package.read(number) for number in listing] == [png_bytes()]
+
+
+def test_a_teacher_puts_a_picture_on_a_choice_and_takes_it_off(client, db, make_teacher, login):
+    login(client, make_teacher())
+    data = {**QUESTION, "claim_id": _claim_id(db), "option_number": "2", "option_alt": "A flag"}
+    data["option_file"] = (io.BytesIO(png_bytes()), "flag.png")
+    response = client.post("/teach/questions/new", data=data, content_type="multipart/form-data")
+    assert response.status_code == 302, response.text
+    (question,) = _mine(db, Question)
+    korean = question.choices[1]
+    assert [(e["place"], e["alt"]) for e in question.media] == [
+        (f"choice:{korean['id']}", "A flag")
+    ]
+    page = client.get(f"/teach/questions/{question.id}/edit").text
+    assert 'alt="A flag"' in page and f'name="option_remove" value="{korean["id"]}"' in page
+
+    # A choice the question does not have: 400, nothing changes.
+    edit = {**QUESTION, "claim_id": question.claim_id, "option_number": "3", "option_alt": "X"}
+    edit["choices"] = "* Russian\nKorean"
+    edit["option_file"] = (io.BytesIO(png_bytes(2, 2)), "x.png")
+    refused = client.post(
+        f"/teach/questions/{question.id}/edit", data=edit, content_type="multipart/form-data"
+    )
+    assert refused.status_code == 400 and "a number from 1 to 2" in refused.text
+    db.session.refresh(question)
+    assert len(question.choices) == 3 and _count(db, MediaFile) == 1
+
+    removed = {**QUESTION, "claim_id": question.claim_id, "option_remove": korean["id"]}
+    assert client.post(f"/teach/questions/{question.id}/edit", data=removed).status_code == 302
+    db.session.refresh(question)
+    assert question.media == []
