@@ -46,6 +46,8 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     if test_config:
         app.config.update(test_config)
     check_settings(app.config)
+    if not app.config.get("MEDIA_FOLDER"):
+        app.config["MEDIA_FOLDER"] = str(Path(app.instance_path) / "media")
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = load_secret_key(app.instance_path)
 
@@ -124,6 +126,7 @@ def register_blueprints(app: Flask) -> None:
     from quizapp.auth.routes import bp as auth_bp
     from quizapp.classroom.routes import bp as classroom_bp
     from quizapp.main.routes import bp as main_bp
+    from quizapp.media.routes import bp as media_bp
     from quizapp.offline.routes import bp as offline_bp
     from quizapp.quiz.routes import bp as quiz_bp
     from quizapp.study.routes import bp as study_bp
@@ -133,6 +136,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(account_bp)
     app.register_blueprint(api_tokens_bp)
     app.register_blueprint(main_bp)
+    app.register_blueprint(media_bp)
     app.register_blueprint(quiz_bp)
     app.register_blueprint(study_bp)
     register_teaching(app)

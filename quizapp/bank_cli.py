@@ -14,6 +14,7 @@ from quizapp.extensions import db
 from quizapp.models import User
 from quizapp.services.errors import TeachingError
 from quizapp.services.interchange import EXPORT_FORMATS, export_file, import_file
+from quizapp.services.media import media_sink, media_store
 
 bank_cli = AppGroup(
     "bank", help="Export and import questions (Moodle XML, GIFT) and decks (CSV, Anki)."
@@ -34,7 +35,7 @@ def export_command(slug: str, fmt: str, output: Path) -> None:
     """Write the article's live questions (moodle-xml, gift: a Moodle category per topic) or
     flashcards (csv, apkg)."""
     try:
-        data = export_file(db.session, slug, fmt)
+        data = export_file(db.session, slug, fmt, store=media_store(current_app.config, db.session))
     except TeachingError as error:
         raise click.ClickException(error.message) from error
     output.write_bytes(data)
@@ -83,6 +84,7 @@ def import_command(file: Path, slug: str | None, email: str | None, with_progres
             importer_id=author.id if author else None,
             article_slug=slug,
             learner=author if with_progress else None,
+            media=media_sink(current_app.config, db.session),
         )
     except InterchangeError as error:
         db.session.rollback()

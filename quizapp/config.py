@@ -11,6 +11,8 @@ from urllib.parse import urlsplit
 
 from limits import parse_many
 
+from quizapp.core.media_files import ALLOWED_TYPES as ALLOWED_MEDIA_TYPES
+
 SECRET_KEY_FILE = "secret_key"
 
 
@@ -47,6 +49,9 @@ class InvalidSetting(RuntimeError):
 TEACHER_SIGNUP_POLICIES = ("anyone", "code", "approval")
 URL_SCHEMES = ("http", "https")
 REDIS_SCHEMES = ("redis", "rediss", "unix")
+# Where uploaded pictures and sound are kept: "folder" (MEDIA_FOLDER, one server or a shared
+# disk) or "database" (every app server reads the same database: no shared disk, no new service).
+MEDIA_STORES = ("folder", "database")
 TRUE_WORDS, FALSE_WORDS = ("1", "true", "yes", "on"), ("", "0", "false", "no", "off")
 # What `make run` serves; every absolute link (reset mail, QR code, class join link) is built
 # from BASE_URL, never from the request's Host, so set it to the public address in production.
@@ -129,6 +134,9 @@ def settings_from_environment(environ: Mapping[str, str]) -> dict[str, Any]:
         # LMS launches (LTI 1.3) open quizapp in the LMS's iframe: the session cookie must then be
         # SameSite=None, which browsers take only with Secure, so this needs https.
         "LTI_IFRAME_COOKIES": _flag(environ, "LTI_IFRAME_COOKIES"),
+        "MEDIA_STORE": _choice(environ, "MEDIA_STORE", MEDIA_STORES, "folder"),
+        # Empty: instance/media (the factory fills it in, knowing the instance folder).
+        "MEDIA_FOLDER": _text(environ, "MEDIA_FOLDER", ""),
     }
 
 
@@ -138,6 +146,7 @@ def check_settings(config: Mapping[str, Any]) -> None:
     for name, allowed in (
         ("TEACHER_SIGNUP", TEACHER_SIGNUP_POLICIES),
         ("PREFERRED_URL_SCHEME", URL_SCHEMES),
+        ("MEDIA_STORE", MEDIA_STORES),
     ):
         if config[name] not in allowed:
             raise InvalidSetting(f"{name}={config[name]!r} is not one of: {', '.join(allowed)}.")
@@ -153,6 +162,13 @@ def check_settings(config: Mapping[str, Any]) -> None:
             raise InvalidSetting(f"{name}={config[name]!r} is not a whole number.")
     _check_addresses(config)
     _check_rate_limits(config)
+    unknown = set(config.get("MEDIA_TYPES", ())) - set(ALLOWED_MEDIA_TYPES)
+    if unknown:
+        # The checks read only these types from a file's content; SVG would carry script.
+        raise InvalidSetting(
+            f"MEDIA_TYPES has {', '.join(sorted(unknown))}: only "
+            f"{', '.join(ALLOWED_MEDIA_TYPES)} can be checked and served."
+        )
 
 
 def _check_addresses(config: Mapping[str, Any]) -> None:
@@ -198,6 +214,11 @@ class Config:
     # Question banks and decks a teacher imports may be larger than any other form; the import
     # routes raise the request's limit to this, and the command line refuses larger files too.
     MAX_IMPORT_BYTES = 20 * 1024 * 1024
+    # Pictures and sound on items (core/media_files.py): what is accepted, named once. SVG is
+    # not among the types: it can carry script. Pixels are checked before an image is decoded.
+    MEDIA_TYPES = ALLOWED_MEDIA_TYPES
+    MEDIA_MAX_BYTES = 5 * 1024 * 1024
+    MEDIA_MAX_PIXELS = 25_000_000
     SQLITE_BUSY_TIMEOUT_MS = 5000
     HSTS_SECONDS = 365 * 24 * 3600
     PASSWORD_RESET_SECONDS = 3600

@@ -25,6 +25,8 @@ CONTENT_SECURITY_POLICY = "; ".join(
     ]
 )
 
+SELF_CACHED = ("static", "media.serve")
+
 
 # The session of a user who came in through an LMS launch keeps the LMS's origins here, so the
 # pages they open next may show inside that LMS's frame (quizapp/lti/routes.py).
@@ -68,7 +70,8 @@ def _is_personal(response: Response) -> bool:
     """A logged-in page or a download (CSV, APKG) must not stay in a shared computer's cache."""
     if response.headers.get("Content-Disposition", "").startswith("attachment"):
         return True
-    return request.endpoint != "static" and current_user.is_authenticated
+    # Static files and content-addressed media say their own caching (the same bytes forever).
+    return request.endpoint not in SELF_CACHED and current_user.is_authenticated
 
 
 def add_security_headers(response: Response) -> Response:

@@ -114,6 +114,8 @@ def app(tmp_path_factory):
             "BASE_URL": "http://localhost",
             # Each test starts with fresh counters (see `client`), never shared through Redis.
             "RATELIMIT_STORAGE_URI": "memory://",
+            # Uploaded pictures and sound go to the run's own folder, not instance/.
+            "MEDIA_FOLDER": str(tmp_path_factory.mktemp("media")),
         }
     )
 

@@ -13,13 +13,17 @@ import hashlib
 import html
 import io
 import json
+import tempfile
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
+from pathlib import Path
+from typing import Any
 
 import genanki
 
 from quizapp.core.interchange.cloze import to_anki_cloze
+from quizapp.core.media_files import EXTENSIONS
 from quizapp.core.vocabulary import CardKind
 
 CARD_CSS = """.card { font-family: system-ui, sans-serif; font-size: 20px; text-align: left; }
@@ -35,6 +39,8 @@ class ExportCard:
     quote: str
     topic: str
     kind: str = CardKind.BASIC
+    # Its pictures and sound: (media entry with "sha256", "type", "alt", "place"; bytes).
+    files: tuple[tuple[dict[str, Any], bytes], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -83,19 +89,44 @@ def source_html(quote: str, topic: str) -> str:
     )
 
 
+def media_name(entry: Mapping[str, Any]) -> str:
+    """The file's name in the package: its hash and type, so two cards share one file."""
+    return f"{entry['sha256'][:16]}.{EXTENSIONS.get(entry['type'], 'bin')}"
+
+
+def _shown(card: ExportCard, place: str) -> str:
+    """The side's files as Anki shows them: ``<img src alt>`` or ``[sound:name]``."""
+    shown = []
+    for entry, _data in card.files:
+        if entry.get("place") != place:
+            continue
+        name = html.escape(media_name(entry))
+        if entry["type"].startswith("image/"):
+            shown.append(f'<img src="{name}" alt="{html.escape(entry.get("alt", ""))}">')
+        else:
+            shown.append(f"[sound:{name}]")
+    return "".join(shown)
+
+
+def _with_media(text: str, files: str) -> str:
+    return f"{text}<br>{files}" if text and files else text or files
+
+
 def _note(card: ExportCard, basic: genanki.Model) -> genanki.Note:
     guid = genanki.guid_for("quizapp", card.key)
+    front = _with_media(html.escape(card.front), _shown(card, "front"))
     if card.kind == CardKind.CLOZE:
-        text = to_anki_cloze(html.escape(card.front), html.escape(card.back))
+        text = to_anki_cloze(front, html.escape(card.back))
+        extra = _with_media(_shown(card, "back"), source_html(card.quote, card.topic))
         return genanki.Note(
             model=genanki.CLOZE_MODEL,
-            fields=[text, source_html(card.quote, card.topic)],
+            fields=[text, extra],
             guid=guid,
             tags=[_tag(card.topic)],
         )
     fields = [
-        html.escape(card.front),
-        html.escape(card.back),
+        front,
+        _with_media(html.escape(card.back), _shown(card, "back")),
         html.escape(f"“{card.quote}”"),
         html.escape(card.topic),
     ]
@@ -140,9 +171,17 @@ def anki_package(
     key) makes those cards review cards with the learner's progress."""
     model = _model()
     deck = genanki.Deck(stable_id("quizapp-deck:" + deck_name), deck_name)
+    files: dict[str, bytes] = {}
     for card in cards:
         deck.add_note(_note(card, model))
+        files.update((media_name(entry), data) for entry, data in card.files)
     by_guid = {genanki.guid_for("quizapp", key): plan for key, plan in (schedules or {}).items()}
     buffer = io.BytesIO()
-    _ScheduledPackage(deck, by_guid).write_to_file(buffer)
+    # genanki packs media from paths: the files are written to a folder of their own first.
+    with tempfile.TemporaryDirectory(prefix="quizapp-media-") as folder:
+        package = _ScheduledPackage(deck, by_guid)
+        for name, data in files.items():
+            (Path(folder) / name).write_bytes(data)
+            package.media_files.append(str(Path(folder) / name))
+        package.write_to_file(buffer)
     return buffer.getvalue()

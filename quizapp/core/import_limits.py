@@ -19,6 +19,8 @@ UNZIP_CHUNK = 256 * 1024  # bytes decompressed at a time: the most an entry cost
 # connection, tables only, at most this long and with strings or blobs at most this large.
 MAX_COLLECTION_BYTES = 200 * _MB
 MAX_COLLECTION_SECONDS = 5.0
+# The pictures and sound a package's cards show, unpacked (each file also passes MEDIA_MAX_BYTES).
+MAX_PACKAGE_MEDIA_BYTES = 200 * _MB
 MAX_COLLECTION_VALUE = 16 * _MB
 MAX_NOTE_FIELD = 100_000  # characters of one note field, markup included, before reading it
 

@@ -85,3 +85,7 @@ __all__ += ["OfflineEvent"]
 from quizapp.models.api import ApiToken, IdempotencyKey, TokenScope  # noqa: E402
 
 __all__ += ["ApiToken", "IdempotencyKey", "TokenScope"]
+# Pictures and sound on items.
+from quizapp.models.media import MediaBlob, MediaFile  # noqa: E402
+
+__all__ += ["MediaBlob", "MediaFile"]

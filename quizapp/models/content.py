@@ -143,6 +143,11 @@ class _Item:
         sa.String(16), default=ItemStatus.PUBLISHED, server_default=ItemStatus.PUBLISHED.value
     )
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+    # Pictures and sound shown with the item, each {"id", "sha256", "type", "alt", "place"}
+    # (services/media.py); on the item so no page needs a query more to show them.
+    media: Mapped[list[dict[str, Any]]] = mapped_column(
+        sa.JSON, default=list, server_default=sa.text("'[]'")
+    )
 
 
 class Flashcard(_Item, db.Model):

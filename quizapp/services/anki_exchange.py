@@ -28,6 +28,7 @@ from quizapp.services.import_landing import (
     landing_for_import,
     topic_titled,
 )
+from quizapp.services.media import MediaSink, stored_files
 from quizapp.services.question_exchange import ImportReport
 
 _IN_CHUNK = 5000  # keys per IN (...): under every database's limit on bound parameters
@@ -119,6 +120,7 @@ def import_anki(
     importer_id: int | None = None,
     article_slug: str | None = None,
     learner: User | None = None,
+    media: MediaSink | None = None,
 ) -> AnkiImportReport:
     """Add the deck's cards that are not in the landing article yet (a new article named after
     the top deck, or the one an earlier import of them went into, unless ``article_slug``
@@ -135,7 +137,12 @@ def import_anki(
         [ClaimSource(c.topic, c.card.quote, f"{c.card.front} — {c.card.back}") for c in new_cards],
     )
     _nest_subdecks(session, landing, {c.topic for c in new_cards if c.topic})
-    rows = [_card_row(c, landing, claim) for c, claim in zip(new_cards, claim_ids, strict=True)]
+    rows = []
+    for anki, claim in zip(new_cards, claim_ids, strict=True):
+        # Its pictures and sound stored first: a file refused is a change, so a draft.
+        entries, notes = stored_files(session, media, anki.files, landing.author_id)
+        anki.card.changes.extend(notes)
+        rows.append({**_card_row(anki, landing, claim), "media": entries})
     if rows:
         session.execute(sa.insert(Flashcard), rows)  # one statement for thousands of cards
     report = AnkiImportReport(

@@ -109,6 +109,9 @@ class FlashcardFields:
     kind: str
     front: str
     back: str
+    # The sides that show a picture or sound: such a side may have no text (Anki's image-only
+    # sides are common).
+    sides_with_media: frozenset[str] = frozenset()
 
 
 def new_key(teacher_id: int) -> str:
@@ -246,7 +249,8 @@ def draft_problem(session: Session, item: Question | Flashcard, teacher_id: int)
         if isinstance(item, Question):
             _question_values(session, teacher_id, fields_of(item), item)
         else:
-            fields = FlashcardFields(item.claim_id, item.kind, item.front, item.back)
+            sides = frozenset(entry.get("place") for entry in item.media or ())
+            fields = FlashcardFields(item.claim_id, item.kind, item.front, item.back, sides)
             _flashcard_values(session, teacher_id, fields, item)
     except TeachingError as error:
         return error.message
@@ -260,8 +264,10 @@ def _flashcard_values(
     front, back = fields.front.strip(), fields.back.strip()
     if fields.kind not in FLASHCARD_KINDS:
         _fail("A flashcard is basic or cloze.")
-    if not front or not back:
-        _fail("A flashcard needs a front and a back.")
+    if (not front and "front" not in fields.sides_with_media) or (
+        not back and "back" not in fields.sides_with_media
+    ):
+        _fail("A flashcard needs a front and a back (text, a picture or a sound on each).")
     if len(front) > MAX_PROMPT or len(back) > MAX_PROMPT:
         _fail(f"Each side of a flashcard has at most {MAX_PROMPT} characters.")
     if fields.kind == CardKind.CLOZE and front.count(BLANK) != 1:
@@ -317,6 +323,7 @@ def _copy(session: Session, item: Question | Flashcard, fields: tuple[str, ...],
         origin=ItemOrigin.TEACHER,
         author_id=teacher_id,
         claim_id=item.claim_id,
+        media=[dict(entry) for entry in item.media or ()],
         **{name: getattr(item, name) for name in fields},
     )
     session.add(copy)

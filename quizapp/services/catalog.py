@@ -18,6 +18,7 @@ from quizapp.models import (
     ReviewLog,
     Topic,
 )
+from quizapp.services.media import CARD_PLACES, MediaStore, export_files
 from quizapp.services.visibility import open_to_learners
 
 
@@ -97,11 +98,20 @@ def items_by_claim(session: Session, claim_ids: list[int]):
     return cards, questions
 
 
-def export_cards(session: Session, topic_ids: list[int]) -> list[ExportCard]:
-    """The shared deck's live flashcards (of the given topics, or all) with their sources."""
+def export_cards(
+    session: Session, topic_ids: list[int], store: MediaStore | None = None
+) -> list[ExportCard]:
+    """The shared deck's live flashcards (of the given topics, or all) with their sources, and
+    their pictures and sound from ``store``."""
     stmt = (
         sa.select(
-            Flashcard.key, Flashcard.front, Flashcard.back, Claim.quote, Topic.title, Flashcard.kind
+            Flashcard.key,
+            Flashcard.front,
+            Flashcard.back,
+            Claim.quote,
+            Topic.title,
+            Flashcard.kind,
+            Flashcard.media,
         )
         .join(Claim, Flashcard.claim_id == Claim.id)
         .join(Topic, Claim.topic_id == Topic.id)
@@ -110,7 +120,10 @@ def export_cards(session: Session, topic_ids: list[int]) -> list[ExportCard]:
     )
     if topic_ids:
         stmt = stmt.where(Claim.topic_id.in_(topic_ids))
-    return [ExportCard(*row) for row in session.execute(stmt)]
+    return [
+        ExportCard(*row[:6], export_files(store, row[6], CARD_PLACES))
+        for row in session.execute(stmt)
+    ]
 
 
 def learner_schedules(session: Session, user_id: int, keys: list[str]) -> dict[str, CardSchedule]:

@@ -22,6 +22,7 @@ from quizapp.models.content import FLASHCARD_CONTENT_FIELDS
 from quizapp.services.csv_export import csv_document
 from quizapp.services.import_landing import ClaimSource, attach_claims, landing_for_import
 from quizapp.services.import_updates import changed_fields, match_by_key
+from quizapp.services.media import CARD_PLACES, MediaStore, export_files
 from quizapp.services.question_exchange import (
     ImportReport,
     article_to_export,
@@ -96,7 +97,12 @@ def _update_card(stored: Flashcard, card: CardRow) -> bool:
 
 
 def deck_cards(
-    session: Session, article_slug: str, teacher_id: int | None = None, *, nested: bool = False
+    session: Session,
+    article_slug: str,
+    teacher_id: int | None = None,
+    *,
+    nested: bool = False,
+    store: MediaStore | None = None,
 ) -> tuple[Article, list[ExportCard]]:
     """The article's live flashcards with their source and topic; ``teacher_id`` limits them to
     what that teacher sees (seeded and their own). ``nested``: each topic written with its
@@ -104,7 +110,13 @@ def deck_cards(
     article = article_to_export(session, article_slug, teacher_id)
     stmt = (
         sa.select(
-            Flashcard.key, Flashcard.front, Flashcard.back, Claim.quote, Topic.id, Flashcard.kind
+            Flashcard.key,
+            Flashcard.front,
+            Flashcard.back,
+            Claim.quote,
+            Topic.id,
+            Flashcard.kind,
+            Flashcard.media,
         )
         .join(Claim, Flashcard.claim_id == Claim.id)
         .join(Topic, Claim.topic_id == Topic.id)
@@ -115,14 +127,25 @@ def deck_cards(
         for topic_id, path in topic_paths(article).items()
     }
     rows = session.execute(stmt)
-    return article, [ExportCard(*row[:4], paths[row[4]], row[5]) for row in rows]
+    return article, [
+        ExportCard(*row[:4], paths[row[4]], row[5], export_files(store, row[6], CARD_PLACES))
+        for row in rows
+    ]
 
 
 def export_deck(
-    session: Session, article_slug: str, fmt: str, teacher_id: int | None = None
+    session: Session,
+    article_slug: str,
+    fmt: str,
+    teacher_id: int | None = None,
+    store: MediaStore | None = None,
 ) -> bytes:
-    """The article's deck as CSV (front, back, kind, topic, source) or an Anki package."""
-    article, cards = deck_cards(session, article_slug, teacher_id, nested=fmt == "csv")
+    """The article's deck as CSV (front, back, kind, topic, source) or an Anki package, which
+    carries the cards' pictures and sound from ``store`` (CSV cannot hold files)."""
+    apkg_store = store if fmt == "apkg" else None
+    article, cards = deck_cards(
+        session, article_slug, teacher_id, nested=fmt == "csv", store=apkg_store
+    )
     if fmt == "apkg":
         return anki_package(f"quizapp::{article.title}", cards)
     rows = ((c.front, c.back, c.kind, c.topic, c.quote, c.key) for c in cards)

@@ -32,13 +32,31 @@ LEADERBOARD_SIZE = 5
 PODIUM_SIZE = 3
 
 
-def choices_of(question: Question) -> list[dict[str, str]]:
-    """The tiles of a question: its choices, or True and False (its kind says)."""
-    return kind_of(question.type).tiles(question) or []
+def choices_of(question: Question) -> list[dict[str, Any]]:
+    """The tiles of a question: its choices, or True and False (its kind says), each with the
+    pictures of its choice (a tile is a button: a sound's controls cannot sit in it)."""
+    tiles = kind_of(question.type).tiles(question) or []
+    pictures: dict[str, list[dict[str, Any]]] = {}
+    for entry in question.media or ():
+        if entry.get("place", "").startswith("choice:") and entry["type"].startswith("image/"):
+            shown = {key: entry[key] for key in ("sha256", "type", "alt")}
+            pictures.setdefault(entry["place"].removeprefix("choice:"), []).append(shown)
+    if not pictures:
+        return tiles
+    return [dict(tile, media=pictures.get(str(tile.get("id")), [])) for tile in tiles]
 
 
 def correct_ids(question: Question) -> list[str]:
     return kind_of(question.type).right_tile_ids(question)
+
+
+def prompt_media(question: Question) -> list[dict[str, Any]]:
+    """The prompt's pictures and sound as the screens show them (the address from the hash)."""
+    return [
+        {key: entry[key] for key in ("sha256", "type", "alt")}
+        for entry in question.media or ()
+        if entry.get("place") == "prompt"
+    ]
 
 
 def game_event(session: Session, game: LiveGame, now: datetime) -> dict[str, Any]:
@@ -65,6 +83,7 @@ def game_event(session: Session, game: LiveGame, now: datetime) -> dict[str, Any
     if question is not None and game.status in (GameStatus.QUESTION, GameStatus.REVEAL):
         public["question"] = {
             "prompt": question.prompt,
+            "media": prompt_media(question),
             "type": question.type,
             "input": answer_mode(question),
             "choices": choices_of(question),

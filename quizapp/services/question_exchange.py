@@ -37,6 +37,13 @@ from quizapp.services.import_landing import (
     landing_for_import,
 )
 from quizapp.services.import_updates import match_by_key
+from quizapp.services.media import (
+    MediaSink,
+    MediaStore,
+    at_choice_ids,
+    export_files,
+    stored_files,
+)
 from quizapp.services.visibility import usable_article, usable_items
 
 QUESTION_FORMATS = {"moodle-xml": ".xml", "gift": ".gift"}
@@ -108,9 +115,11 @@ def import_question_file(
     importer_id: int | None = None,
     article_slug: str | None = None,
     fmt: str | None = None,
+    media: MediaSink | None = None,
 ) -> ImportReport:
     """Import every question of a Moodle XML (.xml) or GIFT (.gift, .txt) file; ``fmt``
-    ("moodle-xml" or "gift", as the content showed) overrides the extension.
+    ("moodle-xml" or "gift", as the content showed) overrides the extension. The pictures and
+    sound a Moodle file carries go to ``media`` (a file the limits refuse is reported).
 
     Raises InterchangeError, with nothing added to the session, when the file cannot be read
     or holds no question the app can take.
@@ -137,7 +146,14 @@ def import_question_file(
     keys = [item.key for item in checked.drafts]
     matched = match_by_key(session, Question, landing, checked.drafts, keys)
     for item, question in matched.existing:
-        counter = report.updated if update_question(question, item) else report.unchanged
+        updated = update_question(question, item)
+        if item.files:  # a file without any (GIFT) keeps the files the item has
+            entries = at_choice_ids(
+                _stored(session, media, item, landing, report), question.choices
+            )
+            updated = updated or entries != question.media
+            question.media = entries
+        counter = report.updated if updated else report.unchanged
         counter[str(item.draft.type)] += 1
     claim_ids = attach_claims(
         session,
@@ -149,11 +165,26 @@ def import_question_file(
     )
     rows = []
     for (item, key), claim_id in zip(matched.new, claim_ids, strict=True):
-        rows.append(_question_row(item.draft, key, claim_id, landing))
+        row = _question_row(item.draft, key, claim_id, landing)
+        entries = _stored(session, media, item, landing, report)
+        rows.append({**row, "media": at_choice_ids(entries, row["choices"])})
         report.imported[str(item.draft.type)] += 1
     if rows:
         session.execute(sa.insert(Question), rows)  # one statement for thousands of questions
     return report
+
+
+def _stored(
+    session: Session,
+    media: MediaSink | None,
+    item: ImportedDraft,
+    landing: Landing,
+    report: ImportReport,
+) -> list[dict]:
+    """The item's files stored, what became of each noted in the report."""
+    entries, changes = stored_files(session, media, item.files, landing.author_id)
+    report.changed += [Changed(item.name, change) for change in changes]
+    return entries
 
 
 def _question_row(draft: QuestionDraft, key: str, claim_id: int, landing: Landing) -> dict:
@@ -242,10 +273,15 @@ def topic_paths(article: Article) -> dict[int, tuple[str, ...]]:
 
 
 def export_questions(
-    session: Session, article_slug: str, fmt: str, teacher_id: int | None = None
+    session: Session,
+    article_slug: str,
+    fmt: str,
+    teacher_id: int | None = None,
+    store: MediaStore | None = None,
 ) -> bytes:
     """The article's live questions as a file in ``fmt`` ("moodle-xml" or "gift"), a category
-    per topic; ``teacher_id`` limits them to what that teacher sees (seeded and their own)."""
+    per topic; ``teacher_id`` limits them to what that teacher sees (seeded and their own).
+    Moodle XML carries each prompt's files from ``store``; GIFT cannot hold files."""
     article = article_to_export(session, article_slug, teacher_id)
     stmt = (
         sa.select(Question, Topic.id)
@@ -255,7 +291,14 @@ def export_questions(
     stmt = exported_items(stmt, Question, article, teacher_id)
     paths = topic_paths(article)
     items = [
-        ExportQuestion(q, paths[topic][-1], q.key, topic_path=paths[topic], key=q.key)
+        ExportQuestion(
+            q,
+            paths[topic][-1],
+            q.key,
+            topic_path=paths[topic],
+            key=q.key,
+            files=export_files(store if fmt == "moodle-xml" else None, q.media),
+        )
         for q, topic in session.execute(stmt)
     ]
     if fmt == "moodle-xml":

@@ -33,6 +33,7 @@ from quizapp.services.assignments import student_assignment_rows
 from quizapp.services.catalog import export_cards, learner_schedules
 from quizapp.services.errors import AlreadyRated, NotFound, QuizError
 from quizapp.services.learner_scheduler import learner_scheduler, scheduling_summary
+from quizapp.services.media import media_store
 from quizapp.services.practice import topic_and_descendants
 from quizapp.services.quizzes import unfinished_attempts
 from quizapp.services.rating_writes import RATED_MEANWHILE
@@ -206,7 +207,7 @@ def export_deck():
     ?progress=1 the learner's reviewed cards keep their schedule in Anki."""
     topic_ids = _topic_ids()
     topic = db.session.get(Topic, topic_ids[0]) if request.args.get("topic") else None
-    cards = export_cards(db.session, topic_ids)
+    cards = export_cards(db.session, topic_ids, media_store(current_app.config, db.session))
     schedules = None
     if request.args.get("progress") == "1":
         schedules = learner_schedules(db.session, current_user.id, [c.key for c in cards])

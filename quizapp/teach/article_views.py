@@ -21,7 +21,7 @@ from quizapp.services import topic_acceptance as acceptance
 from quizapp.services.classes import teacher_classes
 from quizapp.services.errors import NotFound
 from quizapp.teach.article_forms import ArticleImportForm, ArticleLanguageForm, ShareForm
-from quizapp.teach.authoring_views import AUTHORED, item_form
+from quizapp.teach.authoring_views import AUTHORED, item_form, save_with_media
 from quizapp.teach.blueprint import bp
 from quizapp.web_forms import FormOutcome, submit_form
 from quizapp.web_ids import parse_id
@@ -303,7 +303,7 @@ def edit_draft(article_id: int, kind: str, item_id: int):
     form = item_form(authored, _article_claims(article), item)
 
     def save() -> None:
-        authored.update(db.session, item, form.fields(), current_user.id)
+        save_with_media(authored, form, item)
         item.status = ItemStatus.PUBLISHED
 
     outcome = submit_form(form, save)

@@ -5,8 +5,16 @@ from __future__ import annotations
 import dataclasses
 
 from flask_wtf import FlaskForm
-from wtforms import Field, RadioField, SelectChoice, SelectField, SubmitField, TextAreaField
-from wtforms.validators import InputRequired, Length
+from wtforms import (
+    Field,
+    IntegerField,
+    RadioField,
+    SelectChoice,
+    SelectField,
+    SubmitField,
+    TextAreaField,
+)
+from wtforms.validators import InputRequired, Length, NumberRange, Optional
 
 from quizapp.core.question_kinds import all_kinds, kind_of
 from quizapp.core.question_kinds.base import MAX_OPTIONS
@@ -20,6 +28,7 @@ from quizapp.services.authoring import (
     answer_problem,
 )
 from quizapp.teach.forms import difficulty_choices, type_choices
+from quizapp.teach.media_fields import alt_field, file_field, remove_field
 
 # Generous caps on raw text: the service applies the real limits with a clear message.
 MAX_LIST_TEXT = 10_000
@@ -91,6 +100,18 @@ class QuestionForm(FlaskForm):
     quote = TextAreaField(
         "Quote from the claim (optional, word for word)", validators=[Length(max=MAX_PROMPT)]
     )
+    prompt_file = file_field("Picture or sound with the prompt (optional)")
+    prompt_alt = alt_field()
+    prompt_remove = remove_field()
+    # One choice's file per save, the choice named by its place in the list; the files on
+    # choices already are removed by ticking them (their choice ids).
+    option_number = IntegerField(
+        "Which choice it goes with (1 for the first)",
+        validators=[Optional(), NumberRange(min=1, max=MAX_OPTIONS)],
+    )
+    option_file = file_field("Picture or sound for a choice (optional)")
+    option_alt = alt_field()
+    option_remove = ValueListField("Remove", default=None)
     submit = SubmitField("Save question")
 
     def validate(self, extra_validators=None) -> bool:
@@ -177,8 +198,15 @@ class FlashcardForm(FlaskForm):
         ],
         default=CardKind.BASIC,
     )
-    front = TextAreaField("Front", validators=[InputRequired(), Length(max=MAX_PROMPT)])
-    back = TextAreaField("Back", validators=[InputRequired(), Length(max=MAX_PROMPT)])
+    # A side may be a picture or a sound alone: the service refuses a side with neither.
+    front = TextAreaField("Front", validators=[Length(max=MAX_PROMPT)])
+    front_file = file_field("Picture or sound on the front (optional)")
+    front_alt = alt_field()
+    front_remove = remove_field()
+    back = TextAreaField("Back", validators=[Length(max=MAX_PROMPT)])
+    back_file = file_field("Picture or sound on the back (optional)")
+    back_alt = alt_field()
+    back_remove = remove_field()
     submit = SubmitField("Save flashcard")
 
     def fields(self) -> FlashcardFields:

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 import sqlalchemy as sa
-from flask import flash, redirect, render_template, request, url_for
+from flask import current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from sqlalchemy.orm import selectinload
 
@@ -15,11 +16,21 @@ from quizapp.core.question_kinds import describe_key
 from quizapp.extensions import db
 from quizapp.models import Claim, Flashcard, Question, Topic
 from quizapp.services import authoring
+from quizapp.services.authoring import FlashcardFields
+from quizapp.services.media import (
+    CARD_PLACES,
+    QUESTION_PLACES,
+    media_limits,
+    media_store,
+    places_shown,
+    with_uploads,
+)
 from quizapp.services.practice import topic_and_descendants
 from quizapp.services.visibility import usable_claims, usable_item
 from quizapp.teach.authoring_forms import FlashcardForm, QuestionForm, claim_choices
 from quizapp.teach.blueprint import bp
 from quizapp.teach.forms import TYPE_LABELS, QuestionFilterForm
+from quizapp.teach.media_fields import fill_alts, read_choice_uploads, read_uploads
 from quizapp.teach.set_views import teacher_topic_choices
 from quizapp.web_forms import submit_form
 from quizapp.web_ids import parse_id
@@ -100,6 +111,7 @@ class AuthoredKind:
     id_arg: str
     created: str  # the flash message after a new one is saved
     saved: str
+    places: tuple[str, ...]  # where the item may show a picture or sound
 
 
 QUESTIONS = AuthoredKind(
@@ -115,6 +127,7 @@ QUESTIONS = AuthoredKind(
     id_arg="question_id",
     created="Question saved. It can now be added to your quiz sets.",
     saved="Question saved.",
+    places=QUESTION_PLACES,
 )
 FLASHCARDS = AuthoredKind(
     model=Flashcard,
@@ -129,6 +142,7 @@ FLASHCARDS = AuthoredKind(
     id_arg="card_id",
     created="Flashcard saved.",
     saved="Flashcard saved.",
+    places=CARD_PLACES,
 )
 AUTHORED = {"questions": QUESTIONS, "flashcards": FLASHCARDS}
 
@@ -139,11 +153,35 @@ def item_form(kind: AuthoredKind, claims, item=None) -> QuestionForm | Flashcard
     form.claim_id.choices = claim_choices(claims)
     if request.method == "GET" and item is not None:
         form.fill(kind.form_view(item))
+        fill_alts(form, kind.places, item.media)
     return form
 
 
+def save_with_media(kind: AuthoredKind, form, item=None):
+    """Create or update the item from ``form``, then attach what it uploaded; a refused file
+    raises before the commit, so nothing of the item is kept either."""
+    config = current_app.config
+    uploads = read_uploads(form, kind.places, config["MEDIA_MAX_BYTES"])
+    current = item.media if item is not None else []
+    fields = form.fields()
+    if isinstance(fields, FlashcardFields):
+        sides = frozenset(places_shown(current, uploads))
+        fields = dataclasses.replace(fields, sides_with_media=sides)
+    if item is None:
+        item = kind.create(db.session, current_user.id, fields)
+    else:
+        kind.update(db.session, item, fields, current_user.id)
+    if isinstance(item, Question):  # its choices have their ids now: a file is placed by one
+        uploads += read_choice_uploads(form, item.choices, config["MEDIA_MAX_BYTES"])
+    store = media_store(config, db.session)
+    item.media = with_uploads(
+        db.session, store, media_limits(config), current, uploads, current_user.id
+    )
+    return item
+
+
 def _new_item(kind: AuthoredKind, form: QuestionForm | FlashcardForm):
-    outcome = submit_form(form, lambda: kind.create(db.session, current_user.id, form.fields()))
+    outcome = submit_form(form, lambda: save_with_media(kind, form))
     if outcome.saved:
         flash(kind.created, "success")
         return redirect(url_for("teach.items"))
@@ -154,9 +192,7 @@ def _edit_item(kind: AuthoredKind, item_id: int, **context: Callable[[Any], Any]
     """Edit the teacher's own item; ``context`` adds template values computed from it."""
     item = authoring.editable_item(db.session, kind.model, item_id, current_user.id)
     form = item_form(kind, _claims(item), item)
-    outcome = submit_form(
-        form, lambda: kind.update(db.session, item, form.fields(), current_user.id)
-    )
+    outcome = submit_form(form, lambda: save_with_media(kind, form, item))
     if outcome.saved:
         flash(kind.saved, "success")
         return redirect(url_for("teach.items"))

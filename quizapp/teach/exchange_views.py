@@ -25,6 +25,7 @@ from quizapp.models import Article
 from quizapp.services.deck_exchange import import_cards
 from quizapp.services.errors import TeachingError
 from quizapp.services.interchange import EXPORT_FORMATS, export_file, import_file
+from quizapp.services.media import media_sink, media_store
 from quizapp.services.question_exchange import ImportReport, decode_text
 from quizapp.services.visibility import usable_articles
 from quizapp.teach.anki_report import flash_anki_report
@@ -125,6 +126,7 @@ def _import_upload(upload, with_progress: bool) -> ImportReport:
             upload.read(),
             importer_id=current_user.id,
             learner=current_user if with_progress else None,
+            media=media_sink(current_app.config, db.session),
         )
     except InterchangeError as error:
         raise TeachingError(f"Nothing was imported. {error}") from error
@@ -209,7 +211,8 @@ def export_bank():
     if not form.validate():
         raise TeachingError("Choose an article and a format.")
     fmt = form.format.data
-    data = export_file(db.session, form.article.data, fmt, teacher_id=current_user.id)
+    store = media_store(current_app.config, db.session)
+    data = export_file(db.session, form.article.data, fmt, current_user.id, store)
     return send_file(
         io.BytesIO(data),
         mimetype=MIMETYPES[fmt],

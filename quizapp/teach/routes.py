@@ -11,6 +11,7 @@ from quizapp.teach import (  # noqa: F401  (imported for their routes)
     class_views,
     exchange_views,
     gradebook_views,
+    media_fields,
     roster_views,
     set_views,
 )
@@ -21,3 +22,4 @@ def register(app: Flask) -> None:
     """``/teach``, for teachers."""
     app.register_blueprint(bp)
     exchange_views.register_limits(app)
+    media_fields.register_limits(app)

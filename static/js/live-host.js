@@ -62,6 +62,7 @@
       var item = document.createElement("li");
       item.className = "tile tile-" + (i % 4);
       item.textContent = choice.text;
+      Live.addPictures(root, item, choice.media);
       list.appendChild(item);
     });
     root.querySelector('[data-field="typed-hint"]').hidden = question.input !== "typed";
@@ -89,7 +90,10 @@
     if (data.status === "lobby") {
       Live.listInto(root.querySelector('[data-field="names"]'), data.names, function (n) { return n; });
     }
-    if (data.question) { Live.setField(root, "prompt", data.question.prompt); }
+    if (data.question) {
+      Live.setField(root, "prompt", data.question.prompt);
+      Live.setMedia(root, data.question.media);
+    }
     if (data.status === "question") {
       var fresh = !previous || previous.status !== "question" || previous.index !== data.index;
       if (fresh) { renderTiles(data.question); }

@@ -53,6 +53,7 @@
       button.type = "button";
       button.className = "tile tile-" + (i % 4);
       button.textContent = choice.text;
+      Live.addPictures(root, button, choice.media);
       if (multiple) { button.setAttribute("aria-pressed", "false"); }
       button.addEventListener("click", function () {
         if (!multiple) {
@@ -97,6 +98,7 @@
         var fresh = !previous || previous.status !== "question" || previous.index !== data.index;
         Live.show(root, "question");
         Live.setField(root, "prompt", data.question.prompt);
+        Live.setMedia(root, data.question.media);
         if (fresh) {
           // The last question's "Right, rank 1." or "Answer sent." is not about this one.
           announce.textContent = "";

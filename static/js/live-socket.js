@@ -66,6 +66,42 @@
     });
   }
 
+  // The prompt's pictures and sound; redrawn only when they change, so a sound playing is not
+  // cut off by the next update of the answer count.
+  // A tile's pictures (a choice's), after its text; their alt text joins the tile's name.
+  function addPictures(root, tile, entries) {
+    var address = root.getAttribute("data-media") || "";
+    (entries || []).forEach(function (entry) {
+      var img = document.createElement("img");
+      img.className = "tile-media";
+      img.src = address.replace("SHA256", entry.sha256);
+      img.alt = entry.alt;
+      tile.appendChild(img);
+    });
+  }
+
+  function setMedia(root, entries) {
+    var address = root.getAttribute("data-media") || "";
+    var key = (entries || []).map(function (e) { return e.sha256 + e.alt; }).join(",");
+    root.querySelectorAll('[data-field="media"]').forEach(function (box) {
+      if (box.getAttribute("data-shown") === key) { return; }
+      box.setAttribute("data-shown", key);
+      box.textContent = "";
+      (entries || []).forEach(function (entry) {
+        var image = entry.type.indexOf("image/") === 0;
+        var el = document.createElement(image ? "img" : "audio");
+        el.className = "item-media";
+        el.src = address.replace("SHA256", entry.sha256);
+        if (image) { el.alt = entry.alt; } else {
+          el.controls = true;
+          el.preload = "none";
+          if (entry.alt) { el.setAttribute("aria-label", entry.alt); }
+        }
+        box.appendChild(el);
+      });
+    });
+  }
+
   function listInto(list, rows, render) {
     list.textContent = "";
     rows.forEach(function (row) {
@@ -76,5 +112,6 @@
   }
 
   window.Live = {connect: connect, postJSON: postJSON, Countdown: Countdown, show: show,
-                 setField: setField, listInto: listInto};
+                 setField: setField, setMedia: setMedia, addPictures: addPictures,
+                 listInto: listInto};
 })();

@@ -44,10 +44,15 @@ def add_reviews(col: Collection, card_id: int, reviews: Iterable[tuple[int, int]
 
 
 def anki_package(
-    folder: Path, fill: Callable[[Collection], None], *, legacy: bool = False
+    folder: Path,
+    fill: Callable[[Collection], None],
+    *,
+    legacy: bool = False,
+    with_media: bool = False,
 ) -> bytes:
     """The .apkg Anki exports (the newer format unless ``legacy``) of a collection that
-    ``fill`` filled, scheduling and review history included."""
+    ``fill`` filled, scheduling and review history included (and the files ``fill`` put in
+    the collection's media folder, ``col.media.write_data``, if ``with_media``)."""
     name = "legacy" if legacy else "current"
     col = Collection(str(folder / f"{name}.anki2"))
     try:
@@ -55,7 +60,9 @@ def anki_package(
         out = folder / f"{name}.apkg"
         col.export_anki_package(
             out_path=str(out),
-            options=ExportAnkiPackageOptions(with_scheduling=True, with_media=False, legacy=legacy),
+            options=ExportAnkiPackageOptions(
+                with_scheduling=True, with_media=with_media, legacy=legacy
+            ),
             limit=ExportLimit(),
         )
         return out.read_bytes()

@@ -145,9 +145,7 @@ def test_cards_that_lost_something_land_as_drafts_named_in_the_report(db, make_t
     assert status["Ohio"] == ItemStatus.DRAFT and status["France"] == ItemStatus.PUBLISHED
     reasons = {c.name: c.change for c in report.changed}
     ohio = next(name for name in reasons if name.startswith("note"))
-    assert (
-        reasons[ohio] == "its picture oh.png on the front is not kept: landed as a draft to review"
-    )
+    assert reasons[ohio] == "its file oh.png is not in the package: landed as a draft to review"
     assert reasons["tag “usa”"] == reasons["tag “europe”"] == "on 1 card; cards here have no tags"
     assert report.article_title == "Flags"
     topics = db.session.execute(

@@ -99,20 +99,31 @@ def test_tags_are_counted_for_the_report(tmp_path):
     assert {c.card.front: c.topic for c in deck.cards}["c"] == "Civil War"
 
 
-def test_media_on_a_card_are_named_as_what_it_lost(tmp_path):
+def test_media_on_a_card_come_along_and_a_file_the_package_lacks_is_named(tmp_path):
+    """A package without the files its notes name (exported without media): each card keeps
+    its words, lists its files, and says which the package did not carry."""
+
     def fill(col):
         add_note(col, "Basic", "D", Front='<img src="flag.png">', Back="Ohio [sound:ohio.mp3]")
         add_note(col, "Cloze", "D", Text="{{c1::Ohio}} flag", Back_Extra='A <img src="o.png">')
+        add_note(col, "Basic", "D", Front="Far", Back='Away <img src="https://example.org/x.png">')
 
-    cards = {c.card.kind: c.card for c in read_apkg(anki_package(tmp_path, fill)).cards}
-    assert (cards["basic"].front, cards["basic"].back) == ("(picture flag.png)", "Ohio")
-    assert cards["basic"].changes == [
-        "its picture flag.png on the front is not kept",
-        "its sound ohio.mp3 on the back is not kept",
+    cards = {c.card.front: c.card for c in read_apkg(anki_package(tmp_path, fill)).cards}
+    basic = cards["(flag.png)"]  # a side of only files the package lacks names them
+    assert basic.back == "Ohio" and basic.media == [
+        ("flag.png", "", "front"),
+        ("ohio.mp3", "", "back"),
     ]
-    assert cards["cloze"].changes == [
+    assert basic.changes == [
+        "its file flag.png is not in the package",
+        "its file ohio.mp3 is not in the package",
+    ]
+    assert cards["_____ flag"].changes == [
         "its Back Extra (“A”) is not kept: cloze cards show only the answer",
-        "its picture o.png in Back Extra is not kept",
+        "its file o.png is not in the package",
+    ]
+    assert cards["Far"].changes == [
+        "its picture https://example.org/x.png on the back is not kept",
     ]
 
 

@@ -19,6 +19,7 @@ from quizapp.config import InvalidSetting, check_settings, settings_from_environ
         ("MAIL_PORT", "smtp", "whole number from 1 to 65535"),
         ("MAIL_PORT", "²⁵", "whole number from 1 to 65535"),  # digits that int() refuses
         ("MAIL_USE_TLS", "ture", "true"),
+        ("MEDIA_STORE", "s3", "folder, database"),
     ],
 )
 def test_an_unknown_value_in_the_environment_is_refused_by_name(name, value, named):
@@ -42,6 +43,7 @@ def _settings(**overrides) -> dict:
         ({"BASE_URL": "ftp://quiz.example.org"}, "BASE_URL"),
         ({"REDIS_URL": "reddis://127.0.0.1:6379/0"}, "REDIS_URL"),
         ({"RATE_LIMIT_LOGIN_PER_ADDRESS": "sixty a minute"}, "RATE_LIMIT_LOGIN_PER_ADDRESS"),
+        ({"MEDIA_TYPES": ("image/png", "image/svg+xml")}, "MEDIA_TYPES"),
     ],
 )
 def test_settings_that_would_run_the_app_otherwise_than_meant_are_refused(overrides, named):

@@ -45,11 +45,11 @@ def test_a_deck_with_progress_continues_here_and_a_second_import_adds_nothing(
     page = _import(client, data, with_progress=True).get_data(as_text=True)
     assert "Imported 3 flashcards into the new article “Rivers”" in page
     assert "Your progress: 3 Anki reviews of 1 card replayed" in page
-    assert "its picture map.png on the front is not kept: landed as a draft to review" in page
-    draft = db.session.scalar(sa.select(Flashcard).filter_by(front="(picture map.png)"))
+    assert "its file map.png is not in the package: landed as a draft to review" in page
+    draft = db.session.scalar(sa.select(Flashcard).filter_by(front="(map.png)"))
     assert draft.status == ItemStatus.DRAFT
     review_page = client.get(f"/teach/articles/{draft.article_id}").get_data(as_text=True)
-    assert "(picture map.png)" in review_page and "the Amur basin" in review_page
+    assert "(map.png)" in review_page and "the Amur basin" in review_page
     decided = client.post(
         f"/teach/articles/{draft.article_id}/flashcards/{draft.id}/decide",
         data={"decision": "accept"},
@@ -89,6 +89,6 @@ def test_the_command_line_imports_a_deck_with_its_authors_progress(
     )
     assert result.exit_code == 0, result.output
     assert "Imported 3 flashcards" in result.output
-    assert "Changed note" in result.output and "picture map.png" in result.output
+    assert "Changed note" in result.output and "file map.png is not in" in result.output
     logged = sa.select(sa.func.count(ReviewLog.id)).filter_by(user_id=teacher.id)
     assert db.session.scalar(logged) == 3

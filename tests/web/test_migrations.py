@@ -326,3 +326,39 @@ def test_language_migration_marks_every_article_english_and_keeps_every_id(tmp_p
         columns = {c["name"] for c in sa.inspect(db.engine).get_columns("article")}
         assert "language" not in columns
         assert db.session.execute(sa.text("SELECT count(*) FROM article")).scalar() == 2
+
+
+def test_media_migration_keeps_every_item_and_starts_without_files(tmp_path):
+    """Questions and cards of a database at the previous revision keep their ids and content
+    through the upgrade, each with no files; downgrading drops only what the migration made."""
+    import sqlalchemy as sa
+    from flask_migrate import downgrade, upgrade
+
+    from quizapp.extensions import db
+    from quizapp.models import Flashcard, Question
+    from quizapp.services.seeding import ArticleSource, import_article
+
+    app = _scratch_app(tmp_path)
+    text = (
+        "The Water Cycle\n\n## Evaporation\n\n"
+        "The Sun heats the oceans and turns about 434,000 cubic kilometres of water into "
+        "vapour every year.\n\n## Rain\n\nClouds drop the water as rain, snow or hail.\n"
+    )
+    rows = "SELECT id, key, prompt, choices FROM question ORDER BY id"
+    with app.app_context():
+        upgrade()
+        import_article(db.session, ArticleSource(slug="cycle", text=text))
+        db.session.commit()
+        downgrade(revision="f1a6c0d9e5b3")
+        assert "media_file" not in sa.inspect(db.engine).get_table_names()
+        before = db.session.execute(sa.text(rows)).all()
+        cards = db.session.execute(sa.text("SELECT id, front FROM flashcard ORDER BY id")).all()
+        assert before and cards
+
+        upgrade()
+        assert db.session.execute(sa.text(rows)).all() == before
+        db.session.expire_all()
+        assert all(q.media == [] for q in db.session.scalars(sa.select(Question)))
+        stored_cards = db.session.scalars(sa.select(Flashcard).order_by(Flashcard.id)).all()
+        assert [(c.id, c.front) for c in stored_cards] == [tuple(row) for row in cards]
+        assert all(c.media == [] for c in stored_cards)

@@ -35,33 +35,51 @@ class RenderedCard:
     quote: str | None = None
     topic: str | None = None
     changes: list[str] = field(default_factory=list)  # what did not come along, and why
+    # The package's files each side shows: (file name, alt text, "front" or "back").
+    media: list[tuple[str, str, str]] = field(default_factory=list)
+
+    def has_media(self, side: str) -> bool:
+        return any(place == side for _name, _alt, place in self.media)
+
+
+@dataclass(frozen=True)
+class ShownFile:
+    """A file a field shows: what it is ("picture", "sound"…), its name, its alt text."""
+
+    what: str
+    name: str
+    alt: str = ""
+
+    def __str__(self) -> str:
+        return f"{self.what} {self.name}"
 
 
 class _Media(HTMLParser):
-    """The media a field's HTML shows (pictures, sound, video), as "picture a.jpg"."""
+    """The media a field's HTML shows (pictures, sound, video)."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
-        self.found: list[str] = []
+        self.found: list[ShownFile] = []
 
     def handle_starttag(self, tag, attrs) -> None:
-        source = dict(attrs).get("src")
+        values = dict(attrs)
+        source = values.get("src")
         if tag in _MEDIA_TAGS and source:
-            self.found.append(f"{_MEDIA_TAGS[tag]} {source}")
+            self.found.append(ShownFile(_MEDIA_TAGS[tag], source, values.get("alt") or ""))
 
 
-def _without_sounds(markup: str) -> tuple[str, list[str]]:
+def _without_sounds(markup: str) -> tuple[str, list[ShownFile]]:
     """The HTML without Anki's ``[sound:file]`` references, and those references."""
     sounds, kept, position = [], [], 0
     for start, inner, end, after in enclosed_spans(markup, *_SOUND):
-        sounds.append(f"sound {markup[inner:end]}")
+        sounds.append(ShownFile("sound", markup[inner:end]))
         kept.append(markup[position:start])
         position = after
     return "".join(kept) + markup[position:], sounds
 
 
-def side_text(markup: str) -> tuple[str, list[str]]:
-    """The words of a field's HTML, and the media it shows (which the app cannot keep yet)."""
+def side_text(markup: str) -> tuple[str, list[ShownFile]]:
+    """The words of a field's HTML, and the media it shows."""
     markup, media = _without_sounds(markup)
     if "<" in markup:
         parser = _Media()
@@ -69,6 +87,17 @@ def side_text(markup: str) -> tuple[str, list[str]]:
         parser.close()
         media = parser.found + media
     return html_to_text(markup), media
+
+
+def _keep(card: RenderedCard, media: list[ShownFile], side: str, where: str) -> None:
+    """Pictures and sound come along (their bytes are looked up in the package later); a
+    video or a file of another site does not, and the report says so."""
+    for shown in media:
+        local = "/" not in shown.name and ":" not in shown.name
+        if shown.what in ("picture", "sound") and local:
+            card.media.append((shown.name, shown.alt, side))
+        else:
+            card.changes.append(f"its {shown} {where} is not kept")
 
 
 def template_fields(template: str) -> list[tuple[str, str]]:
@@ -98,9 +127,7 @@ def _joined(names: list[str], fields: dict[str, str], side: str, card: RenderedC
     for name in names:
         text, media = side_text(fields.get(name.casefold(), ""))
         texts.append(text)
-        card.changes.extend(f"its {m} on the {side} is not kept" for m in media)
-        if not text and media:
-            texts.append("(" + ", ".join(media) + ")")  # an image-only side still says what
+        _keep(card, media, side, f"on the {side}")
     return "\n".join(t for t in texts if t)
 
 
@@ -144,7 +171,7 @@ def _cloze(fields: dict[str, str], text_field: str, extras: list[str], number: i
     for answer in side.answers:
         text, media = side_text(answer)
         answers.append(text)
-        card.changes.extend(f"its {m} in the answer is not kept" for m in media)
+        _keep(card, media, "back", "in the answer")
     card.back = " … ".join(a for a in answers if a)
     if len(answers) > 1:
         card.changes.append(
@@ -158,7 +185,7 @@ def _cloze(fields: dict[str, str], text_field: str, extras: list[str], number: i
             card.changes.append(
                 f"its {name} (“{text[:80]}”) is not kept: cloze cards show only the answer"
             )
-        card.changes.extend(f"its {m} in {name} is not kept" for m in media)
+        _keep(card, media, "back", f"in {name}")
     return card
 
 

@@ -24,7 +24,9 @@ from quizapp.core.interchange.anki_collection import (
     Deadline,
     read_collection,
 )
+from quizapp.core.interchange.anki_media import package_media
 from quizapp.core.interchange.flashcard_csv import MAX_CARD_ROWS, MAX_SIDE
+from quizapp.core.interchange.media_refs import ImportedFile
 from quizapp.core.interchange.records import InterchangeError, Skipped
 
 __all__ = [
@@ -70,6 +72,7 @@ class AnkiCard:
     tags: list[str]
     scheduled: bool  # Anki has it as other than new
     topic: str | None = None
+    files: list[ImportedFile] = field(default_factory=list)  # its pictures and sound
 
 
 @dataclass
@@ -97,7 +100,10 @@ def _tag_topic(tags: list[str]) -> str | None:
 
 
 def _problem(card: RenderedCard) -> str | None:
-    if not card.front or not card.back:
+    # A side may be a picture or a sound alone (its file is checked when it is stored).
+    if (not card.front and not card.has_media("front")) or (
+        not card.back and not card.has_media("back")
+    ):
         return "a card needs a front and a back"
     if len(card.front) > MAX_SIDE or len(card.back) > MAX_SIDE:
         return f"a side has more than {MAX_SIDE} characters"
@@ -178,4 +184,24 @@ def read_apkg(data: bytes) -> AnkiDeck:
         )
     _place_in_topics(deck)
     _history(deck, rows)
+    _attach_files(deck, data)
     return deck
+
+
+def _attach_files(deck: AnkiDeck, data: bytes) -> None:
+    """Each card's pictures and sound, from the package's media; a file the package does not
+    carry is reported on the card."""
+    wanted = {name for anki in deck.cards for name, _alt, _side in anki.card.media}
+    carried = package_media(data, wanted)
+    for anki in deck.cards:
+        missing: dict[str, list[str]] = {}
+        for name, alt, side in anki.card.media:
+            if name in carried:
+                anki.files.append(ImportedFile(name, carried[name], alt, side))
+            else:
+                anki.card.changes.append(f"its file {name} is not in the package")
+                missing.setdefault(side, []).append(name)
+        # A side that was only files the package lacks still says what it showed.
+        for side, names in missing.items():
+            if not getattr(anki.card, side) and not any(f.place == side for f in anki.files):
+                setattr(anki.card, side, "(" + ", ".join(names) + ")")

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from quizapp.core.bank import validate_question_fields
 from quizapp.core.import_limits import MAX_IMPORT_QUESTIONS
+from quizapp.core.interchange.media_refs import ImportedFile
 from quizapp.core.interchange.records import (
     Changed,
     ParsedBank,
@@ -38,6 +39,7 @@ class ImportedDraft:
     # The typed answers as the file wrote them, before aliases were added: what a stored
     # question's answers are compared with when the file updates it.
     written_accepted: list[str] = field(default_factory=list)
+    files: list[ImportedFile] = field(default_factory=list)
 
 
 @dataclass
@@ -70,7 +72,9 @@ def check_imported(parsed: ParsedBank) -> CheckedBank:
             continue
         written = [str(a).strip() for a in raw.get("accepted") or [] if str(a).strip()]
         checked.drafts.append(
-            ImportedDraft(draft, item.topic, item.name, item.key, item.topic_path, written)
+            ImportedDraft(
+                draft, item.topic, item.name, item.key, item.topic_path, written, item.files
+            )
         )
         checked.changed += [Changed(item.name, change) for change in item.changes]
     return checked

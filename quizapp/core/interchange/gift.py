@@ -20,6 +20,7 @@ from quizapp.core.interchange.gift_text import (
     restore,
 )
 from quizapp.core.interchange.html_text import html_to_text
+from quizapp.core.interchange.media_refs import GIFT_HOLDS_NO_FILES, PLUGINFILE, named_files
 from quizapp.core.interchange.records import (
     ANSWER_FEEDBACK_LEFT_OUT,
     ExportQuestion,
@@ -95,12 +96,18 @@ def read_gift(text: str) -> ParsedBank:
         raw.update(kind.read_gift(question))
         tags = [m.group(1).replace("\\]", "]") for c in comments for m in _TAG.finditer(c)]
         changes = [] if kind.keeps_answer_feedback else _left_out(question, kind.keeps_credit)
+        changes += _files_left_out("\n".join(body))
         # The title is the key: it is what Moodle keeps of a GIFT question (as its name) and
         # writes back, where a "// key:" comment would be dropped on Moodle's import.
         parsed.questions.append(
             ImportedQuestion.filed(raw, topic, name, tags, changes, question.name)
         )
     return parsed
+
+
+def _files_left_out(written: str) -> list[str]:
+    """The report's sentence for a question whose text names pictures or sound."""
+    return [GIFT_HOLDS_NO_FILES] if named_files(written) or PLUGINFILE in written else []
 
 
 def _blocks(text: str) -> Iterable[tuple[int, list[str]]]:

@@ -6,6 +6,7 @@ expansion) or reaching outside itself is refused as a whole, before anything is 
 
 from __future__ import annotations
 
+import base64
 import html
 import io
 import xml.etree.ElementTree as ET
@@ -17,6 +18,13 @@ from defusedxml.ElementTree import iterparse
 from quizapp.core.import_limits import MAX_IMPORT_QUESTIONS, MAX_XML_ELEMENTS
 from quizapp.core.interchange.categories import category_path
 from quizapp.core.interchange.html_text import enclosed_spans, html_to_text, text_to_html
+from quizapp.core.interchange.media_refs import (
+    CHOICE_TYPES,
+    PLUGINFILE,
+    files_elsewhere,
+    moodle_choice_files,
+    moodle_files,
+)
 from quizapp.core.interchange.moodle_fields import add_plain, add_text, read_text
 from quizapp.core.interchange.records import (
     ANSWER_FEEDBACK_LEFT_OUT,
@@ -30,6 +38,7 @@ from quizapp.core.interchange.records import (
     partial_answers_left_out,
     too_many_questions,
 )
+from quizapp.core.media_files import EXTENSIONS
 from quizapp.core.question_kinds import all_kinds, kind_of
 
 # Our exports put the source quote in the general feedback under this class, so a Moodle
@@ -71,6 +80,7 @@ def _question_element(item: ExportQuestion) -> ET.Element:
     add_plain(element, "name", item.name)
     text = ET.SubElement(element, "questiontext", format="html")
     ET.SubElement(text, "text").text = text_to_html(kind.moodle_prompt(question))
+    _add_files(text, [f for f in item.files if f[0].get("place") == "prompt"])
     feedback = text_to_html(question.explanation)
     if question.quote:
         feedback += f'<blockquote class="{SOURCE_CLASS}">{html.escape(question.quote)}</blockquote>'
@@ -82,12 +92,32 @@ def _question_element(item: ExportQuestion) -> ET.Element:
     if item.key:  # Moodle keeps a question's idnumber through its own import and export
         ET.SubElement(element, "idnumber").text = item.key
     kind.write_moodle(question, element)
+    if kind.type.value in CHOICE_TYPES:
+        for choice, answer in zip(question.choices, element.findall("answer"), strict=False):
+            place = f"choice:{choice.get('id')}"
+            _add_files(answer, [f for f in item.files if f[0].get("place") == place])
     for outcome, text in (getattr(question, "combined_feedback", None) or {}).items():
         add_text(element, COMBINED_FEEDBACK_TAGS[outcome], text, paragraphs=True)
     tags = ET.SubElement(element, "tags")
     for tag in [difficulty_tag(question.difficulty), *kind.moodle_tags(question)]:
         add_plain(tags, "tag", tag)
     return element
+
+
+def _add_files(text: ET.Element, files) -> None:
+    """The prompt's pictures and sound: shown from the text as ``@@PLUGINFILE@@/name`` and
+    carried beside it as base64, as Moodle's own export does."""
+    body = text.find("text")
+    for entry, data in files:
+        name = f"{entry['sha256'][:16]}.{EXTENSIONS.get(entry['type'], 'bin')}"
+        address = html.escape(PLUGINFILE + name)
+        if entry["type"].startswith("image/"):
+            shown = f'<p><img src="{address}" alt="{html.escape(entry.get("alt", ""))}"></p>'
+        else:
+            shown = f'<p><audio controls><source src="{address}"></audio></p>'
+        body.text = (body.text or "") + shown
+        carried = ET.SubElement(text, "file", name=name, path="/", encoding="base64")
+        carried.text = base64.b64encode(data).decode("ascii")
 
 
 def read_moodle_xml(data: bytes) -> ParsedBank:
@@ -130,9 +160,17 @@ def read_moodle_xml(data: bytes) -> ParsedBank:
             t.strip() for t in (e.text or "" for e in element.findall("tags/tag/text")) if t.strip()
         ]
         changes = [] if kind.keeps_answer_feedback else _left_out(element, kind.keeps_credit)
-        parsed.questions.append(
-            ImportedQuestion.filed(raw, topic, name, tags, changes, element.findtext("idnumber"))
+        files, file_changes = moodle_files(element.find("questiontext"), "prompt")
+        choices = kind.type.value in CHOICE_TYPES
+        if choices:
+            answer_files, answer_changes = moodle_choice_files(element)
+            files, file_changes = files + answer_files, file_changes + answer_changes
+        file_changes += files_elsewhere(element, with_answers=choices)
+        question = ImportedQuestion.filed(
+            raw, topic, name, tags, changes + file_changes, element.findtext("idnumber")
         )
+        question.files = files
+        parsed.questions.append(question)
     return parsed
 
 

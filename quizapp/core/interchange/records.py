@@ -9,6 +9,7 @@ from typing import Any
 from quizapp.core.errors import InputError
 from quizapp.core.import_limits import MAX_IMPORT_QUESTIONS
 from quizapp.core.interchange.categories import bank_of_category, topic_path_of_category
+from quizapp.core.interchange.media_refs import ImportedFile
 
 # An item key kept from a file: at most the models' key length less room for a copy's prefix.
 MAX_KEY = 140
@@ -44,6 +45,8 @@ class ImportedQuestion:
     key: str | None = None
     # The topic and its parents, outermost first, as the file's category path names them.
     topic_path: tuple[str, ...] = ()
+    # The pictures and sound the file carries for it (stored when the question is saved).
+    files: list[ImportedFile] = field(default_factory=list)
 
     @classmethod
     def filed(
@@ -123,6 +126,8 @@ class ExportQuestion:
     # item's key for formats that carry one beside the name (Moodle's ``idnumber``).
     topic_path: tuple[str, ...] = ()
     key: str | None = None
+    # The files it shows, each (its media entry, its bytes): what Moodle XML carries inline.
+    files: tuple[tuple[dict[str, Any], bytes], ...] = ()
 
     @property
     def path(self) -> tuple[str, ...]:

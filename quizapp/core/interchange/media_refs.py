@@ -1,0 +1,136 @@
+"""Pictures and sound inside imported texts: which files a question's HTML shows (``<img>``,
+``<audio>``, a link to a sound), with their alt text, and Moodle's files carried in the XML
+(``<file name encoding="base64">`` named from the text as ``@@PLUGINFILE@@/name``)."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from urllib.parse import unquote
+
+PLUGINFILE = "@@PLUGINFILE@@/"
+_SOUND_ENDINGS = (".mp3", ".ogg", ".oga", ".wav", ".m4a")
+GIFT_HOLDS_NO_FILES = (
+    "its picture or sound was left out: a GIFT file names files but cannot carry them "
+    "(export it as Moodle XML to keep them)"
+)
+
+
+@dataclass(frozen=True)
+class ImportedFile:
+    """A file an imported item shows at ``place``, with the alt text its file gave it."""
+
+    name: str
+    data: bytes
+    alt: str
+    place: str
+
+
+class _References(HTMLParser):
+    """(address, alt text) of every picture and sound the markup shows, in order."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: list[tuple[str, str]] = []
+
+    def handle_starttag(self, tag, attrs) -> None:
+        values = {name: value or "" for name, value in attrs}
+        if tag == "img" and values.get("src"):
+            self.found.append((values["src"], values.get("alt", "")))
+        elif tag in ("audio", "source", "video") and values.get("src"):
+            self.found.append((values["src"], values.get("title", "")))
+        elif tag == "a" and values.get("href", "").lower().endswith(_SOUND_ENDINGS):
+            self.found.append((values["href"], ""))
+
+
+def media_references(markup: str) -> list[tuple[str, str]]:
+    """(address, alt text) of each picture and sound ``markup`` shows."""
+    if "<" not in markup:
+        return []
+    parser = _References()
+    parser.feed(markup)
+    parser.close()
+    return parser.found
+
+
+def plugin_file_name(address: str) -> str | None:
+    """The file name of a ``@@PLUGINFILE@@/…`` address (URL-decoded, query dropped), or None."""
+    if not address.startswith(PLUGINFILE):
+        return None
+    return unquote(address[len(PLUGINFILE) :].split("?", 1)[0]).rsplit("/", 1)[-1]
+
+
+def moodle_files(
+    text_element: ET.Element | None, place: str
+) -> tuple[list[ImportedFile], list[str]]:
+    """The files a Moodle text element carries, each with the alt text its HTML gives it, and
+    the report's sentences for what it names but does not carry (or carries unreadably)."""
+    if text_element is None:
+        return [], []
+    markup = text_element.findtext("text") or ""
+    alts: dict[str, str] = {}
+    changes: list[str] = []
+    for address, alt in media_references(markup):
+        name = plugin_file_name(address)
+        if name is not None:
+            alts.setdefault(name, alt)
+        elif not address.startswith("data:"):
+            changes.append(
+                f"the file at {address[:80]} was left out: files of other sites are not fetched"
+            )
+    files = []
+    for element in text_element.findall("file"):
+        name = (element.get("name") or "").strip()
+        try:
+            data = base64.b64decode((element.text or "").encode("ascii"), validate=False)
+        except (binascii.Error, ValueError, UnicodeEncodeError):
+            changes.append(f"the file {name or '(unnamed)'} was left out: it is not valid base64")
+            continue
+        files.append(ImportedFile(name or "file", data, alts.pop(name, ""), place))
+    changes += [
+        f"the file {name} was left out: the question names it but does not carry it"
+        for name in alts
+    ]
+    return files, changes
+
+
+# The kinds whose Moodle answers are their choices, one to one and in order: an answer's
+# files are shown with its choice (place "choice:<position>", then "choice:<id>" once stored).
+CHOICE_TYPES = ("single_choice", "multiple_select", "poll")
+
+
+def choice_place(position: int) -> str:
+    return f"choice:{position}"
+
+
+def moodle_choice_files(question: ET.Element) -> tuple[list[ImportedFile], list[str]]:
+    """The files each ``<answer>`` carries, placed at its position among the answers."""
+    files, changes = [], []
+    for position, answer in enumerate(question.findall("answer")):
+        found, said = moodle_files(answer, choice_place(position))
+        files += found
+        changes += said
+    return files, changes
+
+
+def files_elsewhere(question: ET.Element, with_answers: bool = False) -> list[str]:
+    """The report's sentences for files a Moodle question carries outside its text (and its
+    answers, ``with_answers``) which no item here shows."""
+    kept = [question.find("questiontext")]
+    if with_answers:
+        kept += question.findall("answer")
+    own = {id(f) for part in kept if part is not None for f in part.findall("file")}
+    return [
+        f"the file {carried.get('name') or '(unnamed)'} in an answer or feedback was left out: "
+        "only the question text shows pictures and sound here"
+        for carried in question.iter("file")
+        if id(carried) not in own
+    ]
+
+
+def named_files(markup: str) -> list[str]:
+    """The addresses of the pictures and sound a text shows (what GIFT names but cannot hold)."""
+    return [address for address, _alt in media_references(markup)]

@@ -1,0 +1,1 @@
+"""Pictures and sound: serving stored files by their content hash."""
