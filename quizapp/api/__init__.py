@@ -25,6 +25,14 @@ from quizapp.web_ids import IdConverter
 
 API_V1 = "/api/v1"
 # Added to every operation of the document: what any call can answer besides its own.
+# One limit object for the process, as the limiter is one: a limit made anew for each app
+# (tests make several) is another member of the blueprint's set, and all of them count each
+# call against the same scope, so a token was refused after a third of its allowance.
+PER_TOKEN = limiter.shared_limit(
+    lambda: current_app.config["RATE_LIMIT_API_PER_TOKEN"],
+    scope="api-token",
+    key_func=rate_limit_key,
+)
 COMMON_RESPONSES = {"401": "UNAUTHORIZED", "403": "FORBIDDEN", "429": "TOO_MANY_REQUESTS"}
 
 
@@ -139,15 +147,10 @@ def init_app(app: Flask) -> None:
     api.register_converter(
         IdConverter, lambda _converter: {"type": "integer", "minimum": 1, "maximum": MAX_ID}
     )
-    per_token = limiter.shared_limit(
-        lambda: current_app.config["RATE_LIMIT_API_PER_TOKEN"],
-        scope="api-token",
-        key_func=rate_limit_key,
-    )
     for blueprint in (content.blp, teaching.blp, study.blp):
         # Token auth only, never the session cookie (quizapp.api.auth): no CSRF to guard against.
         csrf.exempt(blueprint)
-        per_token(blueprint)
+        PER_TOKEN(blueprint)
         api.register_blueprint(blueprint)
     app.register_blueprint(docs.bp)
     app.after_request(_api_headers)

@@ -174,3 +174,14 @@ def test_unknown_paths_and_methods_are_problems(client, world):
     assert missing.status_code == 404 and missing.get_json()["title"] == "Not Found"
     wrong = client.delete("/api/v1/articles", headers=world.student)
     assert wrong.status_code == 405 and "GET" in wrong.headers["Allow"]
+
+
+def test_a_second_app_does_not_count_each_call_twice(app):
+    # Each app made its own per-token limit, all counting against one scope: after three apps a
+    # token was refused on its first call (seen in a parallel run).
+    from quizapp import create_app
+    from quizapp.extensions import limiter
+
+    create_app({**app.config, "TESTING": True})
+    limits = limiter.limit_manager._blueprint_limits
+    assert all(len(limits[name]) == 1 for name in ("api_content", "api_teaching", "api_study"))
