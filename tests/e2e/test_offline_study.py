@@ -150,3 +150,27 @@ def test_a_card_rated_on_another_device_meanwhile_is_reported_on_the_page(
         expect(page.locator("#queue-status")).to_have_text("Nothing is waiting to sync.")
     finally:
         context.close()
+
+
+def test_the_downloaded_page_fits_a_phone(browser, live_server, make_student):
+    # The topic picker's longest option (a topic and its article's title) widened the page past
+    # 390 px once cards were downloaded, where the crawl, before any download, never looked.
+    learner = make_student()
+    context = browser.new_context(base_url=live_server, viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    try:
+        page.goto("/auth/login")
+        page.get_by_label("Email").fill(learner.email)
+        page.get_by_label("Password").fill(PASSWORD)
+        page.get_by_role("button", name="Log in").click()
+        expect(page).to_have_url(re.compile(r"/study$"))
+        page.goto("/offline")
+        page.get_by_role("button", name="Download my cards").click()
+        expect(page.get_by_label("Practice quiz topic")).to_be_visible()
+        overflow = page.evaluate(
+            "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
+        assert overflow <= 0
+    finally:
+        context.close()
