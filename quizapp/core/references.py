@@ -270,6 +270,8 @@ def _named(text: str, earlier: list[str], capitalised: set[str]) -> str:
             continue  # quoted words are the speaker's: "tear down this wall!" stays as said
         if head in EMPTY_HEADS or " " in match.group(0).split(head)[0].strip():
             continue  # "such a cost": no earlier phrase is sure
+        if is_function_word(head) or _only_a_verb(head):
+            continue  # "This is why …", "This gave him …": "this" alone, no noun to name
         if match.group(0).lower().startswith("such"):
             continue
         phrase = _antecedent(head, earlier, capitalised)

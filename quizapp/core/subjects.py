@@ -15,7 +15,8 @@ import re
 from dataclasses import dataclass
 
 from quizapp.core.claims import ClaimDraft, TopicDraft
-from quizapp.core.item_forms.grammar import split_clause
+from quizapp.core.item_forms.definitions import GLOSSARY_HEADING
+from quizapp.core.item_forms.grammar import is_finite_verb, is_verb_only, split_clause
 from quizapp.core.legacy_keys import legacy_answer
 from quizapp.core.lexicon import UNRESOLVED_STARTS, is_function_word
 from quizapp.core.pointing_phrases import NAMING_DEFINITE
@@ -202,6 +203,26 @@ def _chained(body: str, person: str | None) -> str:
     return f"{person}{own}{body[len(first) :]}"
 
 
+PREPOSITION_OPENERS = frozenset("about in on at by for from with to of after before".split())
+# A verb that makes the words before it a subject: "most victims died", "the system was …".
+LINKING_VERBS = frozenset("is are was were has have had can could will would may must".split())
+MAX_SUBJECT_WORDS_OF_A_LABELLED_CLAUSE = 12
+
+
+def labelled_clause(text: str) -> bool:
+    """A bullet's text after its label that is a sentence of its own ("Disease: most victims
+    died not of starvation …"), not a fragment that leans on the label ("Orbit: about 20,200 km
+    high", "First satellite: launched in 1978"): a finite verb before its first comma."""
+    if not text[:1].islower():
+        return False
+    # Up to the first comma or relative pronoun: "a legal limit … that may be sold" is no clause.
+    before = re.split(r"[,;:(]| (?:that|which|who|whose|where|when) ", text, maxsplit=1)[0]
+    head = before.split()[:MAX_SUBJECT_WORDS_OF_A_LABELLED_CLAUSE]
+    if len(head) < 2 or is_verb_only(head[0]) or head[0] in PREPOSITION_OPENERS:
+        return False
+    return any(w in LINKING_VERBS or is_finite_verb(w) for w in head[1:])
+
+
 def lower_first(phrase: str) -> str:
     return phrase[:1].lower() + phrase[1:]
 
@@ -212,11 +233,16 @@ def shown_claims(topics: list[TopicDraft], title: str) -> list[ShownClaim]:
     if not claims:
         return []
     subject = article_subject(title, claims[0].sentence)
+    titles = {t.key: t.title for t in topics}
     shown, previous = [], ""
     for topic in topics:
         previous, person = "", None
+        in_glossary = bool(GLOSSARY_HEADING.search(titles.get(topic.parent_key or "", "")))
         for claim in topic.claims:
             sentence = claim.sentence.rstrip()
+            if not in_glossary and labelled_clause(sentence):
+                # Shown as the sentence it is ("Most victims died …"); the quote stays verbatim.
+                sentence = sentence[:1].upper() + sentence[1:]
             body = sentence.rstrip(".!?:;")
             text = _resolved(body, subject, previous)
             if text == body:

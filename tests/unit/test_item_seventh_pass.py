@@ -21,7 +21,10 @@ from quizapp.core.item_forms.phrase_cloze import phrase_cloze
 from quizapp.core.item_forms.terms import called_question
 from quizapp.core.item_generation import generate_items
 from quizapp.core.item_variants import _opposite_change
+from quizapp.core.references import _named
 from quizapp.core.segmentation import label_groups
+from quizapp.core.subjects import labelled_clause
+from quizapp.core.text_extraction import extract_article
 
 LEANING_ON_A_TERM = """Measuring a Circuit
 
@@ -304,3 +307,39 @@ def test_a_sentence_that_says_how_a_thing_stands_is_no_class(sentence: str) -> N
 def test_no_opposite_that_the_sentence_itself_refutes(statement: str) -> None:
     changed = _opposite_change(statement)
     assert changed is None or not ({"small", "cold"} & set(changed.lower().split()))
+
+
+# --- 10. after the unseen-6 labels (no longer a first look) ----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "is_clause"),
+    [
+        ("most victims died not of starvation itself but of diseases", True),
+        ("the poorest had no savings and could not buy the food", True),
+        ("a smartphone under open sky is typically accurate to within about 5 metres", True),
+        ("about 20,200 km high, one revolution in just under 12 hours", False),
+        ("launched in 1978; full operational capability was declared in 1995", False),
+        ("a legal limit on the amount of a good that may be sold abroad", False),
+    ],
+)
+def test_a_labelled_bullet_that_is_a_sentence_is_shown_as_one(text: str, is_clause: bool) -> None:
+    assert labelled_clause(text) is is_clause
+
+
+def test_a_labelled_sentence_is_shown_as_one_and_its_quote_stays_verbatim() -> None:
+    markdown = (
+        "# The Famine\n\n## Why so many died\n\n- **Poverty:** the poorest had no savings and "
+        "could not buy the food that was still being sold and exported.\n"
+    )
+    topics, cards, _ = _items(extract_article("famine.md", markdown.encode()).text)
+    claim = next(c for t in topics for c in t.claims)
+    assert claim.quote.startswith("the poorest")  # the article's words, as written
+    card = next(c for c in cards if c.claim_key == claim.key)
+    assert card.front.startswith("Poverty: The poorest had")  # shown as the sentence it is
+
+
+def test_this_before_a_verb_is_not_replaced_by_a_noun() -> None:
+    earlier = ["Each satellite carries several atomic clocks."]
+    text = "This is why the clocks matter so much."
+    assert _named(text, earlier, set()) == text  # not "Satellite is why …"

@@ -205,6 +205,12 @@ def classification_of(sentence: str) -> Definition | None:
     return Definition(named, match.group("what"), f"What {be} {article}{named}?", "")
 
 
+# The headings a glossary stands under. "Schools: a national education system introduced in
+# 1872 aimed to …" under "Reforms" is a labelled statement, not a definition of "schools".
+GLOSSARY_HEADING = re.compile(
+    r"\b(?:terms?|glossary|definitions?|vocabulary|key words|keywords|words to know)\b",
+    re.IGNORECASE,
+)
 # A glossary entry: a short label, then what it is ("Export quota: a legal limit on …").
 GLOSSARY_TEXT = re.compile(r"^(?:a|an|the) [a-z]")
 MAX_GLOSSARY_LABEL_WORDS = 5

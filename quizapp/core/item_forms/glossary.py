@@ -10,12 +10,10 @@ matching question.
 
 from __future__ import annotations
 
-import re
-
 from quizapp.core.aliases import AnswerContext, answer_set
 from quizapp.core.claims import TopicDraft
 from quizapp.core.item_drafts import FlashcardDraft, QuestionDraft
-from quizapp.core.item_forms.definitions import Definition, glossary_entry
+from quizapp.core.item_forms.definitions import GLOSSARY_HEADING, Definition, glossary_entry
 from quizapp.core.item_headings import shares_a_word
 from quizapp.core.question_types import QuestionType
 from quizapp.core.sentences import with_stop
@@ -23,14 +21,6 @@ from quizapp.core.subjects import ShownClaim
 
 MIN_MATCHED_ENTRIES = 3
 MAX_MATCHED_ENTRIES = 4
-
-
-# The headings a glossary stands under. "Schools: a national education system introduced in
-# 1872 aimed to …" under "Reforms" is a labelled statement, not a definition of "schools".
-GLOSSARY_HEADING = re.compile(
-    r"\b(?:terms?|glossary|definitions?|vocabulary|key words|keywords|words to know)\b",
-    re.IGNORECASE,
-)
 
 
 def glossary_definition(
