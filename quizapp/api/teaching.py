@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 from flask_smorest import Blueprint
+from sqlalchemy.orm import selectinload
 
 from quizapp.api.auth import authenticate, require_teacher
 from quizapp.api.paging import PageArgs, page_of, paginate, paginate_list
@@ -40,6 +41,16 @@ def _finalise(assignment_ids) -> None:
         db.session.commit()
 
 
+def _load_classes(assignment_list: list[Assignment]) -> None:
+    """Load each assignment's classes (its ``class_ids``) in one query, not one per assignment."""
+    if assignment_list:
+        db.session.scalars(
+            sa.select(Assignment)
+            .where(Assignment.id.in_([a.id for a in assignment_list]))
+            .options(selectinload(Assignment.classes))
+        ).all()
+
+
 @blp.get("/classes")
 @blp.arguments(PageArgs, location="query")
 @blp.response(200, page_of(ClassSchema))
@@ -67,6 +78,7 @@ def class_grades(class_id: int):
     _finalise(assignments.class_assignment_ids(class_id))
     school_class = classes.owned_class(db.session, class_id, teacher.id)
     book = gradebook.class_gradebook(db.session, school_class, utcnow())
+    _load_classes(book.assignments)
     cells = [
         {
             "student_id": student.id,

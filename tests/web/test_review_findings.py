@@ -1,0 +1,32 @@
+"""Findings of a security and correctness review of the JSON API, the LTI tool and offline
+sync: each test fails without its fix."""
+
+from __future__ import annotations
+
+from tests.builders import bearer, enrol, make_assignment, make_class, make_set, seeded_questions
+
+
+def _grades_queries(client, count_queries, headers, class_id: int) -> int:
+    with count_queries() as queries:
+        response = client.get(f"/api/v1/classes/{class_id}/grades", headers=headers)
+    assert response.status_code == 200, response.get_json()
+    return len(queries)
+
+
+def test_the_api_gradebook_costs_the_same_queries_for_one_assignment_or_many(
+    client, db, make_teacher, make_student, count_queries
+):
+    teacher = make_teacher()
+    school_class = make_class(db, teacher)
+    enrol(db, school_class, make_student())
+    quiz_set = make_set(db, teacher, seeded_questions(db, 1, "true_false"))
+    make_assignment(db, quiz_set, [school_class])
+    headers, class_id = bearer(db, teacher, "read"), school_class.id
+    # The first call notes the token's use (a write): measured from the second on.
+    _grades_queries(client, count_queries, headers, class_id)
+    db.session.close()  # a cold identity map, as a new request has
+    one = _grades_queries(client, count_queries, headers, class_id)
+    for _ in range(3):
+        make_assignment(db, db.session.merge(quiz_set), [db.session.merge(school_class)])
+    db.session.close()
+    assert _grades_queries(client, count_queries, headers, class_id) == one
