@@ -5,10 +5,10 @@ student gets 403, another teacher's object is a 404."""
 from __future__ import annotations
 
 import sqlalchemy as sa
-from flask_smorest import Blueprint
 from sqlalchemy.orm import selectinload
 
 from quizapp.api.auth import authenticate, require_teacher
+from quizapp.api.blueprint import ApiBlueprint
 from quizapp.api.paging import PageArgs, page_of, paginate, paginate_list
 from quizapp.api.schemas import (
     AssignmentSchema,
@@ -25,7 +25,7 @@ from quizapp.services import assignments, classes, gradebook, quiz_sets
 from quizapp.services.classes import ClassSummary
 from quizapp.services.quiz_sets import SetSummary
 
-blp = Blueprint(
+blp = ApiBlueprint(
     "api_teaching",
     __name__,
     url_prefix="/api/v1",

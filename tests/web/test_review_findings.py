@@ -30,3 +30,26 @@ def test_the_api_gradebook_costs_the_same_queries_for_one_assignment_or_many(
         make_assignment(db, db.session.merge(quiz_set), [db.session.merge(school_class)])
     db.session.close()
     assert _grades_queries(client, count_queries, headers, class_id) == one
+
+
+DEEP_JSON = "[" * 50_000 + "]" * 50_000  # 100 KB, within the body limit; too deep to parse
+
+
+def test_json_nested_too_deeply_is_a_400_not_a_500(client, db, make_student, login):
+    student = make_student()
+    json_body = {"Content-Type": "application/json"}
+    api = client.post(
+        "/api/v1/reviews",
+        data=DEEP_JSON,
+        headers={**bearer(db, student, "write"), **json_body, "Idempotency-Key": "deep-1"},
+    )
+    assert api.status_code == 400
+    assert api.get_json()["errors"]["json"]
+    login(client, student)
+    for path, body in [
+        ("/offline/sync", '{"events": ' + DEEP_JSON + "}"),
+        ("/offline/practice", DEEP_JSON),
+    ]:
+        response = client.post(path, data=body, headers=json_body)
+        assert response.status_code == 400, path
+        assert response.get_json()["error"]
