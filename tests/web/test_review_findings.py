@@ -3,6 +3,10 @@ sync: each test fails without its fix."""
 
 from __future__ import annotations
 
+import sqlalchemy as sa
+
+from quizapp.models import Question
+from quizapp.services.visibility import open_to_learners
 from tests.builders import bearer, enrol, make_assignment, make_class, make_set, seeded_questions
 
 
@@ -53,3 +57,34 @@ def test_json_nested_too_deeply_is_a_400_not_a_500(client, db, make_student, log
         response = client.post(path, data=body, headers=json_body)
         assert response.status_code == 400, path
         assert response.get_json()["error"]
+
+
+def test_an_items_options_come_in_an_order_that_does_not_give_the_key_away(
+    client, db, make_student
+):
+    """Generated questions store their right options first; the API sent that order, so a
+    script read every answer key off ``choices[0]``."""
+    question = db.session.scalar(
+        sa.select(Question)
+        .where(Question.type == "single_choice", open_to_learners(Question))
+        .order_by(Question.id)
+        .limit(1)
+    )
+    stored = [dict(choice) for choice in question.choices]
+    headers = bearer(db, make_student(), "read")
+
+    def sent() -> list[str]:
+        response = client.get(f"/api/v1/items/{question.id}", headers=headers)
+        assert response.status_code == 200
+        return response.get_json()["choices"]
+
+    first = sent()
+    try:
+        for order in (stored[::-1], stored[1:] + stored[:1]):
+            question.choices = order
+            db.session.commit()
+            assert sent() == first  # whatever the stored order (the key's), the same order
+    finally:
+        question.choices = stored
+        db.session.commit()
+    assert sorted(first) == sorted(choice["text"] for choice in stored)
