@@ -5,9 +5,18 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
-from quizapp.models import Question
+from quizapp.models import LtiPlatform, LtiResourceLink, LtiUserLink, Question
+from quizapp.services.lti_grades import queue_grade
 from quizapp.services.visibility import open_to_learners
-from tests.builders import bearer, enrol, make_assignment, make_class, make_set, seeded_questions
+from tests.builders import (
+    bearer,
+    enrol,
+    make_assignment,
+    make_class,
+    make_set,
+    seeded_questions,
+    take,
+)
 
 
 def _grades_queries(client, count_queries, headers, class_id: int) -> int:
@@ -88,3 +97,40 @@ def test_an_items_options_come_in_an_order_that_does_not_give_the_key_away(
         question.choices = stored
         db.session.commit()
     assert sorted(first) == sorted(choice["text"] for choice in stored)
+
+
+def test_a_grade_goes_to_the_activity_of_the_learners_own_class(db, make_teacher, make_student):
+    """One assignment given to two LMS courses' classes: each learner's grade goes to their
+    own course's column, never to the other course's (where they are no one, or worse)."""
+    teacher = make_teacher()
+    platform = LtiPlatform(
+        name="LMS",
+        issuer="https://lms.example",
+        client_id="quizapp",
+        auth_login_url="https://lms.example/auth",
+        auth_token_url="https://lms.example/token",
+        key_set_url="https://lms.example/jwks",
+    )
+    db.session.add(platform)
+    first, second = make_class(db, teacher), make_class(db, teacher)
+    assignment = make_assignment(
+        db, make_set(db, teacher, seeded_questions(db, 1, "true_false")), [first, second]
+    )
+    links = {}
+    for school_class in (first, second):
+        links[school_class.id] = LtiResourceLink(
+            platform_id=platform.id,
+            resource_link_id=f"activity-{school_class.id}",
+            class_id=school_class.id,
+            assignment_id=assignment.id,
+            lineitem_url=f"https://lms.example/lineitems/{school_class.id}",
+        )
+        db.session.add(links[school_class.id])
+    learner = make_student()
+    enrol(db, second, learner)
+    db.session.add(LtiUserLink(platform_id=platform.id, subject="learner-2", user_id=learner.id))
+    db.session.commit()
+    attempt = take(db, assignment, learner, [True])
+    row = queue_grade(db.session, attempt)
+    assert row is not None and row.resource_link_id == links[second.id].id
+    db.session.rollback()
