@@ -7,6 +7,7 @@ import sqlalchemy as sa
 
 from quizapp.models import LtiPlatform, LtiResourceLink, LtiUserLink, Question
 from quizapp.services.lti_grades import queue_grade
+from quizapp.services.lti_launches import LaunchFacts, apply_launch
 from quizapp.services.visibility import open_to_learners
 from tests.builders import (
     bearer,
@@ -99,10 +100,7 @@ def test_an_items_options_come_in_an_order_that_does_not_give_the_key_away(
     assert sorted(first) == sorted(choice["text"] for choice in stored)
 
 
-def test_a_grade_goes_to_the_activity_of_the_learners_own_class(db, make_teacher, make_student):
-    """One assignment given to two LMS courses' classes: each learner's grade goes to their
-    own course's column, never to the other course's (where they are no one, or worse)."""
-    teacher = make_teacher()
+def _platform(db) -> LtiPlatform:
     platform = LtiPlatform(
         name="LMS",
         issuer="https://lms.example",
@@ -112,6 +110,14 @@ def test_a_grade_goes_to_the_activity_of_the_learners_own_class(db, make_teacher
         key_set_url="https://lms.example/jwks",
     )
     db.session.add(platform)
+    db.session.flush()
+    return platform
+
+
+def test_a_grade_goes_to_the_activity_of_the_learners_own_class(db, make_teacher, make_student):
+    """One assignment given to two LMS courses' classes: each learner's grade goes to their
+    own course's column, never to the other course's (where they are no one, or worse)."""
+    teacher, platform = make_teacher(), _platform(db)
     first, second = make_class(db, teacher), make_class(db, teacher)
     assignment = make_assignment(
         db, make_set(db, teacher, seeded_questions(db, 1, "true_false")), [first, second]
@@ -134,3 +140,32 @@ def test_a_grade_goes_to_the_activity_of_the_learners_own_class(db, make_teacher
     row = queue_grade(db.session, attempt)
     assert row is not None and row.resource_link_id == links[second.id].id
     db.session.rollback()
+
+
+def test_an_activity_id_of_another_course_does_not_move_that_courses_grade_column(db):
+    """A launch from one course naming an activity id already linked in another course (ids
+    are unique per deployment, not per platform) gets no activity: before, it took over the
+    other course's activity and rewrote where its grades go."""
+    platform = _platform(db)
+    instructor = "http://purl.imsglobal.org/vocab/lis/v2/membership#Instructor"
+
+    def facts(course: str, lineitem: str) -> LaunchFacts:
+        return LaunchFacts(
+            subject="teacher-1",
+            name="A teacher",
+            email="",
+            roles=(instructor,),
+            context_id=course,
+            context_title=course,
+            resource_link_id="activity-1",
+            lineitem_url=lineitem,
+        )
+
+    first = apply_launch(db.session, platform, facts("course-a", "https://lms.example/a"))
+    db.session.commit()
+    other = apply_launch(db.session, platform, facts("course-b", "https://lms.example/b"))
+    db.session.commit()
+    assert other.school_class.id != first.school_class.id
+    assert other.resource_link is None
+    link = db.session.get(LtiResourceLink, first.resource_link.id)
+    assert (link.class_id, link.lineitem_url) == (first.school_class.id, "https://lms.example/a")
