@@ -13,6 +13,7 @@ from flask import Flask
 from quizapp import postgres_connections
 from quizapp.config import Config, check_settings, load_secret_key, settings_from_environment
 from quizapp.extensions import csrf, db, limiter, migrate
+from quizapp.json_input import RequestJSONProvider
 from quizapp.services.progress_cache import PlanCache
 from quizapp.web_ids import IdConverter
 
@@ -39,6 +40,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         template_folder=str(ROOT / "templates"),
         static_folder=str(ROOT / "static"),
     )
+    app.json = RequestJSONProvider(app)
     app.config.from_object(Config)
     app.config.update(settings_from_environment(os.environ))
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 from flask import abort
-from flask_smorest import Blueprint
 
 from quizapp.api.auth import api_user, authenticate
+from quizapp.api.blueprint import ApiBlueprint
 from quizapp.api.paging import PageArgs, page_of, paginate
 from quizapp.api.schemas import (
     ArticleSchema,
@@ -26,7 +26,7 @@ from quizapp.services.visibility import (
     visible_topic,
 )
 
-blp = Blueprint(
+blp = ApiBlueprint(
     "api_content",
     __name__,
     url_prefix="/api/v1",

@@ -27,6 +27,14 @@ def _label(question) -> str:
     return kind_of(question.type).label if is_known_type(question.type) else question.type
 
 
+def _choice_texts(question) -> list[str]:
+    """The options' texts in an order of their own (by text), never the stored one: a
+    generated question stores its right options first (the quiz pages shuffle them), so the
+    stored order would give the answer key away."""
+    texts = [str(choice.get("text", "")) for choice in question.choices or []]
+    return sorted(texts, key=lambda text: (text.casefold(), text))
+
+
 class KindSchema(ma.Schema):
     type = Str(required=True, attribute="type.value")
     label = Str(required=True)
@@ -73,9 +81,12 @@ class ItemSchema(ma.Schema):
     prompt = Str(required=True)
     difficulty = Int(required=True)
     choices = fields.Function(
-        lambda q: [choice.get("text", "") for choice in q.choices or []],
+        _choice_texts,
         required=True,
-        metadata={"description": "the options' texts, for the kinds that have options"},
+        metadata={
+            "description": "the options' texts, for the kinds that have options, "
+            "in alphabetical order (not the order a quiz shows them in)"
+        },
     )
 
 

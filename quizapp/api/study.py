@@ -5,10 +5,10 @@
 from __future__ import annotations
 
 import marshmallow as ma
-from flask_smorest import Blueprint
 from sqlalchemy.exc import IntegrityError
 
 from quizapp.api.auth import api_user, authenticate
+from quizapp.api.blueprint import ApiBlueprint
 from quizapp.api.paging import PageArgs, page_of, paginate
 from quizapp.api.schemas import DueCardSchema, ReviewArgs, ReviewSchema
 from quizapp.core.clock import utcnow
@@ -17,7 +17,7 @@ from quizapp.services import flashcards, idempotency
 from quizapp.services.errors import AlreadyRated
 from quizapp.services.rating_writes import RATED_MEANWHILE
 
-blp = Blueprint(
+blp = ApiBlueprint(
     "api_study",
     __name__,
     url_prefix="/api/v1",

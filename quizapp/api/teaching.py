@@ -5,9 +5,10 @@ student gets 403, another teacher's object is a 404."""
 from __future__ import annotations
 
 import sqlalchemy as sa
-from flask_smorest import Blueprint
+from sqlalchemy.orm import selectinload
 
 from quizapp.api.auth import authenticate, require_teacher
+from quizapp.api.blueprint import ApiBlueprint
 from quizapp.api.paging import PageArgs, page_of, paginate, paginate_list
 from quizapp.api.schemas import (
     AssignmentSchema,
@@ -24,7 +25,7 @@ from quizapp.services import assignments, classes, gradebook, quiz_sets
 from quizapp.services.classes import ClassSummary
 from quizapp.services.quiz_sets import SetSummary
 
-blp = Blueprint(
+blp = ApiBlueprint(
     "api_teaching",
     __name__,
     url_prefix="/api/v1",
@@ -38,6 +39,16 @@ def _finalise(assignment_ids) -> None:
     here is the one the page shows."""
     if assignments.finalise_overdue_attempts(db.session, utcnow(), assignment_ids):
         db.session.commit()
+
+
+def _load_classes(assignment_list: list[Assignment]) -> None:
+    """Load each assignment's classes (its ``class_ids``) in one query, not one per assignment."""
+    if assignment_list:
+        db.session.scalars(
+            sa.select(Assignment)
+            .where(Assignment.id.in_([a.id for a in assignment_list]))
+            .options(selectinload(Assignment.classes))
+        ).all()
 
 
 @blp.get("/classes")
@@ -67,6 +78,7 @@ def class_grades(class_id: int):
     _finalise(assignments.class_assignment_ids(class_id))
     school_class = classes.owned_class(db.session, class_id, teacher.id)
     book = gradebook.class_gradebook(db.session, school_class, utcnow())
+    _load_classes(book.assignments)
     cells = [
         {
             "student_id": student.id,

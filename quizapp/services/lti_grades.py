@@ -18,6 +18,7 @@ from quizapp.core.grading_methods import SubmittedAttempt, overall_grade
 from quizapp.core.vocabulary import FeedbackTiming
 from quizapp.models import (
     Assignment,
+    Enrollment,
     LtiGradeOutbox,
     LtiResourceLink,
     LtiUserLink,
@@ -37,13 +38,17 @@ def retry_delay(tries: int) -> timedelta:
 
 
 def _grade_link(session: Session, attempt: QuizAttempt) -> tuple[LtiResourceLink, str] | None:
-    """The activity whose grade column takes this attempt's grade, and the learner's LMS id."""
+    """The activity whose grade column takes this attempt's grade, and the learner's LMS id:
+    an activity of a class the learner is in (an assignment given to several LMS courses'
+    classes has an activity in each; the grade goes to the learner's own course)."""
+    own_classes = sa.select(Enrollment.class_id).where(Enrollment.student_id == attempt.user_id)
     row = session.execute(
         sa.select(LtiResourceLink, LtiUserLink.subject)
         .join(LtiUserLink, LtiUserLink.platform_id == LtiResourceLink.platform_id)
         .where(
             LtiResourceLink.assignment_id == attempt.assignment_id,
             LtiResourceLink.lineitem_url.is_not(None),
+            LtiResourceLink.class_id.in_(own_classes),
             LtiUserLink.user_id == attempt.user_id,
         )
         .order_by(LtiResourceLink.id)

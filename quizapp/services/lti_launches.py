@@ -224,7 +224,11 @@ def apply_launch(session: Session, platform: LtiPlatform, facts: LaunchFacts) ->
 def _resource_link(
     session: Session, platform: LtiPlatform, facts: LaunchFacts, school_class: SchoolClass
 ) -> LtiResourceLink | None:
-    """The launch's activity, recorded with its line item (the newest the LMS names)."""
+    """The launch's activity, recorded with its line item (the newest the LMS names).
+
+    None for an activity id already linked in another course's class: activity ids are
+    unique per deployment, not per platform, and a launch from elsewhere must not move that
+    activity's grade column (nor open its assignment)."""
     if not facts.resource_link_id or len(facts.resource_link_id) > 255:
         return None
     link = session.scalar(
@@ -233,6 +237,8 @@ def _resource_link(
             LtiResourceLink.resource_link_id == facts.resource_link_id,
         )
     )
+    if link is not None and link.class_id != school_class.id:
+        return None
     if link is None:
         link = LtiResourceLink(
             platform_id=platform.id,

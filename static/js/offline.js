@@ -7,6 +7,7 @@
   const store = window.offlineStore;
   const $ = (id) => document.getElementById(id);
   const LABELS = { 1: "Again", 2: "Hard", 3: "Good", 4: "Easy" };
+  const SYNC_BATCH = 500; // events a sync request carries (the server takes up to 2000)
   let deck = null; // {user, cards, topics, downloaded_at}
   let quiz = null; // {user, attempt, title, questions, results}
   let done = { cards: [], answers: [], finished: false }; // what this device did with them
@@ -229,12 +230,23 @@
       // A fresh token (the cached page's may be of an earlier login) and whose session this is.
       const session = await fetchJson(root.dataset.cards);
       const mine = events.filter((e) => e.user === session.user);
-      const body = await fetchJson(root.dataset.sync, {
-        method: "POST",
-        headers: { "Content-Type": "application/json", "X-CSRFToken": session.csrf_token },
-        body: JSON.stringify({ events: mine.map(({ label, user, ...event }) => event) }),
-      });
-      await store.forget(body.received);
+      const body = { applied: 0, already: 0, notes: [] };
+      // In batches the server takes (at most 2000 events, 2 MB a request), in time order so
+      // no batch holds a rating older than one a batch before it placed.
+      const finish = (e) => (e.kind === "finish" ? 1 : 0);
+      const inOrder = [...mine].sort((a, b) => a.at - b.at || finish(a) - finish(b));
+      for (let start = 0; start < inOrder.length; start += SYNC_BATCH) {
+        const batch = inOrder.slice(start, start + SYNC_BATCH);
+        const part = await fetchJson(root.dataset.sync, {
+          method: "POST",
+          headers: { "Content-Type": "application/json", "X-CSRFToken": session.csrf_token },
+          body: JSON.stringify({ events: batch.map(({ label, user, ...event }) => event) }),
+        });
+        await store.forget(part.received);
+        body.applied += part.applied;
+        body.already += part.already;
+        body.notes.push(...part.notes);
+      }
       const lines = [`Synced: ${body.applied} applied` +
         (body.already ? `, ${body.already} already received before` : "") + "."];
       body.notes.forEach((note) => lines.push(note.message));

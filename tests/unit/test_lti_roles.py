@@ -22,6 +22,15 @@ LIS = "http://purl.imsglobal.org/vocab/lis/v2/"
         ([LIS + "system/person#Guest"], None),
         ([], None),
         ([3, None], None),
+        (["Instructor"], "teacher"),  # a simple name is a context role (LTI 1.3 5.3.2)
+        (["urn:lti:role:ims/lis/Instructor"], "teacher"),
+        # A role outside the course makes no teacher: a learner of this course who teaches
+        # elsewhere in the school, or an LMS administrator, is a learner here or no one.
+        ([LIS + "membership#Learner", LIS + "institution/person#Instructor"], "student"),
+        ([LIS + "institution/person#Instructor"], None),
+        ([LIS + "system/person#Administrator"], None),
+        ([LIS + "institution/person#Administrator", LIS + "membership#Learner"], "student"),
+        (["urn:lti:instrole:ims/lis/Instructor"], None),
     ],
 )
 def test_roles_map_to_quizapp_roles(roles, expected):
