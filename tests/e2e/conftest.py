@@ -83,3 +83,17 @@ def log_in_after_sign_up(page, email: str, password: str) -> None:
     page.get_by_role("button", name="Log in").click()
     # Logged in, the account lands on its home (on a phone, Log out waits behind Menu).
     expect(page).to_have_url(re.compile(r"/(study|teach/)$"))
+
+
+def wait_until_true(page, expression: str, timeout_s: float = 10.0) -> None:
+    """Polls ``expression`` with ``page.evaluate`` until it is true. Playwright's
+    ``wait_for_function`` builds its predicate with ``new Function`` inside the page, which the
+    app's CSP (no 'unsafe-eval') refuses now and then; ``evaluate`` runs through the debugger
+    protocol, which the CSP does not govern."""
+    import time
+
+    deadline = time.monotonic() + timeout_s
+    while not page.evaluate(expression):
+        if time.monotonic() > deadline:
+            raise AssertionError(f"still false after {timeout_s} s: {expression}")
+        page.wait_for_timeout(50)

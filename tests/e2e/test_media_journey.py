@@ -13,6 +13,7 @@ from quizapp.models import QuizSet, QuizSetItem
 from quizapp.services.media import media_store, reference, store_media
 from tests.builders import PASSWORD, seeded_questions
 from tests.builders.media import png_bytes, wav_bytes
+from tests.e2e.conftest import wait_until_true
 
 
 def test_a_live_question_shows_its_picture_and_sound(browser, live_server, page, db, make_teacher):
@@ -56,7 +57,7 @@ def test_a_live_question_shows_its_picture_and_sound(browser, live_server, page,
             shown = screen.locator('[data-view="question"] img.item-media')
             expect(shown).to_have_attribute("alt", "A map of the Amur")
             loaded = "document.querySelector('[data-view=question] img.item-media').naturalWidth"
-            screen.wait_for_function(f"() => {loaded} === 60")
+            wait_until_true(screen, f"{loaded} === 60")
             expect(screen.locator('[data-view="question"] audio.item-media')).to_have_count(1)
         # The choice's picture sits in its tile, its alt text part of the button's name.
         tile = phone.locator(".player-tiles button", has_text=choice["text"])

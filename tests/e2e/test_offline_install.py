@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import serious_violations
+from tests.e2e.conftest import serious_violations, wait_until_true
 
 
 def test_worker_controls_the_page_and_keeps_the_shell(page, live_server):
@@ -16,7 +16,7 @@ def test_worker_controls_the_page_and_keeps_the_shell(page, live_server):
         assert page.request.get(icon["src"]).ok
     assert {icon["sizes"] for icon in manifest["icons"]} >= {"192x192", "512x512"}
     # The worker activates and claims the page it was registered from.
-    page.wait_for_function("navigator.serviceWorker.controller !== null")
+    wait_until_true(page, "navigator.serviceWorker.controller !== null")
     scope = page.evaluate("navigator.serviceWorker.ready.then((r) => r.scope)")
     assert scope == live_server + "/"
     cached = page.evaluate(

@@ -15,6 +15,7 @@ from quizapp.services.practice_pool import pool_notice
 from quizapp.services.quizzes import load_attempt
 from tests.builders import PASSWORD
 from tests.builders.offline import flashcard_history, graded_answers, replay_online
+from tests.e2e.conftest import wait_until_true
 
 RATINGS = [3, 1, 4, 2, 3, 3, 4, 1, 2, 3, 4, 3, 3, 1, 2, 4, 3, 3, 2, 4]
 
@@ -55,7 +56,7 @@ def test_offline_session_syncs_as_if_online(browser, live_server, db, make_stude
         page.get_by_role("button", name="Log in").click()
         expect(page).to_have_url(re.compile(r"/study$"))
         page.goto("/offline")
-        page.wait_for_function("navigator.serviceWorker.controller !== null")
+        wait_until_true(page, "navigator.serviceWorker.controller !== null")
         page.get_by_role("button", name="Download my cards").click()
         expect(page.locator("#deck-status")).to_contain_text("20 cards downloaded")
         page.get_by_label("Practice quiz topic").select_option(str(topic.id))
