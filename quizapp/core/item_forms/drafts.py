@@ -247,7 +247,10 @@ def defined_terms(usable: list[ShownClaim]) -> list[tuple[ShownClaim, Definition
     return list(found.values())
 
 
-def terms_matching(definitions: list[tuple[ShownClaim, Definition]]) -> QuestionDraft | None:
+def terms_matching(
+    definitions: list[tuple[ShownClaim, Definition]],
+    prompt: str = "Match each term to what the article says it is.",
+) -> QuestionDraft | None:
     """Match each term to its definition, when the article defines three or more; a definition
     that shares a word with its term ("evaporation and transpiration" for
     "evapotranspiration") is left out."""
@@ -261,7 +264,7 @@ def terms_matching(definitions: list[tuple[ShownClaim, Definition]]) -> Question
         key=f"gen-terms-{first.key}",
         claim_key=first.key,
         type=QuestionType.MATCHING,
-        prompt="Match each term to what the article says it is.",
+        prompt=prompt,
         explanation="Each definition is the article's own.",
         pairs=[[d.term, d.definition] for _, d in pairs],
         difficulty=2,

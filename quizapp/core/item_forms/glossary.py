@@ -14,13 +14,11 @@ from quizapp.core.aliases import AnswerContext, answer_set
 from quizapp.core.claims import TopicDraft
 from quizapp.core.item_drafts import FlashcardDraft, QuestionDraft
 from quizapp.core.item_forms.definitions import GLOSSARY_HEADING, Definition, glossary_entry
+from quizapp.core.item_forms.drafts import terms_matching
 from quizapp.core.item_headings import shares_a_word
 from quizapp.core.question_types import QuestionType
 from quizapp.core.sentences import with_stop
 from quizapp.core.subjects import ShownClaim
-
-MIN_MATCHED_ENTRIES = 3
-MAX_MATCHED_ENTRIES = 4
 
 
 def glossary_definition(
@@ -66,19 +64,5 @@ def glossary_question(
 
 def glossary_matching(entries: list[tuple[ShownClaim, Definition]]) -> QuestionDraft | None:
     """Match each term to its definition, when the glossary holds three or more that do not
-    name their own term."""
-    pairs = [(s, d) for s, d in entries if not shares_a_word(d.term, d.definition)]
-    pairs = pairs[:MAX_MATCHED_ENTRIES]
-    if len(pairs) < MIN_MATCHED_ENTRIES:
-        return None
-    first = pairs[0][0].claim
-    return QuestionDraft(
-        key=f"gen-terms-{first.key}",
-        claim_key=first.key,
-        type=QuestionType.MATCHING,
-        prompt="Match each term to what the article's key terms say it is.",
-        explanation="Each definition is the article's own.",
-        pairs=[[d.term, d.definition] for _, d in pairs],
-        difficulty=2,
-        quote=first.quote,
-    )
+    name their own term (the article's own definitions are matched the same way)."""
+    return terms_matching(entries, "Match each term to what the article's key terms say it is.")
