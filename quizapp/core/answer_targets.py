@@ -93,6 +93,9 @@ def _prefix(word: str) -> str:
     return word[:5] if len(word) >= 5 else word
 
 
+TITLE_SPAN = re.compile(r"\b(1\d{3}|20\d{2})\s*(?:[–—-]|to)\s*(1\d{3}|20\d{2})\b")
+
+
 @dataclass
 class ArticleFacts:
     """What the whole article says about its words: title words, names, counts, lists."""
@@ -103,11 +106,16 @@ class ArticleFacts:
     entity_groups: list[set[str]] = field(default_factory=list)
     years: set[int] = field(default_factory=set)
     takes_the: set[str] = field(default_factory=set)  # names written "the United States"
+    # The years a title's range spans ("The Great Famine in Ireland, 1845–1852"), else None.
+    title_span: tuple[int, int] | None = None
 
     @classmethod
     def build(cls, title: str, sentences: Iterable[str]) -> ArticleFacts:
         sentences = list(dict.fromkeys(sentences))
         facts = cls({_prefix(w) for w in content_words(title)}, set())
+        span = TITLE_SPAN.search(title)
+        if span:
+            facts.title_span = (int(span.group(1)), int(span.group(2)))
         for sentence in sentences:
             for token in tokens(sentence)[1:]:
                 if token.is_capitalised:

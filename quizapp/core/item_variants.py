@@ -154,11 +154,32 @@ BOUND_BEFORE = re.compile(
 )
 
 
+# A year that is one end of a range ("1846–47", "1879–1882"), and a name that holds a year's
+# digits ("COVID-19"): a year changed there is false by its look.
+YEAR_RANGE_NEAR = re.compile(r"\d[–—-]|[–—-]\d")
+YEAR_IN_A_NAME = re.compile(r"\b[A-Z][A-Za-z]+-\d{2}\b")
+
+
+def _within_title_span(value: str, facts: ArticleFacts) -> bool:
+    """A changed year stays inside the years the title spans ("1845–1852" never becomes a
+    blight "in 1863" or "in 1837")."""
+    if facts.title_span is None:
+        return True
+    low, high = facts.title_span
+    return low <= int(value) <= high
+
+
 def _may_change(statement: str, number: Target, facts: ArticleFacts) -> bool:
     """Whether changing ``number`` makes a statement the article refutes, and only the article:
     not the title's own number, a count its list or formula gives, a number fixed by its words
     ("Seven Years' War"), nor one under a bound ("less than 1 percent")."""
     first = number.text.split()[0]
+    if number.kind == "year" and (
+        YEAR_RANGE_NEAR.search(statement[max(0, number.start - 1) : number.end + 1])
+        or YEAR_IN_A_NAME.search(statement)
+        or re.search(rf"['’–—-]{number.text[-2:]}\b", statement)  # "1847 … Black '47"
+    ):
+        return False  # "1846–47" changed alone breaks the range; "COVID-19 in 2010" refutes itself
     return not (
         facts.in_title(first)
         or counted_by_a_list(statement, number)
@@ -181,8 +202,9 @@ def _number_change(statement: str, facts: ArticleFacts, seed: int, context: str)
         for value in changed_numbers(target.text, _direction(statement, target), seed):
             value = match_case(value, target.text) if target.text[:1].isalpha() else value
             changed = _replace(statement, target, value)
-            in_order = target.kind != "year" or keeps_context_order(
-                context, int(target.text), int(value)
+            in_order = target.kind != "year" or (
+                keeps_context_order(context, int(target.text), int(value))
+                and _within_title_span(value, facts)
             )
             if (
                 value not in statement

@@ -11,8 +11,11 @@ the shape of the reading's sentences (the sentences here are written for the tes
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
+from quizapp.core.answer_targets import ArticleFacts
 from quizapp.core.article_parser import parse_article
 from quizapp.core.claims import extract_topics
 from quizapp.core.item_forms.card_blanks import poor_blank, repeated_in, specific_answer
@@ -20,7 +23,7 @@ from quizapp.core.item_forms.definitions import classification_of, definition_of
 from quizapp.core.item_forms.phrase_cloze import phrase_cloze
 from quizapp.core.item_forms.terms import called_question
 from quizapp.core.item_generation import generate_items
-from quizapp.core.item_variants import _opposite_change
+from quizapp.core.item_variants import _opposite_change, false_statement
 from quizapp.core.references import _named
 from quizapp.core.segmentation import label_groups
 from quizapp.core.subjects import labelled_clause
@@ -343,3 +346,26 @@ def test_this_before_a_verb_is_not_replaced_by_a_noun() -> None:
     earlier = ["Each satellite carries several atomic clocks."]
     text = "This is why the clocks matter so much."
     assert _named(text, earlier, set()) == text  # not "Satellite is why …"
+
+
+def _changed(title: str, statement: str) -> set[str]:
+    facts = ArticleFacts.build(title, [statement])
+    return {c for seed in range(8) if (c := false_statement(statement, facts, seed))}
+
+
+def test_a_changed_year_stays_inside_the_titles_span() -> None:
+    for changed in _changed(
+        "The Great Famine, 1845–1852", "In 1846 the blight destroyed the crop."
+    ):
+        year = int(re.search(r"\b1\d{3}\b", changed).group())
+        assert 1845 <= year <= 1852, changed
+
+
+def test_no_year_changed_where_a_name_holds_its_digits() -> None:
+    statement = "mRNA vaccines were first widely used against COVID-19 in 2020."
+    assert all("2020" in c for c in _changed("How Vaccines Work", statement))
+
+
+def test_no_year_changed_at_the_end_of_a_range_or_under_a_nickname() -> None:
+    statement = "The winter of 1846–47 was cold, and 1847 became known as Black '47."
+    assert all("1846–47" in c and "1847 became" in c for c in _changed("The Famine", statement))
