@@ -9,11 +9,12 @@ import sqlalchemy as sa
 from flask import current_app
 from flask.cli import AppGroup
 
+from quizapp.core.interchange.formats import BY_NAME
 from quizapp.core.interchange.records import InterchangeError
 from quizapp.extensions import db
 from quizapp.models import User
 from quizapp.services.errors import TeachingError
-from quizapp.services.interchange import EXPORT_FORMATS, export_file, import_file
+from quizapp.services.interchange import export_file, import_file
 from quizapp.services.media import media_sink, media_store
 
 bank_cli = AppGroup(
@@ -23,7 +24,7 @@ bank_cli = AppGroup(
 
 @bank_cli.command("export")
 @click.option("--article", "slug", required=True, help="The article's slug.")
-@click.option("--format", "fmt", type=click.Choice(list(EXPORT_FORMATS)), required=True)
+@click.option("--format", "fmt", type=click.Choice(list(BY_NAME)), required=True)
 @click.option(
     "-o",
     "--output",
