@@ -101,3 +101,9 @@ def import_command(file: Path, slug: str | None, email: str | None, with_progres
         click.echo(f"Skipped {skipped.name}: {skipped.reason}")
     for changed in report.changed:
         click.echo(f"Changed {changed.name}: {changed.change}")
+    if report.drafts:
+        # Nothing silent: what lost a part is not published until a person has looked at it.
+        click.echo(
+            f"{report.drafts} of them lost or changed a part (listed above) and wait as drafts "
+            f"on the article's review page."
+        )

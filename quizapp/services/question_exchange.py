@@ -145,19 +145,7 @@ def import_bank(
     )
     keys = [item.key for item in checked.drafts]
     matched = match_by_key(session, Question, landing, checked.drafts, keys)
-    for item, question in matched.existing:
-        updated = update_question(question, item)
-        if item.files:  # a file without any (GIFT) keeps the files the item has
-            entries = at_choice_ids(
-                _stored(session, media, item, landing, report), question.choices
-            )
-            updated = updated or entries != question.media
-            question.media = entries
-        if updated and item.changes:
-            question.status = ItemStatus.DRAFT  # what it lost waits for a person to look
-            report.drafts += 1
-        counter = report.updated if updated else report.unchanged
-        counter[str(item.draft.type)] += 1
+    _update_existing(session, media, landing, report, matched.existing)
     claim_ids = attach_claims(
         session,
         landing,
@@ -180,6 +168,30 @@ def import_bank(
     if rows:
         session.execute(sa.insert(Question), rows)  # one statement for thousands of questions
     return report
+
+
+def _update_existing(
+    session: Session,
+    media: MediaSink | None,
+    landing: Landing,
+    report: ImportReport,
+    existing: list[tuple[ImportedDraft, Question]],
+) -> None:
+    """Give each question the file carries by a key the article has the file's content and
+    files, counted as updated or unchanged; one updated with a part lost waits as a draft."""
+    for item, question in existing:
+        updated = update_question(question, item)
+        if item.files:  # a file without any (GIFT) keeps the files the item has
+            entries = at_choice_ids(
+                _stored(session, media, item, landing, report), question.choices
+            )
+            updated = updated or entries != question.media
+            question.media = entries
+        if updated and item.changes and question.status != ItemStatus.DRAFT:
+            question.status = ItemStatus.DRAFT  # what it lost waits for a person to look
+            report.drafts += 1
+        counter = report.updated if updated else report.unchanged
+        counter[str(item.draft.type)] += 1
 
 
 def _stored(

@@ -148,3 +148,34 @@ def test_an_anki_card_whose_template_is_gone_is_skipped_and_a_lost_extra_drafts_
     }
     assert cards["The _____ flows south"].back == "Rhône"
     assert report.drafts == 1
+
+
+def test_the_command_line_says_what_waits_as_a_draft(db, runner, tmp_path):
+    bank = tmp_path / "chemistry.xml"
+    bank.write_text(MOODLE_BANK)
+    result = runner.invoke(args=["bank", "import", str(bank)])
+    assert result.exit_code == 0, result.output
+    assert "Skipped Noble gases: the app has no question type like Moodle's 'ddwtos'" in (
+        result.output
+    )
+    assert f"Changed Symbol of gold: {ANSWER_FEEDBACK_LEFT_OUT}" in result.output
+    assert "1 of them lost or changed a part (listed above) and wait as drafts" in result.output
+
+
+def test_an_update_that_loses_a_part_sends_the_question_back_to_draft(db):
+    clean = "::Longest river::Name the longest river in France. {=Loire}\n"
+    first = import_file(db.session, "exam.gift", clean.encode(), article_slug="rivers-exam")
+    db.session.flush()
+    river = _questions(db, first.article_slug)["Name the longest river in France."]
+    assert river.status == ItemStatus.PUBLISHED
+    lossy = (
+        "::Longest river::Name the longest river in France. {=Loire#Yes.\n"
+        "=La Loire#Also right.}\n"
+    )
+    again = import_file(db.session, "exam.gift", lossy.encode(), article_slug="rivers-exam")
+    db.session.flush()
+    assert (sum(again.updated.values()), again.total, again.drafts) == (1, 0, 1)
+    assert [(c.name, c.change) for c in again.changed] == [
+        ("Longest river", ANSWER_FEEDBACK_LEFT_OUT)
+    ]
+    assert (river.status, river.accepted[:2]) == (ItemStatus.DRAFT, ["Loire", "La Loire"])
