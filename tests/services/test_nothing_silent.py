@@ -169,8 +169,7 @@ def test_an_update_that_loses_a_part_sends_the_question_back_to_draft(db):
     river = _questions(db, first.article_slug)["Name the longest river in France."]
     assert river.status == ItemStatus.PUBLISHED
     lossy = (
-        "::Longest river::Name the longest river in France. {=Loire#Yes.\n"
-        "=La Loire#Also right.}\n"
+        "::Longest river::Name the longest river in France. {=Loire#Yes.\n=La Loire#Also right.}\n"
     )
     again = import_file(db.session, "exam.gift", lossy.encode(), article_slug="rivers-exam")
     db.session.flush()
