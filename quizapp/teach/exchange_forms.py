@@ -15,7 +15,7 @@ from wtforms import (
 )
 from wtforms.validators import InputRequired, Length, Optional
 
-from quizapp.core.interchange.formats import FORMATS, accept_list
+from quizapp.core.interchange.formats import FORMATS, accept_list, importable
 
 MAX_PASTE = 400_000  # characters; Flask refuses a form field over 500 kB before this is read
 MAX_DECK_NAME = 120
@@ -23,7 +23,7 @@ MAX_DECK_NAME = 120
 
 class BankImportForm(FlaskForm):
     file = FileField(
-        "A question bank (Moodle XML .xml, GIFT .gift) or a deck (Anki .apkg)",
+        importable()[0].upper() + importable()[1:],
         validators=[FileRequired("Choose a file to import.")],
         render_kw={"accept": accept_list()},
     )

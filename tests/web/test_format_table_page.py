@@ -15,6 +15,10 @@ def test_the_page_offers_every_format_of_the_table(client, db, make_teacher, log
     page = client.get("/teach/exchange").get_data(as_text=True)
     accept = re.search(r'type="file"[^>]*accept="([^"]+)"|accept="([^"]+)"[^>]*type="file"', page)
     assert accept and (accept.group(1) or accept.group(2)) == ".xml,.gift,.txt,.csv,.tsv,.apkg"
+    assert (
+        "A question bank as Moodle XML (.xml) or GIFT (.gift, .txt), or a deck as CSV "
+        "(.csv, .tsv) or an Anki deck (.apkg)" in page
+    )
     menu = re.findall(r'<option[^>]*value="([^"]+)"[^>]*>([^<]+)</option>', page)
     offered = [(value, label) for value, label in menu if value in {f.name for f in FORMATS}]
     assert offered == [

@@ -138,8 +138,18 @@ def accept_list() -> str:
     return ",".join(ext for fmt in FORMATS for ext in fmt.extensions)
 
 
+def _described(holds: Holds) -> str:
+    return " or ".join(fmt.described for fmt in FORMATS if fmt.holds == holds)
+
+
+def importable() -> str:
+    """ "a question bank as Moodle XML (.xml) or …, or a deck as …": every format named."""
+    return (
+        f"a question bank as {_described(Holds.QUESTIONS)}, or a deck as "
+        f"{_described(Holds.FLASHCARDS)}"
+    )
+
+
 def unknown_file_message() -> str:
-    """What to import instead of a file no format reads, every format named."""
-    banks = [fmt.described for fmt in FORMATS if fmt.holds == Holds.QUESTIONS]
-    decks = [fmt.described for fmt in FORMATS if fmt.holds == Holds.FLASHCARDS]
-    return f"Import a question bank as {' or '.join(banks)}, or a deck as {' or '.join(decks)}."
+    """What to import instead of a file no format reads."""
+    return f"Import {importable()}."
