@@ -9,11 +9,12 @@ import sqlalchemy as sa
 from flask import current_app
 from flask.cli import AppGroup
 
+from quizapp.core.interchange.formats import BY_NAME
 from quizapp.core.interchange.records import InterchangeError
 from quizapp.extensions import db
 from quizapp.models import User
 from quizapp.services.errors import TeachingError
-from quizapp.services.interchange import EXPORT_FORMATS, export_file, import_file
+from quizapp.services.interchange import export_file, import_file
 from quizapp.services.media import media_sink, media_store
 
 bank_cli = AppGroup(
@@ -23,7 +24,7 @@ bank_cli = AppGroup(
 
 @bank_cli.command("export")
 @click.option("--article", "slug", required=True, help="The article's slug.")
-@click.option("--format", "fmt", type=click.Choice(list(EXPORT_FORMATS)), required=True)
+@click.option("--format", "fmt", type=click.Choice(list(BY_NAME)), required=True)
 @click.option(
     "-o",
     "--output",
@@ -100,3 +101,9 @@ def import_command(file: Path, slug: str | None, email: str | None, with_progres
         click.echo(f"Skipped {skipped.name}: {skipped.reason}")
     for changed in report.changed:
         click.echo(f"Changed {changed.name}: {changed.change}")
+    if report.drafts:
+        # Nothing silent: what lost a part is not published until a person has looked at it.
+        click.echo(
+            f"{report.drafts} of them lost or changed a part (listed above) and wait as drafts "
+            f"on the article's review page."
+        )

@@ -155,6 +155,7 @@ def import_anki(
         new_article=landing.created_article,
     )
     report.imported.update(c.card.kind for c in new_cards)
+    report.drafts = sum(bool(c.card.changes) for c in new_cards)
     ids = known | card_ids_by_key(session, landing.article.id, [r["key"] for r in rows])
     report.progress = import_progress(session, deck, ids, learner)
     report.changed.extend(report.progress.notes)

@@ -1,18 +1,17 @@
-"""CSV exports: a class's gradebook, and every response (one row per response); and
-``csv_document``, through which every CSV the app hands out is written."""
+"""CSV exports: a class's gradebook, and every response (one row per response); every CSV the
+app hands out is written by ``core.csv_cells.csv_document`` (re-exported here)."""
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from datetime import datetime
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
+from quizapp.core.csv_cells import csv_document
 from quizapp.core.question_kinds import describe_answer
 from quizapp.core.time_zones import DEFAULT_ZONE, to_local
 from quizapp.core.vocabulary import AttemptKind
@@ -27,10 +26,6 @@ from quizapp.models import (
     User,
 )
 from quizapp.services.gradebook import Gradebook
-
-# A spreadsheet runs a cell starting with one of these as a formula; a student could name
-# themselves "=HYPERLINK(...)". OWASP's advice: prefix such text with a quote.
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 RESPONSE_COLUMNS = [
     "assignment",
@@ -53,24 +48,6 @@ RESPONSE_COLUMNS = [
     "correct",
     "answered_at",
 ]
-
-
-def safe_cell(value: object) -> object:
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
-        return "'" + value
-    return value
-
-
-def csv_document(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
-    """Every CSV the app hands out (gradebooks, responses, decks, live results) is written
-    here, so every cell, header included, is guarded against running as a formula: a name,
-    an email or a card's text is anyone's to choose."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow([safe_cell(v) for v in header])  # headers carry assignment titles
-    for row in rows:
-        writer.writerow([safe_cell(v) for v in row])
-    return buffer.getvalue()
 
 
 def _number(value: float | None) -> str:

@@ -10,16 +10,12 @@ from __future__ import annotations
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from quizapp.core.anki_export import ExportCard, anki_package
-from quizapp.core.interchange.flashcard_csv import (
-    DECK_COLUMNS,
-    CardRow,
-    ParsedCards,
-    topic_column,
-)
-from quizapp.models import Article, Claim, Flashcard, Topic
+from quizapp.core.anki_export import ExportCard
+from quizapp.core.interchange.flashcard_csv import CardRow, ParsedCards, topic_column
+from quizapp.core.interchange.formats import Holds, format_named
+from quizapp.core.interchange.records import InterchangeError
+from quizapp.models import Article, Claim, Flashcard, ItemStatus, Topic
 from quizapp.models.content import FLASHCARD_CONTENT_FIELDS
-from quizapp.services.csv_export import csv_document
 from quizapp.services.import_landing import ClaimSource, attach_claims, landing_for_import
 from quizapp.services.import_updates import changed_fields, match_by_key
 from quizapp.services.media import CARD_PLACES, MediaStore, export_files
@@ -29,8 +25,6 @@ from quizapp.services.question_exchange import (
     exported_items,
     topic_paths,
 )
-
-DECK_FORMATS = {"csv": ".csv", "apkg": ".apkg"}
 
 
 def import_cards(
@@ -55,7 +49,11 @@ def import_cards(
     keys = [card.key for card in parsed.cards]
     matched = match_by_key(session, Flashcard, landing, parsed.cards, keys)
     for card, stored in matched.existing:
-        counter = report.updated if _update_card(stored, card) else report.unchanged
+        updated = _update_card(stored, card)
+        if updated and card.changes:
+            stored.status = ItemStatus.DRAFT  # as a new card would: what changed is looked at
+            report.drafts += 1
+        counter = report.updated if updated else report.unchanged
         counter[card.kind] += 1
     claim_ids = attach_claims(
         session,
@@ -77,9 +75,13 @@ def import_cards(
                 "origin": landing.origin,
                 "author_id": landing.author_id,
                 "article_id": landing.article.id,
+                # Nothing silent: a card read otherwise than its row says (listed in the
+                # report) waits as a draft for a person to look at it.
+                "status": ItemStatus.DRAFT if card.changes else ItemStatus.PUBLISHED,
             }
         )
         report.imported[card.kind] += 1
+        report.drafts += bool(card.changes)
     if rows:
         session.execute(sa.insert(Flashcard), rows)  # one statement for thousands of cards
     return report
@@ -140,13 +142,17 @@ def export_deck(
     teacher_id: int | None = None,
     store: MediaStore | None = None,
 ) -> bytes:
-    """The article's deck as CSV (front, back, kind, topic, source) or an Anki package, which
-    carries the cards' pictures and sound from ``store`` (CSV cannot hold files)."""
-    apkg_store = store if fmt == "apkg" else None
+    """The article's deck in the flashcard format named ``fmt`` (CSV: front, back, kind, topic,
+    source, key; an Anki package); a format that holds files carries the cards' pictures and
+    sound from ``store``."""
+    found = format_named(fmt)
+    if found is None or found.holds != Holds.FLASHCARDS:
+        raise InterchangeError(f"Unknown flashcard format {fmt!r}: use csv or apkg.")
     article, cards = deck_cards(
-        session, article_slug, teacher_id, nested=fmt == "csv", store=apkg_store
+        session,
+        article_slug,
+        teacher_id,
+        nested=found.nested_topics,
+        store=store if found.media else None,
     )
-    if fmt == "apkg":
-        return anki_package(f"quizapp::{article.title}", cards)
-    rows = ((c.front, c.back, c.kind, c.topic, c.quote, c.key) for c in cards)
-    return csv_document(DECK_COLUMNS, rows).encode("utf-8")
+    return found.writer(article.title, cards)

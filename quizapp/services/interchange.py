@@ -1,30 +1,22 @@
 """One entry for every import and export: an import chosen by what the file holds, else by its
-extension (``core.interchange.sniffing``), an export by the format name.
-
-Questions: Moodle XML (.xml), GIFT (.gift, .txt). Flashcards: CSV (.csv, .tsv, a tab-separated
-.txt as Quizlet exports it) and Anki (.apkg).
+extension (``core.interchange.sniffing``), an export by the format name; every format is a
+record of ``core.interchange.formats``.
 """
 
 from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
-from quizapp.core.interchange.anki_import import read_apkg
-from quizapp.core.interchange.flashcard_csv import read_cards
-from quizapp.core.interchange.records import InterchangeError
-from quizapp.core.interchange.sniffing import APKG, CARDS, GIFT, MOODLE_XML, sniff_format
+from quizapp.core.interchange.anki_import import AnkiDeck
+from quizapp.core.interchange.flashcard_csv import ParsedCards
+from quizapp.core.interchange.formats import Holds, format_named, unknown_file_message
+from quizapp.core.interchange.records import InterchangeError, ParsedBank
+from quizapp.core.interchange.sniffing import sniff_format
 from quizapp.models import User
 from quizapp.services import deck_exchange, question_exchange
 from quizapp.services.anki_exchange import import_anki
 from quizapp.services.media import MediaSink, MediaStore
-from quizapp.services.question_exchange import ImportReport, decode_text
-
-EXPORT_FORMATS = {**question_exchange.QUESTION_FORMATS, **deck_exchange.DECK_FORMATS}
-IMPORT_EXTENSIONS = (".xml", ".gift", ".txt", ".csv", ".tsv", ".apkg")
-UNKNOWN_FILE = (
-    "Import a Moodle XML (.xml) or GIFT (.gift, .txt) question bank, or a deck as "
-    "CSV (.csv, .tsv) or Anki package (.apkg)."
-)
+from quizapp.services.question_exchange import ImportReport
 
 
 def import_file(
@@ -42,20 +34,19 @@ def import_file(
     be read. ``learner``: an Anki package's review history becomes theirs ("with my
     progress"). ``media``: where the pictures and sound a file carries are stored (without
     it they are left out, and the report says so)."""
-    found = sniff_format(filename, data)
+    fmt = format_named(sniff_format(filename, data))
+    if fmt is None:
+        raise InterchangeError(unknown_file_message())
+    parsed = fmt.reader(data)
     options = {"importer_id": importer_id, "article_slug": article_slug}
-    if found in (MOODLE_XML, GIFT):
-        return question_exchange.import_question_file(
-            session, filename, data, fmt=found, media=media, **options
-        )
-    if found == CARDS:
-        parsed = read_cards(decode_text(data))
-    elif found == APKG:
-        deck = read_apkg(data)
-        return import_anki(session, deck, filename, learner=learner, media=media, **options)
-    else:
-        raise InterchangeError(UNKNOWN_FILE)
-    return deck_exchange.import_cards(session, parsed, filename, **options)
+    # What a reader yields decides the import, so a new format's reader needs no branch here.
+    if isinstance(parsed, ParsedBank):
+        return question_exchange.import_bank(session, parsed, filename, media=media, **options)
+    if isinstance(parsed, AnkiDeck):
+        return import_anki(session, parsed, filename, learner=learner, media=media, **options)
+    if isinstance(parsed, ParsedCards):
+        return deck_exchange.import_cards(session, parsed, filename, **options)
+    raise TypeError(f"the {fmt.name} reader yields {type(parsed).__name__}")
 
 
 def export_file(
@@ -65,8 +56,11 @@ def export_file(
     teacher_id: int | None = None,
     store: MediaStore | None = None,
 ) -> bytes:
-    """The article's questions (moodle-xml, gift) or flashcards (csv, apkg) as a file; the
-    formats that hold files (Moodle XML, Anki) carry the items' files from ``store``."""
-    if fmt in deck_exchange.DECK_FORMATS:
+    """The article's questions or flashcards as a file in the format named ``fmt``; the
+    formats that hold files carry the items' files from ``store``."""
+    found = format_named(fmt)
+    if found is None:
+        raise InterchangeError(f"Unknown format {fmt!r}.")
+    if found.holds == Holds.FLASHCARDS:
         return deck_exchange.export_deck(session, article_slug, fmt, teacher_id, store)
     return question_exchange.export_questions(session, article_slug, fmt, teacher_id, store)

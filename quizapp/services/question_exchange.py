@@ -8,16 +8,18 @@ Where the questions land is decided by ``import_landing.landing_for_import``.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
 from dataclasses import dataclass, field
-from pathlib import PurePath
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from quizapp.core.interchange.drafts import ImportedDraft, check_imported
-from quizapp.core.interchange.gift import read_gift, write_gift
-from quizapp.core.interchange.moodle_xml import read_moodle_xml, write_moodle_xml
+from quizapp.core.interchange.formats import (
+    Holds,
+    format_named,
+    format_of_filename,
+    unknown_file_message,
+)
 from quizapp.core.interchange.records import (
     Changed,
     ExportQuestion,
@@ -26,7 +28,7 @@ from quizapp.core.interchange.records import (
     Skipped,
 )
 from quizapp.core.item_drafts import QuestionDraft
-from quizapp.models import Article, Claim, Flashcard, Question, Topic
+from quizapp.models import Article, Claim, Flashcard, ItemStatus, Question, Topic
 from quizapp.models.content import QUESTION_CONTENT_FIELDS
 from quizapp.services.choice_ids import with_opaque_ids
 from quizapp.services.errors import NotFound
@@ -46,32 +48,6 @@ from quizapp.services.media import (
 )
 from quizapp.services.visibility import usable_article, usable_items
 
-QUESTION_FORMATS = {"moodle-xml": ".xml", "gift": ".gift"}
-_FORMAT_READERS: dict[str, Callable[[bytes], ParsedBank]] = {
-    "moodle-xml": read_moodle_xml,
-    "gift": lambda data: read_gift(decode_text(data)),
-}
-_READERS = {
-    ".xml": _FORMAT_READERS["moodle-xml"],
-    ".gift": _FORMAT_READERS["gift"],
-    ".txt": _FORMAT_READERS["gift"],
-}
-
-
-def decode_text(data: bytes) -> str:
-    """UTF-8 text (a byte-order mark is dropped); InterchangeError for any other encoding."""
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise InterchangeError(
-            f"The file is not UTF-8 text (byte {error.start} cannot be read). Save it as UTF-8 "
-            f"and try again."
-        ) from error
-
-
-def is_question_file(filename: str) -> bool:
-    return PurePath(filename).suffix.lower() in _READERS
-
 
 @dataclass
 class ImportReport:
@@ -86,6 +62,9 @@ class ImportReport:
     # content (``updated``) or already holding it (``unchanged``). ``imported`` counts new ones.
     updated: Counter[str] = field(default_factory=Counter)
     unchanged: Counter[str] = field(default_factory=Counter)
+    # Items that lost or changed a part on the way (each listed in ``changed``) and so wait
+    # as drafts though the import would have published them.
+    drafts: int = 0
 
     @property
     def total(self) -> int:
@@ -124,10 +103,31 @@ def import_question_file(
     Raises InterchangeError, with nothing added to the session, when the file cannot be read
     or holds no question the app can take.
     """
-    reader = _FORMAT_READERS.get(fmt or "") or _READERS.get(PurePath(filename).suffix.lower())
-    if reader is None:
-        raise InterchangeError("Import a Moodle XML file (.xml) or a GIFT file (.gift or .txt).")
-    parsed = reader(data)
+    found = format_named(fmt) or format_of_filename(filename)
+    if found is None or found.holds != Holds.QUESTIONS:
+        raise InterchangeError(unknown_file_message())
+    return import_bank(
+        session,
+        found.reader(data),
+        filename,
+        importer_id=importer_id,
+        article_slug=article_slug,
+        media=media,
+    )
+
+
+def import_bank(
+    session: Session,
+    parsed: ParsedBank,
+    filename: str,
+    *,
+    importer_id: int | None = None,
+    article_slug: str | None = None,
+    media: MediaSink | None = None,
+) -> ImportReport:
+    """Import every question ``parsed`` holds that the app can take; one that lost or changed
+    a part on the way (each change in the report) lands as a draft. Raises InterchangeError,
+    with nothing added to the session, when it holds none the app can take."""
     checked = check_imported(parsed)
     if not checked.drafts:
         reasons = "; ".join(f"{s.name}: {s.reason}" for s in checked.skipped[:5])
@@ -145,16 +145,7 @@ def import_question_file(
     )
     keys = [item.key for item in checked.drafts]
     matched = match_by_key(session, Question, landing, checked.drafts, keys)
-    for item, question in matched.existing:
-        updated = update_question(question, item)
-        if item.files:  # a file without any (GIFT) keeps the files the item has
-            entries = at_choice_ids(
-                _stored(session, media, item, landing, report), question.choices
-            )
-            updated = updated or entries != question.media
-            question.media = entries
-        counter = report.updated if updated else report.unchanged
-        counter[str(item.draft.type)] += 1
+    _update_existing(session, media, landing, report, matched.existing)
     claim_ids = attach_claims(
         session,
         landing,
@@ -165,13 +156,42 @@ def import_question_file(
     )
     rows = []
     for (item, key), claim_id in zip(matched.new, claim_ids, strict=True):
-        row = _question_row(item.draft, key, claim_id, landing)
         entries = _stored(session, media, item, landing, report)
+        row = _question_row(item.draft, key, claim_id, landing)
+        if item.changes:
+            # Nothing silent: a question that lost or changed a part (listed in the report)
+            # waits as a draft for a person to look at it, never goes straight to learners.
+            row["status"] = ItemStatus.DRAFT
+            report.drafts += int(landing.question_status != ItemStatus.DRAFT)
         rows.append({**row, "media": at_choice_ids(entries, row["choices"])})
         report.imported[str(item.draft.type)] += 1
     if rows:
         session.execute(sa.insert(Question), rows)  # one statement for thousands of questions
     return report
+
+
+def _update_existing(
+    session: Session,
+    media: MediaSink | None,
+    landing: Landing,
+    report: ImportReport,
+    existing: list[tuple[ImportedDraft, Question]],
+) -> None:
+    """Give each question the file carries by a key the article has the file's content and
+    files, counted as updated or unchanged; one updated with a part lost waits as a draft."""
+    for item, question in existing:
+        updated = update_question(question, item)
+        if item.files:  # a file without any (GIFT) keeps the files the item has
+            entries = at_choice_ids(
+                _stored(session, media, item, landing, report), question.choices
+            )
+            updated = updated or entries != question.media
+            question.media = entries
+        if updated and item.changes and question.status != ItemStatus.DRAFT:
+            question.status = ItemStatus.DRAFT  # what it lost waits for a person to look
+            report.drafts += 1
+        counter = report.updated if updated else report.unchanged
+        counter[str(item.draft.type)] += 1
 
 
 def _stored(
@@ -184,6 +204,7 @@ def _stored(
     """The item's files stored, what became of each noted in the report."""
     entries, changes = stored_files(session, media, item.files, landing.author_id)
     report.changed += [Changed(item.name, change) for change in changes]
+    item.changes += changes
     return entries
 
 
@@ -279,9 +300,12 @@ def export_questions(
     teacher_id: int | None = None,
     store: MediaStore | None = None,
 ) -> bytes:
-    """The article's live questions as a file in ``fmt`` ("moodle-xml" or "gift"), a category
+    """The article's live questions as a file in the question format named ``fmt``, a category
     per topic; ``teacher_id`` limits them to what that teacher sees (seeded and their own).
-    Moodle XML carries each prompt's files from ``store``; GIFT cannot hold files."""
+    A format that holds files (Moodle XML) carries each item's files from ``store``."""
+    found = format_named(fmt)
+    if found is None or found.holds != Holds.QUESTIONS:
+        raise InterchangeError(f"Unknown question format {fmt!r}: use moodle-xml or gift.")
     article = article_to_export(session, article_slug, teacher_id)
     stmt = (
         sa.select(Question, Topic.id)
@@ -297,12 +321,8 @@ def export_questions(
             q.key,
             topic_path=paths[topic],
             key=q.key,
-            files=export_files(store if fmt == "moodle-xml" else None, q.media),
+            files=export_files(store if found.media else None, q.media),
         )
         for q, topic in session.execute(stmt)
     ]
-    if fmt == "moodle-xml":
-        return write_moodle_xml(article.title, items)
-    if fmt == "gift":
-        return write_gift(article.title, items).encode("utf-8")
-    raise InterchangeError(f"Unknown question format {fmt!r}: use moodle-xml or gift.")
+    return found.writer(article.title, items)

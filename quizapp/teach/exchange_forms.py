@@ -15,22 +15,17 @@ from wtforms import (
 )
 from wtforms.validators import InputRequired, Length, Optional
 
-from quizapp.services.interchange import EXPORT_FORMATS
+from quizapp.core.interchange.formats import FORMATS, accept_list, importable
 
-FORMAT_LABELS = {
-    "moodle-xml": "Questions as Moodle XML (.xml)",
-    "gift": "Questions as GIFT (.gift)",
-    "csv": "Flashcards as CSV (.csv)",
-    "apkg": "Flashcards as an Anki deck (.apkg)",
-}
 MAX_PASTE = 400_000  # characters; Flask refuses a form field over 500 kB before this is read
 MAX_DECK_NAME = 120
 
 
 class BankImportForm(FlaskForm):
     file = FileField(
-        "A question bank (Moodle XML .xml, GIFT .gift) or a deck (Anki .apkg)",
+        importable()[0].upper() + importable()[1:],
         validators=[FileRequired("Choose a file to import.")],
+        render_kw={"accept": accept_list()},
     )
     # An Anki deck's review history becomes the importer's own: their cards continue where
     # Anki left them instead of starting new.
@@ -67,5 +62,6 @@ class BankExportForm(FlaskForm):
 
     article = SelectField("Article", choices=[])
     format = SelectField(
-        "Format", choices=[SelectChoice(f, FORMAT_LABELS[f]) for f in EXPORT_FORMATS]
+        "Format",
+        choices=[SelectChoice(f.name, f"{f.label} ({f.extension})") for f in FORMATS],
     )

@@ -19,14 +19,15 @@ from flask_login import current_user
 from wtforms import SelectChoice
 
 from quizapp.core.interchange.flashcard_csv import read_cards
-from quizapp.core.interchange.records import InterchangeError
+from quizapp.core.interchange.formats import BY_NAME
+from quizapp.core.interchange.records import InterchangeError, decode_text
 from quizapp.extensions import db
 from quizapp.models import Article
 from quizapp.services.deck_exchange import import_cards
 from quizapp.services.errors import TeachingError
-from quizapp.services.interchange import EXPORT_FORMATS, export_file, import_file
+from quizapp.services.interchange import export_file, import_file
 from quizapp.services.media import media_sink, media_store
-from quizapp.services.question_exchange import ImportReport, decode_text
+from quizapp.services.question_exchange import ImportReport
 from quizapp.services.visibility import usable_articles
 from quizapp.teach.anki_report import flash_anki_report
 from quizapp.teach.blueprint import bp
@@ -42,12 +43,6 @@ IMPORT_ENDPOINTS = {"teach.import_bank", "teach.preview_cards"}
 MAX_SKIPPED_SHOWN = 20
 PREVIEW_ROWS = 50
 DEFAULT_DECK = "Pasted flashcards"
-MIMETYPES = {
-    "moodle-xml": "application/xml",
-    "gift": "text/plain",
-    "csv": "text/csv",
-    "apkg": "application/apkg",
-}
 
 
 def allow_large_imports() -> None:
@@ -105,6 +100,12 @@ def _flash_report(report: ImportReport) -> None:
         f"Imported {report.counted} into the {article} “{report.article_title}”, {where}.",
         "success",
     )
+    if report.drafts:
+        flash(
+            f"{report.drafts} of them lost or changed something on the way (listed below) and "
+            f"wait as drafts for you to review.",
+            "warning",
+        )
     if report.updated or report.unchanged:
         flash(f"Already in the article, by key: {report.by_kind}.", "info")
     for skipped in report.skipped[:MAX_SKIPPED_SHOWN]:
@@ -210,12 +211,12 @@ def export_bank():
     form = _export_form()
     if not form.validate():
         raise TeachingError("Choose an article and a format.")
-    fmt = form.format.data
+    fmt = BY_NAME[form.format.data]  # the form's choices are the table's names
     store = media_store(current_app.config, db.session)
-    data = export_file(db.session, form.article.data, fmt, current_user.id, store)
+    data = export_file(db.session, form.article.data, fmt.name, current_user.id, store)
     return send_file(
         io.BytesIO(data),
-        mimetype=MIMETYPES[fmt],
+        mimetype=fmt.mime_type,
         as_attachment=True,
-        download_name=f"{form.article.data}{EXPORT_FORMATS[fmt]}",
+        download_name=f"{form.article.data}{fmt.extension}",
     )

@@ -1,4 +1,4 @@
-"""Every CSV the app hands out is written by ``csv_export.csv_document``, and no cell of it
+"""Every CSV the app hands out is written by ``core.csv_cells.csv_document``, and no cell of it
 starts with what a spreadsheet would run as a formula."""
 
 from __future__ import annotations
@@ -35,4 +35,4 @@ def test_only_the_one_place_writes_csv():
         for path in package.rglob("*.py")
         if "csv.writer(" in path.read_text() or "csv.DictWriter(" in path.read_text()
     )
-    assert writers == ["services/csv_export.py"]
+    assert writers == ["core/csv_cells.py"]

@@ -40,6 +40,9 @@ class ImportedDraft:
     # question's answers are compared with when the file updates it.
     written_accepted: list[str] = field(default_factory=list)
     files: list[ImportedFile] = field(default_factory=list)
+    # What the reader (or storing its files) left out or changed, each in a sentence: an
+    # item with any lands as a draft.
+    changes: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -73,7 +76,14 @@ def check_imported(parsed: ParsedBank) -> CheckedBank:
         written = [str(a).strip() for a in raw.get("accepted") or [] if str(a).strip()]
         checked.drafts.append(
             ImportedDraft(
-                draft, item.topic, item.name, item.key, item.topic_path, written, item.files
+                draft,
+                item.topic,
+                item.name,
+                item.key,
+                item.topic_path,
+                written,
+                item.files,
+                list(item.changes),
             )
         )
         checked.changed += [Changed(item.name, change) for change in item.changes]

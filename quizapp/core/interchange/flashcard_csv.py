@@ -61,6 +61,9 @@ class CardRow:
     key: str | None = None
     # The topic and its parents, outermost first ("Wars::Civil" -> ("Wars", "Civil")).
     topic_path: tuple[str, ...] = ()
+    # How its row was read otherwise than its cells say (also in ``ParsedCards.changed``):
+    # a card with any is imported as a draft.
+    changes: tuple[str, ...] = ()
 
 
 def topic_column(path: tuple[str, ...]) -> str:
@@ -235,13 +238,15 @@ def read_cards(text: str) -> ParsedCards:
     columns = columns or {"front": 0, "back": 1}
     first = 2 if parsed.has_header else 1
     for number, row in enumerate(rows[1:] if parsed.has_header else rows, start=first):
+        noted = len(parsed.changed)
         row = _fitted(row, width, parsed, f"row {number}")
         cells = {role: row[i].strip() if i < len(row) else "" for role, i in columns.items()}
         reason = _row_problem(cells)
         if reason:
             parsed.skipped.append(Skipped(f"row {number}", reason))
         else:
-            parsed.cards.append(_row_card(cells))
+            changes = tuple(c.change for c in parsed.changed[noted:])
+            parsed.cards.append(dataclasses.replace(_row_card(cells), changes=changes))
     if not parsed.cards:
         raise InterchangeError("No row makes a card: each needs a front and a back.")
     return parsed

@@ -23,6 +23,17 @@ class InterchangeError(InputError):
     """The file as a whole cannot be read: nothing from it is imported."""
 
 
+def decode_text(data: bytes) -> str:
+    """UTF-8 text (a byte-order mark is dropped); InterchangeError for any other encoding."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise InterchangeError(
+            f"The file is not UTF-8 text (byte {error.start} cannot be read). Save it as UTF-8 "
+            f"and try again."
+        ) from error
+
+
 def too_many_questions() -> InterchangeError:
     return InterchangeError(
         f"The file holds more than {MAX_IMPORT_QUESTIONS} questions; at most "

@@ -8,19 +8,12 @@ on nearly every line); the extension decides only what the content leaves open.
 from __future__ import annotations
 
 import re
-from pathlib import PurePath
 
 from quizapp.core.import_limits import SNIFF_LINE_CHARS
+from quizapp.core.interchange.formats import format_of_filename
 
-MOODLE_XML, GIFT, CARDS, APKG = "moodle-xml", "gift", "cards", "apkg"
-_BY_EXTENSION = {
-    ".xml": MOODLE_XML,
-    ".gift": GIFT,
-    ".txt": GIFT,
-    ".csv": CARDS,
-    ".tsv": CARDS,
-    ".apkg": APKG,
-}
+# Format names of ``core.interchange.formats``, whose table also says which extension is whose.
+MOODLE_XML, GIFT, CARDS, APKG = "moodle-xml", "gift", "csv", "apkg"
 # Marks only GIFT writes: a question name, a category line, or answers in braces that start
 # with =, ~, #, or are T/F ("{=Paris ~Lyon}", "{#3.14:0.01}", "{TRUE}", "{}").
 _GIFT_MARK = re.compile(
@@ -51,9 +44,10 @@ def _text_kind(sample: str, by_extension: str | None) -> str | None:
 
 
 def sniff_format(filename: str, data: bytes) -> str | None:
-    """MOODLE_XML, GIFT, CARDS or APKG for ``data``, or None when neither its content nor its
-    name says (no reader is tried then)."""
-    by_extension = _BY_EXTENSION.get(PurePath(filename).suffix.lower())
+    """The name of the format (MOODLE_XML, GIFT, CARDS or APKG) ``data`` is in, or None when
+    neither its content nor its name says (no reader is tried then)."""
+    named = format_of_filename(filename)
+    by_extension = named.name if named else None
     if data.startswith(b"PK\x03\x04"):
         return by_extension  # a zip: an Anki package when so named (a .docx is none)
     head = data[:SNIFF_LINE_CHARS].lstrip(b"\xef\xbb\xbf \t\r\n")
