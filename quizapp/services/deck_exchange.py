@@ -50,8 +50,9 @@ def import_cards(
     matched = match_by_key(session, Flashcard, landing, parsed.cards, keys)
     for card, stored in matched.existing:
         updated = _update_card(stored, card)
-        if updated and card.changes:
-            stored.status = ItemStatus.DRAFT  # as a new card would: what changed is looked at
+        status = landing.lost_part_status(updated and bool(card.changes), stored.status)
+        if status != stored.status:
+            stored.status = status  # as a new card would: what changed is looked at
             report.drafts += 1
         counter = report.updated if updated else report.unchanged
         counter[card.kind] += 1
@@ -77,11 +78,11 @@ def import_cards(
                 "article_id": landing.article.id,
                 # Nothing silent: a card read otherwise than its row says (listed in the
                 # report) waits as a draft for a person to look at it.
-                "status": ItemStatus.DRAFT if card.changes else ItemStatus.PUBLISHED,
+                "status": landing.lost_part_status(bool(card.changes)),
             }
         )
         report.imported[card.kind] += 1
-        report.drafts += bool(card.changes)
+        report.drafts += landing.lost_part_status(bool(card.changes)) == ItemStatus.DRAFT
     if rows:
         session.execute(sa.insert(Flashcard), rows)  # one statement for thousands of cards
     return report

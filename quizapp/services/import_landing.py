@@ -52,6 +52,12 @@ class Landing:
     # Every topic of the article, new ones included: a tree may hold one title twice.
     _all_topics: list[Topic] = field(default_factory=list)
 
+    def lost_part_status(self, lost: bool, current: str = ItemStatus.PUBLISHED) -> str:
+        """The status of an item that lost or changed a part on the way: a draft for the
+        importer to look at. An operator's import with no author has nobody whose review page
+        holds it, so the item keeps its status and the printed report is the record."""
+        return ItemStatus.DRAFT if lost and self.author_id is not None else current
+
     def item_key(self) -> str:
         owner = f"t{self.author_id}" if self.author_id is not None else "import"
         return f"{owner}-{uuid4().hex[:10]}"

@@ -158,11 +158,11 @@ def import_bank(
     for (item, key), claim_id in zip(matched.new, claim_ids, strict=True):
         entries = _stored(session, media, item, landing, report)
         row = _question_row(item.draft, key, claim_id, landing)
-        if item.changes:
-            # Nothing silent: a question that lost or changed a part (listed in the report)
-            # waits as a draft for a person to look at it, never goes straight to learners.
-            row["status"] = ItemStatus.DRAFT
-            report.drafts += int(landing.question_status != ItemStatus.DRAFT)
+        # Nothing silent: a question that lost or changed a part (listed in the report)
+        # waits as a draft for a person to look at it, never goes straight to learners.
+        status = landing.lost_part_status(bool(item.changes), row["status"])
+        report.drafts += int(status == ItemStatus.DRAFT != row["status"])
+        row["status"] = status
         rows.append({**row, "media": at_choice_ids(entries, row["choices"])})
         report.imported[str(item.draft.type)] += 1
     if rows:
@@ -187,8 +187,9 @@ def _update_existing(
             )
             updated = updated or entries != question.media
             question.media = entries
-        if updated and item.changes and question.status != ItemStatus.DRAFT:
-            question.status = ItemStatus.DRAFT  # what it lost waits for a person to look
+        status = landing.lost_part_status(updated and bool(item.changes), question.status)
+        if status != question.status:
+            question.status = status  # what it lost waits for a person to look
             report.drafts += 1
         counter = report.updated if updated else report.unchanged
         counter[str(item.draft.type)] += 1
