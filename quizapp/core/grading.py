@@ -257,6 +257,11 @@ def grade_true_false(key: GradingKey, answer: object) -> Grade:
 # --- free text ---------------------------------------------------------------------------------
 
 
+# A comma or thin space between digit groups of three ("8,200,000", "8 200 000" as NFKC leaves
+# a thin space): a typed "8200000" is the same number; "3,14" and "1, 2" are not matched.
+THOUSANDS_SEPARATOR = re.compile(r"(?<=\d)[,\u2009\u202f](?=\d{3}(?!\d))")
+
+
 def normalize_text(text: str) -> str:
     """Canonical form for comparing free-text answers; the same text always gives the same result.
 
@@ -270,6 +275,7 @@ def normalize_text(text: str) -> str:
     Unicode database does not know yet (newer emoji).
     """
     text = unicodedata.normalize("NFKC", text[:MAX_ANSWER_CHARS]).casefold().replace("ё", "е")
+    text = THOUSANDS_SEPARATOR.sub("", text)  # "8,200,000" == "8200000"
     out: list[str] = []
     for char in _decomposed(text):
         category = unicodedata.category(char)

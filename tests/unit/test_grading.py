@@ -387,3 +387,13 @@ def test_matching_bad_keys_are_invalid_key() -> None:
     duplicate = GradingKey(type=QuestionType.MATCHING, pairs=(("a", "x"), ("a", "y")))
     with pytest.raises(InvalidKey):
         grade_answer(duplicate, {"a": "x"})
+
+
+@pytest.mark.parametrize(("typed", "key"), [("8200000", "8,200,000"), ("8,200,000", "8200000")])
+def test_a_number_with_or_without_thousands_commas_is_the_same_answer(typed, key) -> None:
+    # Reviewers found "8,200,000" refused where the key was written without commas.
+    assert normalize_text(typed) == normalize_text(key)
+
+
+def test_a_decimal_comma_is_not_taken_for_a_thousands_comma() -> None:
+    assert normalize_text("3,14") != normalize_text("314")
