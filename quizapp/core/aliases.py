@@ -141,7 +141,10 @@ def _longer_mentions(answer: str, article_names: Iterable[str]) -> set[str]:
         for n in article_names
         if n != answer and n.endswith(f" {answer}") and all(w[:1].isupper() for w in n.split())
     }
-    return longer if len(longer) == 1 else set()
+    if len(longer) != 1:
+        return set()
+    untitled = _without_title(next(iter(longer)))
+    return longer | {untitled} if untitled else longer
 
 
 # Words before a capital that make it a place, not its state ("a summit in Pyongyang").
@@ -259,9 +262,29 @@ def _names_in(text: str) -> set[str]:
     for match in _NAME.finditer(text):
         words = match.group().rstrip(".").split()
         first = next((i for i, word in enumerate(words) if not is_function_word(word)), None)
+        # "the Whig Lord John Russell": the name starts at its title, not at the party.
+        titled = next((i for i, word in enumerate(words) if i and word in TITLES), None)
+        if titled is not None:
+            first = titled
         if first is not None:
             names.add(" ".join(words[first:]))
     return names
+
+
+# Titles that open a person's name; the name is right with them and without them.
+TITLES = frozenset(
+    "Lord Lady Sir Dame King Queen Emperor Empress Prince Princess President General Admiral "
+    "Captain Dr Pope Saint".split()
+)
+
+
+def _without_title(name: str) -> str | None:
+    """ "Lord John Russell" -> "John Russell"; None when the name has no title or is one word
+    after it ("Queen Victoria" stays whole: "Victoria" alone is the surname step's)."""
+    words = name.split()
+    if len(words) > 2 and words[0] in TITLES:
+        return " ".join(words[1:])
+    return None
 
 
 def _shows(prompt: str, alias: str) -> bool:

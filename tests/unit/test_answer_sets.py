@@ -238,3 +238,14 @@ def test_the_generators_form_questions_get_the_alias_step():
     assert in_words
     for question in in_words:
         assert _accepts(question.accepted, digits[question.accepted[0]]), question.prompt
+
+
+def test_a_titled_name_is_right_with_and_without_its_title_but_not_its_party():
+    # "the Whig Lord John Russell": reviewers found "Lord John Russell" refused, "Whig Lord John
+    # Russell" accepted.
+    text = "In 1846 the Whig Lord John Russell became prime minister. Russell's government fell."
+    accepted = answer_set(
+        ["Russell"], AnswerContext.of_text(text), kind="entity", prompt="_____'s government fell"
+    )
+    assert {"Lord John Russell", "John Russell"} <= set(accepted)
+    assert "Whig Lord John Russell" not in accepted
