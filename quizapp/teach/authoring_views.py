@@ -10,6 +10,7 @@ from typing import Any
 import sqlalchemy as sa
 from flask import current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user
+from flask_wtf.file import FileField
 from sqlalchemy.orm import selectinload
 
 from quizapp.core.question_kinds import describe_key
@@ -180,11 +181,25 @@ def save_with_media(kind: AuthoredKind, form, item=None):
     return item
 
 
+# Browsers never keep a chosen file when the page comes back with an error: say so beside it.
+CHOOSE_AGAIN = "Choose the file again: a browser does not keep it when the form has an error."
+
+
+def _ask_for_files_again(form: QuestionForm | FlashcardForm) -> None:
+    """Beside each file field that carried a file into a refused submit, ask for it again."""
+    if request.method != "POST":
+        return
+    for field in form:
+        if isinstance(field, FileField) and getattr(field.data, "filename", ""):
+            field.errors = [*field.errors, CHOOSE_AGAIN]
+
+
 def _new_item(kind: AuthoredKind, form: QuestionForm | FlashcardForm):
     outcome = submit_form(form, lambda: save_with_media(kind, form))
     if outcome.saved:
         flash(kind.created, "success")
         return redirect(url_for("teach.items"))
+    _ask_for_files_again(form)
     return render_template(kind.template, form=form, **{kind.name: None}), outcome.status
 
 
@@ -196,6 +211,7 @@ def _edit_item(kind: AuthoredKind, item_id: int, **context: Callable[[Any], Any]
     if outcome.saved:
         flash(kind.saved, "success")
         return redirect(url_for("teach.items"))
+    _ask_for_files_again(form)
     values = {name: compute(item) for name, compute in context.items()}
     return render_template(kind.template, form=form, **{kind.name: item}, **values), outcome.status
 

@@ -229,3 +229,18 @@ def test_a_teacher_puts_a_picture_on_a_choice_and_takes_it_off(client, db, make_
     assert client.post(f"/teach/questions/{question.id}/edit", data=removed).status_code == 302
     db.session.refresh(question)
     assert question.media == []
+
+
+def test_a_form_error_asks_for_the_chosen_file_again(client, db, make_teacher, login):
+    # Tried as a new user: the first save, missing its explanation, came back with the file
+    # input empty and no word about it (browsers never keep a chosen file).
+    login(client, make_teacher())
+    data = {**QUESTION, "claim_id": _claim_id(db), "explanation": ""}
+    data["prompt_file"] = (io.BytesIO(png_bytes()), "map.png")
+    data["prompt_alt"] = "A map of the Amur"
+    files_before = _count(db, MediaFile)
+    response = client.post("/teach/questions/new", data=data, content_type="multipart/form-data")
+    assert response.status_code == 400
+    page = response.get_data(as_text=True)
+    assert "Choose the file again" in page
+    assert _mine(db, Question) == [] and _count(db, MediaFile) == files_before
