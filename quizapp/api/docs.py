@@ -3,7 +3,10 @@ usual browsable UIs load scripts from a CDN, which the app's CSP refuses)."""
 
 from __future__ import annotations
 
+import re
+
 from flask import Blueprint, current_app, render_template
+from markupsafe import Markup, escape
 
 bp = Blueprint("api_docs", __name__, url_prefix="/api")
 
@@ -16,6 +19,16 @@ DESCRIPTION = (
     "with `Retry-After`. Posting a review needs an `Idempotency-Key` header: a retried post "
     "with the same key counts once."
 )
+
+
+# The document's texts are Markdown for tools (`code`, ``code``); the page shows code as code.
+INLINE_CODE = re.compile(r"``?([^`]+?)``?")
+
+
+@bp.app_template_filter("inline_code")
+def inline_code(text: str | None) -> Markup:
+    """``text`` escaped, its `backticked` parts shown as code."""
+    return Markup(INLINE_CODE.sub(r"<code>\1</code>", str(escape(text or ""))))
 
 
 @bp.get("/docs")

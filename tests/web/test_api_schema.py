@@ -60,6 +60,19 @@ def test_the_docs_page_lists_every_operation(client, db):
         assert path in page
 
 
+def test_the_docs_page_shows_code_as_code(client, db):
+    # The crawl's phone screenshot showed "`Authorization: Bearer qz_...`" with its backticks.
+    page = client.get("/api/docs").get_data(as_text=True)
+    assert "<code>Authorization: Bearer qz_...</code>" in page
+    assert "`" not in page.split("<h2>First calls</h2>")[0]
+
+
+def test_the_docs_filter_escapes_before_it_marks_code():
+    from quizapp.api.docs import inline_code
+
+    assert str(inline_code("send `<b>x</b>`")) == "send <code>&lt;b&gt;x&lt;/b&gt;</code>"
+
+
 @pytest.fixture
 def live_api(app, db, make_teacher, make_student) -> Iterator[SimpleNamespace]:
     teacher, student = make_teacher(), make_student()
