@@ -12,6 +12,7 @@ import sqlalchemy as sa
 from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
 from sqlalchemy.orm import Session
 
+from quizapp.core.interface_languages import is_interface_language
 from quizapp.core.time_zones import choosable_zones
 from quizapp.models import Role, User
 from quizapp.services.errors import AccountError
@@ -112,6 +113,7 @@ class ProfileChange:
     email: str
     time_zone: str
     current_password: str = ""
+    language: str = ""
 
 
 def update_profile(session: Session, user: User, change: ProfileChange) -> str | None:
@@ -129,8 +131,11 @@ def update_profile(session: Session, user: User, change: ProfileChange) -> str |
         # Someone with a stolen session could otherwise move the account to their address
         # and reset its password from there.
         raise AccountError(EMAIL_NEEDS_PASSWORD)
+    if change.language and not is_interface_language(change.language):
+        raise AccountError("Choose a language from the list.")
     user.display_name = change.display_name.strip()
     user.time_zone = change.time_zone
+    user.language = change.language or None
     return email if email != user.email else None
 
 
