@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from quizapp.core.interface_languages import is_interface_language
 from quizapp.core.time_zones import choosable_zones
 from quizapp.models import Role, User
+from quizapp.services.api_tokens import revoke_all_tokens
 from quizapp.services.errors import AccountError
 from quizapp.services.sessions import end_all_sessions
 
@@ -102,9 +103,12 @@ def user_for_reset_token(
 
 
 def set_new_password(session: Session, user: User, password: str) -> None:
-    """A new password ends every session and remember token of the account."""
+    """A new password ends every session and remember token of the account, and revokes its
+    API tokens: a password is changed or reset when someone else may have had it, and tokens
+    made with it would otherwise outlive the change."""
     user.set_password(password)
     end_all_sessions(session, user)
+    revoke_all_tokens(session, user)
 
 
 @dataclass(frozen=True)
