@@ -45,6 +45,20 @@ def choices_from_rows(rows: Sequence[tuple[str, bool]], fail: Fail) -> list[dict
     return [{"text": text, "correct": correct} for text, correct in kept]
 
 
+def duplicate_choices(texts: Sequence[str]) -> str:
+    """Why choices are refused as duplicates: named when they differ only in capitals ("GB",
+    "Gb"), which a file from elsewhere may mean as different answers."""
+    first: dict[str, str] = {}
+    for text in texts:
+        earlier = first.setdefault(text.casefold(), text)
+        if earlier != text:
+            return (
+                f"duplicate choices: “{earlier}” and “{text}” differ only in capital letters, "
+                f"which the app refuses as one answer written twice"
+            )
+    return "duplicate choices"
+
+
 class ChoiceKind(QuestionKind):
     """Shared by both choice kinds; subclasses say how many correct choices a key needs."""
 
@@ -75,7 +89,7 @@ class ChoiceKind(QuestionKind):
         if any(not t for t in texts):
             fail("a choice has no text")
         if len({t.casefold() for t in texts}) != len(texts):
-            fail("duplicate choices")
+            fail(duplicate_choices(texts))
         correct = [bool(c.get("correct")) for c in choices]
         self.check_correct_count(sum(correct), fail)
         extras = credit_extras(
