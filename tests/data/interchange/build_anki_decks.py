@@ -66,11 +66,13 @@ def fill(col: Collection) -> None:
         Back=f"Teal [sound:{sound}]",
     )
     add_note(col, "Basic", DECK, ["rivers"], Front="Longest river in Europe?", Back="Volga")
-    # Review history the way Anki records it: cards shown and answered through the scheduler.
+    # Review history the way Anki records it: cards shown and answered through the scheduler
+    # (which studies the current deck and its subdecks).
+    col.decks.select(col.decks.id(DECK))
     for ease in (3, 4, 1):
         card = col.sched.getCard()
         if card is None:
-            break
+            raise RuntimeError("Anki's scheduler showed no card to answer")
         card.start_timer()
         col.sched.answerCard(card, ease)
 
