@@ -79,6 +79,10 @@ def _anki_cards(path: Path) -> int:
             col.close()
 
 
+# The report's names for what it says of a whole deck rather than of a card.
+_DECK_WIDE = ("tag “", "review history")
+
+
 @dataclass
 class FileResult:
     """One corpus file through a teacher's upload: what the report said of it."""
@@ -95,6 +99,12 @@ class FileResult:
     @property
     def name(self) -> str:
         return f"{self.path.parent.name}/{self.path.name}"
+
+    @property
+    def changed_items(self) -> list[str]:
+        """The kept items the report says changed; an Anki deck's tags and review history are
+        said of the deck, not of an item."""
+        return [n for n in self.changed if not n.startswith(_DECK_WIDE)]
 
     @property
     def unaccounted(self) -> int:
@@ -157,13 +167,13 @@ def _stored_media(session: Session, slug: str) -> int:
 def table(results: list[FileResult]) -> list[str]:
     """The per-file table, then each file's changes and skips with their reasons."""
     lines = [
-        "| file | items | kept | changed | skipped | media kept | unaccounted |",
-        "|---|---:|---:|---:|---:|---:|---:|",
+        "| file | items | kept | changed | skipped | media kept | deck-wide notes | unaccounted |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for r in results:
         lines.append(
-            f"| {r.name} | {r.items} | {r.kept} | {len(r.changed)} | {len(r.skipped)} | "
-            f"{r.media} | {r.unaccounted} |"
+            f"| {r.name} | {r.items} | {r.kept} | {len(r.changed_items)} | {len(r.skipped)} | "
+            f"{r.media} | {len(r.changed) - len(r.changed_items)} | {r.unaccounted} |"
         )
     for r in results:
         if not (r.changed or r.skipped or r.refused):

@@ -365,3 +365,4 @@ def test_anki_decks_keep_every_card_and_their_media(db, imported, name):
     back_extra = [n for n, lines in result.changed.items() if "Back Extra" in lines[0]]
     assert len(back_extra) == 2
     assert "review history" in result.changed
+    assert len(result.changed_items) == 3  # the two clozes of Back Extra, the two-blank one
