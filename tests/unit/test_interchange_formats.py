@@ -295,7 +295,6 @@ def test_an_invalid_question_is_skipped_with_its_reason():
     assert [(s.name, s.reason) for s in checked.skipped] == [
         (
             "dup",
-            "duplicate choices: “same” and “Same” differ only in capital letters, which the app "
-            "refuses as one answer written twice",
+            "duplicate choices: “same” and “Same” differ only in the case of their first letter",
         )
     ]

@@ -1,12 +1,14 @@
 """What the real-file corpus showed was lost or changed without a word, each at its smallest:
 GIFT format markers on answers, a numerical catch-all answer, Moodle 1.9's picture field,
-Moodle's hints, and a card of several blanks on its way back to Anki."""
+Moodle's hints, a card of several blanks on its way back to Anki, and choices that differ in
+capitals inside a word ("GB", "Gb"), which a teacher's exam meant as different answers."""
 
 from __future__ import annotations
 
 import base64
 
 from quizapp.core.interchange.cloze import to_anki_cloze
+from quizapp.core.interchange.drafts import check_imported
 from quizapp.core.interchange.gift import read_gift
 from quizapp.core.interchange.moodle_xml import HINTS_LEFT_OUT, read_moodle_xml
 from quizapp.core.interchange.records import ANSWER_FEEDBACK_LEFT_OUT
@@ -70,3 +72,19 @@ def test_a_card_of_several_blanks_goes_back_as_one_deletion_per_blank():
     assert to_anki_cloze(front, "Danube") == (
         "The {{c1::Danube}} flows through _____ into the Black Sea."
     )
+
+
+def test_choices_differing_in_capitals_inside_a_word_are_different_answers():
+    checked = check_imported(
+        read_gift(
+            "::units::Which is bigger? {~GB ~Gb ~MB =TB}\n\n"
+            "::gas::Which state? {=Gas ~gas ~Solid}\n\n"
+            "::twice::Pick {=Paris ~Paris}\n"
+        )
+    )
+    assert [d.name for d in checked.drafts] == ["units"]
+    assert [c["text"] for c in checked.drafts[0].draft.choices] == ["GB", "Gb", "MB", "TB"]
+    assert [(s.name, s.reason) for s in checked.skipped] == [
+        ("gas", "duplicate choices: “Gas” and “gas” differ only in the case of their first letter"),
+        ("twice", "duplicate choices"),
+    ]
