@@ -27,7 +27,7 @@ EXPECTED = {
     "gift/moodle_questions.gift.txt": (
         9,
         8,
-        {"Q5": 1, "Shortanswer": 2, "Q1": 1},
+        {"Q5": 1, "Shortanswer": 2},
         {"Q8": "an essay question (empty braces): the app has no essay questions"},
     ),
     "gift/pygiftparser_example_test4.txt": (30, 30, {"question at line 13": 1}, {}),
@@ -40,7 +40,7 @@ EXPECTED = {
     "gift/pygiftparser_gift_file_all_questions.txt": (
         19,
         17,
-        {"FalseStatement about sun": 1, "question at line 22": 1, "question at line 24": 1},
+        {},
         {
             "question at line 84": "an essay question",
             "question at line 89": "a description without answers",
@@ -67,7 +67,7 @@ EXPECTED = {
     "moodle-xml/truefalse.xml": (
         2,
         2,
-        {"Moodle acronym (False)": 4, "Moodle acronym (True)": 4},
+        {"Moodle acronym (False)": 3, "Moodle acronym (True)": 3},
         {},
     ),
 }
@@ -174,8 +174,13 @@ def test_moodle_true_false_keeps_its_picture_and_reports_the_feedback_pictures(d
     ]
     assert true.answer_bool is True
     assert true.prompt.endswith("Dynamic Learning Environment.")
-    assert result.changed["Moodle acronym (True)"][0] == ANSWER_FEEDBACK_LEFT_OUT
-    left = {line.split()[2] for line in result.changed["Moodle acronym (True)"][1:]}
+    # The feedback on its answers is its feedback for a correct and an incorrect answer; the
+    # pictures in that feedback are reported, since only the question text shows pictures.
+    assert false.combined_feedback == {
+        "correct": "Your answer is correct.",
+        "incorrect": "Your answer is incorrect.",
+    }
+    left = {line.split()[2] for line in result.changed["Moodle acronym (True)"]}
     assert left == {"infos.jpg", "thumbup.jpg", "thumbdown.jpg"}
 
 
@@ -284,6 +289,11 @@ def test_moodle_gift_fixture_formats_fractions_and_numbers(db, imported):
     assert result.changed["Q5"] == [ANSWER_FEEDBACK_LEFT_OUT]
     absolute = questions["Q1"]
     assert absolute.answer_bool is False
+    # "{FALSE#42 is the Ultimate Answer.#You gave the right answer.}": wrong, then right.
+    assert absolute.combined_feedback == {
+        "incorrect": "42 is the Ultimate Answer.",
+        "correct": "You gave the right answer.",
+    }
     assert absolute.explanation == (
         "This is, of course, a Hitchiker's Guide to the Galaxy reference."
     )
