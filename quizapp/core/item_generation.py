@@ -26,7 +26,12 @@ from quizapp.core.item_context import holds_answer, with_context
 from quizapp.core.item_drafts import FlashcardDraft, QuestionDraft, choice_id
 from quizapp.core.item_forms.answer_shown import shows_its_answer
 from quizapp.core.item_forms.asked_target import asked_target
-from quizapp.core.item_forms.card_blanks import poor_blank, repeated_in, specific_answer
+from quizapp.core.item_forms.card_blanks import (
+    cue_pins_nothing,
+    poor_blank,
+    repeated_in,
+    specific_answer,
+)
 from quizapp.core.item_forms.drafts import (
     FormContext,
     FormDraft,
@@ -43,11 +48,13 @@ from quizapp.core.item_forms.glossary import (
     glossary_question,
 )
 from quizapp.core.item_forms.leaning import leaning_question
-from quizapp.core.item_forms.recall import recall_card
+from quizapp.core.item_forms.recall import Recall, recall_card
 from quizapp.core.item_forms.self_refuting import (
     counted_by_a_formula,
     counted_by_a_list_before,
     formula_counts,
+    given_by_a_contrast,
+    given_by_arithmetic,
     worked_out_from_context,
 )
 from quizapp.core.item_forms.timeline import with_matchings
@@ -99,8 +106,20 @@ def _target(
         and t.text not in MONTHS
         and not worked_out_from_context(context, shown.text, t.text)
         and not glossed_in_brackets(shown.text, t.start, t.end)
+        and not _number_given(shown.text, t, context)
     ]
     return found[0] if found else None
+
+
+def _number_given(text: str, target: Target, context: str) -> bool:
+    """A number the sentence's other numbers, or its context line's, add up to ("slow by 7 …
+    fast by 45 … gain about _____": 38), or one its wording contrasts with its neighbour ("at
+    least _____, not three"): reviewers marked both trivial."""
+    if target.kind != "number":
+        return False
+    rest = f"{context} {text[: target.start]} {text[target.end :]}"
+    after, before = text[target.end :], text[: target.start]
+    return given_by_arithmetic(rest, target.text) or given_by_a_contrast(after, target.text, before)
 
 
 def glossed_in_brackets(text: str, start: int, end: int) -> bool:
@@ -128,10 +147,12 @@ def _card(
     form: FormDraft | None,
     facts: ArticleFacts,
     context: str = "",
-) -> FlashcardDraft | None:
+) -> tuple[FlashcardDraft | None, Recall | None]:
     """A cloze on the claim's target; else a two-sided card in the claim's form; else a recall
-    card: the start of the sentence on the front, the claim's words on the back. No answer
-    the card's context line holds ("the Swiss" after "the Swiss government called …")."""
+    card: the start of the sentence on the front, the claim's words on the back (returned with
+    the recall it shows, which ``_recall_question`` asks). No answer the card's context line
+    holds ("the Swiss" after "the Swiss government called …"), and no recall whose cue pins
+    nothing ("T cells do _____", "When it is …"): such a claim has no card."""
     claim = shown.claim
     if target is not None and holds_answer(context, target.text):
         target = None
@@ -140,9 +161,9 @@ def _card(
     if target is not None:
         front = with_stop(f"{topic.title}: {_blanked(shown, target)}")
         key = item_key("gen-card", claim, target.text, shown.legacy_answer)
-        return FlashcardDraft(key, claim.key, front, target.text, kind=CardKind.CLOZE)
+        return FlashcardDraft(key, claim.key, front, target.text, kind=CardKind.CLOZE), None
     if form is not None:
-        return form_card(shown, form)
+        return form_card(shown, form), None
     # A phrase the title or the card's label holds is no answer, nor one plain English fills.
     recall = recall_card(
         shown.text,
@@ -157,12 +178,15 @@ def _card(
         ),
         in_context=bool(context),
     )
-    if recall is None:
-        return None
+    # A blank read after its context line is pinned by that line too ("… at least four
+    # satellites. The reason is its own _____."); an open-ended stub is not.
+    if recall is None or cue_pins_nothing(recall.front, context if recall.cloze else ""):
+        return None, None
     front = f"{topic.title}: {recall.front}"
     # A phrase cloze is shown as the whole sentence with its answer marked, as a cloze is.
     kind = CardKind.CLOZE if recall.cloze and front.count(BLANK) == 1 else CardKind.BASIC
-    return FlashcardDraft(f"{RECALL_CARD_PREFIX}{claim.key}", claim.key, front, recall.back, kind)
+    card = FlashcardDraft(f"{RECALL_CARD_PREFIX}{claim.key}", claim.key, front, recall.back, kind)
+    return card, recall
 
 
 def _fill_blank(shown: ShownClaim, target: Target, answers: AnswerContext) -> QuestionDraft:
@@ -183,15 +207,15 @@ def _fill_blank(shown: ShownClaim, target: Target, answers: AnswerContext) -> Qu
 
 
 def _recall_question(
-    shown: ShownClaim, card: FlashcardDraft | None, topic: TopicDraft, answers: AnswerContext
+    shown: ShownClaim, recall: Recall | None, answers: AnswerContext
 ) -> list[QuestionDraft]:
     """A claim no form, blank or statement asks is asked as its recall cloze card is ("Potential
     difference is measured in _____" -> volts): reviewers kept most such cards, and a claim with
     no question is a claim no quiz teaches (unseen-5: 40 of 134 claims had none)."""
-    if card is None or card.kind != CardKind.CLOZE or not card.key.startswith(RECALL_CARD_PREFIX):
+    if recall is None or not recall.cloze:
         return []
-    sentence = card.front.removeprefix(f"{topic.title}: ")
-    if sentence.count(BLANK) != 1 or not specific_answer(card.back):
+    sentence = recall.front
+    if sentence.count(BLANK) != 1 or not specific_answer(recall.back):
         return []  # a blank of everyday words ("the border") is mostly guessed, reviewers found
     claim = shown.claim
     prompt = f"Fill in the blank: {sentence}"
@@ -201,7 +225,7 @@ def _recall_question(
         type=QuestionType.FILL_BLANK,
         prompt=prompt,
         explanation=f"The article says: “{with_stop(shown.text)}”",
-        accepted=answer_set([card.back], answers, kind="word", prompt=prompt, quote=claim.quote),
+        accepted=answer_set([recall.back], answers, kind="word", prompt=prompt, quote=claim.quote),
         difficulty=2,
         quote=claim.quote,
     )
@@ -396,6 +420,39 @@ def _first_questions(
     return mine
 
 
+def _true_statements_for_the_unasked(
+    usable: list[ShownClaim],
+    questions: list[QuestionDraft],
+    falsifiable: list[tuple[ShownClaim, str, str]],
+) -> list[QuestionDraft]:
+    """The questions, with each whole-sentence claim no other form asks asked as a true
+    statement (reviewers kept the article's own sentences as true statements; unseen-6 had 38
+    of 138 claims unasked). The article's statements stay no more often true than false, so a
+    student who answers "True" to all learns nothing: where needed, a true statement of a claim
+    the article lets us contradict is made false instead (the claim is still asked)."""
+    asked = {q.claim_key for q in questions}
+    unasked = [(s, text) for s in usable if s.claim.key not in asked and (text := _statement(s))]
+    answers = [q.answer_bool for q in questions if q.type == QuestionType.TRUE_FALSE]
+    room = answers.count(False) - answers.count(True)
+    changed = {
+        shown.claim.key: (shown, statement, false) for shown, statement, false in falsifiable
+    }
+    # The shortest true statements turn false first: the unasked claims are mostly short ones
+    # (no figure, no name), and short statements must not all be true.
+    flippable = sorted(
+        (q for q in questions if q.key == f"gen-tf-{q.claim_key}" and q.claim_key in changed),
+        key=lambda q: len(q.prompt),
+    )
+    flipped = {}
+    for question in flippable:
+        if room >= len(unasked):
+            break
+        flipped[question.key] = _true_false(*changed[question.claim_key])  # gen-tf-false-…
+        room += 2
+    out = [flipped.get(q.key, q) for q in questions]
+    return out + [_true_false(shown, text, None) for shown, text in unasked[: max(room, 0)]]
+
+
 def _matching_questions(
     topics: list[TopicDraft], usable: list[ShownClaim], questions: list[QuestionDraft]
 ) -> list[QuestionDraft]:
@@ -419,21 +476,28 @@ NO_FORM_FITS = (
 )
 
 
-def why_no_question(quote: str, sentence: str) -> str:
-    """Why a claim got no generated question, as the review page says it to a teacher."""
+# Said instead of "it has a card" of a claim with no card either: its only cue was a stub.
+NO_CARD = "it cannot be asked: no card either, since no cue on its words pins a single answer"
+
+
+def why_no_question(quote: str, sentence: str, has_card: bool = True) -> str:
+    """Why a claim got no generated question, as the review page says it to a teacher; a claim
+    with no card either (``has_card`` False) is said to be one that cannot be asked."""
     claim = ClaimDraft("", "", quote, 0, 0, 0, 0, (), sentence)
     problem = claim_problem(claim, sentence.strip())
     if problem is None:
         pointing = leans_back(sentence.strip())
         # Shown after the sentence before, it may still have no blank with one right answer.
-        return (
+        reason = (
             f"{pointing}, and the sentence before does not resolve it or leaves no blank with "
             "a single right answer; it has a card"
             if (pointing)
             else NO_FORM_FITS
         )
-    said = problem if problem.startswith("its ") else f"it {problem}"
-    return f"{said}; it has a card"
+    else:
+        said = problem if problem.startswith("its ") else f"it {problem}"
+        reason = f"{said}; it has a card"
+    return reason if has_card else reason.replace("it has a card", NO_CARD)
 
 
 def _article_context(
@@ -552,7 +616,7 @@ def generate_items(
         key = shown.claim.key
         form = (forms.get(key) or [None])[0]
         context_line = resolved.contexts.get(key, "")
-        card = _card(topic_of[key], shown, targets.get(key), form, facts, context_line)
+        card, recall = _card(topic_of[key], shown, targets.get(key), form, facts, context_line)
         if card:
             cards.append(card)
         if key in first:
@@ -566,7 +630,8 @@ def generate_items(
                 seen_with[key],
                 context_line,
             )
-            questions += asked or _recall_question(shown, card, topic_of[key], answers)
+            questions += asked or _recall_question(shown, recall, answers)
+    questions = _true_statements_for_the_unasked(usable, questions, falsifiable)
     questions.extend(_matching_questions(topics, standing, questions))
     glossary = _with_glossary(cards, questions, all_shown, topics, set(first), answers)
     cards, questions = glossary
