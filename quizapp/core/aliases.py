@@ -389,7 +389,7 @@ def _aliases(
         forms += _entity_aliases(answer, context, years, prompt)
     else:
         forms += sorted(_singular_forms(answer))
-        if answer.split()[0].lower() in NUMBER_WORDS:
+        if answer.split()[0].lower() in NUMBER_WORDS or answer[:1].isdigit():
             forms += sorted(number_forms(answer))  # "three parts" -> "3 parts", "three", "3"
         # "several atomic clocks": a quantifier is no part of what is asked ("atomic clocks").
         quantified = QUANTIFIER.match(answer)

@@ -31,6 +31,7 @@ from quizapp.core.item_forms.card_blanks import (
     poor_blank,
     repeated_in,
     specific_answer,
+    spelled_by_an_acronym,
 )
 from quizapp.core.item_forms.drafts import (
     FormContext,
@@ -182,6 +183,8 @@ def _card(
     # satellites. The reason is its own _____."); an open-ended stub is not.
     if recall is None or cue_pins_nothing(recall.front, context if recall.cloze else ""):
         return None, None
+    if recall.cloze and spelled_by_an_acronym(recall.front, recall.back):
+        return None, None
     front = f"{topic.title}: {recall.front}"
     # A phrase cloze is shown as the whole sentence with its answer marked, as a cloze is.
     kind = CardKind.CLOZE if recall.cloze and front.count(BLANK) == 1 else CardKind.BASIC
@@ -207,14 +210,15 @@ def _fill_blank(shown: ShownClaim, target: Target, answers: AnswerContext) -> Qu
 
 
 def _recall_question(
-    shown: ShownClaim, recall: Recall | None, answers: AnswerContext
+    shown: ShownClaim, recall: Recall | None, answers: AnswerContext, label: str = ""
 ) -> list[QuestionDraft]:
     """A claim no form, blank or statement asks is asked as its recall cloze card is ("Potential
     difference is measured in _____" -> volts): reviewers kept most such cards, and a claim with
-    no question is a claim no quiz teaches (unseen-5: 40 of 134 claims had none)."""
+    no question is a claim no quiz teaches (unseen-5: 40 of 134 claims had none). ``label``
+    goes before a labelled bullet's words, which are no sentence alone."""
     if recall is None or not recall.cloze:
         return []
-    sentence = recall.front
+    sentence = label + recall.front
     if sentence.count(BLANK) != 1 or not specific_answer(recall.back):
         return []  # a blank of everyday words ("the border") is mostly guessed, reviewers found
     claim = shown.claim
@@ -631,6 +635,10 @@ def generate_items(
                 context_line,
             )
             questions += asked or _recall_question(shown, recall, answers)
+        elif recall is not None and recall.front[:1].islower():
+            # A labelled bullet that is no sentence ("Orbit: about 20,200 km high, one
+            # revolution in _____"): asked as its card is, under its label.
+            questions += _recall_question(shown, recall, answers, f"{topic_of[key].title}: ")
     questions = _true_statements_for_the_unasked(usable, questions, falsifiable)
     questions.extend(_matching_questions(topics, standing, questions))
     glossary = _with_glossary(cards, questions, all_shown, topics, set(first), answers)

@@ -27,7 +27,13 @@ from quizapp.core.claims import extract_topics
 from quizapp.core.grading import GradingKey, grade_answer
 from quizapp.core.item_drafts import QuestionDraft
 from quizapp.core.item_forms.answer_shown import shows_its_answer
-from quizapp.core.item_forms.card_blanks import cue_pins_nothing, poor_blank
+from quizapp.core.item_forms.card_blanks import (
+    cue_pins_nothing,
+    poor_blank,
+    spelled_by_an_acronym,
+)
+from quizapp.core.item_forms.causes import effect_of
+from quizapp.core.item_forms.definitions import definition_of
 from quizapp.core.item_forms.recall import Recall
 from quizapp.core.item_forms.self_refuting import given_by_a_contrast, given_by_arithmetic
 from quizapp.core.item_forms.which_statement import wrong_options
@@ -214,6 +220,14 @@ def test_a_bare_negation_is_no_blank():
     assert not poor_blank("not a member")
 
 
+def test_a_blank_an_acronym_of_its_list_spells_is_no_blank():
+    front = "Old ships carried the SOS flags for _____, oars and sails; few survive."
+    assert spelled_by_an_acronym(front, "signals")
+    assert not spelled_by_an_acronym(
+        "Old ships carried flags for _____, oars and sails.", "signals"
+    )
+
+
 # --- 3. card cues that pin nothing -------------------------------------------------------------
 
 
@@ -225,6 +239,19 @@ def test_a_stub_card_is_not_made():
     assert not cue_pins_nothing("Wardens check the tickets of _____.")
     # A blank read after its context line is pinned by that line too.
     assert not cue_pins_nothing("The reason is its own _____.", "A lock needs two keys, not one.")
+
+
+def test_a_count_or_a_rank_is_no_term():
+    # "What is four wings?", "What is the hind pair called?" -> first pair: no card, no question.
+    assert definition_of("A dragonfly is usually described as four wings") is None
+    assert definition_of("The first pair, the forewings, are longer than the hind pair") is None
+    assert definition_of("A dragonfly is usually described as a hunter") is not None
+
+
+def test_no_what_happens_card_of_a_consequence_phrase():
+    # "What happens as a side effect?" asks of nothing: the sentence before says of what.
+    assert effect_of("As a side effect, every lock keeps the water level steady", set()) is None
+    assert effect_of("As the water rises, the lock gates open", set()) is not None
 
 
 def test_a_claim_with_a_stub_only_has_no_card_and_is_said_to_be_unaskable():
@@ -274,6 +301,19 @@ def test_a_unit_word_and_a_quantifier_are_optional():
     assert _right(answer_set(["12 metres"]), "12")
     assert _right(answer_set(["several brass bells"]), "brass bells")
     assert not _right(answer_set(["2.5 million"]), "2.5")  # a multiplier is no unit
+
+
+def test_a_labelled_bullet_that_is_no_sentence_is_asked_under_its_label():
+    text = (
+        "# Canal Facts\n\nThe canal carried coal to the towns of the valley for a century.\n\n"
+        "- **Length:** about 63 km from end to end, with a summit pound of 9 km.\n"
+        "- **Locks:** built in 1792; the last was rebuilt in 1854.\n"
+    )
+    from quizapp.core.text_extraction import extract_article
+
+    _, _, questions = _items(extract_article("canal.md", text.encode()).text)
+    prompts = [q.prompt for q in questions if q.key.startswith("gen-recall-")]
+    assert any(p.startswith("Fill in the blank: Locks: built in 1792") for p in prompts)
 
 
 # --- 6. the recall question --------------------------------------------------------------------

@@ -194,3 +194,23 @@ def cue_pins_nothing(front: str, context: str = "") -> bool:
     if len(content_words(shown.replace("…", " "))) < MIN_CUE_CONTENT_WORDS:
         return True
     return front.count(BLANK) == 0 and PRONOUN_AND_VERB_CUT.search(front.strip()) is not None
+
+
+ACRONYM = re.compile(r"\b[A-Z]{2,6}\b")
+
+
+def spelled_by_an_acronym(front: str, answer: str) -> bool:
+    """Whether the list holding the blank spells an acronym of the sentence with its items'
+    initials ("the MMR vaccine against _____, mumps and rubella" -> measles): the capitals
+    give the answer's first letter and its place."""
+    part = next((p for p in re.split(r"[;:.]", front) if BLANK in p), "")
+    listed = re.split(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", part.replace(BLANK, answer))
+    # The first item ends in its word ("the MMR vaccine against measles"), the others start
+    # with theirs ("rubella is one").
+    words = [item.split() for item in listed if item.split()]
+    initials = "".join(w[-1 if i == 0 else 0][:1].lower() for i, w in enumerate(words))
+    return any(
+        word.lower() in initials and answer[:1].lower() == word[0].lower()
+        for word in ACRONYM.findall(front)
+        if len(listed) >= len(word)
+    )

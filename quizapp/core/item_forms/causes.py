@@ -31,6 +31,11 @@ OBJECT_END = re.compile(
 )
 MAX_OBJECT_WORDS = 4
 CONDITION = re.compile(r"^(?P<when>As|When|If|Once) (?P<condition>[^,]{5,80}), (?P<result>.+)$")
+# "As a side effect, …", "As a result, …": "as" and a noun of consequence say what follows
+# from the sentence before; "What happens as a side effect?" asks of nothing (reviewers).
+CONSEQUENCE_PHRASE = re.compile(
+    r"^(?:a|an|the)\s+(?:\w+\s+)?(?:effect|result|consequence|rule|whole|outcome)$", re.I
+)
 BECAUSE = re.compile(r"^(?P<effect>[^,]{10,120}?),? because (?P<cause>.+)$")
 
 
@@ -92,7 +97,11 @@ def effect_of(sentence: str, names: set[str]) -> Effect | None:
             if asked:
                 return Effect(asked)
     condition = CONDITION.match(sentence)
-    if condition and not set(condition.group("condition").lower().split()) & UNRESOLVED_STARTS:
+    if (
+        condition
+        and not set(condition.group("condition").lower().split()) & UNRESOLVED_STARTS
+        and not CONSEQUENCE_PHRASE.match(condition.group("condition"))
+    ):
         when, what = condition.group("when", "condition")
         happens = _happens(what)
         front = (
