@@ -236,6 +236,17 @@ def _recall_question(
     return [draft]
 
 
+def _bullet_question(
+    shown: ShownClaim, recall: Recall | None, answers: AnswerContext, topic: TopicDraft
+) -> list[QuestionDraft]:
+    """A labelled bullet that is no sentence ("Orbit: about 20,200 km high, one revolution in
+    _____"), asked as its cloze card is, under its label; nothing for any other claim that
+    cannot stand as an item."""
+    if recall is None or not recall.front[:1].islower():
+        return []
+    return _recall_question(shown, recall, answers, f"{topic.title}: ")
+
+
 def _multiple_choice(shown: ShownClaim, target: Target, context) -> QuestionDraft | None:
     claim = shown.claim
     seed = _seed(claim)
@@ -635,10 +646,8 @@ def generate_items(
                 context_line,
             )
             questions += asked or _recall_question(shown, recall, answers)
-        elif recall is not None and recall.front[:1].islower():
-            # A labelled bullet that is no sentence ("Orbit: about 20,200 km high, one
-            # revolution in _____"): asked as its card is, under its label.
-            questions += _recall_question(shown, recall, answers, f"{topic_of[key].title}: ")
+        else:
+            questions += _bullet_question(shown, recall, answers, topic_of[key])
     questions = _true_statements_for_the_unasked(usable, questions, falsifiable)
     questions.extend(_matching_questions(topics, standing, questions))
     glossary = _with_glossary(cards, questions, all_shown, topics, set(first), answers)

@@ -81,6 +81,21 @@ def _happens(condition: str) -> str:
     return "happens"
 
 
+def _condition_card(sentence: str, names: set[str]) -> Effect | None:
+    """ "As moist air rises and cools, …" -> "What happens, according to the article, as moist
+    air rises and cools?"; None for a condition that points back or names a consequence."""
+    condition = CONDITION.match(sentence)
+    if condition is None or set(condition.group("condition").lower().split()) & UNRESOLVED_STARTS:
+        return None
+    when, what = condition.group("when", "condition")
+    if CONSEQUENCE_PHRASE.match(what):
+        return None
+    happens = _happens(what)
+    return Effect(
+        f"What {happens}, according to the article, {when.lower()} {lower_first(what, names)}?"
+    )
+
+
 def effect_of(sentence: str, names: set[str]) -> Effect | None:
     """What the sentence says something causes, or what happens under a condition."""
     sentence = sentence.rstrip(" .")
@@ -96,18 +111,9 @@ def effect_of(sentence: str, names: set[str]) -> Effect | None:
             asked = question("When", clause, "", names)  # "When do explosive eruptions happen?"
             if asked:
                 return Effect(asked)
-    condition = CONDITION.match(sentence)
-    if (
-        condition
-        and not set(condition.group("condition").lower().split()) & UNRESOLVED_STARTS
-        and not CONSEQUENCE_PHRASE.match(condition.group("condition"))
-    ):
-        when, what = condition.group("when", "condition")
-        happens = _happens(what)
-        front = (
-            f"What {happens}, according to the article, {when.lower()} {lower_first(what, names)}?"
-        )
-        return Effect(front)
+    condition = _condition_card(sentence, names)
+    if condition:
+        return condition
     because = BECAUSE.match(sentence)
     if because:
         effect = split_clause(because.group("effect"))
