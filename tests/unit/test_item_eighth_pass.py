@@ -34,9 +34,9 @@ from quizapp.core.item_forms.card_blanks import (
 )
 from quizapp.core.item_forms.causes import effect_of
 from quizapp.core.item_forms.definitions import definition_of
-from quizapp.core.item_forms.recall import Recall
+from quizapp.core.item_forms.recall import Recall, recall_card
 from quizapp.core.item_forms.self_refuting import given_by_a_contrast, given_by_arithmetic
-from quizapp.core.item_forms.which_statement import wrong_options
+from quizapp.core.item_forms.which_statement import clean_change, wrong_options
 from quizapp.core.item_generation import (
     _number_given,
     _recall_question,
@@ -114,6 +114,12 @@ def test_a_purpose_clause_is_never_turned_round():
 def test_a_size_a_merging_verb_decides_is_never_changed():
     assert _opposite_change("Small boats were joined into larger fleets, and owners sold") is None
     assert _opposite_change("The estate was split into smaller farms by the heirs") is None
+
+
+def test_a_country_is_not_swapped_a_word_at_a_time():
+    # "part of the United States … governed from London" is false by its look.
+    sentence = "Wales had been part of the United Kingdom since 1536, governed from London"
+    assert not clean_change(sentence, sentence.replace("United Kingdom", "United States"))
 
 
 def test_a_plain_opposite_is_still_made():
@@ -252,6 +258,16 @@ def test_no_what_happens_card_of_a_consequence_phrase():
     # "What happens as a side effect?" asks of nothing: the sentence before says of what.
     assert effect_of("As a side effect, every lock keeps the water level steady", set()) is None
     assert effect_of("As the water rises, the lock gates open", set()) is not None
+
+
+def test_a_stub_keeps_its_verbs_particle():
+    sentence = (
+        "Over the years, every keeper ends up knowing the boats of the valley extremely well, "
+        "which is why the owners trust them"
+    )
+    recall = recall_card(sentence, (0, len(sentence)))
+    assert recall is not None and recall.front.endswith("ends up …")
+    assert recall.back.startswith("… knowing")
 
 
 def test_a_claim_with_a_stub_only_has_no_card_and_is_said_to_be_unaskable():
