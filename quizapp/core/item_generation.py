@@ -30,7 +30,6 @@ from quizapp.core.item_forms.card_blanks import (
     cue_pins_nothing,
     poor_blank,
     repeated_in,
-    specific_answer,
     spelled_by_an_acronym,
 )
 from quizapp.core.item_forms.drafts import (
@@ -50,6 +49,7 @@ from quizapp.core.item_forms.glossary import (
 )
 from quizapp.core.item_forms.leaning import leaning_question
 from quizapp.core.item_forms.recall import Recall, recall_card
+from quizapp.core.item_forms.recall_questions import bullet_question, recall_question
 from quizapp.core.item_forms.self_refuting import (
     counted_by_a_formula,
     counted_by_a_list_before,
@@ -57,6 +57,12 @@ from quizapp.core.item_forms.self_refuting import (
     given_by_a_contrast,
     given_by_arithmetic,
     worked_out_from_context,
+)
+from quizapp.core.item_forms.statements import (
+    TRUE_FALSE_FRAME,
+    statement_of,
+    true_false,
+    true_statements_for_the_unasked,
 )
 from quizapp.core.item_forms.timeline import with_matchings
 from quizapp.core.item_forms.which_statement import (
@@ -78,8 +84,8 @@ from quizapp.core.sentences import with_stop
 from quizapp.core.subjects import ShownClaim, shown_claims
 from quizapp.core.vocabulary import CardKind
 
-# The same frame for true and false statements, so the frame tells nothing about the answer.
-TRUE_FALSE_FRAME = "True or false, according to the article: "
+__all__ = ["TRUE_FALSE_FRAME", "generate_items", "glossed_in_brackets", "why_no_question"]
+
 # One claim, one question per quiz: the pool holds at most this many generated questions a claim.
 MAX_QUESTIONS_PER_CLAIM = 2
 RECALL_CARD_PREFIX = "gen-card-recall-"
@@ -209,44 +215,6 @@ def _fill_blank(shown: ShownClaim, target: Target, answers: AnswerContext) -> Qu
     )
 
 
-def _recall_question(
-    shown: ShownClaim, recall: Recall | None, answers: AnswerContext, label: str = ""
-) -> list[QuestionDraft]:
-    """A claim no form, blank or statement asks is asked as its recall cloze card is ("Potential
-    difference is measured in _____" -> volts): reviewers kept most such cards, and a claim with
-    no question is a claim no quiz teaches (unseen-5: 40 of 134 claims had none). ``label``
-    goes before a labelled bullet's words, which are no sentence alone."""
-    if recall is None or not recall.cloze:
-        return []
-    sentence = label + recall.front
-    if sentence.count(BLANK) != 1 or not specific_answer(recall.back):
-        return []  # a blank of everyday words ("the border") is mostly guessed, reviewers found
-    claim = shown.claim
-    prompt = f"Fill in the blank: {sentence}"
-    draft = QuestionDraft(
-        key=f"gen-recall-{claim.key}",
-        claim_key=claim.key,
-        type=QuestionType.FILL_BLANK,
-        prompt=prompt,
-        explanation=f"The article says: “{with_stop(shown.text)}”",
-        accepted=answer_set([recall.back], answers, kind="word", prompt=prompt, quote=claim.quote),
-        difficulty=2,
-        quote=claim.quote,
-    )
-    return [draft]
-
-
-def _bullet_question(
-    shown: ShownClaim, recall: Recall | None, answers: AnswerContext, topic: TopicDraft
-) -> list[QuestionDraft]:
-    """A labelled bullet that is no sentence ("Orbit: about 20,200 km high, one revolution in
-    _____"), asked as its cloze card is, under its label; nothing for any other claim that
-    cannot stand as an item."""
-    if recall is None or not recall.front[:1].islower():
-        return []
-    return _recall_question(shown, recall, answers, f"{topic.title}: ")
-
-
 def _multiple_choice(shown: ShownClaim, target: Target, context) -> QuestionDraft | None:
     claim = shown.claim
     seed = _seed(claim)
@@ -275,34 +243,6 @@ def _multiple_choice(shown: ShownClaim, target: Target, context) -> QuestionDraf
     )
 
 
-def _statement(shown: ShownClaim) -> str | None:
-    """The claim as a statement: only a claim that starts its sentence is one."""
-    if not shown.claim.is_whole_sentence:
-        return None
-    return shown.text[: shown.span[1]].rstrip(" ,;:")
-
-
-def _true_false(shown: ShownClaim, statement: str, as_false: str | None) -> QuestionDraft:
-    claim = shown.claim
-    said = with_stop(statement)
-    if as_false is None:
-        key, text, answer = f"gen-tf-{claim.key}", said, True
-        explanation = f"True: the article says “{said}”"
-    else:
-        key, text, answer = f"gen-tf-false-{claim.key}", with_stop(as_false), False
-        explanation = f"False: the article says “{said}”"
-    return QuestionDraft(
-        key=key,
-        claim_key=claim.key,
-        type=QuestionType.TRUE_FALSE,
-        prompt=f"{TRUE_FALSE_FRAME}{text}",
-        explanation=explanation,
-        answer_bool=answer,
-        difficulty=2,
-        quote=claim.quote,
-    )
-
-
 def _falsifiable(
     usable: list[ShownClaim], facts, contexts: dict[str, str]
 ) -> list[tuple[ShownClaim, str, str]]:
@@ -310,7 +250,7 @@ def _falsifiable(
     a claim shown after a context line is changed only in ways that line does not refute."""
     found = []
     for shown in usable:
-        statement = _statement(shown)
+        statement = statement_of(shown)
         context = contexts.get(shown.claim.key, "")
         changed = statement and false_statement(statement, facts, _seed(shown.claim), context)
         if statement and changed:
@@ -331,7 +271,7 @@ def _true_false_items(
     answers = _answers([statement for _, statement, _ in chosen])
     items = {}
     for (shown, statement, changed), is_true in zip(chosen, answers, strict=True):
-        items[shown.claim.key] = _true_false(shown, statement, None if is_true else changed)
+        items[shown.claim.key] = true_false(shown, statement, None if is_true else changed)
     return items
 
 
@@ -365,7 +305,7 @@ def _which_statement(
 ) -> QuestionDraft | None:
     """Which of these does the article say? The claim's sentence among two statements the
     article contradicts, each changed in a way a strict checker accepts (``which_statement``)."""
-    statement = _statement(shown)
+    statement = statement_of(shown)
     if statement is None or not stands_as_option(statement, shown.claim.sentence):
         return None
     said = with_stop(statement)
@@ -433,39 +373,6 @@ def _first_questions(
             choice = _multiple_choice(shown, target, context)
         mine.append(choice or _fill_blank(shown, target, context.answers))
     return mine
-
-
-def _true_statements_for_the_unasked(
-    usable: list[ShownClaim],
-    questions: list[QuestionDraft],
-    falsifiable: list[tuple[ShownClaim, str, str]],
-) -> list[QuestionDraft]:
-    """The questions, with each whole-sentence claim no other form asks asked as a true
-    statement (reviewers kept the article's own sentences as true statements; unseen-6 had 38
-    of 138 claims unasked). The article's statements stay no more often true than false, so a
-    student who answers "True" to all learns nothing: where needed, a true statement of a claim
-    the article lets us contradict is made false instead (the claim is still asked)."""
-    asked = {q.claim_key for q in questions}
-    unasked = [(s, text) for s in usable if s.claim.key not in asked and (text := _statement(s))]
-    answers = [q.answer_bool for q in questions if q.type == QuestionType.TRUE_FALSE]
-    room = answers.count(False) - answers.count(True)
-    changed = {
-        shown.claim.key: (shown, statement, false) for shown, statement, false in falsifiable
-    }
-    # The shortest true statements turn false first: the unasked claims are mostly short ones
-    # (no figure, no name), and short statements must not all be true.
-    flippable = sorted(
-        (q for q in questions if q.key == f"gen-tf-{q.claim_key}" and q.claim_key in changed),
-        key=lambda q: len(q.prompt),
-    )
-    flipped = {}
-    for question in flippable:
-        if room >= len(unasked):
-            break
-        flipped[question.key] = _true_false(*changed[question.claim_key])  # gen-tf-false-…
-        room += 2
-    out = [flipped.get(q.key, q) for q in questions]
-    return out + [_true_false(shown, text, None) for shown, text in unasked[: max(room, 0)]]
 
 
 def _matching_questions(
@@ -645,10 +552,10 @@ def generate_items(
                 seen_with[key],
                 context_line,
             )
-            questions += asked or _recall_question(shown, recall, answers)
+            questions += asked or recall_question(shown, recall, answers)
         else:
-            questions += _bullet_question(shown, recall, answers, topic_of[key])
-    questions = _true_statements_for_the_unasked(usable, questions, falsifiable)
+            questions += bullet_question(shown, recall, answers, topic_of[key])
+    questions = true_statements_for_the_unasked(usable, questions, falsifiable)
     questions.extend(_matching_questions(topics, standing, questions))
     glossary = _with_glossary(cards, questions, all_shown, topics, set(first), answers)
     cards, questions = glossary

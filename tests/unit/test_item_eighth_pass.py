@@ -35,14 +35,10 @@ from quizapp.core.item_forms.card_blanks import (
 from quizapp.core.item_forms.causes import effect_of
 from quizapp.core.item_forms.definitions import definition_of
 from quizapp.core.item_forms.recall import Recall, recall_card
+from quizapp.core.item_forms.recall_questions import recall_question
 from quizapp.core.item_forms.self_refuting import given_by_a_contrast, given_by_arithmetic
 from quizapp.core.item_forms.which_statement import clean_change, wrong_options
-from quizapp.core.item_generation import (
-    _number_given,
-    _recall_question,
-    generate_items,
-    why_no_question,
-)
+from quizapp.core.item_generation import _number_given, generate_items, why_no_question
 from quizapp.core.item_variants import _number_options, _opposite_change, false_statement
 from quizapp.core.question_types import QuestionType
 from quizapp.core.subjects import shown_claims
@@ -339,10 +335,10 @@ def test_the_recall_question_is_the_recall_the_card_shows():
     text = "Bells\n\nThe great bell was cast from orichalcum.\n"
     shown = shown_claims(extract_topics(parse_article(text)), "Bells")[0]
     recall = Recall("The great bell was cast from _____.", "orichalcum", cloze=True)
-    (question,) = _recall_question(shown, recall, AnswerContext())
+    (question,) = recall_question(shown, recall, AnswerContext())
     assert question.prompt == "Fill in the blank: The great bell was cast from _____."
     assert question.accepted[0] == "orichalcum"
-    assert _recall_question(shown, Recall("The great bell …", "… was cast."), AnswerContext()) == []
+    assert recall_question(shown, Recall("The great bell …", "… was cast."), AnswerContext()) == []
 
 
 # --- 5. claims with no question ----------------------------------------------------------------
