@@ -118,6 +118,11 @@ def test_a_country_is_not_swapped_a_word_at_a_time():
     assert not clean_change(sentence, sentence.replace("United Kingdom", "United States"))
 
 
+def test_a_season_spanning_two_years_is_never_turned_round():
+    # "The summer of 1912–13" is false by its look: only a winter spans the new year.
+    assert _opposite_change("The winter of 1912–13 was unusually wet in the valley") is None
+
+
 def test_a_plain_opposite_is_still_made():
     assert _opposite_change("Prices rose by 5 percent in May") == "Prices fell by 5 percent in May"
 

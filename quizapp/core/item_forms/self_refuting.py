@@ -148,9 +148,13 @@ def swap_refutes_itself(word: str, opposite: str, before: str, after: str) -> bo
         FAMILY_OF["small"],
     ):
         return True
+    if word in SEASONS and SPAN_OF_YEARS_AFTER.match(after):
+        return True  # "the winter of 1846–47": a summer spans no new year
     return PURPOSE_BEFORE.search(before) is not None
 
 
+SEASONS = frozenset({"summer", "winter"})
+SPAN_OF_YEARS_AFTER = re.compile(r"\s+of\s+\d{4}\s*[–—-]\s*\d{2,4}\b")
 YEAR = re.compile(r"\b(1\d{3}|20\d{2})\b")
 
 
