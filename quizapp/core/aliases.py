@@ -120,8 +120,12 @@ def number_forms(text: str) -> set[str]:
 
 
 # Words after a number that only say what it counts or measures ("parts", "metres", "per
-# cent"); a multiplier ("million") or a range ("to 5") is part of the number.
-_NOT_UNITS = frozenset({"million", "billion", "trillion", "thousand", "hundred", "to", "or", "and"})
+# cent"); a multiplier ("million") or a range ("to 5") is part of the number, and a span of
+# time stays whole ("10" alone is no "10 years", nor "17th" the "17th century").
+_NOT_UNITS = frozenset(
+    "million billion trillion thousand hundred to or and year years decade decades century "
+    "centuries".split()
+)
 MAX_UNIT_WORDS = 2
 
 

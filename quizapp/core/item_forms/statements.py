@@ -55,7 +55,7 @@ def true_statements_for_the_unasked(
     the article lets us contradict is made false instead (the claim is still asked)."""
     asked = {q.claim_key for q in questions}
     unasked = [(s, text) for s in usable if s.claim.key not in asked and (text := statement_of(s))]
-    answers = [q.answer_bool for q in questions if q.type == QuestionType.TRUE_FALSE]
+    answers = [q.answer_bool for q in questions if q.key.startswith("gen-tf-")]
     room = answers.count(False) - answers.count(True)
     changed = {
         shown.claim.key: (shown, statement, false) for shown, statement, false in falsifiable
