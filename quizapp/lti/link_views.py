@@ -5,8 +5,10 @@ activity's grade column), and the class page's roster sync button."""
 from __future__ import annotations
 
 from flask import abort, current_app, flash, redirect, render_template, url_for
+from flask_babel import gettext as _
 from flask_login import current_user
 
+from quizapp.core.translatable import N_
 from quizapp.extensions import db
 from quizapp.lti.blueprint import bp
 from quizapp.lti.forms import LinkAssignmentForm
@@ -21,7 +23,7 @@ def _teachers_only():
     if not current_user.is_authenticated:
         return current_app.login_manager.unauthorized()
     if not current_user.is_teacher:
-        abort(403, "This page is for teachers.")
+        abort(403, N_("This page is for teachers."))
     return None
 
 
@@ -41,7 +43,7 @@ def link_page(link_id: int):
         if form.validate():
             link_assignment(db.session, link, form.assignment.data)
             db.session.commit()
-            flash("The LMS activity opens this assignment; its grades go to the LMS.", "success")
+            flash(_("The LMS activity opens this assignment; its grades go to the LMS."), "success")
             return redirect(url_for("teach.class_page", class_id=link.class_id))
         status = 400
     return render_template(
