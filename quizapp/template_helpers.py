@@ -6,10 +6,17 @@ of another without depending on which blueprint happened to register it.
 
 from __future__ import annotations
 
+import functools
+import re
+from collections.abc import Callable
+from typing import Any
+
 from babel.numbers import format_decimal, format_percent
+from babel.units import format_unit
 from flask import Flask, has_request_context
 from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
+from jinja2 import pass_eval_context
 
 from quizapp.core.question_kinds.choice_credit import describe_credit
 from quizapp.core.vocabulary import ItemOrigin
@@ -125,15 +132,54 @@ def out_of(score: float, max_score: float) -> str:
     return f"{round(score, 2):g} / {max_score:g}"
 
 
+# The short intervals the flashcard buttons show (services.flashcards.format_interval: "45s",
+# "10m", "3h", "4d", "2.5mo", "1.2y") and CLDR's name of each unit.
+_INTERVAL = re.compile(r"^(\d+(?:\.\d+)?)(s|m|h|d|mo|y)$")
+_INTERVAL_UNITS = {
+    "s": "duration-second",
+    "m": "duration-minute",
+    "h": "duration-hour",
+    "d": "duration-day",
+    "mo": "duration-month",
+    "y": "duration-year",
+}
+
+
+def interval(short: str) -> str:
+    """A short interval ("10m") in the page's language ("10 мин", "10分钟"); English and
+    anything else unchanged."""
+    locale = _non_english_locale()
+    found = _INTERVAL.match(short or "")
+    if locale is None or found is None:
+        return short
+    amount = float(found.group(1))
+    value = int(amount) if amount.is_integer() else amount
+    return format_unit(value, _INTERVAL_UNITS[found.group(2)], length="narrow", locale=locale)
+
+
+def per_request(function: Callable[..., str]) -> Callable[..., str]:
+    """``function`` as a filter Jinja never works out when it compiles a template: its answer
+    depends on the request's language and zone (``{{ 1|percent }}`` folded at compile time
+    would stay English on every page)."""
+
+    @pass_eval_context
+    @functools.wraps(function)
+    def filter_(_eval_ctx: Any, *args: Any, **kwargs: Any) -> str:
+        return function(*args, **kwargs)
+
+    return filter_
+
+
 def init_app(app: Flask) -> None:
-    app.add_template_filter(local, "local")
-    app.add_template_filter(when, "when")
-    app.add_template_filter(day_label, "day_label")
-    app.add_template_filter(percent, "percent")
-    app.add_template_filter(number, "number")
-    app.add_template_filter(role_name, "role_name")
-    app.add_template_filter(kind_name, "kind_name")
-    app.add_template_filter(confidence_name, "confidence_name")
+    app.add_template_filter(per_request(local), "local")
+    app.add_template_filter(per_request(when), "when")
+    app.add_template_filter(per_request(day_label), "day_label")
+    app.add_template_filter(per_request(percent), "percent")
+    app.add_template_filter(per_request(number), "number")
+    app.add_template_filter(per_request(role_name), "role_name")
+    app.add_template_filter(per_request(kind_name), "kind_name")
+    app.add_template_filter(per_request(confidence_name), "confidence_name")
+    app.add_template_filter(per_request(interval), "interval")
     app.add_template_filter(plural, "plural")
     app.add_template_filter(counted, "counted")
     app.add_template_filter(out_of, "out_of")

@@ -113,3 +113,44 @@ def test_the_lms_platforms_page_speaks_arabic(client, db, translated, login):
 def test_english_pages_keep_their_words(client, translated):
     page = _page(client, "/auth/login", "en")
     assert "<h1>Log in</h1>" in page and "Forgot your password?" in page
+
+
+def test_figures_follow_the_page_language(app):
+    from quizapp.template_helpers import interval, number, percent
+
+    with app.test_request_context(headers={"Accept-Language": "ru"}):
+        assert percent(0.8766, 1, fraction=True) == "87,7\xa0%"
+        assert number(0.9, 2) == "0,90"
+        assert interval("10m") == "10 мин" and interval("2.5mo") == "2,5 м."
+    with app.test_request_context(headers={"Accept-Language": "zh"}):
+        assert percent(0.85, fraction=True) == "85%" and interval("8d") == "8天"
+    with app.test_request_context(headers={"Accept-Language": "en"}):
+        assert percent(0.8766, 1, fraction=True) == "87.7 %"  # English pages as before
+        assert number(0.9, 2) == "0.90" and interval("10m") == "10m"
+
+
+def test_a_constant_in_a_template_is_still_written_per_request(app):
+    # Jinja folds a filter of a constant when it compiles; the language's filters must not be.
+    from flask import render_template_string
+
+    source = "{{ 0.5|percent(fraction=true) }}"
+    with app.test_request_context(headers={"Accept-Language": "en"}):
+        assert render_template_string(source) == "50 %"
+    with app.test_request_context(headers={"Accept-Language": "ar"}):
+        assert render_template_string(source) == "50%"
+
+
+def test_times_are_shown_in_the_viewer_language_and_zone(app):
+    from datetime import datetime
+
+    from quizapp.time_display import local, when
+
+    moment = datetime(2030, 1, 31, 17, 5)  # stored naive UTC
+    with app.test_request_context(headers={"Accept-Language": "ru"}):
+        assert local(moment) == "31 янв. 2030\u202fг., 17:05"
+        assert when(moment) == "31 янв. 2030\u202fг., 17:05 UTC"
+        assert local(moment, "%d %b") == "31 янв."
+    with app.test_request_context(headers={"Accept-Language": "zh"}):
+        assert local(moment, "%d %b %Y") == "2030年1月31日"
+    with app.test_request_context(headers={"Accept-Language": "en"}):
+        assert when(moment) == "31 Jan 2030, 17:05 UTC"
