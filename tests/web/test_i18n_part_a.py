@@ -31,7 +31,9 @@ def translated(app, tmp_path, monkeypatch):
     config = app.extensions["babel"]
     monkeypatch.setattr(config, "translation_directories", [str(tmp_path)])
     # A fresh cache of loaded catalogues, and the app's own back after the test.
-    monkeypatch.setattr(config.instance.domain_instance, "cache", {})
+    with app.app_context():
+        domain = config.instance.domain_instance
+    monkeypatch.setattr(domain, "cache", {})
 
 
 def _page(client, path: str, language: str) -> str:
