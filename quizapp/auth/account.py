@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 import sqlalchemy as sa
+from babel import Locale
+from babel.dates import get_timezone, get_timezone_location
 from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
+from flask_babel import get_locale, refresh
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from flask_babel import refresh
 from flask_login import current_user, login_required, login_user
 from sqlalchemy.exc import IntegrityError
 
@@ -43,11 +47,46 @@ EMAIL_CHANGE_SENT = N_(
 )
 
 
+# The zone list's areas as the page's language names them (the IANA names are English).
+ZONE_AREAS = {
+    "Africa": _l("Africa"),
+    "America": _l("America"),
+    "Antarctica": _l("Antarctica"),
+    "Arctic": _l("Arctic"),
+    "Asia": _l("Asia"),
+    "Atlantic": _l("Atlantic"),
+    "Australia": _l("Australia"),
+    "Europe": _l("Europe"),
+    "Indian": _l("Indian Ocean"),
+    "Pacific": _l("Pacific"),
+}
+
+
+@cache
+def _city(zone: str, language: str) -> str:
+    """The zone's city as CLDR names it in ``language`` (looked up once per process)."""
+    return get_timezone_location(get_timezone(zone), locale=language, return_city=True)
+
+
+def _zone_label(zone: str, locale: Locale | None) -> str:
+    """The zone as the list shows it: in English as ``core.time_zones.zone_label`` writes it;
+    in another language, the city as CLDR names it there, then the area."""
+    if locale is None or "/" not in zone:
+        return zone_label(zone)
+    area = zone.split("/", 1)[0]
+    return f"{_city(zone, str(locale))} ({ZONE_AREAS.get(area, area)})"
+
+
 def _zone_choices(saved: str) -> dict[str, list[tuple[str, str]]]:
     """The canonical zones grouped by area (``<optgroup>``s); a saved zone with no canonical
     equivalent (``Etc/GMT+5``) is offered as it is, so saving the page keeps it."""
+    locale = get_locale()
+    locale = None if locale is None or locale.language == "en" else locale
     groups = {
-        area: [(zone, zone_label(zone)) for zone in zones] for area, zones in zone_groups().items()
+        (str(ZONE_AREAS[area]) if locale and area in ZONE_AREAS else area): [
+            (zone, _zone_label(zone, locale)) for zone in zones
+        ]
+        for area, zones in zone_groups().items()
     }
     if canonical_zone(saved) is None:
         groups = {_("Your current zone"): [(saved, saved.replace("_", " "))], **groups}

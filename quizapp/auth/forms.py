@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from flask_babel import get_locale
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import (
@@ -17,6 +19,7 @@ from wtforms import (
 )
 from wtforms.validators import DataRequired, Email, EqualTo, Length, Optional, ValidationError
 
+from quizapp.core import passwords
 from quizapp.core.interface_languages import INTERFACE_LANGUAGES
 from quizapp.core.passwords import password_problem
 from quizapp.models import Role
@@ -34,7 +37,20 @@ class StrongPassword:
             name=(name.data or "") if name else "",
         )
         if problem:
-            raise ValidationError(problem)
+            raise ValidationError(_translated_problem(problem))
+
+
+def _translated_problem(problem: str) -> str:
+    """The core's refusal in the page's language. zxcvbn's warning inside GUESSABLE is English
+    only: another language gets the sentence without it."""
+    if problem == passwords.TOO_SHORT % {"count": passwords.MIN_PASSWORD_LENGTH}:
+        return _(passwords.TOO_SHORT, count=passwords.MIN_PASSWORD_LENGTH)
+    if problem in (passwords.TOO_SIMPLE, passwords.TOO_COMMON, passwords.PERSONAL):
+        return _(problem)
+    locale = get_locale()
+    if locale is not None and locale.language != "en":
+        return _(passwords.GUESSABLE_IN_SHORT)
+    return problem
 
 
 class RegisterForm(FlaskForm):

@@ -156,3 +156,26 @@ def test_times_are_shown_in_the_viewer_language_and_zone(app):
         assert local(moment, "%d %b %Y") == "2030年1月31日"
     with app.test_request_context(headers={"Accept-Language": "en"}):
         assert when(moment) == "31 Jan 2030, 17:05 UTC"
+
+
+def test_a_refused_password_is_explained_in_russian(client, translated):
+    response = client.post(
+        "/auth/register",
+        data={
+            "email": "new@example.com",
+            "display_name": "Новичок",
+            "password": "short",
+            "confirm": "short",
+            "role": "student",
+        },
+        headers={"Accept-Language": "ru"},
+    )
+    assert response.status_code == 400
+    assert "Используйте не менее 10 символов." in response.get_data(as_text=True)
+
+
+def test_the_zone_list_names_cities_in_chinese(client, db, translated, login):
+    login(client, make_user(db.session, "student"))
+    page = _page(client, "/account/", "zh")
+    assert '<optgroup label="欧洲">' in page
+    assert '<option value="Europe/Moscow">莫斯科 (欧洲)</option>' in page
