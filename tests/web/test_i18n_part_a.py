@@ -179,3 +179,32 @@ def test_the_zone_list_names_cities_in_chinese(client, db, translated, login):
     page = _page(client, "/account/", "zh")
     assert '<optgroup label="欧洲">' in page
     assert '<option value="Europe/Moscow">莫斯科 (欧洲)</option>' in page
+
+
+def test_a_reset_mail_is_written_in_the_account_language(client, db, translated, monkeypatch):
+    sent = []
+    monkeypatch.setattr("quizapp.auth.account.send_mail", lambda *mail: sent.append(mail))
+    student = make_user(db.session, "student", name="Ольга")
+    student.language = "ru"
+    db.session.commit()
+    # Asked from an English page: the mail still speaks the account's language.
+    response = client.post("/account/reset", data={"email": student.email})
+    assert response.status_code == 302
+    ((to, subject, body),) = sent
+    assert to == student.email and subject == "Выберите новый пароль для quizapp"
+    assert body.startswith("Здравствуйте, Ольга!\n\nЧтобы выбрать новый пароль")
+
+
+def test_choosing_a_language_says_so_in_that_language(client, db, translated, login):
+    student = make_user(db.session, "student")
+    login(client, student)
+    form = {
+        "form": "profile",
+        "display_name": student.display_name,
+        "email": student.email,
+        "time_zone": "UTC",
+        "language": "zh",
+    }
+    response = client.post("/account/", data=form, follow_redirects=True)
+    page = response.get_data(as_text=True)
+    assert '<html lang="zh-Hans" dir="ltr">' in page and "你的账户已保存。" in page
