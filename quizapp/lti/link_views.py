@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from flask import abort, current_app, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from flask_login import current_user
 
 from quizapp.core.translatable import N_
@@ -16,7 +17,7 @@ from quizapp.lti.roster_sync import sync_roster
 from quizapp.models import SchoolClass
 from quizapp.services.assignments import class_assignments
 from quizapp.services.lti_links import link_assignment, owned_resource_link
-from quizapp.services.lti_roster import roster_link
+from quizapp.services.lti_roster import RosterReport, roster_link
 
 
 def _teachers_only():
@@ -51,6 +52,25 @@ def link_page(link_id: int):
     ), status
 
 
+def _roster_sentence(report: RosterReport) -> str:
+    """What a roster sync did, in the page's language (``RosterReport.sentence`` in English)."""
+    enrolled = ngettext("%(num)d learner enrolled", "%(num)d learners enrolled", report.enrolled)
+    already = ngettext(
+        "%(num)d already in the class", "%(num)d already in the class", report.already
+    )
+    skipped = ngettext(
+        "%(num)d member skipped (instructors, inactive or without an id)",
+        "%(num)d members skipped (instructors, inactive or without an id)",
+        report.skipped,
+    )
+    return _(
+        "%(enrolled)s, %(already)s, %(skipped)s.",
+        enrolled=enrolled,
+        already=already,
+        skipped=skipped,
+    )
+
+
 @bp.post("/classes/<id:class_id>/roster")
 def sync_class_roster(class_id: int):
     """The class page's button: the LMS course's learners enrolled now."""
@@ -60,5 +80,5 @@ def sync_class_roster(class_id: int):
     link = roster_link(db.session, class_id, current_user.id)
     report = sync_roster(db.session, link)
     db.session.commit()
-    flash(report.sentence(), "success")
+    flash(_roster_sentence(report), "success")
     return redirect(url_for("teach.class_page", class_id=class_id))
