@@ -4,9 +4,9 @@ learner's review history, so their FSRS memory of each card continues where Anki
 Every card is keyed by its note and template (``anki_key``), so importing the same deck again
 into the same article adds only the cards that are new, and replays only the reviews that are
 new (a review is known by its card and its time, which is Anki's review id): nothing changes
-for a package already imported. A card that lost something on the way (media, Back Extra)
-lands as a draft and is listed in the report with what it lost; so is every tag, which cards
-here do not have.
+for a package already imported. A card that lost something on the way (media, Back Extra, a
+tag too long to keep) lands as a draft and is listed in the report with what it lost; its
+note's tags come along on it.
 """
 
 from __future__ import annotations
@@ -81,6 +81,7 @@ def _card_row(anki: AnkiCard, landing: Landing, claim_id: int) -> dict:
         "kind": anki.card.kind,
         "front": anki.card.front,
         "back": anki.card.back,
+        "tags": anki.tags,
         "origin": landing.origin,
         "author_id": landing.author_id,
         "article_id": landing.article.id,
@@ -100,16 +101,12 @@ def _nest_subdecks(session: Session, landing: Landing, titles: set[str]) -> None
                 child.parent = topic_titled(session, landing, TOPIC_SEPARATOR.join(levels[:depth]))
 
 
-def _changes(deck: AnkiDeck, new_cards: list[AnkiCard]) -> list[Changed]:
-    changed = [
+def _changes(new_cards: list[AnkiCard]) -> list[Changed]:
+    return [
         Changed(anki.name, "; ".join(anki.card.changes) + f": {DRAFT_NOTE}")
         for anki in new_cards
         if anki.card.changes
     ]
-    for tag, count in sorted(deck.tags.items()):
-        plural = "s" if count != 1 else ""
-        changed.append(Changed(f"tag “{tag}”", f"on {count} card{plural}; cards here have no tags"))
-    return changed
 
 
 def import_anki(
@@ -150,7 +147,7 @@ def import_anki(
         landing.article.title,
         skipped=list(deck.skipped),
         noun="flashcard",
-        changed=_changes(deck, new_cards),
+        changed=_changes(new_cards),
         already_imported=len(known),
         new_article=landing.created_article,
     )

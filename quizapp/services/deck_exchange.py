@@ -120,6 +120,7 @@ def deck_cards(
             Topic.id,
             Flashcard.kind,
             Flashcard.media,
+            Flashcard.tags,
         )
         .join(Claim, Flashcard.claim_id == Claim.id)
         .join(Topic, Claim.topic_id == Topic.id)
@@ -131,7 +132,13 @@ def deck_cards(
     }
     rows = session.execute(stmt)
     return article, [
-        ExportCard(*row[:4], paths[row[4]], row[5], export_files(store, row[6], CARD_PLACES))
+        ExportCard(
+            *row[:4],
+            paths[row[4]],
+            row[5],
+            export_files(store, row[6], CARD_PLACES),
+            tuple(row[7] or ()),
+        )
         for row in rows
     ]
 
