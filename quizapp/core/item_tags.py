@@ -81,3 +81,29 @@ def tags_from_text(text: str) -> TagList:
 def tags_text(tags: Iterable[str]) -> str:
     """The tags as a space-separated field shows them."""
     return " ".join(tags)
+
+
+def tag_field_problem(text: str) -> str | None:
+    """Why a typed tags field cannot be kept as it is, in a sentence for the form, or None.
+
+    A form refuses what an import would change: a tag too long, too many tags, the app's own
+    topic tags, control characters. Repeating a tag is no mistake (it is kept once)."""
+    words = text.split()
+    if any(not ch.isprintable() for word in words for ch in word):
+        return "A tag cannot hold control characters."
+    long_tag = next((word for word in words if len(word) > MAX_TAG_LENGTH), None)
+    if long_tag is not None:
+        return (
+            f"A tag has at most {MAX_TAG_LENGTH} characters; “{long_tag[:40]}…” has "
+            f"{len(long_tag)}."
+        )
+    reserved = next((w for w in words if w.casefold().startswith(TOPIC_TAG_PREFIX)), None)
+    if reserved is not None:
+        return (
+            f"Tags beginning “{TOPIC_TAG_PREFIX}” are the app's own (they name a card's topic "
+            f"in Anki): remove “{reserved}”."
+        )
+    count = len({word.casefold() for word in words})  # a tag written twice counts once
+    if count > MAX_TAGS:
+        return f"An item has at most {MAX_TAGS} tags; these are {count}."
+    return None

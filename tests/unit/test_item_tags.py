@@ -49,3 +49,15 @@ def test_a_typed_field_is_split_at_spaces_and_written_back_alike():
     kept = tags_from_text("  geo::europe   capitals\ncapitals ")
     assert kept.tags == ["geo::europe", "capitals"] and kept.changes == []
     assert tags_text(kept.tags) == "geo::europe capitals"
+
+
+def test_a_typed_field_is_refused_for_what_an_import_would_change():
+    from quizapp.core.item_tags import tag_field_problem
+
+    assert tag_field_problem("geo::europe capitals capitals CAPITALS") is None
+    assert tag_field_problem("") is None
+    assert "at most 100 characters" in tag_field_problem("x" * 101)
+    assert tag_field_problem(" ".join(["t"] * 60)) is None  # one tag, written 60 times
+    assert tag_field_problem(" ".join(f"t{n}" for n in range(51))).endswith("these are 51.")
+    assert "quizapp::" in tag_field_problem("QuizApp::Trade")
+    assert tag_field_problem("a\x00b") == "A tag cannot hold control characters."
