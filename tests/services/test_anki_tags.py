@@ -89,3 +89,22 @@ def test_the_corpus_packages_tags_come_along(db, make_teacher):
     tags = _stored_tags(db, teacher.id)
     assert tags["Capital of France?"] == ["capitals", "europe"]
     assert tags["Longest river in Europe?"] == ["rivers"]
+
+
+def test_a_second_import_brings_the_notes_tags_to_cards_imported_before(db, make_teacher, tmp_path):
+    teacher = make_teacher()
+    data = _tagged_deck(tmp_path)
+    first = import_file(db.session, "history.apkg", data, importer_id=teacher.id)
+    db.session.commit()
+    # As a card imported before cards kept tags has them: none.
+    db.session.execute(
+        sa.update(Flashcard).where(Flashcard.author_id == teacher.id).values(tags=[])
+    )
+    db.session.commit()
+    again = import_file(db.session, "history.apkg", data, importer_id=teacher.id)
+    db.session.commit()
+    assert again.article_slug == first.article_slug and sum(again.imported.values()) == 0
+    db.session.expire_all()
+    tags = _stored_tags(db, teacher.id)
+    assert sorted(tags["October Revolution"]) == ["Russia", "exam-B", "history::1917"]
+    assert tags["Rome"] == []
