@@ -113,8 +113,9 @@ class FlashcardFields:
     # The sides that show a picture or sound: such a side may have no text (Anki's image-only
     # sides are common).
     sides_with_media: frozenset[str] = frozenset()
-    # Its tags as typed: words separated by spaces (``core.item_tags``).
-    tags: str = ""
+    # Its tags as typed: words separated by spaces (``core.item_tags``); None leaves an edited
+    # card's tags as they are (a request that did not send the field).
+    tags: str | None = None
 
 
 def new_key(teacher_id: int) -> str:
@@ -277,17 +278,19 @@ def _flashcard_values(
         _fail(f"Each side of a flashcard has at most {MAX_PROMPT} characters.")
     if fields.kind == CardKind.CLOZE and front.count(BLANK) != 1:
         _fail(f"A cloze card's front needs exactly one {BLANK} where the back's answer goes.")
-    tag_problem = tag_field_problem(fields.tags)
-    if tag_problem:
-        _fail(tag_problem)
-    return {
+    values = {
         "claim_id": claim.id,
         "article_id": claim.article_id,
         "kind": fields.kind,
         "front": front,
         "back": back,
-        "tags": tags_from_text(fields.tags).tags,
     }
+    if fields.tags is not None:
+        tag_problem = tag_field_problem(fields.tags)
+        if tag_problem:
+            _fail(tag_problem)
+        values["tags"] = tags_from_text(fields.tags).tags
+    return values
 
 
 def create_flashcard(session: Session, teacher_id: int, fields: FlashcardFields) -> Flashcard:

@@ -227,7 +227,8 @@ class FlashcardForm(FlaskForm):
             self.kind.data,
             self.front.data or "",
             self.back.data or "",
-            tags=self.tags.data or "",
+            # A request without the field (not the form's) leaves the tags as they are.
+            tags=(self.tags.data or "") if self.tags.raw_data else None,
         )
 
     def fill(self, card) -> None:

@@ -68,3 +68,15 @@ def test_a_copy_keeps_the_cards_tags(client, db, make_teacher, login):
     copied = client.post(f"/teach/flashcards/{card.id}/copy")
     assert copied.status_code == 302
     assert [c.tags for c in _teacher_cards(db, teacher.id)] == [["capitals"], ["capitals"]]
+
+
+def test_an_edit_that_does_not_send_the_field_keeps_the_tags(client, db, make_teacher, login):
+    teacher = make_teacher()
+    login(client, teacher)
+    claim = _claim(db)
+    client.post("/teach/flashcards/new", data=_card(claim, "capitals"))
+    (card,) = _teacher_cards(db, teacher.id)
+    without = {k: v for k, v in _card(claim, "").items() if k != "tags"}
+    assert client.post(f"/teach/flashcards/{card.id}/edit", data=without).status_code == 302
+    db.session.expire_all()
+    assert db.session.get(Flashcard, card.id).tags == ["capitals"]
