@@ -54,12 +54,19 @@ def write_gift(article_title: str, questions: Iterable[ExportQuestion]) -> str:
             out += [f"$CATEGORY: {category_path(article_title, *topic)}", ""]
         question = item.question
         before, answers, after = kind_of(question.type).write_gift(question)
-        out.append(f"// [tag:{difficulty_tag(question.difficulty)}]")
+        out.append("// " + " ".join(_tag_comments(question)))
         if question.quote:
             out.append(SOURCE_COMMENT + " ".join(question.quote.split()))
         feedback = f" ####{escape(question.explanation)}" if question.explanation else ""
         out += [f"::{escape(item.name)}::{before}{{{answers}{feedback}}}{after}", ""]
     return "\n".join(out)
+
+
+def _tag_comments(question) -> list[str]:
+    """``[tag:…]`` for the difficulty and each of the question's tags (a "]" in one escaped,
+    as the reader takes it)."""
+    tags = [difficulty_tag(question.difficulty), *(getattr(question, "tags", None) or ())]
+    return ["[tag:" + tag.replace("]", "\\]") + "]" for tag in tags]
 
 
 def read_gift(text: str) -> ParsedBank:

@@ -100,7 +100,8 @@ def _question_element(item: ExportQuestion) -> ET.Element:
     for outcome, text in (getattr(question, "combined_feedback", None) or {}).items():
         add_text(element, COMBINED_FEEDBACK_TAGS[outcome], text, paragraphs=True)
     tags = ET.SubElement(element, "tags")
-    for tag in [difficulty_tag(question.difficulty), *kind.moodle_tags(question)]:
+    own = [difficulty_tag(question.difficulty), *kind.moodle_tags(question)]
+    for tag in dict.fromkeys([*own, *(getattr(question, "tags", None) or ())]):
         add_plain(tags, "tag", tag)
     return element
 
