@@ -1,0 +1,282 @@
+"""Multi-gap cloze questions: Moodle's embedded-answers syntax read and written, each gap marked
+on its own (weights, part marks, tolerance, case), the form's answer, and the Moodle XML round
+trip; GIFT leaves the question out and says so."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import pytest
+from werkzeug.datastructures import MultiDict
+
+from quizapp.core.bank import validate_question_fields
+from quizapp.core.grading import Choice, GradingKey, InvalidAnswer, grade_answer
+from quizapp.core.interchange.drafts import check_imported
+from quizapp.core.interchange.embedded_answers import (
+    EmbeddedAnswerError,
+    parse_embedded,
+    write_embedded,
+)
+from quizapp.core.interchange.gift import NOT_CARRIED, write_gift
+from quizapp.core.interchange.moodle_xml import read_moodle_xml, write_moodle_xml
+from quizapp.core.interchange.records import ExportQuestion
+from quizapp.core.question_kinds import describe_answer, describe_key, feedback_for, kind_of
+from quizapp.core.question_kinds.base import FormAnswerError
+from quizapp.core.question_types import QuestionType
+
+TEXT = (
+    "The capital of France is {1:SHORTANSWER:=Paris#Right~%50%Lutetia#Its old name}, "
+    "Germany's is {2:MULTICHOICE:Bonn#Before 1990~=Berlin#Yes~Munich} and pi is "
+    "{1:NUMERICAL:=3.14:0.01#Close enough~%50%3:0.2#Roughly}."
+)
+
+
+def _fail(message):
+    raise ValueError(message)
+
+
+def _question(text: str = TEXT):
+    draft = validate_question_fields(
+        {"type": "cloze_gaps", "prompt": text, "explanation": "Geography."}
+        | kind_of("cloze_gaps").raw_from_authoring(SimpleNamespace(prompt=text), _fail),
+        _fail,
+    )
+    return SimpleNamespace(
+        type=draft.type.value,
+        prompt=draft.prompt,
+        explanation=draft.explanation,
+        choices=draft.choices,
+        accepted=draft.accepted,
+        pairs=draft.pairs,
+        answer_bool=None,
+        quote=None,
+        difficulty=2,
+        combined_feedback={},
+    )
+
+
+def _key(question) -> GradingKey:
+    return GradingKey(
+        type=QuestionType.CLOZE,
+        choices=tuple(Choice(c["id"], c["text"], True, gap=c["gap"]) for c in question.choices),
+    )
+
+
+# --- the syntax ---------------------------------------------------------------------------------
+
+
+def test_the_syntax_is_read_with_weights_marks_feedback_and_tolerances():
+    parsed = parse_embedded(TEXT)
+    assert parsed.parts == ("The capital of France is ", ", Germany's is ", " and pi is ", ".")
+    short, choice, number = parsed.gaps
+    assert (short.gap_type, short.weight, short.family) == ("SHORTANSWER", 1, "short")
+    assert [(a.text, a.fraction, a.feedback) for a in short.answers] == [
+        ("Paris", 1.0, "Right"),
+        ("Lutetia", 0.5, "Its old name"),
+    ]
+    assert (choice.gap_type, choice.weight, choice.family) == ("MULTICHOICE", 2, "choice")
+    assert [a.fraction for a in choice.answers] == [0.0, 1.0, 0.0]
+    assert [(a.text, a.tolerance, a.fraction) for a in number.answers] == [
+        ("3.14", 0.01, 1.0),
+        ("3", 0.2, 0.5),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("written", "canonical"),
+    [
+        ("SA", "SHORTANSWER"),
+        ("MW", "SHORTANSWER"),
+        ("SAC", "SHORTANSWER_C"),
+        ("NM", "NUMERICAL"),
+        ("MC", "MULTICHOICE"),
+        ("MCV", "MULTICHOICE_V"),
+        ("MCH", "MULTICHOICE_H"),
+        ("MULTICHOICE_S", "MULTICHOICE_S"),
+        ("MCHS", "MULTICHOICE_HS"),
+    ],
+)
+def test_short_names_are_read_as_moodle_reads_them(written, canonical):
+    [gap] = parse_embedded("{:" + written + ":=1~2}").gaps
+    assert (gap.gap_type, gap.weight) == (canonical, 1)
+
+
+def test_escaped_characters_are_themselves_and_written_back_escaped():
+    text = r"Say {1:SA:=a\}b\~c\#d\/e#it\#s fine}!"
+    parsed = parse_embedded(text)
+    [answer] = parsed.gaps[0].answers
+    assert (answer.text, answer.feedback) == ("a}b~c#d/e", "it#s fine")
+    again = parse_embedded(write_embedded(parsed.parts, parsed.gaps))
+    assert again == parsed
+
+
+def test_braces_that_open_no_gap_are_text():
+    parsed = parse_embedded("a {b} {1:SA:=x {2:SA:=y} {1:NOPE")
+    assert [g.answers[0].text for g in parsed.gaps] == ["y"]
+    assert parsed.parts == ("a {b} {1:SA:=x ", " {1:NOPE")
+
+
+def test_a_text_of_many_openers_is_read_in_linear_time():
+    import time
+
+    started = time.perf_counter()
+    parse_embedded("{1:SA:" * 50_000)
+    assert time.perf_counter() - started < 1.0
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("{1:MULTIRESPONSE:=a~=b}", "several options are ticked"),
+        ("{1:ESSAY:=a}", "does not know"),
+        ("{0:SA:=a}", "worth 0 marks"),
+        ("{1:NM:=3:abc}", "tolerance is not a number"),
+    ],
+)
+def test_gaps_the_app_cannot_hold_are_refused_with_a_reason(text, reason):
+    with pytest.raises(EmbeddedAnswerError, match=reason):
+        parse_embedded(text)
+
+
+# --- marking ------------------------------------------------------------------------------------
+
+
+def _answer(question, *given):
+    return {c["id"]: text for c, text in zip(question.choices, given, strict=True) if text}
+
+
+@pytest.mark.parametrize(
+    ("given", "score"),
+    [
+        (("Paris", "Berlin", "3.14"), 1.0),
+        (("paris", "Berlin", "3,145"), 1.0),  # case, a decimal comma, within the tolerance
+        (("Lutetia", "Berlin", "3.14"), (0.5 + 2 + 1) / 4),  # a half-marks answer
+        (("Paris", "Bonn", "3.14"), 2 / 4),  # the two-mark gap missed
+        (("Paris", "Berlin", "3.1"), (1 + 2 + 0.5) / 4),  # outside 0.01, inside 3 ± 0.2
+        (("Paris", "Berlin", "3.3"), 3 / 4),
+        (("Paris", "Berlin", "pi"), 3 / 4),  # no number: wrong, not refused
+        (("Paris", None, None), 1 / 4),  # gaps left empty earn nothing
+    ],
+)
+def test_each_gap_is_marked_on_its_own_and_weighted(given, score):
+    question = _question()
+    grade = grade_answer(_key(question), _answer(question, *given))
+    assert grade.score == pytest.approx(score)
+    assert grade.correct is (score == 1.0)
+
+
+def test_case_sensitive_gaps_and_wildcards():
+    question = _question("{1:SAC:=Paris~%50%*aris}{1:SA:=*#anything}")
+    key = _key(question)
+    assert grade_answer(key, _answer(question, "Paris", "x")).score == 1.0
+    assert grade_answer(key, _answer(question, "paris", "x")).score == pytest.approx(0.75)
+    assert grade_answer(key, _answer(question, "Rome", "y")).score == pytest.approx(0.5)
+
+
+def test_an_answer_no_form_could_send_is_invalid():
+    question = _question()
+    key = _key(question)
+    with pytest.raises(InvalidAnswer):
+        grade_answer(key, {"nope": "Paris"})
+    with pytest.raises(InvalidAnswer):
+        grade_answer(key, {question.choices[1]["id"]: "Rome"})  # not an option
+    with pytest.raises(InvalidAnswer):
+        grade_answer(key, "Paris")
+
+
+def test_per_gap_feedback_says_marks_feedback_and_the_right_answer():
+    question = _question()
+    said = feedback_for(question, _answer(question, "Lutetia", "Bonn", "3.14"), 0.375)
+    assert said == [
+        "Gap 1 of 3: “Lutetia”, partly right (0.5 of 1 mark). Its old name The right answer: "
+        "Paris.",
+        "Gap 2 of 3: “Bonn”, not right (0 of 2 marks). Before 1990 The right answer: Berlin.",
+        "Gap 3 of 3: “3.14”, right (1 of 1 mark). Close enough",
+    ]
+    assert describe_key(question) == "Gap 1: Paris; Gap 2: Berlin; Gap 3: 3.14 ± 0.01"
+    assert describe_answer(question, _answer(question, "Paris", None, "3")) == (
+        "Gap 1: Paris; Gap 2: (no answer); Gap 3: 3"
+    )
+
+
+def test_the_form_answer_is_read_gap_by_gap():
+    question = _question()
+    kind = kind_of("cloze_gaps")
+    ids = [c["id"] for c in question.choices]
+    form = MultiDict({"gap-0": " Paris ", "gap-1": "Berlin", "gap-2": ""})
+    assert kind.answer_from_form(question, form) == {ids[0]: "Paris", ids[1]: "Berlin"}
+    assert kind.answer_from_form(question, MultiDict({"gap-0": "  "})) is None
+    with pytest.raises(FormAnswerError, match="Gap 2 of 3: choose one of its options"):
+        kind.answer_from_form(question, MultiDict({"gap-1": "Rome"}))
+
+
+def test_the_quiz_page_gets_each_gap_labelled_and_marked():
+    question = _question()
+    views = kind_of("cloze_gaps").gap_views(
+        question, _answer(question, "Paris", "Bonn", ""), 7, True
+    )
+    gaps = [view for _text, view in views if view]
+    assert [g["label"] for g in gaps] == ["Gap 1 of 3", "Gap 2 of 3", "Gap 3 of 3"]
+    assert [g["layout"] for g in gaps] == ["input", "select", "input"]
+    assert [g["outcome"] for g in gaps] == ["right", "wrong", "wrong"]
+    assert gaps[1]["options"] == ["Bonn", "Berlin", "Munich"]  # as written: not a shuffled type
+    assert "".join(text for text, _view in views) == question.prompt.replace("_____", "")
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        ("No gap here.", "the text has no gap"),
+        ("{1:SA:%50%Paris}", "needs an answer worth full marks"),
+        ("{1:MC:=a~=a}", "lists an option twice"),
+        ("{1:NM:=three}", "not a number"),
+    ],
+)
+def test_a_teacher_is_told_what_is_wrong_with_a_gap(text, problem):
+    with pytest.raises(ValueError, match=problem):
+        _question(text)
+
+
+# --- Moodle XML and GIFT ------------------------------------------------------------------------
+
+
+def test_moodle_xml_round_trip_keeps_every_gap():
+    question = _question()
+    item = ExportQuestion(question, "Geography", "capitals", key="q-cloze")
+    xml = write_moodle_xml("Atlas", [item])
+    assert b'type="cloze"' in xml and b"{2:MULTICHOICE:" in xml
+    checked = check_imported(read_moodle_xml(xml))
+    assert checked.skipped == []
+    [imported] = checked.drafts
+    assert imported.draft.type == "cloze_gaps"
+    assert imported.draft.prompt == question.prompt
+    assert [c["gap"] for c in imported.draft.choices] == [c["gap"] for c in question.choices]
+    assert imported.changes == []
+
+
+def test_a_moodle_cloze_that_cannot_be_kept_is_skipped_with_why():
+    xml = (
+        b'<quiz><question type="cloze"><name><text>Ticks</text></name><questiontext><text>'
+        b"Pick {1:MULTIRESPONSE:=a~=b~c}</text></questiontext></question></quiz>"
+    )
+    parsed = read_moodle_xml(xml)
+    assert parsed.questions == []
+    [skipped] = parsed.skipped
+    assert skipped.name == "Ticks" and "several options are ticked" in skipped.reason
+
+
+def test_a_plain_single_gap_cloze_stays_a_fill_in_blank():
+    xml = (
+        b'<quiz><question type="cloze"><name><text>One</text></name><questiontext><text>'
+        b"It is {1:SA:=Paris~=Paname}.</text></questiontext></question></quiz>"
+    )
+    [imported] = check_imported(read_moodle_xml(xml)).drafts
+    assert (imported.draft.type, imported.draft.prompt) == ("fill_blank", "It is _____.")
+
+
+def test_gift_leaves_a_cloze_out_and_says_so_in_the_file():
+    question = _question()
+    text = write_gift("Atlas", [ExportQuestion(question, "Geography", "capitals")])
+    assert f"{NOT_CARRIED}capitals: a cloze question with several gaps was not carried" in text
+    assert "{" not in text.split(NOT_CARRIED, 1)[1].splitlines()[0].split(":", 1)[0]
+    assert "Paris" not in text
