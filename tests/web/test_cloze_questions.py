@@ -57,6 +57,9 @@ def test_an_imported_moodle_cloze_is_answered_gap_by_gap(
     assert "ticks" in report and "several options are ticked" in report  # skipped, and why
     question = db.session.scalar(sa.select(Question).where(Question.type == "cloze_gaps"))
     assert question.prompt.count("_____") == 3 and "{" not in question.prompt
+    # The draft waits on the review page with its key, its marks and its feedback named.
+    assert "Answer: Gap 1: Paris; Gap 2: Berlin; Gap 3: 3.14 ± 0.01" in report
+    assert "Marks per gap: 1, 2, 1; 1 answer worth part of a gap; feedback on 5 answers" in report
     client.post("/auth/logout")
 
     student = make_student()
@@ -160,3 +163,37 @@ def test_a_live_game_refuses_a_cloze_and_says_why(db, client, make_teacher, logi
     assert refused.status_code in (400, 409)
     assert "multi-gap cloze" in refused.get_data(as_text=True)
     assert db.session.scalar(sa.select(sa.func.count(LiveGame.id))) == 0
+
+
+def test_the_command_line_round_trip_keeps_a_cloze_and_gift_reports_it(
+    db, runner, tmp_path, make_teacher
+):
+    teacher = make_teacher()
+    question = teacher_cloze(db, teacher, _claim(db).id, "trip")
+    article = question.claim.article.slug
+    gaps = [c["gap"] for c in question.choices]
+    out = tmp_path / "bank.xml"
+    result = runner.invoke(
+        args=["bank", "export", "--article", article, "--format", "moodle-xml", "-o", str(out)]
+    )
+    assert result.exit_code == 0 and "Not carried" not in result.output
+    result = runner.invoke(args=["bank", "import", str(out)])
+    assert result.exit_code == 0, result.output
+    back = db.session.scalar(
+        sa.select(Question).where(Question.type == "cloze_gaps", Question.id != question.id)
+    )
+    assert (back.prompt, [c["gap"] for c in back.choices]) == (question.prompt, gaps)
+    assert back.key == question.key  # the idnumber came back
+    # Into the article it came from, the same file changes nothing.
+    result = runner.invoke(
+        args=["bank", "import", str(out), "--article", article, "--author", teacher.email]
+    )
+    assert result.exit_code == 0, result.output
+    assert "cloze gaps: 0 updated, 1 unchanged, 0 new" in result.output
+
+    gift = tmp_path / "bank.gift"
+    result = runner.invoke(
+        args=["bank", "export", "--article", article, "--format", "gift", "-o", str(gift)]
+    )
+    assert result.exit_code == 0
+    assert f"Not carried: {question.key}: a cloze question with several gaps" in result.output

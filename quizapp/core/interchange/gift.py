@@ -69,6 +69,13 @@ def write_gift(article_title: str, questions: Iterable[ExportQuestion]) -> str:
     return "\n".join(out)
 
 
+def not_carried(data: bytes) -> list[str]:
+    """What a GIFT file written by ``write_gift`` says it left out, one line per item ("name:
+    why"), for the export's report."""
+    lines = data.decode("utf-8", errors="replace").splitlines()
+    return [line.removeprefix(NOT_CARRIED) for line in lines if line.startswith(NOT_CARRIED)]
+
+
 def read_gift(text: str) -> ParsedBank:
     """Every question of the file, or those the app has no type for in ``skipped``.
 
