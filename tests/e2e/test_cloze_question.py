@@ -53,7 +53,7 @@ def test_a_learner_fills_the_gaps_with_the_keyboard(page, db, make_teacher, make
     feedback = page.locator("#feedback")
     expect(feedback).to_contain_text("Partly correct.")
     expect(feedback).to_contain_text("Gap 1 of 3: “Lutetia”, partly right (0.5 of 1 mark).")
-    expect(feedback).to_contain_text("Gap 2 of 3: “Berlin”, right (2 of 2 marks). Yes")
+    expect(feedback).to_contain_text("Gap 2 of 3: “Berlin”, right (2 of 2 marks). Yes.")
     # Each gap says in words how it did, beside the locked control.
     expect(page.locator(".cloze-gap.is-partial .mark-text")).to_have_text(
         "Gap 1 of 3: partly right"

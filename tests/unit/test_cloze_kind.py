@@ -7,6 +7,8 @@ from __future__ import annotations
 from types import SimpleNamespace
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from werkzeug.datastructures import MultiDict
 
 from quizapp.core.bank import validate_question_fields
@@ -14,6 +16,9 @@ from quizapp.core.grading import Choice, GradingKey, InvalidAnswer, grade_answer
 from quizapp.core.interchange.drafts import check_imported
 from quizapp.core.interchange.embedded_answers import (
     EmbeddedAnswerError,
+    EmbeddedGap,
+    EmbeddedText,
+    GapAnswer,
     parse_embedded,
     write_embedded,
 )
@@ -188,10 +193,10 @@ def test_per_gap_feedback_says_marks_feedback_and_the_right_answer():
     question = _question()
     said = feedback_for(question, _answer(question, "Lutetia", "Bonn", "3.14"), 0.375)
     assert said == [
-        "Gap 1 of 3: “Lutetia”, partly right (0.5 of 1 mark). Its old name The right answer: "
+        "Gap 1 of 3: “Lutetia”, partly right (0.5 of 1 mark). Its old name. The right answer: "
         "Paris.",
-        "Gap 2 of 3: “Bonn”, not right (0 of 2 marks). Before 1990 The right answer: Berlin.",
-        "Gap 3 of 3: “3.14”, right (1 of 1 mark). Close enough",
+        "Gap 2 of 3: “Bonn”, not right (0 of 2 marks). Before 1990. The right answer: Berlin.",
+        "Gap 3 of 3: “3.14”, right (1 of 1 mark). Close enough.",
     ]
     assert describe_key(question) == "Gap 1: Paris; Gap 2: Berlin; Gap 3: 3.14 ± 0.01"
     assert describe_answer(question, _answer(question, "Paris", None, "3")) == (
@@ -280,3 +285,41 @@ def test_gift_leaves_a_cloze_out_and_says_so_in_the_file():
     assert f"{NOT_CARRIED}capitals: a cloze question with several gaps was not carried" in text
     assert "{" not in text.split(NOT_CARRIED, 1)[1].splitlines()[0].split(":", 1)[0]
     assert "Paris" not in text
+
+
+def test_a_pattern_of_many_stars_takes_no_time_against_a_long_answer():
+    import time
+
+    question = _question("{1:SA:=" + "*a" * 200 + "*b}")
+    started = time.perf_counter()
+    grade = grade_answer(_key(question), _answer(question, "a" * 1999))
+    assert grade.score == 0.0 and time.perf_counter() - started < 0.5
+    assert grade_answer(_key(question), _answer(question, "a" * 300 + "b")).score == 1.0
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["SHORTANSWER", "SHORTANSWER_C", "MULTICHOICE", "MULTICHOICE_HS"]),
+            st.integers(1, 5),
+            st.lists(
+                st.tuples(st.text(min_size=1, max_size=12), st.sampled_from([1.0, 0.5, 0.0])),
+                min_size=1,
+                max_size=4,
+            ),
+            st.text(max_size=8),
+        ),
+        min_size=1,
+        max_size=4,
+    )
+)
+def test_any_gaps_written_are_read_back_the_same(gaps):
+    built = tuple(
+        EmbeddedGap(
+            kind, weight, tuple(GapAnswer(t.strip() or "x", f, fb.strip()) for t, f in answers)
+        )
+        for kind, weight, answers, fb in gaps
+    )
+    parts = ("Before ",) + tuple(f" then {i} " for i in range(len(built) - 1)) + (" end.",)
+    assert parse_embedded(write_embedded(parts, built)) == EmbeddedText(parts, built)

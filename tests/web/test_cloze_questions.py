@@ -89,8 +89,8 @@ def test_an_imported_moodle_cloze_is_answered_gap_by_gap(
     assert response.score == (0.5 + 2 + 0) / 4
     feedback = checked.get_json()["feedback_html"]
     assert "Partly correct." in feedback
-    assert "Gap 1 of 3: “Lutetia”, partly right (0.5 of 1 mark). Its old name" in feedback
-    assert "Gap 2 of 3: “Berlin”, right (2 of 2 marks). Yes" in feedback
+    assert "Gap 1 of 3: “Lutetia”, partly right (0.5 of 1 mark). Its old name." in feedback
+    assert "Gap 2 of 3: “Berlin”, right (2 of 2 marks). Yes." in feedback
     assert "The right answer: 3.14 ± 0.01." in feedback
     marked = checked.get_json()["answer_html"]
     assert "Gap 1 of 3: partly right" in marked and "Gap 3 of 3: not right" in marked
@@ -98,7 +98,7 @@ def test_an_imported_moodle_cloze_is_answered_gap_by_gap(
     assert client.post(f"/quiz/{attempt.id}/submit").status_code == 302
     results = client.get(f"/quiz/{attempt.id}/results").get_data(as_text=True)
     assert "Gap 1: Lutetia; Gap 2: Berlin; Gap 3: pi" in results
-    assert "Gap 2 of 3: “Berlin”, right (2 of 2 marks). Yes" in results
+    assert "Gap 2 of 3: “Berlin”, right (2 of 2 marks). Yes." in results
 
 
 def _claim(db) -> Claim:

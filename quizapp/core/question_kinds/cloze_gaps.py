@@ -95,9 +95,12 @@ def _number(text: str) -> float | None:
 
 
 def _wildcard(pattern: str, given: str, case_sensitive: bool) -> bool:
-    """Moodle's short-answer "*": any run of characters."""
-    flags = 0 if case_sensitive else re.IGNORECASE
-    regex = ".*".join(re.escape(piece) for piece in pattern.split(ANY_ANSWER))
+    """Moodle's short-answer "*": any run of characters. Each middle piece is taken at its
+    first place in an atomic group, which is never tried again: "*a*a*a*a*b" against a long
+    run of "a"s backtracked through every way of placing the pieces."""
+    flags = re.DOTALL | (0 if case_sensitive else re.IGNORECASE)
+    first, *middle, last = [re.escape(piece) for piece in pattern.split(ANY_ANSWER)]
+    regex = first + "".join(f"(?>.*?{piece})" for piece in middle) + ".*" + last
     return re.fullmatch(regex, given.strip(), flags) is not None
 
 
@@ -173,7 +176,8 @@ class GapResult:
             f"mark{'s' if self.weight != 1 else ''})."
         )
         if self.feedback:
-            text += f" {self.feedback}"
+            # A feedback written without a full stop would run into the next sentence.
+            text += f" {self.feedback}" + ("" if self.feedback[-1] in '.!?…)"”' else ".")
         if self.outcome != "right":
             text += f" The right answer: {self.right_answer}."
         return text
