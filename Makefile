@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export FLASK_APP := quizapp
 
-.PHONY: run test test-fast install lint bench complexity
+.PHONY: run test test-fast install lint bench complexity translations
 
 # `make run` installs what running needs; `make test` adds the test and lint tools.
 $(BIN)/activate:
@@ -50,3 +50,14 @@ bench: install
 # Fails when any function in quizapp/ reaches cyclomatic complexity 20 (radon).
 complexity: install
 	$(BIN)/python -m bench.complexity
+
+# The interface's catalogues: extract every marked string of quizapp/ and templates/, merge it
+# into each language's .po (new strings arrive untranslated and fuzzy ones are flagged), then
+# compile the .mo files the app reads. A new language: `$(BIN)/pybabel init -i
+# quizapp/translations/messages.pot -d quizapp/translations -l <code>`.
+translations: install
+	$(BIN)/pybabel extract -F babel.cfg -k lazy_gettext -k _l --no-location --sort-output \
+		--project quizapp -o quizapp/translations/messages.pot .
+	$(BIN)/pybabel update -i quizapp/translations/messages.pot -d quizapp/translations \
+		--no-location --ignore-obsolete
+	$(BIN)/pybabel compile -d quizapp/translations --statistics

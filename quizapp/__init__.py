@@ -13,6 +13,7 @@ from flask import Flask
 from quizapp import postgres_connections
 from quizapp.config import Config, check_settings, load_secret_key, settings_from_environment
 from quizapp.extensions import csrf, db, limiter, migrate
+from quizapp.i18n import configure_i18n
 from quizapp.json_input import RequestJSONProvider
 from quizapp.services.progress_cache import PlanCache
 from quizapp.web_ids import IdConverter
@@ -58,6 +59,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     configure_database(app)
     configure_login(app)
     configure_security(app)
+    configure_i18n(app)
     register_blueprints(app)
     if not app.testing:
         keep_startup_objects_out_of_gc()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from flask_babel import Babel, lazy_gettext
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 from flask_login import LoginManager
@@ -30,8 +31,10 @@ db = SQLAlchemy(model_class=Base)
 migrate = Migrate(render_as_batch=True, compare_type=True)
 login_manager = LoginManager()
 login_manager.login_view = "auth.login"
-login_manager.login_message = "Please log in to open that page."
+login_manager.login_message = lazy_gettext("Please log in to open that page.")
 login_manager.login_message_category = "info"
 csrf = CSRFProtect()
 # Limits are declared per view (quizapp.auth.throttling); none applies by default.
 limiter = Limiter(key_func=get_remote_address)
+# The interface's language per request (quizapp.i18n binds the selectors).
+babel = Babel()

@@ -58,6 +58,7 @@ def _profile_form(posted: bool) -> ProfileForm:
     else:
         profile = ProfileForm(formdata=None, obj=user)
         profile.time_zone.data = canonical_zone(user.time_zone) or user.time_zone
+        profile.language.data = user.language or ""
     profile.time_zone.choices = _zone_choices(user.time_zone)
     # static/js/time-zone.js offers the browser's zone first, and picks it for an account
     # that never chose one (still on the default).
@@ -72,6 +73,7 @@ def _change(profile: ProfileForm) -> accounts.ProfileChange:
         profile.email.data,
         profile.time_zone.data,
         profile.current_password.data or "",
+        profile.language.data or "",
     )
 
 

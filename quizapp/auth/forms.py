@@ -16,6 +16,7 @@ from wtforms import (
 )
 from wtforms.validators import DataRequired, Email, EqualTo, Length, Optional, ValidationError
 
+from quizapp.core.interface_languages import INTERFACE_LANGUAGES
 from quizapp.core.passwords import password_problem
 from quizapp.models import Role
 
@@ -85,6 +86,15 @@ class ProfileForm(FlaskForm):
     display_name = StringField("Display name", validators=[DataRequired(), Length(max=80)])
     email = EmailField("Email", validators=[DataRequired(), Email(), Length(max=254)])
     time_zone = SelectField("Time zone", validators=[DataRequired()])
+    # "" follows the browser's language; the others have catalogues (core.interface_languages).
+    language = SelectField(
+        "Language",
+        choices=[
+            SelectChoice("", "Your browser's language"),
+            *(SelectChoice(code, name) for code, name in INTERFACE_LANGUAGES.items()),
+        ],
+        validators=[Optional()],
+    )
     # Asked only when the email changes: a stolen session alone must not move the account
     # (and its password resets) to another address.
     current_password = PasswordField(

@@ -50,6 +50,8 @@ class User(UserMixin, db.Model):
     time_zone: Mapped[str] = mapped_column(
         sa.String(64), default=DEFAULT_ZONE, server_default=DEFAULT_ZONE
     )
+    # An interface language (core.interface_languages), or None to follow the browser's.
+    language: Mapped[str | None] = mapped_column(sa.String(8))
     # "pending" while a teacher account waits for an admin (TEACHER_SIGNUP = "approval").
     teacher_status: Mapped[str | None] = mapped_column(sa.String(16))
     # Raised by database triggers (migration e3b7c2d41f08) at every change to the learner's

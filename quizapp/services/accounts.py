@@ -12,8 +12,10 @@ import sqlalchemy as sa
 from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
 from sqlalchemy.orm import Session
 
+from quizapp.core.interface_languages import is_interface_language
 from quizapp.core.time_zones import choosable_zones
 from quizapp.models import Role, User
+from quizapp.services.api_tokens import revoke_all_tokens
 from quizapp.services.errors import AccountError
 from quizapp.services.sessions import end_all_sessions
 
@@ -101,9 +103,12 @@ def user_for_reset_token(
 
 
 def set_new_password(session: Session, user: User, password: str) -> None:
-    """A new password ends every session and remember token of the account."""
+    """A new password ends every session and remember token of the account, and revokes its
+    API tokens: a password is changed or reset when someone else may have had it, and tokens
+    made with it would otherwise outlive the change."""
     user.set_password(password)
     end_all_sessions(session, user)
+    revoke_all_tokens(session, user)
 
 
 @dataclass(frozen=True)
@@ -112,6 +117,7 @@ class ProfileChange:
     email: str
     time_zone: str
     current_password: str = ""
+    language: str = ""
 
 
 def update_profile(session: Session, user: User, change: ProfileChange) -> str | None:
@@ -129,8 +135,11 @@ def update_profile(session: Session, user: User, change: ProfileChange) -> str |
         # Someone with a stolen session could otherwise move the account to their address
         # and reset its password from there.
         raise AccountError(EMAIL_NEEDS_PASSWORD)
+    if change.language and not is_interface_language(change.language):
+        raise AccountError("Choose a language from the list.")
     user.display_name = change.display_name.strip()
     user.time_zone = change.time_zone
+    user.language = change.language or None
     return email if email != user.email else None
 
 

@@ -85,6 +85,17 @@ def revoke_token(session: Session, user_id: int, token_id: int) -> ApiToken:
     return token
 
 
+def revoke_all_tokens(session: Session, user: User) -> int:
+    """Revoke every live token of ``user`` (a new password: whoever had the old one may have
+    made tokens); how many were live."""
+    result = session.execute(
+        sa.update(ApiToken)
+        .where(ApiToken.user_id == user.id, ApiToken.revoked_at.is_(None))
+        .values(revoked_at=utcnow())
+    )
+    return result.rowcount or 0
+
+
 def token_for_secret(session: Session, secret: str, now: datetime) -> ApiToken | None:
     """The live token whose secret this is (its owner loaded), or None; notes the use."""
     if not secret.startswith(TOKEN_MARK) or len(secret) > 100:

@@ -56,6 +56,9 @@ class LaunchFacts:
     lineitem_url: str = ""  # where the LMS takes this activity's scores (none: no grades)
     set_id: int | None = None  # the quiz set a deep-linked activity opens (its custom param)
     memberships_url: str = ""  # where the LMS lists the course's members (roster sync)
+    # The deployment the launch came through (checked as registered before this): course and
+    # activity ids are unique only within it.
+    deployment_id: str = ""
 
     @classmethod
     def from_claims(cls, claims: dict[str, Any]) -> LaunchFacts:
@@ -82,6 +85,7 @@ class LaunchFacts:
             memberships_url=_web_address(
                 _object(claims, NRPS_SERVICE).get("context_memberships_url")
             ),
+            deployment_id=_text_id(claims.get(CLAIM + "deployment_id"))[:255],
         )
 
 
@@ -175,6 +179,7 @@ def _linked_class(
     link = session.scalar(
         sa.select(LtiContextLink).where(
             LtiContextLink.platform_id == platform.id,
+            LtiContextLink.deployment_id == facts.deployment_id,
             LtiContextLink.context_id == facts.context_id,
         )
     )
@@ -193,6 +198,7 @@ def _linked_class(
     session.add(
         LtiContextLink(
             platform_id=platform.id,
+            deployment_id=facts.deployment_id,
             context_id=facts.context_id,
             class_id=school_class.id,
             memberships_url=facts.memberships_url or None,
@@ -226,14 +232,15 @@ def _resource_link(
 ) -> LtiResourceLink | None:
     """The launch's activity, recorded with its line item (the newest the LMS names).
 
-    None for an activity id already linked in another course's class: activity ids are
-    unique per deployment, not per platform, and a launch from elsewhere must not move that
-    activity's grade column (nor open its assignment)."""
+    None for an activity id already linked in another course's class of the same deployment
+    (a forged or confused launch): it must not move that activity's grade column (nor open its
+    assignment)."""
     if not facts.resource_link_id or len(facts.resource_link_id) > 255:
         return None
     link = session.scalar(
         sa.select(LtiResourceLink).where(
             LtiResourceLink.platform_id == platform.id,
+            LtiResourceLink.deployment_id == facts.deployment_id,
             LtiResourceLink.resource_link_id == facts.resource_link_id,
         )
     )
@@ -242,6 +249,7 @@ def _resource_link(
     if link is None:
         link = LtiResourceLink(
             platform_id=platform.id,
+            deployment_id=facts.deployment_id,
             resource_link_id=facts.resource_link_id,
             class_id=school_class.id,
             title=facts.resource_title,
