@@ -25,6 +25,7 @@ from quizapp.core.interchange.embedded_answers import (
 from quizapp.core.interchange.gift import NOT_CARRIED, write_gift
 from quizapp.core.interchange.moodle_xml import read_moodle_xml, write_moodle_xml
 from quizapp.core.interchange.records import ExportQuestion
+from quizapp.core.item_overlap import gives_away, item_facts
 from quizapp.core.question_kinds import describe_answer, describe_key, feedback_for, kind_of
 from quizapp.core.question_kinds.base import FormAnswerError
 from quizapp.core.question_types import QuestionType
@@ -323,3 +324,15 @@ def test_any_gaps_written_are_read_back_the_same(gaps):
     )
     parts = ("Before ",) + tuple(f" then {i} " for i in range(len(built) - 1)) + (" end.",)
     assert parse_embedded(write_embedded(parts, built)) == EmbeddedText(parts, built)
+
+
+def test_two_cloze_questions_do_not_give_each_other_away_by_their_gap_labels():
+    one, two = _question(), _question("Rome is in {1:SA:=Italy}; Madrid in {1:MC:=Spain~Peru}.")
+    facts = [
+        item_facts(i, None, None, q.prompt, q.accepted, q.choices) for i, q in enumerate((one, two))
+    ]
+    assert not gives_away(*facts)
+    # A question whose text holds a gap's answer does give it away.
+    named = item_facts(3, None, None, "Berlin became the capital in 1990.", [], [])
+    assert gives_away(facts[0], named)
+    assert "Munich" in facts[0].text and "Gap 1" not in facts[0].text

@@ -223,6 +223,18 @@ def weighted_score(results: Sequence[GapResult]) -> float:
     return 1.0 if score >= FULL_MARKS_FROM else max(0.0, min(1.0, score))
 
 
+def gap_texts(stored: Sequence[Mapping[str, Any]]) -> tuple[list[str], list[str]]:
+    """(the full-marks answers of the stored gaps, the options their dropdowns show): what a
+    quiz must keep out of another question's text, and what this one shows. The gap labels
+    ("Gap 1") are neither: two cloze questions would otherwise give each other away."""
+    answers, options = [], []
+    for raw in stored:
+        gap = gap_of(raw)
+        answers += [a.text for a in gap.answers if a.fraction >= FULL_MARKS_FROM]
+        options += [a.text for a in gap.answers] if gap.family == "choice" else []
+    return answers, [o for o in options if o != ANY_ANSWER]
+
+
 def shown_options(gap: EmbeddedGap, seed: str) -> list[str]:
     """A choice gap's options in the order a sitting shows them: as written, or shuffled for
     the shuffled types (``MULTICHOICE_S``), the same for one seed (a slot) every time."""
