@@ -62,3 +62,6 @@ def test_a_learner_fills_the_gaps_with_the_keyboard(page, db, make_teacher, make
     expect(page.get_by_label("Gap 1 of 3")).to_be_disabled()
     assert serious_violations(page) == []
     assert errors == []
+    # On a phone the gaps wrap with the text: nothing scrolls sideways.
+    page.set_viewport_size({"width": 390, "height": 800})
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
