@@ -28,6 +28,18 @@ from quizapp.core.interchange.records import ExportQuestion
 from quizapp.core.item_overlap import gives_away, item_facts
 from quizapp.core.question_kinds import describe_answer, describe_key, feedback_for, kind_of
 from quizapp.core.question_kinds.base import FormAnswerError
+from quizapp.core.question_kinds.cloze import split_text
+from quizapp.core.question_kinds.cloze_gaps import (
+    gap_of,
+    gap_problem,
+    gap_results,
+    gap_texts,
+    layout_of,
+    matched_answer,
+    right_answer,
+    shown_options,
+    stored_gap,
+)
 from quizapp.core.question_types import QuestionType
 
 TEXT = (
@@ -336,3 +348,135 @@ def test_two_cloze_questions_do_not_give_each_other_away_by_their_gap_labels():
     named = item_facts(3, None, None, "Berlin became the capital in 1990.", [], [])
     assert gives_away(facts[0], named)
     assert "Munich" in facts[0].text and "Gap 1" not in facts[0].text
+
+
+def test_underscores_that_would_read_as_gaps_are_changed_and_reported():
+    xml = (
+        b'<quiz><question type="cloze"><name><text>U</text></name><questiontext><text>'
+        b"Name ________ it: __{1:SA:=a#x}___ and {1:SA:=b#y}.</text></questiontext></question>"
+        b"</quiz>"
+    )
+    [imported] = check_imported(read_moodle_xml(xml)).drafts
+    assert imported.draft.prompt == "Name ____ it: _____ and _____."
+    assert imported.changes == [
+        "underscores in its text were shortened or dropped: they would read as a gap"
+    ]
+
+
+def test_a_text_of_many_underscores_is_read_at_once():
+    import time
+
+    started = time.perf_counter()
+    prompt, gaps, _changes = split_text("_" * 200_000 + "{1:SA:=a}")
+    assert time.perf_counter() - started < 1.0 and (prompt, len(gaps)) == ("_____", 1)
+
+
+# --- each rule of a gap pinned down (what mutation testing found untested) ----------------------
+
+
+def test_a_stored_gap_reads_its_defaults_and_limits():
+    gap = gap_of({"type": "sa", "answers": [{"text": " Paris "}]})
+    assert (gap.gap_type, gap.weight) == ("SHORTANSWER", 1)
+    assert gap.answers == (GapAnswer("Paris", 1.0, "", 0.0),)
+    clamped = gap_of(
+        {"type": "MC", "answers": [{"text": "a", "fraction": 3}, {"text": "b", "fraction": -3}]}
+    )
+    assert [a.fraction for a in clamped.answers] == [1.0, -1.0]
+    assert gap_of({"type": "NM", "weight": 100, "answers": []}).weight == 100
+    for weight in (0, 101):
+        with pytest.raises(ValueError, match="a gap is worth 1 to 100 marks"):
+            gap_of({"type": "SA", "weight": weight, "answers": []})
+    with pytest.raises(ValueError, match="unknown gap type 'ESSAY'"):
+        gap_of({"type": "ESSAY"})
+    with pytest.raises(ValueError, match="unknown gap type None"):
+        gap_of({})
+
+
+def _gap(gap_type: str, *answers: tuple[str, float]) -> EmbeddedGap:
+    return EmbeddedGap(gap_type, 1, tuple(GapAnswer(t, f) for t, f in answers))
+
+
+def test_what_makes_a_gap_unaskable():
+    assert gap_problem(_gap("SHORTANSWER", *[(f"a{i}", 1.0) for i in range(20)])) is None
+    assert gap_problem(_gap("SHORTANSWER", *[(f"a{i}", 1.0) for i in range(21)])) == (
+        "has 1 to 20 answers"
+    )
+    assert gap_problem(_gap("SHORTANSWER")) == "has 1 to 20 answers"
+    assert gap_problem(_gap("SHORTANSWER", ("x" * 500, 1.0))) is None
+    too_long = "has an empty answer or one over 500 characters"
+    assert gap_problem(_gap("SHORTANSWER", ("x" * 501, 1.0))) == too_long
+    assert gap_problem(_gap("SHORTANSWER", ("", 1.0), ("a", 1.0))) == too_long
+    assert gap_problem(_gap("SHORTANSWER", ("a", 0.99999))) is None  # Moodle's 3 × 33.33333 %
+    assert gap_problem(_gap("MULTICHOICE", ("a", 1.0))) == (
+        "is a choice of one option: it needs two or more"
+    )
+    assert gap_problem(_gap("NUMERICAL", ("*", 1.0))) is None
+    assert (
+        gap_problem(_gap("NUMERICAL", ("3 cm", 1.0))) == "has a value that is not a number ('3 cm')"
+    )
+
+
+@pytest.mark.parametrize(
+    ("gap_type", "layout"),
+    [
+        ("SHORTANSWER", "input"),
+        ("SHORTANSWER_C", "input"),
+        ("NUMERICAL", "input"),
+        ("MULTICHOICE", "select"),
+        ("MULTICHOICE_S", "select"),
+        ("MULTICHOICE_V", "vertical"),
+        ("MULTICHOICE_VS", "vertical"),
+        ("MULTICHOICE_H", "horizontal"),
+        ("MULTICHOICE_HS", "horizontal"),
+    ],
+)
+def test_each_gap_type_has_its_control(gap_type, layout):
+    assert layout_of(_gap(gap_type, ("a", 1.0), ("b", 0.0))) == layout
+
+
+def test_shuffled_gaps_change_order_by_sitting_and_keep_it_within_one():
+    texts = [f"option {i}" for i in range(8)]
+    shuffled = _gap("MULTICHOICE_S", *[(t, 1.0) for t in texts])
+    orders = {tuple(shown_options(shuffled, f"slot-{n}")) for n in range(6)}
+    assert len(orders) > 1 and all(sorted(order) == texts for order in orders)
+    assert shown_options(shuffled, "slot-1") == shown_options(shuffled, "slot-1")
+    kept = _gap("MULTICHOICE_V", *[(t, 1.0) for t in texts])
+    assert {tuple(shown_options(kept, f"slot-{n}")) for n in range(6)} == {tuple(texts)}
+
+
+def test_matching_rules_of_typed_and_numerical_gaps():
+    sa = _gap("SHORTANSWER", ("P*", 1.0))
+    sac = _gap("SHORTANSWER_C", ("P*", 1.0), ("New York", 0.5))
+    assert matched_answer(sa, "paris") is not None  # a pattern ignores case unless _C
+    assert matched_answer(sac, "paris") is None
+    assert matched_answer(sac, " New   York ").fraction == 0.5  # spaces as typed
+    assert matched_answer(sac, "New-York") is None
+    number = _gap("NUMERICAL", ("3.14", 1.0))
+    assert matched_answer(number, "3.14 cm") is None  # a gap has no units
+    any_text = _gap("SHORTANSWER", ("*", 1.0))
+    [result] = gap_results([("g", any_text)], {"g": "  "})
+    assert result.fraction == 0.0  # an empty gap matches no pattern, not even "*"
+
+
+def test_the_right_answer_and_the_sentence_of_an_empty_gap():
+    both = _gap("SHORTANSWER", ("Paris", 1.0), ("Paname", 1.0), ("Lyon", 0.5))
+    assert right_answer(both) == "Paris or Paname"
+    assert right_answer(_gap("NUMERICAL", ("4", 1.0))) == "4"
+    [empty] = gap_results([("g", both)], {})
+    assert empty.sentence() == (
+        "Gap 1 of 1: no answer, not right (0 of 1 mark). The right answer: Paris or Paname."
+    )
+    said = EmbeddedGap("SHORTANSWER", 3, (GapAnswer("Paris", 1.0, "Well done!"),))
+    [right] = gap_results([("g", said)], {"g": "Paris"})
+    assert right.sentence() == "Gap 1 of 1: “Paris”, right (3 of 3 marks). Well done!"
+    third = EmbeddedGap("SHORTANSWER", 3, (GapAnswer("Paris", 1.0), GapAnswer("Lyon", 1 / 3)))
+    [part] = gap_results([("g", third)], {"g": "Lyon"})
+    assert "(1 of 3 marks)" in part.sentence()
+
+
+def test_gap_texts_are_full_marks_answers_and_dropdown_options_only():
+    stored = [
+        stored_gap(_gap("SHORTANSWER", ("Paris", 1.0), ("Lyon", 0.5))),
+        stored_gap(_gap("MULTICHOICE", ("Bonn", 0.0), ("Berlin", 0.99999), ("*", 0.0))),
+    ]
+    assert gap_texts(stored) == (["Paris", "Berlin"], ["Bonn", "Berlin"])

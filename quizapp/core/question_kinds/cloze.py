@@ -20,11 +20,12 @@ play the kind (``live_refusal``).
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 from collections.abc import Mapping
 from typing import Any
 
-from quizapp.core.grading import Grade, GradingKey, InvalidAnswer
+from quizapp.core.grading import Grade, GradingKey, InvalidAnswer, InvalidKey
 from quizapp.core.interchange.embedded_answers import (
     EmbeddedAnswerError,
     EmbeddedGap,
@@ -57,6 +58,7 @@ from quizapp.core.question_types import QuestionType
 
 # A run of underscores in a file's text would read as one more gap; it is shortened.
 _UNDERSCORES = "____"
+_LONG_RUN = re.compile(r"_{5,}")
 NO_GIFT_FORM = (
     "a cloze question with several gaps was not carried: GIFT has no form for it "
     "(export as Moodle XML to keep it)"
@@ -82,15 +84,27 @@ def split_text(text: str) -> tuple[str, list[EmbeddedGap], list[str]]:
     if not embedded.gaps:
         raise NotImportable("a cloze question with no gap in Moodle's {1:SHORTANSWER:…} form")
     changes = []
-    parts = list(embedded.parts)
-    if any(BLANK in part for part in parts):
-        parts = [part.replace(BLANK, _UNDERSCORES) for part in parts]
-        while any(BLANK in part for part in parts):
-            parts = [part.replace(BLANK, _UNDERSCORES) for part in parts]
-        changes.append("a run of underscores in its text was shortened: it would read as a gap")
+    parts = _without_blanks(list(embedded.parts))
+    if parts != list(embedded.parts):
+        changes.append(
+            "underscores in its text were shortened or dropped: they would read as a gap"
+        )
     if any(a.fraction < 0 for g in embedded.gaps for a in g.answers):
         changes.append("options that take marks away were kept as worth nothing")
     return BLANK.join(parts), list(embedded.gaps), changes
+
+
+def _without_blanks(parts: list[str]) -> list[str]:
+    """The text between gaps with no run of underscores that would read as a blank: long runs
+    shortened, and underscores touching a gap dropped (beside the gap's own blank they would
+    make a longer run, and move the gap)."""
+    parts = [_LONG_RUN.sub(_UNDERSCORES, part) for part in parts]
+    for i in range(len(parts)):
+        if i > 0:  # after a gap
+            parts[i] = parts[i].lstrip("_")
+        if i < len(parts) - 1:  # before a gap
+            parts[i] = parts[i].rstrip("_")
+    return parts
 
 
 class Cloze(QuestionKind):
@@ -184,7 +198,10 @@ class Cloze(QuestionKind):
         have, or an option a choice gap does not list, is InvalidAnswer."""
         if not isinstance(answer, Mapping):
             raise InvalidAnswer("a cloze answer is a mapping of gaps to answers")
-        gaps = [(c.id, gap_of(c.gap or {})) for c in key.choices]
+        try:
+            gaps = [(c.id, gap_of(c.gap or {})) for c in key.choices]
+        except (KeyError, TypeError, ValueError) as error:
+            raise InvalidKey(f"a cloze gap cannot be read: {error}") from None
         ids = {gap_id for gap_id, _gap in gaps}
         if any(not isinstance(k, str) or k not in ids for k in answer):
             raise InvalidAnswer("unknown gap")

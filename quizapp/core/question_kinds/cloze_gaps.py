@@ -218,9 +218,9 @@ def gap_results(gaps: Sequence[tuple[str, EmbeddedGap]], answer: Any) -> list[Ga
 
 def weighted_score(results: Sequence[GapResult]) -> float:
     """The weighted share of the marks (0..1), full marks from Moodle's 0.99999."""
-    total = sum(r.weight for r in results)
-    score = sum(r.marks for r in results) / total if total else 0.0
-    return 1.0 if score >= FULL_MARKS_FROM else max(0.0, min(1.0, score))
+    # A question has a gap, each worth 1 mark or more, and each earns 0..1 of its weight.
+    score = sum(r.marks for r in results) / sum(r.weight for r in results)
+    return 1.0 if score >= FULL_MARKS_FROM else score
 
 
 def gap_texts(stored: Sequence[Mapping[str, Any]]) -> tuple[list[str], list[str]]:
