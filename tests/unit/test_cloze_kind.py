@@ -21,6 +21,7 @@ from quizapp.core.interchange.embedded_answers import (
     GapAnswer,
     parse_embedded,
     write_embedded,
+    write_gap,
 )
 from quizapp.core.interchange.gift import NOT_CARRIED, write_gift
 from quizapp.core.interchange.moodle_xml import read_moodle_xml, write_moodle_xml
@@ -480,3 +481,35 @@ def test_gap_texts_are_full_marks_answers_and_dropdown_options_only():
         stored_gap(_gap("MULTICHOICE", ("Bonn", 0.0), ("Berlin", 0.99999), ("*", 0.0))),
     ]
     assert gap_texts(stored) == (["Paris", "Berlin"], ["Bonn", "Berlin"])
+
+
+def test_the_syntax_at_its_edges():
+    [gap] = parse_embedded(r"{1:SA:=a\}}").gaps  # an escape just before the closing brace
+    assert gap.answers[0].text == "a}"
+    [gap] = parse_embedded(r"{1:SA:=b\q}").gaps
+    assert gap.answers[0].text == r"b\q"  # a backslash before an ordinary letter stays
+    doubled = parse_embedded("{{1:SA:=a}}")
+    assert (doubled.parts, len(doubled.gaps)) == (("{", "}"), 1)
+    assert parse_embedded("{100:SA:=a}").gaps[0].weight == 100
+    with pytest.raises(EmbeddedAnswerError, match="a SA gap without answers"):
+        parse_embedded("{1:SA:}")
+    [gap] = parse_embedded("{1:MC:=a#b#c~%150%d~%-150%e~f}").gaps
+    assert [(a.text, a.fraction, a.feedback) for a in gap.answers] == [
+        ("a", 1.0, "b#c"),
+        ("d", 1.0, ""),
+        ("e", -1.0, ""),
+        ("f", 0.0, ""),
+    ]
+    [number] = parse_embedded("{1:NM:=3.14~%50%-3:0.5}").gaps
+    assert [(a.text, a.tolerance) for a in number.answers] == [("3.14", 0.0), ("-3", 0.5)]
+
+
+def test_gaps_are_written_as_moodle_writes_them():
+    short = EmbeddedGap(
+        "SHORTANSWER",
+        2,
+        (GapAnswer("Paris", 1.0), GapAnswer("Lutetia", 1 / 3, "Old"), GapAnswer("a~b", 0.0)),
+    )
+    assert write_gap(short) == r"{2:SHORTANSWER:=Paris~%33.33333%Lutetia#Old~%0%a\~b}"
+    number = EmbeddedGap("NUMERICAL", 1, (GapAnswer("3.14", 1.0, tolerance=0.01),))
+    assert write_gap(number) == "{1:NUMERICAL:=3.14:0.01}"
