@@ -264,6 +264,7 @@ def test_moodle_xml_round_trip_keeps_every_gap():
     item = ExportQuestion(question, "Geography", "capitals", key="q-cloze")
     xml = write_moodle_xml("Atlas", [item])
     assert b'type="cloze"' in xml and b"{2:MULTICHOICE:" in xml
+    assert b"<defaultgrade>4</defaultgrade>" in xml  # 1 + 2 + 1 marks, as Moodle adds them
     checked = check_imported(read_moodle_xml(xml))
     assert checked.skipped == []
     [imported] = checked.drafts

@@ -285,7 +285,11 @@ class Cloze(QuestionKind):
         return write_embedded(parts, tuple(gaps))
 
     def write_moodle(self, question: QuestionLike, element: ET.Element) -> None:
-        """A cloze question carries its answers in its text."""
+        """A cloze question carries its answers in its text; its default mark is the sum of
+        its gaps' marks, as Moodle counts it."""
+        grade = element.find("defaultgrade")
+        if grade is not None:
+            grade.text = str(sum(gap.weight for _id, gap in gaps_of(question)))
 
     # --- interchange: GIFT has no multi-gap form ------------------------------------------
 
