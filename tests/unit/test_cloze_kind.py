@@ -514,3 +514,15 @@ def test_gaps_are_written_as_moodle_writes_them():
     assert write_gap(short) == r"{2:SHORTANSWER:=Paris~%33.33333%Lutetia#Old~%0%a\~b}"
     number = EmbeddedGap("NUMERICAL", 1, (GapAnswer("3.14", 1.0, tolerance=0.01),))
     assert write_gap(number) == "{1:NUMERICAL:=3.14:0.01}"
+
+
+def test_an_escape_as_the_last_character_of_an_answer_and_a_numerical_catch_all():
+    [gap] = parse_embedded(r"{1:SA:=x\~}").gaps
+    assert [a.text for a in gap.answers] == ["x~"]
+    [number] = parse_embedded("{1:NM:=3~%0%*#Any other number is wrong}").gaps
+    caught = matched_answer(number, "7")
+    assert (caught.text, caught.fraction, caught.feedback) == (
+        "*",
+        0.0,
+        "Any other number is wrong",
+    )
