@@ -17,6 +17,7 @@ from wtforms import Field, SelectChoice, SelectMultipleField, widgets
 
 from quizapp.core.errors import InputError
 from quizapp.extensions import db
+from quizapp.i18n import refusal_text
 from quizapp.models import Topic
 from quizapp.services.errors import DomainError, NotFound, TeachingError
 
@@ -57,7 +58,8 @@ def submit_form(
         if isinstance(error, NotFound):
             raise
         db.session.rollback()
-        errors.append(error.message)
+        # A service's message marked with N_ is shown in the page's language.
+        errors.append(refusal_text(error))
         return FormOutcome(error.status)
     except InputError as error:
         db.session.rollback()

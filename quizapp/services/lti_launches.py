@@ -16,6 +16,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from quizapp.core.lti_roles import quizapp_role
+from quizapp.core.translatable import N_
 from quizapp.models import (
     Enrollment,
     LtiContextLink,
@@ -66,9 +67,9 @@ class LaunchFacts:
         subject = claims.get("sub")
         roles = claims.get(CLAIM + "roles")
         if not isinstance(subject, str) or not subject or len(subject) > 255:
-            raise LtiError("The launch names no user (sub).")
+            raise LtiError(N_("The launch names no user (sub)."))
         if not isinstance(roles, list):
-            raise LtiError("The launch has no roles claim.")
+            raise LtiError(N_("The launch has no roles claim."))
         context = _object(claims, CLAIM + "context")
         resource = _object(claims, CLAIM + "resource_link")
         return cls(
@@ -214,7 +215,7 @@ def apply_launch(session: Session, platform: LtiPlatform, facts: LaunchFacts) ->
     """
     role = quizapp_role(facts.roles)
     if role is None:
-        raise LtiForbidden("quizapp opens for the course's instructors and learners only.")
+        raise LtiForbidden(N_("quizapp opens for the course's instructors and learners only."))
     user = linked_user(session, platform, facts, role)
     school_class = _linked_class(session, platform, facts, user)
     if school_class is None:
