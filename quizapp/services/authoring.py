@@ -188,7 +188,14 @@ def _answer_key(values: dict[str, Any]) -> tuple:
     """What earlier answers and their marks depend on: the type, each choice's id and whether
     it is correct (its wording may change), accepted answers, pairs and the true/false answer."""
     choices = tuple(
-        (c["id"], bool(c["correct"]), c.get("value"), c.get("tolerance"), c.get("fraction"))
+        (
+            c["id"],
+            bool(c["correct"]),
+            c.get("value"),
+            c.get("tolerance"),
+            c.get("fraction"),
+            repr(c.get("gap")),
+        )
         for c in values.get("choices") or []
     )
     return (

@@ -70,7 +70,9 @@ class QuestionForm(FlaskForm):
     claim_id = SelectField("Claim of the article it tests", coerce=int)
     type = SelectField("Question type", choices=type_choices(None), default="single_choice")
     prompt = TextAreaField(
-        "Prompt (a fill-in-the-blank prompt has one _____)",
+        "Prompt (a fill-in-the-blank prompt has one _____; a cloze writes its gaps in it as "
+        "Moodle does: {1:SHORTANSWER:=Paris#Right~%50%paris}, {1:MULTICHOICE:=Yes~No}, "
+        "{2:NUMERICAL:=3.14:0.01})",
         validators=[InputRequired(), Length(max=MAX_PROMPT)],
     )
     choices = TextAreaField(
