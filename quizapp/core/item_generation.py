@@ -17,11 +17,11 @@ from __future__ import annotations
 import re
 import zlib
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from quizapp.core.aliases import AnswerContext, answer_set
 from quizapp.core.answer_targets import MONTHS, ArticleFacts, Target, candidate_targets
-from quizapp.core.claims import ClaimDraft, TopicDraft, claim_problem
+from quizapp.core.claims import ClaimDraft, TopicDraft, claim_problem, not_asked_reason
 from quizapp.core.item_context import holds_answer, with_context
 from quizapp.core.item_drafts import FlashcardDraft, QuestionDraft, choice_id
 from quizapp.core.item_forms.answer_shown import shows_its_answer
@@ -405,6 +405,9 @@ NO_CARD = "it cannot be asked: no card either, since no cue on its words pins a 
 def why_no_question(quote: str, sentence: str, has_card: bool = True) -> str:
     """Why a claim got no generated question, as the review page says it to a teacher; a claim
     with no card either (``has_card`` False) is said to be one that cannot be asked."""
+    never = not_asked_reason(quote, sentence)
+    if never:
+        return never
     claim = ClaimDraft("", "", quote, 0, 0, 0, 0, (), sentence)
     problem = claim_problem(claim, sentence.strip())
     if problem is None:
@@ -507,7 +510,12 @@ def _targets(
 def generate_items(
     topics: list[TopicDraft], title: str = ""
 ) -> tuple[list[FlashcardDraft], list[QuestionDraft]]:
-    """All generated flashcards and questions for the article's topics, in reading order."""
+    """All generated flashcards and questions for the article's topics, in reading order; a
+    table, and a sentence pointing at one, get none (``claims.not_asked_reason``)."""
+    topics = [
+        replace(t, claims=[c for c in t.claims if not not_asked_reason(c.quote, c.sentence)])
+        for t in topics
+    ]
     first_shown = shown_claims(topics, title)
     facts = ArticleFacts.build(title, [s.text for s in first_shown])
     resolved = standalone_claims(first_shown, topics, facts.mid_sentence_capitals, title)
