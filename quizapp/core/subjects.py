@@ -19,6 +19,7 @@ from quizapp.core.item_forms.definitions import GLOSSARY_HEADING
 from quizapp.core.item_forms.grammar import is_finite_verb, is_verb_only, split_clause
 from quizapp.core.legacy_keys import legacy_answer
 from quizapp.core.lexicon import UNRESOLVED_STARTS, is_function_word
+from quizapp.core.people import pronoun_fits
 from quizapp.core.pointing_phrases import NAMING_DEFINITE
 
 PERSON_NAME = re.compile(r"(?:[A-Z][\w'’\-]+ ){1,2}[A-Z][\w'’\-]+")
@@ -60,18 +61,19 @@ def _resolved(sentence: str, subject: str | None, previous: str) -> str:
         return sentence
     first = sentence.split(" ", 1)[0]
     is_person = PERSON_NAME.fullmatch(subject) is not None and not subject.startswith("The ")
-    if first in ("She", "He") and is_person:
+    if first in ("She", "He") and is_person and pronoun_fits(first, subject):
         return subject + sentence[len(first) :]
-    if first in ("Her", "His") and is_person:
+    if first in ("Her", "His") and is_person and pronoun_fits(first, subject):
         # "Her notes on a machine …" in a life of Ada Lovelace: "Ada Lovelace's notes …".
         return f"{subject}'s" + sentence[len(first) :]
     # "In 1891 she moved to Paris", "As a young man he was apprenticed …": the subject of the
     # opening clause, a few words in; "In January 1773 his two ships …": its possessive.
     opening = re.match(r"^((?:\S+ ){1,6})(she|he) ", sentence)
     if opening and is_person and "," not in opening.group(1)[:-2]:
-        return opening.group(1) + subject + sentence[opening.end() - 1 :]
+        if pronoun_fits(opening.group(2), subject):
+            return opening.group(1) + subject + sentence[opening.end() - 1 :]
     owner = re.match(r"^((?:\S+ ){1,4})(her|his) ", sentence)
-    if owner and is_person and "," not in owner.group(1):
+    if owner and is_person and "," not in owner.group(1) and pronoun_fits(owner.group(2), subject):
         return owner.group(1) + f"{subject}'s" + sentence[owner.end() - 1 :]
     bare = subject.removeprefix("The ")
     if first == "It" and (previous.startswith(subject) or previous.startswith(bare)):
@@ -166,6 +168,8 @@ def _person_before(sentence: str, previous: str) -> str | None:
     if len(people) != 1:
         return None
     person = people.pop()
+    if not pronoun_fits(first, person):
+        return None
     own = "'s" if first in ("His", "Her") else ""
     return f"{person}{own}{sentence[len(first) :]}"
 
@@ -197,7 +201,7 @@ def _chained(body: str, person: str | None) -> str:
     """ "He devised a hand mould …" two sentences after "Gutenberg was born …", with only
     "he" and "his" between: "Gutenberg devised a hand mould …"."""
     first = body.split(" ", 1)[0]
-    if not person or first not in PERSON_OPENINGS:
+    if not person or first not in PERSON_OPENINGS or not pronoun_fits(first, person):
         return body
     own = "'s" if first in ("His", "Her") else ""
     return f"{person}{own}{body[len(first) :]}"

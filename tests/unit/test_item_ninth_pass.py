@@ -18,7 +18,9 @@ from __future__ import annotations
 from quizapp.core.article_parser import parse_article
 from quizapp.core.claims import TABLE_REASON, extract_topics
 from quizapp.core.item_generation import generate_items, why_no_question
+from quizapp.core.people import is_named_as_a_woman
 from quizapp.core.sentences import sentence_bounds
+from quizapp.core.subjects import shown_claims
 from quizapp.core.text_extraction import extract_article
 
 
@@ -164,3 +166,47 @@ def test_markdown_italics_around_a_case_name_are_removed():
     )
     text = extract_article("mills.md", source.encode()).text
     assert "In Reed v. Ashby (1902) and Garner v. Hollis the judges agreed." in text
+
+
+# --- 4. Pronouns ---------------------------------------------------------------------------------
+
+SHIPWRIGHT = """Tobias Alden Marsh
+
+Tobias Alden Marsh was a shipwright who built fast sailing ships on the river Clyde.
+
+Ships
+
+Marsh designed the clipper Northern Swallow for the tea trade with China in 1851.
+She is now kept in a museum dock at Greenock where she was fitted out.
+Her masts were taken down and stored in a shed beside the dock in 1902.
+"""
+
+NURSE = """Edith Carrow
+
+Edith Carrow was a nurse who ran a field hospital near the front in the winter of 1855.
+She wrote home every week about the shortage of clean water and fresh bandages.
+Her letters were printed in a London paper and raised money for new supplies.
+"""
+
+
+def test_she_for_a_ship_is_never_resolved_to_the_man_the_article_is_about():
+    parsed = parse_article(SHIPWRIGHT)
+    shown = [s.text for s in shown_claims(extract_topics(parsed), parsed.title)]
+    assert not [t for t in shown if "Tobias Alden Marsh is now kept" in t]
+    assert not [t for t in shown if t.startswith(("Tobias Alden Marsh's masts", "Marsh's masts"))]
+    _, cards, questions = _items(SHIPWRIGHT)
+    assert "Marsh is now kept" not in _shown(cards, questions)
+
+
+def test_she_and_her_still_stand_for_a_woman_the_article_names():
+    parsed = parse_article(NURSE)
+    shown = [s.text for s in shown_claims(extract_topics(parsed), parsed.title)]
+    assert any(t.startswith("Edith Carrow wrote home every week") for t in shown)
+    assert any(t.startswith("Edith Carrow's letters were printed") for t in shown)
+
+
+def test_a_woman_is_told_by_her_title_or_given_name():
+    assert is_named_as_a_woman("Queen Matilda")
+    assert is_named_as_a_woman("Edith Carrow")
+    assert not is_named_as_a_woman("Northern Swallow")
+    assert not is_named_as_a_woman("Tobias Alden Marsh")
