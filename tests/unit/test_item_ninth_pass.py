@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from quizapp.core.article_parser import parse_article
 from quizapp.core.claims import TABLE_REASON, extract_topics
+from quizapp.core.item_forms.grammar import lower_first
 from quizapp.core.item_generation import generate_items, why_no_question
 from quizapp.core.people import is_named_as_a_woman
 from quizapp.core.sentences import sentence_bounds
@@ -210,3 +211,23 @@ def test_a_woman_is_told_by_her_title_or_given_name():
     assert is_named_as_a_woman("Edith Carrow")
     assert not is_named_as_a_woman("Northern Swallow")
     assert not is_named_as_a_woman("Tobias Alden Marsh")
+
+
+# --- 6. Names keep their case ------------------------------------------------------------------
+
+COUNCIL = """The Town Council of Harwick
+
+## Its Members
+
+The council of Harwick has twelve members, elected every four years by the people of the town.
+Only one mayor of the town has ever been removed from office by the council.
+Gideon Pryce was removed in 1871, but the courts restored him to office the following year.
+"""
+
+
+def test_a_persons_name_keeps_its_capital_in_a_reworded_question():
+    _, _, questions = _items(COUNCIL)
+    asked = [q.prompt for q in questions if "ideon Pryce removed" in q.prompt]
+    assert asked and all("Gideon Pryce" in prompt for prompt in asked)
+    assert lower_first("Gideon Pryce was removed", set()) == "Gideon Pryce was removed"
+    assert lower_first("Most Harwick councillors", set()) == "most Harwick councillors"
