@@ -31,6 +31,7 @@ from quizapp.core.item_forms.card_blanks import (
     poor_blank,
     repeated_in,
     spelled_by_an_acronym,
+    spelled_by_initials,
 )
 from quizapp.core.item_forms.drafts import (
     FormContext,
@@ -114,6 +115,7 @@ def _target(
         and not worked_out_from_context(context, shown.text, t.text)
         and not glossed_in_brackets(shown.text, t.start, t.end)
         and not _number_given(shown.text, t, context)
+        and not spelled_by_initials(shown.text, t.start, t.end, f"{context} {seen_with}")
     ]
     return found[0] if found else None
 
@@ -191,6 +193,11 @@ def _card(
         return None, None
     if recall.cloze and spelled_by_an_acronym(recall.front, recall.back):
         return None, None
+    if recall.cloze and BLANK in recall.front:
+        at = recall.front.index(BLANK)
+        filled = recall.front.replace(BLANK, recall.back, 1)
+        if spelled_by_initials(filled, at, at + len(recall.back), context):
+            return None, None
     front = f"{topic.title}: {recall.front}"
     # A phrase cloze is shown as the whole sentence with its answer marked, as a cloze is.
     kind = CardKind.CLOZE if recall.cloze and front.count(BLANK) == 1 else CardKind.BASIC
