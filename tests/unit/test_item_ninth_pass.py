@@ -15,10 +15,13 @@ each with sentences written for the test in the shape of the reading's (none cop
 
 from __future__ import annotations
 
+from quizapp.core.answer_targets import Target
 from quizapp.core.article_parser import parse_article
 from quizapp.core.claims import TABLE_REASON, extract_topics
+from quizapp.core.item_forms.card_blanks import spelled_by_initials
 from quizapp.core.item_forms.grammar import lower_first
 from quizapp.core.item_generation import generate_items, why_no_question
+from quizapp.core.item_variants import is_plausible
 from quizapp.core.people import is_named_as_a_woman
 from quizapp.core.sentences import sentence_bounds
 from quizapp.core.subjects import shown_claims
@@ -211,6 +214,63 @@ def test_a_woman_is_told_by_her_title_or_given_name():
     assert is_named_as_a_woman("Edith Carrow")
     assert not is_named_as_a_woman("Northern Swallow")
     assert not is_named_as_a_woman("Tobias Alden Marsh")
+
+
+# --- 5. The answer given away ------------------------------------------------------------------
+
+
+def test_a_blank_whose_initials_an_acronym_spells_is_no_blank():
+    text = 'Sailors later called the NCL "Never Comes Late", after its punctual ferries.'
+    at = text.index("Never")
+    assert spelled_by_initials(text, at, at + len("Never"))
+    shown_with = "the Northern Coast Line"
+    at = text.index("ferries")
+    assert not spelled_by_initials(text, at, at + len("ferries"), shown_with)
+    plain = "The Harbour Board of Leith (HBL) ran the docks until 1920."
+    at = plain.index("Board")
+    assert spelled_by_initials(plain, at, at + len("Board"))
+
+
+def test_who_is_never_asked_of_the_biographys_own_subject():
+    _, cards, questions = _items(CHEMIST)
+    shown = _shown(cards, questions)
+    assert "Who argued" not in shown
+    assert "Which physicist did Voss marry in 1889?" in shown  # another person is still asked
+
+
+CHEMIST = """Ottilie Brandt Voss
+
+Ottilie Brandt Voss was a German chemist who studied the dyes of the Rhine valley in the 1880s.
+
+Work
+
+Voss argued that the cheapest dyes faded fastest in the summer sun of the river towns.
+In 1889 Voss married the physicist Konrad Ahle, who shared her laboratory in Bonn.
+"""
+
+
+def _number(text: str, key: str, kind: str = "number") -> Target:
+    at = text.index(key)
+    return Target(key, at, at + len(key), kind)
+
+
+def test_no_option_a_life_step_or_a_young_death_rules_out():
+    died = "The poet died young, at 31, but her songs are still sung."
+    assert not is_plausible(died, _number(died, "31"), "75")
+    assert is_plausible(died, _number(died, "31"), "27")
+    sent = "At the age of 15 the boy was sent to Leiden to finish his schooling."
+    assert not is_plausible(sent, _number(sent, "15"), "9")
+    assert is_plausible(sent, _number(sent, "15"), "18")
+
+
+def test_a_range_keeps_its_order_and_a_forecast_its_future():
+    grows = "A new vine takes two to three years to give its first grapes."
+    assert not is_plausible(grows, _number(grows, "two"), "four")
+    assert is_plausible(grows, _number(grows, "two"), "one")
+    assert not is_plausible(grows, _number(grows, "three"), "two")
+    forecast = "Some models say the glacier could lose a third of its ice by 2070."
+    assert not is_plausible(forecast, _number(forecast, "2070", "year"), "2001")
+    assert is_plausible(forecast, _number(forecast, "2070", "year"), "2080")
 
 
 # --- 6. Names keep their case ------------------------------------------------------------------
