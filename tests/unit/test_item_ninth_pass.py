@@ -209,6 +209,22 @@ def test_she_and_her_still_stand_for_a_woman_the_article_names():
     assert any(t.startswith("Edith Carrow's letters were printed") for t in shown)
 
 
+FLEET = (
+    "Tobias Alden Marsh\n\n"
+    "Tobias Alden Marsh was a shipwright who built fast sailing ships on the river Clyde.\n\n"
+    "Ships\n\n"
+    "Marsh built two clippers for the tea trade with China.\n\n"
+    "- Northern Swallow: launched in 1851, the fastest clipper of the tea trade. "
+    "She is now kept in a museum dock at Greenock where she was fitted out.\n"
+)
+
+
+def test_a_labelled_fragment_is_no_context_line_for_a_pronoun():
+    _, cards, questions = _items(FLEET)
+    assert not [q for q in questions if "(Context: launched in 1851" in q.prompt]
+    assert "Marsh is now kept" not in _shown(cards, questions)
+
+
 def test_a_woman_is_told_by_her_title_or_given_name():
     assert is_named_as_a_woman("Queen Matilda")
     assert is_named_as_a_woman("Edith Carrow")
