@@ -307,3 +307,9 @@ def test_a_persons_name_keeps_its_capital_in_a_reworded_question():
     assert asked and all("Gideon Pryce" in prompt for prompt in asked)
     assert lower_first("Gideon Pryce was removed", set()) == "Gideon Pryce was removed"
     assert lower_first("Most Harwick councillors", set()) == "most Harwick councillors"
+
+
+def test_a_quoted_name_the_acronym_spells_is_no_blank_either():
+    text = 'Sailors later called the NCL "Never Comes Late", after its ferries.'
+    at = text.index('"Never')
+    assert spelled_by_initials(text, at, at + len('"Never Comes Late"'))

@@ -231,8 +231,8 @@ def spelled_by_initials(text: str, start: int, end: int, seen: str = "") -> bool
     if not acronyms:
         return False
     for run in CAPITALISED_RUN.finditer(text):
-        if not (run.start() <= start and end <= run.end()):
-            continue
+        if not (run.start() < end and start < run.end()):
+            continue  # the blank may hold the name's quotes too ("“God's Wonderful Railway”")
         words = [w for w in run.group(0).split() if w.lower() not in NAME_SMALL_WORDS]
         if "".join(w[0] for w in words) in acronyms:
             return True
