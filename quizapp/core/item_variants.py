@@ -130,6 +130,20 @@ RANGE_AFTER = re.compile(r"\s*(?:to|[–—-])\s*(\d[\d,.]*|[a-z]+)\b")
 RANGE_BEFORE = re.compile(r"\b(\d[\d,.]*|[a-z]+)\s*(?:to|[–—-])\s*$")
 
 
+def within_the_eras(text: str, target: Target, value: str, years: set[int]) -> bool:
+    """A changed century stays within a century of the years the article tells: railways of
+    1806 to 2012 are never "of the 16th century". A key already outside them (coffee "in the
+    15th century" in a text whose years start in 1727) is left to the other checks."""
+    ordinal = ORDINAL.match(value)
+    key = ORDINAL.match(target.text)
+    if not (ordinal and key and years and CENTURY_AFTER.match(text, target.end)):
+        return True
+    earliest = min(years) // 100 + 1
+    if int(key.group(1)) < earliest - 1:
+        return True
+    return int(ordinal.group(1)) >= earliest - 1
+
+
 def _keeps_range(text: str, target: Target, number: float) -> bool:
     """ "three to four years" never becomes "five to four years"."""
     after = RANGE_AFTER.match(text, target.end)
@@ -269,6 +283,7 @@ def _number_change(statement: str, facts: ArticleFacts, seed: int, context: str)
                 value not in statement
                 and in_order
                 and _believable(statement, target, value, changed)
+                and within_the_eras(statement, target, value, facts.years)
             ):
                 return changed
     return None
@@ -508,7 +523,11 @@ def distractors(
     options = _kind_options(target, shown, facts, seed, count)
     if options is None:
         return None
-    options = [o for o in options if is_plausible(shown, target, o)]
+    options = [
+        o
+        for o in options
+        if is_plausible(shown, target, o) and within_the_eras(shown, target, o, facts.years)
+    ]
     used = Counter() if used is None else used
     unique: list[str] = []
     for option in options:

@@ -21,7 +21,7 @@ from quizapp.core.claims import TABLE_REASON, extract_topics
 from quizapp.core.item_forms.card_blanks import spelled_by_initials
 from quizapp.core.item_forms.grammar import lower_first
 from quizapp.core.item_generation import generate_items, why_no_question
-from quizapp.core.item_variants import is_plausible
+from quizapp.core.item_variants import is_plausible, within_the_eras
 from quizapp.core.people import is_named_as_a_woman
 from quizapp.core.sentences import sentence_bounds
 from quizapp.core.subjects import shown_claims
@@ -313,3 +313,15 @@ def test_a_quoted_name_the_acronym_spells_is_no_blank_either():
     text = 'Sailors later called the NCL "Never Comes Late", after its ferries.'
     at = text.index('"Never')
     assert spelled_by_initials(text, at, at + len('"Never Comes Late"'))
+
+
+def test_no_century_option_before_the_articles_era():
+    text = "She built canals and iron bridges in the early 19th century."
+    at = text.index("19th")
+    key = Target("19th", at, at + 4, "number")
+    years = {1804, 1831, 1907}
+    assert not within_the_eras(text, key, "16th", years)
+    assert within_the_eras(text, key, "18th", years)
+    old = "Monks brewed it by the 14th century, long before 1720."
+    at = old.index("14th")
+    assert within_the_eras(old, Target("14th", at, at + 4, "number"), "12th", {1720, 1890})
