@@ -192,6 +192,27 @@ def _markdown_subtitle(lines: list[str]) -> str | None:
     return line if MARKDOWN_HEADING.match(lines[2]) else None
 
 
+def _add_block(section: Section, text: str, line: str, start: int) -> None:
+    """Add the line to the section: a table's row, a bullet, a numbered item or a paragraph."""
+    blocks = section.blocks
+    if TABLE_ROW.match(line):
+        _add_table_row(blocks, text, line, start)
+        return
+    bullet = BULLET_PATTERN.match(line)
+    if bullet:
+        body_start = start + bullet.start("body")
+        label = bullet.group("label")
+        if section.is_keywords:
+            label = None
+            body_start = start + line.index(bullet.group(0)[2:].lstrip())
+        body = text[body_start : start + len(line)]
+        blocks.append(Block("bullet", body, body_start, label and label.strip()))
+    elif NUMBERED_PATTERN.match(line):
+        blocks.append(_numbered_item(text, line, start))
+    else:
+        blocks.append(Block("paragraph", line, start))
+
+
 def _add_table_row(blocks: list[Block], text: str, line: str, start: int) -> None:
     """A table's row joins the table block before it (a table is one block, its rows and
     separator included), or starts one."""
@@ -237,23 +258,7 @@ def parse_article(text: str, language: str | None = None) -> ParsedArticle:
                 Section(heading=heading, is_keywords=bool(KEYWORD_HEADING_PATTERN.match(line)))
             )
             continue
-        blocks = sections[-1].blocks
-        if TABLE_ROW.match(line):
-            _add_table_row(blocks, text, line, start)
-            continue
-        bullet = BULLET_PATTERN.match(line)
-        if bullet:
-            body_start = start + bullet.start("body")
-            label = bullet.group("label")
-            if sections[-1].is_keywords:
-                label = None
-                body_start = start + line.index(bullet.group(0)[2:].lstrip())
-            body = text[body_start : start + len(line)]
-            blocks.append(Block("bullet", body, body_start, label and label.strip()))
-        elif NUMBERED_PATTERN.match(line):
-            blocks.append(_numbered_item(text, line, start))
-        else:
-            blocks.append(Block("paragraph", line, start))
+        _add_block(sections[-1], text, line, start)
     language = language or detect_language(text)
     sections = _segment_headless([s for s in sections if s.blocks or s.heading], language)
     return ParsedArticle(title, text, sections, subtitle=subtitle, language=language)

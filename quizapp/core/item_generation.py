@@ -191,18 +191,25 @@ def _card(
     # satellites. The reason is its own _____."); an open-ended stub is not.
     if recall is None or cue_pins_nothing(recall.front, context if recall.cloze else ""):
         return None, None
-    if recall.cloze and spelled_by_an_acronym(recall.front, recall.back):
+    if recall.cloze and _spelled_out(recall, context):
         return None, None
-    if recall.cloze and BLANK in recall.front:
-        at = recall.front.index(BLANK)
-        filled = recall.front.replace(BLANK, recall.back, 1)
-        if spelled_by_initials(filled, at, at + len(recall.back), context):
-            return None, None
     front = f"{topic.title}: {recall.front}"
     # A phrase cloze is shown as the whole sentence with its answer marked, as a cloze is.
     kind = CardKind.CLOZE if recall.cloze and front.count(BLANK) == 1 else CardKind.BASIC
     card = FlashcardDraft(f"{RECALL_CARD_PREFIX}{claim.key}", claim.key, front, recall.back, kind)
     return card, recall
+
+
+def _spelled_out(recall: Recall, context: str) -> bool:
+    """A recall blank an acronym gives away: a list's initials ("MMR … _____, mumps and
+    rubella") or a name's ("the GWR … “_____'s Wonderful Railway”")."""
+    if spelled_by_an_acronym(recall.front, recall.back):
+        return True
+    if BLANK not in recall.front:
+        return False
+    at = recall.front.index(BLANK)
+    filled = recall.front.replace(BLANK, recall.back, 1)
+    return spelled_by_initials(filled, at, at + len(recall.back), context)
 
 
 def _fill_blank(shown: ShownClaim, target: Target, answers: AnswerContext) -> QuestionDraft:
@@ -514,15 +521,21 @@ def _targets(
     }
 
 
+def _askable(topics: list[TopicDraft]) -> list[TopicDraft]:
+    """The topics without the claims no item may be made of (a table, a sentence pointing at
+    one)."""
+    return [
+        replace(t, claims=[c for c in t.claims if not not_asked_reason(c.quote, c.sentence)])
+        for t in topics
+    ]
+
+
 def generate_items(
     topics: list[TopicDraft], title: str = ""
 ) -> tuple[list[FlashcardDraft], list[QuestionDraft]]:
     """All generated flashcards and questions for the article's topics, in reading order; a
     table, and a sentence pointing at one, get none (``claims.not_asked_reason``)."""
-    topics = [
-        replace(t, claims=[c for c in t.claims if not not_asked_reason(c.quote, c.sentence)])
-        for t in topics
-    ]
+    topics = _askable(topics)
     first_shown = shown_claims(topics, title)
     facts = ArticleFacts.build(title, [s.text for s in first_shown])
     resolved = standalone_claims(first_shown, topics, facts.mid_sentence_capitals, title)

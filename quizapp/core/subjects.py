@@ -66,19 +66,26 @@ def _resolved(sentence: str, subject: str | None, previous: str) -> str:
     if first in ("Her", "His") and is_person and pronoun_fits(first, subject):
         # "Her notes on a machine …" in a life of Ada Lovelace: "Ada Lovelace's notes …".
         return f"{subject}'s" + sentence[len(first) :]
-    # "In 1891 she moved to Paris", "As a young man he was apprenticed …": the subject of the
-    # opening clause, a few words in; "In January 1773 his two ships …": its possessive.
-    opening = re.match(r"^((?:\S+ ){1,6})(she|he) ", sentence)
-    if opening and is_person and "," not in opening.group(1)[:-2]:
-        if pronoun_fits(opening.group(2), subject):
-            return opening.group(1) + subject + sentence[opening.end() - 1 :]
-    owner = re.match(r"^((?:\S+ ){1,4})(her|his) ", sentence)
-    if owner and is_person and "," not in owner.group(1) and pronoun_fits(owner.group(2), subject):
-        return owner.group(1) + f"{subject}'s" + sentence[owner.end() - 1 :]
+    inside = _resolved_inside(sentence, subject) if is_person else None
+    if inside:
+        return inside
     bare = subject.removeprefix("The ")
     if first == "It" and (previous.startswith(subject) or previous.startswith(bare)):
         return subject + sentence[len(first) :]
     return sentence
+
+
+def _resolved_inside(sentence: str, person: str) -> str | None:
+    """ "In 1891 she moved to Paris", "As a young man he was apprenticed …": the subject of
+    the opening clause, a few words in, named; "In January 1773 his two ships …": its
+    possessive. None when there is none, or the pronoun cannot stand for ``person``."""
+    opening = re.match(r"^((?:\S+ ){1,6})(she|he) ", sentence)
+    if opening and "," not in opening.group(1)[:-2] and pronoun_fits(opening.group(2), person):
+        return opening.group(1) + person + sentence[opening.end() - 1 :]
+    owner = re.match(r"^((?:\S+ ){1,4})(her|his) ", sentence)
+    if owner and "," not in owner.group(1) and pronoun_fits(owner.group(2), person):
+        return owner.group(1) + f"{person}'s" + sentence[owner.end() - 1 :]
+    return None
 
 
 # "It is thought that …", "It was not until …", "It takes …": an "it" that stands for nothing.
