@@ -21,6 +21,7 @@ from quizapp.core.legacy_keys import legacy_answer
 from quizapp.core.lexicon import UNRESOLVED_STARTS, is_function_word
 from quizapp.core.people import pronoun_fits
 from quizapp.core.pointing_phrases import NAMING_DEFINITE
+from quizapp.core.segmentation import TIME_WORDS
 
 PERSON_NAME = re.compile(r"(?:[A-Z][\w'’\-]+ ){1,2}[A-Z][\w'’\-]+")
 
@@ -121,6 +122,24 @@ def _previous_subject(previous: str) -> str | None:
     return candidate
 
 
+# "For more than a century it had no home", "In 1801 it moved": the subject after an opening
+# phrase of time, which names no thing of its own.
+TIME_OPENING_IT = re.compile(
+    r"^((?:For|In|By|After|During|Until|Since|Over) (?:[^\s,]+ ){1,5})(it) (?=[a-z])"
+)
+
+
+def _subject_after_a_time_phrase(sentence: str) -> re.Match[str] | None:
+    """The opening time phrase and its subject "it", unless that "it" stands for nothing ("For
+    years it was thought that …")."""
+    found = TIME_OPENING_IT.match(sentence)
+    if found is None or DUMMY_IT.match("It " + sentence[found.end() :]):
+        return None
+    if not any(w[:1].isdigit() or w.lower() in TIME_WORDS for w in found.group(1).split()):
+        return None  # "In the cellar it is cool": a place may be what "it" stands in
+    return found
+
+
 def it_resolved(sentence: str, previous: str) -> str:
     """ "It comes in two main forms" after "Carbon pricing puts a cost …": "Carbon pricing
     comes in two main forms"; "In its first phase …" after "The EU ETS (…) was …": "In the EU
@@ -132,9 +151,13 @@ def it_resolved(sentence: str, previous: str) -> str:
         return person
     # "In its first phase", "Beneath it lies": a possessive, or an object after a preposition
     # ("Strong winds lifted it" is the topsoil, not the subject before).
-    owner = re.match(r"^((?:\S+ ){1,3})(its) ", sentence) or re.match(
-        r"^((?:\S+ )?(?:[Bb]eneath|[Bb]elow|[Aa]bove|[Uu]nder|[Ii]nside|[Ww]ithin) )(it) ",
-        sentence,
+    owner = (
+        re.match(r"^((?:\S+ ){1,3})(its) ", sentence)
+        or re.match(
+            r"^((?:\S+ )?(?:[Bb]eneath|[Bb]elow|[Aa]bove|[Uu]nder|[Ii]nside|[Ww]ithin) )(it) ",
+            sentence,
+        )
+        or _subject_after_a_time_phrase(sentence)
     )
     if not (sentence.startswith("It ") or owner) or DUMMY_IT.match(sentence):
         return sentence

@@ -24,7 +24,7 @@ from quizapp.core.item_generation import generate_items, why_no_question
 from quizapp.core.item_variants import is_plausible, within_the_eras
 from quizapp.core.people import is_named_as_a_woman
 from quizapp.core.sentences import sentence_bounds
-from quizapp.core.subjects import shown_claims
+from quizapp.core.subjects import it_resolved, shown_claims
 from quizapp.core.text_extraction import extract_article
 
 
@@ -223,6 +223,22 @@ def test_a_labelled_fragment_is_no_context_line_for_a_pronoun():
     _, cards, questions = _items(FLEET)
     assert not [q for q in questions if "(Context: launched in 1851" in q.prompt]
     assert "Marsh is now kept" not in _shown(cards, questions)
+
+
+def test_it_after_an_opening_time_phrase_names_the_subject_before():
+    before = "The guild moved to Bruges, with the rest of the wool trade, in 1340"
+    assert (
+        it_resolved("For almost two centuries it had no hall of its own", before)
+        == "For almost two centuries the guild had no hall of its own"
+    )
+    assert it_resolved("In 1402 it bought a house on the square", before).startswith(
+        "In 1402 the guild bought"
+    )
+    # "it" standing for nothing, or after a place that may be what it means, stays.
+    assert it_resolved("For years it was thought that wool was safe", before).startswith(
+        "For years it was"
+    )
+    assert it_resolved("In the cellar it stays cool", before) == "In the cellar it stays cool"
 
 
 def test_a_woman_is_told_by_her_title_or_given_name():
