@@ -21,6 +21,7 @@ from quizapp.core.claims import TABLE_REASON, extract_topics
 from quizapp.core.item_forms.card_blanks import spelled_by_initials
 from quizapp.core.item_forms.grammar import lower_first
 from quizapp.core.item_generation import generate_items, why_no_question
+from quizapp.core.item_headings import shares_a_word
 from quizapp.core.item_variants import is_plausible, within_the_eras
 from quizapp.core.people import is_named_as_a_woman
 from quizapp.core.sentences import sentence_bounds
@@ -341,3 +342,9 @@ def test_no_century_option_before_the_articles_era():
     old = "Monks brewed it by the 14th century, long before 1720."
     at = old.index("14th")
     assert within_the_eras(old, Target("14th", at, at + 4, "number"), "12th", {1720, 1890})
+
+
+def test_a_heading_whose_verb_the_sentence_uses_is_no_which_heading_answer():
+    # "Salting and smoking" is given away by "salted … smoked" as by "salting".
+    assert shares_a_word("Salting and smoking", "The fish are salted, then smoked over oak.")
+    assert not shares_a_word("Salting and smoking", "The fish are packed in barrels of brine.")
