@@ -108,7 +108,7 @@ def articles(group: str) -> list[Path]:
         readings = (corpus / "languages").iterdir()
         return sorted(p for p in readings if p.suffix in (".txt", ".md") and p.stem != "README")
     if group == "unseen":
-        folders = ("unseen", "unseen-2", "unseen-3", "unseen-4", "unseen-5", "unseen-6")
+        folders = ("unseen", "unseen-2", "unseen-3", "unseen-4", "unseen-5", "unseen-6", "unseen-7")
         readings = [p for folder in folders for p in (corpus / folder).iterdir()]
         return sorted(p for p in readings if p.suffix in (".txt", ".md") and p.stem != "README")
     return [ROOT / "seed" / "article-russia-pivot-east.txt", *sorted(corpus.glob("*.txt"))]
