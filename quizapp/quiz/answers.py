@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from flask_babel import gettext
 from werkzeug.datastructures import MultiDict
 
 from quizapp.core.question_kinds import FormAnswerError, describe_answer, describe_key, kind_of
@@ -15,7 +16,19 @@ from quizapp.core.question_kinds.base import MAX_TEXT_ANSWER
 from quizapp.models import AttemptQuestion
 from quizapp.services.errors import BadAnswer
 
-__all__ = ["MAX_TEXT_ANSWER", "answer_from_form", "describe_answer", "describe_key"]
+__all__ = [
+    "MAX_TEXT_ANSWER",
+    "answer_from_form",
+    "describe_answer",
+    "describe_key",
+    "shown_text",
+    "type_label",
+]
+
+# The words the question kinds give in English with no data in them (marked with ``N_`` in
+# ``core.question_kinds``): only these are looked up, so a learner's own typed answer, or a
+# choice's text, is shown as written.
+CORE_WORDS = frozenset({"True", "False", "No answer"})
 
 
 def answer_from_form(slot: AttemptQuestion, form: MultiDict) -> Any:
@@ -25,3 +38,14 @@ def answer_from_form(slot: AttemptQuestion, form: MultiDict) -> Any:
         return kind_of(question.type).answer_from_form(question, form)
     except FormAnswerError as error:
         raise BadAnswer(str(error)) from error
+
+
+def shown_text(text: str) -> str:
+    """``text`` (an answer or key in words) in the reader's language where it is one of the
+    core's own words ("True", "No answer"); anything else unchanged."""
+    return gettext(text) if text in CORE_WORDS else text
+
+
+def type_label(question) -> str:
+    """The question's type as its badge shows it ("single choice"), in the reader's language."""
+    return gettext(kind_of(question.type).label).lower()

@@ -18,6 +18,7 @@ from quizapp.core.question_kinds.base import (
     QuestionLike,
 )
 from quizapp.core.question_types import QuestionType
+from quizapp.core.translatable import N_
 
 _GIFT_WORDS = {"T": True, "TRUE": True, "F": False, "FALSE": False}
 
@@ -28,12 +29,12 @@ def _gift_value(parsed: GiftQuestion) -> bool | None:
 
 
 def _word(value: object) -> str:
-    return "True" if value else "False"
+    return N_("True") if value else N_("False")
 
 
 class TrueFalse(QuestionKind):
     type = QuestionType.TRUE_FALSE
-    label = "True false"
+    label = N_("True false")
     input_template = "quiz/kinds/true_false.html"
     authoring_field = "answer_bool"
     numbered_options = True
@@ -66,7 +67,7 @@ class TrueFalse(QuestionKind):
         return _word(answer)
 
     def tiles(self, question: QuestionLike) -> list[dict[str, str]] | None:
-        return [{"id": "true", "text": "True"}, {"id": "false", "text": "False"}]
+        return [{"id": "true", "text": N_("True")}, {"id": "false", "text": N_("False")}]
 
     def right_tile_ids(self, question: QuestionLike) -> list[str]:
         return ["true" if question.answer_bool else "false"]
@@ -76,8 +77,8 @@ class TrueFalse(QuestionKind):
 
     def analysis_choices(self, question: QuestionLike) -> list[tuple[str, str, bool]]:
         return [
-            ("true", "True", question.answer_bool is True),
-            ("false", "False", question.answer_bool is False),
+            ("true", N_("True"), question.answer_bool is True),
+            ("false", N_("False"), question.answer_bool is False),
         ]
 
     def picked_choice_ids(self, answer: Any) -> list[str]:
