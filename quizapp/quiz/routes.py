@@ -13,6 +13,7 @@ from flask import (
     request,
     url_for,
 )
+from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from sqlalchemy.exc import IntegrityError
@@ -190,6 +191,9 @@ def _answer(screen: QuestionScreen, position: int, now):
     check = action == "check" and attempt.shows_feedback_now(now)
     answer = answer_from_form(slot, request.form)
     answered_elsewhere = screen.answered - (slot.response is not None)
+    # The reply's words are in the learner's language: chosen now, from the loaded account,
+    # not after the commit has expired it (which would cost a statement to reload it).
+    get_locale()
     try:
         response = _store_answer(attempt, slot, action, answer, check, now)
     except IntegrityError:
