@@ -19,6 +19,7 @@ from quizapp.services.errors import BadAnswer
 __all__ = [
     "MAX_TEXT_ANSWER",
     "answer_from_form",
+    "core_message",
     "describe_answer",
     "describe_key",
     "shown_text",
@@ -28,7 +29,8 @@ __all__ = [
 # The words the question kinds give in English with no data in them (marked with ``N_`` in
 # ``core.question_kinds``): only these are looked up, so a learner's own typed answer, or a
 # choice's text, is shown as written.
-CORE_WORDS = frozenset({"True", "False", "No answer"})
+# "Other answers" is a live game chart's last bar (services.live_questions.OTHER_ANSWERS).
+CORE_WORDS = frozenset({"True", "False", "No answer", "Other answers"})
 
 
 def answer_from_form(slot: AttemptQuestion, form: MultiDict) -> Any:
@@ -49,3 +51,9 @@ def shown_text(text: str) -> str:
 def type_label(question) -> str:
     """The question's type as its badge shows it ("single choice"), in the reader's language."""
     return gettext(kind_of(question.type).label).lower()
+
+
+def core_message(text: str) -> str:
+    """A message of the core or a service marked with ``N_`` (no data in it), in the reader's
+    language; any other text unchanged. Plain text: the page escapes it."""
+    return gettext(text)

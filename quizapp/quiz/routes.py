@@ -25,6 +25,7 @@ from quizapp.models import Topic
 from quizapp.models.base import utcnow
 from quizapp.quiz.answers import (
     answer_from_form,
+    core_message,
     describe_answer,
     describe_key,
     shown_text,
@@ -69,6 +70,7 @@ def question_kind(question) -> QuestionKind:
 # language (quizapp.quiz.answers).
 bp.add_app_template_global(shown_text, "shown_text")
 bp.add_app_template_global(type_label, "type_label")
+bp.add_app_template_global(core_message, "core_message")
 
 
 @bp.app_template_global("answer_fields")
