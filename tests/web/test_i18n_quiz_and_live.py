@@ -1,0 +1,110 @@
+"""The quiz and live game pages in Russian, from part C's own translations
+(``i18n-parts/i18n-c.ru.po``) compiled for the test: the words, plurals and numbers a Russian
+reader sees, the scripts' words in data attributes, and refusals from the services."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+
+from quizapp.extensions import babel
+from quizapp.models import Question, QuizAttempt
+from quizapp.models.live_games import LiveGame
+from tests.builders import log_in, start_practice_quiz
+from tests.web.live_support import correct_choice, game_in_lobby
+
+PART = Path(__file__).resolve().parents[2] / "i18n-parts" / "i18n-c.ru.po"
+RU = {"Accept-Language": "ru"}
+
+
+@pytest.fixture
+def russian(app, tmp_path, monkeypatch):
+    """Flask-Babel reads this part's Russian catalogue alone while the test runs."""
+    folder = tmp_path / "ru" / "LC_MESSAGES"
+    folder.mkdir(parents=True)
+    with PART.open("rb") as source, (folder / "messages.mo").open("wb") as target:
+        write_mo(target, read_po(source, locale="ru"))
+    monkeypatch.setattr(app.extensions["babel"], "translation_directories", [str(tmp_path)])
+    # Loaded catalogues are cached per language for the app's life: forget them both ways.
+    babel.domain_instance.cache.clear()
+    yield
+    babel.domain_instance.cache.clear()
+
+
+def _practice(client, db) -> QuizAttempt:
+    response = start_practice_quiz(client, {"length": "5"})
+    assert response.status_code == 302
+    return db.session.get(QuizAttempt, int(response.location.split("/")[2]))
+
+
+def test_a_practice_quiz_speaks_russian(client, db, make_student, login, russian):
+    login(client, make_student())
+    setup = client.get("/quiz/new", headers=RU).get_data(as_text=True)
+    assert "Тренировочный тест" in setup and "Количество вопросов" in setup
+    attempt = _practice(client, db)
+    page = client.get(f"/quiz/{attempt.id}/1", headers=RU).get_data(as_text=True)
+    assert "Вопрос 1 из 5 · отвечено: 0" in page
+    assert "Далее" in page and "Сдайте тест" in page
+    # quiz.js's words, from the page.
+    assert 'data-saved="Ответ сохранён."' in page
+    assert 'data-not-saved="Не сохранено: {reason}."' in page
+    # The JSON reply's progress line, for the script, in the same words.
+    reply = client.post(
+        f"/quiz/{attempt.id}/1",
+        data={"action": "save"},
+        headers={**RU, "Accept": "application/json"},
+    )
+    assert reply.get_json()["progress_label"] == "Вопрос 1 из 5 · отвечено: 0"
+
+    confirm = client.get(f"/quiz/{attempt.id}/submit", headers=RU).get_data(as_text=True)
+    assert "Без ответа 5 вопросов:" in confirm  # the plural of 5
+    client.post(f"/quiz/{attempt.id}/submit")
+    results = client.get(f"/quiz/{attempt.id}/results", headers=RU).get_data(as_text=True)
+    assert "Результаты тренировки" in results and "Разбор" in results
+    # The core's "No answer", in the reader's language; the percentage in Russian style.
+    assert results.count("Нет ответа") == 5 and "No answer" not in results
+    assert "(0\xa0%)" in results
+    # English stays English for an English reader.
+    english = client.get(f"/quiz/{attempt.id}/results").get_data(as_text=True)
+    assert "Practice results" in english and "(0%)" in english
+
+
+def test_a_live_game_speaks_russian_to_host_and_player(
+    app, client, db, make_teacher, login, russian
+):
+    teacher = make_teacher()
+    game = game_in_lobby(db, client, teacher, login)
+    log_in(client, teacher)
+    host = client.get(f"/live/host/{game.id}", headers=RU).get_data(as_text=True)
+    assert "Начать игру" in host and 'data-say-end="Завершить игру для всех?"' in host
+    new = client.get(f"/live/host/new/{game.quiz_set_id}", headers=RU).get_data(as_text=True)
+    assert "20 секунд" in new and "Открыть зал ожидания" in new
+
+    player = app.test_client()
+    wrong = player.post("/live/join", data={"pin": "", "nickname": "Fox"}, headers=RU)
+    assert "Введите PIN-код с экрана." in wrong.get_data(as_text=True)
+    joined = player.post("/live/join", data={"pin": game.pin, "nickname": "Fox"}, headers=RU)
+    assert joined.status_code == 302
+    play = player.get(f"/live/play/{game.id}", headers=RU).get_data(as_text=True)
+    assert "Вы в игре!" in play and 'data-say-right="Верно!"' in play
+
+    assert (
+        client.post(f"/live/host/{game.id}/command", json={"command": "start"}).status_code == 200
+    )
+    db.session.expire_all()
+    question = db.session.get(Question, db.session.get(LiveGame, game.id).question_ids[0])
+    player_id = int(play.split('data-player="')[1].split('"')[0])
+    body = {"player": player_id, "index": 0, "answer": correct_choice(question)}
+    assert player.post(f"/live/play/{game.id}/answer", json=body).status_code == 200
+    # The only player answered, so the question is over: the service's refusal, marked in the
+    # service, reaches the phone in Russian.
+    again = player.post(f"/live/play/{game.id}/answer", json=body, headers=RU)
+    assert again.status_code == 409
+    assert again.get_json()["error"] == "Этот вопрос сейчас не задаётся."
+
+    csv_text = client.get(f"/live/host/{game.id}/results.csv", headers=RU).get_data(as_text=True)
+    assert csv_text.splitlines()[0].startswith("место,псевдоним,учётная запись,очки")
+    assert "Очки за вопрос 1" in csv_text.splitlines()[0]
