@@ -16,6 +16,8 @@ class NewGameForm(FlaskForm):
         _l("Time per question"),
         coerce=int,
         default=20,
+        # Worded in __init__, per request; the values are here for whoever reads the class.
+        choices=[SelectChoice(s, str(s)) for s in SECONDS_CHOICES],
     )
     allow_guests = BooleanField(_l("Let guests join with a nickname (no account)"), default=True)
     submit = SubmitField(_l("Open the lobby"))
