@@ -6,26 +6,17 @@ from datetime import datetime
 from typing import Any
 
 from flask import Blueprint, current_app
-from flask_babel import gettext
 
-from quizapp.errors import refused
 from quizapp.extensions import db
 from quizapp.live.broker import LocalBroker
 from quizapp.models.base import utcnow
 from quizapp.models.live_games import LiveGame
-from quizapp.services.errors import DomainError
 from quizapp.services.live_state import game_event
+from quizapp.translated_refusals import translate_refusals
 
 bp = Blueprint("live", __name__, url_prefix="/live")
 
-
-@bp.errorhandler(DomainError)
-def refused_in_reader_language(error: DomainError):
-    """A service's refusal, answered as everywhere else (``quizapp.errors``), in the reader's
-    language where the service marked its message (``N_``): the phones and the projector show
-    it as it comes."""
-    error.message = gettext(error.message)
-    return refused(error)
+translate_refusals(bp)
 
 
 def broker() -> LocalBroker:

@@ -63,6 +63,14 @@ def test_a_practice_quiz_speaks_russian(client, db, make_student, login, russian
         headers={**RU, "Accept": "application/json"},
     )
     assert reply.get_json()["progress_label"] == "Вопрос 1 из 5 · отвечено: 0"
+    # A refusal the quiz service marked comes back to the script in Russian.
+    refused = client.post(
+        f"/quiz/{attempt.id}/1",
+        data={"action": "check"},
+        headers={**RU, "Accept": "application/json"},
+    )
+    assert refused.status_code == 400
+    assert refused.get_json()["error"] == "Сначала выберите или введите ответ, затем проверьте его."
 
     confirm = client.get(f"/quiz/{attempt.id}/submit", headers=RU).get_data(as_text=True)
     assert "Без ответа 5 вопросов:" in confirm  # the plural of 5

@@ -57,7 +57,7 @@ class TrueFalse(QuestionKind):
         if value is None or value.strip() == "":
             return None
         if value not in ("true", "false"):
-            raise FormAnswerError("Answer true or false.")
+            raise FormAnswerError(N_("Answer true or false."))
         return value == "true"
 
     def grade(self, key: GradingKey, answer: object) -> Grade:
