@@ -11,6 +11,7 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
 from quizapp.extensions import babel
+from quizapp.live.wording import worded
 from quizapp.models import Question, QuizAttempt
 from quizapp.models.live_games import LiveGame
 from tests.builders import log_in, start_practice_quiz
@@ -167,3 +168,23 @@ def test_every_quiz_and_live_page_renders_in_chinese_and_arabic(
     assert player.get("/live/join", headers=headers).status_code == 200
     player.post("/live/join", data={"pin": game.pin, "nickname": "Fox"})
     assert player.get(f"/live/play/{game.id}", headers=headers).status_code == 200
+
+
+def test_each_screen_gets_the_cores_words_in_its_language(app, part_catalogues):
+    """The one event all screens share names True, False and "Other answers" in English; each
+    socket sends them in its own reader's language, and leaves the shared event as it was."""
+    event = {
+        "status": "reveal",
+        "question": {"prompt": "True or not?", "choices": [{"id": "true", "text": "True"}]},
+        "reveal": {
+            "key": "False",
+            "chart": [{"text": "True", "count": 2}, {"text": "Other answers", "count": 1}],
+        },
+    }
+    with app.test_request_context(headers=RU):
+        view = worded(event)
+    assert view["question"]["choices"][0]["text"] == "Верно"
+    assert view["question"]["prompt"] == "True or not?"  # a teacher's text is shown as written
+    assert view["reveal"]["key"] == "Неверно"
+    assert [row["text"] for row in view["reveal"]["chart"]] == ["Верно", "Другие ответы"]
+    assert event["reveal"]["key"] == "False" and event["question"]["choices"][0]["text"] == "True"
