@@ -2,8 +2,8 @@
 messages (``quizapp.core.translatable.N_``): the quiz and the live game.
 
 The app's own handler (``quizapp.errors.refused``) answers it as always: JSON for scripts, the
-error page for people. A message with data in it (a number, a name) is not in the catalogue and
-stays as the service wrote it.
+error page for people. A message with data in it is worded from its template and values
+(``DomainError.template``, ``params``); a message not in the catalogue stays as it was written.
 """
 
 from __future__ import annotations
@@ -15,10 +15,15 @@ from quizapp.errors import refused
 from quizapp.services.errors import DomainError
 
 
+def in_reader_language(error: DomainError) -> DomainError:
+    """``error`` with its message translated where the catalogue has it."""
+    error.message = gettext(error.template, **error.params)
+    return error
+
+
 def refused_in_reader_language(error: DomainError):
     """``error``'s message translated where the catalogue has it, then the usual answer."""
-    error.message = gettext(error.message)
-    return refused(error)
+    return refused(in_reader_language(error))
 
 
 def translate_refusals(bp: Blueprint) -> None:

@@ -9,13 +9,21 @@ from __future__ import annotations
 
 
 class DomainError(Exception):
-    """Something the user asked for that cannot be done; ``message`` says why."""
+    """Something the user asked for that cannot be done; ``message`` says why.
+
+    A message with data in it is given as a template and its values
+    (``GameNotFound(N_("No game with PIN %(pin)s is open."), pin=pin)``): ``message`` is the
+    English sentence, and a page can word ``template`` in its reader's language and fill in
+    ``params`` the same way.
+    """
 
     status = 400
 
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
+    def __init__(self, message: str, **params: object) -> None:
+        text = message % params if params else message
+        super().__init__(text)
+        self.message = text
+        self.template, self.params = message, params
 
 
 # Attempts, answers and flashcards: what a learner can get refused.

@@ -73,12 +73,14 @@ def game_by_pin(session: Session, raw_pin: str, now: datetime) -> LiveGame:
     """The open game with this PIN; refused when none has it, or it finished or expired."""
     pin = rules.normalise_pin(raw_pin)
     if pin is None:
-        raise GameNotFound(f"A game PIN has {rules.PIN_DIGITS} digits.")
+        raise GameNotFound(N_("A game PIN has %(digits)s digits."), digits=rules.PIN_DIGITS)
     game = session.scalar(
         sa.select(LiveGame).where(LiveGame.pin == pin).order_by(LiveGame.id.desc()).limit(1)
     )
     if game is None:
-        raise GameNotFound(f"No game with PIN {pin} is open. Check the number on the screen.")
+        raise GameNotFound(
+            N_("No game with PIN %(pin)s is open. Check the number on the screen."), pin=pin
+        )
     check_joinable(game, now)
     return game
 

@@ -143,7 +143,7 @@ def run_command(session: Session, game: LiveGame, command: str, now: datetime) -
         return
     move = MOVES.get((command, game.status))
     if move is None or (command == "resume" and game.paused_remaining_ms is None):
-        raise Refused(f"“{command}” does not fit the game now.")
+        raise Refused(N_("“%(command)s” does not fit the game now."), command=command)
     move(session, game, now)
 
 

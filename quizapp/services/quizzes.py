@@ -185,7 +185,7 @@ def load_question_screen(
         raise NotYourAttempt(N_("There is no such quiz attempt in your account."))
     attempt, total, answered, slot = row
     if slot is None:
-        raise NotYourAttempt(f"This quiz has no question {position}.")
+        raise NotYourAttempt(N_("This quiz has no question %(position)s."), position=position)
     return QuestionScreen(attempt, slot, total, answered)
 
 

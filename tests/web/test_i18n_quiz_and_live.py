@@ -100,6 +100,12 @@ def test_a_live_game_speaks_russian_to_host_and_player(
     player = app.test_client()
     wrong = player.post("/live/join", data={"pin": "", "nickname": "Fox"}, headers=RU)
     assert "Введите PIN-код с экрана." in wrong.get_data(as_text=True)
+    # The service's sentence with the PIN in it, worded in Russian around the PIN typed.
+    unknown = "000000" if game.pin != "000000" else "000001"
+    wrong = player.post("/live/join", data={"pin": unknown, "nickname": "Fox"}, headers=RU)
+    assert wrong.status_code == 404
+    said = wrong.get_data(as_text=True)
+    assert f"Открытой игры с PIN-кодом {unknown} нет. Проверьте число на экране." in said
     joined = player.post("/live/join", data={"pin": game.pin, "nickname": "Fox"}, headers=RU)
     assert joined.status_code == 302
     play = player.get(f"/live/play/{game.id}", headers=RU).get_data(as_text=True)
