@@ -15,6 +15,7 @@ from flask import (
     url_for,
 )
 from flask_babel import gettext as _
+from flask_babel import pgettext
 from flask_login import current_user, login_required
 
 from quizapp.extensions import db
@@ -114,9 +115,17 @@ def results_csv(game_id: int):
     report = live_results.game_results(db.session, game)
     filename = f"live-game-{game.id}-results.csv"
     # The columns in the exporting teacher's language.
-    header = [_("rank"), _("nickname"), _("account"), _("score"), _("correct"), _("answered")]
+    # "correct" is also the results page's badge for a right choice: a context keeps them apart.
+    header = [
+        pgettext("CSV column", "rank"),
+        pgettext("CSV column", "nickname"),
+        pgettext("CSV column", "account"),
+        pgettext("CSV column", "score"),
+        pgettext("CSV column", "correct"),
+        pgettext("CSV column", "answered"),
+    ]
     return Response(
-        live_results.results_csv(report, header, _("Q%(position)s points")),
+        live_results.results_csv(report, header, pgettext("CSV column", "Q%(position)s points")),
         mimetype="text/csv",
         headers={"Content-Disposition": f'attachment; filename="{filename}"'},
     )
