@@ -4,40 +4,18 @@ reader sees, the scripts' words in data attributes, and refusals from the servic
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
 
-from quizapp.extensions import babel
 from quizapp.live.wording import worded
 from quizapp.models import Question, QuizAttempt
 from quizapp.models.live_games import LiveGame
 from tests.builders import log_in, start_practice_quiz
+from tests.web.i18n_support import part_catalogues  # noqa: F401  (a fixture)
 from tests.web.live_support import correct_choice, game_in_lobby
 
-PARTS = Path(__file__).resolve().parents[2] / "i18n-parts"
+# Every test here reads the part's catalogues.
+pytestmark = pytest.mark.usefixtures("part_catalogues")
 RU = {"Accept-Language": "ru"}
-
-
-@pytest.fixture
-def part_catalogues(app, tmp_path, monkeypatch):
-    """Flask-Babel reads this part's catalogues (ru, zh, ar) alone while the test runs."""
-    for language in ("ru", "zh", "ar"):
-        folder = tmp_path / language / "LC_MESSAGES"
-        folder.mkdir(parents=True)
-        po = PARTS / f"i18n-c.{language}.po"
-        with po.open("rb") as source, (folder / "messages.mo").open("wb") as target:
-            write_mo(target, read_po(source, locale=language))
-    monkeypatch.setattr(app.extensions["babel"], "translation_directories", [str(tmp_path)])
-    # Loaded catalogues are cached per language for the app's life: forget them both ways.
-    babel.domain_instance.cache.clear()
-    yield
-    babel.domain_instance.cache.clear()
-
-
-russian = part_catalogues
 
 
 def _practice(client, db) -> QuizAttempt:
@@ -46,7 +24,7 @@ def _practice(client, db) -> QuizAttempt:
     return db.session.get(QuizAttempt, int(response.location.split("/")[2]))
 
 
-def test_a_practice_quiz_speaks_russian(client, db, make_student, login, russian):
+def test_a_practice_quiz_speaks_russian(client, db, make_student, login):
     login(client, make_student())
     setup = client.get("/quiz/new", headers=RU).get_data(as_text=True)
     assert "Тренировочный тест" in setup and "Количество вопросов" in setup
@@ -86,9 +64,7 @@ def test_a_practice_quiz_speaks_russian(client, db, make_student, login, russian
     assert "Practice results" in english and "(0%)" in english
 
 
-def test_a_live_game_speaks_russian_to_host_and_player(
-    app, client, db, make_teacher, login, russian
-):
+def test_a_live_game_speaks_russian_to_host_and_player(app, client, db, make_teacher, login):
     teacher = make_teacher()
     game = game_in_lobby(db, client, teacher, login)
     log_in(client, teacher)
@@ -138,7 +114,7 @@ def test_a_live_game_speaks_russian_to_host_and_player(
     ],
 )
 def test_every_quiz_and_live_page_renders_in_chinese_and_arabic(
-    app, client, db, make_student, make_teacher, login, part_catalogues, language, words
+    app, client, db, make_student, make_teacher, login, language, words
 ):
     """Each translation fills its placeholders and keeps its markup: no page fails to render."""
     headers = {"Accept-Language": language}
@@ -176,7 +152,7 @@ def test_every_quiz_and_live_page_renders_in_chinese_and_arabic(
     assert player.get(f"/live/play/{game.id}", headers=headers).status_code == 200
 
 
-def test_each_screen_gets_the_cores_words_in_its_language(app, part_catalogues):
+def test_each_screen_gets_the_cores_words_in_its_language(app):
     """The one event all screens share names True, False and "Other answers" in English; each
     socket sends them in its own reader's language, and leaves the shared event as it was."""
     event = {
