@@ -1,14 +1,11 @@
-"""A no-op marker for words the core gives the interface, so ``pybabel extract`` finds them.
-
-The core has no Flask and no request, so it cannot translate: it returns the English words, and
-the page that shows them passes them through gettext (``N_`` is one of Babel's default
-keywords). Only words with no data in them are marked: a sentence with a number or a name in
-it is worded by the page itself.
-"""
+"""A marker for messages the core and the services write in English and the web layer shows
+translated: ``N_("...")`` returns its text unchanged (the core stays free of Flask), and
+``pybabel extract`` (whose default keywords include ``N_``) puts it in the catalogues, so the
+page's ``gettext(message)`` finds its translation."""
 
 from __future__ import annotations
 
 
-def N_(text: str) -> str:  # noqa: N802  (the name gettext tools look for)
-    """``text`` unchanged; marks it for the catalogue."""
-    return text
+def N_(message: str) -> str:  # noqa: N802 - gettext's conventional name for the no-op marker
+    """``message`` itself: only marks it for extraction."""
+    return message

@@ -55,7 +55,8 @@ class ClaimReview:
             return None
         if self.language not in GENERATOR_LANGUAGES:
             return why_no_neutral_question(self.sentence or self.claim.quote)
-        return why_no_question(self.claim.quote, self.sentence or self.claim.quote)
+        sentence = self.sentence or self.claim.quote
+        return why_no_question(self.claim.quote, sentence, has_card=bool(self.flashcards))
 
     @property
     def drafts(self) -> int:

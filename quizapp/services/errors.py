@@ -9,21 +9,20 @@ from __future__ import annotations
 
 
 class DomainError(Exception):
-    """Something the user asked for that cannot be done; ``message`` says why.
+    """Something the user asked for that cannot be done; ``message`` says why, in English.
 
-    A message with data in it is given as a template and its values
-    (``GameNotFound(N_("No game with PIN %(pin)s is open."), pin=pin)``): ``message`` is the
-    English sentence, and a page can word ``template`` in its reader's language and fill in
-    ``params`` the same way.
+    ``template`` and ``params`` are the same sentence before its values went in
+    (``"You have %(count)s tokens"``, ``{"count": 20}``), so the web layer can show it in the
+    user's language (``quizapp.i18n.refusal_text``); a message given whole is its own template.
     """
 
     status = 400
 
     def __init__(self, message: str, **params: object) -> None:
-        text = message % params if params else message
-        super().__init__(text)
-        self.message = text
-        self.template, self.params = message, params
+        self.template = message
+        self.params = params
+        self.message = message % params if params else message
+        super().__init__(self.message)
 
 
 # Attempts, answers and flashcards: what a learner can get refused.

@@ -292,4 +292,9 @@ def test_a_file_with_too_many_questions_is_refused():
 def test_an_invalid_question_is_skipped_with_its_reason():
     checked = check_imported(read_gift("::dup::Pick {=same ~Same}\n\n::ok::Fine? {TRUE}\n"))
     assert [d.name for d in checked.drafts] == ["ok"]
-    assert [(s.name, s.reason) for s in checked.skipped] == [("dup", "duplicate choices")]
+    assert [(s.name, s.reason) for s in checked.skipped] == [
+        (
+            "dup",
+            "duplicate choices: “same” and “Same” differ only in the case of their first letter",
+        )
+    ]

@@ -154,7 +154,7 @@ def _split(first_line: int, text: str) -> GiftQuestion:
         _text(hidden[:start], is_html, strip=False),
         _text(hidden[end + 1 :], is_html, strip=False),
         body,
-        general_feedback=restore(general),
+        general_feedback=_formatted(restore(general)),
     )
     # A numerical body ("#3.14:0.01", "#=1..5 =%50%2..6") holds numbers its kind reads; read
     # as "="/"~" answers it would pass for a short answer or a choice question.
@@ -179,8 +179,23 @@ def _answers(body: str) -> list[GiftAnswer]:
         text = chunk[1:]
         weight, text = split_weight(text)
         text, _, feedback = text.partition("#")
-        answers.append(GiftAnswer(chunk[0], text, weight, restore(feedback)))
+        answers.append(
+            GiftAnswer(chunk[0], _formatted(text), weight, _formatted(restore(feedback)))
+        )
     return answers
+
+
+def _formatted(text: str) -> str:
+    """An answer's or a feedback's text without the ``[html]``/``[plain]``/… marker Moodle lets
+    each of them open with (it names the text's format, it is no part of it); HTML as text."""
+    match = _FORMAT.match(text)
+    if match is None:
+        return text
+    rest = text[match.end() :]
+    if match.group(1) != "html":
+        return rest
+    edge = " " if rest[-1:].isspace() else ""  # "~[html]<b>red</b> # …" keeps its gap
+    return html_to_text(rest) + edge
 
 
 def _left_out(question: GiftQuestion, keeps_credit: bool = False) -> list[str]:

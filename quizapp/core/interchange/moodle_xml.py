@@ -24,6 +24,7 @@ from quizapp.core.interchange.media_refs import (
     files_elsewhere,
     moodle_choice_files,
     moodle_files,
+    moodle_old_image,
 )
 from quizapp.core.interchange.moodle_fields import add_plain, add_text, read_text
 from quizapp.core.interchange.records import (
@@ -161,6 +162,8 @@ def read_moodle_xml(data: bytes) -> ParsedBank:
         ]
         changes = [] if kind.keeps_answer_feedback else _left_out(element, kind.keeps_credit)
         files, file_changes = moodle_files(element.find("questiontext"), "prompt")
+        old_files, old_changes = moodle_old_image(element)
+        files, file_changes = files + old_files, file_changes + old_changes + _hints(element)
         choices = kind.type.value in CHOICE_TYPES
         if choices:
             answer_files, answer_changes = moodle_choice_files(element)
@@ -215,6 +218,16 @@ def _combined_feedback(element: ET.Element) -> dict[str, str]:
         outcome: read_text(element.find(tag)) for outcome, tag in COMBINED_FEEDBACK_TAGS.items()
     }
     return {outcome: text for outcome, text in texts.items() if text}
+
+
+HINTS_LEFT_OUT = (
+    "its hints were left out: Moodle shows them between tries, and the app has no hints"
+)
+
+
+def _hints(element: ET.Element) -> list[str]:
+    """The report's sentence for a question whose ``<hint>`` elements say something."""
+    return [HINTS_LEFT_OUT] if any(read_text(h) for h in element.findall("hint")) else []
 
 
 def _left_out(element: ET.Element, keeps_credit: bool = False) -> list[str]:
