@@ -23,7 +23,6 @@ __all__ = [
     "describe_answer",
     "describe_key",
     "shown_text",
-    "type_label",
 ]
 
 # The words the question kinds give in English with no data in them (marked with ``N_`` in
@@ -46,11 +45,6 @@ def shown_text(text: str) -> str:
     """``text`` (an answer or key in words) in the reader's language where it is one of the
     core's own words ("True", "No answer"); anything else unchanged."""
     return gettext(text) if text in CORE_WORDS else text
-
-
-def type_label(question) -> str:
-    """The question's type as its badge shows it ("single choice"), in the reader's language."""
-    return gettext(kind_of(question.type).label).lower()
 
 
 def core_message(text: str) -> str:

@@ -29,7 +29,6 @@ from quizapp.quiz.answers import (
     describe_answer,
     describe_key,
     shown_text,
-    type_label,
 )
 from quizapp.quiz.forms import PracticeForm
 from quizapp.services import visibility
@@ -68,10 +67,9 @@ def question_kind(question) -> QuestionKind:
     return kind_of(question.type)
 
 
-# The core's answers and keys in words, and a question's type for its badge, in the reader's
-# language (quizapp.quiz.answers).
+# The core's answers, keys and messages in words, in the reader's language
+# (quizapp.quiz.answers).
 bp.add_app_template_global(shown_text, "shown_text")
-bp.add_app_template_global(type_label, "type_label")
 bp.add_app_template_global(core_message, "core_message")
 
 
