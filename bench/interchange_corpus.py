@@ -80,7 +80,7 @@ def _anki_cards(path: Path) -> int:
 
 
 # The report's names for what it says of a whole deck rather than of a card.
-_DECK_WIDE = ("tag “", "review history")
+_DECK_WIDE = ("review history",)
 
 
 @dataclass
@@ -102,7 +102,7 @@ class FileResult:
 
     @property
     def changed_items(self) -> list[str]:
-        """The kept items the report says changed; an Anki deck's tags and review history are
+        """The kept items the report says changed; an Anki deck's review history is
         said of the deck, not of an item."""
         return [n for n in self.changed if not n.startswith(_DECK_WIDE)]
 

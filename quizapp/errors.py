@@ -22,6 +22,7 @@ from quizapp.api.problems import is_api_request, problem_response
 from quizapp.core.errors import InputError
 from quizapp.core.translatable import N_
 from quizapp.extensions import db, limiter
+from quizapp.i18n import refusal_text
 from quizapp.services.errors import DomainError
 
 # Werkzeug's names and default descriptions of the errors pages show, marked for the
@@ -85,7 +86,9 @@ def render_error(error: HTTPException):
 def refused(error: DomainError):
     """A service's refusal: its status and message; nothing the request did is kept."""
     db.session.rollback()
-    return _respond(error.status, NOT_POSSIBLE, error.message)
+    # Scripts read the English sentence; people, their language's.
+    message = error.message if is_api_request() else refusal_text(error)
+    return _respond(error.status, NOT_POSSIBLE, message)
 
 
 def unusable_input(error: InputError):

@@ -23,6 +23,7 @@ from flask_wtf.csrf import generate_csrf
 
 from quizapp.core.clock import aware
 from quizapp.core.offline_events import read_queue
+from quizapp.core.question_kinds import kind_of
 from quizapp.core.translatable import N_
 from quizapp.extensions import db
 from quizapp.models.base import utcnow
@@ -135,7 +136,7 @@ def download_practice():
     questions = [
         {
             "position": slot.position,
-            "prompt": slot.question.prompt,
+            "prompt": kind_of(slot.question.type).legend(slot.question),
             # The same controls as the online question page, with no answer and no marks.
             "inputs": str(inputs(slot, None)),
         }

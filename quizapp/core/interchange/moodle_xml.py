@@ -32,6 +32,7 @@ from quizapp.core.interchange.records import (
     ExportQuestion,
     ImportedQuestion,
     InterchangeError,
+    NotImportable,
     ParsedBank,
     Skipped,
     difficulty_tag,
@@ -100,7 +101,8 @@ def _question_element(item: ExportQuestion) -> ET.Element:
     for outcome, text in (getattr(question, "combined_feedback", None) or {}).items():
         add_text(element, COMBINED_FEEDBACK_TAGS[outcome], text, paragraphs=True)
     tags = ET.SubElement(element, "tags")
-    for tag in [difficulty_tag(question.difficulty), *kind.moodle_tags(question)]:
+    own = [difficulty_tag(question.difficulty), *kind.moodle_tags(question)]
+    for tag in dict.fromkeys([*own, *(getattr(question, "tags", None) or ())]):
         add_plain(tags, "tag", tag)
     return element
 
@@ -156,11 +158,16 @@ def read_moodle_xml(data: bytes) -> ParsedBank:
             "quote": quote,
             "combined_feedback": _combined_feedback(element),
         }
-        raw.update(kind.read_moodle(element, prompt))
+        try:
+            raw.update(kind.read_moodle(element, prompt))
+        except NotImportable as error:
+            parsed.skipped.append(Skipped(name, str(error)))
+            continue
         tags = [
             t.strip() for t in (e.text or "" for e in element.findall("tags/tag/text")) if t.strip()
         ]
         changes = [] if kind.keeps_answer_feedback else _left_out(element, kind.keeps_credit)
+        changes += raw.pop("changes", [])
         files, file_changes = moodle_files(element.find("questiontext"), "prompt")
         old_files, old_changes = moodle_old_image(element)
         files, file_changes = files + old_files, file_changes + old_changes + _hints(element)
@@ -205,8 +212,6 @@ def _parse(data: bytes) -> ET.Element:
 
 
 def _unsupported(moodle_type: str) -> str:
-    if moodle_type == "cloze":
-        return "a cloze question with other than exactly one short-answer gap"
     if moodle_type == "multichoice":
         return "a choice question the app cannot grade the same way"
     return f"the app has no question type like Moodle's '{moodle_type or 'untyped'}'"
