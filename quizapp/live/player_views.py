@@ -15,6 +15,7 @@ from flask import (
     session,
     url_for,
 )
+from flask_babel import gettext as _
 from flask_login import current_user
 
 from quizapp.auth.throttling import refusals_per_address
@@ -27,6 +28,7 @@ from quizapp.services.live_games import answer_tally, game_by_pin, join_game, su
 from quizapp.services.live_join_links import game_by_join_token
 from quizapp.services.live_moves import close_if_all_answered
 from quizapp.services.live_state import answered_event
+from quizapp.translated_refusals import in_reader_language
 from quizapp.web_forms import submit_form
 
 SESSION_KEY = "live_players"  # {game id: player id}, in the signed session cookie
@@ -62,7 +64,7 @@ def _remember(player: LivePlayer) -> None:
 def _game(game_id: int) -> LiveGame:
     game = db.session.get(LiveGame, game_id)
     if game is None:
-        abort(404, "There is no such game.")
+        abort(404, _("There is no such game."))
     return game
 
 
@@ -87,9 +89,12 @@ def join_by_link(token: str):
 
 def _join(form: JoinForm, find_game: Callable[[], LiveGame]):
     def enter() -> tuple[LiveGame, LivePlayer]:
-        game = find_game()
-        user = current_user if current_user.is_authenticated else None
-        return game, join_game(db.session, game, user, form.nickname.data or "", now())
+        try:
+            game = find_game()
+            user = current_user if current_user.is_authenticated else None
+            return game, join_game(db.session, game, user, form.nickname.data or "", now())
+        except LiveError as error:
+            raise in_reader_language(error) from None
 
     # A mistyped PIN, an ended game, a refused nickname: said on the form, to try again.
     outcome = submit_form(form, enter, refusals=LiveError)
@@ -136,9 +141,9 @@ def answer(game_id: int):
     game, player = _game_and_player(game_id)
     payload = request.get_json(silent=True)
     if not isinstance(payload, dict):
-        abort(400, "Send the answer as JSON.")
+        abort(400, _("Send the answer as JSON."))
     if player is None or payload.get("player") != player.id:
-        raise NotAllowed("You can only answer as the player you joined as.")
+        raise NotAllowed(_("You can only answer as the player you joined as."))
     row = submit_answer(
         db.session, game, player, payload.get("index"), payload.get("answer"), now()
     )

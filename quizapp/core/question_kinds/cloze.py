@@ -55,6 +55,7 @@ from quizapp.core.question_kinds.cloze_gaps import (
     weighted_score,
 )
 from quizapp.core.question_types import QuestionType
+from quizapp.core.translatable import N_
 
 # A run of underscores in a file's text would read as one more gap; it is shortened.
 _UNDERSCORES = "____"
@@ -63,7 +64,7 @@ NO_GIFT_FORM = (
     "a cloze question with several gaps was not carried: GIFT has no form for it "
     "(export as Moodle XML to keep it)"
 )
-LIVE_REFUSAL = (
+LIVE_REFUSAL = N_(
     "Cloze questions with several gaps do not play live: filling in a text gap by gap on a "
     "phone takes longer than a question is open."
 )
@@ -111,9 +112,9 @@ class Cloze(QuestionKind):
     """Several gaps in one text, marked gap by gap."""
 
     type = QuestionType.CLOZE
-    label = "Cloze (several gaps)"
+    label = N_("Cloze (several gaps)")
     input_template = "quiz/kinds/cloze.html"
-    hint = "Fill in every gap: each is marked on its own."
+    hint = N_("Fill in every gap: each is marked on its own.")
     # The teacher types the gaps inside the prompt, in Moodle's syntax.
     authoring_field = "prompt"
     keeps_answer_feedback = True

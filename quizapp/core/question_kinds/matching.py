@@ -25,6 +25,7 @@ from quizapp.core.question_kinds.base import (
     lines_of,
 )
 from quizapp.core.question_types import QuestionType
+from quizapp.core.translatable import N_
 
 
 def _arrows(pairs: Any) -> str:
@@ -46,13 +47,13 @@ def _picked_right(rights: list[str], picked: str) -> str:
     too: rights are stored in key order, so "row i takes right i" would score every matching
     question in full for anyone who posts the row numbers."""
     if picked not in rights:
-        raise FormAnswerError("That matching answer does not fit this question.")
+        raise FormAnswerError(N_("That matching answer does not fit this question."))
     return picked
 
 
 class Matching(QuestionKind):
     type = QuestionType.MATCHING
-    label = "Matching"
+    label = N_("Matching")
     input_template = "quiz/kinds/matching.html"
     authoring_field = "pairs"
     always_shuffled = True

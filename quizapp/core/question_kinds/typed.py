@@ -29,6 +29,7 @@ from quizapp.core.question_kinds.base import (
     lines_of,
 )
 from quizapp.core.question_types import QuestionType
+from quizapp.core.translatable import N_
 
 
 def _plain_single_gap(prompt: str) -> bool:
@@ -124,7 +125,7 @@ class TypedKind(QuestionKind):
 
 class ShortAnswer(TypedKind):
     type = QuestionType.SHORT_ANSWER
-    label = "Short answer"
+    label = N_("Short answer")
 
     def wants_prompt(self, prompt: str) -> bool:
         return prompt.count(BLANK) != 1
@@ -132,7 +133,7 @@ class ShortAnswer(TypedKind):
 
 class FillBlank(TypedKind):
     type = QuestionType.FILL_BLANK
-    label = "Fill blank"
+    label = N_("Fill blank")
 
     def check_prompt(self, prompt: str, fail: Fail) -> None:
         if prompt.count(BLANK) != 1:
