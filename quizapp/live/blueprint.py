@@ -12,11 +12,8 @@ from quizapp.live.broker import LocalBroker
 from quizapp.models.base import utcnow
 from quizapp.models.live_games import LiveGame
 from quizapp.services.live_state import game_event
-from quizapp.translated_refusals import translate_refusals
 
 bp = Blueprint("live", __name__, url_prefix="/live")
-
-translate_refusals(bp)
 
 
 def broker() -> LocalBroker:

@@ -28,7 +28,6 @@ from quizapp.services.live_games import answer_tally, game_by_pin, join_game, su
 from quizapp.services.live_join_links import game_by_join_token
 from quizapp.services.live_moves import close_if_all_answered
 from quizapp.services.live_state import answered_event
-from quizapp.translated_refusals import in_reader_language
 from quizapp.web_forms import submit_form
 
 SESSION_KEY = "live_players"  # {game id: player id}, in the signed session cookie
@@ -89,12 +88,9 @@ def join_by_link(token: str):
 
 def _join(form: JoinForm, find_game: Callable[[], LiveGame]):
     def enter() -> tuple[LiveGame, LivePlayer]:
-        try:
-            game = find_game()
-            user = current_user if current_user.is_authenticated else None
-            return game, join_game(db.session, game, user, form.nickname.data or "", now())
-        except LiveError as error:
-            raise in_reader_language(error) from None
+        game = find_game()
+        user = current_user if current_user.is_authenticated else None
+        return game, join_game(db.session, game, user, form.nickname.data or "", now())
 
     # A mistyped PIN, an ended game, a refused nickname: said on the form, to try again.
     outcome = submit_form(form, enter, refusals=LiveError)

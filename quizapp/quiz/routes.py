@@ -53,12 +53,10 @@ from quizapp.services.quizzes import (
     save_answer,
     submit_attempt,
 )
-from quizapp.translated_refusals import translate_refusals
 from quizapp.web_forms import submit_form, topic_choices
 from quizapp.web_ids import parse_id
 
 bp = Blueprint("quiz", __name__, url_prefix="/quiz")
-translate_refusals(bp)
 
 
 @bp.app_template_global("question_kind")
