@@ -20,6 +20,7 @@ from quizapp.auth.throttling import note_mail_sent, throttled, throttled_mail
 from quizapp.core.time_zones import DEFAULT_ZONE, canonical_zone, zone_groups, zone_label
 from quizapp.core.translatable import N_
 from quizapp.extensions import db
+from quizapp.i18n import refusal_text
 from quizapp.mail import in_language_of, send_mail
 from quizapp.models import User
 from quizapp.public_urls import public_url
@@ -210,7 +211,7 @@ def confirm_email(token: str):
             db.session, config["SECRET_KEY"], token[:500], config["EMAIL_CHANGE_SECONDS"]
         )
     except AccountError as refusal:
-        flash(_(refusal.message), "error")
+        flash(refusal_text(refusal), "error")
         return redirect(url_for("account.settings"))
     try:
         db.session.commit()

@@ -9,6 +9,7 @@ from flask_login import current_user
 
 from quizapp.core.translatable import N_
 from quizapp.extensions import db
+from quizapp.i18n import refusal_text
 from quizapp.lti.blueprint import bp
 from quizapp.lti.forms import PlatformForm
 from quizapp.models import Role
@@ -58,7 +59,7 @@ def register():
         platform, created = register_platform(db.session, form.fields())
     except LtiError as error:
         db.session.rollback()
-        form.form_errors.append(_(error.message) if error.message else error.message)
+        form.form_errors.append(refusal_text(error))
         return _page(form, error.status)
     db.session.commit()
     if created:

@@ -63,7 +63,9 @@ def create_account(
 ) -> User:
     """A new account added to the session; AccountError when the email has one already."""
     if email_taken(session, email):
-        raise AccountError(f"An account with the email {email.strip().lower()} already exists.")
+        raise AccountError(
+            N_("An account with the email %(email)s already exists."), email=email.strip().lower()
+        )
     user = new_account(email, display_name, password, role)
     session.add(user)
     return user

@@ -49,7 +49,9 @@ def create_token(session: Session, user: User, name: str, scope: str) -> NewToke
         )
     )
     if (live or 0) >= MAX_TOKENS:
-        raise AccountError(f"You have {MAX_TOKENS} tokens; revoke one before making another.")
+        raise AccountError(
+            N_("You have %(count)s tokens; revoke one before making another."), count=MAX_TOKENS
+        )
     secret = TOKEN_MARK + secrets.token_urlsafe(32)
     token = ApiToken(
         user_id=user.id,

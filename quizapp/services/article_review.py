@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from quizapp.core.item_generation import why_no_question
 from quizapp.core.languages import ENGLISH, GENERATOR_LANGUAGES
 from quizapp.core.neutral_items import why_no_neutral_question
+from quizapp.core.translatable import N_
 from quizapp.core.vocabulary import ItemOrigin
 from quizapp.models import (
     Article,
@@ -297,7 +298,9 @@ def rename_topic(session: Session, topic: Topic, title: str) -> None:
     questions), so no card or export keeps the old name."""
     title = " ".join((title or "").split())
     if not title or len(title) > MAX_TOPIC_TITLE:
-        raise TeachingError(f"A topic's name has 1 to {MAX_TOPIC_TITLE} characters.")
+        raise TeachingError(
+            N_("A topic's name has 1 to %(most)s characters."), most=MAX_TOPIC_TITLE
+        )
     old, topic.title = topic.title, title
     retitle_topic(session, topic, old)
 

@@ -39,14 +39,20 @@ def _checked_url(label: str, raw: str) -> str:
     url = raw.strip()
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.hostname or len(url) > MAX_URL:
-        raise LtiError(f"The {label} must be an https:// address (at most {MAX_URL} characters).")
+        raise LtiError(
+            N_("The %(field)s must be an https:// address (at most %(most)s characters)."),
+            field=label,
+            most=MAX_URL,
+        )
     return url
 
 
 def _checked_id(label: str, raw: str) -> str:
     value = raw.strip()
     if not value or len(value) > MAX_ID or not value.isprintable():
-        raise LtiError(f"Give the {label} (1 to {MAX_ID} printable characters).")
+        raise LtiError(
+            N_("Give the %(field)s (1 to %(most)s printable characters)."), field=label, most=MAX_ID
+        )
     return value
 
 
@@ -57,7 +63,7 @@ def _checked(fields: PlatformFields) -> PlatformFields:
             N_("Give at least one deployment id (the LMS shows it after adding the tool).")
         )
     if len(deployments) > MAX_DEPLOYMENTS:
-        raise LtiError(f"At most {MAX_DEPLOYMENTS} deployment ids per platform.")
+        raise LtiError(N_("At most %(most)s deployment ids per platform."), most=MAX_DEPLOYMENTS)
     return PlatformFields(
         name=_checked_id("name", fields.name)[:120],
         issuer=_checked_url("issuer (platform id)", fields.issuer),

@@ -29,6 +29,7 @@ from quizapp.core.offline_events import QueuedEvent, in_time_order
 from quizapp.core.question_kinds import FormAnswerError, kind_of
 from quizapp.core.review_replay import moment
 from quizapp.core.time_zones import to_local
+from quizapp.core.translatable import N_
 from quizapp.core.vocabulary import AttemptKind
 from quizapp.models import CardState, Flashcard, OfflineEvent, QuizAttempt, User
 from quizapp.services.errors import (
@@ -129,7 +130,7 @@ class _Applier:
             return ATTEMPT_GONE
         slot = next((s for s in attempt.questions if s.position == event.position), None)
         if slot is None:
-            raise QuizError(f"This quiz has no question {event.position}.")
+            raise QuizError(N_("This quiz has no question %(number)s."), number=event.position)
         form = MultiDict(list(event.fields))
         try:
             answer = kind_of(slot.question.type).answer_from_form(slot.question, form)

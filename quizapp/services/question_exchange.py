@@ -28,6 +28,7 @@ from quizapp.core.interchange.records import (
     Skipped,
 )
 from quizapp.core.item_drafts import QuestionDraft
+from quizapp.core.translatable import N_
 from quizapp.models import Article, Claim, Flashcard, ItemStatus, Question, Topic
 from quizapp.models.content import QUESTION_CONTENT_FIELDS
 from quizapp.services.choice_ids import with_opaque_ids
@@ -264,7 +265,7 @@ def article_to_export(session: Session, article_slug: str, teacher_id: int | Non
         return usable_article(session, article_slug, teacher_id)
     article = session.scalar(sa.select(Article).where(Article.slug == article_slug))
     if article is None:
-        raise NotFound(f"There is no article “{article_slug}”.")
+        raise NotFound(N_("There is no article “%(slug)s”."), slug=article_slug)
     return article
 
 

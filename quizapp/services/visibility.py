@@ -24,6 +24,7 @@ from typing import TypeVar
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
+from quizapp.core.translatable import N_
 from quizapp.core.vocabulary import ItemOrigin
 from quizapp.models import (
     Article,
@@ -189,5 +190,5 @@ def usable_article(session: Session, slug: str, teacher_id: int) -> Article:
         sa.select(Article).where(Article.slug == slug, Article.id.in_(usable_articles(teacher_id)))
     )
     if article is None:
-        raise NotFound(f"There is no article “{slug}”.")
+        raise NotFound(N_("There is no article “%(slug)s”."), slug=slug)
     return article
