@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
 from wtforms import (
@@ -24,44 +25,44 @@ MAX_DECK_NAME = 120
 class BankImportForm(FlaskForm):
     file = FileField(
         importable()[0].upper() + importable()[1:],
-        validators=[FileRequired("Choose a file to import.")],
+        validators=[FileRequired(_l("Choose a file to import."))],
         render_kw={"accept": accept_list()},
     )
     # An Anki deck's review history becomes the importer's own: their cards continue where
     # Anki left them instead of starting new.
-    with_progress = BooleanField("An Anki deck with my progress (its review history)")
-    submit = SubmitField("Import")
+    with_progress = BooleanField(_l("An Anki deck with my progress (its review history)"))
+    submit = SubmitField(_l("Import"))
 
 
 class CardsPasteForm(FlaskForm):
     """Flashcards pasted (or a CSV chosen), shown in a preview before anything is saved."""
 
     name = StringField(
-        "Deck name",
+        _l("Deck name"),
         validators=[Optional(), Length(max=MAX_DECK_NAME)],
-        description="The new article the cards go into; “Pasted flashcards” if left empty.",
+        description=_l("The new article the cards go into; “Pasted flashcards” if left empty."),
     )
     text = TextAreaField(
-        "Paste the cards: one a line, “term TAB definition” as Quizlet "
-        "exports them, or CSV with a header (front, back, topic, source)",
+        _l("Paste the cards: one a line, “term TAB definition” as Quizlet "
+        "exports them, or CSV with a header (front, back, topic, source)"),
         validators=[Optional(), Length(max=MAX_PASTE)],
     )
-    csv_file = FileField("…or choose a CSV file")
-    submit = SubmitField("Preview")
+    csv_file = FileField(_l("…or choose a CSV file"))
+    submit = SubmitField(_l("Preview"))
 
 
 class CardsSaveForm(FlaskForm):
     name = HiddenField(validators=[Optional(), Length(max=MAX_DECK_NAME)])
     text = HiddenField(validators=[InputRequired(), Length(max=MAX_PASTE)])
-    submit = SubmitField("Save these flashcards")
+    submit = SubmitField(_l("Save these flashcards"))
 
 
 class BankExportForm(FlaskForm):
     class Meta:
         csrf = False  # a GET that only reads
 
-    article = SelectField("Article", choices=[])
+    article = SelectField(_l("Article"), choices=[])
     format = SelectField(
-        "Format",
+        _l("Format"),
         choices=[SelectChoice(f.name, f"{f.label} ({f.extension})") for f in FORMATS],
     )

@@ -1,0 +1,80 @@
+"""The teaching pages' words for the values the core and the models store (question types,
+difficulties, item statuses, analysis flags, mastery words, grading and feedback settings),
+translated when shown.
+
+The stored values never change with the language, so each is mapped here to a lazy msgid;
+``label(value)`` falls back to the value itself for anything not listed (a new kind shows in
+English until it has a line here, rather than failing).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask_babel import lazy_gettext as _l
+
+from quizapp.core.grading_methods import GradingMethod
+from quizapp.core.item_statistics import (
+    FLAG_LOW_DISCRIMINATION,
+    FLAG_LOW_DISCRIMINATIVE_EFFICIENCY,
+    FLAG_NEGATIVE_DISCRIMINATION,
+    FLAG_VERY_EASY,
+    FLAG_VERY_HARD,
+)
+from quizapp.core.mastery import Confidence
+from quizapp.core.question_types import QuestionType
+from quizapp.core.vocabulary import CardKind, FeedbackTiming
+
+TYPE_LABELS: dict[str, Any] = {
+    QuestionType.SINGLE_CHOICE: _l("Single choice"),
+    QuestionType.MULTIPLE_SELECT: _l("Multiple select"),
+    QuestionType.TRUE_FALSE: _l("True false"),
+    QuestionType.FILL_BLANK: _l("Fill blank"),
+    QuestionType.SHORT_ANSWER: _l("Short answer"),
+    QuestionType.MATCHING: _l("Matching"),
+    QuestionType.POLL: _l("Poll"),
+    QuestionType.NUMERICAL: _l("Numerical"),
+}
+DIFFICULTY_LABELS: dict[int, Any] = {1: _l("1 (easy)"), 2: _l("2 (medium)"), 3: _l("3 (hard)")}
+GRADING_LABELS: dict[str, Any] = {
+    GradingMethod.HIGHEST: _l("Highest grade"),
+    GradingMethod.LAST: _l("Last attempt"),
+    GradingMethod.FIRST: _l("First attempt"),
+    GradingMethod.AVERAGE: _l("Average of attempts"),
+}
+FEEDBACK_LABELS: dict[str, Any] = {
+    FeedbackTiming.IMMEDIATELY: _l("Immediately, after each answer"),
+    FeedbackTiming.AFTER_SUBMISSION: _l("After submission"),
+    FeedbackTiming.AFTER_DUE: _l("After the due date"),
+    FeedbackTiming.NEVER: _l("Never"),
+}
+# The other words a page shows for a stored value: statuses, kinds, flags, mastery.
+WORDS: dict[str, Any] = {
+    "draft": _l("draft"),
+    "published": _l("published"),
+    "rejected": _l("rejected"),
+    CardKind.BASIC: _l("basic"),
+    CardKind.CLOZE: _l("cloze"),
+    FLAG_NEGATIVE_DISCRIMINATION: _l("negative discrimination"),
+    FLAG_LOW_DISCRIMINATION: _l("low discrimination"),
+    FLAG_LOW_DISCRIMINATIVE_EFFICIENCY: _l("low discriminative efficiency"),
+    FLAG_VERY_EASY: _l("very easy"),
+    FLAG_VERY_HARD: _l("very hard"),
+    Confidence.NOT_STARTED: _l("not started"),
+    Confidence.EARLY: _l("too early to tell"),
+    Confidence.WEAK: _l("weak"),
+    Confidence.LEARNING: _l("learning"),
+    Confidence.LIKELY: _l("likely known"),
+    Confidence.MASTERED: _l("mastered"),
+}
+
+
+def label(value: object) -> str:
+    """The shown word for a stored ``value``, in the page's language (the value if unknown)."""
+    for table in (TYPE_LABELS, WORDS, GRADING_LABELS, FEEDBACK_LABELS):
+        if isinstance(value, str) and value in table:
+            return str(table[value])
+    if isinstance(value, int) and value in DIFFICULTY_LABELS:
+        return str(DIFFICULTY_LABELS[value])
+    return "" if value is None else str(value)
+
