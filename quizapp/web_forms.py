@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Generic, TypeVar
 
 import sqlalchemy as sa
+from flask_babel import gettext
 from flask_wtf import FlaskForm
 from wtforms import Field, SelectChoice, SelectMultipleField, widgets
 
@@ -57,7 +58,8 @@ def submit_form(
         if isinstance(error, NotFound):
             raise
         db.session.rollback()
-        errors.append(error.message)
+        # Services mark their messages with N_: translated here, in the viewer's language.
+        errors.append(gettext(error.message))
         return FormOutcome(error.status)
     except InputError as error:
         db.session.rollback()

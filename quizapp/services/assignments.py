@@ -27,7 +27,7 @@ from quizapp.models import (
     Response,
     SchoolClass,
 )
-from quizapp.services.errors import NotFound, NotNow, TeachingError
+from quizapp.services.errors import N_, NotFound, NotNow, TeachingError
 from quizapp.services.quiz_set_drawing import resolve_questions
 from quizapp.services.quizzes import create_attempt, expire_if_due
 
@@ -47,13 +47,13 @@ class Schedule:
         if not self.title.strip() or len(self.title) > MAX_TITLE:
             raise TeachingError(f"An assignment needs a title of 1 to {MAX_TITLE} characters.")
         if self.open_at is not None and self.open_at >= self.due_at:
-            raise TeachingError("The due date must come after the open date.")
+            raise TeachingError(N_("The due date must come after the open date."))
 
 
 def _owned_classes(session: Session, teacher_id: int, class_ids: Sequence[int]):
     wanted = set(class_ids)
     if not wanted:
-        raise TeachingError("Choose at least one class.")
+        raise TeachingError(N_("Choose at least one class."))
     classes = session.scalars(
         sa.select(SchoolClass).where(
             SchoolClass.id.in_(wanted), SchoolClass.teacher_id == teacher_id
@@ -91,7 +91,7 @@ def create_assignment(
 ) -> Assignment:
     """Assign ``quiz_set`` to the teacher's classes ``class_ids``."""
     if not quiz_set.items:
-        raise TeachingError("Add questions to the set before assigning it.")
+        raise TeachingError(N_("Add questions to the set before assigning it."))
     check_feedback_allows_late(quiz_set.feedback, schedule.accept_late)
     assignment = Assignment(quiz_set=quiz_set)
     _apply(assignment, schedule)
@@ -228,14 +228,14 @@ def start_assignment_attempt(
         if attempt.submitted_at is None:
             return attempt
     if now > assignment.due_at and not assignment.accept_late:
-        raise NotNow("The due date has passed and this assignment does not accept late work.")
+        raise NotNow(N_("The due date has passed and this assignment does not accept late work."))
     allowed = quiz_set.attempts_allowed
     if allowed and len(attempts) >= allowed:
         raise NotNow(f"You have used all {allowed} attempt{'s' if allowed != 1 else ''}.")
     rng = rng or random.Random()
     questions = resolve_questions(session, quiz_set, rng)
     if not questions:
-        raise NotNow("This assignment has no questions yet; tell your teacher.")
+        raise NotNow(N_("This assignment has no questions yet; tell your teacher."))
     attempt = create_attempt(
         session,
         user_id,

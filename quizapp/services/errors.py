@@ -8,6 +8,12 @@ raise these, and only the web layer turns them into responses.
 from __future__ import annotations
 
 
+def N_(message: str) -> str:
+    """Marks ``message`` for extraction (babel's ``N_`` keyword) and returns it unchanged: the
+    web layer translates it when it shows it, in the viewer's language."""
+    return message
+
+
 class DomainError(Exception):
     """Something the user asked for that cannot be done; ``message`` says why."""
 

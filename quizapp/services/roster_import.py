@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from quizapp.core.roster_csv import RosterLine
 from quizapp.models import Enrollment, SchoolClass, User
 from quizapp.services.accounts import new_account
-from quizapp.services.errors import NotNow
+from quizapp.services.errors import N_, NotNow
 
 
 class Outcome(StrEnum):
@@ -28,7 +28,7 @@ class Outcome(StrEnum):
     SKIP = "skip"  # nothing happens; the reason says why
 
 
-ROSTER_CHANGED = (
+ROSTER_CHANGED = N_(
     "The class or its students changed since the preview (someone joined or signed up). "
     "Nothing was imported; check the new preview and confirm again."
 )

@@ -76,8 +76,10 @@ class QuestionForm(FlaskForm):
         validators=[Length(max=MAX_LIST_TEXT)],
     )
     accepted = TextAreaField(
-        _l("Accepted answers (fill in the blank, short answer): one per line; numerical: "
-        "3.14:0.01 (value:tolerance), 1..5, %50%3.1:0.1 for part credit, unit: cm = 100"),
+        _l(
+            "Accepted answers (fill in the blank, short answer): one per line; numerical: "
+            "3.14:0.01 (value:tolerance), 1..5, %50%3.1:0.1 for part credit, unit: cm = 100"
+        ),
         validators=[Length(max=MAX_LIST_TEXT)],
     )
     pairs = TextAreaField(
@@ -97,7 +99,9 @@ class QuestionForm(FlaskForm):
         _l("Explanation shown with the feedback"),
         validators=[InputRequired(), Length(max=MAX_EXPLANATION)],
     )
-    difficulty = SelectField(_l("Difficulty"), coerce=int, choices=difficulty_choices(None), default=2)
+    difficulty = SelectField(
+        _l("Difficulty"), coerce=int, choices=difficulty_choices(None), default=2
+    )
     quote = TextAreaField(
         _l("Quote from the claim (optional, word for word)"), validators=[Length(max=MAX_PROMPT)]
     )

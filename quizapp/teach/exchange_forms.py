@@ -43,8 +43,10 @@ class CardsPasteForm(FlaskForm):
         description=_l("The new article the cards go into; “Pasted flashcards” if left empty."),
     )
     text = TextAreaField(
-        _l("Paste the cards: one a line, “term TAB definition” as Quizlet "
-        "exports them, or CSV with a header (front, back, topic, source)"),
+        _l(
+            "Paste the cards: one a line, “term TAB definition” as Quizlet "
+            "exports them, or CSV with a header (front, back, topic, source)"
+        ),
         validators=[Optional(), Length(max=MAX_PASTE)],
     )
     csv_file = FileField(_l("…or choose a CSV file"))

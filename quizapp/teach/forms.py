@@ -66,9 +66,7 @@ class ClassForm(FlaskForm):
 class SetSettingsForm(FlaskForm):
     title = StringField(_l("Title"), validators=[DataRequired(), Length(max=200)])
     time_limit_minutes = IntegerField(
-        _l(
-            "Time limit in minutes (1 to %(most)s; empty for none)", most=MAX_TIME_LIMIT_MINUTES
-        ),
+        _l("Time limit in minutes (1 to %(most)s; empty for none)", most=MAX_TIME_LIMIT_MINUTES),
         validators=[Optional(), NumberRange(min=1, max=MAX_TIME_LIMIT_MINUTES)],
     )
     attempts_allowed = IntegerField(

@@ -77,4 +77,3 @@ def label(value: object) -> str:
     if isinstance(value, int) and value in DIFFICULTY_LABELS:
         return str(DIFFICULTY_LABELS[value])
     return "" if value is None else str(value)
-

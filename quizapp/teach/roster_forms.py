@@ -16,7 +16,8 @@ ROSTER_FORM_PREFIX = "roster"
 
 class RosterUploadForm(FlaskForm):
     file = FileField(
-        _l("Roster (CSV: name, email)"), validators=[FileRequired(_l("Choose a CSV file to import."))]
+        _l("Roster (CSV: name, email)"),
+        validators=[FileRequired(_l("Choose a CSV file to import."))],
     )
     submit = SubmitField(_l("Preview the roster"))
 
