@@ -11,6 +11,7 @@ from flask import Flask
 from quizapp.core.question_kinds.choice_credit import describe_credit
 from quizapp.core.vocabulary import ItemOrigin
 from quizapp.core.web_links import is_web_link
+from quizapp.locale_formats import percent_text
 from quizapp.time_display import local, viewer_zone, when
 
 # Shown for a figure that does not exist yet (nothing answered, nobody started).
@@ -29,7 +30,7 @@ def percent(
         return empty
     scaled = value * 100 if fraction else value
     shown = round(scaled) if digits == 0 else round(scaled, digits)
-    return f"{shown} %"
+    return percent_text(shown, digits)
 
 
 def plural(count: int | None, singular: str, plural_form: str | None = None) -> str:
