@@ -18,6 +18,7 @@ from quizapp.core.errors import InputError
 from quizapp.core.languages import LANGUAGE_NAMES
 from quizapp.core.text import slugify
 from quizapp.core.text_extraction import ExtractionError, extract_article
+from quizapp.core.translatable import N_
 from quizapp.core.web_links import NOT_A_WEB_LINK, is_web_link
 from quizapp.models import (
     Article,
@@ -57,7 +58,7 @@ def unique_slug(session: Session, title: str) -> str:
     return slug
 
 
-UNKNOWN_LANGUAGE = "Choose one of the languages listed."
+UNKNOWN_LANGUAGE = N_("Choose one of the languages listed.")
 
 
 def change_language(session: Session, article: Article, language: str) -> SeedReport | None:

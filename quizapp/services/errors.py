@@ -7,11 +7,9 @@ raise these, and only the web layer turns them into responses.
 
 from __future__ import annotations
 
+from quizapp.core.translatable import N_
 
-def N_(message: str) -> str:
-    """Marks ``message`` for extraction (babel's ``N_`` keyword) and returns it unchanged: the
-    web layer translates it when it shows it, in the viewer's language."""
-    return message
+__all__ = ["N_"]  # re-exported: services mark their refusals with it
 
 
 class DomainError(Exception):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from flask_babel import LazyString, get_locale
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
@@ -15,6 +16,15 @@ from quizapp.services.article_library import ArticleUpload
 from quizapp.teach.forms import CheckboxesField
 
 MAX_PASTE_CHARS = 400_000  # about 60,000 words: far above a reading, far below a book
+
+
+def language_name(code: str, english: str) -> str:
+    """The language's name in the page's language (Babel's CLDR names), English in English."""
+    locale = get_locale()
+    if locale is None or locale.language == "en":
+        return english
+    name = locale.languages.get(code, english)
+    return name[:1].upper() + name[1:]
 
 
 class ArticleImportForm(FlaskForm):
@@ -86,7 +96,7 @@ class ArticleLanguageForm(FlaskForm):
     language = SelectField(
         _l("Written in"),
         choices=[
-            SelectChoice(code, name)
+            SelectChoice(code, LazyString(language_name, code, name))
             for code, name in sorted(LANGUAGE_NAMES.items(), key=lambda item: item[1])
         ],
     )

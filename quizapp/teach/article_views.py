@@ -148,7 +148,7 @@ def review_article(article_id: int):
         article=article,
         share=share,
         language=language,
-        forms_note=None if article.language in GENERATOR_LANGUAGES else NEUTRAL_FORMS_NOTE,
+        forms_note=None if article.language in GENERATOR_LANGUAGES else _(NEUTRAL_FORMS_NOTE),
         review=review.article_review(db.session, article, page),
         page_claims=review.REVIEW_PAGE_CLAIMS,
         describe_key=describe_key,
@@ -278,7 +278,7 @@ def set_article_language(article_id: int):
     article = library.owned_article(db.session, article_id, current_user)
     form = ArticleLanguageForm()
     if not form.validate_on_submit():
-        abort(400, library.UNKNOWN_LANGUAGE)
+        abort(400, _(library.UNKNOWN_LANGUAGE))
     report = library.change_language(db.session, article, form.language.data)
     db.session.commit()
     if report is None:
