@@ -1,5 +1,6 @@
 // "Copy link" beside a read-only field: copies its value and says so. The field stays
-// selectable by hand where the clipboard is not available (plain http, older browsers).
+// selectable by hand where the clipboard is not available (plain http, older browsers). What it
+// says comes translated from the button's data-copied and data-copy-by-hand.
 (function () {
   "use strict";
   const status = document.getElementById("copy-status");
@@ -8,6 +9,8 @@
     if (!field) return;
     button.hidden = false;
     const label = button.textContent;
+    const copied = button.dataset.copied || label;
+    const byHand = button.dataset.copyByHand || label;
     button.addEventListener("click", () => {
       const done = (text) => {
         button.textContent = text;
@@ -16,9 +19,9 @@
       };
       field.select();
       if (navigator.clipboard && window.isSecureContext) {
-        navigator.clipboard.writeText(field.value).then(() => done("Copied"), () => done("Press Ctrl+C to copy"));
+        navigator.clipboard.writeText(field.value).then(() => done(copied), () => done(byHand));
       } else {
-        done(document.execCommand && document.execCommand("copy") ? "Copied" : "Press Ctrl+C to copy");
+        done(document.execCommand && document.execCommand("copy") ? copied : byHand);
       }
     });
   });
