@@ -77,9 +77,9 @@ def _entry(line: RosterLine, user: User | None, enrolled: set[int]) -> RosterEnt
     if user is None:
         return RosterEntry(line, Outcome.INVITE)
     if user.is_teacher:
-        return RosterEntry(line, Outcome.SKIP, "a teacher's account")
+        return RosterEntry(line, Outcome.SKIP, N_("a teacher's account"))
     if user.id in enrolled:
-        return RosterEntry(line, Outcome.SKIP, "already in this class")
+        return RosterEntry(line, Outcome.SKIP, N_("already in this class"))
     return RosterEntry(line, Outcome.ENROL, user=user)
 
 

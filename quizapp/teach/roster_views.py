@@ -34,7 +34,7 @@ def preview_roster(class_id: int):
         text = decode_roster(form.file.data.read())
         lines = read_roster(text)
     except InputError as error:
-        form.file.errors.append(str(error))
+        form.file.errors.append(_(str(error)))  # the core marks its sentences with N_
         return class_page_response(school_class, form, 400)
     return _preview_page(school_class, text, lines)
 

@@ -135,3 +135,32 @@ def test_a_student_joins_and_sees_assignments_in_russian(
     page = _text(joined)
     assert f"Вы вступили в класс {school_class.name}." in page
     assert "Мои задания" in page and "Контрольная" in page and "Не начато" in page
+
+
+def test_a_roster_preview_says_each_lines_fate_in_russian(
+    client, db, make_teacher, make_student, login, russian
+):
+    teacher, student, school_class, _set = class_with_set(db, make_teacher, make_student)
+    login(client, teacher)
+    roster = f"Ада,\n{student.display_name},{student.email}\nБорис,boris@example.org\n"
+    response = client.post(
+        f"/teach/classes/{school_class.id}/roster/preview",
+        data={"roster-file": (io.BytesIO(roster.encode()), "roster.csv")},
+        content_type="multipart/form-data",
+        headers=RU,
+    )
+    page = _text(response)
+    assert "<strong>2 строки</strong> будут пропущены по указанной причине." in page  # few form
+    assert "<strong>0 существующих учётных записей</strong> будут зачислены." in page
+    assert "Пропущено: нет адреса электронной почты" in page  # the core's reason, translated
+    assert "Пропущено: уже в этом классе" in page  # the service's
+    assert "Новая учётная запись → приглашение отправлено" in page
+    assert "Зачислить 1 ученика и отправить 1 приглашение" in page
+    empty = client.post(
+        f"/teach/classes/{school_class.id}/roster/preview",
+        data={"roster-file": (io.BytesIO(b"name,email\n"), "roster.csv")},
+        content_type="multipart/form-data",
+        headers=RU,
+    )
+    assert empty.status_code == 400
+    assert "В файле нет имён и адресов электронной почты." in _text(empty)
