@@ -24,6 +24,7 @@ from quizapp.core.item_statistics import (
 from quizapp.core.mastery import Confidence
 from quizapp.core.question_types import QuestionType
 from quizapp.core.vocabulary import CardKind, FeedbackTiming
+from quizapp.services.item_analysis import NO_ANSWER
 
 TYPE_LABELS: dict[str, Any] = {
     QuestionType.SINGLE_CHOICE: _l("Single choice"),
@@ -66,6 +67,15 @@ WORDS: dict[str, Any] = {
     Confidence.LEARNING: _l("learning"),
     Confidence.LIKELY: _l("likely known"),
     Confidence.MASTERED: _l("mastered"),
+    # A true/false question's choices and the analysis's row for a question left unanswered.
+    "True": _l("True"),
+    "False": _l("False"),
+    NO_ANSWER: _l("(no answer)"),
+    # The separators a pasted deck is read with (core.interchange.flashcard_csv).
+    "comma": _l("comma"),
+    "semicolon": _l("semicolon"),
+    "tab": _l("tab"),
+    "vertical bar": _l("vertical bar"),
 }
 
 

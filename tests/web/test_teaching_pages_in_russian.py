@@ -88,6 +88,10 @@ def test_the_gradebook_plurals_percentages_and_csv_in_russian(
         "Домашнее задание: попытки",
         "Домашнее задание: с опозданием",
     ]
+    analysis = _text(client.get(f"/teach/assignments/{assignment.id}/analysis", headers=RU))
+    assert "Проанализирована <strong>1</strong> попытка (1 ученик)" in analysis  # first attempts
+    # A true/false question's choices and the unanswered row are the app's words, translated.
+    assert '<th scope="row">Верно' in analysis and '<th scope="row">(нет ответа)</th>' in analysis
     english = client.get(f"/teach/classes/{school_class.id}/gradebook.csv").get_data()
     assert english.decode("utf-8-sig").startswith("student,email,Домашнее задание (%)")
 
