@@ -17,10 +17,10 @@ from quizapp.models import Assignment, Claim, Question, QuizSet, QuizSetItem
 from quizapp.services.errors import N_, NotFound, NotNow, TeachingError
 
 FEEDBACK_LABELS = {
-    FeedbackTiming.IMMEDIATELY: "Immediately, after each answer",
-    FeedbackTiming.AFTER_SUBMISSION: "After submission",
-    FeedbackTiming.AFTER_DUE: "After the due date",
-    FeedbackTiming.NEVER: "Never",
+    FeedbackTiming.IMMEDIATELY: N_("Immediately, after each answer"),
+    FeedbackTiming.AFTER_SUBMISSION: N_("After submission"),
+    FeedbackTiming.AFTER_DUE: N_("After the due date"),
+    FeedbackTiming.NEVER: N_("Never"),
 }
 MAX_TIME_LIMIT_MINUTES = 600
 MAX_ATTEMPTS = 20

@@ -19,9 +19,10 @@ from quizapp.extensions import db
 from quizapp.models.base import utcnow
 from quizapp.services import assignments as assigning
 from quizapp.services import classes, csv_export, quiz_sets
-from quizapp.services.item_analysis import NO_ANSWER, analyse_assignment
+from quizapp.services.item_analysis import analyse_assignment
 from quizapp.teach.blueprint import bp
 from quizapp.teach.forms import AssignForm
+from quizapp.teach.labels import ANSWER_WORDS
 from quizapp.web_forms import submit_form
 
 
@@ -109,7 +110,7 @@ def analysis(assignment_id: int):
         low_di=LOW_DISCRIMINATION,
         low_de=LOW_DISCRIMINATIVE_EFFICIENCY,
         min_responses=MIN_RESPONSES_FOR_FLAGS,
-        NO_ANSWER=NO_ANSWER,
+        answer_words=ANSWER_WORDS,
     )
 
 

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from flask_babel import LazyString, gettext
 from flask_babel import lazy_gettext as _l
 
-from quizapp.core.grading_methods import GradingMethod
+from quizapp.core.grading_methods import GRADING_LABELS as GRADING_NAMES
 from quizapp.core.item_statistics import (
     FLAG_LOW_DISCRIMINATION,
     FLAG_LOW_DISCRIMINATIVE_EFFICIENCY,
@@ -22,33 +23,19 @@ from quizapp.core.item_statistics import (
     FLAG_VERY_HARD,
 )
 from quizapp.core.mastery import Confidence
-from quizapp.core.question_types import QuestionType
-from quizapp.core.vocabulary import CardKind, FeedbackTiming
+from quizapp.core.question_kinds import all_kinds
+from quizapp.core.vocabulary import CardKind
 from quizapp.services.item_analysis import NO_ANSWER
+from quizapp.services.quiz_sets import FEEDBACK_LABELS as FEEDBACK_NAMES
 
+# Each kind's label is its msgid (marked with N_ in the registry), in the order forms list them.
 TYPE_LABELS: dict[str, Any] = {
-    QuestionType.SINGLE_CHOICE: _l("Single choice"),
-    QuestionType.MULTIPLE_SELECT: _l("Multiple select"),
-    QuestionType.TRUE_FALSE: _l("True false"),
-    QuestionType.FILL_BLANK: _l("Fill blank"),
-    QuestionType.SHORT_ANSWER: _l("Short answer"),
-    QuestionType.MATCHING: _l("Matching"),
-    QuestionType.POLL: _l("Poll"),
-    QuestionType.NUMERICAL: _l("Numerical"),
+    str(kind.type): LazyString(gettext, kind.label) for kind in all_kinds()
 }
 DIFFICULTY_LABELS: dict[int, Any] = {1: _l("1 (easy)"), 2: _l("2 (medium)"), 3: _l("3 (hard)")}
-GRADING_LABELS: dict[str, Any] = {
-    GradingMethod.HIGHEST: _l("Highest grade"),
-    GradingMethod.LAST: _l("Last attempt"),
-    GradingMethod.FIRST: _l("First attempt"),
-    GradingMethod.AVERAGE: _l("Average of attempts"),
-}
-FEEDBACK_LABELS: dict[str, Any] = {
-    FeedbackTiming.IMMEDIATELY: _l("Immediately, after each answer"),
-    FeedbackTiming.AFTER_SUBMISSION: _l("After submission"),
-    FeedbackTiming.AFTER_DUE: _l("After the due date"),
-    FeedbackTiming.NEVER: _l("Never"),
-}
+# The core's and the service's tables, their labels marked with N_: translated when shown.
+GRADING_LABELS: dict[str, Any] = {k: LazyString(gettext, v) for k, v in GRADING_NAMES.items()}
+FEEDBACK_LABELS: dict[str, Any] = {k: LazyString(gettext, v) for k, v in FEEDBACK_NAMES.items()}
 # The other words a page shows for a stored value: statuses, kinds, flags, mastery.
 WORDS: dict[str, Any] = {
     "draft": _l("draft"),
@@ -67,15 +54,20 @@ WORDS: dict[str, Any] = {
     Confidence.LEARNING: _l("learning"),
     Confidence.LIKELY: _l("likely known"),
     Confidence.MASTERED: _l("mastered"),
-    # A true/false question's choices and the analysis's row for a question left unanswered.
-    "True": _l("True"),
-    "False": _l("False"),
-    NO_ANSWER: _l("(no answer)"),
     # The separators a pasted deck is read with (core.interchange.flashcard_csv).
     "comma": _l("comma"),
     "semicolon": _l("semicolon"),
     "tab": _l("tab"),
     "vertical bar": _l("vertical bar"),
+}
+
+
+# The item analysis's rows that are the app's words, not a teacher's or a student's: a true/false
+# question's choices and the row of questions left unanswered.
+ANSWER_WORDS: dict[str, Any] = {
+    "True": _l("True"),
+    "False": _l("False"),
+    NO_ANSWER: _l("(no answer)"),
 }
 
 

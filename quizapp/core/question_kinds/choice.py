@@ -26,6 +26,7 @@ from quizapp.core.question_kinds.base import (
 )
 from quizapp.core.question_kinds.choice_credit import credit_extras
 from quizapp.core.question_types import QuestionType
+from quizapp.core.translatable import N_
 
 # The Moodle tag that marks a multichoice question with no right answer as a poll.
 POLL_TAG = "poll"
@@ -212,7 +213,7 @@ class ChoiceKind(QuestionKind):
 
 class SingleChoice(ChoiceKind):
     type = QuestionType.SINGLE_CHOICE
-    label = "Single choice"
+    label = N_("Single choice")
 
     def check_correct_count(self, correct: int, fail: Fail) -> None:
         if correct != 1:
@@ -245,7 +246,7 @@ class SingleChoice(ChoiceKind):
 
 class MultipleSelect(ChoiceKind):
     type = QuestionType.MULTIPLE_SELECT
-    label = "Multiple select"
+    label = N_("Multiple select")
     hint = "Select all that apply."
     input_type = "checkbox"
 

@@ -25,6 +25,7 @@ from quizapp.core.question_kinds.base import (
     lines_of,
 )
 from quizapp.core.question_types import QuestionType
+from quizapp.core.translatable import N_
 
 
 def _arrows(pairs: Any) -> str:
@@ -52,7 +53,7 @@ def _picked_right(rights: list[str], picked: str) -> str:
 
 class Matching(QuestionKind):
     type = QuestionType.MATCHING
-    label = "Matching"
+    label = N_("Matching")
     input_template = "quiz/kinds/matching.html"
     authoring_field = "pairs"
     always_shuffled = True

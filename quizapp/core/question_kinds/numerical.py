@@ -45,6 +45,7 @@ from quizapp.core.question_kinds.numbers import (
 )
 from quizapp.core.question_kinds.typed import TypedKind
 from quizapp.core.question_types import QuestionType
+from quizapp.core.translatable import N_
 
 UNIT_LINE = re.compile(r"^unit\s*:\s*(?P<unit>[^=]+?)\s*(?:=\s*(?P<multiplier>.+))?$", re.I)
 MAX_UNIT = 30  # characters in a unit's name
@@ -83,7 +84,7 @@ class Numerical(TypedKind):
     """Typed like a short answer (so it plays live as a typed answer), graded as a number."""
 
     type = QuestionType.NUMERICAL
-    label = "Numerical"
+    label = N_("Numerical")
     input_template = "quiz/kinds/numerical.html"
     authoring_field = "accepted"
     moodle_type = "numerical"

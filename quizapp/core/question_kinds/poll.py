@@ -20,6 +20,7 @@ from quizapp.core.question_kinds.choice import (
     has_poll_tag,
 )
 from quizapp.core.question_types import QuestionType
+from quizapp.core.translatable import N_
 
 MIN_POLL_CHOICES, MAX_POLL_CHOICES = 2, 8  # more than eight tiles do not fit a phone
 NOT_GRADED = "Not graded: a poll has no right answer"
@@ -27,7 +28,7 @@ NOT_GRADED = "Not graded: a poll has no right answer"
 
 class Poll(ChoiceKind):
     type = QuestionType.POLL
-    label = "Poll"
+    label = N_("Poll")
     graded: ClassVar[bool] = False
     keeps_answer_feedback = False  # a poll marks no answer, so it says nothing per choice
 

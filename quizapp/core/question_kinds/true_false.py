@@ -18,6 +18,7 @@ from quizapp.core.question_kinds.base import (
     QuestionLike,
 )
 from quizapp.core.question_types import QuestionType
+from quizapp.core.translatable import N_
 
 _GIFT_WORDS = {"T": True, "TRUE": True, "F": False, "FALSE": False}
 
@@ -33,7 +34,7 @@ def _word(value: object) -> str:
 
 class TrueFalse(QuestionKind):
     type = QuestionType.TRUE_FALSE
-    label = "True false"
+    label = N_("True false")
     input_template = "quiz/kinds/true_false.html"
     authoring_field = "answer_bool"
     numbered_options = True

@@ -23,6 +23,7 @@ from quizapp.core.question_kinds.base import (
     lines_of,
 )
 from quizapp.core.question_types import QuestionType
+from quizapp.core.translatable import N_
 
 # An embedded answer of a Moodle cloze question: {1:SHORTANSWER:=Berlin#Right~%50%berlin}.
 # Its body stops at any "{" (escaped or not): a body free to run past openers was rescanned
@@ -152,7 +153,7 @@ class TypedKind(QuestionKind):
 
 class ShortAnswer(TypedKind):
     type = QuestionType.SHORT_ANSWER
-    label = "Short answer"
+    label = N_("Short answer")
 
     def wants_prompt(self, prompt: str) -> bool:
         return prompt.count(BLANK) != 1
@@ -160,7 +161,7 @@ class ShortAnswer(TypedKind):
 
 class FillBlank(TypedKind):
     type = QuestionType.FILL_BLANK
-    label = "Fill blank"
+    label = N_("Fill blank")
 
     def check_prompt(self, prompt: str, fail: Fail) -> None:
         if prompt.count(BLANK) != 1:
