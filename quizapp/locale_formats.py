@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from babel.dates import format_skeleton
-from babel.numbers import parse_pattern
+from babel.numbers import format_decimal, parse_pattern
 from flask import has_request_context
 from flask_babel import get_locale, to_user_timezone
 
@@ -31,6 +31,16 @@ def percent_text(shown: float, digits: int) -> str:
     pattern = parse_pattern(locale.percent_formats[None].pattern)
     pattern.frac_prec = (digits, digits)
     return pattern.apply(shown / 100, locale)
+
+
+def marks_text(score: float, max_score: float) -> str:
+    """A score over its maximum, "3.5 / 5" (at most two decimals, no trailing zeros), with the
+    page's language's decimal sign ("3,5 / 5" in Russian)."""
+    locale = _page_locale()
+    if locale is None:
+        return f"{round(score, 2):g} / {max_score:g}"
+    shown = format_decimal(round(score, 2), format="0.##", locale=locale)
+    return f"{shown} / {format_decimal(max_score, format='0.##', locale=locale)}"
 
 
 def day_month(moment: datetime | None) -> str:

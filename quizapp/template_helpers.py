@@ -11,7 +11,7 @@ from flask import Flask
 from quizapp.core.question_kinds.choice_credit import describe_credit
 from quizapp.core.vocabulary import ItemOrigin
 from quizapp.core.web_links import is_web_link
-from quizapp.locale_formats import percent_text
+from quizapp.locale_formats import marks_text, percent_text
 from quizapp.time_display import local, viewer_zone, when
 
 # Shown for a figure that does not exist yet (nothing answered, nobody started).
@@ -47,7 +47,7 @@ def counted(count: int, singular: str, plural_form: str | None = None) -> str:
 
 def out_of(score: float, max_score: float) -> str:
     """A score over its maximum, as "3.5 / 5": at most two decimals, no trailing zeros."""
-    return f"{round(score, 2):g} / {max_score:g}"
+    return marks_text(score, max_score)
 
 
 def init_app(app: Flask) -> None:
