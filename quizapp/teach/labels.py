@@ -2,9 +2,10 @@
 difficulties, item statuses, analysis flags, mastery words, grading and feedback settings),
 translated when shown.
 
-The stored values never change with the language, so each is mapped here to a lazy msgid;
-``label(value)`` falls back to the value itself for anything not listed (a new kind shows in
-English until it has a line here, rather than failing).
+The stored values never change with the language, so each is mapped here to a lazy msgid (the
+question kinds', grading methods' and feedback timings' own labels, marked with N_ where they
+are defined); ``label(value)`` falls back to the value itself for anything not listed (a new
+status or flag shows in English until it has a line here, rather than failing).
 """
 
 from __future__ import annotations
