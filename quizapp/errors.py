@@ -12,6 +12,7 @@ import math
 import time
 
 from flask import Flask, abort, jsonify, render_template, request
+from flask_babel import gettext
 from flask_limiter import RateLimitExceeded
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
@@ -46,7 +47,8 @@ def render_error(error: HTTPException):
 def refused(error: DomainError):
     """A service's refusal: its status and message; nothing the request did is kept."""
     db.session.rollback()
-    return _respond(error.status, "Not possible", error.message)
+    # Services mark their refusals with N_: said in the viewer's language (others as written).
+    return _respond(error.status, "Not possible", gettext(error.message))
 
 
 def unusable_input(error: InputError):

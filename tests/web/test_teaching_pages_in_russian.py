@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -18,6 +19,7 @@ from babel.messages.pofile import read_po
 from flask_babel import get_domain
 
 from quizapp.models import Article, Question
+from quizapp.models.base import utcnow
 from tests.builders import GARDEN, class_with_set, make_assignment, take
 
 PART = Path(__file__).resolve().parents[2] / "i18n-parts" / "i18n-b.ru.po"
@@ -168,3 +170,19 @@ def test_a_roster_preview_says_each_lines_fate_in_russian(
     )
     assert empty.status_code == 400
     assert "В файле нет имён и адресов электронной почты." in _text(empty)
+
+
+def test_a_services_refusal_on_the_error_page_is_in_russian(
+    client, db, make_teacher, make_student, login, russian
+):
+    _teacher, student, school_class, quiz_set = class_with_set(db, make_teacher, make_student)
+    closed = make_assignment(
+        db,
+        quiz_set,
+        [school_class],
+        due_at=utcnow() - timedelta(days=1),
+    )
+    login(client, student)
+    refused = client.post(f"/assignments/{closed.id}/start", headers=RU)
+    assert refused.status_code == 409
+    assert "Срок сдачи прошёл, а это задание не принимает работы после срока." in _text(refused)
