@@ -150,7 +150,7 @@ def owned_article(session: Session, article_id: int, user: User) -> Article:
     """An article ``user`` may review and share: their own (any, for an admin)."""
     article = session.get(Article, article_id)
     if article is None or (user.role != Role.ADMIN and article.owner_id != user.id):
-        raise NotFound("There is no such article.")
+        raise NotFound(N_("There is no such article."))
     return article
 
 
@@ -178,7 +178,7 @@ def share_with_classes(
     )
     wanted = set(class_ids)
     if not wanted <= own:
-        raise TeachingError("You can share only with your own classes.")
+        raise TeachingError(N_("You can share only with your own classes."))
     current = shared_class_ids(session, article)
     for class_id in wanted - current:
         session.add(ArticleShare(article_id=article.id, class_id=class_id))

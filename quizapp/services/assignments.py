@@ -60,7 +60,7 @@ def _owned_classes(session: Session, teacher_id: int, class_ids: Sequence[int]):
         )
     ).all()
     if len(classes) != len(wanted):
-        raise NotFound("There is no such class among yours.")
+        raise NotFound(N_("There is no such class among yours."))
     return list(classes)
 
 
@@ -135,7 +135,7 @@ def owned_assignment(session: Session, assignment_id: int, teacher_id: int) -> A
         .options(selectinload(Assignment.classes), selectinload(Assignment.quiz_set))
     )
     if assignment is None:
-        raise NotFound("There is no such assignment among yours.")
+        raise NotFound(N_("There is no such assignment among yours."))
     return assignment
 
 
@@ -189,7 +189,7 @@ def assignment_for_student(session: Session, assignment_id: int, user_id: int) -
         .limit(1)
     )
     if assignment is None:
-        raise NotFound("There is no such assignment in your classes.")
+        raise NotFound(N_("There is no such assignment in your classes."))
     return assignment
 
 

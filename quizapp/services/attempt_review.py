@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session, selectinload
 from quizapp.core.vocabulary import AttemptKind
 from quizapp.models import AttemptQuestion, QuizAttempt, SchoolClass
 from quizapp.services.assignments import class_assignment_ids
-from quizapp.services.errors import NotFound
+from quizapp.services.errors import N_, NotFound
 
 
 def class_student_attempt(
@@ -31,5 +31,5 @@ def class_student_attempt(
         )
     )
     if attempt is None:
-        raise NotFound("That attempt is not one of this class's.")
+        raise NotFound(N_("That attempt is not one of this class's."))
     return attempt

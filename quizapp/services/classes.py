@@ -63,7 +63,7 @@ def owned_class(session: Session, class_id: int, teacher_id: int) -> SchoolClass
     """The class if ``teacher_id`` teaches it; :class:`NotFound` otherwise."""
     school_class = session.get(SchoolClass, class_id)
     if school_class is None or school_class.teacher_id != teacher_id:
-        raise NotFound("There is no such class among yours.")
+        raise NotFound(N_("There is no such class among yours."))
     return school_class
 
 
@@ -108,7 +108,7 @@ def remove_student(session: Session, school_class: SchoolClass, student_id: int)
         )
     )
     if enrollment is None:
-        raise NotFound("That student is not in this class.")
+        raise NotFound(N_("That student is not in this class."))
     student = enrollment.student
     session.delete(enrollment)
     return student

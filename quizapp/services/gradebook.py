@@ -33,7 +33,7 @@ from quizapp.models import (
 )
 from quizapp.services.assignments import class_assignments
 from quizapp.services.classes import class_students
-from quizapp.services.errors import NotFound
+from quizapp.services.errors import N_, NotFound
 
 
 class CellStatus(StrEnum):
@@ -155,7 +155,7 @@ def class_student(session: Session, school_class: SchoolClass, student_id: int) 
         .where(Enrollment.class_id == school_class.id, User.id == student_id)
     )
     if student is None:
-        raise NotFound("That student is not in this class.")
+        raise NotFound(N_("That student is not in this class."))
     return student
 
 

@@ -147,7 +147,7 @@ def add_draw(
 def _item(quiz_set: QuizSet, item_id: int) -> QuizSetItem:
     item = next((i for i in quiz_set.items if i.id == item_id), None)
     if item is None:
-        raise NotFound("That item is not part of this set.")
+        raise NotFound(N_("That item is not part of this set."))
     return item
 
 

@@ -133,7 +133,7 @@ def owned_set(
             )
         )
     if quiz_set is None or quiz_set.teacher_id != teacher_id:
-        raise NotFound("There is no such quiz set among yours.")
+        raise NotFound(N_("There is no such quiz set among yours."))
     return quiz_set
 
 

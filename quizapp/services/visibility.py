@@ -37,7 +37,7 @@ from quizapp.models import (
     User,
     live,
 )
-from quizapp.services.errors import NotFound
+from quizapp.services.errors import N_, NotFound
 
 VIEWER = "viewer_id"
 Item = TypeVar("Item", Question, Flashcard)
@@ -165,7 +165,7 @@ def usable_item(session: Session, model: type[Item], item_id: int, teacher_id: i
         sa.select(model).where(model.id == item_id, usable_items(model, teacher_id))
     )
     if item is None:
-        raise NotFound("There is no such item.")
+        raise NotFound(N_("There is no such item."))
     return item
 
 
