@@ -59,5 +59,5 @@ translations: install
 	$(BIN)/pybabel extract -F babel.cfg -k lazy_gettext -k _l --no-location --sort-output \
 		--project quizapp -o quizapp/translations/messages.pot .
 	$(BIN)/pybabel update -i quizapp/translations/messages.pot -d quizapp/translations \
-		--no-location --ignore-obsolete
+		--ignore-obsolete
 	$(BIN)/pybabel compile -d quizapp/translations --statistics

@@ -1,6 +1,6 @@
 """How long do the biggest imports take: 2,000 Moodle XML questions, an .apkg of 10,000 notes?
 
-Run from the repository root:  .venv/bin/python -m bench.interchange_bench
+Run from the repository root:  .venv/bin/python -m bench.interchange_bench [--corpus]
 
 What it does: builds a scratch SQLite database in a temporary directory (migrations, the seeded
 article and bank), then
@@ -10,16 +10,24 @@ article and bank), then
 2. writes an .apkg of 10,000 notes (half Basic, half Cloze) with the app's own exporter and
    times the same import of it.
 Each import runs three times, each into an article of its own; the table gives every run.
+
+With ``--corpus`` it instead imports each real file of ``tests/data/interchange/`` (Moodle's
+fixtures, public GIFT exams, Anki packages; see its SOURCES.md) as a teacher's upload, into the
+same kind of scratch database, and prints per file: items (counted without the app's readers),
+kept, changed and skipped, then every change and skip with its reason
+(``bench.interchange_corpus``).
 """
 
 from __future__ import annotations
 
+import argparse
 import tempfile
 import time
 from dataclasses import replace
 
 import sqlalchemy as sa
 
+from bench.interchange_corpus import corpus_files, import_corpus_file, table
 from bench.scratch import seeded_app
 from quizapp.core.anki_export import ExportCard, anki_package
 from quizapp.core.interchange.moodle_xml import write_moodle_xml
@@ -28,6 +36,7 @@ from quizapp.core.item_drafts import QuestionDraft
 from quizapp.extensions import db
 from quizapp.models import Claim, Question, Topic
 from quizapp.services.interchange import import_file
+from tests.builders.users import make_user
 
 QUESTIONS = 2000
 NOTES = 10_000
@@ -92,7 +101,25 @@ def _time_import(name: str, data: bytes) -> list[float]:
     return times
 
 
+def corpus() -> None:
+    """Each corpus file imported by a teacher of its own (so no file's keys meet another's)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        app = seeded_app(f"sqlite:///{tmp}/corpus.sqlite")
+        with app.app_context():
+            results = []
+            for path in corpus_files():
+                teacher = make_user(db.session, "teacher")
+                results.append(import_corpus_file(db.session, path, teacher.id))
+                db.session.commit()
+    print("\n".join(table(results)))
+
+
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", action="store_true", help="import the real files instead")
+    if parser.parse_args().corpus:
+        corpus()
+        return
     with tempfile.TemporaryDirectory() as tmp:
         app = seeded_app(f"sqlite:///{tmp}/bench.sqlite")
         with app.app_context():

@@ -27,7 +27,8 @@ def question_lines(number: int, question: QuestionDraft) -> list[str]:
     lines.append(f"  prompt: {question.prompt}")
     lines += [f"    {'*' if c.get('correct') else ' '} {c['text']}" for c in question.choices]
     if question.accepted:
-        lines.append(f"  accepted answers: {question.accepted}")
+        # Grading forgives these without listing them (``grading.normalize_text``).
+        lines.append(f"  accepted answers: {question.accepted} (case, accents, thousands commas)")
     lines += [f"    pair: {left!r} -> {right!r}" for left, right in question.pairs]
     if question.answer_bool is not None:
         lines.append(f"  answer: {question.answer_bool}")
@@ -62,7 +63,8 @@ def listing(path: Path) -> tuple[str, int]:
                 number += 1
                 out += question_lines(number, question)
             if not asked:
-                reason = why_no_question(claim.quote, claim.sentence or claim.quote)
+                carded = any(c.claim_key == claim.key for c in cards)
+                reason = why_no_question(claim.quote, claim.sentence or claim.quote, carded)
                 out += [f"(no question for this claim: {reason})", ""]
     claim_keys = {c.key for t in topics for c in t.claims}
     loose = [q for q in questions if q.claim_key not in claim_keys]

@@ -41,6 +41,8 @@ def export_command(slug: str, fmt: str, output: Path) -> None:
         raise click.ClickException(error.message) from error
     output.write_bytes(data)
     click.echo(f"Wrote {output} ({len(data)} bytes).")
+    for note in BY_NAME[fmt].not_carried(data):
+        click.echo(f"Not carried: {note}")
 
 
 @bank_cli.command("import")

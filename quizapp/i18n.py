@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from flask import Flask, request
-from flask_babel import get_locale, refresh
+from flask_babel import get_locale, gettext, refresh
 from flask_login import current_user
 
 from quizapp.core.interface_languages import (
@@ -22,6 +22,7 @@ from quizapp.core.interface_languages import (
 )
 from quizapp.core.time_zones import DEFAULT_ZONE
 from quizapp.extensions import babel
+from quizapp.services.errors import DomainError
 
 
 def select_language() -> str:
@@ -44,6 +45,15 @@ def page_language() -> dict[str, Any]:
     """``page_lang`` and ``page_dir`` for ``<html lang dir>`` in every template."""
     code = str(get_locale() or "en")
     return {"page_lang": html_lang(code), "page_dir": text_direction(code)}
+
+
+def refusal_text(error: DomainError) -> str:
+    """A service's refusal in the page's language: its sentence (marked ``N_`` where it is
+    written) translated first, then its values put in, so "%(count)s tokens" finds its
+    translation whatever the count."""
+    if not error.template:
+        return error.message
+    return gettext(error.template, **error.params)
 
 
 def configure_i18n(app: Flask) -> None:

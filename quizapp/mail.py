@@ -13,10 +13,12 @@ import os
 import smtplib
 import threading
 from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import AbstractContextManager, nullcontext
 from email.message import EmailMessage
 from typing import Any
 
 from flask import current_app
+from flask_babel import force_locale
 
 log = logging.getLogger("quizapp.mail")
 SMTP_TIMEOUT_SECONDS = 10
@@ -46,6 +48,12 @@ def send_mail(to: str, subject: str, body: str) -> Future:
     message.set_content(body)
     settings = {name: config[name] for name in config if name.startswith("MAIL_")}
     return _sender().submit(_deliver, settings, message)
+
+
+def in_language_of(language: str | None) -> AbstractContextManager:
+    """Where a mail to an account is written: in the language the account chose, else in the
+    page's (the request's) language. ``with in_language_of(user.language): send_mail(...)``"""
+    return force_locale(language) if language else nullcontext()
 
 
 def flush(timeout: float = 30.0) -> None:

@@ -11,11 +11,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from flask import Flask, current_app, request, url_for
+from flask_babel import LazyString
+from flask_babel import lazy_gettext as _l
 
 
 @dataclass(frozen=True)
 class NavItem:
-    label: str
+    # Lazy: the cached links are shared by every language, each page says its label in its own.
+    label: LazyString
     endpoint: str
     # The endpoints (a name ending in "." stands for a whole blueprint) on which this link is
     # the page you are on, except those in ``exclude``.
@@ -32,15 +35,15 @@ class NavItem:
 
 
 LEARNING = (
-    NavItem("Dashboard", "study.dashboard", ("study.dashboard",)),
-    NavItem("Review", "study.review", ("study.review", "study.start_review")),
-    NavItem("Practice", "quiz.new", ("quiz.",)),
-    NavItem("Flashcards", "study.cards", ("study.cards",)),
-    NavItem("Progress", "study.progress_page", ("study.progress_page",)),
-    NavItem("Assignments", "classroom.assignments", ("classroom.",)),
-    NavItem("Library", "main.library", ("main.library",)),
-    NavItem("Search", "main.search_page", ("main.search_page",)),
-    NavItem("Topics", "main.home", ("main.home", "main.topic", "main.reader")),
+    NavItem(_l("Dashboard"), "study.dashboard", ("study.dashboard",)),
+    NavItem(_l("Review"), "study.review", ("study.review", "study.start_review")),
+    NavItem(_l("Practice"), "quiz.new", ("quiz.",)),
+    NavItem(_l("Flashcards"), "study.cards", ("study.cards",)),
+    NavItem(_l("Progress"), "study.progress_page", ("study.progress_page",)),
+    NavItem(_l("Assignments"), "classroom.assignments", ("classroom.",)),
+    NavItem(_l("Library"), "main.library", ("main.library",)),
+    NavItem(_l("Search"), "main.search_page", ("main.search_page",)),
+    NavItem(_l("Topics"), "main.home", ("main.home", "main.topic", "main.reader")),
 )
 _AUTHORING = (
     "teach.items",
@@ -58,10 +61,10 @@ _READING = (
 )
 _EXCHANGE = ("teach.exchange", "teach.preview_cards", "teach.import_pasted_cards")
 TEACHING = (
-    NavItem("Teach", "teach.home", ("teach.",), exclude=_AUTHORING + _READING + _EXCHANGE),
-    NavItem("My articles", "teach.articles", _READING),
-    NavItem("My questions", "teach.items", _AUTHORING),
-    NavItem("Import and export", "teach.exchange", _EXCHANGE),
+    NavItem(_l("Teach"), "teach.home", ("teach.",), exclude=_AUTHORING + _READING + _EXCHANGE),
+    NavItem(_l("My articles"), "teach.articles", _READING),
+    NavItem(_l("My questions"), "teach.items", _AUTHORING),
+    NavItem(_l("Import and export"), "teach.exchange", _EXCHANGE),
 )
 
 

@@ -12,12 +12,12 @@ from dataclasses import dataclass
 from typing import Generic, TypeVar
 
 import sqlalchemy as sa
-from flask_babel import gettext
 from flask_wtf import FlaskForm
 from wtforms import Field, SelectChoice, SelectMultipleField, widgets
 
 from quizapp.core.errors import InputError
 from quizapp.extensions import db
+from quizapp.i18n import refusal_text
 from quizapp.models import Topic
 from quizapp.services.errors import DomainError, NotFound, TeachingError
 
@@ -58,8 +58,8 @@ def submit_form(
         if isinstance(error, NotFound):
             raise
         db.session.rollback()
-        # Services mark their messages with N_: translated here, in the viewer's language.
-        errors.append(gettext(error.message))
+        # A service's message marked with N_ is shown in the page's language.
+        errors.append(refusal_text(error))
         return FormOutcome(error.status)
     except InputError as error:
         db.session.rollback()

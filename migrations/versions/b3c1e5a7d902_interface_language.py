@@ -17,11 +17,11 @@ branch_labels = None
 depends_on = None
 
 
+# Plain ALTER TABLE, not batch mode: rebuilding "user" on SQLite would break the progress
+# triggers that name it (migration e3b7c2d41f08); both databases add and drop a column in place.
 def upgrade():
-    with op.batch_alter_table("user") as batch_op:
-        batch_op.add_column(sa.Column("language", sa.String(length=8), nullable=True))
+    op.add_column("user", sa.Column("language", sa.String(length=8), nullable=True))
 
 
 def downgrade():
-    with op.batch_alter_table("user") as batch_op:
-        batch_op.drop_column("language")
+    op.drop_column("user", "language")

@@ -28,9 +28,13 @@ def _label(question) -> str:
 
 
 def _choice_texts(question) -> list[str]:
-    """The options' texts in an order of their own (by text), never the stored one: a
-    generated question stores its right options first (the quiz pages shuffle them), so the
-    stored order would give the answer key away."""
+    """The options a learner picks from, in an order of their own (by text), never the stored
+    one: a generated question stores its right options first (the quiz pages shuffle them), so
+    the stored order would give the answer key away. Kinds whose stored choices are the key
+    itself (a numerical question's accepted values, a cloze's gaps, matching's pairs) list none.
+    """
+    if not is_known_type(question.type) or not kind_of(question.type).numbered_options:
+        return []
     texts = [str(choice.get("text", "")) for choice in question.choices or []]
     return sorted(texts, key=lambda text: (text.casefold(), text))
 
@@ -84,8 +88,9 @@ class ItemSchema(ma.Schema):
         _choice_texts,
         required=True,
         metadata={
-            "description": "the options' texts, for the kinds that have options, "
-            "in alphabetical order (not the order a quiz shows them in)"
+            "description": "the options' texts, for the kinds a learner answers by picking "
+            "an option (single and multiple choice, poll), in alphabetical order (not the "
+            "order a quiz shows them in); empty for the others"
         },
     )
 

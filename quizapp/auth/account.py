@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 import sqlalchemy as sa
+from babel import Locale
+from babel.dates import get_timezone, get_timezone_location
 from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
+from flask_babel import get_locale, refresh
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required, login_user
 from sqlalchemy.exc import IntegrityError
 
@@ -11,8 +18,9 @@ from quizapp.auth.forms import NewPasswordForm, ProfileForm, ResetRequestForm
 from quizapp.auth.sessions import forget_remember_cookie
 from quizapp.auth.throttling import note_mail_sent, throttled, throttled_mail
 from quizapp.core.time_zones import DEFAULT_ZONE, canonical_zone, zone_groups, zone_label
+from quizapp.core.translatable import N_
 from quizapp.extensions import db
-from quizapp.mail import send_mail
+from quizapp.mail import in_language_of, send_mail
 from quizapp.models import User
 from quizapp.public_urls import public_url
 from quizapp.services import accounts
@@ -22,30 +30,66 @@ from quizapp.web_forms import form_status, submit_form
 bp = Blueprint("account", __name__, url_prefix="/account")
 
 # The same answer whether or not the email has an account.
-RESET_SENT = (
+RESET_SENT = _l(
     "If an account uses this email, a link to choose a new password is on its way. "
     "It works once, for one hour."
 )
-RESET_BAD_LINK = "This link has expired or was used already. Ask for a new one."
-INVITATION_BAD_LINK = (
+RESET_BAD_LINK = _l("This link has expired or was used already. Ask for a new one.")
+INVITATION_BAD_LINK = _l(
     "This invitation has expired or was used already. Ask for a link to choose your password "
     "here, with the email your teacher used."
 )
-# The same answer whether or not the new email belongs to another account.
-EMAIL_CHANGE_SENT = (
-    "To use {email} from now on, open the link we mailed to it. Until then your email stays "
+# The same answer whether or not the new email belongs to another account (the address goes
+# in as ``email``).
+EMAIL_CHANGE_SENT = N_(
+    "To use %(email)s from now on, open the link we mailed to it. Until then your email stays "
     "as it is."
 )
+
+
+# The zone list's areas as the page's language names them (the IANA names are English).
+ZONE_AREAS = {
+    "Africa": _l("Africa"),
+    "America": _l("America"),
+    "Antarctica": _l("Antarctica"),
+    "Arctic": _l("Arctic"),
+    "Asia": _l("Asia"),
+    "Atlantic": _l("Atlantic"),
+    "Australia": _l("Australia"),
+    "Europe": _l("Europe"),
+    "Indian": _l("Indian Ocean"),
+    "Pacific": _l("Pacific"),
+}
+
+
+@cache
+def _city(zone: str, language: str) -> str:
+    """The zone's city as CLDR names it in ``language`` (looked up once per process)."""
+    return get_timezone_location(get_timezone(zone), locale=language, return_city=True)
+
+
+def _zone_label(zone: str, locale: Locale | None) -> str:
+    """The zone as the list shows it: in English as ``core.time_zones.zone_label`` writes it;
+    in another language, the city as CLDR names it there, then the area."""
+    if locale is None or "/" not in zone:
+        return zone_label(zone)
+    area = zone.split("/", 1)[0]
+    return f"{_city(zone, str(locale))} ({ZONE_AREAS.get(area, area)})"
 
 
 def _zone_choices(saved: str) -> dict[str, list[tuple[str, str]]]:
     """The canonical zones grouped by area (``<optgroup>``s); a saved zone with no canonical
     equivalent (``Etc/GMT+5``) is offered as it is, so saving the page keeps it."""
+    locale = get_locale()
+    locale = None if locale is None or locale.language == "en" else locale
     groups = {
-        area: [(zone, zone_label(zone)) for zone in zones] for area, zones in zone_groups().items()
+        (str(ZONE_AREAS[area]) if locale and area in ZONE_AREAS else area): [
+            (zone, _zone_label(zone, locale)) for zone in zones
+        ]
+        for area, zones in zone_groups().items()
     }
     if canonical_zone(saved) is None:
-        groups = {"Your current zone": [(saved, saved.replace("_", " "))], **groups}
+        groups = {_("Your current zone"): [(saved, saved.replace("_", " "))], **groups}
     return groups
 
 
@@ -63,7 +107,10 @@ def _profile_form(posted: bool) -> ProfileForm:
     # static/js/time-zone.js offers the browser's zone first, and picks it for an account
     # that never chose one (still on the default).
     unset = not posted and user.time_zone == DEFAULT_ZONE
-    profile.time_zone.render_kw = {"data-device-zone": "choose" if unset else "offer"}
+    profile.time_zone.render_kw = {
+        "data-device-zone": "choose" if unset else "offer",
+        "data-device-label": _("This device"),
+    }
     return profile
 
 
@@ -99,20 +146,22 @@ def settings():
             refusals=AccountError,
         )
         if saving.saved:
-            flash("Your account is saved.", "success")
+            # The page (and its messages) now speak the language just chosen.
+            refresh()
+            flash(_("Your account is saved."), "success")
             if saving.value:
                 _mail_email_change(current_user, saving.value)
-                flash(EMAIL_CHANGE_SENT.format(email=saving.value), "info")
+                flash(_(EMAIL_CHANGE_SENT, email=saving.value), "info")
             return redirect(url_for("account.settings"))
     elif request.method == "POST" and password.validate_on_submit():
         if not current_user.check_password(password.current_password.data or ""):
-            password.current_password.errors.append("This is not your current password.")
+            password.current_password.errors.append(_("This is not your current password."))
         else:
             user = current_user._get_current_object()
             accounts.set_new_password(db.session, user, password.password.data)
             db.session.commit()
             login_user(user)  # this session carries on (new generation); every other one ends
-            flash("Password changed. You were logged out everywhere else.", "success")
+            flash(_("Password changed. You were logged out everywhere else."), "success")
             response = redirect(url_for("account.settings"))
             forget_remember_cookie(response)
             return response
@@ -127,20 +176,29 @@ def _mail_email_change(user: User, new_email: str) -> None:
     if accounts.email_taken(db.session, new_email):
         send_mail(
             new_email,
-            "Someone tried to use your email on quizapp",
-            "Someone asked to move another quizapp account to this email, which already "
-            "has an account. Nothing was changed; you need not do anything.\n",
+            _("Someone tried to use your email on quizapp"),
+            _(
+                "Someone asked to move another quizapp account to this email, which already "
+                "has an account. Nothing was changed; you need not do anything."
+            )
+            + "\n",
         )
         return
     token = accounts.email_change_token(current_app.config["SECRET_KEY"], user, new_email)
     link = public_url("account.confirm_email", token=token)
-    send_mail(
-        new_email,
-        "Confirm your new quizapp email",
-        f"Hello {user.display_name},\n\nTo use this email for your quizapp account, open "
-        f"this link within one day:\n\n{link}\n\nIf you did not ask for it, ignore this "
-        f"mail; nothing changes.\n",
-    )
+    with in_language_of(user.language):
+        send_mail(
+            new_email,
+            _("Confirm your new quizapp email"),
+            _(
+                "Hello %(name)s,\n\nTo use this email for your quizapp account, open this link "
+                "within one day:\n\n%(link)s\n\nIf you did not ask for it, ignore this mail; "
+                "nothing changes.",
+                name=user.display_name,
+                link=link,
+            )
+            + "\n",
+        )
 
 
 @bp.get("/email/<token>")
@@ -152,7 +210,7 @@ def confirm_email(token: str):
             db.session, config["SECRET_KEY"], token[:500], config["EMAIL_CHANGE_SECONDS"]
         )
     except AccountError as refusal:
-        flash(refusal.message, "error")
+        flash(_(refusal.message), "error")
         return redirect(url_for("account.settings"))
     try:
         db.session.commit()
@@ -160,23 +218,29 @@ def confirm_email(token: str):
         # Another account took the address between the check and the commit (a sign-up, or a
         # second link to it opened at the same moment): the unique email refused this one.
         db.session.rollback()
-        flash(accounts.EMAIL_TAKEN_MEANWHILE, "error")
+        flash(_(accounts.EMAIL_TAKEN_MEANWHILE), "error")
         return redirect(url_for("account.settings"))
     _mail_old_address(user, old_email)
-    flash(f"Your email is now {user.email}.", "success")
+    flash(_("Your email is now %(email)s.", email=user.email), "success")
     return redirect(url_for("account.settings"))
 
 
 def _mail_old_address(user: User, old_email: str) -> None:
     """Tell the address the account had: if someone else moved it, its owner learns of it."""
-    send_mail(
-        old_email,
-        "Your quizapp email was changed",
-        f"Hello {user.display_name},\n\nThe email of your quizapp account was changed to "
-        f"{user.email}. This address no longer receives its mail.\n\nIf this was not you, "
-        "someone may be using your account: write to your school's quizapp administrator, "
-        "and do not open password reset links you did not ask for.\n",
-    )
+    with in_language_of(user.language):
+        send_mail(
+            old_email,
+            _("Your quizapp email was changed"),
+            _(
+                "Hello %(name)s,\n\nThe email of your quizapp account was changed to %(email)s. "
+                "This address no longer receives its mail.\n\nIf this was not you, someone may "
+                "be using your account: write to your school's quizapp administrator, and do "
+                "not open password reset links you did not ask for.",
+                name=user.display_name,
+                email=user.email,
+            )
+            + "\n",
+        )
 
 
 @bp.route("/reset", methods=["GET", "POST"])
@@ -189,14 +253,20 @@ def reset_request():
         if user is not None:
             token = accounts.reset_token(current_app.config["SECRET_KEY"], user)
             link = public_url("account.reset_password", token=token)
-            send_mail(
-                user.email,
-                "Choose a new quizapp password",
-                f"Hello {user.display_name},\n\nTo choose a new password, open this link "
-                f"within one hour:\n\n{link}\n\nIf you did not ask for it, ignore this "
-                f"mail; your password stays as it is.\n",
-            )
-        flash(RESET_SENT, "info")
+            with in_language_of(user.language):
+                send_mail(
+                    user.email,
+                    _("Choose a new quizapp password"),
+                    _(
+                        "Hello %(name)s,\n\nTo choose a new password, open this link within "
+                        "one hour:\n\n%(link)s\n\nIf you did not ask for it, ignore this mail; "
+                        "your password stays as it is.",
+                        name=user.display_name,
+                        link=link,
+                    )
+                    + "\n",
+                )
+        flash(str(RESET_SENT), "info")
         return redirect(url_for("auth.login"))
     return render_template("auth/reset_request.html", form=form), form_status(form)
 
@@ -208,13 +278,13 @@ def reset_password(token: str):
         db.session, config["SECRET_KEY"], token[:500], config["PASSWORD_RESET_SECONDS"]
     )
     if user is None:
-        flash(RESET_BAD_LINK, "error")
+        flash(str(RESET_BAD_LINK), "error")
         return redirect(url_for("account.reset_request"))
     form = NewPasswordForm()
     if form.validate_on_submit():
         accounts.set_new_password(db.session, user, form.password.data)
         db.session.commit()
-        flash("Your password is changed. Log in with it.", "success")
+        flash(_("Your password is changed. Log in with it."), "success")
         return redirect(url_for("auth.login"))
     return render_template("auth/reset_password.html", form=form), form_status(form)
 
@@ -232,20 +302,23 @@ def welcome(token: str):
         salt=accounts.INVITATION_SALT,
     )
     if user is None:
-        flash(INVITATION_BAD_LINK, "error")
+        flash(str(INVITATION_BAD_LINK), "error")
         return redirect(url_for("account.reset_request"))
     form = NewPasswordForm()
-    form.submit.label.text = "Save my password"
+    form.submit.label.text = _("Save my password")
     if form.validate_on_submit():
         accounts.set_new_password(db.session, user, form.password.data)
         db.session.commit()
         login_user(user)
-        flash("Your password is saved. Welcome to quizapp!", "success")
+        flash(_("Your password is saved. Welcome to quizapp!"), "success")
         return redirect(url_for("classroom.assignments"))
     page = render_template(
         "auth/reset_password.html",
         form=form,
-        heading=f"Welcome, {user.display_name}",
-        intro=f"Your teacher made you a quizapp account for {user.email}. Choose its password.",
+        heading=_("Welcome, %(name)s", name=user.display_name),
+        intro=_(
+            "Your teacher made you a quizapp account for %(email)s. Choose its password.",
+            email=user.email,
+        ),
     )
     return page, form_status(form)

@@ -4,6 +4,7 @@ answer to the POST, never again), listed and revoked."""
 from __future__ import annotations
 
 from flask import Blueprint, flash, redirect, render_template, url_for
+from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from quizapp.auth.forms import ApiTokenForm, RevokeTokenForm
@@ -52,5 +53,5 @@ def revoke(token_id: int):
     # The CSRF token is checked by CSRFProtect before this runs; the form has nothing else.
     token = api_tokens.revoke_token(db.session, current_user.id, token_id)
     db.session.commit()
-    flash(f"The token “{token.name}” is revoked; it no longer works.", "success")
+    flash(_("The token “%(name)s” is revoked; it no longer works.", name=token.name), "success")
     return redirect(url_for("api_tokens.tokens"))

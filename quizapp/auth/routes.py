@@ -8,6 +8,7 @@ from functools import cache
 
 import sqlalchemy as sa
 from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user, logout_user
 from werkzeug.security import check_password_hash, generate_password_hash
 
@@ -17,6 +18,7 @@ from quizapp.auth.next_page import safe_next_path
 from quizapp.auth.sessions import forget_remember_cookie, set_remember_cookie
 from quizapp.auth.throttling import failed, succeeded, throttled, throttled_join_lookup
 from quizapp.core.time_zones import zone_or_default
+from quizapp.core.translatable import N_
 from quizapp.extensions import db
 from quizapp.mail import send_mail
 from quizapp.models import Role, SchoolClass, TeacherStatus, User
@@ -30,10 +32,11 @@ from quizapp.web_forms import form_status, submit_form
 bp = Blueprint("auth", __name__, url_prefix="/auth")
 
 # One message for a wrong email or a wrong password: the form never tells which accounts exist.
-BAD_LOGIN = "Wrong email or password."
+# (N_: shown through gettext, in the page's language.)
+BAD_LOGIN = N_("Wrong email or password.")
 # The same answer whether or not the email had an account, so sign-up tells nothing either.
-REGISTERED = "Your account is ready: log in with your email and password."
-WRONG_TEACHER_CODE = "The teacher invitation code is not right; ask your school's admin for it."
+REGISTERED = N_("Your account is ready: log in with your email and password.")
+WRONG_TEACHER_CODE = N_("The teacher invitation code is not right; ask your school's admin for it.")
 
 
 @cache
@@ -103,11 +106,13 @@ def _sign_up(form: RegisterForm, join: SchoolClass | None) -> SignUp:
         # Say nothing different on the page; the owner of the address is told by mail.
         send_mail(
             email,
-            "Someone tried to sign up with your email",
-            "Someone tried to create a quizapp account with this email, which "
-            "already has one. Nothing was changed. If it was you, log in; if you "
-            'forgot the password, use "Forgot your password?" on the login '
-            "page.\n",
+            _("Someone tried to sign up with your email"),
+            _(
+                "Someone tried to create a quizapp account with this email, which already has "
+                "one. Nothing was changed. If it was you, log in; if you forgot the password, use "
+                '"Forgot your password?" on the login page.'
+            )
+            + "\n",
         )
         return SignUp(None, role[1])
     db.session.add(user)
@@ -150,15 +155,18 @@ def _signed_up(done: SignUp, join: SchoolClass | None):
     with an email and password learns whether the account is new by logging in with them.
     """
     if done.teacher_status == TeacherStatus.PENDING:
-        flash("An admin will approve your teacher account; until then you can study.", "info")
+        flash(_("An admin will approve your teacher account; until then you can study."), "info")
     if join is None or done.user is None:
-        flash(REGISTERED, "success")
+        flash(_(REGISTERED), "success")
         return redirect(_login_url())
     login_user(done.user)
     if done.joined is not None:
-        flash(f"Welcome! Your account is ready and you joined {done.joined.name}.", "success")
+        flash(
+            _("Welcome! Your account is ready and you joined %(name)s.", name=done.joined.name),
+            "success",
+        )
         return redirect(url_for("classroom.assignments"))
-    flash("Your account is ready.", "success")
+    flash(_("Your account is ready."), "success")
     return redirect(url_for("classroom.join_link", code=join.join_code))
 
 
@@ -187,7 +195,7 @@ def login():
             if token:
                 set_remember_cookie(response, token)
             return response
-        flash(BAD_LOGIN, "error")
+        flash(_(BAD_LOGIN), "error")
     next_path = safe_next_path(request.args.get("next"))
     page = render_template(
         "auth/login.html",
@@ -206,7 +214,7 @@ def logout():
     end_all_sessions(db.session, current_user)
     db.session.commit()
     logout_user()
-    flash("You are logged out.", "info")
+    flash(_("You are logged out."), "info")
     response = redirect(url_for("main.home"))
     forget_remember_cookie(response)
     return response

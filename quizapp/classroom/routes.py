@@ -62,7 +62,7 @@ def _class_for_code(code: str):
     except NotFound as error:
         # A mistyped code is a mistake in the form (400, said beside the field), not a
         # missing page as an unknown join link is.
-        raise TeachingError(_(error.message)) from error
+        raise TeachingError(error.template, **error.params) from error
 
 
 @bp.route("/join/<code>", methods=["GET", "POST"])

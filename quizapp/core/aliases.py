@@ -87,6 +87,9 @@ ADJECTIVE_FORMS = {
 }
 
 
+QUANTIFIER = re.compile(r"(?:several|many|some|a few|few|numerous|various)\s+(?=\w)", re.I)
+
+
 def number_forms(text: str) -> set[str]:
     """ "184,000" -> {"184,000", "184000"}; "six" -> {"six", "6"}; "2.3 million" -> "2300000";
     "10 years" -> "ten years" (the words after the number stay)."""
@@ -95,7 +98,6 @@ def number_forms(text: str) -> set[str]:
     head, rest = words[0], words[1:]
     if head.lower() in NUMBER_WORDS:
         forms.add(" ".join([str(NUMBER_WORDS[head.lower()]), *rest]))
-        return forms
     plain = head.replace(",", "")
     forms.add(" ".join([plain, *rest]))
     if re.fullmatch(r"\d+", plain) and int(plain) in DIGITS_TO_WORD:
@@ -104,13 +106,35 @@ def number_forms(text: str) -> set[str]:
     # Only a plain decimal is multiplied out: a range ("2–3 million"), a fraction or a currency
     # sign keeps its words as typed.
     if multiplier and re.fullmatch(r"\d+(\.\d+)?", plain):
-        value = float(plain) * multiplier
-        forms.add(str(int(value)))
-        forms.add(f"{int(value):,}")
+        # Rounded, not cut: 8.2 * 10**6 is 8199999.999… in floating point ("8,199,999").
+        value = round(float(plain) * multiplier)
+        forms.add(str(value))
+        forms.add(f"{value:,}")
     ordinal = re.fullmatch(r"(\d+)(st|nd|rd|th)", head)
     if ordinal and not rest:  # "17" for "17th", never "17 century" for "17th century"
         forms.add(ordinal.group(1))
+    if _unit_words(rest):
+        # "three segments" -> "three", "3"; "5 metres" -> "5": the prompt names what is counted.
+        forms |= {form.split()[0] for form in forms}
     return forms
+
+
+# Words after a number that only say what it counts or measures ("parts", "metres", "per
+# cent"); a multiplier ("million") or a range ("to 5") is part of the number, and a span of
+# time stays whole ("10" alone is no "10 years", nor "17th" the "17th century").
+_NOT_UNITS = frozenset(
+    "million billion trillion thousand hundred to or and year years decade decades century "
+    "centuries".split()
+)
+MAX_UNIT_WORDS = 2
+
+
+def _unit_words(rest: list[str]) -> bool:
+    return (
+        0 < len(rest) <= MAX_UNIT_WORDS
+        and all(re.fullmatch(r"[a-z]+", w) for w in rest)
+        and not _NOT_UNITS & set(rest)
+    )
 
 
 def _singular_forms(word: str) -> set[str]:
@@ -137,7 +161,7 @@ def _longer_mentions(answer: str, article_names: Iterable[str]) -> set[str]:
     "Babbage"); none when several do ("Marie Curie", "Pierre Curie" for "Curie"), and never a
     name of something else that holds it ("Empress Eugénie of France" for "France")."""
     longer = {
-        n
+        _from_title(n)
         for n in article_names
         if n != answer and n.endswith(f" {answer}") and all(w[:1].isupper() for w in n.split())
     }
@@ -278,6 +302,14 @@ TITLES = frozenset(
 )
 
 
+def _from_title(name: str) -> str:
+    """ "Whig Lord John Russell" -> "Lord John Russell": a word before a title (a party, a
+    nationality the article's names list gives with it) is no part of the person's name."""
+    words = name.split()
+    titled = next((i for i, word in enumerate(words) if i and word in TITLES), None)
+    return " ".join(words[titled:]) if titled is not None else name
+
+
 def _without_title(name: str) -> str | None:
     """ "Lord John Russell" -> "John Russell"; None when the name has no title or is one word
     after it ("Queen Victoria" stays whole: "Victoria" alone is the surname step's)."""
@@ -361,6 +393,12 @@ def _aliases(
         forms += _entity_aliases(answer, context, years, prompt)
     else:
         forms += sorted(_singular_forms(answer))
+        if answer.split()[0].lower() in NUMBER_WORDS or answer[:1].isdigit():
+            forms += sorted(number_forms(answer))  # "three parts" -> "3 parts", "three", "3"
+        # "several atomic clocks": a quantifier is no part of what is asked ("atomic clocks").
+        quantified = QUANTIFIER.match(answer)
+        if quantified and len(answer[quantified.end() :].split()) >= 1:
+            forms.append(answer[quantified.end() :])
     spelled = context.abbreviations.get(answer.casefold()) if context.text else None
     if spelled:
         forms.append(spelled)  # "electric vehicles" for "EVs", and back

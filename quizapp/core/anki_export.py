@@ -23,6 +23,7 @@ from typing import Any
 import genanki
 
 from quizapp.core.interchange.cloze import to_anki_cloze
+from quizapp.core.item_tags import TOPIC_TAG_PREFIX
 from quizapp.core.media_files import EXTENSIONS
 from quizapp.core.vocabulary import CardKind
 
@@ -41,6 +42,8 @@ class ExportCard:
     kind: str = CardKind.BASIC
     # Its pictures and sound: (media entry with "sha256", "type", "alt", "place"; bytes).
     files: tuple[tuple[dict[str, Any], bytes], ...] = ()
+    # Its tags (``core.item_tags``: one word each), written on its note after the topic's.
+    tags: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -77,8 +80,10 @@ def _model() -> genanki.Model:
     )
 
 
-def _tag(topic: str) -> str:
-    return "quizapp::" + "_".join(topic.split())
+def _tags(card: ExportCard) -> list[str]:
+    """The note's tags: its topic's (which ``anki_import`` reads back as the topic), then the
+    card's own."""
+    return [TOPIC_TAG_PREFIX + "_".join(card.topic.split()), *card.tags]
 
 
 def source_html(quote: str, topic: str) -> str:
@@ -122,7 +127,7 @@ def _note(card: ExportCard, basic: genanki.Model) -> genanki.Note:
             model=genanki.CLOZE_MODEL,
             fields=[text, extra],
             guid=guid,
-            tags=[_tag(card.topic)],
+            tags=_tags(card),
         )
     fields = [
         front,
@@ -130,7 +135,7 @@ def _note(card: ExportCard, basic: genanki.Model) -> genanki.Note:
         html.escape(f"“{card.quote}”"),
         html.escape(card.topic),
     ]
-    return genanki.Note(model=basic, fields=fields, guid=guid, tags=[_tag(card.topic)])
+    return genanki.Note(model=basic, fields=fields, guid=guid, tags=_tags(card))
 
 
 class _ScheduledPackage(genanki.Package):

@@ -12,8 +12,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from fractions import Fraction
+from typing import Any
 
 from rapidfuzz.distance import OSA
 
@@ -71,6 +72,9 @@ class Choice:
     # A numerical question's accepted value and its tolerance either side (None otherwise).
     value: float | None = None
     tolerance: float = 0.0
+    # A multi-gap cloze question's gap, as ``question_kinds.cloze_gaps`` stores it (None
+    # otherwise); compared but never hashed.
+    gap: Mapping[str, Any] | None = field(default=None, hash=False)
 
 
 @dataclass(frozen=True)
@@ -83,6 +87,7 @@ class GradingKey:
     - matching: `pairs` of (left, right), lefts unique, rights may repeat; an empty left
       is a distractor
     - numerical: `choices` with `value` and `tolerance`; `pairs` of (unit, multiplier text)
+    - cloze: `choices`, one per gap, each with its `gap`
     """
 
     type: QuestionType

@@ -26,7 +26,12 @@ from quizapp.core.item_context import holds_answer, with_context
 from quizapp.core.item_drafts import FlashcardDraft, QuestionDraft, choice_id
 from quizapp.core.item_forms.answer_shown import shows_its_answer
 from quizapp.core.item_forms.asked_target import asked_target
-from quizapp.core.item_forms.card_blanks import poor_blank, repeated_in, specific_answer
+from quizapp.core.item_forms.card_blanks import (
+    cue_pins_nothing,
+    poor_blank,
+    repeated_in,
+    spelled_by_an_acronym,
+)
 from quizapp.core.item_forms.drafts import (
     FormContext,
     FormDraft,
@@ -43,12 +48,21 @@ from quizapp.core.item_forms.glossary import (
     glossary_question,
 )
 from quizapp.core.item_forms.leaning import leaning_question
-from quizapp.core.item_forms.recall import recall_card
+from quizapp.core.item_forms.recall import Recall, recall_card
+from quizapp.core.item_forms.recall_questions import bullet_question, recall_question
 from quizapp.core.item_forms.self_refuting import (
     counted_by_a_formula,
     counted_by_a_list_before,
     formula_counts,
+    given_by_a_contrast,
+    given_by_arithmetic,
     worked_out_from_context,
+)
+from quizapp.core.item_forms.statements import (
+    TRUE_FALSE_FRAME,
+    statement_of,
+    true_false,
+    true_statements_for_the_unasked,
 )
 from quizapp.core.item_forms.timeline import with_matchings
 from quizapp.core.item_forms.which_statement import (
@@ -70,8 +84,8 @@ from quizapp.core.sentences import with_stop
 from quizapp.core.subjects import ShownClaim, shown_claims
 from quizapp.core.vocabulary import CardKind
 
-# The same frame for true and false statements, so the frame tells nothing about the answer.
-TRUE_FALSE_FRAME = "True or false, according to the article: "
+__all__ = ["TRUE_FALSE_FRAME", "generate_items", "glossed_in_brackets", "why_no_question"]
+
 # One claim, one question per quiz: the pool holds at most this many generated questions a claim.
 MAX_QUESTIONS_PER_CLAIM = 2
 RECALL_CARD_PREFIX = "gen-card-recall-"
@@ -99,8 +113,20 @@ def _target(
         and t.text not in MONTHS
         and not worked_out_from_context(context, shown.text, t.text)
         and not glossed_in_brackets(shown.text, t.start, t.end)
+        and not _number_given(shown.text, t, context)
     ]
     return found[0] if found else None
+
+
+def _number_given(text: str, target: Target, context: str) -> bool:
+    """A number the sentence's other numbers, or its context line's, add up to ("slow by 7 …
+    fast by 45 … gain about _____": 38), or one its wording contrasts with its neighbour ("at
+    least _____, not three"): reviewers marked both trivial."""
+    if target.kind != "number":
+        return False
+    rest = f"{context} {text[: target.start]} {text[target.end :]}"
+    after, before = text[target.end :], text[: target.start]
+    return given_by_arithmetic(rest, target.text) or given_by_a_contrast(after, target.text, before)
 
 
 def glossed_in_brackets(text: str, start: int, end: int) -> bool:
@@ -128,10 +154,12 @@ def _card(
     form: FormDraft | None,
     facts: ArticleFacts,
     context: str = "",
-) -> FlashcardDraft | None:
+) -> tuple[FlashcardDraft | None, Recall | None]:
     """A cloze on the claim's target; else a two-sided card in the claim's form; else a recall
-    card: the start of the sentence on the front, the claim's words on the back. No answer
-    the card's context line holds ("the Swiss" after "the Swiss government called …")."""
+    card: the start of the sentence on the front, the claim's words on the back (returned with
+    the recall it shows, which ``_recall_question`` asks). No answer the card's context line
+    holds ("the Swiss" after "the Swiss government called …"), and no recall whose cue pins
+    nothing ("T cells do _____", "When it is …"): such a claim has no card."""
     claim = shown.claim
     if target is not None and holds_answer(context, target.text):
         target = None
@@ -140,9 +168,9 @@ def _card(
     if target is not None:
         front = with_stop(f"{topic.title}: {_blanked(shown, target)}")
         key = item_key("gen-card", claim, target.text, shown.legacy_answer)
-        return FlashcardDraft(key, claim.key, front, target.text, kind=CardKind.CLOZE)
+        return FlashcardDraft(key, claim.key, front, target.text, kind=CardKind.CLOZE), None
     if form is not None:
-        return form_card(shown, form)
+        return form_card(shown, form), None
     # A phrase the title or the card's label holds is no answer, nor one plain English fills.
     recall = recall_card(
         shown.text,
@@ -157,12 +185,17 @@ def _card(
         ),
         in_context=bool(context),
     )
-    if recall is None:
-        return None
+    # A blank read after its context line is pinned by that line too ("… at least four
+    # satellites. The reason is its own _____."); an open-ended stub is not.
+    if recall is None or cue_pins_nothing(recall.front, context if recall.cloze else ""):
+        return None, None
+    if recall.cloze and spelled_by_an_acronym(recall.front, recall.back):
+        return None, None
     front = f"{topic.title}: {recall.front}"
     # A phrase cloze is shown as the whole sentence with its answer marked, as a cloze is.
     kind = CardKind.CLOZE if recall.cloze and front.count(BLANK) == 1 else CardKind.BASIC
-    return FlashcardDraft(f"{RECALL_CARD_PREFIX}{claim.key}", claim.key, front, recall.back, kind)
+    card = FlashcardDraft(f"{RECALL_CARD_PREFIX}{claim.key}", claim.key, front, recall.back, kind)
+    return card, recall
 
 
 def _fill_blank(shown: ShownClaim, target: Target, answers: AnswerContext) -> QuestionDraft:
@@ -180,32 +213,6 @@ def _fill_blank(shown: ShownClaim, target: Target, answers: AnswerContext) -> Qu
         difficulty=2,
         quote=claim.quote,
     )
-
-
-def _recall_question(
-    shown: ShownClaim, card: FlashcardDraft | None, topic: TopicDraft, answers: AnswerContext
-) -> list[QuestionDraft]:
-    """A claim no form, blank or statement asks is asked as its recall cloze card is ("Potential
-    difference is measured in _____" -> volts): reviewers kept most such cards, and a claim with
-    no question is a claim no quiz teaches (unseen-5: 40 of 134 claims had none)."""
-    if card is None or card.kind != CardKind.CLOZE or not card.key.startswith(RECALL_CARD_PREFIX):
-        return []
-    sentence = card.front.removeprefix(f"{topic.title}: ")
-    if sentence.count(BLANK) != 1 or not specific_answer(card.back):
-        return []  # a blank of everyday words ("the border") is mostly guessed, reviewers found
-    claim = shown.claim
-    prompt = f"Fill in the blank: {sentence}"
-    draft = QuestionDraft(
-        key=f"gen-recall-{claim.key}",
-        claim_key=claim.key,
-        type=QuestionType.FILL_BLANK,
-        prompt=prompt,
-        explanation=f"The article says: “{with_stop(shown.text)}”",
-        accepted=answer_set([card.back], answers, kind="word", prompt=prompt, quote=claim.quote),
-        difficulty=2,
-        quote=claim.quote,
-    )
-    return [draft]
 
 
 def _multiple_choice(shown: ShownClaim, target: Target, context) -> QuestionDraft | None:
@@ -236,34 +243,6 @@ def _multiple_choice(shown: ShownClaim, target: Target, context) -> QuestionDraf
     )
 
 
-def _statement(shown: ShownClaim) -> str | None:
-    """The claim as a statement: only a claim that starts its sentence is one."""
-    if not shown.claim.is_whole_sentence:
-        return None
-    return shown.text[: shown.span[1]].rstrip(" ,;:")
-
-
-def _true_false(shown: ShownClaim, statement: str, as_false: str | None) -> QuestionDraft:
-    claim = shown.claim
-    said = with_stop(statement)
-    if as_false is None:
-        key, text, answer = f"gen-tf-{claim.key}", said, True
-        explanation = f"True: the article says “{said}”"
-    else:
-        key, text, answer = f"gen-tf-false-{claim.key}", with_stop(as_false), False
-        explanation = f"False: the article says “{said}”"
-    return QuestionDraft(
-        key=key,
-        claim_key=claim.key,
-        type=QuestionType.TRUE_FALSE,
-        prompt=f"{TRUE_FALSE_FRAME}{text}",
-        explanation=explanation,
-        answer_bool=answer,
-        difficulty=2,
-        quote=claim.quote,
-    )
-
-
 def _falsifiable(
     usable: list[ShownClaim], facts, contexts: dict[str, str]
 ) -> list[tuple[ShownClaim, str, str]]:
@@ -271,7 +250,7 @@ def _falsifiable(
     a claim shown after a context line is changed only in ways that line does not refute."""
     found = []
     for shown in usable:
-        statement = _statement(shown)
+        statement = statement_of(shown)
         context = contexts.get(shown.claim.key, "")
         changed = statement and false_statement(statement, facts, _seed(shown.claim), context)
         if statement and changed:
@@ -292,7 +271,7 @@ def _true_false_items(
     answers = _answers([statement for _, statement, _ in chosen])
     items = {}
     for (shown, statement, changed), is_true in zip(chosen, answers, strict=True):
-        items[shown.claim.key] = _true_false(shown, statement, None if is_true else changed)
+        items[shown.claim.key] = true_false(shown, statement, None if is_true else changed)
     return items
 
 
@@ -326,7 +305,7 @@ def _which_statement(
 ) -> QuestionDraft | None:
     """Which of these does the article say? The claim's sentence among two statements the
     article contradicts, each changed in a way a strict checker accepts (``which_statement``)."""
-    statement = _statement(shown)
+    statement = statement_of(shown)
     if statement is None or not stands_as_option(statement, shown.claim.sentence):
         return None
     said = with_stop(statement)
@@ -419,21 +398,28 @@ NO_FORM_FITS = (
 )
 
 
-def why_no_question(quote: str, sentence: str) -> str:
-    """Why a claim got no generated question, as the review page says it to a teacher."""
+# Said instead of "it has a card" of a claim with no card either: its only cue was a stub.
+NO_CARD = "it cannot be asked: no card either, since no cue on its words pins a single answer"
+
+
+def why_no_question(quote: str, sentence: str, has_card: bool = True) -> str:
+    """Why a claim got no generated question, as the review page says it to a teacher; a claim
+    with no card either (``has_card`` False) is said to be one that cannot be asked."""
     claim = ClaimDraft("", "", quote, 0, 0, 0, 0, (), sentence)
     problem = claim_problem(claim, sentence.strip())
     if problem is None:
         pointing = leans_back(sentence.strip())
         # Shown after the sentence before, it may still have no blank with one right answer.
-        return (
+        reason = (
             f"{pointing}, and the sentence before does not resolve it or leaves no blank with "
             "a single right answer; it has a card"
             if (pointing)
             else NO_FORM_FITS
         )
-    said = problem if problem.startswith("its ") else f"it {problem}"
-    return f"{said}; it has a card"
+    else:
+        said = problem if problem.startswith("its ") else f"it {problem}"
+        reason = f"{said}; it has a card"
+    return reason if has_card else reason.replace("it has a card", NO_CARD)
 
 
 def _article_context(
@@ -552,7 +538,7 @@ def generate_items(
         key = shown.claim.key
         form = (forms.get(key) or [None])[0]
         context_line = resolved.contexts.get(key, "")
-        card = _card(topic_of[key], shown, targets.get(key), form, facts, context_line)
+        card, recall = _card(topic_of[key], shown, targets.get(key), form, facts, context_line)
         if card:
             cards.append(card)
         if key in first:
@@ -566,7 +552,10 @@ def generate_items(
                 seen_with[key],
                 context_line,
             )
-            questions += asked or _recall_question(shown, card, topic_of[key], answers)
+            questions += asked or recall_question(shown, recall, answers)
+        else:
+            questions += bullet_question(shown, recall, answers, topic_of[key])
+    questions = true_statements_for_the_unasked(usable, questions, falsifiable)
     questions.extend(_matching_questions(topics, standing, questions))
     glossary = _with_glossary(cards, questions, all_shown, topics, set(first), answers)
     cards, questions = glossary

@@ -17,6 +17,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from quizapp.core.question_kinds.cloze_gaps import gap_texts
 from quizapp.core.vocabulary import ItemOrigin
 
 # Lower comes first. Generated items are drafts no teacher has looked at.
@@ -53,10 +54,12 @@ def item_facts(
     choices: Sequence[dict[str, Any]] | None,
     form: str = "",
 ) -> ItemFacts:
-    """Facts of a stored question: its prompt and choices as text, its correct answers."""
-    choices = choices or []
-    answers = [*(accepted or ()), *(c["text"] for c in choices if c.get("correct"))]
-    text = " ".join([prompt, *(c["text"] for c in choices)])
+    """Facts of a stored question: its prompt and choices as text, its correct answers (a
+    cloze question's: each gap's full-marks answers, and its options as text)."""
+    plain = [c for c in choices or [] if not c.get("gap")]
+    gap_answers, gap_options = gap_texts([c["gap"] for c in choices or [] if c.get("gap")])
+    answers = [*(accepted or ()), *(c["text"] for c in plain if c.get("correct")), *gap_answers]
+    text = " ".join([prompt, *(c["text"] for c in plain), *gap_options])
     origin = origin or ItemOrigin.CURATED
     return ItemFacts(question_id, claim_id, origin, text, tuple(answers), str(form))
 

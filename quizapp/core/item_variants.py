@@ -21,8 +21,10 @@ from quizapp.core.item_forms.grammar import AUXILIARIES, is_finite_verb
 from quizapp.core.item_forms.self_refuting import (
     counted_by_a_formula,
     counted_by_a_list_before,
+    given_by_arithmetic,
     keeps_context_order,
     opposite_refutes_itself,
+    swap_refutes_itself,
 )
 from quizapp.core.number_format import changed_numbers, number_value
 
@@ -192,7 +194,15 @@ def _may_change(statement: str, number: Target, facts: ArticleFacts) -> bool:
 
 def _number_change(statement: str, facts: ArticleFacts, seed: int, context: str) -> str | None:
     # A number in the title is the article's own: changing it contradicts the title, not a claim.
-    found = [n for n in numbers(statement) if _may_change(statement, n, facts)]
+    found = [
+        n
+        for n in numbers(statement)
+        if _may_change(statement, n, facts)
+        # "gain about 110" after "slow by 7 … fast by 45": refuted by subtraction, not reading
+        and not given_by_arithmetic(
+            f"{context} {statement[: n.start]} {statement[n.end :]}", n.text
+        )
+    ]
     plain = [n for n in found if n.kind == "number"]
     if len(plain) >= 2:
         # Two quantities of one sentence usually relate ("31 staff, equal to 24 posts"):
@@ -258,7 +268,9 @@ def _opposite_change(statement: str) -> str | None:
         if match is None or opposite in statement:
             continue
         before, after = statement[: match.start()], statement[match.end() :]
-        if _fits_opposite(word, before, after) and not opposite_refutes_itself(word, before, after):
+        if not _fits_opposite(word, before, after) or opposite_refutes_itself(word, before, after):
+            continue
+        if not swap_refutes_itself(word, opposite, before, after):
             return before + opposite + after
     return None
 
@@ -368,7 +380,30 @@ def _number_options(target: Target, shown: str, seed: int) -> list[str] | None:
     options = changed_numbers(target.text, 0, seed)
     # "Two years later": a number word's options are written in the key's case.
     options = [match_case(o, target.text) if target.text[:1].isalpha() else o for o in options]
-    return [o for o in options if o not in shown and is_plausible(shown, target, o)]
+    return [
+        o
+        for o in options
+        if o not in shown
+        and is_plausible(shown, target, o)
+        # Small counts written as words ("two", "four", "six") run in steps a reader expects.
+        and not (
+            target.text[:1].isdigit()
+            and simple_multiple(number_value(o), number_value(target.text))
+        )
+    ]
+
+
+# 14 and 21 beside 7, 600 and 900 beside 300: options that are a key's double, triple or half
+# mark it as the base they were made from (reviewers picked it without the article).
+SIMPLE_RATIOS = (2.0, 3.0, 4.0, 0.5, 1 / 3, 0.25)
+
+
+def simple_multiple(option: float | None, key: float | None) -> bool:
+    """Whether ``option`` is a simple multiple or fraction of ``key``."""
+    if option is None or not key:
+        return False
+    # Within rounding: "13.0 million" is 4.4 million written three times over.
+    return any(abs(option / key / ratio - 1) < 0.03 for ratio in SIMPLE_RATIOS)
 
 
 def _entity_options(

@@ -17,3 +17,4 @@ class QuestionType(StrEnum):
     MATCHING = "matching"
     POLL = "poll"
     NUMERICAL = "numerical"
+    CLOZE = "cloze_gaps"

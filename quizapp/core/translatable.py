@@ -1,13 +1,11 @@
-"""``N_``: marks a sentence the core or a service writes as one the interface translates.
-
-The core and the services know no language and import nothing of Flask: they mark their
-shown sentences with ``N_`` (babel's keyword, so ``make translations`` extracts them) and the
-web layer passes them through ``gettext`` when it shows them, in the viewer's language.
-"""
+"""A marker for messages the core and the services write in English and the web layer shows
+translated: ``N_("...")`` returns its text unchanged (the core stays free of Flask), and
+``pybabel extract`` (whose default keywords include ``N_``) puts it in the catalogues, so the
+page's ``gettext(message)`` finds its translation."""
 
 from __future__ import annotations
 
 
-def N_(message: str) -> str:
-    """Returns ``message`` unchanged; only marks it for extraction."""
+def N_(message: str) -> str:  # noqa: N802 - gettext's conventional name for the no-op marker
+    """``message`` itself: only marks it for extraction."""
     return message

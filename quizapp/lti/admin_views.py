@@ -4,8 +4,10 @@ registered so far, and the form to register one (or update it, by issuer and cli
 from __future__ import annotations
 
 from flask import abort, current_app, flash, redirect, render_template, url_for
+from flask_babel import gettext as _
 from flask_login import current_user
 
+from quizapp.core.translatable import N_
 from quizapp.extensions import db
 from quizapp.lti.blueprint import bp
 from quizapp.lti.forms import PlatformForm
@@ -19,17 +21,17 @@ def _admins_only():
     if not current_user.is_authenticated:
         return current_app.login_manager.unauthorized()
     if current_user.role != Role.ADMIN:
-        abort(403, "This page is for admins.")
+        abort(403, N_("This page is for admins."))
     return None
 
 
 def tool_urls() -> dict[str, str]:
     """What an admin pastes into the LMS, by the names LMSs give the fields."""
     return {
-        "Tool URL / target link URI / redirect URI": public_url("lti.launch"),
-        "OpenID Connect login initiation URL": public_url("lti.login"),
-        "Public keyset URL (JWKS)": public_url("lti.jwks"),
-        "Deep linking URL": public_url("lti.launch"),
+        _("Tool URL / target link URI / redirect URI"): public_url("lti.launch"),
+        _("OpenID Connect login initiation URL"): public_url("lti.login"),
+        _("Public keyset URL (JWKS)"): public_url("lti.jwks"),
+        _("Deep linking URL"): public_url("lti.launch"),
     }
 
 
@@ -56,10 +58,13 @@ def register():
         platform, created = register_platform(db.session, form.fields())
     except LtiError as error:
         db.session.rollback()
-        form.form_errors.append(error.message)
+        form.form_errors.append(_(error.message) if error.message else error.message)
         return _page(form, error.status)
     db.session.commit()
-    flash(f"{platform.name} {'registered' if created else 'updated'}.", "success")
+    if created:
+        flash(_("%(name)s registered.", name=platform.name), "success")
+    else:
+        flash(_("%(name)s updated.", name=platform.name), "success")
     return redirect(url_for("lti.platforms_page"))
 
 
@@ -70,5 +75,7 @@ def delete(platform_id: int):
         return refused
     platform = delete_platform(db.session, platform_id)
     db.session.commit()
-    flash(f"{platform.name} removed: its launches are refused from now on.", "success")
+    flash(
+        _("%(name)s removed: its launches are refused from now on.", name=platform.name), "success"
+    )
     return redirect(url_for("lti.platforms_page"))

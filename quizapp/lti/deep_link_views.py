@@ -12,6 +12,7 @@ from pylti1p3.deep_link_resource import DeepLinkResource
 from pylti1p3.exception import LtiException
 from pylti1p3.lineitem import LineItem
 
+from quizapp.core.translatable import N_
 from quizapp.extensions import db
 from quizapp.lti.blueprint import bp
 from quizapp.lti.forms import PickSetForm
@@ -24,7 +25,7 @@ from quizapp.services.lti_launches import SET_PARAM
 from quizapp.services.quiz_sets import owned_set, teacher_sets
 
 DEEP_LINKING_SETTINGS = "https://purl.imsglobal.org/spec/lti-dl/claim/deep_linking_settings"
-GONE = "This choice has expired or was made already. Add the activity in the LMS again."
+GONE = N_("This choice has expired or was made already. Add the activity in the LMS again.")
 
 
 def _launch() -> FlaskMessageLaunch:
@@ -73,7 +74,7 @@ def deep_link_page():
     settings = message.get_launch_data().get(DEEP_LINKING_SETTINGS) or {}
     return_url = settings.get("deep_link_return_url")
     if not isinstance(return_url, str) or urlsplit(return_url).scheme not in ("http", "https"):
-        abort(400, "The LMS gave no address to return the choice to.")
+        abort(400, N_("The LMS gave no address to return the choice to."))
     session.pop(DEEP_LINK_KEY, None)  # one answer per request
     response = render_template(
         "lti/deep_link_return.html", return_url=return_url, token=token, quiz_set=quiz_set

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import SelectField, StringField, SubmitField, TextAreaField
 from wtforms.validators import DataRequired, Length
@@ -10,22 +11,24 @@ from quizapp.services.lti_registry import MAX_ID, MAX_URL, PlatformFields
 
 
 class PlatformForm(FlaskForm):
-    name = StringField("Name (for you)", validators=[DataRequired(), Length(max=120)])
-    issuer = StringField("Issuer (platform id)", validators=[DataRequired(), Length(max=MAX_URL)])
-    client_id = StringField("Client id", validators=[DataRequired(), Length(max=MAX_ID)])
+    name = StringField(_l("Name (for you)"), validators=[DataRequired(), Length(max=120)])
+    issuer = StringField(
+        _l("Issuer (platform id)"), validators=[DataRequired(), Length(max=MAX_URL)]
+    )
+    client_id = StringField(_l("Client id"), validators=[DataRequired(), Length(max=MAX_ID)])
     deployment_ids = TextAreaField(
-        "Deployment ids (one a line)", validators=[DataRequired(), Length(max=20_000)]
+        _l("Deployment ids (one a line)"), validators=[DataRequired(), Length(max=20_000)]
     )
     auth_login_url = StringField(
-        "OIDC authentication URL", validators=[DataRequired(), Length(max=MAX_URL)]
+        _l("OIDC authentication URL"), validators=[DataRequired(), Length(max=MAX_URL)]
     )
     auth_token_url = StringField(
-        "Access token URL", validators=[DataRequired(), Length(max=MAX_URL)]
+        _l("Access token URL"), validators=[DataRequired(), Length(max=MAX_URL)]
     )
     key_set_url = StringField(
-        "Public keyset URL (JWKS)", validators=[DataRequired(), Length(max=MAX_URL)]
+        _l("Public keyset URL (JWKS)"), validators=[DataRequired(), Length(max=MAX_URL)]
     )
-    submit = SubmitField("Register the platform")
+    submit = SubmitField(_l("Register the platform"))
 
     def fields(self) -> PlatformFields:
         return PlatformFields(
@@ -40,10 +43,10 @@ class PlatformForm(FlaskForm):
 
 
 class LinkAssignmentForm(FlaskForm):
-    assignment = SelectField("Assignment", coerce=int, validate_choice=True)
-    submit = SubmitField("Open this assignment from the LMS")
+    assignment = SelectField(_l("Assignment"), coerce=int, validate_choice=True)
+    submit = SubmitField(_l("Open this assignment from the LMS"))
 
 
 class PickSetForm(FlaskForm):
-    quiz_set = SelectField("Quiz set", coerce=int, validate_choice=True)
-    submit = SubmitField("Add it to the course")
+    quiz_set = SelectField(_l("Quiz set"), coerce=int, validate_choice=True)
+    submit = SubmitField(_l("Add it to the course"))

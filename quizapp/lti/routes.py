@@ -10,11 +10,13 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 from flask import current_app, flash, jsonify, redirect, render_template, request, session, url_for
+from flask_babel import gettext as _
 from flask_login import login_user
 from pylti1p3.contrib.flask import FlaskMessageLaunch, FlaskOIDCLogin, FlaskRequest
 from pylti1p3.exception import LtiException, OIDCException
 
 from quizapp.core.lti_roles import quizapp_role
+from quizapp.core.translatable import N_
 from quizapp.extensions import csrf, db
 from quizapp.lti.blueprint import bp
 from quizapp.lti.tool import (
@@ -30,16 +32,20 @@ from quizapp.services.errors import LtiError, LtiForbidden
 from quizapp.services.lti_launches import Landing, LaunchFacts, apply_launch
 from quizapp.services.lti_registry import tool_key
 
-AGAIN = "Open quizapp from the course again."
-NO_LOGIN = "This launch did not start from a login here, or it is too old. " + AGAIN
-USED = "This launch was used already, or it has expired. " + AGAIN
-UNREGISTERED = (
+# N_: the refusal page shows them in its language (gettext at display).
+NO_LOGIN = N_(
+    "This launch did not start from a login here, or it is too old. "
+    "Open quizapp from the course again."
+)
+USED = N_("This launch was used already, or it has expired. Open quizapp from the course again.")
+EXPIRED = N_("This launch has expired. Open quizapp from the course again.")
+UNREGISTERED = N_(
     "No LMS is registered with this issuer and client id (aud). "
     "An admin registers it under LMS platforms."
 )
-BAD_SIGNATURE = "The launch's signature does not match the LMS's keys."
-NO_KEYS = "The LMS's public keys (JWKS URL) could not be fetched or read. Try again later."
-NO_DEPLOYMENT = (
+BAD_SIGNATURE = N_("The launch's signature does not match the LMS's keys.")
+NO_KEYS = N_("The LMS's public keys (JWKS URL) could not be fetched or read. Try again later.")
+NO_DEPLOYMENT = N_(
     "This deployment of quizapp is not registered for the LMS. "
     "An admin adds its deployment id under LMS platforms."
 )
@@ -53,7 +59,7 @@ REFUSALS = (
     ("Registration not found", UNREGISTERED),
     ("Client id not registered", UNREGISTERED),
     ("Could not find registration", UNREGISTERED),
-    ("Signature has expired", "This launch has expired. " + AGAIN),
+    ("Signature has expired", EXPIRED),
     ("Can't decode id_token", BAD_SIGNATURE),
     ("public key", BAD_SIGNATURE),
     ("KID not found", BAD_SIGNATURE),
@@ -61,7 +67,7 @@ REFUSALS = (
     ("Invalid response from", NO_KEYS),
     ("deployment", NO_DEPLOYMENT),
 )
-MALFORMED = "The launch message is malformed."
+MALFORMED = N_("The launch message is malformed.")
 # The session's deep-linking launch (its id in the launch store): only the browser that was
 # launched may answer it.
 DEEP_LINK_KEY = "lti_deep_link"
@@ -78,7 +84,10 @@ def _refusal(reason: str, status: int, detail: str = ""):
     )
     db.session.rollback()
     page = render_template(
-        "error.html", code=status, title="The LMS link was refused", message=reason
+        "error.html",
+        code=status,
+        title=_("The LMS link was refused"),
+        message=_(reason) if reason else reason,
     )
     return page, status
 
@@ -165,11 +174,11 @@ def launch():
     tool = DatabaseToolConf(db.session)
     platform = tool.platform(message.get_iss(), message.get_client_id())
     if platform is None:  # registered a moment ago, gone now
-        return _refusal("No LMS is registered with this issuer and client id.", 403)
+        return _refusal(N_("No LMS is registered with this issuer and client id."), 403)
     if message.is_deep_link_launch():
         return _deep_linking(message, platform, claims)
     if not message.is_resource_launch():
-        return _refusal("quizapp takes resource-link and deep-linking launches here.", 400)
+        return _refusal(N_("quizapp takes resource-link and deep-linking launches here."), 400)
     try:
         landing = apply_launch(db.session, platform, LaunchFacts.from_claims(claims))
     except LtiError as error:
@@ -181,7 +190,7 @@ def launch():
     if landing.teaches:
         return redirect(url_for("teach.class_page", class_id=landing.school_class.id))
     if landing.user.is_teacher:
-        flash("This course's class belongs to another teacher in quizapp.", "info")
+        flash(_("This course's class belongs to another teacher in quizapp."), "info")
         return redirect(url_for("teach.home"))
     if landing.school_class is None:
         return redirect(url_for("main.home"))
@@ -203,7 +212,7 @@ def _deep_linking(message: FlaskMessageLaunch, platform: LtiPlatform, claims: di
     try:
         facts = LaunchFacts.from_claims(claims)
         if quizapp_role(facts.roles) != Role.TEACHER:
-            raise LtiForbidden("Only the course's instructors add quizapp activities.")
+            raise LtiForbidden(N_("Only the course's instructors add quizapp activities."))
         landing = apply_launch(db.session, platform, facts)
     except LtiError as error:
         return _refusal(error.message, error.status)

@@ -11,6 +11,7 @@ from sqlalchemy.orm import selectinload
 
 from quizapp.core.article_parser import Section, parse_article
 from quizapp.core.highlight import highlight_segments
+from quizapp.core.translatable import N_
 from quizapp.extensions import db
 from quizapp.models import Article, Claim, Topic
 from quizapp.models.base import utcnow
@@ -92,7 +93,7 @@ def reader(slug: str):
         .order_by(Claim.start_offset)
     ).all()
     if not claims:
-        abort(404, "This article has no claims yet.")
+        abort(404, N_("This article has no claims yet."))
     spans = [(c.key, c.start_offset, c.end_offset) for c in claims]
     parsed = parse_article(article.text, article.language)
     starts = [c.start_offset for c in claims]

@@ -148,6 +148,9 @@ class _Item:
     media: Mapped[list[dict[str, Any]]] = mapped_column(
         sa.JSON, default=list, server_default=sa.text("'[]'")
     )
+    # Its tags, as Anki keeps them on notes (``core.item_tags``: one word each, at most 50);
+    # they travel with the item in Anki packages, Moodle XML and CSV.
+    tags: Mapped[list[str]] = mapped_column(sa.JSON, default=list, server_default=sa.text("'[]'"))
 
 
 class Flashcard(_Item, db.Model):

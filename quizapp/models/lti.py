@@ -83,12 +83,17 @@ class LtiUserLink(db.Model):
 
 
 class LtiContextLink(db.Model):
-    """An LMS course (the launch's context) and the quizapp class it became."""
+    """An LMS course (the launch's context) and the quizapp class it became.
+
+    A context id is unique only within its deployment (LTI 1.3 core, the context claim), so
+    two deployments of one platform may name two courses alike: the deployment is in the key.
+    """
 
     __tablename__ = "lti_context_link"
-    __table_args__ = (sa.UniqueConstraint("platform_id", "context_id"),)
+    __table_args__ = (sa.UniqueConstraint("platform_id", "deployment_id", "context_id"),)
     id: Mapped[int] = mapped_column(primary_key=True)
     platform_id: Mapped[int] = mapped_column(sa.ForeignKey("lti_platform.id", ondelete="CASCADE"))
+    deployment_id: Mapped[str] = mapped_column(sa.String(255), default="", server_default="")
     context_id: Mapped[str] = mapped_column(sa.String(255))
     class_id: Mapped[int] = mapped_column(
         sa.ForeignKey("school_class.id", ondelete="CASCADE"), index=True
@@ -106,9 +111,11 @@ class LtiResourceLink(db.Model):
     """
 
     __tablename__ = "lti_resource_link"
-    __table_args__ = (sa.UniqueConstraint("platform_id", "resource_link_id"),)
+    # Resource link ids, too, are unique only within their deployment.
+    __table_args__ = (sa.UniqueConstraint("platform_id", "deployment_id", "resource_link_id"),)
     id: Mapped[int] = mapped_column(primary_key=True)
     platform_id: Mapped[int] = mapped_column(sa.ForeignKey("lti_platform.id", ondelete="CASCADE"))
+    deployment_id: Mapped[str] = mapped_column(sa.String(255), default="", server_default="")
     resource_link_id: Mapped[str] = mapped_column(sa.String(255))
     class_id: Mapped[int] = mapped_column(
         sa.ForeignKey("school_class.id", ondelete="CASCADE"), index=True

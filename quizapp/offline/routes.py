@@ -17,11 +17,14 @@ from flask import (
     request,
     url_for,
 )
+from flask_babel import gettext as _
 from flask_login import current_user
 from flask_wtf.csrf import generate_csrf
 
 from quizapp.core.clock import aware
 from quizapp.core.offline_events import read_queue
+from quizapp.core.question_kinds import kind_of
+from quizapp.core.translatable import N_
 from quizapp.extensions import db
 from quizapp.models.base import utcnow
 from quizapp.offline.shell import shell_urls, shell_version
@@ -41,7 +44,7 @@ JSON_ENDPOINTS = ("offline.download_cards", "offline.download_practice", "offlin
 def _json_needs_login():
     """The offline page's scripts get a 401 they can read, not the login page's HTML."""
     if request.endpoint in JSON_ENDPOINTS and not current_user.is_authenticated:
-        return jsonify(error="Log in (online) to download or sync your study."), 401
+        return jsonify(error=_("Log in (online) to download or sync your study.")), 401
     return None
 
 
@@ -59,7 +62,7 @@ def manifest():
     body = {
         "name": "quizapp",
         "short_name": "quizapp",
-        "description": "Flashcards and practice quizzes traced to the article they came from.",
+        "description": _("Flashcards and practice quizzes traced to the article they came from."),
         "id": url_for("study.dashboard"),
         "start_url": url_for("study.dashboard"),
         "scope": url_for("main.home"),
@@ -120,9 +123,9 @@ def download_practice():
         or type(length) is not int
         or length not in offline_download.OFFLINE_QUIZ_LENGTHS
     ):
-        raise QuizError("Choose a topic and a length of 5, 10 or 20 questions.")
+        raise QuizError(N_("Choose a topic and a length of 5, 10 or 20 questions."))
     if topic_id not in {t["id"] for t in offline_download.offline_topics(db.session, current_user)}:
-        raise QuizError("There is no such topic to practise.")
+        raise QuizError(N_("There is no such topic to practise."))
     scheduler = learner_scheduler(db.session, current_user)
     mastery = mastery_by_topic(topic_progress(db.session, current_user.id, scheduler, utcnow()))
     attempt = offline_download.start_offline_practice(
@@ -133,7 +136,7 @@ def download_practice():
     questions = [
         {
             "position": slot.position,
-            "prompt": slot.question.prompt,
+            "prompt": kind_of(slot.question.type).legend(slot.question),
             # The same controls as the online question page, with no answer and no marks.
             "inputs": str(inputs(slot, None)),
         }

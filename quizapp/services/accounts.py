@@ -14,7 +14,9 @@ from sqlalchemy.orm import Session
 
 from quizapp.core.interface_languages import is_interface_language
 from quizapp.core.time_zones import choosable_zones
+from quizapp.core.translatable import N_
 from quizapp.models import Role, User
+from quizapp.services.api_tokens import revoke_all_tokens
 from quizapp.services.errors import AccountError
 from quizapp.services.sessions import end_all_sessions
 
@@ -23,9 +25,10 @@ RESET_SALT = "password-reset"
 # so a reset link is never read as one.
 INVITATION_SALT = "account-invitation"
 EMAIL_CHANGE_SALT = "email-change"
-EMAIL_LINK_UNUSABLE = "This link has expired or was used already. Change the email again."
-EMAIL_TAKEN_MEANWHILE = "Another account uses this email now; keep your current one."
-EMAIL_NEEDS_PASSWORD = "Type your current password to change your email."
+# N_: shown translated by the pages (gettext at display).
+EMAIL_LINK_UNUSABLE = N_("This link has expired or was used already. Change the email again.")
+EMAIL_TAKEN_MEANWHILE = N_("Another account uses this email now; keep your current one.")
+EMAIL_NEEDS_PASSWORD = N_("Type your current password to change your email.")
 
 
 def new_account(
@@ -102,9 +105,12 @@ def user_for_reset_token(
 
 
 def set_new_password(session: Session, user: User, password: str) -> None:
-    """A new password ends every session and remember token of the account."""
+    """A new password ends every session and remember token of the account, and revokes its
+    API tokens: a password is changed or reset when someone else may have had it, and tokens
+    made with it would otherwise outlive the change."""
     user.set_password(password)
     end_all_sessions(session, user)
+    revoke_all_tokens(session, user)
 
 
 @dataclass(frozen=True)
@@ -126,13 +132,13 @@ def update_profile(session: Session, user: User, change: ProfileChange) -> str |
     email = change.email.strip().lower()
     # A saved zone that is not in the list (an old alias kept) may stay; no other may be set.
     if change.time_zone not in choosable_zones() and change.time_zone != user.time_zone:
-        raise AccountError("Choose a time zone from the list.")
+        raise AccountError(N_("Choose a time zone from the list."))
     if email != user.email and not user.check_password(change.current_password or ""):
         # Someone with a stolen session could otherwise move the account to their address
         # and reset its password from there.
         raise AccountError(EMAIL_NEEDS_PASSWORD)
     if change.language and not is_interface_language(change.language):
-        raise AccountError("Choose a language from the list.")
+        raise AccountError(N_("Choose a language from the list."))
     user.display_name = change.display_name.strip()
     user.time_zone = change.time_zone
     user.language = change.language or None

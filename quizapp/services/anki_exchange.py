@@ -4,9 +4,9 @@ learner's review history, so their FSRS memory of each card continues where Anki
 Every card is keyed by its note and template (``anki_key``), so importing the same deck again
 into the same article adds only the cards that are new, and replays only the reviews that are
 new (a review is known by its card and its time, which is Anki's review id): nothing changes
-for a package already imported. A card that lost something on the way (media, Back Extra)
-lands as a draft and is listed in the report with what it lost; so is every tag, which cards
-here do not have.
+for a package already imported but the tags of cards whose notes were retagged. A card that
+lost something on the way (media, Back Extra, a tag too long to keep) lands as a draft and is
+listed in the report with what it lost; its note's tags come along on it.
 """
 
 from __future__ import annotations
@@ -74,6 +74,25 @@ def card_ids_by_key(session: Session, article_id: int, keys: list[str]) -> dict[
     return ids
 
 
+def _retag_known(
+    session: Session, deck: AnkiDeck, known: dict[str, int], importer_id: int | None
+) -> None:
+    """Give the importer's cards imported before their notes' tags where these differ (a deck
+    imported before cards kept tags, or retagged in Anki since): the one thing a second
+    import changes on a card it already has (its sides stay as they may have been edited)."""
+    wanted = {known[c.key]: c.tags for c in deck.cards if c.key in known}
+    ids = list(wanted)
+    for start in range(0, len(ids), _IN_CHUNK):
+        stmt = sa.select(Flashcard.id, Flashcard.tags).where(
+            Flashcard.id.in_(ids[start : start + _IN_CHUNK])
+        )
+        for card_id, tags in session.execute(_owned(stmt, importer_id)).all():
+            if list(tags or ()) != wanted[card_id]:
+                session.execute(
+                    sa.update(Flashcard).where(Flashcard.id == card_id).values(tags=wanted[card_id])
+                )
+
+
 def _card_row(anki: AnkiCard, landing: Landing, claim_id: int) -> dict:
     return {
         "key": anki.key,
@@ -81,6 +100,7 @@ def _card_row(anki: AnkiCard, landing: Landing, claim_id: int) -> dict:
         "kind": anki.card.kind,
         "front": anki.card.front,
         "back": anki.card.back,
+        "tags": anki.tags,
         "origin": landing.origin,
         "author_id": landing.author_id,
         "article_id": landing.article.id,
@@ -100,16 +120,12 @@ def _nest_subdecks(session: Session, landing: Landing, titles: set[str]) -> None
                 child.parent = topic_titled(session, landing, TOPIC_SEPARATOR.join(levels[:depth]))
 
 
-def _changes(deck: AnkiDeck, new_cards: list[AnkiCard]) -> list[Changed]:
-    changed = [
+def _changes(new_cards: list[AnkiCard]) -> list[Changed]:
+    return [
         Changed(anki.name, "; ".join(anki.card.changes) + f": {DRAFT_NOTE}")
         for anki in new_cards
         if anki.card.changes
     ]
-    for tag, count in sorted(deck.tags.items()):
-        plural = "s" if count != 1 else ""
-        changed.append(Changed(f"tag “{tag}”", f"on {count} card{plural}; cards here have no tags"))
-    return changed
 
 
 def import_anki(
@@ -131,6 +147,7 @@ def import_anki(
     session.flush()  # the landing article's id
     known = {} if landing.created_article else card_ids_by_key(session, landing.article.id, keys)
     new_cards = [c for c in deck.cards if c.key not in known]
+    _retag_known(session, deck, known, importer_id)
     claim_ids = attach_claims(
         session,
         landing,
@@ -150,7 +167,7 @@ def import_anki(
         landing.article.title,
         skipped=list(deck.skipped),
         noun="flashcard",
-        changed=_changes(deck, new_cards),
+        changed=_changes(new_cards),
         already_imported=len(known),
         new_article=landing.created_article,
     )

@@ -15,6 +15,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from quizapp.core.clock import utcnow
+from quizapp.core.translatable import N_
 from quizapp.models import ApiToken, TokenScope, User
 from quizapp.services.errors import AccountError, NotFound
 
@@ -39,9 +40,9 @@ def create_token(session: Session, user: User, name: str, scope: str) -> NewToke
     """A new token for ``user``; the secret is in the result only."""
     name = " ".join((name or "").split())
     if not name or len(name) > 80:
-        raise AccountError("Give the token a name of 1 to 80 characters.")
+        raise AccountError(N_("Give the token a name of 1 to 80 characters."))
     if scope not in set(TokenScope):
-        raise AccountError("Choose the scope read or write.")
+        raise AccountError(N_("Choose the scope read or write."))
     live = session.scalar(
         sa.select(sa.func.count(ApiToken.id)).where(
             ApiToken.user_id == user.id, ApiToken.revoked_at.is_(None)
@@ -79,10 +80,21 @@ def revoke_token(session: Session, user_id: int, token_id: int) -> ApiToken:
         sa.select(ApiToken).where(ApiToken.id == token_id, ApiToken.user_id == user_id)
     )
     if token is None:
-        raise NotFound("There is no such token.")
+        raise NotFound(N_("There is no such token."))
     if token.revoked_at is None:
         token.revoked_at = utcnow()
     return token
+
+
+def revoke_all_tokens(session: Session, user: User) -> int:
+    """Revoke every live token of ``user`` (a new password: whoever had the old one may have
+    made tokens); how many were live."""
+    result = session.execute(
+        sa.update(ApiToken)
+        .where(ApiToken.user_id == user.id, ApiToken.revoked_at.is_(None))
+        .values(revoked_at=utcnow())
+    )
+    return result.rowcount or 0
 
 
 def token_for_secret(session: Session, secret: str, now: datetime) -> ApiToken | None:

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from quizapp.core.item_generation import why_no_question
 from quizapp.core.languages import ENGLISH, GENERATOR_LANGUAGES
 from quizapp.core.neutral_items import why_no_neutral_question
+from quizapp.core.translatable import N_
 from quizapp.core.vocabulary import ItemOrigin
 from quizapp.models import (
     Article,
@@ -28,7 +29,7 @@ from quizapp.models import (
     QuizSetItem,
     Topic,
 )
-from quizapp.services.errors import N_, NotFound, TeachingError
+from quizapp.services.errors import NotFound, TeachingError
 from quizapp.services.topic_renames import retitle_cards, retitle_questions, retitle_topic
 
 ITEM_MODELS = {"questions": Question, "flashcards": Flashcard}
@@ -55,7 +56,8 @@ class ClaimReview:
             return None
         if self.language not in GENERATOR_LANGUAGES:
             return why_no_neutral_question(self.sentence or self.claim.quote)
-        return why_no_question(self.claim.quote, self.sentence or self.claim.quote)
+        sentence = self.sentence or self.claim.quote
+        return why_no_question(self.claim.quote, sentence, has_card=bool(self.flashcards))
 
     @property
     def drafts(self) -> int:

@@ -16,6 +16,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session, selectinload
 
 from quizapp.core.grading_methods import SubmittedAttempt, overall_grade
+from quizapp.core.translatable import N_
 from quizapp.core.vocabulary import AttemptKind, FeedbackTiming
 from quizapp.models import (
     Assignment,
@@ -27,7 +28,7 @@ from quizapp.models import (
     Response,
     SchoolClass,
 )
-from quizapp.services.errors import N_, NotFound, NotNow, TeachingError
+from quizapp.services.errors import NotFound, NotNow, TeachingError
 from quizapp.services.quiz_set_drawing import resolve_questions
 from quizapp.services.quizzes import create_attempt, expire_if_due
 

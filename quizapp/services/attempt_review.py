@@ -5,10 +5,11 @@ from __future__ import annotations
 import sqlalchemy as sa
 from sqlalchemy.orm import Session, selectinload
 
+from quizapp.core.translatable import N_
 from quizapp.core.vocabulary import AttemptKind
 from quizapp.models import AttemptQuestion, QuizAttempt, SchoolClass
 from quizapp.services.assignments import class_assignment_ids
-from quizapp.services.errors import N_, NotFound
+from quizapp.services.errors import NotFound
 
 
 def class_student_attempt(

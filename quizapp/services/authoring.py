@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from quizapp.core.aliases import AnswerContext
 from quizapp.core.bank import BLANK, validate_question_fields
+from quizapp.core.item_tags import tag_field_problem, tags_from_text, tags_text
 from quizapp.core.question_kinds import is_known_type, kind_of
 from quizapp.core.question_kinds.base import PAIR_SEPARATOR
 from quizapp.core.vocabulary import CardKind, ItemOrigin
@@ -112,6 +113,9 @@ class FlashcardFields:
     # The sides that show a picture or sound: such a side may have no text (Anki's image-only
     # sides are common).
     sides_with_media: frozenset[str] = frozenset()
+    # Its tags as typed: words separated by spaces (``core.item_tags``); None leaves an edited
+    # card's tags as they are (a request that did not send the field).
+    tags: str | None = None
 
 
 def new_key(teacher_id: int) -> str:
@@ -184,7 +188,14 @@ def _answer_key(values: dict[str, Any]) -> tuple:
     """What earlier answers and their marks depend on: the type, each choice's id and whether
     it is correct (its wording may change), accepted answers, pairs and the true/false answer."""
     choices = tuple(
-        (c["id"], bool(c["correct"]), c.get("value"), c.get("tolerance"), c.get("fraction"))
+        (
+            c["id"],
+            bool(c["correct"]),
+            c.get("value"),
+            c.get("tolerance"),
+            c.get("fraction"),
+            repr(c.get("gap")),
+        )
         for c in values.get("choices") or []
     )
     return (
@@ -250,7 +261,9 @@ def draft_problem(session: Session, item: Question | Flashcard, teacher_id: int)
             _question_values(session, teacher_id, fields_of(item), item)
         else:
             sides = frozenset(entry.get("place") for entry in item.media or ())
-            fields = FlashcardFields(item.claim_id, item.kind, item.front, item.back, sides)
+            fields = FlashcardFields(
+                item.claim_id, item.kind, item.front, item.back, sides, tags_text(item.tags or ())
+            )
             _flashcard_values(session, teacher_id, fields, item)
     except TeachingError as error:
         return error.message
@@ -272,13 +285,19 @@ def _flashcard_values(
         _fail(f"Each side of a flashcard has at most {MAX_PROMPT} characters.")
     if fields.kind == CardKind.CLOZE and front.count(BLANK) != 1:
         _fail(f"A cloze card's front needs exactly one {BLANK} where the back's answer goes.")
-    return {
+    values = {
         "claim_id": claim.id,
         "article_id": claim.article_id,
         "kind": fields.kind,
         "front": front,
         "back": back,
     }
+    if fields.tags is not None:
+        tag_problem = tag_field_problem(fields.tags)
+        if tag_problem:
+            _fail(tag_problem)
+        values["tags"] = tags_from_text(fields.tags).tags
+    return values
 
 
 def create_flashcard(session: Session, teacher_id: int, fields: FlashcardFields) -> Flashcard:
@@ -324,6 +343,7 @@ def _copy(session: Session, item: Question | Flashcard, fields: tuple[str, ...],
         author_id=teacher_id,
         claim_id=item.claim_id,
         media=[dict(entry) for entry in item.media or ()],
+        tags=list(item.tags or ()),
         **{name: getattr(item, name) for name in fields},
     )
     session.add(copy)

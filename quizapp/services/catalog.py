@@ -112,6 +112,7 @@ def export_cards(
             Topic.title,
             Flashcard.kind,
             Flashcard.media,
+            Flashcard.tags,
         )
         .join(Claim, Flashcard.claim_id == Claim.id)
         .join(Topic, Claim.topic_id == Topic.id)
@@ -121,7 +122,7 @@ def export_cards(
     if topic_ids:
         stmt = stmt.where(Claim.topic_id.in_(topic_ids))
     return [
-        ExportCard(*row[:6], export_files(store, row[6], CARD_PLACES))
+        ExportCard(*row[:6], export_files(store, row[6], CARD_PLACES), tuple(row[7] or ()))
         for row in session.execute(stmt)
     ]
 

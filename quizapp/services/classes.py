@@ -8,8 +8,9 @@ from dataclasses import dataclass
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
+from quizapp.core.translatable import N_
 from quizapp.models import Enrollment, SchoolClass, User
-from quizapp.services.errors import N_, NotFound, NotNow, TeachingError
+from quizapp.services.errors import NotFound, NotNow, TeachingError
 
 # No 0/O or 1/I/L, so a code read aloud or copied from a board cannot be mistyped that way.
 JOIN_CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from quizapp.core.csv_cells import csv_document
 from quizapp.core.question_kinds import describe_answer
 from quizapp.core.time_zones import DEFAULT_ZONE, to_local
+from quizapp.core.translatable import N_
 from quizapp.core.vocabulary import AttemptKind
 from quizapp.models import (
     Assignment,
@@ -30,7 +31,6 @@ from quizapp.models import (
     Topic,
     User,
 )
-from quizapp.services.errors import N_
 from quizapp.services.gradebook import Gradebook
 
 RESPONSE_COLUMNS = [

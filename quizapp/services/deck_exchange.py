@@ -73,6 +73,7 @@ def import_cards(
                 "kind": card.kind,
                 "front": card.front,
                 "back": card.back,
+                "tags": list(card.tags or ()),
                 "origin": landing.origin,
                 "author_id": landing.author_id,
                 "article_id": landing.article.id,
@@ -89,10 +90,12 @@ def import_cards(
 
 
 def _update_card(stored: Flashcard, card: CardRow) -> bool:
-    """Give ``stored`` the file's sides and kind when they differ (its id, claim and reviews
-    kept); True when it did."""
+    """Give ``stored`` the file's sides, kind and tags (when the file has a tags column) where
+    they differ (its id, claim and reviews kept); True when it did."""
     content = {name: getattr(card, name) for name in FLASHCARD_CONTENT_FIELDS}
-    if not changed_fields(stored, content, FLASHCARD_CONTENT_FIELDS):
+    if card.tags is not None:
+        content["tags"] = list(card.tags)
+    if not changed_fields(stored, content, content):
         return False
     for name, value in content.items():
         setattr(stored, name, value)
@@ -120,6 +123,7 @@ def deck_cards(
             Topic.id,
             Flashcard.kind,
             Flashcard.media,
+            Flashcard.tags,
         )
         .join(Claim, Flashcard.claim_id == Claim.id)
         .join(Topic, Claim.topic_id == Topic.id)
@@ -131,7 +135,13 @@ def deck_cards(
     }
     rows = session.execute(stmt)
     return article, [
-        ExportCard(*row[:4], paths[row[4]], row[5], export_files(store, row[6], CARD_PLACES))
+        ExportCard(
+            *row[:4],
+            paths[row[4]],
+            row[5],
+            export_files(store, row[6], CARD_PLACES),
+            tuple(row[7] or ()),
+        )
         for row in rows
     ]
 
@@ -144,7 +154,7 @@ def export_deck(
     store: MediaStore | None = None,
 ) -> bytes:
     """The article's deck in the flashcard format named ``fmt`` (CSV: front, back, kind, topic,
-    source, key; an Anki package); a format that holds files carries the cards' pictures and
+    source, key, tags; an Anki package); a format that holds files carries the cards' pictures and
     sound from ``store``."""
     found = format_named(fmt)
     if found is None or found.holds != Holds.FLASHCARDS:

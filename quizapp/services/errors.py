@@ -7,19 +7,22 @@ raise these, and only the web layer turns them into responses.
 
 from __future__ import annotations
 
-from quizapp.core.translatable import N_
-
-__all__ = ["N_"]  # re-exported: services mark their refusals with it
-
 
 class DomainError(Exception):
-    """Something the user asked for that cannot be done; ``message`` says why."""
+    """Something the user asked for that cannot be done; ``message`` says why, in English.
+
+    ``template`` and ``params`` are the same sentence before its values went in
+    (``"You have %(count)s tokens"``, ``{"count": 20}``), so the web layer can show it in the
+    user's language (``quizapp.i18n.refusal_text``); a message given whole is its own template.
+    """
 
     status = 400
 
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
+    def __init__(self, message: str, **params: object) -> None:
+        self.template = message
+        self.params = params
+        self.message = message % params if params else message
+        super().__init__(self.message)
 
 
 # Attempts, answers and flashcards: what a learner can get refused.

@@ -16,6 +16,7 @@ from fsrs import Card, Rating, Scheduler
 from sqlalchemy.orm import Session
 
 from quizapp.core.clock import aware, naive, utcnow
+from quizapp.core.translatable import N_
 from quizapp.core.vocabulary import ItemOrigin
 from quizapp.models import (
     Article,
@@ -295,10 +296,10 @@ def rate_card(
     does a state that changes between this read and the write (``rating_writes``).
     """
     if rating not in RATINGS:
-        raise QuizError("Rate with 1 (Again), 2 (Hard), 3 (Good) or 4 (Easy).")
+        raise QuizError(N_("Rate with 1 (Again), 2 (Hard), 3 (Good) or 4 (Easy)."))
     read = _card_to_rate(session, user, flashcard_id)
     if read is None or read.retired or read.status != ItemStatus.PUBLISHED or not read.visible:
-        raise CardNotFound("There is no such flashcard to study.")
+        raise CardNotFound(N_("There is no such flashcard to study."))
     if duration_ms is not None and not 0 <= duration_ms <= MAX_DURATION_MS:
         duration_ms = None
     moment = aware(now or utcnow())
@@ -306,7 +307,7 @@ def rate_card(
         raise AlreadyRated(RATED_MEANWHILE)
     if read.state_id is None:
         if read.origin == ItemOrigin.TEACHER:
-            raise CardNotFound("There is no such flashcard to study.")
+            raise CardNotFound(N_("There is no such flashcard to study."))
         if new_cards_left_today(session, user, moment) <= 0:
             raise NotStudyable("Today's new cards are used up; this card comes another day.")
     scheduler = scheduler_for(user, read.parameters)
@@ -350,7 +351,7 @@ def undo_last_rating(session: Session, user: User) -> Flashcard:
         )
     )
     if flashcard is None:
-        raise CardNotFound("That card is no longer open to you; its rating stays.")
+        raise CardNotFound(N_("That card is no longer open to you; its rating stays."))
     if log.state_before is None:
         if state is not None:
             session.delete(state)

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from quizapp.core.grading_methods import Grade, SubmittedAttempt, overall_grade
 from quizapp.core.question_kinds import ungraded_types
+from quizapp.core.translatable import N_
 from quizapp.core.vocabulary import AttemptKind
 from quizapp.models import (
     Assignment,
@@ -33,7 +34,7 @@ from quizapp.models import (
 )
 from quizapp.services.assignments import class_assignments
 from quizapp.services.classes import class_students
-from quizapp.services.errors import N_, NotFound
+from quizapp.services.errors import NotFound
 
 
 class CellStatus(StrEnum):

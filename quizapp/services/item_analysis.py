@@ -27,6 +27,7 @@ from quizapp.core.item_statistics import (
     select_attempts,
 )
 from quizapp.core.question_kinds import kind_of
+from quizapp.core.translatable import N_
 from quizapp.core.vocabulary import AttemptKind
 from quizapp.models import (
     Assignment,
@@ -39,7 +40,6 @@ from quizapp.models import (
     Response,
     Topic,
 )
-from quizapp.services.errors import N_
 from quizapp.services.quizzes import poll_question_ids
 
 Mode = Literal["first", "all"]

@@ -50,7 +50,10 @@ def create_game(
     planned = plan_questions(resolve_questions(session, quiz_set, rng), MAX_QUESTIONS)
     questions = [p.question for p in planned if p.plays]
     if not questions:
-        raise LiveError("This set has no question that plays live (matching questions do not).")
+        raise LiveError(
+            "This set has no question that plays live (matching and multi-gap cloze questions "
+            "do not)."
+        )
     taken = session.scalars(
         sa.select(LiveGame.pin).where(LiveGame.status != GameStatus.FINISHED)
     ).all()

@@ -5,7 +5,7 @@ A question plays as tiles (choice, true/false, poll: its kind gives the tiles) o
 answer (fill in the blank, short answer: graded by ``core.grading`` with the item's accepted
 variants, as in quizzes). A poll's tiles have no right one: it scores no points and its
 reveal is the distribution. Matching does not play: a phone cannot pair two columns in the
-time a question is open.
+time a question is open; nor does a multi-gap cloze (its kind's ``live_refusal`` says why).
 """
 
 from __future__ import annotations
@@ -62,7 +62,8 @@ def plan_questions(questions: list[Question], limit: int) -> list[PlannedQuestio
     planned, playing = [], 0
     for question in questions:
         if answer_mode(question) is None:
-            planned.append(PlannedQuestion(question, False, WHY_NOT))
+            reason = kind_of(question.type).live_refusal or WHY_NOT
+            planned.append(PlannedQuestion(question, False, reason))
         elif playing >= limit:
             planned.append(PlannedQuestion(question, False, f"A game has at most {limit}."))
         else:

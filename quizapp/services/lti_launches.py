@@ -16,6 +16,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from quizapp.core.lti_roles import quizapp_role
+from quizapp.core.translatable import N_
 from quizapp.models import (
     Enrollment,
     LtiContextLink,
@@ -56,6 +57,9 @@ class LaunchFacts:
     lineitem_url: str = ""  # where the LMS takes this activity's scores (none: no grades)
     set_id: int | None = None  # the quiz set a deep-linked activity opens (its custom param)
     memberships_url: str = ""  # where the LMS lists the course's members (roster sync)
+    # The deployment the launch came through (checked as registered before this): course and
+    # activity ids are unique only within it.
+    deployment_id: str = ""
 
     @classmethod
     def from_claims(cls, claims: dict[str, Any]) -> LaunchFacts:
@@ -63,9 +67,9 @@ class LaunchFacts:
         subject = claims.get("sub")
         roles = claims.get(CLAIM + "roles")
         if not isinstance(subject, str) or not subject or len(subject) > 255:
-            raise LtiError("The launch names no user (sub).")
+            raise LtiError(N_("The launch names no user (sub)."))
         if not isinstance(roles, list):
-            raise LtiError("The launch has no roles claim.")
+            raise LtiError(N_("The launch has no roles claim."))
         context = _object(claims, CLAIM + "context")
         resource = _object(claims, CLAIM + "resource_link")
         return cls(
@@ -82,6 +86,7 @@ class LaunchFacts:
             memberships_url=_web_address(
                 _object(claims, NRPS_SERVICE).get("context_memberships_url")
             ),
+            deployment_id=_text_id(claims.get(CLAIM + "deployment_id"))[:255],
         )
 
 
@@ -175,6 +180,7 @@ def _linked_class(
     link = session.scalar(
         sa.select(LtiContextLink).where(
             LtiContextLink.platform_id == platform.id,
+            LtiContextLink.deployment_id == facts.deployment_id,
             LtiContextLink.context_id == facts.context_id,
         )
     )
@@ -193,6 +199,7 @@ def _linked_class(
     session.add(
         LtiContextLink(
             platform_id=platform.id,
+            deployment_id=facts.deployment_id,
             context_id=facts.context_id,
             class_id=school_class.id,
             memberships_url=facts.memberships_url or None,
@@ -208,7 +215,7 @@ def apply_launch(session: Session, platform: LtiPlatform, facts: LaunchFacts) ->
     """
     role = quizapp_role(facts.roles)
     if role is None:
-        raise LtiForbidden("quizapp opens for the course's instructors and learners only.")
+        raise LtiForbidden(N_("quizapp opens for the course's instructors and learners only."))
     user = linked_user(session, platform, facts, role)
     school_class = _linked_class(session, platform, facts, user)
     if school_class is None:
@@ -226,14 +233,15 @@ def _resource_link(
 ) -> LtiResourceLink | None:
     """The launch's activity, recorded with its line item (the newest the LMS names).
 
-    None for an activity id already linked in another course's class: activity ids are
-    unique per deployment, not per platform, and a launch from elsewhere must not move that
-    activity's grade column (nor open its assignment)."""
+    None for an activity id already linked in another course's class of the same deployment
+    (a forged or confused launch): it must not move that activity's grade column (nor open its
+    assignment)."""
     if not facts.resource_link_id or len(facts.resource_link_id) > 255:
         return None
     link = session.scalar(
         sa.select(LtiResourceLink).where(
             LtiResourceLink.platform_id == platform.id,
+            LtiResourceLink.deployment_id == facts.deployment_id,
             LtiResourceLink.resource_link_id == facts.resource_link_id,
         )
     )
@@ -242,6 +250,7 @@ def _resource_link(
     if link is None:
         link = LtiResourceLink(
             platform_id=platform.id,
+            deployment_id=facts.deployment_id,
             resource_link_id=facts.resource_link_id,
             class_id=school_class.id,
             title=facts.resource_title,

@@ -9,6 +9,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from quizapp.core.clock import utcnow
+from quizapp.core.translatable import N_
 from quizapp.models import Assignment, AssignmentClass, LtiResourceLink, QuizSet, SchoolClass
 from quizapp.services.assignments import Schedule, class_assignments, create_assignment
 from quizapp.services.errors import NotFound, TeachingError
@@ -23,14 +24,14 @@ def owned_resource_link(session: Session, link_id: int, teacher_id: int) -> LtiR
     link = session.get(LtiResourceLink, link_id)
     school_class = session.get(SchoolClass, link.class_id) if link else None
     if link is None or school_class is None or school_class.teacher_id != teacher_id:
-        raise NotFound("No such LMS activity.")
+        raise NotFound(N_("No such LMS activity."))
     return link
 
 
 def link_assignment(session: Session, link: LtiResourceLink, assignment_id: int) -> None:
     """Tie the activity to one of its class's assignments (another choice replaces it)."""
     if assignment_id not in {a.id for a in class_assignments(session, link.class_id)}:
-        raise TeachingError("Choose one of this class's assignments.")
+        raise TeachingError(N_("Choose one of this class's assignments."))
     link.assignment_id = assignment_id
 
 

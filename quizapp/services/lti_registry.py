@@ -12,6 +12,7 @@ import sqlalchemy as sa
 from jwcrypto.jwk import JWK
 from sqlalchemy.orm import Session
 
+from quizapp.core.translatable import N_
 from quizapp.models import LtiDeployment, LtiPlatform, LtiToolKey
 from quizapp.services.errors import LtiError, NotFound
 
@@ -52,7 +53,9 @@ def _checked_id(label: str, raw: str) -> str:
 def _checked(fields: PlatformFields) -> PlatformFields:
     deployments = tuple(dict.fromkeys(d.strip() for d in fields.deployment_ids if d.strip()))
     if not deployments:
-        raise LtiError("Give at least one deployment id (the LMS shows it after adding the tool).")
+        raise LtiError(
+            N_("Give at least one deployment id (the LMS shows it after adding the tool).")
+        )
     if len(deployments) > MAX_DEPLOYMENTS:
         raise LtiError(f"At most {MAX_DEPLOYMENTS} deployment ids per platform.")
     return PlatformFields(
@@ -103,7 +106,7 @@ def delete_platform(session: Session, platform_id: int) -> LtiPlatform:
     launches made stay (only the links to the LMS go)."""
     platform = session.get(LtiPlatform, platform_id)
     if platform is None:
-        raise NotFound("No such platform.")
+        raise NotFound(N_("No such platform."))
     session.delete(platform)
     return platform
 

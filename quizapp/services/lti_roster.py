@@ -11,6 +11,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from quizapp.core.lti_roles import quizapp_role
+from quizapp.core.translatable import N_
 from quizapp.models import Enrollment, LtiContextLink, LtiPlatform, Role, SchoolClass
 from quizapp.services.classes import is_member
 from quizapp.services.errors import LtiConflict, NotFound
@@ -35,7 +36,7 @@ def roster_link(session: Session, class_id: int, teacher_id: int) -> LtiContextL
     teacher's class, 409 for a class no LMS launch has said where its roster is."""
     school_class = session.get(SchoolClass, class_id)
     if school_class is None or school_class.teacher_id != teacher_id:
-        raise NotFound("There is no such class among yours.")
+        raise NotFound(N_("There is no such class among yours."))
     link = session.scalar(
         sa.select(LtiContextLink)
         .where(LtiContextLink.class_id == class_id, LtiContextLink.memberships_url.is_not(None))

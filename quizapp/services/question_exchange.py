@@ -157,7 +157,7 @@ def import_bank(
     rows = []
     for (item, key), claim_id in zip(matched.new, claim_ids, strict=True):
         entries = _stored(session, media, item, landing, report)
-        row = _question_row(item.draft, key, claim_id, landing)
+        row = {**_question_row(item.draft, key, claim_id, landing), "tags": item.tags}
         # Nothing silent: a question that lost or changed a part (listed in the report)
         # waits as a draft for a person to look at it, never goes straight to learners.
         status = landing.lost_part_status(bool(item.changes), row["status"])
@@ -239,6 +239,9 @@ def update_question(question: Question, item: ImportedDraft) -> bool:
     compared = dict(content, choices=_without_ids(content["choices"]))
     stored = {name: getattr(question, name) for name in QUESTION_CONTENT_FIELDS}
     stored["choices"] = _without_ids(question.choices)
+    # Both question formats carry tags: a file's are the question's.
+    compared["tags"], stored["tags"] = item.tags, list(question.tags or ())
+    content["tags"] = item.tags
     if compared == stored:
         return False
     if item.written_accepted != question.accepted:

@@ -9,9 +9,10 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session, selectinload
 
 from quizapp.core.question_kinds import is_known_type
+from quizapp.core.translatable import N_
 from quizapp.models import Claim, Question, QuizSet, QuizSetItem, Topic
 from quizapp.models.base import MAX_ID
-from quizapp.services.errors import N_, NotFound, TeachingError
+from quizapp.services.errors import NotFound, TeachingError
 from quizapp.services.practice import topic_and_descendants
 from quizapp.services.quiz_sets import (
     MAX_DRAW,

@@ -12,9 +12,10 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session, selectinload
 
 from quizapp.core.grading_methods import GRADING_METHODS, GradingMethod
+from quizapp.core.translatable import N_
 from quizapp.core.vocabulary import FeedbackTiming
 from quizapp.models import Assignment, Claim, Question, QuizSet, QuizSetItem
-from quizapp.services.errors import N_, NotFound, NotNow, TeachingError
+from quizapp.services.errors import NotFound, NotNow, TeachingError
 
 FEEDBACK_LABELS = {
     FeedbackTiming.IMMEDIATELY: N_("Immediately, after each answer"),

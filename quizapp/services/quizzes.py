@@ -36,6 +36,7 @@ def grading_key(question: Question) -> GradingKey:
                 c.get("fraction"),
                 c.get("value"),
                 c.get("tolerance") or 0.0,
+                c.get("gap"),
             )
             for c in question.choices
         ),

@@ -26,13 +26,14 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from quizapp.core.clock import naive
+from quizapp.core.translatable import N_
 from quizapp.models import CardState, ReviewLog
 from quizapp.postgres_connections import SINGLE_STATEMENT
 from quizapp.services.errors import AlreadyRated
 
 CARD_STATE = CardState.__table__
 REVIEW_LOG = ReviewLog.__table__
-RATED_MEANWHILE = "This card was rated already; here is the next one."
+RATED_MEANWHILE = N_("This card was rated already; here is the next one.")
 
 
 @dataclass(frozen=True)

@@ -17,9 +17,10 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from quizapp.core.roster_csv import RosterLine
+from quizapp.core.translatable import N_
 from quizapp.models import Enrollment, SchoolClass, User
 from quizapp.services.accounts import new_account
-from quizapp.services.errors import N_, NotNow
+from quizapp.services.errors import NotNow
 
 
 class Outcome(StrEnum):

@@ -24,6 +24,7 @@ from typing import TypeVar
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
+from quizapp.core.translatable import N_
 from quizapp.core.vocabulary import ItemOrigin
 from quizapp.models import (
     Article,
@@ -37,7 +38,7 @@ from quizapp.models import (
     User,
     live,
 )
-from quizapp.services.errors import N_, NotFound
+from quizapp.services.errors import NotFound
 
 VIEWER = "viewer_id"
 Item = TypeVar("Item", Question, Flashcard)

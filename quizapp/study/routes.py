@@ -17,12 +17,14 @@ from flask import (
     send_file,
     url_for,
 )
+from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from sqlalchemy.exc import IntegrityError
 
 from quizapp.core import mastery as mastery_rule
 from quizapp.core.anki_export import anki_package
 from quizapp.core.text import slugify
+from quizapp.core.translatable import N_
 from quizapp.core.vocabulary import AttemptKind
 from quizapp.errors import wants_json
 from quizapp.extensions import db
@@ -57,7 +59,7 @@ def _article_scope():
         if article_id is None or not visibility.visible_article(
             db.session, current_user, article_id
         ):
-            raise NotFound("There is no such article.")
+            raise NotFound(N_("There is no such article."))
         return [article_id], article_id
     return visibility.visible_articles(current_user).with_only_columns(Article.id), None
 
@@ -120,7 +122,7 @@ def _topic_ids() -> list[int]:
     topic_id = parse_id(raw)
     topic = visibility.visible_topic(db.session, current_user, topic_id) if topic_id else None
     if topic is None:
-        raise QuizError("There is no such topic.")
+        raise QuizError(N_("There is no such topic."))
     return topic_and_descendants(db.session, [topic_id])
 
 
@@ -180,7 +182,7 @@ def _back_to_cards(**extra):
 def rate():
     flashcard_id, rating = _int_field("flashcard_id"), _int_field("rating")
     if flashcard_id is None or rating is None:
-        raise QuizError("Rate a card with its id and a rating from 1 to 4.")
+        raise QuizError(N_("Rate a card with its id and a rating from 1 to 4."))
     try:
         duration, seen = _int_field("duration_ms"), request.form.get("seen")
         state = flashcards.rate_card(
@@ -190,7 +192,7 @@ def rate():
     except (AlreadyRated, IntegrityError) as error:
         # A double key press or a second tab: the card is rated once; move on quietly.
         db.session.rollback()
-        message = getattr(error, "message", RATED_MEANWHILE)
+        message = _(getattr(error, "message", RATED_MEANWHILE))
         if wants_json():
             return jsonify(error=message), 409
         flash(message, "info")
@@ -224,9 +226,8 @@ def export_deck():
 def undo():
     card = flashcards.undo_last_rating(db.session, current_user)
     db.session.commit()
-    flash(
-        f"Undid your last rating (“{textwrap.shorten(card.front, 80, placeholder='…')}”).", "info"
-    )
+    front = textwrap.shorten(card.front, 80, placeholder="…")
+    flash(_("Undid your last rating (“%(card)s”).", card=front), "info")
     return _back_to_cards()
 
 
@@ -296,6 +297,6 @@ def settings():
         current_user.daily_goal = form.daily_goal.data
 
     if submit_form(form, save).saved:
-        flash("Your study settings are saved.", "success")
+        flash(_("Your study settings are saved."), "success")
         return redirect(url_for("study.settings"))
     return render_template("study/settings.html", form=form), form_status(form)

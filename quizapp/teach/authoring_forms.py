@@ -12,11 +12,13 @@ from wtforms import (
     RadioField,
     SelectChoice,
     SelectField,
+    StringField,
     SubmitField,
     TextAreaField,
 )
-from wtforms.validators import InputRequired, Length, NumberRange, Optional
+from wtforms.validators import InputRequired, Length, NumberRange, Optional, ValidationError
 
+from quizapp.core.item_tags import tag_field_problem, tags_text
 from quizapp.core.question_kinds import all_kinds, kind_of
 from quizapp.core.question_kinds.base import MAX_OPTIONS
 from quizapp.core.vocabulary import CardKind
@@ -68,7 +70,11 @@ class QuestionForm(FlaskForm):
     claim_id = SelectField(_l("Claim of the article it tests"), coerce=int)
     type = SelectField(_l("Question type"), choices=type_choices(None), default="single_choice")
     prompt = TextAreaField(
-        _l("Prompt (a fill-in-the-blank prompt has one _____)"),
+        _l(
+            "Prompt (a fill-in-the-blank prompt has one _____; a cloze writes its gaps in it as "
+            "Moodle does: {1:SHORTANSWER:=Paris#Right~%50%paris}, {1:MULTICHOICE:=Yes~No}, "
+            "{2:NUMERICAL:=3.14:0.01})"
+        ),
         validators=[InputRequired(), Length(max=MAX_PROMPT)],
     )
     choices = TextAreaField(
@@ -212,13 +218,28 @@ class FlashcardForm(FlaskForm):
     back_file = file_field(_l("Picture or sound on the back (optional)"))
     back_alt = alt_field()
     back_remove = remove_field()
+    tags = StringField(
+        _l("Tags (optional, separated by spaces, as in Anki)"),
+        validators=[Length(max=MAX_LIST_TEXT)],
+    )
     submit = SubmitField(_l("Save flashcard"))
+
+    def validate_tags(self, field: StringField) -> None:
+        problem = tag_field_problem(field.data or "")
+        if problem:
+            raise ValidationError(problem)
 
     def fields(self) -> FlashcardFields:
         return FlashcardFields(
-            self.claim_id.data, self.kind.data, self.front.data or "", self.back.data or ""
+            self.claim_id.data,
+            self.kind.data,
+            self.front.data or "",
+            self.back.data or "",
+            # A request without the field (not the form's) leaves the tags as they are.
+            tags=(self.tags.data or "") if self.tags.raw_data else None,
         )
 
     def fill(self, card) -> None:
         self.claim_id.data, self.kind.data = card.claim_id, card.kind
         self.front.data, self.back.data = card.front, card.back
+        self.tags.data = tags_text(card.tags or ())

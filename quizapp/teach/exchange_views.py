@@ -39,7 +39,7 @@ from quizapp.teach.exchange_forms import (
     CardsPasteForm,
     CardsSaveForm,
 )
-from quizapp.teach.labels import label
+from quizapp.template_helpers import kind_name
 from quizapp.web_forms import submit_form
 
 IMPORT_ENDPOINTS = {"teach.import_bank", "teach.preview_cards"}
@@ -133,7 +133,7 @@ def _by_kind(report: ImportReport) -> str:
     return "; ".join(
         _(
             "%(kind)s: %(updated)s updated, %(unchanged)s unchanged, %(new)s new",
-            kind=label(kind).lower(),
+            kind=kind_name(kind),
             updated=report.updated[kind],
             unchanged=report.unchanged[kind],
             new=report.imported[kind],

@@ -1,5 +1,5 @@
-"""The teaching pages' words for the values the core and the models store (question types,
-difficulties, item statuses, analysis flags, mastery words, grading and feedback settings),
+"""The teaching pages' words for the values the core and the models store (question types in
+form menus, difficulties, item statuses, analysis flags, grading and feedback settings),
 translated when shown.
 
 The stored values never change with the language, so each is mapped here to a lazy msgid (the
@@ -23,9 +23,7 @@ from quizapp.core.item_statistics import (
     FLAG_VERY_EASY,
     FLAG_VERY_HARD,
 )
-from quizapp.core.mastery import Confidence
 from quizapp.core.question_kinds import all_kinds
-from quizapp.core.vocabulary import CardKind
 from quizapp.services.item_analysis import NO_ANSWER
 from quizapp.services.quiz_sets import FEEDBACK_LABELS as FEEDBACK_NAMES
 
@@ -37,24 +35,17 @@ DIFFICULTY_LABELS: dict[int, Any] = {1: _l("1 (easy)"), 2: _l("2 (medium)"), 3: 
 # The core's and the service's tables, their labels marked with N_: translated when shown.
 GRADING_LABELS: dict[str, Any] = {k: LazyString(gettext, v) for k, v in GRADING_NAMES.items()}
 FEEDBACK_LABELS: dict[str, Any] = {k: LazyString(gettext, v) for k, v in FEEDBACK_NAMES.items()}
-# The other words a page shows for a stored value: statuses, kinds, flags, mastery.
+# The other words a page shows for a stored value: statuses, flags, separators (question types
+# in badges, card kinds and mastery words are template_helpers' kind_name and confidence_name).
 WORDS: dict[str, Any] = {
     "draft": _l("draft"),
     "published": _l("published"),
     "rejected": _l("rejected"),
-    CardKind.BASIC: _l("basic"),
-    CardKind.CLOZE: _l("cloze"),
     FLAG_NEGATIVE_DISCRIMINATION: _l("negative discrimination"),
     FLAG_LOW_DISCRIMINATION: _l("low discrimination"),
     FLAG_LOW_DISCRIMINATIVE_EFFICIENCY: _l("low discriminative efficiency"),
     FLAG_VERY_EASY: _l("very easy"),
     FLAG_VERY_HARD: _l("very hard"),
-    Confidence.NOT_STARTED: _l("not started"),
-    Confidence.EARLY: _l("too early to tell"),
-    Confidence.WEAK: _l("weak"),
-    Confidence.LEARNING: _l("learning"),
-    Confidence.LIKELY: _l("likely known"),
-    Confidence.MASTERED: _l("mastered"),
     # The separators a pasted deck is read with (core.interchange.flashcard_csv).
     "comma": _l("comma"),
     "semicolon": _l("semicolon"),

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from flask import Flask
 
-from quizapp.locale_formats import day_month
 from quizapp.teach import (  # noqa: F401  (imported for their routes)
     article_views,
     assignment_views,
@@ -25,6 +24,5 @@ def register(app: Flask) -> None:
     app.register_blueprint(bp)
     # The shown word of a stored value (a question type, a status, a flag) in every template.
     app.add_template_global(label, "word_for")
-    app.add_template_filter(day_month, "day_month")
     exchange_views.register_limits(app)
     media_fields.register_limits(app)

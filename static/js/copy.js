@@ -1,6 +1,6 @@
 // "Copy link" beside a read-only field: copies its value and says so. The field stays
-// selectable by hand where the clipboard is not available (plain http, older browsers). What it
-// says comes translated from the button's data-copied and data-copy-by-hand.
+// selectable by hand where the clipboard is not available (plain http, older browsers).
+// What it says comes from the button, in the page's language: data-copied, data-copy-failed.
 (function () {
   "use strict";
   const status = document.getElementById("copy-status");
@@ -10,7 +10,7 @@
     button.hidden = false;
     const label = button.textContent;
     const copied = button.dataset.copied || label;
-    const byHand = button.dataset.copyByHand || label;
+    const failed = button.dataset.copyFailed || label;
     button.addEventListener("click", () => {
       const done = (text) => {
         button.textContent = text;
@@ -19,9 +19,9 @@
       };
       field.select();
       if (navigator.clipboard && window.isSecureContext) {
-        navigator.clipboard.writeText(field.value).then(() => done(copied), () => done(byHand));
+        navigator.clipboard.writeText(field.value).then(() => done(copied), () => done(failed));
       } else {
-        done(document.execCommand && document.execCommand("copy") ? copied : byHand);
+        done(document.execCommand && document.execCommand("copy") ? copied : failed);
       }
     });
   });

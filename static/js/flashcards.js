@@ -19,7 +19,8 @@
     if (card && front && card.dataset.kind === "cloze") front.hidden = true;
     reveal.setAttribute("aria-expanded", "true");
     reveal.hidden = true;
-    status.textContent = "Answer shown. Rate 1 Again, 2 Hard, 3 Good, 4 Easy.";
+    // The words come from the page (data-answer-shown, in its language).
+    status.textContent = status.dataset.answerShown || "";
     const good = form.querySelector(".rate-3");
     if (good) good.focus();
   };

@@ -6,7 +6,10 @@
   if (!root || !window.offlineStore) return;
   const store = window.offlineStore;
   const $ = (id) => document.getElementById(id);
-  const LABELS = { 1: "Again", 2: "Hard", 3: "Good", 4: "Easy" };
+  // What the page says, in its language (the template's #offline-text block, from gettext).
+  const TEXT = JSON.parse(document.getElementById("offline-text").textContent);
+  const lang = document.documentElement.lang || undefined;
+  const pluralRules = new Intl.PluralRules(lang);
   const SYNC_BATCH = 500; // events a sync request carries (the server takes up to 2000)
   let deck = null; // {user, cards, topics, downloaded_at}
   let quiz = null; // {user, attempt, title, questions, results}
@@ -15,20 +18,26 @@
   let shownAt = 0;
 
   const say = (id, text) => { $(id).textContent = text; };
-  const counted = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
+  // A message with its {name} slots filled.
+  const fill = (message, values) => message.replace(/\{(\w+)\}/g,
+    (slot, name) => (name in values ? String(values[name]) : slot));
+  // A plural message: the form given for the sample count of n's plural category.
+  const plural = (forms, n, values = {}) => {
+    const category = pluralRules.select(n);
+    const sample = Object.keys(forms).find((s) => pluralRules.select(Number(s)) === category);
+    return fill(forms[sample === undefined ? Object.keys(forms).pop() : sample], { ...values, n });
+  };
   const online = () => navigator.onLine;
 
   function showNetwork() {
-    say("network-status", online()
-      ? "You are online: you can download and sync."
-      : "You are offline: ratings and answers are kept on this device until you sync.");
+    say("network-status", online() ? TEXT.online : TEXT.offline);
   }
 
   async function fetchJson(url, options) {
     const response = await fetch(url, { credentials: "same-origin", ...options,
       headers: { Accept: "application/json", ...(options && options.headers) } });
     const body = await response.json().catch(() => ({}));
-    if (!response.ok) throw new Error(body.error || `The server answered ${response.status}.`);
+    if (!response.ok) throw new Error(body.error || fill(TEXT.serverAnswered, { status: response.status }));
     return body;
   }
 
@@ -44,9 +53,9 @@
     const left = cardsToStudy();
     const upcoming = deck ? deck.cards.filter((c) => !done.cards.includes(c.id)).length - left.length : 0;
     say("cards-left", deck
-      ? `${counted(left.length, "card")} to study now`
-        + (upcoming ? `, ${upcoming} due later in the download` : "") + "."
-      : "No cards on this device.");
+      ? (upcoming ? plural(TEXT.cardsLeftLater, left.length, { later: upcoming })
+        : plural(TEXT.cardsLeft, left.length))
+      : TEXT.noCards);
     current = left[0] || null;
     $("offline-card").hidden = !current;
     $("offline-reveal").hidden = !current;
@@ -92,15 +101,17 @@
     const question = nextQuestion();
     $("offline-quiz").hidden = !question || done.finished;
     $("quiz-finish").hidden = !quiz || !!question || done.finished;
-    if (!quiz) { say("quiz-status", "No practice quiz on this device."); return; }
+    if (!quiz) { say("quiz-status", TEXT.noQuiz); return; }
     if (done.finished) {
-      say("quiz-status", `${quiz.title}: finished; its score comes with the sync.`);
+      say("quiz-status", fill(TEXT.quizFinished, { title: quiz.title }));
       return;
     }
     const answered = done.answers.length;
-    say("quiz-status", `${quiz.title}: ${answered} of ${quiz.questions.length} answered.`);
+    say("quiz-status", fill(TEXT.quizAnswered,
+      { title: quiz.title, answered, total: quiz.questions.length }));
     if (!question) return;
-    say("quiz-prompt", `Question ${question.position}: ${question.prompt}`);
+    say("quiz-prompt", fill(TEXT.questionPrompt,
+      { position: question.position, prompt: question.prompt }));
     // The server rendered these controls (as on the online quiz page): no key, no script.
     $("quiz-inputs").innerHTML = question.inputs;
   }
@@ -111,10 +122,10 @@
     if (!question) return;
     const fields = Array.from(new FormData($("offline-quiz")).entries())
       .filter(([, value]) => typeof value === "string" && value.trim() !== "");
-    if (!fields.length) { say("quiz-status", "Choose or type an answer first."); return; }
+    if (!fields.length) { say("quiz-status", TEXT.chooseFirst); return; }
     const event = { key: store.randomKey(), kind: "answer", user: quiz.user, at: Date.now(),
       attempt: quiz.attempt, position: question.position, fields,
-      label: `${quiz.title}, question ${question.position}` };
+      label: fill(TEXT.answerLabel, { title: quiz.title, position: question.position }) };
     const progress = { ...done, answers: [...done.answers, question.position] };
     await store.record(event, "done", progress);
     done = progress;
@@ -124,7 +135,7 @@
 
   async function finishQuiz() {
     const event = { key: store.randomKey(), kind: "finish", user: quiz.user, at: Date.now(),
-      attempt: quiz.attempt, label: `${quiz.title}, finished` };
+      attempt: quiz.attempt, label: fill(TEXT.finishLabel, { title: quiz.title }) };
     const progress = { ...done, finished: true };
     await store.record(event, "done", progress);
     done = progress;
@@ -135,14 +146,14 @@
   // ---- downloads ----
   function showDeck() {
     say("deck-status", deck
-      ? `${counted(deck.cards.length, "card")} downloaded `
-        + `${new Date(deck.downloaded_at).toLocaleString()}.`
-      : "Nothing downloaded on this device yet.");
+      ? plural(TEXT.downloaded, deck.cards.length,
+        { when: new Date(deck.downloaded_at).toLocaleString(lang) })
+      : TEXT.nothingDownloaded);
     const select = $("practice-topic");
     select.replaceChildren(...(deck ? deck.topics : []).map((topic) => {
       const option = document.createElement("option");
       option.value = topic.id;
-      option.textContent = `${topic.title} (${topic.article})`;
+      option.textContent = fill(TEXT.topicOption, { topic: topic.title, article: topic.article });
       return option;
     }));
     $("practice-download").hidden = !deck || !deck.topics.length;
@@ -168,7 +179,7 @@
       showCard();
       showQuiz();
     } catch (error) {
-      say("deck-status", `Download failed: ${error.message}`);
+      say("deck-status", fill(TEXT.downloadFailed, { reason: error.message }));
     }
   }
 
@@ -186,7 +197,7 @@
       await store.put("done", done);
       showQuiz();
     } catch (error) {
-      say("quiz-status", `Download failed: ${error.message}`);
+      say("quiz-status", fill(TEXT.downloadFailed, { reason: error.message }));
     }
   }
 
@@ -194,12 +205,13 @@
   async function showQueue() {
     const events = (await store.queued()).sort((a, b) => a.at - b.at);
     say("queue-status", events.length
-      ? `${counted(events.length, "event")} waiting to sync.` : "Nothing is waiting to sync.");
+      ? plural(TEXT.waiting, events.length) : TEXT.nothingWaiting);
     $("queue-list").replaceChildren(...events.map((event) => {
       const item = document.createElement("li");
-      const when = new Date(event.at).toLocaleTimeString();
+      const time = new Date(event.at).toLocaleTimeString(lang);
       item.textContent = event.kind === "rating"
-        ? `${when}: rated “${event.label}” ${LABELS[event.rating]}` : `${when}: ${event.label}`;
+        ? fill(TEXT.rated, { time, card: event.label, rating: TEXT.ratings[event.rating] })
+        : fill(TEXT.event, { time, event: event.label });
       return item;
     }));
     return events;
@@ -223,7 +235,7 @@
     const events = await store.queued();
     if (!events.length) {
       // A sync that just ran keeps its report on the page.
-      if (!result.textContent) result.textContent = "Nothing to sync.";
+      if (!result.textContent) result.textContent = TEXT.nothingToSync;
       return;
     }
     try {
@@ -247,12 +259,12 @@
         body.already += part.already;
         body.notes.push(...part.notes);
       }
-      const lines = [`Synced: ${body.applied} applied` +
-        (body.already ? `, ${body.already} already received before` : "") + "."];
+      const lines = [body.already
+        ? fill(TEXT.syncedAlready, { applied: body.applied, already: body.already })
+        : fill(TEXT.synced, { applied: body.applied })];
       body.notes.forEach((note) => lines.push(note.message));
       if (mine.length < events.length) {
-        const others = counted(events.length - mine.length, "event");
-        lines.push(`${others} of another account wait for its login.`);
+        lines.push(plural(TEXT.othersWaiting, events.length - mine.length));
       }
       result.replaceChildren(...lines.map((line) => {
         const p = document.createElement("p");
@@ -262,11 +274,11 @@
       if (quiz && done.finished && mine.some((e) => e.kind === "finish")) {
         const link = document.createElement("a");
         link.href = quiz.results;
-        link.textContent = `See the results of ${quiz.title}`;
+        link.textContent = fill(TEXT.seeResults, { title: quiz.title });
         result.append(link);
       }
     } catch (error) {
-      result.textContent = `Sync failed, nothing was lost: ${error.message}`;
+      result.textContent = fill(TEXT.syncFailed, { reason: error.message });
     }
   }
 

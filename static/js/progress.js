@@ -21,15 +21,15 @@
     });
   };
   bar("mastery-chart", data.mastery.labels, data.mastery.values.map((v) => (v === null ? 0 : Math.round(v * 100))), {
-    options: { indexAxis: "y", maintainAspectRatio: false, plugins: { legend: { display: false } }, scales: { x: { min: 0, max: 100, title: { display: true, text: "Mastery %" } }, y: { ticks: { autoSkip: false } } } },
+    options: { indexAxis: "y", maintainAspectRatio: false, plugins: { legend: { display: false } }, scales: { x: { min: 0, max: 100, title: { display: true, text: data.text.mastery } }, y: { ticks: { autoSkip: false } } } },
   });
   const acc = document.getElementById("accuracy-chart");
   if (acc) new Chart(acc, {
     type: "line",
     data: { labels: data.accuracy.labels, datasets: [{ data: data.accuracy.values.map((v) => Math.round(v * 100)), borderColor: good, backgroundColor: good }] },
-    options: { maintainAspectRatio: false, plugins: { legend: { display: false } }, scales: { y: { min: 0, max: 100, title: { display: true, text: "Accuracy %" } } } },
+    options: { maintainAspectRatio: false, plugins: { legend: { display: false } }, scales: { y: { min: 0, max: 100, title: { display: true, text: data.text.accuracy } } } },
   });
   bar("due-chart", data.due.labels, data.due.values);
-  bar("workload-chart", data.workload.values.map((_, i) => (i === 0 ? "Today" : `+${i}`)), data.workload.values);
+  bar("workload-chart", data.workload.values.map((_, i) => (i === 0 ? data.text.today : data.text.later.replace("{n}", i))), data.workload.values);
 
 })();

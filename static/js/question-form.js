@@ -9,9 +9,13 @@
   const fields = JSON.parse(box.dataset.fields || "{}");
   const show = () => {
     const wanted = fields[type.value];
+    let shown = 0;
     box.querySelectorAll("[data-answer-field]").forEach((el) => {
       el.hidden = Boolean(wanted) && el.dataset.answerField !== wanted;
+      shown += el.hidden ? 0 : 1;
     });
+    // A cloze's answers are written inside its prompt: no answer field is left to show.
+    box.hidden = shown === 0;
   };
   type.addEventListener("change", show);
   show();

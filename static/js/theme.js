@@ -22,14 +22,17 @@
   document.addEventListener("DOMContentLoaded", function () {
     var button = document.querySelector(".theme-switch");
     if (!button) return;
-    var label = button.querySelector("span");
-    label.textContent = stored();
+    // The button's words for each choice come from the page (data-label-*, in its language).
+    function show(choice) {
+      button.textContent = button.getAttribute("data-label-" + choice) || choice;
+    }
+    show(stored());
     button.hidden = false;
     button.addEventListener("click", function () {
       var next = CHOICES[(CHOICES.indexOf(stored()) + 1) % CHOICES.length];
       try { localStorage.setItem(KEY, next); } catch (e) { /* private mode: this page only */ }
       apply(next);
-      label.textContent = next;
+      show(next);
     });
   });
 })();

@@ -26,7 +26,7 @@
       return;
     }
     const group = document.createElement("optgroup");
-    group.label = "This device";
+    group.label = select.dataset.deviceLabel || zone;
     group.appendChild(new Option(zone.replace(/_/g, " "), zone));
     select.insertBefore(group, select.firstChild);
     if (select.dataset.deviceZone === "choose") {

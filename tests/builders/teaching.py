@@ -5,10 +5,14 @@ from __future__ import annotations
 import random
 from collections.abc import Sequence
 from datetime import datetime, timedelta
+from types import SimpleNamespace
 
 import sqlalchemy as sa
 
+from quizapp.core.bank import validate_question_fields
 from quizapp.core.item_drafts import choice_id
+from quizapp.core.question_kinds import kind_of
+from quizapp.core.question_types import QuestionType
 from quizapp.core.vocabulary import ItemOrigin
 from quizapp.models import (
     Article,
@@ -27,6 +31,7 @@ from quizapp.models import (
 from quizapp.models.base import utcnow
 from quizapp.services.article_library import ArticleUpload, import_upload
 from quizapp.services.assignments import start_assignment_attempt
+from quizapp.services.choice_ids import with_opaque_ids
 from quizapp.services.classes import new_join_code
 from quizapp.services.quizzes import save_answer, submit_attempt
 
@@ -137,6 +142,41 @@ def teacher_numerical(db, author: User, claim_id: int, tag: str) -> Question:
     return question
 
 
+CLOZE_TEXT = (
+    "{tag}: the capital of France is {{1:SHORTANSWER:=Paris#Right~%50%Lutetia#Its old name}}, "
+    "Germany's is {{2:MULTICHOICE:Bonn#Before 1990~=Berlin#Yes~Munich}} and pi is "
+    "{{1:NUMERICAL:=3.14:0.01#Close enough}}."
+)
+
+
+def teacher_cloze(db, author: User, claim_id: int, tag: str) -> Question:
+    """A multi-gap cloze question of ``author``'s own, saved (the seed bank holds none): a
+    short answer worth 1 (a half-marks answer beside it), a dropdown worth 2 and a number
+    within 0.01 worth 1."""
+    text = CLOZE_TEXT.format(tag=tag)
+    kind = kind_of(QuestionType.CLOZE.value)
+    raw = {"type": QuestionType.CLOZE.value, "prompt": text, "explanation": "Geography."}
+    raw |= kind.raw_from_authoring(SimpleNamespace(prompt=text), _refuse)
+    draft = validate_question_fields(raw, _refuse, origin=ItemOrigin.TEACHER)
+    question = Question(
+        key=f"{tag}-cloze",
+        claim_id=claim_id,
+        type=QuestionType.CLOZE.value,
+        prompt=draft.prompt,
+        explanation=draft.explanation,
+        choices=with_opaque_ids(draft.choices),
+        origin=ItemOrigin.TEACHER,
+        author_id=author.id,
+    )
+    db.session.add(question)
+    db.session.commit()
+    return question
+
+
+def _refuse(reason: str):
+    raise ValueError(reason)
+
+
 def imported_article(db, owner: User, text: str, filename: str = "notes.txt") -> Article:
     """``text`` imported by ``owner`` as a file named ``filename``: their own draft article."""
     article, _ = import_upload(db.session, ArticleUpload(filename, text.encode()), owner.id)
@@ -215,6 +255,11 @@ def correct_answer(question: Question):
         return {left: right for left, right in question.pairs}
     if qtype == "numerical":
         return next(c["text"] for c in question.choices if c["correct"])
+    if qtype == "cloze_gaps":
+        return {
+            c["id"]: next(a["text"] for a in c["gap"]["answers"] if a["fraction"] >= 1)
+            for c in question.choices
+        }
     return question.accepted[0]
 
 
@@ -234,6 +279,12 @@ def wrong_answer(question: Question):
         return dict(zip(lefts, rights[1:] + rights[:1], strict=True))
     if qtype == "numerical":
         return "-987654321"
+    if qtype == "cloze_gaps":  # a choice gap must name one of its options
+        return {
+            c["id"]: next(a["text"] for a in c["gap"]["answers"] if a["fraction"] <= 0)
+            for c in question.choices
+            if any(a["fraction"] <= 0 for a in c["gap"]["answers"])
+        }
     return "zzzz qqqq"
 
 

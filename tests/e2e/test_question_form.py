@@ -22,3 +22,10 @@ def test_only_the_chosen_types_answer_field_shows(page, db, make_teacher):
     expect(visible).to_have_attribute("data-answer-field", "answer_bool")
     page.get_by_label("Question type").select_option("fill_blank")
     expect(visible).to_have_attribute("data-answer-field", "accepted")
+    # A cloze question's answers are written inside its prompt: no answer field is left, so
+    # the empty "Answer" box goes too, and comes back for another type.
+    page.get_by_label("Question type").select_option("cloze_gaps")
+    expect(visible).to_have_count(0)
+    expect(page.locator("#answer-fields")).to_be_hidden()
+    page.get_by_label("Question type").select_option("matching")
+    expect(page.locator("#answer-fields")).to_be_visible()

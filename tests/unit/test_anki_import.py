@@ -89,14 +89,28 @@ def test_subdecks_become_topics_and_the_top_deck_names_the_article(tmp_path):
     assert topics == {"Grant": "Presidents", "1861": "Wars › Civil", "Rome": "History"}
 
 
-def test_tags_are_counted_for_the_report(tmp_path):
+def test_a_notes_tags_go_onto_each_of_its_cards(tmp_path):
     def fill(col):
         add_note(col, "Basic (and reversed card)", "D", ["usa", "war"], Front="a", Back="b")
         add_note(col, "Basic", "D", ["usa", "quizapp::Civil_War"], Front="c", Back="d")
 
     deck = read_apkg(anki_package(tmp_path, fill))
-    assert deck.tags == {"usa": 3, "war": 2}  # per card; a quizapp topic tag is a topic
+    tags = {c.card.front: c.tags for c in deck.cards}
+    assert tags == {"a": ["usa", "war"], "b": ["usa", "war"], "c": ["usa"]}
+    # A quizapp topic tag is the card's topic, not one of its tags.
     assert {c.card.front: c.topic for c in deck.cards}["c"] == "Civil War"
+    assert not any(c.card.changes for c in deck.cards)
+
+
+def test_a_tag_too_long_is_left_out_and_the_card_says_so(tmp_path):
+    long_tag = "x" * 101
+
+    def fill(col):
+        add_note(col, "Basic", "D", ["ok", long_tag], Front="a", Back="b")
+
+    (card,) = read_apkg(anki_package(tmp_path, fill)).cards
+    assert card.tags == ["ok"]
+    assert any("at most 100 characters" in change for change in card.card.changes)
 
 
 def test_media_on_a_card_come_along_and_a_file_the_package_lacks_is_named(tmp_path):

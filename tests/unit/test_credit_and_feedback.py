@@ -255,17 +255,44 @@ def test_moodle_xml_writes_each_feedback_where_moodle_reads_it():
 
 
 def test_feedback_a_kind_cannot_keep_is_listed_as_changed():
-    _, checked = _one(read_gift("::TF::Grant is buried in Grant's tomb.{FALSE#Not buried.#Right}"))
-    assert [(c.name, c.change) for c in checked.changed] == [("TF", ANSWER_FEEDBACK_LEFT_OUT)]
+    _, checked = _one(read_gift("::SA::Capital of France? {=Paris#Yes, on the Seine.}"))
+    assert [(c.name, c.change) for c in checked.changed] == [("SA", ANSWER_FEEDBACK_LEFT_OUT)]
     xml = _moodle(
-        '<question type="truefalse"><name><text>TF</text></name>'
-        "<questiontext><text>Paris is in France.</text></questiontext>"
-        + _answer("100", "true", "Yes.")
-        + _answer("0", "false")
+        '<question type="shortanswer"><name><text>SA</text></name>'
+        "<questiontext><text>Capital of France?</text></questiontext>"
+        + _answer("100", "Paris", "Yes.")
         + "</question>"
     )
     _, checked = _one(read_moodle_xml(xml))
     assert [c.change for c in checked.changed] == [ANSWER_FEEDBACK_LEFT_OUT]
+
+
+def test_true_false_feedback_on_its_answers_is_its_correct_and_incorrect_feedback():
+    # GIFT: "{FALSE#shown when wrong#shown when right}", as Moodle reads it.
+    draft, checked = _one(
+        read_gift("::TF::Grant is buried in Grant's tomb.{FALSE#Not buried.#Right}")
+    )
+    assert checked.changed == []
+    assert draft.combined_feedback == {"incorrect": "Not buried.", "correct": "Right"}
+    xml = _moodle(
+        '<question type="truefalse"><name><text>TF</text></name>'
+        "<questiontext><text>Paris is in France.</text></questiontext>"
+        + _answer("100", "true", "Yes.")
+        + _answer("0", "false", "It is.")
+        + "</question>"
+    )
+    draft, checked = _one(read_moodle_xml(xml))
+    assert checked.changed == []
+    assert draft.combined_feedback == {"correct": "Yes.", "incorrect": "It is."}
+    assert feedback_for(draft, False, 0.0) == ["It is."]
+    # Written back on the answers, as Moodle keeps them, and read again the same.
+    item = SimpleNamespace(
+        question=draft, path=("T",), name="TF", key=None, files=(), topic="T", topic_path=()
+    )
+    again, _ = _one(read_moodle_xml(write_moodle_xml("A", [item])))
+    assert again.combined_feedback == draft.combined_feedback
+    again, _ = _one(read_gift(write_gift("A", [item])))
+    assert again.combined_feedback == draft.combined_feedback
 
 
 def test_questions_that_lose_nothing_list_no_change():
@@ -290,17 +317,13 @@ def test_the_documentation_files_keep_or_list_every_feedback_and_part_mark():
         None,
     ]
     changed = {(c.name, c.change) for c in checked.changed}
-    assert changed == {
-        ("TF", ANSWER_FEEDBACK_LEFT_OUT),
-        ("SA", partial_answers_left_out(["Grant"])),
-    }
+    assert changed == {("SA", partial_answers_left_out(["Grant"]))}
+    assert by_name["TF"].combined_feedback == {"correct": "Yes.", "incorrect": "No."}
     checked = check_imported(read_gift((files / "moodle_docs.gift").read_text()))
     tomb = checked.drafts[0].draft
     assert [c.get("feedback") for c in tomb.choices] == [None, None, "Right!"]
-    assert [c.name for c in checked.changed] == [
-        "question at line 9",  # {FALSE#Not buried.#Right, entombed.}
-        "question at line 11",  # =%50%somebody
-    ]
+    # {FALSE#Not buried.#Right, entombed.} keeps both as its incorrect and correct feedback.
+    assert [c.name for c in checked.changed] == ["question at line 11"]  # =%50%somebody
 
 
 def test_gift_with_two_unweighted_right_answers_stays_a_multiple_select_graded_by_ticks():

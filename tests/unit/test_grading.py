@@ -48,6 +48,7 @@ def test_question_type_values_are_the_stored_strings() -> None:
         "matching",
         "poll",
         "numerical",
+        "cloze_gaps",
     ]
     assert QuestionType.MATCHING == "matching"
 

@@ -198,14 +198,23 @@ def test_moodle_documentation_examples():
         ["Italy", "Rome"],
         ["", "Berlin"],
     ]
+    # A one-gap cloze with part marks and feedback keeps them as a cloze question (a fill-in
+    # blank dropped them without a word); one with a dropdown is a cloze question too.
     cloze = by_name["Cloze"].draft
     assert (cloze.type, cloze.prompt, cloze.accepted) == (
-        "fill_blank",
+        "cloze_gaps",
         "The capital of France is _____.",
-        ["Paris"],
+        [],
     )
+    [gap] = [c["gap"] for c in cloze.choices]
+    assert [(a["text"], a["fraction"], a.get("feedback")) for a in gap["answers"]] == [
+        ("Paris", 1.0, "Right"),
+        ("paris", 0.5, "Case"),
+        ("*", 0.0, "Wrong"),
+    ]
+    assert by_name["Cloze with choices"].draft.prompt == "_____ and _____"
     skipped = {s.name: s.reason for s in checked.skipped}
-    assert set(skipped) == {"Cloze with choices", "Essay", "Calculated"}
+    assert set(skipped) == {"Essay", "Calculated"}
     numerical = by_name["Numerical"].draft
     assert [(c["value"], c["tolerance"]) for c in numerical.choices] == [(4.0, 0.0)]
     assert "essay" in skipped["Essay"] and "calculated" in skipped["Calculated"]
@@ -292,4 +301,9 @@ def test_a_file_with_too_many_questions_is_refused():
 def test_an_invalid_question_is_skipped_with_its_reason():
     checked = check_imported(read_gift("::dup::Pick {=same ~Same}\n\n::ok::Fine? {TRUE}\n"))
     assert [d.name for d in checked.drafts] == ["ok"]
-    assert [(s.name, s.reason) for s in checked.skipped] == [("dup", "duplicate choices")]
+    assert [(s.name, s.reason) for s in checked.skipped] == [
+        (
+            "dup",
+            "duplicate choices: “same” and “Same” differ only in the case of their first letter",
+        )
+    ]

@@ -188,12 +188,14 @@ def test_sulphur_reading_cards_have_no_cut_or_idiom_blank():
     assert "the way" not in backs
 
 
-def test_sulphur_reading_every_claim_keeps_a_card():
+def test_sulphur_reading_every_claim_keeps_a_card_but_a_stub():
     parsed = parse_article(SULPHUR)
     topics = extract_topics(parsed)
     cards, _ = generate_items(topics, parsed.title)
     claims = {c.key for t in topics for c in t.claims}
-    assert claims <= {card.claim_key for card in cards}
+    # "Some hydrogen sulphide … / is released along the way" pins nothing (eighth pass): the
+    # claim has no card rather than a stub with many right answers.
+    assert claims - {"return-2"} <= {card.claim_key for card in cards}
 
 
 # --- 5. a reference named wrongly --------------------------------------------------------------

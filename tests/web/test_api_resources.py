@@ -113,6 +113,24 @@ def test_content_follows_what_the_caller_may_read(client, db, world):
     assert _get(client, "/articles", world.student).get_json()["total"] == 0
 
 
+def test_an_item_whose_choices_are_its_key_lists_no_choices(client, db, world):
+    """A numerical question keeps its accepted values among its choices: the API must not
+    hand a learner the answer key."""
+    kept = (world.item.type, world.item.choices)
+    world.item.type = "numerical"
+    world.item.choices = [
+        {"id": "a", "text": "3.14", "correct": True, "fraction": 100.0, "tolerance": 0.01}
+    ]
+    db.session.commit()
+    try:
+        item = _get(client, f"/items/{world.item.id}", world.student).get_json()
+        assert item["kind"] == "numerical" and item["choices"] == []
+        assert "3.14" not in str(item)
+    finally:
+        world.item.type, world.item.choices = kept  # a seeded row: put back as it was
+        db.session.commit()
+
+
 def test_a_teachers_own_item_is_not_an_item_for_learners(client, db, world):
     origin, world.item.origin = world.item.origin, "teacher"
     db.session.commit()

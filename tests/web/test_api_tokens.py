@@ -87,3 +87,27 @@ def test_the_account_page_leads_to_the_tokens(client, db, make_student, login):
     assert 'href="/account/tokens/"' in client.get("/account/").get_data(as_text=True)
     page = client.get("/account/tokens/").get_data(as_text=True)
     assert "No token yet." in page and 'href="/api/docs"' in page
+
+
+def test_a_new_password_revokes_every_token_of_the_account(client, db, make_student, login):
+    from tests.builders import PASSWORD
+
+    student, other = make_student(), make_student()
+    headers, others = bearer(db, student), bearer(db, other)
+    login(client, student)
+    new = "a brand new passphrase"
+    changed = client.post(
+        "/account/",
+        data={
+            "form": "password",
+            "pw-current_password": PASSWORD,
+            "pw-password": new,
+            "pw-confirm": new,
+        },
+    )
+    assert changed.status_code == 302
+    answer = client.get("/api/v1/articles", headers=headers)
+    assert answer.status_code == 401
+    assert answer.get_json()["detail"] == "This token is unknown or was revoked."
+    # Another account's token is untouched.
+    assert client.get("/api/v1/articles", headers=others).status_code == 200

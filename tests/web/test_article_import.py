@@ -363,7 +363,7 @@ def test_a_short_last_page_joins_the_one_before(client, db, make_teacher, login)
 
 PRONOUN_ARTICLE = """Worm bins
 A worm bin turns kitchen scraps into compost within a few months.
-This process needs a damp bedding of shredded paper and cardboard.
+This composting process needs a damp bedding of shredded paper and cardboard.
 """
 
 
@@ -374,11 +374,12 @@ def test_the_review_page_says_why_a_claim_has_no_question_and_counts_them(
     response = _import(client, title="Worm bins", text=PRONOUN_ARTICLE)
     page = client.get(response.location).get_data(as_text=True)
     assert page.count("No question:") == 1
-    # "This process …" points back to something unsaid: a card, no question, and a reason.
+    # "This composting process …" points back to something unsaid: a card, no question, a
+    # reason ("This process needs …" alone would be a stub that pins nothing: no card at all).
     assert "No question: it starts with an unresolved “This”; it has a card." in page
     # It is counted; the first claim is asked as its card is ("turns _____ into compost").
     assert "1 claim without a question" in " ".join(page.split())
-    claim = db.session.scalar(sa.select(Claim).where(Claim.quote.like("This process%")))
+    claim = db.session.scalar(sa.select(Claim).where(Claim.quote.like("This composting process%")))
     assert db.session.scalar(sa.select(sa.func.count(Flashcard.id)).filter_by(claim_id=claim.id))
 
 
@@ -553,3 +554,23 @@ def test_merged_topics_cards_take_the_name_of_the_topic_they_join(client, db, ma
     db.session.expire_all()
     fronts = [db.session.get(Flashcard, i).front for i in moved]
     assert all(f.startswith("Evaporation: ") for f in fronts), fronts
+
+
+STUB_ARTICLE = """Castle guards
+The wardens of the castle check every visitor's ticket at the gate.
+Wardens do not carry swords.
+"""
+
+
+def test_the_review_page_says_a_claim_with_only_a_stub_cannot_be_asked(
+    client, db, make_teacher, login
+):
+    login(client, make_teacher())
+    response = _import(client, title="Castle guards", text=STUB_ARTICLE)
+    page = " ".join(client.get(response.location).get_data(as_text=True).split())
+    # "Wardens do _____." pins nothing: no card is made, and the page says so, not "it has a card".
+    assert "it cannot be asked: no card either" in page
+    claim = db.session.scalar(sa.select(Claim).where(Claim.quote.like("Wardens do%")))
+    assert not db.session.scalar(
+        sa.select(sa.func.count(Flashcard.id)).filter_by(claim_id=claim.id)
+    )

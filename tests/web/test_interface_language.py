@@ -39,9 +39,7 @@ def _profile(user: User, language: str) -> dict[str, str]:
     }
 
 
-def test_the_language_saved_on_the_account_wins_over_the_browser(
-    client, db, make_student, login
-):
+def test_the_language_saved_on_the_account_wins_over_the_browser(client, db, make_student, login):
     student = make_student()
     login(client, student)
     assert client.post("/account/", data=_profile(student, "ar")).status_code == 302

@@ -83,6 +83,33 @@ def test_learner_launch_enrols_the_learner_in_the_course_class(app, lms, registe
     assert _count(db, LtiContextLink) == 1 and school_class.teacher_id != learner.id
 
 
+def test_two_deployments_naming_a_course_alike_get_two_classes(app, lms, db):
+    """Context and activity ids are unique only within a deployment (LTI 1.3 core): a course
+    of another deployment of the same LMS with the same id is another course."""
+    lms.register(db.session, deployment_ids=("deployment-1", "deployment-2"))
+    first, second = app.test_client(), app.test_client()
+    claim = "https://purl.imsglobal.org/spec/lti/claim/deployment_id"
+    launch(first, lms, [INSTRUCTOR], sub="teacher-1", email="a@school.example")
+    launch(
+        second,
+        lms,
+        [INSTRUCTOR],
+        sub="teacher-2",
+        email="b@school.example",
+        **{claim: "deployment-2"},
+    )
+    links = db.session.execute(
+        sa.select(LtiContextLink.deployment_id, LtiContextLink.class_id).order_by(LtiContextLink.id)
+    ).all()
+    assert [d for d, _ in links] == ["deployment-1", "deployment-2"]
+    assert links[0].class_id != links[1].class_id
+    # A learner of the second deployment lands in the second course's class only.
+    learner = app.test_client()
+    launch(learner, lms, [LEARNER], sub="learner-9", **{claim: "deployment-2"})
+    enrolled = db.session.scalars(sa.select(Enrollment.class_id)).all()
+    assert enrolled == [links[1].class_id]
+
+
 def test_learner_before_any_instructor_is_told_to_wait(client, lms, registered, db):
     response, _, _ = launch(client, lms, [LEARNER], sub="learner-1")
     assert response.status_code == 409

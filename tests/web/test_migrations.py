@@ -362,3 +362,47 @@ def test_media_migration_keeps_every_item_and_starts_without_files(tmp_path):
         stored_cards = db.session.scalars(sa.select(Flashcard).order_by(Flashcard.id)).all()
         assert [(c.id, c.front) for c in stored_cards] == [tuple(row) for row in cards]
         assert all(c.media == [] for c in stored_cards)
+
+
+def test_lti_deployment_migration_keys_every_link_by_its_platforms_deployment(tmp_path):
+    """Course and activity links of a database at the previous revision keep their ids, class
+    and assignment, each taking its platform's first registered deployment."""
+    import sqlalchemy as sa
+    from flask_migrate import downgrade, upgrade
+
+    from quizapp.extensions import db
+
+    app = _scratch_app(tmp_path)
+    with app.app_context():
+        upgrade()
+        downgrade(revision="b3c1e5a7d902")
+        _add_old_account(db.session, 7, role="teacher")
+        statements = [
+            "INSERT INTO school_class (id, name, teacher_id, join_code, created_at) "
+            "VALUES (3, 'History', 7, 'ABCD2345', '2026-01-02 03:04:05')",
+            "INSERT INTO lti_platform (id, name, issuer, client_id, auth_login_url, "
+            "auth_token_url, key_set_url, created_at) VALUES (5, 'LMS', 'https://lms.example', "
+            "'c', 'https://lms.example/a', 'https://lms.example/t', 'https://lms.example/k', "
+            "'2026-01-02 03:04:05')",
+            "INSERT INTO lti_deployment (id, platform_id, deployment_id) VALUES (11, 5, 'dep-b')",
+            "INSERT INTO lti_deployment (id, platform_id, deployment_id) VALUES (12, 5, 'dep-a')",
+            "INSERT INTO lti_context_link (id, platform_id, context_id, class_id, created_at) "
+            "VALUES (21, 5, 'course-7', 3, '2026-01-02 03:04:05')",
+            "INSERT INTO lti_resource_link (id, platform_id, resource_link_id, class_id, title, "
+            "created_at) VALUES (31, 5, 'res-1', 3, 'Quiz', '2026-01-02 03:04:05')",
+        ]
+        for statement in statements:
+            db.session.execute(sa.text(statement))
+        db.session.commit()
+        upgrade()
+        rows = db.session.execute(
+            sa.text("SELECT id, context_id, class_id, deployment_id FROM lti_context_link")
+        ).all()
+        assert [tuple(r) for r in rows] == [(21, "course-7", 3, "dep-b")]
+        rows = db.session.execute(
+            sa.text("SELECT id, resource_link_id, class_id, deployment_id FROM lti_resource_link")
+        ).all()
+        assert [tuple(r) for r in rows] == [(31, "res-1", 3, "dep-b")]
+        downgrade(revision="b3c1e5a7d902")
+        columns = {c["name"] for c in sa.inspect(db.engine).get_columns("lti_context_link")}
+        assert "deployment_id" not in columns

@@ -15,6 +15,7 @@ from html.parser import HTMLParser
 
 from quizapp.core.interchange import anki_cloze
 from quizapp.core.interchange.anki_schema import NoteType
+from quizapp.core.interchange.cloze import ANSWERS_JOINED
 from quizapp.core.interchange.html_text import enclosed_spans, html_to_text
 from quizapp.core.vocabulary import CardKind
 
@@ -172,7 +173,7 @@ def _cloze(fields: dict[str, str], text_field: str, extras: list[str], number: i
         text, media = side_text(answer)
         answers.append(text)
         _keep(card, media, "back", "in the answer")
-    card.back = " … ".join(a for a in answers if a)
+    card.back = ANSWERS_JOINED.join(a for a in answers if a)
     if len(answers) > 1:
         card.changes.append(
             f"c{number} blanks {len(answers)} places; the back shows their answers in order"

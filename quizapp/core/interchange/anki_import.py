@@ -4,7 +4,8 @@ tags and review history, and every part that did not come along.
 Each row of the package's ``cards`` table becomes one card (``anki_cards``): both directions of
 a Basic-and-reversed note, one card per cloze number. A card whose note type has no template
 for it, or whose sides are empty or too long, is skipped with the reason. Subdecks become
-topics; tags, which cards here do not have, are counted for the import report; the review log
+topics; a note's tags go onto each of its cards (``core.item_tags``), but for the app's own
+``quizapp::`` tag, which names the card's topic; the review log
 (``revlog``) is kept per card, in time order, for an import "with my progress".
 """
 
@@ -28,6 +29,7 @@ from quizapp.core.interchange.anki_media import package_media
 from quizapp.core.interchange.flashcard_csv import MAX_CARD_ROWS, MAX_SIDE
 from quizapp.core.interchange.media_refs import ImportedFile
 from quizapp.core.interchange.records import InterchangeError, Skipped
+from quizapp.core.item_tags import TOPIC_TAG_PREFIX, normalise_tags
 
 __all__ = [
     "NOT_A_PACKAGE",
@@ -39,7 +41,6 @@ __all__ = [
     "read_apkg",
 ]
 
-_TOPIC_TAG = "quizapp::"  # this app's exports tag each note with its topic
 _DEFAULT_DECK = "Default"
 TOPIC_SEPARATOR = " › "
 RATED = range(1, 5)  # revlog ease: 1 Again … 4 Easy; 0 is a manual reschedule, not a rating
@@ -69,7 +70,7 @@ class AnkiCard:
     name: str  # as the import report names it
     card: RenderedCard
     deck: str
-    tags: list[str]
+    tags: list[str]  # the note's, normalised, but for a topic tag
     scheduled: bool  # Anki has it as other than new
     topic: str | None = None
     files: list[ImportedFile] = field(default_factory=list)  # its pictures and sound
@@ -81,7 +82,6 @@ class AnkiDeck:
     skipped: list[Skipped] = field(default_factory=list)
     reviews: dict[int, list[AnkiReview]] = field(default_factory=dict)  # by Anki card id
     unrated: Counter[int] = field(default_factory=Counter)  # manual reschedules per card
-    tags: Counter[str] = field(default_factory=Counter)  # cards per tag (other than topics)
     title: str | None = None  # the top deck's name, when every card sits under one
 
 
@@ -94,9 +94,21 @@ def _fields(names: list[str], flds: str) -> dict[str, str] | None:
 
 def _tag_topic(tags: list[str]) -> str | None:
     for tag in tags:
-        if tag.startswith(_TOPIC_TAG) and len(tag) > len(_TOPIC_TAG):
-            return tag[len(_TOPIC_TAG) :].replace("_", " ")
+        if tag.startswith(TOPIC_TAG_PREFIX) and len(tag) > len(TOPIC_TAG_PREFIX):
+            return tag[len(TOPIC_TAG_PREFIX) :].replace("_", " ")
     return None
+
+
+def _is_topic_tag(tag: str) -> bool:
+    return tag.casefold().startswith(TOPIC_TAG_PREFIX)
+
+
+def _card_tags(tag_list: list[str], card: RenderedCard) -> list[str]:
+    """The note's tags as the card keeps them; what normalising changed (a tag too long, too
+    many) is one of the card's changes."""
+    kept = normalise_tags(t for t in tag_list if not _is_topic_tag(t))
+    card.changes.extend(kept.changes)
+    return kept.tags
 
 
 def _problem(card: RenderedCard) -> str | None:
@@ -132,7 +144,8 @@ def _one_card(rows: CollectionRows, row: tuple) -> AnkiCard | Skipped:
     rendered.topic = rendered.topic or _tag_topic(tag_list)
     deck = rows.decks.get(deck_id, _DEFAULT_DECK)
     key = anki_key(guid, ordinal)
-    return AnkiCard(card_id, key, name, rendered, deck, tag_list, card_type != 0)
+    tags = _card_tags(tag_list, rendered)
+    return AnkiCard(card_id, key, name, rendered, deck, tags, card_type != 0)
 
 
 def _place_in_topics(deck: AnkiDeck) -> None:
@@ -175,7 +188,6 @@ def read_apkg(data: bytes) -> AnkiDeck:
             deck.skipped.append(made)
             continue
         deck.cards.append(made)
-        deck.tags.update(t for t in made.tags if not t.startswith(_TOPIC_TAG))
     if not deck.cards:
         reasons = "; ".join(f"{s.name}: {s.reason}" for s in deck.skipped[:3])
         raise InterchangeError(

@@ -62,9 +62,22 @@ def deletions(text: str, limit: int | None = None) -> list[Deletion]:
     return found
 
 
+# How a card of several blanks lists their answers on its back (``anki_cards`` writes it so
+# when an Anki note blanks several places with one number).
+ANSWERS_JOINED = " … "
+
+
 def to_anki_cloze(front: str, back: str) -> str:
-    """The front with its blank replaced by ``{{c1::back}}``."""
-    return front.replace(BLANK, "{{c1::" + back.replace("}}", "} }") + "}}", 1)
+    """The front with its blank replaced by ``{{c1::back}}``; a front of several blanks whose
+    back lists one answer per blank ("Danube … Vienna") gets each in its own ``{{c1::…}}``,
+    as the Anki note it came from had them."""
+    blanks = front.count(BLANK)
+    answers = back.split(ANSWERS_JOINED)
+    if blanks < 2 or len(answers) != blanks:
+        answers = [back]
+    for answer in answers:
+        front = front.replace(BLANK, "{{c1::" + answer.replace("}}", "} }") + "}}", 1)
+    return front
 
 
 def from_anki_cloze(text: str) -> tuple[str, str] | None:

@@ -15,6 +15,8 @@ from quizapp.core.interchange.records import (
     too_many_questions,
 )
 from quizapp.core.item_drafts import QuestionDraft
+from quizapp.core.item_tags import normalise_tags
+from quizapp.core.question_kinds import kind_of
 from quizapp.core.vocabulary import ItemOrigin
 
 MAX_TEXT = 4000  # characters in a prompt, explanation or option
@@ -43,6 +45,8 @@ class ImportedDraft:
     # What the reader (or storing its files) left out or changed, each in a sentence: an
     # item with any lands as a draft.
     changes: list[str] = field(default_factory=list)
+    # Its tags but for those the formats use for themselves (difficulty, a poll's mark).
+    tags: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -63,7 +67,7 @@ def check_imported(parsed: ParsedBank) -> CheckedBank:
     checked = CheckedBank(skipped=list(parsed.skipped))
     for item in parsed.questions:
         raw = dict(item.raw)
-        raw["difficulty"], _other_tags = difficulty_from_tags(item.tags)
+        raw["difficulty"], other_tags = difficulty_from_tags(item.tags)
         if not str(raw.get("explanation") or "").strip():
             raw["explanation"] = NO_EXPLANATION
         try:
@@ -74,6 +78,9 @@ def check_imported(parsed: ParsedBank) -> CheckedBank:
             checked.skipped.append(Skipped(item.name, str(reason)))
             continue
         written = [str(a).strip() for a in raw.get("accepted") or [] if str(a).strip()]
+        own = set(kind_of(draft.type).moodle_tags(draft))  # a poll's mark is its type
+        tags = normalise_tags(tag for tag in other_tags if tag not in own)
+        changes = [*item.changes, *tags.changes]
         checked.drafts.append(
             ImportedDraft(
                 draft,
@@ -83,8 +90,9 @@ def check_imported(parsed: ParsedBank) -> CheckedBank:
                 item.topic_path,
                 written,
                 item.files,
-                list(item.changes),
+                changes,
+                tags.tags,
             )
         )
-        checked.changed += [Changed(item.name, change) for change in item.changes]
+        checked.changed += [Changed(item.name, change) for change in changes]
     return checked

@@ -3,7 +3,7 @@
 A paste as Quizlet exports it ("term TAB definition", one card a line) or any CSV: the
 separator is the one that splits the rows most alike, cells quoted with '"' may hold the
 separator and line breaks, and a header row is recognised by its column names (front/term/
-question…, back/definition/answer…, and optionally topic and source). Without a header the
+question…, back/definition/answer…, and optionally topic, source and tags). Without a header the
 first column is the front and the second the back. A row with more cells than its columns (a
 comma inside a definition that was not quoted) keeps them all in its last column and is listed
 in ``changed``, never cut silently.
@@ -24,6 +24,7 @@ from quizapp.core.import_limits import (
 )
 from quizapp.core.interchange.cloze import from_anki_cloze, has_cloze
 from quizapp.core.interchange.records import Changed, InterchangeError, Skipped, file_key
+from quizapp.core.item_tags import tags_from_text
 from quizapp.core.question_kinds.base import BLANK
 from quizapp.core.vocabulary import CardKind
 
@@ -34,13 +35,15 @@ SEPARATOR_PREFERENCE = "\t;|,"  # max() keeps the first of equals
 _NAMES = {
     "front": {"front", "term", "question", "word", "prompt", "side 1", "text"},
     "back": {"back", "definition", "answer", "meaning", "side 2", "back extra"},
-    "topic": {"topic", "category", "deck", "tags", "tag"},
+    "topic": {"topic", "category", "deck"},
+    # Words separated by spaces, as Anki writes a note's tags (``core.item_tags``).
+    "tags": {"tags", "tag"},
     "source": {"source", "quote"},
     "kind": {"kind", "card type"},
     "key": {"key"},
 }
 SEPARATOR_NAMES = {",": "comma", ";": "semicolon", "\t": "tab", "|": "vertical bar"}
-DECK_COLUMNS = ["front", "back", "kind", "topic", "source", "key"]
+DECK_COLUMNS = ["front", "back", "kind", "topic", "source", "key", "tags"]
 # Between a topic and its sub-topic in the topic column: Anki's subdeck separator, which
 # titles hardly hold (a "/" would split "Input/Output").
 TOPIC_LEVELS = "::"
@@ -61,6 +64,8 @@ class CardRow:
     key: str | None = None
     # The topic and its parents, outermost first ("Wars::Civil" -> ("Wars", "Civil")).
     topic_path: tuple[str, ...] = ()
+    # Its tags; None when the file has no tags column (an update then leaves them as they are).
+    tags: tuple[str, ...] | None = None
     # How its row was read otherwise than its cells say (also in ``ParsedCards.changed``):
     # a card with any is imported as a draft.
     changes: tuple[str, ...] = ()
@@ -202,7 +207,11 @@ def _row_card(cells: dict[str, str]) -> CardRow:
         card = CardRow(cells["front"], cells["back"], topic, source, kind=CardKind.CLOZE)
     else:
         card = card_from_sides(cells["front"], cells["back"], topic, source)
-    return dataclasses.replace(card, key=file_key(cells.get("key")), topic_path=path)
+    tags = None
+    if "tags" in cells:
+        kept = tags_from_text(cells["tags"])
+        tags, card = tuple(kept.tags), dataclasses.replace(card, changes=tuple(kept.changes))
+    return dataclasses.replace(card, key=file_key(cells.get("key")), topic_path=path, tags=tags)
 
 
 def _fitted(row: list[str], width: int, parsed: ParsedCards, name: str) -> list[str]:
@@ -245,8 +254,10 @@ def read_cards(text: str) -> ParsedCards:
         if reason:
             parsed.skipped.append(Skipped(f"row {number}", reason))
         else:
+            card = _row_card(cells)
+            parsed.changed += [Changed(f"row {number}", change) for change in card.changes]
             changes = tuple(c.change for c in parsed.changed[noted:])
-            parsed.cards.append(dataclasses.replace(_row_card(cells), changes=changes))
+            parsed.cards.append(dataclasses.replace(card, changes=changes))
     if not parsed.cards:
         raise InterchangeError("No row makes a card: each needs a front and a back.")
     return parsed

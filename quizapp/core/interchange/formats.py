@@ -19,7 +19,7 @@ from quizapp.core.anki_export import ExportCard, anki_package
 from quizapp.core.csv_cells import csv_document
 from quizapp.core.interchange.anki_import import read_apkg
 from quizapp.core.interchange.flashcard_csv import DECK_COLUMNS, read_cards
-from quizapp.core.interchange.gift import read_gift, write_gift
+from quizapp.core.interchange.gift import not_carried, read_gift, write_gift
 from quizapp.core.interchange.moodle_xml import read_moodle_xml, write_moodle_xml
 from quizapp.core.interchange.records import ExportQuestion, decode_text
 
@@ -49,6 +49,11 @@ class InterchangeFormat:
     fractions: bool = False  # a choice worth part of the mark
     # Topics written as their whole path ("Wars::Civil") rather than their own title.
     nested_topics: bool = False
+    # Whether a cloze question with several gaps is written (Moodle XML); GIFT has no form
+    # for one, and the flashcard formats hold no questions.
+    multi_gap: bool = False
+    # The items a written file says it left out, "name: why" each, for the export's report.
+    not_carried: Callable[[bytes], list[str]] = lambda data: []
 
     @property
     def extension(self) -> str:
@@ -65,7 +70,7 @@ def _gift_writer(title: str, items: Sequence[ExportQuestion]) -> bytes:
 
 
 def _csv_writer(title: str, cards: Sequence[ExportCard]) -> bytes:
-    rows = ((c.front, c.back, c.kind, c.topic, c.quote, c.key) for c in cards)
+    rows = ((c.front, c.back, c.kind, c.topic, c.quote, c.key, " ".join(c.tags)) for c in cards)
     return csv_document(DECK_COLUMNS, rows).encode("utf-8")
 
 
@@ -87,6 +92,7 @@ FORMATS: tuple[InterchangeFormat, ...] = (
         media=True,
         feedback=True,
         fractions=True,
+        multi_gap=True,
     ),
     InterchangeFormat(
         "gift",
@@ -98,6 +104,7 @@ FORMATS: tuple[InterchangeFormat, ...] = (
         _gift_writer,
         feedback=True,
         fractions=True,
+        not_carried=not_carried,
     ),
     InterchangeFormat(
         "csv",

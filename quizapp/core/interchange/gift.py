@@ -36,6 +36,7 @@ from quizapp.core.interchange.records import (
 from quizapp.core.question_kinds import all_kinds, kind_of
 
 SOURCE_COMMENT = "// source: "
+NOT_CARRIED = "// not carried: "
 # A tag in a comment: "[tag:name]", "\\]" inside it a literal "]". The three alternatives
 # never overlap and none crosses "[", so each comment is scanned once however many "[tag:" it
 # holds without a closing "]".
@@ -53,13 +54,33 @@ def write_gift(article_title: str, questions: Iterable[ExportQuestion]) -> str:
             topic = item.path
             out += [f"$CATEGORY: {category_path(article_title, *topic)}", ""]
         question = item.question
-        before, answers, after = kind_of(question.type).write_gift(question)
-        out.append(f"// [tag:{difficulty_tag(question.difficulty)}]")
+        kind = kind_of(question.type)
+        refusal = kind.gift_refusal(question)
+        if refusal is not None:
+            # Nothing silent: the file itself says which item it leaves out, and why.
+            out += [f"{NOT_CARRIED}{' '.join(item.name.split())}: {refusal}", ""]
+            continue
+        before, answers, after = kind.write_gift(question)
+        out.append("// " + " ".join(_tag_comments(question)))
         if question.quote:
             out.append(SOURCE_COMMENT + " ".join(question.quote.split()))
         feedback = f" ####{escape(question.explanation)}" if question.explanation else ""
         out += [f"::{escape(item.name)}::{before}{{{answers}{feedback}}}{after}", ""]
     return "\n".join(out)
+
+
+def _tag_comments(question) -> list[str]:
+    """``[tag:…]`` for the difficulty and each of the question's tags (a "]" in one escaped,
+    as the reader takes it)."""
+    tags = [difficulty_tag(question.difficulty), *(getattr(question, "tags", None) or ())]
+    return ["[tag:" + tag.replace("]", "\\]") + "]" for tag in tags]
+
+
+def not_carried(data: bytes) -> list[str]:
+    """What a GIFT file written by ``write_gift`` says it left out, one line per item ("name:
+    why"), for the export's report."""
+    lines = data.decode("utf-8", errors="replace").splitlines()
+    return [line.removeprefix(NOT_CARRIED) for line in lines if line.startswith(NOT_CARRIED)]
 
 
 def read_gift(text: str) -> ParsedBank:
@@ -154,7 +175,7 @@ def _split(first_line: int, text: str) -> GiftQuestion:
         _text(hidden[:start], is_html, strip=False),
         _text(hidden[end + 1 :], is_html, strip=False),
         body,
-        general_feedback=restore(general),
+        general_feedback=_formatted(restore(general)),
     )
     # A numerical body ("#3.14:0.01", "#=1..5 =%50%2..6") holds numbers its kind reads; read
     # as "="/"~" answers it would pass for a short answer or a choice question.
@@ -179,8 +200,23 @@ def _answers(body: str) -> list[GiftAnswer]:
         text = chunk[1:]
         weight, text = split_weight(text)
         text, _, feedback = text.partition("#")
-        answers.append(GiftAnswer(chunk[0], text, weight, restore(feedback)))
+        answers.append(
+            GiftAnswer(chunk[0], _formatted(text), weight, _formatted(restore(feedback)))
+        )
     return answers
+
+
+def _formatted(text: str) -> str:
+    """An answer's or a feedback's text without the ``[html]``/``[plain]``/… marker Moodle lets
+    each of them open with (it names the text's format, it is no part of it); HTML as text."""
+    match = _FORMAT.match(text)
+    if match is None:
+        return text
+    rest = text[match.end() :]
+    if match.group(1) != "html":
+        return rest
+    edge = " " if rest[-1:].isspace() else ""  # "~[html]<b>red</b> # …" keeps its gap
+    return html_to_text(rest) + edge
 
 
 def _left_out(question: GiftQuestion, keeps_credit: bool = False) -> list[str]:

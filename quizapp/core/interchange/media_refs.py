@@ -134,3 +134,21 @@ def files_elsewhere(question: ET.Element, with_answers: bool = False) -> list[st
 def named_files(markup: str) -> list[str]:
     """The addresses of the pictures and sound a text shows (what GIFT names but cannot hold)."""
     return [address for address, _alt in media_references(markup)]
+
+
+def moodle_old_image(question: ET.Element) -> tuple[list[ImportedFile], list[str]]:
+    """The picture Moodle 1.9 kept beside the question text (``<image>`` naming it,
+    ``<image_base64>`` carrying it), which Moodle's own import shows under the text; the
+    report's sentence when the file names one it does not carry."""
+    named = (question.findtext("image") or "").strip()
+    carried = "".join((question.findtext("image_base64") or "").split())
+    if not named and not carried:
+        return [], []
+    name = named.replace("\\", "/").rsplit("/", 1)[-1] or "image"
+    if not carried:
+        return [], [f"the picture {name} was left out: the question names it but does not carry it"]
+    try:
+        data = base64.b64decode(carried.encode("ascii"), validate=True)
+    except (binascii.Error, ValueError, UnicodeEncodeError):
+        return [], [f"the picture {name} was left out: it is not valid base64"]
+    return [ImportedFile(name, data, "", "prompt")], []

@@ -24,6 +24,7 @@ from quizapp.core.interchange.media_refs import (
     files_elsewhere,
     moodle_choice_files,
     moodle_files,
+    moodle_old_image,
 )
 from quizapp.core.interchange.moodle_fields import add_plain, add_text, read_text
 from quizapp.core.interchange.records import (
@@ -31,6 +32,7 @@ from quizapp.core.interchange.records import (
     ExportQuestion,
     ImportedQuestion,
     InterchangeError,
+    NotImportable,
     ParsedBank,
     Skipped,
     difficulty_tag,
@@ -99,7 +101,8 @@ def _question_element(item: ExportQuestion) -> ET.Element:
     for outcome, text in (getattr(question, "combined_feedback", None) or {}).items():
         add_text(element, COMBINED_FEEDBACK_TAGS[outcome], text, paragraphs=True)
     tags = ET.SubElement(element, "tags")
-    for tag in [difficulty_tag(question.difficulty), *kind.moodle_tags(question)]:
+    own = [difficulty_tag(question.difficulty), *kind.moodle_tags(question)]
+    for tag in dict.fromkeys([*own, *(getattr(question, "tags", None) or ())]):
         add_plain(tags, "tag", tag)
     return element
 
@@ -155,12 +158,19 @@ def read_moodle_xml(data: bytes) -> ParsedBank:
             "quote": quote,
             "combined_feedback": _combined_feedback(element),
         }
-        raw.update(kind.read_moodle(element, prompt))
+        try:
+            raw.update(kind.read_moodle(element, prompt))
+        except NotImportable as error:
+            parsed.skipped.append(Skipped(name, str(error)))
+            continue
         tags = [
             t.strip() for t in (e.text or "" for e in element.findall("tags/tag/text")) if t.strip()
         ]
         changes = [] if kind.keeps_answer_feedback else _left_out(element, kind.keeps_credit)
+        changes += raw.pop("changes", [])
         files, file_changes = moodle_files(element.find("questiontext"), "prompt")
+        old_files, old_changes = moodle_old_image(element)
+        files, file_changes = files + old_files, file_changes + old_changes + _hints(element)
         choices = kind.type.value in CHOICE_TYPES
         if choices:
             answer_files, answer_changes = moodle_choice_files(element)
@@ -202,8 +212,6 @@ def _parse(data: bytes) -> ET.Element:
 
 
 def _unsupported(moodle_type: str) -> str:
-    if moodle_type == "cloze":
-        return "a cloze question with other than exactly one short-answer gap"
     if moodle_type == "multichoice":
         return "a choice question the app cannot grade the same way"
     return f"the app has no question type like Moodle's '{moodle_type or 'untyped'}'"
@@ -215,6 +223,16 @@ def _combined_feedback(element: ET.Element) -> dict[str, str]:
         outcome: read_text(element.find(tag)) for outcome, tag in COMBINED_FEEDBACK_TAGS.items()
     }
     return {outcome: text for outcome, text in texts.items() if text}
+
+
+HINTS_LEFT_OUT = (
+    "its hints were left out: Moodle shows them between tries, and the app has no hints"
+)
+
+
+def _hints(element: ET.Element) -> list[str]:
+    """The report's sentence for a question whose ``<hint>`` elements say something."""
+    return [HINTS_LEFT_OUT] if any(read_text(h) for h in element.findall("hint")) else []
 
 
 def _left_out(element: ET.Element, keeps_credit: bool = False) -> list[str]:

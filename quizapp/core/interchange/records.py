@@ -74,6 +74,11 @@ class ImportedQuestion:
         return cls(raw, topic, name, tags, changes, file_key(key), topic_path)
 
 
+class NotImportable(ValueError):
+    """A question of a file that cannot be kept at all: a kind's reader raises it with the
+    reason, and the question is listed as skipped."""
+
+
 @dataclass(frozen=True)
 class Skipped:
     """A question the app cannot take, named as the file names it, and why."""

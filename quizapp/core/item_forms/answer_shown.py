@@ -13,7 +13,12 @@ import re
 
 from quizapp.core.grading import normalize_text
 from quizapp.core.item_drafts import QuestionDraft
-from quizapp.core.item_forms.self_refuting import counted_by_a_formula, worked_out_from_context
+from quizapp.core.item_forms.card_blanks import singular
+from quizapp.core.item_forms.self_refuting import (
+    counted_by_a_formula,
+    given_by_arithmetic,
+    worked_out_from_context,
+)
 from quizapp.core.question_kinds.base import BLANK
 
 # Questions whose prompt is meant to hold what they ask about: which heading (its options are
@@ -27,8 +32,14 @@ def _plain(text: str) -> str:
 
 
 def _holds(text: str, answer: str) -> bool:
+    """Whether ``answer``, or a one-word answer's singular ("Disease:" for "diseases"), stands
+    in ``text``."""
     wanted = normalize_text(answer)
-    return bool(wanted) and re.search(rf"(?<!\w){re.escape(wanted)}(?!\w)", text) is not None
+    forms = {wanted, singular(wanted)} if wanted and " " not in wanted else {wanted}
+    return any(
+        bool(form) and re.search(rf"(?<!\w){re.escape(form)}(?!\w)", text) is not None
+        for form in forms
+    )
 
 
 def answers_of(question: QuestionDraft) -> list[str]:
@@ -43,7 +54,8 @@ def shows_its_answer(
     """Whether ``question``'s answer (any accepted form, or its right option) stands in its
     prompt, outside the blank, or in ``heading`` (what is shown beside it: its heading, the
     article's headings' numbers), or is spelled by a formula of the prompt ("two" beside
-    "(N2)"), or is a year the claim's ``sentence`` works out from its ``context`` line's."""
+    "(N2)"), or is a year the claim's ``sentence`` works out from its ``context`` line's, or a
+    number the prompt's and context line's other numbers add up to (45 − 7 = 38)."""
     if question.key.startswith(_OPEN_BY_DESIGN) or question.pairs:
         return False
     seen = _plain(question.prompt.replace(BLANK, " ") + " " + heading)
@@ -51,5 +63,6 @@ def shows_its_answer(
         _holds(seen, answer)
         or counted_by_a_formula(question.prompt, answer)
         or worked_out_from_context(context, sentence, answer)
+        or given_by_arithmetic(f"{context} {question.prompt}", answer)
         for answer in answers_of(question)
     )

@@ -12,6 +12,7 @@ animals" (a coordinated tail).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from quizapp.core.lexicon import RARE_WORD_ZIPF, content_words, english_zipf, is_function_word
@@ -74,6 +75,8 @@ def poor_blank(answer: str, shown_with: str = "") -> bool:
         return True  # "nitrate back"
     if " ".join(words) in FRAME_WORDS:
         return True
+    if len(words) == 1 and words[0] in NEGATIONS:
+        return True  # "Charities helped where the state did _____" -> not: the contrast says it
     if shown_with and _named_in(answer, shown_with):
         return True
     return common_words_only(answer) or vague_words_only(answer)
@@ -110,8 +113,20 @@ def _named_in(answer: str, shown_with: str) -> bool:
     Soviet Legacy and the Aral Sea")."""
     shown = {w.lower() for w in content_words(shown_with)}
     shown |= {w.removesuffix("'s").removesuffix("’s") for w in shown}
-    words = [w.lower() for w in content_words(answer)]
+    # "diseases" under the label "Disease:": a plural gives its singular away, and back.
+    shown = {singular(w) for w in shown}
+    words = [singular(w.lower()) for w in content_words(answer)]
     return bool(words) and all(w in shown for w in words)
+
+
+def singular(word: str) -> str:
+    """A plain plural's singular ("diseases" -> "disease", "cities" -> "city"); other words
+    as they are ("glass", "this")."""
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3:
+        return word[:-1]
+    return word
 
 
 def past_particle(words: list[str], start: int, verb: int) -> int:
@@ -159,3 +174,43 @@ def subject_cloze(head: str, rest: str, answer_ok: Callable[[str], bool]) -> tup
     if not term[:1].isupper() or english_zipf(term) >= RARE_WORD_ZIPF or not answer_ok(term):
         return None
     return f"{BLANK} {predicate}.", term
+
+
+# A card's cue must name enough of what the claim is about to pin one answer: "T cells do
+# _____", "Vaccines …", "The famine also changed _____" have several right answers per the
+# article, reviewers found.
+MIN_CUE_CONTENT_WORDS = 3
+# "When a B cell … is activated, it divides …", "When it is …": a cut right after a pronoun
+# and its verb leaves the answer anything the pronoun does.
+PRONOUN_AND_VERB_CUT = re.compile(r"\b(?:it|they|he|she|this|these|we|you)\s+\w+\s*…$", re.I)
+
+
+def cue_pins_nothing(front: str, context: str = "") -> bool:
+    """Whether a recall card's ``front`` (its sentence, blank or ellipsis included; no heading),
+    read after ``context``, is a stub with no single right answer."""
+    if front.startswith(BLANK):
+        return False  # "_____ closes the cycle.": a term's blank, its predicate checked already
+    shown = f"{context} {front.replace(BLANK, ' ')}"
+    if len(content_words(shown.replace("…", " "))) < MIN_CUE_CONTENT_WORDS:
+        return True
+    return front.count(BLANK) == 0 and PRONOUN_AND_VERB_CUT.search(front.strip()) is not None
+
+
+ACRONYM = re.compile(r"\b[A-Z]{2,6}\b")
+
+
+def spelled_by_an_acronym(front: str, answer: str) -> bool:
+    """Whether the list holding the blank spells an acronym of the sentence with its items'
+    initials ("the MMR vaccine against _____, mumps and rubella" -> measles): the capitals
+    give the answer's first letter and its place."""
+    part = next((p for p in re.split(r"[;:.]", front) if BLANK in p), "")
+    listed = re.split(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", part.replace(BLANK, answer))
+    # The first item ends in its word ("the MMR vaccine against measles"), the others start
+    # with theirs ("rubella is one").
+    words = [item.split() for item in listed if item.split()]
+    initials = "".join(w[-1 if i == 0 else 0][:1].lower() for i, w in enumerate(words))
+    return any(
+        word.lower() in initials and answer[:1].lower() == word[0].lower()
+        for word in ACRONYM.findall(front)
+        if len(listed) >= len(word)
+    )

@@ -31,6 +31,11 @@ OBJECT_END = re.compile(
 )
 MAX_OBJECT_WORDS = 4
 CONDITION = re.compile(r"^(?P<when>As|When|If|Once) (?P<condition>[^,]{5,80}), (?P<result>.+)$")
+# "As a side effect, …", "As a result, …": "as" and a noun of consequence say what follows
+# from the sentence before; "What happens as a side effect?" asks of nothing (reviewers).
+CONSEQUENCE_PHRASE = re.compile(
+    r"^(?:a|an|the)\s+(?:\w+\s+)?(?:effect|result|consequence|rule|whole|outcome)$", re.I
+)
 BECAUSE = re.compile(r"^(?P<effect>[^,]{10,120}?),? because (?P<cause>.+)$")
 
 
@@ -76,6 +81,21 @@ def _happens(condition: str) -> str:
     return "happens"
 
 
+def _condition_card(sentence: str, names: set[str]) -> Effect | None:
+    """ "As moist air rises and cools, …" -> "What happens, according to the article, as moist
+    air rises and cools?"; None for a condition that points back or names a consequence."""
+    condition = CONDITION.match(sentence)
+    if condition is None or set(condition.group("condition").lower().split()) & UNRESOLVED_STARTS:
+        return None
+    when, what = condition.group("when", "condition")
+    if CONSEQUENCE_PHRASE.match(what):
+        return None
+    happens = _happens(what)
+    return Effect(
+        f"What {happens}, according to the article, {when.lower()} {lower_first(what, names)}?"
+    )
+
+
 def effect_of(sentence: str, names: set[str]) -> Effect | None:
     """What the sentence says something causes, or what happens under a condition."""
     sentence = sentence.rstrip(" .")
@@ -91,14 +111,9 @@ def effect_of(sentence: str, names: set[str]) -> Effect | None:
             asked = question("When", clause, "", names)  # "When do explosive eruptions happen?"
             if asked:
                 return Effect(asked)
-    condition = CONDITION.match(sentence)
-    if condition and not set(condition.group("condition").lower().split()) & UNRESOLVED_STARTS:
-        when, what = condition.group("when", "condition")
-        happens = _happens(what)
-        front = (
-            f"What {happens}, according to the article, {when.lower()} {lower_first(what, names)}?"
-        )
-        return Effect(front)
+    condition = _condition_card(sentence, names)
+    if condition:
+        return condition
     because = BECAUSE.match(sentence)
     if because:
         effect = split_clause(because.group("effect"))

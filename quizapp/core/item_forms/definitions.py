@@ -149,20 +149,32 @@ def _appositive(sentence: str) -> Definition | None:
     return Definition(term, definition, f"What is the {term}?", f"What is {definition} called?")
 
 
+# "GPS is usually described as three parts", "The second branch, the adaptive immune system,
+# is …": a count or a rank is no name for anything ("What is three parts?", "What is the
+# adaptive immune system called?" -> second branch read as nonsense, reviewers found).
+COUNTED_TERM = re.compile(
+    r"^(?:the )?(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|first|second|third|"
+    r"fourth|fifth|sixth|last|next|other)\b",
+    re.IGNORECASE,
+)
+
+
 def definition_of(sentence: str) -> Definition | None:
-    """The term a whole sentence defines, or None when it defines none."""
+    """The term a whole sentence defines, or None when it defines none (nor a count or a rank
+    taken for a term)."""
     sentence = sentence.rstrip(" .")
     other = OTHER_NAME.match(sentence)
     if other:  # defined under both names: the sentence without the aside, either name right
         found = _defined_as(f"{other.group('term')} {sentence[other.end() :]}")
         return found and replace(found, also=(other.group("other"),))
-    return (
+    found = (
         _name_for(sentence)
         or _defined_as(sentence)
         or _named_as(sentence)
         or _activity_of(sentence)
         or _appositive(sentence)
     )
+    return None if found is None or COUNTED_TERM.match(found.term) else found
 
 
 # "A bacterium is a single-celled living thing", "Antibiotics are medicines that kill …": what a

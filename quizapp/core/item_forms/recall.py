@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from quizapp.core.item_forms.card_blanks import subject_cloze
+from quizapp.core.item_forms.card_blanks import PARTICLES, subject_cloze
 from quizapp.core.item_forms.grammar import MODALS, is_base_verb, is_verb_form, split_clause
 from quizapp.core.item_forms.phrase_cloze import (
     AUXILIARY_WORDS,
@@ -241,6 +241,10 @@ def recall_card(
             front, back = named
             return Recall(f"{context} {front}" if context else front, back, cloze=True)
         front, back = f"{head} …", text[len(head) : end].strip(" ,")
+    first = back.split(" ", 1)
+    if len(first) == 2 and first[0] in PARTICLES and front.endswith(" …"):
+        # "every receiver ends … / … up knowing": the particle stays with its verb.
+        front, back = f"{front[:-2]} {first[0]} …", first[1]
     if len(content_words(back)) < 1:
         return None
     if context:

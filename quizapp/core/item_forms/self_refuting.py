@@ -102,6 +102,59 @@ def opposite_refutes_itself(word: str, before: str, after: str) -> bool:
     return word in KNOWN_TRENDS and MEASURED_AFTER.match(after) is None
 
 
+# Words of one quality ("strengthens" beside "weaker", "upper" beside "lower"): where the rest of
+# the sentence speaks of the quality a swap changes, it decides the swap, and the changed
+# statement contradicts itself ("a stronger response, so a substance that strengthens it is
+# added", "the upper atmosphere, and the higher atmosphere").
+QUALITY_FAMILIES = (
+    "strong stronger strongest strongly strength strengthen strengthens strengthened",
+    "weak weaker weakest weakly weakness weaken weakens weakened",
+    "long longer longest length lengthen lengthens lengthened",
+    "short shorter shortest shorten shortens shortened",
+    "high higher highest height heighten upper",
+    "low lower lowest lowered lowers",
+    "large larger largest enlarge enlarges enlarged big bigger biggest",
+    "small smaller smallest shrink shrinks shrank shrunk",
+    "warm warmer warmest warmth warms warmed warming heat heats heated",
+    "cold colder coldest cool cooler cools cooled cooling",
+    "deep deeper deepest depth deepen deepens",
+    "shallow shallower",
+    "rich richer richest wealth wealthy",
+    "poor poorer poorest poverty",
+    "inside within interior",
+    "outside exterior",
+)
+FAMILY_OF = {word: family.split() for family in QUALITY_FAMILIES for word in family.split()}
+# "merged into larger farms", "split into smaller plots": the verb decides the size.
+SIZE_FIXED_BY_VERB = re.compile(
+    r"\b(?:merged|merge|merges|combined|combine|joined|consolidated|amalgamated|grew|expanded|"
+    r"split|splits|divided|divides|broken|broke|cut|subdivided)\s+(?:up\s+)?into\s+$"
+)
+# "kill them, so that the virus cannot go on copying itself inside them": a purpose follows
+# from the clause before it; turned round it no longer does ("… outside them").
+PURPOSE_BEFORE = re.compile(r"\b(?:so that|in order to|in order that|so as to)\b[^,;:.]*$")
+
+
+def swap_refutes_itself(word: str, opposite: str, before: str, after: str) -> bool:
+    """Whether turning ``word`` into ``opposite`` (between ``before`` and ``after``) makes a
+    statement its own words contradict: the rest speaks of the same quality, a verb of merging
+    or splitting decides a size, or the word is in a purpose clause."""
+    rest = set(re.findall(r"[a-z]+", f"{before} {after}".lower()))
+    related = set(FAMILY_OF.get(word.lower(), ())) | set(FAMILY_OF.get(opposite.lower(), ()))
+    if rest & related:
+        return True
+    if SIZE_FIXED_BY_VERB.search(before) and FAMILY_OF.get(word.lower()) in (
+        FAMILY_OF["large"],
+        FAMILY_OF["small"],
+    ):
+        return True
+    if word in SEASONS and SPAN_OF_YEARS_AFTER.match(after):
+        return True  # "the winter of 1846–47": a summer spans no new year
+    return PURPOSE_BEFORE.search(before) is not None
+
+
+SEASONS = frozenset({"summer", "winter"})
+SPAN_OF_YEARS_AFTER = re.compile(r"\s+of\s+\d{4}\s*[–—-]\s*\d{2,4}\b")
 YEAR = re.compile(r"\b(1\d{3}|20\d{2})\b")
 
 
@@ -149,3 +202,53 @@ def worked_out_from_context(context: str, sentence: str, key: str) -> bool:
         if wanted == year and SAME_YEAR.search(sentence):
             return True
     return _month_turns_the_year(context, sentence, wanted)
+
+
+# Numbers spelled out among digits ("not three"), with what the alias step reads as numbers.
+NUMBER_TOKEN = re.compile(
+    r"\b\d[\d,]*(?:\.\d+)?\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+    r"twelve)\b",
+    re.IGNORECASE,
+)
+# "at least _____ satellites, not three", "five locks, not _____": a contrast beside the blank
+# names its neighbour.
+CONTRAST_AFTER = re.compile(r"^[^,;.]{0,40},?\s+not\s+(\S+)")
+CONTRAST_BEFORE = re.compile(r"(\S+)(?:\s+[a-z]+)?,?\s+not\s+$")
+
+
+def _values(text: str) -> list[float]:
+    found = []
+    for token in NUMBER_TOKEN.findall(text):
+        value = number_value(token)
+        if value is not None and not YEAR.fullmatch(token):
+            found.append(value)
+    return found
+
+
+def given_by_arithmetic(shown: str, answer: str) -> bool:
+    """Whether a number ``answer`` is the sum or difference of two other numbers of what the
+    student sees with its blank (``shown``: the sentence without the answer, its context line):
+    "slow by about 7 … fast by about 45 … gain about _____" (38). Years are left out: two years
+    and the span between them are a chronology a reader must know, not a sum."""
+    key = number_value(answer.strip())
+    if key is None or YEAR.fullmatch(answer.strip()):
+        return False
+    values = _values(shown)
+    return any(
+        abs(key - (a + b)) < 1e-9 or abs(key - abs(a - b)) < 1e-9
+        for i, a in enumerate(values)
+        for b in values[i + 1 :]
+        if a != b
+    )
+
+
+def given_by_a_contrast(after: str, answer: str, before: str = "") -> bool:
+    """Whether the words around a number's blank contrast it with its neighbour ("_____
+    satellites, not three" -> four; "five locks, not _____" -> four): the wording all but
+    says it."""
+    key = number_value(answer.strip())
+    for match in (CONTRAST_AFTER.match(after), CONTRAST_BEFORE.search(before)):
+        other = number_value(match.group(1).strip(",.;")) if match else None
+        if key is not None and other is not None and abs(key - other) == 1:
+            return True
+    return False

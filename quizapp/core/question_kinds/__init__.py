@@ -15,6 +15,7 @@ from quizapp.core.errors import ContractError
 from quizapp.core.question_kinds.base import FormAnswerError, QuestionKind, QuestionLike
 from quizapp.core.question_kinds.choice import MultipleSelect, SingleChoice
 from quizapp.core.question_kinds.choice_credit import outcome_of
+from quizapp.core.question_kinds.cloze import Cloze
 from quizapp.core.question_kinds.matching import Matching
 from quizapp.core.question_kinds.numerical import Numerical
 from quizapp.core.question_kinds.poll import Poll
@@ -46,6 +47,7 @@ _KINDS: dict[str, QuestionKind] = {
         Matching(),
         Poll(),
         Numerical(),
+        Cloze(),
     )
 }
 

@@ -86,6 +86,11 @@ class QuestionKind:
     # Whether answers are marked: a poll's are saved and counted, never scored, and its
     # question stays out of practice, reviews, mastery and item analysis.
     graded: ClassVar[bool] = True
+    # Whether the answer controls show the prompt themselves (a cloze's gaps sit inside its
+    # text): the question's legend is then ``legend`` instead of the prompt.
+    prompt_in_controls: ClassVar[bool] = False
+    # Why a live game does not play this kind, or None when it does (tiles or a typed answer).
+    live_refusal: ClassVar[str | None] = None
 
     # --- authoring and validation ------------------------------------------------------------
 
@@ -102,7 +107,10 @@ class QuestionKind:
         """Check the type's own fields of ``raw`` and add them to ``draft``; ``fail`` if bad."""
         raise NotImplementedError
 
-    # --- answering and grading ---------------------------------------------------------------
+    def legend(self, question: QuestionLike) -> str:
+        """What the question page shows above the controls: the prompt, unless the controls
+        show it (``prompt_in_controls``)."""
+        return question.prompt
 
     # --- live games: a question played as tiles on phones -----------------------------------
 
@@ -167,7 +175,8 @@ class QuestionKind:
 
     def read_moodle(self, element: ET.Element, prompt: str) -> dict[str, Any]:
         """The type's raw fields (as ``validate`` takes them) from a Moodle ``<question>``; may
-        also set "prompt" when the kind rewrites the text (cloze)."""
+        also set "prompt" when the kind rewrites the text (cloze), and "changes": what the
+        import report lists as changed. Raises NotImportable for a question it cannot keep."""
         raise NotImplementedError
 
     def moodle_prompt(self, question: QuestionLike) -> str:
@@ -204,3 +213,8 @@ class QuestionKind:
 
     def gift_answers(self, question: QuestionLike) -> str:
         raise NotImplementedError
+
+    def gift_refusal(self, question: QuestionLike) -> str | None:
+        """Why GIFT cannot carry this question (the export notes it and leaves it out), or
+        None when it can."""
+        return None

@@ -46,6 +46,32 @@ def choices_from_rows(rows: Sequence[tuple[str, bool]], fail: Fail) -> list[dict
     return [{"text": text, "correct": correct} for text, correct in kept]
 
 
+def same_choice_key(text: str) -> str:
+    """What two choices share when they are one answer written twice: the text with its first
+    letter's case set aside ("Gas", "gas"). Capitals inside a word keep their meaning there:
+    "GB" and "Gb" (gigabytes, gigabits) or "CO" and "Co" are different answers, as Moodle
+    grades them."""
+    return text[:1].casefold() + text[1:]
+
+
+def duplicate_choices(texts: Sequence[str]) -> str | None:
+    """Why the choices are refused as duplicates, or None when no two are the same answer."""
+    first: dict[str, str] = {}
+    for text in texts:
+        key = same_choice_key(text)
+        if key not in first:
+            first[key] = text
+            continue
+        earlier = first[key]
+        if earlier == text:
+            return "duplicate choices"
+        return (
+            f"duplicate choices: “{earlier}” and “{text}” differ only in the case of their "
+            f"first letter"
+        )
+    return None
+
+
 class ChoiceKind(QuestionKind):
     """Shared by both choice kinds; subclasses say how many correct choices a key needs."""
 
@@ -75,8 +101,8 @@ class ChoiceKind(QuestionKind):
         texts = [str(c.get("text", "")).strip() for c in choices]
         if any(not t for t in texts):
             fail("a choice has no text")
-        if len({t.casefold() for t in texts}) != len(texts):
-            fail("duplicate choices")
+        if (duplicate := duplicate_choices(texts)) is not None:
+            fail(duplicate)
         correct = [bool(c.get("correct")) for c in choices]
         self.check_correct_count(sum(correct), fail)
         extras = credit_extras(

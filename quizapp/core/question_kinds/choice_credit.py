@@ -95,6 +95,22 @@ def outcome_of(score: float) -> str:
 _OUTCOME_WORDS = {"correct": "correct", "partial": "partly correct", "incorrect": "incorrect"}
 
 
+def gap_credit(gaps: list[dict[str, Any]]) -> list[str]:
+    """A cloze question's gaps for the reviewer: their marks, the answers worth part of a gap
+    and the feedbacks; [] for a question without gaps."""
+    if not gaps:
+        return []
+    parts = ["Marks per gap: " + ", ".join(str(g.get("weight", 1)) for g in gaps)]
+    answers = [a for g in gaps for a in g.get("answers") or []]
+    partial = sum(1 for a in answers if 0 < a.get("fraction", 0) < 1)
+    if partial:
+        parts.append(f"{partial} answer{'' if partial == 1 else 's'} worth part of a gap")
+    with_feedback = sum(1 for a in answers if a.get("feedback"))
+    if with_feedback:
+        parts.append(f"feedback on {with_feedback} answer{'' if with_feedback == 1 else 's'}")
+    return parts
+
+
 def describe_credit(question: Any) -> str:
     """What a teacher reviewing the question should know beyond its key: the marks its choices
     are worth as written, and which feedbacks it carries; "" when it has none."""
@@ -103,6 +119,7 @@ def describe_credit(question: Any) -> str:
     if any(c.get("fraction") is not None for c in choices):
         marks = [f"{c['text']} {c['fraction'] * 100:g} %" for c in choices if c.get("fraction")]
         parts.append("Marks: " + ", ".join(marks))
+    parts += gap_credit([c["gap"] for c in choices if c.get("gap")])
     with_feedback = sum(1 for c in choices if c.get("feedback"))
     if with_feedback:
         parts.append(f"feedback on {with_feedback} choice{'' if with_feedback == 1 else 's'}")

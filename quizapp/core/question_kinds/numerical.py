@@ -261,12 +261,16 @@ class Numerical(TypedKind):
 
     def read_gift(self, parsed: GiftQuestion) -> dict[str, Any]:
         """``{#3.14:0.01}``, ``{#1..5}`` or ``{#=3.14:0.01 =%50%3.1:0.1}`` (feedback after a
-        "#" of an answer is dropped)."""
+        "#" of an answer is dropped, and reported by the format module). A wrong answer with no
+        number (``~#Completely wrong``, or ``~*``) is Moodle's catch-all for every other
+        response: worth nothing, it only carries feedback, so it adds no answer here."""
         body = parsed.body.strip()[1:]
         chunks = [c for c in re.split(r"(?=[=~])", body) if c.strip()]
         answers = []
         for chunk in chunks:
             text = restore(chunk.removeprefix("=").removeprefix("~").partition("#")[0])
+            if chunk.startswith("~") and text in ("", "*"):
+                continue
             try:
                 answer = read_answer_text(text)
             except NotANumber:

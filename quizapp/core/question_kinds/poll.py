@@ -17,6 +17,7 @@ from quizapp.core.question_kinds.choice import (
     POLL_TAG,
     ChoiceKind,
     choices_from_rows,
+    duplicate_choices,
     has_poll_tag,
 )
 from quizapp.core.question_types import QuestionType
@@ -51,8 +52,8 @@ class Poll(ChoiceKind):
         texts = [str(c.get("text", "")).strip() for c in choices]
         if any(not t for t in texts):
             fail("a choice has no text")
-        if len({t.casefold() for t in texts}) != len(texts):
-            fail("duplicate choices")
+        if (duplicate := duplicate_choices(texts)) is not None:
+            fail(duplicate)
         if any(c.get("correct") for c in choices):
             fail("a poll has no right answer")
         draft["choices"] = [

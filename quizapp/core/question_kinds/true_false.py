@@ -7,8 +7,8 @@ from collections.abc import Mapping
 from typing import Any
 
 from quizapp.core.grading import Grade, GradingKey, grade_true_false
-from quizapp.core.interchange.gift_text import GiftQuestion
-from quizapp.core.interchange.moodle_fields import add_plain
+from quizapp.core.interchange.gift_text import GiftQuestion, escape, restore
+from quizapp.core.interchange.moodle_fields import add_plain, add_text, read_text
 from quizapp.core.interchange.records import is_full_marks, parse_fraction
 from quizapp.core.question_kinds.base import (
     Fail,
@@ -26,6 +26,16 @@ _GIFT_WORDS = {"T": True, "TRUE": True, "F": False, "FALSE": False}
 def _gift_value(parsed: GiftQuestion) -> bool | None:
     """True/False for ``{T}``, ``{FALSE#feedback}``…; None for any other answer part."""
     return _GIFT_WORDS.get(parsed.body.split("#")[0].strip().upper())
+
+
+# Moodle's elements for the feedback after a correct and an incorrect answer: a true/false
+# question's feedback on its right and its wrong answer is exactly these two.
+_OUTCOME_TAGS = {"correct": "correctfeedback", "incorrect": "incorrectfeedback"}
+
+
+def _joined(*texts: str) -> str:
+    """The texts that say something, each once, a line apart."""
+    return "\n".join(dict.fromkeys(t for t in texts if t))
 
 
 def _word(value: object) -> str:
@@ -87,24 +97,55 @@ class TrueFalse(QuestionKind):
     # --- interchange ---------------------------------------------------------------------------
 
     moodle_type = "truefalse"
+    # The feedback on the right answer is the feedback for a correct answer, the one on the
+    # wrong answer that for an incorrect one: kept as the question's combined feedback.
+    keeps_answer_feedback = True
 
     def read_moodle(self, element: ET.Element, prompt: str) -> dict[str, Any]:
+        right, said = None, {"correct": "", "incorrect": ""}
         for answer in element.findall("answer"):
             word = (answer.findtext("text") or "").strip().lower()
-            if word in ("true", "false") and is_full_marks(parse_fraction(answer.get("fraction"))):
-                return {"answer": word == "true"}
-        return {}
+            if word not in ("true", "false"):
+                continue
+            full = is_full_marks(parse_fraction(answer.get("fraction")))
+            right = (word == "true") if full and right is None else right
+            outcome = "correct" if full else "incorrect"
+            said[outcome] = _joined(said[outcome], read_text(answer.find("feedback")))
+        if right is None:
+            return {}
+        for outcome, tag in _OUTCOME_TAGS.items():
+            said[outcome] = _joined(said[outcome], read_text(element.find(tag)))
+        return {"answer": right, "combined_feedback": {k: v for k, v in said.items() if v}}
 
     def write_moodle(self, question: QuestionLike, element: ET.Element) -> None:
+        combined = getattr(question, "combined_feedback", None) or {}
         for word in ("true", "false"):
-            fraction = "100" if (word == "true") == bool(question.answer_bool) else "0"
-            add_plain(element, "answer", word, fraction=fraction, format="moodle_auto_format")
+            right = (word == "true") == bool(question.answer_bool)
+            fraction = "100" if right else "0"
+            answer = add_plain(
+                element, "answer", word, fraction=fraction, format="moodle_auto_format"
+            )
+            said = combined.get("correct" if right else "incorrect", "")
+            add_text(answer, "feedback", said, paragraphs=True)
 
     def reads_gift(self, parsed: GiftQuestion) -> bool:
         return _gift_value(parsed) is not None
 
     def read_gift(self, parsed: GiftQuestion) -> dict[str, Any]:
-        return {"prompt": self.gift_prompt(parsed), "answer": _gift_value(parsed)}
+        """``{TRUE}``, or ``{TRUE#shown when wrong#shown when right}`` as Moodle reads it."""
+        parts = [restore(part) for part in parsed.body.split("#")]
+        said = {"incorrect": parts[1] if len(parts) > 1 else ""}
+        said["correct"] = parts[2] if len(parts) > 2 else ""
+        return {
+            "prompt": self.gift_prompt(parsed),
+            "answer": _gift_value(parsed),
+            "combined_feedback": {k: v for k, v in said.items() if v},
+        }
 
     def gift_answers(self, question: QuestionLike) -> str:
-        return "TRUE" if question.answer_bool else "FALSE"
+        word = "TRUE" if question.answer_bool else "FALSE"
+        combined = getattr(question, "combined_feedback", None) or {}
+        wrong, right = combined.get("incorrect", ""), combined.get("correct", "")
+        if right:
+            return f"{word}#{escape(wrong)}#{escape(right)}"
+        return f"{word}#{escape(wrong)}" if wrong else word

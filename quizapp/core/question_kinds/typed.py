@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
-import re
 import xml.etree.ElementTree as ET
 from collections.abc import Mapping
 from typing import Any
 
 from quizapp.core.grading import Grade, GradingKey, grade_text
+from quizapp.core.interchange.embedded_answers import (
+    EmbeddedAnswerError,
+    EmbeddedGap,
+    GapAnswer,
+    parse_embedded,
+    write_gap,
+)
 from quizapp.core.interchange.gift_text import GiftQuestion, escape, restore
 from quizapp.core.interchange.moodle_fields import add_text, read_text
-from quizapp.core.interchange.records import is_full_marks, parse_fraction, split_weight
+from quizapp.core.interchange.records import is_full_marks, parse_fraction
 from quizapp.core.question_kinds.base import (
     BLANK,
     MAX_TEXT_ANSWER,
@@ -25,51 +31,17 @@ from quizapp.core.question_kinds.base import (
 from quizapp.core.question_types import QuestionType
 from quizapp.core.translatable import N_
 
-# An embedded answer of a Moodle cloze question: {1:SHORTANSWER:=Berlin#Right~%50%berlin}.
-# Its body stops at any "{" (escaped or not): a body free to run past openers was rescanned
-# from each of them, quadratic in a text of many "{1:SA:" without a closing brace.
-_CLOZE_BODY = r"(?:\\[^{]|[^{}\\])*"
-_CLOZE_ANY = re.compile(r"\{\d*:[A-Z_]+:" + _CLOZE_BODY + r"\}")
-_CLOZE_SHORT = re.compile(
-    r"\{\d*:(?:SHORTANSWER|SA|MW|SHORTANSWER_C|SAC|MWC):(" + _CLOZE_BODY + r")\}"
-)
-_CLOZE_ESCAPED = re.compile(r"\\(.)")
 
-
-def _cloze_escape(text: str) -> str:
-    return re.sub(r"([\\}~#])", r"\\\1", text)
-
-
-def _split_unescaped(text: str, separator: str) -> list[str]:
-    parts, current, i = [], [], 0
-    while i < len(text):
-        if text[i] == "\\" and i + 1 < len(text):
-            current.append(text[i : i + 2])
-            i += 2
-            continue
-        if text[i] == separator:
-            parts.append("".join(current))
-            current = []
-        else:
-            current.append(text[i])
-        i += 1
-    parts.append("".join(current))
-    return parts
-
-
-def cloze_accepted(body: str) -> list[str]:
-    """The full-marks answers of one embedded SHORTANSWER (feedback and partial ones dropped)."""
-    accepted = []
-    for part in _split_unescaped(body, "~"):
-        answer = _split_unescaped(part, "#")[0].strip()
-        if answer.startswith("="):
-            answer, percent = answer[1:], 100.0
-        else:
-            weight, answer = split_weight(answer)
-            percent = weight or 0.0
-        if is_full_marks(percent):
-            accepted.append(_CLOZE_ESCAPED.sub(r"\1", answer).strip())
-    return accepted
+def _plain_single_gap(prompt: str) -> bool:
+    try:
+        gaps = parse_embedded(prompt).gaps
+    except EmbeddedAnswerError:
+        return False
+    return (
+        len(gaps) == 1
+        and gaps[0].gap_type == "SHORTANSWER"
+        and all(a.fraction >= 1.0 and not a.feedback and "*" not in a.text for a in gaps[0].answers)
+    )
 
 
 class TypedKind(QuestionKind):
@@ -175,20 +147,24 @@ class FillBlank(TypedKind):
         return prompt.count(BLANK) == 1
 
     def reads_moodle(self, moodle_type: str, element: ET.Element, prompt: str) -> bool:
+        """A cloze question of one short-answer gap that a blank keeps whole: answers worth
+        full marks only, no feedback on them, not case-sensitive and no "*" pattern. Any other
+        cloze is a multi-gap cloze question, which keeps all of that."""
         if moodle_type == "cloze":
-            return len(_CLOZE_ANY.findall(prompt)) == 1 and len(_CLOZE_SHORT.findall(prompt)) == 1
+            return _plain_single_gap(prompt)
         return super().reads_moodle(moodle_type, element, prompt)
 
     def read_moodle(self, element: ET.Element, prompt: str) -> dict[str, Any]:
-        match = _CLOZE_SHORT.search(prompt)
-        if match is None:  # a short answer whose text has the blank
+        if element.get("type") != "cloze":  # a short answer whose text has the blank
             return super().read_moodle(element, prompt)
-        text = prompt[: match.start()] + BLANK + prompt[match.end() :]
-        return {"prompt": text, "accepted": cloze_accepted(match.group(1))}
+        embedded = parse_embedded(prompt)
+        text = embedded.parts[0] + BLANK + embedded.parts[1]
+        return {"prompt": text, "accepted": [a.text for a in embedded.gaps[0].answers]}
 
     def moodle_prompt(self, question: QuestionLike) -> str:
-        answers = "~".join("=" + _cloze_escape(a) for a in question.accepted)
-        return question.prompt.replace(BLANK, "{1:SHORTANSWER:" + answers + "}", 1)
+        answers = tuple(GapAnswer(a, 1.0) for a in question.accepted)
+        gap = write_gap(EmbeddedGap("SHORTANSWER", 1, answers))
+        return question.prompt.replace(BLANK, gap, 1)
 
     def write_moodle(self, question: QuestionLike, element: ET.Element) -> None:
         """A cloze question carries its answers in its text."""

@@ -1,0 +1,109 @@
+"""Tags on flashcards and questions, as Anki keeps them on notes.
+
+A tag is one word: no spaces (Anki separates tags with them), its ``::`` hierarchy
+("history::1917") and its case kept as written. A card holds at most ``MAX_TAGS`` tags of at
+most ``MAX_TAG_LENGTH`` characters; the same tag twice (in any case, as Anki compares them) is
+kept once. Tags beginning with ``TOPIC_TAG_PREFIX`` are the app's own: its Anki exports name each
+note's topic with one, and its imports read it back as the topic, so no card holds one as a tag.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+MAX_TAGS = 50
+MAX_TAG_LENGTH = 100
+TOPIC_TAG_PREFIX = "quizapp::"  # this app's exports tag each note with its topic
+
+
+@dataclass
+class TagList:
+    """Tags made fit to keep, and what was changed on the way, each in a sentence."""
+
+    tags: list[str] = field(default_factory=list)
+    changes: list[str] = field(default_factory=list)
+
+
+def _cleaned(tag: str) -> str:
+    """The tag with control characters dropped and each run of spaces one underscore (Anki's
+    own way of writing a tag that had spaces, and this app's for topics)."""
+    printable = "".join(ch if ch.isprintable() else " " for ch in tag)
+    return "_".join(printable.split())
+
+
+def normalise_tags(raw: Iterable[str]) -> TagList:
+    """``raw`` as tags to keep, in their order: each cleaned of spaces and control characters
+    (a change when that altered it), duplicates dropped, over-long and reserved tags left out
+    and the list cut at MAX_TAGS, each of those a change. Never raises."""
+    kept = TagList()
+    seen: set[str] = set()
+    too_long: list[str] = []
+    for tag in raw:
+        written = str(tag).strip()
+        cleaned = _cleaned(written)
+        if not cleaned:
+            continue
+        if cleaned != written:
+            kept.changes.append(f"the tag “{written}” is kept as “{cleaned}” (a tag is one word)")
+        if cleaned.casefold().startswith(TOPIC_TAG_PREFIX):
+            kept.changes.append(
+                f"the tag “{cleaned}” was left out: tags beginning “{TOPIC_TAG_PREFIX}” name a "
+                f"card's topic"
+            )
+            continue
+        if len(cleaned) > MAX_TAG_LENGTH:
+            too_long.append(cleaned)
+            continue
+        if cleaned.casefold() not in seen:
+            seen.add(cleaned.casefold())
+            kept.tags.append(cleaned)
+    for tag in too_long:
+        kept.changes.append(
+            f"the tag “{tag[:40]}…” was left out: a tag has at most {MAX_TAG_LENGTH} characters"
+        )
+    if len(kept.tags) > MAX_TAGS:
+        dropped = kept.tags[MAX_TAGS:]
+        kept.tags = kept.tags[:MAX_TAGS]
+        kept.changes.append(
+            f"{len(dropped)} tags were left out ({' '.join(dropped[:5])}"
+            f"{' …' if len(dropped) > 5 else ''}): an item has at most {MAX_TAGS} tags"
+        )
+    return kept
+
+
+def tags_from_text(text: str) -> TagList:
+    """The tags of a space-separated field (as a teacher types them, or Anki's notes store
+    them), normalised; its changes are what a form refuses."""
+    return normalise_tags(text.split())
+
+
+def tags_text(tags: Iterable[str]) -> str:
+    """The tags as a space-separated field shows them."""
+    return " ".join(tags)
+
+
+def tag_field_problem(text: str) -> str | None:
+    """Why a typed tags field cannot be kept as it is, in a sentence for the form, or None.
+
+    A form refuses what an import would change: a tag too long, too many tags, the app's own
+    topic tags, control characters. Repeating a tag is no mistake (it is kept once)."""
+    words = text.split()
+    if any(not ch.isprintable() for word in words for ch in word):
+        return "A tag cannot hold control characters."
+    long_tag = next((word for word in words if len(word) > MAX_TAG_LENGTH), None)
+    if long_tag is not None:
+        return (
+            f"A tag has at most {MAX_TAG_LENGTH} characters; “{long_tag[:40]}…” has "
+            f"{len(long_tag)}."
+        )
+    reserved = next((w for w in words if w.casefold().startswith(TOPIC_TAG_PREFIX)), None)
+    if reserved is not None:
+        return (
+            f"Tags beginning “{TOPIC_TAG_PREFIX}” are the app's own (they name a card's topic "
+            f"in Anki): remove “{reserved}”."
+        )
+    count = len({word.casefold() for word in words})  # a tag written twice counts once
+    if count > MAX_TAGS:
+        return f"An item has at most {MAX_TAGS} tags; these are {count}."
+    return None
