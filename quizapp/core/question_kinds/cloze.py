@@ -55,6 +55,7 @@ from quizapp.core.question_kinds.cloze_gaps import (
     weighted_score,
 )
 from quizapp.core.question_types import QuestionType
+from quizapp.core.translatable import N_
 
 # A run of underscores in a file's text would read as one more gap; it is shortened.
 _UNDERSCORES = "____"
@@ -111,7 +112,7 @@ class Cloze(QuestionKind):
     """Several gaps in one text, marked gap by gap."""
 
     type = QuestionType.CLOZE
-    label = "Cloze (several gaps)"
+    label = N_("Cloze (several gaps)")
     input_template = "quiz/kinds/cloze.html"
     hint = "Fill in every gap: each is marked on its own."
     # The teacher types the gaps inside the prompt, in Moodle's syntax.
