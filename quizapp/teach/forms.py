@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from flask_babel import LazyString, pgettext
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import (
@@ -39,6 +40,11 @@ from quizapp.web_forms import CheckboxesField
 
 # A datetime-local input sends "2030-01-31T17:00"; the first format is also how it is shown.
 DATETIME_FORMATS = ["%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M"]
+
+
+def _due_label() -> str:
+    # "Due" is also the study pages' "due for review": a context keeps the two apart.
+    return pgettext("assignment", "Due")
 
 
 def optional_int(value: object) -> int | None:
@@ -135,7 +141,9 @@ class AssignForm(FlaskForm):
     open_at = DateTimeLocalField(
         _l("Opens (empty: at once)"), format=DATETIME_FORMATS, validators=[Optional()]
     )
-    due_at = DateTimeLocalField(_l("Due"), format=DATETIME_FORMATS, validators=[InputRequired()])
+    due_at = DateTimeLocalField(
+        LazyString(_due_label), format=DATETIME_FORMATS, validators=[InputRequired()]
+    )
     accept_late = BooleanField(_l("Accept late work after the due date (it is marked late)"))
     submit = SubmitField(_l("Assign"))
 
