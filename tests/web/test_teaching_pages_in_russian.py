@@ -49,7 +49,7 @@ def test_the_teach_home_and_a_new_class_in_russian(client, db, make_teacher, log
     login(client, make_teacher())
     home = _text(client.get("/teach/", headers=RU))
     assert "<h1>Преподавание</h1>" in home and "Название класса" in home
-    assert "Классов пока нет." in home and "Тесты" in home
+    assert "Классов пока нет." in home and "Наборы тестов" in home
     created = client.post(
         "/teach/classes/new", data={"name": "7Б"}, headers=RU, follow_redirects=True
     )
