@@ -30,6 +30,14 @@ MIN_STATEMENT_WORDS = 4
 FINITE_BE_HAVE = frozenset("is are was were has have had".split())
 MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+(?P<text>.+?)\s*#*$")
 BULLET_PATTERN = re.compile(r"^[-*\u2022]\s+(?:(?P<label>[^:\n]{1,60}):\s+)?(?P<body>.+)$")
+# "1. Growing: text", "2) Harvesting. text" (a bold label once Markdown's ** are gone), "3. text".
+NUMBERED_PATTERN = re.compile(
+    r"^\d{1,3}[.)]\s+(?:(?P<label>[^:.\n]{1,60})(?P<mark>[:.])\s+)?(?P<body>\S.*)$"
+)
+# A numbered item's label ends at its first "." only when it is this short and has no verb.
+MAX_LIST_LABEL_WORDS = 5
+# A Markdown table's row ("| a | b |") or separator ("|---|:--:|"): structure, never prose.
+TABLE_ROW = re.compile(r"^\|.*\|$")
 # How a sentence or a clause ends, in Latin and Cyrillic scripts and in Chinese.
 FINAL_MARKS = ".!?;,\"'\u3002\uff01\uff1f\uff1b\uff0c\u201d\u2019"
 
@@ -42,7 +50,7 @@ class EmptyArticle(InputError):
 class Block:
     """A paragraph or a bullet: ``text`` starts at ``start`` in the article."""
 
-    kind: str  # "paragraph" or "bullet"
+    kind: str  # "paragraph", "bullet" or "table" (a Markdown table's rows, never asked)
     text: str
     start: int
     label: str | None = None  # a bullet's "Label:" if it has one
@@ -77,7 +85,26 @@ def _states_something(line: str) -> bool:
     words = re.findall(r"[\w'\u2019-]+", line)
     has_verb = any(w.lower() in FINITE_BE_HAVE or set(getAllLemmas(w)) == {"VERB"} for w in words)
     has_number = any(ch.isdigit() for ch in line)
+    if len(words) >= 3 and any(w.lower() in FINITE_BE_HAVE for w in words):
+        return True  # "The court's main powers are these:" is a sentence, not a heading
     return (has_verb or has_number) and len(content_words(line)) >= MIN_STATEMENT_WORDS
+
+
+def _is_list_label(phrase: str) -> bool:
+    """ "Judicial review", "Hearing a few cases first": a numbered item's label before its
+    first full stop is short and has no finite verb; "Water boils" or "It is hot" is a
+    sentence of its own."""
+    words = re.findall(r"[\w'\u2019-]+", phrase)
+    if not words or len(words) > MAX_LIST_LABEL_WORDS or not phrase[0].isupper():
+        return False
+    for word in words:
+        lowered = word.lower()
+        uses = set(getAllLemmas(lowered))
+        if lowered in FINITE_BE_HAVE or lowered in {"it", "they", "he", "she", "we", "i"}:
+            return False
+        if uses == {"VERB"} and not lowered.endswith("ing"):
+            return False
+    return True
 
 
 def _heading_text(line: str) -> str | None:
@@ -86,8 +113,10 @@ def _heading_text(line: str) -> str | None:
     markdown = MARKDOWN_HEADING.match(stripped)
     if markdown:
         return markdown.group("text")
-    if not stripped or stripped.startswith(("-", "*", "\u2022", "#")):
+    if not stripped or stripped.startswith(("-", "*", "\u2022", "#", "|")):
         return None
+    if NUMBERED_PATTERN.match(stripped):
+        return None  # "1. Growing" is a list's entry, not a heading
     if KEYWORD_HEADING_PATTERN.match(stripped):
         return stripped
     if word_count(stripped) > MAX_HEADING_WORDS:
@@ -163,6 +192,52 @@ def _markdown_subtitle(lines: list[str]) -> str | None:
     return line if MARKDOWN_HEADING.match(lines[2]) else None
 
 
+def _add_block(section: Section, text: str, line: str, start: int) -> None:
+    """Add the line to the section: a table's row, a bullet, a numbered item or a paragraph."""
+    blocks = section.blocks
+    if TABLE_ROW.match(line):
+        _add_table_row(blocks, text, line, start)
+        return
+    bullet = BULLET_PATTERN.match(line)
+    if bullet:
+        body_start = start + bullet.start("body")
+        label = bullet.group("label")
+        if section.is_keywords:
+            label = None
+            body_start = start + line.index(bullet.group(0)[2:].lstrip())
+        body = text[body_start : start + len(line)]
+        blocks.append(Block("bullet", body, body_start, label and label.strip()))
+    elif NUMBERED_PATTERN.match(line):
+        blocks.append(_numbered_item(text, line, start))
+    else:
+        blocks.append(Block("paragraph", line, start))
+
+
+def _add_table_row(blocks: list[Block], text: str, line: str, start: int) -> None:
+    """A table's row joins the table block before it (a table is one block, its rows and
+    separator included), or starts one."""
+    if blocks and blocks[-1].kind == "table":
+        begin = blocks[-1].start
+        blocks[-1] = Block("table", text[begin : start + len(line)], begin)
+    else:
+        blocks.append(Block("table", line, start))
+
+
+def _numbered_item(text: str, line: str, start: int) -> Block:
+    """ "1. Growing: text", "2. Judicial review. text" or "3. text": a bullet under its label
+    (a label before a full stop only when it is one: short, with no verb); the number is
+    never part of a claim."""
+    item = NUMBERED_PATTERN.match(line)
+    assert item is not None
+    label = item.group("label")
+    if label and item.group("mark") == "." and not _is_list_label(label):
+        label = None
+    # An unlabelled item's text starts right after its number.
+    begin = item.start("body") if label or not item.group("label") else item.start("label")
+    body = text[start + begin : start + len(line)]
+    return Block("bullet", body, start + begin, label and label.strip())
+
+
 def parse_article(text: str, language: str | None = None) -> ParsedArticle:
     """Split ``text`` into a title, a subtitle if any, and sections of paragraphs and bullets,
     with offsets. Neither the title nor the subtitle is ever part of a section. ``language``
@@ -183,17 +258,7 @@ def parse_article(text: str, language: str | None = None) -> ParsedArticle:
                 Section(heading=heading, is_keywords=bool(KEYWORD_HEADING_PATTERN.match(line)))
             )
             continue
-        bullet = BULLET_PATTERN.match(line)
-        if bullet:
-            body_start = start + bullet.start("body")
-            label = bullet.group("label")
-            if sections[-1].is_keywords:
-                label = None
-                body_start = start + line.index(bullet.group(0)[2:].lstrip())
-            body = text[body_start : start + len(line)]
-            sections[-1].blocks.append(Block("bullet", body, body_start, label and label.strip()))
-        else:
-            sections[-1].blocks.append(Block("paragraph", line, start))
+        _add_block(sections[-1], text, line, start)
     language = language or detect_language(text)
     sections = _segment_headless([s for s in sections if s.blocks or s.heading], language)
     return ParsedArticle(title, text, sections, subtitle=subtitle, language=language)

@@ -36,6 +36,32 @@ STOPWORDS = frozenset(
 )
 
 
+# A Markdown table is structure: it is listed for the teacher as one claim, never asked, and
+# so is a sentence that points at it (a card or a question cannot show the table).
+TABLE_REASON = "a table: not asked"
+POINTS_AT_TABLE_REASON = "it points at a table, which an item cannot show: not asked"
+POINTS_AT_TABLE = re.compile(
+    r"\b(?:following|next|below)\s+table\b|\btables?\s+(?:below|above)\b"
+    r"|\b(?:this|the)\s+table\s+(?:shows|lists|gives|sets out|summari[sz]es|compares)\b",
+    re.IGNORECASE,
+)
+
+
+def is_table(quote: str) -> bool:
+    """Whether a claim's quote is a Markdown table (its first row "| … |")."""
+    return quote.lstrip().startswith("|") and quote.rstrip().endswith("|")
+
+
+def not_asked_reason(quote: str, sentence: str) -> str | None:
+    """Why a claim gets no item at all, card included (a table, or a sentence pointing at
+    one: "The table below shows …"), or None when items may be made of it."""
+    if is_table(quote):
+        return TABLE_REASON
+    if POINTS_AT_TABLE.search(sentence or quote):
+        return POINTS_AT_TABLE_REASON
+    return None
+
+
 @dataclass(frozen=True)
 class Span:
     start: int
@@ -218,25 +244,40 @@ def _block_claims(
 ) -> None:
     if is_lead_in_line(block) or is_list_entry(block):
         return
+    if block.kind == "table":
+        _add_claim(article, topic, counter, Span(block.start, block.start + len(block.text)))
+        return
     english = article.language == ENGLISH
     for sentence in _sentence_spans(block.text, block.start, article.language):
         clauses = _clause_spans if english else _whole_sentence
         for clause in clauses(article.text, sentence):
-            quote = article.text[clause.start : clause.end]
-            counter[0] += 1
-            topic.claims.append(
-                ClaimDraft(
-                    key=f"{topic.key}-{len(topic.claims) + 1}",
-                    topic_key=topic.key,
-                    quote=quote,
-                    start=clause.start,
-                    end=clause.end,
-                    sentence_start=sentence.start,
-                    sentence_end=sentence.end,
-                    key_terms=key_terms(quote),
-                    sentence=article.text[sentence.start : sentence.end],
-                )
-            )
+            _add_claim(article, topic, counter, clause, sentence)
+
+
+def _add_claim(
+    article: ParsedArticle,
+    topic: TopicDraft,
+    counter: list[int],
+    clause: Span,
+    sentence: Span | None = None,
+) -> None:
+    """Append the claim quoting ``clause`` of ``sentence`` (the clause itself when None)."""
+    sentence = sentence or clause
+    quote = article.text[clause.start : clause.end]
+    counter[0] += 1
+    topic.claims.append(
+        ClaimDraft(
+            key=f"{topic.key}-{len(topic.claims) + 1}",
+            topic_key=topic.key,
+            quote=quote,
+            start=clause.start,
+            end=clause.end,
+            sentence_start=sentence.start,
+            sentence_end=sentence.end,
+            key_terms=key_terms(quote) if not is_table(quote) else (),
+            sentence=article.text[sentence.start : sentence.end],
+        )
+    )
 
 
 def extract_topics(article: ParsedArticle) -> list[TopicDraft]:

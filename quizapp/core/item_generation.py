@@ -17,11 +17,11 @@ from __future__ import annotations
 import re
 import zlib
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from quizapp.core.aliases import AnswerContext, answer_set
 from quizapp.core.answer_targets import MONTHS, ArticleFacts, Target, candidate_targets
-from quizapp.core.claims import ClaimDraft, TopicDraft, claim_problem
+from quizapp.core.claims import ClaimDraft, TopicDraft, claim_problem, not_asked_reason
 from quizapp.core.item_context import holds_answer, with_context
 from quizapp.core.item_drafts import FlashcardDraft, QuestionDraft, choice_id
 from quizapp.core.item_forms.answer_shown import shows_its_answer
@@ -31,6 +31,7 @@ from quizapp.core.item_forms.card_blanks import (
     poor_blank,
     repeated_in,
     spelled_by_an_acronym,
+    spelled_by_initials,
 )
 from quizapp.core.item_forms.drafts import (
     FormContext,
@@ -114,6 +115,7 @@ def _target(
         and not worked_out_from_context(context, shown.text, t.text)
         and not glossed_in_brackets(shown.text, t.start, t.end)
         and not _number_given(shown.text, t, context)
+        and not spelled_by_initials(shown.text, t.start, t.end, f"{context} {seen_with}")
     ]
     return found[0] if found else None
 
@@ -189,13 +191,25 @@ def _card(
     # satellites. The reason is its own _____."); an open-ended stub is not.
     if recall is None or cue_pins_nothing(recall.front, context if recall.cloze else ""):
         return None, None
-    if recall.cloze and spelled_by_an_acronym(recall.front, recall.back):
+    if recall.cloze and _spelled_out(recall, context):
         return None, None
     front = f"{topic.title}: {recall.front}"
     # A phrase cloze is shown as the whole sentence with its answer marked, as a cloze is.
     kind = CardKind.CLOZE if recall.cloze and front.count(BLANK) == 1 else CardKind.BASIC
     card = FlashcardDraft(f"{RECALL_CARD_PREFIX}{claim.key}", claim.key, front, recall.back, kind)
     return card, recall
+
+
+def _spelled_out(recall: Recall, context: str) -> bool:
+    """A recall blank an acronym gives away: a list's initials ("MMR … _____, mumps and
+    rubella") or a name's ("the GWR … “_____'s Wonderful Railway”")."""
+    if spelled_by_an_acronym(recall.front, recall.back):
+        return True
+    if BLANK not in recall.front:
+        return False
+    at = recall.front.index(BLANK)
+    filled = recall.front.replace(BLANK, recall.back, 1)
+    return spelled_by_initials(filled, at, at + len(recall.back), context)
 
 
 def _fill_blank(shown: ShownClaim, target: Target, answers: AnswerContext) -> QuestionDraft:
@@ -405,6 +419,9 @@ NO_CARD = "it cannot be asked: no card either, since no cue on its words pins a 
 def why_no_question(quote: str, sentence: str, has_card: bool = True) -> str:
     """Why a claim got no generated question, as the review page says it to a teacher; a claim
     with no card either (``has_card`` False) is said to be one that cannot be asked."""
+    never = not_asked_reason(quote, sentence)
+    if never:
+        return never
     claim = ClaimDraft("", "", quote, 0, 0, 0, 0, (), sentence)
     problem = claim_problem(claim, sentence.strip())
     if problem is None:
@@ -504,10 +521,21 @@ def _targets(
     }
 
 
+def _askable(topics: list[TopicDraft]) -> list[TopicDraft]:
+    """The topics without the claims no item may be made of (a table, a sentence pointing at
+    one)."""
+    return [
+        replace(t, claims=[c for c in t.claims if not not_asked_reason(c.quote, c.sentence)])
+        for t in topics
+    ]
+
+
 def generate_items(
     topics: list[TopicDraft], title: str = ""
 ) -> tuple[list[FlashcardDraft], list[QuestionDraft]]:
-    """All generated flashcards and questions for the article's topics, in reading order."""
+    """All generated flashcards and questions for the article's topics, in reading order; a
+    table, and a sentence pointing at one, get none (``claims.not_asked_reason``)."""
+    topics = _askable(topics)
     first_shown = shown_claims(topics, title)
     facts = ArticleFacts.build(title, [s.text for s in first_shown])
     resolved = standalone_claims(first_shown, topics, facts.mid_sentence_capitals, title)

@@ -7,6 +7,9 @@ dropped; when the right heading's own word is in the quote, no question is made 
 from __future__ import annotations
 
 from collections import Counter
+from functools import lru_cache
+
+from lemminflect import getAllLemmas
 
 from quizapp.core.claims import TopicDraft, claim_problem
 from quizapp.core.item_drafts import QuestionDraft, choice_id
@@ -34,8 +37,19 @@ def names_headings(key: str) -> bool:
 
 
 def _prefixes(text: str) -> set[str]:
-    """Stems of the content words: "Pests" and "pest", "Evaporation" and "evaporates"."""
-    return {stem(w)[:5] for w in content_words(text)}
+    """Stems of the content words: "Pests" and "pest", "Evaporation" and "evaporates"; and
+    their lemmas' stems, so "Drying and milling" meets "dried … milled"."""
+    found = set()
+    for word in content_words(text):
+        found.add(stem(word)[:5])
+        found.update(lemma[:5] for lemma in _verb_lemmas(word))
+    return found
+
+
+@lru_cache(maxsize=8192)
+def _verb_lemmas(word: str) -> tuple[str, ...]:
+    """The verb a word is a form of ("dried", "drying" -> "dry"), if any."""
+    return tuple(getAllLemmas(word.lower()).get("VERB", ()))
 
 
 def shares_a_word(heading: str, text: str) -> bool:

@@ -110,9 +110,68 @@ CENTURY_AFTER = re.compile(r"\s*centur(?:y|ies)\b")
 ORDINAL = re.compile(r"(\d+)(?:st|nd|rd|th)$")
 
 
+# An age: "At the age of 14", "aged 20", "when he was 26", "died young, at 53".
+AGE_BEFORE = re.compile(
+    r"\b(?:aged|age of(?: only| just)?|when (?:he|she|they|I|we) (?:was|were)|"
+    r"died(?: young)?,? at|young,? at)\s+$",
+    re.IGNORECASE,
+)
+YOUNG_BEFORE = re.compile(r"\byoung\b", re.IGNORECASE)
+# How far an age may move and still be believed of the same life's step: 14 to finish school
+# is never 8 or 10, 20 for a post in charge never 12.
+AGE_RANGE = (0.75, 1.6)
+OLDEST_YOUNG_AGE = 60
+# "could shrink by half by 2050": a forecast's year is one still to come.
+FORECAST = re.compile(
+    r"\b(?:may|might|could|will|would|expected|projected|forecasts?|predicted)\b", re.IGNORECASE
+)
+# "three to four years", "15–17 %": a range's ends keep their order.
+RANGE_AFTER = re.compile(r"\s*(?:to|[–—-])\s*(\d[\d,.]*|[a-z]+)\b")
+RANGE_BEFORE = re.compile(r"\b(\d[\d,.]*|[a-z]+)\s*(?:to|[–—-])\s*$")
+
+
+def within_the_eras(text: str, target: Target, value: str, years: set[int]) -> bool:
+    """A changed century stays within a century of the years the article tells: railways of
+    1806 to 2012 are never "of the 16th century". A key already outside them (coffee "in the
+    15th century" in a text whose years start in 1727) is left to the other checks."""
+    ordinal = ORDINAL.match(value)
+    key = ORDINAL.match(target.text)
+    if not (ordinal and key and years and CENTURY_AFTER.match(text, target.end)):
+        return True
+    earliest = min(years) // 100 + 1
+    if int(key.group(1)) < earliest - 1:
+        return True
+    return int(ordinal.group(1)) >= earliest - 1
+
+
+def _keeps_range(text: str, target: Target, number: float) -> bool:
+    """ "three to four years" never becomes "five to four years"."""
+    after = RANGE_AFTER.match(text, target.end)
+    upper = number_value(after.group(1)) if after else None
+    if upper is not None and number >= upper:
+        return False
+    before = RANGE_BEFORE.search(text[: target.start])
+    lower = number_value(before.group(1)) if before else None
+    return lower is None or number > lower
+
+
+def _believable_age(text: str, target: Target, number: float) -> bool:
+    """An age moves only as far as the same step of a life allows, and a life called young
+    never reaches old age ("died young, at 80")."""
+    before = text[: target.start]
+    key = number_value(target.text)
+    if not AGE_BEFORE.search(before) or not key:
+        return True
+    if YOUNG_BEFORE.search(before[-30:]) and number >= OLDEST_YOUNG_AGE:
+        return False
+    low, high = AGE_RANGE
+    return key * low <= number <= key * high
+
+
 def is_plausible(text: str, target: Target, value: str) -> bool:
     """A share cannot pass 100 percent ("97 percent" never becomes "150 percent"), nor a
-    century be one still to come ("the early 24th century")."""
+    century be one still to come ("the early 24th century"); a range keeps its order, an age
+    stays believable for its step of life, and a forecast's year stays in the future."""
     share = re.match(r"\s*(percent|per cent|%)", text[target.end :]) is not None
     number = number_value(value)
     if share and number is not None and number > 100:
@@ -120,7 +179,11 @@ def is_plausible(text: str, target: Target, value: str) -> bool:
     ordinal = ORDINAL.match(value)
     if ordinal and CENTURY_AFTER.match(text, target.end):
         return int(ordinal.group(1)) <= date.today().year // 100 + 1
-    return True
+    if number is None or target.kind not in ("year", "number"):
+        return True
+    if target.kind == "year" and FORECAST.search(text) and text[: target.start].endswith("by "):
+        return number > date.today().year
+    return _keeps_range(text, target, number) and _believable_age(text, target, number)
 
 
 # Words that tie a sentence's numbers together, so one option can be worked out from the others.
@@ -220,6 +283,7 @@ def _number_change(statement: str, facts: ArticleFacts, seed: int, context: str)
                 value not in statement
                 and in_order
                 and _believable(statement, target, value, changed)
+                and within_the_eras(statement, target, value, facts.years)
             ):
                 return changed
     return None
@@ -459,6 +523,11 @@ def distractors(
     options = _kind_options(target, shown, facts, seed, count)
     if options is None:
         return None
+    options = [
+        o
+        for o in options
+        if is_plausible(shown, target, o) and within_the_eras(shown, target, o, facts.years)
+    ]
     used = Counter() if used is None else used
     unique: list[str] = []
     for option in options:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from quizapp.core.errors import InputError
+from quizapp.core.translatable import N_
 
 POINTS_POSSIBLE = 1000
 FULL_POINTS_WITHIN_MS = 500
@@ -40,10 +41,10 @@ def clean_typed_answer(raw: object) -> str:
     """The typed answer as graded and kept: stripped; TypedAnswerError when it is not text,
     is blank (the player sends again) or is longer than ``TYPED_ANSWER_MAX``."""
     if not isinstance(raw, str):
-        raise TypedAnswerError("Type your answer as text.")
+        raise TypedAnswerError(N_("Type your answer as text."))
     text = raw.strip()
     if not text:
-        raise TypedAnswerError("Type an answer first.")
+        raise TypedAnswerError(N_("Type an answer first."))
     if len(text) > TYPED_ANSWER_MAX:
         raise TypedAnswerError(f"Answers are at most {TYPED_ANSWER_MAX} characters.")
     return text
@@ -129,11 +130,11 @@ def clean_nickname(raw: str) -> str:
     """
     name = " ".join(unicodedata.normalize("NFC", raw or "").split())
     if not name:
-        raise NicknameError("Choose a nickname.")
+        raise NicknameError(N_("Choose a nickname."))
     if len(name) > NICKNAME_MAX:
         raise NicknameError(f"Nicknames are at most {NICKNAME_MAX} characters.")
     if any(unicodedata.category(ch) in ("Cc", "Cf", "Co", "Cs") for ch in name):
-        raise NicknameError("That nickname has characters that cannot be shown.")
+        raise NicknameError(N_("That nickname has characters that cannot be shown."))
     return name
 
 

@@ -32,6 +32,35 @@ def is_given_name(word: str) -> bool:
     return _detector().get_gender(word) in _GIVEN_NAME_ANSWERS
 
 
+# Titles that say a woman is meant ("Queen Victoria", "Lady Byron", "Mrs Beeton").
+FEMALE_TITLES = frozenset(
+    "mrs mrs. ms ms. miss lady queen princess duchess countess dame madame mme empress "
+    "baroness sister".split()
+)
+_FEMALE_ANSWERS = frozenset({"female", "mostly_female"})
+
+
+def is_named_as_a_woman(name: str) -> bool:
+    """Whether ``name`` names a woman by a title ("Queen Anne", "Mrs Beeton") or a female given
+    name ("Ada Lovelace"), the only persons "she" or "her" may be taken for: a ship, a country
+    or a man the article calls "she" is none ("Great Britain", "Isambard Brunel")."""
+    words = name.split()
+    if not words:
+        return False
+    if words[0].lower() in FEMALE_TITLES:
+        return True
+    return _detector().get_gender(words[0]) in _FEMALE_ANSWERS
+
+
+def pronoun_fits(pronoun: str, person: str) -> bool:
+    """Whether an opening pronoun may stand for ``person``: "she"/"her" only for a woman the
+    name shows; "he"/"his" for anyone else, since a man's given name may be one the list does
+    not know ("Isambard")."""
+    if pronoun.lower() in ("she", "her"):
+        return is_named_as_a_woman(person)
+    return not is_named_as_a_woman(person)
+
+
 def surname_of(name: str, article_names: Iterable[str] = ()) -> str | None:
     """The surname of a person's full name ("Antoine Galland" -> "Galland", "Charles de Gaulle"
     -> "de Gaulle"); None when ``name`` is no person's full name, ends in a regnal numeral

@@ -358,6 +358,10 @@ def _context(earlier: list[str], capitalised: set[str]) -> str:
         if len(earlier) < count:
             return ""
         first = earlier[-count]
+        if first[:1].islower():
+            # A labelled bullet's fragment ("launched in 1843, the first large ship …") names
+            # nothing without its label: shown alone it resolves no "she" or "it".
+            return ""
         if not leans_back(first, capitalised):
             return " ".join(_sentence(s) for s in earlier[-count:])
     return ""

@@ -6,6 +6,7 @@ the text. A full stop followed by a space ends a sentence unless the word before
 * a title before a name ("Dr.", "St. Paul", "Mt. Fuji");
 * an abbreviation before a number or an era ("c. 218 BC", "approx. 5 km", "No. 5", "p. 12");
 * an initial ("J. M. Keynes") or a Latin abbreviation ("e.g.", "i.e.", "cf.");
+* the "v." or "vs." of a case name ("Plessy v. Ferguson", "Brown v. Board of Education");
 * a dotted acronym ("U.S.", "A.D.") not followed by a word that usually opens a sentence;
 
 and a full stop followed by a word in lower case never ends one ("approx. five", "etc. and").
@@ -38,6 +39,9 @@ BEFORE_NUMBERS = frozenset("c ca approx est no nos vol vols fig figs p pp ch art
 ERAS = ("AD", "BC", "BCE", "CE", "A.D.", "B.C.")
 # Never end a sentence, whatever follows ("e.g. Paris", "cf. Smith", "vs. Rome").
 NEVER_FINAL = frozenset("e.g i.e cf vs viz approx".split())
+# The lower-case "v." of a case name ("Marbury v. Madison"); a capital "V." is an initial or
+# a numeral ("Henry V. He …") and follows their rule.
+CASE_NAME_VERSUS = frozenset({"v", "vs"})
 # After a dotted acronym, a sentence starts only with a word like these ("… in the U.S. The
 # next …"); "U.S. Navy" goes on.
 SENTENCE_OPENERS = frozenset(
@@ -113,7 +117,7 @@ def _ends_sentence(text: str, stop: int, end: int, language: str = "en", begin: 
         return True
     word = found.group(1)
     lowered = word.lower()
-    if lowered in NEVER_FINAL or lowered in TITLES:
+    if lowered in NEVER_FINAL or lowered in TITLES or word in CASE_NAME_VERSUS:
         return False
     if lowered in BEFORE_NUMBERS and (following[0].isdigit() or following.startswith(ERAS)):
         return False

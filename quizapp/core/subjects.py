@@ -19,7 +19,9 @@ from quizapp.core.item_forms.definitions import GLOSSARY_HEADING
 from quizapp.core.item_forms.grammar import is_finite_verb, is_verb_only, split_clause
 from quizapp.core.legacy_keys import legacy_answer
 from quizapp.core.lexicon import UNRESOLVED_STARTS, is_function_word
+from quizapp.core.people import pronoun_fits
 from quizapp.core.pointing_phrases import NAMING_DEFINITE
+from quizapp.core.segmentation import TIME_WORDS
 
 PERSON_NAME = re.compile(r"(?:[A-Z][\w'’\-]+ ){1,2}[A-Z][\w'’\-]+")
 
@@ -60,23 +62,31 @@ def _resolved(sentence: str, subject: str | None, previous: str) -> str:
         return sentence
     first = sentence.split(" ", 1)[0]
     is_person = PERSON_NAME.fullmatch(subject) is not None and not subject.startswith("The ")
-    if first in ("She", "He") and is_person:
+    if first in ("She", "He") and is_person and pronoun_fits(first, subject):
         return subject + sentence[len(first) :]
-    if first in ("Her", "His") and is_person:
+    if first in ("Her", "His") and is_person and pronoun_fits(first, subject):
         # "Her notes on a machine …" in a life of Ada Lovelace: "Ada Lovelace's notes …".
         return f"{subject}'s" + sentence[len(first) :]
-    # "In 1891 she moved to Paris", "As a young man he was apprenticed …": the subject of the
-    # opening clause, a few words in; "In January 1773 his two ships …": its possessive.
-    opening = re.match(r"^((?:\S+ ){1,6})(she|he) ", sentence)
-    if opening and is_person and "," not in opening.group(1)[:-2]:
-        return opening.group(1) + subject + sentence[opening.end() - 1 :]
-    owner = re.match(r"^((?:\S+ ){1,4})(her|his) ", sentence)
-    if owner and is_person and "," not in owner.group(1):
-        return owner.group(1) + f"{subject}'s" + sentence[owner.end() - 1 :]
+    inside = _resolved_inside(sentence, subject) if is_person else None
+    if inside:
+        return inside
     bare = subject.removeprefix("The ")
     if first == "It" and (previous.startswith(subject) or previous.startswith(bare)):
         return subject + sentence[len(first) :]
     return sentence
+
+
+def _resolved_inside(sentence: str, person: str) -> str | None:
+    """ "In 1891 she moved to Paris", "As a young man he was apprenticed …": the subject of
+    the opening clause, a few words in, named; "In January 1773 his two ships …": its
+    possessive. None when there is none, or the pronoun cannot stand for ``person``."""
+    opening = re.match(r"^((?:\S+ ){1,6})(she|he) ", sentence)
+    if opening and "," not in opening.group(1)[:-2] and pronoun_fits(opening.group(2), person):
+        return opening.group(1) + person + sentence[opening.end() - 1 :]
+    owner = re.match(r"^((?:\S+ ){1,4})(her|his) ", sentence)
+    if owner and "," not in owner.group(1) and pronoun_fits(owner.group(2), person):
+        return owner.group(1) + f"{person}'s" + sentence[owner.end() - 1 :]
+    return None
 
 
 # "It is thought that …", "It was not until …", "It takes …": an "it" that stands for nothing.
@@ -112,6 +122,24 @@ def _previous_subject(previous: str) -> str | None:
     return candidate
 
 
+# "For more than a century it had no home", "In 1801 it moved": the subject after an opening
+# phrase of time, which names no thing of its own.
+TIME_OPENING_IT = re.compile(
+    r"^((?:For|In|By|After|During|Until|Since|Over) (?:[^\s,]+ ){1,5})(it) (?=[a-z])"
+)
+
+
+def _subject_after_a_time_phrase(sentence: str) -> re.Match[str] | None:
+    """The opening time phrase and its subject "it", unless that "it" stands for nothing ("For
+    years it was thought that …")."""
+    found = TIME_OPENING_IT.match(sentence)
+    if found is None or DUMMY_IT.match("It " + sentence[found.end() :]):
+        return None
+    if not any(w[:1].isdigit() or w.lower() in TIME_WORDS for w in found.group(1).split()):
+        return None  # "In the cellar it is cool": a place may be what "it" stands in
+    return found
+
+
 def it_resolved(sentence: str, previous: str) -> str:
     """ "It comes in two main forms" after "Carbon pricing puts a cost …": "Carbon pricing
     comes in two main forms"; "In its first phase …" after "The EU ETS (…) was …": "In the EU
@@ -123,9 +151,13 @@ def it_resolved(sentence: str, previous: str) -> str:
         return person
     # "In its first phase", "Beneath it lies": a possessive, or an object after a preposition
     # ("Strong winds lifted it" is the topsoil, not the subject before).
-    owner = re.match(r"^((?:\S+ ){1,3})(its) ", sentence) or re.match(
-        r"^((?:\S+ )?(?:[Bb]eneath|[Bb]elow|[Aa]bove|[Uu]nder|[Ii]nside|[Ww]ithin) )(it) ",
-        sentence,
+    owner = (
+        re.match(r"^((?:\S+ ){1,3})(its) ", sentence)
+        or re.match(
+            r"^((?:\S+ )?(?:[Bb]eneath|[Bb]elow|[Aa]bove|[Uu]nder|[Ii]nside|[Ww]ithin) )(it) ",
+            sentence,
+        )
+        or _subject_after_a_time_phrase(sentence)
     )
     if not (sentence.startswith("It ") or owner) or DUMMY_IT.match(sentence):
         return sentence
@@ -166,6 +198,8 @@ def _person_before(sentence: str, previous: str) -> str | None:
     if len(people) != 1:
         return None
     person = people.pop()
+    if not pronoun_fits(first, person):
+        return None
     own = "'s" if first in ("His", "Her") else ""
     return f"{person}{own}{sentence[len(first) :]}"
 
@@ -197,7 +231,7 @@ def _chained(body: str, person: str | None) -> str:
     """ "He devised a hand mould …" two sentences after "Gutenberg was born …", with only
     "he" and "his" between: "Gutenberg devised a hand mould …"."""
     first = body.split(" ", 1)[0]
-    if not person or first not in PERSON_OPENINGS:
+    if not person or first not in PERSON_OPENINGS or not pronoun_fits(first, person):
         return body
     own = "'s" if first in ("His", "Her") else ""
     return f"{person}{own}{body[len(first) :]}"

@@ -51,6 +51,7 @@ INLINE_MARKUP = [
     (re.compile(r"\[([^\[\]]+)\]" + _LINK_ADDRESS), r"\1"),  # links keep their text
     (re.compile(r"(\*\*|__)(.+?)\1"), r"\2"),  # bold
     (re.compile(r"(?<![\w*])\*(?!\s)([^*]+?)(?<!\s)\*(?!\w)"), r"\1"),  # italics
+    (re.compile(r"(?<![\w_])_(?![\s_])([^_]+?)(?<!\s)_(?![\w_])"), r"\1"),  # _italics_
     (re.compile(r"`([^`]+)`"), r"\1"),  # code
 ]
 

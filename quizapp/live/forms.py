@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from flask_babel import lazy_gettext as _l
+from flask_babel import ngettext
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, SelectChoice, SelectField, StringField, SubmitField
 from wtforms.validators import InputRequired, Length
@@ -11,21 +13,30 @@ from quizapp.services.live_games import SECONDS_CHOICES
 
 class NewGameForm(FlaskForm):
     seconds = SelectField(
-        "Time per question",
+        _l("Time per question"),
         coerce=int,
         default=20,
-        choices=[SelectChoice(s, f"{s} seconds") for s in SECONDS_CHOICES],
+        # Worded in __init__, per request; the values are here for whoever reads the class.
+        choices=[SelectChoice(s, str(s)) for s in SECONDS_CHOICES],
     )
-    allow_guests = BooleanField("Let guests join with a nickname (no account)", default=True)
-    submit = SubmitField("Open the lobby")
+    allow_guests = BooleanField(_l("Let guests join with a nickname (no account)"), default=True)
+    submit = SubmitField(_l("Open the lobby"))
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        # Worded per request: "seconds" takes its plural form from each number.
+        self.seconds.choices = [
+            SelectChoice(s, ngettext("%(num)d second", "%(num)d seconds", s))
+            for s in SECONDS_CHOICES
+        ]
 
 
 class JoinForm(FlaskForm):
     pin = StringField(
-        "Game PIN",
-        validators=[InputRequired("Type the PIN from the screen."), Length(max=12)],
+        _l("Game PIN"),
+        validators=[InputRequired(_l("Type the PIN from the screen.")), Length(max=12)],
         render_kw={"inputmode": "numeric", "autocomplete": "off"},
     )
     # Checked by the service (core.live_scoring.clean_nickname): only guests need one.
-    nickname = StringField("Nickname", render_kw={"autocomplete": "nickname"})
-    submit = SubmitField("Join")
+    nickname = StringField(_l("Nickname"), render_kw={"autocomplete": "nickname"})
+    submit = SubmitField(_l("Join"))

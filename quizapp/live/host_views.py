@@ -14,6 +14,8 @@ from flask import (
     request,
     url_for,
 )
+from flask_babel import gettext as _
+from flask_babel import pgettext
 from flask_login import current_user, login_required
 
 from quizapp.extensions import db
@@ -35,7 +37,7 @@ EARLIER_GAMES_SHOWN = 10
 
 def _teacher() -> None:
     if not current_user.is_teacher:
-        abort(403, "Only teachers host live games.")
+        abort(403, _("Only teachers host live games."))
 
 
 @bp.route("/host/new/<id:set_id>", methods=["GET", "POST"])
@@ -77,7 +79,7 @@ def host(game_id: int):
     join_page = public_url("live.join")
     token = join_token(current_app.config["SECRET_KEY"], game)
     qr_link = public_url("live.join_by_link", token=token)
-    qr_svg = segno.make(qr_link, error="m").svg_inline(scale=6, title="QR code to join")
+    qr_svg = segno.make(qr_link, error="m").svg_inline(scale=6, title=_("QR code to join"))
     return render_template("live/host.html", game=game, join_page=join_page, qr_svg=qr_svg)
 
 
@@ -86,12 +88,12 @@ def command(game_id: int):
     """One host command (JSON ``{"command": …}``); only the game's host may send it."""
     game = db.session.get(LiveGame, game_id)
     if game is None:
-        abort(404, "There is no such game.")
+        abort(404, _("There is no such game."))
     if not current_user.is_authenticated or current_user.id != game.host_id:
-        raise NotAllowed("Only the game's host can run it.")
+        raise NotAllowed(_("Only the game's host can run it."))
     payload = request.get_json(silent=True)
     if not isinstance(payload, dict):  # a bare string or number is no command either
-        abort(400, 'Send the command as JSON: {"command": "next"}.')
+        abort(400, _('Send the command as JSON: {"command": "next"}.'))
     run_command(db.session, game, str(payload.get("command", "")), now())
     db.session.commit()
     event = publish_state(game)
@@ -112,8 +114,18 @@ def results_csv(game_id: int):
     game = owned_game(db.session, game_id, current_user.id)
     report = live_results.game_results(db.session, game)
     filename = f"live-game-{game.id}-results.csv"
+    # The columns in the exporting teacher's language.
+    # "correct" is also the results page's badge for a right choice: a context keeps them apart.
+    header = [
+        pgettext("CSV column", "rank"),
+        pgettext("CSV column", "nickname"),
+        pgettext("CSV column", "account"),
+        pgettext("CSV column", "score"),
+        pgettext("CSV column", "correct"),
+        pgettext("CSV column", "answered"),
+    ]
     return Response(
-        live_results.results_csv(report),
+        live_results.results_csv(report, header, pgettext("CSV column", "Q%(position)s points")),
         mimetype="text/csv",
         headers={"Content-Disposition": f'attachment; filename="{filename}"'},
     )

@@ -15,6 +15,7 @@ from flask import (
     session,
     url_for,
 )
+from flask_babel import gettext as _
 from flask_login import current_user
 
 from quizapp.auth.throttling import refusals_per_address
@@ -62,7 +63,7 @@ def _remember(player: LivePlayer) -> None:
 def _game(game_id: int) -> LiveGame:
     game = db.session.get(LiveGame, game_id)
     if game is None:
-        abort(404, "There is no such game.")
+        abort(404, _("There is no such game."))
     return game
 
 
@@ -136,9 +137,9 @@ def answer(game_id: int):
     game, player = _game_and_player(game_id)
     payload = request.get_json(silent=True)
     if not isinstance(payload, dict):
-        abort(400, "Send the answer as JSON.")
+        abort(400, _("Send the answer as JSON."))
     if player is None or payload.get("player") != player.id:
-        raise NotAllowed("You can only answer as the player you joined as.")
+        raise NotAllowed(_("You can only answer as the player you joined as."))
     row = submit_answer(
         db.session, game, player, payload.get("index"), payload.get("answer"), now()
     )

@@ -13,12 +13,14 @@ import queue
 from urllib.parse import urlsplit
 
 from flask import request
+from flask_babel import get_locale
 from flask_login import current_user
 from flask_sock import Sock
 
 from quizapp.extensions import db
 from quizapp.live.blueprint import bp, broker, now
 from quizapp.live.broker import Subscription
+from quizapp.live.wording import worded
 from quizapp.models.live_games import LiveGame
 from quizapp.public_urls import public_url
 from quizapp.services.live_state import game_event, view_for
@@ -76,8 +78,10 @@ def game_socket(ws, game_id: int) -> None:
     try:
         # Subscribed first, then the snapshot: a change in between arrives as an event.
         snapshot = view_for(game_event(db.session, game, now()), role, player_id)
+        # The screen's language, chosen while the account is still loaded.
+        get_locale()
         db.session.close()  # no database connection is held while the socket waits
-        ws.send(json.dumps(snapshot))
+        ws.send(json.dumps(worded(snapshot)))
         while ws.connected:
             try:
                 event = subscription.events.get(timeout=KEEPALIVE_SECONDS)
@@ -87,6 +91,6 @@ def game_socket(ws, game_id: int) -> None:
             for pending in _coalesced(event, subscription):
                 view = view_for(pending, role, player_id)
                 if view is not None:
-                    ws.send(json.dumps(view))
+                    ws.send(json.dumps(worded(view)))
     finally:
         broker().unsubscribe(subscription)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import HiddenField, SelectChoice, SelectField, SubmitField
 
@@ -10,9 +11,11 @@ from quizapp.web_forms import CheckboxesField
 
 
 class PracticeForm(FlaskForm):
-    topics = CheckboxesField("Topics (none ticked: all topics)", coerce=int, validate_choice=True)
+    topics = CheckboxesField(
+        _l("Topics (none ticked: all topics)"), coerce=int, validate_choice=True
+    )
     length = SelectField(
-        "Number of questions",
+        _l("Number of questions"),
         coerce=int,
         choices=[SelectChoice(str(n), str(n)) for n in QUIZ_LENGTHS],
         default=10,
@@ -20,4 +23,4 @@ class PracticeForm(FlaskForm):
     # The quiz length the page told the learner, when the topics have fewer questions than
     # asked: sent back, it starts the quiz; a different selection is told its own length first.
     promised = HiddenField()
-    submit = SubmitField("Start quiz")
+    submit = SubmitField(_l("Start quiz"))

@@ -13,6 +13,8 @@ from flask import (
     request,
     url_for,
 )
+from flask_babel import get_locale
+from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from sqlalchemy.exc import IntegrityError
 
@@ -21,7 +23,13 @@ from quizapp.errors import wants_json
 from quizapp.extensions import db
 from quizapp.models import Topic
 from quizapp.models.base import utcnow
-from quizapp.quiz.answers import answer_from_form, describe_answer, describe_key
+from quizapp.quiz.answers import (
+    answer_from_form,
+    core_message,
+    describe_answer,
+    describe_key,
+    shown_text,
+)
 from quizapp.quiz.forms import PracticeForm
 from quizapp.services import visibility
 from quizapp.services.attempt_followups import (
@@ -57,6 +65,12 @@ def question_kind(question) -> QuestionKind:
     return kind_of(question.type)
 
 
+# The core's answers, keys and messages in words, in the reader's language
+# (quizapp.quiz.answers).
+bp.add_app_template_global(shown_text, "shown_text")
+bp.add_app_template_global(core_message, "core_message")
+
+
 @bp.app_template_global("answer_fields")
 def answer_fields() -> dict[str, str]:
     """Each question type's authoring field, for the question form to show only the chosen
@@ -72,7 +86,7 @@ def _scope_topic_ids() -> list[int]:
     if raw and (
         article_id is None or not visibility.visible_article(db.session, current_user, article_id)
     ):
-        raise NotFound("There is no such article.")
+        raise NotFound(_("There is no such article."))
     return visibility.visible_topic_ids(db.session, current_user, article_id)
 
 
@@ -177,6 +191,9 @@ def _answer(screen: QuestionScreen, position: int, now):
     check = action == "check" and attempt.shows_feedback_now(now)
     answer = answer_from_form(slot, request.form)
     answered_elsewhere = screen.answered - (slot.response is not None)
+    # The reply's words are in the learner's language: chosen now, from the loaded account,
+    # not after the commit has expired it (which would cost a statement to reload it).
+    get_locale()
     try:
         response = _store_answer(attempt, slot, action, answer, check, now)
     except IntegrityError:
@@ -225,7 +242,7 @@ def question(attempt_id: int, position: int):
     now = utcnow()
     if expire_if_due(db.session, attempt, now):
         db.session.commit()
-        flash("Time is up: your saved answers were submitted.", "info")
+        flash(_("Time is up: your saved answers were submitted."), "info")
     if attempt.submitted_at is not None and request.method == "GET":
         return redirect(url_for("quiz.results", attempt_id=attempt.id))
     if request.method == "POST":
@@ -281,7 +298,7 @@ def results(attempt_id: int):
     if expire_if_due(db.session, attempt):
         db.session.commit()
     if attempt.submitted_at is None:
-        abort(409, "Submit this attempt first to see its results.")
+        abort(409, _("Submit this attempt first to see its results."))
     now = utcnow()
     rows = []
     if attempt.shows_review(now):
@@ -326,5 +343,5 @@ def discard(attempt_id: int):
     title = attempt.title
     discard_practice(db.session, attempt)
     db.session.commit()
-    flash(f"Discarded “{title}”.", "info")
+    flash(_("Discarded “%(title)s”.", title=title), "info")
     return redirect(url_for("study.dashboard"))

@@ -9,6 +9,7 @@ from datetime import datetime
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
+from quizapp.core.translatable import N_
 from quizapp.core.vocabulary import AttemptKind
 from quizapp.models import Article, AttemptQuestion, Question, QuizAttempt, Response, User
 from quizapp.services.errors import NotDiscardable, NothingMissed
@@ -28,13 +29,13 @@ def start_missed_practice(session: Session, attempt: QuizAttempt, now: datetime)
     the learner first met it in an assignment.
     """
     if attempt.submitted_at is None or not attempt.shows_review(now):
-        raise NothingMissed("The results of this quiz are not shown yet.")
+        raise NothingMissed(N_("The results of this quiz are not shown yet."))
     missed = missed_to_practise(session, attempt)
     if not missed.questions and not missed.left_out:
-        raise NothingMissed("You got every question right: nothing to practise again.")
+        raise NothingMissed(N_("You got every question right: nothing to practise again."))
     if not missed.questions:
         raise NothingMissed(
-            "The questions you missed are retired or from a reading no longer open to you."
+            N_("The questions you missed are retired or from a reading no longer open to you.")
         )
     return create_attempt(session, attempt.user_id, missed.questions, title=MISSED_TITLE)
 
@@ -80,7 +81,7 @@ def discard_practice(session: Session, attempt: QuizAttempt) -> None:
     Assignment attempts are never discarded: they belong to the teacher's gradebook.
     """
     if attempt.submitted_at is not None or attempt.kind == AttemptKind.ASSIGNMENT:
-        raise NotDiscardable("Only an unfinished practice quiz can be discarded.")
+        raise NotDiscardable(N_("Only an unfinished practice quiz can be discarded."))
     slots = sa.select(AttemptQuestion.id).where(AttemptQuestion.attempt_id == attempt.id)
     # Bulk deletes in foreign-key order; the ORM would try to unlink each answer first.
     session.execute(sa.delete(Response).where(Response.slot_id.in_(slots)))

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from quizapp.core import live_scoring as rules
 from quizapp.core.grading import InvalidAnswer, grade_answer
 from quizapp.core.question_kinds import kind_of
+from quizapp.core.translatable import N_
 from quizapp.core.vocabulary import AttemptKind, GameStatus
 from quizapp.models import AttemptQuestion, Question, QuizAttempt, QuizSet, Response, User
 from quizapp.models.live_games import LiveAnswer, LiveGame, LivePlayer
@@ -46,13 +47,15 @@ def create_game(
     with a fresh PIN."""
     rng = rng or random.Random()
     if seconds not in SECONDS_CHOICES:
-        raise LiveError("Choose a time per question from the list.")
+        raise LiveError(N_("Choose a time per question from the list."))
     planned = plan_questions(resolve_questions(session, quiz_set, rng), MAX_QUESTIONS)
     questions = [p.question for p in planned if p.plays]
     if not questions:
         raise LiveError(
-            "This set has no question that plays live (matching and multi-gap cloze questions "
-            "do not)."
+            N_(
+                "This set has no question that plays live (matching and multi-gap cloze "
+                "questions do not)."
+            )
         )
     taken = session.scalars(
         sa.select(LiveGame.pin).where(LiveGame.status != GameStatus.FINISHED)
@@ -75,28 +78,30 @@ def game_by_pin(session: Session, raw_pin: str, now: datetime) -> LiveGame:
     """The open game with this PIN; refused when none has it, or it finished or expired."""
     pin = rules.normalise_pin(raw_pin)
     if pin is None:
-        raise GameNotFound(f"A game PIN has {rules.PIN_DIGITS} digits.")
+        raise GameNotFound(N_("A game PIN has %(digits)s digits."), digits=rules.PIN_DIGITS)
     game = session.scalar(
         sa.select(LiveGame).where(LiveGame.pin == pin).order_by(LiveGame.id.desc()).limit(1)
     )
     if game is None:
-        raise GameNotFound(f"No game with PIN {pin} is open. Check the number on the screen.")
+        raise GameNotFound(
+            N_("No game with PIN %(pin)s is open. Check the number on the screen."), pin=pin
+        )
     check_joinable(game, now)
     return game
 
 
 def check_joinable(game: LiveGame, now: datetime) -> None:
     if game.status == GameStatus.FINISHED:
-        raise GameOver("That game has finished.")
+        raise GameOver(N_("That game has finished."))
     if now - game.created_at > PIN_LIFETIME:
-        raise GameOver("That game's PIN has expired. Ask for a new one.")
+        raise GameOver(N_("That game's PIN has expired. Ask for a new one."))
 
 
 def owned_game(session: Session, game_id: int, host_id: int) -> LiveGame:
     """The game if ``host_id`` hosts it; 404 otherwise (another's game is not confirmed)."""
     game = session.get(LiveGame, game_id)
     if game is None or game.host_id != host_id:
-        raise GameNotFound("There is no such game among yours.")
+        raise GameNotFound(N_("There is no such game among yours."))
     return game
 
 
@@ -133,7 +138,7 @@ def join_game(
         )
     else:
         if not game.allow_guests:
-            raise NotAllowed("This game is for logged-in students: log in to join.")
+            raise NotAllowed(N_("This game is for logged-in students: log in to join."))
         try:
             name = rules.clean_nickname(nickname)
         except rules.NicknameError as error:
@@ -143,7 +148,7 @@ def join_game(
         with session.begin_nested():
             session.add(player)
     except IntegrityError:
-        raise Refused("That nickname is taken in this game. Choose another.") from None
+        raise Refused(N_("That nickname is taken in this game. Choose another.")) from None
     return player
 
 
@@ -186,19 +191,19 @@ def submit_answer(
     second answer the session is rolled back.
     """
     if game.status == GameStatus.FINISHED:
-        raise GameOver("That game has finished.")
+        raise GameOver(N_("That game has finished."))
     # type() rather than isinstance: True and 1.0 equal 1 but are not a question's index.
     if (
         game.status != GameStatus.QUESTION
         or type(question_index) is not int
         or question_index != game.question_index
     ):
-        raise Refused("That question is not being asked now.")
+        raise Refused(N_("That question is not being asked now."))
     clock = clock_of(game)
     if game.paused_remaining_ms is not None:
-        raise Refused("The game is paused.")
+        raise Refused(N_("The game is paused."))
     if clock is None or not clock.accepts_answer_at(now):
-        raise Refused("Time is up for this question.")
+        raise Refused(N_("Time is up for this question."))
     question_id = game.question_ids[question_index]
     key, choice_ids, typed = _grading_key(session, question_id, now)
     try:
@@ -208,7 +213,7 @@ def submit_answer(
     except rules.TypedAnswerError as error:
         raise LiveError(str(error)) from None
     except InvalidAnswer:
-        raise LiveError("That answer does not fit this question.") from None
+        raise LiveError(N_("That answer does not fit this question.")) from None
     elapsed = clock.elapsed_ms(now)
     points = rules.answer_points(grade.score, elapsed, game.seconds_per_question * 1000)
     row = LiveAnswer(
@@ -231,7 +236,7 @@ def submit_answer(
         session.flush()
     except IntegrityError:
         session.rollback()
-        raise Refused("You have already answered this question.") from None
+        raise Refused(N_("You have already answered this question.")) from None
     if player.attempt_id is not None:
         mark = 1.0 if kind_of(key.type).graded else 0.0
         _mirror_answer(

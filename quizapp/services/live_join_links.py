@@ -12,12 +12,13 @@ from datetime import datetime
 from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
 from sqlalchemy.orm import Session
 
+from quizapp.core.translatable import N_
 from quizapp.models.live_games import LiveGame
 from quizapp.services.errors import GameNotFound
 from quizapp.services.live_games import PIN_LIFETIME, check_joinable
 
 JOIN_SALT = "live-join"
-UNUSABLE_LINK = "This join link does not work any more: type the PIN from the screen."
+UNUSABLE_LINK = N_("This join link does not work any more: type the PIN from the screen.")
 
 
 def join_token(secret_key: str, game: LiveGame) -> str:

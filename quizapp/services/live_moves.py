@@ -13,6 +13,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from quizapp.core import live_scoring as rules
+from quizapp.core.translatable import N_
 from quizapp.core.vocabulary import GameStatus
 from quizapp.models import QuizAttempt
 from quizapp.models.live_games import LiveGame, LivePlayer
@@ -43,7 +44,7 @@ def _move(
     )
     session.expire(game)
     if result.rowcount != 1:
-        raise Refused("The game has already moved on.")
+        raise Refused(N_("The game has already moved on."))
 
 
 def _open_question(
@@ -69,7 +70,7 @@ REVEAL = {"status": GameStatus.REVEAL}
 
 def _start(session: Session, game: LiveGame, now: datetime) -> None:
     if player_count(session, game.id) == 0:
-        raise Refused("Wait for at least one player to join.")
+        raise Refused(N_("Wait for at least one player to join."))
     _open_question(session, game, 0, now, GameStatus.LOBBY)
 
 
@@ -88,7 +89,7 @@ def _close(session: Session, game: LiveGame, now: datetime) -> None:
         clock is not None and game.paused_remaining_ms is None and not clock.accepts_answer_at(now)
     )
     if not (time_up or answered >= player_count(session, game.id)):
-        raise Refused("Time is not up yet.")
+        raise Refused(N_("Time is not up yet."))
     _move(session, game, GameStatus.QUESTION, REVEAL, paused=False)
 
 
@@ -134,15 +135,15 @@ MOVES: dict[tuple[str, str], Callable[[Session, LiveGame, datetime], None]] = {
 def run_command(session: Session, game: LiveGame, command: str, now: datetime) -> None:
     """Carry out a host command or refuse it (409) when the game is not where it fits."""
     if command not in COMMANDS:
-        raise LiveError("Unknown command.")
+        raise LiveError(N_("Unknown command."))
     if game.status == GameStatus.FINISHED:
-        raise GameOver("That game has finished.")
+        raise GameOver(N_("That game has finished."))
     if command == "end":
         finish(session, game, now)
         return
     move = MOVES.get((command, game.status))
     if move is None or (command == "resume" and game.paused_remaining_ms is None):
-        raise Refused(f"“{command}” does not fit the game now.")
+        raise Refused(N_("“%(command)s” does not fit the game now."), command=command)
     move(session, game, now)
 
 

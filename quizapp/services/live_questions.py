@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 from quizapp.core.grading import normalize_text
 from quizapp.core.question_kinds import kind_of
 from quizapp.core.question_kinds.typed import TypedKind
+from quizapp.core.translatable import N_
 from quizapp.models import Question, QuizSet
 from quizapp.models.live_games import LiveAnswer
 from quizapp.services.quiz_set_drawing import resolve_questions
@@ -28,7 +29,9 @@ from quizapp.services.quiz_set_drawing import resolve_questions
 TILES, TYPED = "tiles", "typed"
 # The typed answers a reveal charts: the most frequent ones; the rest are "other answers".
 TYPED_ANSWERS_CHARTED = 6
-WHY_NOT = "Matching questions do not play live: pairing two columns on a phone takes too long."
+WHY_NOT = N_("Matching questions do not play live: pairing two columns on a phone takes too long.")
+# The chart's last bar, summing the typed answers not charted one by one.
+OTHER_ANSWERS = N_("Other answers")
 
 
 @dataclass(frozen=True)
@@ -38,6 +41,8 @@ class PlannedQuestion:
     question: Question
     plays: bool
     reason: str = ""
+    # Set when the question is left out for the game's size: pages word the reason with it.
+    limit: int | None = None
 
 
 def answer_mode(question: Question) -> str | None:
@@ -65,7 +70,9 @@ def plan_questions(questions: list[Question], limit: int) -> list[PlannedQuestio
             reason = kind_of(question.type).live_refusal or WHY_NOT
             planned.append(PlannedQuestion(question, False, reason))
         elif playing >= limit:
-            planned.append(PlannedQuestion(question, False, f"A game has at most {limit}."))
+            planned.append(
+                PlannedQuestion(question, False, f"A game has at most {limit}.", limit=limit)
+            )
         else:
             playing += 1
             planned.append(PlannedQuestion(question, True))
@@ -110,7 +117,7 @@ def typed_chart(answers: list[tuple[Any, bool]]) -> list[ChartRow]:
     rows = [ChartRow(shown[k], tally[k], right[k]) for k in ranked[:TYPED_ANSWERS_CHARTED]]
     rest = sum(tally[k] for k in ranked[TYPED_ANSWERS_CHARTED:])
     if rest:
-        rows.append(ChartRow("Other answers", rest, False))
+        rows.append(ChartRow(OTHER_ANSWERS, rest, False))
     return rows
 
 

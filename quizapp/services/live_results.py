@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from quizapp.core import live_scoring as rules
+from quizapp.core.translatable import N_
 from quizapp.models import Question, User
 from quizapp.models.live_games import LiveAnswer, LiveGame
 from quizapp.services.csv_export import csv_document
@@ -21,6 +23,11 @@ from quizapp.services.live_questions import (
     tile_chart,
     typed_chart,
 )
+
+# A player with no account (a guest), in the results' account column; marked for translation.
+GUEST = N_("guest")
+CSV_HEADER = ("rank", "nickname", "account", "score", "correct", "answered")
+CSV_QUESTION_COLUMN = "Q%(position)s points"
 
 
 @dataclass
@@ -63,7 +70,7 @@ def game_results(session: Session, game: LiveGame) -> GameResults:
             User, scored.c.user_id == User.id
         )
     ).all()
-    accounts = {pid: email or "guest" for pid, _name, _score, email in players}
+    accounts = {pid: email or GUEST for pid, _name, _score, email in players}
     by_player = {
         s.player_id: PlayerResult(s.rank, s.nickname, accounts[s.player_id], s.score)
         for s in rules.standings((p, n, int(s)) for p, n, s, _e in players)
@@ -116,13 +123,21 @@ def _chart(question: Question, given: list) -> list[ChartRow]:
     return tile_chart(question, counts)
 
 
-def results_csv(report: GameResults) -> str:
-    """One row per player: rank, name, account, score, right answers, then points per question."""
+def results_csv(
+    report: GameResults,
+    header: Sequence[str] = CSV_HEADER,
+    question_column: str = CSV_QUESTION_COLUMN,
+) -> str:
+    """One row per player: rank, name, account, score, right answers, then points per question.
+
+    ``header`` names the first six columns and ``question_column`` (with ``%(position)s``) each
+    question's: the exporting teacher's words, English unless the page passes others.
+    """
     positions = [q.position for q in report.questions]
-    header = ["rank", "nickname", "account", "score", "correct", "answered"]
     rows = (
         [row.rank, row.nickname, row.account, row.score, row.correct, row.answered]
         + [row.points.get(p - 1, "") for p in positions]
         for row in report.players
     )
-    return csv_document(header + [f"Q{p} points" for p in positions], rows)
+    questions = [question_column % {"position": p} for p in positions]
+    return csv_document([*header, *questions], rows)

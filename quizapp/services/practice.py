@@ -14,6 +14,7 @@ from quizapp.core.clock import utcnow
 from quizapp.core.item_overlap import item_facts
 from quizapp.core.question_kinds import ungraded_types
 from quizapp.core.quiz_selection import Candidate, pick_questions, quiz_length
+from quizapp.core.translatable import N_
 from quizapp.core.vocabulary import FeedbackTiming
 from quizapp.models import (
     Assignment,
@@ -168,7 +169,7 @@ def start_practice(
     scope = topic_and_descendants(session, topic_ids)
     candidates = question_candidates(session, user_id, scope)
     if not candidates:
-        raise QuizError("There are no questions in the topics you chose.")
+        raise QuizError(N_("There are no questions in the topics you chose."))
     ids = pick_questions(candidates, topic_mastery, quiz_length(candidates, length), rng)
     by_id = {q.id: q for q in session.scalars(sa.select(Question).where(Question.id.in_(ids)))}
     names = session.scalars(sa.select(Topic.title).where(Topic.id.in_(topic_ids))).all()

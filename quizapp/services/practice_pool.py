@@ -22,6 +22,8 @@ class LargerScope:
     quiz_length: int
     topic_id: int | None = None  # the section's topic; None for the whole article
     article_id: int | None = None
+    # The section's title alone, for pages that word the link in the reader's language.
+    section_title: str = ""
 
 
 @dataclass(frozen=True)
@@ -94,6 +96,7 @@ def _one_topic_notice(session: Session, user_id: int, topic_id: int, asked: int)
                     f"the section “{title}”",
                     quiz_length(section, asked),
                     topic_id=topic.parent_id,
+                    section_title=title,
                 )
             )
         larger.append(

@@ -19,6 +19,7 @@ from quizapp.core.clock import utcnow
 from quizapp.core.grading import Choice, GradingKey, InvalidAnswer, grade_answer
 from quizapp.core.question_kinds import kind_of, slot_order, ungraded_types
 from quizapp.core.question_types import QuestionType
+from quizapp.core.translatable import N_
 from quizapp.core.vocabulary import AttemptKind, FeedbackTiming
 from quizapp.models import Article, AttemptQuestion, Claim, Question, QuizAttempt, Response
 from quizapp.services.errors import AnswerLocked, AttemptClosed, BadAnswer, NotYourAttempt
@@ -125,7 +126,7 @@ def load_attempt(session: Session, attempt_id: int, user_id: int) -> QuizAttempt
         sa.select(QuizAttempt).where(QuizAttempt.id == attempt_id).options(*options)
     ).one_or_none()
     if attempt is None or attempt.user_id != user_id:
-        raise NotYourAttempt("There is no such quiz attempt in your account.")
+        raise NotYourAttempt(N_("There is no such quiz attempt in your account."))
     return attempt
 
 
@@ -182,10 +183,10 @@ def load_question_screen(
         _QUESTION_SCREEN, {"attempt_id": attempt_id, "position": position}
     ).one_or_none()
     if row is None or row[0].user_id != user_id:
-        raise NotYourAttempt("There is no such quiz attempt in your account.")
+        raise NotYourAttempt(N_("There is no such quiz attempt in your account."))
     attempt, total, answered, slot = row
     if slot is None:
-        raise NotYourAttempt(f"This quiz has no question {position}.")
+        raise NotYourAttempt(N_("This quiz has no question %(position)s."), position=position)
     return QuestionScreen(attempt, slot, total, answered)
 
 
@@ -215,16 +216,18 @@ def save_answer(
     """
     now = now or utcnow()
     if slot.attempt_id != attempt.id:
-        raise NotYourAttempt("That question is not part of this attempt.")
+        raise NotYourAttempt(N_("That question is not part of this attempt."))
     expire_if_due(session, attempt, now)
     if attempt.submitted_at is not None:
-        raise AttemptClosed("This attempt has been submitted; its answers can no longer change.")
+        raise AttemptClosed(
+            N_("This attempt has been submitted; its answers can no longer change.")
+        )
     response = slot.response
     if response is not None and response.checked and response.answer != answer:
-        raise AnswerLocked("You have already checked this answer; it can no longer change.")
+        raise AnswerLocked(N_("You have already checked this answer; it can no longer change."))
     if answer is None:
         if check:
-            raise BadAnswer("Choose or type an answer first, then check it.")
+            raise BadAnswer(N_("Choose or type an answer first, then check it."))
         if response is not None:
             session.delete(response)
             slot.response = None

@@ -10,7 +10,7 @@
 
   function send(command) {
     return Live.postJSON(root.dataset.command, csrf, {command: command}).then(function (result) {
-      if (!result.ok && command !== "close") { status.textContent = result.data.error || "Refused"; }
+      if (!result.ok && command !== "close") { status.textContent = result.data.error || Live.say(root, "refused"); }
       return result;
     });
   }
@@ -127,7 +127,7 @@
     }
     if (data.podium) {
       Live.listInto(root.querySelector('[data-field="podium"]'), data.podium, function (r) {
-        return r.rank + ". " + r.nickname + " — " + r.score + " points";
+        return Live.say(root, "points", {rank: r.rank, name: r.nickname, score: r.score});
       });
     }
   }
@@ -135,12 +135,12 @@
   root.addEventListener("click", function (event) {
     var button = event.target.closest("[data-command]");
     if (button && button.tagName === "BUTTON") {
-      if (button.dataset.command === "end" && !window.confirm("End the game for everyone?")) {
+      if (button.dataset.command === "end" && !window.confirm(Live.say(root, "end"))) {
         return;
       }
       send(button.dataset.command);
     }
   });
 
-  Live.connect(root.dataset.socket, render, function (text) { status.textContent = text; });
+  Live.connect(root.dataset.socket, render, function (state) { status.textContent = Live.say(root, state); });
 })();

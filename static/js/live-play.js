@@ -32,10 +32,10 @@
         if (result.ok) {
           if (current) {
             Live.show(root, "waiting");
-            announce.textContent = "Answer sent.";
+            announce.textContent = Live.say(root, "sent");
           }
         } else {
-          announce.textContent = result.data.error || "That answer was refused.";
+          announce.textContent = result.data.error || Live.say(root, "refused");
           setEnabled(true);
         }
       });
@@ -76,7 +76,7 @@
   typed.addEventListener("submit", function (event) {
     event.preventDefault();
     if (typedInput.value.trim() === "") {
-      announce.textContent = "Type an answer first.";
+      announce.textContent = Live.say(root, "type-first");
       typedInput.focus();
       return;
     }
@@ -115,21 +115,22 @@
     Live.show(root, data.status);
     if (data.status === "reveal") {
       var poll = data.reveal.graded === false;
-      var verdict = !me.answered ? "No answer" : poll ? "Answer counted" : me.correct ? "Right!" : "Wrong";
+      var verdict = Live.say(root, !me.answered ? "no-answer" : poll ? "counted" : me.correct ? "right" : "wrong");
       Live.setField(root, "verdict", verdict);
-      Live.setField(root, "points", me.answered && !poll ? "+" + (me.points || 0) + " points" : "");
+      Live.setField(root, "points", me.answered && !poll ? Live.say(root, "gained", {points: me.points || 0}) : "");
       Live.setField(root, "rank", me.rank || "–");
       Live.setField(root, "key", data.reveal.key);
       Live.setField(root, "quote", data.reveal.quote);
-      announce.textContent = verdict.replace(/!$/, "") + ", rank " + (me.rank || "–") + ".";
+      // Spoken without the exclamation mark the heading shows.
+      announce.textContent = Live.say(root, "announce", {verdict: verdict.replace(/[!！]$/, ""), rank: me.rank || "–"});
     }
     if (data.status === "finished") {
       Live.setField(root, "rank", me.rank || "–");
       Live.listInto(root.querySelector('[data-field="podium"]'), data.podium || [], function (r) {
-        return r.rank + ". " + r.nickname + " — " + r.score + " points";
+        return Live.say(root, "points", {rank: r.rank, name: r.nickname, score: r.score});
       });
     }
   }
 
-  Live.connect(root.dataset.socket, render, function (text) { status.textContent = text; });
+  Live.connect(root.dataset.socket, render, function (state) { status.textContent = Live.say(root, state); });
 })();

@@ -2,6 +2,7 @@
 (function () {
   "use strict";
 
+  /* onStatus gets "connected" or "reconnecting": the page words it (see say). */
   function connect(path, onMessage, onStatus) {
     var delay = 500;
     function open() {
@@ -10,13 +11,13 @@
       var target = new URL(path, location.href);
       var scheme = location.protocol === "https:" ? "wss:" : "ws:";
       var socket = new WebSocket(scheme + "//" + location.host + target.pathname + target.search);
-      socket.onopen = function () { delay = 500; onStatus("Connected"); };
+      socket.onopen = function () { delay = 500; onStatus("connected"); };
       socket.onmessage = function (message) {
         var data = JSON.parse(message.data);
         if (data.type !== "ping") { onMessage(data); }
       };
       socket.onclose = function () {
-        onStatus("Connection lost, reconnecting…");
+        onStatus("reconnecting");
         setTimeout(open, delay);
         delay = Math.min(delay * 2, 5000);
       };
@@ -102,6 +103,16 @@
     });
   }
 
+  /* A word the page gives in its reader's language (data-say-NAME on the game's root), with
+     each {name} replaced by values[name]. */
+  function say(root, name, values) {
+    var text = root.getAttribute("data-say-" + name) || "";
+    Object.keys(values || {}).forEach(function (key) {
+      text = text.split("{" + key + "}").join(String(values[key]));
+    });
+    return text;
+  }
+
   function listInto(list, rows, render) {
     list.textContent = "";
     rows.forEach(function (row) {
@@ -113,5 +124,5 @@
 
   window.Live = {connect: connect, postJSON: postJSON, Countdown: Countdown, show: show,
                  setField: setField, setMedia: setMedia, addPictures: addPictures,
-                 listInto: listInto};
+                 listInto: listInto, say: say};
 })();

@@ -14,6 +14,8 @@
                  headers: { Accept: "application/json" } })
       .then((r) => r.json().then((json) => ({ ok: r.ok, json })));
   const say = (text) => { if (saveState) saveState.textContent = text; };
+  // The words come from the page (data-* attributes, in the reader's language).
+  const words = form.dataset;
   // The header's "Question n of m · k answered", as the server words it after each save.
   const progressLabel = document.getElementById("quiz-progress-label");
   const showProgress = (json) => { if (progressLabel && json.progress_label) progressLabel.textContent = json.progress_label; };
@@ -24,8 +26,10 @@
     clearTimeout(timer);
     if (!dirty) return;
     dirty = false;
-    post("save").then(({ ok, json }) => { if (ok) showProgress(json); say(ok ? "Answer saved." : `Not saved: ${json.error || "try again"}.`); })
-      .catch(() => { dirty = true; say("Not saved: no connection. It will be sent when you move on."); });
+    post("save").then(({ ok, json }) => {
+      if (ok) showProgress(json);
+      say(ok ? words.saved : words.notSaved.replace("{reason}", json.error || words.tryAgain));
+    }).catch(() => { dirty = true; say(words.offline); });
   };
   form.addEventListener("change", () => { dirty = true; save(); });
   form.addEventListener("input", (e) => {
@@ -103,11 +107,14 @@
   const hadTime = end > Date.now();
   const tick = () => {
     const seconds = Math.max(0, Math.round((end - Date.now()) / 1000));
-    if (seconds < 3600) left.textContent = `Time left: ${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, "0")}.`;
+    if (seconds < 3600) {
+      const clock = `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, "0")}`;
+      left.textContent = box.dataset.timeLeft.replace("{time}", clock);
+    }
     for (const mark of [300, 60]) {
       if (seconds <= mark && !warned.has(mark)) {
         warned.add(mark);
-        warning.textContent = `${mark / 60} minute${mark === 60 ? "" : "s"} left. Your answers are saved.`;
+        warning.textContent = box.getAttribute(`data-warn-${mark}`) || "";
       }
     }
     if (seconds === 0) { if (hadTime) window.location.reload(); return; }

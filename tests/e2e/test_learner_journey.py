@@ -26,7 +26,7 @@ def _tab_into(page, selector: str) -> None:
 def _answer_with_keyboard(page) -> None:
     kind = page.locator(".prompt .badge").inner_text()
     _tab_into(page, "#question-form fieldset")
-    if kind in ("single choice", "true false"):
+    if kind in ("single choice", "true or false"):
         page.keyboard.press("Space")
     elif kind == "multiple select":
         page.keyboard.press("Space")
@@ -74,7 +74,7 @@ def test_student_journey(browser, live_server, db, request):
     expect(page.locator("#quiz-progress-label")).to_contain_text("Question 3 of")
     # Answer question 3 without checking it, then close the tab at once: the answer was saved
     # when it was given.
-    if page.locator(".prompt .badge").inner_text() in ("fill blank", "short answer"):
+    if page.locator(".prompt .badge").inner_text() in ("fill in the blank", "short answer"):
         _tab_into(page, "#question-form fieldset")
         page.keyboard.type("Russia")
         page.keyboard.press("Tab")  # leaving the field is a change: saved now

@@ -45,7 +45,7 @@ def _answer_every_question(page) -> None:
     """True for true/false questions, the first option otherwise; Next until Finish."""
     while True:
         kind = page.locator(".prompt .badge").inner_text()
-        if kind in ("single choice", "true false", "multiple select"):
+        if kind in ("single choice", "true or false", "multiple select"):
             page.locator("#question-form input[name=answer]").first.check()
         elif kind == "matching":
             for select in page.locator("#question-form select").all():

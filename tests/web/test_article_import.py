@@ -574,3 +574,41 @@ def test_the_review_page_says_a_claim_with_only_a_stub_cannot_be_asked(
     assert not db.session.scalar(
         sa.select(sa.func.count(Flashcard.id)).filter_by(claim_id=claim.id)
     )
+
+
+TABLE_ARTICLE = """Rivers of the plain
+
+## Flow
+
+The three rivers of the plain carry most of the rain that falls on the northern hills.
+The table below shows how long each river is.
+
+| River | Length |
+|---|---|
+| Alder | 120 km |
+| Brook | 95 km |
+
+The Alder floods the low meadows every spring when the snow on the hills melts.
+"""
+
+
+def test_the_review_page_lists_a_table_as_not_asked(client, db, make_teacher, login):
+    login(client, make_teacher())
+    response = _import(client, title="Rivers of the plain", text=TABLE_ARTICLE)
+    page = " ".join(client.get(response.location).get_data(as_text=True).split())
+    # The table is one claim, shown to the teacher and counted, never a row as a sentence.
+    assert "No question: a table: not asked." in page
+    assert "it points at a table, which an item cannot show: not asked" in page
+    table = db.session.scalar(sa.select(Claim).where(Claim.quote.like("| River%")))
+    assert table is not None and table.quote.endswith("| Brook | 95 km |")
+    assert not db.session.scalar(
+        sa.select(sa.func.count(Claim.id)).where(Claim.quote == "|---|---|")
+    )
+    for model in (Flashcard, Question):
+        assert not db.session.scalar(
+            sa.select(sa.func.count(model.id)).filter_by(claim_id=table.id)
+        )
+    # The reader shows the table with its rows on lines of their own.
+    article = db.session.get(Article, table.article_id)
+    reader = client.get(f"/articles/{article.slug}").get_data(as_text=True)
+    assert 'class="table-block"' in reader and "| Alder | 120 km |\n| Brook" in reader

@@ -214,3 +214,26 @@ def spelled_by_an_acronym(front: str, answer: str) -> bool:
         for word in ACRONYM.findall(front)
         if len(listed) >= len(word)
     )
+
+
+# A run of capitalised words, with the small words a name may hold ("Bank of England").
+CAPITALISED_RUN = re.compile(
+    r"[A-Z][\w'\u2019-]*(?:\s+(?:(?:of|and|the|for)\s+)*[A-Z][\w'\u2019-]*)+"
+)
+NAME_SMALL_WORDS = frozenset({"of", "and", "the", "for"})
+
+
+def spelled_by_initials(text: str, start: int, end: int, seen: str = "") -> bool:
+    """Whether the name holding ``text[start:end]`` has initials that an acronym the student
+    sees spells ("the GWR … nicknamed \u201c_____'s Wonderful Railway\u201d" -> God, "the ICO
+    … the International _____ Organization" -> Coffee): its capital is given away."""
+    acronyms = set(ACRONYM.findall(f"{text} {seen}"))
+    if not acronyms:
+        return False
+    for run in CAPITALISED_RUN.finditer(text):
+        if not (run.start() < end and start < run.end()):
+            continue  # the blank may hold the name's quotes too ("“God's Wonderful Railway”")
+        words = [w for w in run.group(0).split() if w.lower() not in NAME_SMALL_WORDS]
+        if "".join(w[0] for w in words) in acronyms:
+            return True
+    return False

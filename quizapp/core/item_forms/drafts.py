@@ -154,7 +154,7 @@ def claim_forms(shown: ShownClaim, context: FormContext) -> list[FormDraft]:
     found_all: list[FormDraft] = []
     for form in FORMS:
         found = form(text, context.capitalised or context.names)
-        if found is None:
+        if found is None or _asks_the_title_person(found, context.facts):
             continue
         asked = [f for f in found_all if f.prompt and f.answer]
         if (
@@ -165,6 +165,14 @@ def claim_forms(shown: ShownClaim, context: FormContext) -> list[FormDraft]:
             found = FormDraft(found.form, found.card_front)
         found_all.append(found)
     return found_all
+
+
+def _asks_the_title_person(found: FormDraft, facts: ArticleFacts) -> bool:
+    """ "Who argued …?" in a life of the one who argued: the answer to any "who" of a
+    biography is its title person, so neither the question nor its card asks for them ("Pierre
+    Curie" in a life of Marie Curie is still asked: "Pierre" is no title word)."""
+    words = (found.answer or "").removeprefix("the ").split()
+    return found.form == "role" and bool(words) and all(facts.in_title(w) for w in words)
 
 
 def _gives_each_other(one: FormDraft, other: FormDraft) -> bool:

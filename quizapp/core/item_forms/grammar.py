@@ -14,6 +14,7 @@ from functools import lru_cache
 from lemminflect import getAllLemmas, getInflection
 
 from quizapp.core.gazetteer import country_code
+from quizapp.core.people import is_given_name
 
 AUXILIARIES = frozenset("is are was were has have had will would can could may might".split())
 MODALS = frozenset("will would can could may might".split())
@@ -177,7 +178,21 @@ def lower_first(text: str, names: set[str]) -> str:
         return text
     if country_code(first):
         return text  # "Finland introduced …": a country keeps its capital in any question
+    if _starts_a_persons_name(text):
+        return text  # "In which year was Samuel Chase impeached?", never "samuel Chase"
     return text[:1].lower() + text[1:]
+
+
+def _starts_a_persons_name(text: str) -> bool:
+    """ "Samuel Chase was …": a given name followed by a capitalised word is a person's name,
+    whether or not the article's list of names caught it."""
+    words = text.split()
+    return (
+        len(words) > 1
+        and words[1][:1].isupper()
+        and words[0][:1].isupper()
+        and is_given_name(words[0])
+    )
 
 
 # "Construction began in 1976": a bare act's noun names no thing ("did construction begin?"

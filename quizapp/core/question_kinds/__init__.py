@@ -21,6 +21,7 @@ from quizapp.core.question_kinds.numerical import Numerical
 from quizapp.core.question_kinds.poll import Poll
 from quizapp.core.question_kinds.true_false import TrueFalse
 from quizapp.core.question_kinds.typed import FillBlank, ShortAnswer
+from quizapp.core.translatable import N_
 
 __all__ = [
     "FormAnswerError",
@@ -93,7 +94,7 @@ def slot_order(question: QuestionLike, rng: random.Random, *, shuffle: bool) -> 
 def describe_answer(question: QuestionLike, answer: Any) -> str:
     """The learner's answer in words, for the review and exports."""
     if answer is None or answer == [] or answer == {}:
-        return "No answer"
+        return N_("No answer")
     return kind_of(question.type).describe_answer(question, answer)
 
 

@@ -273,7 +273,7 @@ class SingleChoice(ChoiceKind):
 class MultipleSelect(ChoiceKind):
     type = QuestionType.MULTIPLE_SELECT
     label = N_("Multiple select")
-    hint = "Select all that apply."
+    hint = N_("Select all that apply.")
     input_type = "checkbox"
 
     def check_correct_count(self, correct: int, fail: Fail) -> None:

@@ -64,7 +64,7 @@ NO_GIFT_FORM = (
     "a cloze question with several gaps was not carried: GIFT has no form for it "
     "(export as Moodle XML to keep it)"
 )
-LIVE_REFUSAL = (
+LIVE_REFUSAL = N_(
     "Cloze questions with several gaps do not play live: filling in a text gap by gap on a "
     "phone takes longer than a question is open."
 )
@@ -114,7 +114,7 @@ class Cloze(QuestionKind):
     type = QuestionType.CLOZE
     label = N_("Cloze (several gaps)")
     input_template = "quiz/kinds/cloze.html"
-    hint = "Fill in every gap: each is marked on its own."
+    hint = N_("Fill in every gap: each is marked on its own.")
     # The teacher types the gaps inside the prompt, in Moodle's syntax.
     authoring_field = "prompt"
     keeps_answer_feedback = True

@@ -47,7 +47,7 @@ def _picked_right(rights: list[str], picked: str) -> str:
     too: rights are stored in key order, so "row i takes right i" would score every matching
     question in full for anyone who posts the row numbers."""
     if picked not in rights:
-        raise FormAnswerError("That matching answer does not fit this question.")
+        raise FormAnswerError(N_("That matching answer does not fit this question."))
     return picked
 
 

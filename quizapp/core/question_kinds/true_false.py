@@ -39,7 +39,7 @@ def _joined(*texts: str) -> str:
 
 
 def _word(value: object) -> str:
-    return "True" if value else "False"
+    return N_("True") if value else N_("False")
 
 
 class TrueFalse(QuestionKind):
@@ -67,7 +67,7 @@ class TrueFalse(QuestionKind):
         if value is None or value.strip() == "":
             return None
         if value not in ("true", "false"):
-            raise FormAnswerError("Answer true or false.")
+            raise FormAnswerError(N_("Answer true or false."))
         return value == "true"
 
     def grade(self, key: GradingKey, answer: object) -> Grade:
@@ -77,7 +77,7 @@ class TrueFalse(QuestionKind):
         return _word(answer)
 
     def tiles(self, question: QuestionLike) -> list[dict[str, str]] | None:
-        return [{"id": "true", "text": "True"}, {"id": "false", "text": "False"}]
+        return [{"id": "true", "text": N_("True")}, {"id": "false", "text": N_("False")}]
 
     def right_tile_ids(self, question: QuestionLike) -> list[str]:
         return ["true" if question.answer_bool else "false"]
@@ -87,8 +87,8 @@ class TrueFalse(QuestionKind):
 
     def analysis_choices(self, question: QuestionLike) -> list[tuple[str, str, bool]]:
         return [
-            ("true", "True", question.answer_bool is True),
-            ("false", "False", question.answer_bool is False),
+            ("true", N_("True"), question.answer_bool is True),
+            ("false", N_("False"), question.answer_bool is False),
         ]
 
     def picked_choice_ids(self, answer: Any) -> list[str]:
