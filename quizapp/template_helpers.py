@@ -128,8 +128,13 @@ def counted(count: int, singular: str, plural_form: str | None = None) -> str:
 
 
 def out_of(score: float, max_score: float) -> str:
-    """A score over its maximum, as "3.5 / 5": at most two decimals, no trailing zeros."""
-    return f"{round(score, 2):g} / {max_score:g}"
+    """A score over its maximum, as "3.5 / 5": at most two decimals, no trailing zeros, with
+    the page language's decimal mark ("3,5 / 5" in Russian)."""
+    locale = _non_english_locale()
+    if locale is None:
+        return f"{round(score, 2):g} / {max_score:g}"
+    shown = format_decimal(round(score, 2), "0.##", locale=locale)
+    return f"{shown} / {format_decimal(max_score, '0.##', locale=locale)}"
 
 
 # The short intervals the flashcard buttons show (services.flashcards.format_interval: "45s",
@@ -182,7 +187,7 @@ def init_app(app: Flask) -> None:
     app.add_template_filter(per_request(interval), "interval")
     app.add_template_filter(plural, "plural")
     app.add_template_filter(counted, "counted")
-    app.add_template_filter(out_of, "out_of")
+    app.add_template_filter(per_request(out_of), "out_of")
     app.add_template_test(is_web_link, "web_link")
     app.add_template_global(viewer_zone, "viewer_zone")
     # An imported question's written marks and feedbacks, beside its key where teachers look.

@@ -9,6 +9,7 @@ from __future__ import annotations
 import random
 
 from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from sqlalchemy.exc import IntegrityError
 
@@ -38,9 +39,9 @@ def _join(school_class):
         db.session.rollback()
         joined = False
     if joined:
-        flash(f"You joined {school_class.name}.", "success")
+        flash(_("You joined %(group)s.", group=school_class.name), "success")
     else:
-        flash(f"You are already in {school_class.name}.", "info")
+        flash(_("You are already in %(group)s.", group=school_class.name), "info")
     return redirect(url_for("classroom.assignments"))
 
 
@@ -61,7 +62,7 @@ def _class_for_code(code: str):
     except NotFound as error:
         # A mistyped code is a mistake in the form (400, said beside the field), not a
         # missing page as an unknown join link is.
-        raise TeachingError(error.message) from error
+        raise TeachingError(error.template, **error.params) from error
 
 
 @bp.route("/join/<code>", methods=["GET", "POST"])

@@ -18,6 +18,7 @@ from enum import StrEnum
 from typing import Any
 
 from quizapp.core.errors import ContractError
+from quizapp.core.translatable import N_
 
 
 class GradingMethod(StrEnum):
@@ -31,10 +32,10 @@ class GradingMethod(StrEnum):
 
 GRADING_METHODS = tuple(GradingMethod)
 GRADING_LABELS = {
-    GradingMethod.HIGHEST: "Highest grade",
-    GradingMethod.LAST: "Last attempt",
-    GradingMethod.FIRST: "First attempt",
-    GradingMethod.AVERAGE: "Average of attempts",
+    GradingMethod.HIGHEST: N_("Highest grade"),
+    GradingMethod.LAST: N_("Last attempt"),
+    GradingMethod.FIRST: N_("First attempt"),
+    GradingMethod.AVERAGE: N_("Average of attempts"),
 }
 
 

@@ -27,10 +27,11 @@ from quizapp.core.languages import GENERATOR_LANGUAGES, has_han
 from quizapp.core.question_kinds.base import BLANK
 from quizapp.core.question_types import QuestionType
 from quizapp.core.text import slugify
+from quizapp.core.translatable import N_
 from quizapp.core.word_frequency import word_zipf
 
 # What the review page says of an article that gets these forms only.
-NEUTRAL_FORMS_NOTE = (
+NEUTRAL_FORMS_NOTE = N_(
     "The question rules are written for English: for this language only cards and fill-in "
     "blanks on years, numbers and names are made."
 )

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from email_validator import EmailNotValidError, validate_email
 
 from quizapp.core.errors import InputError
+from quizapp.core.translatable import N_
 
 MAX_ROSTER_BYTES = 100_000  # some 1,500 typical lines; a whole school belongs in several classes
 MAX_ROSTER_ROWS = 500
@@ -60,14 +61,14 @@ def read_roster(text: str) -> list[RosterLine]:
     if columns is not None:
         rows = rows[1:]
     if not rows:
-        raise InputError("The file has no names and emails in it.")
+        raise InputError(N_("The file has no names and emails in it."))
     if len(rows) > MAX_ROSTER_ROWS:
         raise InputError(
             f"The file has {len(rows)} rows; at most {MAX_ROSTER_ROWS} can be imported at once."
         )
     if not any(len(cells) >= 2 for _number, cells in rows):
         raise InputError(
-            "No line has both a name and an email: write one student a line, “name,email”."
+            N_("No line has both a name and an email: write one student a line, “name,email”.")
         )
     name_at, email_at = columns or (0, 1)
     return _mark_duplicates([_line(number, cells, name_at, email_at) for number, cells in rows])
@@ -114,15 +115,15 @@ def _line(number: int, cells: list[str], name_at: int, email_at: int) -> RosterL
 
 def _problem(name: str, email: str) -> str | None:
     if not email:
-        return "no email"
+        return N_("no email")
     if len(email) > MAX_EMAIL_LENGTH:
-        return "the email is too long"
+        return N_("the email is too long")
     try:
         validate_email(email, check_deliverability=False)
     except EmailNotValidError:
-        return "not a valid email"
+        return N_("not a valid email")
     if not name:
-        return "no name"
+        return N_("no name")
     if len(name) > MAX_NAME_LENGTH:
         return f"the name is longer than {MAX_NAME_LENGTH} characters"
     return None

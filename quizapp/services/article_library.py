@@ -18,6 +18,7 @@ from quizapp.core.errors import InputError
 from quizapp.core.languages import LANGUAGE_NAMES
 from quizapp.core.text import slugify
 from quizapp.core.text_extraction import ExtractionError, extract_article
+from quizapp.core.translatable import N_
 from quizapp.core.web_links import NOT_A_WEB_LINK, is_web_link
 from quizapp.models import (
     Article,
@@ -57,7 +58,7 @@ def unique_slug(session: Session, title: str) -> str:
     return slug
 
 
-UNKNOWN_LANGUAGE = "Choose one of the languages listed."
+UNKNOWN_LANGUAGE = N_("Choose one of the languages listed.")
 
 
 def change_language(session: Session, article: Article, language: str) -> SeedReport | None:
@@ -149,7 +150,7 @@ def owned_article(session: Session, article_id: int, user: User) -> Article:
     """An article ``user`` may review and share: their own (any, for an admin)."""
     article = session.get(Article, article_id)
     if article is None or (user.role != Role.ADMIN and article.owner_id != user.id):
-        raise NotFound("There is no such article.")
+        raise NotFound(N_("There is no such article."))
     return article
 
 
@@ -177,7 +178,7 @@ def share_with_classes(
     )
     wanted = set(class_ids)
     if not wanted <= own:
-        raise TeachingError("You can share only with your own classes.")
+        raise TeachingError(N_("You can share only with your own classes."))
     current = shared_class_ids(session, article)
     for class_id in wanted - current:
         session.add(ArticleShare(article_id=article.id, class_id=class_id))

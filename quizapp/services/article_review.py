@@ -237,28 +237,28 @@ def article_item(session: Session, article: Article, kind: str, item_id: int):
     model = ITEM_MODELS.get(kind)
     item = session.get(model, item_id) if model else None
     if item is None or item.article_id != article.id or item.retired:
-        raise NotFound("There is no such item in this article.")
+        raise NotFound(N_("There is no such item in this article."))
     return item
 
 
 def article_claim(session: Session, article: Article, claim_id: int) -> Claim:
     claim = session.get(Claim, claim_id)
     if claim is None or claim.article_id != article.id:
-        raise NotFound("There is no such claim in this article.")
+        raise NotFound(N_("There is no such claim in this article."))
     return claim
 
 
 def article_topic(session: Session, article: Article, topic_id: int) -> Topic:
     topic = session.get(Topic, topic_id)
     if topic is None or topic.article_id != article.id:
-        raise NotFound("There is no such topic in this article.")
+        raise NotFound(N_("There is no such topic in this article."))
     return topic
 
 
 def decide(item, decision: str) -> None:
     """Accept (publish), reject, or reopen one item."""
     if decision not in DECISIONS:
-        raise TeachingError("Accept, reject or reopen an item.")
+        raise TeachingError(N_("Accept, reject or reopen an item."))
     item.status = DECISIONS[decision]
 
 
@@ -317,7 +317,7 @@ def move_topic(session: Session, article: Article, topic: Topic, direction: str)
     index = topics.index(topic)
     other = index - 1 if direction == "up" else index + 1
     if direction not in ("up", "down") or not 0 <= other < len(topics):
-        raise TeachingError("That topic cannot move further.")
+        raise TeachingError(N_("That topic cannot move further."))
     topics[index], topics[other] = topics[other], topics[index]
     for position, each in enumerate(topics):
         each.position = position
@@ -326,9 +326,9 @@ def move_topic(session: Session, article: Article, topic: Topic, direction: str)
 def merge_topic(session: Session, article: Article, topic: Topic, into: Topic) -> None:
     """Move the topic's claims and sub-topics into ``into`` and remove the topic."""
     if topic.id == into.id:
-        raise TeachingError("Choose another topic to merge into.")
+        raise TeachingError(N_("Choose another topic to merge into."))
     if into.parent_id == topic.id:
-        raise TeachingError("A topic cannot be merged into one of its own sub-topics.")
+        raise TeachingError(N_("A topic cannot be merged into one of its own sub-topics."))
     # The moved claims' cards open with the merged topic's name, and heading questions list
     # it: give them the new one.
     retitle_cards(session, topic.id, topic.title, into.title)

@@ -16,6 +16,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session, selectinload
 
 from quizapp.core.grading_methods import SubmittedAttempt, overall_grade
+from quizapp.core.translatable import N_
 from quizapp.core.vocabulary import AttemptKind, FeedbackTiming
 from quizapp.models import (
     Assignment,
@@ -47,20 +48,20 @@ class Schedule:
         if not self.title.strip() or len(self.title) > MAX_TITLE:
             raise TeachingError(f"An assignment needs a title of 1 to {MAX_TITLE} characters.")
         if self.open_at is not None and self.open_at >= self.due_at:
-            raise TeachingError("The due date must come after the open date.")
+            raise TeachingError(N_("The due date must come after the open date."))
 
 
 def _owned_classes(session: Session, teacher_id: int, class_ids: Sequence[int]):
     wanted = set(class_ids)
     if not wanted:
-        raise TeachingError("Choose at least one class.")
+        raise TeachingError(N_("Choose at least one class."))
     classes = session.scalars(
         sa.select(SchoolClass).where(
             SchoolClass.id.in_(wanted), SchoolClass.teacher_id == teacher_id
         )
     ).all()
     if len(classes) != len(wanted):
-        raise NotFound("There is no such class among yours.")
+        raise NotFound(N_("There is no such class among yours."))
     return list(classes)
 
 
@@ -91,7 +92,7 @@ def create_assignment(
 ) -> Assignment:
     """Assign ``quiz_set`` to the teacher's classes ``class_ids``."""
     if not quiz_set.items:
-        raise TeachingError("Add questions to the set before assigning it.")
+        raise TeachingError(N_("Add questions to the set before assigning it."))
     check_feedback_allows_late(quiz_set.feedback, schedule.accept_late)
     assignment = Assignment(quiz_set=quiz_set)
     _apply(assignment, schedule)
@@ -135,7 +136,7 @@ def owned_assignment(session: Session, assignment_id: int, teacher_id: int) -> A
         .options(selectinload(Assignment.classes), selectinload(Assignment.quiz_set))
     )
     if assignment is None:
-        raise NotFound("There is no such assignment among yours.")
+        raise NotFound(N_("There is no such assignment among yours."))
     return assignment
 
 
@@ -189,7 +190,7 @@ def assignment_for_student(session: Session, assignment_id: int, user_id: int) -
         .limit(1)
     )
     if assignment is None:
-        raise NotFound("There is no such assignment in your classes.")
+        raise NotFound(N_("There is no such assignment in your classes."))
     return assignment
 
 
@@ -228,14 +229,14 @@ def start_assignment_attempt(
         if attempt.submitted_at is None:
             return attempt
     if now > assignment.due_at and not assignment.accept_late:
-        raise NotNow("The due date has passed and this assignment does not accept late work.")
+        raise NotNow(N_("The due date has passed and this assignment does not accept late work."))
     allowed = quiz_set.attempts_allowed
     if allowed and len(attempts) >= allowed:
         raise NotNow(f"You have used all {allowed} attempt{'s' if allowed != 1 else ''}.")
     rng = rng or random.Random()
     questions = resolve_questions(session, quiz_set, rng)
     if not questions:
-        raise NotNow("This assignment has no questions yet; tell your teacher.")
+        raise NotNow(N_("This assignment has no questions yet; tell your teacher."))
     attempt = create_attempt(
         session,
         user_id,

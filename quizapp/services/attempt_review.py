@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from sqlalchemy.orm import Session, selectinload
 
+from quizapp.core.translatable import N_
 from quizapp.core.vocabulary import AttemptKind
 from quizapp.models import AttemptQuestion, QuizAttempt, SchoolClass
 from quizapp.services.assignments import class_assignment_ids
@@ -31,5 +32,5 @@ def class_student_attempt(
         )
     )
     if attempt is None:
-        raise NotFound("That attempt is not one of this class's.")
+        raise NotFound(N_("That attempt is not one of this class's."))
     return attempt

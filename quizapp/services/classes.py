@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
+from quizapp.core.translatable import N_
 from quizapp.models import Enrollment, SchoolClass, User
 from quizapp.services.errors import NotFound, NotNow, TeachingError
 
@@ -39,7 +40,7 @@ def new_join_code(session: Session) -> str:
 def _clean_name(name: str) -> str:
     name = " ".join(name.split())
     if not name:
-        raise TeachingError("Give the class a name.")
+        raise TeachingError(N_("Give the class a name."))
     if len(name) > MAX_CLASS_NAME:
         raise TeachingError(f"A class name has at most {MAX_CLASS_NAME} characters.")
     return name
@@ -63,7 +64,7 @@ def owned_class(session: Session, class_id: int, teacher_id: int) -> SchoolClass
     """The class if ``teacher_id`` teaches it; :class:`NotFound` otherwise."""
     school_class = session.get(SchoolClass, class_id)
     if school_class is None or school_class.teacher_id != teacher_id:
-        raise NotFound("There is no such class among yours.")
+        raise NotFound(N_("There is no such class among yours."))
     return school_class
 
 
@@ -108,7 +109,7 @@ def remove_student(session: Session, school_class: SchoolClass, student_id: int)
         )
     )
     if enrollment is None:
-        raise NotFound("That student is not in this class.")
+        raise NotFound(N_("That student is not in this class."))
     student = enrollment.student
     session.delete(enrollment)
     return student
@@ -120,7 +121,7 @@ def class_by_code(session: Session, raw_code: str) -> SchoolClass:
     if code:
         school_class = session.scalar(sa.select(SchoolClass).where(SchoolClass.join_code == code))
     if school_class is None:
-        raise NotFound("No class has this join code. Check it with your teacher.")
+        raise NotFound(N_("No class has this join code. Check it with your teacher."))
     return school_class
 
 
@@ -138,7 +139,7 @@ def is_member(session: Session, class_id: int, user_id: int) -> bool:
 def join_class(session: Session, school_class: SchoolClass, user: User) -> bool:
     """Enrol ``user``; False when they were already in the class (nothing changes)."""
     if school_class.teacher_id == user.id:
-        raise NotNow("You teach this class; share the code with your students instead.")
+        raise NotNow(N_("You teach this class; share the code with your students instead."))
     if is_member(session, school_class.id, user.id):
         return False
     session.add(Enrollment(class_id=school_class.id, student_id=user.id))

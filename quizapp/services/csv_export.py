@@ -1,11 +1,16 @@
 """CSV exports: a class's gradebook, and every response (one row per response); every CSV the
-app hands out is written by ``core.csv_cells.csv_document`` (re-exported here)."""
+app hands out is written by ``core.csv_cells.csv_document`` (re-exported here).
+
+Headers and words (late, yes, no) are in the exporting teacher's language: the web layer passes
+its ``translate`` (gettext); without one they are English. No import of the app reads these
+files back, so nothing depends on the English names.
+"""
 
 from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime
 
 import sqlalchemy as sa
@@ -14,6 +19,7 @@ from sqlalchemy.orm import Session
 from quizapp.core.csv_cells import csv_document
 from quizapp.core.question_kinds import describe_answer
 from quizapp.core.time_zones import DEFAULT_ZONE, to_local
+from quizapp.core.translatable import N_
 from quizapp.core.vocabulary import AttemptKind
 from quizapp.models import (
     Assignment,
@@ -28,42 +34,54 @@ from quizapp.models import (
 from quizapp.services.gradebook import Gradebook
 
 RESPONSE_COLUMNS = [
-    "assignment",
-    "student",
-    "email",
-    "attempt",
-    "attempt_started",
-    "attempt_submitted",
-    "attempt_late",
-    "position",
-    "question_id",
-    "question_key",
-    "topic",
-    "type",
-    "prompt",
-    "answer",
-    "answer_raw",
-    "score",
-    "max_mark",
-    "correct",
-    "answered_at",
+    N_("assignment"),
+    N_("student"),
+    N_("email"),
+    N_("attempt"),
+    N_("attempt_started"),
+    N_("attempt_submitted"),
+    N_("attempt_late"),
+    N_("position"),
+    N_("question_id"),
+    N_("question_key"),
+    N_("topic"),
+    N_("type"),
+    N_("prompt"),
+    N_("answer"),
+    N_("answer_raw"),
+    N_("score"),
+    N_("max_mark"),
+    N_("correct"),
+    N_("answered_at"),
 ]
+# Gradebook headers: each is formatted with ``%`` after translation (so "%%" is a percent sign).
+GRADE_HEADER = N_("%(title)s (%%)")
+ATTEMPTS_HEADER = N_("%(title)s attempts")
+LATE_HEADER = N_("%(title)s late")
+AVERAGE_HEADER = N_("average (%%)")
+LATE, YES, NO = N_("late"), N_("yes"), N_("no")
+
+
+def _same(text: str) -> str:
+    return text
 
 
 def _number(value: float | None) -> str:
     return "" if value is None else f"{value:.1f}"
 
 
-def gradebook_csv(book: Gradebook) -> str:
-    """One row per student: per assignment the grade (%), attempts and late mark."""
-    header = ["student", "email"]
+def gradebook_csv(book: Gradebook, translate: Callable[[str], str] = _same) -> str:
+    """One row per student: per assignment the grade (%), attempts and late mark; headers
+    and words through ``translate``."""
+    header = [translate("student"), translate("email")]
     for assignment in book.assignments:
+        title = {"title": assignment.title}
         header += [
-            f"{assignment.title} (%)",
-            f"{assignment.title} attempts",
-            f"{assignment.title} late",
+            translate(GRADE_HEADER) % title,
+            translate(ATTEMPTS_HEADER) % title,
+            translate(LATE_HEADER) % title,
         ]
-    header.append("average (%)")
+    header.append(translate(AVERAGE_HEADER) % {})
     rows = []
     for student in book.students:
         row: list[object] = [student.display_name, student.email]
@@ -73,7 +91,7 @@ def gradebook_csv(book: Gradebook) -> str:
             row += [
                 _number(grade.percent if grade else None),
                 cell.attempts,
-                "late" if grade and grade.late else "",
+                translate(LATE) if grade and grade.late else "",
             ]
         row.append(_number(book.student_average(student.id)))
         rows.append(row)
@@ -81,13 +99,19 @@ def gradebook_csv(book: Gradebook) -> str:
 
 
 def responses_csv(
-    session: Session, assignment_ids: Sequence[int], student_ids, zone: str = DEFAULT_ZONE
+    session: Session,
+    assignment_ids: Sequence[int],
+    student_ids,
+    zone: str = DEFAULT_ZONE,
+    translate: Callable[[str], str] = _same,
 ) -> str:
     """Every response to these assignments by these students (a list or a subquery of ids),
     ordered by assignment, student, attempt and position, in one query; times in ``zone``
-    (the exporting teacher's), ISO 8601 with their offset."""
+    (the exporting teacher's), ISO 8601 with their offset; headers and words through
+    ``translate``."""
+    columns = [translate(column) for column in RESPONSE_COLUMNS]
     if not assignment_ids:
-        return csv_document(RESPONSE_COLUMNS, [])
+        return csv_document(columns, [])
     rows = session.execute(
         sa.select(
             Assignment.id,
@@ -163,7 +187,7 @@ def responses_csv(
                 number,
                 _time(started, zone),
                 _time(submitted, zone),
-                "late" if late else "",
+                translate(LATE) if late else "",
                 position,
                 question.id,
                 question.key,
@@ -174,11 +198,11 @@ def responses_csv(
                 json.dumps(answer),
                 f"{score:g}",
                 f"{max_mark:g}",
-                "yes" if correct else "no",
+                translate(YES) if correct else translate(NO),
                 _time(answered_at, zone),
             ]
         )
-    return csv_document(RESPONSE_COLUMNS, out)
+    return csv_document(columns, out)
 
 
 def _time(moment: datetime | None, zone: str) -> str:

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from quizapp.core.grading_methods import Grade, SubmittedAttempt, overall_grade
 from quizapp.core.question_kinds import ungraded_types
+from quizapp.core.translatable import N_
 from quizapp.core.vocabulary import AttemptKind
 from quizapp.models import (
     Assignment,
@@ -155,7 +156,7 @@ def class_student(session: Session, school_class: SchoolClass, student_id: int) 
         .where(Enrollment.class_id == school_class.id, User.id == student_id)
     )
     if student is None:
-        raise NotFound("That student is not in this class.")
+        raise NotFound(N_("That student is not in this class."))
     return student
 
 

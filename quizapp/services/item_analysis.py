@@ -27,6 +27,7 @@ from quizapp.core.item_statistics import (
     select_attempts,
 )
 from quizapp.core.question_kinds import kind_of
+from quizapp.core.translatable import N_
 from quizapp.core.vocabulary import AttemptKind
 from quizapp.models import (
     Assignment,
@@ -43,6 +44,8 @@ from quizapp.services.quizzes import poll_question_ids
 
 Mode = Literal["first", "all"]
 TOP_TYPED_ANSWERS = 5  # typed questions list their most frequent answers
+# The row of a question left unanswered, among its choices or typed answers.
+NO_ANSWER = N_("(no answer)")
 SERIOUS_FLAGS = {FLAG_NEGATIVE_DISCRIMINATION, FLAG_LOW_DISCRIMINATION}
 
 
@@ -206,7 +209,7 @@ def _question_analysis(
         analysis.choices.append(ChoiceRow(text, correct, count, 100.0 * count / n))
     if analysis.choices:
         blank = per_question.get(None, 0)
-        analysis.choices.append(ChoiceRow("(no answer)", False, blank, 100.0 * blank / n))
+        analysis.choices.append(ChoiceRow(NO_ANSWER, False, blank, 100.0 * blank / n))
     for (text, correct), count in typed.most_common(TOP_TYPED_ANSWERS):
         analysis.typed_answers.append(ChoiceRow(text, correct, count, 100.0 * count / n))
     return analysis
@@ -267,6 +270,6 @@ def _responses_by_question(slots, questions):
                 ChoicePick(attempt_id, question_id, cid) for cid in _pick_value(question, answer)
             )
         elif kind_of(question.type).tallies_typed_answers:
-            text = " ".join(str(answer).split()).casefold() if answer else "(no answer)"
+            text = " ".join(str(answer).split()).casefold() if answer else NO_ANSWER
             typed[question_id][(text, bool(correct))] += 1
     return picks, typed

@@ -9,6 +9,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session, selectinload
 
 from quizapp.core.question_kinds import is_known_type
+from quizapp.core.translatable import N_
 from quizapp.models import Claim, Question, QuizSet, QuizSetItem, Topic
 from quizapp.models.base import MAX_ID
 from quizapp.services.errors import NotFound, TeachingError
@@ -73,16 +74,16 @@ def add_questions(session: Session, quiz_set: QuizSet, question_ids: Sequence[in
     """Append the chosen questions (in the order given); ones already in the set are skipped."""
     wanted = list(dict.fromkeys(question_ids))
     if not wanted:
-        raise TeachingError("Tick at least one question to add.")
+        raise TeachingError(N_("Tick at least one question to add."))
     if any(not 0 < qid <= MAX_ID for qid in wanted):
-        raise TeachingError("Some of those questions cannot be used (retired or not yours).")
+        raise TeachingError(N_("Some of those questions cannot be used (retired or not yours)."))
     usable = set(
         session.scalars(
             sa.select(Question.id).where(Question.id.in_(wanted), usable_by(quiz_set.teacher_id))
         )
     )
     if len(usable) != len(wanted):
-        raise TeachingError("Some of those questions cannot be used (retired or not yours).")
+        raise TeachingError(N_("Some of those questions cannot be used (retired or not yours)."))
     present = {item.question_id for item in quiz_set.items}
     new = [qid for qid in wanted if qid not in present]
     _check_room(quiz_set, len(new))
@@ -109,13 +110,13 @@ def add_draw(
         Topic.id == topic_id, usable_topics(quiz_set.teacher_id)
     )
     if session.scalar(usable_topic) is None:
-        raise TeachingError("There is no such topic.")
+        raise TeachingError(N_("There is no such topic."))
     if not 1 <= count <= MAX_DRAW:
         raise TeachingError(f"Draw 1 to {MAX_DRAW} questions.")
     if question_type and not is_known_type(question_type):
-        raise TeachingError("Unknown question type.")
+        raise TeachingError(N_("Unknown question type."))
     if difficulty is not None and difficulty not in (1, 2, 3):
-        raise TeachingError("Difficulty is 1, 2 or 3.")
+        raise TeachingError(N_("Difficulty is 1, 2 or 3."))
     topics = topic_and_descendants(session, [topic_id])
     matching = _pool_stmt(quiz_set.teacher_id, topics, question_type, difficulty)
     pool = session.scalar(
@@ -124,7 +125,7 @@ def add_draw(
         )
     )
     if pool == 0:
-        raise TeachingError("No question matches these filters; widen them.")
+        raise TeachingError(N_("No question matches these filters; widen them."))
     if pool < count:
         raise TeachingError(
             f"Only {pool} questions on different sentences match these filters; "
@@ -147,7 +148,7 @@ def add_draw(
 def _item(quiz_set: QuizSet, item_id: int) -> QuizSetItem:
     item = next((i for i in quiz_set.items if i.id == item_id), None)
     if item is None:
-        raise NotFound("That item is not part of this set.")
+        raise NotFound(N_("That item is not part of this set."))
     return item
 
 
@@ -165,7 +166,7 @@ def _renumber(session: Session, quiz_set: QuizSet, ordered: list[QuizSetItem]) -
 
 def move_item(session: Session, quiz_set: QuizSet, item_id: int, direction: str) -> None:
     if direction not in ("up", "down"):
-        raise TeachingError("Move an item up or down.")
+        raise TeachingError(N_("Move an item up or down."))
     ordered = sorted(quiz_set.items, key=lambda i: i.position)
     index = ordered.index(_item(quiz_set, item_id))
     other = index - 1 if direction == "up" else index + 1

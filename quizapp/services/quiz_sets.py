@@ -12,15 +12,16 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session, selectinload
 
 from quizapp.core.grading_methods import GRADING_METHODS, GradingMethod
+from quizapp.core.translatable import N_
 from quizapp.core.vocabulary import FeedbackTiming
 from quizapp.models import Assignment, Claim, Question, QuizSet, QuizSetItem
 from quizapp.services.errors import NotFound, NotNow, TeachingError
 
 FEEDBACK_LABELS = {
-    FeedbackTiming.IMMEDIATELY: "Immediately, after each answer",
-    FeedbackTiming.AFTER_SUBMISSION: "After submission",
-    FeedbackTiming.AFTER_DUE: "After the due date",
-    FeedbackTiming.NEVER: "Never",
+    FeedbackTiming.IMMEDIATELY: N_("Immediately, after each answer"),
+    FeedbackTiming.AFTER_SUBMISSION: N_("After submission"),
+    FeedbackTiming.AFTER_DUE: N_("After the due date"),
+    FeedbackTiming.NEVER: N_("Never"),
 }
 MAX_TIME_LIMIT_MINUTES = 600
 MAX_ATTEMPTS = 20
@@ -42,7 +43,7 @@ class SetSettings:
     def check(self) -> None:
         """Raise :class:`TeachingError` naming the first setting out of range."""
         if not self.title.strip() or len(self.title) > 200:
-            raise TeachingError("A quiz set needs a title of 1 to 200 characters.")
+            raise TeachingError(N_("A quiz set needs a title of 1 to 200 characters."))
         limit = self.time_limit_minutes
         if limit is not None and not 1 <= limit <= MAX_TIME_LIMIT_MINUTES:
             raise TeachingError(
@@ -51,9 +52,9 @@ class SetSettings:
         if not 0 <= self.attempts_allowed <= MAX_ATTEMPTS:
             raise TeachingError(f"Attempts allowed: 1 to {MAX_ATTEMPTS}, or 0 for unlimited.")
         if self.grading_method not in GRADING_METHODS:
-            raise TeachingError("Unknown grading method.")
+            raise TeachingError(N_("Unknown grading method."))
         if self.feedback not in FEEDBACK_LABELS:
-            raise TeachingError("Unknown feedback setting.")
+            raise TeachingError(N_("Unknown feedback setting."))
 
 
 @dataclass(frozen=True)
@@ -133,7 +134,7 @@ def owned_set(
             )
         )
     if quiz_set is None or quiz_set.teacher_id != teacher_id:
-        raise NotFound("There is no such quiz set among yours.")
+        raise NotFound(N_("There is no such quiz set among yours."))
     return quiz_set
 
 
@@ -165,7 +166,7 @@ def delete_set(session: Session, quiz_set: QuizSet) -> None:
         sa.select(sa.func.count(Assignment.id)).where(Assignment.quiz_set_id == quiz_set.id)
     )
     if used:
-        raise NotNow("This set has been assigned; it stays so that its results stay readable.")
+        raise NotNow(N_("This set has been assigned; it stays so that its results stay readable."))
     session.delete(quiz_set)
 
 

@@ -17,6 +17,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from quizapp.core.roster_csv import RosterLine
+from quizapp.core.translatable import N_
 from quizapp.models import Enrollment, SchoolClass, User
 from quizapp.services.accounts import new_account
 from quizapp.services.errors import NotNow
@@ -28,7 +29,7 @@ class Outcome(StrEnum):
     SKIP = "skip"  # nothing happens; the reason says why
 
 
-ROSTER_CHANGED = (
+ROSTER_CHANGED = N_(
     "The class or its students changed since the preview (someone joined or signed up). "
     "Nothing was imported; check the new preview and confirm again."
 )
@@ -77,9 +78,9 @@ def _entry(line: RosterLine, user: User | None, enrolled: set[int]) -> RosterEnt
     if user is None:
         return RosterEntry(line, Outcome.INVITE)
     if user.is_teacher:
-        return RosterEntry(line, Outcome.SKIP, "a teacher's account")
+        return RosterEntry(line, Outcome.SKIP, N_("a teacher's account"))
     if user.id in enrolled:
-        return RosterEntry(line, Outcome.SKIP, "already in this class")
+        return RosterEntry(line, Outcome.SKIP, N_("already in this class"))
     return RosterEntry(line, Outcome.ENROL, user=user)
 
 

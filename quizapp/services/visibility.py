@@ -166,7 +166,7 @@ def usable_item(session: Session, model: type[Item], item_id: int, teacher_id: i
         sa.select(model).where(model.id == item_id, usable_items(model, teacher_id))
     )
     if item is None:
-        raise NotFound("There is no such item.")
+        raise NotFound(N_("There is no such item."))
     return item
 
 

@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 from flask import flash
+from flask_babel import ngettext
 
 from quizapp.services.anki_exchange import AnkiImportReport
 from quizapp.services.question_exchange import ImportReport
-
-
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
 def flash_anki_report(report: ImportReport) -> None:
@@ -19,14 +16,24 @@ def flash_anki_report(report: ImportReport) -> None:
         return
     if report.already_imported:
         flash(
-            f"{_count(report.already_imported, 'card')} of this deck were imported before and "
-            f"are left as they are.",
+            ngettext(
+                "%(num)d card of this deck was imported before and is left as it is.",
+                "%(num)d cards of this deck were imported before and are left as they are.",
+                report.already_imported,
+            ),
             "info",
         )
     progress = report.progress
     if progress and (progress.reviews or progress.already):
+        reviews = ngettext("%(num)d Anki review", "%(num)d Anki reviews", progress.reviews)
+        cards = ngettext("%(num)d card", "%(num)d cards", progress.cards)
         flash(
-            f"Your progress: {_count(progress.reviews, 'Anki review')} of "
-            f"{_count(progress.cards, 'card')} replayed ({progress.already} brought in before).",
+            ngettext(
+                "Your progress: %(reviews)s of %(cards)s replayed (%(num)d brought in before).",
+                "Your progress: %(reviews)s of %(cards)s replayed (%(num)d brought in before).",
+                progress.already,
+                reviews=reviews,
+                cards=cards,
+            ),
             "success",
         )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from flask_babel import LazyString, get_locale
+from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
 from wtforms import SelectChoice, SelectField, StringField, SubmitField, TextAreaField
@@ -16,26 +18,35 @@ from quizapp.teach.forms import CheckboxesField
 MAX_PASTE_CHARS = 400_000  # about 60,000 words: far above a reading, far below a book
 
 
+def language_name(code: str, english: str) -> str:
+    """The language's name in the page's language (Babel's CLDR names), English in English."""
+    locale = get_locale()
+    if locale is None or locale.language == "en":
+        return english
+    name = locale.languages.get(code, english)
+    return name[:1].upper() + name[1:]
+
+
 class ArticleImportForm(FlaskForm):
     title = StringField(
-        "Title",
+        _l("Title"),
         validators=[Length(max=300)],
-        description="Leave empty to use the title the file or the text opens with.",
+        description=_l("Leave empty to use the title the file or the text opens with."),
     )
-    text = TextAreaField("Paste the text", validators=[Length(max=MAX_PASTE_CHARS)])
+    text = TextAreaField(_l("Paste the text"), validators=[Length(max=MAX_PASTE_CHARS)])
     upload = FileField(
-        "…or upload a file",
-        description="Plain text, Markdown, a saved web page, Word (.docx) or PDF, up to 10 MB.",
+        _l("…or upload a file"),
+        description=_l("Plain text, Markdown, a saved web page, Word (.docx) or PDF, up to 10 MB."),
         render_kw={"accept": ",".join(ACCEPTED_EXTENSIONS)},
     )
-    source_url = StringField("Source URL", validators=[Optional(), Length(max=2000)])
-    source_author = StringField("Author", validators=[Optional(), Length(max=200)])
+    source_url = StringField(_l("Source URL"), validators=[Optional(), Length(max=2000)])
+    source_author = StringField(_l("Author"), validators=[Optional(), Length(max=200)])
     licence_note = StringField(
-        "Licence note",
+        _l("Licence note"),
         validators=[Optional(), Length(max=500)],
-        description="For example “CC BY 4.0” or “Used with permission”.",
+        description=_l("For example “CC BY 4.0” or “Used with permission”."),
     )
-    submit = SubmitField("Import and make drafts")
+    submit = SubmitField(_l("Import and make drafts"))
 
     def _has_file(self) -> bool:
         return bool(self.upload.data and getattr(self.upload.data, "filename", ""))
@@ -46,14 +57,14 @@ class ArticleImportForm(FlaskForm):
             # A pasted text that opens with its title line needs no other.
             if title_line(text) is None:
                 raise ValidationError(
-                    "Give the pasted text a title: its first line reads as a sentence."
+                    _l("Give the pasted text a title: its first line reads as a sentence.")
                 )
 
     def validate_text(self, field) -> None:
         if self._has_file() and (field.data or "").strip():
-            raise ValidationError("Paste a text or upload a file, not both.")
+            raise ValidationError(_l("Paste a text or upload a file, not both."))
         if not self._has_file() and not (field.data or "").strip():
-            raise ValidationError("Paste the article's text, or choose a file to upload.")
+            raise ValidationError(_l("Paste the article's text, or choose a file to upload."))
 
     def validate_source_url(self, field) -> None:
         if (field.data or "").strip() and not is_web_link(field.data.strip()):
@@ -75,18 +86,18 @@ class ArticleImportForm(FlaskForm):
 
 
 class ShareForm(FlaskForm):
-    classes = CheckboxesField("Share with these classes", coerce=int)
-    submit = SubmitField("Save sharing")
+    classes = CheckboxesField(_l("Share with these classes"), coerce=int)
+    submit = SubmitField(_l("Save sharing"))
 
 
 class ArticleLanguageForm(FlaskForm):
     """The language the article is read in: told at import, corrected here by its teacher."""
 
     language = SelectField(
-        "Written in",
+        _l("Written in"),
         choices=[
-            SelectChoice(code, name)
+            SelectChoice(code, LazyString(language_name, code, name))
             for code, name in sorted(LANGUAGE_NAMES.items(), key=lambda item: item[1])
         ],
     )
-    submit = SubmitField("Read again in this language")
+    submit = SubmitField(_l("Read again in this language"))

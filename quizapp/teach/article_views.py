@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 from flask import abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_babel import ngettext
 from flask_login import current_user
 from sqlalchemy.orm import selectinload
 from werkzeug.exceptions import RequestEntityTooLarge
@@ -28,7 +31,7 @@ from quizapp.web_ids import parse_id
 
 IMPORT_MAX_BYTES = 10 * 1024 * 1024
 HELD_SHOWN = 3  # drafts held back that the message after "accept all" names, with the reason
-TOO_LARGE = "That file is larger than 10 MB. Import the article's text only (paste it, say)."
+TOO_LARGE = _l("That file is larger than 10 MB. Import the article's text only (paste it, say).")
 
 
 @bp.get("/articles")
@@ -87,9 +90,14 @@ def import_article():
     if outcome.saved:
         article, report = outcome.value
         flash(
-            f"“{article.title}” imported: {report.created['claims']} claims, "
-            f"{report.created['questions']} draft questions and "
-            f"{report.created['flashcards']} draft flashcards to review.",
+            _(
+                "“%(title)s” imported: %(claims)s claims, %(questions)s draft questions and "
+                "%(flashcards)s draft flashcards to review.",
+                title=article.title,
+                claims=report.created["claims"],
+                questions=report.created["questions"],
+                flashcards=report.created["flashcards"],
+            ),
             "success",
         )
         return redirect(url_for("teach.review_article", article_id=article.id))
@@ -106,9 +114,12 @@ def reimport_article(article_id: int):
     if outcome.saved:
         _article, report = outcome.value
         flash(
-            f"Text updated: {sum(report.kept.values())} reviewed items kept; "
-            f"{sum(report.updated.values()) + sum(report.created.values())} rows changed "
-            "and waiting for review.",
+            _(
+                "Text updated: %(kept)s reviewed items kept; %(changed)s rows changed and "
+                "waiting for review.",
+                kept=sum(report.kept.values()),
+                changed=sum(report.updated.values()) + sum(report.created.values()),
+            ),
             "success",
         )
         return redirect(url_for("teach.review_article", article_id=article.id))
@@ -137,7 +148,7 @@ def review_article(article_id: int):
         article=article,
         share=share,
         language=language,
-        forms_note=None if article.language in GENERATOR_LANGUAGES else NEUTRAL_FORMS_NOTE,
+        forms_note=None if article.language in GENERATOR_LANGUAGES else _(NEUTRAL_FORMS_NOTE),
         review=review.article_review(db.session, article, page),
         page_claims=review.REVIEW_PAGE_CLAIMS,
         describe_key=describe_key,
@@ -174,7 +185,7 @@ def accept_claim(article_id: int, claim_id: int):
     claim = review.article_claim(db.session, article, claim_id)
     count = review.accept_claim(db.session, claim)
     db.session.commit()
-    flash(f"{count} items accepted.", "success")
+    flash(ngettext("%(num)d item accepted.", "%(num)d items accepted.", count), "success")
     return _back_to_claim(article, claim.id)
 
 
@@ -187,7 +198,7 @@ def drop_claim(article_id: int, claim_id: int):
     page, topic_id = _page_of(article, claim_id=claim.id), claim.topic_id
     review.drop_claim(db.session, claim)
     db.session.commit()
-    flash("Claim dropped with its items.", "success")
+    flash(_("Claim dropped with its items."), "success")
     pages = review.page_count(review.review_rows(db.session, article))
     return _back(article, f"#topic-{topic_id}", min(page, pages))
 
@@ -208,9 +219,9 @@ def change_topic(article_id: int, topic_id: int):
         review.merge_topic(db.session, article, topic, into)
         topic_id = into.id  # the merged topic is gone: show the one it went into
     else:
-        abort(400, "Rename, move or merge a topic.")
+        abort(400, _("Rename, move or merge a topic."))
     db.session.commit()
-    flash("Topics saved.", "success")
+    flash(_("Topics saved."), "success")
     return _back(article, f"#topic-{topic_id}", _page_of(article, topic_id=topic_id))
 
 
@@ -230,16 +241,23 @@ def accept_topic(article_id: int, topic_id: int):
 
 
 def _accepted_message(done: acceptance.TopicAcceptance) -> str:
-    accepted = len(done.passing)
-    message = f"{accepted} draft{'s' if accepted != 1 else ''} accepted in “{done.topic.title}”."
+    message = ngettext(
+        "%(num)d draft accepted in “%(topic)s”.",
+        "%(num)d drafts accepted in “%(topic)s”.",
+        len(done.passing),
+        topic=done.topic.title,
+    )
     if done.held:
         reasons = "; ".join(f"“{h.text}”: {h.reason}" for h in done.held[:HELD_SHOWN])
         more = len(done.held) - HELD_SHOWN
-        held = len(done.held)
-        message += (
-            f" {held} stay{'s a draft' if held == 1 else ' drafts'}, not passing the checks "
-            "(edit to accept): " + reasons + (f" and {more} more." if more > 0 else "")
+        message += " " + ngettext(
+            "%(num)d stays a draft, not passing the checks (edit to accept): %(reasons)s",
+            "%(num)d stay drafts, not passing the checks (edit to accept): %(reasons)s",
+            len(done.held),
+            reasons=reasons,
         )
+        if more > 0:
+            message += " " + _("and %(n)s more.", n=more)
     return message
 
 
@@ -248,10 +266,10 @@ def share_article(article_id: int):
     article = library.owned_article(db.session, article_id, current_user)
     form = _share_form()
     if not form.validate_on_submit():
-        abort(400, "Choose among your own classes.")
+        abort(400, _("Choose among your own classes."))
     library.share_with_classes(db.session, article, current_user.id, form.classes.data or [])
     db.session.commit()
-    flash("Sharing saved: students of the chosen classes see the accepted items.", "success")
+    flash(_("Sharing saved: students of the chosen classes see the accepted items."), "success")
     return _back(article)
 
 
@@ -260,25 +278,25 @@ def set_article_language(article_id: int):
     article = library.owned_article(db.session, article_id, current_user)
     form = ArticleLanguageForm()
     if not form.validate_on_submit():
-        abort(400, library.UNKNOWN_LANGUAGE)
+        abort(400, _(library.UNKNOWN_LANGUAGE))
     report = library.change_language(db.session, article, form.language.data)
     db.session.commit()
     if report is None:
-        flash("The article is already read in that language.", "info")
+        flash(_("The article is already read in that language."), "info")
     else:
         changed = sum(report.updated.values()) + sum(report.created.values())
-        flash(f"Read again: {changed} rows changed and waiting for review.", "success")
+        flash(_("Read again: %(n)s rows changed and waiting for review.", n=changed), "success")
     return _back(article)
 
 
 @bp.post("/articles/<id:article_id>/publish")
 def publish_article(article_id: int):
     if current_user.role != Role.ADMIN:
-        abort(403, "Only an admin publishes an article to everyone.")
+        abort(403, _("Only an admin publishes an article to everyone."))
     article = library.owned_article(db.session, article_id, current_user)
     article.published = request.form.get("published") == "1"
     db.session.commit()
-    flash("Published to everyone." if article.published else "No longer public.", "success")
+    flash(_("Published to everyone.") if article.published else _("No longer public."), "success")
     return _back(article)
 
 
@@ -308,7 +326,7 @@ def edit_draft(article_id: int, kind: str, item_id: int):
 
     outcome = submit_form(form, save)
     if outcome.saved:
-        flash("Saved and accepted.", "success")
+        flash(_("Saved and accepted."), "success")
         return _back_to_claim(article, item.claim_id)
     return render_template(
         "teach/article_item_form.html",

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from flask import Response, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
 from flask_login import current_user
 from wtforms import SelectChoice
 
@@ -21,6 +22,7 @@ from quizapp.services import classes, csv_export, quiz_sets
 from quizapp.services.item_analysis import analyse_assignment
 from quizapp.teach.blueprint import bp
 from quizapp.teach.forms import AssignForm
+from quizapp.teach.labels import ANSWER_WORDS
 from quizapp.web_forms import submit_form
 
 
@@ -51,7 +53,8 @@ def assign(set_id: int):
     )
     if outcome.saved:
         created = outcome.value
-        flash(f"Assigned to {', '.join(c.name for c in created.classes)}.", "success")
+        names = ", ".join(c.name for c in created.classes)
+        flash(_("Assigned to %(classes)s.", classes=names), "success")
         # The gradebook shows the new assignment beside the class's others; its item analysis
         # would be empty until students answer.
         first_class = min(created.classes, key=lambda c: c.id)
@@ -73,7 +76,7 @@ def edit_assignment(assignment_id: int):
         form.due_at.data = to_local(assignment.due_at, zone).replace(tzinfo=None)
         if assignment.open_at:
             form.open_at.data = to_local(assignment.open_at, zone).replace(tzinfo=None)
-    form.submit.label.text = "Save"
+    form.submit.label.text = _("Save")
 
     outcome = submit_form(
         form,
@@ -82,7 +85,7 @@ def edit_assignment(assignment_id: int):
         ),
     )
     if outcome.saved:
-        flash("Assignment updated. Attempts already started follow the new due date.", "success")
+        flash(_("Assignment updated. Attempts already started follow the new due date."), "success")
         return redirect(url_for("teach.analysis", assignment_id=assignment_id))
     return render_template(
         "teach/assign.html", form=form, quiz_set=assignment.quiz_set, assignment=assignment
@@ -107,6 +110,7 @@ def analysis(assignment_id: int):
         low_di=LOW_DISCRIMINATION,
         low_de=LOW_DISCRIMINATIVE_EFFICIENCY,
         min_responses=MIN_RESPONSES_FOR_FLAGS,
+        answer_words=ANSWER_WORDS,
     )
 
 
@@ -117,7 +121,7 @@ def assignment_responses_csv(assignment_id: int):
         db.session.commit()
     students = assigning.enrolled_student_ids(db.session, assignment)
     body = csv_export.responses_csv(
-        db.session, [assignment_id], list(students), current_user.time_zone
+        db.session, [assignment_id], list(students), current_user.time_zone, translate=_
     )
     return csv_response(body, f"assignment-{assignment_id}-responses.csv")
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from flask_babel import lazy_gettext
+from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import (
     Field,
@@ -67,57 +67,63 @@ def claim_choices(claims) -> list[SelectChoice]:
 
 
 class QuestionForm(FlaskForm):
-    claim_id = SelectField("Claim of the article it tests", coerce=int)
-    type = SelectField("Question type", choices=type_choices(None), default="single_choice")
+    claim_id = SelectField(_l("Claim of the article it tests"), coerce=int)
+    type = SelectField(_l("Question type"), choices=type_choices(None), default="single_choice")
     prompt = TextAreaField(
-        "Prompt (a fill-in-the-blank prompt has one _____; a cloze writes its gaps in it as "
-        "Moodle does: {1:SHORTANSWER:=Paris#Right~%50%paris}, {1:MULTICHOICE:=Yes~No}, "
-        "{2:NUMERICAL:=3.14:0.01})",
+        _l(
+            "Prompt (a fill-in-the-blank prompt has one _____; a cloze writes its gaps in it as "
+            "Moodle does: {1:SHORTANSWER:=Paris#Right~%50%paris}, {1:MULTICHOICE:=Yes~No}, "
+            "{2:NUMERICAL:=3.14:0.01})"
+        ),
         validators=[InputRequired(), Length(max=MAX_PROMPT)],
     )
     choices = TextAreaField(
-        "Choices (single and multiple choice): one per line, correct ones start with *",
+        _l("Choices (single and multiple choice): one per line, correct ones start with *"),
         validators=[Length(max=MAX_LIST_TEXT)],
     )
     accepted = TextAreaField(
-        "Accepted answers (fill in the blank, short answer): one per line; numerical: "
-        "3.14:0.01 (value:tolerance), 1..5, %50%3.1:0.1 for part credit, unit: cm = 100",
+        _l(
+            "Accepted answers (fill in the blank, short answer): one per line; numerical: "
+            "3.14:0.01 (value:tolerance), 1..5, %50%3.1:0.1 for part credit, unit: cm = 100"
+        ),
         validators=[Length(max=MAX_LIST_TEXT)],
     )
     pairs = TextAreaField(
-        f"Pairs (matching): one per line, as left {PAIR_SEPARATOR} right",
+        _l("Pairs (matching): one per line, as left %(sep)s right", sep=PAIR_SEPARATOR),
         validators=[Length(max=MAX_LIST_TEXT)],
     )
     # The choice editor's rows: each row's text, and the rows ticked right (by position).
-    choice_text = ValueListField("Choice", default=None)
-    choice_right = ValueListField("Right", default=None)
+    choice_text = ValueListField(_l("Choice"), default=None)
+    choice_right = ValueListField(_l("Right"), default=None)
     # Checked by the service for true/false questions only, so no choice check here.
     answer_bool = RadioField(
-        "Answer (true/false)",
-        choices=[SelectChoice("true", "True"), SelectChoice("false", "False")],
+        _l("Answer (true/false)"),
+        choices=[SelectChoice("true", _l("True")), SelectChoice("false", _l("False"))],
         validate_choice=False,
     )
     explanation = TextAreaField(
-        "Explanation shown with the feedback",
+        _l("Explanation shown with the feedback"),
         validators=[InputRequired(), Length(max=MAX_EXPLANATION)],
     )
-    difficulty = SelectField("Difficulty", coerce=int, choices=difficulty_choices(None), default=2)
-    quote = TextAreaField(
-        "Quote from the claim (optional, word for word)", validators=[Length(max=MAX_PROMPT)]
+    difficulty = SelectField(
+        _l("Difficulty"), coerce=int, choices=difficulty_choices(None), default=2
     )
-    prompt_file = file_field("Picture or sound with the prompt (optional)")
+    quote = TextAreaField(
+        _l("Quote from the claim (optional, word for word)"), validators=[Length(max=MAX_PROMPT)]
+    )
+    prompt_file = file_field(_l("Picture or sound with the prompt (optional)"))
     prompt_alt = alt_field()
     prompt_remove = remove_field()
     # One choice's file per save, the choice named by its place in the list; the files on
     # choices already are removed by ticking them (their choice ids).
     option_number = IntegerField(
-        "Which choice it goes with (1 for the first)",
+        _l("Which choice it goes with (1 for the first)"),
         validators=[Optional(), NumberRange(min=1, max=MAX_OPTIONS)],
     )
-    option_file = file_field("Picture or sound for a choice (optional)")
+    option_file = file_field(_l("Picture or sound for a choice (optional)"))
     option_alt = alt_field()
-    option_remove = ValueListField("Remove", default=None)
-    submit = SubmitField("Save question")
+    option_remove = ValueListField(_l("Remove"), default=None)
+    submit = SubmitField(_l("Save question"))
 
     def validate(self, extra_validators=None) -> bool:
         """The form's own checks, then the answer's for the chosen type, shown on the answer
@@ -194,29 +200,29 @@ class QuestionForm(FlaskForm):
 
 
 class FlashcardForm(FlaskForm):
-    claim_id = SelectField("Claim of the article it teaches", coerce=int)
+    claim_id = SelectField(_l("Claim of the article it teaches"), coerce=int)
     kind = RadioField(
-        "Kind",
+        _l("Kind"),
         choices=[
-            SelectChoice(CardKind.BASIC, "Basic (question and answer)"),
-            SelectChoice(CardKind.CLOZE, "Cloze (the front has one _____)"),
+            SelectChoice(CardKind.BASIC, _l("Basic (question and answer)")),
+            SelectChoice(CardKind.CLOZE, _l("Cloze (the front has one _____)")),
         ],
         default=CardKind.BASIC,
     )
     # A side may be a picture or a sound alone: the service refuses a side with neither.
-    front = TextAreaField("Front", validators=[Length(max=MAX_PROMPT)])
-    front_file = file_field("Picture or sound on the front (optional)")
+    front = TextAreaField(_l("Front"), validators=[Length(max=MAX_PROMPT)])
+    front_file = file_field(_l("Picture or sound on the front (optional)"))
     front_alt = alt_field()
     front_remove = remove_field()
-    back = TextAreaField("Back", validators=[Length(max=MAX_PROMPT)])
-    back_file = file_field("Picture or sound on the back (optional)")
+    back = TextAreaField(_l("Back"), validators=[Length(max=MAX_PROMPT)])
+    back_file = file_field(_l("Picture or sound on the back (optional)"))
     back_alt = alt_field()
     back_remove = remove_field()
     tags = StringField(
-        lazy_gettext("Tags (optional, separated by spaces, as in Anki)"),
+        _l("Tags (optional, separated by spaces, as in Anki)"),
         validators=[Length(max=MAX_LIST_TEXT)],
     )
-    submit = SubmitField("Save flashcard")
+    submit = SubmitField(_l("Save flashcard"))
 
     def validate_tags(self, field: StringField) -> None:
         problem = tag_field_problem(field.data or "")

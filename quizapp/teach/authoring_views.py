@@ -9,6 +9,8 @@ from typing import Any
 
 import sqlalchemy as sa
 from flask import current_app, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from flask_wtf.file import FileField
 from sqlalchemy.orm import selectinload
@@ -30,7 +32,8 @@ from quizapp.services.practice import topic_and_descendants
 from quizapp.services.visibility import usable_claims, usable_item
 from quizapp.teach.authoring_forms import FlashcardForm, QuestionForm, claim_choices
 from quizapp.teach.blueprint import bp
-from quizapp.teach.forms import TYPE_LABELS, QuestionFilterForm
+from quizapp.teach.forms import QuestionFilterForm
+from quizapp.teach.labels import TYPE_LABELS
 from quizapp.teach.media_fields import fill_alts, read_choice_uploads, read_uploads
 from quizapp.teach.set_views import teacher_topic_choices
 from quizapp.web_forms import submit_form
@@ -59,7 +62,7 @@ def _claims(item=None):
 def items():
     """The teacher's own items and the article's bank (filterable), with copy and edit."""
     filters = QuestionFilterForm(formdata=request.args)
-    filters.topic.choices = teacher_topic_choices("Any topic")
+    filters.topic.choices = teacher_topic_choices(_("Any topic"))
     filters.validate()
     topic = filters.topic.data if not filters.topic.errors else None
     qtype = filters.type.data if not filters.type.errors else None
@@ -110,8 +113,8 @@ class AuthoredKind:
     form_view: Callable[[Any], Any]  # the stored item as the form's ``fill`` takes it
     edit_endpoint: str
     id_arg: str
-    created: str  # the flash message after a new one is saved
-    saved: str
+    created: Any  # the flash message after a new one is saved (a lazy string)
+    saved: Any
     places: tuple[str, ...]  # where the item may show a picture or sound
 
 
@@ -126,8 +129,8 @@ QUESTIONS = AuthoredKind(
     form_view=authoring.fields_of,
     edit_endpoint="teach.edit_question",
     id_arg="question_id",
-    created="Question saved. It can now be added to your quiz sets.",
-    saved="Question saved.",
+    created=_l("Question saved. It can now be added to your quiz sets."),
+    saved=_l("Question saved."),
     places=QUESTION_PLACES,
 )
 FLASHCARDS = AuthoredKind(
@@ -141,8 +144,8 @@ FLASHCARDS = AuthoredKind(
     form_view=lambda card: card,
     edit_endpoint="teach.edit_flashcard",
     id_arg="card_id",
-    created="Flashcard saved.",
-    saved="Flashcard saved.",
+    created=_l("Flashcard saved."),
+    saved=_l("Flashcard saved."),
     places=CARD_PLACES,
 )
 AUTHORED = {"questions": QUESTIONS, "flashcards": FLASHCARDS}
@@ -182,7 +185,7 @@ def save_with_media(kind: AuthoredKind, form, item=None):
 
 
 # Browsers never keep a chosen file when the page comes back with an error: say so beside it.
-CHOOSE_AGAIN = "Choose the file again: a browser does not keep it when the form has an error."
+CHOOSE_AGAIN = _l("Choose the file again: a browser does not keep it when the form has an error.")
 
 
 def _ask_for_files_again(form: QuestionForm | FlashcardForm) -> None:
@@ -197,7 +200,7 @@ def _ask_for_files_again(form: QuestionForm | FlashcardForm) -> None:
 def _new_item(kind: AuthoredKind, form: QuestionForm | FlashcardForm):
     outcome = submit_form(form, lambda: save_with_media(kind, form))
     if outcome.saved:
-        flash(kind.created, "success")
+        flash(str(kind.created), "success")
         return redirect(url_for("teach.items"))
     _ask_for_files_again(form)
     return render_template(kind.template, form=form, **{kind.name: None}), outcome.status
@@ -209,7 +212,7 @@ def _edit_item(kind: AuthoredKind, item_id: int, **context: Callable[[Any], Any]
     form = item_form(kind, _claims(item), item)
     outcome = submit_form(form, lambda: save_with_media(kind, form, item))
     if outcome.saved:
-        flash(kind.saved, "success")
+        flash(str(kind.saved), "success")
         return redirect(url_for("teach.items"))
     _ask_for_files_again(form)
     values = {name: compute(item) for name, compute in context.items()}
@@ -248,7 +251,7 @@ def copy_item(kind: str, item_id: int):
     item = usable_item(db.session, authored.model, item_id, current_user.id)
     copy = authored.copy(db.session, item, current_user.id)
     db.session.commit()
-    flash("Copied. This is your own version: edit it as you like.", "success")
+    flash(_("Copied. This is your own version: edit it as you like."), "success")
     return redirect(url_for(authored.edit_endpoint, **{authored.id_arg: copy.id}))
 
 
@@ -259,9 +262,9 @@ def delete_item(kind: str, item_id: int):
     db.session.commit()
     if outcome == "retired":
         flash(
-            "Retired: it has been used, so it is kept for the results but no longer offered.",
+            _("Retired: it has been used, so it is kept for the results but no longer offered."),
             "success",
         )
     else:
-        flash("Deleted.", "success")
+        flash(_("Deleted."), "success")
     return redirect(url_for("teach.items"))

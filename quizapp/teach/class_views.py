@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import flash, redirect, render_template, url_for
+from flask_babel import gettext as _
 from flask_login import current_user
 
 from quizapp.core.roster_csv import MAX_ROSTER_ROWS
@@ -41,7 +42,10 @@ def new_class():
     if outcome.saved:
         school_class = outcome.value
         flash(
-            f"Class “{school_class.name}” created. Share its join code with your students.",
+            _(
+                "Class “%(name)s” created. Share its join code with your students.",
+                name=school_class.name,
+            ),
             "success",
         )
         return redirect(url_for("teach.class_page", class_id=school_class.id))
@@ -77,7 +81,7 @@ def new_code(class_id: int):
     school_class = classes.owned_class(db.session, class_id, current_user.id)
     code = classes.new_code_for(db.session, school_class)
     db.session.commit()
-    flash(f"New join code: {code}. The old code and link no longer work.", "success")
+    flash(_("New join code: %(code)s. The old code and link no longer work.", code=code), "success")
     return redirect(url_for("teach.class_page", class_id=class_id))
 
 
@@ -86,5 +90,12 @@ def remove_student(class_id: int, student_id: int):
     school_class = classes.owned_class(db.session, class_id, current_user.id)
     student = classes.remove_student(db.session, school_class, student_id)
     db.session.commit()
-    flash(f"{student.display_name} was removed from {school_class.name}.", "success")
+    flash(
+        _(
+            "%(student)s was removed from %(group)s.",
+            student=student.display_name,
+            group=school_class.name,
+        ),
+        "success",
+    )
     return redirect(url_for("teach.class_page", class_id=class_id))

@@ -15,6 +15,8 @@ from flask import (
     send_file,
     url_for,
 )
+from flask_babel import gettext as _
+from flask_babel import ngettext
 from flask_login import current_user
 from wtforms import SelectChoice
 
@@ -37,12 +39,12 @@ from quizapp.teach.exchange_forms import (
     CardsPasteForm,
     CardsSaveForm,
 )
+from quizapp.template_helpers import kind_name
 from quizapp.web_forms import submit_form
 
 IMPORT_ENDPOINTS = {"teach.import_bank", "teach.preview_cards"}
 MAX_SKIPPED_SHOWN = 20
 PREVIEW_ROWS = 50
-DEFAULT_DECK = "Pasted flashcards"
 
 
 def allow_large_imports() -> None:
@@ -88,34 +90,85 @@ def _page(
     ), status
 
 
-def _flash_report(report: ImportReport) -> None:
-    where = (
-        "as drafts: accept, edit or reject them below before students see them"
-        if report.noun == "question"
-        else "in My questions and flashcards"
-    )
+def _imported_message(report: ImportReport) -> str:
+    """What was imported and where it went, as one sentence in the teacher's language."""
+    questions = report.noun == "question"
     # An Anki deck imported again goes back into the article it went into.
-    article = "new article" if getattr(report, "new_article", True) else "article"
-    flash(
-        f"Imported {report.counted} into the {article} “{report.article_title}”, {where}.",
-        "success",
+    new_article = getattr(report, "new_article", True)
+    counted = (
+        ngettext("%(num)d question", "%(num)d questions", report.total)
+        if questions
+        else ngettext("%(num)d flashcard", "%(num)d flashcards", report.total)
     )
+    if questions and new_article:
+        return _(
+            "Imported %(items)s into the new article “%(title)s”, as drafts: accept, edit or "
+            "reject them below before students see them.",
+            items=counted,
+            title=report.article_title,
+        )
+    if questions:
+        return _(
+            "Imported %(items)s into the article “%(title)s”, as drafts: accept, edit or "
+            "reject them below before students see them.",
+            items=counted,
+            title=report.article_title,
+        )
+    if new_article:
+        return _(
+            "Imported %(items)s into the new article “%(title)s”, in My questions and flashcards.",
+            items=counted,
+            title=report.article_title,
+        )
+    return _(
+        "Imported %(items)s into the article “%(title)s”, in My questions and flashcards.",
+        items=counted,
+        title=report.article_title,
+    )
+
+
+def _by_kind(report: ImportReport) -> str:
+    """Items already in the article by key, kind by kind, in the teacher's language."""
+    kinds = sorted(set(report.imported) | set(report.updated) | set(report.unchanged))
+    return "; ".join(
+        _(
+            "%(kind)s: %(updated)s updated, %(unchanged)s unchanged, %(new)s new",
+            kind=kind_name(kind),
+            updated=report.updated[kind],
+            unchanged=report.unchanged[kind],
+            new=report.imported[kind],
+        )
+        for kind in kinds
+    )
+
+
+def _flash_report(report: ImportReport) -> None:
+    flash(_imported_message(report), "success")
     if report.drafts:
         flash(
-            f"{report.drafts} of them lost or changed something on the way (listed below) and "
-            f"wait as drafts for you to review.",
+            _(
+                "%(n)s of them lost or changed something on the way (listed below) and wait "
+                "as drafts for you to review.",
+                n=report.drafts,
+            ),
             "warning",
         )
     if report.updated or report.unchanged:
-        flash(f"Already in the article, by key: {report.by_kind}.", "info")
+        flash(_("Already in the article, by key: %(kinds)s.", kinds=_by_kind(report)), "info")
     for skipped in report.skipped[:MAX_SKIPPED_SHOWN]:
-        flash(f"Skipped {skipped.name}: {skipped.reason}.", "warning")
+        flash(
+            _("Skipped %(name)s: %(reason)s.", name=skipped.name, reason=skipped.reason), "warning"
+        )
     if len(report.skipped) > MAX_SKIPPED_SHOWN:
-        flash(f"… and {len(report.skipped) - MAX_SKIPPED_SHOWN} more skipped.", "warning")
+        more = len(report.skipped) - MAX_SKIPPED_SHOWN
+        flash(_("… and %(n)s more skipped.", n=more), "warning")
     for changed in report.changed[:MAX_SKIPPED_SHOWN]:
-        flash(f"Changed {changed.name}: {changed.change}.", "warning")
+        flash(
+            _("Changed %(name)s: %(change)s.", name=changed.name, change=changed.change), "warning"
+        )
     if len(report.changed) > MAX_SKIPPED_SHOWN:
-        flash(f"… and {len(report.changed) - MAX_SKIPPED_SHOWN} more changed.", "warning")
+        more = len(report.changed) - MAX_SKIPPED_SHOWN
+        flash(_("… and %(n)s more changed.", n=more), "warning")
     flash_anki_report(report)
 
 
@@ -130,7 +183,7 @@ def _import_upload(upload, with_progress: bool) -> ImportReport:
             media=media_sink(current_app.config, db.session),
         )
     except InterchangeError as error:
-        raise TeachingError(f"Nothing was imported. {error}") from error
+        raise TeachingError(_("Nothing was imported. %(error)s", error=error)) from error
 
 
 def _read_pasted_cards(form: CardsPasteForm):
@@ -139,7 +192,7 @@ def _read_pasted_cards(form: CardsPasteForm):
     if form.csv_file.data:
         text = decode_text(form.csv_file.data.read())
     if not text.strip():
-        raise InterchangeError("Paste some cards or choose a CSV file.")
+        raise InterchangeError(_("Paste some cards or choose a CSV file."))
     return text, read_cards(text)  # an InterchangeError goes on the form (submit_form)
 
 
@@ -191,14 +244,14 @@ def import_pasted_cards():
     """Save the previewed cards into a new article named after the deck."""
     form = CardsSaveForm()
     if not form.validate_on_submit():
-        raise TeachingError("The cards to save were missing or too long; paste them again.")
+        raise TeachingError(_("The cards to save were missing or too long; paste them again."))
     parsed = read_cards(form.text.data)  # an InterchangeError is a 400 (quizapp.errors)
     report = import_cards(
         db.session,
         parsed,
         "paste",
         importer_id=current_user.id,
-        title=(form.name.data or "").strip() or DEFAULT_DECK,
+        title=(form.name.data or "").strip() or _("Pasted flashcards"),
     )
     db.session.commit()
     _flash_report(report)
@@ -210,7 +263,7 @@ def export_bank():
     """The chosen article's questions or flashcards (seeded and the teacher's own) as a file."""
     form = _export_form()
     if not form.validate():
-        raise TeachingError("Choose an article and a format.")
+        raise TeachingError(_("Choose an article and a format."))
     fmt = BY_NAME[form.format.data]  # the form's choices are the table's names
     store = media_store(current_app.config, db.session)
     data = export_file(db.session, form.article.data, fmt.name, current_user.id, store)

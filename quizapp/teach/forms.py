@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from flask_babel import LazyString, pgettext
+from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
@@ -23,24 +25,26 @@ from wtforms.validators import (
     ValidationError,
 )
 
-from quizapp.core.grading_methods import GRADING_LABELS, GradingMethod
-from quizapp.core.question_types import QuestionType
+from quizapp.core.grading_methods import GradingMethod
 from quizapp.core.time_zones import to_utc
 from quizapp.core.vocabulary import FeedbackTiming
 from quizapp.services.assignments import Schedule
 from quizapp.services.quiz_sets import (
-    FEEDBACK_LABELS,
     MAX_ATTEMPTS,
     MAX_DRAW,
     MAX_TIME_LIMIT_MINUTES,
     SetSettings,
 )
+from quizapp.teach.labels import DIFFICULTY_LABELS, FEEDBACK_LABELS, GRADING_LABELS, TYPE_LABELS
 from quizapp.web_forms import CheckboxesField
 
 # A datetime-local input sends "2030-01-31T17:00"; the first format is also how it is shown.
 DATETIME_FORMATS = ["%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M"]
-TYPE_LABELS = {t.value: t.value.replace("_", " ").capitalize() for t in QuestionType}
-DIFFICULTY_LABELS = {1: "1 (easy)", 2: "2 (medium)", 3: "3 (hard)"}
+
+
+def _due_label() -> str:
+    # "Due" is also the study pages' "due for review": a context keeps the two apart.
+    return pgettext("assignment", "Due")
 
 
 def optional_int(value: object) -> int | None:
@@ -50,45 +54,45 @@ def optional_int(value: object) -> int | None:
     return int(value)  # type: ignore[arg-type]
 
 
-def type_choices(any_label: str | None = "Any type") -> list[SelectChoice]:
+def type_choices(any_label: str | None = _l("Any type")) -> list[SelectChoice]:
     first = [SelectChoice("", any_label)] if any_label else []
     return first + [SelectChoice(value, label) for value, label in TYPE_LABELS.items()]
 
 
-def difficulty_choices(any_label: str | None = "Any difficulty") -> list[SelectChoice]:
+def difficulty_choices(any_label: str | None = _l("Any difficulty")) -> list[SelectChoice]:
     first = [SelectChoice("", any_label)] if any_label else []
     return first + [SelectChoice(str(k), v) for k, v in DIFFICULTY_LABELS.items()]
 
 
 class ClassForm(FlaskForm):
-    name = StringField("Class name", validators=[DataRequired(), Length(max=120)])
-    submit = SubmitField("Create class")
+    name = StringField(_l("Class name"), validators=[DataRequired(), Length(max=120)])
+    submit = SubmitField(_l("Create class"))
 
 
 class SetSettingsForm(FlaskForm):
-    title = StringField("Title", validators=[DataRequired(), Length(max=200)])
+    title = StringField(_l("Title"), validators=[DataRequired(), Length(max=200)])
     time_limit_minutes = IntegerField(
-        f"Time limit in minutes (1 to {MAX_TIME_LIMIT_MINUTES}; empty for none)",
+        _l("Time limit in minutes (1 to %(most)s; empty for none)", most=MAX_TIME_LIMIT_MINUTES),
         validators=[Optional(), NumberRange(min=1, max=MAX_TIME_LIMIT_MINUTES)],
     )
     attempts_allowed = IntegerField(
-        f"Attempts allowed (1 to {MAX_ATTEMPTS}; 0 for unlimited)",
+        _l("Attempts allowed (1 to %(most)s; 0 for unlimited)", most=MAX_ATTEMPTS),
         validators=[InputRequired(), NumberRange(min=0, max=MAX_ATTEMPTS)],
         default=1,
     )
     grading_method = SelectField(
-        "Grade from",
+        _l("Grade from"),
         choices=[SelectChoice(k, v) for k, v in GRADING_LABELS.items()],
         default=GradingMethod.HIGHEST,
     )
-    shuffle_questions = BooleanField("Shuffle the order of the questions for each student")
-    shuffle_choices = BooleanField("Shuffle the choices within each question")
+    shuffle_questions = BooleanField(_l("Shuffle the order of the questions for each student"))
+    shuffle_choices = BooleanField(_l("Shuffle the choices within each question"))
     feedback = RadioField(
-        "Show right or wrong, the answer and the explanation",
+        _l("Show right or wrong, the answer and the explanation"),
         choices=[SelectChoice(k, v) for k, v in FEEDBACK_LABELS.items()],
         default=FeedbackTiming.AFTER_SUBMISSION,
     )
-    submit = SubmitField("Save settings")
+    submit = SubmitField(_l("Save settings"))
 
     def settings(self) -> SetSettings:
         return SetSettings(
@@ -108,42 +112,44 @@ class QuestionFilterForm(FlaskForm):
     class Meta:
         csrf = False
 
-    topic = SelectField("Topic", coerce=optional_int)
-    type = SelectField("Type", choices=type_choices(), default="")
-    difficulty = SelectField("Difficulty", coerce=optional_int, choices=difficulty_choices())
+    topic = SelectField(_l("Topic"), coerce=optional_int)
+    type = SelectField(_l("Type"), choices=type_choices(), default="")
+    difficulty = SelectField(_l("Difficulty"), coerce=optional_int, choices=difficulty_choices())
 
 
 class AddQuestionsForm(FlaskForm):
     # The service checks each id (usable by this teacher); the form only parses them.
-    question_ids = SelectMultipleField("Questions", coerce=int, validate_choice=False)
-    submit = SubmitField("Add the ticked questions")
+    question_ids = SelectMultipleField(_l("Questions"), coerce=int, validate_choice=False)
+    submit = SubmitField(_l("Add the ticked questions"))
 
 
 class DrawForm(FlaskForm):
     """A random draw; used with ``prefix="draw"`` so it can share a page with the search."""
 
-    topic = SelectField("Topic", coerce=int)
+    topic = SelectField(_l("Topic"), coerce=int)
     count = IntegerField(
-        "How many", validators=[InputRequired(), NumberRange(min=1, max=MAX_DRAW)], default=3
+        _l("How many"), validators=[InputRequired(), NumberRange(min=1, max=MAX_DRAW)], default=3
     )
-    question_type = SelectField("Type", choices=type_choices(), default="")
-    difficulty = SelectField("Difficulty", coerce=optional_int, choices=difficulty_choices())
-    submit = SubmitField("Add a random draw")
+    question_type = SelectField(_l("Type"), choices=type_choices(), default="")
+    difficulty = SelectField(_l("Difficulty"), coerce=optional_int, choices=difficulty_choices())
+    submit = SubmitField(_l("Add a random draw"))
 
 
 class AssignForm(FlaskForm):
-    title = StringField("Title shown to students", validators=[DataRequired(), Length(max=200)])
-    classes = CheckboxesField("Classes", coerce=int)
+    title = StringField(_l("Title shown to students"), validators=[DataRequired(), Length(max=200)])
+    classes = CheckboxesField(_l("Classes"), coerce=int)
     open_at = DateTimeLocalField(
-        "Opens (empty: at once)", format=DATETIME_FORMATS, validators=[Optional()]
+        _l("Opens (empty: at once)"), format=DATETIME_FORMATS, validators=[Optional()]
     )
-    due_at = DateTimeLocalField("Due", format=DATETIME_FORMATS, validators=[InputRequired()])
-    accept_late = BooleanField("Accept late work after the due date (it is marked late)")
-    submit = SubmitField("Assign")
+    due_at = DateTimeLocalField(
+        LazyString(_due_label), format=DATETIME_FORMATS, validators=[InputRequired()]
+    )
+    accept_late = BooleanField(_l("Accept late work after the due date (it is marked late)"))
+    submit = SubmitField(_l("Assign"))
 
     def validate_classes(self, field) -> None:
         if not field.data:
-            raise ValidationError("Choose at least one class.")
+            raise ValidationError(_l("Choose at least one class."))
 
     def schedule(self, zone: str) -> Schedule:
         """The schedule in UTC; the teacher typed the times in ``zone``."""
@@ -156,11 +162,11 @@ class AssignForm(FlaskForm):
 
 
 class JoinForm(FlaskForm):
-    code = StringField("Join code", validators=[DataRequired(), Length(max=32)])
-    submit = SubmitField("Join the class")
+    code = StringField(_l("Join code"), validators=[DataRequired(), Length(max=32)])
+    submit = SubmitField(_l("Join the class"))
 
 
 class ConfirmJoinForm(FlaskForm):
     """The join link's confirmation: the code is in the URL, the form only carries CSRF."""
 
-    submit = SubmitField("Join the class")
+    submit = SubmitField(_l("Join the class"))

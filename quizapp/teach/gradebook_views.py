@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 from flask import render_template
+from flask_babel import gettext as _
 from flask_login import current_user
 
 from quizapp.core import mastery as mastery_rule
@@ -72,7 +73,8 @@ def class_mastery(class_id: int):
 def gradebook_csv(class_id: int):
     school_class = _class_with_fresh_attempts(class_id)
     book = gradebook.class_gradebook(db.session, school_class, utcnow())
-    return csv_response(csv_export.gradebook_csv(book), f"gradebook-class-{class_id}.csv")
+    body = csv_export.gradebook_csv(book, translate=_)  # headers in the teacher's language
+    return csv_response(body, f"gradebook-class-{class_id}.csv")
 
 
 @bp.get("/classes/<id:class_id>/responses.csv")
@@ -80,7 +82,7 @@ def class_responses_csv(class_id: int):
     school_class = _class_with_fresh_attempts(class_id)
     ids = [a.id for a in class_assignments(db.session, class_id)]
     members = sa.select(Enrollment.student_id).where(Enrollment.class_id == school_class.id)
-    body = csv_export.responses_csv(db.session, ids, members, current_user.time_zone)
+    body = csv_export.responses_csv(db.session, ids, members, current_user.time_zone, translate=_)
     return csv_response(body, f"responses-class-{class_id}.csv")
 
 

@@ -6,6 +6,8 @@ from collections.abc import Iterable
 from typing import Any
 
 from flask import Flask, current_app, request
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
 from wtforms import BooleanField, StringField
@@ -33,13 +35,13 @@ def file_field(label: str) -> FileField:
 
 def alt_field() -> StringField:
     return StringField(
-        "Text alternative (required for a picture: what it shows)",
+        _l("Text alternative (required for a picture: what it shows)"),
         validators=[Length(max=MAX_ALT)],
     )
 
 
 def remove_field() -> BooleanField:
-    return BooleanField("Remove the file")
+    return BooleanField(_l("Remove the file"))
 
 
 def read_uploads(form: FlaskForm, places: Iterable[str], max_bytes: int) -> list[Upload]:
@@ -80,9 +82,9 @@ def read_choice_uploads(
         number = form.option_number.data
         if not number or number > len(ids):
             raise InputError(
-                f"Say which choice the file goes with: a number from 1 to {len(ids)}."
+                _("Say which choice the file goes with: a number from 1 to %(n)s.", n=len(ids))
                 if ids
-                else "This question has no choices to put a file on."
+                else _("This question has no choices to put a file on.")
             )
         uploads.append(
             Upload(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
 from wtforms import HiddenField, SubmitField
@@ -15,9 +16,10 @@ ROSTER_FORM_PREFIX = "roster"
 
 class RosterUploadForm(FlaskForm):
     file = FileField(
-        "Roster (CSV: name, email)", validators=[FileRequired("Choose a CSV file to import.")]
+        _l("Roster (CSV: name, email)"),
+        validators=[FileRequired(_l("Choose a CSV file to import."))],
     )
-    submit = SubmitField("Preview the roster")
+    submit = SubmitField(_l("Preview the roster"))
 
 
 class RosterConfirmForm(FlaskForm):
@@ -25,4 +27,4 @@ class RosterConfirmForm(FlaskForm):
 
     text = HiddenField(validators=[InputRequired(), Length(max=MAX_ROSTER_BYTES)])
     fingerprint = HiddenField(validators=[InputRequired(), Length(max=64)])
-    submit = SubmitField("Import this roster")
+    submit = SubmitField(_l("Import this roster"))

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from flask import current_app, flash, redirect, render_template, url_for
+from flask_babel import gettext as _
+from flask_babel import ngettext
 from flask_login import current_user
 from sqlalchemy.exc import IntegrityError
 
@@ -18,7 +20,6 @@ from quizapp.services.roster_import import ROSTER_CHANGED, Outcome, apply_roster
 from quizapp.teach.blueprint import bp
 from quizapp.teach.class_views import class_page_response
 from quizapp.teach.roster_forms import ROSTER_FORM_PREFIX, RosterConfirmForm, RosterUploadForm
-from quizapp.template_helpers import counted
 
 
 @bp.post("/classes/<id:class_id>/roster/preview")
@@ -33,7 +34,7 @@ def preview_roster(class_id: int):
         text = decode_roster(form.file.data.read())
         lines = read_roster(text)
     except InputError as error:
-        form.file.errors.append(str(error))
+        form.file.errors.append(_(str(error)))  # the core marks its sentences with N_
         return class_page_response(school_class, form, 400)
     return _preview_page(school_class, text, lines)
 
@@ -58,7 +59,9 @@ def import_roster(class_id: int):
     school_class = classes.owned_class(db.session, class_id, current_user.id)
     form = RosterConfirmForm()
     if not form.validate_on_submit():
-        raise TeachingError("The roster to import was missing or too long; choose the file again.")
+        raise TeachingError(
+            _("The roster to import was missing or too long; choose the file again.")
+        )
     lines = read_roster(form.text.data)  # an InputError is a 400 (quizapp.errors)
     try:
         plan, invited = apply_roster(db.session, school_class, lines, form.fingerprint.data)
@@ -67,14 +70,21 @@ def import_roster(class_id: int):
         # Changed since the preview, or raced by a sign-up with one of the emails: nothing is
         # kept, and the teacher sees the roster as it would go in now.
         db.session.rollback()
-        flash(ROSTER_CHANGED, "error")
+        flash(_(ROSTER_CHANGED), "error")
         return _preview_page(school_class, form.text.data, lines, 409)
     for student in invited:
         _mail_invitation(student, school_class)
-    enrolled = counted(plan.count(Outcome.ENROL) + plan.count(Outcome.INVITE), "student")
+    enrolled = plan.count(Outcome.ENROL) + plan.count(Outcome.INVITE)
     flash(
-        f"{enrolled} added to {school_class.name}; {counted(len(invited), 'new account')} "
-        f"invited by email to choose a password.",
+        ngettext(
+            "%(num)d student added to %(group)s; %(invited)s invited by email to choose a "
+            "password.",
+            "%(num)d students added to %(group)s; %(invited)s invited by email to choose a "
+            "password.",
+            enrolled,
+            group=school_class.name,
+            invited=ngettext("%(num)d new account", "%(num)d new accounts", len(invited)),
+        ),
         "success",
     )
     return redirect(url_for("teach.class_page", class_id=class_id))
@@ -86,12 +96,24 @@ def _mail_invitation(student: User, school_class: SchoolClass) -> None:
     )
     days = current_app.config["INVITATION_SECONDS"] // (24 * 3600)
     link = public_url("account.welcome", token=token)
+    # In the teacher's language: the new account has chosen none yet, and the class is taught
+    # in the teacher's.
     send_mail(
         student.email,
-        f"Your quizapp account for {school_class.name}",
-        f"Hello {student.display_name},\n\n{school_class.teacher.display_name} added you to the "
-        f"class {school_class.name} on quizapp, with an account for this email. To choose "
-        f"your password, open this link within {days} days:\n\n{link}\n\nAfterwards, log in "
-        f"with this email. If the link has expired, use “Forgot your password?” on the login "
-        f"page.\n",
+        _("Your quizapp account for %(group)s", group=school_class.name),
+        ngettext(
+            "Hello %(student)s,\n\n%(teacher)s added you to the class %(group)s on quizapp, with "
+            "an account for this email. To choose your password, open this link within %(num)d "
+            "day:\n\n%(link)s\n\nAfterwards, log in with this email. If the link has expired, "
+            "use “Forgot your password?” on the login page.\n",
+            "Hello %(student)s,\n\n%(teacher)s added you to the class %(group)s on quizapp, with "
+            "an account for this email. To choose your password, open this link within %(num)d "
+            "days:\n\n%(link)s\n\nAfterwards, log in with this email. If the link has expired, "
+            "use “Forgot your password?” on the login page.\n",
+            days,
+            student=student.display_name,
+            teacher=school_class.teacher.display_name,
+            group=school_class.name,
+            link=link,
+        ),
     )

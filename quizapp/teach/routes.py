@@ -16,10 +16,13 @@ from quizapp.teach import (  # noqa: F401  (imported for their routes)
     set_views,
 )
 from quizapp.teach.blueprint import bp
+from quizapp.teach.labels import label
 
 
 def register(app: Flask) -> None:
     """``/teach``, for teachers."""
     app.register_blueprint(bp)
+    # The shown word of a stored value (a question type, a status, a flag) in every template.
+    app.add_template_global(label, "word_for")
     exchange_views.register_limits(app)
     media_fields.register_limits(app)

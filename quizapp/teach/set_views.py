@@ -7,6 +7,8 @@ from dataclasses import asdict
 from types import SimpleNamespace
 
 from flask import flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_babel import ngettext
 from flask_login import current_user
 from wtforms import SelectChoice
 
@@ -16,13 +18,12 @@ from quizapp.services import quiz_set_drawing, quiz_set_items, quiz_sets
 from quizapp.services.visibility import usable_topics
 from quizapp.teach.blueprint import bp
 from quizapp.teach.forms import (
-    DIFFICULTY_LABELS,
-    TYPE_LABELS,
     AddQuestionsForm,
     DrawForm,
     QuestionFilterForm,
     SetSettingsForm,
 )
+from quizapp.teach.labels import DIFFICULTY_LABELS, TYPE_LABELS
 from quizapp.web_forms import submit_form, topic_choices
 
 
@@ -42,7 +43,7 @@ def new_set():
         form, lambda: quiz_sets.create_set(db.session, current_user.id, form.settings())
     )
     if outcome.saved:
-        flash("Set created. Now add questions to it.", "success")
+        flash(_("Set created. Now add questions to it."), "success")
         return redirect(url_for("teach.builder", set_id=outcome.value.id))
     return render_template("teach/set_settings.html", form=form, quiz_set=None), outcome.status
 
@@ -57,14 +58,14 @@ def set_settings(set_id: int):
         form, lambda: quiz_sets.update_settings(db.session, quiz_set, form.settings())
     )
     if outcome.saved:
-        flash("Settings saved. Attempts already started keep their own.", "success")
+        flash(_("Settings saved. Attempts already started keep their own."), "success")
         return redirect(url_for("teach.builder", set_id=quiz_set.id))
     return render_template("teach/set_settings.html", form=form, quiz_set=quiz_set), outcome.status
 
 
 def _render_builder(quiz_set, add_form=None, draw_form=None, status=200):
     filters = QuestionFilterForm(formdata=request.args)
-    filters.topic.choices = teacher_topic_choices("Any topic")
+    filters.topic.choices = teacher_topic_choices(_("Any topic"))
     filters.validate()
     found = []
     if request.args:
@@ -114,7 +115,7 @@ def add_items(set_id: int):
     )
     if outcome.saved:
         added = outcome.value
-        flash(f"{added} question{'s' if added != 1 else ''} added.", "success")
+        flash(ngettext("%(num)d question added.", "%(num)d questions added.", added), "success")
         return _back_to_builder(set_id)
     return _render_builder(_owned(set_id, with_items=True), add_form=form, status=400)
 
@@ -138,8 +139,12 @@ def add_draw(set_id: int):
     outcome = submit_form(form, draw, field=form.count)
     if outcome.saved:
         flash(
-            f"Random draw added: {form.count.data} of {outcome.value} matching questions, "
-            "drawn afresh for every attempt.",
+            _(
+                "Random draw added: %(count)s of %(matching)s matching questions, drawn afresh "
+                "for every attempt.",
+                count=form.count.data,
+                matching=outcome.value,
+            ),
             "success",
         )
         return _back_to_builder(set_id)
@@ -159,7 +164,7 @@ def remove_item(set_id: int, item_id: int):
     quiz_set = _owned(set_id)
     quiz_set_items.remove_item(db.session, quiz_set, item_id)
     db.session.commit()
-    flash("Removed from the set.", "success")
+    flash(_("Removed from the set."), "success")
     return _back_to_builder(set_id)
 
 
@@ -169,7 +174,7 @@ def delete_set(set_id: int):
     title = quiz_set.title
     quiz_sets.delete_set(db.session, quiz_set)
     db.session.commit()
-    flash(f"Set “{title}” deleted.", "success")
+    flash(_("Set “%(title)s” deleted.", title=title), "success")
     return redirect(url_for("teach.home"))
 
 

@@ -11,6 +11,8 @@
   const list = box.querySelector("[data-choice-list]");
   const add = box.querySelector("[data-add-choice]");
   const max = Number(box.dataset.max) || 12;
+  // The labels come translated from the page: "{n}" in each pattern is the row's number.
+  const numbered = (pattern, n) => (pattern || "{n}").replace("{n}", String(n));
   const rows = () => Array.from(list.querySelectorAll("[data-choice-row]"));
 
   // Ticks name their row by position; keep values, ids and labels in step after a change.
@@ -20,11 +22,9 @@
       const text = row.querySelector("[name=choice_text]");
       text.id = "choice-text-" + i;
       row.querySelector("label[for]").htmlFor = text.id;
-      row.querySelector("label[for]").textContent = "Choice " + (i + 1);
-      row.querySelectorAll(".visually-hidden").forEach((hidden) => {
-        if (!hidden.matches("label[for]")) {
-          hidden.textContent = hidden.closest("button") ? " choice " + (i + 1) : ": choice " + (i + 1);
-        }
+      row.querySelector("label[for]").textContent = numbered(box.dataset.labelChoice, i + 1);
+      row.querySelectorAll("[data-choice-number]").forEach((hidden) => {
+        hidden.textContent = numbered(box.dataset.labelNumber, i + 1);
       });
     });
     add.hidden = rows().length >= max;
