@@ -28,8 +28,9 @@ __all__ = [
 # The words the question kinds give in English with no data in them (marked with ``N_`` in
 # ``core.question_kinds``): only these are looked up, so a learner's own typed answer, or a
 # choice's text, is shown as written.
-# "Other answers" is a live game chart's last bar (services.live_questions.OTHER_ANSWERS).
-CORE_WORDS = frozenset({"True", "False", "No answer", "Other answers"})
+# "Other answers" is a live game chart's last bar (services.live_questions.OTHER_ANSWERS);
+# "Practice quiz" is the title a practice attempt is stored with (services.quizzes).
+CORE_WORDS = frozenset({"True", "False", "No answer", "Other answers", "Practice quiz"})
 
 
 def answer_from_form(slot: AttemptQuestion, form: MultiDict) -> Any:

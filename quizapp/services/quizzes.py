@@ -59,7 +59,7 @@ def create_attempt(
     questions: Sequence[Question],
     *,
     kind: str = AttemptKind.PRACTICE,
-    title: str = "Practice quiz",
+    title: str = N_("Practice quiz"),
     shuffle_choices: bool = False,
     rng: random.Random | None = None,
     assignment_id: int | None = None,

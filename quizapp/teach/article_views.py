@@ -18,6 +18,7 @@ from quizapp.core.question_kinds.base import MAX_OPTIONS
 from quizapp.errors import refused, render_error
 from quizapp.extensions import db
 from quizapp.models import Claim, ItemStatus, Role
+from quizapp.quiz.answers import shown_text
 from quizapp.services import article_library as library
 from quizapp.services import article_review as review
 from quizapp.services import topic_acceptance as acceptance
@@ -151,7 +152,7 @@ def review_article(article_id: int):
         forms_note=None if article.language in GENERATOR_LANGUAGES else _(NEUTRAL_FORMS_NOTE),
         review=review.article_review(db.session, article, page),
         page_claims=review.REVIEW_PAGE_CLAIMS,
-        describe_key=describe_key,
+        describe_key=lambda question: shown_text(describe_key(question)),
     )
 
 

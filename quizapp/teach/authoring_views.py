@@ -18,6 +18,7 @@ from sqlalchemy.orm import selectinload
 from quizapp.core.question_kinds import describe_key
 from quizapp.extensions import db
 from quizapp.models import Claim, Flashcard, Question, Topic
+from quizapp.quiz.answers import shown_text
 from quizapp.services import authoring
 from quizapp.services.authoring import FlashcardFields
 from quizapp.services.media import (
@@ -95,7 +96,7 @@ def items():
         page=page,
         pages=pages,
         type_labels=TYPE_LABELS,
-        describe_key=describe_key,
+        describe_key=lambda question: shown_text(describe_key(question)),
     )
 
 

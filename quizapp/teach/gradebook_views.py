@@ -12,6 +12,7 @@ from quizapp.core.question_kinds import describe_answer, describe_key
 from quizapp.extensions import db
 from quizapp.models import Enrollment
 from quizapp.models.base import utcnow
+from quizapp.quiz.answers import shown_text
 from quizapp.services import attempt_review, classes, csv_export, gradebook
 from quizapp.services import class_mastery as heatmap
 from quizapp.services.assignments import (
@@ -96,8 +97,10 @@ def student_attempt(class_id: int, student_id: int, attempt_id: int):
         (
             slot,
             slot.response,
-            describe_answer(slot.question, slot.response.answer if slot.response else None),
-            describe_key(slot.question),
+            shown_text(
+                describe_answer(slot.question, slot.response.answer if slot.response else None)
+            ),
+            shown_text(describe_key(slot.question)),
         )
         for slot in attempt.questions
     ]

@@ -14,6 +14,7 @@ from wtforms import SelectChoice
 
 from quizapp.core.question_kinds import describe_key, slot_order
 from quizapp.extensions import db
+from quizapp.quiz.answers import shown_text
 from quizapp.services import quiz_set_drawing, quiz_set_items, quiz_sets
 from quizapp.services.visibility import usable_topics
 from quizapp.teach.blueprint import bp
@@ -194,7 +195,7 @@ def preview(set_id: int):
                 position=position,
                 question=question,
                 choice_order=order,
-                key=describe_key(question),
+                key=shown_text(describe_key(question)),
             )
         )
     has_draws = any(item.is_draw for item in quiz_set.items)

@@ -7,32 +7,17 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
 
 import pytest
-from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
 
 from tests.builders import make_user
 
-PARTS = Path(__file__).resolve().parents[2] / "i18n-parts"
-
 
 @pytest.fixture
-def translated(app, tmp_path, monkeypatch):
-    """The app speaks this part's translations (ru, zh, ar) for the test."""
-    for language in ("ru", "zh", "ar"):
-        folder = tmp_path / language / "LC_MESSAGES"
-        folder.mkdir(parents=True)
-        with open(PARTS / f"i18n-a.{language}.po", "rb") as po:
-            catalog = read_po(po, locale=language)
-        with open(folder / "messages.mo", "wb") as mo:
-            write_mo(mo, catalog)
-    config = app.extensions["babel"]
-    monkeypatch.setattr(config, "translation_directories", [str(tmp_path)])
-    # A fresh cache of loaded catalogues, and the app's own back after the test.
+def translated(app, monkeypatch):
+    """The app speaks its shipped catalogues (ru, zh, ar), loaded afresh for the test."""
     with app.app_context():
-        domain = config.instance.domain_instance
+        domain = app.extensions["babel"].instance.domain_instance
     monkeypatch.setattr(domain, "cache", {})
 
 
