@@ -23,7 +23,8 @@ PLACEHOLDER = re.compile(r"%\(\w+\)[sdif]|%[sdif]")
 # (marked with their language) and outside code; trimmed, one string each.
 SHOWN_TEXT = """() => {
   const out = [];
-  const skip = e => e.closest('script, style, code, pre, [translate=no], [lang]:not(html), [data-content]');
+  const skip = e => e.closest(
+    'script, style, code, pre, [translate=no], [lang]:not(html), [data-content]');
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
   while (walker.nextNode()) {
     const node = walker.currentNode;
