@@ -6,13 +6,15 @@ the quiz's :class:`BadAnswer`.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
-from flask_babel import gettext
+from flask_babel import gettext, ngettext
 from werkzeug.datastructures import MultiDict
 
 from quizapp.core.question_kinds import FormAnswerError, describe_answer, describe_key, kind_of
 from quizapp.core.question_kinds.base import MAX_TEXT_ANSWER
+from quizapp.core.translatable import N_
 from quizapp.models import AttemptQuestion
 from quizapp.services.errors import BadAnswer
 
@@ -23,6 +25,7 @@ __all__ = [
     "describe_answer",
     "describe_key",
     "shown_text",
+    "shown_title",
 ]
 
 # The words the question kinds give in English with no data in them (marked with ``N_`` in
@@ -46,6 +49,35 @@ def shown_text(text: str) -> str:
     """``text`` (an answer or key in words) in the reader's language where it is one of the
     core's own words ("True", "No answer"); anything else unchanged."""
     return gettext(text) if text in CORE_WORDS else text
+
+
+# The shapes of the titles practice and live attempts are stored with, in English, by
+# services.practice.practice_title, services.attempt_followups and services.live_games.
+_MORE_TOPICS = re.compile(r"^Practice: (?P<topics>.+) and (?P<rest>\d+) more topics?$")
+_FIXED_TITLES = {
+    "Practice: all topics": N_("Practice: all topics"),
+    "Practice: what I missed": N_("Practice: what I missed"),
+}
+
+
+def shown_title(title: str) -> str:
+    """An attempt's stored title in the reader's language where the app made it (a practice
+    quiz's or a live game's); a teacher's own title, as written."""
+    if title in _FIXED_TITLES or title in CORE_WORDS:
+        return gettext(title)
+    if more := _MORE_TOPICS.match(title):
+        rest = int(more["rest"])
+        return ngettext(
+            "Practice: %(topics)s and %(num)d more topic",
+            "Practice: %(topics)s and %(num)d more topics",
+            rest,
+            topics=more["topics"],
+        )
+    if title.startswith("Practice: "):
+        return gettext("Practice: %(topics)s", topics=title.removeprefix("Practice: "))
+    if title.startswith("Live game: "):
+        return gettext("Live game: %(title)s", title=title.removeprefix("Live game: "))
+    return title
 
 
 def core_message(text: str) -> str:

@@ -29,6 +29,7 @@ from quizapp.quiz.answers import (
     describe_answer,
     describe_key,
     shown_text,
+    shown_title,
 )
 from quizapp.quiz.forms import PracticeForm
 from quizapp.services import visibility
@@ -68,6 +69,7 @@ def question_kind(question) -> QuestionKind:
 # The core's answers, keys and messages in words, in the reader's language
 # (quizapp.quiz.answers).
 bp.add_app_template_global(shown_text, "shown_text")
+bp.add_app_template_global(shown_title, "shown_title")
 bp.add_app_template_global(core_message, "core_message")
 
 

@@ -170,3 +170,23 @@ def test_each_screen_gets_the_cores_words_in_its_language(app):
     assert view["reveal"]["key"] == "Неверно"
     assert [row["text"] for row in view["reveal"]["chart"]] == ["Верно", "Другие ответы"]
     assert event["reveal"]["key"] == "False" and event["question"]["choices"][0]["text"] == "True"
+
+
+@pytest.mark.parametrize(
+    ("stored", "shown"),
+    [
+        ("Practice quiz", "Тренировочный тест"),
+        ("Practice: all topics", "Тренировка: все темы"),
+        ("Practice: what I missed", "Тренировка: мои ошибки"),
+        ("Practice: Soil, Water and 3 more topics", "Тренировка: Soil, Water и ещё 3 темы"),
+        ("Practice: Soil and 11 more topics", "Тренировка: Soil и ещё 11 тем"),
+        ("Practice: Soil", "Тренировка: Soil"),
+        ("Live game: Economy", "Игра: Economy"),
+        ("Homework 1", "Homework 1"),  # a teacher's own title, as written
+    ],
+)
+def test_titles_the_app_stored_in_english_are_shown_in_the_readers_language(app, stored, shown):
+    from quizapp.quiz.answers import shown_title
+
+    with app.test_request_context(headers={"Accept-Language": "ru"}):
+        assert shown_title(stored) == shown
