@@ -8,6 +8,8 @@ installs a new cache and drops the old one.
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from flask import (
     Blueprint,
     Response,
@@ -26,13 +28,15 @@ from quizapp.core.offline_events import read_queue
 from quizapp.core.question_kinds import kind_of
 from quizapp.core.translatable import N_
 from quizapp.extensions import db
+from quizapp.i18n import refusal_text
 from quizapp.models.base import utcnow
 from quizapp.offline.shell import shell_urls, shell_version
 from quizapp.services import offline_download, offline_sync
-from quizapp.services.errors import QuizError
+from quizapp.services.errors import DomainError, QuizError
 from quizapp.services.learner_scheduler import learner_scheduler
 from quizapp.services.progress import mastery_by_topic, topic_progress
 from quizapp.services.quizzes import attempt_topics
+from quizapp.time_display import local
 
 bp = Blueprint("offline", __name__)
 
@@ -157,4 +161,18 @@ def sync():
     events = read_queue(request.get_json(silent=True), now_ms)
     outcome = offline_sync.sync_queue(db.session, current_user, events)
     db.session.commit()
-    return jsonify(outcome.as_json())
+    return jsonify(outcome.as_json(sync_note_text))
+
+
+def sync_note_text(note: offline_sync.SyncNote) -> str:
+    """Why an offline event was not applied, in the learner's language and time zone."""
+    values = {name: _note_value(value) for name, value in note.params.items()}
+    return _(note.template, **values)
+
+
+def _note_value(value: object) -> object:
+    if isinstance(value, datetime):
+        return local(value)  # the learner's zone and language, as the other pages write times
+    if isinstance(value, DomainError):
+        return refusal_text(value)
+    return value

@@ -17,6 +17,7 @@ attempt), refuses the whole sync (the web layer rolls back): nothing is half-wri
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -37,6 +38,7 @@ from quizapp.services.errors import (
     AttemptClosed,
     BadAnswer,
     CardNotFound,
+    DomainError,
     NotStudyable,
     NotYourAttempt,
     QuizError,
@@ -47,31 +49,51 @@ from quizapp.services.quizzes import load_attempt, save_answer, submit_attempt
 _NOT_APPLIED = (AttemptClosed, AnswerLocked, BadAnswer, CardNotFound, NotStudyable)
 # Gone since the download: told, and the rest of the queue still syncs (one deleted card must
 # not hold back every other rating).
-CARD_GONE = "A card you rated offline is no longer open to you; its rating was not kept."
-ATTEMPT_GONE = (
+CARD_GONE = N_("A card you rated offline is no longer open to you; its rating was not kept.")
+ATTEMPT_GONE = N_(
     "A practice quiz you answered offline is no longer in your account (discarded?); "
     "its answers were not kept."
 )
+
+
+@dataclass(frozen=True)
+class SyncNote:
+    """Why an event was not applied: an English sentence's template (marked ``N_``) and its
+    values, so the web layer can word it in the learner's language. A value may be a moment
+    (a naive UTC datetime, written in the learner's zone) or a refusal (worded in its turn)."""
+
+    template: str
+    params: dict[str, object] = field(default_factory=dict)
+
+    def english(self, zone: str) -> str:
+        """The sentence in English, as the event's record keeps it."""
+        values = {name: _english_value(value, zone) for name, value in self.params.items()}
+        return self.template % values if values else self.template
+
+
+def _english_value(value: object, zone: str) -> object:
+    if isinstance(value, datetime):
+        return to_local(value, zone).strftime("%d %b %Y, %H:%M")
+    if isinstance(value, DomainError):
+        return value.message
+    return value
 
 
 @dataclass
 class SyncOutcome:
     applied: int = 0
     already: int = 0  # keys a previous sync received
-    notes: list[dict[str, str]] = field(default_factory=list)  # {"key", "message"}
+    notes: list[tuple[str, SyncNote]] = field(default_factory=list)  # (key, why)
     received: list[str] = field(default_factory=list)  # every key of the request
 
-    def as_json(self) -> dict:
+    def as_json(self, word: Callable[[SyncNote], str]) -> dict:
+        """The outcome for the offline page, each note worded by ``word``."""
         return {
             "applied": self.applied,
             "already": self.already,
-            "notes": self.notes,
+            "notes": [{"key": key, "message": word(note)} for key, note in self.notes],
             "received": self.received,
         }
-
-
-def _local(user: User, at: datetime) -> str:
-    return to_local(at, user.time_zone).strftime("%d %b %Y, %H:%M")
 
 
 def _card_label(front: str) -> str:
@@ -86,10 +108,10 @@ class _Applier:
         self.user = user
         self.attempts: dict[int, QuizAttempt] = {}
 
-    def rating(self, event: QueuedEvent, at: datetime) -> str | None:
+    def rating(self, event: QueuedEvent, at: datetime) -> SyncNote | None:
         card = self.session.get(Flashcard, event.card)
         if card is None:  # deleted since the download
-            return CARD_GONE
+            return SyncNote(CARD_GONE)
         last = self.session.scalar(
             sa.select(CardState.last_review).where(
                 CardState.user_id == self.user.id, CardState.flashcard_id == card.id
@@ -97,18 +119,22 @@ class _Applier:
         )
         if last is not None and naive(at) <= last:
             # Its history has moved past this moment: placing it now would rewrite reviews.
-            return (
-                f"Card {_card_label(card.front)} was rated on another device on "
-                f"{_local(self.user, last)}, after your offline rating of "
-                f"{_local(self.user, naive(at))}; the offline rating was not applied."
+            return SyncNote(
+                N_(
+                    "Card %(card)s was rated on another device on %(then)s, after your "
+                    "offline rating of %(offline)s; the offline rating was not applied."
+                ),
+                {"card": _card_label(card.front), "then": last, "offline": naive(at)},
             )
         try:
             rate_card(self.session, self.user, card.id, event.rating, event.duration_ms, now=at)
         except CardNotFound:
             # Not its text: the card may be one the learner may no longer (or never) see.
-            return CARD_GONE
+            return SyncNote(CARD_GONE)
         except _NOT_APPLIED as error:
-            return f"Card {_card_label(card.front)}: {error.message}"
+            return SyncNote(
+                N_("Card %(card)s: %(reason)s"), {"card": _card_label(card.front), "reason": error}
+            )
         return None
 
     def _attempt(self, attempt_id: int) -> QuizAttempt | None:
@@ -124,10 +150,10 @@ class _Applier:
             self.attempts[attempt_id] = attempt
         return self.attempts[attempt_id]
 
-    def answer(self, event: QueuedEvent, at: datetime) -> str | None:
+    def answer(self, event: QueuedEvent, at: datetime) -> SyncNote | None:
         attempt = self._attempt(event.attempt)
         if attempt is None:
-            return ATTEMPT_GONE
+            return SyncNote(ATTEMPT_GONE)
         slot = next((s for s in attempt.questions if s.position == event.position), None)
         if slot is None:
             raise QuizError(N_("This quiz has no question %(number)s."), number=event.position)
@@ -136,15 +162,20 @@ class _Applier:
             answer = kind_of(slot.question.type).answer_from_form(slot.question, form)
             save_answer(self.session, attempt, slot, answer, now=naive(at))
         except FormAnswerError as error:
-            return f"{attempt.title}, question {event.position}: {error}"
+            reason: object = str(error)
         except _NOT_APPLIED as error:
-            return f"{attempt.title}, question {event.position}: {error.message}"
-        return None
+            reason = error
+        else:
+            return None
+        return SyncNote(
+            N_("%(quiz)s, question %(number)s: %(reason)s"),
+            {"quiz": attempt.title, "number": event.position, "reason": reason},
+        )
 
-    def finish(self, event: QueuedEvent, at: datetime) -> str | None:
+    def finish(self, event: QueuedEvent, at: datetime) -> SyncNote | None:
         attempt = self._attempt(event.attempt)
         if attempt is None:
-            return ATTEMPT_GONE
+            return SyncNote(ATTEMPT_GONE)
         if attempt.submitted_at is not None:
             return None  # submitted online meanwhile: its answers are as it was submitted
         submit_attempt(self.session, attempt, now=naive(at))
@@ -168,7 +199,8 @@ def sync_queue(session: Session, user: User, events: list[QueuedEvent]) -> SyncO
         if event.key in known:
             outcome.already += 1
             if known[event.key].note:
-                outcome.notes.append({"key": event.key, "message": known[event.key].note})
+                # As the first sync worded it, in English (a fixed sentence is translated).
+                outcome.notes.append((event.key, SyncNote(known[event.key].note)))
             continue
         at = moment(event.at_ms)
         record = OfflineEvent(
@@ -183,7 +215,7 @@ def sync_queue(session: Session, user: User, events: list[QueuedEvent]) -> SyncO
         if note is None:
             outcome.applied += 1
         else:
-            record.applied, record.note = False, note
-            outcome.notes.append({"key": event.key, "message": note})
+            record.applied, record.note = False, note.english(user.time_zone)
+            outcome.notes.append((event.key, note))
     session.flush()
     return outcome

@@ -266,3 +266,36 @@ def test_a_refusal_after_events_were_applied_writes_nothing(client, db, make_stu
     assert db.session.scalar(sa.select(sa.func.count(CardState.id))) == 0
     assert db.session.scalar(sa.select(sa.func.count(Response.id))) == 0
     assert db.session.scalar(sa.select(sa.func.count(OfflineEvent.id))) == 0
+
+
+def test_a_note_is_worded_in_the_learners_language(app):
+    """Why an event was not applied reaches the offline page in the learner's language, its
+    times in their zone and the nested refusal translated too."""
+    from datetime import datetime
+
+    from quizapp.offline.routes import sync_note_text
+    from quizapp.services.errors import QuizError
+    from quizapp.services.offline_sync import CARD_GONE, SyncNote
+
+    rated_elsewhere = SyncNote(
+        "Card %(card)s was rated on another device on %(then)s, after your offline rating of "
+        "%(offline)s; the offline rating was not applied.",
+        {
+            "card": "“Soil”",
+            "then": datetime(2030, 1, 31, 17, 5),
+            "offline": datetime(2030, 1, 31, 9),
+        },
+    )
+    with app.test_request_context(headers={"Accept-Language": "ru"}):
+        assert sync_note_text(SyncNote(CARD_GONE)).startswith("Карточка, которую вы оценили")
+        text = sync_note_text(rated_elsewhere)
+        assert text.startswith("Карточка “Soil” была оценена на другом устройстве")
+        assert "янв." in text and "офлайн-оценка не применена" in text
+        nested = SyncNote(
+            "Card %(card)s: %(reason)s",
+            {
+                "card": "“Soil”",
+                "reason": QuizError("This quiz has no question %(number)s.", number=3),
+            },
+        )
+        assert sync_note_text(nested) == "Карточка “Soil”: В этом тесте нет вопроса 3."
