@@ -11,7 +11,7 @@ import pytest
 
 from quizapp.core.grading import Choice, GradingKey, grade_answer
 from quizapp.core.interchange.drafts import check_imported
-from quizapp.core.interchange.gift import read_gift
+from quizapp.core.interchange.gift import NOT_CARRIED, read_gift, write_gift
 from quizapp.core.interchange.moodle_xml import read_moodle_xml, write_moodle_xml
 from quizapp.core.interchange.records import ExportQuestion, partial_answers_left_out
 from quizapp.core.question_kinds import feedback_for
@@ -134,3 +134,31 @@ def test_a_moodle_line_of_underscores_is_where_the_gap_goes_and_it_round_trips()
     assert (again.type, again.prompt) == (draft.type, draft.prompt)
     assert again.choices[0]["gap"] == draft.choices[0]["gap"]
     assert _score(again, "toad") == pytest.approx(0.8)
+
+
+def _export(draft, name: str = "q") -> ExportQuestion:
+    fields = {field: getattr(draft, field) for field in draft.__dataclass_fields__}
+    return ExportQuestion(SimpleNamespace(**fields), "T", name)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Capital of France? {=Paris =%50%Lutetia#Its old name =%0%*#Not a capital}",
+        "The {=Seine =%50%Loire#Longer, but not here} runs through Paris.",
+    ],
+)
+def test_a_one_gap_question_from_gift_is_written_back_to_gift_the_same(text):
+    draft, _ = _one(read_gift(text))
+    written = write_gift("a", [_export(draft)])
+    assert NOT_CARRIED not in written
+    again, _ = _one(read_gift(written))
+    assert (again.type, again.prompt) == (draft.type, draft.prompt)
+    assert again.choices[0]["gap"] == draft.choices[0]["gap"]
+
+
+def test_a_case_sensitive_gap_is_not_carried_by_gift_and_says_so():
+    xml = _moodle(_answer("100", "Paris") + _answer("50", "paris"), "1")
+    draft, _ = _one(read_moodle_xml(xml))
+    written = write_gift("a", [_export(draft, "capital")])
+    assert f"{NOT_CARRIED}capital: " in written and "Paris" not in written

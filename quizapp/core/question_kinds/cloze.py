@@ -34,7 +34,7 @@ from quizapp.core.interchange.embedded_answers import (
     parse_embedded,
     write_embedded,
 )
-from quizapp.core.interchange.gift_text import GiftQuestion
+from quizapp.core.interchange.gift_text import GiftQuestion, escape
 from quizapp.core.interchange.records import NotImportable
 from quizapp.core.question_kinds.base import (
     BLANK,
@@ -58,6 +58,7 @@ from quizapp.core.question_kinds.cloze_gaps import (
 )
 from quizapp.core.question_kinds.typed_gap import (
     KEPT_AS_ONE_GAP,
+    gift_answers,
     gift_gap,
     gift_parts,
     moodle_gap,
@@ -329,4 +330,15 @@ class Cloze(QuestionKind):
         return one_gap(*gift_parts(parsed), gap)
 
     def gift_refusal(self, question: QuestionLike) -> str | None:
+        """None for one short-answer gap that is not case-sensitive (GIFT's short answer
+        carries it, and is read back as this question); else why GIFT cannot."""
+        gaps = gaps_of(question)
+        if len(gaps) == 1 and gift_answers(gaps[0][1]) is not None:
+            return None
         return NO_GIFT_FORM
+
+    def write_gift(self, question: QuestionLike) -> tuple[str, str, str]:
+        """One short-answer gap as a GIFT short answer, its braces where the gap is."""
+        [(_id, gap)] = gaps_of(question)
+        before, _blank, after = question.prompt.partition(BLANK)
+        return escape(before), gift_answers(gap) or "", escape(after)

@@ -14,7 +14,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 
 from quizapp.core.interchange.embedded_answers import EmbeddedGap, GapAnswer
-from quizapp.core.interchange.gift_text import GiftQuestion, restore
+from quizapp.core.interchange.gift_text import GiftQuestion, escape, restore
 from quizapp.core.interchange.moodle_fields import read_text
 from quizapp.core.interchange.records import is_full_marks, parse_fraction
 from quizapp.core.question_kinds.cloze_gaps import gap_problem
@@ -83,3 +83,17 @@ def gift_parts(parsed: GiftQuestion) -> tuple[str, str]:
     if parsed.after.strip():
         return parsed.before.lstrip(), parsed.after.rstrip()
     return parsed.before.strip() + " ", ""
+
+
+def gift_answers(gap: EmbeddedGap) -> str | None:
+    """The gap as a GIFT short answer's answers ("=Paris =%50%paris#Half"), which ``gift_gap``
+    reads back the same; None for a gap GIFT cannot carry (a case-sensitive one, a number or
+    a choice)."""
+    if gap.gap_type != "SHORTANSWER":
+        return None
+    written = []
+    for answer in gap.answers:
+        mark = "=" if answer.fraction >= 1.0 else f"=%{format(answer.fraction * 100, '.7g')}%"
+        feedback = f"#{escape(answer.feedback)}" if answer.feedback else ""
+        written.append(mark + escape(answer.text) + feedback)
+    return " ".join(written)
