@@ -8,13 +8,15 @@ from __future__ import annotations
 import sqlalchemy as sa
 
 from quizapp.core.interchange.records import ANSWER_FEEDBACK_LEFT_OUT
+from quizapp.core.question_kinds.typed_gap import KEPT_AS_ONE_GAP
 from quizapp.models import Article, Flashcard, ItemStatus, Question
 from quizapp.services.anki_exchange import DRAFT_NOTE
 from quizapp.services.interchange import import_file
 from tests.builders.anki_decks import add_note, anki_package, changed_package
 
 # A GIFT exam as teachers write them: a choice question whose answers carry feedback (kept),
-# and a short answer whose "#feedback" the app has no place for (a short answer keeps none).
+# and a short answer with "#feedback", kept as a cloze question of one gap (a short answer
+# keeps no feedback), which the report says.
 GIFT_EXAM = """\
 $CATEGORY: $course$/Geography
 
@@ -27,7 +29,8 @@ $CATEGORY: $course$/Geography
 """
 
 # A Moodle export with a question type the app has none like (drag and drop into text), a
-# short answer with feedback on its answer, and a multiple choice question kept whole.
+# short answer with feedback on its answer (kept as a one-gap cloze question), and a multiple
+# choice question kept whole.
 MOODLE_BANK = """\
 <?xml version="1.0" encoding="UTF-8"?>
 <quiz>
@@ -63,17 +66,18 @@ def _cards(db, slug: str) -> dict[str, Flashcard]:
     return {c.front: c for c in rows}
 
 
-def test_a_gift_feedback_the_app_does_not_keep_is_reported_by_name(db):
+def test_a_gift_short_answer_kept_as_a_gap_for_its_feedback_is_reported_by_name(db):
     report = import_file(db.session, "exam.gift", GIFT_EXAM.encode())
     db.session.flush()
-    assert [(c.name, c.change) for c in report.changed] == [
-        ("Longest river", ANSWER_FEEDBACK_LEFT_OUT)
-    ]
+    assert [(c.name, c.change) for c in report.changed] == [("Longest river", KEPT_AS_ONE_GAP)]
     # An operator's import: nobody's review page would hold a draft, so the report is the record.
     assert report.skipped == [] and report.drafts == 0
     questions = _questions(db, report.article_slug)
-    river = questions["Name the longest river in France."]
-    assert (river.type, river.accepted[0], river.status) == ("short_answer", "Loire", "published")
+    river = questions["Name the longest river in France. _____"]
+    assert (river.type, river.status) == ("cloze_gaps", "published")
+    assert river.choices[0]["gap"]["answers"] == [
+        {"text": "Loire", "fraction": 1.0, "feedback": "Yes, about 1,000 km."}
+    ]
     capital = questions["What is the capital of France?"]
     assert capital.status == ItemStatus.PUBLISHED
     assert [c["feedback"] for c in capital.choices] == [
@@ -82,22 +86,23 @@ def test_a_gift_feedback_the_app_does_not_keep_is_reported_by_name(db):
     ]
 
 
-def test_an_unknown_moodle_type_is_skipped_by_name_and_a_lost_feedback_reported(db):
+def test_an_unknown_moodle_type_is_skipped_by_name_and_a_kept_feedback_reported(db):
     report = import_file(db.session, "chemistry.xml", MOODLE_BANK.encode())
     db.session.flush()
     assert [(s.name, s.reason) for s in report.skipped] == [
         ("Noble gases", "the app has no question type like Moodle's 'ddwtos'")
     ]
-    assert [(c.name, c.change) for c in report.changed] == [
-        ("Symbol of gold", ANSWER_FEEDBACK_LEFT_OUT)
-    ]
+    assert [(c.name, c.change) for c in report.changed] == [("Symbol of gold", KEPT_AS_ONE_GAP)]
     questions = _questions(db, report.article_slug)
     assert set(questions) == {
-        "What is the chemical symbol of gold?",
+        "What is the chemical symbol of gold? _____",
         "Which element is the lightest?",
     }
-    gold = questions["What is the chemical symbol of gold?"]
-    assert (gold.accepted[0], gold.status) == ("Au", ItemStatus.PUBLISHED)
+    gold = questions["What is the chemical symbol of gold? _____"]
+    assert gold.status == ItemStatus.PUBLISHED
+    assert gold.choices[0]["gap"]["answers"] == [
+        {"text": "Au", "fraction": 1.0, "feedback": "From aurum."}
+    ]
     assert questions["Which element is the lightest?"].status == ItemStatus.PUBLISHED
     assert report.drafts == 0 and report.total == 2
 
@@ -160,36 +165,36 @@ def test_the_command_line_names_what_was_lost(db, runner, tmp_path):
     assert "Skipped Noble gases: the app has no question type like Moodle's 'ddwtos'" in (
         result.output
     )
-    assert f"Changed Symbol of gold: {ANSWER_FEEDBACK_LEFT_OUT}" in result.output
+    assert f"Changed Symbol of gold: {KEPT_AS_ONE_GAP}" in result.output
     assert "wait as drafts" not in result.output  # no author: nobody to review a draft
 
 
 def test_an_operators_update_that_loses_a_part_is_reported_and_kept_published(db):
-    clean = "::Longest river::Name the longest river in France. {=Loire}\n"
+    clean = "::Longest river::How long is the Loire, in km? {#1006:10}\n"
     first = import_file(db.session, "exam.gift", clean.encode(), article_slug="rivers-exam")
     db.session.flush()
-    river = _questions(db, first.article_slug)["Name the longest river in France."]
+    river = _questions(db, first.article_slug)["How long is the Loire, in km?"]
     assert river.status == ItemStatus.PUBLISHED
-    lossy = (
-        "::Longest river::Name the longest river in France. {=Loire#Yes.\n=La Loire#Also right.}\n"
-    )
+    # A numerical question keeps no feedback per answer.
+    lossy = "::Longest river::How long is the Loire, in km? {#1006:10#Yes.\n=1012:5#Also.}\n"
     again = import_file(db.session, "exam.gift", lossy.encode(), article_slug="rivers-exam")
     db.session.flush()
     assert (sum(again.updated.values()), again.total, again.drafts) == (1, 0, 0)
     assert [(c.name, c.change) for c in again.changed] == [
         ("Longest river", ANSWER_FEEDBACK_LEFT_OUT)
     ]
-    assert (river.status, river.accepted[:2]) == (ItemStatus.PUBLISHED, ["Loire", "La Loire"])
+    assert river.status == ItemStatus.PUBLISHED
+    assert [c["value"] for c in river.choices] == [1006.0, 1012.0]
 
 
 def test_a_teachers_update_that_loses_a_part_sends_the_question_back_to_draft(db, make_teacher):
     teacher = make_teacher()
-    clean = "::Longest river::Name the longest river in France. {=Loire}\n"
+    clean = "::Longest river::How long is the Loire, in km? {#1006:10}\n"
     first = import_file(db.session, "exam.gift", clean.encode(), importer_id=teacher.id)
     db.session.flush()
-    river = _questions(db, first.article_slug)["Name the longest river in France."]
+    river = _questions(db, first.article_slug)["How long is the Loire, in km?"]
     river.status = ItemStatus.PUBLISHED  # the teacher accepted it on the review page
-    lossy = "::Longest river::Name the longest river in France. {=Loire#Yes.\n=La Loire#Also.}\n"
+    lossy = "::Longest river::How long is the Loire, in km? {#1006:10#Yes.\n=1012:5#Also.}\n"
     again = import_file(
         db.session,
         "exam.gift",

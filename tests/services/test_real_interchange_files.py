@@ -17,17 +17,17 @@ import sqlalchemy as sa
 
 from bench.interchange_corpus import CORPUS, corpus_files, count_items, import_corpus_file
 from quizapp.core.interchange.records import ANSWER_FEEDBACK_LEFT_OUT
+from quizapp.core.question_kinds.typed_gap import KEPT_AS_ONE_GAP
 from quizapp.models import Article, Claim, Flashcard, MediaFile, Question, Topic
 
 # Each file: (items, kept, {changed item: number of report lines}, {skipped item: reason}).
-PARTIAL = "answers worth part of the mark were left out"
 EXPECTED = {
     "apkg/anki_corpus.apkg": (9, 9, None, {}),
     "apkg/anki_corpus_legacy.apkg": (9, 9, None, {}),
     "gift/moodle_questions.gift.txt": (
         9,
         8,
-        {"Q5": 1, "Shortanswer": 2},
+        {"Q5": 1, "Shortanswer": 1},
         {"Q8": "an essay question (empty braces): the app has no essay questions"},
     ),
     "gift/pygiftparser_example_test4.txt": (30, 30, {"question at line 13": 1}, {}),
@@ -58,7 +58,8 @@ EXPECTED = {
     ),
     "moodle-xml/qtype_match.testquestion.moodle.xml": (1, 1, {}, {}),
     "moodle-xml/qtype_multichoice.testquestion.moodle.xml": (1, 1, {"Multi-choice-001": 1}, {}),
-    "moodle-xml/qtype_shortanswer.testquestion.moodle.xml": (1, 1, {"shortanswer-001": 2}, {}),
+    # A short answer with part marks and feedback: kept as a cloze question of one gap.
+    "moodle-xml/qtype_shortanswer.testquestion.moodle.xml": (1, 1, {"shortanswer-001": 1}, {}),
     "moodle-xml/sample_questions_with_old_image_tag.xml": (
         2,
         2,
@@ -222,9 +223,17 @@ def test_moodle_question_types_fixtures_keep_fractions_pairs_and_feedback(db, im
 
     result = imported("moodle-xml/qtype_shortanswer.testquestion.moodle.xml")
     (short,) = _items(db, Question, result)
-    assert short.accepted[0] == "frog"
+    # "Name an amphibian: __________": the gap where the line of underscores was.
+    assert (short.type, short.prompt) == ("cloze_gaps", "Name an amphibian: _____")
     assert short.explanation == "Generalfeedback: frog or toad would have been OK."
-    assert result.changed["shortanswer-001"][0].startswith(f"{PARTIAL} (“toad”)")
+    (gap,) = [c["gap"] for c in short.choices]
+    assert (gap["type"], gap["weight"]) == ("SHORTANSWER", 1)  # usecase 0
+    assert gap["answers"] == [
+        {"text": "frog", "fraction": 1.0, "feedback": "Frog is a very good answer."},
+        {"text": "toad", "fraction": 0.8, "feedback": "Toad is an OK good answer."},
+        {"text": "*", "fraction": 0.0, "feedback": "That is a bad answer."},
+    ]
+    assert result.changed["shortanswer-001"] == [KEPT_AS_ONE_GAP]
 
 
 def test_moodle_19_image_field_arrives_with_the_question(db, imported):
@@ -308,6 +317,18 @@ def test_moodle_gift_fixture_formats_fractions_and_numbers(db, imported):
         (3.0, 2.0, 1.0)
     ]
     assert result.changed["Q5"] == [ANSWER_FEEDBACK_LEFT_OUT]
+    animal = questions["Shortanswer"]  # "=%50%Cat#…": a cloze question of one gap
+    assert animal.prompt == "Which is the best animal? _____"
+    assert animal.choices[0]["gap"] == {
+        "type": "SHORTANSWER",
+        "weight": 1,
+        "answers": [
+            {"text": "Frog", "fraction": 1.0, "feedback": "Good!"},
+            {"text": "Cat", "fraction": 0.5, "feedback": "What is it with Moodlers and cats?"},
+            {"text": "*", "fraction": 0.0, "feedback": "Completely wrong"},
+        ],
+    }
+    assert result.changed["Shortanswer"] == [KEPT_AS_ONE_GAP]
     absolute = questions["Q1"]
     assert absolute.answer_bool is False
     # "{FALSE#42 is the Ultimate Answer.#You gave the right answer.}": wrong, then right.
@@ -325,12 +346,16 @@ def test_a_teachers_gift_exams_keep_their_answers(db, imported):
     questions = _by_prompt(db, result)
     place = questions[
         "¿Cómo se denomina al lugar donde se ubica un equipo o dispositivo que se utilizará "
-        "para conectarse a la red?"
+        "para conectarse a la red? _____"
     ]
-    assert place.accepted[0] == "área de trabajo"
-    assert result.changed["question at line 22"][0].startswith(
-        f"{PARTIAL} (“area de trabajo”, “área trabajo”, “area trabajo”)"
-    )
+    assert place.type == "cloze_gaps"
+    assert [(a["text"], a["fraction"]) for a in place.choices[0]["gap"]["answers"]] == [
+        ("área de trabajo", 1.0),
+        ("area de trabajo", 0.8),
+        ("área trabajo", 0.8),
+        ("area trabajo", 0.5),
+    ]
+    assert result.changed["question at line 22"] == [KEPT_AS_ONE_GAP]
     principle = questions[
         "¿Cuál de los siguientes NO es un principio fundamental del cableado estructurado?"
     ]

@@ -16,9 +16,9 @@ from quizapp.core.interchange.moodle_xml import read_moodle_xml, write_moodle_xm
 from quizapp.core.interchange.records import (
     ANSWER_FEEDBACK_LEFT_OUT,
     ExportQuestion,
-    partial_answers_left_out,
 )
 from quizapp.core.question_kinds import feedback_for
+from quizapp.core.question_kinds.typed_gap import KEPT_AS_ONE_GAP
 from quizapp.core.question_types import QuestionType
 
 
@@ -255,12 +255,14 @@ def test_moodle_xml_writes_each_feedback_where_moodle_reads_it():
 
 
 def test_feedback_a_kind_cannot_keep_is_listed_as_changed():
-    _, checked = _one(read_gift("::SA::Capital of France? {=Paris#Yes, on the Seine.}"))
-    assert [(c.name, c.change) for c in checked.changed] == [("SA", ANSWER_FEEDBACK_LEFT_OUT)]
+    # A numerical question keeps no feedback per answer (a short answer with feedback is kept
+    # as a cloze question of one gap: tests/unit/test_typed_gap.py).
+    _, checked = _one(read_gift("::N::Year of Waterloo? {#1815#Yes, in June.}"))
+    assert [(c.name, c.change) for c in checked.changed] == [("N", ANSWER_FEEDBACK_LEFT_OUT)]
     xml = _moodle(
-        '<question type="shortanswer"><name><text>SA</text></name>'
-        "<questiontext><text>Capital of France?</text></questiontext>"
-        + _answer("100", "Paris", "Yes.")
+        '<question type="numerical"><name><text>N</text></name>'
+        "<questiontext><text>Year of Waterloo?</text></questiontext>"
+        + _answer("100", "1815", "Yes.")
         + "</question>"
     )
     _, checked = _one(read_moodle_xml(xml))
@@ -300,11 +302,12 @@ def test_questions_that_lose_nothing_list_no_change():
     assert checked.changed == []
 
 
-def test_typed_answers_worth_part_of_the_mark_are_listed_as_changed():
-    _, checked = _one(
+def test_typed_answers_worth_part_of_the_mark_are_kept_and_listed_as_changed():
+    draft, checked = _one(
         read_gift("::SA::Who's buried in Grant's tomb?{=no one =nobody =%50%somebody}")
     )
-    assert [c.change for c in checked.changed] == [partial_answers_left_out(["somebody"])]
+    assert draft.type == "cloze_gaps"
+    assert [c.change for c in checked.changed] == [KEPT_AS_ONE_GAP]
 
 
 def test_the_documentation_files_keep_or_list_every_feedback_and_part_mark():
@@ -317,7 +320,7 @@ def test_the_documentation_files_keep_or_list_every_feedback_and_part_mark():
         None,
     ]
     changed = {(c.name, c.change) for c in checked.changed}
-    assert changed == {("SA", partial_answers_left_out(["Grant"]))}
+    assert changed == {("SA", KEPT_AS_ONE_GAP)}
     assert by_name["TF"].combined_feedback == {"correct": "Yes.", "incorrect": "No."}
     checked = check_imported(read_gift((files / "moodle_docs.gift").read_text()))
     tomb = checked.drafts[0].draft

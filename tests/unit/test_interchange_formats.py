@@ -190,8 +190,18 @@ def test_moodle_documentation_examples():
     assert primes.type == "multiple_select"
     assert [c["text"] for c in primes.choices if c["correct"]] == ["2", "3", "5"]
     assert by_name["TF"].draft.answer_bool is False
-    assert by_name["SA"].draft.accepted == ["Nobody", "No one"]  # the 50 % answer is not full
-    assert by_name["SA"].draft.explanation.startswith("No explanation")
+    # A short answer with a 50 % answer: a cloze question of one gap keeps its part mark.
+    short = by_name["SA"]
+    assert (short.draft.type, short.draft.prompt) == (
+        "cloze_gaps",
+        "Who's buried in Grant's tomb? _____",
+    )
+    assert short.draft.choices[0]["gap"]["answers"] == [
+        {"text": "Nobody", "fraction": 1.0},
+        {"text": "No one", "fraction": 1.0},
+        {"text": "Grant", "fraction": 0.5},
+    ]
+    assert short.draft.explanation.startswith("No explanation")
     # The subquestion without text is a distractor: a right no left takes.
     assert by_name["Capitals"].draft.pairs == [
         ["Canada", "Ottawa"],
@@ -227,7 +237,7 @@ def test_gift_documentation_examples():
         "single_choice",
         "single_choice",
         "true_false",
-        "short_answer",
+        "cloze_gaps",  # "=%50%somebody": a cloze question of one gap keeps the part mark
         "fill_blank",
         "matching",
         "multiple_select",
@@ -239,7 +249,12 @@ def test_gift_documentation_examples():
     assert (tomb.name, tomb.topic, tomb.draft.difficulty) == ("Grant's tomb", "Grant", 1)
     assert drafts[1].prompt == "Grant is _____ in Grant's tomb."
     assert drafts[2].answer_bool is False
-    assert drafts[3].accepted == ["no one", "nobody"]
+    assert drafts[3].prompt == "Who's buried in Grant's tomb? _____"
+    assert [(a["text"], a["fraction"]) for a in drafts[3].choices[0]["gap"]["answers"]] == [
+        ("no one", 1.0),
+        ("nobody", 1.0),
+        ("somebody", 0.5),
+    ]
     assert (drafts[4].prompt, drafts[4].accepted) == ("Two plus _____ equals four.", ["two", "2"])
     assert drafts[5].pairs[3] == ["India", "New Delhi"]
     assert drafts[5].explanation == "It's good to know the capitals"

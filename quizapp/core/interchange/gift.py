@@ -117,6 +117,7 @@ def read_gift(text: str) -> ParsedBank:
         raw.update(kind.read_gift(question))
         tags = [m.group(1).replace("\\]", "]") for c in comments for m in _TAG.finditer(c)]
         changes = [] if kind.keeps_answer_feedback else _left_out(question, kind.keeps_credit)
+        changes += raw.pop("changes", [])
         changes += _files_left_out("\n".join(body))
         # The title is the key: it is what Moodle keeps of a GIFT question (as its name) and
         # writes back, where a "// key:" comment would be dropped on Moodle's import.

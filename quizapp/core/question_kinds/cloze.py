@@ -15,7 +15,8 @@ Storage (no column of its own, so no migration):
 
 A teacher writes the text in Moodle's own syntax (``{1:SHORTANSWER:=Paris#Right}``), which is
 also what Moodle XML carries; GIFT has no form for several gaps, and the live game does not
-play the kind (``live_refusal``).
+play the kind (``live_refusal``). A short answer a Moodle or GIFT file marks in parts (answers
+worth part of the mark, feedback per answer) is read as a question of one gap (``typed_gap``).
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Mapping
 from typing import Any
 
+from quizapp.core.errors import ContractError
 from quizapp.core.grading import Grade, GradingKey, InvalidAnswer, InvalidKey
 from quizapp.core.interchange.embedded_answers import (
     EmbeddedAnswerError,
@@ -32,7 +34,7 @@ from quizapp.core.interchange.embedded_answers import (
     parse_embedded,
     write_embedded,
 )
-from quizapp.core.interchange.gift_text import GiftQuestion
+from quizapp.core.interchange.gift_text import GiftQuestion, escape
 from quizapp.core.interchange.records import NotImportable
 from quizapp.core.question_kinds.base import (
     BLANK,
@@ -53,6 +55,14 @@ from quizapp.core.question_kinds.cloze_gaps import (
     shown_options,
     stored_gap,
     weighted_score,
+)
+from quizapp.core.question_kinds.typed_gap import (
+    KEPT_AS_ONE_GAP,
+    gift_answers,
+    gift_gap,
+    gift_parts,
+    moodle_gap,
+    moodle_parts,
 )
 from quizapp.core.question_types import QuestionType
 from quizapp.core.translatable import N_
@@ -93,6 +103,18 @@ def split_text(text: str) -> tuple[str, list[EmbeddedGap], list[str]]:
     if any(a.fraction < 0 for g in embedded.gaps for a in g.answers):
         changes.append("options that take marks away were kept as worth nothing")
     return BLANK.join(parts), list(embedded.gaps), changes
+
+
+def one_gap(before: str, after: str, gap: EmbeddedGap) -> dict[str, Any]:
+    """The raw question of one gap between ``before`` and ``after`` (a typed answer a file
+    marks in parts, ``typed_gap``), the report saying so."""
+    parts = _without_blanks([before, after])
+    changes = [KEPT_AS_ONE_GAP]
+    if parts != [before, after]:
+        changes.append(
+            "underscores in its text were shortened or dropped: they would read as a gap"
+        )
+    return {"prompt": BLANK.join(parts), "choices": [{"gap": stored_gap(gap)}], "changes": changes}
 
 
 def _without_blanks(parts: list[str]) -> list[str]:
@@ -266,11 +288,15 @@ class Cloze(QuestionKind):
     # --- interchange: Moodle XML (the gaps inside the text) --------------------------------
 
     def reads_moodle(self, moodle_type: str, element: ET.Element, prompt: str) -> bool:
-        return moodle_type == self.moodle_type
+        """A Moodle cloze question, or a short answer marked in parts (``typed_gap``)."""
+        return moodle_type == self.moodle_type or moodle_gap(element) is not None
 
     def read_moodle(self, element: ET.Element, prompt: str) -> dict[str, Any]:
         """The prompt with blanks and the gaps; "changes" lists what was altered. Raises
         NotImportable for a gap the app cannot hold (the question is skipped, with why)."""
+        gap = moodle_gap(element)
+        if gap is not None:
+            return one_gap(*moodle_parts(prompt), gap)
         text, gaps, changes = split_text(prompt)
         return {
             "prompt": text,
@@ -292,10 +318,27 @@ class Cloze(QuestionKind):
         if grade is not None:
             grade.text = str(sum(gap.weight for _id, gap in gaps_of(question)))
 
-    # --- interchange: GIFT has no multi-gap form ------------------------------------------
+    # --- interchange: GIFT has no multi-gap form, only short answers marked in parts ------
 
     def reads_gift(self, parsed: GiftQuestion) -> bool:
-        return False
+        return gift_gap(parsed) is not None
+
+    def read_gift(self, parsed: GiftQuestion) -> dict[str, Any]:
+        gap = gift_gap(parsed)
+        if gap is None:
+            raise ContractError("read_gift of a question reads_gift refused")
+        return one_gap(*gift_parts(parsed), gap)
 
     def gift_refusal(self, question: QuestionLike) -> str | None:
+        """None for one short-answer gap that is not case-sensitive (GIFT's short answer
+        carries it, and is read back as this question); else why GIFT cannot."""
+        gaps = gaps_of(question)
+        if len(gaps) == 1 and gift_answers(gaps[0][1]) is not None:
+            return None
         return NO_GIFT_FORM
+
+    def write_gift(self, question: QuestionLike) -> tuple[str, str, str]:
+        """One short-answer gap as a GIFT short answer, its braces where the gap is."""
+        [(_id, gap)] = gaps_of(question)
+        before, _blank, after = question.prompt.partition(BLANK)
+        return escape(before), gift_answers(gap) or "", escape(after)

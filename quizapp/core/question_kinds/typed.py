@@ -28,6 +28,7 @@ from quizapp.core.question_kinds.base import (
     limit_lines,
     lines_of,
 )
+from quizapp.core.question_kinds.typed_gap import gift_gap, moodle_gap
 from quizapp.core.question_types import QuestionType
 from quizapp.core.translatable import N_
 
@@ -92,7 +93,13 @@ class TypedKind(QuestionKind):
         raise NotImplementedError
 
     def reads_moodle(self, moodle_type: str, element: ET.Element, prompt: str) -> bool:
-        return moodle_type == "shortanswer" and self.wants_prompt(prompt)
+        """A short answer, unless its answers are marked in parts (a cloze of one gap keeps
+        those, ``typed_gap``)."""
+        return (
+            moodle_type == "shortanswer"
+            and self.wants_prompt(prompt)
+            and moodle_gap(element) is None
+        )
 
     def read_moodle(self, element: ET.Element, prompt: str) -> dict[str, Any]:
         return {
@@ -113,6 +120,7 @@ class TypedKind(QuestionKind):
             bool(parsed.answers)
             and all(a.marker == "=" and "->" not in a.text for a in parsed.answers)
             and self.wants_prompt(self.gift_prompt(parsed))
+            and gift_gap(parsed) is None
         )
 
     def read_gift(self, parsed: GiftQuestion) -> dict[str, Any]:
