@@ -184,7 +184,7 @@ def create_question(session: Session, teacher_id: int, fields: QuestionFields) -
 ANSWERED_QUESTION = "Students have answered this question; copy it to change its answer."
 
 
-def _answer_key(values: dict[str, Any]) -> tuple:
+def answer_key(values: dict[str, Any]) -> tuple:
     """What earlier answers and their marks depend on: the type, each choice's id and whether
     it is correct (its wording may change), accepted answers, pairs and the true/false answer."""
     choices = tuple(
@@ -230,7 +230,7 @@ def update_question(
         name: getattr(question, name)
         for name in ("type", "choices", "accepted", "pairs", "answer_bool")
     }
-    if _answer_key(values) != _answer_key(current) and is_answered(session, question):
+    if answer_key(values) != answer_key(current) and is_answered(session, question):
         raise NotNow(ANSWERED_QUESTION)
     for name, value in values.items():
         setattr(question, name, value)

@@ -31,6 +31,7 @@ from quizapp.core.item_drafts import QuestionDraft
 from quizapp.core.translatable import N_
 from quizapp.models import Article, Claim, Flashcard, ItemStatus, Question, Topic
 from quizapp.models.content import QUESTION_CONTENT_FIELDS
+from quizapp.services.authoring import answer_key, is_answered
 from quizapp.services.choice_ids import with_opaque_ids
 from quizapp.services.errors import NotFound
 from quizapp.services.import_landing import (
@@ -39,7 +40,7 @@ from quizapp.services.import_landing import (
     attach_claims,
     landing_for_import,
 )
-from quizapp.services.import_updates import match_by_key
+from quizapp.services.import_updates import Matched, match_by_key
 from quizapp.services.media import (
     MediaSink,
     MediaStore,
@@ -146,6 +147,7 @@ def import_bank(
     )
     keys = [item.key for item in checked.drafts]
     matched = match_by_key(session, Question, landing, checked.drafts, keys)
+    _keep_answered_keys(session, landing, report, matched)
     _update_existing(session, media, landing, report, matched.existing)
     claim_ids = attach_claims(
         session,
@@ -169,6 +171,50 @@ def import_bank(
     if rows:
         session.execute(sa.insert(Question), rows)  # one statement for thousands of questions
     return report
+
+
+ANSWERED_ELSEWHERE = N_(
+    "learners have answered the question stored under its key, and the file gives it another "
+    "answer; it was added as a new question beside that one, whose answers stay as marked"
+)
+
+
+def _keep_answered_keys(
+    session: Session, landing: Landing, report: ImportReport, matched: Matched
+) -> None:
+    """A file's question whose answer (type, right choices, accepted answers, pairs) differs
+    from the stored one it would update is added as a new question instead when learners have
+    answered the stored one: their answers and marks must keep meaning what they meant (the
+    question editor refuses the same change)."""
+    kept = []
+    for item, question in matched.existing:
+        if _same_answer(question, item) or not is_answered(session, question):
+            kept.append((item, question))
+            continue
+        report.changed.append(Changed(item.name, ANSWERED_ELSEWHERE))
+        item.changes.append(ANSWERED_ELSEWHERE)  # a person looks before learners see it
+        matched.new.append((item, landing.item_key()))
+    matched.existing = kept
+
+
+def _same_answer(question: Question, item: ImportedDraft) -> bool:
+    """Whether the file's version of ``question`` keeps its answer key (as the update would
+    write it: choice ids by position, the stored accepted answers when the file repeats them)."""
+    accepted = (
+        question.accepted if item.written_accepted == question.accepted else item.draft.accepted
+    )
+    incoming = {
+        "type": str(item.draft.type),
+        "choices": with_opaque_ids(item.draft.choices, stored=question.choices),
+        "accepted": accepted,
+        "pairs": item.draft.pairs,
+        "answer_bool": item.draft.answer_bool,
+    }
+    stored = {
+        name: getattr(question, name)
+        for name in ("type", "choices", "accepted", "pairs", "answer_bool")
+    }
+    return answer_key(incoming) == answer_key(stored)
 
 
 def _update_existing(

@@ -122,6 +122,43 @@ def test_an_edited_prompt_updates_that_question_and_keeps_its_answers(
     assert kept is not None and kept.question_id == question_id
 
 
+def _change_moodle_answer(path, key: str) -> None:
+    """The question's marks moved round its answers: another answer is the right one."""
+    tree = ET.parse(path)
+    element = next(q for q in tree.getroot() if q.findtext("idnumber") == key)
+    answers = element.findall("answer")
+    fractions = [a.get("fraction") for a in answers]
+    assert len(set(fractions)) > 1, fractions
+    for answer, fraction in zip(answers, fractions[1:] + fractions[:1], strict=True):
+        answer.set("fraction", fraction)
+    tree.write(path, encoding="utf-8", xml_declaration=True)
+
+
+def test_a_new_answer_for_an_answered_question_comes_in_beside_it(
+    db, runner, tmp_path, make_teacher, make_student
+):
+    """Learners' answers keep their marks: a file that gives an answered question another
+    right answer adds the file's version as a new question, reported, and leaves the stored
+    one (and every response to it) as it was."""
+    _import(runner, _export(runner, tmp_path, "moodle-xml"), "bank-copy")
+    question, response = _answered_question(db, make_teacher, make_student, "bank-copy")
+    question_id, key, choices = question.id, question.key, question.choices
+    count = len(_live_questions(db, "bank-copy"))
+    path = _export(runner, tmp_path, "moodle-xml", "bank-copy", "copy.xml")
+    _change_moodle_answer(path, key)
+    output = _import(runner, path, "bank-copy")
+    assert "Imported 1 question" in output and _updated(output) == 0, output
+    assert "learners have answered the question stored under its key" in output, output
+    questions = _live_questions(db, "bank-copy")
+    assert len(questions) == count + 1
+    kept = db.session.get(Question, question_id)
+    assert (kept.key, kept.choices) == (key, choices)
+    assert db.session.get(Response, response.id).question_id == question_id
+    added = questions[-1]
+    assert added.key != key  # an operator's import: published, as its other questions
+    assert [c["correct"] for c in added.choices] != [c["correct"] for c in choices]
+
+
 def test_a_teacher_over_the_bank_keys_gets_copies_never_edits(db, runner, tmp_path, make_teacher):
     teacher = make_teacher()
     seeded = _live_questions(db, SEED_SLUG)
