@@ -1,7 +1,7 @@
 """The quiz's and the live game's scripts speak the reader's language: in browsers that ask for
 Russian, the words the scripts write (a saved answer, the socket's status, a player's verdict
 and rank, the host's confirmation, the podium) come from the page, in Russian, from part C's
-catalogue compiled for the test (tests/web/i18n_support.py)."""
+shipped catalogue (loaded afresh by tests/web/i18n_support.py)."""
 
 from __future__ import annotations
 
@@ -28,9 +28,9 @@ def _russian(browser, live_server, **options):
 
 def _log_in(page, user) -> None:
     page.goto("/auth/login")
-    page.get_by_label("Email").fill(user.email)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
+    page.get_by_label("Электронная почта").fill(user.email)
+    page.get_by_label("Пароль").fill(PASSWORD)
+    page.get_by_role("button", name="Войти").click()
 
 
 def test_a_practice_quiz_says_its_answer_is_saved_in_russian(
