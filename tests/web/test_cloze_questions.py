@@ -69,6 +69,9 @@ def test_an_imported_moodle_cloze_is_answered_gap_by_gap(
     page = client.get(f"/quiz/{attempt.id}/1").get_data(as_text=True)
     for label in ("Gap 1 of 3", "Gap 2 of 3", "Gap 3 of 3"):
         assert label in page
+    # Screen readers name the gaps in the learner's language.
+    russian = client.get(f"/quiz/{attempt.id}/1", headers={"Accept-Language": "ru"})
+    assert "Пропуск 2 из 3" in russian.get_data(as_text=True)
     assert 'name="gap-1"' in page and '<option value="Berlin"' in page
     assert "Fill in the 3 gaps in the text." in page
 

@@ -274,7 +274,8 @@ class Cloze(QuestionKind):
         for index, (gap_id, gap) in enumerate(gaps):
             view = {
                 "index": index,
-                "label": f"Gap {index + 1} of {len(gaps)}",
+                "label": f"Gap {index + 1} of {len(gaps)}",  # English; the page words its own
+                "total": len(gaps),
                 "layout": layout_of(gap),
                 "numeric": gap.family == "number",
                 "options": shown_options(gap, f"{seed}-{gap_id}"),
