@@ -18,6 +18,10 @@ $(VENV)/.runtime-installed: pyproject.toml setup.py $(BIN)/activate
 
 $(VENV)/.dev-installed: pyproject.toml setup.py $(BIN)/activate
 	$(BIN)/pip install --quiet -e '.[dev]'
+	# pygiftparser, the GIFT reader others use, checks our GIFT export. Its last release (2017)
+	# pins Markdown < 3.1 through MarkdownSuperscript, which would downgrade the Markdown the
+	# `anki` package needs; its parser never calls Markdown, so it comes without its pins.
+	$(BIN)/pip install --quiet --no-deps pygiftparser==1.1 MarkdownSuperscript==2.1.1 yattag==1.16.1
 	touch $@ $(VENV)/.runtime-installed
 
 install: $(VENV)/.dev-installed
