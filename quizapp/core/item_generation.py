@@ -19,7 +19,7 @@ import zlib
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
-from quizapp.core.aliases import AnswerContext, answer_set
+from quizapp.core.aliases import AnswerContext
 from quizapp.core.answer_targets import MONTHS, ArticleFacts, Target, candidate_targets
 from quizapp.core.claims import ClaimDraft, TopicDraft, claim_problem, not_asked_reason
 from quizapp.core.item_context import holds_answer, with_context
@@ -42,6 +42,7 @@ from quizapp.core.item_forms.drafts import (
     form_question,
     terms_matching,
 )
+from quizapp.core.item_forms.fill_blank import fill_blank_draft
 from quizapp.core.item_forms.glossary import (
     glossary_card,
     glossary_definition,
@@ -213,20 +214,9 @@ def _spelled_out(recall: Recall, context: str) -> bool:
 
 
 def _fill_blank(shown: ShownClaim, target: Target, answers: AnswerContext) -> QuestionDraft:
-    claim = shown.claim
-    prompt = with_stop(f"Fill in the blank: {_blanked(shown, target)}")
-    return QuestionDraft(
-        key=item_key("gen-fill", claim, target.text, shown.legacy_answer),
-        claim_key=claim.key,
-        type=QuestionType.FILL_BLANK,
-        prompt=prompt,
-        explanation=f"The article says: “{with_stop(shown.text)}”",
-        accepted=answer_set(
-            [target.text], answers, kind=target.kind, prompt=prompt, quote=claim.quote
-        ),
-        difficulty=2,
-        quote=claim.quote,
-    )
+    key = item_key("gen-fill", shown.claim, target.text, shown.legacy_answer)
+    blanked = with_stop(_blanked(shown, target))
+    return fill_blank_draft(key, shown, blanked, target.text, answers, kind=target.kind)
 
 
 def _multiple_choice(shown: ShownClaim, target: Target, context) -> QuestionDraft | None:

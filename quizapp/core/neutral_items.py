@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 from quizapp.core.claims import ClaimDraft, TopicDraft
 from quizapp.core.item_drafts import FlashcardDraft, QuestionDraft
+from quizapp.core.item_forms.fill_blank import fill_blank_prompt
 from quizapp.core.item_generation import generate_items
 from quizapp.core.languages import GENERATOR_LANGUAGES, has_han
 from quizapp.core.question_kinds.base import BLANK
@@ -148,7 +149,7 @@ def _fill_blank(claim: ClaimDraft, blank: Blank) -> QuestionDraft:
         key=f"gen-fill-{claim.key}-{slugify(blank.text)}",
         claim_key=claim.key,
         type=QuestionType.FILL_BLANK,
-        prompt=f"Fill in the blank: {shown}",
+        prompt=fill_blank_prompt(shown),
         explanation=f"The article says: “{sentence}”",
         accepted=_accepted(blank.text),
         quote=claim.quote,

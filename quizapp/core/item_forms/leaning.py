@@ -19,16 +19,16 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from quizapp.core.aliases import AnswerContext, answer_set
+from quizapp.core.aliases import AnswerContext
 from quizapp.core.item_context import holds_answer
 from quizapp.core.item_drafts import QuestionDraft
 from quizapp.core.item_forms.answer_shown import shows_its_answer
 from quizapp.core.item_forms.card_blanks import poor_blank
+from quizapp.core.item_forms.fill_blank import fill_blank_draft
 from quizapp.core.item_forms.grammar import is_base_verb
 from quizapp.core.item_forms.phrase_cloze import phrase_cloze
 from quizapp.core.item_forms.recall import tail_cloze
 from quizapp.core.item_forms.which_statement import ABOUT_THE_TEXT
-from quizapp.core.question_types import QuestionType
 from quizapp.core.references import leans_back
 from quizapp.core.sentences import sentence_bounds, with_stop
 from quizapp.core.subjects import ShownClaim
@@ -107,16 +107,10 @@ def leaning_question(
     blanked = phrase_cloze(sentence, answer_ok) or tail_cloze(sentence, answer_ok)
     if blanked is None:
         return None
-    prompt = with_stop(f"Fill in the blank: {blanked.front.rstrip(' .')}")
-    question = QuestionDraft(
-        key=f"{KEY_PREFIX}{claim.key}",
-        claim_key=claim.key,
-        type=QuestionType.FILL_BLANK,
-        prompt=prompt,
-        explanation=f"The article says: “{with_stop(context)} {with_stop(shown.text)}”",
-        accepted=answer_set([blanked.back], answers, prompt=prompt, quote=claim.quote),
-        difficulty=2,
-        quote=claim.quote,
+    key = f"{KEY_PREFIX}{claim.key}"
+    blanked_sentence = with_stop(blanked.front.rstrip(" ."))
+    question = fill_blank_draft(
+        key, shown, blanked_sentence, blanked.back, answers, context=context
     )
     if shows_its_answer(question, f"{shown_with} {context}", context, shown.text):
         return None

@@ -3,14 +3,13 @@ asks, and of a labelled bullet that is no sentence ("Orbit: about 20,200 km high
 
 from __future__ import annotations
 
-from quizapp.core.aliases import AnswerContext, answer_set
+from quizapp.core.aliases import AnswerContext
 from quizapp.core.claims import TopicDraft
 from quizapp.core.item_drafts import QuestionDraft
 from quizapp.core.item_forms.card_blanks import specific_answer
+from quizapp.core.item_forms.fill_blank import fill_blank_draft
 from quizapp.core.item_forms.recall import Recall
 from quizapp.core.question_kinds.base import BLANK
-from quizapp.core.question_types import QuestionType
-from quizapp.core.sentences import with_stop
 from quizapp.core.subjects import ShownClaim
 
 
@@ -26,18 +25,9 @@ def recall_question(
     sentence = label + recall.front
     if sentence.count(BLANK) != 1 or not specific_answer(recall.back):
         return []  # a blank of everyday words ("the border") is mostly guessed, reviewers found
-    claim = shown.claim
-    prompt = f"Fill in the blank: {sentence}"
-    draft = QuestionDraft(
-        key=f"gen-recall-{claim.key}",
-        claim_key=claim.key,
-        type=QuestionType.FILL_BLANK,
-        prompt=prompt,
-        explanation=f"The article says: “{with_stop(shown.text)}”",
-        accepted=answer_set([recall.back], answers, kind="word", prompt=prompt, quote=claim.quote),
-        difficulty=2,
-        quote=claim.quote,
-    )
+    key = f"gen-recall-{shown.claim.key}"
+    # The sentence keeps its own ending: a labelled bullet's words are no sentence to stop.
+    draft = fill_blank_draft(key, shown, sentence, recall.back, answers, kind="word")
     return [draft]
 
 
