@@ -14,8 +14,8 @@ from flask_migrate import upgrade
 from hypothesis import HealthCheck, settings
 
 from quizapp import ROOT, create_app
+from quizapp.extensions import babel, limiter
 from quizapp.extensions import db as _db
-from quizapp.extensions import limiter
 from quizapp.services.seeding import seed_article
 from tests.builders import log_in, make_user
 
@@ -162,6 +162,19 @@ def db(app) -> Iterator:
 @pytest.fixture
 def client(app, db):
     return app.test_client()
+
+
+@pytest.fixture
+def shipped_catalogues(app):
+    """The shipped catalogues (``quizapp/translations``) read afresh for the test: Flask-Babel
+    keeps each language's catalogue for the app's life, and the app lives for the session, so
+    a test of translated pages would otherwise read whatever catalogue an earlier test loaded
+    or swapped in. Emptied again after, so nothing this test loaded outlives it."""
+    with app.app_context():  # the domain is made from the app's Babel settings on first use
+        cache = babel.domain_instance.cache
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture

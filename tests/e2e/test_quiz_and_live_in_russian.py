@@ -1,7 +1,7 @@
 """The quiz's and the live game's scripts speak the reader's language: in browsers that ask for
 Russian, the words the scripts write (a saved answer, the socket's status, a player's verdict
-and rank, the host's confirmation, the podium) come from the page, in Russian, from part C's
-shipped catalogue (loaded afresh by tests/web/i18n_support.py)."""
+and rank, the host's confirmation, the podium) come from the page, in Russian, from the
+shipped catalogue (read afresh by the ``shipped_catalogues`` fixture, tests/conftest.py)."""
 
 from __future__ import annotations
 
@@ -12,10 +12,9 @@ from playwright.sync_api import expect
 
 from quizapp.models import QuizSet, QuizSetItem
 from tests.builders import PASSWORD, seeded_questions
-from tests.web.i18n_support import part_catalogues  # noqa: F401  (a fixture)
 
-# Every test here reads the part's catalogues.
-pytestmark = pytest.mark.usefixtures("part_catalogues")
+# Every test here reads the shipped catalogues.
+pytestmark = pytest.mark.usefixtures("shipped_catalogues")
 PHONE = {"width": 390, "height": 844}
 
 

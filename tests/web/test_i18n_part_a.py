@@ -1,24 +1,13 @@
 """The pages of accounts, topics, the reader, study, offline study and LMS platforms in Russian,
-Chinese and Arabic. Their translations wait in ``i18n-parts/i18n-a.*.po`` until they are merged
-into the catalogues, so these tests compile them into a folder of their own and point the app's
-Flask-Babel at it for the test."""
+Chinese and Arabic, from the shipped catalogues (read afresh by the ``shipped_catalogues``
+fixture, tests/conftest.py)."""
 
 from __future__ import annotations
 
 import json
 import re
 
-import pytest
-
 from tests.builders import make_user
-
-
-@pytest.fixture
-def translated(app, monkeypatch):
-    """The app speaks its shipped catalogues (ru, zh, ar), loaded afresh for the test."""
-    with app.app_context():
-        domain = app.extensions["babel"].instance.domain_instance
-    monkeypatch.setattr(domain, "cache", {})
 
 
 def _page(client, path: str, language: str) -> str:
@@ -27,7 +16,7 @@ def _page(client, path: str, language: str) -> str:
     return response.get_data(as_text=True)
 
 
-def test_the_login_page_speaks_russian(client, translated):
+def test_the_login_page_speaks_russian(client, shipped_catalogues):
     page = _page(client, "/auth/login", "ru")
     assert "<h1>Войти</h1>" in page
     assert "Электронная почта" in page  # a form label (lazy_gettext)
@@ -36,7 +25,7 @@ def test_the_login_page_speaks_russian(client, translated):
     assert "Log in" not in page
 
 
-def test_a_refused_login_says_so_in_chinese(client, translated):
+def test_a_refused_login_says_so_in_chinese(client, shipped_catalogues):
     response = client.post(
         "/auth/login",
         data={"email": "nobody@example.com", "password": "wrong password"},
@@ -45,13 +34,13 @@ def test_a_refused_login_says_so_in_chinese(client, translated):
     assert "电子邮箱或密码错误。" in response.get_data(as_text=True)
 
 
-def test_an_arabic_page_reads_right_to_left(client, translated):
+def test_an_arabic_page_reads_right_to_left(client, shipped_catalogues):
     page = _page(client, "/auth/register", "ar")
     assert '<html lang="ar" dir="rtl">' in page
     assert "أنشئ حسابًا" in page
 
 
-def test_the_dashboard_counts_in_russian_plurals(client, db, translated, login):
+def test_the_dashboard_counts_in_russian_plurals(client, db, shipped_catalogues, login):
     student = make_user(db.session, "student", name="Ольга")
     login(client, student)
     page = _page(client, "/study", "ru")
@@ -61,7 +50,9 @@ def test_the_dashboard_counts_in_russian_plurals(client, db, translated, login):
     assert "(ученик)" in page  # the role beside the name
 
 
-def test_the_progress_page_writes_percentages_the_chinese_way(client, db, translated, login):
+def test_the_progress_page_writes_percentages_the_chinese_way(
+    client, db, shipped_catalogues, login
+):
     login(client, make_user(db.session, "student"))
     page = _page(client, "/progress", "zh")
     assert "你的学习进度" in page
@@ -71,7 +62,7 @@ def test_the_progress_page_writes_percentages_the_chinese_way(client, db, transl
     assert data["text"]["mastery"] == "掌握度 %" and data["text"]["later"] == "+{n} 天"
 
 
-def test_the_offline_page_gives_its_script_russian_plural_forms(client, translated):
+def test_the_offline_page_gives_its_script_russian_plural_forms(client, shipped_catalogues):
     page = _page(client, "/offline", "ru")
     block = re.search(r'id="offline-text">(.*?)</script>', page, re.S).group(1)
     text = json.loads(block)
@@ -83,21 +74,21 @@ def test_the_offline_page_gives_its_script_russian_plural_forms(client, translat
     assert "Учиться офлайн" in page
 
 
-def test_an_error_page_is_translated(client, db, translated, login):
+def test_an_error_page_is_translated(client, db, shipped_catalogues, login):
     login(client, make_user(db.session, "student"))
     response = client.get("/topics/999999", headers={"Accept-Language": "ru"})
     assert response.status_code == 404
     assert "Не найдено" in response.get_data(as_text=True)
 
 
-def test_the_lms_platforms_page_speaks_arabic(client, db, translated, login):
+def test_the_lms_platforms_page_speaks_arabic(client, db, shipped_catalogues, login):
     login(client, make_user(db.session, "admin"))
     page = _page(client, "/lti/platforms", "ar")
     assert "منصات إدارة التعلم (LTI 1.3)" in page
     assert "سجّل المنصة" in page  # the submit button (lazy_gettext)
 
 
-def test_english_pages_keep_their_words(client, translated):
+def test_english_pages_keep_their_words(client, shipped_catalogues):
     page = _page(client, "/auth/login", "en")
     assert "<h1>Log in</h1>" in page and "Forgot your password?" in page
 
@@ -143,7 +134,7 @@ def test_times_are_shown_in_the_viewer_language_and_zone(app):
         assert when(moment) == "31 Jan 2030, 17:05 UTC"
 
 
-def test_a_refused_password_is_explained_in_russian(client, translated):
+def test_a_refused_password_is_explained_in_russian(client, shipped_catalogues):
     response = client.post(
         "/auth/register",
         data={
@@ -159,14 +150,16 @@ def test_a_refused_password_is_explained_in_russian(client, translated):
     assert "Используйте не менее 10 символов." in response.get_data(as_text=True)
 
 
-def test_the_zone_list_names_cities_in_chinese(client, db, translated, login):
+def test_the_zone_list_names_cities_in_chinese(client, db, shipped_catalogues, login):
     login(client, make_user(db.session, "student"))
     page = _page(client, "/account/", "zh")
     assert '<optgroup label="欧洲">' in page
     assert '<option value="Europe/Moscow">莫斯科 (欧洲)</option>' in page
 
 
-def test_a_reset_mail_is_written_in_the_account_language(client, db, translated, monkeypatch):
+def test_a_reset_mail_is_written_in_the_account_language(
+    client, db, shipped_catalogues, monkeypatch
+):
     sent = []
     monkeypatch.setattr("quizapp.auth.account.send_mail", lambda *mail: sent.append(mail))
     student = make_user(db.session, "student", name="Ольга")
@@ -180,7 +173,7 @@ def test_a_reset_mail_is_written_in_the_account_language(client, db, translated,
     assert body.startswith("Здравствуйте, Ольга!\n\nЧтобы выбрать новый пароль")
 
 
-def test_choosing_a_language_says_so_in_that_language(client, db, translated, login):
+def test_choosing_a_language_says_so_in_that_language(client, db, shipped_catalogues, login):
     student = make_user(db.session, "student")
     login(client, student)
     form = {

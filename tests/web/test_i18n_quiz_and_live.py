@@ -1,5 +1,5 @@
-"""The quiz and live game pages in Russian, from part C's own translations
-(``i18n-parts/i18n-c.ru.po``) compiled for the test: the words, plurals and numbers a Russian
+"""The quiz and live game pages in Russian, from the shipped catalogue (read afresh by the
+``shipped_catalogues`` fixture, tests/conftest.py): the words, plurals and numbers a Russian
 reader sees, the scripts' words in data attributes, and refusals from the services."""
 
 from __future__ import annotations
@@ -10,11 +10,10 @@ from quizapp.live.wording import worded
 from quizapp.models import Question, QuizAttempt
 from quizapp.models.live_games import LiveGame
 from tests.builders import log_in, start_practice_quiz
-from tests.web.i18n_support import part_catalogues  # noqa: F401  (a fixture)
 from tests.web.live_support import correct_choice, game_in_lobby
 
-# Every test here reads the part's catalogues.
-pytestmark = pytest.mark.usefixtures("part_catalogues")
+# Every test here reads the shipped catalogues.
+pytestmark = pytest.mark.usefixtures("shipped_catalogues")
 RU = {"Accept-Language": "ru"}
 
 

@@ -1,8 +1,8 @@
 """The teaching and classroom pages in Russian (``Accept-Language: ru``): pages, forms, flash
 messages, plural words, percentages, the choice editor's script labels and the CSV headers.
 
-The part's Russian translations (``i18n-parts/i18n-b.ru.po``) are compiled into a temporary
-catalogue for these tests, so they pass before the catalogues are merged.
+Every test reads the shipped Russian catalogue afresh (the ``shipped_catalogues`` fixture,
+tests/conftest.py).
 """
 
 from __future__ import annotations
@@ -13,30 +13,20 @@ from datetime import timedelta
 
 import pytest
 import sqlalchemy as sa
-from flask_babel import get_domain
 
 from quizapp.models import Article, Question
 from quizapp.models.base import utcnow
 from tests.builders import GARDEN, class_with_set, make_assignment, take
 
+pytestmark = pytest.mark.usefixtures("shipped_catalogues")
 RU = {"Accept-Language": "ru"}
-
-
-@pytest.fixture
-def russian(app):
-    """The app reads its shipped Russian catalogue, loaded afresh for the test."""
-    with app.app_context():
-        cache = get_domain().cache
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def _text(response) -> str:
     return " ".join(response.get_data(as_text=True).split())
 
 
-def test_the_teach_home_and_a_new_class_in_russian(client, db, make_teacher, login, russian):
+def test_the_teach_home_and_a_new_class_in_russian(client, db, make_teacher, login):
     login(client, make_teacher())
     home = _text(client.get("/teach/", headers=RU))
     assert "<h1>Преподавание</h1>" in home and "Название класса" in home
@@ -50,7 +40,7 @@ def test_the_teach_home_and_a_new_class_in_russian(client, db, make_teacher, log
 
 
 def test_the_gradebook_plurals_percentages_and_csv_in_russian(
-    client, db, make_teacher, make_student, login, russian
+    client, db, make_teacher, make_student, login
 ):
     teacher, student, school_class, quiz_set = class_with_set(
         db, make_teacher, make_student, attempts_allowed=0
@@ -89,9 +79,7 @@ def test_the_gradebook_plurals_percentages_and_csv_in_russian(
     assert english.decode("utf-8-sig").startswith("student,email,Домашнее задание (%)")
 
 
-def test_an_article_review_and_the_choice_editor_in_russian(
-    client, db, make_teacher, login, russian
-):
+def test_an_article_review_and_the_choice_editor_in_russian(client, db, make_teacher, login):
     login(client, make_teacher())
     imported = client.post(
         "/teach/articles/new",
@@ -117,7 +105,7 @@ def test_an_article_review_and_the_choice_editor_in_russian(
 
 
 def test_a_student_joins_and_sees_assignments_in_russian(
-    client, db, make_teacher, make_student, login, russian
+    client, db, make_teacher, make_student, login
 ):
     _teacher, _student, school_class, quiz_set = class_with_set(db, make_teacher, make_student)
     make_assignment(db, quiz_set, [school_class], title="Контрольная")
@@ -135,7 +123,7 @@ def test_a_student_joins_and_sees_assignments_in_russian(
 
 
 def test_a_roster_preview_says_each_lines_fate_in_russian(
-    client, db, make_teacher, make_student, login, russian
+    client, db, make_teacher, make_student, login
 ):
     teacher, student, school_class, _set = class_with_set(db, make_teacher, make_student)
     login(client, teacher)
@@ -164,7 +152,7 @@ def test_a_roster_preview_says_each_lines_fate_in_russian(
 
 
 def test_a_services_refusal_on_the_error_page_is_in_russian(
-    client, db, make_teacher, make_student, login, russian
+    client, db, make_teacher, make_student, login
 ):
     _teacher, student, school_class, quiz_set = class_with_set(db, make_teacher, make_student)
     closed = make_assignment(
