@@ -6,6 +6,8 @@ the browser's ``Accept-Language`` header offers.
 
 from __future__ import annotations
 
+from functools import cache
+
 from babel import Locale
 
 # Each code names a catalogue under quizapp/translations/ (English is the source text itself).
@@ -32,6 +34,10 @@ def html_lang(code: str) -> str:
     return HTML_LANG.get(code, code)
 
 
+# Every page asks (``i18n.page_language``), and Babel parses the code and builds a Locale each
+# time (about 10 µs); the codes are the few negotiated interface languages, so the cache stays
+# small.
+@cache
 def text_direction(code: str) -> str:
     """``rtl`` for right-to-left languages (Arabic), else ``ltr``, from Babel's locale data."""
     return Locale.parse(code).text_direction
