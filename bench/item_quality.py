@@ -45,7 +45,7 @@ from quizapp.core.answer_targets import ArticleFacts
 from quizapp.core.article_parser import parse_article
 from quizapp.core.claims import extract_topics
 from quizapp.core.lexicon import UNRESOLVED_STARTS
-from quizapp.core.neutral_items import items_for_language
+from quizapp.core.neutral_items import ITEM_WORDS, items_for_language
 from quizapp.core.text_extraction import extract_article
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -124,6 +124,8 @@ def article_text(path: Path) -> str:
 def shown_text(prompt: str) -> str:
     """The article sentence inside a prompt, without the question's own frame."""
     text = re.sub(r"^(Fill in the blank|True or false(, according to the article)?): ", "", prompt)
+    for lead, _ in ITEM_WORDS.values():  # a reading in another language: its own lead
+        text = text.removeprefix(lead)
     text = re.sub(r"^according to the article, ", "", text)
     text = re.sub(r"^[^:]{1,60}: (?=\S)", "", text) if ": " in text[:62] else text
     match = re.search(r"“(.+?)”", text)

@@ -13,6 +13,10 @@ need no grammar:
 
 A claim opening with a pronoun ("Он", "它") gets the card only: its blank would not say what
 it is about.
+
+The words an item adds around the article's sentence ("Fill in the blank:", "The article
+says:") are in the article's language where it is one of ours: they are part of the item, stored
+with it and read by every learner of the article, whatever language their interface speaks.
 """
 
 from __future__ import annotations
@@ -22,7 +26,6 @@ from dataclasses import dataclass
 
 from quizapp.core.claims import ClaimDraft, TopicDraft
 from quizapp.core.item_drafts import FlashcardDraft, QuestionDraft
-from quizapp.core.item_forms.fill_blank import fill_blank_prompt
 from quizapp.core.item_generation import generate_items
 from quizapp.core.languages import GENERATOR_LANGUAGES, has_han
 from quizapp.core.question_kinds.base import BLANK
@@ -44,6 +47,18 @@ NUMBER = re.compile(
 CAPITALISED_RUN = re.compile(
     r"(?<![\w-])[A-ZА-ЯЁÄÖÜ][\w-]*(?:\s+(?:[A-ZА-ЯЁÄÖÜ][\w-]*|[IVX]+)(?![\w-]))*"
 )
+# The lead of a fill-in blank and the explanation quoting the article, in the article's language
+# (English for a language not listed). Each quotes in that language's own quotation marks.
+ITEM_WORDS = {
+    "ru": ("Заполните пропуск: ", "В статье сказано: «{}»"),
+    "uk": ("Заповніть пропуск: ", "У статті сказано: «{}»"),
+    "de": ("Ergänzen Sie die Lücke: ", "Im Artikel steht: „{}“"),
+    "fr": ("Complétez le blanc : ", "L’article dit : « {} »"),
+    "es": ("Completa el espacio: ", "El artículo dice: «{}»"),
+    "zh": ("填空：", "文章原文：“{}”"),
+    "ja": ("空欄を埋めてください：", "記事の原文：「{}」"),
+}
+ENGLISH_WORDS = ("Fill in the blank: ", "The article says: “{}”")
 PRONOUN_STARTS = frozenset(
     """он она оно они это этот эта эти его её их там тогда здесь
     er sie es dies diese dieser dieses dort damals ihr ihre ihren sein seine seinen
@@ -142,15 +157,16 @@ def _accepted(answer: str) -> list[str]:
     return list(dict.fromkeys([answer, plain]))
 
 
-def _fill_blank(claim: ClaimDraft, blank: Blank) -> QuestionDraft:
+def _fill_blank(claim: ClaimDraft, blank: Blank, language: str) -> QuestionDraft:
     sentence = claim.sentence or claim.quote
     shown = sentence[: blank.start] + BLANK + sentence[blank.end :]
+    lead, says = ITEM_WORDS.get(language, ENGLISH_WORDS)
     return QuestionDraft(
         key=f"gen-fill-{claim.key}-{slugify(blank.text)}",
         claim_key=claim.key,
         type=QuestionType.FILL_BLANK,
-        prompt=fill_blank_prompt(shown),
-        explanation=f"The article says: “{sentence}”",
+        prompt=f"{lead}{shown}",
+        explanation=says.format(sentence),
         accepted=_accepted(blank.text),
         quote=claim.quote,
     )
@@ -172,7 +188,7 @@ def neutral_items(
             blank = blank_of(sentence, title, language, frozenset(asked))
             if blank is not None:
                 asked.add(_stem(blank.text))
-                questions.append(_fill_blank(claim, blank))
+                questions.append(_fill_blank(claim, blank, language))
     return cards, questions
 
 

@@ -58,7 +58,7 @@ def test_chinese_markdown_imports_as_chinese_and_splits_at_full_stops(db, make_t
     assert "三峡工程的首要任务是防洪" in quotes
     questions = _rows(db, Question, article)
     built = next(q for q in questions if "全线建成" in q.prompt)
-    assert built.prompt == "Fill in the blank: 大坝主体工程于_____年全线建成。"
+    assert built.prompt == "填空：大坝主体工程于_____年全线建成。"
     key = GradingKey(type=built.type, accepted=tuple(built.accepted))
     assert grade_answer(key, "２００６").correct  # typed with full-width digits
     assert not grade_answer(key, "2016").correct

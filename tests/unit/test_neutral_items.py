@@ -47,7 +47,7 @@ def test_chinese_blanks_numbers_and_keeps_the_sentence_whole():
     ]
     assert len(cards) == 2
     assert [(q.prompt, q.accepted) for q in questions] == [
-        ("Fill in the blank: 长江全长约_____千米，是中国最长的河流。", ["6300"])
+        ("填空：长江全长约_____千米，是中国最长的河流。", ["6300"])
     ]
 
 
@@ -80,3 +80,15 @@ def test_headless_prose_in_another_language_gets_numbered_parts():
     paragraphs = [f"Это абзац номер {n} о Байкале и его берегах." for n in range(1, 7)]
     parsed = parse_article("Байкал\n\n" + "\n\n".join(paragraphs) + "\n")
     assert [s.heading for s in parsed.sections] == ["Part 1", "Part 2", "Part 3"]
+
+
+def test_the_words_around_a_blank_are_in_the_article_language():
+    """A Russian class reads a Russian lead and explanation, whatever its interface language;
+    a language with no words of its own keeps the English ones."""
+    parsed, topics, (_, questions) = _items(RUSSIAN)
+    year = next(q for q in questions if q.accepted == ["1886"])
+    assert year.prompt == "Заполните пропуск: Первую карту озера составил Иван Черский в _____ г."
+    said = "Первую карту озера составил Иван Черский в 1886 г."
+    assert year.explanation == f"В статье сказано: «{said}»"
+    _, others = items_for_language(topics, parsed.title, "it")
+    assert all(q.prompt.startswith("Fill in the blank: ") for q in others)
