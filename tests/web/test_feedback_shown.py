@@ -116,3 +116,33 @@ def test_a_picked_choices_feedback_picture_and_the_outcomes_are_shown(
     client.post(f"/quiz/{attempt.id}/submit")
     results = client.get(f"/quiz/{attempt.id}/results").text
     assert "Yes, since 1913." in results and _picture(capital, "A gold star") in results
+
+
+def test_a_teacher_editing_the_wording_keeps_each_values_feedback_and_pictures(
+    db, client, make_teacher, login
+):
+    teacher = make_teacher()
+    pi = _imported(db, teacher)["What is pi to two decimals?"]
+    before = ([c.get("feedback") for c in pi.choices], list(pi.media), pi.combined_feedback)
+    login(client, teacher)
+    address = f"/teach/articles/{pi.article_id}/questions/{pi.id}/edit"
+    page = client.get(address)
+    assert page.status_code == 200
+    assert "3.14:0.01\n%50%3:0.5\n%25%22\nunit: rad = 1" in page.text
+    form = {
+        "claim_id": pi.claim_id,
+        "type": "numerical",
+        "prompt": "What is pi, to two decimals?",
+        "choices": "",
+        "accepted": "3.14:0.01\n%50%3:0.5\n%25%22\nunit: rad = 1",
+        "pairs": "",
+        "difficulty": "2",
+        "explanation": pi.explanation,
+        "quote": pi.quote or "",
+    }
+    saved = client.post(address, data=form)
+    assert saved.status_code == 302, saved.text
+    db.session.expire_all()
+    pi = db.session.get(Question, pi.id)
+    assert pi.prompt == "What is pi, to two decimals?"
+    assert ([c.get("feedback") for c in pi.choices], pi.media, pi.combined_feedback) == before
