@@ -98,6 +98,12 @@ def test_gift_numerical_feedback_with_special_characters_round_trips():
     assert again.draft.choices == pi.draft.choices
 
 
+def test_gift_numerical_feedback_loses_its_format_marker_as_choice_feedback_does():
+    pi = _drafts(read_gift("::N::Pi? {#=3.14:0.01#[html]<b>Close</b> enough ~#[plain]No}"))["N"]
+    assert pi.draft.choices[0]["feedback"] == "Close enough"
+    assert pi.draft.combined_feedback == {"incorrect": "No"}
+
+
 def test_a_numerical_question_without_feedback_is_written_as_before():
     pi = _drafts(read_gift("::N::Pi? {#3.14:0.01}"))["N"]
     assert "{#3.14:0.01 ####" in write_gift("t", [_export(pi)])

@@ -26,7 +26,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from quizapp.core.grading import Grade, GradingKey, InvalidAnswer
-from quizapp.core.interchange.gift_text import GiftQuestion, escape, restore
+from quizapp.core.interchange.gift_text import GiftQuestion, escape, formatted, restore
 from quizapp.core.interchange.media_refs import answer_feedback_place, outcome_place
 from quizapp.core.interchange.moodle_fields import OUTCOME_TAGS, add_text, read_text
 from quizapp.core.interchange.records import format_fraction, parse_fraction
@@ -343,7 +343,7 @@ class Numerical(TypedKind):
         answers, other = [], ""
         for chunk in chunks:
             written, _, said = chunk.removeprefix("=").removeprefix("~").partition("#")
-            text, said = restore(written), restore(said)
+            text, said = restore(written), formatted(restore(said))
             if chunk.startswith("~") and text in ("", CATCH_ALL):
                 other = _joined(other, said)
                 continue
