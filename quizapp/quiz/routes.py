@@ -18,7 +18,13 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from sqlalchemy.exc import IntegrityError
 
-from quizapp.core.question_kinds import QuestionKind, all_kinds, feedback_for, kind_of
+from quizapp.core.question_kinds import (
+    QuestionKind,
+    all_kinds,
+    feedback_for,
+    feedback_media_places,
+    kind_of,
+)
 from quizapp.errors import wants_json
 from quizapp.extensions import db
 from quizapp.models import Topic
@@ -163,6 +169,9 @@ def _feedback(slot, response):
         "your_answer": describe_answer(question, response.answer),
         "correct_answer": describe_key(question),
         "said": feedback_for(question, response.answer, response.score or 0.0),
+        # The pictures of those feedbacks and of the explanation, shown with them.
+        "said_places": feedback_media_places(question, response.answer, response.score or 0.0),
+        "media": question.media,
         "explanation": question.explanation,
         "quote": question.claim.quote,
         "source_url": url_for(
@@ -312,6 +321,11 @@ def results(attempt_id: int):
                     describe_answer(slot.question, slot.response.answer if slot.response else None),
                     describe_key(slot.question),
                     feedback_for(
+                        slot.question,
+                        slot.response.answer if slot.response else None,
+                        slot.response.score if slot.response else 0.0,
+                    ),
+                    feedback_media_places(
                         slot.question,
                         slot.response.answer if slot.response else None,
                         slot.response.score if slot.response else 0.0,

@@ -163,15 +163,17 @@ def at_place(entries: Iterable[dict[str, Any]] | None, place: str) -> list[dict[
 def at_choice_ids(
     entries: Iterable[dict[str, Any]], choices: list[dict[str, Any]] | None
 ) -> list[dict[str, Any]]:
-    """``entries`` with each file an import placed at a choice's position ("choice:2") placed
-    at that choice's stored id instead ("choice:c-…"), which reordering never changes."""
+    """``entries`` with each file an import placed at a choice's position ("choice:2", or its
+    feedback's "feedback:choice:2") placed at that choice's stored id instead ("choice:c-…"),
+    which reordering never changes."""
     ids = [choice.get("id") for choice in choices or ()]
     placed = []
     for entry in entries:
         where = str(entry.get("place", ""))
-        position = where.removeprefix("choice:")
-        if where.startswith("choice:") and position.isdecimal() and int(position) < len(ids):
-            entry = dict(entry, place=f"choice:{ids[int(position)]}")
+        for prefix in ("choice:", "feedback:choice:"):
+            position = where.removeprefix(prefix)
+            if where.startswith(prefix) and position.isdecimal() and int(position) < len(ids):
+                entry = dict(entry, place=f"{prefix}{ids[int(position)]}")
         placed.append(entry)
     return placed
 

@@ -108,11 +108,12 @@ def test_moodle_files_that_cannot_come_are_named_in_the_report(db, make_teacher)
         {"logo.svg": SVG_WITH_SCRIPT, "plain.png": png_bytes()},
         name="Logos",
     )
+    # Moodle's hints are not kept, nor the files in them.
     refused = refused.replace(
         "<text>It is Russian.</text></generalfeedback>",
-        "<text>It is Russian.</text>"
+        "<text>It is Russian.</text></generalfeedback><hint><text>Look at the colours.</text>"
         f'<file name="k.png" path="/" encoding="base64">{_b64(png_bytes())}</file>'
-        "</generalfeedback>",
+        "</hint>",
     )
     report = _import(db, "logos.xml", _moodle_file(refused), make_teacher())
     said = " | ".join(c.change for c in report.changed if c.name == "Logos")

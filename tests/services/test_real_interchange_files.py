@@ -16,7 +16,6 @@ import pytest
 import sqlalchemy as sa
 
 from bench.interchange_corpus import CORPUS, corpus_files, count_items, import_corpus_file
-from quizapp.core.interchange.records import ANSWER_FEEDBACK_LEFT_OUT
 from quizapp.core.question_kinds.typed_gap import KEPT_AS_ONE_GAP
 from quizapp.models import Article, Claim, Flashcard, MediaFile, Question, Topic
 
@@ -27,7 +26,7 @@ EXPECTED = {
     "gift/moodle_questions.gift.txt": (
         9,
         8,
-        {"Q5": 1, "Shortanswer": 1},
+        {"Shortanswer": 1},
         {"Q8": "an essay question (empty braces): the app has no essay questions"},
     ),
     "gift/pygiftparser_example_test4.txt": (30, 30, {"question at line 13": 1}, {}),
@@ -46,9 +45,9 @@ EXPECTED = {
             "question at line 89": "a description without answers",
         },
     ),
-    # A multi-gap cloze question: its gaps kept (core/question_kinds/cloze.py); the picture in
-    # its general feedback is reported as left out.
-    "moodle-xml/multianswer.xml": (1, 1, {"cloze with images": 1}, {}),
+    # A multi-gap cloze question: its gaps kept (core/question_kinds/cloze.py), and the picture
+    # in its general feedback, shown with the explanation.
+    "moodle-xml/multianswer.xml": (1, 1, {}, {}),
     "moodle-xml/multichoice.xml": (1, 1, {}, {}),
     "moodle-xml/nested_categories_with_questions.xml": (
         5,
@@ -66,12 +65,8 @@ EXPECTED = {
         {"mcq with image": 1, "cloze question with image": 1},
         {},
     ),
-    "moodle-xml/truefalse.xml": (
-        2,
-        2,
-        {"Moodle acronym (False)": 3, "Moodle acronym (True)": 3},
-        {},
-    ),
+    # Every picture kept: in the text, the general feedback and each answer's feedback.
+    "moodle-xml/truefalse.xml": (2, 2, {}, {}),
 }
 
 
@@ -163,7 +158,7 @@ def test_moodle_multichoice_keeps_its_sound_flags_and_feedback(db, imported):
     assert stored.size == len(carried["bonjour.mp3"])
 
 
-def test_moodle_true_false_keeps_its_picture_and_reports_the_feedback_pictures(db, imported):
+def test_moodle_true_false_keeps_its_picture_and_its_feedback_pictures(db, imported):
     result = imported("moodle-xml/truefalse.xml")
     false, true = _items(db, Question, result)
     assert (false.type, false.answer_bool) == ("true_false", False)
@@ -171,19 +166,25 @@ def test_moodle_true_false_keeps_its_picture_and_reports_the_feedback_pictures(d
         "Moodle is an acronym for Modular Object-Oriented Dynamic Learning Education."
     )
     assert false.explanation == "For further information, see the documentation about Moodle."
-    assert [(m["type"], m["alt"], m["place"]) for m in false.media] == [
-        ("image/jpeg", "Moodle logo", "prompt")
+    root = ET.parse(CORPUS / "moodle-xml/truefalse.xml").getroot()
+    carried = {f.get("name"): base64.b64decode(f.text) for f in root.iter("file")}
+    names = {hashlib.sha256(data).hexdigest(): name for name, data in carried.items()}
+    # Each picture where Moodle shows it, with the alt text the file gave it: the general
+    # feedback's with the explanation, an answer's with the outcome that answer earns.
+    assert [(names[m["sha256"]], m["alt"], m["place"]) for m in false.media] == [
+        ("logo.jpg", "Moodle logo", "prompt"),
+        ("infos.jpg", "Informations", "explanation"),
+        ("thumbdown.jpg", "Thumb down", "feedback:incorrect"),
+        ("thumbup.jpg", "Thumb up", "feedback:correct"),
     ]
     assert true.answer_bool is True
     assert true.prompt.endswith("Dynamic Learning Environment.")
-    # The feedback on its answers is its feedback for a correct and an incorrect answer; the
-    # pictures in that feedback are reported, since only the question text shows pictures.
+    # The feedback on its answers is its feedback for a correct and an incorrect answer.
     assert false.combined_feedback == {
         "correct": "Your answer is correct.",
         "incorrect": "Your answer is incorrect.",
     }
-    left = {line.split()[2] for line in result.changed["Moodle acronym (True)"]}
-    assert left == {"infos.jpg", "thumbup.jpg", "thumbdown.jpg"}
+    assert result.changed == {}
 
 
 def test_moodle_question_types_fixtures_keep_fractions_pairs_and_feedback(db, imported):
@@ -270,7 +271,14 @@ def test_moodle_multianswer_keeps_every_gap_its_marks_feedback_and_pictures(db, 
         ("*", 0.0),
     ]
     assert gaps[1]["answers"][1] == {"text": "Arizona", "fraction": 1.0, "feedback": "OK"}
-    assert sorted(m["alt"] for m in question.media) == ["Arizona flag", "California flag"]
+    assert sorted(m["alt"] for m in question.media) == [
+        "Arizona flag",
+        "California flag",
+        "Moodle logo",
+    ]
+    (logo,) = [m for m in question.media if m["alt"] == "Moodle logo"]
+    assert logo["place"] == "explanation"  # in its general feedback
+    assert result.changed == {}
 
 
 def test_moodle_nested_categories_become_nested_topics(db, imported):
@@ -316,7 +324,9 @@ def test_moodle_gift_fixture_formats_fractions_and_numbers(db, imported):
     assert [(c["value"], c["tolerance"], c["fraction"]) for c in number.choices] == [
         (3.0, 2.0, 1.0)
     ]
-    assert result.changed["Q5"] == [ANSWER_FEEDBACK_LEFT_OUT]
+    # Moodle's "any other answer" is what an incorrect answer is told.
+    assert number.combined_feedback == {"incorrect": "Completely wrong"}
+    assert "Q5" not in result.changed
     animal = questions["Shortanswer"]  # "=%50%Cat#…": a cloze question of one gap
     assert animal.prompt == "Which is the best animal? _____"
     assert animal.choices[0]["gap"] == {

@@ -8,6 +8,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import os
+import re
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -83,6 +84,30 @@ def test_gift_export_fractions_read_back_by_a_generic_look(db, make_teacher):
     result = _import(db, make_teacher(), "gift/moodle_questions.gift.txt")
     text = _export(db, result, "gift").decode()
     assert "~%50%yellow" in text and "~%-100%red" in text and "~%50%off-beige" in text
+
+
+def _alts(markup: str) -> list[str]:
+    return re.findall(r'alt="([^"]*)"', markup or "")
+
+
+def test_moodle_xml_export_carries_the_pictures_of_every_feedback(db, make_teacher):
+    # Moodle's true/false fixture: a picture in its general feedback and in each answer's.
+    result = _import(db, make_teacher(), "moodle-xml/truefalse.xml")
+    exported = ET.fromstring(_export(db, result, "moodle-xml"))
+    source = ET.parse(CORPUS / "moodle-xml/truefalse.xml").getroot()
+    for ours, theirs in zip(
+        exported.findall("question[@type='truefalse']"),
+        source.findall("question[@type='truefalse']"),
+        strict=True,
+    ):
+        for where in ("generalfeedback", "answer/feedback"):
+            carried = [_sha(base64.b64decode(f.text)) for f in ours.findall(f"{where}/file")]
+            original = [_sha(base64.b64decode(f.text)) for f in theirs.findall(f"{where}/file")]
+            assert carried == original, where
+            # Shown from the text with the alt text the file gave it.
+            assert [_alts(t.text) for t in ours.findall(f"{where}/text")] == [
+                _alts(t.text) for t in theirs.findall(f"{where}/text")
+            ]
 
 
 # pygiftparser asks for the locale the old way when it loads.

@@ -255,18 +255,11 @@ def test_moodle_xml_writes_each_feedback_where_moodle_reads_it():
 
 
 def test_feedback_a_kind_cannot_keep_is_listed_as_changed():
-    # A numerical question keeps no feedback per answer (a short answer with feedback is kept
-    # as a cloze question of one gap: tests/unit/test_typed_gap.py).
-    _, checked = _one(read_gift("::N::Year of Waterloo? {#1815#Yes, in June.}"))
-    assert [(c.name, c.change) for c in checked.changed] == [("N", ANSWER_FEEDBACK_LEFT_OUT)]
-    xml = _moodle(
-        '<question type="numerical"><name><text>N</text></name>'
-        "<questiontext><text>Year of Waterloo?</text></questiontext>"
-        + _answer("100", "1815", "Yes.")
-        + "</question>"
-    )
-    _, checked = _one(read_moodle_xml(xml))
-    assert [c.change for c in checked.changed] == [ANSWER_FEEDBACK_LEFT_OUT]
+    # A poll marks no answer, so it keeps no feedback per choice (numerical questions keep
+    # theirs: tests/unit/test_numerical_feedback.py; a short answer with feedback is kept as a
+    # cloze question of one gap: tests/unit/test_typed_gap.py).
+    _, checked = _one(read_gift("::P::Favourite colour? {~Red#Warm. ~Blue}"))
+    assert [(c.name, c.change) for c in checked.changed] == [("P", ANSWER_FEEDBACK_LEFT_OUT)]
 
 
 def test_true_false_feedback_on_its_answers_is_its_correct_and_incorrect_feedback():

@@ -13,9 +13,11 @@ from collections.abc import Iterable
 from quizapp.core.import_limits import MAX_IMPORT_QUESTIONS
 from quizapp.core.interchange.categories import category_path
 from quizapp.core.interchange.gift_text import (
+    FORMAT,
     GiftAnswer,
     GiftQuestion,
     escape,
+    formatted,
     hide_escapes,
     restore,
 )
@@ -41,7 +43,6 @@ NOT_CARRIED = "// not carried: "
 # never overlap and none crosses "[", so each comment is scanned once however many "[tag:" it
 # holds without a closing "]".
 _TAG = re.compile(r"\[tag:((?:\\\]|\\(?!\])|[^\\\[\]\x00-\x1f])+)\]")
-_FORMAT = re.compile(r"^\s*\[(html|moodle|plain|markdown)\]")
 
 
 def write_gift(article_title: str, questions: Iterable[ExportQuestion]) -> str:
@@ -158,7 +159,7 @@ def _split(first_line: int, text: str) -> GiftQuestion:
                 f"Line {first_line}: a question name opens with :: but never closes."
             )
         name, hidden = restore(hidden[2:end]), hidden[end + 2 :]
-    is_html = (match := _FORMAT.match(hidden)) is not None and match.group(1) == "html"
+    is_html = (match := FORMAT.match(hidden)) is not None and match.group(1) == "html"
     if match:
         hidden = hidden[match.end() :]
     opens, closes = hidden.count("{"), hidden.count("}")
@@ -176,7 +177,7 @@ def _split(first_line: int, text: str) -> GiftQuestion:
         _text(hidden[:start], is_html, strip=False),
         _text(hidden[end + 1 :], is_html, strip=False),
         body,
-        general_feedback=_formatted(restore(general)),
+        general_feedback=formatted(restore(general)),
     )
     # A numerical body ("#3.14:0.01", "#=1..5 =%50%2..6") holds numbers its kind reads; read
     # as "="/"~" answers it would pass for a short answer or a choice question.
@@ -201,23 +202,8 @@ def _answers(body: str) -> list[GiftAnswer]:
         text = chunk[1:]
         weight, text = split_weight(text)
         text, _, feedback = text.partition("#")
-        answers.append(
-            GiftAnswer(chunk[0], _formatted(text), weight, _formatted(restore(feedback)))
-        )
+        answers.append(GiftAnswer(chunk[0], formatted(text), weight, formatted(restore(feedback))))
     return answers
-
-
-def _formatted(text: str) -> str:
-    """An answer's or a feedback's text without the ``[html]``/``[plain]``/… marker Moodle lets
-    each of them open with (it names the text's format, it is no part of it); HTML as text."""
-    match = _FORMAT.match(text)
-    if match is None:
-        return text
-    rest = text[match.end() :]
-    if match.group(1) != "html":
-        return rest
-    edge = " " if rest[-1:].isspace() else ""  # "~[html]<b>red</b> # …" keeps its gap
-    return html_to_text(rest) + edge
 
 
 def _left_out(question: GiftQuestion, keeps_credit: bool = False) -> list[str]:

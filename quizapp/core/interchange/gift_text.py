@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+
+from quizapp.core.interchange.html_text import html_to_text
 
 # GIFT reserves these; a backslash before one makes it literal ("\~", "\=", "\#", "\{", "\}",
 # "\:"). While a question is parsed they stand in as private-use characters, so the splitting
@@ -10,6 +13,8 @@ from dataclasses import dataclass, field
 SPECIALS = "~=#{}:"
 _PLACEHOLDERS = {char: chr(0xE000 + i) for i, char in enumerate(SPECIALS)}
 _RESTORE = {v: k for k, v in _PLACEHOLDERS.items()}
+# The format marker a question text, an answer or a feedback may open with.
+FORMAT = re.compile(r"^\s*\[(html|moodle|plain|markdown)\]")
 
 
 def escape(text: str) -> str:
@@ -69,3 +74,16 @@ class GiftQuestion:
     answers: list[GiftAnswer] = field(default_factory=list)
     general_feedback: str = ""
     has_braces: bool = True
+
+
+def formatted(text: str) -> str:
+    """An answer's or a feedback's text without the ``[html]``/``[plain]``/… marker Moodle lets
+    each of them open with (it names the text's format, it is no part of it); HTML as text."""
+    match = FORMAT.match(text)
+    if match is None:
+        return text
+    rest = text[match.end() :]
+    if match.group(1) != "html":
+        return rest
+    edge = " " if rest[-1:].isspace() else ""  # "~[html]<b>red</b> # …" keeps its gap
+    return html_to_text(rest) + edge

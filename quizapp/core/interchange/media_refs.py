@@ -116,16 +116,52 @@ def moodle_choice_files(question: ET.Element) -> tuple[list[ImportedFile], list[
     return files, changes
 
 
-def files_elsewhere(question: ET.Element, with_answers: bool = False) -> list[str]:
+# Where a feedback's pictures are shown: the general feedback with the explanation, the
+# combined feedbacks with the outcome they are told for, an answer's with its choice (by
+# position on import, "feedback:choice:<id>" once stored, as choices' own files).
+EXPLANATION_PLACE = "explanation"
+
+
+def outcome_place(outcome: str) -> str:
+    """The place of the combined feedback for "correct", "partial" or "incorrect"."""
+    return f"feedback:{outcome}"
+
+
+def answer_feedback_place(position_or_id: int | str) -> str:
+    return f"feedback:choice:{position_or_id}"
+
+
+def moodle_feedback_files(
+    parts: list[tuple[ET.Element | None, str]],
+) -> tuple[list[ImportedFile], list[str]]:
+    """The files each feedback element carries, at its place; the same file twice at one
+    place (a true/false answer's feedback repeated as the combined one) is kept once."""
+    files: list[ImportedFile] = []
+    changes: list[str] = []
+    seen: set[tuple[bytes, str]] = set()
+    for element, place in parts:
+        found, said = moodle_files(element, place)
+        files += [f for f in found if (f.data, f.place) not in seen]
+        seen |= {(f.data, f.place) for f in found}
+        changes += said
+    return files, changes
+
+
+def files_elsewhere(
+    question: ET.Element,
+    with_answers: bool = False,
+    kept_parts: list[ET.Element | None] | None = None,
+) -> list[str]:
     """The report's sentences for files a Moodle question carries outside its text (and its
-    answers, ``with_answers``) which no item here shows."""
-    kept = [question.find("questiontext")]
+    answers, ``with_answers``, and the feedbacks ``kept_parts`` whose files are kept) which no
+    item here shows."""
+    kept = [question.find("questiontext"), *(kept_parts or [])]
     if with_answers:
         kept += question.findall("answer")
     own = {id(f) for part in kept if part is not None for f in part.findall("file")}
     return [
         f"the file {carried.get('name') or '(unnamed)'} in an answer or feedback was left out: "
-        "only the question text shows pictures and sound here"
+        "this kind of question shows no pictures or sound there"
         for carried in question.iter("file")
         if id(carried) not in own
     ]

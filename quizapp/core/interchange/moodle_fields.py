@@ -8,6 +8,12 @@ import xml.etree.ElementTree as ET
 from quizapp.core.interchange.html_text import html_to_text, text_to_html
 
 HTML_FORMATS = {"html", "moodle_auto_format", None}
+# Moodle's elements for the combined feedback, by the outcome each is shown for.
+OUTCOME_TAGS = {
+    "correct": "correctfeedback",
+    "partial": "partiallycorrectfeedback",
+    "incorrect": "incorrectfeedback",
+}
 
 
 def add_text(

@@ -20,13 +20,18 @@ from quizapp.core.interchange.categories import category_path
 from quizapp.core.interchange.html_text import enclosed_spans, html_to_text, text_to_html
 from quizapp.core.interchange.media_refs import (
     CHOICE_TYPES,
+    EXPLANATION_PLACE,
     PLUGINFILE,
+    ImportedFile,
+    answer_feedback_place,
     files_elsewhere,
     moodle_choice_files,
+    moodle_feedback_files,
     moodle_files,
     moodle_old_image,
+    outcome_place,
 )
-from quizapp.core.interchange.moodle_fields import add_plain, add_text, read_text
+from quizapp.core.interchange.moodle_fields import OUTCOME_TAGS, add_plain, add_text, read_text
 from quizapp.core.interchange.records import (
     ANSWER_FEEDBACK_LEFT_OUT,
     ExportQuestion,
@@ -49,11 +54,7 @@ SOURCE_CLASS = "quizapp-source"
 _SOURCE = (f'<blockquote class="{SOURCE_CLASS}">', "</blockquote>")
 _MARKUP_PER_ELEMENT = 4
 # Moodle's elements for the combined feedback, by the outcome each is shown for.
-COMBINED_FEEDBACK_TAGS = {
-    "correct": "correctfeedback",
-    "partial": "partiallycorrectfeedback",
-    "incorrect": "incorrectfeedback",
-}
+COMBINED_FEEDBACK_TAGS = OUTCOME_TAGS
 REFUSED_DTD = (
     "The file declares a DTD or entities, which are refused for safety; Moodle's own "
     "exports never have one."
@@ -88,6 +89,7 @@ def _question_element(item: ExportQuestion) -> ET.Element:
         feedback += f'<blockquote class="{SOURCE_CLASS}">{html.escape(question.quote)}</blockquote>'
     general = ET.SubElement(element, "generalfeedback", format="html")
     ET.SubElement(general, "text").text = feedback
+    _add_files(general, _files_at(item, EXPLANATION_PLACE))
     ET.SubElement(element, "defaultgrade").text = "1"
     ET.SubElement(element, "penalty").text = "0.3333333"
     ET.SubElement(element, "hidden").text = "0"
@@ -98,8 +100,7 @@ def _question_element(item: ExportQuestion) -> ET.Element:
         for choice, answer in zip(question.choices, element.findall("answer"), strict=False):
             place = f"choice:{choice.get('id')}"
             _add_files(answer, [f for f in item.files if f[0].get("place") == place])
-    for outcome, text in (getattr(question, "combined_feedback", None) or {}).items():
-        add_text(element, COMBINED_FEEDBACK_TAGS[outcome], text, paragraphs=True)
+    _add_feedback(element, item, kind)
     tags = ET.SubElement(element, "tags")
     own = [difficulty_tag(question.difficulty), *kind.moodle_tags(question)]
     for tag in dict.fromkeys([*own, *(getattr(question, "tags", None) or ())]):
@@ -107,9 +108,42 @@ def _question_element(item: ExportQuestion) -> ET.Element:
     return element
 
 
+def _add_feedback(element: ET.Element, item: ExportQuestion, kind) -> None:
+    """The pictures of each answer's feedback inside it, then the combined feedbacks with
+    theirs: each where Moodle shows it."""
+    for answer, place in kind.moodle_feedback_answers(element):
+        said = answer.find("feedback")
+        if (files := _files_at(item, _stored_place(place, item.question))) and said is None:
+            said = add_text(answer, "feedback", "")
+        _add_files(said, files)
+    combined = getattr(item.question, "combined_feedback", None) or {}
+    for outcome, tag in COMBINED_FEEDBACK_TAGS.items():
+        files = _files_at(item, outcome_place(outcome))
+        if combined.get(outcome) or files:
+            said = add_text(element, tag, combined.get(outcome, ""), paragraphs=True)
+            _add_files(said, files)
+
+
+def _stored_place(place: str, question) -> str:
+    """A kind's place for an answer's feedback by position ("feedback:choice:0") as the stored
+    question names it, by its choice's id."""
+    position = place.removeprefix("feedback:choice:")
+    if place.startswith("feedback:choice:") and position.isdecimal():
+        choices = question.choices or []
+        if int(position) < len(choices):
+            return answer_feedback_place(choices[int(position)]["id"])
+    return place
+
+
+def _files_at(item: ExportQuestion, place: str) -> list:
+    return [f for f in item.files if f[0].get("place") == place]
+
+
 def _add_files(text: ET.Element, files) -> None:
     """The prompt's pictures and sound: shown from the text as ``@@PLUGINFILE@@/name`` and
-    carried beside it as base64, as Moodle's own export does."""
+    carried beside it as base64, as Moodle's own export does (a feedback's the same way)."""
+    if not files:
+        return
     body = text.find("text")
     for entry, data in files:
         name = f"{entry['sha256'][:16]}.{EXTENSIONS.get(entry['type'], 'bin')}"
@@ -168,14 +202,8 @@ def read_moodle_xml(data: bytes) -> ParsedBank:
         ]
         changes = [] if kind.keeps_answer_feedback else _left_out(element, kind.keeps_credit)
         changes += raw.pop("changes", [])
-        files, file_changes = moodle_files(element.find("questiontext"), "prompt")
-        old_files, old_changes = moodle_old_image(element)
-        files, file_changes = files + old_files, file_changes + old_changes + _hints(element)
-        choices = kind.type.value in CHOICE_TYPES
-        if choices:
-            answer_files, answer_changes = moodle_choice_files(element)
-            files, file_changes = files + answer_files, file_changes + answer_changes
-        file_changes += files_elsewhere(element, with_answers=choices)
+        files, file_changes = _files_of(element, kind)
+        file_changes += _hints(element)
         question = ImportedQuestion.filed(
             raw, topic, name, tags, changes + file_changes, element.findtext("idnumber")
         )
@@ -223,6 +251,32 @@ def _combined_feedback(element: ET.Element) -> dict[str, str]:
         outcome: read_text(element.find(tag)) for outcome, tag in COMBINED_FEEDBACK_TAGS.items()
     }
     return {outcome: text for outcome, text in texts.items() if text}
+
+
+def _files_of(element: ET.Element, kind) -> tuple[list[ImportedFile], list[str]]:
+    """The files the question shows (in its text, Moodle 1.9's picture, its choices, its
+    feedbacks), each at its place, and the report's sentences for those it cannot keep."""
+    files, changes = moodle_files(element.find("questiontext"), "prompt")
+    old_files, old_changes = moodle_old_image(element)
+    files, changes = files + old_files, changes + old_changes
+    choices = kind.type.value in CHOICE_TYPES
+    if choices:
+        answer_files, answer_changes = moodle_choice_files(element)
+        files, changes = files + answer_files, changes + answer_changes
+    feedbacks = _feedback_parts(element, kind)
+    feedback_files, feedback_changes = moodle_feedback_files(feedbacks)
+    files, changes = files + feedback_files, changes + feedback_changes
+    kept = [part for part, _place in feedbacks]
+    return files, changes + files_elsewhere(element, with_answers=choices, kept_parts=kept)
+
+
+def _feedback_parts(element: ET.Element, kind) -> list[tuple[ET.Element | None, str]]:
+    """(feedback element, media place) of every feedback whose pictures the item keeps: the
+    general one, the combined ones, and each answer's the kind keeps."""
+    parts = [(element.find("generalfeedback"), EXPLANATION_PLACE)]
+    parts += [(element.find(tag), outcome_place(o)) for o, tag in COMBINED_FEEDBACK_TAGS.items()]
+    parts += [(a.find("feedback"), place) for a, place in kind.moodle_feedback_answers(element)]
+    return parts
 
 
 HINTS_LEFT_OUT = (

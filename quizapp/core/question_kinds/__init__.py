@@ -12,6 +12,7 @@ import random
 from typing import Any
 
 from quizapp.core.errors import ContractError
+from quizapp.core.interchange.media_refs import outcome_place
 from quizapp.core.question_kinds.base import FormAnswerError, QuestionKind, QuestionLike
 from quizapp.core.question_kinds.choice import MultipleSelect, SingleChoice
 from quizapp.core.question_kinds.choice_credit import outcome_of
@@ -31,6 +32,7 @@ __all__ = [
     "describe_answer",
     "describe_key",
     "feedback_for",
+    "feedback_media_places",
     "is_known_type",
     "kind_of",
     "slot_order",
@@ -113,3 +115,15 @@ def feedback_for(question: QuestionLike, answer: Any, score: float) -> list[str]
         combined = getattr(question, "combined_feedback", None) or {}
         said += [combined[outcome_of(score)]] if combined.get(outcome_of(score)) else []
     return said
+
+
+def feedback_media_places(question: QuestionLike, answer: Any, score: float) -> list[str]:
+    """The places of the pictures and sound shown with ``feedback_for``'s texts, in their
+    order, those the question has a file at: each picked choice's (or matched value's)
+    feedback, then the combined feedback of the outcome."""
+    kind = kind_of(question.type)
+    places = kind.answer_feedback_places(question, answer) if answer not in (None, [], {}) else []
+    if kind.graded:
+        places.append(outcome_place(outcome_of(score)))
+    shown = {entry.get("place") for entry in getattr(question, "media", None) or ()}
+    return [place for place in places if place in shown]

@@ -146,12 +146,17 @@ class QuestionKind:
     # Whether the kind keeps a feedback text per answer (choices do); an import of a kind
     # that does not lists the feedback it left out.
     keeps_answer_feedback: ClassVar[bool] = False
-    # Whether answers worth part of the mark are kept (choices with fractions keep their
-    # feedback too, so only kinds that keep credit without feedback set this: numerical).
+    # Whether answers worth part of the mark are kept (checked for the kinds that keep no
+    # feedback per answer; those that do keep their answers' credit with it).
     keeps_credit: ClassVar[bool] = False
 
     def answer_feedback(self, question: QuestionLike, answer: Any) -> list[str]:
         """What the question says to this particular answer (a picked choice's feedback)."""
+        return []
+
+    def answer_feedback_places(self, question: QuestionLike, answer: Any) -> list[str]:
+        """The media places of the feedbacks ``answer_feedback`` draws on (a picked choice's
+        "feedback:choice:<id>"), whose pictures are shown with them."""
         return []
 
     # --- item analysis ------------------------------------------------------------------------
@@ -178,6 +183,11 @@ class QuestionKind:
         also set "prompt" when the kind rewrites the text (cloze), and "changes": what the
         import report lists as changed. Raises NotImportable for a question it cannot keep."""
         raise NotImplementedError
+
+    def moodle_feedback_answers(self, element: ET.Element) -> list[tuple[ET.Element, str]]:
+        """(``<answer>``, media place) for each Moodle answer whose feedback this kind keeps:
+        the files in that feedback are shown there. [] for kinds that keep none."""
+        return []
 
     def moodle_prompt(self, question: QuestionLike) -> str:
         """The question text as Moodle shows it, before HTML escaping."""

@@ -8,6 +8,7 @@ from typing import Any
 
 from quizapp.core.grading import Grade, GradingKey, grade_multiple_select, grade_single_choice
 from quizapp.core.interchange.gift_text import GiftQuestion, escape, restore
+from quizapp.core.interchange.media_refs import answer_feedback_place
 from quizapp.core.interchange.moodle_fields import add_text, read_text
 from quizapp.core.interchange.records import (
     format_fraction,
@@ -130,6 +131,10 @@ class ChoiceKind(QuestionKind):
         picked = set(self.picked_choice_ids(answer)) if answer else set()
         return [c["feedback"] for c in question.choices if c["id"] in picked and c.get("feedback")]
 
+    def answer_feedback_places(self, question: QuestionLike, answer: Any) -> list[str]:
+        picked = set(self.picked_choice_ids(answer)) if answer else set()
+        return [answer_feedback_place(c["id"]) for c in question.choices if c["id"] in picked]
+
     def tiles(self, question: QuestionLike) -> list[dict[str, str]] | None:
         return [{"id": c["id"], "text": c["text"]} for c in question.choices]
 
@@ -166,6 +171,11 @@ class ChoiceKind(QuestionKind):
         if has_poll_tag(element):
             return False
         return moodle_type == self.moodle_type and single == self.single
+
+    def moodle_feedback_answers(self, element: ET.Element) -> list[tuple[ET.Element, str]]:
+        if not self.keeps_answer_feedback:
+            return []
+        return [(a, answer_feedback_place(i)) for i, a in enumerate(element.findall("answer"))]
 
     def read_moodle(self, element: ET.Element, prompt: str) -> dict[str, Any]:
         choices = []

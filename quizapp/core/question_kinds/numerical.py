@@ -3,8 +3,13 @@
 Storage (no column of its own; the question's JSON fields, in a documented shape):
 
 - ``choices``: the accepted values, one dict each, ``{"id", "text", "correct", "fraction",
-  "value", "tolerance"}``: ``text`` the value as written, ``fraction`` the credit 0..1,
-  ``correct`` whether it is full credit. Never shown as options.
+  "value", "tolerance"}`` and an optional ``feedback``: ``text`` the value as written,
+  ``fraction`` the credit 0..1, ``correct`` whether it is full credit, ``feedback`` what a
+  learner whose number it accepts is told (the best value accepting it speaks, as it marks).
+  Never shown as options.
+- Moodle's "any other answer" (``*`` in Moodle XML, ``~#…`` in GIFT) only carries feedback for
+  a number no value accepts: it is kept as the question's combined feedback for an incorrect
+  answer and written back as that catch-all.
 - ``pairs``: the accepted units, ``[unit, multiplier]`` with the multiplier as text, as Moodle
   writes them: the first is the base unit (multiplier 1), "cm" with 100 reads "314 cm" as
   3.14. Units are optional: a bare number is read in the base unit.
@@ -21,8 +26,9 @@ from collections.abc import Mapping
 from typing import Any
 
 from quizapp.core.grading import Grade, GradingKey, InvalidAnswer
-from quizapp.core.interchange.gift_text import GiftQuestion, restore
-from quizapp.core.interchange.moodle_fields import add_text, read_text
+from quizapp.core.interchange.gift_text import GiftQuestion, escape, formatted, restore
+from quizapp.core.interchange.media_refs import answer_feedback_place, outcome_place
+from quizapp.core.interchange.moodle_fields import OUTCOME_TAGS, add_text, read_text
 from quizapp.core.interchange.records import format_fraction, parse_fraction
 from quizapp.core.item_drafts import choice_id
 from quizapp.core.question_kinds.base import (
@@ -34,6 +40,7 @@ from quizapp.core.question_kinds.base import (
     QuestionLike,
     lines_of,
 )
+from quizapp.core.question_kinds.choice_credit import feedback_text
 from quizapp.core.question_kinds.numbers import (
     NotANumber,
     NumericAnswer,
@@ -49,6 +56,7 @@ from quizapp.core.translatable import N_
 
 UNIT_LINE = re.compile(r"^unit\s*:\s*(?P<unit>[^=]+?)\s*(?:=\s*(?P<multiplier>.+))?$", re.I)
 MAX_UNIT = 30  # characters in a unit's name
+CATCH_ALL = "*"  # Moodle's answer for every number no other answer accepts
 
 
 def answers_of(choices: list[dict[str, Any]]) -> list[NumericAnswer]:
@@ -69,8 +77,8 @@ def units_of(pairs: Any) -> list[tuple[str, float]]:
     return [(str(unit), float(multiplier)) for unit, multiplier in pairs or []]
 
 
-def _stored_choice(position: int, answer: NumericAnswer) -> dict[str, Any]:
-    return {
+def _stored_choice(position: int, answer: NumericAnswer, feedback: str) -> dict[str, Any]:
+    stored = {
         "id": choice_id(position),
         "text": number_text(answer.value),
         "correct": answer.fraction >= 1.0,
@@ -78,6 +86,12 @@ def _stored_choice(position: int, answer: NumericAnswer) -> dict[str, Any]:
         "value": answer.value,
         "tolerance": answer.tolerance,
     }
+    return {**stored, "feedback": feedback} if feedback else stored
+
+
+def _joined(*texts: str) -> str:
+    """The texts that say something, each once, a line apart."""
+    return "\n".join(dict.fromkeys(t for t in texts if t))
 
 
 class Numerical(TypedKind):
@@ -89,6 +103,7 @@ class Numerical(TypedKind):
     authoring_field = "accepted"
     moodle_type = "numerical"
     keeps_credit = True
+    keeps_answer_feedback = True
 
     # --- authoring and validation ---------------------------------------------------------
 
@@ -121,11 +136,14 @@ class Numerical(TypedKind):
             units = [self._unit(u) for u in raw.get("pairs") or []]
         except (NotANumber, TypeError, ValueError, KeyError) as error:
             fail(f"a numerical answer or unit is not a number: {error}")
+        said = [feedback_text(a.get("feedback"), fail, "a value's feedback") for a in answers]
         if not any(a.fraction >= 1.0 for a in parsed):
             fail("a numerical question needs one value worth full marks")
         if len({u for u, _m in units}) != len(units):
             fail("a unit is listed twice")
-        draft["choices"] = [_stored_choice(i, a) for i, a in enumerate(parsed)]
+        draft["choices"] = [
+            _stored_choice(i, a, text) for i, (a, text) in enumerate(zip(parsed, said, strict=True))
+        ]
         draft["accepted"] = []
         draft["pairs"] = [[u, number_text(m)] for u, m in units]
 
@@ -170,6 +188,35 @@ class Numerical(TypedKind):
                 f"{value.strip()[:40]!r} is not a number: type digits, such as 3.14 or 3,14."
             ) from None
         return value.strip()
+
+    def _matched(self, question: QuestionLike, answer: Any) -> dict[str, Any] | None:
+        """The stored value that marks ``answer``: the best worth accepting the number (the
+        first of equals), read in its unit as ``grade`` reads it; None when none does."""
+        if not isinstance(answer, str):
+            return None
+        try:
+            number, unit = split_number(answer)
+        except NotANumber:
+            return None
+        if unit:
+            multiplier = dict(units_of(question.pairs)).get(unit)
+            if multiplier is None:
+                return None
+            number = number / multiplier
+        best = None
+        for choice, accepted in zip(question.choices, answers_of(question.choices), strict=True):
+            if accepted.accepts(number) and (best is None or accepted.fraction > best[1]):
+                best = (choice, accepted.fraction)
+        return best[0] if best else None
+
+    def answer_feedback(self, question: QuestionLike, answer: Any) -> list[str]:
+        """The feedback of the value that marked the number, as Moodle shows it."""
+        matched = self._matched(question, answer)
+        return [matched["feedback"]] if matched and matched.get("feedback") else []
+
+    def answer_feedback_places(self, question: QuestionLike, answer: Any) -> list[str]:
+        matched = self._matched(question, answer)
+        return [answer_feedback_place(matched["id"])] if matched else []
 
     def grade(self, key: GradingKey, answer: object) -> Grade:
         """The best credit of the accepted values the number falls within; a unit is read
@@ -219,31 +266,58 @@ class Numerical(TypedKind):
     def reads_moodle(self, moodle_type: str, element: ET.Element, prompt: str) -> bool:
         return moodle_type == self.moodle_type
 
+    def moodle_feedback_answers(self, element: ET.Element) -> list[tuple[ET.Element, str]]:
+        """A value's feedback is shown with it; the catch-all's with an incorrect answer."""
+        found, position = [], 0
+        for answer in element.findall("answer"):
+            if read_text(answer).strip() == CATCH_ALL:
+                found.append((answer, outcome_place("incorrect")))
+                continue
+            found.append((answer, answer_feedback_place(position)))
+            position += 1
+        return found
+
     def read_moodle(self, element: ET.Element, prompt: str) -> dict[str, Any]:
-        answers = []
+        answers, other = [], ""
         for answer in element.findall("answer"):
             text = read_text(answer)
-            if text.strip() == "*":  # Moodle's "any other answer": worth nothing here
+            said = read_text(answer.find("feedback"))
+            if text.strip() == CATCH_ALL:  # "any other answer": worth nothing, says something
+                other = _joined(other, said)
                 continue
             answers.append(
                 {
                     "value": text,
                     "tolerance": answer.findtext("tolerance") or "0",
                     "fraction": parse_fraction(answer.get("fraction")) / 100.0,
+                    "feedback": said,
                 }
             )
         units = [
             [unit.findtext("unit_name") or "", unit.findtext("multiplier") or "1"]
             for unit in element.findall("units/unit")
         ]
-        return {"choices": answers, "pairs": units}
+        read = {"choices": answers, "pairs": units}
+        if other:
+            combined = {o: read_text(element.find(tag)) for o, tag in OUTCOME_TAGS.items()}
+            combined["incorrect"] = _joined(combined["incorrect"], other)
+            read["combined_feedback"] = {o: text for o, text in combined.items() if text}
+        return read
 
     def write_moodle(self, question: QuestionLike, element: ET.Element) -> None:
-        for answer in answers_of(question.choices):
+        for choice, answer in zip(question.choices, answers_of(question.choices), strict=True):
             fraction = format_fraction(answer.fraction * 100)
             written = add_text(element, "answer", number_text(answer.value), fraction=fraction)
             written.set("format", "moodle_auto_format")
+            add_text(written, "feedback", choice.get("feedback") or "", paragraphs=True)
             ET.SubElement(written, "tolerance").text = number_text(answer.tolerance)
+        other = (getattr(question, "combined_feedback", None) or {}).get("incorrect")
+        if other:
+            # Moodle shows no combined feedback on a numerical question: its catch-all does.
+            written = add_text(element, "answer", CATCH_ALL, fraction="0")
+            written.set("format", "moodle_auto_format")
+            add_text(written, "feedback", other, paragraphs=True)
+            ET.SubElement(written, "tolerance").text = "0"
         units = units_of(question.pairs)
         if units:
             parent = ET.SubElement(element, "units")
@@ -260,16 +334,18 @@ class Numerical(TypedKind):
         return parsed.body.strip().startswith("#")
 
     def read_gift(self, parsed: GiftQuestion) -> dict[str, Any]:
-        """``{#3.14:0.01}``, ``{#1..5}`` or ``{#=3.14:0.01 =%50%3.1:0.1}`` (feedback after a
-        "#" of an answer is dropped, and reported by the format module). A wrong answer with no
-        number (``~#Completely wrong``, or ``~*``) is Moodle's catch-all for every other
-        response: worth nothing, it only carries feedback, so it adds no answer here."""
+        """``{#3.14:0.01}``, ``{#1..5}`` or ``{#=3.14:0.01#Close =%50%3.1:0.1#Roughly}``, each
+        answer's feedback after its "#". A wrong answer with no number (``~#Completely wrong``,
+        or ``~*``) is Moodle's catch-all for every other response: worth nothing, its feedback
+        is kept as the one for an incorrect answer."""
         body = parsed.body.strip()[1:]
         chunks = [c for c in re.split(r"(?=[=~])", body) if c.strip()]
-        answers = []
+        answers, other = [], ""
         for chunk in chunks:
-            text = restore(chunk.removeprefix("=").removeprefix("~").partition("#")[0])
-            if chunk.startswith("~") and text in ("", "*"):
+            written, _, said = chunk.removeprefix("=").removeprefix("~").partition("#")
+            text, said = restore(written), formatted(restore(said))
+            if chunk.startswith("~") and text in ("", CATCH_ALL):
+                other = _joined(other, said)
                 continue
             try:
                 answer = read_answer_text(text)
@@ -277,16 +353,30 @@ class Numerical(TypedKind):
                 answers.append({"value": text})  # validate names the bad one
                 continue
             answers.append(
-                {"value": answer.value, "tolerance": answer.tolerance, "fraction": answer.fraction}
+                {
+                    "value": answer.value,
+                    "tolerance": answer.tolerance,
+                    "fraction": answer.fraction,
+                    "feedback": said,
+                }
             )
-        return {"prompt": self.gift_prompt(parsed), "choices": answers}
+        read = {"prompt": self.gift_prompt(parsed), "choices": answers}
+        return {**read, "combined_feedback": {"incorrect": other}} if other else read
 
     def gift_answers(self, question: QuestionLike) -> str:
         answers = answers_of(question.choices)
-        if len(answers) == 1 and answers[0].fraction >= 1.0:
+        said = [c.get("feedback") or "" for c in question.choices]
+        other = (getattr(question, "combined_feedback", None) or {}).get("incorrect", "")
+        if len(answers) == 1 and answers[0].fraction >= 1.0 and not said[0] and not other:
             return "#" + write_answer_text(answers[0])
         # Numbers hold none of GIFT's special characters but ":", which is syntax here.
-        return "#" + " ".join("=" + write_answer_text(a) for a in answers)
+        written = [
+            "=" + write_answer_text(a) + (f"#{escape(text)}" if text else "")
+            for a, text in zip(answers, said, strict=True)
+        ]
+        if other:
+            written.append(f"~#{escape(other)}")
+        return "#" + " ".join(written)
 
 
 def split_number_or_none(text: str) -> float | None:

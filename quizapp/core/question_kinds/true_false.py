@@ -8,6 +8,7 @@ from typing import Any
 
 from quizapp.core.grading import Grade, GradingKey, grade_true_false
 from quizapp.core.interchange.gift_text import GiftQuestion, escape, restore
+from quizapp.core.interchange.media_refs import outcome_place
 from quizapp.core.interchange.moodle_fields import add_plain, add_text, read_text
 from quizapp.core.interchange.records import is_full_marks, parse_fraction
 from quizapp.core.question_kinds.base import (
@@ -116,6 +117,14 @@ class TrueFalse(QuestionKind):
         for outcome, tag in _OUTCOME_TAGS.items():
             said[outcome] = _joined(said[outcome], read_text(element.find(tag)))
         return {"answer": right, "combined_feedback": {k: v for k, v in said.items() if v}}
+
+    def moodle_feedback_answers(self, element: ET.Element) -> list[tuple[ET.Element, str]]:
+        """Each answer's feedback is the combined one for its outcome: its pictures too."""
+        found = []
+        for answer in element.findall("answer"):
+            full = is_full_marks(parse_fraction(answer.get("fraction")))
+            found.append((answer, outcome_place("correct" if full else "incorrect")))
+        return found
 
     def write_moodle(self, question: QuestionLike, element: ET.Element) -> None:
         combined = getattr(question, "combined_feedback", None) or {}
