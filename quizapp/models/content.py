@@ -176,6 +176,7 @@ QUESTION_CONTENT_FIELDS = (
     "answer_bool",
     "quote",
     "combined_feedback",
+    "hints",
 )
 FLASHCARD_CONTENT_FIELDS = ("front", "back", "kind")
 
@@ -202,6 +203,9 @@ class Question(_Item, db.Model):
     combined_feedback: Mapped[dict[str, str]] = mapped_column(
         sa.JSON, default=dict, server_default=sa.text("'{}'")
     )
+    # Hints a learner may reveal one by one before answering a practice question, in order
+    # (Moodle's ``<hint>`` elements; ``core.question_hints``).
+    hints: Mapped[list[str]] = mapped_column(sa.JSON, default=list, server_default=sa.text("'[]'"))
 
     claim: Mapped[Claim] = relationship()
 

@@ -57,7 +57,8 @@ EXPECTED = {
         {"Kappa Essay Question": "no question type like Moodle's 'essay'"},
     ),
     "moodle-xml/qtype_match.testquestion.moodle.xml": (1, 1, {}, {}),
-    "moodle-xml/qtype_multichoice.testquestion.moodle.xml": (1, 1, {"Multi-choice-001": 1}, {}),
+    # Its two hints are kept (a learner practising may reveal them), so nothing is reported.
+    "moodle-xml/qtype_multichoice.testquestion.moodle.xml": (1, 1, {}, {}),
     # A short answer with part marks and feedback: kept as a cloze question of one gap.
     "moodle-xml/qtype_shortanswer.testquestion.moodle.xml": (1, 1, {"shortanswer-001": 1}, {}),
     "moodle-xml/sample_questions_with_old_image_tag.xml": (
@@ -206,9 +207,8 @@ def test_moodle_question_types_fixtures_keep_fractions_pairs_and_feedback(db, im
         "partial": "Your answer is partially correct.",
         "incorrect": "Your answer is incorrect.",
     }
-    assert result.changed["Multi-choice-001"] == [
-        "its hints were left out: Moodle shows them between tries, and the app has no hints"
-    ]
+    assert "Multi-choice-001" not in result.changed
+    assert question.hints == ["First hint", "Second hint"]
 
     result = imported("moodle-xml/qtype_match.testquestion.moodle.xml")
     (matching,) = _items(db, Question, result)
