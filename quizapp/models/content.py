@@ -159,6 +159,9 @@ class Flashcard(_Item, db.Model):
     kind: Mapped[str] = mapped_column(sa.String(16), default=CardKind.BASIC)
     front: Mapped[str] = mapped_column(sa.Text)
     back: Mapped[str] = mapped_column(sa.Text)
+    # A cloze card's "Back Extra", as Anki's Cloze note type has it: shown below the answer on
+    # the back, and written back into that field on export ("" when there is none).
+    back_extra: Mapped[str] = mapped_column(sa.Text, default="", server_default="")
 
     claim: Mapped[Claim] = relationship()
 

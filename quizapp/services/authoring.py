@@ -121,6 +121,8 @@ class FlashcardFields:
     # Its tags as typed: words separated by spaces (``core.item_tags``); None leaves an edited
     # card's tags as they are (a request that did not send the field).
     tags: str | None = None
+    # A cloze card's Back Extra, shown below the answer; None leaves an edited card's as it is.
+    back_extra: str | None = None
 
 
 def new_key(teacher_id: int) -> str:
@@ -304,6 +306,11 @@ def _flashcard_values(
         if tag_problem:
             _fail(tag_problem)
         values["tags"] = tags_from_text(fields.tags).tags
+    if fields.back_extra is not None:
+        back_extra = fields.back_extra.strip()
+        if len(back_extra) > MAX_PROMPT:
+            _fail(f"A card's Back Extra has at most {MAX_PROMPT} characters.")
+        values["back_extra"] = back_extra
     return values
 
 
@@ -362,7 +369,7 @@ def copy_question(session: Session, question: Question, teacher_id: int) -> Ques
 
 
 def copy_flashcard(session: Session, card: Flashcard, teacher_id: int) -> Flashcard:
-    return _copy(session, card, FLASHCARD_CONTENT_FIELDS, teacher_id)
+    return _copy(session, card, (*FLASHCARD_CONTENT_FIELDS, "back_extra"), teacher_id)
 
 
 def retire_or_delete(session: Session, item) -> str:

@@ -124,6 +124,7 @@ def deck_cards(
             Flashcard.kind,
             Flashcard.media,
             Flashcard.tags,
+            Flashcard.back_extra,
         )
         .join(Claim, Flashcard.claim_id == Claim.id)
         .join(Topic, Claim.topic_id == Topic.id)
@@ -141,6 +142,7 @@ def deck_cards(
             row[5],
             export_files(store, row[6], CARD_PLACES),
             tuple(row[7] or ()),
+            row[8] or "",
         )
         for row in rows
     ]

@@ -249,6 +249,10 @@ class FlashcardForm(FlaskForm):
     back_file = file_field(_l("Picture or sound on the back (optional)"))
     back_alt = alt_field()
     back_remove = remove_field()
+    back_extra = TextAreaField(
+        _l("Back Extra (optional): shown below the answer, as on an Anki cloze card"),
+        validators=[Length(max=MAX_PROMPT)],
+    )
     tags = StringField(
         _l("Tags (optional, separated by spaces, as in Anki)"),
         validators=[Length(max=MAX_LIST_TEXT)],
@@ -268,9 +272,11 @@ class FlashcardForm(FlaskForm):
             self.back.data or "",
             # A request without the field (not the form's) leaves the tags as they are.
             tags=(self.tags.data or "") if self.tags.raw_data else None,
+            back_extra=(self.back_extra.data or "") if self.back_extra.raw_data else None,
         )
 
     def fill(self, card) -> None:
         self.claim_id.data, self.kind.data = card.claim_id, card.kind
         self.front.data, self.back.data = card.front, card.back
         self.tags.data = tags_text(card.tags or ())
+        self.back_extra.data = card.back_extra or ""
