@@ -160,6 +160,13 @@ class DueCardSchema(ma.Schema):
     flashcard_id = Int(required=True)
     front = Str(required=True, attribute="flashcard.front")
     back = Str(required=True, attribute="flashcard.back")
+    back_extra = Str(
+        required=True,
+        attribute="flashcard.back_extra",
+        metadata={
+            "description": "A cloze card's Back Extra, shown below the answer; empty if none"
+        },
+    )
     claim_id = Int(required=True, attribute="flashcard.claim_id")
     due = UtcDateTime(required=True)
     state = Int(required=True, metadata={"description": "1 learning, 2 review, 3 relearning"})

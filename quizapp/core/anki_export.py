@@ -23,6 +23,7 @@ from typing import Any
 import genanki
 
 from quizapp.core.interchange.cloze import to_anki_cloze
+from quizapp.core.interchange.html_text import text_to_html
 from quizapp.core.item_tags import TOPIC_TAG_PREFIX
 from quizapp.core.media_files import EXTENSIONS
 from quizapp.core.vocabulary import CardKind
@@ -44,6 +45,9 @@ class ExportCard:
     files: tuple[tuple[dict[str, Any], bytes], ...] = ()
     # Its tags (``core.item_tags``: one word each), written on its note after the topic's.
     tags: tuple[str, ...] = ()
+    # A cloze card's Back Extra (text), written into its note's Back Extra field above the
+    # source.
+    back_extra: str = ""
 
 
 @dataclass(frozen=True)
@@ -122,7 +126,8 @@ def _note(card: ExportCard, basic: genanki.Model) -> genanki.Note:
     front = _with_media(html.escape(card.front), _shown(card, "front"))
     if card.kind == CardKind.CLOZE:
         text = to_anki_cloze(front, html.escape(card.back))
-        extra = _with_media(_shown(card, "back"), source_html(card.quote, card.topic))
+        own = _with_media(text_to_html(card.back_extra), _shown(card, "back"))
+        extra = _with_media(own, source_html(card.quote, card.topic))
         return genanki.Note(
             model=genanki.CLOZE_MODEL,
             fields=[text, extra],

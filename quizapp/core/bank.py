@@ -16,6 +16,7 @@ import yaml
 from quizapp.core.aliases import AnswerContext, answer_set
 from quizapp.core.errors import InputError
 from quizapp.core.item_drafts import FlashcardDraft, QuestionDraft
+from quizapp.core.question_hints import question_hints
 from quizapp.core.question_kinds import UnknownKind, kind_of
 from quizapp.core.question_kinds.base import BLANK
 from quizapp.core.question_kinds.choice_credit import combined_feedback
@@ -77,6 +78,7 @@ def validate_question_fields(
         "quote": raw.get("quote"),
         "origin": origin,
         "combined_feedback": combined_feedback(raw.get("combined_feedback"), fail),
+        "hints": question_hints(raw.get("hints"), fail),
     }
     kind.validate(raw, draft, fail)
     if draft.get("accepted"):

@@ -38,6 +38,8 @@ class QuestionDraft:
     origin: str = ItemOrigin.GENERATED
     # Feedback by outcome ("correct", "partial", "incorrect"), as an imported question wrote it.
     combined_feedback: dict[str, str] = field(default_factory=dict)
+    # What a learner may reveal, one after another, before answering (Moodle's hints).
+    hints: list[str] = field(default_factory=list)
 
 
 def choice_id(position: int) -> str:

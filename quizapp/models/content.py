@@ -159,6 +159,9 @@ class Flashcard(_Item, db.Model):
     kind: Mapped[str] = mapped_column(sa.String(16), default=CardKind.BASIC)
     front: Mapped[str] = mapped_column(sa.Text)
     back: Mapped[str] = mapped_column(sa.Text)
+    # A cloze card's "Back Extra", as Anki's Cloze note type has it: shown below the answer on
+    # the back, and written back into that field on export ("" when there is none).
+    back_extra: Mapped[str] = mapped_column(sa.Text, default="", server_default="")
 
     claim: Mapped[Claim] = relationship()
 
@@ -176,6 +179,7 @@ QUESTION_CONTENT_FIELDS = (
     "answer_bool",
     "quote",
     "combined_feedback",
+    "hints",
 )
 FLASHCARD_CONTENT_FIELDS = ("front", "back", "kind")
 
@@ -202,6 +206,9 @@ class Question(_Item, db.Model):
     combined_feedback: Mapped[dict[str, str]] = mapped_column(
         sa.JSON, default=dict, server_default=sa.text("'{}'")
     )
+    # Hints a learner may reveal one by one before answering a practice question, in order
+    # (Moodle's ``<hint>`` elements; ``core.question_hints``).
+    hints: Mapped[list[str]] = mapped_column(sa.JSON, default=list, server_default=sa.text("'[]'"))
 
     claim: Mapped[Claim] = relationship()
 

@@ -180,6 +180,13 @@ def _feedback(slot, response):
     }
 
 
+def shows_hints(attempt) -> bool:
+    """Whether a question's hints may be revealed: in the learner's own practice and reviews,
+    not in an assigned quiz, which is marked, and whose settings have no hint option (a hint
+    there would change what the mark measures, the same for every learner or not)."""
+    return attempt.assignment_id is None
+
+
 def _store_answer(attempt, slot, action: str, answer, check: bool, now):
     """Save the answer unless nothing changed, then commit; returns the current response."""
     response = slot.response
@@ -270,6 +277,7 @@ def question(attempt_id: int, position: int):
         feedback=feedback,
         answered=screen.answered,
         immediate=attempt.shows_feedback_now(now),
+        hints_shown=shows_hints(attempt) and feedback is None,
     )
 
 

@@ -100,6 +100,7 @@ def _card_row(anki: AnkiCard, landing: Landing, claim_id: int) -> dict:
         "kind": anki.card.kind,
         "front": anki.card.front,
         "back": anki.card.back,
+        "back_extra": anki.card.back_extra,
         "tags": anki.tags,
         "origin": landing.origin,
         "author_id": landing.author_id,

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from quizapp.core.aliases import AnswerContext
 from quizapp.core.bank import BLANK, validate_question_fields
 from quizapp.core.item_tags import tag_field_problem, tags_from_text, tags_text
+from quizapp.core.question_hints import hints_from_text, hints_text
 from quizapp.core.question_kinds import is_known_type, kind_of
 from quizapp.core.question_kinds.base import PAIR_SEPARATOR
 from quizapp.core.vocabulary import CardKind, ItemOrigin
@@ -71,6 +72,9 @@ class QuestionFields:
     # The choices as the editor's rows (text, ticked), which take the place of ``choices``
     # when given: a row's text may itself start with "*".
     choice_rows: tuple[tuple[str, bool], ...] | None = None
+    # Its hints as typed, separated by a blank line (``core.question_hints``); None leaves an
+    # edited question's hints as they are (a request that did not send the field).
+    hints: str | None = None
 
     def raw(self) -> dict[str, Any]:
         """The fields in the seed bank's shape, for ``validate_question_fields``; the kind reads
@@ -85,6 +89,7 @@ class QuestionFields:
             "prompt": self.prompt,
             "explanation": self.explanation,
             "difficulty": self.difficulty,
+            "hints": hints_from_text(self.hints or ""),
         }
         if is_known_type(self.type):
             raw.update(kind_of(self.type).raw_from_authoring(self, _fail))
@@ -116,6 +121,8 @@ class FlashcardFields:
     # Its tags as typed: words separated by spaces (``core.item_tags``); None leaves an edited
     # card's tags as they are (a request that did not send the field).
     tags: str | None = None
+    # A cloze card's Back Extra, shown below the answer; None leaves an edited card's as it is.
+    back_extra: str | None = None
 
 
 def new_key(teacher_id: int) -> str:
@@ -168,6 +175,7 @@ def _question_values(
         "pairs": draft.pairs,
         "answer_bool": draft.answer_bool,
         "quote": quote,
+        **({"hints": draft.hints} if fields.hints is not None or item is None else {}),
     }
 
 
@@ -250,6 +258,7 @@ def fields_of(question: Question) -> QuestionFields:
         answer_bool=question.answer_bool,
         quote=question.quote or "",
         choice_rows=tuple((c["text"], bool(c["correct"])) for c in question.choices or []),
+        hints=hints_text(question.hints or []),
     )
     return dataclasses.replace(fields, **kind_of(question.type).authoring_text(question))
 
@@ -297,6 +306,11 @@ def _flashcard_values(
         if tag_problem:
             _fail(tag_problem)
         values["tags"] = tags_from_text(fields.tags).tags
+    if fields.back_extra is not None:
+        back_extra = fields.back_extra.strip()
+        if len(back_extra) > MAX_PROMPT:
+            _fail(f"A card's Back Extra has at most {MAX_PROMPT} characters.")
+        values["back_extra"] = back_extra
     return values
 
 
@@ -355,7 +369,7 @@ def copy_question(session: Session, question: Question, teacher_id: int) -> Ques
 
 
 def copy_flashcard(session: Session, card: Flashcard, teacher_id: int) -> Flashcard:
-    return _copy(session, card, FLASHCARD_CONTENT_FIELDS, teacher_id)
+    return _copy(session, card, (*FLASHCARD_CONTENT_FIELDS, "back_extra"), teacher_id)
 
 
 def retire_or_delete(session: Session, item) -> str:

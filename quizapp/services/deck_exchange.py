@@ -73,6 +73,7 @@ def import_cards(
                 "kind": card.kind,
                 "front": card.front,
                 "back": card.back,
+                "back_extra": card.back_extra or "",
                 "tags": list(card.tags or ()),
                 "origin": landing.origin,
                 "author_id": landing.author_id,
@@ -90,11 +91,13 @@ def import_cards(
 
 
 def _update_card(stored: Flashcard, card: CardRow) -> bool:
-    """Give ``stored`` the file's sides, kind and tags (when the file has a tags column) where
-    they differ (its id, claim and reviews kept); True when it did."""
+    """Give ``stored`` the file's sides and kind, and its tags and Back Extra when the file has
+    them, where they differ (its id, claim and reviews kept); True when it did."""
     content = {name: getattr(card, name) for name in FLASHCARD_CONTENT_FIELDS}
     if card.tags is not None:
         content["tags"] = list(card.tags)
+    if card.back_extra is not None:
+        content["back_extra"] = card.back_extra
     if not changed_fields(stored, content, content):
         return False
     for name, value in content.items():
@@ -124,6 +127,7 @@ def deck_cards(
             Flashcard.kind,
             Flashcard.media,
             Flashcard.tags,
+            Flashcard.back_extra,
         )
         .join(Claim, Flashcard.claim_id == Claim.id)
         .join(Topic, Claim.topic_id == Topic.id)
@@ -141,6 +145,7 @@ def deck_cards(
             row[5],
             export_files(store, row[6], CARD_PLACES),
             tuple(row[7] or ()),
+            row[8] or "",
         )
         for row in rows
     ]
@@ -154,8 +159,8 @@ def export_deck(
     store: MediaStore | None = None,
 ) -> bytes:
     """The article's deck in the flashcard format named ``fmt`` (CSV: front, back, kind, topic,
-    source, key, tags; an Anki package); a format that holds files carries the cards' pictures and
-    sound from ``store``."""
+    source, key, tags, back extra; an Anki package); a format that holds files carries the cards'
+    pictures and sound from ``store``."""
     found = format_named(fmt)
     if found is None or found.holds != Holds.FLASHCARDS:
         raise InterchangeError(f"Unknown flashcard format {fmt!r}: use csv or apkg.")

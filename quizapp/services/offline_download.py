@@ -37,6 +37,7 @@ class OfflineCard:
     topic: str
     due: datetime | None  # None: a new card
     seen: str  # ``flashcards.seen_marker``: what the sync compares to find a conflict
+    back_extra: str = ""  # a cloze card's Back Extra, shown below the answer
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -47,6 +48,7 @@ class OfflineCard:
             "topic": self.topic,
             "due": aware(self.due).isoformat() if self.due else None,
             "seen": self.seen,
+            "back_extra": self.back_extra,
         }
 
 
@@ -62,7 +64,14 @@ def offline_cards(session: Session, user: User, now: datetime) -> list[OfflineCa
     new cards within the daily limit, in the order the flashcard page would show them."""
     visible = visible_articles(user).with_only_columns(Article.id)
     horizon = naive(aware(now) + timedelta(days=UPCOMING_DAYS))
-    columns = (Flashcard.id, Flashcard.kind, Flashcard.front, Flashcard.back, Topic.title)
+    columns = (
+        Flashcard.id,
+        Flashcard.kind,
+        Flashcard.front,
+        Flashcard.back,
+        Topic.title,
+        Flashcard.back_extra,
+    )
     due_rows = session.execute(
         sa.select(*columns, CardState.due, CardState.last_review)
         .join(CardState, CardState.flashcard_id == Flashcard.id)
@@ -77,8 +86,8 @@ def offline_cards(session: Session, user: User, now: datetime) -> list[OfflineCa
         .order_by(CardState.due, Flashcard.id)
     )
     cards = [
-        OfflineCard(i, kind, front, back, topic, due, seen_marker(_Seen(last)))
-        for i, kind, front, back, topic, due, last in due_rows
+        OfflineCard(i, kind, front, back, topic, due, seen_marker(_Seen(last)), extra)
+        for i, kind, front, back, topic, extra, due, last in due_rows
     ]
     seen = sa.select(CardState.flashcard_id).where(CardState.user_id == user.id)
     new_rows = session.execute(
@@ -93,7 +102,7 @@ def offline_cards(session: Session, user: User, now: datetime) -> list[OfflineCa
         .order_by(Claim.start_offset, Flashcard.id)
         .limit(new_cards_left_today(session, user, now))
     )
-    cards += [OfflineCard(i, k, f, b, t, None, "new") for i, k, f, b, t in new_rows]
+    cards += [OfflineCard(i, k, f, b, t, None, "new", x) for i, k, f, b, t, x in new_rows]
     return cards
 
 

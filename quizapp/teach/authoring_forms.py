@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import (
@@ -19,6 +20,7 @@ from wtforms import (
 from wtforms.validators import InputRequired, Length, NumberRange, Optional, ValidationError
 
 from quizapp.core.item_tags import tag_field_problem, tags_text
+from quizapp.core.question_hints import MAX_HINT_CHARS, MAX_HINTS, hints_from_text
 from quizapp.core.question_kinds import all_kinds, kind_of
 from quizapp.core.question_kinds.base import MAX_OPTIONS
 from quizapp.core.vocabulary import CardKind
@@ -111,6 +113,13 @@ class QuestionForm(FlaskForm):
     quote = TextAreaField(
         _l("Quote from the claim (optional, word for word)"), validators=[Length(max=MAX_PROMPT)]
     )
+    hints = TextAreaField(
+        _l(
+            "Hints (optional): a learner practising may show them one by one before answering; "
+            "leave a blank line between two hints"
+        ),
+        validators=[Length(max=MAX_LIST_TEXT)],
+    )
     prompt_file = file_field(_l("Picture or sound with the prompt (optional)"))
     prompt_alt = alt_field()
     prompt_remove = remove_field()
@@ -136,6 +145,26 @@ class QuestionForm(FlaskForm):
             answer_field.errors = [*answer_field.errors, problem]
             return False
         return True
+
+    def validate_hints(self, field: TextAreaField) -> None:
+        hints = hints_from_text(field.data or "")
+        if len(hints) > MAX_HINTS:
+            raise ValidationError(
+                _(
+                    "A question has at most %(max)d hints; this has %(count)d.",
+                    max=MAX_HINTS,
+                    count=len(hints),
+                )
+            )
+        for number, hint in enumerate(hints, start=1):
+            if len(hint) > MAX_HINT_CHARS:
+                raise ValidationError(
+                    _(
+                        "Hint %(number)d is longer than %(max)d characters.",
+                        number=number,
+                        max=MAX_HINT_CHARS,
+                    )
+                )
 
     def choice_rows(self) -> tuple[tuple[str, bool], ...] | None:
         """The editor's rows as (text, ticked), or None when the text format was sent."""
@@ -185,6 +214,8 @@ class QuestionForm(FlaskForm):
             answer_bool=answer,
             quote=self.quote.data or "",
             choice_rows=self.choice_rows(),
+            # A request without the field (not the form's) leaves the hints as they are.
+            hints=(self.hints.data or "") if self.hints.raw_data else None,
         )
 
     def fill(self, fields: QuestionFields) -> None:
@@ -218,6 +249,10 @@ class FlashcardForm(FlaskForm):
     back_file = file_field(_l("Picture or sound on the back (optional)"))
     back_alt = alt_field()
     back_remove = remove_field()
+    back_extra = TextAreaField(
+        _l("Back Extra (optional): shown below the answer, as on an Anki cloze card"),
+        validators=[Length(max=MAX_PROMPT)],
+    )
     tags = StringField(
         _l("Tags (optional, separated by spaces, as in Anki)"),
         validators=[Length(max=MAX_LIST_TEXT)],
@@ -237,9 +272,11 @@ class FlashcardForm(FlaskForm):
             self.back.data or "",
             # A request without the field (not the form's) leaves the tags as they are.
             tags=(self.tags.data or "") if self.tags.raw_data else None,
+            back_extra=(self.back_extra.data or "") if self.back_extra.raw_data else None,
         )
 
     def fill(self, card) -> None:
         self.claim_id.data, self.kind.data = card.claim_id, card.kind
         self.front.data, self.back.data = card.front, card.back
         self.tags.data = tags_text(card.tags or ())
+        self.back_extra.data = card.back_extra or ""

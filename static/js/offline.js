@@ -64,6 +64,9 @@
     if (!current) return;
     say("offline-front", current.front);
     say("offline-answer", current.back);
+    // A cloze card's Back Extra, below the answer (absent from cards saved before it came).
+    say("offline-extra", current.back_extra || "");
+    $("offline-extra").hidden = !current.back_extra;
     shownAt = Date.now();
   }
 

@@ -71,7 +71,8 @@
   });
 
   // Keys: 1-9 pick the n-th option; Enter checks (or moves on once checked) from anywhere
-  // outside a text field, where Enter already submits the form.
+  // outside a text field, where Enter already submits the form, and outside a hint's
+  // summary, where Enter opens the hint.
   document.addEventListener("keydown", (event) => {
     if (event.ctrlKey || event.metaKey || event.altKey) return;
     const target = event.target;
@@ -84,7 +85,7 @@
       event.preventDefault();
       input.click();
       input.focus();
-    } else if (event.key === "Enter" && !(target.matches && target.matches("button, a"))) {
+    } else if (event.key === "Enter" && !(target.matches && target.matches("button, a, summary"))) {
       const button = document.getElementById("check-button") || document.getElementById("next-button") || document.getElementById("finish-button");
       if (!button) return;
       event.preventDefault();

@@ -48,7 +48,7 @@ def test_tags_go_round_through_csv_and_update_in_place(db, make_teacher):
     slug = report.article_slug
     assert _tags(db, slug) == {"c-1": ["geo::europe", "capitals"], "c-2": []}
     exported = export_deck(db.session, slug, "csv", teacher_id=teacher.id).decode("utf-8")
-    assert exported.splitlines()[0].endswith(",key,tags")
+    assert exported.splitlines()[0].endswith(",key,tags,back extra")
     assert "geo::europe capitals" in exported
 
     retagged = DECK.replace("geo::europe capitals", "geo::europe")

@@ -125,13 +125,19 @@ def test_a_csv_row_with_too_many_columns_is_reported_and_its_card_drafted(db, ma
     assert report.drafts == 1
 
 
-def test_an_anki_card_whose_template_is_gone_is_skipped_and_a_lost_extra_drafts_its_card(
+def test_an_anki_card_whose_template_is_gone_is_skipped_and_a_lost_picture_drafts_its_card(
     db, make_teacher, tmp_path
 ):
     def fill(col):
         add_note(col, "Basic", "Rivers", Front="Longest river of France", Back="Loire")
         add_note(col, "Basic (and reversed card)", "Rivers", Front="Seine", Back="Paris")
-        add_note(col, "Cloze", "Rivers", Text="The {{c1::Rhône}} flows south", Back_Extra="Lyon")
+        add_note(
+            col,
+            "Cloze",
+            "Rivers",
+            Text="The {{c1::Rhône}} flows south",
+            Back_Extra='Lyon <img src="https://example.org/lyon.png">',
+        )
 
     # The reversed type's second template removed: a note type the reader cannot render whole.
     package = changed_package(
@@ -145,7 +151,7 @@ def test_an_anki_card_whose_template_is_gone_is_skipped_and_a_lost_extra_drafts_
     assert [s.reason for s in report.skipped] == ["its note type has no template for this card"]
     assert report.skipped[0].name.endswith("(Basic (and reversed card)), card 2")
     assert [c.change for c in report.changed] == [
-        f"its Back Extra (“Lyon”) is not kept: cloze cards show only the answer: {DRAFT_NOTE}"
+        f"its picture https://example.org/lyon.png in Back Extra is not kept: {DRAFT_NOTE}"
     ]
     cards = _cards(db, report.article_slug)
     assert {front: card.status for front, card in cards.items()} == {
@@ -154,6 +160,7 @@ def test_an_anki_card_whose_template_is_gone_is_skipped_and_a_lost_extra_drafts_
         "The _____ flows south": "draft",
     }
     assert cards["The _____ flows south"].back == "Rhône"
+    assert cards["The _____ flows south"].back_extra == "Lyon"  # its words are kept
     assert report.drafts == 1
 
 

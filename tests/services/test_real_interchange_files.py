@@ -56,7 +56,8 @@ EXPECTED = {
         {"Kappa Essay Question": "no question type like Moodle's 'essay'"},
     ),
     "moodle-xml/qtype_match.testquestion.moodle.xml": (1, 1, {}, {}),
-    "moodle-xml/qtype_multichoice.testquestion.moodle.xml": (1, 1, {"Multi-choice-001": 1}, {}),
+    # Its two hints are kept (a learner practising may reveal them), so nothing is reported.
+    "moodle-xml/qtype_multichoice.testquestion.moodle.xml": (1, 1, {}, {}),
     # A short answer with part marks and feedback: kept as a cloze question of one gap.
     "moodle-xml/qtype_shortanswer.testquestion.moodle.xml": (1, 1, {"shortanswer-001": 1}, {}),
     "moodle-xml/sample_questions_with_old_image_tag.xml": (
@@ -207,9 +208,8 @@ def test_moodle_question_types_fixtures_keep_fractions_pairs_and_feedback(db, im
         "partial": "Your answer is partially correct.",
         "incorrect": "Your answer is incorrect.",
     }
-    assert result.changed["Multi-choice-001"] == [
-        "its hints were left out: Moodle shows them between tries, and the app has no hints"
-    ]
+    assert "Multi-choice-001" not in result.changed
+    assert question.hints == ["First hint", "Second hint"]
 
     result = imported("moodle-xml/qtype_match.testquestion.moodle.xml")
     (matching,) = _items(db, Question, result)
@@ -432,7 +432,13 @@ def test_anki_decks_keep_every_card_and_their_media(db, imported, name):
     assert cards["der Fluss"].tags == cards["the river"].tags == ["german"]
     assert flag.tags == ["media"]
     assert not [n for n in result.changed if n.startswith("tag ")]
-    back_extra = [n for n, lines in result.changed.items() if "Back Extra" in lines[0]]
-    assert len(back_extra) == 2
+    # The cloze note's Back Extra is on the back of both its cards, below the answer.
+    for front in (
+        "_____ is the capital of Australia.",
+        "Canberra is the capital of _____ (a country).",
+    ):
+        assert cards[front].back_extra == "Not Sydney, the largest city."
+    assert cards["Capital of France?"].back_extra == ""
+    assert not [n for n, lines in result.changed.items() if "Back Extra" in lines[0]]
     assert "review history" in result.changed
-    assert len(result.changed_items) == 3  # the two clozes of Back Extra, the two-blank one
+    assert len(result.changed_items) == 1  # the two-blank cloze

@@ -132,10 +132,8 @@ def test_media_on_a_card_come_along_and_a_file_the_package_lacks_is_named(tmp_pa
         "its file flag.png is not in the package",
         "its file ohio.mp3 is not in the package",
     ]
-    assert cards["_____ flag"].changes == [
-        "its Back Extra (“A”) is not kept: cloze cards show only the answer",
-        "its file o.png is not in the package",
-    ]
+    assert cards["_____ flag"].back_extra == "A"
+    assert cards["_____ flag"].changes == ["its file o.png is not in the package"]
     assert cards["Far"].changes == [
         "its picture https://example.org/x.png on the back is not kept",
     ]

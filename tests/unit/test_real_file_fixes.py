@@ -10,7 +10,7 @@ import base64
 from quizapp.core.interchange.cloze import to_anki_cloze
 from quizapp.core.interchange.drafts import check_imported
 from quizapp.core.interchange.gift import read_gift
-from quizapp.core.interchange.moodle_xml import HINTS_LEFT_OUT, read_moodle_xml
+from quizapp.core.interchange.moodle_xml import HINT_OPTIONS_LEFT_OUT, read_moodle_xml
 from quizapp.core.interchange.records import ANSWER_FEEDBACK_LEFT_OUT
 from tests.builders.media import png_bytes
 
@@ -56,11 +56,31 @@ def test_moodle_19_image_field_is_the_questions_picture():
     ]
 
 
-def test_moodle_hints_are_reported_when_they_say_something():
-    (hinted,) = read_moodle_xml(_moodle('<hint format="html"><text>Think.</text></hint>')).questions
-    assert hinted.changes == [HINTS_LEFT_OUT]
+def test_moodle_hints_are_kept_in_order_and_empty_ones_dropped():
+    (hinted,) = read_moodle_xml(
+        _moodle(
+            '<hint format="html"><text><![CDATA[<p>Think <b>twice</b>.</p><p>Then once.</p>]]>'
+            '</text></hint><hint format="html"><text></text></hint>'
+            '<hint format="plain_text"><text>Look at the sky.</text></hint>'
+        )
+    ).questions
+    assert hinted.raw["hints"] == ["Think twice.\nThen once.", "Look at the sky."]
+    assert hinted.changes == []
     (empty,) = read_moodle_xml(_moodle('<hint format="html"><text></text></hint>')).questions
+    assert empty.raw["hints"] == []
     assert empty.changes == []
+
+
+def test_what_moodle_hints_do_to_a_wrong_try_is_reported():
+    (steering,) = read_moodle_xml(
+        _moodle('<hint format="html"><text>Think.</text><shownumcorrect/></hint>')
+    ).questions
+    assert steering.raw["hints"] == ["Think."]
+    assert steering.changes == [HINT_OPTIONS_LEFT_OUT]
+    (plain,) = read_moodle_xml(
+        _moodle('<hint format="html"><text>Think.</text><options>0</options></hint>')
+    ).questions
+    assert plain.changes == []
 
 
 def test_a_card_of_several_blanks_goes_back_as_one_deletion_per_blank():

@@ -91,6 +91,7 @@ def test_due_cards_are_the_callers_own(client, db, make_student, card):
     due = client.get("/api/v1/cards/due", headers=headers).get_json()
     assert [c["flashcard_id"] for c in due["items"]] == [card.id]
     assert due["items"][0]["front"] == card.front
+    assert due["items"][0]["back_extra"] == card.back_extra == ""
     other_due = client.get("/api/v1/cards/due", headers=bearer(db, other)).get_json()
     assert other_due["total"] == 0
 

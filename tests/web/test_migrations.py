@@ -406,3 +406,118 @@ def test_lti_deployment_migration_keys_every_link_by_its_platforms_deployment(tm
         downgrade(revision="b3c1e5a7d902")
         columns = {c["name"] for c in sa.inspect(db.engine).get_columns("lti_context_link")}
         assert "deployment_id" not in columns
+
+
+def test_hints_migration_keeps_every_question_and_starts_without_hints(tmp_path):
+    """A database at the previous revision (built at the head, then taken down to it) keeps
+    every question's id, answers and learners' responses through the upgrade; each question
+    starts with no hints, which the models read as []."""
+    import sqlalchemy as sa
+    from flask_migrate import downgrade, upgrade
+
+    from quizapp.extensions import db
+    from quizapp.models import Question
+    from quizapp.services.seeding import ArticleSource, import_article
+
+    app = _scratch_app(tmp_path)
+    text = (
+        "The Water Cycle\n\n## Evaporation\n\n"
+        "The Sun heats the oceans and turns about 434,000 cubic kilometres of water into "
+        "vapour every year.\n\n## Rain\n\nClouds drop the water as rain, snow or hail.\n"
+    )
+    rows = (
+        "SELECT id, key, type, prompt, choices, accepted, answer_bool, combined_feedback, tags "
+        "FROM question ORDER BY id"
+    )
+    with app.app_context():
+        upgrade()
+        import_article(db.session, ArticleSource(slug="cycle", text=text))
+        db.session.commit()
+        downgrade(revision="d8e3f1a2b4c6")
+        columns = {c["name"] for c in sa.inspect(db.engine).get_columns("question")}
+        assert "hints" not in columns
+        first = db.session.execute(sa.text("SELECT id FROM question ORDER BY id")).scalar()
+        _add_old_account(db.session, 70)
+        db.session.execute(
+            sa.text(
+                "INSERT INTO quiz_attempt (id, user_id, kind, title, started_at, max_score, "
+                "is_late, feedback) VALUES (5, 70, 'practice', 'Kept', '2026-01-02 03:04:05', "
+                "1, 0, 'immediately')"
+            )
+        )
+        db.session.execute(
+            sa.text(
+                "INSERT INTO attempt_question (id, attempt_id, question_id, position, "
+                "choice_order, max_mark) VALUES (8, 5, :question, 1, '[]', 1.0)"
+            ),
+            {"question": first},
+        )
+        db.session.commit()
+        before = db.session.execute(sa.text(rows)).all()
+        assert before
+
+        upgrade()
+        assert db.session.execute(sa.text(rows)).all() == before
+        slots = db.session.execute(
+            sa.text("SELECT id, attempt_id, question_id FROM attempt_question")
+        ).all()
+        assert [tuple(s) for s in slots] == [(8, 5, first)]
+        db.session.expire_all()
+        questions = db.session.scalars(sa.select(Question).order_by(Question.id)).all()
+        assert [q.id for q in questions] == [row.id for row in before]
+        assert all(q.hints == [] for q in questions)
+        downgrade(revision="d8e3f1a2b4c6")
+        columns = {c["name"] for c in sa.inspect(db.engine).get_columns("question")}
+        assert "hints" not in columns
+
+
+def test_back_extra_migration_keeps_every_card_and_its_reviews(tmp_path):
+    """A database at the previous revision keeps every flashcard's id and sides, and a
+    learner's memory of a card, through the upgrade; each card starts with no Back Extra."""
+    import sqlalchemy as sa
+    from flask_migrate import downgrade, upgrade
+
+    from quizapp.extensions import db
+    from quizapp.models import Flashcard
+    from quizapp.services.seeding import ArticleSource, import_article
+
+    app = _scratch_app(tmp_path)
+    text = (
+        "The Water Cycle\n\n## Evaporation\n\n"
+        "The Sun heats the oceans and turns about 434,000 cubic kilometres of water into "
+        "vapour every year.\n\n## Rain\n\nClouds drop the water as rain, snow or hail.\n"
+    )
+    rows = "SELECT id, key, kind, front, back, tags, media FROM flashcard ORDER BY id"
+    states = "SELECT id, user_id, flashcard_id, fsrs, due, state FROM card_state ORDER BY id"
+    with app.app_context():
+        upgrade()
+        import_article(db.session, ArticleSource(slug="cycle", text=text))
+        db.session.commit()
+        downgrade(revision="e5a1c7d3f920")
+        columns = {c["name"] for c in sa.inspect(db.engine).get_columns("flashcard")}
+        assert "back_extra" not in columns
+        first = db.session.execute(sa.text("SELECT id FROM flashcard ORDER BY id")).scalar()
+        assert first is not None
+        _add_old_account(db.session, 71)
+        db.session.execute(
+            sa.text(
+                "INSERT INTO card_state (id, user_id, flashcard_id, fsrs, due, state, stability, "
+                "introduced_at) VALUES (4, 71, :card, '{\"stability\": 3.2}', "
+                "'2026-01-09 00:00:00', 2, 3.2, '2026-01-02 03:04:05')"
+            ),
+            {"card": first},
+        )
+        db.session.commit()
+        before, kept = (
+            db.session.execute(sa.text(rows)).all(),
+            db.session.execute(sa.text(states)).all(),
+        )
+        assert before and kept
+
+        upgrade()
+        assert db.session.execute(sa.text(rows)).all() == before
+        assert db.session.execute(sa.text(states)).all() == kept
+        db.session.expire_all()
+        cards = db.session.scalars(sa.select(Flashcard).order_by(Flashcard.id)).all()
+        assert [c.id for c in cards] == [row.id for row in before]
+        assert all(c.back_extra == "" for c in cards)

@@ -36,6 +36,9 @@ class RenderedCard:
     quote: str | None = None
     topic: str | None = None
     changes: list[str] = field(default_factory=list)  # what did not come along, and why
+    # A cloze note's Back Extra (and any other field its answer side shows), as text: shown
+    # below the answer, as Anki shows it.
+    back_extra: str = ""
     # The package's files each side shows: (file name, alt text, "front" or "back").
     media: list[tuple[str, str, str]] = field(default_factory=list)
 
@@ -178,15 +181,14 @@ def _cloze(fields: dict[str, str], text_field: str, extras: list[str], number: i
         card.changes.append(
             f"c{number} blanks {len(answers)} places; the back shows their answers in order"
         )
+    texts = []
     for name in extras:
         markup, quote = _extra(fields.get(name.casefold(), ""))
         card.quote = card.quote or quote
         text, media = side_text(markup)
-        if text:
-            card.changes.append(
-                f"its {name} (“{text[:80]}”) is not kept: cloze cards show only the answer"
-            )
+        texts.append(text)
         _keep(card, media, "back", f"in {name}")
+    card.back_extra = "\n".join(text for text in texts if text)
     return card
 
 

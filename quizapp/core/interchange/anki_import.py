@@ -117,7 +117,7 @@ def _problem(card: RenderedCard) -> str | None:
         not card.back and not card.has_media("back")
     ):
         return "a card needs a front and a back"
-    if len(card.front) > MAX_SIDE or len(card.back) > MAX_SIDE:
+    if max(len(card.front), len(card.back), len(card.back_extra)) > MAX_SIDE:
         return f"a side has more than {MAX_SIDE} characters"
     return None
 

@@ -35,6 +35,9 @@ SEPARATOR_PREFERENCE = "\t;|,"  # max() keeps the first of equals
 _NAMES = {
     "front": {"front", "term", "question", "word", "prompt", "side 1", "text"},
     "back": {"back", "definition", "answer", "meaning", "side 2", "back extra"},
+    # A cloze card's Back Extra (this app's exports); where it is also the back column (Anki's
+    # cloze notes as text: "Text", "Back Extra"), the back cell is it.
+    "extra": {"back extra", "extra"},
     "topic": {"topic", "category", "deck"},
     # Words separated by spaces, as Anki writes a note's tags (``core.item_tags``).
     "tags": {"tags", "tag"},
@@ -43,7 +46,7 @@ _NAMES = {
     "key": {"key"},
 }
 SEPARATOR_NAMES = {",": "comma", ";": "semicolon", "\t": "tab", "|": "vertical bar"}
-DECK_COLUMNS = ["front", "back", "kind", "topic", "source", "key", "tags"]
+DECK_COLUMNS = ["front", "back", "kind", "topic", "source", "key", "tags", "back extra"]
 # Between a topic and its sub-topic in the topic column: Anki's subdeck separator, which
 # titles hardly hold (a "/" would split "Input/Output").
 TOPIC_LEVELS = "::"
@@ -66,6 +69,8 @@ class CardRow:
     topic_path: tuple[str, ...] = ()
     # Its tags; None when the file has no tags column (an update then leaves them as they are).
     tags: tuple[str, ...] | None = None
+    # A cloze card's Back Extra; None when the file has none (an update leaves it as it is).
+    back_extra: str | None = None
     # How its row was read otherwise than its cells say (also in ``ParsedCards.changed``):
     # a card with any is imported as a draft.
     changes: tuple[str, ...] = ()
@@ -82,10 +87,13 @@ def _topic_path(cell: str) -> tuple[str, ...]:
 def card_from_sides(
     front: str, back: str, topic: str | None = None, source: str | None = None
 ) -> CardRow:
-    """A card; a front in Anki's cloze syntax with one gap becomes a cloze card."""
+    """A card; a front in Anki's cloze syntax with one gap becomes a cloze card, whose answer is
+    in its gap: the other side is then its Back Extra, as in Anki's cloze notes."""
     cloze = from_anki_cloze(front)
     if cloze is not None:
-        return CardRow(cloze[0], cloze[1], topic, source or None, kind=CardKind.CLOZE)
+        return CardRow(
+            cloze[0], cloze[1], topic, source or None, kind=CardKind.CLOZE, back_extra=back
+        )
     return CardRow(front, back, topic, source)
 
 
@@ -150,6 +158,8 @@ def _columns(header: list[str]) -> dict[str, int] | None:
         for role, names in _NAMES.items():
             if key in names and role not in found:
                 found[role] = index
+    if found.get("extra") == found.get("back"):
+        found.pop("extra", None)  # the back cell is the Back Extra only of a cloze note's row
     return found if {"front", "back"} <= found.keys() else None
 
 
@@ -195,7 +205,7 @@ def _row_problem(cells: dict[str, str]) -> str | None:
     """Why a row makes no card, or None when it makes one."""
     if not cells["front"] or not (cells["back"] or has_cloze(cells["front"])):
         return "a card needs a front and a back"
-    if len(cells["front"]) > MAX_SIDE or len(cells["back"]) > MAX_SIDE:
+    if max(len(cells["front"]), len(cells["back"]), len(cells.get("extra", ""))) > MAX_SIDE:
         return f"a side has more than {MAX_SIDE} characters"
     return None
 
@@ -211,6 +221,8 @@ def _row_card(cells: dict[str, str]) -> CardRow:
     if "tags" in cells:
         kept = tags_from_text(cells["tags"])
         tags, card = tuple(kept.tags), dataclasses.replace(card, changes=tuple(kept.changes))
+    if "extra" in cells:
+        card = dataclasses.replace(card, back_extra=cells["extra"])
     return dataclasses.replace(card, key=file_key(cells.get("key")), topic_path=path, tags=tags)
 
 

@@ -70,7 +70,10 @@ def _gift_writer(title: str, items: Sequence[ExportQuestion]) -> bytes:
 
 
 def _csv_writer(title: str, cards: Sequence[ExportCard]) -> bytes:
-    rows = ((c.front, c.back, c.kind, c.topic, c.quote, c.key, " ".join(c.tags)) for c in cards)
+    rows = (
+        (c.front, c.back, c.kind, c.topic, c.quote, c.key, " ".join(c.tags), c.back_extra)
+        for c in cards
+    )
     return csv_document(DECK_COLUMNS, rows).encode("utf-8")
 
 

@@ -39,6 +39,7 @@ from quizapp.core.question_kinds import all_kinds, kind_of
 
 SOURCE_COMMENT = "// source: "
 NOT_CARRIED = "// not carried: "
+HINTS_NOT_CARRIED = "its hints: GIFT has no form for them (Moodle XML keeps them)"
 # A tag in a comment: "[tag:name]", "\\]" inside it a literal "]". The three alternatives
 # never overlap and none crosses "[", so each comment is scanned once however many "[tag:" it
 # holds without a closing "]".
@@ -62,6 +63,9 @@ def write_gift(article_title: str, questions: Iterable[ExportQuestion]) -> str:
             out += [f"{NOT_CARRIED}{' '.join(item.name.split())}: {refusal}", ""]
             continue
         before, answers, after = kind.write_gift(question)
+        if getattr(question, "hints", None):
+            # The question is written; the comment names what of it is not.
+            out.append(f"{NOT_CARRIED}{' '.join(item.name.split())}: {HINTS_NOT_CARRIED}")
         out.append("// " + " ".join(_tag_comments(question)))
         if question.quote:
             out.append(SOURCE_COMMENT + " ".join(question.quote.split()))

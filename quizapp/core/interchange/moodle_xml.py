@@ -46,6 +46,7 @@ from quizapp.core.interchange.records import (
     too_many_questions,
 )
 from quizapp.core.media_files import EXTENSIONS
+from quizapp.core.question_hints import one_hint
 from quizapp.core.question_kinds import all_kinds, kind_of
 
 # Our exports put the source quote in the general feedback under this class, so a Moodle
@@ -101,6 +102,8 @@ def _question_element(item: ExportQuestion) -> ET.Element:
             place = f"choice:{choice.get('id')}"
             _add_files(answer, [f for f in item.files if f[0].get("place") == place])
     _add_feedback(element, item, kind)
+    for hint in getattr(question, "hints", None) or ():
+        add_text(element, "hint", hint, paragraphs=True)
     tags = ET.SubElement(element, "tags")
     own = [difficulty_tag(question.difficulty), *kind.moodle_tags(question)]
     for tag in dict.fromkeys([*own, *(getattr(question, "tags", None) or ())]):
@@ -191,6 +194,7 @@ def read_moodle_xml(data: bytes) -> ParsedBank:
             "explanation": explanation,
             "quote": quote,
             "combined_feedback": _combined_feedback(element),
+            "hints": _hints(element),
         }
         try:
             raw.update(kind.read_moodle(element, prompt))
@@ -203,7 +207,7 @@ def read_moodle_xml(data: bytes) -> ParsedBank:
         changes = [] if kind.keeps_answer_feedback else _left_out(element, kind.keeps_credit)
         changes += raw.pop("changes", [])
         files, file_changes = _files_of(element, kind)
-        file_changes += _hints(element)
+        file_changes += _hint_options(element)
         question = ImportedQuestion.filed(
             raw, topic, name, tags, changes + file_changes, element.findtext("idnumber")
         )
@@ -279,14 +283,28 @@ def _feedback_parts(element: ET.Element, kind) -> list[tuple[ET.Element | None, 
     return parts
 
 
-HINTS_LEFT_OUT = (
-    "its hints were left out: Moodle shows them between tries, and the app has no hints"
-)
-
-
 def _hints(element: ET.Element) -> list[str]:
-    """The report's sentence for a question whose ``<hint>`` elements say something."""
-    return [HINTS_LEFT_OUT] if any(read_text(h) for h in element.findall("hint")) else []
+    """The texts of the question's ``<hint>`` elements that say something, in order."""
+    return [one_hint(text) for text in map(read_text, element.findall("hint")) if text]
+
+
+HINT_OPTIONS_LEFT_OUT = (
+    "what its hints do to a wrong try (show how many are right, clear the wrong ones) was left "
+    "out: the app shows hints before the one answer, as text"
+)
+# The children of Moodle's <hint> that steer a multi-try question rather than say something.
+_HINT_OPTIONS = ("shownumcorrect", "clearwrong", "options")
+
+
+def _hint_options(element: ET.Element) -> list[str]:
+    """The report's sentence for hints that set what a wrong try shows (their text is kept)."""
+    hints = [h for h in element.findall("hint") if read_text(h)]
+    steering = any(
+        (option := h.find(tag)) is not None and (option.text or "1").strip() not in ("", "0")
+        for h in hints
+        for tag in _HINT_OPTIONS
+    )
+    return [HINT_OPTIONS_LEFT_OUT] if steering else []
 
 
 def _left_out(element: ET.Element, keeps_credit: bool = False) -> list[str]:
