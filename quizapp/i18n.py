@@ -69,6 +69,7 @@ def configure_i18n(app: Flask) -> None:
     babel.init_app(app, locale_selector=select_language, timezone_selector=select_time_zone)
     app.context_processor(page_language)
     app.add_template_filter(reason_text, "reason_text")
+    app.add_template_filter(refusal_text, "refusal_text")
     # Flask-Babel caches the choice on ``g``, which outlives a request wherever an app context
     # was pushed around several (the CLI, tests): every request chooses afresh.
     app.before_request(refresh)

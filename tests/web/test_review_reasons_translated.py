@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
-from quizapp.models import Article
+from quizapp.models import Article, Flashcard, ItemStatus
 from tests.web.i18n_support import part_catalogues  # noqa: F401  (a fixture)
 
 POINTING_ARTICLE = """Worm bins
@@ -113,3 +113,31 @@ def test_an_english_teacher_reads_the_reason_as_before(client, db, make_teacher,
     login(client, teacher)
     page = _review_page(client, db, teacher, "Worm bins", POINTING_ARTICLE)
     assert "No question: it starts with an unresolved “This”; it has a card." in page
+
+
+def test_a_draft_held_back_from_accept_all_says_why_in_russian(
+    client,
+    db,
+    make_teacher,
+    login,
+    part_catalogues,  # noqa: F811
+):
+    teacher = _teacher_speaking(db, make_teacher, "ru")
+    login(client, teacher)
+    _review_page(client, db, teacher, "Worm bins", POINTING_ARTICLE)
+    card = db.session.scalars(
+        sa.select(Flashcard)
+        .join(Article, Flashcard.article_id == Article.id)
+        .where(Article.owner_id == teacher.id)
+        .order_by(Flashcard.id)
+    ).first()
+    card.front = "Worm " * 401  # past the 2,000 characters a side may hold
+    db.session.commit()
+    accept = f"/teach/articles/{card.article_id}/topics/{card.claim.topic_id}/accept"
+    said = "На каждой стороне карточки не больше 2000 символов."
+    confirm = " ".join(client.get(accept).get_data(as_text=True).split())
+    assert said in confirm and "at most" not in confirm
+    done = client.post(accept, follow_redirects=True)
+    assert said in " ".join(done.get_data(as_text=True).split())
+    db.session.refresh(card)
+    assert card.status == ItemStatus.DRAFT
