@@ -17,6 +17,7 @@ from quizapp.core.languages import ENGLISH, word_count
 from quizapp.core.lexicon import UNRESOLVED_STARTS, content_words
 from quizapp.core.sentences import sentence_bounds
 from quizapp.core.text import slugify
+from quizapp.core.translatable import N_, Reason
 
 OVERVIEW_TITLE = "Overview"
 # Clause connectors after a comma that start a separately testable statement.
@@ -37,9 +38,10 @@ STOPWORDS = frozenset(
 
 
 # A Markdown table is structure: it is listed for the teacher as one claim, never asked, and
-# so is a sentence that points at it (a card or a question cannot show the table).
-TABLE_REASON = "a table: not asked"
-POINTS_AT_TABLE_REASON = "it points at a table, which an item cannot show: not asked"
+# so is a sentence that points at it (a card or a question cannot show the table). The review
+# page shows these after "No question:".
+TABLE_REASON = Reason(N_("a table: not asked"))
+POINTS_AT_TABLE_REASON = Reason(N_("it points at a table, which an item cannot show: not asked"))
 POINTS_AT_TABLE = re.compile(
     r"\b(?:following|next|below)\s+table\b|\btables?\s+(?:below|above)\b"
     r"|\b(?:this|the)\s+table\s+(?:shows|lists|gives|sets out|summari[sz]es|compares)\b",
@@ -52,7 +54,7 @@ def is_table(quote: str) -> bool:
     return quote.lstrip().startswith("|") and quote.rstrip().endswith("|")
 
 
-def not_asked_reason(quote: str, sentence: str) -> str | None:
+def not_asked_reason(quote: str, sentence: str) -> Reason | None:
     """Why a claim gets no item at all, card included (a table, or a sentence pointing at
     one: "The table below shows …"), or None when items may be made of it."""
     if is_table(quote):
@@ -164,7 +166,17 @@ def _clause_spans(article: str, sentence: Span) -> list[Span]:
     return spans
 
 
-def claim_problem(claim: ClaimDraft, shown: str | None = None) -> str | None:
+# Why a claim cannot stand alone (``claim_problem``). Never shown as they are: the review page
+# says each inside a whole sentence (``unasked_reasons``), so these need no translation.
+MID_SENTENCE = "starts in the middle of a sentence"
+UNRESOLVED_START = "starts with an unresolved “%(word)s”"
+UNRESOLVED_IN_OPENING = "its opening clause has an unresolved “%(word)s”"
+SAYS_TOO_LITTLE = "says too little"
+# The problems a context line (the sentence before) may resolve.
+UNRESOLVED_PROBLEMS = frozenset({UNRESOLVED_START, UNRESOLVED_IN_OPENING})
+
+
+def claim_problem(claim: ClaimDraft, shown: str | None = None) -> Reason | None:
     """Why a claim cannot stand as an item on its own, or None when it can.
 
     A claim shown to a student starts its sentence (a later clause is shown inside its whole
@@ -175,15 +187,15 @@ def claim_problem(claim: ClaimDraft, shown: str | None = None) -> str | None:
     shown = claim.sentence if shown is None else shown
     first = shown.split()[0] if shown.split() else ""
     if first[:1].islower():
-        return "starts in the middle of a sentence"
+        return Reason(MID_SENTENCE)
     if first.lower().strip("\"“'‘(") in UNRESOLVED_STARTS:
-        return f"starts with an unresolved “{first}”"
+        return Reason(UNRESOLVED_START, {"word": first})
     opening = [w.lower().strip(",") for w in shown.split()[1:4]]
     pronoun = next((w for w in opening if w in SUBJECT_PRONOUNS), None)
     if pronoun:
-        return f"its opening clause has an unresolved “{pronoun}”"
+        return Reason(UNRESOLVED_IN_OPENING, {"word": pronoun})
     if len(content_words(claim.quote)) < MIN_CONTENT_WORDS:
-        return "says too little"
+        return Reason(SAYS_TOO_LITTLE)
     return None
 
 

@@ -21,7 +21,13 @@ from dataclasses import dataclass, field, replace
 
 from quizapp.core.aliases import AnswerContext
 from quizapp.core.answer_targets import MONTHS, ArticleFacts, Target, candidate_targets
-from quizapp.core.claims import ClaimDraft, TopicDraft, claim_problem, not_asked_reason
+from quizapp.core.claims import (
+    UNRESOLVED_PROBLEMS,
+    ClaimDraft,
+    TopicDraft,
+    claim_problem,
+    not_asked_reason,
+)
 from quizapp.core.item_context import holds_answer, with_context
 from quizapp.core.item_drafts import FlashcardDraft, QuestionDraft, choice_id
 from quizapp.core.item_forms.answer_shown import shows_its_answer
@@ -81,9 +87,10 @@ from quizapp.core.lexicon import NUMBER_WORDS
 from quizapp.core.number_format import number_value
 from quizapp.core.question_kinds.base import BLANK
 from quizapp.core.question_types import QuestionType
-from quizapp.core.references import StandaloneClaims, leans_back, standalone_claims
+from quizapp.core.references import StandaloneClaims, standalone_claims
 from quizapp.core.sentences import with_stop
 from quizapp.core.subjects import ShownClaim, shown_claims
+from quizapp.core.unasked_reasons import why_no_question
 from quizapp.core.vocabulary import CardKind
 
 __all__ = ["TRUE_FALSE_FRAME", "generate_items", "glossed_in_brackets", "why_no_question"]
@@ -395,40 +402,6 @@ def _matching_questions(
     return found
 
 
-# Said on the review page of a claim with no question when its sentence has no problem.
-NO_FORM_FITS = (
-    "no question has a single right answer here (no term, number, name, effect or statement "
-    "the article lets us contradict); it has a card"
-)
-
-
-# Said instead of "it has a card" of a claim with no card either: its only cue was a stub.
-NO_CARD = "it cannot be asked: no card either, since no cue on its words pins a single answer"
-
-
-def why_no_question(quote: str, sentence: str, has_card: bool = True) -> str:
-    """Why a claim got no generated question, as the review page says it to a teacher; a claim
-    with no card either (``has_card`` False) is said to be one that cannot be asked."""
-    never = not_asked_reason(quote, sentence)
-    if never:
-        return never
-    claim = ClaimDraft("", "", quote, 0, 0, 0, 0, (), sentence)
-    problem = claim_problem(claim, sentence.strip())
-    if problem is None:
-        pointing = leans_back(sentence.strip())
-        # Shown after the sentence before, it may still have no blank with one right answer.
-        reason = (
-            f"{pointing}, and the sentence before does not resolve it or leaves no blank with "
-            "a single right answer; it has a card"
-            if (pointing)
-            else NO_FORM_FITS
-        )
-    else:
-        said = problem if problem.startswith("its ") else f"it {problem}"
-        reason = f"{said}; it has a card"
-    return reason if has_card else reason.replace("it has a card", NO_CARD)
-
-
 def _article_context(
     topics: list[TopicDraft],
     facts: ArticleFacts,
@@ -482,7 +455,7 @@ def _usable(resolved: StandaloneClaims) -> list[ShownClaim]:
         key = shown.claim.key
         problem = claim_problem(shown.claim, shown.text)
         if key in resolved.contexts:
-            if problem is None or "unresolved" in problem:
+            if problem is None or problem.template in UNRESOLVED_PROBLEMS:
                 found.append(shown)
         elif problem is None and key not in resolved.leaning:
             found.append(shown)

@@ -31,7 +31,7 @@ from quizapp.core.languages import GENERATOR_LANGUAGES, has_han
 from quizapp.core.question_kinds.base import BLANK
 from quizapp.core.question_types import QuestionType
 from quizapp.core.text import slugify
-from quizapp.core.translatable import N_
+from quizapp.core.translatable import N_, Reason
 from quizapp.core.word_frequency import word_zipf
 
 # What the review page says of an article that gets these forms only.
@@ -192,13 +192,20 @@ def neutral_items(
     return cards, questions
 
 
-def why_no_neutral_question(sentence: str) -> str:
+# Why a claim of such an article got no question, after "No question:" on the review page.
+OPENS_WITH_PRONOUN = N_(
+    "it opens with “%(word)s”, which points back to a sentence before; it has a card"
+)
+NOTHING_TO_ASK = N_("its sentence holds no year, number or name to ask for; it has a card")
+
+
+def why_no_neutral_question(sentence: str) -> Reason:
     """Why a claim of such an article got no question, as the review page says it."""
     opening = _opening_word(sentence.strip())
     if opening in PRONOUN_STARTS:
         written = opening if has_han(opening) else sentence.split()[0].strip("«»\"'“„(")
-        return f"it opens with “{written}”, which points back to a sentence before; it has a card"
-    return "its sentence holds no year, number or name to ask for; it has a card"
+        return Reason(OPENS_WITH_PRONOUN, {"word": written})
+    return Reason(NOTHING_TO_ASK)
 
 
 def items_for_language(

@@ -13,6 +13,13 @@ import re
 from lemminflect import getAllLemmas
 
 from quizapp.core.item_forms.grammar import is_finite_verb, is_verb_only
+from quizapp.core.leaning_reasons import (
+    EXPLAINED_BY_BEFORE,
+    POINTS_BACK,
+    STANDS_FOR_BEFORE,
+    THERE_POINTS_BACK,
+)
+from quizapp.core.translatable import Reason
 
 # "Some live …", "Others resisted", "Many fled": a quantifier standing alone as the subject.
 BARE_QUANTIFIER = re.compile(r"^(Some|Others|Many|Most|Several|Few)\s+([a-z]+)\b")
@@ -27,20 +34,20 @@ NAMING_DEFINITE = re.compile(r"^The (name|price|cost|reason|aim|goal|purpose)\b(
 LIST_BEFORE = re.compile(r"\b(?:and|or)\b|,")
 
 
-def points_back(text: str) -> str:
-    """Why ``text`` leans on the sentence before through one of these openings, or ""."""
+def points_back(text: str) -> Reason | None:
+    """Why ``text`` leans on the sentence before through one of these openings, or None."""
     quantifier = BARE_QUANTIFIER.match(text)
     if quantifier and _verb(quantifier.group(2)):
-        return f"“{quantifier.group(1)}” stands for something said before"
+        return Reason(STANDS_FOR_BEFORE, {"word": quantifier.group(1)})
     if PLACE_THERE.match(text):
-        return "“There” points back to a place said before"
+        return Reason(THERE_POINTS_BACK)
     named = NAMING_DEFINITE.match(text)
     if named:
-        return f"“The {named.group(1)}” is explained only by what comes before"
+        return Reason(EXPLAINED_BY_BEFORE, {"words": f"The {named.group(1)}"})
     counted = COUNTED_DEFINITE.search(text)
     if counted and not LIST_BEFORE.search(text[: counted.start()]):
-        return f"“{counted.group(0)}” points back"
-    return ""
+        return Reason(POINTS_BACK, {"words": counted.group(0)})
+    return None
 
 
 def _verb(word: str) -> bool:

@@ -29,9 +29,18 @@ from lemminflect import getAllLemmas
 
 from quizapp.core.claims import TopicDraft
 from quizapp.core.item_forms.grammar import is_base_verb, is_finite_verb, is_verb_only
+from quizapp.core.leaning_reasons import (
+    EXPLAINED_BY_BEFORE,
+    OPENS_WITH_CONNECTIVE,
+    OPENS_WITH_DEMONSTRATIVE,
+    POINTS_BACK,
+    TIME_FROM_BEFORE,
+    UNRESOLVED_PRONOUN,
+)
 from quizapp.core.lexicon import is_function_word
 from quizapp.core.pointing_phrases import points_back
 from quizapp.core.subjects import ShownClaim
+from quizapp.core.translatable import Reason
 
 # Connectives a sentence stands without: they add or contrast, they say no cause.
 DROPPABLE_CONNECTIVE = re.compile(
@@ -72,7 +81,6 @@ MAX_CONTEXT_SENTENCES = 2
 HELPERS = frozenset(
     "has have had is are was were will would can could may might do does did".split()
 )
-DEFINITE_REASON = "is explained only by"
 MAX_MODIFIERS = 3
 MAX_COMPLEMENT_WORDS = 4
 
@@ -80,11 +88,11 @@ MAX_COMPLEMENT_WORDS = 4
 @dataclass(frozen=True)
 class Resolution:
     """``text``: the sentence as it can be shown alone (a connective dropped, a reference
-    named); ``leans_back``: why it still needs what came before, or "" when it stands;
+    named); ``leans_back``: why it still needs what came before, or None when it stands;
     ``context``: the sentence(s) before, as shown, that resolve it ("" when none is known)."""
 
     text: str
-    leans_back: str = ""
+    leans_back: Reason | None = None
     context: str = ""
 
 
@@ -128,19 +136,19 @@ def _names_someone(before: list[str], capitalised: set[str]) -> bool:
 
 
 def _pronoun_unresolved(text: str, capitalised: set[str]) -> str:
-    """The first pronoun with nothing before it in the sentence it can stand for."""
+    """The first pronoun with nothing before it in the sentence it can stand for, or ""."""
     words = _words(text)
     for index, word in enumerate(words):
         lower = word.lower()
         before = words[:index]
         if lower in PERSON_PRONOUNS and not _names_someone(before, capitalised):
-            return f"an unresolved “{word}”"
+            return word
         if lower in THING_PRONOUNS and _opening_only(before):
-            return f"an unresolved “{word}”"
+            return word
         if lower in ("it", "them") and _object_of_main_verb(before):
-            return f"an unresolved “{word}”"
+            return word
         if lower in PLURAL_PRONOUNS and not any(_plural(w) or w == "and" for w in before):
-            return f"an unresolved “{word}”"
+            return word
     return ""
 
 
@@ -160,16 +168,16 @@ def _opening_only(before: list[str]) -> bool:
     return len(content) <= 1 and not any(w[:1].islower() and len(w) > 3 for w in content)
 
 
-def leans_back(text: str, capitalised: frozenset[str] | set[str] = frozenset()) -> str:
-    """Why ``text`` cannot be understood alone, or "" when it can."""
+def leans_back(text: str, capitalised: frozenset[str] | set[str] = frozenset()) -> Reason | None:
+    """Why ``text`` cannot be understood alone, or None when it can."""
     if BINDING_CONNECTIVE.match(text):
-        return f"it opens with “{text.split(',', 1)[0].split()[0]}…”, which points back"
+        return Reason(OPENS_WITH_CONNECTIVE, {"word": text.split(",", 1)[0].split()[0]})
     if RELATIVE_TIME.search(text):
-        return "its time is counted from something said before"
+        return Reason(TIME_FROM_BEFORE)
     if BARE_DEMONSTRATIVE.match(text):
-        return f"it opens with “{' '.join(text.split()[:2])}”, which points back"
+        return Reason(OPENS_WITH_DEMONSTRATIVE, {"words": " ".join(text.split()[:2])})
     if POINTING_DEFINITE.match(text):
-        return f"“{' '.join(text.split()[:2])}” is explained only by what comes before"
+        return Reason(EXPLAINED_BY_BEFORE, {"words": " ".join(text.split()[:2])})
     for match in DEMONSTRATIVE.finditer(text):
         head = match.group(1)
         earlier = text[: match.start()].lower()
@@ -178,9 +186,9 @@ def leans_back(text: str, capitalised: frozenset[str] | set[str] = frozenset()) 
         if _is_verb(head) and any(_plural(w) for w in _words(earlier)):
             continue  # "channels …, but these silted up": the plural just named
         if head in EMPTY_HEADS or _stem(head) not in earlier:
-            return f"“{match.group(0)}” points back"
+            return Reason(POINTS_BACK, {"words": match.group(0)})
     found = _pronoun_unresolved(text, set(capitalised))
-    return f"it has {found}" if found else points_back(text)
+    return Reason(UNRESOLVED_PRONOUN, {"word": found}) if found else points_back(text)
 
 
 def _stem(word: str) -> str:
@@ -344,7 +352,7 @@ def standalone(
     named = _named(dropped, [t for t in (title, heading) if t] + earlier, capitalised)
     named = _they_named(named, earlier[-1] if earlier else "")
     reason = leans_back(named, capitalised)
-    if not reason or (not earlier and heading and DEFINITE_REASON in reason):
+    if not reason or (not earlier and heading and reason.template == EXPLAINED_BY_BEFORE):
         # The first sentence under a heading: "The decision is taken by …" under "Who
         # Decides" leans on its heading, not on the section before.
         return Resolution(named)
@@ -386,7 +394,7 @@ class StandaloneClaims:
     the context line that resolves it (absent when none is known)."""
 
     shown: list[ShownClaim]
-    leaning: dict[str, str]
+    leaning: dict[str, Reason]
     contexts: dict[str, str]
 
 

@@ -21,6 +21,7 @@ from quizapp.core.item_tags import tag_field_problem, tags_from_text, tags_text
 from quizapp.core.question_hints import hints_from_text, hints_text
 from quizapp.core.question_kinds import is_known_type, kind_of
 from quizapp.core.question_kinds.base import PAIR_SEPARATOR
+from quizapp.core.translatable import N_
 from quizapp.core.vocabulary import CardKind, ItemOrigin
 from quizapp.models import (
     AttemptQuestion,
@@ -45,10 +46,12 @@ MAX_EXPLANATION = 4000
 FLASHCARD_KINDS = tuple(CardKind)
 
 
-def _fail(reason: str) -> None:
+def _fail(reason: str, **params: object) -> None:
     # The bank's reasons are lower-case fragments ("needs at least two choices"); make them
-    # sentences for the form.
-    raise TeachingError(reason[:1].upper() + reason[1:] + ("" if reason.endswith(".") else "."))
+    # sentences for the form. This module's own are whole sentences marked N_ (the form shows
+    # them in the teacher's language), their values apart.
+    sentence = reason[:1].upper() + reason[1:] + ("" if reason.endswith(".") else ".")
+    raise TeachingError(sentence, **params)
 
 
 @dataclass(frozen=True)
@@ -81,8 +84,11 @@ class QuestionFields:
         its own fields (an unknown type is left for the validation to refuse)."""
         if len(self.prompt) > MAX_PROMPT or len(self.explanation) > MAX_EXPLANATION:
             _fail(
-                f"The prompt has at most {MAX_PROMPT} characters, the explanation "
-                f"{MAX_EXPLANATION}."
+                N_(
+                    "The prompt has at most %(prompt)s characters, the explanation %(explanation)s."
+                ),
+                prompt=MAX_PROMPT,
+                explanation=MAX_EXPLANATION,
             )
         raw: dict[str, Any] = {
             "type": self.type,
@@ -142,7 +148,7 @@ def _claim(
             sa.select(Claim).where(Claim.id == claim_id, Claim.article_id == item.article_id)
         )
     if claim is None:
-        _fail("Choose the claim of the article this item is about.")
+        _fail(N_("Choose the claim of the article this item is about."))
     return claim
 
 
@@ -162,7 +168,7 @@ def _question_values(
     )
     quote = " ".join(fields.quote.split()) or None
     if quote is not None and quote not in claim.quote:
-        _fail("The quote must be copied word for word from the claim's text.")
+        _fail(N_("The quote must be copied word for word from the claim's text."))
     return {
         "claim_id": claim.id,
         "article_id": claim.article_id,  # an item's article is its claim's, also after an edit
@@ -263,8 +269,11 @@ def fields_of(question: Question) -> QuestionFields:
     return dataclasses.replace(fields, **kind_of(question.type).authoring_text(question))
 
 
-def draft_problem(session: Session, item: Question | Flashcard, teacher_id: int) -> str | None:
-    """Why the draft ``item`` would not pass the checks a teacher's edit passes, or None."""
+def draft_problem(
+    session: Session, item: Question | Flashcard, teacher_id: int
+) -> TeachingError | None:
+    """Why the draft ``item`` would not pass the checks a teacher's edit passes (the refusal
+    its edit would get, worded on the page by ``quizapp.i18n.refusal_text``), or None."""
     try:
         if isinstance(item, Question):
             _question_values(session, teacher_id, fields_of(item), item)
@@ -275,7 +284,7 @@ def draft_problem(session: Session, item: Question | Flashcard, teacher_id: int)
             )
             _flashcard_values(session, teacher_id, fields, item)
     except TeachingError as error:
-        return error.message
+        return error
     return None
 
 
@@ -285,15 +294,18 @@ def _flashcard_values(
     claim = _claim(session, fields.claim_id, teacher_id, item)
     front, back = fields.front.strip(), fields.back.strip()
     if fields.kind not in FLASHCARD_KINDS:
-        _fail("A flashcard is basic or cloze.")
+        _fail(N_("A flashcard is basic or cloze."))
     if (not front and "front" not in fields.sides_with_media) or (
         not back and "back" not in fields.sides_with_media
     ):
-        _fail("A flashcard needs a front and a back (text, a picture or a sound on each).")
+        _fail(N_("A flashcard needs a front and a back (text, a picture or a sound on each)."))
     if len(front) > MAX_PROMPT or len(back) > MAX_PROMPT:
-        _fail(f"Each side of a flashcard has at most {MAX_PROMPT} characters.")
+        _fail(N_("Each side of a flashcard has at most %(most)s characters."), most=MAX_PROMPT)
     if fields.kind == CardKind.CLOZE and front.count(BLANK) != 1:
-        _fail(f"A cloze card's front needs exactly one {BLANK} where the back's answer goes.")
+        _fail(
+            N_("A cloze card's front needs exactly one %(blank)s where the back's answer goes."),
+            blank=BLANK,
+        )
     values = {
         "claim_id": claim.id,
         "article_id": claim.article_id,

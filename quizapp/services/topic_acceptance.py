@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from quizapp.core.vocabulary import ItemOrigin
 from quizapp.models import Claim, Flashcard, ItemStatus, Question, Topic
 from quizapp.services.authoring import draft_problem
+from quizapp.services.errors import TeachingError
 
 SHOWN_TEXT = 80  # characters of a held draft's prompt or front, to say which one it is
 
@@ -25,7 +26,7 @@ class HeldDraft:
     kind: str  # "questions" or "flashcards", as in the review's URLs
     item_id: int
     text: str
-    reason: str
+    reason: TeachingError  # the refusal its edit would get: the page words it
 
 
 @dataclass

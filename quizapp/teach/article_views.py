@@ -17,6 +17,7 @@ from quizapp.core.question_kinds import describe_key
 from quizapp.core.question_kinds.base import MAX_OPTIONS
 from quizapp.errors import refused, render_error
 from quizapp.extensions import db
+from quizapp.i18n import refusal_text
 from quizapp.models import Claim, ItemStatus, Role
 from quizapp.quiz.answers import shown_text
 from quizapp.services import article_library as library
@@ -249,7 +250,7 @@ def _accepted_message(done: acceptance.TopicAcceptance) -> str:
         topic=done.topic.title,
     )
     if done.held:
-        reasons = "; ".join(f"“{h.text}”: {h.reason}" for h in done.held[:HELD_SHOWN])
+        reasons = "; ".join(f"“{h.text}”: {refusal_text(h.reason)}" for h in done.held[:HELD_SHOWN])
         more = len(done.held) - HELD_SHOWN
         message += " " + ngettext(
             "%(num)d stays a draft, not passing the checks (edit to accept): %(reasons)s",

@@ -49,7 +49,7 @@ def test_a_sentence_that_points_back_is_found(sentence):
     ],
 )
 def test_a_sentence_that_stands_alone_is_left_alone(sentence):
-    assert leans_back(sentence) == ""
+    assert leans_back(sentence) is None
 
 
 def test_an_adding_connective_is_dropped():
@@ -133,7 +133,7 @@ def test_a_clause_before_the_head_noun_is_no_part_of_its_name():
 
 def test_a_definite_opening_a_section_leans_on_its_heading_not_the_section_before():
     found = standalone("The decision is taken by a committee", [], "Who Decides", before=["X."])
-    assert found.leans_back == "" and found.context == ""
+    assert found.leans_back is None and found.context == ""
 
 
 def test_a_recall_card_is_not_cut_inside_a_date_or_a_noun_phrase():
@@ -186,7 +186,7 @@ def test_a_form_question_shown_with_context_keeps_no_capital_pronoun_mid_sentenc
 
 def test_they_after_people_stands_and_a_card_never_blanks_what_its_context_line_says():
     assert (
-        leans_back("If people believe prices will stay low, they ask for smaller pay rises") == ""
+        leans_back("If people believe prices will stay low, they ask for smaller pay rises") is None
     )
     text = (
         "# Emblems\n\n## The Convention\n\nIn 1864 the Swiss government called a conference in "
@@ -265,7 +265,7 @@ def test_a_cloze_opening_with_a_pointing_word_needs_a_context_line():
 def test_a_place_before_his_is_no_person():
     # "Geneva" is capitalised mid-sentence too, but "Geneva citizens" are no one "his" stands for.
     assert leans_back("Geneva citizens took up his ideas", {"Geneva"})
-    assert leans_back("Cook sailed south, where he charted the coast", {"Cook"}) == ""
+    assert leans_back("Cook sailed south, where he charted the coast", {"Cook"}) is None
 
 
 def test_a_phrase_cloze_opening_with_it_needs_a_context_line():
@@ -316,5 +316,5 @@ def test_no_item_ends_a_quoted_sentence_with_a_second_stop():
 def test_a_people_named_in_the_sentence_is_what_their_stands_for():
     # "In March 1990 East Germans voted in their first free elections" got no question: a
     # capitalised plural was never taken for what "their" points to.
-    assert leans_back("In March 1990 East Germans voted in their first free elections") == ""
-    assert leans_back("In Wales their numbers fell") != ""
+    assert leans_back("In March 1990 East Germans voted in their first free elections") is None
+    assert leans_back("In Wales their numbers fell") is not None

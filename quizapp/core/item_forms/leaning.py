@@ -55,7 +55,8 @@ PLURAL_NOUN = re.compile(r"\b[a-z]{3,}(?<![su]s)(?<!is)s\b")
 
 def _pointing_words(sentence: str) -> set[str]:
     """The pronoun the sentence leaves unresolved, lower-cased, as ``leans_back`` quotes it."""
-    return {w.lower() for w in re.findall(r"“(\w+)”", leans_back(sentence))}
+    reason = leans_back(sentence)
+    return {w.lower() for w in re.findall(r"“(\w+)”", str(reason))} if reason else set()
 
 
 def context_resolves(sentence: str, context: str) -> bool:
