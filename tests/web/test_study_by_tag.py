@@ -51,6 +51,7 @@ def test_a_tag_studies_only_its_cards_and_stays_in_the_address(
     assert _rate_every_card(client, "/cards?tag=verbs", "verbs") == [c.id for c in tagged]
     done = client.get("/cards?tag=verbs").get_data(as_text=True)
     assert 'id="no-cards"' in done and "All done for now." in done
+    assert "No card with this tag is due, and none is left to learn today." in done
     states = db.session.scalars(sa.select(CardState.flashcard_id).filter_by(user_id=student.id))
     assert sorted(states) == sorted(c.id for c in tagged)
     # Without the tag, the rest of the deck is still there.
