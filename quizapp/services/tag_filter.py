@@ -54,6 +54,12 @@ class TagChoice:
         """A tag was asked for that no item offered here holds."""
         return self.tag is not None and not self.spellings
 
+    @property
+    def only(self) -> tuple[str, ...] | None:
+        """What the item queries filter by (``holds_tag``): the chosen tag's spellings, or None
+        when no tag is chosen."""
+        return self.spellings if self.tag is not None else None
+
     def chosen(self, tag: str) -> bool:
         """Whether ``tag`` (an offered one) is the chosen one, in any case."""
         return self.tag is not None and tag.casefold() == self.tag.casefold()

@@ -135,9 +135,7 @@ def cards():
     scheduler = learner_scheduler(db.session, current_user)
     scope = (Flashcard, flashcards.study_scope(current_user, topic_ids))
     tags = tag_filter.choose(db.session, request.args.get("tag"), scope)
-    queue = flashcards.study_queue(
-        db.session, current_user, topic_ids, now, tags=tags.spellings if tags.tag else None
-    )
+    queue = flashcards.study_queue(db.session, current_user, topic_ids, now, tags=tags.only)
     intervals = {}
     if queue.card is not None:
         card = flashcards.fsrs_card(queue.state, queue.card.id)

@@ -80,7 +80,7 @@ def items():
                 mine=mine,
                 topic_ids=topics,
                 question_type=qtype,
-                tags=tags.spellings if tags.tag else None,
+                tags=tags.only,
             )
     # The bank runs to hundreds of items once teachers import articles: a page at a time keeps
     # the page small (every row carries its own copy form).

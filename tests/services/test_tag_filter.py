@@ -53,6 +53,10 @@ def test_a_scope_offers_only_its_own_items_tags(db, tag_seeded_cards):
     scope = (Flashcard, sa.select(Flashcard.id).where(Flashcard.id == first.id))
     assert tag_filter.choose(db.session, None, scope).offered == [tag_filter.TagCount("shared", 1)]
     assert tag_filter.choose(db.session, "only-second", scope).unknown
+    # What the item queries filter by: nothing without a tag, no item for an unknown one.
+    assert tag_filter.choose(db.session, None, scope).only is None
+    assert tag_filter.choose(db.session, "only-second", scope).only == ()
+    assert tag_filter.choose(db.session, "SHARED", scope).only == ("shared",)
 
 
 @pytest.mark.parametrize(("raw", "asked"), [(None, None), ("", None), ("  ", None), (" b1 ", "b1")])
