@@ -6,7 +6,9 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+import sqlalchemy as sa
 
+from quizapp.models import Claim, Flashcard
 from quizapp.models.base import utcnow
 from tests.builders import (
     enrol,
@@ -66,3 +68,28 @@ def analysed(db, make_teacher, make_student):
     take(db, assignment, s4, [None, False, False])
     take(db, assignment, s4, [True, True, True])
     return teacher, assignment, (q1, q2, q3)
+
+
+@pytest.fixture
+def tag_seeded_cards(db):
+    """``tag_seeded_cards(count, *tags)`` tags the last ``count`` of the seeded article's
+    cards (in study order: the new-card queue meets them last) and returns them; the seeded
+    cards outlive a test, so every tag goes again after it."""
+
+    def tag(count: int, *tags: str) -> list[Flashcard]:
+        cards = db.session.scalars(
+            sa.select(Flashcard)
+            .join(Claim, Flashcard.claim_id == Claim.id)
+            .where(Flashcard.origin != "teacher", ~Flashcard.retired)
+            .order_by(Claim.start_offset.desc(), Flashcard.id.desc())
+            .limit(count)
+        ).all()
+        for card in cards:
+            card.tags = list(tags)
+        db.session.commit()
+        return list(reversed(cards))
+
+    yield tag
+    db.session.rollback()
+    db.session.execute(sa.update(Flashcard).values(tags=[]))
+    db.session.commit()

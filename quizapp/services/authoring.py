@@ -34,6 +34,7 @@ from quizapp.models import (
 from quizapp.models.content import FLASHCARD_CONTENT_FIELDS, QUESTION_CONTENT_FIELDS
 from quizapp.services.choice_ids import with_opaque_ids, with_written_credit
 from quizapp.services.errors import NotNow, ReadOnly, TeachingError
+from quizapp.services.tag_filter import holds_tag
 from quizapp.services.visibility import (
     bank_items,
     own_items,
@@ -405,10 +406,12 @@ def teacher_items(
     mine: bool,
     topic_ids: list[int] | None = None,
     question_type: str | None = None,
+    tags: tuple[str, ...] | None = None,
     limit: int = 200,
 ):
     """The teacher's own live items (``mine``, whatever became of their articles) or the bank's
-    that they may use (of published articles and their own), in article order."""
+    that they may use (of published articles and their own), in article order; with ``tags``,
+    those holding one of them (a tag's stored spellings, ``tag_filter.TagChoice``)."""
     stmt = (
         sa.select(model)
         .join(Claim, model.claim_id == Claim.id)
@@ -424,4 +427,14 @@ def teacher_items(
         stmt = stmt.where(Claim.topic_id.in_(topic_ids))
     if question_type and model is Question:
         stmt = stmt.where(Question.type == question_type)
+    if tags is not None:
+        stmt = stmt.where(holds_tag(model, tags))
     return list(session.scalars(stmt))
+
+
+def teacher_item_ids(model, teacher_id: int) -> sa.Select:
+    """The ids of every item :func:`teacher_items` lists, the teacher's own and the bank's:
+    what the list's tag filter offers tags from."""
+    return sa.select(model.id).where(
+        sa.or_(own_items(model, teacher_id), bank_items(model, teacher_id))
+    )

@@ -42,6 +42,7 @@ from quizapp.services.rating_writes import (
     state_columns,
     store_rating,
 )
+from quizapp.services.tag_filter import holds_tag
 from quizapp.services.visibility import (
     article_visible_to,
     audience_of,
@@ -161,10 +162,30 @@ class StudyQueue:
     learning_count: int = 0  # due within LEARN_AHEAD, not yet now
 
 
-def _topic_filter(stmt, topic_ids):
+def _topic_filter(stmt, topic_ids, tags: tuple[str, ...] | None = None):
+    """Cards of ``topic_ids`` (all, if none) and, with ``tags``, holding one of them (a tag's
+    stored spellings, ``tag_filter.TagChoice``; empty: no card)."""
     if topic_ids:
         stmt = stmt.where(Claim.topic_id.in_(topic_ids))
+    if tags is not None:
+        stmt = stmt.where(holds_tag(Flashcard, tags))
     return stmt
+
+
+def study_scope(user: User, topic_ids: list[int]) -> sa.Select:
+    """The ids of the cards of ``topic_ids`` the learner studies: the bank's live cards, and
+    the live cards they have a schedule for (the due queue shows those too)."""
+    scheduled = sa.select(CardState.flashcard_id).where(CardState.user_id == user.id)
+    return _topic_filter(
+        sa.select(Flashcard.id)
+        .join(Claim, Flashcard.claim_id == Claim.id)
+        .where(
+            sa.or_(
+                open_to_learners(Flashcard), sa.and_(live(Flashcard), Flashcard.id.in_(scheduled))
+            )
+        ),
+        topic_ids,
+    )
 
 
 def new_cards_left_today(session: Session, user: User, now: datetime) -> int:
@@ -178,11 +199,18 @@ def new_cards_left_today(session: Session, user: User, now: datetime) -> int:
 
 
 def study_queue(
-    session: Session, user: User, topic_ids: list[int], now: datetime, with_card: bool = True
+    session: Session,
+    user: User,
+    topic_ids: list[int],
+    now: datetime,
+    with_card: bool = True,
+    tags: tuple[str, ...] | None = None,
 ) -> StudyQueue:
     """The next card to study (due cards first, then new ones within the daily limit).
 
-    ``with_card=False`` gives the counts alone, for pages that only show them.
+    ``with_card=False`` gives the counts alone, for pages that only show them. ``tags``: only
+    cards holding one of these spellings of a tag; the daily new-card limit stays the
+    learner's one limit, whichever cards they study.
     """
     now_naive = naive(aware(now))
     due_stmt = _topic_filter(
@@ -191,6 +219,7 @@ def study_queue(
         .join(Claim, Flashcard.claim_id == Claim.id)
         .where(CardState.user_id == user.id, CardState.due <= now_naive, live(Flashcard)),
         topic_ids,
+        tags,
     )
     ahead_naive = naive(aware(now + LEARN_AHEAD))
     ahead_stmt = _topic_filter(
@@ -204,6 +233,7 @@ def study_queue(
             live(Flashcard),
         ),
         topic_ids,
+        tags,
     )
     # Due now and coming back within the learn-ahead window, counted in one query.
     soon = _topic_filter(
@@ -212,6 +242,7 @@ def study_queue(
         .join(Claim, Flashcard.claim_id == Claim.id)
         .where(CardState.user_id == user.id, CardState.due <= ahead_naive, live(Flashcard)),
         topic_ids,
+        tags,
     ).subquery()
     due_count, learning = session.execute(
         sa.select(
@@ -228,6 +259,7 @@ def study_queue(
         .join(Claim, Flashcard.claim_id == Claim.id)
         .where(open_to_learners(Flashcard), Flashcard.id.not_in(seen)),
         topic_ids,
+        tags,
     )
     left = new_cards_left_today(session, user, now)
     new_available = session.scalar(sa.select(sa.func.count()).select_from(new_stmt.subquery()))

@@ -28,9 +28,9 @@ from quizapp.core.translatable import N_
 from quizapp.core.vocabulary import AttemptKind
 from quizapp.errors import wants_json
 from quizapp.extensions import db
-from quizapp.models import Article, Topic
+from quizapp.models import Article, Flashcard, Topic
 from quizapp.models.base import utcnow
-from quizapp.services import daily_review, flashcards, progress, visibility
+from quizapp.services import daily_review, flashcards, progress, tag_filter, visibility
 from quizapp.services.assignments import student_assignment_rows
 from quizapp.services.catalog import export_cards, learner_schedules
 from quizapp.services.errors import AlreadyRated, NotFound, QuizError
@@ -133,7 +133,9 @@ def cards():
     topic_ids = _topic_ids()
     topic = db.session.get(Topic, topic_ids[0]) if request.args.get("topic") else None
     scheduler = learner_scheduler(db.session, current_user)
-    queue = flashcards.study_queue(db.session, current_user, topic_ids, now)
+    scope = (Flashcard, flashcards.study_scope(current_user, topic_ids))
+    tags = tag_filter.choose(db.session, request.args.get("tag"), scope)
+    queue = flashcards.study_queue(db.session, current_user, topic_ids, now, tags=tags.only)
     intervals = {}
     if queue.card is not None:
         card = flashcards.fsrs_card(queue.state, queue.card.id)
@@ -142,6 +144,7 @@ def cards():
         "study/cards.html",
         queue=queue,
         topic=topic,
+        tags=tags,
         intervals=intervals,
         labels=flashcards.RATING_LABELS,
         mode=_mode(request.args) or "",
@@ -165,12 +168,13 @@ def _int_field(name: str) -> int | None:
 
 
 def _back_to_cards(**extra):
-    """The card page again, with the topic, article and mode the card was studied in."""
+    """The card page again, with the topic, article, tag and mode the card was studied in."""
     return redirect(
         url_for(
             "study.cards",
             topic=parse_id(request.form.get("topic")),
             article=parse_id(request.form.get("article")),
+            tag=request.form.get("tag") or None,
             mode=_mode(request.form),
             **extra,
         )

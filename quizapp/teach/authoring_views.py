@@ -11,6 +11,7 @@ import sqlalchemy as sa
 from flask import current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
+from flask_babel import ngettext
 from flask_login import current_user
 from flask_wtf.file import FileField
 from sqlalchemy.orm import selectinload
@@ -19,7 +20,7 @@ from quizapp.core.question_kinds import describe_key
 from quizapp.extensions import db
 from quizapp.models import Claim, Flashcard, Question, Topic
 from quizapp.quiz.answers import shown_text
-from quizapp.services import authoring
+from quizapp.services import authoring, tag_filter
 from quizapp.services.authoring import FlashcardFields
 from quizapp.services.media import (
     CARD_PLACES,
@@ -33,7 +34,7 @@ from quizapp.services.practice import topic_and_descendants
 from quizapp.services.visibility import usable_claims, usable_item
 from quizapp.teach.authoring_forms import FlashcardForm, QuestionForm, claim_choices
 from quizapp.teach.blueprint import bp
-from quizapp.teach.forms import QuestionFilterForm
+from quizapp.teach.forms import ItemFilterForm
 from quizapp.teach.labels import TYPE_LABELS
 from quizapp.teach.media_fields import fill_alts, read_choice_uploads, read_uploads
 from quizapp.teach.set_views import teacher_topic_choices
@@ -62,9 +63,10 @@ def _claims(item=None):
 @bp.get("/items")
 def items():
     """The teacher's own items and the article's bank (filterable), with copy and edit."""
-    filters = QuestionFilterForm(formdata=request.args)
+    filters = ItemFilterForm(formdata=request.args)
     filters.topic.choices = teacher_topic_choices(_("Any topic"))
     filters.validate()
+    tags = _tag_filter(filters)
     topic = filters.topic.data if not filters.topic.errors else None
     qtype = filters.type.data if not filters.type.errors else None
     topics = topic_and_descendants(db.session, [topic]) if topic else None
@@ -78,6 +80,7 @@ def items():
                 mine=mine,
                 topic_ids=topics,
                 question_type=qtype,
+                tags=tags.only,
             )
     # The bank runs to hundreds of items once teachers import articles: a page at a time keeps
     # the page small (every row carries its own copy form).
@@ -98,6 +101,26 @@ def items():
         type_labels=TYPE_LABELS,
         describe_key=lambda question: shown_text(describe_key(question)),
     )
+
+
+def _tag_filter(filters: ItemFilterForm) -> tag_filter.TagChoice:
+    """The tag chosen (``?tag=``), and the tags the list's items hold offered with counts; a
+    tag none of them holds is said so under the field (the lists then show nothing)."""
+    scopes = [
+        (authored.model, authoring.teacher_item_ids(authored.model, current_user.id))
+        for authored in AUTHORED.values()
+    ]
+    tags = tag_filter.choose(db.session, request.args.get("tag"), *scopes)
+    filters.tag.choices = [("", _("Any tag"))] + [
+        (t.tag, ngettext("%(tag)s (%(num)d item)", "%(tag)s (%(num)d items)", t.count, tag=t.tag))
+        for t in tags.offered
+    ]
+    filters.tag.data = next((t.tag for t in tags.offered if tags.chosen(t.tag)), tags.tag or "")
+    if tags.unknown:
+        filters.tag.errors = [
+            _("No question or flashcard you can use has the tag “%(tag)s”.", tag=tags.tag)
+        ]
+    return tags
 
 
 @dataclass(frozen=True)

@@ -117,6 +117,13 @@ class QuestionFilterForm(FlaskForm):
     difficulty = SelectField(_l("Difficulty"), coerce=optional_int, choices=difficulty_choices())
 
 
+class ItemFilterForm(QuestionFilterForm):
+    """The item list's search: the builder's and a tag. Its choices are the items' own tags,
+    set by the view; a tag no item holds is said so by the view, not refused as a choice."""
+
+    tag = SelectField(_l("Tag"), default="", validate_choice=False)
+
+
 class AddQuestionsForm(FlaskForm):
     # The service checks each id (usable by this teacher); the form only parses them.
     question_ids = SelectMultipleField(_l("Questions"), coerce=int, validate_choice=False)

@@ -40,6 +40,7 @@ from quizapp.teach.forms import (
     ClassForm,
     ConfirmJoinForm,
     DrawForm,
+    ItemFilterForm,
     JoinForm,
     QuestionFilterForm,
     SetSettingsForm,
@@ -371,6 +372,7 @@ READS: dict[str, Target] = {
                     k: st.sampled_from(["1", "review"]) | hostile_text()
                     for k in ("mode", "reveal", "undo")
                 },
+                "tag": hostile_text(),
             }
         ),
     ),
@@ -381,7 +383,7 @@ READS: dict[str, Target] = {
     "quiz.new": Target(STUDENT, FormBody(extra=_article_and_topic)),
     "live.join": Target(ANON, FormBody(extra=_one("pin", lambda p: known_or_hostile(p["pin"])))),
     "teach.items": Target(
-        TEACHER, FormBody(QuestionFilterForm, ids={"topic": "topic"}, extra=_filters)
+        TEACHER, FormBody(ItemFilterForm, ids={"topic": "topic"}, extra=_filters)
     ),
     "teach.builder": Target(TEACHER, FormBody(QuestionFilterForm, ids={"topic": "topic"}), SET),
     "teach.review_article": Target(TEACHER, FormBody(extra=_filters), ARTICLE),
