@@ -35,7 +35,9 @@ PODIUM_SIZE = 3
 def choices_of(question: Question) -> list[dict[str, Any]]:
     """The tiles of a question: its choices, or True and False (its kind says), each with the
     pictures of its choice (a tile is a button: a sound's controls cannot sit in it)."""
-    tiles = kind_of(question.type).tiles(question) or []
+    kind = kind_of(question.type)
+    # Each tile carries the answer a tap sends, so the phone's script needs no kind's rules.
+    tiles = [dict(tile, sends=kind.tile_answer(tile["id"])) for tile in kind.tiles(question) or []]
     pictures: dict[str, list[dict[str, Any]]] = {}
     for entry in question.media or ():
         if entry.get("place", "").startswith("choice:") and entry["type"].startswith("image/"):
@@ -86,6 +88,7 @@ def game_event(session: Session, game: LiveGame, now: datetime) -> dict[str, Any
             "media": prompt_media(question),
             "type": question.type,
             "input": answer_mode(question),
+            "several": kind_of(question.type).tiles_pick_several,
             "choices": choices_of(question),
         }
         clock = clock_of(game)

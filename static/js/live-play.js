@@ -43,7 +43,7 @@
 
   function renderTiles(question) {
     var box = root.querySelector('[data-field="tiles"]');
-    var multiple = question.type === "multiple_select";
+    var multiple = question.several === true;  // the server's kind says; the script names none
     box.textContent = "";
     picked = [];
     typed.hidden = question.input !== "typed";
@@ -57,7 +57,7 @@
       if (multiple) { button.setAttribute("aria-pressed", "false"); }
       button.addEventListener("click", function () {
         if (!multiple) {
-          submit(question.type === "true_false" ? choice.id === "true" : choice.id);
+          submit(choice.sends);
           return;
         }
         var at = picked.indexOf(choice.id);

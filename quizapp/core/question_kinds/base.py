@@ -123,6 +123,14 @@ class QuestionKind:
         """The ids of the tiles that are right."""
         return []
 
+    # Whether a player taps several tiles, then sends them (a list of tile ids), rather than
+    # sending the one tile tapped. The phone's script reads this, never the kind's name.
+    tiles_pick_several: ClassVar[bool] = False
+
+    def tile_answer(self, tile_id: str) -> Any:
+        """The answer one tapped tile sends, in the shape ``grade`` takes: its id by default."""
+        return tile_id
+
     def choice_order(self, question: QuestionLike) -> list[str]:
         """The ids a quiz may shuffle, in their stored order."""
         return [c["id"] for c in question.choices]

@@ -285,6 +285,7 @@ class MultipleSelect(ChoiceKind):
     label = N_("Multiple select")
     hint = N_("Select all that apply.")
     input_type = "checkbox"
+    tiles_pick_several = True
 
     def check_correct_count(self, correct: int, fail: Fail) -> None:
         if correct < 1:

@@ -83,6 +83,9 @@ class TrueFalse(QuestionKind):
     def right_tile_ids(self, question: QuestionLike) -> list[str]:
         return ["true" if question.answer_bool else "false"]
 
+    def tile_answer(self, tile_id: str) -> Any:
+        return tile_id == "true"
+
     def describe_key(self, question: QuestionLike) -> str:
         return _word(question.answer_bool)
 
