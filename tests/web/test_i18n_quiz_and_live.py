@@ -189,3 +189,27 @@ def test_titles_the_app_stored_in_english_are_shown_in_the_readers_language(app,
 
     with app.test_request_context(headers={"Accept-Language": "ru"}):
         assert shown_title(stored) == shown
+
+
+@pytest.mark.parametrize(
+    ("language", "back_button", "card_back"),
+    [
+        ("ru", "Назад", "Оборотная сторона"),
+        ("zh", "上一题", "背面"),
+        ("ar", "السابق", "الوجه الخلفي"),
+    ],
+)
+def test_the_quiz_back_button_and_a_card_back_are_two_words(
+    app, client, db, make_student, make_teacher, login, language, back_button, card_back
+):
+    """English says "Back" for both; a translation must not call the quiz's button the back of
+    a card (it did in Russian and Arabic) nor a card's back the previous question (Chinese)."""
+    login(client, make_student())
+    attempt = _practice(client, db)
+    page = client.get(f"/quiz/{attempt.id}/2", headers={"Accept-Language": language})
+    assert f'id="back-button">{back_button}</button>' in page.get_data(as_text=True)
+    teacher = app.test_client()
+    login(teacher, make_teacher())
+    form = teacher.get("/teach/flashcards/new", headers={"Accept-Language": language})
+    text = form.get_data(as_text=True)
+    assert card_back in text and back_button not in text
