@@ -80,7 +80,9 @@ def _rows(text: str) -> list[tuple[int, list[str]]]:
     try:
         rows = [(number, [cell.strip() for cell in row]) for number, row in enumerate(reader, 1)]
     except csv.Error as error:
-        raise InputError(f"The file cannot be read as CSV ({error}).") from error
+        raise InputError(
+            N_("The file cannot be read as CSV (%(error)s)."), error=str(error)
+        ) from error
     return [(number, cells) for number, cells in rows if any(cells)]
 
 

@@ -1,11 +1,90 @@
-"""A marker for messages the core and the services write in English and the web layer shows
-translated: ``N_("...")`` returns its text unchanged (the core stays free of Flask), and
-``pybabel extract`` (whose default keywords include ``N_``) puts it in the catalogues, so the
-page's ``gettext(message)`` finds its translation."""
+"""Markers and carriers for text the core and the services write in English and the web layer
+shows translated.
+
+``N_("...")`` returns its text unchanged (the core stays free of Flask), and ``pybabel
+extract`` (whose default keywords include ``N_``) puts it in the catalogues, so the page's
+``gettext(message)`` finds its translation.
+
+A :class:`Phrase` is a sentence with values in it ("Gap 2 of 3: …"): a ``str`` that reads as
+the English sentence wherever plain text is wanted (exports, the API, the English page), and
+keeps its template and values apart, so ``quizapp.i18n.worded`` can translate the template
+first and then put in the values (themselves phrases, numbers in the reader's notation, or
+the user's own text). :func:`counted_phrase` is its plural form (``make translations``
+extracts it like ``ngettext``); :class:`Joined` lists phrases with a separator.
+"""
 
 from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
 
 
 def N_(message: str) -> str:  # noqa: N802 - gettext's conventional name for the no-op marker
     """``message`` itself: only marks it for extraction."""
     return message
+
+
+def english_value(value: object) -> object:
+    """A value as the English sentence shows it: a float as people write it (0.5, 2, 1e-07)."""
+    if isinstance(value, float):
+        return format(value, ".15g")
+    return value
+
+
+class Phrase(str):
+    """An English sentence (``template % params``) that remembers its template and values."""
+
+    template: str
+    params: dict[str, object]
+    plural: str | None
+    count: str | None
+
+    def __new__(cls, template: str, /, **params: object) -> Phrase:
+        return cls._made(template, None, None, params)
+
+    @classmethod
+    def _made(
+        cls, template: str, plural: str | None, count: str | None, params: dict[str, object]
+    ) -> Phrase:
+        chosen = plural if plural is not None and count and params[count] != 1 else template
+        values = {name: english_value(value) for name, value in params.items()}
+        phrase = super().__new__(cls, chosen % values if params else chosen)
+        phrase.template, phrase.plural, phrase.count, phrase.params = (
+            template,
+            plural,
+            count,
+            params,
+        )
+        return phrase
+
+
+def counted_phrase(singular: str, plural: str, count: str, /, **params: object) -> Phrase:
+    """A :class:`Phrase` whose wording follows the number ``params[count]`` (``ngettext``'s
+    forms: the web layer picks the reader's language's plural form, Russian has three)."""
+    return Phrase._made(singular, plural, count, params)
+
+
+class Joined(str):
+    """Phrases (or plain text) one after another with ``separator``, each worded on its own."""
+
+    parts: tuple[object, ...]
+    separator: str
+
+    def __new__(cls, separator: str, parts: Iterable[object]) -> Joined:
+        kept = tuple(parts)
+        joined = super().__new__(cls, separator.join(str(english_value(p)) for p in kept))
+        joined.parts, joined.separator = kept, separator
+        return joined
+
+
+def figure(value: float) -> Phrase:
+    """A number alone ("3.14"), written with the reader's decimal mark. Its template is no
+    sentence to translate, so it is not marked: gettext gives it back as it is."""
+    return Phrase("%(value)s", value=value)
+
+
+def either(options: Sequence[object]) -> object:
+    """Options as "a or b or c", each worded on its own; one option is itself."""
+    first, *rest = options
+    if not rest:
+        return first
+    return Phrase(N_("%(answer)s or %(other)s"), answer=first, other=either(rest))

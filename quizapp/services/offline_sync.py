@@ -26,6 +26,7 @@ from sqlalchemy.orm import Session
 from werkzeug.datastructures import MultiDict
 
 from quizapp.core.clock import naive
+from quizapp.core.errors import InputError
 from quizapp.core.offline_events import QueuedEvent, in_time_order
 from quizapp.core.question_kinds import FormAnswerError, kind_of
 from quizapp.core.review_replay import moment
@@ -56,11 +57,17 @@ ATTEMPT_GONE = N_(
 )
 
 
+class StoredTitle(str):
+    """A practice attempt's title as stored (in English where the app made it: "Practice: all
+    topics"), which the web layer shows in the learner's language (``quiz.answers.shown_title``)."""
+
+
 @dataclass(frozen=True)
 class SyncNote:
     """Why an event was not applied: an English sentence's template (marked ``N_``) and its
     values, so the web layer can word it in the learner's language. A value may be a moment
-    (a naive UTC datetime, written in the learner's zone) or a refusal (worded in its turn)."""
+    (a naive UTC datetime, written in the learner's zone), a refusal (worded in its turn) or
+    an attempt's :class:`StoredTitle`."""
 
     template: str
     params: dict[str, object] = field(default_factory=dict)
@@ -74,8 +81,8 @@ class SyncNote:
 def _english_value(value: object, zone: str) -> object:
     if isinstance(value, datetime):
         return to_local(value, zone).strftime("%d %b %Y, %H:%M")
-    if isinstance(value, DomainError):
-        return value.message
+    if isinstance(value, DomainError | InputError):
+        return str(value)
     return value
 
 
@@ -161,15 +168,13 @@ class _Applier:
         try:
             answer = kind_of(slot.question.type).answer_from_form(slot.question, form)
             save_answer(self.session, attempt, slot, answer, now=naive(at))
-        except FormAnswerError as error:
-            reason: object = str(error)
-        except _NOT_APPLIED as error:
-            reason = error
+        except (FormAnswerError, *_NOT_APPLIED) as error:
+            reason: object = error
         else:
             return None
         return SyncNote(
             N_("%(quiz)s, question %(number)s: %(reason)s"),
-            {"quiz": attempt.title, "number": event.position, "reason": reason},
+            {"quiz": StoredTitle(attempt.title), "number": event.position, "reason": reason},
         )
 
     def finish(self, event: QueuedEvent, at: datetime) -> SyncNote | None:

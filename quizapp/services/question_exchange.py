@@ -356,7 +356,9 @@ def export_questions(
     A format that holds files (Moodle XML) carries each item's files from ``store``."""
     found = format_named(fmt)
     if found is None or found.holds != Holds.QUESTIONS:
-        raise InterchangeError(f"Unknown question format {fmt!r}: use moodle-xml or gift.")
+        raise InterchangeError(
+            N_("Unknown question format %(format)s: use moodle-xml or gift."), format=repr(fmt)
+        )
     article = article_to_export(session, article_slug, teacher_id)
     stmt = (
         sa.select(Question, Topic.id)

@@ -14,6 +14,7 @@ from quizapp.core.errors import InputError
 from quizapp.core.grading import Grade, GradingKey
 from quizapp.core.interchange.gift_text import GiftQuestion, escape
 from quizapp.core.question_types import QuestionType
+from quizapp.core.translatable import N_
 
 Fail = Callable[[str], NoReturn]
 
@@ -26,6 +27,10 @@ PAIR_SEPARATOR = "|"
 
 class FormAnswerError(InputError):
     """A submitted form holds an answer no honest form for this question could have sent."""
+
+
+# The typed kinds' refusal of an answer too long to keep (the form's maxlength says so first).
+ANSWERS_LIMITED = N_("Answers are limited to %(limit)s characters.")
 
 
 class QuestionLike(Protocol):

@@ -65,7 +65,10 @@ from quizapp.core.question_kinds.typed_gap import (
     moodle_parts,
 )
 from quizapp.core.question_types import QuestionType
-from quizapp.core.translatable import N_
+from quizapp.core.translatable import N_, Joined, Phrase
+
+# A gap's answer, or its key, in a review's line of all the gaps ("Gap 1: Paris; Gap 2: 3").
+GAP_SAID = N_("Gap %(number)s: %(answer)s")
 
 # A run of underscores in a file's text would read as one more gap; it is shortened.
 _UNDERSCORES = "____"
@@ -206,13 +209,17 @@ class Cloze(QuestionKind):
             value = (form.get(f"gap-{index}") or "").strip()
             if not value:
                 continue
-            where = f"Gap {index + 1} of {len(gaps)}"
+            where = {"number": index + 1, "total": len(gaps)}
             if len(value) > MAX_TEXT_ANSWER:
                 raise FormAnswerError(
-                    f"{where}: answers are limited to {MAX_TEXT_ANSWER} characters."
+                    N_("Gap %(number)s of %(total)s: answers are limited to %(limit)s characters."),
+                    limit=MAX_TEXT_ANSWER,
+                    **where,
                 )
             if gap.family == "choice" and value not in {a.text for a in gap.answers}:
-                raise FormAnswerError(f"{where}: choose one of its options.")
+                raise FormAnswerError(
+                    N_("Gap %(number)s of %(total)s: choose one of its options."), **where
+                )
             answer[gap_id] = value
         return answer or None
 
@@ -246,14 +253,19 @@ class Cloze(QuestionKind):
 
     def describe_answer(self, question: QuestionLike, answer: Any) -> str:
         given = answer if isinstance(answer, Mapping) else {}
-        return "; ".join(
-            f"Gap {n}: {given.get(gap_id) or '(no answer)'}"
-            for n, (gap_id, _gap) in enumerate(gaps_of(question), start=1)
+        return Joined(
+            "; ",
+            (
+                Phrase(GAP_SAID, number=n, answer=given.get(gap_id) or Phrase(N_("(no answer)")))
+                for n, (gap_id, _gap) in enumerate(gaps_of(question), start=1)
+            ),
         )
 
     def describe_key(self, question: QuestionLike) -> str:
         results = gap_results(gaps_of(question), {})
-        return "; ".join(f"Gap {r.number}: {r.right_answer}" for r in results)
+        return Joined(
+            "; ", (Phrase(GAP_SAID, number=r.number, answer=r.right_answer) for r in results)
+        )
 
     def answer_feedback(self, question: QuestionLike, answer: Any) -> list[str]:
         """A sentence per gap, as Moodle shows beside each: right or not, its marks, the

@@ -25,7 +25,7 @@ from quizapp.core.question_kinds.base import (
     lines_of,
 )
 from quizapp.core.question_types import QuestionType
-from quizapp.core.translatable import N_
+from quizapp.core.translatable import N_, Phrase
 
 
 def _arrows(pairs: Any) -> str:
@@ -117,8 +117,12 @@ class Matching(QuestionKind):
 
     def describe_key(self, question: QuestionLike) -> str:
         extra = distractors(question.pairs)
-        also = f"; also listed: {', '.join(extra)}" if extra else ""
-        return _arrows((left, right) for _i, left, right in matched(question.pairs)) + also
+        pairs = _arrows((left, right) for _i, left, right in matched(question.pairs))
+        if not extra:
+            return pairs
+        return Phrase(
+            N_("%(pairs)s; also listed: %(others)s"), pairs=pairs, others=", ".join(extra)
+        )
 
     # --- interchange ---------------------------------------------------------------------------
 
