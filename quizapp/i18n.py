@@ -23,7 +23,7 @@ from quizapp.core.interface_languages import (
     text_direction,
 )
 from quizapp.core.time_zones import DEFAULT_ZONE
-from quizapp.core.translatable import Joined, Phrase, english_value
+from quizapp.core.translatable import Joined, Phrase, Sentence, english_value
 from quizapp.extensions import babel
 from quizapp.services.errors import DomainError
 
@@ -56,6 +56,8 @@ def refusal_text(error: DomainError | InputError) -> str:
     "%(count)s tokens" finds its translation whatever the count."""
     if not error.template:
         return error.message
+    if isinstance(error.template, Phrase | Joined | Sentence):  # made whole by the core
+        return str(worded(error.template))
     if not error.params:
         return gettext(error.template)
     return gettext(error.template, **{name: worded(v) for name, v in error.params.items()})
@@ -69,6 +71,8 @@ def worded(value: object) -> object:
     """
     if isinstance(value, Joined):
         return value.separator.join(str(worded(part)) for part in value.parts)
+    if isinstance(value, Sentence):
+        return _as_sentence(str(report_sentence(value.fragment)))
     if isinstance(value, Phrase):
         params = {name: worded(v) for name, v in value.params.items()}
         if value.plural is not None and value.count:
@@ -79,6 +83,23 @@ def worded(value: object) -> object:
     if isinstance(value, float):
         return local_number(value)
     return value
+
+
+def report_sentence(value: object) -> object:
+    """A reason or change of an import report in the page's language: a phrase worded, a
+    fixed sentence the app marked ``N_`` translated (the app writes these, never a user)."""
+    if isinstance(value, Phrase | Joined | Sentence) or not isinstance(value, str) or not value:
+        return worded(value)
+    return gettext(value)
+
+
+def _as_sentence(text: str) -> str:
+    """A fragment in the page's language made a sentence: a capital first letter, and the
+    language's full stop unless it ends with one."""
+    if not text or text[-1] in ".!?。！？":
+        return text[:1].upper() + text[1:]
+    stop = "。" if str(get_locale() or "en").startswith("zh") else "."
+    return text[:1].upper() + text[1:] + stop
 
 
 def local_number(value: float) -> str:

@@ -9,8 +9,8 @@ A :class:`Phrase` is a sentence with values in it ("Gap 2 of 3: …"): a ``str``
 the English sentence wherever plain text is wanted (exports, the API, the English page), and
 keeps its template and values apart, so ``quizapp.i18n.worded`` can translate the template
 first and then put in the values (themselves phrases, numbers in the reader's notation, or
-the user's own text). :func:`counted_phrase` is its plural form (``make translations``
-extracts it like ``ngettext``); :class:`Joined` lists phrases with a separator.
+the user's own text). :func:`counted_phrase` is its plural form (its two forms marked with
+:func:`N_plural`); :class:`Joined` lists phrases with a separator.
 """
 
 from __future__ import annotations
@@ -21,6 +21,13 @@ from collections.abc import Iterable, Sequence
 def N_(message: str) -> str:  # noqa: N802 - gettext's conventional name for the no-op marker
     """``message`` itself: only marks it for extraction."""
     return message
+
+
+def N_plural(singular: str, plural: str) -> tuple[str, str]:  # noqa: N802 - as N_
+    """``(singular, plural)`` itself: marks a sentence and its plural for extraction as one
+    entry with plural forms (``make translations`` passes ``-k N_plural:1,2``), for
+    :func:`counted_phrase`."""
+    return singular, plural
 
 
 def english_value(value: object) -> object:
@@ -88,3 +95,24 @@ def either(options: Sequence[object]) -> object:
     if not rest:
         return first
     return Phrase(N_("%(answer)s or %(other)s"), answer=first, other=either(rest))
+
+
+class Sentence(str):
+    """A reason written as a fragment ("needs at least two choices", which an import report
+    puts after a question's name) made a sentence of its own: its first letter capitalised
+    and a full stop added, in English here and in the reader's language by the web layer."""
+
+    fragment: object
+
+    def __new__(cls, fragment: object) -> Sentence:
+        text = str(fragment)
+        shown = text[:1].upper() + text[1:] + ("" if text.endswith(".") else ".")
+        sentence = super().__new__(cls, shown)
+        sentence.fragment = fragment
+        return sentence
+
+
+def problem_of(template: str, params: dict[str, object]) -> str:
+    """A refusal's sentence with its values as one :class:`Phrase` (its template when it has
+    none), for a caller that shows it later rather than raising it."""
+    return Phrase(template, **params) if params else template

@@ -20,6 +20,7 @@ from quizapp.core.bank import BLANK, validate_question_fields
 from quizapp.core.item_tags import tag_field_problem, tags_from_text, tags_text
 from quizapp.core.question_kinds import is_known_type, kind_of
 from quizapp.core.question_kinds.base import PAIR_SEPARATOR
+from quizapp.core.translatable import Sentence, problem_of
 from quizapp.core.vocabulary import CardKind, ItemOrigin
 from quizapp.models import (
     AttemptQuestion,
@@ -46,8 +47,8 @@ FLASHCARD_KINDS = tuple(CardKind)
 
 def _fail(reason: str) -> None:
     # The bank's reasons are lower-case fragments ("needs at least two choices"); make them
-    # sentences for the form.
-    raise TeachingError(reason[:1].upper() + reason[1:] + ("" if reason.endswith(".") else "."))
+    # sentences for the form (the web layer words them in the teacher's language).
+    raise TeachingError(Sentence(reason))
 
 
 @dataclass(frozen=True)
@@ -100,7 +101,7 @@ def answer_problem(fields: QuestionFields) -> str | None:
     try:
         kind.validate(kind.raw_from_authoring(fields, _fail), {"prompt": fields.prompt}, _fail)
     except TeachingError as error:
-        return error.message
+        return problem_of(error.template, error.params)
     return None
 
 
@@ -266,7 +267,7 @@ def draft_problem(session: Session, item: Question | Flashcard, teacher_id: int)
             )
             _flashcard_values(session, teacher_id, fields, item)
     except TeachingError as error:
-        return error.message
+        return problem_of(error.template, error.params)
     return None
 
 

@@ -23,9 +23,17 @@ from quizapp.core.import_limits import (
     SNIFF_LINE_CHARS,
 )
 from quizapp.core.interchange.cloze import from_anki_cloze, has_cloze
-from quizapp.core.interchange.records import Changed, InterchangeError, Skipped, file_key
+from quizapp.core.interchange.records import (
+    NO_FRONT_OR_BACK,
+    Changed,
+    InterchangeError,
+    Skipped,
+    file_key,
+    side_too_long,
+)
 from quizapp.core.item_tags import tags_from_text
 from quizapp.core.question_kinds.base import BLANK
+from quizapp.core.translatable import N_, Phrase
 from quizapp.core.vocabulary import CardKind
 
 MAX_CARD_ROWS = 20_000  # a deck larger than this is refused whole: split it
@@ -194,9 +202,9 @@ def _rows(text: str) -> tuple[csv.Dialect | type[csv.Dialect], list[list[str]]]:
 def _row_problem(cells: dict[str, str]) -> str | None:
     """Why a row makes no card, or None when it makes one."""
     if not cells["front"] or not (cells["back"] or has_cloze(cells["front"])):
-        return "a card needs a front and a back"
+        return NO_FRONT_OR_BACK
     if len(cells["front"]) > MAX_SIDE or len(cells["back"]) > MAX_SIDE:
-        return f"a side has more than {MAX_SIDE} characters"
+        return side_too_long(MAX_SIDE)
     return None
 
 
@@ -224,9 +232,17 @@ def _fitted(row: list[str], width: int, parsed: ParsedCards, name: str) -> list[
     parsed.changed.append(
         Changed(
             name,
-            f"{len(row)} cells where the file has {width} columns: a {parsed.separator_name} "
-            f"inside a side was not quoted, so the last column is read as “{joined.strip()}”; "
-            f"check it",
+            Phrase(
+                N_(
+                    "%(cells)s cells where the file has %(columns)s columns: a %(separator)s "
+                    "inside a side was not quoted, so the last column is read as “%(text)s”; "
+                    "check it"
+                ),
+                cells=len(row),
+                columns=width,
+                separator=Phrase(parsed.separator_name),
+                text=joined.strip(),
+            ),
         )
     )
     return [*row[: width - 1], joined]
@@ -248,14 +264,15 @@ def read_cards(text: str) -> ParsedCards:
     first = 2 if parsed.has_header else 1
     for number, row in enumerate(rows[1:] if parsed.has_header else rows, start=first):
         noted = len(parsed.changed)
-        row = _fitted(row, width, parsed, f"row {number}")
+        name = Phrase(N_("row %(number)s"), number=number)
+        row = _fitted(row, width, parsed, name)
         cells = {role: row[i].strip() if i < len(row) else "" for role, i in columns.items()}
         reason = _row_problem(cells)
         if reason:
-            parsed.skipped.append(Skipped(f"row {number}", reason))
+            parsed.skipped.append(Skipped(name, reason))
         else:
             card = _row_card(cells)
-            parsed.changed += [Changed(f"row {number}", change) for change in card.changes]
+            parsed.changed += [Changed(name, change) for change in card.changes]
             changes = tuple(c.change for c in parsed.changed[noted:])
             parsed.cards.append(dataclasses.replace(card, changes=changes))
     if not parsed.cards:

@@ -42,6 +42,7 @@ from quizapp.core.interchange.records import (
 )
 from quizapp.core.media_files import EXTENSIONS
 from quizapp.core.question_kinds import all_kinds, kind_of
+from quizapp.core.translatable import N_, Phrase
 
 # Our exports put the source quote in the general feedback under this class, so a Moodle
 # student sees it and an import back finds it.
@@ -144,7 +145,9 @@ def read_moodle_xml(data: bytes) -> ParsedBank:
         if moodle_type == "category":
             topic = parsed.note_category(element.findtext("category/text") or "")
             continue
-        name = (element.findtext("name/text") or "").strip() or f"question {number}"
+        name = (element.findtext("name/text") or "").strip() or Phrase(
+            N_("question %(number)s"), number=number
+        )
         prompt = read_text(element.find("questiontext"))
         kind = next((k for k in all_kinds() if k.reads_moodle(moodle_type, element, prompt)), None)
         if kind is None:
@@ -161,7 +164,7 @@ def read_moodle_xml(data: bytes) -> ParsedBank:
         try:
             raw.update(kind.read_moodle(element, prompt))
         except NotImportable as error:
-            parsed.skipped.append(Skipped(name, str(error)))
+            parsed.skipped.append(Skipped(name, error.reason))
             continue
         tags = [
             t.strip() for t in (e.text or "" for e in element.findall("tags/tag/text")) if t.strip()
@@ -211,10 +214,12 @@ def _parse(data: bytes) -> ET.Element:
     return root
 
 
-def _unsupported(moodle_type: str) -> str:
+def _unsupported(moodle_type: str) -> Phrase:
     if moodle_type == "multichoice":
-        return "a choice question the app cannot grade the same way"
-    return f"the app has no question type like Moodle's '{moodle_type or 'untyped'}'"
+        return Phrase(N_("a choice question the app cannot grade the same way"))
+    if not moodle_type:
+        return Phrase(N_("the app has no question type like Moodle's 'untyped'"))
+    return Phrase(N_("the app has no question type like Moodle's '%(type)s'"), type=moodle_type)
 
 
 def _combined_feedback(element: ET.Element) -> dict[str, str]:
@@ -225,8 +230,8 @@ def _combined_feedback(element: ET.Element) -> dict[str, str]:
     return {outcome: text for outcome, text in texts.items() if text}
 
 
-HINTS_LEFT_OUT = (
-    "its hints were left out: Moodle shows them between tries, and the app has no hints"
+HINTS_LEFT_OUT = Phrase(
+    N_("its hints were left out: Moodle shows them between tries, and the app has no hints")
 )
 
 

@@ -24,21 +24,21 @@ from quizapp.core.interchange.embedded_answers import (
 )
 from quizapp.core.question_kinds.numbers import WITHIN, NotANumber, NumericAnswer, split_number
 from quizapp.core.question_types import QuestionType
-from quizapp.core.translatable import N_, Joined, Phrase, counted_phrase, either
+from quizapp.core.translatable import N_, Joined, N_plural, Phrase, counted_phrase, either
 
 # A gap's feedback sentence by its outcome: how many marks of its weight it earned.
 _MARKED = {
-    "right": (
-        N_("Gap %(number)s of %(total)s: %(given)s, right (%(marks)s of %(weight)s mark)."),
-        N_("Gap %(number)s of %(total)s: %(given)s, right (%(marks)s of %(weight)s marks)."),
+    "right": N_plural(
+        "Gap %(number)s of %(total)s: %(given)s, right (%(marks)s of %(weight)s mark).",
+        "Gap %(number)s of %(total)s: %(given)s, right (%(marks)s of %(weight)s marks).",
     ),
-    "partial": (
-        N_("Gap %(number)s of %(total)s: %(given)s, partly right (%(marks)s of %(weight)s mark)."),
-        N_("Gap %(number)s of %(total)s: %(given)s, partly right (%(marks)s of %(weight)s marks)."),
+    "partial": N_plural(
+        "Gap %(number)s of %(total)s: %(given)s, partly right (%(marks)s of %(weight)s mark).",
+        "Gap %(number)s of %(total)s: %(given)s, partly right (%(marks)s of %(weight)s marks).",
     ),
-    "wrong": (
-        N_("Gap %(number)s of %(total)s: %(given)s, not right (%(marks)s of %(weight)s mark)."),
-        N_("Gap %(number)s of %(total)s: %(given)s, not right (%(marks)s of %(weight)s marks)."),
+    "wrong": N_plural(
+        "Gap %(number)s of %(total)s: %(given)s, not right (%(marks)s of %(weight)s mark).",
+        "Gap %(number)s of %(total)s: %(given)s, not right (%(marks)s of %(weight)s marks).",
     ),
 }
 
@@ -83,25 +83,29 @@ def stored_gap(gap: EmbeddedGap) -> dict[str, Any]:
     return {"type": gap.gap_type, "weight": gap.weight, "answers": answers}
 
 
-def gap_problem(gap: EmbeddedGap) -> str | None:
+def gap_problem(gap: EmbeddedGap) -> Phrase | None:
     """Why the gap cannot be asked (no answer worth full marks, options repeated, a value that
     is no number, …), or None."""
     if not gap.answers or len(gap.answers) > MAX_GAP_ANSWERS:
-        return f"has 1 to {MAX_GAP_ANSWERS} answers"
+        return Phrase(N_("has 1 to %(limit)s answers"), limit=MAX_GAP_ANSWERS)
     if any(not a.text or len(a.text) > MAX_GAP_TEXT for a in gap.answers):
-        return f"has an empty answer or one over {MAX_GAP_TEXT} characters"
+        return Phrase(
+            N_("has an empty answer or one over %(limit)s characters"), limit=MAX_GAP_TEXT
+        )
     if not any(a.fraction >= FULL_MARKS_FROM for a in gap.answers):
-        return "needs an answer worth full marks"
+        return Phrase(N_("needs an answer worth full marks"))
     if gap.family == "choice":
         texts = [a.text for a in gap.answers]
         if len(texts) < 2:
-            return "is a choice of one option: it needs two or more"
+            return Phrase(N_("is a choice of one option: it needs two or more"))
         if len(set(texts)) != len(texts):
-            return "lists an option twice"
+            return Phrase(N_("lists an option twice"))
     if gap.family == "number":
         for answer in gap.answers:
             if answer.text != ANY_ANSWER and _number(answer.text) is None:
-                return f"has a value that is not a number ({answer.text[:40]!r})"
+                return Phrase(
+                    N_("has a value that is not a number (%(value)s)"), value=repr(answer.text[:40])
+                )
     return None
 
 

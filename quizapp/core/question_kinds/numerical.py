@@ -106,7 +106,12 @@ class Numerical(TypedKind):
             try:
                 answer = read_answer_text(line)
             except NotANumber:
-                fail(f"{line!r} is not a number, value:tolerance, low..high nor a unit line.")
+                fail(
+                    Phrase(
+                        N_("%(line)s is not a number, value:tolerance, low..high nor a unit line."),
+                        line=repr(line),
+                    )
+                )
             answers.append(
                 {"value": answer.value, "tolerance": answer.tolerance, "fraction": answer.fraction}
             )
@@ -115,18 +120,22 @@ class Numerical(TypedKind):
     def validate(self, raw: Mapping[str, Any], draft: dict[str, Any], fail: Fail) -> None:
         answers = raw.get("choices") or []
         if not answers:
-            fail("a numerical question needs at least one accepted value")
+            fail(N_("a numerical question needs at least one accepted value"))
         if len(answers) > MAX_OPTIONS:
-            fail(f"At most {MAX_OPTIONS} accepted values.")
+            fail(Phrase(N_("At most %(limit)s accepted values."), limit=MAX_OPTIONS))
         try:
             parsed = [self._answer(a) for a in answers]
             units = [self._unit(u) for u in raw.get("pairs") or []]
         except (NotANumber, TypeError, ValueError, KeyError) as error:
-            fail(f"a numerical answer or unit is not a number: {error}")
+            fail(
+                Phrase(
+                    N_("a numerical answer or unit is not a number: %(error)s"), error=str(error)
+                )
+            )
         if not any(a.fraction >= 1.0 for a in parsed):
-            fail("a numerical question needs one value worth full marks")
+            fail(N_("a numerical question needs one value worth full marks"))
         if len({u for u, _m in units}) != len(units):
-            fail("a unit is listed twice")
+            fail(N_("a unit is listed twice"))
         draft["choices"] = [_stored_choice(i, a) for i, a in enumerate(parsed)]
         draft["accepted"] = []
         draft["pairs"] = [[u, number_text(m)] for u, m in units]

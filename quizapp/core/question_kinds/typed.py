@@ -59,7 +59,7 @@ class TypedKind(QuestionKind):
     def validate(self, raw: Mapping[str, Any], draft: dict[str, Any], fail: Fail) -> None:
         accepted = [str(a).strip() for a in raw.get("accepted") or [] if str(a).strip()]
         if not accepted:
-            fail("needs at least one accepted answer")
+            fail(N_("needs at least one accepted answer"))
         self.check_prompt(draft["prompt"], fail)
         draft["accepted"] = accepted
 
@@ -151,7 +151,7 @@ class FillBlank(TypedKind):
 
     def check_prompt(self, prompt: str, fail: Fail) -> None:
         if prompt.count(BLANK) != 1:
-            fail(f"a fill-in-the-blank prompt needs exactly one {BLANK}")
+            fail(Phrase(N_("a fill-in-the-blank prompt needs exactly one %(blank)s"), blank=BLANK))
 
     # --- interchange: a Moodle cloze question with one embedded short answer ------------------
 
