@@ -24,7 +24,7 @@ from quizapp.core.interchange.flashcard_csv import read_cards
 from quizapp.core.interchange.formats import BY_NAME
 from quizapp.core.interchange.records import InterchangeError, decode_text
 from quizapp.extensions import db
-from quizapp.i18n import report_sentence, worded
+from quizapp.i18n import refusal_text, report_sentence, worded
 from quizapp.models import Article
 from quizapp.services.deck_exchange import import_cards
 from quizapp.services.errors import TeachingError
@@ -196,7 +196,9 @@ def _import_upload(upload, with_progress: bool) -> ImportReport:
             media=media_sink(current_app.config, db.session),
         )
     except InterchangeError as error:
-        raise TeachingError(_("Nothing was imported. %(error)s", error=error)) from error
+        raise TeachingError(
+            _("Nothing was imported. %(error)s", error=refusal_text(error))
+        ) from error
 
 
 def _read_pasted_cards(form: CardsPasteForm):
