@@ -38,6 +38,7 @@ from quizapp.services.errors import DomainError, QuizError
 from quizapp.services.learner_scheduler import learner_scheduler
 from quizapp.services.progress import mastery_by_topic, topic_progress
 from quizapp.services.quizzes import attempt_topics
+from quizapp.services.sync_notes import StoredTitle, SyncNote
 from quizapp.time_display import local
 
 bp = Blueprint("offline", __name__)
@@ -166,7 +167,7 @@ def sync():
     return jsonify(outcome.as_json(sync_note_text))
 
 
-def sync_note_text(note: offline_sync.SyncNote) -> str:
+def sync_note_text(note: SyncNote) -> str:
     """Why an offline event was not applied, in the learner's language and time zone."""
     values = {name: _note_value(value) for name, value in note.params.items()}
     return _(note.template, **values)
@@ -177,6 +178,6 @@ def _note_value(value: object) -> object:
         return local(value)  # the learner's zone and language, as the other pages write times
     if isinstance(value, DomainError | InputError):
         return refusal_text(value)
-    if isinstance(value, offline_sync.StoredTitle):
+    if isinstance(value, StoredTitle):
         return shown_title(value)
     return worded(value)

@@ -26,11 +26,9 @@ from sqlalchemy.orm import Session
 from werkzeug.datastructures import MultiDict
 
 from quizapp.core.clock import naive
-from quizapp.core.errors import InputError
 from quizapp.core.offline_events import QueuedEvent, in_time_order
 from quizapp.core.question_kinds import FormAnswerError, kind_of
 from quizapp.core.review_replay import moment
-from quizapp.core.time_zones import to_local
 from quizapp.core.translatable import N_
 from quizapp.core.vocabulary import AttemptKind
 from quizapp.models import CardState, Flashcard, OfflineEvent, QuizAttempt, User
@@ -39,13 +37,13 @@ from quizapp.services.errors import (
     AttemptClosed,
     BadAnswer,
     CardNotFound,
-    DomainError,
     NotStudyable,
     NotYourAttempt,
     QuizError,
 )
 from quizapp.services.flashcards import rate_card
 from quizapp.services.quizzes import load_attempt, save_answer, submit_attempt
+from quizapp.services.sync_notes import StoredTitle, SyncNote
 
 _NOT_APPLIED = (AttemptClosed, AnswerLocked, BadAnswer, CardNotFound, NotStudyable)
 # Gone since the download: told, and the rest of the queue still syncs (one deleted card must
@@ -55,35 +53,6 @@ ATTEMPT_GONE = N_(
     "A practice quiz you answered offline is no longer in your account (discarded?); "
     "its answers were not kept."
 )
-
-
-class StoredTitle(str):
-    """A practice attempt's title as stored (in English where the app made it: "Practice: all
-    topics"), which the web layer shows in the learner's language (``quiz.answers.shown_title``)."""
-
-
-@dataclass(frozen=True)
-class SyncNote:
-    """Why an event was not applied: an English sentence's template (marked ``N_``) and its
-    values, so the web layer can word it in the learner's language. A value may be a moment
-    (a naive UTC datetime, written in the learner's zone), a refusal (worded in its turn) or
-    an attempt's :class:`StoredTitle`."""
-
-    template: str
-    params: dict[str, object] = field(default_factory=dict)
-
-    def english(self, zone: str) -> str:
-        """The sentence in English, as the event's record keeps it."""
-        values = {name: _english_value(value, zone) for name, value in self.params.items()}
-        return self.template % values if values else self.template
-
-
-def _english_value(value: object, zone: str) -> object:
-    if isinstance(value, datetime):
-        return to_local(value, zone).strftime("%d %b %Y, %H:%M")
-    if isinstance(value, DomainError | InputError):
-        return str(value)
-    return value
 
 
 @dataclass
@@ -204,8 +173,8 @@ def sync_queue(session: Session, user: User, events: list[QueuedEvent]) -> SyncO
         if event.key in known:
             outcome.already += 1
             if known[event.key].note:
-                # As the first sync worded it, in English (a fixed sentence is translated).
-                outcome.notes.append((event.key, SyncNote(known[event.key].note)))
+                # As the first sync told it, worded again in the learner's language.
+                outcome.notes.append((event.key, SyncNote.from_record(known[event.key].note)))
             continue
         at = moment(event.at_ms)
         record = OfflineEvent(
@@ -220,7 +189,7 @@ def sync_queue(session: Session, user: User, events: list[QueuedEvent]) -> SyncO
         if note is None:
             outcome.applied += 1
         else:
-            record.applied, record.note = False, note.english(user.time_zone)
+            record.applied, record.note = False, note.record(user.time_zone)
             outcome.notes.append((event.key, note))
     session.flush()
     return outcome

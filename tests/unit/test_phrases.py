@@ -129,3 +129,40 @@ def test_a_refusal_with_a_phrase_in_it_is_worded_whole(in_language):
         assert refusal_text(TeachingError(Sentence("a unit is listed twice"))) == (
             "Единица измерения указана дважды."
         )
+
+
+def test_an_offline_note_is_kept_to_be_worded_again(in_language):
+    from datetime import datetime
+
+    from quizapp.core.question_kinds.base import FormAnswerError
+    from quizapp.offline.routes import sync_note_text
+    from quizapp.services.errors import QuizError
+    from quizapp.services.sync_notes import StoredTitle, SyncNote
+
+    note = SyncNote(
+        "%(quiz)s, question %(number)s: %(reason)s",
+        {
+            "quiz": StoredTitle("Practice: all topics"),
+            "number": 2,
+            "reason": FormAnswerError(base.ANSWERS_LIMITED, limit=2000),
+        },
+    )
+    kept = note.record("UTC")
+    assert "Practice: all topics, question 2: Answers are limited to 2000 characters." in kept
+    again = SyncNote.from_record(kept)
+    rated = SyncNote(
+        "Card %(card)s: %(reason)s",
+        {"card": "“Soil”", "reason": QuizError("This quiz has no question %(number)s.", number=3)},
+    )
+    moment = SyncNote("%(then)s", {"then": datetime(2030, 1, 31, 17, 5)})
+    with in_language("ru"):
+        assert sync_note_text(again) == (
+            "Тренировка: все темы, вопрос 2: Длина ответа ограничена 2000 символами."
+        )
+        assert sync_note_text(SyncNote.from_record(rated.record("UTC"))) == (
+            "Карточка “Soil”: В этом тесте нет вопроса 3."
+        )
+        assert sync_note_text(SyncNote.from_record(moment.record("UTC"))) == sync_note_text(moment)
+        # A record written before notes kept their values: told as written.
+        legacy = "Card “Soil”: This quiz has no question 3."
+        assert sync_note_text(SyncNote.from_record(legacy)) == legacy

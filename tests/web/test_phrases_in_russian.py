@@ -17,7 +17,7 @@ from flask_babel import get_domain
 from quizapp.core.clock import utcnow
 from quizapp.core.question_kinds.base import MAX_TEXT_ANSWER
 from quizapp.core.vocabulary import ItemOrigin
-from quizapp.models import Claim, LtiPlatform, Question, Response
+from quizapp.models import Claim, LtiPlatform, OfflineEvent, Question, Response
 from quizapp.services.quizzes import create_attempt
 from tests.builders import make_user, teacher_cloze
 from tests.builders.offline import at_ms
@@ -141,6 +141,11 @@ def test_an_offline_answer_too_long_is_told_in_russian(client, db, make_student,
         f"{quiz['title']}, вопрос {typed['position']}: "
         f"Длина ответа ограничена {MAX_TEXT_ANSWER} символами."
     )
+    # A retry is told again, in Russian too (the record keeps the note's template and values).
+    again = client.post("/offline/sync", json={"events": [event]}).get_json()
+    assert again["already"] == 1 and again["notes"][0]["message"] == note["message"]
+    record = db.session.scalar(sa.select(OfflineEvent))
+    assert f"Answers are limited to {MAX_TEXT_ANSWER} characters." in record.note  # English kept
 
 
 def test_an_lms_registration_names_its_field_in_russian(client, db, login, russian):

@@ -163,8 +163,11 @@ def _columns(header: list[str]) -> dict[str, int] | None:
 
 def _too_many_rows() -> InterchangeError:
     return InterchangeError(
-        f"The text has more than {MAX_CARD_ROWS} rows: at most {MAX_CARD_ROWS} cards can be "
-        f"imported at once. Split it."
+        N_(
+            "The text has more than %(limit)s rows: at most %(limit)s cards can be imported at "
+            "once. Split it."
+        ),
+        limit=MAX_CARD_ROWS,
     )
 
 
@@ -176,8 +179,12 @@ def _rows(text: str) -> tuple[csv.Dialect | type[csv.Dialect], list[list[str]]]:
     """
     if len(text) > MAX_CARD_TEXT:
         raise InterchangeError(
-            f"The text is {len(text):,} characters long; at most {MAX_CARD_TEXT:,} can be "
-            f"imported at once. Split it."
+            N_(
+                "The text is %(length)s characters long; at most %(limit)s can be imported at "
+                "once. Split it."
+            ),
+            length=f"{len(text):,}",
+            limit=f"{MAX_CARD_TEXT:,}",
         )
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     dialect = _dialect(text)
@@ -187,15 +194,24 @@ def _rows(text: str) -> tuple[csv.Dialect | type[csv.Dialect], list[list[str]]]:
         for row in reader:
             if len(row) > MAX_CARD_COLUMNS:
                 raise InterchangeError(
-                    f"Line {reader.line_num} has {len(row)} columns; a card file has at most "
-                    f"{MAX_CARD_COLUMNS} (front, back, topic, source…)."
+                    N_(
+                        "Line %(line)s has %(columns)s columns; a card file has at most "
+                        "%(limit)s (front, back, topic, source…)."
+                    ),
+                    line=reader.line_num,
+                    columns=len(row),
+                    limit=MAX_CARD_COLUMNS,
                 )
             if any(c.strip() for c in row):
                 rows.append(row)
             if len(rows) > MAX_CARD_ROWS + 1:
                 raise _too_many_rows()
     except csv.Error as error:  # a cell over the csv module's field limit, say
-        raise InterchangeError(f"Line {reader.line_num} cannot be read as CSV: {error}.") from error
+        raise InterchangeError(
+            N_("Line %(line)s cannot be read as CSV: %(error)s."),
+            line=reader.line_num,
+            error=str(error),
+        ) from error
     return dialect, rows
 
 

@@ -133,7 +133,8 @@ def read_moodle_xml(data: bytes) -> ParsedBank:
     root = _parse(data)
     if root.tag != "quiz":
         raise InterchangeError(
-            f"This is not a Moodle XML question file: it starts with <{root.tag}>, not <quiz>."
+            N_("This is not a Moodle XML question file: it starts with <%(tag)s>, not <quiz>."),
+            tag=root.tag,
         )
     questions = root.findall("question")
     if len(questions) > MAX_IMPORT_QUESTIONS:
@@ -191,8 +192,11 @@ def _parse(data: bytes) -> ET.Element:
     """The document's root, its elements counted as they are parsed: a file of millions of
     tiny elements (20 MB of "<b/>" took 450 MB) is refused at MAX_XML_ELEMENTS."""
     too_many = InterchangeError(
-        f"The file has more than {MAX_XML_ELEMENTS:,} XML elements, more than any question "
-        f"bank; split it into smaller files."
+        N_(
+            "The file has more than %(limit)s XML elements, more than any question bank; split "
+            "it into smaller files."
+        ),
+        limit=f"{MAX_XML_ELEMENTS:,}",
     )
     # Every element opens with "<" (so do comments and HTML kept in CDATA, hence the margin):
     # a count at C speed refuses the grossest files before any is parsed.
@@ -208,7 +212,9 @@ def _parse(data: bytes) -> ET.Element:
     except DefusedXmlException as error:
         raise InterchangeError(REFUSED_DTD) from error
     except ET.ParseError as error:
-        raise InterchangeError(f"This is not well-formed XML: {error}.") from error
+        raise InterchangeError(
+            N_("This is not well-formed XML: %(error)s."), error=str(error)
+        ) from error
     if root is None:
         raise InterchangeError("This is not well-formed XML: it has no elements.")
     return root
