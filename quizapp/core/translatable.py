@@ -16,6 +16,7 @@ the user's own text). :func:`counted_phrase` is its plural form (its two forms m
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from typing import Any
 
 
 def N_(message: str) -> str:  # noqa: N802 - gettext's conventional name for the no-op marker
@@ -116,3 +117,29 @@ def problem_of(template: str, params: dict[str, object]) -> str:
     """A refusal's sentence with its values as one :class:`Phrase` (its template when it has
     none), for a caller that shows it later rather than raising it."""
     return Phrase(template, **params) if params else template
+
+
+def as_data(value: object) -> Any:
+    """A phrase (or a :class:`Joined`) as JSON-able data that :func:`from_data` turns back into
+    one worded the same, for a sentence that travels or is stored before it is shown (a live
+    game's event, an offline note's record); anything else as it is."""
+    if isinstance(value, Joined):
+        return {"joined": value.separator, "parts": [as_data(part) for part in value.parts]}
+    if isinstance(value, Phrase):
+        params = {name: as_data(v) for name, v in value.params.items()}
+        return {"phrase": value.template, "plural": value.plural, "count": value.count} | {
+            "params": params
+        }
+    return value
+
+
+def from_data(data: Any) -> object:
+    """:func:`as_data`'s inverse; other data as it is."""
+    if not isinstance(data, dict):
+        return data
+    if "joined" in data:
+        return Joined(data["joined"], [from_data(part) for part in data["parts"]])
+    if "phrase" in data:
+        params = {name: from_data(v) for name, v in data["params"].items()}
+        return Phrase._made(data["phrase"], data["plural"], data["count"], params)
+    return data

@@ -16,7 +16,7 @@ from typing import Any
 
 from quizapp.core.errors import InputError
 from quizapp.core.time_zones import to_local
-from quizapp.core.translatable import Joined, Phrase
+from quizapp.core.translatable import Joined, Phrase, as_data, from_data
 from quizapp.services.errors import DomainError
 
 
@@ -77,13 +77,8 @@ def _kept(value: object) -> Any:
         return {"refusal": _kept(value.template), "params": params}
     if isinstance(value, StoredTitle):
         return {"title": str(value)}
-    if isinstance(value, Joined):
-        return {"joined": value.separator, "parts": [_kept(part) for part in value.parts]}
-    if isinstance(value, Phrase):
-        params = {name: _kept(v) for name, v in value.params.items()}
-        return {"phrase": value.template, "plural": value.plural, "count": value.count} | {
-            "params": params
-        }
+    if isinstance(value, Phrase | Joined):
+        return as_data(value)
     return value if isinstance(value, str | int | float | bool) or value is None else str(value)
 
 
@@ -94,9 +89,7 @@ def _restored(value: Any) -> object:
         return datetime.fromisoformat(value["moment"])
     if "title" in value:
         return StoredTitle(value["title"])
-    if "joined" in value:
-        return Joined(value["joined"], [_restored(part) for part in value["parts"]])
-    params = {name: _restored(v) for name, v in value.get("params", {}).items()}
     if "refusal" in value:
+        params = {name: _restored(v) for name, v in value["params"].items()}
         return DomainError(_restored(value["refusal"]), **params)
-    return Phrase._made(value["phrase"], value["plural"], value["count"], params)
+    return from_data(value)

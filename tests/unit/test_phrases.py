@@ -5,10 +5,12 @@ placeholders, and ``quizapp.i18n.worded`` words them in the reader's language.""
 from __future__ import annotations
 
 import re
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 from babel.messages.pofile import read_po
+from flask_babel import refresh
 
 from quizapp.core.interchange import anki_cards, media_refs, moodle_xml, records
 from quizapp.core.question_kinds import base, cloze, cloze_gaps, numbers, typed_gap
@@ -84,8 +86,11 @@ def test_the_english_sentences_are_unchanged():
 
 @pytest.fixture
 def in_language(app):
+    @contextmanager
     def enter(code: str):
-        return app.test_request_context(headers={"Accept-Language": code})
+        with app.test_request_context(headers={"Accept-Language": code}):
+            refresh()  # an app context the test already holds keeps the last locale on ``g``
+            yield
 
     return enter
 
@@ -166,3 +171,23 @@ def test_an_offline_note_is_kept_to_be_worded_again(in_language):
         # A record written before notes kept their values: told as written.
         legacy = "Card “Soil”: This quiz has no question 3."
         assert sync_note_text(SyncNote.from_record(legacy)) == legacy
+
+
+def test_a_live_reveals_key_is_worded_on_each_screen(in_language, db, make_teacher):
+    """The reveal event travels as JSON (the broker may be Redis): the key's phrase goes with
+    it as data, and each screen words it in its own language."""
+    import json
+
+    from quizapp.core.question_kinds import describe_key
+    from quizapp.core.translatable import as_data
+    from quizapp.live.wording import worded as screen_words
+    from quizapp.models import Question
+
+    question = Question(type="short_answer", prompt="Capital?", accepted=["Paris", "Lutetia"])
+    key = describe_key(question)
+    event = json.loads(json.dumps({"reveal": {"key": key, "key_phrase": as_data(key)}}))
+    with in_language("ru"):
+        assert screen_words(event)["reveal"]["key"] == "Paris (также принимается: Lutetia)"
+    with in_language("en"):
+        assert screen_words(event)["reveal"]["key"] == "Paris (also accepted: Lutetia)"
+    assert event["reveal"]["key"] == "Paris (also accepted: Lutetia)"  # the shared event as it was
