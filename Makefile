@@ -60,7 +60,7 @@ complexity: install
 # compile the .mo files the app reads. A new language: `$(BIN)/pybabel init -i
 # quizapp/translations/messages.pot -d quizapp/translations -l <code>`.
 translations: install
-	$(BIN)/pybabel extract -F babel.cfg -k lazy_gettext -k _l --no-location --sort-output \
+	$(BIN)/pybabel extract -F babel.cfg -k lazy_gettext -k _l -k N_plural:1,2 --no-location --sort-output \
 		--project quizapp -o quizapp/translations/messages.pot .
 	$(BIN)/pybabel update -i quizapp/translations/messages.pot -d quizapp/translations \
 		--ignore-obsolete

@@ -95,7 +95,9 @@ def unusable_input(error: InputError):
     """Input the core could not take (an unreadable file, an answer that fits no question):
     a 400 with the core's sentence, never a 500; nothing the request did is kept."""
     db.session.rollback()
-    return _respond(400, NOT_POSSIBLE, str(error))
+    # Scripts read the English sentence; people, their language's (as a service's refusal).
+    message = str(error) if is_api_request() else refusal_text(error)
+    return _respond(400, NOT_POSSIBLE, message)
 
 
 def reject_nul_characters() -> None:

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from babel.numbers import get_decimal_symbol
 from flask import Flask, request
-from flask_babel import get_locale, gettext, refresh
+from flask_babel import get_locale, gettext, ngettext, refresh
 from flask_login import current_user
 
+from quizapp.core.errors import InputError
 from quizapp.core.interface_languages import (
     INTERFACE_LANGUAGES,
     choose_language,
@@ -21,7 +23,7 @@ from quizapp.core.interface_languages import (
     text_direction,
 )
 from quizapp.core.time_zones import DEFAULT_ZONE
-from quizapp.core.translatable import Reason
+from quizapp.core.translatable import Joined, Phrase, Reason, Sentence, english_value
 from quizapp.extensions import babel
 from quizapp.services.errors import DomainError
 
@@ -48,13 +50,66 @@ def page_language() -> dict[str, Any]:
     return {"page_lang": html_lang(code), "page_dir": text_direction(code)}
 
 
-def refusal_text(error: DomainError) -> str:
-    """A service's refusal in the page's language: its sentence (marked ``N_`` where it is
-    written) translated first, then its values put in, so "%(count)s tokens" finds its
-    translation whatever the count."""
+def refusal_text(error: DomainError | InputError) -> str:
+    """A service's refusal, or input the core could not take, in the page's language: its
+    sentence (marked ``N_`` where it is written) translated first, then its values put in, so
+    "%(count)s tokens" finds its translation whatever the count."""
     if not error.template:
         return error.message
-    return gettext(error.template, **error.params)
+    if isinstance(error.template, Phrase | Joined | Sentence):  # made whole by the core
+        return str(worded(error.template))
+    if not error.params:
+        return gettext(error.template)
+    return gettext(error.template, **{name: worded(v) for name, v in error.params.items()})
+
+
+def worded(value: object) -> object:
+    """A value of the core in the page's language: a :class:`Phrase` translated from its
+    template, its values worded in their turn (a plural form chosen by its count), the parts
+    of a :class:`Joined` each worded, a refusal by :func:`refusal_text`, a float with the
+    language's decimal mark ("0,5"); anything else (a learner's or teacher's own text) as it is.
+    """
+    if isinstance(value, Joined):
+        return value.separator.join(str(worded(part)) for part in value.parts)
+    if isinstance(value, Sentence):
+        return _as_sentence(str(report_sentence(value.fragment)))
+    if isinstance(value, Phrase):
+        params = {name: worded(v) for name, v in value.params.items()}
+        if value.plural is not None and value.count:
+            return ngettext(value.template, value.plural, value.params[value.count], **params)
+        return gettext(value.template, **params) if params else gettext(value.template)
+    if isinstance(value, DomainError | InputError):
+        return refusal_text(value)
+    if isinstance(value, float):
+        return local_number(value)
+    return value
+
+
+def report_sentence(value: object) -> object:
+    """A reason or change of an import report in the page's language: a phrase worded, a
+    fixed sentence the app marked ``N_`` translated (the app writes these, never a user)."""
+    if isinstance(value, Phrase | Joined | Sentence) or not isinstance(value, str) or not value:
+        return worded(value)
+    return gettext(value)
+
+
+def _as_sentence(text: str) -> str:
+    """A fragment in the page's language made a sentence: a capital first letter, and the
+    language's full stop unless it ends with one."""
+    if not text or text[-1] in ".!?。！？":
+        return text[:1].upper() + text[1:]
+    stop = "。" if str(get_locale() or "en").startswith("zh") else "."
+    return text[:1].upper() + text[1:] + stop
+
+
+def local_number(value: float) -> str:
+    """A number as the core writes it (3.14, 0.5, 1e-07) with the page language's decimal
+    mark: every digit kept, so an answer key reads exactly as it was set."""
+    text = str(english_value(value))
+    locale = get_locale()
+    if locale is None or locale.language == "en":
+        return text
+    return text.replace(".", get_decimal_symbol(locale))
 
 
 def reason_text(reason: Reason) -> str:

@@ -63,7 +63,7 @@ def submit_form(
         return FormOutcome(error.status)
     except InputError as error:
         db.session.rollback()
-        errors.append(str(error))
+        errors.append(refusal_text(error))
         return FormOutcome(400)
     db.session.commit()
     return FormOutcome(200, saved=True, value=value)

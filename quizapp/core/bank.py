@@ -20,6 +20,7 @@ from quizapp.core.question_hints import question_hints
 from quizapp.core.question_kinds import UnknownKind, kind_of
 from quizapp.core.question_kinds.base import BLANK
 from quizapp.core.question_kinds.choice_credit import combined_feedback
+from quizapp.core.translatable import N_, Phrase
 from quizapp.core.vocabulary import ItemOrigin
 
 __all__ = ["BLANK", "Bank", "BankError", "load_bank", "validate_question_fields"]
@@ -42,7 +43,7 @@ class Bank:
 def _text(raw: Mapping[str, Any], field: str, fail) -> str:
     value = raw.get(field)
     if not isinstance(value, str) or not value.strip():
-        fail(f"'{field}' is missing or empty")
+        fail(Phrase(N_("'%(field)s' is missing or empty"), field=field))
     return value.strip()
 
 
@@ -64,10 +65,10 @@ def validate_question_fields(
     try:
         kind = kind_of(raw.get("type"))
     except UnknownKind:
-        fail(f"unknown type {raw.get('type')!r}")
+        fail(Phrase(N_("unknown type %(type)s"), type=repr(raw.get("type"))))
     difficulty = raw.get("difficulty", 2)
     if difficulty not in (1, 2, 3):
-        fail("difficulty must be 1, 2 or 3")
+        fail(N_("difficulty must be 1, 2 or 3"))
     draft: dict[str, Any] = {
         "key": str(raw.get("key", "")),
         "claim_key": str(raw.get("claim", "")),

@@ -18,6 +18,7 @@ from typing import BinaryIO
 
 from quizapp.core.errors import InputError
 from quizapp.core.import_limits import MAX_ARCHIVE_ENTRIES, UNZIP_CHUNK
+from quizapp.core.translatable import N_
 
 # Each entry has one central directory record starting with this signature; counting them
 # (a slight overcount when file data happens to hold it) bounds the entries before zipfile
@@ -42,8 +43,9 @@ class ByteBudget:
 
     def refusal(self) -> UnsafeArchive:
         return UnsafeArchive(
-            f"{self.what} unpacks to more than {self.limit // (1024 * 1024)} MB, "
-            f"more than can be imported."
+            N_("%(what)s unpacks to more than %(limit)s MB, more than can be imported."),
+            what=self.what,
+            limit=self.limit // (1024 * 1024),
         )
 
     def spend(self, count: int) -> None:

@@ -21,7 +21,18 @@ class QuizappError(Exception):
 
 
 class InputError(QuizappError, ValueError):
-    """Input from a user the core cannot take; ``str(error)`` is the sentence to show them."""
+    """Input from a user the core cannot take; ``str(error)`` is the sentence to show them.
+
+    As a service's ``DomainError``: ``template`` and ``params`` are that sentence before its
+    values went in (marked ``N_`` where it is written), so the web layer can word it in the
+    user's language (``quizapp.i18n.refusal_text``); a message given whole is its own template.
+    """
+
+    def __init__(self, message: str, **params: object) -> None:
+        self.template = message
+        self.params = params
+        self.message = message % params if params else message
+        super().__init__(self.message)
 
 
 class ContractError(QuizappError, ValueError):

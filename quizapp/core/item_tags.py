@@ -12,6 +12,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from quizapp.core.translatable import N_, Phrase
+
 MAX_TAGS = 50
 MAX_TAG_LENGTH = 100
 TOPIC_TAG_PREFIX = "quizapp::"  # this app's exports tag each note with its topic
@@ -45,11 +47,23 @@ def normalise_tags(raw: Iterable[str]) -> TagList:
         if not cleaned:
             continue
         if cleaned != written:
-            kept.changes.append(f"the tag “{written}” is kept as “{cleaned}” (a tag is one word)")
+            kept.changes.append(
+                Phrase(
+                    N_("the tag “%(written)s” is kept as “%(kept)s” (a tag is one word)"),
+                    written=written,
+                    kept=cleaned,
+                )
+            )
         if cleaned.casefold().startswith(TOPIC_TAG_PREFIX):
             kept.changes.append(
-                f"the tag “{cleaned}” was left out: tags beginning “{TOPIC_TAG_PREFIX}” name a "
-                f"card's topic"
+                Phrase(
+                    N_(
+                        "the tag “%(tag)s” was left out: tags beginning “%(prefix)s” name a "
+                        "card's topic"
+                    ),
+                    tag=cleaned,
+                    prefix=TOPIC_TAG_PREFIX,
+                )
             )
             continue
         if len(cleaned) > MAX_TAG_LENGTH:
@@ -60,14 +74,22 @@ def normalise_tags(raw: Iterable[str]) -> TagList:
             kept.tags.append(cleaned)
     for tag in too_long:
         kept.changes.append(
-            f"the tag “{tag[:40]}…” was left out: a tag has at most {MAX_TAG_LENGTH} characters"
+            Phrase(
+                N_("the tag “%(tag)s…” was left out: a tag has at most %(limit)s characters"),
+                tag=tag[:40],
+                limit=MAX_TAG_LENGTH,
+            )
         )
     if len(kept.tags) > MAX_TAGS:
         dropped = kept.tags[MAX_TAGS:]
         kept.tags = kept.tags[:MAX_TAGS]
         kept.changes.append(
-            f"{len(dropped)} tags were left out ({' '.join(dropped[:5])}"
-            f"{' …' if len(dropped) > 5 else ''}): an item has at most {MAX_TAGS} tags"
+            Phrase(
+                N_("%(count)s tags were left out (%(tags)s): an item has at most %(limit)s tags"),
+                count=len(dropped),
+                tags=" ".join(dropped[:5]) + (" …" if len(dropped) > 5 else ""),
+                limit=MAX_TAGS,
+            )
         )
     return kept
 

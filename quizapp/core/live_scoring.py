@@ -46,7 +46,9 @@ def clean_typed_answer(raw: object) -> str:
     if not text:
         raise TypedAnswerError(N_("Type an answer first."))
     if len(text) > TYPED_ANSWER_MAX:
-        raise TypedAnswerError(f"Answers are at most {TYPED_ANSWER_MAX} characters.")
+        raise TypedAnswerError(
+            N_("Answers are at most %(limit)s characters."), limit=TYPED_ANSWER_MAX
+        )
     return text
 
 
@@ -132,7 +134,7 @@ def clean_nickname(raw: str) -> str:
     if not name:
         raise NicknameError(N_("Choose a nickname."))
     if len(name) > NICKNAME_MAX:
-        raise NicknameError(f"Nicknames are at most {NICKNAME_MAX} characters.")
+        raise NicknameError(N_("Nicknames are at most %(limit)s characters."), limit=NICKNAME_MAX)
     if any(unicodedata.category(ch) in ("Cc", "Cf", "Co", "Cs") for ch in name):
         raise NicknameError(N_("That nickname has characters that cannot be shown."))
     return name

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from PIL import Image, UnidentifiedImageError
 
 from quizapp.core.errors import InputError
+from quizapp.core.translatable import N_
 
 # The MIME type of each kind of file an item may carry, by the name Pillow gives its format.
 IMAGE_TYPES = {"PNG": "image/png", "JPEG": "image/jpeg", "GIF": "image/gif", "WEBP": "image/webp"}
@@ -90,18 +91,29 @@ def _image_facts(data: bytes, max_pixels: int) -> tuple[str, int, int] | None:
         except Image.DecompressionBombError:
             # Pillow's own refusal, far past any sane limit: same answer as ours.
             raise InputError(
-                f"The picture has more than the {max_pixels:,} pixels allowed: make it smaller."
+                N_("The picture has more than the %(limit)s pixels allowed: make it smaller."),
+                limit=f"{max_pixels:,}",
             ) from None
         except UnidentifiedImageError:
             return None if not _looks_like_svg(data) else ("image/svg+xml", 0, 0)
         except (OSError, SyntaxError, ValueError) as error:
-            raise InputError(f"The picture cannot be read ({error}).") from None
+            raise InputError(
+                N_("The picture cannot be read (%(error)s)."), error=str(error)
+            ) from None
     if fmt not in IMAGE_TYPES:
-        raise InputError(f"{fmt or 'This'} pictures are not accepted: use PNG, JPEG, GIF or WebP.")
+        raise InputError(
+            N_("%(format)s pictures are not accepted: use PNG, JPEG, GIF or WebP."),
+            format=fmt or "This",
+        )
     if width * height > max_pixels:
         raise InputError(
-            f"The picture is {width} × {height} pixels, more than the {max_pixels:,} allowed: "
-            "make it smaller."
+            N_(
+                "The picture is %(width)s × %(height)s pixels, more than the %(limit)s allowed: "
+                "make it smaller."
+            ),
+            width=width,
+            height=height,
+            limit=f"{max_pixels:,}",
         )
     return IMAGE_TYPES[fmt], width, height
 
@@ -119,10 +131,13 @@ def inspect_media(data: bytes, filename: str, limits: MediaLimits) -> MediaInfo:
     """
     name = (filename or "").replace("\\", "/").rsplit("/", 1)[-1].strip()[:MAX_NAME] or "file"
     if not data:
-        raise InputError(f"{name} is empty.")
+        raise InputError(N_("%(name)s is empty."), name=name)
     if len(data) > limits.max_bytes:
         raise InputError(
-            f"{name} is {len(data):,} bytes, more than the {limits.max_bytes:,} allowed."
+            N_("%(name)s is %(size)s bytes, more than the %(limit)s allowed."),
+            name=name,
+            size=f"{len(data):,}",
+            limit=f"{limits.max_bytes:,}",
         )
     width = height = None
     mime = _audio_type(data)
@@ -130,13 +145,23 @@ def inspect_media(data: bytes, filename: str, limits: MediaLimits) -> MediaInfo:
         facts = _image_facts(data, limits.max_pixels)
         if facts is None:
             raise InputError(
-                f"{name} is neither a picture (PNG, JPEG, GIF, WebP) nor a sound "
-                "(MP3, Ogg, WAV, M4A)."
+                N_(
+                    "%(name)s is neither a picture (PNG, JPEG, GIF, WebP) nor a sound "
+                    "(MP3, Ogg, WAV, M4A)."
+                ),
+                name=name,
             )
         mime, width, height = facts
     if mime not in limits.allowed_types:
-        why = " (it can carry script)" if mime == "image/svg+xml" else ""
-        raise InputError(f"{name}: files of type {mime} are not accepted{why}.")
+        if mime == "image/svg+xml":
+            raise InputError(
+                N_("%(name)s: files of type %(type)s are not accepted (it can carry script)."),
+                name=name,
+                type=mime,
+            )
+        raise InputError(
+            N_("%(name)s: files of type %(type)s are not accepted."), name=name, type=mime
+        )
     return MediaInfo(
         sha256=hashlib.sha256(data).hexdigest(),
         mime_type=mime,
@@ -152,7 +177,9 @@ def checked_alt(alt: str | None, mime_type: str) -> str:
     for a sound; refused past MAX_ALT characters."""
     text = " ".join((alt or "").split())
     if mime_type.startswith("image/") and not text:
-        raise InputError("A picture needs a text alternative: describe what it shows.")
+        raise InputError(N_("A picture needs a text alternative: describe what it shows."))
     if len(text) > MAX_ALT:
-        raise InputError(f"The text alternative is longer than {MAX_ALT} characters.")
+        raise InputError(
+            N_("The text alternative is longer than %(limit)s characters."), limit=MAX_ALT
+        )
     return text

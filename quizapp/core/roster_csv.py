@@ -41,15 +41,18 @@ def decode_roster(data: bytes) -> str:
     """The file's text; InputError when it is too large or not UTF-8."""
     if len(data) > MAX_ROSTER_BYTES:
         raise InputError(
-            f"The file is larger than {MAX_ROSTER_BYTES // 1000} kB; split the roster into "
-            "several files."
+            N_("The file is larger than %(limit)s kB; split the roster into several files."),
+            limit=MAX_ROSTER_BYTES // 1000,
         )
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise InputError(
-            f"The file is not UTF-8 text (byte {error.start} cannot be read). Save it as "
-            "“CSV UTF-8” and try again."
+            N_(
+                "The file is not UTF-8 text (byte %(byte)s cannot be read). Save it as "
+                "“CSV UTF-8” and try again."
+            ),
+            byte=error.start,
         ) from error
 
 
@@ -64,7 +67,9 @@ def read_roster(text: str) -> list[RosterLine]:
         raise InputError(N_("The file has no names and emails in it."))
     if len(rows) > MAX_ROSTER_ROWS:
         raise InputError(
-            f"The file has {len(rows)} rows; at most {MAX_ROSTER_ROWS} can be imported at once."
+            N_("The file has %(rows)s rows; at most %(limit)s can be imported at once."),
+            rows=len(rows),
+            limit=MAX_ROSTER_ROWS,
         )
     if not any(len(cells) >= 2 for _number, cells in rows):
         raise InputError(
@@ -80,7 +85,9 @@ def _rows(text: str) -> list[tuple[int, list[str]]]:
     try:
         rows = [(number, [cell.strip() for cell in row]) for number, row in enumerate(reader, 1)]
     except csv.Error as error:
-        raise InputError(f"The file cannot be read as CSV ({error}).") from error
+        raise InputError(
+            N_("The file cannot be read as CSV (%(error)s)."), error=str(error)
+        ) from error
     return [(number, cells) for number, cells in rows if any(cells)]
 
 

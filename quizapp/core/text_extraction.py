@@ -36,6 +36,7 @@ from quizapp.core.line_shapes import (
 )
 from quizapp.core.pdf_layout import JUNK_PDF_TITLE, large_lines, page_text, reflow_pdf
 from quizapp.core.segmentation import label_groups
+from quizapp.core.translatable import N_, Phrase
 from quizapp.core.word_styles import word_lines, word_style_role
 
 MIN_WORDS = 20  # fewer words than this is not an article (an all-navigation page, say)
@@ -93,7 +94,7 @@ def decode_text(data: bytes) -> str:
     text = str(best) if best is not None else ""
     if not text or len(CONTROL_CHARACTERS.findall(text)) > len(text) / 100:
         raise ExtractionError(
-            "This file's text could not be read: save it as UTF-8 text and try again."
+            N_("This file's text could not be read: save it as UTF-8 text and try again.")
         )
     return text
 
@@ -213,8 +214,11 @@ def _check_element_count(html: str) -> None:
     for count, _element in enumerate(tree.iter(), start=1):
         if count > MAX_HTML_ELEMENTS:
             raise ExtractionError(
-                f"This web page has more than {MAX_HTML_ELEMENTS:,} elements, more than can be "
-                f"read in one go: paste the article's text instead."
+                N_(
+                    "This web page has more than %(limit)s elements, more than can be read in "
+                    "one go: paste the article's text instead."
+                ),
+                limit=f"{MAX_HTML_ELEMENTS:,}",
             )
 
 
@@ -234,7 +238,7 @@ class DocxExtractor(Extractor):
             # parts (pictures, fonts) are emptied, since only the text is read.
             data = checked_copy(
                 data,
-                budget=ByteBudget(MAX_DOCX_XML_BYTES, "This Word document"),
+                budget=ByteBudget(MAX_DOCX_XML_BYTES, Phrase(N_("This Word document"))),
                 needed=lambda name: name.endswith((".xml", ".rels")),
                 not_a_zip=NOT_A_DOCX,
             )
@@ -272,8 +276,12 @@ class PdfExtractor(Extractor):
             reader = PdfReader(io.BytesIO(data))
             if len(reader.pages) > MAX_PDF_PAGES:
                 raise ExtractionError(
-                    f"This PDF has {len(reader.pages)} pages; at most {MAX_PDF_PAGES} can be "
-                    f"imported. Split it, or paste the chapter you need."
+                    N_(
+                        "This PDF has %(pages)s pages; at most %(limit)s can be imported. "
+                        "Split it, or paste the chapter you need."
+                    ),
+                    pages=len(reader.pages),
+                    limit=MAX_PDF_PAGES,
                 )
             pages = _pdf_pages(reader, runs)
             title = reader.metadata.title if reader.metadata else None
@@ -285,8 +293,10 @@ class PdfExtractor(Extractor):
             raise ExtractionError("This PDF is damaged or not a PDF we can read.") from error
         if not "".join(pages).strip():
             raise ExtractionError(
-                "This PDF has no text layer (it is probably a scan). Export it with text, "
-                "or paste the text instead."
+                N_(
+                    "This PDF has no text layer (it is probably a scan). Export it with text, "
+                    "or paste the text instead."
+                )
             )
         large = large_lines(runs)
         title = " ".join(str(title or "").split())
@@ -309,8 +319,8 @@ def _pdf_pages(reader, runs: list[tuple[str, float]]) -> list[str]:
             raise ExtractionError(_too_long())
         if time.monotonic() > deadline:
             raise ExtractionError(
-                f"This PDF took more than {MAX_EXTRACTION_SECONDS:g} seconds to read; paste "
-                f"its text instead."
+                N_("This PDF took more than %(limit)s seconds to read; paste its text instead."),
+                limit=f"{MAX_EXTRACTION_SECONDS:g}",
             )
     return pages
 
@@ -347,12 +357,13 @@ def extract_article(filename: str, data: bytes, title: str | None = None) -> Ext
     extractor = EXTRACTORS.get(extension)
     if extractor is None:
         raise ExtractionError(
-            f"Files of this type cannot be imported; use one of {', '.join(ACCEPTED_EXTENSIONS)}."
+            N_("Files of this type cannot be imported; use one of %(types)s."),
+            types=", ".join(ACCEPTED_EXTENSIONS),
         )
     if len(data) > MAX_ARTICLE_BYTES:
         raise ExtractionError(
-            f"The file is larger than {MAX_ARTICLE_BYTES // (1024 * 1024)} MB; import the "
-            f"article in parts."
+            N_("The file is larger than %(limit)s MB; import the article in parts."),
+            limit=MAX_ARTICLE_BYTES // (1024 * 1024),
         )
     if not data.strip():
         raise ExtractionError("The file is empty.")
@@ -364,8 +375,13 @@ def extract_article(filename: str, data: bytes, title: str | None = None) -> Ext
     words = word_count(body) if has_han(body) else len(re.findall(r"\w+", body))
     if words < MIN_WORDS:
         raise ExtractionError(
-            f"We found only {words} words of article text here; an article needs at least "
-            f"{MIN_WORDS}. A saved web page may hold only navigation: paste the text instead."
+            N_(
+                "We found only %(words)s words of article text here; an article needs at "
+                "least %(least)s. A saved web page may hold only navigation: paste the text "
+                "instead."
+            ),
+            words=words,
+            least=MIN_WORDS,
         )
     chosen = " ".join((title or extracted.title or "").split())
     first, _, rest = body.partition("\n")

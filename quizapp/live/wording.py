@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from quizapp.core.translatable import from_data
 from quizapp.quiz.answers import shown_text
 
 
@@ -26,7 +27,6 @@ def worded(view: dict[str, Any]) -> dict[str, Any]:
     if question:
         view["question"] = dict(question, choices=_tiles(question.get("choices") or []))
     if reveal:
-        view["reveal"] = dict(
-            reveal, key=shown_text(reveal.get("key", "")), chart=_tiles(reveal.get("chart") or [])
-        )
+        key = from_data(reveal.get("key_phrase")) or reveal.get("key", "")
+        view["reveal"] = dict(reveal, key=shown_text(key), chart=_tiles(reveal.get("chart") or []))
     return view

@@ -24,18 +24,21 @@ from flask_login import current_user
 from flask_wtf.csrf import generate_csrf
 
 from quizapp.core.clock import aware
+from quizapp.core.errors import InputError
 from quizapp.core.offline_events import read_queue
 from quizapp.core.question_kinds import kind_of
 from quizapp.core.translatable import N_
 from quizapp.extensions import db
-from quizapp.i18n import refusal_text
+from quizapp.i18n import refusal_text, worded
 from quizapp.models.base import utcnow
 from quizapp.offline.shell import shell_urls, shell_version
+from quizapp.quiz.answers import shown_title
 from quizapp.services import offline_download, offline_sync
 from quizapp.services.errors import DomainError, QuizError
 from quizapp.services.learner_scheduler import learner_scheduler
 from quizapp.services.progress import mastery_by_topic, topic_progress
 from quizapp.services.quizzes import attempt_topics
+from quizapp.services.sync_notes import StoredTitle, SyncNote
 from quizapp.time_display import local
 
 bp = Blueprint("offline", __name__)
@@ -148,7 +151,7 @@ def download_practice():
     ]
     return jsonify(
         attempt=attempt.id,
-        title=attempt.title,
+        title=shown_title(attempt.title),
         topics=attempt_topics(attempt),
         questions=questions,
         results=url_for("quiz.results", attempt_id=attempt.id),
@@ -164,7 +167,7 @@ def sync():
     return jsonify(outcome.as_json(sync_note_text))
 
 
-def sync_note_text(note: offline_sync.SyncNote) -> str:
+def sync_note_text(note: SyncNote) -> str:
     """Why an offline event was not applied, in the learner's language and time zone."""
     values = {name: _note_value(value) for name, value in note.params.items()}
     return _(note.template, **values)
@@ -173,6 +176,8 @@ def sync_note_text(note: offline_sync.SyncNote) -> str:
 def _note_value(value: object) -> object:
     if isinstance(value, datetime):
         return local(value)  # the learner's zone and language, as the other pages write times
-    if isinstance(value, DomainError):
+    if isinstance(value, DomainError | InputError):
         return refusal_text(value)
-    return value
+    if isinstance(value, StoredTitle):
+        return shown_title(value)
+    return worded(value)

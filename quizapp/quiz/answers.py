@@ -14,7 +14,8 @@ from werkzeug.datastructures import MultiDict
 
 from quizapp.core.question_kinds import FormAnswerError, describe_answer, describe_key, kind_of
 from quizapp.core.question_kinds.base import MAX_TEXT_ANSWER
-from quizapp.core.translatable import N_
+from quizapp.core.translatable import N_, Joined, Phrase
+from quizapp.i18n import worded
 from quizapp.models import AttemptQuestion
 from quizapp.services.errors import BadAnswer
 
@@ -42,12 +43,16 @@ def answer_from_form(slot: AttemptQuestion, form: MultiDict) -> Any:
     try:
         return kind_of(question.type).answer_from_form(question, form)
     except FormAnswerError as error:
-        raise BadAnswer(str(error)) from error
+        # Its sentence's template and values, so the page words it in the learner's language.
+        raise BadAnswer(error.template, **error.params) from error
 
 
 def shown_text(text: str) -> str:
-    """``text`` (an answer or key in words) in the reader's language where it is one of the
-    core's own words ("True", "No answer"); anything else unchanged."""
+    """``text`` (an answer, a key or a feedback line in words) in the reader's language where
+    the core made it: one of its own words ("True", "No answer") or a phrase ("Gap 2 of 3:
+    …", "Paris (also accepted: paris)"); anything else (a teacher's own text) unchanged."""
+    if isinstance(text, Phrase | Joined):
+        return str(worded(text))
     return gettext(text) if text in CORE_WORDS else text
 
 

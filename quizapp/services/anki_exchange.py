@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from quizapp.core.interchange.anki_import import TOPIC_SEPARATOR, AnkiCard, AnkiDeck
 from quizapp.core.interchange.records import Changed
+from quizapp.core.translatable import N_, Joined, Phrase
 from quizapp.models import Article, Flashcard, ItemStatus, User
 from quizapp.services.anki_progress import ProgressOutcome, import_progress
 from quizapp.services.import_landing import (
@@ -32,7 +33,7 @@ from quizapp.services.media import MediaSink, stored_files
 from quizapp.services.question_exchange import ImportReport
 
 _IN_CHUNK = 5000  # keys per IN (...): under every database's limit on bound parameters
-DRAFT_NOTE = "landed as a draft to review"
+DRAFT_NOTE = N_("landed as a draft to review")
 
 
 @dataclass
@@ -123,7 +124,13 @@ def _nest_subdecks(session: Session, landing: Landing, titles: set[str]) -> None
 
 def _changes(new_cards: list[AnkiCard]) -> list[Changed]:
     return [
-        Changed(anki.name, "; ".join(anki.card.changes) + f": {DRAFT_NOTE}")
+        Changed(
+            anki.name,
+            Phrase(
+                N_("%(changes)s: landed as a draft to review"),
+                changes=Joined("; ", anki.card.changes),
+            ),
+        )
         for anki in new_cards
         if anki.card.changes
     ]

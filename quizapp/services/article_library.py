@@ -98,7 +98,7 @@ def import_upload(
     try:
         extracted = extract_article(upload.filename, upload.data, upload.title.strip() or None)
     except ExtractionError as error:
-        raise TeachingError(str(error)) from error
+        raise TeachingError(error.template, **error.params) from error
     source = ArticleSource(
         slug=slug or unique_slug(session, extracted.title or upload.filename),
         text=extracted.text,
@@ -110,7 +110,7 @@ def import_upload(
     try:
         return import_article(session, source, drafts=drafts, publish=publish)
     except InputError as error:  # parse_article's "The article is empty."; a bug stays a 500
-        raise TeachingError(str(error)) from error
+        raise TeachingError(error.template, **error.params) from error
 
 
 @dataclass(frozen=True)

@@ -46,7 +46,9 @@ class Schedule:
 
     def check(self) -> None:
         if not self.title.strip() or len(self.title) > MAX_TITLE:
-            raise TeachingError(f"An assignment needs a title of 1 to {MAX_TITLE} characters.")
+            raise TeachingError(
+                N_("An assignment needs a title of 1 to %(limit)s characters."), limit=MAX_TITLE
+            )
         if self.open_at is not None and self.open_at >= self.due_at:
             raise TeachingError(N_("The due date must come after the open date."))
 

@@ -21,7 +21,7 @@ from quizapp.core.item_tags import tag_field_problem, tags_from_text, tags_text
 from quizapp.core.question_hints import hints_from_text, hints_text
 from quizapp.core.question_kinds import is_known_type, kind_of
 from quizapp.core.question_kinds.base import PAIR_SEPARATOR
-from quizapp.core.translatable import N_
+from quizapp.core.translatable import N_, Sentence, problem_of
 from quizapp.core.vocabulary import CardKind, ItemOrigin
 from quizapp.models import (
     AttemptQuestion,
@@ -49,10 +49,12 @@ FLASHCARD_KINDS = tuple(CardKind)
 
 def _fail(reason: str, **params: object) -> None:
     # The bank's reasons are lower-case fragments ("needs at least two choices"); make them
-    # sentences for the form. This module's own are whole sentences marked N_ (the form shows
-    # them in the teacher's language), their values apart.
-    sentence = reason[:1].upper() + reason[1:] + ("" if reason.endswith(".") else ".")
-    raise TeachingError(sentence, **params)
+    # sentences for the form (the web layer words them in the teacher's language). This
+    # module's own are whole sentences marked N_, their values apart.
+    if params:
+        sentence = reason[:1].upper() + reason[1:] + ("" if reason.endswith(".") else ".")
+        raise TeachingError(sentence, **params)
+    raise TeachingError(Sentence(reason))
 
 
 @dataclass(frozen=True)
@@ -112,7 +114,7 @@ def answer_problem(fields: QuestionFields) -> str | None:
     try:
         kind.validate(kind.raw_from_authoring(fields, _fail), {"prompt": fields.prompt}, _fail)
     except TeachingError as error:
-        return error.message
+        return problem_of(error.template, error.params)
     return None
 
 

@@ -42,7 +42,9 @@ def _clean_name(name: str) -> str:
     if not name:
         raise TeachingError(N_("Give the class a name."))
     if len(name) > MAX_CLASS_NAME:
-        raise TeachingError(f"A class name has at most {MAX_CLASS_NAME} characters.")
+        raise TeachingError(
+            N_("A class name has at most %(limit)s characters."), limit=MAX_CLASS_NAME
+        )
     return name
 
 

@@ -14,6 +14,7 @@ from quizapp.core.anki_export import ExportCard
 from quizapp.core.interchange.flashcard_csv import CardRow, ParsedCards, topic_column
 from quizapp.core.interchange.formats import Holds, format_named
 from quizapp.core.interchange.records import InterchangeError
+from quizapp.core.translatable import N_
 from quizapp.models import Article, Claim, Flashcard, ItemStatus, Topic
 from quizapp.models.content import FLASHCARD_CONTENT_FIELDS
 from quizapp.services.import_landing import ClaimSource, attach_claims, landing_for_import
@@ -163,7 +164,9 @@ def export_deck(
     pictures and sound from ``store``."""
     found = format_named(fmt)
     if found is None or found.holds != Holds.FLASHCARDS:
-        raise InterchangeError(f"Unknown flashcard format {fmt!r}: use csv or apkg.")
+        raise InterchangeError(
+            N_("Unknown flashcard format %(format)s: use csv or apkg."), format=repr(fmt)
+        )
     article, cards = deck_cards(
         session,
         article_slug,

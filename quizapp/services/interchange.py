@@ -12,6 +12,7 @@ from quizapp.core.interchange.flashcard_csv import ParsedCards
 from quizapp.core.interchange.formats import Holds, format_named, unknown_file_message
 from quizapp.core.interchange.records import InterchangeError, ParsedBank
 from quizapp.core.interchange.sniffing import sniff_format
+from quizapp.core.translatable import N_
 from quizapp.models import User
 from quizapp.services import deck_exchange, question_exchange
 from quizapp.services.anki_exchange import import_anki
@@ -60,7 +61,7 @@ def export_file(
     formats that hold files carry the items' files from ``store``."""
     found = format_named(fmt)
     if found is None:
-        raise InterchangeError(f"Unknown format {fmt!r}.")
+        raise InterchangeError(N_("Unknown format %(format)s."), format=repr(fmt))
     if found.holds == Holds.FLASHCARDS:
         return deck_exchange.export_deck(session, article_slug, fmt, teacher_id, store)
     return question_exchange.export_questions(session, article_slug, fmt, teacher_id, store)

@@ -142,7 +142,7 @@ def join_game(
         try:
             name = rules.clean_nickname(nickname)
         except rules.NicknameError as error:
-            raise LiveError(str(error)) from None
+            raise LiveError(error.template, **error.params) from None
         player = LivePlayer(game_id=game.id, nickname=name, nickname_key=rules.nickname_key(name))
     try:
         with session.begin_nested():
@@ -211,7 +211,7 @@ def submit_answer(
             answer = rules.clean_typed_answer(answer)
         grade = grade_answer(key, answer)
     except rules.TypedAnswerError as error:
-        raise LiveError(str(error)) from None
+        raise LiveError(error.template, **error.params) from None
     except InvalidAnswer:
         raise LiveError(N_("That answer does not fit this question.")) from None
     elapsed = clock.elapsed_ms(now)

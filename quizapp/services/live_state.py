@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from quizapp.core import live_scoring as rules
 from quizapp.core.question_kinds import describe_key, kind_of
+from quizapp.core.translatable import as_data
 from quizapp.core.vocabulary import GameStatus
 from quizapp.models import Question
 from quizapp.models.live_games import LiveAnswer, LiveGame
@@ -111,11 +112,14 @@ def game_event(session: Session, game: LiveGame, now: datetime) -> dict[str, Any
                     entry.update(correct=correct, points=points)
         if game.status == GameStatus.REVEAL:
             answered, chart = reveal_chart(session, game.id, game.question_index, question)
+            key = describe_key(question)
             public["reveal"] = {
                 "correct": correct_ids(question),
                 # A poll's reveal is a distribution: no right answer, no "right/wrong".
                 "graded": kind_of(question.type).graded,
-                "key": describe_key(question),
+                "key": key,
+                # The key's phrase ("Paris (also accepted: …)"), for each screen to word it.
+                "key_phrase": as_data(key),
                 "quote": question.quote or question.claim.quote,
                 "explanation": question.explanation,
                 "chart": [row.as_json() for row in chart],

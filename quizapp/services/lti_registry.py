@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from jwcrypto.jwk import JWK
 from sqlalchemy.orm import Session
 
-from quizapp.core.translatable import N_
+from quizapp.core.translatable import N_, Phrase
 from quizapp.models import LtiDeployment, LtiPlatform, LtiToolKey
 from quizapp.services.errors import LtiError, NotFound
 
@@ -33,6 +33,10 @@ class PlatformFields:
     auth_token_url: str
     key_set_url: str
     deployment_ids: tuple[str, ...]
+
+
+# Each field's label is a phrase (``Phrase(N_(...))``): the refusal names the field in the
+# admin's language (``quizapp.i18n.refusal_text`` words its values), in English for the CLI.
 
 
 def _checked_url(label: str, raw: str) -> str:
@@ -65,13 +69,13 @@ def _checked(fields: PlatformFields) -> PlatformFields:
     if len(deployments) > MAX_DEPLOYMENTS:
         raise LtiError(N_("At most %(most)s deployment ids per platform."), most=MAX_DEPLOYMENTS)
     return PlatformFields(
-        name=_checked_id("name", fields.name)[:120],
-        issuer=_checked_url("issuer (platform id)", fields.issuer),
-        client_id=_checked_id("client id", fields.client_id),
-        auth_login_url=_checked_url("OIDC authentication URL", fields.auth_login_url),
-        auth_token_url=_checked_url("access token URL", fields.auth_token_url),
-        key_set_url=_checked_url("public keyset (JWKS) URL", fields.key_set_url),
-        deployment_ids=tuple(_checked_id("deployment id", d) for d in deployments),
+        name=_checked_id(Phrase(N_("name")), fields.name)[:120],
+        issuer=_checked_url(Phrase(N_("issuer (platform id)")), fields.issuer),
+        client_id=_checked_id(Phrase(N_("client id")), fields.client_id),
+        auth_login_url=_checked_url(Phrase(N_("OIDC authentication URL")), fields.auth_login_url),
+        auth_token_url=_checked_url(Phrase(N_("access token URL")), fields.auth_token_url),
+        key_set_url=_checked_url(Phrase(N_("public keyset (JWKS) URL")), fields.key_set_url),
+        deployment_ids=tuple(_checked_id(Phrase(N_("deployment id")), d) for d in deployments),
     )
 
 

@@ -26,6 +26,7 @@ from sqlalchemy.orm import Session
 from quizapp.core.errors import InputError
 from quizapp.core.interchange.media_refs import ImportedFile
 from quizapp.core.media_files import MediaInfo, MediaLimits, checked_alt, inspect_media
+from quizapp.core.translatable import N_, Phrase
 from quizapp.models import MediaBlob, MediaFile
 
 QUESTION_PLACES = ("prompt",)
@@ -262,19 +263,35 @@ def stored_files(
     changes: list[str] = []
     for imported in files:
         if sink is None:
-            changes.append(f"the file {imported.name} was left out: no media store was given")
+            changes.append(
+                Phrase(
+                    N_("the file %(name)s was left out: no media store was given"),
+                    name=imported.name,
+                )
+            )
             continue
         try:
             info = inspect_media(imported.data, imported.name, sink.limits)
         except InputError as error:
-            changes.append(f"the file {imported.name} was left out: {error}")
+            changes.append(
+                Phrase(
+                    N_("the file %(name)s was left out: %(reason)s"),
+                    name=imported.name,
+                    reason=error,
+                )
+            )
             continue
         alt = " ".join(imported.alt.split())
         if info.is_image and not alt:
             alt = Path(info.original_name).stem.replace("_", " ").replace("-", " ") or "picture"
             changes.append(
-                f"the picture {info.original_name} came without a text alternative: its file "
-                "name stands in for one until you describe it"
+                Phrase(
+                    N_(
+                        "the picture %(name)s came without a text alternative: its file name "
+                        "stands in for one until you describe it"
+                    ),
+                    name=info.original_name,
+                )
             )
         media = store_media(
             session, sink.store, imported.data, imported.name, sink.limits, uploader_id

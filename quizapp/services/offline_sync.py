@@ -29,7 +29,6 @@ from quizapp.core.clock import naive
 from quizapp.core.offline_events import QueuedEvent, in_time_order
 from quizapp.core.question_kinds import FormAnswerError, kind_of
 from quizapp.core.review_replay import moment
-from quizapp.core.time_zones import to_local
 from quizapp.core.translatable import N_
 from quizapp.core.vocabulary import AttemptKind
 from quizapp.models import CardState, Flashcard, OfflineEvent, QuizAttempt, User
@@ -38,13 +37,13 @@ from quizapp.services.errors import (
     AttemptClosed,
     BadAnswer,
     CardNotFound,
-    DomainError,
     NotStudyable,
     NotYourAttempt,
     QuizError,
 )
 from quizapp.services.flashcards import rate_card
 from quizapp.services.quizzes import load_attempt, save_answer, submit_attempt
+from quizapp.services.sync_notes import StoredTitle, SyncNote
 
 _NOT_APPLIED = (AttemptClosed, AnswerLocked, BadAnswer, CardNotFound, NotStudyable)
 # Gone since the download: told, and the rest of the queue still syncs (one deleted card must
@@ -54,29 +53,6 @@ ATTEMPT_GONE = N_(
     "A practice quiz you answered offline is no longer in your account (discarded?); "
     "its answers were not kept."
 )
-
-
-@dataclass(frozen=True)
-class SyncNote:
-    """Why an event was not applied: an English sentence's template (marked ``N_``) and its
-    values, so the web layer can word it in the learner's language. A value may be a moment
-    (a naive UTC datetime, written in the learner's zone) or a refusal (worded in its turn)."""
-
-    template: str
-    params: dict[str, object] = field(default_factory=dict)
-
-    def english(self, zone: str) -> str:
-        """The sentence in English, as the event's record keeps it."""
-        values = {name: _english_value(value, zone) for name, value in self.params.items()}
-        return self.template % values if values else self.template
-
-
-def _english_value(value: object, zone: str) -> object:
-    if isinstance(value, datetime):
-        return to_local(value, zone).strftime("%d %b %Y, %H:%M")
-    if isinstance(value, DomainError):
-        return value.message
-    return value
 
 
 @dataclass
@@ -161,15 +137,13 @@ class _Applier:
         try:
             answer = kind_of(slot.question.type).answer_from_form(slot.question, form)
             save_answer(self.session, attempt, slot, answer, now=naive(at))
-        except FormAnswerError as error:
-            reason: object = str(error)
-        except _NOT_APPLIED as error:
-            reason = error
+        except (FormAnswerError, *_NOT_APPLIED) as error:
+            reason: object = error
         else:
             return None
         return SyncNote(
             N_("%(quiz)s, question %(number)s: %(reason)s"),
-            {"quiz": attempt.title, "number": event.position, "reason": reason},
+            {"quiz": StoredTitle(attempt.title), "number": event.position, "reason": reason},
         )
 
     def finish(self, event: QueuedEvent, at: datetime) -> SyncNote | None:
@@ -199,8 +173,8 @@ def sync_queue(session: Session, user: User, events: list[QueuedEvent]) -> SyncO
         if event.key in known:
             outcome.already += 1
             if known[event.key].note:
-                # As the first sync worded it, in English (a fixed sentence is translated).
-                outcome.notes.append((event.key, SyncNote(known[event.key].note)))
+                # As the first sync told it, worded again in the learner's language.
+                outcome.notes.append((event.key, SyncNote.from_record(known[event.key].note)))
             continue
         at = moment(event.at_ms)
         record = OfflineEvent(
@@ -215,7 +189,7 @@ def sync_queue(session: Session, user: User, events: list[QueuedEvent]) -> SyncO
         if note is None:
             outcome.applied += 1
         else:
-            record.applied, record.note = False, note.english(user.time_zone)
+            record.applied, record.note = False, note.record(user.time_zone)
             outcome.notes.append((event.key, note))
     session.flush()
     return outcome

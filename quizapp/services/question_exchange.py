@@ -26,9 +26,10 @@ from quizapp.core.interchange.records import (
     InterchangeError,
     ParsedBank,
     Skipped,
+    none_importable,
 )
 from quizapp.core.item_drafts import QuestionDraft
-from quizapp.core.translatable import N_
+from quizapp.core.translatable import N_, Phrase
 from quizapp.models import Article, Claim, Flashcard, ItemStatus, Question, Topic
 from quizapp.models.content import QUESTION_CONTENT_FIELDS
 from quizapp.services.authoring import answer_key, is_answered
@@ -132,9 +133,10 @@ def import_bank(
     with nothing added to the session, when it holds none the app can take."""
     checked = check_imported(parsed)
     if not checked.drafts:
-        reasons = "; ".join(f"{s.name}: {s.reason}" for s in checked.skipped[:5])
-        raise InterchangeError(
-            "The file holds no question the app can import" + (f" ({reasons})." if reasons else ".")
+        raise none_importable(
+            N_("The file holds no question the app can import."),
+            N_("The file holds no question the app can import (%(reasons)s)."),
+            checked.skipped[:5],
         )
     # A new article is named as the file names its questions (its first category), else
     # after the file.
@@ -173,9 +175,12 @@ def import_bank(
     return report
 
 
-ANSWERED_ELSEWHERE = N_(
-    "learners have answered the question stored under its key, and the file gives it another "
-    "answer; it was added as a new question beside that one, whose answers stay as marked"
+ANSWERED_ELSEWHERE = Phrase(
+    N_(
+        "learners have answered the question stored under its key, and the file gives it "
+        "another answer; it was added as a new question beside that one, whose answers stay "
+        "as marked"
+    )
 )
 
 
@@ -356,7 +361,9 @@ def export_questions(
     A format that holds files (Moodle XML) carries each item's files from ``store``."""
     found = format_named(fmt)
     if found is None or found.holds != Holds.QUESTIONS:
-        raise InterchangeError(f"Unknown question format {fmt!r}: use moodle-xml or gift.")
+        raise InterchangeError(
+            N_("Unknown question format %(format)s: use moodle-xml or gift."), format=repr(fmt)
+        )
     article = article_to_export(session, article_slug, teacher_id)
     stmt = (
         sa.select(Question, Topic.id)

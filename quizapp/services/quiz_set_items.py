@@ -67,7 +67,7 @@ def _pool_stmt(teacher_id: int, topic_ids: Sequence[int], qtype: str | None, lev
 
 def _check_room(quiz_set: QuizSet, adding: int) -> None:
     if set_question_count(quiz_set.items) + adding > MAX_SET_QUESTIONS:
-        raise TeachingError(f"A set holds at most {MAX_SET_QUESTIONS} questions.")
+        raise TeachingError(N_("A set holds at most %(limit)s questions."), limit=MAX_SET_QUESTIONS)
 
 
 def add_questions(session: Session, quiz_set: QuizSet, question_ids: Sequence[int]) -> int:
@@ -112,7 +112,7 @@ def add_draw(
     if session.scalar(usable_topic) is None:
         raise TeachingError(N_("There is no such topic."))
     if not 1 <= count <= MAX_DRAW:
-        raise TeachingError(f"Draw 1 to {MAX_DRAW} questions.")
+        raise TeachingError(N_("Draw 1 to %(limit)s questions."), limit=MAX_DRAW)
     if question_type and not is_known_type(question_type):
         raise TeachingError(N_("Unknown question type."))
     if difficulty is not None and difficulty not in (1, 2, 3):
@@ -128,8 +128,11 @@ def add_draw(
         raise TeachingError(N_("No question matches these filters; widen them."))
     if pool < count:
         raise TeachingError(
-            f"Only {pool} questions on different sentences match these filters; "
-            f"draw {pool} or fewer."
+            N_(
+                "Only %(pool)s questions on different sentences match these filters; "
+                "draw %(pool)s or fewer."
+            ),
+            pool=pool,
         )
     _check_room(quiz_set, count)
     position = max((item.position for item in quiz_set.items), default=0) + 1

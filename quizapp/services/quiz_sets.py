@@ -47,10 +47,13 @@ class SetSettings:
         limit = self.time_limit_minutes
         if limit is not None and not 1 <= limit <= MAX_TIME_LIMIT_MINUTES:
             raise TeachingError(
-                f"The time limit is 1 to {MAX_TIME_LIMIT_MINUTES} minutes, or empty for none."
+                N_("The time limit is 1 to %(limit)s minutes, or empty for none."),
+                limit=MAX_TIME_LIMIT_MINUTES,
             )
         if not 0 <= self.attempts_allowed <= MAX_ATTEMPTS:
-            raise TeachingError(f"Attempts allowed: 1 to {MAX_ATTEMPTS}, or 0 for unlimited.")
+            raise TeachingError(
+                N_("Attempts allowed: 1 to %(limit)s, or 0 for unlimited."), limit=MAX_ATTEMPTS
+            )
         if self.grading_method not in GRADING_METHODS:
             raise TeachingError(N_("Unknown grading method."))
         if self.feedback not in FEEDBACK_LABELS:

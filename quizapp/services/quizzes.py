@@ -235,7 +235,9 @@ def save_answer(
     try:
         grade = grade_answer(grading_key(slot.question), answer)
     except InvalidAnswer as error:
-        raise BadAnswer(f"That answer does not fit this question: {error}") from error
+        raise BadAnswer(
+            N_("That answer does not fit this question: %(reason)s"), reason=str(error)
+        ) from error
     if response is None:
         response = Response(
             slot=slot, user_id=attempt.user_id, question_id=slot.question_id, answer=answer

@@ -24,6 +24,7 @@ from quizapp.core.question_hints import MAX_HINT_CHARS, MAX_HINTS, hints_from_te
 from quizapp.core.question_kinds import all_kinds, kind_of
 from quizapp.core.question_kinds.base import MAX_OPTIONS
 from quizapp.core.vocabulary import CardKind
+from quizapp.i18n import report_sentence
 from quizapp.services.authoring import (
     MAX_EXPLANATION,
     MAX_PROMPT,
@@ -142,7 +143,7 @@ class QuestionForm(FlaskForm):
         problem = answer_problem(self.fields())
         if problem is not None:
             answer_field = self[kind_of(self.type.data).authoring_field]
-            answer_field.errors = [*answer_field.errors, problem]
+            answer_field.errors = [*answer_field.errors, report_sentence(problem)]
             return False
         return True
 

@@ -24,6 +24,7 @@ from quizapp.core.interchange.flashcard_csv import read_cards
 from quizapp.core.interchange.formats import BY_NAME
 from quizapp.core.interchange.records import InterchangeError, decode_text
 from quizapp.extensions import db
+from quizapp.i18n import refusal_text, report_sentence, worded
 from quizapp.models import Article
 from quizapp.services.deck_exchange import import_cards
 from quizapp.services.errors import TeachingError
@@ -44,6 +45,8 @@ from quizapp.web_forms import submit_form
 
 IMPORT_ENDPOINTS = {"teach.import_bank", "teach.preview_cards"}
 MAX_SKIPPED_SHOWN = 20
+# The pasted-deck preview words its rows' names, changes and reasons in the teacher's language.
+bp.add_app_template_global(report_sentence, "report_sentence")
 PREVIEW_ROWS = 50
 
 
@@ -157,14 +160,24 @@ def _flash_report(report: ImportReport) -> None:
         flash(_("Already in the article, by key: %(kinds)s.", kinds=_by_kind(report)), "info")
     for skipped in report.skipped[:MAX_SKIPPED_SHOWN]:
         flash(
-            _("Skipped %(name)s: %(reason)s.", name=skipped.name, reason=skipped.reason), "warning"
+            _(
+                "Skipped %(name)s: %(reason)s.",
+                name=worded(skipped.name),
+                reason=report_sentence(skipped.reason),
+            ),
+            "warning",
         )
     if len(report.skipped) > MAX_SKIPPED_SHOWN:
         more = len(report.skipped) - MAX_SKIPPED_SHOWN
         flash(_("… and %(n)s more skipped.", n=more), "warning")
     for changed in report.changed[:MAX_SKIPPED_SHOWN]:
         flash(
-            _("Changed %(name)s: %(change)s.", name=changed.name, change=changed.change), "warning"
+            _(
+                "Changed %(name)s: %(change)s.",
+                name=worded(changed.name),
+                change=report_sentence(changed.change),
+            ),
+            "warning",
         )
     if len(report.changed) > MAX_SKIPPED_SHOWN:
         more = len(report.changed) - MAX_SKIPPED_SHOWN
@@ -183,7 +196,9 @@ def _import_upload(upload, with_progress: bool) -> ImportReport:
             media=media_sink(current_app.config, db.session),
         )
     except InterchangeError as error:
-        raise TeachingError(_("Nothing was imported. %(error)s", error=error)) from error
+        raise TeachingError(
+            _("Nothing was imported. %(error)s", error=refusal_text(error))
+        ) from error
 
 
 def _read_pasted_cards(form: CardsPasteForm):

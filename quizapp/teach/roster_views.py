@@ -11,6 +11,7 @@ from sqlalchemy.exc import IntegrityError
 from quizapp.core.errors import InputError
 from quizapp.core.roster_csv import MAX_ROSTER_ROWS, RosterLine, decode_roster, read_roster
 from quizapp.extensions import db
+from quizapp.i18n import refusal_text
 from quizapp.mail import send_mail
 from quizapp.models import SchoolClass, User
 from quizapp.public_urls import public_url
@@ -34,7 +35,7 @@ def preview_roster(class_id: int):
         text = decode_roster(form.file.data.read())
         lines = read_roster(text)
     except InputError as error:
-        form.file.errors.append(_(str(error)))  # the core marks its sentences with N_
+        form.file.errors.append(refusal_text(error))  # the core marks its sentences with N_
         return class_page_response(school_class, form, 400)
     return _preview_page(school_class, text, lines)
 

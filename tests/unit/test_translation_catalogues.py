@@ -19,7 +19,16 @@ ROOT = Path(__file__).resolve().parents[2]
 CATALOGUES = ROOT / "quizapp" / "translations"
 LANGUAGES = [code for code in INTERFACE_LANGUAGES if code != "en"]
 PLACEHOLDER = re.compile(r"%\((\w+)\)[sdif]|%[sdif]")
-KEYWORDS = {"_": None, "gettext": None, "ngettext": (1, 2), "lazy_gettext": None, "_l": None}
+# As `make translations`: gettext's names, and the core's markers (``core.translatable``).
+KEYWORDS = {
+    "_": None,
+    "gettext": None,
+    "ngettext": (1, 2),
+    "lazy_gettext": None,
+    "_l": None,
+    "N_": None,
+    "N_plural": (1, 2),
+}
 
 
 def _po(code: str):

@@ -17,6 +17,7 @@ from quizapp.core.interchange import anki_cloze
 from quizapp.core.interchange.anki_schema import NoteType
 from quizapp.core.interchange.cloze import ANSWERS_JOINED
 from quizapp.core.interchange.html_text import enclosed_spans, html_to_text
+from quizapp.core.translatable import N_, Phrase
 from quizapp.core.vocabulary import CardKind
 
 _TAG = ("{{", "}}")
@@ -26,6 +27,14 @@ _SILENT_FILTERS = ("tts",)  # read aloud by Anki, never shown
 _OWN_METADATA = ("source", "topic")  # fields this app's exports add (core.anki_export)
 _OWN_PARAGRAPHS = ('<p class="source">', '<p class="source topic">')
 _MEDIA_TAGS = {"img": "picture", "audio": "sound", "video": "video", "source": "media"}
+_ON_SIDE = {"front": Phrase(N_("on the front")), "back": Phrase(N_("on the back"))}
+# How the report names a file a card shows but does not keep, by what it is.
+_FILE_NAMED = {
+    "picture": N_("its picture %(name)s"),
+    "sound": N_("its sound %(name)s"),
+    "video": N_("its video %(name)s"),
+    "media": N_("its media %(name)s"),
+}
 
 
 @dataclass
@@ -93,7 +102,7 @@ def side_text(markup: str) -> tuple[str, list[ShownFile]]:
     return html_to_text(markup), media
 
 
-def _keep(card: RenderedCard, media: list[ShownFile], side: str, where: str) -> None:
+def _keep(card: RenderedCard, media: list[ShownFile], side: str, where: Phrase) -> None:
     """Pictures and sound come along (their bytes are looked up in the package later); a
     video or a file of another site does not, and the report says so."""
     for shown in media:
@@ -101,7 +110,11 @@ def _keep(card: RenderedCard, media: list[ShownFile], side: str, where: str) -> 
         if shown.what in ("picture", "sound") and local:
             card.media.append((shown.name, shown.alt, side))
         else:
-            card.changes.append(f"its {shown} {where} is not kept")
+            # "its picture x.png on the front is not kept" in English.
+            named = Phrase(_FILE_NAMED.get(shown.what, "its %(name)s"), name=shown.name)
+            card.changes.append(
+                Phrase(N_("%(file)s %(where)s is not kept"), file=named, where=where)
+            )
 
 
 def template_fields(template: str) -> list[tuple[str, str]]:
@@ -131,7 +144,7 @@ def _joined(names: list[str], fields: dict[str, str], side: str, card: RenderedC
     for name in names:
         text, media = side_text(fields.get(name.casefold(), ""))
         texts.append(text)
-        _keep(card, media, side, f"on the {side}")
+        _keep(card, media, side, _ON_SIDE[side])
     return "\n".join(t for t in texts if t)
 
 
@@ -175,11 +188,15 @@ def _cloze(fields: dict[str, str], text_field: str, extras: list[str], number: i
     for answer in side.answers:
         text, media = side_text(answer)
         answers.append(text)
-        _keep(card, media, "back", "in the answer")
+        _keep(card, media, "back", Phrase(N_("in the answer")))
     card.back = ANSWERS_JOINED.join(a for a in answers if a)
     if len(answers) > 1:
         card.changes.append(
-            f"c{number} blanks {len(answers)} places; the back shows their answers in order"
+            Phrase(
+                N_("c%(number)s blanks %(places)s places; the back shows their answers in order"),
+                number=number,
+                places=len(answers),
+            )
         )
     texts = []
     for name in extras:
@@ -187,7 +204,7 @@ def _cloze(fields: dict[str, str], text_field: str, extras: list[str], number: i
         card.quote = card.quote or quote
         text, media = side_text(markup)
         texts.append(text)
-        _keep(card, media, "back", f"in {name}")
+        _keep(card, media, "back", Phrase(N_("in %(field)s"), field=name))
     card.back_extra = "\n".join(text for text in texts if text)
     return card
 

@@ -44,6 +44,7 @@ from quizapp.core.import_limits import (
 )
 from quizapp.core.interchange.anki_schema import NoteType, deck_names, note_types
 from quizapp.core.interchange.records import InterchangeError
+from quizapp.core.translatable import N_, Phrase
 
 NEWEST_FIRST = ("collection.anki21b", "collection.anki21", "collection.anki2")
 _COMPRESSED = "collection.anki21b"
@@ -107,7 +108,7 @@ def _unpack(data: bytes, folder: Path) -> Path:
             name = next((n for n in NEWEST_FIRST if n in names), None)
             if name is None:
                 raise InterchangeError("The package holds no Anki collection.")
-            budget = ByteBudget(MAX_COLLECTION_BYTES, "The package's collection")
+            budget = ByteBudget(MAX_COLLECTION_BYTES, Phrase(N_("The package's collection")))
             path = folder / "collection.sqlite"
             raw = folder / "collection.zst" if name == _COMPRESSED else path
             with raw.open("wb") as out:
@@ -152,12 +153,22 @@ def _check_tables(kinds: dict[str, str], names: tuple[str, ...]) -> None:
         raise InterchangeError(NOT_TABLES)
 
 
-def _limited(db: sqlite3.Connection, sql: str, limit: int, what: str) -> list[tuple]:
+# The refusal of a package with more rows of a kind than can be imported at once.
+TOO_MANY_NOTES = N_(
+    "The package holds more than %(limit)s notes: at most %(limit)s can be imported at once."
+)
+TOO_MANY_CARDS = N_(
+    "The package holds more than %(limit)s cards: at most %(limit)s can be imported at once."
+)
+TOO_MANY_REVIEWS = N_(
+    "The package holds more than %(limit)s reviews: at most %(limit)s can be imported at once."
+)
+
+
+def _limited(db: sqlite3.Connection, sql: str, limit: int, too_many: str) -> list[tuple]:
     rows = db.execute(sql + " LIMIT ?", (limit + 1,)).fetchall()
     if len(rows) > limit:
-        raise InterchangeError(
-            f"The package holds more than {limit} {what}: at most {limit} can be imported at once."
-        )
+        raise InterchangeError(too_many, limit=limit)
     return rows
 
 
@@ -173,7 +184,7 @@ def _rows(db: sqlite3.Connection, limit: int) -> CollectionRows:
     notes = {
         int(nid): (mid, str(tags or ""), str(flds or ""), str(guid or nid))
         for nid, mid, tags, flds, guid in _limited(
-            db, "SELECT id, mid, tags, flds, guid FROM notes ORDER BY id", limit, "notes"
+            db, "SELECT id, mid, tags, flds, guid FROM notes ORDER BY id", limit, TOO_MANY_NOTES
         )
     }
     cards = _limited(
@@ -181,13 +192,16 @@ def _rows(db: sqlite3.Connection, limit: int) -> CollectionRows:
         "SELECT id, nid, CASE WHEN odid THEN odid ELSE did END, ord, type FROM cards "
         "ORDER BY nid, ord, id",
         limit,
-        "cards",
+        TOO_MANY_CARDS,
     )
     reviews: list[tuple] = []
     if "revlog" in kinds:
         _check_tables(kinds, ("revlog",))
         reviews = _limited(
-            db, "SELECT id, cid, ease, time, type FROM revlog ORDER BY id", MAX_REVIEWS, "reviews"
+            db,
+            "SELECT id, cid, ease, time, type FROM revlog ORDER BY id",
+            MAX_REVIEWS,
+            TOO_MANY_REVIEWS,
         )
     return CollectionRows(types, decks, notes, cards, reviews)
 

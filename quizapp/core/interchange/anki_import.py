@@ -28,8 +28,14 @@ from quizapp.core.interchange.anki_collection import (
 from quizapp.core.interchange.anki_media import package_media
 from quizapp.core.interchange.flashcard_csv import MAX_CARD_ROWS, MAX_SIDE
 from quizapp.core.interchange.media_refs import ImportedFile
-from quizapp.core.interchange.records import InterchangeError, Skipped
+from quizapp.core.interchange.records import (
+    NO_FRONT_OR_BACK,
+    Skipped,
+    none_importable,
+    side_too_long,
+)
 from quizapp.core.item_tags import TOPIC_TAG_PREFIX, normalise_tags
+from quizapp.core.translatable import N_, Phrase
 
 __all__ = [
     "NOT_A_PACKAGE",
@@ -116,9 +122,9 @@ def _problem(card: RenderedCard) -> str | None:
     if (not card.front and not card.has_media("front")) or (
         not card.back and not card.has_media("back")
     ):
-        return "a card needs a front and a back"
+        return NO_FRONT_OR_BACK
     if max(len(card.front), len(card.back), len(card.back_extra)) > MAX_SIDE:
-        return f"a side has more than {MAX_SIDE} characters"
+        return side_too_long(MAX_SIDE)
     return None
 
 
@@ -126,17 +132,25 @@ def _one_card(rows: CollectionRows, row: tuple) -> AnkiCard | Skipped:
     card_id, note_id, deck_id, ordinal, card_type = row
     mid, tags, flds, guid = rows.notes.get(note_id, (None, "", "", str(note_id)))
     kind = rows.types.get(mid) if isinstance(mid, int) else None
-    type_name = kind.name if kind else "unknown type"
-    label = f"c{ordinal + 1}" if kind and kind.is_cloze else f"card {ordinal + 1}"
-    name = f"note {note_id} ({type_name}), {label}"
+    type_name = kind.name if kind else Phrase(N_("unknown type"))
+    label = (
+        f"c{ordinal + 1}"
+        if kind and kind.is_cloze
+        else Phrase(N_("card %(number)s"), number=ordinal + 1)
+    )
+    name = Phrase(
+        N_("note %(note)s (%(type)s), %(card)s"), note=note_id, type=type_name, card=label
+    )
     fields = _fields(kind.fields, flds) if kind else None
     if kind is None:
-        return Skipped(name, "its note type is missing from the package")
+        return Skipped(name, Phrase(N_("its note type is missing from the package")))
     if fields is None:
-        return Skipped(name, f"a field has more than {MAX_NOTE_FIELD} characters")
+        return Skipped(
+            name, Phrase(N_("a field has more than %(limit)s characters"), limit=MAX_NOTE_FIELD)
+        )
     rendered = render_card(kind, fields, ordinal)
     if rendered is None:
-        return Skipped(name, "its note type has no template for this card")
+        return Skipped(name, Phrase(N_("its note type has no template for this card")))
     problem = _problem(rendered)
     if problem:
         return Skipped(name, problem)
@@ -189,10 +203,10 @@ def read_apkg(data: bytes) -> AnkiDeck:
             continue
         deck.cards.append(made)
     if not deck.cards:
-        reasons = "; ".join(f"{s.name}: {s.reason}" for s in deck.skipped[:3])
-        raise InterchangeError(
-            "The package holds no card that can be imported"
-            + (f" ({reasons})." if reasons else ".")
+        raise none_importable(
+            N_("The package holds no card that can be imported."),
+            N_("The package holds no card that can be imported (%(reasons)s)."),
+            deck.skipped[:3],
         )
     _place_in_topics(deck)
     _history(deck, rows)
@@ -211,7 +225,9 @@ def _attach_files(deck: AnkiDeck, data: bytes) -> None:
             if name in carried:
                 anki.files.append(ImportedFile(name, carried[name], alt, side))
             else:
-                anki.card.changes.append(f"its file {name} is not in the package")
+                anki.card.changes.append(
+                    Phrase(N_("its file %(name)s is not in the package"), name=name)
+                )
                 missing.setdefault(side, []).append(name)
         # A side that was only files the package lacks still says what it showed.
         for side, names in missing.items():

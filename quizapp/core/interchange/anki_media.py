@@ -15,6 +15,7 @@ import zstandard
 from quizapp.core.bounded_zip import ByteBudget, UnsafeArchive, entry_chunks, open_archive
 from quizapp.core.import_limits import MAX_PACKAGE_MEDIA_BYTES, UNZIP_CHUNK
 from quizapp.core.interchange.records import InterchangeError
+from quizapp.core.translatable import N_, Phrase
 
 ZSTD_MAGIC = b"\x28\xb5\x2f\xfd"
 _MAP_BYTES = 16 * 1024 * 1024
@@ -84,7 +85,9 @@ def _protobuf_map(data: bytes) -> dict[str, str]:
 def media_map(raw: bytes) -> tuple[dict[str, str], bool]:
     """{zip entry: file name}, and whether the files are zstd-compressed (current format)."""
     if raw.startswith(ZSTD_MAGIC):
-        return _protobuf_map(_unzstd(raw, ByteBudget(_MAP_BYTES, "The media list"))), True
+        return _protobuf_map(
+            _unzstd(raw, ByteBudget(_MAP_BYTES, Phrase(N_("The media list"))))
+        ), True
     try:
         loaded = json.loads(raw.decode("utf-8") or "{}")
     except (UnicodeDecodeError, ValueError):
@@ -105,11 +108,11 @@ def package_media(data: bytes, wanted: set[str]) -> dict[str, bytes]:
             infos = {info.filename: info for info in archive.infolist()}
             if "media" not in infos:
                 return {}
-            map_budget = ByteBudget(_MAP_BYTES, "The package's media list")
+            map_budget = ByteBudget(_MAP_BYTES, Phrase(N_("The package's media list")))
             mapping, compressed = media_map(
                 b"".join(entry_chunks(archive, infos["media"], map_budget))
             )
-            budget = ByteBudget(MAX_PACKAGE_MEDIA_BYTES, "The package's media")
+            budget = ByteBudget(MAX_PACKAGE_MEDIA_BYTES, Phrase(N_("The package's media")))
             found = {}
             for zip_name, name in mapping.items():
                 if name in wanted and zip_name in infos and name not in found:

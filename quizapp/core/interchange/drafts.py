@@ -17,6 +17,7 @@ from quizapp.core.interchange.records import (
 from quizapp.core.item_drafts import QuestionDraft
 from quizapp.core.item_tags import normalise_tags
 from quizapp.core.question_kinds import kind_of
+from quizapp.core.translatable import N_, Phrase
 from quizapp.core.vocabulary import ItemOrigin
 
 MAX_TEXT = 4000  # characters in a prompt, explanation or option
@@ -72,10 +73,10 @@ def check_imported(parsed: ParsedBank) -> CheckedBank:
             raw["explanation"] = NO_EXPLANATION
         try:
             if any(len(str(v)) > MAX_TEXT for v in (raw.get("prompt"), raw["explanation"])):
-                _refuse(f"its text is longer than {MAX_TEXT} characters")
+                _refuse(Phrase(N_("its text is longer than %(limit)s characters"), limit=MAX_TEXT))
             draft = validate_question_fields(raw, _refuse, origin=ItemOrigin.TEACHER)
         except _Refused as reason:
-            checked.skipped.append(Skipped(item.name, str(reason)))
+            checked.skipped.append(Skipped(item.name, reason.args[0]))
             continue
         written = [str(a).strip() for a in raw.get("accepted") or [] if str(a).strip()]
         own = set(kind_of(draft.type).moodle_tags(draft))  # a poll's mark is its type

@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 
 from quizapp.core.interchange.records import split_weight
+from quizapp.core.translatable import N_, Phrase
 
 # Moodle's names for each gap type, the long ones first; the value is the name written back.
 GAP_TYPES = {
@@ -53,7 +54,12 @@ _ESCAPABLE = frozenset('}{~#/\\"')
 
 
 class EmbeddedAnswerError(ValueError):
-    """A gap the app cannot hold (its reason in a sentence for the import report)."""
+    """A gap the app cannot hold (its reason in a sentence for the import report, a
+    :class:`Phrase` the web layer words)."""
+
+    @property
+    def reason(self) -> str:
+        return self.args[0]
 
 
 @dataclass(frozen=True)
@@ -172,18 +178,31 @@ def _gap(weight_text: str, written_type: str, body: str) -> EmbeddedGap:
     name = written_type.upper()
     if name in MULTIRESPONSE_TYPES:
         raise EmbeddedAnswerError(
-            f"a gap where several options are ticked ({written_type}): a gap here holds one answer"
+            Phrase(
+                N_(
+                    "a gap where several options are ticked (%(type)s): a gap here holds one answer"
+                ),
+                type=written_type,
+            )
         )
     canonical = GAP_TYPES.get(name)
     if canonical is None:
-        raise EmbeddedAnswerError(f"a gap of a type the app does not know ({written_type})")
+        raise EmbeddedAnswerError(
+            Phrase(N_("a gap of a type the app does not know (%(type)s)"), type=written_type)
+        )
     weight = int(weight_text) if weight_text else 1
     if not 0 < weight <= MAX_GAP_WEIGHT:
-        raise EmbeddedAnswerError(f"a gap worth {weight} marks (1 to {MAX_GAP_WEIGHT} are kept)")
+        raise EmbeddedAnswerError(
+            Phrase(
+                N_("a gap worth %(weight)s marks (1 to %(limit)s are kept)"),
+                weight=weight,
+                limit=MAX_GAP_WEIGHT,
+            )
+        )
     numerical = canonical == "NUMERICAL"
     answers = tuple(_answer(part, numerical) for part in split_unescaped(body, "~") if part.strip())
     if not answers:
-        raise EmbeddedAnswerError(f"a {written_type} gap without answers")
+        raise EmbeddedAnswerError(Phrase(N_("a %(type)s gap without answers"), type=written_type))
     return EmbeddedGap(canonical, weight, answers)
 
 
@@ -205,7 +224,10 @@ def _answer(part: str, numerical: bool) -> GapAnswer:
             tolerance = abs(float(tolerance_text)) if tolerance_text.strip() else 0.0
         except ValueError:
             raise EmbeddedAnswerError(
-                f"a numerical gap's tolerance is not a number ({tolerance_text.strip()!r})"
+                Phrase(
+                    N_("a numerical gap's tolerance is not a number (%(tolerance)s)"),
+                    tolerance=repr(tolerance_text.strip()),
+                )
             ) from None
     return GapAnswer(unescape(written).strip(), fraction, unescape(feedback).strip(), tolerance)
 

@@ -23,9 +23,17 @@ from quizapp.core.import_limits import (
     SNIFF_LINE_CHARS,
 )
 from quizapp.core.interchange.cloze import from_anki_cloze, has_cloze
-from quizapp.core.interchange.records import Changed, InterchangeError, Skipped, file_key
+from quizapp.core.interchange.records import (
+    NO_FRONT_OR_BACK,
+    Changed,
+    InterchangeError,
+    Skipped,
+    file_key,
+    side_too_long,
+)
 from quizapp.core.item_tags import tags_from_text
 from quizapp.core.question_kinds.base import BLANK
+from quizapp.core.translatable import N_, Phrase
 from quizapp.core.vocabulary import CardKind
 
 MAX_CARD_ROWS = 20_000  # a deck larger than this is refused whole: split it
@@ -165,8 +173,11 @@ def _columns(header: list[str]) -> dict[str, int] | None:
 
 def _too_many_rows() -> InterchangeError:
     return InterchangeError(
-        f"The text has more than {MAX_CARD_ROWS} rows: at most {MAX_CARD_ROWS} cards can be "
-        f"imported at once. Split it."
+        N_(
+            "The text has more than %(limit)s rows: at most %(limit)s cards can be imported at "
+            "once. Split it."
+        ),
+        limit=MAX_CARD_ROWS,
     )
 
 
@@ -178,8 +189,12 @@ def _rows(text: str) -> tuple[csv.Dialect | type[csv.Dialect], list[list[str]]]:
     """
     if len(text) > MAX_CARD_TEXT:
         raise InterchangeError(
-            f"The text is {len(text):,} characters long; at most {MAX_CARD_TEXT:,} can be "
-            f"imported at once. Split it."
+            N_(
+                "The text is %(length)s characters long; at most %(limit)s can be imported at "
+                "once. Split it."
+            ),
+            length=f"{len(text):,}",
+            limit=f"{MAX_CARD_TEXT:,}",
         )
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     dialect = _dialect(text)
@@ -189,24 +204,33 @@ def _rows(text: str) -> tuple[csv.Dialect | type[csv.Dialect], list[list[str]]]:
         for row in reader:
             if len(row) > MAX_CARD_COLUMNS:
                 raise InterchangeError(
-                    f"Line {reader.line_num} has {len(row)} columns; a card file has at most "
-                    f"{MAX_CARD_COLUMNS} (front, back, topic, source…)."
+                    N_(
+                        "Line %(line)s has %(columns)s columns; a card file has at most "
+                        "%(limit)s (front, back, topic, source…)."
+                    ),
+                    line=reader.line_num,
+                    columns=len(row),
+                    limit=MAX_CARD_COLUMNS,
                 )
             if any(c.strip() for c in row):
                 rows.append(row)
             if len(rows) > MAX_CARD_ROWS + 1:
                 raise _too_many_rows()
     except csv.Error as error:  # a cell over the csv module's field limit, say
-        raise InterchangeError(f"Line {reader.line_num} cannot be read as CSV: {error}.") from error
+        raise InterchangeError(
+            N_("Line %(line)s cannot be read as CSV: %(error)s."),
+            line=reader.line_num,
+            error=str(error),
+        ) from error
     return dialect, rows
 
 
 def _row_problem(cells: dict[str, str]) -> str | None:
     """Why a row makes no card, or None when it makes one."""
     if not cells["front"] or not (cells["back"] or has_cloze(cells["front"])):
-        return "a card needs a front and a back"
+        return NO_FRONT_OR_BACK
     if max(len(cells["front"]), len(cells["back"]), len(cells.get("extra", ""))) > MAX_SIDE:
-        return f"a side has more than {MAX_SIDE} characters"
+        return side_too_long(MAX_SIDE)
     return None
 
 
@@ -236,9 +260,17 @@ def _fitted(row: list[str], width: int, parsed: ParsedCards, name: str) -> list[
     parsed.changed.append(
         Changed(
             name,
-            f"{len(row)} cells where the file has {width} columns: a {parsed.separator_name} "
-            f"inside a side was not quoted, so the last column is read as “{joined.strip()}”; "
-            f"check it",
+            Phrase(
+                N_(
+                    "%(cells)s cells where the file has %(columns)s columns: a %(separator)s "
+                    "inside a side was not quoted, so the last column is read as “%(text)s”; "
+                    "check it"
+                ),
+                cells=len(row),
+                columns=width,
+                separator=Phrase(parsed.separator_name),
+                text=joined.strip(),
+            ),
         )
     )
     return [*row[: width - 1], joined]
@@ -260,14 +292,15 @@ def read_cards(text: str) -> ParsedCards:
     first = 2 if parsed.has_header else 1
     for number, row in enumerate(rows[1:] if parsed.has_header else rows, start=first):
         noted = len(parsed.changed)
-        row = _fitted(row, width, parsed, f"row {number}")
+        name = Phrase(N_("row %(number)s"), number=number)
+        row = _fitted(row, width, parsed, name)
         cells = {role: row[i].strip() if i < len(row) else "" for role, i in columns.items()}
         reason = _row_problem(cells)
         if reason:
-            parsed.skipped.append(Skipped(f"row {number}", reason))
+            parsed.skipped.append(Skipped(name, reason))
         else:
             card = _row_card(cells)
-            parsed.changed += [Changed(f"row {number}", change) for change in card.changes]
+            parsed.changed += [Changed(name, change) for change in card.changes]
             changes = tuple(c.change for c in parsed.changed[noted:])
             parsed.cards.append(dataclasses.replace(card, changes=changes))
     if not parsed.cards:

@@ -36,6 +36,7 @@ from quizapp.core.interchange.records import (
     too_many_questions,
 )
 from quizapp.core.question_kinds import all_kinds, kind_of
+from quizapp.core.translatable import N_, Phrase
 
 SOURCE_COMMENT = "// source: "
 NOT_CARRIED = "// not carried: "
@@ -106,12 +107,14 @@ def read_gift(text: str) -> ParsedBank:
         if len(parsed.questions) + len(parsed.skipped) >= MAX_IMPORT_QUESTIONS:
             raise too_many_questions()
         question = _split(first_line, "\n".join(body))
-        name = question.name or f"question at line {first_line}"
+        name = question.name or Phrase(N_("question at line %(line)s"), line=first_line)
         reason = _unsupported(question)
         kind = None if reason else next((k for k in all_kinds() if k.reads_gift(question)), None)
         if kind is None:
             parsed.skipped.append(
-                Skipped(name, reason or "answers in a form no question type of the app has")
+                Skipped(
+                    name, reason or Phrase(N_("answers in a form no question type of the app has"))
+                )
             )
             continue
         raw = {
@@ -223,12 +226,12 @@ def _left_out(question: GiftQuestion, keeps_credit: bool = False) -> list[str]:
     return changes
 
 
-def _unsupported(question: GiftQuestion) -> str | None:
+def _unsupported(question: GiftQuestion) -> Phrase | None:
     body = question.body.strip()
     if not question.has_braces:
-        return "a description without answers: the app has no such items"
+        return Phrase(N_("a description without answers: the app has no such items"))
     if not body:
-        return "an essay question (empty braces): the app has no essay questions"
+        return Phrase(N_("an essay question (empty braces): the app has no essay questions"))
     return None
 
 

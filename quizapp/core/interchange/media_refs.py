@@ -11,11 +11,17 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from urllib.parse import unquote
 
+from quizapp.core.translatable import N_, Phrase
+
 PLUGINFILE = "@@PLUGINFILE@@/"
 _SOUND_ENDINGS = (".mp3", ".ogg", ".oga", ".wav", ".m4a")
-GIFT_HOLDS_NO_FILES = (
-    "its picture or sound was left out: a GIFT file names files but cannot carry them "
-    "(export it as Moodle XML to keep them)"
+# A file the Moodle file gives no name, in the report's sentence about it.
+UNNAMED = Phrase(N_("(unnamed)"))
+GIFT_HOLDS_NO_FILES = Phrase(
+    N_(
+        "its picture or sound was left out: a GIFT file names files but cannot carry them "
+        "(export it as Moodle XML to keep them)"
+    )
 )
 
 
@@ -79,7 +85,12 @@ def moodle_files(
             alts.setdefault(name, alt)
         elif not address.startswith("data:"):
             changes.append(
-                f"the file at {address[:80]} was left out: files of other sites are not fetched"
+                Phrase(
+                    N_(
+                        "the file at %(address)s was left out: files of other sites are not fetched"
+                    ),
+                    address=address[:80],
+                )
             )
     files = []
     for element in text_element.findall("file"):
@@ -87,11 +98,19 @@ def moodle_files(
         try:
             data = base64.b64decode((element.text or "").encode("ascii"), validate=False)
         except (binascii.Error, ValueError, UnicodeEncodeError):
-            changes.append(f"the file {name or '(unnamed)'} was left out: it is not valid base64")
+            changes.append(
+                Phrase(
+                    N_("the file %(name)s was left out: it is not valid base64"),
+                    name=name or UNNAMED,
+                )
+            )
             continue
         files.append(ImportedFile(name or "file", data, alts.pop(name, ""), place))
     changes += [
-        f"the file {name} was left out: the question names it but does not carry it"
+        Phrase(
+            N_("the file %(name)s was left out: the question names it but does not carry it"),
+            name=name,
+        )
         for name in alts
     ]
     return files, changes
@@ -160,8 +179,13 @@ def files_elsewhere(
         kept += question.findall("answer")
     own = {id(f) for part in kept if part is not None for f in part.findall("file")}
     return [
-        f"the file {carried.get('name') or '(unnamed)'} in an answer or feedback was left out: "
-        "this kind of question shows no pictures or sound there"
+        Phrase(
+            N_(
+                "the file %(name)s in an answer or feedback was left out: this kind of "
+                "question shows no pictures or sound there"
+            ),
+            name=carried.get("name") or UNNAMED,
+        )
         for carried in question.iter("file")
         if id(carried) not in own
     ]

@@ -48,6 +48,7 @@ from quizapp.core.interchange.records import (
 from quizapp.core.media_files import EXTENSIONS
 from quizapp.core.question_hints import one_hint
 from quizapp.core.question_kinds import all_kinds, kind_of
+from quizapp.core.translatable import N_, Phrase
 
 # Our exports put the source quote in the general feedback under this class, so a Moodle
 # student sees it and an import back finds it.
@@ -169,7 +170,8 @@ def read_moodle_xml(data: bytes) -> ParsedBank:
     root = _parse(data)
     if root.tag != "quiz":
         raise InterchangeError(
-            f"This is not a Moodle XML question file: it starts with <{root.tag}>, not <quiz>."
+            N_("This is not a Moodle XML question file: it starts with <%(tag)s>, not <quiz>."),
+            tag=root.tag,
         )
     questions = root.findall("question")
     if len(questions) > MAX_IMPORT_QUESTIONS:
@@ -181,7 +183,9 @@ def read_moodle_xml(data: bytes) -> ParsedBank:
         if moodle_type == "category":
             topic = parsed.note_category(element.findtext("category/text") or "")
             continue
-        name = (element.findtext("name/text") or "").strip() or f"question {number}"
+        name = (element.findtext("name/text") or "").strip() or Phrase(
+            N_("question %(number)s"), number=number
+        )
         prompt = read_text(element.find("questiontext"))
         kind = next((k for k in all_kinds() if k.reads_moodle(moodle_type, element, prompt)), None)
         if kind is None:
@@ -199,7 +203,7 @@ def read_moodle_xml(data: bytes) -> ParsedBank:
         try:
             raw.update(kind.read_moodle(element, prompt))
         except NotImportable as error:
-            parsed.skipped.append(Skipped(name, str(error)))
+            parsed.skipped.append(Skipped(name, error.reason))
             continue
         tags = [
             t.strip() for t in (e.text or "" for e in element.findall("tags/tag/text")) if t.strip()
@@ -220,8 +224,11 @@ def _parse(data: bytes) -> ET.Element:
     """The document's root, its elements counted as they are parsed: a file of millions of
     tiny elements (20 MB of "<b/>" took 450 MB) is refused at MAX_XML_ELEMENTS."""
     too_many = InterchangeError(
-        f"The file has more than {MAX_XML_ELEMENTS:,} XML elements, more than any question "
-        f"bank; split it into smaller files."
+        N_(
+            "The file has more than %(limit)s XML elements, more than any question bank; split "
+            "it into smaller files."
+        ),
+        limit=f"{MAX_XML_ELEMENTS:,}",
     )
     # Every element opens with "<" (so do comments and HTML kept in CDATA, hence the margin):
     # a count at C speed refuses the grossest files before any is parsed.
@@ -237,16 +244,20 @@ def _parse(data: bytes) -> ET.Element:
     except DefusedXmlException as error:
         raise InterchangeError(REFUSED_DTD) from error
     except ET.ParseError as error:
-        raise InterchangeError(f"This is not well-formed XML: {error}.") from error
+        raise InterchangeError(
+            N_("This is not well-formed XML: %(error)s."), error=str(error)
+        ) from error
     if root is None:
         raise InterchangeError("This is not well-formed XML: it has no elements.")
     return root
 
 
-def _unsupported(moodle_type: str) -> str:
+def _unsupported(moodle_type: str) -> Phrase:
     if moodle_type == "multichoice":
-        return "a choice question the app cannot grade the same way"
-    return f"the app has no question type like Moodle's '{moodle_type or 'untyped'}'"
+        return Phrase(N_("a choice question the app cannot grade the same way"))
+    if not moodle_type:
+        return Phrase(N_("the app has no question type like Moodle's 'untyped'"))
+    return Phrase(N_("the app has no question type like Moodle's '%(type)s'"), type=moodle_type)
 
 
 def _combined_feedback(element: ET.Element) -> dict[str, str]:
@@ -288,7 +299,7 @@ def _hints(element: ET.Element) -> list[str]:
     return [one_hint(text) for text in map(read_text, element.findall("hint")) if text]
 
 
-HINT_OPTIONS_LEFT_OUT = (
+HINT_OPTIONS_LEFT_OUT = N_(
     "what its hints do to a wrong try (show how many are right, clear the wrong ones) was left "
     "out: the app shows hints before the one answer, as text"
 )

@@ -10,6 +10,7 @@ from quizapp.core.errors import InputError
 from quizapp.core.import_limits import MAX_IMPORT_QUESTIONS
 from quizapp.core.interchange.categories import bank_of_category, topic_path_of_category
 from quizapp.core.interchange.media_refs import ImportedFile
+from quizapp.core.translatable import N_, Joined, Phrase
 
 # An item key kept from a file: at most the models' key length less room for a copy's prefix.
 MAX_KEY = 140
@@ -29,15 +30,21 @@ def decode_text(data: bytes) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise InterchangeError(
-            f"The file is not UTF-8 text (byte {error.start} cannot be read). Save it as UTF-8 "
-            f"and try again."
+            N_(
+                "The file is not UTF-8 text (byte %(byte)s cannot be read). Save it as UTF-8 "
+                "and try again."
+            ),
+            byte=error.start,
         ) from error
 
 
 def too_many_questions() -> InterchangeError:
     return InterchangeError(
-        f"The file holds more than {MAX_IMPORT_QUESTIONS} questions; at most "
-        f"{MAX_IMPORT_QUESTIONS} can be imported at once. Split it into smaller files."
+        N_(
+            "The file holds more than %(limit)s questions; at most %(limit)s can be imported "
+            "at once. Split it into smaller files."
+        ),
+        limit=MAX_IMPORT_QUESTIONS,
     )
 
 
@@ -76,12 +83,18 @@ class ImportedQuestion:
 
 class NotImportable(ValueError):
     """A question of a file that cannot be kept at all: a kind's reader raises it with the
-    reason, and the question is listed as skipped."""
+    reason (a :class:`Phrase` the web layer words), and the question is listed as skipped."""
+
+    @property
+    def reason(self) -> str:
+        return self.args[0]
 
 
 @dataclass(frozen=True)
 class Skipped:
-    """A question the app cannot take, named as the file names it, and why."""
+    """A question the app cannot take, named as the file names it, and why. The name and the
+    reason are phrases where the app words them (``core.translatable``): the import report
+    shows them in the teacher's language."""
 
     name: str
     reason: str
@@ -95,17 +108,39 @@ class Changed:
     change: str
 
 
-ANSWER_FEEDBACK_LEFT_OUT = (
-    "the feedback on its answers was left out: only choice questions keep a feedback per answer"
+# Why a row or note makes no card (a CSV file's and an Anki package's).
+NO_FRONT_OR_BACK = Phrase(N_("a card needs a front and a back"))
+
+
+def side_too_long(limit: int) -> Phrase:
+    return Phrase(N_("a side has more than %(limit)s characters"), limit=limit)
+
+
+def none_importable(bare: str, template: str, skipped: list[Skipped]) -> InterchangeError:
+    """A file of which nothing can be imported: ``template`` (with ``%(reasons)s``) naming the
+    first few items skipped and why, or ``bare`` when it skipped none."""
+    if not skipped:
+        return InterchangeError(bare)
+    reasons = Joined(
+        "; ", (Phrase("%(name)s: %(reason)s", name=s.name, reason=s.reason) for s in skipped)
+    )
+    return InterchangeError(template, reasons=reasons)
+
+
+ANSWER_FEEDBACK_LEFT_OUT = Phrase(
+    N_("the feedback on its answers was left out: only choice questions keep a feedback per answer")
 )
 
 
-def partial_answers_left_out(texts: list[str]) -> str:
+def partial_answers_left_out(texts: list[str]) -> Phrase:
     """The report's sentence for typed answers worth part of the mark, which are not kept."""
     quoted = ", ".join(f"“{text}”" for text in texts)
-    return (
-        f"answers worth part of the mark were left out ({quoted}): only choice questions give "
-        f"part of the mark"
+    return Phrase(
+        N_(
+            "answers worth part of the mark were left out (%(answers)s): only choice questions "
+            "give part of the mark"
+        ),
+        answers=quoted,
     )
 
 

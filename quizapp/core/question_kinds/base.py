@@ -14,6 +14,7 @@ from quizapp.core.errors import InputError
 from quizapp.core.grading import Grade, GradingKey
 from quizapp.core.interchange.gift_text import GiftQuestion, escape
 from quizapp.core.question_types import QuestionType
+from quizapp.core.translatable import N_, Phrase
 
 Fail = Callable[[str], NoReturn]
 
@@ -26,6 +27,10 @@ PAIR_SEPARATOR = "|"
 
 class FormAnswerError(InputError):
     """A submitted form holds an answer no honest form for this question could have sent."""
+
+
+# The typed kinds' refusal of an answer too long to keep (the form's maxlength says so first).
+ANSWERS_LIMITED = N_("Answers are limited to %(limit)s characters.")
 
 
 class QuestionLike(Protocol):
@@ -53,11 +58,29 @@ def lines_of(text: str) -> list[str]:
 
 def limit_lines(lines: list[str], what: str, fail: Fail) -> list[str]:
     """``lines`` when within MAX_OPTIONS lines of MAX_OPTION characters each; else ``fail``."""
+    too_many, too_long = _LINE_LIMITS[what]
     if len(lines) > MAX_OPTIONS:
-        fail(f"At most {MAX_OPTIONS} {what}.")
+        fail(Phrase(too_many, limit=MAX_OPTIONS))
     if any(len(line) > MAX_OPTION for line in lines):
-        fail(f"Each of the {what} has at most {MAX_OPTION} characters.")
+        fail(Phrase(too_long, limit=MAX_OPTION))
     return lines
+
+
+# The editor's refusals of too many lines, or too long a line, by what the lines are.
+_LINE_LIMITS = {
+    "choices": (
+        N_("At most %(limit)s choices."),
+        N_("Each of the choices has at most %(limit)s characters."),
+    ),
+    "accepted answers": (
+        N_("At most %(limit)s accepted answers."),
+        N_("Each of the accepted answers has at most %(limit)s characters."),
+    ),
+    "pairs": (
+        N_("At most %(limit)s pairs."),
+        N_("Each of the pairs has at most %(limit)s characters."),
+    ),
+}
 
 
 class QuestionKind:

@@ -27,7 +27,7 @@ from quizapp.core.question_kinds.base import (
 )
 from quizapp.core.question_kinds.choice_credit import credit_extras
 from quizapp.core.question_types import QuestionType
-from quizapp.core.translatable import N_
+from quizapp.core.translatable import N_, Phrase
 
 # The Moodle tag that marks a multichoice question with no right answer as a poll.
 POLL_TAG = "poll"
@@ -41,7 +41,7 @@ def choices_from_rows(rows: Sequence[tuple[str, bool]], fail: Fail) -> list[dict
     """One choice per row with text; an empty row is left out (the editor offers spare ones),
     unless it is ticked: then the teacher meant a right answer that has no words yet."""
     if any(correct and not text.strip() for text, correct in rows):
-        fail("A ticked choice has no text.")
+        fail(N_("A ticked choice has no text."))
     kept = [(text.strip(), correct) for text, correct in rows if text.strip()]
     limit_lines([text for text, _ in kept], "choices", fail)
     return [{"text": text, "correct": correct} for text, correct in kept]
@@ -65,10 +65,14 @@ def duplicate_choices(texts: Sequence[str]) -> str | None:
             continue
         earlier = first[key]
         if earlier == text:
-            return "duplicate choices"
-        return (
-            f"duplicate choices: “{earlier}” and “{text}” differ only in the case of their "
-            f"first letter"
+            return N_("duplicate choices")
+        return Phrase(
+            N_(
+                "duplicate choices: “%(earlier)s” and “%(text)s” differ only in the case of "
+                "their first letter"
+            ),
+            earlier=earlier,
+            text=text,
         )
     return None
 
@@ -98,10 +102,10 @@ class ChoiceKind(QuestionKind):
     def validate(self, raw: Mapping[str, Any], draft: dict[str, Any], fail: Fail) -> None:
         choices = raw.get("choices") or []
         if len(choices) < 2:
-            fail("needs at least two choices")
+            fail(N_("needs at least two choices"))
         texts = [str(c.get("text", "")).strip() for c in choices]
         if any(not t for t in texts):
-            fail("a choice has no text")
+            fail(N_("a choice has no text"))
         if (duplicate := duplicate_choices(texts)) is not None:
             fail(duplicate)
         correct = [bool(c.get("correct")) for c in choices]
@@ -253,7 +257,14 @@ class SingleChoice(ChoiceKind):
 
     def check_correct_count(self, correct: int, fail: Fail) -> None:
         if correct != 1:
-            fail(f"a single-choice question needs exactly one correct choice, found {correct}")
+            fail(
+                Phrase(
+                    N_(
+                        "a single-choice question needs exactly one correct choice, found %(found)s"
+                    ),
+                    found=correct,
+                )
+            )
 
     def default_fractions(self, correct: Sequence[bool]) -> list[float]:
         return [1.0 if right else 0.0 for right in correct]
@@ -289,7 +300,7 @@ class MultipleSelect(ChoiceKind):
 
     def check_correct_count(self, correct: int, fail: Fail) -> None:
         if correct < 1:
-            fail("a multiple-select question needs at least one correct choice")
+            fail(N_("a multiple-select question needs at least one correct choice"))
 
     single = False
 
@@ -301,8 +312,13 @@ class MultipleSelect(ChoiceKind):
         positive = sum(f for f in fractions if f > 0)
         if abs(positive - 1.0) > 0.001:
             fail(
-                f"the right choices are worth {positive * 100:g} % together, not 100 %, so no "
-                f"answer earns exactly full marks"
+                Phrase(
+                    N_(
+                        "the right choices are worth %(percent)s %% together, not 100 %%, so no "
+                        "answer earns exactly full marks"
+                    ),
+                    percent=f"{positive * 100:g}",
+                )
             )
 
     def is_correct_fraction(self, percent: float) -> bool:

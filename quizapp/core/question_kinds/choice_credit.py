@@ -13,6 +13,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from quizapp.core.question_kinds.base import Fail
+from quizapp.core.translatable import N_, Phrase
 
 # Fractions closer than this are the same (files write 33.33333 % for a third).
 SAME_FRACTION = 0.0001
@@ -67,7 +68,14 @@ def credit_extras(
     ]
     for fraction, right in zip(fractions, correct, strict=True):
         if is_correct(fraction * 100) != right:
-            fail(f"a choice worth {fraction * 100:g} % is {'' if right else 'not '}marked correct")
+            fail(
+                Phrase(
+                    N_("a choice worth %(percent)s %% is marked correct")
+                    if right
+                    else N_("a choice worth %(percent)s %% is not marked correct"),
+                    percent=f"{fraction * 100:g}",
+                )
+            )
     if not same_fractions(fractions, default_fractions(correct)):
         for extra, fraction in zip(extras, fractions, strict=True):
             extra["fraction"] = round(fraction, 7)

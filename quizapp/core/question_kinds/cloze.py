@@ -65,7 +65,14 @@ from quizapp.core.question_kinds.typed_gap import (
     moodle_parts,
 )
 from quizapp.core.question_types import QuestionType
-from quizapp.core.translatable import N_
+from quizapp.core.translatable import N_, Joined, Phrase
+
+# A gap's answer, or its key, in a review's line of all the gaps ("Gap 1: Paris; Gap 2: 3").
+GAP_SAID = N_("Gap %(number)s: %(answer)s")
+NO_GAP = Phrase(N_("no gap in Moodle's {1:SHORTANSWER:…} form"))
+UNDERSCORES_SHORTENED = Phrase(
+    N_("underscores in its text were shortened or dropped: they would read as a gap")
+)
 
 # A run of underscores in a file's text would read as one more gap; it is shortened.
 _UNDERSCORES = "____"
@@ -91,17 +98,15 @@ def split_text(text: str) -> tuple[str, list[EmbeddedGap], list[str]]:
     try:
         embedded = parse_embedded(text)
     except EmbeddedAnswerError as error:
-        raise NotImportable(f"a cloze question with {error}") from None
+        raise NotImportable(Phrase(N_("a cloze question with %(gap)s"), gap=error.reason)) from None
     if not embedded.gaps:
-        raise NotImportable("a cloze question with no gap in Moodle's {1:SHORTANSWER:…} form")
+        raise NotImportable(Phrase(N_("a cloze question with %(gap)s"), gap=NO_GAP))
     changes = []
     parts = _without_blanks(list(embedded.parts))
     if parts != list(embedded.parts):
-        changes.append(
-            "underscores in its text were shortened or dropped: they would read as a gap"
-        )
+        changes.append(UNDERSCORES_SHORTENED)
     if any(a.fraction < 0 for g in embedded.gaps for a in g.answers):
-        changes.append("options that take marks away were kept as worth nothing")
+        changes.append(Phrase(N_("options that take marks away were kept as worth nothing")))
     return BLANK.join(parts), list(embedded.gaps), changes
 
 
@@ -111,9 +116,7 @@ def one_gap(before: str, after: str, gap: EmbeddedGap) -> dict[str, Any]:
     parts = _without_blanks([before, after])
     changes = [KEPT_AS_ONE_GAP]
     if parts != [before, after]:
-        changes.append(
-            "underscores in its text were shortened or dropped: they would read as a gap"
-        )
+        changes.append(UNDERSCORES_SHORTENED)
     return {"prompt": BLANK.join(parts), "choices": [{"gap": stored_gap(gap)}], "changes": changes}
 
 
@@ -153,7 +156,7 @@ class Cloze(QuestionKind):
         try:
             prompt, gaps, _changes = split_text(fields.prompt)
         except NotImportable as error:
-            fail(str(error).replace("a cloze question with", "the text has", 1))
+            fail(Phrase(N_("the text has %(gap)s"), gap=error.reason.params["gap"]))
         return {"prompt": prompt, "choices": [{"gap": stored_gap(g)} for g in gaps]}
 
     def authoring_text(self, question: QuestionLike) -> dict[str, str]:
@@ -163,18 +166,32 @@ class Cloze(QuestionKind):
         prompt = str(raw.get("prompt") or draft["prompt"])
         gaps = raw.get("choices") or []
         if not isinstance(gaps, list) or not 0 < len(gaps) <= MAX_GAPS:
-            fail(f"a cloze question needs 1 to {MAX_GAPS} gaps")
+            fail(Phrase(N_("a cloze question needs 1 to %(limit)s gaps"), limit=MAX_GAPS))
         if prompt.count(BLANK) != len(gaps):
-            fail(f"a cloze question's text needs one {BLANK} for each of its {len(gaps)} gaps")
+            fail(
+                Phrase(
+                    N_(
+                        "a cloze question's text needs one %(blank)s for each of its %(count)s gaps"
+                    ),
+                    blank=BLANK,
+                    count=len(gaps),
+                )
+            )
         stored = []
         for number, raw_gap in enumerate(gaps, start=1):
             try:
                 gap = gap_of(raw_gap["gap"])
             except (KeyError, TypeError, ValueError) as error:
-                fail(f"gap {number} cannot be read: {error}")
+                fail(
+                    Phrase(
+                        N_("gap %(number)s cannot be read: %(error)s"),
+                        number=number,
+                        error=str(error),
+                    )
+                )
             problem = gap_problem(gap)
             if problem is not None:
-                fail(f"gap {number} {problem}")
+                fail(Phrase(N_("gap %(number)s %(problem)s"), number=number, problem=problem))
             stored.append(
                 {
                     "id": f"g{number}",
@@ -206,13 +223,17 @@ class Cloze(QuestionKind):
             value = (form.get(f"gap-{index}") or "").strip()
             if not value:
                 continue
-            where = f"Gap {index + 1} of {len(gaps)}"
+            where = {"number": index + 1, "total": len(gaps)}
             if len(value) > MAX_TEXT_ANSWER:
                 raise FormAnswerError(
-                    f"{where}: answers are limited to {MAX_TEXT_ANSWER} characters."
+                    N_("Gap %(number)s of %(total)s: answers are limited to %(limit)s characters."),
+                    limit=MAX_TEXT_ANSWER,
+                    **where,
                 )
             if gap.family == "choice" and value not in {a.text for a in gap.answers}:
-                raise FormAnswerError(f"{where}: choose one of its options.")
+                raise FormAnswerError(
+                    N_("Gap %(number)s of %(total)s: choose one of its options."), **where
+                )
             answer[gap_id] = value
         return answer or None
 
@@ -246,14 +267,19 @@ class Cloze(QuestionKind):
 
     def describe_answer(self, question: QuestionLike, answer: Any) -> str:
         given = answer if isinstance(answer, Mapping) else {}
-        return "; ".join(
-            f"Gap {n}: {given.get(gap_id) or '(no answer)'}"
-            for n, (gap_id, _gap) in enumerate(gaps_of(question), start=1)
+        return Joined(
+            "; ",
+            (
+                Phrase(GAP_SAID, number=n, answer=given.get(gap_id) or Phrase(N_("(no answer)")))
+                for n, (gap_id, _gap) in enumerate(gaps_of(question), start=1)
+            ),
         )
 
     def describe_key(self, question: QuestionLike) -> str:
         results = gap_results(gaps_of(question), {})
-        return "; ".join(f"Gap {r.number}: {r.right_answer}" for r in results)
+        return Joined(
+            "; ", (Phrase(GAP_SAID, number=r.number, answer=r.right_answer) for r in results)
+        )
 
     def answer_feedback(self, question: QuestionLike, answer: Any) -> list[str]:
         """A sentence per gap, as Moodle shows beside each: right or not, its marks, the

@@ -22,13 +22,32 @@ from quizapp.core.interchange.embedded_answers import (
     EmbeddedGap,
     GapAnswer,
 )
-from quizapp.core.question_kinds.numbers import NotANumber, NumericAnswer, number_text, split_number
+from quizapp.core.question_kinds.numbers import WITHIN, NotANumber, NumericAnswer, split_number
 from quizapp.core.question_types import QuestionType
+from quizapp.core.translatable import N_, Joined, N_plural, Phrase, counted_phrase, either
+
+# A gap's feedback sentence by its outcome: how many marks of its weight it earned.
+_MARKED = {
+    "right": N_plural(
+        "Gap %(number)s of %(total)s: %(given)s, right (%(marks)s of %(weight)s mark).",
+        "Gap %(number)s of %(total)s: %(given)s, right (%(marks)s of %(weight)s marks).",
+    ),
+    "partial": N_plural(
+        "Gap %(number)s of %(total)s: %(given)s, partly right (%(marks)s of %(weight)s mark).",
+        "Gap %(number)s of %(total)s: %(given)s, partly right (%(marks)s of %(weight)s marks).",
+    ),
+    "wrong": N_plural(
+        "Gap %(number)s of %(total)s: %(given)s, not right (%(marks)s of %(weight)s mark).",
+        "Gap %(number)s of %(total)s: %(given)s, not right (%(marks)s of %(weight)s marks).",
+    ),
+}
 
 MAX_GAPS = 20
 MAX_GAP_ANSWERS = 20
 MAX_GAP_TEXT = 500
 ANY_ANSWER = "*"
+# What a gap left empty was given, in its feedback sentence.
+NO_ANSWER = N_("no answer")
 
 
 def gap_of(stored: Mapping[str, Any]) -> EmbeddedGap:
@@ -64,25 +83,29 @@ def stored_gap(gap: EmbeddedGap) -> dict[str, Any]:
     return {"type": gap.gap_type, "weight": gap.weight, "answers": answers}
 
 
-def gap_problem(gap: EmbeddedGap) -> str | None:
+def gap_problem(gap: EmbeddedGap) -> Phrase | None:
     """Why the gap cannot be asked (no answer worth full marks, options repeated, a value that
     is no number, …), or None."""
     if not gap.answers or len(gap.answers) > MAX_GAP_ANSWERS:
-        return f"has 1 to {MAX_GAP_ANSWERS} answers"
+        return Phrase(N_("has 1 to %(limit)s answers"), limit=MAX_GAP_ANSWERS)
     if any(not a.text or len(a.text) > MAX_GAP_TEXT for a in gap.answers):
-        return f"has an empty answer or one over {MAX_GAP_TEXT} characters"
+        return Phrase(
+            N_("has an empty answer or one over %(limit)s characters"), limit=MAX_GAP_TEXT
+        )
     if not any(a.fraction >= FULL_MARKS_FROM for a in gap.answers):
-        return "needs an answer worth full marks"
+        return Phrase(N_("needs an answer worth full marks"))
     if gap.family == "choice":
         texts = [a.text for a in gap.answers]
         if len(texts) < 2:
-            return "is a choice of one option: it needs two or more"
+            return Phrase(N_("is a choice of one option: it needs two or more"))
         if len(set(texts)) != len(texts):
-            return "lists an option twice"
+            return Phrase(N_("lists an option twice"))
     if gap.family == "number":
         for answer in gap.answers:
             if answer.text != ANY_ANSWER and _number(answer.text) is None:
-                return f"has a value that is not a number ({answer.text[:40]!r})"
+                return Phrase(
+                    N_("has a value that is not a number (%(value)s)"), value=repr(answer.text[:40])
+                )
     return None
 
 
@@ -152,7 +175,7 @@ class GapResult:
     fraction: float
     weight: int
     feedback: str
-    right_answer: str
+    right_answer: object  # a str or a Phrase ("3.14 ± 0.01 or 3.2")
 
     @property
     def marks(self) -> float:
@@ -165,32 +188,52 @@ class GapResult:
             return "right"
         return "partial" if self.fraction > 0 else "wrong"
 
-    def sentence(self) -> str:
+    def sentence(self) -> Joined:
         """The gap's feedback as Moodle shows it beside the gap: right or not, the marks, the
-        feedback of the answer given, and the right answer when it was missed."""
-        said = {"right": "right", "partial": "partly right", "wrong": "not right"}[self.outcome]
-        given = f"“{self.given}”" if self.given else "no answer"
-        text = (
-            f"Gap {self.number} of {self.total}: {given}, {said} "
-            f"({number_text(round(self.marks, 4))} of {self.weight} "
-            f"mark{'s' if self.weight != 1 else ''})."
-        )
+        feedback of the answer given, and the right answer when it was missed. Whole
+        sentences with their values apart, for the web layer to word (``quizapp.i18n``);
+        the teacher's feedback is their own text."""
+        given = Phrase(N_("“%(answer)s”"), answer=self.given) if self.given else Phrase(NO_ANSWER)
+        singular, plural = _MARKED[self.outcome]
+        parts: list[object] = [
+            counted_phrase(
+                singular,
+                plural,
+                "weight",
+                number=self.number,
+                total=self.total,
+                given=given,
+                marks=float(round(self.marks, 4)),
+                weight=self.weight,
+            )
+        ]
         if self.feedback:
             # A feedback written without a full stop would run into the next sentence.
-            text += f" {self.feedback}" + ("" if self.feedback[-1] in '.!?…)"”' else ".")
+            parts.append(self.feedback + ("" if self.feedback[-1] in '.!?…)"”' else "."))
         if self.outcome != "right":
-            text += f" The right answer: {self.right_answer}."
-        return text
+            parts.append(Phrase(N_("The right answer: %(answer)s."), answer=self.right_answer))
+        return Joined(" ", parts)
 
 
-def right_answer(gap: EmbeddedGap) -> str:
-    """The gap's full-marks answers in words ("3.14 ± 0.01", "Paris")."""
+def right_answer(gap: EmbeddedGap) -> object:
+    """The gap's full-marks answers in words ("3.14 ± 0.01 or 3.2", "Paris"): a phrase the
+    web layer words (numbers with the reader's decimal mark)."""
     best = [a for a in gap.answers if a.fraction >= FULL_MARKS_FROM]
     if gap.family == "number":
-        said = [a.text + (f" ± {number_text(a.tolerance)}" if a.tolerance else "") for a in best]
+        said = [_number_said(a) for a in best]
     else:
         said = [a.text for a in best]
-    return " or ".join(said)
+    return either(said) if said else ""
+
+
+def _number_said(answer: GapAnswer) -> object:
+    """A numerical gap's answer: its value (as written when it is no number: "*") and its
+    tolerance either side."""
+    value = _number(answer.text)
+    shown: object = answer.text if value is None else value
+    if answer.tolerance:
+        return Phrase(WITHIN, value=shown, tolerance=answer.tolerance)
+    return Phrase("%(value)s", value=shown)
 
 
 def gap_results(gaps: Sequence[tuple[str, EmbeddedGap]], answer: Any) -> list[GapResult]:

@@ -25,7 +25,7 @@ from quizapp.core.question_kinds.base import (
     lines_of,
 )
 from quizapp.core.question_types import QuestionType
-from quizapp.core.translatable import N_
+from quizapp.core.translatable import N_, Phrase
 
 
 def _arrows(pairs: Any) -> str:
@@ -62,10 +62,16 @@ class Matching(QuestionKind):
         pairs = []
         for line in limit_lines(lines_of(fields.pairs), "pairs", fail):
             if line.count(PAIR_SEPARATOR) != 1:
-                fail(f"Write each pair as 'left {PAIR_SEPARATOR} right': {line!r}")
+                fail(
+                    Phrase(
+                        N_("Write each pair as 'left %(separator)s right': %(line)s"),
+                        separator=PAIR_SEPARATOR,
+                        line=repr(line),
+                    )
+                )
             left, right = (part.strip() for part in line.split(PAIR_SEPARATOR))
             if not right:  # no left: a distractor ("| Chat")
-                fail(f"The right side of a pair needs text: {line!r}")
+                fail(Phrase(N_("The right side of a pair needs text: %(line)s"), line=repr(line)))
             pairs.append([left, right])
         return {"pairs": pairs}
 
@@ -74,19 +80,19 @@ class Matching(QuestionKind):
         (empty left) is a right no pair has."""
         pairs = raw.get("pairs") or []
         if any(not isinstance(p, list | tuple) or len(p) != 2 for p in pairs):
-            fail("matching needs at least two [left, right] pairs")
+            fail(N_("matching needs at least two [left, right] pairs"))
         pairs = [[str(a).strip(), str(b).strip()] for a, b in pairs]
         lefts = [left.casefold() for _i, left, _right in matched(pairs)]
         if len(lefts) < 2:
-            fail("matching needs at least two [left, right] pairs")
+            fail(N_("matching needs at least two [left, right] pairs"))
         if any(not right for _left, right in pairs):
-            fail("a matching pair has no right side")
+            fail(N_("a matching pair has no right side"))
         if len(set(lefts)) != len(lefts):
-            fail("duplicate items in a matching question")
+            fail(N_("duplicate items in a matching question"))
         taken = [right.casefold() for _i, _left, right in matched(pairs)]
         extra = [right.casefold() for right in distractors(pairs)]
         if len(set(extra)) != len(extra) or set(extra) & set(taken):
-            fail("a distractor repeats a right of the matching question")
+            fail(N_("a distractor repeats a right of the matching question"))
         draft["pairs"] = pairs
 
     def choice_order(self, question: QuestionLike) -> list[str]:
@@ -117,8 +123,12 @@ class Matching(QuestionKind):
 
     def describe_key(self, question: QuestionLike) -> str:
         extra = distractors(question.pairs)
-        also = f"; also listed: {', '.join(extra)}" if extra else ""
-        return _arrows((left, right) for _i, left, right in matched(question.pairs)) + also
+        pairs = _arrows((left, right) for _i, left, right in matched(question.pairs))
+        if not extra:
+            return pairs
+        return Phrase(
+            N_("%(pairs)s; also listed: %(others)s"), pairs=pairs, others=", ".join(extra)
+        )
 
     # --- interchange ---------------------------------------------------------------------------
 

@@ -8,6 +8,10 @@ import re
 from dataclasses import dataclass
 
 from quizapp.core.interchange.records import split_weight
+from quizapp.core.translatable import N_
+
+# A value and its tolerance either side ("3.14 ± 0.01"), in a number key and a cloze gap's.
+WITHIN = N_("%(value)s ± %(tolerance)s")
 
 # A decimal number, optionally signed and with an exponent; the comma of a locale that writes
 # "3,14" is turned into a point before this is matched.

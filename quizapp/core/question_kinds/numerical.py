@@ -32,6 +32,7 @@ from quizapp.core.interchange.moodle_fields import OUTCOME_TAGS, add_text, read_
 from quizapp.core.interchange.records import format_fraction, parse_fraction
 from quizapp.core.item_drafts import choice_id
 from quizapp.core.question_kinds.base import (
+    ANSWERS_LIMITED,
     MAX_OPTIONS,
     MAX_TEXT_ANSWER,
     Fail,
@@ -42,6 +43,7 @@ from quizapp.core.question_kinds.base import (
 )
 from quizapp.core.question_kinds.choice_credit import feedback_text
 from quizapp.core.question_kinds.numbers import (
+    WITHIN,
     NotANumber,
     NumericAnswer,
     number_text,
@@ -52,7 +54,7 @@ from quizapp.core.question_kinds.numbers import (
 )
 from quizapp.core.question_kinds.typed import TypedKind
 from quizapp.core.question_types import QuestionType
-from quizapp.core.translatable import N_
+from quizapp.core.translatable import N_, Phrase, figure
 
 UNIT_LINE = re.compile(r"^unit\s*:\s*(?P<unit>[^=]+?)\s*(?:=\s*(?P<multiplier>.+))?$", re.I)
 MAX_UNIT = 30  # characters in a unit's name
@@ -119,7 +121,12 @@ class Numerical(TypedKind):
             try:
                 answer = read_answer_text(line)
             except NotANumber:
-                fail(f"{line!r} is not a number, value:tolerance, low..high nor a unit line.")
+                fail(
+                    Phrase(
+                        N_("%(line)s is not a number, value:tolerance, low..high nor a unit line."),
+                        line=repr(line),
+                    )
+                )
             answers.append(
                 {"value": answer.value, "tolerance": answer.tolerance, "fraction": answer.fraction}
             )
@@ -128,19 +135,23 @@ class Numerical(TypedKind):
     def validate(self, raw: Mapping[str, Any], draft: dict[str, Any], fail: Fail) -> None:
         answers = raw.get("choices") or []
         if not answers:
-            fail("a numerical question needs at least one accepted value")
+            fail(N_("a numerical question needs at least one accepted value"))
         if len(answers) > MAX_OPTIONS:
-            fail(f"At most {MAX_OPTIONS} accepted values.")
+            fail(Phrase(N_("At most %(limit)s accepted values."), limit=MAX_OPTIONS))
         try:
             parsed = [self._answer(a) for a in answers]
             units = [self._unit(u) for u in raw.get("pairs") or []]
         except (NotANumber, TypeError, ValueError, KeyError) as error:
-            fail(f"a numerical answer or unit is not a number: {error}")
+            fail(
+                Phrase(
+                    N_("a numerical answer or unit is not a number: %(error)s"), error=str(error)
+                )
+            )
         said = [feedback_text(a.get("feedback"), fail, "a value's feedback") for a in answers]
         if not any(a.fraction >= 1.0 for a in parsed):
-            fail("a numerical question needs one value worth full marks")
+            fail(N_("a numerical question needs one value worth full marks"))
         if len({u for u, _m in units}) != len(units):
-            fail("a unit is listed twice")
+            fail(N_("a unit is listed twice"))
         draft["choices"] = [
             _stored_choice(i, a, text) for i, (a, text) in enumerate(zip(parsed, said, strict=True))
         ]
@@ -180,12 +191,13 @@ class Numerical(TypedKind):
         if value is None or value.strip() == "":
             return None
         if len(value) > MAX_TEXT_ANSWER:
-            raise FormAnswerError(f"Answers are limited to {MAX_TEXT_ANSWER} characters.")
+            raise FormAnswerError(ANSWERS_LIMITED, limit=MAX_TEXT_ANSWER)
         try:
             split_number(value)
         except NotANumber:
             raise FormAnswerError(
-                f"{value.strip()[:40]!r} is not a number: type digits, such as 3.14 or 3,14."
+                N_("%(answer)s is not a number: type digits, such as 3.14 or 3,14."),
+                answer=repr(value.strip()[:40]),
             ) from None
         return value.strip()
 
@@ -247,17 +259,35 @@ class Numerical(TypedKind):
         return Grade(0.0, False, "Not within the accepted range")
 
     def describe_key(self, question: QuestionLike) -> str:
-        def said(answer: NumericAnswer) -> str:
-            within = f" ± {number_text(answer.tolerance)}" if answer.tolerance else ""
-            worth = "" if answer.fraction >= 1 else f" ({number_text(answer.fraction * 100)} %)"
-            return number_text(answer.value) + within + worth
+        # A phrase (the web layer words it, numbers with the reader's decimal mark) that reads
+        # "3.14 ± 0.01 (50 %), or 3 cm (= 30 mm)" in English.
+        def said(answer: NumericAnswer) -> Phrase:
+            shown = figure(answer.value)
+            if answer.tolerance:
+                shown = Phrase(WITHIN, value=answer.value, tolerance=answer.tolerance)
+            if answer.fraction >= 1:
+                return shown
+            return Phrase(
+                N_("%(answer)s (%(percent)s %%)"), answer=shown, percent=answer.fraction * 100
+            )
 
         answers = sorted(answers_of(question.choices), key=lambda a: -a.fraction)
-        text = ", or ".join(said(a) for a in answers)
+        if not answers:
+            return ""
+        text: Phrase = said(answers[-1])
+        for answer in reversed(answers[:-1]):
+            text = Phrase(N_("%(answer)s, or %(other)s"), answer=said(answer), other=text)
         units = units_of(question.pairs)
+        if len(units) == 1:
+            return Phrase(N_("%(answer)s %(unit)s"), answer=text, unit=units[0][0])
         if units:
-            text += f" {units[0][0]}" + "".join(
-                f" (= {number_text(answers[0].value * m)} {u})" for u, m in units[1:2]
+            (unit, _one), (other_unit, multiplier) = units[:2]
+            return Phrase(
+                N_("%(answer)s %(unit)s (= %(value)s %(other_unit)s)"),
+                answer=text,
+                unit=unit,
+                value=answers[0].value * multiplier,
+                other_unit=other_unit,
             )
         return text
 

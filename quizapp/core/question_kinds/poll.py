@@ -21,7 +21,7 @@ from quizapp.core.question_kinds.choice import (
     has_poll_tag,
 )
 from quizapp.core.question_types import QuestionType
-from quizapp.core.translatable import N_
+from quizapp.core.translatable import N_, Phrase
 
 MIN_POLL_CHOICES, MAX_POLL_CHOICES = 2, 8  # more than eight tiles do not fit a phone
 NOT_GRADED = "Not graded: a poll has no right answer"
@@ -38,24 +38,30 @@ class Poll(ChoiceKind):
         rows = getattr(fields, "choice_rows", None)
         if rows is not None:
             if any(right for _text, right in rows):
-                fail("A poll has no right answer: untick every choice.")
+                fail(N_("A poll has no right answer: untick every choice."))
             return {"choices": choices_from_rows(rows, fail)}
         lines = limit_lines(lines_of(fields.choices), "choices", fail)
         if any(line.startswith("*") for line in lines):
-            fail("A poll has no right answer: remove the * before a choice.")
+            fail(N_("A poll has no right answer: remove the * before a choice."))
         return {"choices": [{"text": line} for line in lines]}
 
     def validate(self, raw: Mapping[str, Any], draft: dict[str, Any], fail: Fail) -> None:
         choices = raw.get("choices") or []
         if not MIN_POLL_CHOICES <= len(choices) <= MAX_POLL_CHOICES:
-            fail(f"a poll needs {MIN_POLL_CHOICES} to {MAX_POLL_CHOICES} choices")
+            fail(
+                Phrase(
+                    N_("a poll needs %(least)s to %(most)s choices"),
+                    least=MIN_POLL_CHOICES,
+                    most=MAX_POLL_CHOICES,
+                )
+            )
         texts = [str(c.get("text", "")).strip() for c in choices]
         if any(not t for t in texts):
-            fail("a choice has no text")
+            fail(N_("a choice has no text"))
         if (duplicate := duplicate_choices(texts)) is not None:
             fail(duplicate)
         if any(c.get("correct") for c in choices):
-            fail("a poll has no right answer")
+            fail(N_("a poll has no right answer"))
         draft["choices"] = [
             {"id": choice_id(i), "text": t, "correct": False} for i, t in enumerate(texts)
         ]

@@ -52,12 +52,12 @@ class TrueFalse(QuestionKind):
 
     def raw_from_authoring(self, fields: Any, fail: Fail) -> dict[str, Any]:
         if fields.answer_bool is None:
-            fail("Say whether the statement is true or false.")
+            fail(N_("Say whether the statement is true or false."))
         return {"answer": fields.answer_bool}
 
     def validate(self, raw: Mapping[str, Any], draft: dict[str, Any], fail: Fail) -> None:
         if not isinstance(raw.get("answer"), bool):
-            fail("a true/false question needs 'answer: true' or 'answer: false'")
+            fail(N_("a true/false question needs 'answer: true' or 'answer: false'"))
         draft["answer_bool"] = raw["answer"]
 
     def choice_order(self, question: QuestionLike) -> list[str]:

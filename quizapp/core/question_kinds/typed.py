@@ -18,6 +18,7 @@ from quizapp.core.interchange.gift_text import GiftQuestion, escape, restore
 from quizapp.core.interchange.moodle_fields import add_text, read_text
 from quizapp.core.interchange.records import is_full_marks, parse_fraction
 from quizapp.core.question_kinds.base import (
+    ANSWERS_LIMITED,
     BLANK,
     MAX_TEXT_ANSWER,
     Fail,
@@ -30,7 +31,7 @@ from quizapp.core.question_kinds.base import (
 )
 from quizapp.core.question_kinds.typed_gap import gift_gap, moodle_gap
 from quizapp.core.question_types import QuestionType
-from quizapp.core.translatable import N_
+from quizapp.core.translatable import N_, Phrase
 
 
 def _plain_single_gap(prompt: str) -> bool:
@@ -58,7 +59,7 @@ class TypedKind(QuestionKind):
     def validate(self, raw: Mapping[str, Any], draft: dict[str, Any], fail: Fail) -> None:
         accepted = [str(a).strip() for a in raw.get("accepted") or [] if str(a).strip()]
         if not accepted:
-            fail("needs at least one accepted answer")
+            fail(N_("needs at least one accepted answer"))
         self.check_prompt(draft["prompt"], fail)
         draft["accepted"] = accepted
 
@@ -73,7 +74,7 @@ class TypedKind(QuestionKind):
         if value is None or value.strip() == "":
             return None
         if len(value) > MAX_TEXT_ANSWER:
-            raise FormAnswerError(f"Answers are limited to {MAX_TEXT_ANSWER} characters.")
+            raise FormAnswerError(ANSWERS_LIMITED, limit=MAX_TEXT_ANSWER)
         return value.strip()
 
     def grade(self, key: GradingKey, answer: object) -> Grade:
@@ -81,8 +82,13 @@ class TypedKind(QuestionKind):
 
     def describe_key(self, question: QuestionLike) -> str:
         accepted = question.accepted or []
-        extra = f" (also accepted: {', '.join(accepted[1:])})" if len(accepted) > 1 else ""
-        return (accepted[0] if accepted else "") + extra
+        if len(accepted) < 2:
+            return accepted[0] if accepted else ""
+        return Phrase(
+            N_("%(answer)s (also accepted: %(others)s)"),
+            answer=accepted[0],
+            others=", ".join(accepted[1:]),
+        )
 
     # --- interchange ---------------------------------------------------------------------------
 
@@ -145,7 +151,7 @@ class FillBlank(TypedKind):
 
     def check_prompt(self, prompt: str, fail: Fail) -> None:
         if prompt.count(BLANK) != 1:
-            fail(f"a fill-in-the-blank prompt needs exactly one {BLANK}")
+            fail(Phrase(N_("a fill-in-the-blank prompt needs exactly one %(blank)s"), blank=BLANK))
 
     # --- interchange: a Moodle cloze question with one embedded short answer ------------------
 
