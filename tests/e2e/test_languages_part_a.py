@@ -10,9 +10,8 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.builders import PASSWORD
-from tests.web.test_i18n_part_a import translated  # noqa: F401 - the fixture, used by name
 
-pytestmark = pytest.mark.usefixtures("translated")
+pytestmark = pytest.mark.usefixtures("shipped_catalogues")
 
 
 def _logged_in_page(browser, live_server, student, locale: str):
