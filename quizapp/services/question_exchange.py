@@ -67,6 +67,8 @@ class ImportReport:
     # Items that lost or changed a part on the way (each listed in ``changed``) and so wait
     # as drafts though the import would have published them.
     drafts: int = 0
+    # Whether the import made the article (else it went into one the importer chose).
+    new_article: bool = True
 
     @property
     def total(self) -> int:
@@ -144,6 +146,7 @@ def import_bank(
         landing.article.title,
         skipped=checked.skipped,
         changed=checked.changed,
+        new_article=landing.created_article,
     )
     keys = [item.key for item in checked.drafts]
     matched = match_by_key(session, Question, landing, checked.drafts, keys)

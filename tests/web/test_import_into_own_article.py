@@ -1,0 +1,121 @@
+"""A teacher imports a file back into the article it came from, from the import page.
+
+Before, the page always made a new article: a teacher who fixed a file and imported it again
+got a second article of the same name with every question twice, and the update in place (and
+the "added beside an answered question" report) was only for operators' command line.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+
+import sqlalchemy as sa
+
+from quizapp.models import Article, Question, Response
+from tests.builders.teaching import enrol, make_assignment, make_class, make_set, take
+
+RIVERS = (
+    "$CATEGORY: Rivers\n\n"
+    "::Q1:: Which river flows through Paris? {=Seine ~Loire ~Rhone}\n\n"
+    "::Q2:: The Danube flows into the Black Sea. {T}\n"
+)
+# Q1's answer key changed, Q2 as it was.
+RIVERS_V2 = RIVERS.replace("{=Seine ~Loire ~Rhone}", "{~Seine =Loire ~Rhone}")
+
+
+def _upload(client, text: str, into: str | None = None):
+    data: dict = {"file": (io.BytesIO(text.encode()), "rivers.gift")}
+    if into is not None:
+        data["into"] = into
+    return client.post(
+        "/teach/exchange/import",
+        data=data,
+        content_type="multipart/form-data",
+        follow_redirects=True,
+    )
+
+
+def _questions(db, article_id: int) -> list[Question]:
+    db.session.expire_all()
+    stmt = sa.select(Question).where(Question.article_id == article_id).order_by(Question.id)
+    return list(db.session.scalars(stmt))
+
+
+def _counts(db) -> tuple[int, int]:
+    return (
+        db.session.scalar(sa.select(sa.func.count(Article.id))),
+        db.session.scalar(sa.select(sa.func.count(Question.id))),
+    )
+
+
+def test_the_page_offers_the_teachers_own_articles_only(client, db, make_teacher, login):
+    other = make_teacher()
+    login(client, other)
+    _upload(client, RIVERS)
+    client.post("/auth/logout")
+    teacher = make_teacher()
+    login(client, teacher)
+    _upload(client, RIVERS)
+    _upload(client, RIVERS)  # the same file twice: two articles of one title
+    page = client.get("/teach/exchange").get_data(as_text=True)
+    into = re.search(r'<select[^>]*name="into".*?</select>', page, re.S)
+    assert into is not None
+    offered = re.findall(r"<option[^>]*>([^<]*)</option>", into.group(0))
+    # The other teacher's "Rivers" (rivers) is not among them.
+    assert offered == [
+        "A new article named after the file",
+        "Rivers (rivers-2)",
+        "Rivers (rivers-3)",
+    ]
+
+
+def test_a_new_answer_key_lands_beside_the_answered_question(
+    client, db, make_teacher, make_student, login
+):
+    teacher = make_teacher()
+    login(client, teacher)
+    _upload(client, RIVERS)
+    article = db.session.scalar(sa.select(Article).where(Article.owner_id == teacher.id))
+    article_id = article.id
+    for question in _questions(db, article_id):  # accepted on the review page
+        url = f"/teach/articles/{article_id}/questions/{question.id}/decide"
+        assert client.post(url, data={"decision": "accept"}).status_code == 302
+    paris = _questions(db, article_id)[0]
+    school_class = make_class(db, teacher)
+    enrol(db, school_class, student := make_student())
+    take(db, make_assignment(db, make_set(db, teacher, [paris]), [school_class]), student)
+    paris_id, paris_key, paris_choices = paris.id, paris.key, paris.choices
+
+    response = _upload(client, RIVERS_V2, into=str(article_id))
+    assert response.status_code == 200
+    text = response.get_data(as_text=True)
+    assert "Imported 1 question into the article “Rivers”, as drafts" in text
+    assert "new article" not in text
+    assert "Changed Q1: learners have answered the question stored under its key" in text
+    assert "it was added as a new question beside that one" in text
+    # Both on the article's review page, the answered one as it was and the new draft.
+    assert "Answer: Seine" in text and "Answer: Loire" in text
+    questions = _questions(db, article_id)
+    assert len(questions) == 3
+    kept = db.session.get(Question, paris_id)
+    assert (kept.key, kept.choices) == (paris_key, paris_choices)
+    assert db.session.scalar(sa.select(Response.question_id)) == paris_id
+    added = questions[-1]
+    assert added.status == "draft" and added.key != paris_key
+    assert [c["correct"] for c in added.choices] == [False, True, False]
+
+
+def test_an_article_not_offered_is_refused_and_nothing_is_written(client, db, make_teacher, login):
+    owner = make_teacher()
+    login(client, owner)
+    _upload(client, RIVERS)
+    theirs = db.session.scalar(sa.select(Article.id).where(Article.owner_id == owner.id))
+    client.post("/auth/logout")
+    login(client, make_teacher())
+    before = _counts(db)
+    for into in (str(theirs), "999999", "rivers", "-1", "1 OR 1=1"):
+        response = _upload(client, RIVERS_V2, into=into)
+        assert response.status_code == 400, into
+        assert "Not a valid choice" in response.get_data(as_text=True), into
+        assert _counts(db) == before, into
