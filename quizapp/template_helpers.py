@@ -18,6 +18,7 @@ from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
 from jinja2 import pass_eval_context
 
+from quizapp.core.markdown_tables import parse_table
 from quizapp.core.question_kinds.choice_credit import describe_credit
 from quizapp.core.vocabulary import ItemOrigin
 from quizapp.core.web_links import is_web_link
@@ -192,5 +193,7 @@ def init_app(app: Flask) -> None:
     app.add_template_global(viewer_zone, "viewer_zone")
     # An imported question's written marks and feedbacks, beside its key where teachers look.
     app.add_template_global(describe_credit, "describe_credit")
+    # A Markdown table in a reading (the reader's and the review page's), read into its cells.
+    app.add_template_global(parse_table, "markdown_table")
     # Templates compare an item's origin with the names the code uses, not a repeated string.
     app.add_template_global(ItemOrigin, "ItemOrigin")
