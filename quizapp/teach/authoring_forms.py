@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import (
@@ -227,7 +228,7 @@ class FlashcardForm(FlaskForm):
     def validate_tags(self, field: StringField) -> None:
         problem = tag_field_problem(field.data or "")
         if problem:
-            raise ValidationError(problem)
+            raise ValidationError(_(problem.template, **problem.params))
 
     def fields(self) -> FlashcardFields:
         return FlashcardFields(

@@ -185,7 +185,10 @@ def _flash_report(report: ImportReport) -> None:
         flash(_("… and %(n)s more skipped.", n=more), "warning")
     for changed in report.changed[:MAX_SKIPPED_SHOWN]:
         flash(
-            _("Changed %(name)s: %(change)s.", name=changed.name, change=changed.change), "warning"
+            # A change the core marked (N_) is worded in the teacher's language; one written
+            # with its values in stays as written.
+            _("Changed %(name)s: %(change)s.", name=changed.name, change=_(changed.change)),
+            "warning",
         )
     if len(report.changed) > MAX_SKIPPED_SHOWN:
         more = len(report.changed) - MAX_SKIPPED_SHOWN

@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import re
 
+import pytest
 import sqlalchemy as sa
 
 from quizapp.models import Article, Question, Response
@@ -24,7 +25,7 @@ RIVERS = (
 RIVERS_V2 = RIVERS.replace("{=Seine ~Loire ~Rhone}", "{~Seine =Loire ~Rhone}")
 
 
-def _upload(client, text: str, into: str | None = None):
+def _upload(client, text: str, into: str | None = None, language: str = "en"):
     data: dict = {"file": (io.BytesIO(text.encode()), "rivers.gift")}
     if into is not None:
         data["into"] = into
@@ -33,6 +34,7 @@ def _upload(client, text: str, into: str | None = None):
         data=data,
         content_type="multipart/form-data",
         follow_redirects=True,
+        headers={"Accept-Language": language},
     )
 
 
@@ -119,3 +121,24 @@ def test_an_article_not_offered_is_refused_and_nothing_is_written(client, db, ma
         assert response.status_code == 400, into
         assert "Not a valid choice" in response.get_data(as_text=True), into
         assert _counts(db) == before, into
+
+
+@pytest.fixture
+def translated(app, monkeypatch):
+    """The app speaks its shipped catalogues, loaded afresh for the test."""
+    with app.app_context():
+        domain = app.extensions["babel"].instance.domain_instance
+    monkeypatch.setattr(domain, "cache", {})
+
+
+def test_what_changed_on_the_way_is_said_in_the_teachers_language(
+    client, db, make_teacher, login, translated
+):
+    """Before, the report's sentence was Russian and what changed English ("Изменён Q: kept
+    as a one-gap question …"), though the catalogue had words for it."""
+    login(client, make_teacher())
+    text = _upload(
+        client, "::Q:: Capital of France? {=%100%Paris =%50%paris city}\n", language="ru"
+    ).get_data(as_text=True)
+    assert "сохранён как вопрос с одним пропуском" in text
+    assert "kept as a one-gap question" not in text

@@ -18,8 +18,9 @@ from quizapp.core.interchange.gift_text import GiftQuestion, escape, restore
 from quizapp.core.interchange.moodle_fields import read_text
 from quizapp.core.interchange.records import is_full_marks, parse_fraction
 from quizapp.core.question_kinds.cloze_gaps import gap_problem
+from quizapp.core.translatable import N_
 
-KEPT_AS_ONE_GAP = "kept as a one-gap question so its part marks and feedback stay"
+KEPT_AS_ONE_GAP = N_("kept as a one-gap question so its part marks and feedback stay")
 # Where a Moodle short answer's text shows its answer goes: "Name an amphibian: ______".
 _ANSWER_LINE = re.compile(r"_{5,}")
 
