@@ -40,7 +40,7 @@ from quizapp.services.import_landing import (
     attach_claims,
     landing_for_import,
 )
-from quizapp.services.import_updates import Matched, match_by_key
+from quizapp.services.import_updates import Matched, match_by_key, may_update
 from quizapp.services.media import (
     MediaSink,
     MediaStore,
@@ -194,10 +194,34 @@ def _keep_answered_keys(
         if _same_answer(question, item) or not is_answered(session, question):
             kept.append((item, question))
             continue
+        earlier = _added_beside_before(session, landing, item, {q.id for _i, q in kept})
+        if earlier is not None:
+            kept.append((item, earlier))  # the same file again: that copy, not another one
+            continue
         report.changed.append(Changed(item.name, ANSWERED_ELSEWHERE))
         item.changes.append(ANSWERED_ELSEWHERE)  # a person looks before learners see it
         matched.new.append((item, landing.item_key()))
     matched.existing = kept
+
+
+def _added_beside_before(
+    session: Session, landing: Landing, item: ImportedDraft, taken: set[int]
+) -> Question | None:
+    """The question an earlier import of this version added beside the answered one: in the
+    article, live, the importer's to update, with the file's prompt and answer (a fresh key
+    is all that tells it apart otherwise). Without it, importing one file twice would add the
+    new version twice."""
+    stmt = sa.select(Question).where(
+        Question.article_id == landing.article.id,
+        ~Question.retired,
+        Question.prompt == item.draft.prompt,
+        Question.type == str(item.draft.type),
+    )
+    for question in session.scalars(stmt.order_by(Question.id)):
+        free = question.id not in taken and may_update(question, landing.author_id)
+        if free and _same_answer(question, item):
+            return question
+    return None
 
 
 def _same_answer(question: Question, item: ImportedDraft) -> bool:

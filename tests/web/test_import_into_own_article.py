@@ -107,6 +107,12 @@ def test_a_new_answer_key_lands_beside_the_answered_question(
     assert added.status == "draft" and added.key != paris_key
     assert [c["correct"] for c in added.choices] == [False, True, False]
 
+    # The same file once more finds the version it added: no third Paris question.
+    again = _upload(client, RIVERS_V2, into=str(article_id)).get_data(as_text=True)
+    assert "beside that one" not in again
+    assert "single choice: 0 updated, 1 unchanged, 0 new" in again, again
+    assert [q.id for q in _questions(db, article_id)] == [q.id for q in questions]
+
 
 def test_an_article_not_offered_is_refused_and_nothing_is_written(client, db, make_teacher, login):
     owner = make_teacher()
