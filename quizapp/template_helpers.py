@@ -39,6 +39,8 @@ KIND_NAMES = {
     "matching": _l("matching"),
     "poll": _l("poll"),
     "numerical": _l("numerical"),
+    # A cloze question: several gaps, or one (a short answer marked in parts).
+    "cloze_gaps": _l("fill in the gaps"),
     "basic": _l("basic"),
     "cloze": _l("cloze"),
     "article": _l("article"),

@@ -9,11 +9,13 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from flask_babel import gettext, ngettext
+from babel.numbers import format_decimal
+from flask_babel import get_locale, gettext, ngettext
 from werkzeug.datastructures import MultiDict
 
 from quizapp.core.question_kinds import FormAnswerError, describe_answer, describe_key, kind_of
 from quizapp.core.question_kinds.base import MAX_TEXT_ANSWER
+from quizapp.core.question_kinds.cloze_gaps import GapAnswers, GapResult, GapSentence
 from quizapp.core.translatable import N_
 from quizapp.models import AttemptQuestion
 from quizapp.services.errors import BadAnswer
@@ -46,9 +48,43 @@ def answer_from_form(slot: AttemptQuestion, form: MultiDict) -> Any:
 
 
 def shown_text(text: str) -> str:
-    """``text`` (an answer or key in words) in the reader's language where it is one of the
-    core's own words ("True", "No answer"); anything else unchanged."""
+    """``text`` (an answer or key in words, or what a question says to an answer) in the
+    reader's language where the core made it: one of its own words ("True", "No answer"), a
+    cloze question's answers gap by gap or a gap's sentence; anything else unchanged."""
+    if isinstance(text, GapSentence):
+        return _gap_sentence(text.result)
+    if isinstance(text, GapAnswers):
+        return "; ".join(
+            gettext("Gap %(n)s: %(answer)s", n=n, answer=gettext("(no answer)") if t is None else t)
+            for n, t in text.parts
+        )
     return gettext(text) if text in CORE_WORDS else text
+
+
+def _gap_sentence(result: GapResult) -> str:
+    """``GapResult.sentence`` in the reader's language: the gap, what was given, right or not
+    and its marks, the answer's feedback as written, and the right answer when missed."""
+    given = gettext("“%(answer)s”", answer=result.given) if result.given else gettext("no answer")
+    said = {"right": gettext("right"), "partial": gettext("partly right")}.get(
+        result.outcome, gettext("not right")
+    )
+    text = ngettext(
+        "Gap %(n)s of %(total)s: %(given)s, %(said)s (%(marks)s of %(num)d mark).",
+        "Gap %(n)s of %(total)s: %(given)s, %(said)s (%(marks)s of %(num)d marks).",
+        result.weight,
+        n=result.number,
+        total=result.total,
+        given=given,
+        said=said,
+        marks=format_decimal(round(result.marks, 4), "#,##0.####", locale=get_locale()),
+    )
+    if result.feedback:
+        # As the core writes it: a feedback without a full stop would run into what follows.
+        ending = "" if result.feedback[-1] in '.!?…)"”' else "."
+        text += f" {result.feedback}{ending}"
+    if result.outcome != "right":
+        text += " " + gettext("The right answer: %(answer)s.", answer=result.right_answer)
+    return text
 
 
 # The shapes of the titles practice and live attempts are stored with, in English, by

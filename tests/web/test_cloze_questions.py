@@ -200,3 +200,40 @@ def test_the_command_line_round_trip_keeps_a_cloze_and_gift_reports_it(
     )
     assert result.exit_code == 0
     assert f"Not carried: {question.key}: a cloze question with several gaps" in result.output
+
+
+def test_a_learner_reads_each_gaps_feedback_in_their_language(
+    app, db, client, make_teacher, make_student, login, monkeypatch
+):
+    """Before, a Russian learner read "Gap 1 of 1: “paris city”, partly right (0.5 of 1 mark).
+    The right answer: Paris." and "cloze gaps" in English beside Russian words."""
+    with app.app_context():  # the shipped catalogues, loaded afresh for the test
+        monkeypatch.setattr(app.extensions["babel"].instance.domain_instance, "cache", {})
+    login(client, make_teacher())
+    _upload(client, "capitals.gift", b"::Q:: Capital of France? {=%100%Paris =%50%paris city}")
+    question = db.session.scalar(sa.select(Question).where(Question.type == "cloze_gaps"))
+    client.post("/auth/logout")
+    student = make_student()
+    login(client, student)
+    attempt = create_attempt(db.session, student.id, [question])
+    db.session.commit()
+    russian = {"Accept-Language": "ru", "Accept": "application/json"}
+    checked = client.post(
+        f"/quiz/{attempt.id}/1", data=_gap_form("paris city", action="check"), headers=russian
+    )
+    feedback = checked.get_json()["feedback_html"]
+    assert (
+        "Пропуск 1 из 1: «paris city», частично верно (0,5 из 1 балла). Правильный ответ: Paris."
+        in feedback
+    ), feedback
+    assert "Ответ: Пропуск 1: Paris." in feedback
+    assert "Gap" not in feedback and "right" not in feedback
+    client.post(f"/quiz/{attempt.id}/submit")
+    results = client.get(f"/quiz/{attempt.id}/results", headers=russian).get_data(as_text=True)
+    assert "заполните пропуски" in results and "cloze gaps" not in results
+    assert "Пропуск 1: paris city" in results and "Gap 1" not in results
+    # The English page says what it said before.
+    english = client.get(f"/quiz/{attempt.id}/results").get_data(as_text=True)
+    assert "Gap 1 of 1: “paris city”, partly right (0.5 of 1 mark). The right answer: Paris." in (
+        english
+    )

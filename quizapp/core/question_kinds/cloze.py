@@ -47,7 +47,9 @@ from quizapp.core.question_kinds.base import (
 )
 from quizapp.core.question_kinds.cloze_gaps import (
     MAX_GAPS,
+    GapAnswers,
     GapResult,
+    GapSentence,
     gap_of,
     gap_problem,
     gap_results,
@@ -246,19 +248,17 @@ class Cloze(QuestionKind):
 
     def describe_answer(self, question: QuestionLike, answer: Any) -> str:
         given = answer if isinstance(answer, Mapping) else {}
-        return "; ".join(
-            f"Gap {n}: {given.get(gap_id) or '(no answer)'}"
-            for n, (gap_id, _gap) in enumerate(gaps_of(question), start=1)
-        )
+        gap_ids = [gap_id for gap_id, _gap in gaps_of(question)]
+        return GapAnswers([(n, given.get(gap_id) or None) for n, gap_id in enumerate(gap_ids, 1)])
 
     def describe_key(self, question: QuestionLike) -> str:
         results = gap_results(gaps_of(question), {})
-        return "; ".join(f"Gap {r.number}: {r.right_answer}" for r in results)
+        return GapAnswers([(r.number, r.right_answer) for r in results])
 
     def answer_feedback(self, question: QuestionLike, answer: Any) -> list[str]:
         """A sentence per gap, as Moodle shows beside each: right or not, its marks, the
         feedback of the answer given and the right answer when missed."""
-        return [r.sentence() for r in self.results(question, answer)]
+        return [GapSentence(r) for r in self.results(question, answer)]
 
     def gap_views(
         self, question: QuestionLike, answer: Any, seed: Any, marked: bool

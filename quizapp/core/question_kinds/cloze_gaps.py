@@ -183,6 +183,34 @@ class GapResult:
         return text
 
 
+class GapSentence(str):
+    """A gap's sentence in English (:meth:`GapResult.sentence`) that keeps the result it says,
+    so a page in another language words it from its parts (``quiz.answers.shown_text``)."""
+
+    result: GapResult
+
+    def __new__(cls, result: GapResult) -> GapSentence:
+        sentence = super().__new__(cls, result.sentence())
+        sentence.result = result
+        return sentence
+
+
+NO_GAP_ANSWER = "(no answer)"
+
+
+class GapAnswers(str):
+    """Answers gap by gap in English ("Gap 1: Paris; Gap 2: (no answer)") that keep each gap's
+    number and text (None where nothing was given), for a page to word in its language."""
+
+    parts: tuple[tuple[int, str | None], ...]
+
+    def __new__(cls, parts: Sequence[tuple[int, str | None]]) -> GapAnswers:
+        text = "; ".join(f"Gap {n}: {NO_GAP_ANSWER if t is None else t}" for n, t in parts)
+        answers = super().__new__(cls, text)
+        answers.parts = tuple(parts)
+        return answers
+
+
 def right_answer(gap: EmbeddedGap) -> str:
     """The gap's full-marks answers in words ("3.14 ± 0.01", "Paris")."""
     best = [a for a in gap.answers if a.fraction >= FULL_MARKS_FROM]
