@@ -232,6 +232,8 @@ def test_a_learner_reads_each_gaps_feedback_in_their_language(
     results = client.get(f"/quiz/{attempt.id}/results", headers=russian).get_data(as_text=True)
     assert "заполните пропуски" in results and "cloze gaps" not in results
     assert "Пропуск 1: paris city" in results and "Gap 1" not in results
+    # The file had no explanation: the one it is stored with is said in Russian too.
+    assert "К этому вопросу не приложено объяснение." in results
     # The English page says what it said before.
     english = client.get(f"/quiz/{attempt.id}/results").get_data(as_text=True)
     assert "Gap 1 of 1: “paris city”, partly right (0.5 of 1 mark). The right answer: Paris." in (

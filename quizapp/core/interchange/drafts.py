@@ -17,10 +17,13 @@ from quizapp.core.interchange.records import (
 from quizapp.core.item_drafts import QuestionDraft
 from quizapp.core.item_tags import normalise_tags
 from quizapp.core.question_kinds import kind_of
+from quizapp.core.translatable import N_
 from quizapp.core.vocabulary import ItemOrigin
 
 MAX_TEXT = 4000  # characters in a prompt, explanation or option
-NO_EXPLANATION = "No explanation came with this question."
+# Stored as the explanation of an imported question that had none; pages word it in the
+# reader's language (``quiz.answers.shown_text``).
+NO_EXPLANATION = N_("No explanation came with this question.")
 
 
 class _Refused(Exception):
