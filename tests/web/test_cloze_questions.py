@@ -239,3 +239,25 @@ def test_a_learner_reads_each_gaps_feedback_in_their_language(
     assert "Gap 1 of 1: “paris city”, partly right (0.5 of 1 mark). The right answer: Paris." in (
         english
     )
+
+
+def test_the_review_page_names_a_gaps_marks_in_the_teachers_language(
+    app, db, client, make_teacher, login, monkeypatch
+):
+    """Before, "Marks per gap: 1; 1 answer worth part of a gap" stayed English."""
+    with app.app_context():  # the shipped catalogues, loaded afresh for the test
+        monkeypatch.setattr(app.extensions["babel"].instance.domain_instance, "cache", {})
+    login(client, make_teacher())
+    gift = b"::Q:: Capital of France? {=%100%Paris =%50%paris city#Not its name}"
+    english = _upload(client, "capitals.gift", gift).get_data(as_text=True)
+    assert "Marks per gap: 1; 1 answer worth part of a gap; feedback on 1 answer" in english
+    article_id = db.session.scalar(
+        sa.select(Question.article_id).where(Question.type == "cloze_gaps")
+    )
+    page = client.get(f"/teach/articles/{article_id}", headers={"Accept-Language": "ru"})
+    text = page.get_data(as_text=True)
+    assert (
+        "Баллы за пропуски: 1; 1 ответ стоит части баллов пропуска; обратная связь к 1 ответу"
+        in text
+    ), text
+    assert "заполните пропуски" in text and "Marks per gap" not in text
