@@ -16,7 +16,12 @@ from werkzeug.datastructures import MultiDict
 from quizapp.core.interchange.drafts import NO_EXPLANATION
 from quizapp.core.question_kinds import FormAnswerError, describe_answer, describe_key, kind_of
 from quizapp.core.question_kinds.base import MAX_TEXT_ANSWER
-from quizapp.core.question_kinds.cloze_gaps import GapAnswers, GapResult, GapSentence
+from quizapp.core.question_kinds.cloze_gaps import (
+    GapAnswers,
+    GapResult,
+    GapSentence,
+    GapsLegend,
+)
 from quizapp.core.translatable import N_
 from quizapp.models import AttemptQuestion
 from quizapp.services.errors import BadAnswer
@@ -57,6 +62,8 @@ def shown_text(text: str) -> str:
     cloze question's answers gap by gap or a gap's sentence; anything else unchanged."""
     if isinstance(text, GapSentence):
         return _gap_sentence(text.result)
+    if isinstance(text, GapsLegend):
+        return ngettext("Fill in the gap.", "Fill in the %(num)d gaps in the text.", text.count)
     if isinstance(text, GapAnswers):
         return "; ".join(
             gettext("Gap %(n)s: %(answer)s", n=n, answer=gettext("(no answer)") if t is None else t)

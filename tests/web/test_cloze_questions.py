@@ -218,6 +218,8 @@ def test_a_learner_reads_each_gaps_feedback_in_their_language(
     attempt = create_attempt(db.session, student.id, [question])
     db.session.commit()
     russian = {"Accept-Language": "ru", "Accept": "application/json"}
+    page = client.get(f"/quiz/{attempt.id}/1", headers=russian).get_data(as_text=True)
+    assert "Заполните 1 пропуск в тексте." in page and "Fill in the gap" not in page
     checked = client.post(
         f"/quiz/{attempt.id}/1", data=_gap_form("paris city", action="check"), headers=russian
     )

@@ -50,6 +50,7 @@ from quizapp.core.question_kinds.cloze_gaps import (
     GapAnswers,
     GapResult,
     GapSentence,
+    GapsLegend,
     gap_of,
     gap_problem,
     gap_results,
@@ -194,8 +195,7 @@ class Cloze(QuestionKind):
         return []
 
     def legend(self, question: QuestionLike) -> str:
-        count = len(question.choices)
-        return f"Fill in the {count} gaps in the text." if count != 1 else "Fill in the gap."
+        return GapsLegend(len(question.choices))
 
     # --- answering and grading -------------------------------------------------------------
 

@@ -195,6 +195,18 @@ class GapSentence(str):
         return sentence
 
 
+class GapsLegend(str):
+    """ "Fill in the 3 gaps in the text." in English, keeping the count for a page to word."""
+
+    count: int
+
+    def __new__(cls, count: int) -> GapsLegend:
+        text = f"Fill in the {count} gaps in the text." if count != 1 else "Fill in the gap."
+        legend = super().__new__(cls, text)
+        legend.count = count
+        return legend
+
+
 NO_GAP_ANSWER = "(no answer)"
 
 
