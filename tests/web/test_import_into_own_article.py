@@ -147,4 +147,6 @@ def test_what_changed_on_the_way_is_said_in_the_teachers_language(
         client, "::Q:: Capital of France? {=%100%Paris =%50%paris city}\n", language="ru"
     ).get_data(as_text=True)
     assert "сохранён как вопрос с одним пропуском" in text
+    # "1 вопрос импортировано" read as broken Russian; the count now follows a colon.
+    assert "Импортировано в новую статью «rivers»: 1 вопрос, черновиками." in text
     assert "kept as a one-gap question" not in text
