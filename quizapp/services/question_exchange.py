@@ -150,16 +150,9 @@ def import_bank(
     )
     keys = [item.key for item in checked.drafts]
     matched = match_by_key(session, Question, landing, checked.drafts, keys)
-    _keep_answered_keys(session, landing, report, matched)
+    beside = _keep_answered_keys(session, landing, report, matched)
     _update_existing(session, media, landing, report, matched.existing)
-    claim_ids = attach_claims(
-        session,
-        landing,
-        [
-            ClaimSource(item.topic, item.draft.quote, item.draft.prompt, item.topic_path)
-            for item, _key in matched.new
-        ],
-    )
+    claim_ids = _claim_ids(session, landing, matched.new, beside)
     rows = []
     for (item, key), claim_id in zip(matched.new, claim_ids, strict=True):
         entries = _stored(session, media, item, landing, report)
@@ -182,13 +175,35 @@ ANSWERED_ELSEWHERE = N_(
 )
 
 
+def _claim_ids(
+    session: Session, landing: Landing, new: list[tuple[ImportedDraft, str]], beside: dict
+) -> list[int]:
+    """A claim id per new question: for a version added beside an answered question, that
+    question's claim (the same sentence, not a second copy of it in the article), else the one
+    ``attach_claims`` finds or makes."""
+    others = [item for item, _key in new if id(item) not in beside]
+    attached = iter(
+        attach_claims(
+            session,
+            landing,
+            [
+                ClaimSource(item.topic, item.draft.quote, item.draft.prompt, item.topic_path)
+                for item in others
+            ],
+        )
+    )
+    return [beside[id(item)] if id(item) in beside else next(attached) for item, _key in new]
+
+
 def _keep_answered_keys(
     session: Session, landing: Landing, report: ImportReport, matched: Matched
-) -> None:
+) -> dict[int, int]:
     """A file's question whose answer (type, right choices, accepted answers, pairs) differs
     from the stored one it would update is added as a new question instead when learners have
     answered the stored one: their answers and marks must keep meaning what they meant (the
-    question editor refuses the same change)."""
+    question editor refuses the same change). Returns the claim id of the answered question
+    each such new one goes beside, by ``id()`` of the file's item."""
+    beside: dict[int, int] = {}
     kept = []
     for item, question in matched.existing:
         if _same_answer(question, item) or not is_answered(session, question):
@@ -201,7 +216,9 @@ def _keep_answered_keys(
         report.changed.append(Changed(item.name, ANSWERED_ELSEWHERE))
         item.changes.append(ANSWERED_ELSEWHERE)  # a person looks before learners see it
         matched.new.append((item, landing.item_key()))
+        beside[id(item)] = question.claim_id
     matched.existing = kept
+    return beside
 
 
 def _added_beside_before(

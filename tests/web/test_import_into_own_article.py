@@ -106,6 +106,9 @@ def test_a_new_answer_key_lands_beside_the_answered_question(
     added = questions[-1]
     assert added.status == "draft" and added.key != paris_key
     assert [c["correct"] for c in added.choices] == [False, True, False]
+    # Beside it: under the same claim, the sentence not copied into the article a second time.
+    assert added.claim_id == kept.claim_id
+    assert db.session.get(Article, article_id).text.count("Which river flows through Paris?") == 1
 
     # The same file once more finds the version it added: no third Paris question.
     again = _upload(client, RIVERS_V2, into=str(article_id)).get_data(as_text=True)
