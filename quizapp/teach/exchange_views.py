@@ -121,6 +121,10 @@ def _imported_message(report: ImportReport) -> str:
         if questions
         else ngettext("%(num)d flashcard", "%(num)d flashcards", report.total)
     )
+    if questions and not new_article and not report.total:
+        # A file imported back into its article may bring nothing new: its updates and
+        # unchanged questions are counted on the line that follows.
+        return _("No new question for the article “%(title)s”.", title=report.article_title)
     if questions and new_article:
         return _(
             "Imported %(items)s into the new article “%(title)s”, as drafts: accept, edit or "

@@ -113,6 +113,7 @@ def test_a_new_answer_key_lands_beside_the_answered_question(
     # The same file once more finds the version it added: no third Paris question.
     again = _upload(client, RIVERS_V2, into=str(article_id)).get_data(as_text=True)
     assert "beside that one" not in again
+    assert "No new question for the article “Rivers”." in again and "Imported 0" not in again
     assert "single choice: 0 updated, 1 unchanged, 0 new" in again, again
     assert [q.id for q in _questions(db, article_id)] == [q.id for q in questions]
 
