@@ -76,6 +76,8 @@ def worded(value: object) -> object:
     if isinstance(value, Phrase):
         params = {name: worded(v) for name, v in value.params.items()}
         if value.plural is not None and value.count:
+            # Flask-Babel's ngettext takes the count as ``num`` and puts it in itself.
+            params.pop("num", None)
             return ngettext(value.template, value.plural, value.params[value.count], **params)
         return gettext(value.template, **params) if params else gettext(value.template)
     if isinstance(value, DomainError | InputError):

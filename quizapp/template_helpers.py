@@ -14,11 +14,12 @@ from typing import Any
 from babel.numbers import format_decimal, format_percent
 from babel.units import format_unit
 from flask import Flask, has_request_context
-from flask_babel import get_locale
+from flask_babel import get_locale, gettext, ngettext
 from flask_babel import lazy_gettext as _l
 from jinja2 import pass_eval_context
 
-from quizapp.core.question_kinds.choice_credit import describe_credit
+from quizapp.core.markdown_tables import parse_table
+from quizapp.core.question_kinds.choice_credit import credit_of
 from quizapp.core.vocabulary import ItemOrigin
 from quizapp.core.web_links import is_web_link
 from quizapp.time_display import day_label, local, viewer_zone, when
@@ -38,6 +39,8 @@ KIND_NAMES = {
     "matching": _l("matching"),
     "poll": _l("poll"),
     "numerical": _l("numerical"),
+    # A cloze question: several gaps, or one (a short answer marked in parts).
+    "cloze_gaps": _l("fill in the gaps"),
     "basic": _l("basic"),
     "cloze": _l("cloze"),
     "article": _l("article"),
@@ -106,6 +109,51 @@ def role_name(role: str) -> str:
 def confidence_name(confidence: str) -> str:
     """A mastery's confidence ("likely known") in the page's language."""
     return str(CONFIDENCE_NAMES.get(str(confidence), confidence))
+
+
+# Which combined feedbacks a question carries (``choice_credit.COMBINED_FEEDBACKS``), as said.
+OUTCOME_NAMES = {
+    "correct": _l("correct"),
+    "partial": _l("partly correct"),
+    "incorrect": _l("incorrect"),
+}
+
+
+def describe_credit(question: Any) -> str:
+    """What a teacher reviewing the question should know beyond its key (its choices' marks as
+    written, its gaps' and the feedbacks it carries) in the page's language; "" for none."""
+    credit = credit_of(question)
+    parts = []
+    if credit.marks:
+        marks = ", ".join(f"{text} {percent:g} %" for text, percent in credit.marks)
+        parts.append(gettext("Marks: %(marks)s", marks=marks))
+    if credit.gap_weights:
+        weights = ", ".join(str(weight) for weight in credit.gap_weights)
+        parts.append(gettext("Marks per gap: %(weights)s", weights=weights))
+    if credit.partial_answers:
+        parts.append(
+            ngettext(
+                "%(num)d answer worth part of a gap",
+                "%(num)d answers worth part of a gap",
+                credit.partial_answers,
+            )
+        )
+    if credit.answer_feedbacks:
+        parts.append(
+            ngettext(
+                "feedback on %(num)d answer", "feedback on %(num)d answers", credit.answer_feedbacks
+            )
+        )
+    if credit.choice_feedbacks:
+        parts.append(
+            ngettext(
+                "feedback on %(num)d choice", "feedback on %(num)d choices", credit.choice_feedbacks
+            )
+        )
+    if credit.outcomes:
+        outcomes = " / ".join(str(OUTCOME_NAMES[outcome]) for outcome in credit.outcomes)
+        parts.append(gettext("feedback when %(outcomes)s", outcomes=outcomes))
+    return "; ".join(parts)
 
 
 def kind_name(kind: str) -> str:
@@ -192,5 +240,7 @@ def init_app(app: Flask) -> None:
     app.add_template_global(viewer_zone, "viewer_zone")
     # An imported question's written marks and feedbacks, beside its key where teachers look.
     app.add_template_global(describe_credit, "describe_credit")
+    # A Markdown table in a reading (the reader's and the review page's), read into its cells.
+    app.add_template_global(parse_table, "markdown_table")
     # Templates compare an item's origin with the names the code uses, not a repeated string.
     app.add_template_global(ItemOrigin, "ItemOrigin")

@@ -105,27 +105,38 @@ def tags_text(tags: Iterable[str]) -> str:
     return " ".join(tags)
 
 
-def tag_field_problem(text: str) -> str | None:
-    """Why a typed tags field cannot be kept as it is, in a sentence for the form, or None.
+def tag_field_problem(text: str) -> Phrase | None:
+    """Why a typed tags field cannot be kept as it is, or None: a sentence whose template and
+    values stay apart, so a form shows it in the teacher's language.
 
     A form refuses what an import would change: a tag too long, too many tags, the app's own
     topic tags, control characters. Repeating a tag is no mistake (it is kept once)."""
     words = text.split()
     if any(not ch.isprintable() for word in words for ch in word):
-        return "A tag cannot hold control characters."
+        return Phrase(N_("A tag cannot hold control characters."))
     long_tag = next((word for word in words if len(word) > MAX_TAG_LENGTH), None)
     if long_tag is not None:
-        return (
-            f"A tag has at most {MAX_TAG_LENGTH} characters; “{long_tag[:40]}…” has "
-            f"{len(long_tag)}."
+        return Phrase(
+            N_("A tag has at most %(limit)s characters; “%(tag)s…” has %(length)s."),
+            limit=MAX_TAG_LENGTH,
+            tag=long_tag[:40],
+            length=len(long_tag),
         )
     reserved = next((w for w in words if w.casefold().startswith(TOPIC_TAG_PREFIX)), None)
     if reserved is not None:
-        return (
-            f"Tags beginning “{TOPIC_TAG_PREFIX}” are the app's own (they name a card's topic "
-            f"in Anki): remove “{reserved}”."
+        return Phrase(
+            N_(
+                "Tags beginning “%(prefix)s” are the app's own (they name a card's topic in "
+                "Anki): remove “%(tag)s”."
+            ),
+            prefix=TOPIC_TAG_PREFIX,
+            tag=reserved,
         )
     count = len({word.casefold() for word in words})  # a tag written twice counts once
     if count > MAX_TAGS:
-        return f"An item has at most {MAX_TAGS} tags; these are {count}."
+        return Phrase(
+            N_("An item has at most %(limit)s tags; these are %(count)s."),
+            limit=MAX_TAGS,
+            count=count,
+        )
     return None

@@ -12,6 +12,7 @@ from typing import Any
 from flask_babel import gettext, ngettext
 from werkzeug.datastructures import MultiDict
 
+from quizapp.core.interchange.drafts import NO_EXPLANATION
 from quizapp.core.question_kinds import FormAnswerError, describe_answer, describe_key, kind_of
 from quizapp.core.question_kinds.base import MAX_TEXT_ANSWER
 from quizapp.core.translatable import N_, Joined, Phrase
@@ -33,8 +34,11 @@ __all__ = [
 # ``core.question_kinds``): only these are looked up, so a learner's own typed answer, or a
 # choice's text, is shown as written.
 # "Other answers" is a live game chart's last bar (services.live_questions.OTHER_ANSWERS);
-# "Practice quiz" is the title a practice attempt is stored with (services.quizzes).
-CORE_WORDS = frozenset({"True", "False", "No answer", "Other answers", "Practice quiz"})
+# "Practice quiz" is the title a practice attempt is stored with (services.quizzes);
+# NO_EXPLANATION the explanation an imported question without one is stored with.
+CORE_WORDS = frozenset(
+    {"True", "False", "No answer", "Other answers", "Practice quiz", NO_EXPLANATION}
+)
 
 
 def answer_from_form(slot: AttemptQuestion, form: MultiDict) -> Any:

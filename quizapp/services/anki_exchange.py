@@ -41,7 +41,6 @@ class AnkiImportReport(ImportReport):
     """An import report that also counts the cards imported before, and the history."""
 
     already_imported: int = 0
-    new_article: bool = True
     progress: ProgressOutcome | None = None
 
 

@@ -319,7 +319,7 @@ def _flashcard_values(
     if fields.tags is not None:
         tag_problem = tag_field_problem(fields.tags)
         if tag_problem:
-            _fail(tag_problem)
+            raise TeachingError(tag_problem.template, **tag_problem.params)
         values["tags"] = tags_from_text(fields.tags).tags
     if fields.back_extra is not None:
         back_extra = fields.back_extra.strip()

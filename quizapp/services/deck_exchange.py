@@ -46,6 +46,7 @@ def import_cards(
         skipped=list(parsed.skipped),
         noun="flashcard",
         changed=list(parsed.changed),
+        new_article=landing.created_article,
     )
     keys = [card.key for card in parsed.cards]
     matched = match_by_key(session, Flashcard, landing, parsed.cards, keys)

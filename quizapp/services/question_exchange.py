@@ -41,7 +41,7 @@ from quizapp.services.import_landing import (
     attach_claims,
     landing_for_import,
 )
-from quizapp.services.import_updates import Matched, match_by_key
+from quizapp.services.import_updates import Matched, match_by_key, may_update
 from quizapp.services.media import (
     MediaSink,
     MediaStore,
@@ -68,6 +68,8 @@ class ImportReport:
     # Items that lost or changed a part on the way (each listed in ``changed``) and so wait
     # as drafts though the import would have published them.
     drafts: int = 0
+    # Whether the import made the article (else it went into one the importer chose).
+    new_article: bool = True
 
     @property
     def total(self) -> int:
@@ -146,19 +148,13 @@ def import_bank(
         landing.article.title,
         skipped=checked.skipped,
         changed=checked.changed,
+        new_article=landing.created_article,
     )
     keys = [item.key for item in checked.drafts]
     matched = match_by_key(session, Question, landing, checked.drafts, keys)
-    _keep_answered_keys(session, landing, report, matched)
+    beside = _keep_answered_keys(session, landing, report, matched)
     _update_existing(session, media, landing, report, matched.existing)
-    claim_ids = attach_claims(
-        session,
-        landing,
-        [
-            ClaimSource(item.topic, item.draft.quote, item.draft.prompt, item.topic_path)
-            for item, _key in matched.new
-        ],
-    )
+    claim_ids = _claim_ids(session, landing, matched.new, beside)
     rows = []
     for (item, key), claim_id in zip(matched.new, claim_ids, strict=True):
         entries = _stored(session, media, item, landing, report)
@@ -184,22 +180,70 @@ ANSWERED_ELSEWHERE = Phrase(
 )
 
 
+def _claim_ids(
+    session: Session, landing: Landing, new: list[tuple[ImportedDraft, str]], beside: dict
+) -> list[int]:
+    """A claim id per new question: for a version added beside an answered question, that
+    question's claim (the same sentence, not a second copy of it in the article), else the one
+    ``attach_claims`` finds or makes."""
+    others = [item for item, _key in new if id(item) not in beside]
+    attached = iter(
+        attach_claims(
+            session,
+            landing,
+            [
+                ClaimSource(item.topic, item.draft.quote, item.draft.prompt, item.topic_path)
+                for item in others
+            ],
+        )
+    )
+    return [beside[id(item)] if id(item) in beside else next(attached) for item, _key in new]
+
+
 def _keep_answered_keys(
     session: Session, landing: Landing, report: ImportReport, matched: Matched
-) -> None:
+) -> dict[int, int]:
     """A file's question whose answer (type, right choices, accepted answers, pairs) differs
     from the stored one it would update is added as a new question instead when learners have
     answered the stored one: their answers and marks must keep meaning what they meant (the
-    question editor refuses the same change)."""
+    question editor refuses the same change). Returns the claim id of the answered question
+    each such new one goes beside, by ``id()`` of the file's item."""
+    beside: dict[int, int] = {}
     kept = []
     for item, question in matched.existing:
         if _same_answer(question, item) or not is_answered(session, question):
             kept.append((item, question))
             continue
+        earlier = _added_beside_before(session, landing, item, {q.id for _i, q in kept})
+        if earlier is not None:
+            kept.append((item, earlier))  # the same file again: that copy, not another one
+            continue
         report.changed.append(Changed(item.name, ANSWERED_ELSEWHERE))
         item.changes.append(ANSWERED_ELSEWHERE)  # a person looks before learners see it
         matched.new.append((item, landing.item_key()))
+        beside[id(item)] = question.claim_id
     matched.existing = kept
+    return beside
+
+
+def _added_beside_before(
+    session: Session, landing: Landing, item: ImportedDraft, taken: set[int]
+) -> Question | None:
+    """The question an earlier import of this version added beside the answered one: in the
+    article, live, the importer's to update, with the file's prompt and answer (a fresh key
+    is all that tells it apart otherwise). Without it, importing one file twice would add the
+    new version twice."""
+    stmt = sa.select(Question).where(
+        Question.article_id == landing.article.id,
+        ~Question.retired,
+        Question.prompt == item.draft.prompt,
+        Question.type == str(item.draft.type),
+    )
+    for question in session.scalars(stmt.order_by(Question.id)):
+        free = question.id not in taken and may_update(question, landing.author_id)
+        if free and _same_answer(question, item):
+            return question
+    return None
 
 
 def _same_answer(question: Question, item: ImportedDraft) -> bool:

@@ -263,7 +263,7 @@ class FlashcardForm(FlaskForm):
     def validate_tags(self, field: StringField) -> None:
         problem = tag_field_problem(field.data or "")
         if problem:
-            raise ValidationError(problem)
+            raise ValidationError(_(problem.template, **problem.params))
 
     def fields(self) -> FlashcardFields:
         return FlashcardFields(

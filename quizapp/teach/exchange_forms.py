@@ -76,6 +76,20 @@ class BankImportForm(FlaskForm):
         validators=[FileRequired(_l("Choose a file to import."))],
         render_kw={"accept": accept_list()},
     )
+    # The article a file goes into: a new one (the empty value), or one of the importer's own,
+    # where the items it carries by key are updated in place instead of copied (the view
+    # lists the articles; any other value is refused).
+    into = SelectField(
+        _l("Into"),
+        choices=[],
+        default="",  # a request without the field (an older page, a script) makes a new one
+        description=_l(
+            "Choose the article a file was exported from to update its questions in place: "
+            "learners' answers stay, and a question they have answered that the file gives "
+            "another answer is added beside it."
+        ),
+        render_kw={"aria-describedby": "into-hint"},
+    )
     # An Anki deck's review history becomes the importer's own: their cards continue where
     # Anki left them instead of starting new.
     with_progress = BooleanField(_l("An Anki deck with my progress (its review history)"))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from collections import Counter
 
 import sqlalchemy as sa
 from flask import (
@@ -78,6 +79,25 @@ def _export_form() -> BankExportForm:
     return form
 
 
+def _import_form() -> BankImportForm:
+    """The upload form, offering a new article or one of the teacher's own: only an article
+    they own is theirs to update (the bank's and other teachers' stay as they are)."""
+    form = BankImportForm()
+    own = sa.select(Article.id, Article.title, Article.slug).where(
+        Article.owner_id == current_user.id
+    )
+    rows = db.session.execute(own.order_by(Article.title, Article.id)).all()
+    titles = Counter(row.title for row in rows)
+    # Two imports of one file make two articles of one title: their addresses tell them apart.
+    form.into.choices = [SelectChoice("", _("A new article named after the file"))] + [
+        SelectChoice(
+            str(row.id), f"{row.title} ({row.slug})" if titles[row.title] > 1 else row.title
+        )
+        for row in rows
+    ]
+    return form
+
+
 def _page(
     cards_form: CardsPasteForm | None = None,
     status: int = 200,
@@ -86,7 +106,7 @@ def _page(
     limit = current_app.config["MAX_IMPORT_BYTES"] // (1024 * 1024)
     return render_template(
         "teach/exchange.html",
-        import_form=import_form or BankImportForm(),
+        import_form=import_form or _import_form(),
         cards_form=cards_form or CardsPasteForm(),
         export_form=_export_form(),
         limit_mb=limit,
@@ -96,13 +116,18 @@ def _page(
 def _imported_message(report: ImportReport) -> str:
     """What was imported and where it went, as one sentence in the teacher's language."""
     questions = report.noun == "question"
-    # An Anki deck imported again goes back into the article it went into.
-    new_article = getattr(report, "new_article", True)
+    # An Anki deck imported again goes back into the article it went into, and a teacher may
+    # import a file into an article of theirs.
+    new_article = report.new_article
     counted = (
         ngettext("%(num)d question", "%(num)d questions", report.total)
         if questions
         else ngettext("%(num)d flashcard", "%(num)d flashcards", report.total)
     )
+    if questions and not new_article and not report.total:
+        # A file imported back into its article may bring nothing new: its updates and
+        # unchanged questions are counted on the line that follows.
+        return _("No new question for the article “%(title)s”.", title=report.article_title)
     if questions and new_article:
         return _(
             "Imported %(items)s into the new article “%(title)s”, as drafts: accept, edit or "
@@ -185,14 +210,18 @@ def _flash_report(report: ImportReport) -> None:
     flash_anki_report(report)
 
 
-def _import_upload(upload, with_progress: bool) -> ImportReport:
+def _import_upload(form: BankImportForm) -> ImportReport:
+    upload = form.file.data
+    # The form only offers (and accepts) the teacher's own articles' ids.
+    into = db.session.get(Article, int(form.into.data)) if form.into.data else None
     try:
         return import_file(
             db.session,
             upload.filename or "import",
             upload.read(),
             importer_id=current_user.id,
-            learner=current_user if with_progress else None,
+            article_slug=into.slug if into else None,
+            learner=current_user if form.with_progress.data else None,
             media=media_sink(current_app.config, db.session),
         )
     except InterchangeError as error:
@@ -219,9 +248,10 @@ def exchange():
 
 @bp.post("/exchange/import")
 def import_bank():
-    """Import an uploaded file into a new article named after it, with a report."""
-    form = BankImportForm()
-    outcome = submit_form(form, lambda: _import_upload(form.file.data, form.with_progress.data))
+    """Import an uploaded file into a new article named after it, or into one of the
+    teacher's own, with a report."""
+    form = _import_form()
+    outcome = submit_form(form, lambda: _import_upload(form))
     if not outcome.saved:
         # The upload form sits on the exchange page among two others: its mistakes are
         # flashed at the top of that page, answered as a 400 since nothing was imported.
@@ -231,8 +261,9 @@ def import_bank():
         return _page(import_form=form, status=400)
     report = outcome.value
     _flash_report(report)
-    if report.noun == "question" and report.total:
-        # Imported questions are drafts: the article's review page is where they go next.
+    if report.noun == "question" and (report.total or report.updated or report.unchanged):
+        # Imported questions are drafts, updated ones the article's: its review page is where
+        # the teacher goes next.
         article_id = db.session.scalar(
             sa.select(Article.id).where(Article.slug == report.article_slug)
         )

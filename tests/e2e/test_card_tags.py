@@ -1,5 +1,5 @@
 """A teacher's card with long tags on the list and its form at phone width: the tags show,
-nothing scrolls sideways, and axe finds nothing serious."""
+nothing scrolls sideways (a refused tag's message neither), and axe finds nothing serious."""
 
 from __future__ import annotations
 
@@ -45,4 +45,11 @@ def test_long_tags_fit_a_phone(browser, live_server, db, make_teacher):
     assert "exam-B" in page.locator("#my-flashcards").inner_text()
     page.goto(f"/teach/flashcards/{card.id}/edit")
     assert page.get_by_label("Tags").input_value() == f"{LONG_TAG} exam-B"
+    # A tag one too long is refused with a sentence that quotes it: the quote wraps, and the
+    # page still does not scroll sideways (it did by 43 px, the quoted word unbroken).
+    page.get_by_label("Tags").fill("exam-B " + "y" * 120)
+    page.get_by_role("button", name="Save flashcard").click()
+    assert "A tag has at most 100 characters" in page.locator(".field-error").inner_text()
+    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    assert overflow <= 1, f"the refused form scrolls sideways by {overflow}px"
     context.close()

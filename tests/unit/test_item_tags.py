@@ -56,8 +56,13 @@ def test_a_typed_field_is_refused_for_what_an_import_would_change():
 
     assert tag_field_problem("geo::europe capitals capitals CAPITALS") is None
     assert tag_field_problem("") is None
-    assert "at most 100 characters" in tag_field_problem("x" * 101)
+    assert "at most 100 characters" in str(tag_field_problem("x" * 101))
     assert tag_field_problem(" ".join(["t"] * 60)) is None  # one tag, written 60 times
-    assert tag_field_problem(" ".join(f"t{n}" for n in range(51))).endswith("these are 51.")
-    assert "quizapp::" in tag_field_problem("QuizApp::Trade")
-    assert tag_field_problem("a\x00b") == "A tag cannot hold control characters."
+    assert str(tag_field_problem(" ".join(f"t{n}" for n in range(51)))).endswith("these are 51.")
+    assert "quizapp::" in str(tag_field_problem("QuizApp::Trade"))
+    assert str(tag_field_problem("a\x00b")) == "A tag cannot hold control characters."
+    # The sentence and its values apart, so a form words it in the teacher's language.
+    long_tag = tag_field_problem("ok " + "y" * 120)
+    assert long_tag is not None
+    assert long_tag.template == "A tag has at most %(limit)s characters; “%(tag)s…” has %(length)s."
+    assert long_tag.params == {"limit": 100, "tag": "y" * 40, "length": 120}

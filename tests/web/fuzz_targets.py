@@ -262,7 +262,7 @@ WRITES: dict[str, Target] = {
     "teach.edit_flashcard": Target(
         TEACHER, FormBody(FlashcardForm, ids=CLAIM), {"card_id": "flashcard"}
     ),
-    "teach.import_bank": Target(TEACHER, FormBody(BankImportForm)),
+    "teach.import_bank": Target(TEACHER, FormBody(BankImportForm, ids={"into": "article"})),
     "teach.preview_cards": Target(TEACHER, FormBody(CardsPasteForm)),
     "teach.import_pasted_cards": Target(TEACHER, FormBody(CardsSaveForm)),
     "teach.import_article": Target(TEACHER, FormBody(ArticleImportForm)),

@@ -608,7 +608,13 @@ def test_the_review_page_lists_a_table_as_not_asked(client, db, make_teacher, lo
         assert not db.session.scalar(
             sa.select(sa.func.count(model.id)).filter_by(claim_id=table.id)
         )
-    # The reader shows the table with its rows on lines of their own.
+    # The review page and the reader show it as a table, not as rows of pipes.
+    assert '<th scope="col">River</th>' in page and "<td>Alder</td><td>120 km</td>" in page
+    assert "| Alder |" not in page
     article = db.session.get(Article, table.article_id)
-    reader = client.get(f"/articles/{article.slug}").get_data(as_text=True)
-    assert 'class="table-block"' in reader and "| Alder | 120 km |\n| Brook" in reader
+    reader = " ".join(client.get(f"/articles/{article.slug}").get_data(as_text=True).split())
+    assert '<table class="markdown-table" lang="en">' in reader
+    assert '<th scope="col">Length</th>' in reader and "<td>Brook</td><td>95 km</td>" in reader
+    assert "| Alder |" not in reader and "|---|" not in reader
+    # Nothing is made of a table: no empty "from this paragraph" fold under it.
+    assert reader.count('<details class="claim-items">') == 3  # the three paragraphs'

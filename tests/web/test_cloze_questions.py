@@ -200,3 +200,66 @@ def test_the_command_line_round_trip_keeps_a_cloze_and_gift_reports_it(
     )
     assert result.exit_code == 0
     assert f"Not carried: {question.key}: a cloze question with several gaps" in result.output
+
+
+def test_a_learner_reads_each_gaps_feedback_in_their_language(
+    app, db, client, make_teacher, make_student, login, monkeypatch
+):
+    """Before, a Russian learner read "Gap 1 of 1: “paris city”, partly right (0.5 of 1 mark).
+    The right answer: Paris." and "cloze gaps" in English beside Russian words."""
+    with app.app_context():  # the shipped catalogues, loaded afresh for the test
+        monkeypatch.setattr(app.extensions["babel"].instance.domain_instance, "cache", {})
+    login(client, make_teacher())
+    _upload(client, "capitals.gift", b"::Q:: Capital of France? {=%100%Paris =%50%paris city}")
+    question = db.session.scalar(sa.select(Question).where(Question.type == "cloze_gaps"))
+    client.post("/auth/logout")
+    student = make_student()
+    login(client, student)
+    attempt = create_attempt(db.session, student.id, [question])
+    db.session.commit()
+    russian = {"Accept-Language": "ru", "Accept": "application/json"}
+    page = client.get(f"/quiz/{attempt.id}/1", headers=russian).get_data(as_text=True)
+    assert "Заполните 1 пропуск в тексте." in page and "Fill in the gap" not in page
+    checked = client.post(
+        f"/quiz/{attempt.id}/1", data=_gap_form("paris city", action="check"), headers=russian
+    )
+    feedback = checked.get_json()["feedback_html"]
+    assert (
+        "Пропуск 1 из 1: «paris city» — частично верно (0,5 из 1 балла). Правильный ответ: Paris."
+        in feedback
+    ), feedback
+    assert "Ответ: Пропуск 1: Paris." in feedback
+    assert "Gap" not in feedback and "right" not in feedback
+    client.post(f"/quiz/{attempt.id}/submit")
+    results = client.get(f"/quiz/{attempt.id}/results", headers=russian).get_data(as_text=True)
+    assert "заполните пропуски" in results and "cloze gaps" not in results
+    assert "Пропуск 1: paris city" in results and "Gap 1" not in results
+    # The file had no explanation: the one it is stored with is said in Russian too.
+    assert "К этому вопросу не приложено объяснение." in results
+    # The English page says what it said before.
+    english = client.get(f"/quiz/{attempt.id}/results").get_data(as_text=True)
+    assert "Gap 1 of 1: “paris city”, partly right (0.5 of 1 mark). The right answer: Paris." in (
+        english
+    )
+
+
+def test_the_review_page_names_a_gaps_marks_in_the_teachers_language(
+    app, db, client, make_teacher, login, monkeypatch
+):
+    """Before, "Marks per gap: 1; 1 answer worth part of a gap" stayed English."""
+    with app.app_context():  # the shipped catalogues, loaded afresh for the test
+        monkeypatch.setattr(app.extensions["babel"].instance.domain_instance, "cache", {})
+    login(client, make_teacher())
+    gift = b"::Q:: Capital of France? {=%100%Paris =%50%paris city#Not its name}"
+    english = _upload(client, "capitals.gift", gift).get_data(as_text=True)
+    assert "Marks per gap: 1; 1 answer worth part of a gap; feedback on 1 answer" in english
+    article_id = db.session.scalar(
+        sa.select(Question.article_id).where(Question.type == "cloze_gaps")
+    )
+    page = client.get(f"/teach/articles/{article_id}", headers={"Accept-Language": "ru"})
+    text = page.get_data(as_text=True)
+    assert (
+        "Баллы за пропуски: 1; 1 ответ стоит части баллов пропуска; обратная связь к 1 ответу"
+        in text
+    ), text
+    assert "заполните пропуски" in text and "Marks per gap" not in text

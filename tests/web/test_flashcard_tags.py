@@ -80,3 +80,29 @@ def test_an_edit_that_does_not_send_the_field_keeps_the_tags(client, db, make_te
     assert client.post(f"/teach/flashcards/{card.id}/edit", data=without).status_code == 302
     db.session.expire_all()
     assert db.session.get(Flashcard, card.id).tags == ["capitals"]
+
+
+@pytest.fixture
+def translated(app, monkeypatch):
+    """The app speaks its shipped catalogues, loaded afresh for the test."""
+    with app.app_context():
+        domain = app.extensions["babel"].instance.domain_instance
+    monkeypatch.setattr(domain, "cache", {})
+
+
+def test_the_refusal_is_worded_in_the_teachers_language(
+    client, db, make_teacher, login, translated
+):
+    """Before, the sentence came from the core in English whatever the page's language."""
+    teacher = make_teacher()
+    login(client, teacher)
+    refused = client.post(
+        "/teach/flashcards/new",
+        data=_card(_claim(db), "ok " + "y" * 120),
+        headers={"Accept-Language": "ru"},
+    )
+    assert refused.status_code == 400
+    page = refused.get_data(as_text=True)
+    assert f"В метке не больше 100 символов, а в «{'y' * 40}…» их 120." in page
+    assert "A tag has at most" not in page
+    assert _teacher_cards(db, teacher.id) == []

@@ -21,7 +21,9 @@ from quizapp.core.translatable import N_, Phrase
 from quizapp.core.vocabulary import ItemOrigin
 
 MAX_TEXT = 4000  # characters in a prompt, explanation or option
-NO_EXPLANATION = "No explanation came with this question."
+# Stored as the explanation of an imported question that had none; pages word it in the
+# reader's language (``quiz.answers.shown_text``).
+NO_EXPLANATION = N_("No explanation came with this question.")
 
 
 class _Refused(Exception):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from quizapp.core.question_kinds.base import Fail
@@ -103,36 +104,65 @@ def outcome_of(score: float) -> str:
 _OUTCOME_WORDS = {"correct": "correct", "partial": "partly correct", "incorrect": "incorrect"}
 
 
-def gap_credit(gaps: list[dict[str, Any]]) -> list[str]:
-    """A cloze question's gaps for the reviewer: their marks, the answers worth part of a gap
-    and the feedbacks; [] for a question without gaps."""
-    if not gaps:
-        return []
-    parts = ["Marks per gap: " + ", ".join(str(g.get("weight", 1)) for g in gaps)]
+@dataclass(frozen=True)
+class Credit:
+    """What a teacher reviewing a question should know beyond its key, as facts: a page words
+    them in its language (``template_helpers.describe_credit``), :func:`describe_credit` in
+    English."""
+
+    marks: tuple[tuple[str, float], ...] = ()  # (choice text, percent) of choices worth marks
+    gap_weights: tuple[int, ...] = ()  # a cloze question's marks per gap
+    partial_answers: int = 0  # a gap's answers worth part of it
+    answer_feedbacks: int = 0  # a gap's answers with feedback
+    choice_feedbacks: int = 0
+    outcomes: tuple[str, ...] = ()  # the combined feedbacks it carries, of COMBINED_FEEDBACKS
+
+
+def _written_marks(choices: Sequence[Mapping[str, Any]]) -> tuple[tuple[str, float], ...]:
+    """(text, percent) of each choice worth marks, when the file wrote its marks."""
+    if all(c.get("fraction") is None for c in choices):
+        return ()
+    return tuple((c["text"], c["fraction"] * 100) for c in choices if c.get("fraction"))
+
+
+def credit_of(question: Any) -> Credit:
+    """The marks a question's choices are worth as written, its gaps' and the feedbacks it
+    carries."""
+    choices = getattr(question, "choices", None) or []
+    gaps = [c["gap"] for c in choices if c.get("gap")]
     answers = [a for g in gaps for a in g.get("answers") or []]
-    partial = sum(1 for a in answers if 0 < a.get("fraction", 0) < 1)
-    if partial:
-        parts.append(f"{partial} answer{'' if partial == 1 else 's'} worth part of a gap")
-    with_feedback = sum(1 for a in answers if a.get("feedback"))
-    if with_feedback:
-        parts.append(f"feedback on {with_feedback} answer{'' if with_feedback == 1 else 's'}")
-    return parts
+    combined = getattr(question, "combined_feedback", None) or {}
+    return Credit(
+        marks=_written_marks(choices),
+        gap_weights=tuple(g.get("weight", 1) for g in gaps),
+        partial_answers=sum(1 for a in answers if 0 < a.get("fraction", 0) < 1),
+        answer_feedbacks=sum(1 for a in answers if a.get("feedback")),
+        choice_feedbacks=sum(1 for c in choices if c.get("feedback")),
+        outcomes=tuple(key for key in COMBINED_FEEDBACKS if key in combined),
+    )
+
+
+def _counted(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
 def describe_credit(question: Any) -> str:
-    """What a teacher reviewing the question should know beyond its key: the marks its choices
-    are worth as written, and which feedbacks it carries; "" when it has none."""
-    choices = getattr(question, "choices", None) or []
+    """What a teacher reviewing the question should know beyond its key, in English: the marks
+    its choices are worth as written, and which feedbacks it carries; "" when it has none."""
+    credit = credit_of(question)
     parts = []
-    if any(c.get("fraction") is not None for c in choices):
-        marks = [f"{c['text']} {c['fraction'] * 100:g} %" for c in choices if c.get("fraction")]
-        parts.append("Marks: " + ", ".join(marks))
-    parts += gap_credit([c["gap"] for c in choices if c.get("gap")])
-    with_feedback = sum(1 for c in choices if c.get("feedback"))
-    if with_feedback:
-        parts.append(f"feedback on {with_feedback} choice{'' if with_feedback == 1 else 's'}")
-    combined = getattr(question, "combined_feedback", None) or {}
-    if combined:
-        outcomes = " / ".join(_OUTCOME_WORDS[key] for key in COMBINED_FEEDBACKS if key in combined)
-        parts.append(f"feedback when {outcomes}")
+    if credit.marks:
+        parts.append(
+            "Marks: " + ", ".join(f"{text} {percent:g} %" for text, percent in credit.marks)
+        )
+    if credit.gap_weights:
+        parts.append("Marks per gap: " + ", ".join(str(w) for w in credit.gap_weights))
+    if credit.partial_answers:
+        parts.append(_counted(credit.partial_answers, "answer") + " worth part of a gap")
+    if credit.answer_feedbacks:
+        parts.append("feedback on " + _counted(credit.answer_feedbacks, "answer"))
+    if credit.choice_feedbacks:
+        parts.append("feedback on " + _counted(credit.choice_feedbacks, "choice"))
+    if credit.outcomes:
+        parts.append("feedback when " + " / ".join(_OUTCOME_WORDS[o] for o in credit.outcomes))
     return "; ".join(parts)

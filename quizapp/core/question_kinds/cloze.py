@@ -65,10 +65,11 @@ from quizapp.core.question_kinds.typed_gap import (
     moodle_parts,
 )
 from quizapp.core.question_types import QuestionType
-from quizapp.core.translatable import N_, Joined, Phrase
+from quizapp.core.translatable import N_, Joined, N_plural, Phrase, counted_phrase
 
 # A gap's answer, or its key, in a review's line of all the gaps ("Gap 1: Paris; Gap 2: 3").
 GAP_SAID = N_("Gap %(number)s: %(answer)s")
+GAPS_LEGEND = N_plural("Fill in the gap.", "Fill in the %(num)d gaps in the text.")
 NO_GAP = Phrase(N_("no gap in Moodle's {1:SHORTANSWER:…} form"))
 UNDERSCORES_SHORTENED = Phrase(
     N_("underscores in its text were shortened or dropped: they would read as a gap")
@@ -210,7 +211,7 @@ class Cloze(QuestionKind):
 
     def legend(self, question: QuestionLike) -> str:
         count = len(question.choices)
-        return f"Fill in the {count} gaps in the text." if count != 1 else "Fill in the gap."
+        return counted_phrase(*GAPS_LEGEND, "num", num=count)
 
     # --- answering and grading -------------------------------------------------------------
 
