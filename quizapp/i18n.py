@@ -23,7 +23,7 @@ from quizapp.core.interface_languages import (
     text_direction,
 )
 from quizapp.core.time_zones import DEFAULT_ZONE
-from quizapp.core.translatable import Joined, Phrase, Reason, Sentence, english_value
+from quizapp.core.translatable import Joined, Phrase, Sentence, english_value
 from quizapp.extensions import babel
 from quizapp.services.errors import DomainError
 
@@ -114,18 +114,12 @@ def local_number(value: float) -> str:
     return text.replace(".", get_decimal_symbol(locale))
 
 
-def reason_text(reason: Reason) -> str:
-    """A reason of the core (``quizapp.core.translatable.Reason``) in the page's language: its
-    sentence translated first, then its values (the article's own words) put in as they are."""
-    return gettext(reason.template, **reason.params)
-
-
 def configure_i18n(app: Flask) -> None:
     """Binds Flask-Babel with the selectors above; English source text is the fallback."""
     app.config.setdefault("BABEL_DEFAULT_LOCALE", "en")
     babel.init_app(app, locale_selector=select_language, timezone_selector=select_time_zone)
     app.context_processor(page_language)
-    app.add_template_filter(reason_text, "reason_text")
+    app.add_template_filter(worded, "worded")
     app.add_template_filter(refusal_text, "refusal_text")
     # Flask-Babel caches the choice on ``g``, which outlives a request wherever an app context
     # was pushed around several (the CLI, tests): every request chooses afresh.

@@ -17,7 +17,7 @@ from quizapp.core.languages import ENGLISH, word_count
 from quizapp.core.lexicon import UNRESOLVED_STARTS, content_words
 from quizapp.core.sentences import sentence_bounds
 from quizapp.core.text import slugify
-from quizapp.core.translatable import N_, Reason
+from quizapp.core.translatable import N_, Phrase
 
 OVERVIEW_TITLE = "Overview"
 # Clause connectors after a comma that start a separately testable statement.
@@ -40,8 +40,8 @@ STOPWORDS = frozenset(
 # A Markdown table is structure: it is listed for the teacher as one claim, never asked, and
 # so is a sentence that points at it (a card or a question cannot show the table). The review
 # page shows these after "No question:".
-TABLE_REASON = Reason(N_("a table: not asked"))
-POINTS_AT_TABLE_REASON = Reason(N_("it points at a table, which an item cannot show: not asked"))
+TABLE_REASON = Phrase(N_("a table: not asked"))
+POINTS_AT_TABLE_REASON = Phrase(N_("it points at a table, which an item cannot show: not asked"))
 POINTS_AT_TABLE = re.compile(
     r"\b(?:following|next|below)\s+table\b|\btables?\s+(?:below|above)\b"
     r"|\b(?:this|the)\s+table\s+(?:shows|lists|gives|sets out|summari[sz]es|compares)\b",
@@ -54,7 +54,7 @@ def is_table(quote: str) -> bool:
     return quote.lstrip().startswith("|") and quote.rstrip().endswith("|")
 
 
-def not_asked_reason(quote: str, sentence: str) -> Reason | None:
+def not_asked_reason(quote: str, sentence: str) -> Phrase | None:
     """Why a claim gets no item at all, card included (a table, or a sentence pointing at
     one: "The table below shows …"), or None when items may be made of it."""
     if is_table(quote):
@@ -176,7 +176,7 @@ SAYS_TOO_LITTLE = "says too little"
 UNRESOLVED_PROBLEMS = frozenset({UNRESOLVED_START, UNRESOLVED_IN_OPENING})
 
 
-def claim_problem(claim: ClaimDraft, shown: str | None = None) -> Reason | None:
+def claim_problem(claim: ClaimDraft, shown: str | None = None) -> Phrase | None:
     """Why a claim cannot stand as an item on its own, or None when it can.
 
     A claim shown to a student starts its sentence (a later clause is shown inside its whole
@@ -187,15 +187,15 @@ def claim_problem(claim: ClaimDraft, shown: str | None = None) -> Reason | None:
     shown = claim.sentence if shown is None else shown
     first = shown.split()[0] if shown.split() else ""
     if first[:1].islower():
-        return Reason(MID_SENTENCE)
+        return Phrase(MID_SENTENCE)
     if first.lower().strip("\"“'‘(") in UNRESOLVED_STARTS:
-        return Reason(UNRESOLVED_START, {"word": first})
+        return Phrase(UNRESOLVED_START, word=first)
     opening = [w.lower().strip(",") for w in shown.split()[1:4]]
     pronoun = next((w for w in opening if w in SUBJECT_PRONOUNS), None)
     if pronoun:
-        return Reason(UNRESOLVED_IN_OPENING, {"word": pronoun})
+        return Phrase(UNRESOLVED_IN_OPENING, word=pronoun)
     if len(content_words(claim.quote)) < MIN_CONTENT_WORDS:
-        return Reason(SAYS_TOO_LITTLE)
+        return Phrase(SAYS_TOO_LITTLE)
     return None
 
 

@@ -31,7 +31,7 @@ from quizapp.core.languages import GENERATOR_LANGUAGES, has_han
 from quizapp.core.question_kinds.base import BLANK
 from quizapp.core.question_types import QuestionType
 from quizapp.core.text import slugify
-from quizapp.core.translatable import N_, Reason
+from quizapp.core.translatable import N_, Phrase
 from quizapp.core.word_frequency import word_zipf
 
 # What the review page says of an article that gets these forms only.
@@ -199,13 +199,13 @@ OPENS_WITH_PRONOUN = N_(
 NOTHING_TO_ASK = N_("its sentence holds no year, number or name to ask for; it has a card")
 
 
-def why_no_neutral_question(sentence: str) -> Reason:
+def why_no_neutral_question(sentence: str) -> Phrase:
     """Why a claim of such an article got no question, as the review page says it."""
     opening = _opening_word(sentence.strip())
     if opening in PRONOUN_STARTS:
         written = opening if has_han(opening) else sentence.split()[0].strip("«»\"'“„(")
-        return Reason(OPENS_WITH_PRONOUN, {"word": written})
-    return Reason(NOTHING_TO_ASK)
+        return Phrase(OPENS_WITH_PRONOUN, word=written)
+    return Phrase(NOTHING_TO_ASK)
 
 
 def items_for_language(

@@ -19,7 +19,7 @@ from quizapp.core.leaning_reasons import (
     STANDS_FOR_BEFORE,
     THERE_POINTS_BACK,
 )
-from quizapp.core.translatable import Reason
+from quizapp.core.translatable import Phrase
 
 # "Some live …", "Others resisted", "Many fled": a quantifier standing alone as the subject.
 BARE_QUANTIFIER = re.compile(r"^(Some|Others|Many|Most|Several|Few)\s+([a-z]+)\b")
@@ -34,19 +34,19 @@ NAMING_DEFINITE = re.compile(r"^The (name|price|cost|reason|aim|goal|purpose)\b(
 LIST_BEFORE = re.compile(r"\b(?:and|or)\b|,")
 
 
-def points_back(text: str) -> Reason | None:
+def points_back(text: str) -> Phrase | None:
     """Why ``text`` leans on the sentence before through one of these openings, or None."""
     quantifier = BARE_QUANTIFIER.match(text)
     if quantifier and _verb(quantifier.group(2)):
-        return Reason(STANDS_FOR_BEFORE, {"word": quantifier.group(1)})
+        return Phrase(STANDS_FOR_BEFORE, word=quantifier.group(1))
     if PLACE_THERE.match(text):
-        return Reason(THERE_POINTS_BACK)
+        return Phrase(THERE_POINTS_BACK)
     named = NAMING_DEFINITE.match(text)
     if named:
-        return Reason(EXPLAINED_BY_BEFORE, {"words": f"The {named.group(1)}"})
+        return Phrase(EXPLAINED_BY_BEFORE, words=f"The {named.group(1)}")
     counted = COUNTED_DEFINITE.search(text)
     if counted and not LIST_BEFORE.search(text[: counted.start()]):
-        return Reason(POINTS_BACK, {"words": counted.group(0)})
+        return Phrase(POINTS_BACK, words=counted.group(0))
     return None
 
 

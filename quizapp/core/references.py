@@ -40,7 +40,7 @@ from quizapp.core.leaning_reasons import (
 from quizapp.core.lexicon import is_function_word
 from quizapp.core.pointing_phrases import points_back
 from quizapp.core.subjects import ShownClaim
-from quizapp.core.translatable import Reason
+from quizapp.core.translatable import Phrase
 
 # Connectives a sentence stands without: they add or contrast, they say no cause.
 DROPPABLE_CONNECTIVE = re.compile(
@@ -92,7 +92,7 @@ class Resolution:
     ``context``: the sentence(s) before, as shown, that resolve it ("" when none is known)."""
 
     text: str
-    leans_back: Reason | None = None
+    leans_back: Phrase | None = None
     context: str = ""
 
 
@@ -168,16 +168,16 @@ def _opening_only(before: list[str]) -> bool:
     return len(content) <= 1 and not any(w[:1].islower() and len(w) > 3 for w in content)
 
 
-def leans_back(text: str, capitalised: frozenset[str] | set[str] = frozenset()) -> Reason | None:
+def leans_back(text: str, capitalised: frozenset[str] | set[str] = frozenset()) -> Phrase | None:
     """Why ``text`` cannot be understood alone, or None when it can."""
     if BINDING_CONNECTIVE.match(text):
-        return Reason(OPENS_WITH_CONNECTIVE, {"word": text.split(",", 1)[0].split()[0]})
+        return Phrase(OPENS_WITH_CONNECTIVE, word=text.split(",", 1)[0].split()[0])
     if RELATIVE_TIME.search(text):
-        return Reason(TIME_FROM_BEFORE)
+        return Phrase(TIME_FROM_BEFORE)
     if BARE_DEMONSTRATIVE.match(text):
-        return Reason(OPENS_WITH_DEMONSTRATIVE, {"words": " ".join(text.split()[:2])})
+        return Phrase(OPENS_WITH_DEMONSTRATIVE, words=" ".join(text.split()[:2]))
     if POINTING_DEFINITE.match(text):
-        return Reason(EXPLAINED_BY_BEFORE, {"words": " ".join(text.split()[:2])})
+        return Phrase(EXPLAINED_BY_BEFORE, words=" ".join(text.split()[:2]))
     for match in DEMONSTRATIVE.finditer(text):
         head = match.group(1)
         earlier = text[: match.start()].lower()
@@ -186,9 +186,9 @@ def leans_back(text: str, capitalised: frozenset[str] | set[str] = frozenset()) 
         if _is_verb(head) and any(_plural(w) for w in _words(earlier)):
             continue  # "channels …, but these silted up": the plural just named
         if head in EMPTY_HEADS or _stem(head) not in earlier:
-            return Reason(POINTS_BACK, {"words": match.group(0)})
+            return Phrase(POINTS_BACK, words=match.group(0))
     found = _pronoun_unresolved(text, set(capitalised))
-    return Reason(UNRESOLVED_PRONOUN, {"word": found}) if found else points_back(text)
+    return Phrase(UNRESOLVED_PRONOUN, word=found) if found else points_back(text)
 
 
 def _stem(word: str) -> str:
@@ -394,7 +394,7 @@ class StandaloneClaims:
     the context line that resolves it (absent when none is known)."""
 
     shown: list[ShownClaim]
-    leaning: dict[str, Reason]
+    leaning: dict[str, Phrase]
     contexts: dict[str, str]
 
 

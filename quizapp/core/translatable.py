@@ -5,38 +5,27 @@ shows translated.
 extract`` (whose default keywords include ``N_``) puts it in the catalogues, so the page's
 ``gettext(message)`` finds its translation.
 
-A :class:`Phrase` is a sentence with values in it ("Gap 2 of 3: …"): a ``str`` that reads as
-the English sentence wherever plain text is wanted (exports, the API, the English page), and
-keeps its template and values apart, so ``quizapp.i18n.worded`` can translate the template
-first and then put in the values (themselves phrases, numbers in the reader's notation, or
-the user's own text). :func:`counted_phrase` is its plural form (its two forms marked with
-:func:`N_plural`); :class:`Joined` lists phrases with a separator.
+A :class:`Phrase` is a sentence with values in it ("Gap 2 of 3: …"), or a reason the core
+gives for a decision ("it starts with an unresolved “%(word)s”", why a claim got no question):
+a ``str`` that reads as the English sentence wherever plain text is wanted (exports, the API,
+the English page, a bench listing), and keeps its template and values apart, so
+``quizapp.i18n.worded`` can translate the template first and then put in the values
+(themselves phrases, numbers in the reader's notation, or the user's own text, such as the
+article's own words a reason quotes). Code that tells reasons apart compares ``.template``:
+a phrase equals any text with the same English, whatever its template. :func:`counted_phrase`
+is its plural form (its two forms marked with :func:`N_plural`); :class:`Joined` lists
+phrases with a separator.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 from typing import Any
 
 
 def N_(message: str) -> str:  # noqa: N802 - gettext's conventional name for the no-op marker
     """``message`` itself: only marks it for extraction."""
     return message
-
-
-@dataclass(frozen=True)
-class Reason:
-    """Why the core decided something, for a person to read: an English template (marked
-    ``N_`` where it is shown) and its values, kept apart so the web layer can word it in the
-    reader's language (``quizapp.i18n.reason_text``). Values are the article's own words (a
-    quote, a pointing word), shown as they are in every language. ``str()`` is the English."""
-
-    template: str
-    params: dict[str, str] = field(default_factory=dict)
-
-    def __str__(self) -> str:
-        return self.template % self.params if self.params else self.template
 
 
 def N_plural(singular: str, plural: str) -> tuple[str, str]:  # noqa: N802 - as N_

@@ -31,7 +31,7 @@ from quizapp.core.leaning_reasons import (
     UNRESOLVED_PRONOUN,
 )
 from quizapp.core.references import leans_back
-from quizapp.core.translatable import N_, Reason
+from quizapp.core.translatable import N_, Phrase
 
 # (with a card, with no card) for each reason a claim cannot stand alone.
 AFTER_PROBLEM = {
@@ -173,7 +173,7 @@ NO_FORM_FITS = (
 )
 
 
-def why_no_question(quote: str, sentence: str, has_card: bool = True) -> Reason:
+def why_no_question(quote: str, sentence: str, has_card: bool = True) -> Phrase:
     """Why a claim got no generated question, as the review page says it to a teacher; a claim
     with no card either (``has_card`` False) is said to be one that cannot be asked."""
     never = not_asked_reason(quote, sentence)
@@ -183,9 +183,9 @@ def why_no_question(quote: str, sentence: str, has_card: bool = True) -> Reason:
     claim = ClaimDraft("", "", quote, 0, 0, 0, 0, (), sentence)
     problem = claim_problem(claim, sentence.strip())
     if problem is not None:
-        return Reason(AFTER_PROBLEM[problem.template][card], problem.params)
+        return Phrase(AFTER_PROBLEM[problem.template][card], **problem.params)
     # Shown after the sentence before, it may still have no blank with one right answer.
     pointing = leans_back(sentence.strip())
     if pointing is not None:
-        return Reason(AFTER_LEANING[pointing.template][card], pointing.params)
-    return Reason(NO_FORM_FITS[card])
+        return Phrase(AFTER_LEANING[pointing.template][card], **pointing.params)
+    return Phrase(NO_FORM_FITS[card])

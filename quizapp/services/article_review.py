@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from quizapp.core.item_generation import why_no_question
 from quizapp.core.languages import ENGLISH, GENERATOR_LANGUAGES
 from quizapp.core.neutral_items import why_no_neutral_question
-from quizapp.core.translatable import N_, Reason
+from quizapp.core.translatable import N_, Phrase
 from quizapp.core.vocabulary import ItemOrigin
 from quizapp.models import (
     Article,
@@ -50,9 +50,9 @@ class ClaimReview:
     language: str = ENGLISH  # the article's: the reasons follow the rules that made its items
 
     @property
-    def why_unasked(self) -> Reason | None:
+    def why_unasked(self) -> Phrase | None:
         """Why the generator asked no question of this claim, or None when it has one; the
-        page words it in the teacher's language (``quizapp.i18n.reason_text``)."""
+        page words it in the teacher's language (``quizapp.i18n.worded``)."""
         if self.questions:
             return None
         if self.language not in GENERATOR_LANGUAGES:

@@ -35,7 +35,7 @@ ADDED = [
     cloze_gaps.NO_ANSWER,
     *(_template(p) for p in (cloze.NO_GAP, cloze.UNDERSCORES_SHORTENED)),
     *(_template(p) for p in (records.NO_FRONT_OR_BACK, records.ANSWER_FEEDBACK_LEFT_OUT)),
-    _template(moodle_xml.HINTS_LEFT_OUT),
+    moodle_xml.HINT_OPTIONS_LEFT_OUT,
     _template(media_refs.GIFT_HOLDS_NO_FILES),
     _template(media_refs.UNNAMED),
     _template(typed_gap.KEPT_AS_ONE_GAP),

@@ -175,7 +175,7 @@ MOODLE = b"""<?xml version="1.0" encoding="UTF-8"?>
     <name><text>city</text></name>
     <questiontext format="html"><text>Name a city of France.</text></questiontext>
     <answer fraction="100"><text>Paris</text></answer>
-    <hint><text>It is big.</text></hint>
+    <hint><text>It is big.</text><shownumcorrect/></hint>
   </question>
   <question type="essay">
     <name><text>essay</text></name>
@@ -209,9 +209,11 @@ def test_an_import_report_gives_its_reasons_in_russian(client, db, make_teacher,
     assert "Пропущено essay: в приложении нет типа вопросов, как &#39;essay&#39; в Moodle." in (
         report
     )
+    # The hint's text is kept; what it does to a wrong try in Moodle is not.
     assert (
-        "Изменено city: подсказки пропущены: Moodle показывает их между попытками, а в "
-        "приложении подсказок нет." in report
+        "Изменено city: пропущено то, что его подсказки делают после неверной попытки (показать, "
+        "сколько ответов верно, убрать неверные): приложение показывает подсказки текстом до "
+        "единственного ответа." in report
     )
     assert "left out" not in report and "the app has no" not in report
     # A file with nothing to import: the refusal lists why, each reason worded.
