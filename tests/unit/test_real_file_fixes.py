@@ -11,7 +11,6 @@ from quizapp.core.interchange.cloze import to_anki_cloze
 from quizapp.core.interchange.drafts import check_imported
 from quizapp.core.interchange.gift import read_gift
 from quizapp.core.interchange.moodle_xml import HINT_OPTIONS_LEFT_OUT, read_moodle_xml
-from quizapp.core.interchange.records import ANSWER_FEEDBACK_LEFT_OUT
 from tests.builders.media import png_bytes
 
 
@@ -27,8 +26,13 @@ def test_gift_format_markers_are_no_part_of_answers_or_feedback():
 
 def test_a_numerical_catch_all_only_carries_feedback():
     (question,) = read_gift("::N::A number from 1 to 5? {#3:2 ~#Completely wrong}\n").questions
-    assert question.raw["choices"] == [{"value": 3.0, "tolerance": 2.0, "fraction": 1.0}]
-    assert question.changes == [ANSWER_FEEDBACK_LEFT_OUT]
+    # Moodle's catch-all answer ("~#…") marks nothing: its feedback is what a wrong answer is
+    # told, kept as the question's feedback for an incorrect answer, and nothing is reported.
+    assert question.raw["choices"] == [
+        {"value": 3.0, "tolerance": 2.0, "fraction": 1.0, "feedback": ""}
+    ]
+    assert question.raw["combined_feedback"] == {"incorrect": "Completely wrong"}
+    assert question.changes == []
     (star,) = read_gift("::N::Pi? {#=3.14:0.01 ~*}\n").questions
     assert len(star.raw["choices"]) == 1
 
