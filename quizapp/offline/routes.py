@@ -32,7 +32,7 @@ from quizapp.extensions import db
 from quizapp.i18n import refusal_text, worded
 from quizapp.models.base import utcnow
 from quizapp.offline.shell import shell_urls, shell_version
-from quizapp.quiz.answers import shown_title
+from quizapp.quiz.answers import shown_text, shown_title
 from quizapp.services import offline_download, offline_sync
 from quizapp.services.errors import DomainError, QuizError
 from quizapp.services.learner_scheduler import learner_scheduler
@@ -143,7 +143,8 @@ def download_practice():
     questions = [
         {
             "position": slot.position,
-            "prompt": kind_of(slot.question.type).legend(slot.question),
+            # A cloze's legend ("Fill in the 3 gaps in the text.") is the app's own words.
+            "prompt": shown_text(kind_of(slot.question.type).legend(slot.question)),
             # The same controls as the online question page, with no answer and no marks.
             "inputs": str(inputs(slot, None)),
         }

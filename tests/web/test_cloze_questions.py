@@ -263,3 +263,24 @@ def test_the_review_page_names_a_gaps_marks_in_the_teachers_language(
         in text
     ), text
     assert "заполните пропуски" in text and "Marks per gap" not in text
+
+
+def test_an_offline_quiz_gives_a_cloze_instruction_in_the_learners_language(
+    db, client, make_teacher, make_student, login, monkeypatch, shipped_catalogues
+):
+    """The offline page shows the prompt the download gives; a cloze's is the app's own
+    sentence, so it comes in the learner's language (it came in English)."""
+    from quizapp.services import offline_download
+
+    question = teacher_cloze(db, make_teacher(), _claim(db).id, "offline")
+    student = make_student()
+    attempt = create_attempt(db.session, student.id, [question])
+    db.session.commit()
+    monkeypatch.setattr(offline_download, "start_offline_practice", lambda *_args, **_kw: attempt)
+    login(client, student)
+    topic = client.get("/offline/cards").get_json()["topics"][0]["id"]
+    quiz = client.post(
+        "/offline/practice", json={"topic": topic}, headers={"Accept-Language": "ru"}
+    ).get_json()
+    (only,) = quiz["questions"]
+    assert only["prompt"] == "Заполните 3 пропуска в тексте."
