@@ -237,8 +237,7 @@ def _added_beside_before(
         Question.article_id == landing.article.id,
         ~Question.retired,
         Question.prompt == item.draft.prompt,
-        Question.type == str(item.draft.type),
-    )
+    )  # the type is part of the answer key _same_answer compares
     for question in session.scalars(stmt.order_by(Question.id)):
         free = question.id not in taken and may_update(question, landing.author_id)
         if free and _same_answer(question, item):

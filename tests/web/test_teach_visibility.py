@@ -161,8 +161,11 @@ def test_every_export_a_second_teacher_may_ask_for_holds_nothing_private(
 ):
     login(client, world.owner)
     page = client.get("/teach/exchange").get_data(as_text=True)
-    offered = re.findall(r'<option[^>]*value="([a-z0-9-]+)"', page)
+    (exports,) = re.findall(r'<select[^>]*name="article"[^>]*>(.*?)</select>', page, re.S)
+    offered = re.findall(r'<option[^>]*value="([a-z0-9-]+)"', exports)
     assert private.article.slug not in offered
+    # Nor is another teacher's article offered to import into.
+    assert private.article.id not in _option_values(page, "into")
     markers = [*PRIVATE_WORDS, OWN_ANSWER]
     for slug in offered:
         if slug in ("moodle-xml", "gift", "csv", "apkg"):
