@@ -127,3 +127,33 @@ def tag_seeded_questions(db):
     db.session.rollback()
     db.session.execute(sa.update(Question).values(tags=[]))
     db.session.commit()
+
+
+HINTS = ["Think of the pipeline.", "It starts in Siberia."]
+
+
+@pytest.fixture
+def hinted_questions(db):
+    """``hinted_questions(count)``: the first ``count`` seeded questions of one topic (fewer if
+    it has fewer) given ``HINTS``;
+    the seeded rows outlive a test, so their hints go again after it."""
+
+    def give(count: int) -> list[Question]:
+        first = seeded_questions(db, 1)[0]
+        questions = db.session.scalars(
+            sa.select(Question)
+            .join(Claim, Question.claim_id == Claim.id)
+            .where(Claim.topic_id == first.claim.topic_id, ~Question.retired)
+            .where(Question.origin != "teacher")
+            .order_by(Question.id)
+            .limit(count)
+        ).all()
+        for question in questions:
+            question.hints = list(HINTS)
+        db.session.commit()
+        return list(questions)
+
+    yield give
+    db.session.rollback()
+    db.session.execute(sa.update(Question).values(hints=[]))
+    db.session.commit()

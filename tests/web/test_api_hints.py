@@ -4,41 +4,10 @@ shows no hints); and one query for a page's hints, however many items have them.
 
 from __future__ import annotations
 
-import pytest
-import sqlalchemy as sa
-
 from quizapp.core.clock import utcnow
-from quizapp.models import Claim, Question
 from quizapp.services.practice_hints import revealable_hints
-from tests.builders import bearer, enrol, make_assignment, make_class, make_set, seeded_questions
-
-HINTS = ["Think of the pipeline.", "It starts in Siberia."]
-
-
-@pytest.fixture
-def hinted(db):
-    """``hinted(count)``: the first ``count`` seeded questions of one topic given ``HINTS``;
-    the seeded rows outlive a test, so their hints go again after it."""
-
-    def give(count: int) -> list[Question]:
-        first = seeded_questions(db, 1)[0]
-        questions = db.session.scalars(
-            sa.select(Question)
-            .join(Claim, Question.claim_id == Claim.id)
-            .where(Claim.topic_id == first.claim.topic_id, ~Question.retired)
-            .where(Question.origin != "teacher")
-            .order_by(Question.id)
-            .limit(count)
-        ).all()
-        for question in questions:
-            question.hints = list(HINTS)
-        db.session.commit()
-        return list(questions)
-
-    yield give
-    db.session.rollback()
-    db.session.execute(sa.update(Question).values(hints=[]))
-    db.session.commit()
+from tests.builders import bearer, enrol, make_assignment, make_class, make_set
+from tests.fixtures import HINTS
 
 
 def _get(client, path: str, headers, **query):
@@ -53,8 +22,8 @@ def _held_back(db, teacher, student, questions, feedback: str = "never"):
     make_assignment(db, make_set(db, teacher, questions, feedback=feedback), [school_class])
 
 
-def test_an_item_carries_its_hints_in_order(client, db, make_student, hinted):
-    question, *_ = hinted(1)
+def test_an_item_carries_its_hints_in_order(client, db, make_student, hinted_questions):
+    question, *_ = hinted_questions(1)
     student = bearer(db, make_student(), "read")
     assert _get(client, f"/items/{question.id}", student)["hints"] == HINTS
     topic = question.claim.topic_id
@@ -64,9 +33,9 @@ def test_an_item_carries_its_hints_in_order(client, db, make_student, hinted):
 
 
 def test_an_item_an_assignment_holds_back_carries_no_hints(
-    client, db, make_student, make_teacher, hinted
+    client, db, make_student, make_teacher, hinted_questions
 ):
-    held, free = hinted(2)
+    held, free = hinted_questions(2)
     student = make_student()
     _held_back(db, make_teacher(), student, [held])
     token = bearer(db, student, "read")
@@ -81,9 +50,9 @@ def test_an_item_an_assignment_holds_back_carries_no_hints(
 
 
 def test_a_pages_hints_cost_one_query_however_many_items_have_them(
-    client, db, make_student, hinted, count_queries
+    client, db, make_student, hinted_questions, count_queries
 ):
-    (first,) = hinted(1)
+    (first,) = hinted_questions(1)
     token = bearer(db, make_student(), "read")
     path = f"/topics/{first.claim.topic_id}/items"
 
@@ -95,14 +64,14 @@ def test_a_pages_hints_cost_one_query_however_many_items_have_them(
 
     cost()  # the token's first use is recorded once
     one = cost()
-    hinted(6)
+    hinted_questions(6)
     assert cost() == one
 
 
 def test_revealable_hints_leave_out_what_an_assignment_hides_until_its_feedback_shows(
-    db, make_student, make_teacher, hinted
+    db, make_student, make_teacher, hinted_questions
 ):
-    held, after_due, free = hinted(3)
+    held, after_due, free = hinted_questions(3)
     student, teacher = make_student(), make_teacher()
     _held_back(db, teacher, student, [held])
     _held_back(db, teacher, student, [after_due], feedback="immediately")
