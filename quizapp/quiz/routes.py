@@ -111,7 +111,9 @@ def new():
     notice = _pool_notice(form, scope, topic_id, tags)
     if tags.unknown:
         # Said under the field (after validation, which would clear it); nothing starts.
-        form.tag.errors = [_("None of your questions here has the tag “%(tag)s”.", tag=tags.tag)]
+        form.tag.errors = [
+            _("None of the questions you can practise here has the tag “%(tag)s”.", tag=tags.tag)
+        ]
         return render_template("quiz/new.html", form=form, notice=None), form_status(form)
     if notice is not None and notice.short and form.is_submitted():
         # Said before the quiz starts: the learner starts the shorter quiz, or picks more.

@@ -76,11 +76,13 @@ def test_a_tag_no_question_holds_is_said_under_the_field_and_starts_nothing(
     response = client.post("/quiz/new", data={"length": "10", "tag": "nouns"})
     html = response.get_data(as_text=True)
     assert response.status_code == 400 and _no_attempt(db)
-    assert "None of your questions here has the tag “nouns”." in html
+    assert "None of the questions you can practise here has the tag “nouns”." in html
     assert 'id="pool-notice"' not in html
     shown = client.get("/quiz/new?tag=nouns")
     assert shown.status_code == 200
-    assert "None of your questions here has the tag “nouns”." in shown.get_data(as_text=True)
+    assert "None of the questions you can practise here has the tag “nouns”." in shown.get_data(
+        as_text=True
+    )
 
 
 def test_topics_without_the_tags_questions_are_told_so_on_the_form(
@@ -127,3 +129,23 @@ def test_the_page_costs_the_same_queries_however_many_questions_hold_the_tag(
     tag_seeded_questions(40, "verbs", "exam", "b1")
     assert cost("/quiz/new?tag=verbs") == few
     assert cost("/quiz/new") <= few  # no tag: the tags are listed, no quiz length to tell
+
+
+def test_a_tagged_title_and_notice_are_worded_in_the_learners_language(
+    app, client, db, make_student, login, tag_seeded_questions, shipped_catalogues
+):
+    from quizapp.quiz.answers import shown_title
+
+    with app.test_request_context(headers={"Accept-Language": "ru"}):
+        assert shown_title("Practice: Soil (tag: verbs)") == "Тренировка: Soil (метка: verbs)"
+        assert shown_title("Practice: all topics (tag: b1)") == "Тренировка: все темы (метка: b1)"
+        assert shown_title("Practice: Soil and 2 more topics (tag: b1)").endswith(
+            "ещё 2 темы (метка: b1)"
+        )
+    tag_seeded_questions(3, "verbs")
+    login(client, make_student())
+    page = client.get("/quiz/new?tag=verbs", headers={"Accept-Language": "ru"}).get_data(
+        as_text=True
+    )
+    assert "Только вопросы с меткой" in page and "verbs (3 вопроса)" in page
+    assert _notice(page).startswith("В этих темах с меткой «verbs» 3 вопроса;")
