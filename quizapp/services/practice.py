@@ -103,13 +103,13 @@ def _practisable(user_id: int, now: datetime) -> tuple[sa.ColumnElement[bool], .
 
 def practice_question_ids(user_id: int, topic_ids: Sequence[int], now: datetime) -> sa.Select:
     """The ids of the questions of ``topic_ids`` the learner may practise (no query of its
-    own): what the practice page offers tags from."""
-    stmt = (
+    own): what the practice page offers tags from. No topics, no questions: the page passes the
+    topics the learner may see, and none means none, never every article's."""
+    return (
         sa.select(Question.id)
         .join(Claim, Question.claim_id == Claim.id)
-        .where(*_practisable(user_id, now))
+        .where(*_practisable(user_id, now), Claim.topic_id.in_(list(topic_ids)))
     )
-    return stmt.where(Claim.topic_id.in_(topic_ids)) if topic_ids else stmt
 
 
 def question_candidates(

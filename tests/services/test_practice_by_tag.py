@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from quizapp.core.clock import utcnow
 from quizapp.core.item_tags import MAX_TAG_LENGTH
 from quizapp.core.translatable import N_
-from quizapp.models import Claim, Question, QuizAttempt
+from quizapp.models import Claim, Question, QuizAttempt, Topic
 from quizapp.services import tag_filter
 from quizapp.services.errors import QuizError
 from quizapp.services.practice import (
@@ -25,7 +25,8 @@ from quizapp.services.practice_pool import pool_notice
 
 
 def _choice(db, user_id: int, raw: str | None) -> tag_filter.TagChoice:
-    scope = (Question, practice_question_ids(user_id, [], utcnow()))
+    every_topic = db.session.scalars(sa.select(Topic.id)).all()
+    scope = (Question, practice_question_ids(user_id, every_topic, utcnow()))
     return tag_filter.choose(db.session, raw, scope)
 
 
@@ -87,3 +88,10 @@ def test_a_tagged_title_keeps_its_tag_whole_however_long_the_topics():
     assert len(title) <= MAX_ATTEMPT_TITLE and title.endswith(f"… (tag: {tag})")
     assert practice_title(["Soil", "Water"], "b1") == "Practice: Soil, Water (tag: b1)"
     assert practice_title(["Soil"]) == "Practice: Soil"
+
+
+def test_no_topic_offers_no_question(db, make_student, tag_seeded_questions):
+    tag_seeded_questions(2, "verbs")
+    student = make_student()
+    nothing = (Question, practice_question_ids(student.id, [], utcnow()))
+    assert tag_filter.choose(db.session, None, nothing).offered == []

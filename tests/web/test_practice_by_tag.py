@@ -149,3 +149,17 @@ def test_a_tagged_title_and_notice_are_worded_in_the_learners_language(
     )
     assert "Только вопросы с меткой" in page and "verbs (3 вопроса)" in page
     assert _notice(page).startswith("В этих темах с меткой «verbs» 3 вопроса;")
+
+
+def test_an_article_the_learner_may_not_see_offers_none_of_its_tags(
+    client, db, make_student, login, tag_seeded_questions
+):
+    (question,) = tag_seeded_questions(1, "verbs")
+    login(client, make_student())
+    assert "verbs (1 question)" in client.get("/quiz/new").get_data(as_text=True)
+    question.claim.article.published = False  # restored by the tables' clean-up after the test
+    db.session.commit()
+    page = client.get("/quiz/new").get_data(as_text=True)
+    assert "verbs" not in page
+    answer = client.post("/quiz/new", data={"length": "10", "tag": "verbs"})
+    assert answer.status_code == 400 and _no_attempt(db)
