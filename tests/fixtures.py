@@ -8,7 +8,8 @@ from datetime import timedelta
 import pytest
 import sqlalchemy as sa
 
-from quizapp.models import Claim, Flashcard
+from quizapp.core.question_kinds import ungraded_types
+from quizapp.models import Claim, Flashcard, Question
 from quizapp.models.base import utcnow
 from tests.builders import (
     enrol,
@@ -92,4 +93,67 @@ def tag_seeded_cards(db):
     yield tag
     db.session.rollback()
     db.session.execute(sa.update(Flashcard).values(tags=[]))
+    db.session.commit()
+
+
+@pytest.fixture
+def tag_seeded_questions(db):
+    """``tag_seeded_questions(count, *tags, topic_id=None)`` tags ``count`` of the seeded
+    questions a learner may practise (of one topic, if given; the first by id) and returns
+    them; like ``tag_seeded_cards``, every tag goes again after the test."""
+
+    def tag(count: int, *tags: str, topic_id: int | None = None) -> list[Question]:
+        stmt = (
+            sa.select(Question)
+            .join(Claim, Question.claim_id == Claim.id)
+            .where(
+                Question.origin != "teacher",
+                ~Question.retired,
+                Question.type.not_in(ungraded_types()),
+            )
+            .order_by(Question.id)
+            .limit(count)
+        )
+        if topic_id is not None:
+            stmt = stmt.where(Claim.topic_id == topic_id)
+        questions = db.session.scalars(stmt).all()
+        assert len(questions) == count, "the seeded bank has fewer questions than asked"
+        for question in questions:
+            question.tags = list(tags)
+        db.session.commit()
+        return list(questions)
+
+    yield tag
+    db.session.rollback()
+    db.session.execute(sa.update(Question).values(tags=[]))
+    db.session.commit()
+
+
+HINTS = ["Think of the pipeline.", "It starts in Siberia."]
+
+
+@pytest.fixture
+def hinted_questions(db):
+    """``hinted_questions(count)``: the first ``count`` seeded questions of one topic (fewer if
+    it has fewer) given ``HINTS``;
+    the seeded rows outlive a test, so their hints go again after it."""
+
+    def give(count: int) -> list[Question]:
+        first = seeded_questions(db, 1)[0]
+        questions = db.session.scalars(
+            sa.select(Question)
+            .join(Claim, Question.claim_id == Claim.id)
+            .where(Claim.topic_id == first.claim.topic_id, ~Question.retired)
+            .where(Question.origin != "teacher")
+            .order_by(Question.id)
+            .limit(count)
+        ).all()
+        for question in questions:
+            question.hints = list(HINTS)
+        db.session.commit()
+        return list(questions)
+
+    yield give
+    db.session.rollback()
+    db.session.execute(sa.update(Question).values(hints=[]))
     db.session.commit()

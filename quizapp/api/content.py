@@ -3,6 +3,9 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import Any
+
 import sqlalchemy as sa
 from flask import abort
 
@@ -16,9 +19,11 @@ from quizapp.api.schemas import (
     KindSchema,
     TopicSchema,
 )
+from quizapp.core.clock import utcnow
 from quizapp.core.question_kinds import all_kinds
 from quizapp.extensions import db
 from quizapp.models import Article, Claim, Question, Topic
+from quizapp.services.practice_hints import revealable_hints
 from quizapp.services.visibility import (
     open_to_learners,
     visible_article,
@@ -47,6 +52,23 @@ def _topic(topic_id: int) -> Topic:
     if topic is None:
         abort(404, "There is no such topic among those you may read.")
     return topic
+
+
+@dataclass(frozen=True)
+class HintedItem:
+    """A question as ``ItemSchema`` sends it: the question's own fields, and the hints the
+    caller may reveal (``practice_hints``: none while an assignment holds the question back)."""
+
+    question: Question
+    hints: list[str]
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.question, name)
+
+
+def _hinted(questions: list[Question]) -> list[HintedItem]:
+    hints = revealable_hints(db.session, api_user().id, questions, utcnow())
+    return [HintedItem(q, hints.get(q.id, [])) for q in questions]
 
 
 @blp.get("/kinds")
@@ -109,7 +131,8 @@ def topic_items(args, topic_id: int):
         .join(Claim, Question.claim_id == Claim.id)
         .where(Claim.topic_id == topic_id, open_to_learners(Question))
     )
-    return paginate(stmt.order_by(Question.id), args)
+    body, headers = paginate(stmt.order_by(Question.id), args)
+    return {**body, "items": _hinted(body["items"])}, headers
 
 
 @blp.get("/items/<id:item_id>")
@@ -124,4 +147,4 @@ def item(item_id: int):
     )
     if question is None:
         abort(404, "There is no such item among those you may read.")
-    return question
+    return _hinted([question])[0]

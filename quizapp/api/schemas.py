@@ -93,6 +93,15 @@ class ItemSchema(ma.Schema):
             "order a quiz shows them in); empty for the others"
         },
     )
+    hints = fields.List(
+        Str(),
+        required=True,
+        metadata={
+            "description": "hints a learner may reveal one by one before answering, in order, "
+            "as practice shows them; empty while an assignment of the caller holds the "
+            "question back (an assigned quiz shows no hints)"
+        },
+    )
 
 
 class ClassSchema(ma.Schema):

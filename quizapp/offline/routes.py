@@ -33,6 +33,7 @@ from quizapp.i18n import refusal_text, worded
 from quizapp.models.base import utcnow
 from quizapp.offline.shell import shell_urls, shell_version
 from quizapp.quiz.answers import shown_text, shown_title
+from quizapp.quiz.routes import shows_hints
 from quizapp.services import offline_download, offline_sync
 from quizapp.services.errors import DomainError, QuizError
 from quizapp.services.learner_scheduler import learner_scheduler
@@ -140,6 +141,7 @@ def download_practice():
     )
     db.session.commit()
     inputs = get_template_attribute("quiz/_inputs.html", "answer_inputs")
+    hints = get_template_attribute("quiz/_hints.html", "question_hints")
     questions = [
         {
             "position": slot.position,
@@ -147,6 +149,8 @@ def download_practice():
             "prompt": shown_text(kind_of(slot.question.type).legend(slot.question)),
             # The same controls as the online question page, with no answer and no marks.
             "inputs": str(inputs(slot, None)),
+            # Its hints, as online practice shows them (one <details> in another: no script).
+            "hints": str(hints(slot.question.hints)) if shows_hints(attempt) else "",
         }
         for slot in attempt.questions
     ]

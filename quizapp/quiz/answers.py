@@ -63,6 +63,9 @@ def shown_text(text: str) -> str:
 # The shapes of the titles practice and live attempts are stored with, in English, by
 # services.practice.practice_title, services.attempt_followups and services.live_games.
 _MORE_TOPICS = re.compile(r"^Practice: (?P<topics>.+) and (?P<rest>\d+) more topics?$")
+# A practice quiz of the questions with a tag: " (tag: verbs)" after its topics (a tag is one
+# word: no spaces).
+_TAGGED = re.compile(r"^(?P<title>Practice: .+) \(tag: (?P<tag>\S+)\)$")
 _FIXED_TITLES = {
     "Practice: all topics": N_("Practice: all topics"),
     "Practice: what I missed": N_("Practice: what I missed"),
@@ -72,6 +75,10 @@ _FIXED_TITLES = {
 def shown_title(title: str) -> str:
     """An attempt's stored title in the reader's language where the app made it (a practice
     quiz's or a live game's); a teacher's own title, as written."""
+    if tagged := _TAGGED.match(title):
+        return gettext(
+            "%(title)s (tag: %(tag)s)", title=shown_title(tagged["title"]), tag=tagged["tag"]
+        )
     if title in _FIXED_TITLES or title in CORE_WORDS:
         return gettext(title)
     if more := _MORE_TOPICS.match(title):

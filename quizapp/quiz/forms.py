@@ -20,6 +20,9 @@ class PracticeForm(FlaskForm):
         choices=[SelectChoice(str(n), str(n)) for n in QUIZ_LENGTHS],
         default=10,
     )
+    # The tags the learner's questions hold, with counts, set by the view (like the card
+    # page's); a tag none holds is said under the field by the view, not refused as a choice.
+    tag = SelectField(_l("Only the questions with the tag"), validate_choice=False, default="")
     # The quiz length the page told the learner, when the topics have fewer questions than
     # asked: sent back, it starts the quiz; a different selection is told its own length first.
     promised = HiddenField()

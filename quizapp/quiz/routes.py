@@ -13,7 +13,7 @@ from flask import (
     request,
     url_for,
 )
-from flask_babel import get_locale
+from flask_babel import get_locale, ngettext
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from sqlalchemy.exc import IntegrityError
@@ -27,7 +27,7 @@ from quizapp.core.question_kinds import (
 )
 from quizapp.errors import wants_json
 from quizapp.extensions import db
-from quizapp.models import Topic
+from quizapp.models import Question, Topic
 from quizapp.models.base import utcnow
 from quizapp.quiz.answers import (
     answer_from_form,
@@ -38,16 +38,16 @@ from quizapp.quiz.answers import (
     shown_title,
 )
 from quizapp.quiz.forms import PracticeForm
-from quizapp.services import visibility
+from quizapp.services import tag_filter, visibility
 from quizapp.services.attempt_followups import (
     discard_practice,
     missed_to_practise,
     start_missed_practice,
 )
-from quizapp.services.errors import NotFound
+from quizapp.services.errors import NotFound, QuizError
 from quizapp.services.learner_scheduler import learner_scheduler
 from quizapp.services.lti_grades import queue_grade
-from quizapp.services.practice import start_practice
+from quizapp.services.practice import practice_question_ids, start_practice
 from quizapp.services.practice_pool import PoolNotice, pool_notice
 from quizapp.services.progress import mastery_by_topic, topic_progress
 from quizapp.services.quizzes import (
@@ -60,7 +60,7 @@ from quizapp.services.quizzes import (
     save_answer,
     submit_attempt,
 )
-from quizapp.web_forms import submit_form, topic_choices
+from quizapp.web_forms import form_status, submit_form, topic_choices
 from quizapp.web_ids import parse_id
 
 bp = Blueprint("quiz", __name__, url_prefix="/quiz")
@@ -107,7 +107,14 @@ def new():
     topic_id = parse_id(request.args.get("topic"))
     if request.method == "GET" and topic_id is not None:
         form.topics.data = [topic_id]
-    notice = _pool_notice(form, scope, topic_id)
+    tags = _offered_tags(form, scope)
+    notice = _pool_notice(form, scope, topic_id, tags)
+    if tags.unknown:
+        # Said under the field (after validation, which would clear it); nothing starts.
+        form.tag.errors = [
+            _("None of the questions you can practise here has the tag “%(tag)s”.", tag=tags.tag)
+        ]
+        return render_template("quiz/new.html", form=form, notice=None), form_status(form)
     if notice is not None and notice.short and form.is_submitted():
         # Said before the quiz starts: the learner starts the shorter quiz, or picks more.
         form.promised.data = str(notice.quiz_length)
@@ -118,31 +125,60 @@ def new():
         progress = topic_progress(db.session, current_user.id, scheduler, utcnow())
         topics = form.topics.data or scope
         return start_practice(
-            db.session, current_user.id, topics, form.length.data, mastery_by_topic(progress)
+            db.session,
+            current_user.id,
+            topics,
+            form.length.data,
+            mastery_by_topic(progress),
+            tags=tags,
         )
 
-    outcome = submit_form(form, start)
+    # A refusal (no question in the topics, or none with the tag) is said on the form.
+    outcome = submit_form(form, start, refusals=QuizError)
     if outcome.saved:
         return redirect(url_for("quiz.question", attempt_id=outcome.value.id, position=1))
     return render_template("quiz/new.html", form=form, notice=notice), outcome.status
 
 
-def _pool_notice(form: PracticeForm, scope: list[int], topic_id: int | None) -> PoolNotice | None:
-    """What the page says of the quiz length: on a topic's link, how many questions it has; on
-    a sent form whose topics have fewer than asked and whose learner was not told this length
-    yet, the same for the chosen topics."""
+def _offered_tags(form: PracticeForm, scope: list[int]) -> tag_filter.TagChoice:
+    """The tags of the questions the learner may practise here, offered with their counts (one
+    query), and the one chosen: sent with the form, or in the address (``?tag=``) of a link.
+    One longer than any tag is a 400 (``tag_filter.asked_tag``)."""
+    raw = request.form.get("tag") if form.is_submitted() else request.args.get("tag")
+    questions = (Question, practice_question_ids(current_user.id, scope, utcnow()))
+    tags = tag_filter.choose(db.session, raw, questions)
+    form.tag.choices = [("", _("Any tag (all questions)"))] + [
+        (
+            t.tag,
+            ngettext(
+                "%(tag)s (%(num)d question)", "%(tag)s (%(num)d questions)", t.count, tag=t.tag
+            ),
+        )
+        for t in tags.offered
+    ]
+    form.tag.data = tags.name or ""
+    return tags
+
+
+def _pool_notice(
+    form: PracticeForm, scope: list[int], topic_id: int | None, tags: tag_filter.TagChoice
+) -> PoolNotice | None:
+    """What the page says of the quiz length: on a topic's link (or a tag's), how many
+    questions it has; on a sent form whose topics have fewer than asked and whose learner was
+    not told this length yet, the same for the chosen topics (and tag)."""
     if form.is_submitted():
         if not form.validate():
             return None
-        notice = pool_notice(
-            db.session, current_user.id, form.topics.data or scope, form.length.data
-        )
+        topics = form.topics.data or scope
+        notice = pool_notice(db.session, current_user.id, topics, form.length.data, tags)
         told = form.promised.data == str(notice.quiz_length)
         # No question at all: starting refuses with its own message, and offers no empty quiz.
         return None if told or notice.quiz_length == 0 else notice
-    if topic_id is None or topic_id not in scope:
-        return None
-    return pool_notice(db.session, current_user.id, [topic_id], form.length.default)
+    if topic_id is not None and topic_id in scope:
+        return pool_notice(db.session, current_user.id, [topic_id], form.length.default, tags)
+    if tags.tag is not None and not tags.unknown:
+        return pool_notice(db.session, current_user.id, scope, form.length.default, tags)
+    return None
 
 
 def _choice_marks(question) -> dict[str, bool | str]:

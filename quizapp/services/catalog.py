@@ -19,6 +19,7 @@ from quizapp.models import (
     Topic,
 )
 from quizapp.services.media import CARD_PLACES, MediaStore, export_files
+from quizapp.services.tag_filter import holds_tag
 from quizapp.services.visibility import open_to_learners
 
 
@@ -99,10 +100,14 @@ def items_by_claim(session: Session, claim_ids: list[int]):
 
 
 def export_cards(
-    session: Session, topic_ids: list[int], store: MediaStore | None = None
+    session: Session,
+    topic_ids: list[int],
+    store: MediaStore | None = None,
+    tags: tuple[str, ...] | None = None,
 ) -> list[ExportCard]:
     """The shared deck's live flashcards (of the given topics, or all) with their sources, and
-    their pictures and sound from ``store``."""
+    their pictures and sound from ``store``; with ``tags`` (a tag's stored spellings,
+    ``tag_filter.TagChoice.only``), only the cards holding one of them."""
     stmt = (
         sa.select(
             Flashcard.key,
@@ -121,6 +126,8 @@ def export_cards(
     )
     if topic_ids:
         stmt = stmt.where(Claim.topic_id.in_(topic_ids))
+    if tags is not None:
+        stmt = stmt.where(holds_tag(Flashcard, tags))
     return [
         ExportCard(*row[:6], export_files(store, row[6], CARD_PLACES), tuple(row[7] or ()))
         for row in session.execute(stmt)

@@ -31,6 +31,7 @@ from quizapp.models import (
 )
 from quizapp.services.errors import QuizError
 from quizapp.services.quizzes import create_attempt
+from quizapp.services.tag_filter import TagChoice, holds_tag
 from quizapp.services.visibility import open_to_learners
 
 
@@ -90,11 +91,38 @@ def questions_with_hidden_keys(user_id: int, now: datetime):
     return sa.union(chosen, drawn)
 
 
+def _practisable(user_id: int, now: datetime) -> tuple[sa.ColumnElement[bool], ...]:
+    """The questions a learner may practise: live, graded, and none whose key an assignment
+    still hides (see questions_with_hidden_keys)."""
+    return (
+        open_to_learners(Question),
+        Question.type.not_in(ungraded_types()),  # a poll has nothing to practise
+        Question.id.not_in(questions_with_hidden_keys(user_id, now)),
+    )
+
+
+def practice_question_ids(user_id: int, topic_ids: Sequence[int], now: datetime) -> sa.Select:
+    """The ids of the questions of ``topic_ids`` the learner may practise (no query of its
+    own): what the practice page offers tags from. No topics, no questions: the page passes the
+    topics the learner may see, and none means none, never every article's."""
+    return (
+        sa.select(Question.id)
+        .join(Claim, Question.claim_id == Claim.id)
+        .where(*_practisable(user_id, now), Claim.topic_id.in_(list(topic_ids)))
+    )
+
+
 def question_candidates(
-    session: Session, user_id: int, topic_ids: Sequence[int], now: datetime | None = None
+    session: Session,
+    user_id: int,
+    topic_ids: Sequence[int],
+    now: datetime | None = None,
+    tags: tuple[str, ...] | None = None,
 ):
     """Live questions in the topics (all when empty), with the learner's last result on each;
-    never a question whose key an assignment still hides (see questions_with_hidden_keys)."""
+    never a question whose key an assignment still hides (see questions_with_hidden_keys).
+    With ``tags`` (a tag's stored spellings, ``TagChoice.only``), only the questions holding
+    one of them."""
     latest = (
         sa.select(
             Response.question_id,
@@ -120,14 +148,12 @@ def question_candidates(
         )
         .join(Claim, Question.claim_id == Claim.id)
         .outerjoin(latest, sa.and_(latest.c.question_id == Question.id, latest.c.rn == 1))
-        .where(
-            open_to_learners(Question),
-            Question.type.not_in(ungraded_types()),  # a poll has nothing to practise
-            Question.id.not_in(questions_with_hidden_keys(user_id, now or utcnow())),
-        )
+        .where(*_practisable(user_id, now or utcnow()))
     )
     if topic_ids:
         stmt = stmt.where(Claim.topic_id.in_(topic_ids))
+    if tags is not None:
+        stmt = stmt.where(holds_tag(Question, tags))
     return [
         Candidate(qid, tid, correct, item_facts(qid, *facts))
         for qid, tid, correct, *facts in session.execute(stmt)
@@ -138,10 +164,13 @@ MAX_ATTEMPT_TITLE = 200  # QuizAttempt.title
 TITLE_TOPICS_CHARS = 80  # a title fits on one line of the quiz page and the dashboard
 
 
-def practice_title(topic_names: Sequence[str]) -> str:
-    """ "Practice: A, B and 6 more topics": whole topic names, never one cut mid-word."""
+def practice_title(topic_names: Sequence[str], tag: str | None = None) -> str:
+    """ "Practice: A, B and 6 more topics": whole topic names, never one cut mid-word; with a
+    tag, " (tag: verbs)" after them (``quiz.answers.shown_title`` reads both back)."""
+    # A tag is one word of at most MAX_TAG_LENGTH characters, so the topics always keep room.
+    suffix = f" (tag: {tag})" if tag else ""
     if not topic_names:
-        return "Practice: all topics"
+        return "Practice: all topics" + suffix
     shown = [topic_names[0]]
     for name in topic_names[1:]:
         if len(", ".join([*shown, name])) > TITLE_TOPICS_CHARS:
@@ -152,7 +181,7 @@ def practice_title(topic_names: Sequence[str]) -> str:
     if rest:
         title += f" and {rest} more topic{'' if rest == 1 else 's'}"
     # A single very long topic name is shortened at a word, to fit the attempt's title column.
-    return textwrap.shorten(title, MAX_ATTEMPT_TITLE, placeholder="…")
+    return textwrap.shorten(title, MAX_ATTEMPT_TITLE - len(suffix), placeholder="…") + suffix
 
 
 def start_practice(
@@ -162,18 +191,25 @@ def start_practice(
     length: int,
     topic_mastery: Mapping[int, float | None],
     rng: random.Random | None = None,
+    tags: TagChoice | None = None,
 ) -> QuizAttempt:
     """A practice attempt of ``length`` questions, weak topics and new items first; fewer only
-    where the topics have fewer, exactly as many as ``practice_pool.pool_notice`` said."""
+    where the topics have fewer, exactly as many as ``practice_pool.pool_notice`` said. With a
+    tag chosen (``tags``), only questions holding it, and the title says so."""
     rng = rng or random.Random()
+    tags = tags or TagChoice()
     scope = topic_and_descendants(session, topic_ids)
-    candidates = question_candidates(session, user_id, scope)
+    candidates = question_candidates(session, user_id, scope, tags=tags.only)
+    if not candidates and tags.tag is not None:
+        raise QuizError(
+            N_("No question in the topics you chose has the tag “%(tag)s”."), tag=tags.name
+        )
     if not candidates:
         raise QuizError(N_("There are no questions in the topics you chose."))
     ids = pick_questions(candidates, topic_mastery, quiz_length(candidates, length), rng)
     by_id = {q.id: q for q in session.scalars(sa.select(Question).where(Question.id.in_(ids)))}
     names = session.scalars(sa.select(Topic.title).where(Topic.id.in_(topic_ids))).all()
-    title = practice_title(names)
+    title = practice_title(names, tags.name)
     # Choices in a new order each time: the bank's order (key first, often) tells nothing.
     return create_attempt(
         session, user_id, [by_id[i] for i in ids], title=title, rng=rng, shuffle_choices=True

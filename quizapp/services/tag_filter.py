@@ -60,6 +60,12 @@ class TagChoice:
         when no tag is chosen."""
         return self.spellings if self.tag is not None else None
 
+    @property
+    def name(self) -> str | None:
+        """The chosen tag as the offered list spells it (the spelling most of its items use),
+        else as it was asked; None when no tag is chosen."""
+        return next((t.tag for t in self.offered if self.chosen(t.tag)), self.tag)
+
     def chosen(self, tag: str) -> bool:
         """Whether ``tag`` (an offered one) is the chosen one, in any case."""
         return self.tag is not None and tag.casefold() == self.tag.casefold()

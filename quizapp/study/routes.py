@@ -209,17 +209,24 @@ def rate():
 @bp.get("/cards/export.apkg")
 @login_required
 def export_deck():
-    """The flashcards as an Anki deck (of one topic with ?topic=, else all); with
-    ?progress=1 the learner's reviewed cards keep their schedule in Anki."""
+    """The flashcards as an Anki deck (of one topic with ?topic=, else all; with ?tag=, only
+    those with the tag, as the card page shows them); with ?progress=1 the learner's reviewed
+    cards keep their schedule in Anki."""
     topic_ids = _topic_ids()
     topic = db.session.get(Topic, topic_ids[0]) if request.args.get("topic") else None
-    cards = export_cards(db.session, topic_ids, media_store(current_app.config, db.session))
+    scope = (Flashcard, flashcards.study_scope(current_user, topic_ids))
+    tags = tag_filter.choose(db.session, request.args.get("tag"), scope)
+    if tags.unknown:
+        raise NotFound(N_("No card here has the tag “%(tag)s”."), tag=tags.tag)
+    store = media_store(current_app.config, db.session)
+    cards = export_cards(db.session, topic_ids, store, tags=tags.only)
     schedules = None
     if request.args.get("progress") == "1":
         schedules = learner_schedules(db.session, current_user.id, [c.key for c in cards])
     name = "quizapp" + (f"::{topic.title}" if topic else "")
     data = anki_package(name, cards, schedules)
-    filename = "quizapp-" + (slugify(topic.title) if topic else "all") + ".apkg"
+    filename = "quizapp-" + (slugify(topic.title) if topic else "all")
+    filename += (f"-{slugify(tags.name)}" if tags.name else "") + ".apkg"
     return send_file(
         io.BytesIO(data), mimetype="application/apkg", as_attachment=True, download_name=filename
     )

@@ -117,6 +117,8 @@
       { position: question.position, prompt: question.prompt }));
     // The server rendered these controls (as on the online quiz page): no key, no script.
     $("quiz-inputs").innerHTML = question.inputs;
+    // Its hints, rendered by the server too (nested <details>); none in a quiz saved before.
+    $("quiz-hints").innerHTML = question.hints || "";
   }
 
   async function saveAnswer(submitEvent) {
@@ -305,7 +307,8 @@
     if (event.ctrlKey || event.metaKey || event.altKey || !current) return;
     const tag = (event.target.tagName || "").toLowerCase();
     if (["input", "textarea", "select"].includes(tag)) return;
-    const onControl = (tag === "a" || tag === "button") && event.target !== $("offline-reveal");
+    // A hint's summary opens its hint with Enter or Space, as a button would.
+    const onControl = ["a", "button", "summary"].includes(tag) && event.target !== $("offline-reveal");
     if ((event.key === " " || event.key === "Enter") && $("offline-ratings").hidden && !onControl) {
       event.preventDefault();
       reveal();

@@ -378,9 +378,17 @@ READS: dict[str, Target] = {
     ),
     "study.export_deck": Target(
         STUDENT,
-        FormBody(extra=lambda pools: {**_article_and_topic(pools), "progress": hostile_text()}),
+        FormBody(
+            extra=lambda pools: {
+                **_article_and_topic(pools),
+                "progress": hostile_text(),
+                "tag": hostile_text(),
+            }
+        ),
     ),
-    "quiz.new": Target(STUDENT, FormBody(extra=_article_and_topic)),
+    "quiz.new": Target(
+        STUDENT, FormBody(extra=lambda pools: {**_article_and_topic(pools), "tag": hostile_text()})
+    ),
     "live.join": Target(ANON, FormBody(extra=_one("pin", lambda p: known_or_hostile(p["pin"])))),
     "teach.items": Target(
         TEACHER, FormBody(ItemFilterForm, ids={"topic": "topic"}, extra=_filters)
