@@ -72,11 +72,19 @@ def _export_form() -> BankExportForm:
     usable = sa.select(Article.slug, Article.title).where(
         Article.id.in_(usable_articles(current_user.id))
     )
-    form.article.choices = [
-        SelectChoice(slug, title)
-        for slug, title in db.session.execute(usable.order_by(Article.title))
-    ]
+    rows = db.session.execute(usable.order_by(Article.title, Article.slug)).all()
+    form.article.choices = [SelectChoice(slug, label) for slug, label in _told_apart(rows)]
     return form
+
+
+def _told_apart(rows: list[sa.Row]) -> list[tuple[str, str]]:
+    """(slug, label) per article: its title, with its address when another has that title (two
+    imports of one file make two articles of one name)."""
+    titles = Counter(row.title for row in rows)
+    return [
+        (row.slug, f"{row.title} ({row.slug})" if titles[row.title] > 1 else row.title)
+        for row in rows
+    ]
 
 
 def _import_form() -> BankImportForm:
@@ -87,13 +95,9 @@ def _import_form() -> BankImportForm:
         Article.owner_id == current_user.id
     )
     rows = db.session.execute(own.order_by(Article.title, Article.id)).all()
-    titles = Counter(row.title for row in rows)
-    # Two imports of one file make two articles of one title: their addresses tell them apart.
+    labels = dict(_told_apart(rows))
     form.into.choices = [SelectChoice("", _("A new article named after the file"))] + [
-        SelectChoice(
-            str(row.id), f"{row.title} ({row.slug})" if titles[row.title] > 1 else row.title
-        )
-        for row in rows
+        SelectChoice(str(row.id), labels[row.slug]) for row in rows
     ]
     return form
 

@@ -70,6 +70,11 @@ def test_the_page_offers_the_teachers_own_articles_only(client, db, make_teacher
         "Rivers (rivers-2)",
         "Rivers (rivers-3)",
     ]
+    # The export picker tells them apart the same way.
+    exports = re.search(r'<select[^>]*name="article".*?</select>', page, re.S)
+    assert exports is not None
+    labels = re.findall(r"<option[^>]*>([^<]*)</option>", exports.group(0))
+    assert "Rivers (rivers-2)" in labels and "Rivers (rivers-3)" in labels
 
 
 def test_a_new_answer_key_lands_beside_the_answered_question(
