@@ -176,6 +176,19 @@ def test_the_key_in_words():
     assert describe_key(_question()) == "3.14 ± 0.01, or 3.1 ± 0.1 (50 %) m (= 314 cm)"
 
 
+def test_a_value_worth_nothing_is_no_part_of_the_key():
+    """It is there for its feedback ("9 is the planets before 2006"); "8, or 9 (0 %)" read as if
+    9 were accepted too, tried as a new user would."""
+    question = _question(
+        choices=[
+            {"value": 8, "tolerance": 0},
+            {"value": 9, "tolerance": 0, "fraction": 0, "feedback": "Pluto is no planet now."},
+        ],
+        pairs=[],
+    )
+    assert describe_key(question) == "8"
+
+
 def _same_fields(back_raw: dict, question) -> None:
     """Field by field: what an import of the written file saves is the question written."""
     draft = validate_question_fields(back_raw, _raise)

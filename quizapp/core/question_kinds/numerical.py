@@ -271,7 +271,10 @@ class Numerical(TypedKind):
                 N_("%(answer)s (%(percent)s %%)"), answer=shown, percent=answer.fraction * 100
             )
 
-        answers = sorted(answers_of(question.choices), key=lambda a: -a.fraction)
+        # A value worth nothing is there for its feedback (Moodle's "8 is a common slip"): the
+        # key names only what earns marks, as Moodle's "The correct answer is" does.
+        earning = [a for a in answers_of(question.choices) if a.fraction > 0]
+        answers = sorted(earning, key=lambda a: -a.fraction)
         if not answers:
             return ""
         text: Phrase = said(answers[-1])
