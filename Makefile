@@ -1,6 +1,7 @@
 # Two commands on a fresh machine: `make run` serves the seeded app, `make test` passes the tests.
 PYTHON ?= python3
 VENV := .venv
+PORT ?= 5000
 BIN := $(VENV)/bin
 export FLASK_APP := quizapp
 
@@ -29,7 +30,7 @@ install: $(VENV)/.dev-installed
 run: $(VENV)/.runtime-installed
 	$(BIN)/flask db upgrade
 	$(BIN)/flask seed
-	$(BIN)/flask run --host 127.0.0.1 --port 5000
+	$(BIN)/flask run --host 127.0.0.1 --port $(PORT)
 
 test: install
 	$(BIN)/ruff check .
