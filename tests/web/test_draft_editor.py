@@ -172,3 +172,16 @@ def test_accept_all_in_a_topic_asks_first_then_accepts_the_drafts_that_pass(clie
         .where(Claim.article_id == garden.id, Claim.topic_id != topic.id)
     )
     assert set(others) == {ItemStatus.DRAFT}  # other topics are left as they were
+
+
+def test_one_draft_left_is_accepted_by_name_not_as_all_one(client, db, garden):
+    """ "Accept all 1 draft" read oddly (tried as a new user would): one draft left in a claim
+    or a topic is "Accept the draft"; more keep "Accept all N drafts"."""
+    topic, question = _topic_with_drafts(db, garden)
+    for item in _topic_items(db, topic):
+        item.status = ItemStatus.PUBLISHED
+    question.status = ItemStatus.DRAFT
+    db.session.commit()
+    review = client.get(f"/teach/articles/{garden.id}").get_data(as_text=True)
+    assert "Accept the draft in this topic" in review and "Accept the draft<" in review
+    assert "Accept all 1 draft" not in review
