@@ -31,6 +31,7 @@ from quizapp.core.interchange.records import (
     ParsedBank,
     Skipped,
     difficulty_tag,
+    keys_from_names,
     partial_answers_left_out,
     split_weight,
     too_many_questions,
@@ -132,7 +133,14 @@ def read_gift(text: str) -> ParsedBank:
         parsed.questions.append(
             ImportedQuestion.filed(raw, topic, name, tags, changes, question.name)
         )
+    _key_by_titles(parsed.questions)
     return parsed
+
+
+def _key_by_titles(questions: list[ImportedQuestion]) -> None:
+    """Each question keyed by its title, a title two questions share told apart by their
+    categories, as a Moodle name without idnumber is."""
+    keys_from_names([(question, question.key or "") for question in questions])
 
 
 def _files_left_out(written: str) -> list[str]:

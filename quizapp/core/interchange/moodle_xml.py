@@ -41,6 +41,7 @@ from quizapp.core.interchange.records import (
     ParsedBank,
     Skipped,
     difficulty_tag,
+    keys_from_names,
     parse_fraction,
     partial_answers_left_out,
     too_many_questions,
@@ -178,6 +179,8 @@ def read_moodle_xml(data: bytes) -> ParsedBank:
         raise too_many_questions()
     parsed = ParsedBank()
     topic: tuple[str, ...] = ()
+    # The questions the file gives no idnumber (most older courses' exports), by their name.
+    unkeyed: list[tuple[ImportedQuestion, str]] = []
     for number, element in enumerate(questions, start=1):
         moodle_type = element.get("type", "")
         if moodle_type == "category":
@@ -217,6 +220,9 @@ def read_moodle_xml(data: bytes) -> ParsedBank:
         )
         question.files = files
         parsed.questions.append(question)
+        if question.key is None:
+            unkeyed.append((question, element.findtext("name/text") or ""))
+    keys_from_names(unkeyed)
     return parsed
 
 

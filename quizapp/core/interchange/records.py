@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -163,6 +164,20 @@ def file_key(text: str | None) -> str | None:
     """An item key as a file writes it, or None when it writes none or one too long to keep."""
     key = " ".join((text or "").split())
     return key if key and len(key) <= MAX_KEY else None
+
+
+def keys_from_names(unkeyed: list[tuple[ImportedQuestion, str]]) -> None:
+    """Key each question by its name (given beside it: a Moodle name where the file gives no
+    idnumber, a GIFT title), so importing the file again into its article updates it in
+    place: Moodle matches a question without idnumber by its name within its category. A name
+    the file gives more than one question is qualified by its category path, so each keeps a
+    key of its own from one import to the next; one with no name (or too long) stays unkeyed."""
+    names = [" ".join(name.split()) for _question, name in unkeyed]
+    repeated = Counter(names)
+    for (question, _name), name in zip(unkeyed, names, strict=True):
+        if name and repeated[name] > 1:
+            name = "/".join((*question.topic_path, name))
+        question.key = file_key(name)
 
 
 @dataclass(frozen=True)
