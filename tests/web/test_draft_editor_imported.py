@@ -120,6 +120,7 @@ def test_an_explanation_the_file_did_not_have_shows_as_an_empty_box(client, db, 
     box = re.search(r'<textarea[^>]*name="explanation"[^>]*>([^<]*)</textarea>', html)
     assert box is not None and box.group(1).strip() == ""
     assert f'placeholder="{NO_EXPLANATION}"' in html
+    assert not re.search(r'<textarea[^>]*name="explanation"[^>]*required', html)
     response = client.post(_edit_url(numerical), data=_post(numerical, explanation=""))
     assert response.status_code == 302
     db.session.expire_all()
