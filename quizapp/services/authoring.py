@@ -81,6 +81,9 @@ class QuestionFields:
     # Its hints as typed, separated by a blank line (``core.question_hints``); None leaves an
     # edited question's hints as they are (a request that did not send the field).
     hints: str | None = None
+    # Its tags as typed, words separated by spaces (``core.item_tags``); None leaves them as
+    # they are, as for a flashcard's (the My-questions form has no tags field).
+    tags: str | None = None
 
     def raw(self) -> dict[str, Any]:
         """The fields in the seed bank's shape, for ``validate_question_fields``; the kind reads
@@ -185,7 +188,19 @@ def _question_values(
         "answer_bool": draft.answer_bool,
         "quote": quote,
         **({"hints": draft.hints} if fields.hints is not None or item is None else {}),
+        **_tag_values(fields.tags),
     }
+
+
+def _tag_values(tags: str | None) -> dict[str, Any]:
+    """The item's tags column from the typed field, or nothing when the field was not sent;
+    refused as a form refuses them (a tag too long, too many, the app's own topic tags)."""
+    if tags is None:
+        return {}
+    problem = tag_field_problem(tags)
+    if problem:
+        raise TeachingError(problem.template, **problem.params)
+    return {"tags": tags_from_text(tags).tags}
 
 
 def create_question(session: Session, teacher_id: int, fields: QuestionFields) -> Question:
@@ -268,6 +283,7 @@ def fields_of(question: Question) -> QuestionFields:
         quote=question.quote or "",
         choice_rows=tuple((c["text"], bool(c["correct"])) for c in question.choices or []),
         hints=hints_text(question.hints or []),
+        tags=tags_text(question.tags or ()),
     )
     return dataclasses.replace(fields, **kind_of(question.type).authoring_text(question))
 
@@ -316,11 +332,7 @@ def _flashcard_values(
         "front": front,
         "back": back,
     }
-    if fields.tags is not None:
-        tag_problem = tag_field_problem(fields.tags)
-        if tag_problem:
-            raise TeachingError(tag_problem.template, **tag_problem.params)
-        values["tags"] = tags_from_text(fields.tags).tags
+    values.update(_tag_values(fields.tags))
     if fields.back_extra is not None:
         back_extra = fields.back_extra.strip()
         if len(back_extra) > MAX_PROMPT:

@@ -11,6 +11,7 @@ from flask_login import current_user
 from sqlalchemy.orm import selectinload
 from werkzeug.exceptions import RequestEntityTooLarge
 
+from quizapp.core.interchange.drafts import NO_EXPLANATION
 from quizapp.core.languages import GENERATOR_LANGUAGES
 from quizapp.core.neutral_items import NEUTRAL_FORMS_NOTE
 from quizapp.core.question_kinds import describe_key
@@ -18,7 +19,7 @@ from quizapp.core.question_kinds.base import MAX_OPTIONS
 from quizapp.errors import refused, render_error
 from quizapp.extensions import db
 from quizapp.i18n import refusal_text
-from quizapp.models import Claim, ItemStatus, Role
+from quizapp.models import Claim, ItemStatus, Question, Role
 from quizapp.quiz.answers import shown_text
 from quizapp.services import article_library as library
 from quizapp.services import article_review as review
@@ -321,6 +322,8 @@ def edit_draft(article_id: int, kind: str, item_id: int):
     item = review.article_item(db.session, article, kind, item_id)
     authored = AUTHORED[kind]
     form = item_form(authored, _article_claims(article), item)
+    if isinstance(item, Question) and item.explanation == NO_EXPLANATION:
+        form.leave_explanation_unwritten(NO_EXPLANATION)
 
     def save() -> None:
         save_with_media(authored, form, item)

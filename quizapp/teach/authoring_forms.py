@@ -21,7 +21,7 @@ from wtforms.validators import InputRequired, Length, NumberRange, Optional, Val
 
 from quizapp.core.item_tags import tag_field_problem, tags_text
 from quizapp.core.question_hints import MAX_HINT_CHARS, MAX_HINTS, hints_from_text
-from quizapp.core.question_kinds import all_kinds, kind_of
+from quizapp.core.question_kinds import all_kinds, is_known_type, kind_of
 from quizapp.core.question_kinds.base import MAX_OPTIONS
 from quizapp.core.vocabulary import CardKind
 from quizapp.i18n import report_sentence
@@ -67,6 +67,12 @@ def claim_choices(claims) -> list[SelectChoice]:
         quote = claim.quote if len(claim.quote) <= 90 else claim.quote[:87] + "…"
         choices.append(SelectChoice(str(claim.id), quote, optgroup=claim.topic.title))
     return choices
+
+
+def _refuse_tags(field: StringField) -> None:
+    problem = tag_field_problem(field.data or "")
+    if problem:
+        raise ValidationError(_(problem.template, **problem.params))
 
 
 class QuestionForm(FlaskForm):
@@ -121,6 +127,10 @@ class QuestionForm(FlaskForm):
         ),
         validators=[Length(max=MAX_LIST_TEXT)],
     )
+    # Shown where a teacher reviews imported drafts, whose files carry tags.
+    tags = StringField(
+        _l("Tags (optional, separated by spaces)"), validators=[Length(max=MAX_LIST_TEXT)]
+    )
     prompt_file = file_field(_l("Picture or sound with the prompt (optional)"))
     prompt_alt = alt_field()
     prompt_remove = remove_field()
@@ -134,6 +144,23 @@ class QuestionForm(FlaskForm):
     option_alt = alt_field()
     option_remove = ValueListField(_l("Remove"), default=None)
     submit = SubmitField(_l("Save question"))
+    # The explanation an empty box stands for (``leave_explanation_unwritten``), else None.
+    unwritten_explanation: str | None = None
+
+    def leave_explanation_unwritten(self, stored: str) -> None:
+        """Show the box empty for an imported question that came without an explanation: the
+        placeholder it is stored with is not the teacher's text. Left empty, it stays stored."""
+        self.unwritten_explanation = stored
+        self.explanation.validators = [Length(max=MAX_EXPLANATION)]
+        self.explanation.flags.required = False
+        self.explanation.render_kw = {"placeholder": _(stored)}
+        if (self.explanation.data or "").strip() == stored:
+            self.explanation.data = ""
+
+    def offers_choice_media(self) -> bool:
+        """Whether the chosen kind's answer is choices, which may carry a picture or sound (an
+        unknown type shows the fields: the save refuses the type)."""
+        return not is_known_type(self.type.data) or kind_of(self.type.data).has_choices
 
     def validate(self, extra_validators=None) -> bool:
         """The form's own checks, then the answer's for the chosen type, shown on the answer
@@ -166,6 +193,9 @@ class QuestionForm(FlaskForm):
                         max=MAX_HINT_CHARS,
                     )
                 )
+
+    def validate_tags(self, field: StringField) -> None:
+        _refuse_tags(field)
 
     def choice_rows(self) -> tuple[tuple[str, bool], ...] | None:
         """The editor's rows as (text, ticked), or None when the text format was sent."""
@@ -207,7 +237,7 @@ class QuestionForm(FlaskForm):
             claim_id=self.claim_id.data,
             type=self.type.data,
             prompt=self.prompt.data or "",
-            explanation=self.explanation.data or "",
+            explanation=self._explanation(),
             difficulty=self.difficulty.data,
             choices=self.choices.data or "",
             accepted=self.accepted.data or "",
@@ -217,7 +247,14 @@ class QuestionForm(FlaskForm):
             choice_rows=self.choice_rows(),
             # A request without the field (not the form's) leaves the hints as they are.
             hints=(self.hints.data or "") if self.hints.raw_data else None,
+            tags=(self.tags.data or "") if self.tags.raw_data else None,
         )
+
+    def _explanation(self) -> str:
+        written = self.explanation.data or ""
+        if not written.strip() and self.unwritten_explanation is not None:
+            return self.unwritten_explanation
+        return written
 
     def fill(self, fields: QuestionFields) -> None:
         # Every field but answer_bool is shown as it is stored; a radio button holds that one.
@@ -261,9 +298,7 @@ class FlashcardForm(FlaskForm):
     submit = SubmitField(_l("Save flashcard"))
 
     def validate_tags(self, field: StringField) -> None:
-        problem = tag_field_problem(field.data or "")
-        if problem:
-            raise ValidationError(_(problem.template, **problem.params))
+        _refuse_tags(field)
 
     def fields(self) -> FlashcardFields:
         return FlashcardFields(

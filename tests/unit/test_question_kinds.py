@@ -159,3 +159,9 @@ def test_every_kind_names_its_authoring_field():
 
     fields = {kind.type: kind.authoring_field for kind in all_kinds()}
     assert set(fields.values()) == {"choices", "accepted", "pairs", "answer_bool", "prompt"}
+
+
+def test_only_kinds_answered_by_choices_say_they_have_choices():
+    """The question forms offer a picture per choice by this (``has_choices``), not by type."""
+    with_choices = {str(kind.type) for kind in all_kinds() if kind.has_choices}
+    assert with_choices == {"single_choice", "multiple_select", "poll"}

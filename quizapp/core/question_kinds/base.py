@@ -117,6 +117,11 @@ class QuestionKind:
 
     # --- authoring and validation ------------------------------------------------------------
 
+    @property
+    def has_choices(self) -> bool:
+        """Whether a teacher writes the answer as choices (so a choice may carry a picture)."""
+        return self.authoring_field == "choices"
+
     def raw_from_authoring(self, fields: Any, fail: Fail) -> dict[str, Any]:
         """The type's fields in the seed bank's shape from a teacher's form (text per line)."""
         raise NotImplementedError
