@@ -172,3 +172,22 @@ def test_a_bad_hint_on_an_edit_changes_nothing(client, db, make_teacher, login):
     assert client.post(f"/teach/questions/{question.id}/edit", data=bad).status_code == 400
     db.session.refresh(question)
     assert (question.prompt, question.hints) == ("Name the pipeline.", ["Kept."])
+
+
+def test_a_teacher_tags_their_own_question_on_its_form(client, db, make_teacher, login):
+    """The My-questions form has the tags field the draft editor has: written, shown again,
+    and an overlong tag refused with nothing written."""
+    login(client, make_teacher())
+    data = _form(db, tags="pipelines energy::gas")
+    assert client.post("/teach/questions/new", data=data).status_code == 302
+    (question,) = _teachers(db)
+    assert question.tags == ["pipelines", "energy::gas"]
+    form = client.get(f"/teach/questions/{question.id}/edit").get_data(as_text=True)
+    assert 'name="tags"' in form and "pipelines energy::gas" in form
+    refused = client.post(
+        f"/teach/questions/{question.id}/edit", data=_form(db, prompt="Changed?", tags="x" * 101)
+    )
+    assert refused.status_code == 400
+    assert "at most 100 characters" in refused.get_data(as_text=True)
+    db.session.refresh(question)
+    assert (question.prompt, question.tags) == ("Name the pipeline.", ["pipelines", "energy::gas"])
