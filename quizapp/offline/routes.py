@@ -33,10 +33,10 @@ from quizapp.i18n import refusal_text, worded
 from quizapp.models.base import utcnow
 from quizapp.offline.shell import shell_urls, shell_version
 from quizapp.quiz.answers import shown_text, shown_title
-from quizapp.quiz.routes import shows_hints
 from quizapp.services import offline_download, offline_sync
 from quizapp.services.errors import DomainError, QuizError
 from quizapp.services.learner_scheduler import learner_scheduler
+from quizapp.services.practice_hints import shows_hints
 from quizapp.services.progress import mastery_by_topic, topic_progress
 from quizapp.services.quizzes import attempt_topics
 from quizapp.services.sync_notes import StoredTitle, SyncNote

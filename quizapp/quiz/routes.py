@@ -48,6 +48,7 @@ from quizapp.services.errors import NotFound, QuizError
 from quizapp.services.learner_scheduler import learner_scheduler
 from quizapp.services.lti_grades import queue_grade
 from quizapp.services.practice import practice_question_ids, start_practice
+from quizapp.services.practice_hints import shows_hints
 from quizapp.services.practice_pool import PoolNotice, pool_notice
 from quizapp.services.progress import mastery_by_topic, topic_progress
 from quizapp.services.quizzes import (
@@ -214,13 +215,6 @@ def _feedback(slot, response):
             "main.reader", slug=question.claim.article.slug, _anchor=f"claim-{question.claim.key}"
         ),
     }
-
-
-def shows_hints(attempt) -> bool:
-    """Whether a question's hints may be revealed: in the learner's own practice and reviews,
-    not in an assigned quiz, which is marked, and whose settings have no hint option (a hint
-    there would change what the mark measures, the same for every learner or not)."""
-    return attempt.assignment_id is None
 
 
 def _store_answer(attempt, slot, action: str, answer, check: bool, now):

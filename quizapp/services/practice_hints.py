@@ -1,5 +1,5 @@
 """Which hints a learner may reveal outside the quiz pages: in the API's items and offline
-practice, as online practice shows them (``quiz.routes.shows_hints``).
+practice, as online practice shows them (:func:`shows_hints`).
 
 Practice never offers a question whose key an assignment still hides
 (``practice.questions_with_hidden_keys``), and an assigned quiz shows no hints, since a hint
@@ -15,8 +15,15 @@ from datetime import datetime
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from quizapp.models import Question
+from quizapp.models import Question, QuizAttempt
 from quizapp.services.practice import questions_with_hidden_keys
+
+
+def shows_hints(attempt: QuizAttempt) -> bool:
+    """Whether a question's hints may be revealed: in the learner's own practice and reviews,
+    not in an assigned quiz, which is marked, and whose settings have no hint option (a hint
+    there would change what the mark measures, the same for every learner or not)."""
+    return attempt.assignment_id is None
 
 
 def revealable_hints(
