@@ -18,7 +18,9 @@ from pathlib import Path
 from quizapp.core.article_parser import parse_article
 from quizapp.core.claims import extract_topics
 from quizapp.core.item_drafts import FlashcardDraft, QuestionDraft
-from quizapp.core.item_generation import generate_items, why_no_question
+from quizapp.core.item_generation import why_no_question
+from quizapp.core.languages import GENERATOR_LANGUAGES
+from quizapp.core.neutral_items import items_for_language, why_no_neutral_question
 from quizapp.core.text_extraction import extract_article
 
 
@@ -48,7 +50,8 @@ def listing(path: Path) -> tuple[str, int]:
     """The markdown listing of one reading, and how many items it holds."""
     parsed = parse_article(extract_article(path.name, path.read_bytes()).text)
     topics = extract_topics(parsed)
-    cards, questions = generate_items(topics, parsed.title)
+    # What the app makes for the reading's language (a Russian one gets the neutral forms).
+    cards, questions = items_for_language(topics, parsed.title, parsed.language)
     out = [f"# {path.name}", "", f"Title as read: {parsed.title!r}", ""]
     number = 0
     for topic in topics:
@@ -64,7 +67,12 @@ def listing(path: Path) -> tuple[str, int]:
                 out += question_lines(number, question)
             if not asked:
                 carded = any(c.claim_key == claim.key for c in cards)
-                reason = why_no_question(claim.quote, claim.sentence or claim.quote, carded)
+                sentence = claim.sentence or claim.quote
+                reason = (
+                    why_no_question(claim.quote, sentence, carded)
+                    if parsed.language in GENERATOR_LANGUAGES
+                    else why_no_neutral_question(sentence)
+                )
                 out += [f"(no question for this claim: {reason})", ""]
     claim_keys = {c.key for t in topics for c in t.claims}
     loose = [q for q in questions if q.claim_key not in claim_keys]
